@@ -1,0 +1,101 @@
+import { z } from 'zod';
+
+/** A calendar date or instant as an ISO-8601 string (YYYY-MM-DD or full timestamp). */
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'expected an ISO date');
+
+export const ParagraphKind = z.enum(['body', 'caption', 'related', 'boilerplate']);
+export const Paragraph = z.object({
+  index: z.number().int().nonnegative(),
+  kind: ParagraphKind,
+  text: z.string(),
+});
+
+export const Person = z.object({
+  /** Stable within an article: a slug of the full name, e.g. "yuri-ushakov". */
+  id: z.string().min(1),
+  name: z.string().min(1),
+  /** Every other way the article refers to this person: surname, title + surname, role phrases. */
+  aliases: z.array(z.string()),
+  role: z.string().optional(),
+  affiliation: z.string().optional(),
+  /** "person" or "organization" (a ministry, a party, an office can be a speaker). */
+  type: z.enum(['person', 'organization']).default('person'),
+  gender: z.enum(['male', 'female', 'unknown']).default('unknown'),
+});
+
+export const QuoteKind = z.enum(['full', 'partial']);
+export const Quote = z.object({
+  id: z.string().min(1),
+  speakerId: z.string().nullable(),
+  /** Exactly the characters between the quote marks, trimmed. */
+  text: z.string().min(1),
+  paragraph: z.number().int().nonnegative(),
+  /** The attribution verb or phrase ("said", "told reporters", "according to"); empty when inherited. */
+  cue: z.string(),
+  kind: QuoteKind,
+  /** How the speaker was found: beside the quote, subject of a speech verb, pronoun, role noun, continuation. */
+  attribution: z.enum(['adjacent', 'subject', 'pronoun', 'role-noun', 'continuation', 'none']).default('none'),
+});
+
+export const Statement = z.object({
+  speakerId: z.string(),
+  text: z.string().min(1),
+  paragraph: z.number().int().nonnegative(),
+});
+
+export const Precision = z.enum(['instant', 'day', 'week', 'month', 'unknown']);
+export const When = z.object({
+  /** The words of the article ("next week", "on Oct. 14"). */
+  text: z.string(),
+  precision: Precision,
+  /** ISO start of the period (inclusive); absent when unknown. */
+  start: IsoDate.optional(),
+  /** ISO end of the period (inclusive day for day/week/month precision). */
+  end: IsoDate.optional(),
+});
+
+export const EventKind = z.enum(['meeting', 'call', 'visit', 'publication', 'statement', 'other']);
+export const Event = z.object({
+  id: z.string().min(1),
+  title: z.string().min(1),
+  kind: EventKind,
+  /** Person ids. */
+  participants: z.array(z.string()),
+  location: z.string().optional(),
+  when: When,
+  paragraph: z.number().int().nonnegative(),
+  /** True when a briefing's front matter pinned the date. */
+  confirmed: z.boolean().default(false),
+});
+
+export const SummaryPoint = z.object({
+  text: z.string().min(1),
+  paragraph: z.number().int().nonnegative(),
+});
+
+export const Article = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'an article id is a lowercase slug'),
+  headline: z.string().min(1),
+  publishedAt: IsoDate.optional(),
+  source: z.string().optional(),
+  url: z.string().optional(),
+  paragraphs: z.array(Paragraph),
+  people: z.array(Person),
+  quotes: z.array(Quote),
+  statements: z.array(Statement),
+  events: z.array(Event),
+  summary: z.object({ points: z.array(SummaryPoint) }),
+});
+
+export type ParagraphKind = z.infer<typeof ParagraphKind>;
+export type Paragraph = z.infer<typeof Paragraph>;
+export type Person = z.infer<typeof Person>;
+export type Quote = z.infer<typeof Quote>;
+export type QuoteKind = z.infer<typeof QuoteKind>;
+export type Statement = z.infer<typeof Statement>;
+export type Precision = z.infer<typeof Precision>;
+export type When = z.infer<typeof When>;
+export type EventKind = z.infer<typeof EventKind>;
+export type Event = z.infer<typeof Event>;
+export type SummaryPoint = z.infer<typeof SummaryPoint>;
+export type Article = z.infer<typeof Article>;
