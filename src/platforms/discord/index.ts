@@ -1,0 +1,496 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import {
+  ChannelType,
+  Client,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+  Partials,
+  PermissionFlagsBits,
+  PermissionsBitField,
+  REST,
+  Routes,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type InteractionReplyOptions,
+  type Message,
+  type MessageCreateOptions,
+  type RESTOptions,
+} from 'discord.js';
+import type { Clock } from '../../clock.js';
+import type { Command, Conversation } from '../../queries/command.js';
+import type { Core } from '../../queries/core.js';
+import type { ReplyDocument } from '../../replies/document.js';
+import { clampWords, plainDiscord, renderDiscord, type DiscordMessagePayload } from '../../replies/discord.js';
+import { commandDefinitions, definitionsHash } from './commands.js';
+import { CustomIds } from './custom-ids.js';
+
+export { commandDefinitions, definitionsHash } from './commands.js';
+
+/** pino-compatible (`logger.info(obj, msg)`). */
+export interface DiscordLogger {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface KeyValueStore {
+  get(key: string): string | undefined;
+  set(key: string, value: string): void;
+}
+
+export interface StartDiscordOptions {
+  core: Core;
+  token: string;
+  /** Defaults to the application id Discord sends in READY. */
+  appId?: string;
+  logger: DiscordLogger;
+  clock: Clock;
+  /** Base API URL without version, e.g. http://127.0.0.1:PORT/api (tests); Discord's by default. */
+  restApi?: string;
+  /** Extra REST options (tests raise `globalRequestsPerSecond`). */
+  restOptions?: Partial<RESTOptions>;
+  /** Register the commands after login when their definitions changed (DISCORD_REGISTER_ON_START). */
+  registerOnStart?: boolean;
+  /** Register in this guild (instant, for development) instead of globally. */
+  guildId?: string;
+  /** Where the registered definitions' hash is kept; a small JSON file under data/ by default. */
+  store?: KeyValueStore;
+}
+
+export interface DiscordHandle {
+  client: Client;
+  stop(): Promise<void>;
+}
+
+/** Intents: no privileged Message Content — mentions and DMs carry their content without it. */
+export const DISCORD_INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
+
+/** The permissions the bot asks for in its invite, and nothing more. */
+export const DISCORD_PERMISSIONS = [
+  PermissionFlagsBits.ViewChannel,
+  PermissionFlagsBits.SendMessages,
+  PermissionFlagsBits.SendMessagesInThreads,
+  PermissionFlagsBits.CreatePublicThreads,
+  PermissionFlagsBits.EmbedLinks,
+  PermissionFlagsBits.ReadMessageHistory,
+];
+
+export function discordInvite(appId: string): string {
+  const permissions = new PermissionsBitField(DISCORD_PERMISSIONS).bitfield.toString();
+  const query = new URLSearchParams({ client_id: appId, scope: 'bot applications.commands', permissions });
+  return `https://discord.com/oauth2/authorize?${query.toString()}`;
+}
+
+/** What `briefbot manifest discord` prints: the setup steps, the commands and the invite URL. */
+export function discordManifest(appId = process.env.DISCORD_APP_ID): string {
+  const commands = commandDefinitions()
+    .map((c) => {
+      const opts = (c.options ?? [])
+        .map((o: any) => (o.type === 1 ? `${c.name} ${o.name}${(o.options ?? []).map((s: any) => ` ${s.required ? '' : '['}${s.name}${s.required ? '' : ']'}`).join('')}` : `${o.required ? '' : '['}${o.name}${o.required ? '' : ']'}`))
+        .join(' ');
+      return c.options?.some((o: any) => o.type === 1)
+        ? (c.options ?? []).map((o: any) => `  /${c.name} ${o.name} — ${o.description}`).join('\n')
+        : `  /${c.name}${opts ? ' ' + opts : ''} — ${c.description}`;
+    })
+    .join('\n');
+  const invite = appId ? discordInvite(appId) : discordInvite('YOUR_APP_ID') + '   (set DISCORD_APP_ID to fill in your id)';
+  return [
+    'briefbot on Discord',
+    '',
+    '1. https://discord.com/developers/applications → New Application. Copy the Application ID (DISCORD_APP_ID).',
+    '2. Bot → Reset Token; put it in DISCORD_TOKEN. Leave every Privileged Gateway Intent OFF:',
+    '   briefbot uses Guilds, Guild Messages and Direct Messages only. Messages that @mention the bot',
+    '   (and DMs) carry their text without the Message Content intent.',
+    '3. Invite the bot (scopes bot + applications.commands; View Channel, Send Messages,',
+    '   Send Messages in Threads, Create Public Threads, Embed Links, Read Message History):',
+    `   ${invite}`,
+    '4. Register the slash commands: `briefbot register discord --guild <id>` (instant, for testing)',
+    '   or `briefbot register discord` (global). Or set DISCORD_REGISTER_ON_START=1: `briefbot start`',
+    '   then registers only when the definitions changed.',
+    '',
+    'Commands:',
+    commands,
+    '  @briefbot <question> — e.g. "@briefbot who said \'man of peace\'?" (answers in a thread)',
+    '',
+  ].join('\n');
+}
+
+function makeRest(token: string, restApi?: string, extra?: Partial<RESTOptions>): REST {
+  return new REST({ version: '10', ...(restApi ? { api: restApi } : {}), ...extra }).setToken(token);
+}
+
+/** Registers the command definitions (guild: instant; global: up to an hour to propagate). */
+export async function registerDiscordCommands(opts: {
+  token: string;
+  appId: string;
+  guildId?: string;
+  restApi?: string;
+  restOptions?: Partial<RESTOptions>;
+}): Promise<{ scope: 'global' | 'guild'; count: number; hash: string }> {
+  const definitions = commandDefinitions();
+  const rest = makeRest(opts.token, opts.restApi, opts.restOptions);
+  const route = opts.guildId ? Routes.applicationGuildCommands(opts.appId, opts.guildId) : Routes.applicationCommands(opts.appId);
+  const registered = (await rest.put(route, { body: definitions })) as unknown[];
+  return { scope: opts.guildId ? 'guild' : 'global', count: registered.length, hash: definitionsHash(definitions) };
+}
+
+/** A tiny JSON-file store for the registration hash. */
+export function fileStore(path = 'data/discord-state.json'): KeyValueStore {
+  const read = (): Record<string, string> => {
+    try {
+      return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>) : {};
+    } catch {
+      return {};
+    }
+  };
+  return {
+    get: (key) => read()[key],
+    set: (key, value) => {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, JSON.stringify({ ...read(), [key]: value }, null, 2) + '\n');
+    },
+  };
+}
+
+// ─── the adapter ──────────────────────────────────────────────────────────────────────────────────
+
+/** Commands a button may recompute: lookups only, never subscription changes. */
+const READ_ONLY: ReadonlySet<Command['name']> = new Set(['summary', 'whosaid', 'person', 'event', 'help']);
+const DEFER_AFTER_MS = 2_000;
+const SEEN_CAPACITY = 2_000;
+
+/** Remembers recent ids so a replayed gateway event is never answered twice. */
+class SeenIds {
+  private readonly ids = new Set<string>();
+  /** True the first time an id is seen. */
+  first(id: string): boolean {
+    if (this.ids.has(id)) return false;
+    this.ids.add(id);
+    if (this.ids.size > SEEN_CAPACITY) this.ids.delete(this.ids.values().next().value!);
+    return true;
+  }
+}
+
+function toReplyOptions(p: DiscordMessagePayload): InteractionReplyOptions {
+  return {
+    ...(p.content !== undefined ? { content: p.content } : {}),
+    embeds: p.embeds,
+    components: p.components as InteractionReplyOptions['components'],
+    allowedMentions: { parse: [] },
+    ...(p.flags ? { flags: MessageFlags.Ephemeral } : {}),
+  } as InteractionReplyOptions;
+}
+
+function toMessageOptions(p: DiscordMessagePayload, repliedUser?: boolean): MessageCreateOptions {
+  return {
+    ...(p.content !== undefined ? { content: p.content } : {}),
+    embeds: p.embeds,
+    components: p.components as MessageCreateOptions['components'],
+    allowedMentions: { parse: [], ...(repliedUser !== undefined ? { repliedUser } : {}) },
+  } as MessageCreateOptions;
+}
+
+function parseCommandValue(core: Core, value: string): Command {
+  if (value.startsWith('{')) {
+    try {
+      const parsed = JSON.parse(value) as Command;
+      if (parsed && typeof parsed === 'object' && typeof parsed.name === 'string') return parsed;
+    } catch {
+      // not JSON: plain text for the router
+    }
+  }
+  return core.route(value);
+}
+
+const notice = (text: string): ReplyDocument => ({ summary: text, blocks: [], visibility: 'ephemeral' });
+
+export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordHandle> {
+  const { core, logger } = opts;
+  const client = new Client({
+    intents: DISCORD_INTENTS,
+    // DM channels arrive uncached: without the Channel partial, DMs to the bot would be dropped.
+    partials: [Partials.Channel],
+    allowedMentions: { parse: [] },
+    rest: { ...(opts.restApi ? { api: opts.restApi } : {}), ...opts.restOptions },
+  });
+  const customIds = new CustomIds();
+  const seen = new SeenIds();
+
+  const render = (doc: ReplyDocument) => renderDiscord(doc, { customId: (a) => customIds.encode(a) });
+
+  /** Lookups are ephemeral and get a Post to channel button that recomputes the same command. */
+  const withPostButton = (doc: ReplyDocument, command: Command): ReplyDocument => {
+    if (doc.visibility !== 'ephemeral' || !READ_ONLY.has(command.name)) return doc;
+    if (doc.actions?.some((a) => a.id === 'post_to_channel')) return doc;
+    return { ...doc, actions: [...(doc.actions ?? []), { id: 'post_to_channel', label: 'Post to channel', value: JSON.stringify(command) }] };
+  };
+
+  const publicCopy = (doc: ReplyDocument): ReplyDocument => ({
+    ...doc,
+    visibility: 'public',
+    actions: doc.actions?.filter((a) => a.id !== 'post_to_channel'),
+  });
+
+  const conversationOf = (i: ChatInputCommandInteraction | ButtonInteraction): Conversation => ({
+    platform: 'discord',
+    channelId: i.channelId,
+    userId: i.user.id,
+    // In a DM the user owns the conversation; in a guild, Manage Channels decides.
+    canManageChannel: i.inGuild() ? (i.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false) : true,
+    isDirect: !i.inGuild(),
+  });
+
+  /** Sends payloads as the interaction's reply (deferring if the core is slow) and follow-ups. */
+  const answerInteraction = async (
+    i: ChatInputCommandInteraction | ButtonInteraction,
+    work: Promise<ReplyDocument>,
+  ): Promise<void> => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), DEFER_AFTER_MS);
+    });
+    const first = await Promise.race([work, late]);
+    clearTimeout(timer);
+    let deferred = false;
+    let doc: ReplyDocument;
+    if (first === 'late') {
+      // Discord drops interactions not acknowledged within 3 s.
+      await i.deferReply({ flags: MessageFlags.Ephemeral });
+      deferred = true;
+      doc = await work;
+    } else {
+      doc = first;
+    }
+    const [head, ...rest] = render(doc);
+    if (!head) return;
+    if (deferred) await i.editReply(toReplyOptions(head) as Parameters<typeof i.editReply>[0]);
+    else await i.reply(toReplyOptions(head));
+    for (const p of rest) await i.followUp(toReplyOptions(p));
+  };
+
+  const failInteraction = async (i: ChatInputCommandInteraction | ButtonInteraction, err: unknown) => {
+    logger.error({ err, command: i.isChatInputCommand() ? i.commandName : i.customId }, 'discord interaction failed');
+    const [p] = render(notice('Sorry, that went wrong on my side. Try again in a moment.'));
+    try {
+      if (i.replied || i.deferred) await i.followUp(toReplyOptions(p!));
+      else await i.reply(toReplyOptions(p!));
+    } catch (e) {
+      logger.warn({ err: e }, 'discord: could not report the failure');
+    }
+  };
+
+  const commandFromInteraction = (i: ChatInputCommandInteraction): Command | undefined => {
+    const str = (name: string) => i.options.getString(name)?.trim() || undefined;
+    switch (i.commandName) {
+      case 'brief': {
+        const article = str('article');
+        return { name: 'summary', length: str('length') === 'full' ? 'full' : 'short', ...(article ? { article } : {}), public: true };
+      }
+      case 'whosaid': {
+        const person = str('person');
+        const phrase = str('phrase');
+        return { name: 'whosaid', ...(person ? { person } : {}), ...(phrase ? { phrase } : {}) };
+      }
+      case 'meeting': {
+        const about = str('about');
+        return { name: 'event', ...(about ? { query: about } : {}) };
+      }
+      case 'briefing': {
+        switch (i.options.getSubcommand(false)) {
+          case 'subscribe': {
+            const kind = str('kind') as 'briefing' | 'digest' | 'reminder' | undefined;
+            const timeZone = str('timezone');
+            return { name: 'subscribe', schedule: str('schedule') ?? '', ...(kind ? { kind } : {}), ...(timeZone ? { timeZone } : {}) };
+          }
+          case 'unsubscribe': {
+            const id = str('id');
+            return { name: 'unsubscribe', ...(id ? { id } : {}) };
+          }
+          case 'list':
+            return { name: 'subscriptions' };
+          default:
+            return undefined;
+        }
+      }
+      default:
+        return undefined;
+    }
+  };
+
+  const onCommand = async (i: ChatInputCommandInteraction) => {
+    const command = commandFromInteraction(i);
+    if (!command) {
+      await i.reply(toReplyOptions(render(notice(`I don't know /${plainDiscord(i.commandName)}: the commands may need registering again.`))[0]!));
+      return;
+    }
+    const conversation = conversationOf(i);
+    const work = core.handle(command, conversation).then((answer) => {
+      // /brief is public; lookups (whosaid, meeting) are for the asker, with a button to share.
+      if (i.commandName === 'brief') return publicCopy(answer.reply);
+      if (i.commandName === 'briefing') return answer.reply;
+      return withPostButton({ ...answer.reply, visibility: 'ephemeral' }, command);
+    });
+    await answerInteraction(i, work);
+  };
+
+  const onButton = async (i: ButtonInteraction) => {
+    const decoded = customIds.decode(i.customId);
+    if (decoded === undefined) return; // not one of ours
+    if (decoded === 'expired') {
+      await i.reply(toReplyOptions(render(notice('That button has expired: run the command again.'))[0]!));
+      return;
+    }
+    const command = parseCommandValue(core, decoded.value);
+    if (!READ_ONLY.has(command.name)) {
+      await i.reply(toReplyOptions(render(notice('That button no longer applies: run the command again.'))[0]!));
+      return;
+    }
+    const conversation = conversationOf(i);
+    const work = core.handle(command, conversation).then((answer) => {
+      if (decoded.id === 'post_to_channel') return publicCopy(answer.reply);
+      // "More" keeps the visibility of the message it was pressed on.
+      const ephemeral = i.message.flags.has(MessageFlags.Ephemeral);
+      return ephemeral ? withPostButton({ ...answer.reply, visibility: 'ephemeral' }, command) : publicCopy(answer.reply);
+    });
+    await answerInteraction(i, work);
+  };
+
+  const onAutocomplete = async (i: AutocompleteInteraction) => {
+    const focused = i.options.getFocused(true);
+    const prefix = String(focused.value ?? '').slice(0, 100);
+    let choices: { name: string; value: string }[] = [];
+    try {
+      if (focused.name === 'person') choices = core.suggestPeople(prefix, 25);
+      else if (focused.name === 'article') choices = core.suggestArticles(prefix, 25);
+    } catch (err) {
+      logger.warn({ err }, 'discord autocomplete failed');
+    }
+    await i.respond(
+      choices
+        .filter((c) => c.value.length > 0 && c.value.length <= 100)
+        .slice(0, 25)
+        .map((c) => ({ name: clampWords(c.name, 100), value: c.value })),
+    );
+  };
+
+  client.on(Events.InteractionCreate, (i: Interaction) => {
+    if (!seen.first(i.id)) {
+      logger.warn({ interaction: i.id }, 'discord: duplicate interaction ignored');
+      return;
+    }
+    if (i.isAutocomplete()) {
+      onAutocomplete(i).catch((err) => logger.warn({ err }, 'discord autocomplete response failed'));
+    } else if (i.isChatInputCommand()) {
+      onCommand(i).catch((err) => failInteraction(i, err));
+    } else if (i.isButton()) {
+      onButton(i).catch((err) => failInteraction(i, err));
+    }
+  });
+
+  // ─── mentions ──────────────────────────────────────────────────────────────────────────────────
+
+  const addressedToBot = (m: Message): boolean => {
+    const me = client.user;
+    if (!me) return false;
+    if (!m.inGuild()) return true; // a DM is always for the bot
+    if (m.mentions.users.has(me.id)) return true;
+    const botRole = m.guild.roles.botRoleFor(me);
+    return botRole ? m.mentions.roles.has(botRole.id) : false;
+  };
+
+  const questionOf = (m: Message): string => {
+    const me = client.user!;
+    const botRole = m.inGuild() ? m.guild.roles.botRoleFor(me) : null;
+    let text = m.content.replace(new RegExp(`<@!?${me.id}>`, 'g'), ' ');
+    if (botRole) text = text.replace(new RegExp(`<@&${botRole.id}>`, 'g'), ' ');
+    return text.replace(/\s+/g, ' ').trim();
+  };
+
+  const canThread = (m: Message): boolean => {
+    if (!m.inGuild() || !client.user) return false;
+    const ch = m.channel;
+    if (ch.type !== ChannelType.GuildText && ch.type !== ChannelType.GuildAnnouncement) return false;
+    const perms = ch.permissionsFor(client.user);
+    return !!perms?.has([PermissionFlagsBits.CreatePublicThreads, PermissionFlagsBits.SendMessagesInThreads]);
+  };
+
+  const onMention = async (m: Message) => {
+    const question = questionOf(m);
+    const command = core.route(question);
+    const conversation: Conversation = {
+      platform: 'discord',
+      channelId: m.channelId,
+      userId: m.author.id,
+      canManageChannel: m.inGuild() ? (m.member?.permissions.has(PermissionFlagsBits.ManageChannels) ?? false) : true,
+      isDirect: !m.inGuild(),
+    };
+    const answer = await core.handle(command, conversation);
+    // A message can't be ephemeral: the answer goes where the question was asked.
+    const payloads = render(publicCopy(answer.reply));
+    if (canThread(m)) {
+      try {
+        const thread = await m.startThread({ name: clampWords(plainDiscord(question) || 'briefbot', 100), autoArchiveDuration: 1440 });
+        for (const p of payloads) await thread.send(toMessageOptions(p));
+        return;
+      } catch (err) {
+        logger.warn({ err, channel: m.channelId }, 'discord: could not answer in a thread; replying in the channel');
+      }
+    }
+    const [head, ...rest] = payloads;
+    if (!head) return;
+    await m.reply(toMessageOptions(head, true));
+    for (const p of rest) {
+      if (m.channel.isSendable()) await m.channel.send(toMessageOptions(p));
+    }
+  };
+
+  client.on(Events.MessageCreate, (m: Message) => {
+    if (m.author.bot || m.system || !addressedToBot(m)) return;
+    if (!seen.first(`m${m.id}`)) return;
+    onMention(m).catch((err) => logger.error({ err, channel: m.channelId }, 'discord mention reply failed'));
+  });
+
+  client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
+  client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'discord gateway resumed'));
+  client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, 'discord gateway disconnected'));
+
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  await client.login(opts.token);
+  await ready;
+  logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord connected');
+
+  if (opts.registerOnStart) {
+    const appId = opts.appId ?? client.application?.id;
+    try {
+      if (!appId) throw new Error('no application id (set DISCORD_APP_ID)');
+      const store = opts.store ?? fileStore();
+      const definitions = commandDefinitions();
+      const hash = definitionsHash(definitions);
+      const key = `discord.commands.${appId}.${opts.guildId ?? 'global'}`;
+      if (store.get(key) === hash) {
+        logger.info({ scope: opts.guildId ? 'guild' : 'global' }, 'discord commands unchanged; not registering');
+      } else {
+        const route = opts.guildId ? Routes.applicationGuildCommands(appId, opts.guildId) : Routes.applicationCommands(appId);
+        await client.rest.put(route, { body: definitions });
+        store.set(key, hash);
+        logger.info({ scope: opts.guildId ? 'guild' : 'global', count: definitions.length }, 'discord commands registered');
+      }
+    } catch (err) {
+      // The bot still answers with the previously registered commands; the next start retries.
+      logger.error({ err }, 'discord command registration failed');
+    }
+  }
+
+  return {
+    client,
+    stop: async () => {
+      client.removeAllListeners();
+      await client.destroy();
+    },
+  };
+}
