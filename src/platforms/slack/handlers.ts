@@ -1,0 +1,266 @@
+import type { App, SlashCommand } from '@slack/bolt';
+import type { Clock } from '../../clock.js';
+import type { Command, Conversation } from '../../queries/command.js';
+import type { Core } from '../../queries/core.js';
+import type { ReplyDocument } from '../../replies/document.js';
+import { ACTION_IDS, renderSlack, renderSlackMessages, type SlackMessage } from '../../replies/slack.js';
+import { RecentKeys } from './dedupe.js';
+import type { SlackLogger } from './logger.js';
+import { slackTextToPlain, stripBotMention } from './text.js';
+import { describeError, UserRoles, type UsersInfoClient } from './users.js';
+
+export type SlashName = 'brief' | 'whosaid' | 'meeting';
+export const SLASH_PATTERN = /^\/(brief|whosaid|meeting)$/;
+
+export interface SlackHandlerDeps {
+  core: Core;
+  logger: SlackLogger;
+  clock: Clock;
+  /** How long a slash command may take before we ack "working on it" and answer via response_url. */
+  ackDeadlineMs?: number;
+}
+
+export interface SlashResponse extends SlackMessage {
+  response_type: 'ephemeral' | 'in_channel';
+}
+
+const SORRY = 'Sorry, briefbot could not answer that just now. The error has been logged; please try again.';
+
+/** Minimal Web API surface the handlers use (Bolt's `client`). */
+type Client = UsersInfoClient & {
+  chat: {
+    postMessage(args: { channel: string; text: string; blocks?: unknown[]; thread_ts?: string; unfurl_links?: boolean; unfurl_media?: boolean }): Promise<unknown>;
+  };
+};
+
+/**
+ * Wires Slack's inputs (slash commands, the Post-to-channel button, mentions, DMs) to the core.
+ * Translation only: parsing and answers live in the core, rendering in replies/slack.ts.
+ */
+export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): { recent: RecentKeys; roles: UserRoles } {
+  const { core, logger, clock } = deps;
+  const ackDeadlineMs = deps.ackDeadlineMs ?? 2500;
+  const recent = new RecentKeys();
+  const roles = new UserRoles(clock, logger);
+
+  async function conversation(command: Command, channelId: string, userId: string, isDirect: boolean, client: Client): Promise<Conversation> {
+    // Only subscription changes are gated, so only they pay for a users.info lookup.
+    const gated = command.name === 'subscribe' || command.name === 'unsubscribe';
+    const canManageChannel = gated ? await roles.canManageChannel(userId, client) : (roles.peek(userId) ?? false);
+    return { platform: 'slack', channelId, userId, canManageChannel, isDirect };
+  }
+
+  // Slack redelivers events it thinks we missed (X-Slack-Retry-Num over HTTP, redelivery in
+  // Socket Mode). Events are acked before this runs; an event id seen before is not answered twice.
+  app.use(async ({ body, context, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId !== 'string') {
+      await next();
+      return;
+    }
+    const key = `event:${eventId}`;
+    if (!recent.claim(key)) {
+      logger.info({ eventId, retryNum: context.retryNum, retryReason: context.retryReason }, 'slack: duplicate event delivery ignored');
+      return;
+    }
+    try {
+      await next();
+    } catch (error) {
+      recent.release(key);
+      throw error;
+    }
+  });
+
+  async function answerSlash(command: SlashCommand, client: Client): Promise<SlashResponse> {
+    const name = SLASH_PATTERN.exec(command.command)?.[1] as SlashName;
+    const text = slackTextToPlain(command.text ?? '');
+    try {
+      const routed = core.route(text, name);
+      const isDirect = command.channel_id.startsWith('D') || command.channel_name === 'directmessage';
+      const conv = await conversation(routed, command.channel_id, command.user_id, isDirect, client);
+      const answer = await core.handle(routed, conv);
+      const inChannel = answer.reply.visibility === 'public';
+      const message = renderSlack(inChannel ? withoutPostButton(answer.reply) : answer.reply);
+      return { response_type: inChannel ? 'in_channel' : 'ephemeral', ...message };
+    } catch (error) {
+      logger.error({ err: describeError(error), command: command.command }, 'slack: slash command failed');
+      return { response_type: 'ephemeral', text: SORRY, blocks: [] };
+    }
+  }
+
+  app.command(SLASH_PATTERN, async ({ command, ack, respond, client }) => {
+    const work = answerSlash(command, client as unknown as Client);
+    // The core is in-process and normally answers in well under a millisecond: ack with the
+    // answer itself (one round trip). If it is ever slow, ack before Slack's 3 s limit and
+    // deliver the answer through response_url.
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), ackDeadlineMs);
+    });
+    const first = await Promise.race([work, late]);
+    clearTimeout(timer);
+    if (first !== 'late') {
+      await ack(first.blocks.length ? first : { response_type: first.response_type, text: first.text });
+      return;
+    }
+    await ack({ response_type: 'ephemeral', text: 'Working on it…' });
+    const answer = await work;
+    await respond({ ...answer, replace_original: false });
+  });
+
+  app.action(ACTION_IDS.post_to_channel, async ({ ack, action, body, client, respond }) => {
+    await ack();
+    const value = (action as { value?: string }).value ?? '';
+    const b = body as {
+      user: { id: string; name?: string; username?: string };
+      channel?: { id: string };
+      container?: { channel_id?: string };
+    };
+    const channel = b.channel?.id ?? b.container?.channel_id;
+    if (!channel) {
+      logger.warn({ actionId: ACTION_IDS.post_to_channel }, 'slack: button press without a channel');
+      return;
+    }
+    const c = client as unknown as Client;
+    let messages: SlackMessage[];
+    try {
+      const command = commandFromActionValue(core, value);
+      const conv = await conversation(command, channel, b.user.id, channel.startsWith('D'), c);
+      const answer = await core.handle(command, conv);
+      const sharer = b.user.name ?? b.user.username;
+      const reply: ReplyDocument = {
+        ...withoutPostButton(answer.reply),
+        visibility: 'public',
+        blocks: [
+          ...answer.reply.blocks,
+          ...(sharer ? [{ type: 'context' as const, spans: [{ type: 'text' as const, text: `Shared by ${sharer}` }] }] : []),
+        ],
+      };
+      messages = renderSlackMessages(reply);
+    } catch (error) {
+      logger.error({ err: describeError(error) }, 'slack: post to channel failed');
+      await respond({ response_type: 'ephemeral', replace_original: false, text: SORRY });
+      return;
+    }
+    try {
+      for (const m of messages) await c.chat.postMessage({ channel, ...m, unfurl_links: false, unfurl_media: false });
+    } catch (error) {
+      const reason = describeError(error);
+      if (!/not_in_channel|channel_not_found/.test(reason)) {
+        logger.error({ err: reason, channel }, 'slack: chat.postMessage failed');
+        await respond({ response_type: 'ephemeral', replace_original: false, text: SORRY });
+        return;
+      }
+      // A private channel the bot is not in: the response_url can still post there.
+      for (const m of messages) await respond({ response_type: 'in_channel', replace_original: false, ...m });
+    }
+    // The private copy has done its job.
+    await respond({ delete_original: true });
+  });
+
+  async function answerMessage(m: {
+    channel: string;
+    ts: string;
+    threadTs?: string;
+    text: string;
+    user: string;
+    isDirect: boolean;
+    botUserId?: string;
+    client: Client;
+  }): Promise<void> {
+    // A DM that mentions the bot arrives as message.im and app_mention: answer once.
+    if (!recent.claim(`message:${m.channel}:${m.ts}`)) return;
+    const text = slackTextToPlain(stripBotMention(m.text, m.botUserId));
+    let messages: SlackMessage[];
+    try {
+      const command = core.route(text);
+      const conv = await conversation(command, m.channel, m.user, m.isDirect, m.client);
+      const answer = await core.handle(command, conv);
+      messages = renderSlackMessages({ ...withoutPostButton(answer.reply), visibility: 'public' });
+    } catch (error) {
+      logger.error({ err: describeError(error), channel: m.channel }, 'slack: answering a mention failed');
+      messages = [{ text: SORRY, blocks: [] }];
+    }
+    for (const message of messages) {
+      await m.client.chat.postMessage({
+        channel: m.channel,
+        ...(m.threadTs ? { thread_ts: m.threadTs } : {}),
+        text: message.text,
+        ...(message.blocks.length ? { blocks: message.blocks } : {}),
+        unfurl_links: false,
+        unfurl_media: false,
+      });
+    }
+  }
+
+  app.event('app_mention', async ({ event, client, context }) => {
+    const e = event as { channel: string; ts: string; thread_ts?: string; text: string; user?: string; bot_id?: string; channel_type?: string };
+    if (e.bot_id || !e.user) return;
+    const isDirect = e.channel.startsWith('D') || e.channel_type === 'im';
+    await answerMessage({
+      channel: e.channel,
+      ts: e.ts,
+      // In a channel: a thread under the mention (or the thread it was in). In a DM: directly.
+      threadTs: isDirect ? e.thread_ts : (e.thread_ts ?? e.ts),
+      text: e.text,
+      user: e.user,
+      isDirect,
+      botUserId: context.botUserId,
+      client: client as unknown as Client,
+    });
+  });
+
+  app.message(async ({ message, client, context }) => {
+    const m = message as { channel: string; channel_type?: string; ts: string; thread_ts?: string; text?: string; user?: string; subtype?: string; bot_id?: string };
+    // Only plain messages people type to the bot directly; edits, joins and bots are not questions.
+    if (m.channel_type !== 'im' || m.subtype || m.bot_id || !m.user || !m.text) return;
+    await answerMessage({
+      channel: m.channel,
+      ts: m.ts,
+      threadTs: m.thread_ts,
+      text: m.text,
+      user: m.user,
+      isDirect: true,
+      botUserId: context.botUserId,
+      client: client as unknown as Client,
+    });
+  });
+
+  app.error(async (error) => {
+    logger.error({ err: describeError(error) }, 'slack: unhandled error in a listener');
+  });
+
+  return { recent, roles };
+}
+
+/** Public copies don't need a button to make them public. */
+export function withoutPostButton(reply: ReplyDocument): ReplyDocument {
+  const actions = reply.actions?.filter((a) => a.id !== 'post_to_channel');
+  const { actions: _drop, ...rest } = reply;
+  return actions && actions.length ? { ...rest, actions } : rest;
+}
+
+/**
+ * The core put what it needs into the button's value: a serialized Command, or the text of the
+ * question. Anything else is routed as text, so an old or odd value still gets an answer.
+ */
+export function commandFromActionValue(core: Core, value: string): Command {
+  const trimmed = value.trim();
+  if (trimmed.startsWith('{')) {
+    try {
+      const parsed = JSON.parse(trimmed) as { name?: unknown; command?: unknown; text?: unknown };
+      if (typeof parsed.name === 'string') return parsed as Command;
+      if (typeof parsed.text === 'string') {
+        const slash = typeof parsed.command === 'string' ? parsed.command.replace(/^\//, '') : undefined;
+        return core.route(parsed.text, isSlashName(slash) ? slash : undefined);
+      }
+    } catch {
+      /* not JSON: route as text */
+    }
+  }
+  return core.route(trimmed);
+}
+
+function isSlashName(name: string | undefined): name is SlashName {
+  return name === 'brief' || name === 'whosaid' || name === 'meeting';
+}

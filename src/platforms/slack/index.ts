@@ -1,0 +1,130 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import bolt from '@slack/bolt';
+import type { App as AppType } from '@slack/bolt';
+import type { Clock } from '../../clock.js';
+import type { Core } from '../../queries/core.js';
+import { registerSlackHandlers } from './handlers.js';
+import { boltLogger, type SlackLogger } from './logger.js';
+import { describeError } from './users.js';
+
+export { slackManifest, SLACK_BOT_EVENTS, SLACK_BOT_SCOPES, SLACK_COMMANDS, type ManifestOptions } from './manifest.js';
+export type { SlackLogger } from './logger.js';
+
+const { App, webApi } = bolt;
+
+export interface SlackEnv {
+  /** SLACK_BOT_TOKEN (xoxb-…). */
+  botToken: string;
+  /** SLACK_SIGNING_SECRET: required in HTTP mode. */
+  signingSecret?: string;
+  /** SLACK_APP_TOKEN (xapp-…, connections:write): Socket Mode when set. */
+  appToken?: string;
+  /** PORT for HTTP mode (default 3000; 0 picks a free port). */
+  port?: number;
+  /** Interface to listen on in HTTP mode (default: all). */
+  host?: string;
+}
+
+/** WebClient retry policy (p-retry options). */
+export interface SlackRetryConfig {
+  retries: number;
+  factor?: number;
+  minTimeout?: number;
+  maxTimeout?: number;
+  randomize?: boolean;
+}
+
+export interface StartSlackOptions {
+  core: Core;
+  env: SlackEnv;
+  logger: SlackLogger;
+  clock: Clock;
+  /** Web API base URL (tests point this at a local stub); default https://slack.com/api/. */
+  apiUrl?: string;
+  /** Same as env.port (the brief's seam names it here too). */
+  port?: number;
+  /** Default: five retries over about five minutes; tests use { retries: 0 }. */
+  retryConfig?: SlackRetryConfig;
+  /** Slash commands slower than this are acked with "working on it" and answered via response_url. */
+  ackDeadlineMs?: number;
+}
+
+export interface SlackHandle {
+  app: AppType;
+  mode: 'socket' | 'http';
+  /** The HTTP port actually listened on (HTTP mode). */
+  port?: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the Slack front end: Socket Mode when an app token is set (no public URL needed),
+ * HTTP mode otherwise (`POST /slack/events`, `GET /healthz`). Resolves once Slack is reachable:
+ * the token is verified (auth.test) and, in Socket Mode, the connection is open.
+ */
+export async function startSlack(opts: StartSlackOptions): Promise<SlackHandle> {
+  const { env, logger } = opts;
+  if (!env.botToken) throw new Error('Slack: SLACK_BOT_TOKEN is not set');
+  const socketMode = Boolean(env.appToken);
+  if (!socketMode && !env.signingSecret) {
+    throw new Error('Slack: set SLACK_APP_TOKEN for Socket Mode, or SLACK_SIGNING_SECRET (and PORT) for HTTP mode');
+  }
+  const clientOptions = {
+    ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}),
+    retryConfig: opts.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
+  };
+  const port = env.port ?? opts.port ?? 3000;
+  const app = new App({
+    token: env.botToken,
+    ...(socketMode
+      ? { appToken: env.appToken, socketMode: true }
+      : {
+          signingSecret: env.signingSecret,
+          customRoutes: [
+            {
+              path: '/healthz',
+              method: ['GET'],
+              handler: (_req, res) => {
+                res.writeHead(200, { 'content-type': 'application/json' });
+                res.end(JSON.stringify({ ok: true, platform: 'slack', mode: 'http' }));
+              },
+            },
+          ],
+        }),
+    clientOptions,
+    logger: boltLogger(logger),
+    // Verify the token now, so a bad one fails startup with a clear message, not the first request.
+    deferInitialization: true,
+  });
+  try {
+    await app.init();
+  } catch (error) {
+    throw new Error(`Slack: the bot token was rejected (${describeError(error)}); check SLACK_BOT_TOKEN`);
+  }
+  registerSlackHandlers(app, { core: opts.core, logger, clock: opts.clock, ackDeadlineMs: opts.ackDeadlineMs });
+
+  if (socketMode) {
+    try {
+      await app.start();
+    } catch (error) {
+      await app.stop().catch(() => {});
+      throw new Error(`Slack: could not open a Socket Mode connection (${describeError(error)}); check SLACK_APP_TOKEN`);
+    }
+    logger.info({ mode: 'socket' }, 'slack: connected (Socket Mode)');
+    return { app, mode: 'socket', stop: () => app.stop().then(() => undefined) };
+  }
+
+  const server = (await app.start({ port, ...(env.host ? { host: env.host } : {}) })) as Server;
+  const actualPort = (server.address() as AddressInfo).port;
+  logger.info({ mode: 'http', port: actualPort }, 'slack: listening on /slack/events');
+  return {
+    app,
+    mode: 'http',
+    port: actualPort,
+    stop: async () => {
+      server.closeAllConnections();
+      await app.stop();
+    },
+  };
+}
