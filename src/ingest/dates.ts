@@ -1,0 +1,523 @@
+import * as chrono from 'chrono-node';
+import type { When } from '../model/article.js';
+import { splitSentences, type SentenceSpan } from './sentences.js';
+
+/** A date expression found in a text, resolved against the article's published date. */
+export type DateMention = { text: string; index: number; when: When };
+
+/** The tense of the clause a date expression sits in; it decides which way a bare date points. */
+export type Tense = 'past' | 'future' | 'present' | 'unknown';
+
+// ---------------------------------------------------------------------------------------------
+// Calendar arithmetic on plain dates (UTC midnight), so the host time zone never leaks in.
+
+interface Ymd {
+  y: number;
+  m: number; // 1-12
+  d: number;
+}
+
+const DAY_MS = 86_400_000;
+
+function toUtc(x: Ymd): number {
+  return Date.UTC(x.y, x.m - 1, x.d);
+}
+function fromUtc(ms: number): Ymd {
+  const dt = new Date(ms);
+  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+}
+function addDays(x: Ymd, n: number): Ymd {
+  return fromUtc(toUtc(x) + n * DAY_MS);
+}
+/** 0 = Sunday … 6 = Saturday. */
+function weekdayOf(x: Ymd): number {
+  return new Date(toUtc(x)).getUTCDay();
+}
+function mondayOf(x: Ymd): Ymd {
+  return addDays(x, -((weekdayOf(x) + 6) % 7));
+}
+function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+function validYmd(x: Ymd): boolean {
+  return x.m >= 1 && x.m <= 12 && x.d >= 1 && x.d <= daysInMonth(x.y, x.m);
+}
+function pad(n: number, w = 2): string {
+  return String(n).padStart(w, '0');
+}
+function iso(x: Ymd): string {
+  return `${pad(x.y, 4)}-${pad(x.m)}-${pad(x.d)}`;
+}
+function cmp(a: Ymd, b: Ymd): number {
+  return toUtc(a) - toUtc(b);
+}
+
+function parsePublished(publishedAt: string | undefined): Ymd | undefined {
+  if (!publishedAt) return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(publishedAt);
+  if (!m) return undefined;
+  const x = { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
+  return validYmd(x) ? x : undefined;
+}
+
+function dayWhen(text: string, x: Ymd): When {
+  return { text, precision: 'day', start: iso(x), end: iso(x) };
+}
+function weekWhen(text: string, start: Ymd, end: Ymd = addDays(start, 6)): When {
+  return { text, precision: 'week', start: iso(start), end: iso(end) };
+}
+function monthWhen(text: string, y: number, m: number): When {
+  return { text, precision: 'month', start: iso({ y, m, d: 1 }), end: iso({ y, m, d: daysInMonth(y, m) }) };
+}
+function unknownWhen(text: string): When {
+  return { text, precision: 'unknown' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tense of the clause around a date expression.
+
+const IRREGULAR_PAST = new Set(
+  (
+    'said told met spoke went came took gave made held left began wrote saw knew thought sent brought found got ' +
+    'won lost fell rose ran became sat stood paid built led kept felt heard meant was were had did died flew drove ' +
+    'threw grew drew broke chose spent sold bought caught taught fought sought struck stole swore tore wore woke ' +
+    'shook hung overtook withdrew undertook forgot understood arose bore hid fled lent lit rode rang sang sank shot ' +
+    'slept stuck swept swam swung wept been gone done seen known given taken spoken written told begun ago ' +
+    'previously earlier formerly once'
+  ).split(' '),
+);
+/** Words ending in -ed that are not past-tense verbs. */
+const ED_NOT_PAST = new Set(
+  'need needed feed seed speed red bed shed hundred indeed proceed exceed succeed bred breed creed greed deed weed'.split(' '),
+);
+const FUTURE_WORDS = new Set(
+  (
+    'will shall would could might should must can upcoming forthcoming plans plan intends intend hopes hope expects ' +
+    'expect aims aim wants want tomorrow'
+  ).split(' '),
+);
+/** Participles that, followed by "to"/"for", announce something to come ("is set to", "scheduled for"). */
+const INTENT_PARTICIPLES = new Set(
+  'set scheduled slated expected due poised planned committed determined going about preparing supposed'.split(' '),
+);
+const PRESENT_WORDS = new Set('is are am'.split(' '));
+/** Words after "to" that show it is a preposition, not an infinitive marker. */
+const NOT_A_VERB_AFTER_TO = new Set(
+  (
+    'the a an his her their its our my your this that these those some any all both each every no one two three ' +
+    'him them us me it whom which what who reporters journalists date be radio television press parliament ' +
+    'congress court police media home school work power office'
+  ).split(' '),
+);
+
+interface Token {
+  word: string;
+  start: number;
+  end: number;
+}
+
+const TOKEN = /[A-Za-z][A-Za-z'’-]*|[;—–:]/g;
+
+function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  TOKEN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN.exec(text)) !== null) out.push({ word: m[0], start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+function isLowerWord(w: string): boolean {
+  return /^[a-z]/.test(w);
+}
+
+/** Past verbs after which "to + verb" still looks ahead ("agreed to meet on Friday"). */
+const INTENT_VERBS_PAST = new Set(
+  (
+    'agreed decided promised planned vowed pledged threatened offered wanted hoped expected intended prepared ' +
+    'arranged aimed refused declined proposed'
+  ).split(' '),
+);
+/** Endings of adjectives after "to" ("spoke to local radio"), which make it a preposition. */
+const ADJECTIVE_ENDING = /(al|ic|ous|ive|ful|ian|ese|ern|ary|ish)$/;
+
+function isPastWord(w: string): boolean {
+  return IRREGULAR_PAST.has(w) || (w.endsWith('ed') && w.length > 4 && !ED_NOT_PAST.has(w));
+}
+
+/** Is tokens[i] ("to") an infinitive marker, i.e. followed by what looks like a base verb? */
+function isInfinitiveTo(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1]?.word;
+  if (!next || !isLowerWord(next)) return false;
+  const w = next.toLowerCase();
+  if (NOT_A_VERB_AFTER_TO.has(w) || ADJECTIVE_ENDING.test(w)) return false;
+  // "spoke to …", "returned to …": after a past verb of speech or motion "to" is a preposition.
+  const previous = tokens[i - 1]?.word.toLowerCase();
+  if (previous && isPastWord(previous) && !INTENT_VERBS_PAST.has(previous) && !INTENT_PARTICIPLES.has(previous)) return false;
+  if (w.endsWith('s') && !w.endsWith('ss')) return false;
+  if (w.endsWith('ly')) return isInfinitiveTo(tokens, i + 1);
+  return true;
+}
+
+/** The tense a single token signals, looking at its neighbours for "set to", "going to", "to + verb". */
+function tokenTense(tokens: Token[], i: number): Tense | undefined {
+  const raw = tokens[i]!.word;
+  if (!isLowerWord(raw)) return undefined;
+  const w = raw.toLowerCase().replace(/’/g, "'");
+  const next = tokens[i + 1]?.word.toLowerCase();
+  if (w.endsWith("'ll") || w === "won't") return 'future';
+  if (INTENT_PARTICIPLES.has(w) && (next === 'to' || next === 'for')) return 'future';
+  if (w === 'to' && isInfinitiveTo(tokens, i)) return 'future';
+  if (FUTURE_WORDS.has(w)) return 'future';
+  if (IRREGULAR_PAST.has(w)) return 'past';
+  if (w.endsWith('ed') && w.length > 4 && !ED_NOT_PAST.has(w)) {
+    // "-ed to + verb" ("committed to leading") speaks of intent, not of the past.
+    if (next === 'to' && isInfinitiveTo(tokens, i + 1)) return 'future';
+    return 'past';
+  }
+  if (PRESENT_WORDS.has(w)) {
+    // "is to present", "are to meet": a plan.
+    if (next === 'to' && isInfinitiveTo(tokens, i + 1)) return 'future';
+    return 'present';
+  }
+  return undefined;
+}
+
+/**
+ * The tense of the clause holding `[start, end)` in `sentence`. A date usually modifies the verb
+ * before it ("took place on Oct. 14", "will visit Russia next week"); a fronted date ("On Monday,
+ * the minister said") modifies the verb after it.
+ */
+export function detectTense(sentence: string, start: number, end: number): Tense {
+  const tokens = tokenize(sentence);
+  const before = sentence.slice(0, start).replace(/\b(on|in|at|by|since|until|till|from|during|late|early|mid|around)\s*$/i, '');
+  const fronted = /(^|[,(—–:])\s*$/.test(before);
+  const left = (): Tense | undefined => {
+    for (let i = tokens.length - 1; i >= 0; i--) {
+      const t = tokens[i]!;
+      if (t.end > start) continue;
+      if (t.word === ';') return undefined;
+      const tense = tokenTense(tokens, i);
+      if (tense) return tense;
+    }
+    return undefined;
+  };
+  const right = (): Tense | undefined => {
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (t.start < end) continue;
+      if (t.word === ';') return undefined;
+      const tense = tokenTense(tokens, i);
+      if (tense) return tense;
+    }
+    return undefined;
+  };
+  return (fronted ? right() ?? left() : left() ?? right()) ?? 'unknown';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resolution of each kind of expression.
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const MONTH_PREFIXES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+function monthNumber(name: string): number {
+  return MONTH_PREFIXES.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+}
+
+type Direction = 'last' | 'next' | 'this' | undefined;
+
+function resolveWeekday(weekday: number, ref: Ymd, tense: Tense, direction: Direction): Ymd {
+  const refWeekday = weekdayOf(ref);
+  const back = (refWeekday - weekday + 7) % 7;
+  const ahead = (weekday - refWeekday + 7) % 7;
+  if (direction === 'last') return addDays(ref, -(back || 7));
+  if (direction === 'next') return addDays(ref, ahead || 7);
+  if (direction === 'this') return addDays(mondayOf(ref), (weekday + 6) % 7);
+  if (tense === 'future') return addDays(ref, ahead);
+  if (tense === 'present') return back <= ahead ? addDays(ref, -back) : addDays(ref, ahead);
+  // News reports mostly look back: a bare weekday in an unmarked clause is the most recent one.
+  return addDays(ref, -back);
+}
+
+/** The year for a month/day without one: in the past for past tense, ahead for future, else the closest. */
+function resolveYear(month: number, day: number, ref: Ymd, tense: Tense): number | undefined {
+  const candidates = [ref.y - 1, ref.y, ref.y + 1]
+    .map((y) => ({ y, m: month, d: day }))
+    .filter(validYmd);
+  if (candidates.length === 0) return undefined;
+  if (tense === 'past') return [...candidates].reverse().find((c) => cmp(c, ref) <= 0)?.y;
+  if (tense === 'future') return candidates.find((c) => cmp(c, ref) >= 0)?.y;
+  let best = candidates[0]!;
+  for (const c of candidates) if (Math.abs(cmp(c, ref)) < Math.abs(cmp(best, ref))) best = c;
+  return best.y;
+}
+
+function resolveMonthYear(month: number, ref: Ymd, tense: Tense, direction: Direction): number {
+  const here = ref.y * 12 + ref.m;
+  const pick = (y: number) => y * 12 + month;
+  if (direction === 'this') return ref.y;
+  if (direction === 'last') return pick(ref.y) < here ? ref.y : ref.y - 1;
+  if (direction === 'next') return pick(ref.y) > here ? ref.y : ref.y + 1;
+  if (tense === 'past') return pick(ref.y) <= here ? ref.y : ref.y - 1;
+  if (tense === 'future') return pick(ref.y) >= here ? ref.y : ref.y + 1;
+  const options = [ref.y - 1, ref.y, ref.y + 1];
+  let best = ref.y;
+  for (const y of options) if (Math.abs(pick(y) - here) < Math.abs(pick(best) - here)) best = y;
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Candidate expressions.
+
+interface Candidate {
+  index: number;
+  end: number;
+  text: string;
+  resolve: (ref: Ymd | undefined, tense: Tense) => When;
+  /** Whether resolution depends on tense (then we pay for detecting it). */
+  needsTense: boolean;
+}
+
+const MONTH_NAME =
+  'Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sep(?:t(?:ember|\\.)?|\\.)|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?';
+
+// "next week", "earlier this month", "the coming week", "this past weekend".
+const RELATIVE_PERIOD =
+  /\b(?:(earlier|later|early|mid|late)[- ](?:in\s+|on\s+)?)?(this\s+past|this\s+coming|this|last|next|the\s+coming|the\s+past|the\s+previous|the\s+following|past|coming)\s+(week|weekend|month)\b/gi;
+
+// "two weeks ago", "3 days ago".
+const AGO = /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(day|week|month)s?\s+ago\b/gi;
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+};
+
+// "June", "early this June", "late last July", "mid-October", "April 2018"; not "Oct. 14" (chrono's).
+const MONTH_ONLY = new RegExp(
+  `\\b(?:(early|mid|late)[- ](?:in\\s+)?)?(?:(this|last|next)\\s+)?(${MONTH_NAME})(?![a-z])(?:,?\\s+(\\d{4})\\b)?(?!\\.?\\s*\\d)`,
+  'gi',
+);
+/** Month names that are also ordinary words or first names; they need a temporal context. */
+const AMBIGUOUS_MONTHS = new Set(['may', 'march', 'mar', 'mar.', 'june', 'april', 'august', 'aug', 'aug.', 'jan', 'jan.']);
+const TEMPORAL_BEFORE = /\b(in|since|until|till|by|during|through|from|of|and|or|before|after|between|to|early|mid|late|last|this|next)[\s-]*$/i;
+
+function relativePeriodCandidates(text: string, out: Candidate[]): void {
+  RELATIVE_PERIOD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = RELATIVE_PERIOD.exec(text)) !== null) {
+    const whichRaw = m[2]!.toLowerCase().replace(/\s+/g, ' ');
+    const unit = m[3]!.toLowerCase();
+    const which: 'this' | 'last' | 'next' | 'window-past' | 'window-next' =
+      whichRaw === 'this' ? 'this'
+      : whichRaw === 'last' || whichRaw === 'the previous' || whichRaw === 'this past' ? 'last'
+      : whichRaw === 'next' || whichRaw === 'the following' || whichRaw === 'this coming' ? 'next'
+      : whichRaw === 'the past' || whichRaw === 'past' ? 'window-past'
+      : 'window-next';
+    const mentionText = m[0];
+    out.push({
+      index: m.index,
+      end: m.index + m[0].length,
+      text: mentionText,
+      needsTense: unit === 'weekend' && which === 'this',
+      resolve: (ref, tense) => {
+        if (!ref) return unknownWhen(mentionText);
+        if (unit === 'month') {
+          const offset = which === 'last' || which === 'window-past' ? -1 : which === 'next' || which === 'window-next' ? 1 : 0;
+          const y = ref.y + Math.floor((ref.m - 1 + offset) / 12);
+          const mo = ((ref.m - 1 + offset + 12) % 12) + 1;
+          return monthWhen(mentionText, y, mo);
+        }
+        if (which === 'window-past') return weekWhen(mentionText, addDays(ref, unit === 'week' ? -7 : -2), addDays(ref, -1));
+        if (which === 'window-next') {
+          if (unit === 'week') return weekWhen(mentionText, addDays(ref, 1), addDays(ref, 7));
+        }
+        const monday = mondayOf(ref);
+        const shift = which === 'last' ? -7 : which === 'next' || which === 'window-next' ? 7 : 0;
+        if (unit === 'week') return weekWhen(mentionText, addDays(monday, shift));
+        // Weekends: "this weekend" in a weekday article looks back in a past-tense clause.
+        let saturday = addDays(monday, 5 + shift);
+        if (which === 'this' && tense === 'past' && weekdayOf(ref) !== 0 && weekdayOf(ref) !== 6) saturday = addDays(saturday, -7);
+        return weekWhen(mentionText, saturday, addDays(saturday, 1));
+      },
+    });
+  }
+  AGO.lastIndex = 0;
+  while ((m = AGO.exec(text)) !== null) {
+    const n = NUMBER_WORDS[m[1]!.toLowerCase()] ?? Number(m[1]);
+    const unit = m[2]!.toLowerCase();
+    const mentionText = m[0];
+    out.push({
+      index: m.index,
+      end: m.index + m[0].length,
+      text: mentionText,
+      needsTense: false,
+      resolve: (ref) => {
+        if (!ref) return unknownWhen(mentionText);
+        if (unit === 'day') return dayWhen(mentionText, addDays(ref, -n));
+        if (unit === 'week') return weekWhen(mentionText, mondayOf(addDays(ref, -7 * n)));
+        const total = ref.y * 12 + (ref.m - 1) - n;
+        return monthWhen(mentionText, Math.floor(total / 12), (total % 12) + 1);
+      },
+    });
+  }
+}
+
+function monthOnlyCandidates(text: string, out: Candidate[]): void {
+  MONTH_ONLY.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = MONTH_ONLY.exec(text)) !== null) {
+    const [whole, modifier, directionWord, name, year] = m;
+    if (!/^[A-Z]/.test(name!)) continue;
+    const temporalContext = Boolean(modifier || directionWord || year) || TEMPORAL_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index));
+    if (AMBIGUOUS_MONTHS.has(name!.toLowerCase()) && !temporalContext) continue;
+    // Abbreviations alone ("Oct") are too easily something else.
+    if (/^[A-Z][a-z]{2}$/.test(name!) && !temporalContext) continue;
+    const month = monthNumber(name!);
+    const direction = directionWord?.toLowerCase() as Direction;
+    const mentionText = whole!.replace(/,$/, '');
+    out.push({
+      index: m.index,
+      end: m.index + mentionText.length,
+      text: mentionText,
+      needsTense: !year && !direction,
+      resolve: (ref, tense) => {
+        if (year) return monthWhen(mentionText, Number(year), month);
+        if (!ref) return unknownWhen(mentionText);
+        return monthWhen(mentionText, resolveMonthYear(month, ref, tense, direction), month);
+      },
+    });
+  }
+}
+
+const CASUAL = /^(?:early\s+|late\s+)?(today|tonight|yesterday|tomorrow|last night|this (?:morning|afternoon|evening))\b/i;
+const FULL_WEEKDAY = /\b(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/i;
+
+function chronoCandidates(text: string, ref: Ymd | undefined, out: Candidate[]): void {
+  // Noon on the published day, in the host's zone: chrono reads and writes local components.
+  const refDate = ref ? new Date(ref.y, ref.m - 1, ref.d, 12) : new Date(2000, 0, 1, 12);
+  const results = chrono.parse(text, refDate);
+  // A time alone may belong to the date right after it: "8:30 p.m. BST (1930 UTC) on August 27".
+  const carried = new Map<number, { index: number; hour: number; minute: number; offset: number | undefined }>();
+  for (let k = 0; k < results.length; k++) {
+    const r = results[k]!;
+    const s = r.start;
+    let index = r.index;
+    let mentionText = r.text.replace(/[\s,;:]+$/, '');
+    const carry = carried.get(k);
+    if (carry) {
+      mentionText = text.slice(carry.index, r.index) + mentionText;
+      index = carry.index;
+    }
+    const hour = carry?.hour ?? (s.isCertain('hour') ? s.get('hour') ?? undefined : undefined);
+    const minute = carry?.minute ?? (s.isCertain('minute') ? s.get('minute') ?? 0 : 0);
+    const offset = carry ? carry.offset : s.isCertain('timezoneOffset') ? s.get('timezoneOffset') ?? undefined : undefined;
+    const hasDay = s.isCertain('day') && s.isCertain('month');
+    const hasWeekday = s.isCertain('weekday') && FULL_WEEKDAY.test(mentionText);
+    const casual = CASUAL.exec(mentionText.replace(/^(on|at|by)\s+/i, '').replace(/^\d.*?\s(?=today|tonight|tomorrow|yesterday)/i, ''));
+    if (/^(right\s+)?now$/i.test(mentionText)) continue;
+    // Relative offsets ("two weeks before", "next hours") are ours to read or to leave alone,
+    // except "in three days".
+    if (r.tags().has('result/relativeDate') && !/^in\s+\w+\s+days?$/i.test(mentionText)) continue;
+    if (!hasDay && !hasWeekday && !casual) {
+      const nextResult = results[k + 1];
+      if (hour !== undefined && nextResult && !nextResult.start.isCertain('hour')) {
+        const gap = text.slice(r.index + r.text.length, nextResult.index);
+        if (/^[\s,]*(\([^)]*\))?[\s,]*(on\s+)?$/i.test(gap)) carried.set(k + 1, { index, hour, minute, offset });
+      }
+      continue;
+    }
+    // Keep the "on" that introduces a day, so the text reads "on Oct. 14" as "on Tuesday" does.
+    if (!/^on\s/i.test(mentionText) && index >= 3 && /(^|[^A-Za-z])on $/i.test(text.slice(Math.max(0, index - 4), index))) {
+      index -= 3;
+      mentionText = text.slice(index, r.index) + mentionText;
+    }
+    const yearKnown = s.isCertain('year');
+    const month = s.get('month') ?? 0;
+    const day = s.get('day') ?? 0;
+    const year = s.get('year') ?? 0;
+    const weekday = s.get('weekday') ?? 0;
+    const lower = mentionText.toLowerCase();
+    const direction: Direction = /\b(last|past)\s+\w+day\b/.test(lower) && !/this\s+coming/.test(lower)
+      ? 'last'
+      : /\b(next|coming)\s+\w+day\b/.test(lower) ? 'next' : /\bthis\s+\w+day\b/.test(lower) ? 'this' : undefined;
+    const finalText = mentionText;
+    const withTime = (when: When): When => {
+      if (hour === undefined || when.precision !== 'day' || !when.start) return when;
+      let stamp = `${when.start}T${pad(hour)}:${pad(minute)}:00`;
+      if (offset !== undefined) {
+        const sign = offset < 0 ? '-' : '+';
+        const abs = Math.abs(offset);
+        stamp += offset === 0 ? 'Z' : `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+      }
+      return { text: when.text, precision: 'instant', start: stamp, end: stamp };
+    };
+    if (casual) {
+      const word = casual[1]!.toLowerCase();
+      const shift = word === 'yesterday' || word === 'last night' ? -1 : word === 'tomorrow' ? 1 : 0;
+      out.push({
+        index, end: index + finalText.length, text: finalText, needsTense: false,
+        resolve: (refYmd) => (refYmd ? withTime(dayWhen(finalText, addDays(refYmd, shift))) : unknownWhen(finalText)),
+      });
+    } else if (hasDay && yearKnown) {
+      const date = { y: year, m: month, d: day };
+      out.push({
+        index, end: index + finalText.length, text: finalText, needsTense: false,
+        resolve: () => (validYmd(date) ? withTime(dayWhen(finalText, date)) : unknownWhen(finalText)),
+      });
+    } else if (hasDay) {
+      out.push({
+        index, end: index + finalText.length, text: finalText, needsTense: true,
+        resolve: (refYmd, tense) => {
+          if (!refYmd) return unknownWhen(finalText);
+          const y = resolveYear(month, day, refYmd, tense);
+          return y === undefined ? unknownWhen(finalText) : withTime(dayWhen(finalText, { y, m: month, d: day }));
+        },
+      });
+    } else {
+      out.push({
+        index, end: index + finalText.length, text: finalText, needsTense: direction === undefined,
+        resolve: (refYmd, tense) =>
+          refYmd ? withTime(dayWhen(finalText, resolveWeekday(weekday, refYmd, tense, direction))) : unknownWhen(finalText),
+      });
+    }
+  }
+}
+
+/** Cheap pre-check so texts with no date words skip chrono entirely. */
+const MAYBE_DATE =
+  /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|tomorrow|yesterday|last night|week|month|ago|morning|afternoon|evening)|\d{4}-\d{2}-\d{2}/i;
+
+/**
+ * Every date expression in `text`, in order, resolved against `publishedAt` (YYYY-MM-DD) with the
+ * tense of its clause. Without a published date only explicit dates (with a year) resolve; the
+ * rest keep precision "unknown".
+ */
+export function findDates(text: string, publishedAt?: string): DateMention[] {
+  if (!MAYBE_DATE.test(text)) return [];
+  const ref = parsePublished(publishedAt);
+  const own: Candidate[] = [];
+  relativePeriodCandidates(text, own);
+  monthOnlyCandidates(text, own);
+  const fromChrono: Candidate[] = [];
+  chronoCandidates(text, ref, fromChrono);
+  // Our own rules win where they overlap chrono (it reads "next week" as a single day).
+  const chosen: Candidate[] = [];
+  for (const c of [...own, ...fromChrono].sort((a, b) => a.index - b.index || b.end - a.end)) {
+    if (chosen.some((o) => c.index < o.end && o.index < c.end)) continue;
+    chosen.push(c);
+  }
+  let sentences: SentenceSpan[] | undefined;
+  return chosen.map((c) => {
+    let tense: Tense = 'unknown';
+    if (c.needsTense && ref) {
+      sentences ??= splitSentences(text);
+      const sentence = sentences.find((s) => c.index >= s.start && c.index < s.end) ?? { text, start: 0, end: text.length };
+      tense = detectTense(sentence.text, c.index - sentence.start, c.end - sentence.start);
+    }
+    return { text: c.text, index: c.index, when: c.resolve(ref, tense) };
+  });
+}
+
+/** The first date expression in `text` resolved (see findDates), or undefined when there is none. */
+export function resolveWhen(text: string, publishedAt?: string): When | undefined {
+  return findDates(text, publishedAt)[0]?.when;
+}
