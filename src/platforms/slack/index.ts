@@ -1,7 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import bolt from '@slack/bolt';
-import type { App as AppType } from '@slack/bolt';
+import { App, webApi } from '@slack/bolt';
 import type { Clock } from '../../clock.js';
 import type { Core } from '../../queries/core.js';
 import { registerSlackHandlers } from './handlers.js';
@@ -10,8 +9,6 @@ import { describeError } from './users.js';
 
 export { slackManifest, SLACK_BOT_EVENTS, SLACK_BOT_SCOPES, SLACK_COMMANDS, type ManifestOptions } from './manifest.js';
 export type { SlackLogger } from './logger.js';
-
-const { App, webApi } = bolt;
 
 export interface SlackEnv {
   /** SLACK_BOT_TOKEN (xoxb-…). */
@@ -51,7 +48,7 @@ export interface StartSlackOptions {
 }
 
 export interface SlackHandle {
-  app: AppType;
+  app: App;
   mode: 'socket' | 'http';
   /** The HTTP port actually listened on (HTTP mode). */
   port?: number;
