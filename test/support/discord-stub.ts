@@ -694,16 +694,22 @@ export class DiscordStub {
    * Without the Message Content intent Discord still delivers content for messages that mention the
    * bot and for DMs, which is what this models.
    */
-  mention(content: string, o: DispatchOptions = {}): { id: string; channelId: string; s: number } {
+  mention(content: string, o: DispatchOptions & { mentionBot?: boolean } = {}): { id: string; channelId: string; s: number } {
     const user = o.user ?? this.user;
     const id = snowflake();
-    const text = content.includes('{bot}') ? content.replaceAll('{bot}', `<@${this.bot.id}>`) : o.dm ? content : `<@${this.bot.id}> ${content}`;
+    const text = content.includes('{bot}')
+      ? content.replaceAll('{bot}', `<@${this.bot.id}>`)
+      : o.dm || o.mentionBot === false
+        ? content
+        : `<@${this.bot.id}> ${content}`;
     const mentionsBot = text.includes(`<@${this.bot.id}>`) || text.includes(`<@!${this.bot.id}>`);
     const guild = o.dm ? undefined : (o.guild ?? this.guilds[0]!);
     const channelId = o.dm ? this.dmChannelId : (o.channelId ?? guild!.textChannelId);
     const s = this.dispatch('MESSAGE_CREATE', {
       id,
       channel_id: channelId,
+      // Discord sends the channel type with MESSAGE_CREATE; discord.js needs it to build an uncached DM channel.
+      channel_type: o.dm ? 1 : channelId === guild?.threadId ? 11 : 0,
       ...(guild ? { guild_id: guild.id, member: { roles: [], joined_at: ISO(), deaf: false, mute: false, flags: 0 } } : {}),
       author: user,
       content: text,

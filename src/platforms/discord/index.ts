@@ -60,6 +60,8 @@ export interface StartDiscordOptions {
   guildId?: string;
   /** Where the registered definitions' hash is kept; a small JSON file under data/ by default. */
   store?: KeyValueStore;
+  /** Acknowledge (defer) an interaction when the core hasn't answered after this long (default 2 000 ms; Discord allows 3 s). */
+  deferAfterMs?: number;
 }
 
 export interface DiscordHandle {
@@ -252,7 +254,7 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordHa
   ): Promise<void> => {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((resolve) => {
-      timer = setTimeout(() => resolve('late'), DEFER_AFTER_MS);
+      timer = setTimeout(() => resolve('late'), opts.deferAfterMs ?? DEFER_AFTER_MS);
     });
     const first = await Promise.race([work, late]);
     clearTimeout(timer);
