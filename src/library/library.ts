@@ -1,0 +1,322 @@
+import { EventEmitter } from 'node:events';
+import { watch, type FSWatcher } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import type { Article } from '../model/article.js';
+import { articleIdFromPath, BriefingError } from '../ingest/briefing-file.js';
+import type { DeriveFn } from './deriver.js';
+import { ArticleIndex, EventIndex, PeopleIndex, QuoteIndex, type IndexedEvent, type PersonSummary, type PhraseMatch, type Saying } from './indexes.js';
+
+/** A briefing that could not be used (or was used in its last good version). */
+export interface LibraryError {
+  file: string;
+  line?: number;
+  field?: string;
+  message: string;
+  /** True when an older good version of the file is still being served. */
+  keptLastGood: boolean;
+}
+
+export type LibraryChange =
+  | { type: 'added' | 'updated'; file: string; articleId: string }
+  | { type: 'removed'; file: string; articleId: string }
+  | { type: 'error'; file: string; error: LibraryError };
+
+export interface LibraryOptions {
+  /** The briefings folder. */
+  dir: string;
+  /** File content → validated Article; see `deriveArticle` in ./derive.ts. */
+  derive: DeriveFn;
+  /** Quiet period before a changed file is re-read (editors write in bursts). */
+  debounceMs?: number;
+  logger?: { info(obj: object, msg?: string): void; warn(obj: object, msg?: string): void };
+}
+
+interface Entry {
+  file: string;
+  article: Article;
+}
+
+/** Files in the briefings folder that are briefings (notes such as README.md are not). */
+export function isBriefingFile(name: string): boolean {
+  return name.endsWith('.md') && !name.startsWith('.') && !name.startsWith('_') && name.toLowerCase() !== 'readme.md';
+}
+
+function toError(file: string, error: unknown, keptLastGood: boolean): LibraryError {
+  if (error instanceof BriefingError) return { file, line: error.line, field: error.field, message: error.issues[0]?.message ?? error.message, keptLastGood };
+  return { file, message: (error as Error).message ?? String(error), keptLastGood };
+}
+
+/**
+ * Every briefing in a folder, validated and indexed. Indexes are built once at load and updated
+ * per file on change, so answering never walks the whole library.
+ */
+export class Library extends EventEmitter<{ change: [LibraryChange] }> {
+  readonly dir: string;
+  private readonly derive: DeriveFn;
+  private readonly debounceMs: number;
+  private readonly logger?: LibraryOptions['logger'];
+  private readonly byFile = new Map<string, Entry>();
+  private readonly byId = new Map<string, Entry>();
+  private readonly fileErrors = new Map<string, LibraryError>();
+  /** Article ids, newest first (by published date, then id). */
+  private order: string[] = [];
+  private readonly people = new PeopleIndex();
+  private readonly sayings = new QuoteIndex();
+  private readonly eventIndex = new EventIndex();
+  private readonly articleIndex = new ArticleIndex();
+  private watcher?: FSWatcher;
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private pending = Promise.resolve();
+
+  constructor(opts: LibraryOptions) {
+    super();
+    this.dir = resolve(opts.dir);
+    this.derive = opts.derive;
+    this.debounceMs = opts.debounceMs ?? 150;
+    this.logger = opts.logger;
+  }
+
+  /** A library of ready-made articles (tests, tools); not backed by a folder. */
+  static fromArticles(articles: Article[], derive: DeriveFn = () => { throw new Error('not backed by files'); }): Library {
+    const lib = new Library({ dir: '.', derive });
+    for (const article of articles) lib.put(`${article.id}.md`, article);
+    return lib;
+  }
+
+  /** Reads and indexes every briefing in the folder; bad files are recorded in errors(). */
+  async load(): Promise<this> {
+    let names: string[];
+    try {
+      names = (await readdir(this.dir)).filter(isBriefingFile).sort();
+    } catch (error) {
+      this.fileErrors.set(this.dir, { file: this.dir, message: `cannot read the briefings folder: ${(error as Error).message}`, keptLastGood: false });
+      return this;
+    }
+    for (const name of names) await this.reloadFile(join(this.dir, name), false);
+    return this;
+  }
+
+  /** Watches the folder and reloads a file shortly after it changes, is added or removed. */
+  watch(): this {
+    if (this.watcher) return this;
+    this.watcher = watch(this.dir, { persistent: false }, (_event, name) => {
+      if (!name || !isBriefingFile(String(name))) return;
+      const file = join(this.dir, String(name));
+      clearTimeout(this.timers.get(file));
+      this.timers.set(
+        file,
+        setTimeout(() => {
+          this.timers.delete(file);
+          this.pending = this.pending.then(() => this.reloadFile(file).then(() => undefined));
+        }, this.debounceMs),
+      );
+    });
+    this.watcher.on('error', (error) => this.logger?.warn({ err: error, dir: this.dir }, 'briefings watcher failed'));
+    return this;
+  }
+
+  /** Resolves once queued reloads are done (tests, shutdown). */
+  async settled(): Promise<void> {
+    await this.pending;
+  }
+
+  close(): void {
+    this.watcher?.close();
+    this.watcher = undefined;
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+  }
+
+  /** Re-reads one file: added, updated, removed, or an error (keeping the last good version). */
+  async reloadFile(path: string, emit = true): Promise<LibraryChange> {
+    const file = resolve(path);
+    let content: string | undefined;
+    try {
+      if ((await stat(file)).isFile()) content = await readFile(file, 'utf8');
+    } catch {
+      content = undefined;
+    }
+    let change: LibraryChange;
+    if (content === undefined) {
+      const old = this.byFile.get(file);
+      this.fileErrors.delete(file);
+      if (!old) return { type: 'removed', file, articleId: articleIdFromPath(file) };
+      this.drop(old);
+      change = { type: 'removed', file, articleId: old.article.id };
+    } else {
+      change = this.ingest(file, content);
+    }
+    if (change.type === 'error') this.logger?.warn({ ...change.error }, 'briefing rejected');
+    else this.logger?.info({ file: change.file, articleId: change.articleId, change: change.type }, 'briefing loaded');
+    if (emit) this.emit('change', change);
+    return change;
+  }
+
+  /** Derives and indexes one file's content (synchronously: the derivation is pure). */
+  ingest(path: string, content: string): LibraryChange {
+    const file = resolve(path);
+    const had = this.byFile.get(file);
+    let article: Article;
+    try {
+      article = this.derive(file, content);
+    } catch (error) {
+      const err = toError(file, error, !!had);
+      this.fileErrors.set(file, err);
+      return { type: 'error', file, error: err };
+    }
+    const clash = this.byId.get(article.id);
+    if (clash && clash.file !== file) {
+      const err = toError(file, new Error(`article id "${article.id}" is already used by ${basename(clash.file)}`), !!had);
+      this.fileErrors.set(file, err);
+      return { type: 'error', file, error: err };
+    }
+    this.fileErrors.delete(file);
+    this.put(file, article);
+    return { type: had ? 'updated' : 'added', file, articleId: article.id };
+  }
+
+  private put(file: string, article: Article): void {
+    const old = this.byFile.get(file);
+    if (old) this.drop(old);
+    const entry = { file, article };
+    this.byFile.set(file, entry);
+    this.byId.set(article.id, entry);
+    this.people.add(article);
+    this.sayings.add(article);
+    this.eventIndex.add(article);
+    this.articleIndex.add(article);
+    const key = (a: Article) => a.publishedAt ?? '';
+    let i = 0;
+    while (i < this.order.length) {
+      const other = this.byId.get(this.order[i] ?? '')?.article;
+      if (!other || key(other) < key(article) || (key(other) === key(article) && other.id > article.id)) break;
+      i++;
+    }
+    this.order.splice(i, 0, article.id);
+  }
+
+  private drop(entry: Entry): void {
+    this.byFile.delete(entry.file);
+    this.byId.delete(entry.article.id);
+    this.people.remove(entry.article);
+    this.sayings.remove(entry.article);
+    this.eventIndex.remove(entry.article);
+    this.articleIndex.remove(entry.article);
+    this.order = this.order.filter((id) => id !== entry.article.id);
+  }
+
+  // ---- reading ----
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  errors(): LibraryError[] {
+    return [...this.fileErrors.values()];
+  }
+
+  article(id: string): Article | undefined {
+    return this.byId.get(id)?.article;
+  }
+
+  fileOf(id: string): string | undefined {
+    return this.byId.get(id)?.file;
+  }
+
+  /** Newest first (by published date). */
+  articles(limit = Infinity): Article[] {
+    const out: Article[] = [];
+    for (const id of this.order) {
+      if (out.length >= limit) break;
+      const a = this.byId.get(id)?.article;
+      if (a) out.push(a);
+    }
+    return out;
+  }
+
+  newest(): Article | undefined {
+    return this.articles(1)[0];
+  }
+
+  /** Articles for a reference: an exact id, an id prefix, else headline words (typos allowed). */
+  findArticles(query: string, limit = 5): Article[] {
+    const q = query.trim().toLowerCase();
+    if (!q) return [];
+    const exact = this.byId.get(q);
+    if (exact) return [exact.article];
+    return this.articleIndex
+      .find(query, limit)
+      .map((id) => this.byId.get(id)?.article)
+      .filter((a): a is Article => !!a);
+  }
+
+  suggestArticles(prefix: string, limit: number): Article[] {
+    if (!prefix.trim()) return this.articles(limit);
+    return this.articleIndex
+      .find(prefix, limit, true)
+      .map((id) => this.byId.get(id)?.article)
+      .filter((a): a is Article => !!a);
+  }
+
+  /** People a name, alias or role phrase ("the envoy", "Rep. Lieu") may mean, best first. */
+  resolvePeople(query: string): { how: 'exact' | 'words' | 'none'; people: PersonSummary[] } {
+    return this.people.resolve(query);
+  }
+
+  person(id: string): PersonSummary | undefined {
+    return this.people.get(id);
+  }
+
+  /** The person as a given article describes them. */
+  personIn(personId: string, articleId: string) {
+    return this.people.inArticle(personId, articleId);
+  }
+
+  suggestPeople(prefix: string, limit: number): PersonSummary[] {
+    return this.people.suggest(prefix, limit);
+  }
+
+  /** The most quoted speakers across the library. */
+  speakers(limit = 10): PersonSummary[] {
+    return this.people.topQuoted(limit);
+  }
+
+  /** A person's quotes and statements, newest article first, in paragraph order within each. */
+  sayingsBy(personId: string): Saying[] {
+    const byArticle = this.sayings.by(personId);
+    const ids = [...byArticle.keys()].sort((a, b) => this.rank(a) - this.rank(b));
+    return ids.flatMap((id) =>
+      [...(byArticle.get(id) ?? [])].sort(
+        (x, y) => (x.kind === 'quote' ? x.quote.paragraph : x.statement.paragraph) - (y.kind === 'quote' ? y.quote.paragraph : y.statement.paragraph),
+      ),
+    );
+  }
+
+  private rank(articleId: string): number {
+    const i = this.order.indexOf(articleId);
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+  }
+
+  findPhrase(phrase: string, limit = 10): PhraseMatch[] {
+    return this.sayings.findPhrase(phrase, limit);
+  }
+
+  /** Dated events not yet over at `at` (a day of slack for zones), soonest first. */
+  eventsAfter(at: Date): IndexedEvent[] {
+    return this.eventIndex.endingAfter(at.getTime());
+  }
+
+  /** Dated events over by `at` (a day of slack), most recent first. */
+  eventsBefore(at: Date, limit = 20): IndexedEvent[] {
+    return this.eventIndex.endedBefore(at.getTime(), limit);
+  }
+
+  undatedEvents(): IndexedEvent[] {
+    return this.eventIndex.undatedEvents();
+  }
+
+  stats(): { articles: number; people: number; sayings: number; events: number; errors: number } {
+    return { articles: this.size, people: this.people.size, sayings: this.sayings.size, events: this.eventIndex.size, errors: this.fileErrors.size };
+  }
+}

@@ -1,0 +1,184 @@
+import { validate as validateCron } from 'node-cron';
+import type { Command } from './command.js';
+
+/** Longer text than this is cut before parsing: no question needs more, and regexes stay cheap. */
+const MAX_INPUT = 2000;
+
+const QUOTES = /^[“"‘'«„`](.*)[”"’'»“`]$/s;
+
+function unquote(s: string): { text: string; wasQuoted: boolean } {
+  const t = s.trim();
+  const m = QUOTES.exec(t);
+  return m ? { text: (m[1] ?? '').trim(), wasQuoted: true } : { text: t, wasQuoted: false };
+}
+
+/** Removes the bot's own mention ("<@U123>", "<@!123>", "@briefbot") and surrounding noise. */
+export function cleanInput(raw: string): string {
+  return raw
+    .slice(0, MAX_INPUT)
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')
+    .replace(/^\s*(<@!?[A-Za-z0-9]+(\|[^>]*)?>[\s,:]*)+/, '')
+    .replace(/^\s*@briefbot\b[\s,:]*/i, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function isTimeZone(tz: string): boolean {
+  if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(tz)) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const DAYS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
+
+function parseClock(s: string): { h: number; m: number } | undefined {
+  const m = /^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$/i.exec(s);
+  if (!m) return undefined;
+  let h = Number(m[1]);
+  const min = Number(m[2] ?? 0);
+  const ampm = m[3]?.toLowerCase();
+  if (ampm === 'pm' && h < 12) h += 12;
+  if (ampm === 'am' && h === 12) h = 0;
+  if (h > 23 || min > 59 || (!m[2] && !ampm)) return undefined;
+  return { h, m: min };
+}
+
+/**
+ * "/brief subscribe [briefing|digest|reminders] daily 08:00 [Europe/Moscow]" → a node-cron
+ * expression. Also: weekdays, mondays / weekly monday, hourly, or a quoted cron expression.
+ */
+export function parseSubscribe(args: string): Extract<Command, { name: 'subscribe' }> | undefined {
+  let rest = args.trim();
+  let kind: 'briefing' | 'digest' | 'reminder' | undefined;
+  const k = /^(briefings?|digests?|reminders?)\b\s*/i.exec(rest);
+  if (k) {
+    kind = (k[1] ?? '').toLowerCase().replace(/s$/, '') as 'briefing' | 'digest' | 'reminder';
+    rest = rest.slice(k[0].length);
+  }
+  let timeZone: string | undefined;
+  const tz = /\s+(\S+)$/.exec(rest);
+  if (tz && isTimeZone(tz[1] ?? '') && !parseClock(tz[1] ?? '')) {
+    timeZone = tz[1];
+    rest = rest.slice(0, tz.index).trim();
+  }
+  const cronText = unquote(rest);
+  if (cronText.wasQuoted || /^[\d*/,-]+( [\d*/,A-Za-z-]+){4,5}$/.test(rest)) {
+    return validateCron(cronText.text) ? { name: 'subscribe', schedule: cronText.text, ...(timeZone ? { timeZone } : {}), ...(kind ? { kind } : {}) } : undefined;
+  }
+  const words = rest.toLowerCase().split(/\s+/).filter(Boolean);
+  const at = (w: string | undefined) => (w ? parseClock(w) : { h: 8, m: 0 });
+  let schedule: string | undefined;
+  const [first, second, third] = words;
+  if (first === 'hourly') schedule = '0 * * * *';
+  else if (first === 'daily' || first === 'every' && second === 'day') {
+    const t = at(first === 'daily' ? second : third);
+    if (t) schedule = `${t.m} ${t.h} * * *`;
+  } else if (first === 'weekdays') {
+    const t = at(second);
+    if (t) schedule = `${t.m} ${t.h} * * 1-5`;
+  } else if (first) {
+    const dayWord = first === 'weekly' || first === 'every' ? second : first;
+    const day = dayWord ? DAYS[dayWord.slice(0, 3)] : undefined;
+    const t = at(first === 'weekly' || first === 'every' ? third : second);
+    if (day !== undefined && t && dayWord && /^(sun|mon|tue|wed|thu|fri|sat)[a-z]*$/.test(dayWord)) schedule = `${t.m} ${t.h} * * ${day}`;
+  }
+  if (!schedule) return undefined;
+  return { name: 'subscribe', schedule, ...(timeZone ? { timeZone } : {}), ...(kind ? { kind } : {}) };
+}
+
+function routeBrief(args: string): Command {
+  const words = args.split(' ').filter(Boolean);
+  const head = words[0]?.toLowerCase();
+  if (head === 'help') return { name: 'help', topic: 'brief' };
+  if (head === 'subscribe') return parseSubscribe(words.slice(1).join(' ')) ?? { name: 'help', topic: 'subscribe' };
+  if (head === 'unsubscribe') return words[1] ? { name: 'unsubscribe', id: words[1] } : { name: 'unsubscribe' };
+  if (head === 'subscriptions' || (head === 'list' && words.length === 1)) return { name: 'subscriptions' };
+  let length: 'short' | 'full' = 'short';
+  let isPublic = false;
+  while (words.length) {
+    const w = words[0]?.toLowerCase();
+    if (w === 'short' || w === 'full') length = w;
+    else if (w === 'public') isPublic = true;
+    else break;
+    words.shift();
+  }
+  const article = words.join(' ').trim();
+  return { name: 'summary', length, ...(article ? { article } : {}), ...(isPublic ? { public: true } : {}) };
+}
+
+function routeWhosaid(args: string): Command {
+  if (!args) return { name: 'whosaid' };
+  const u = unquote(args);
+  return u.wasQuoted ? { name: 'whosaid', phrase: u.text } : { name: 'whosaid', person: u.text };
+}
+
+/** Slash-command text (`commandName` is the command, `args` what followed it). */
+export function routeSlash(commandName: 'brief' | 'whosaid' | 'meeting', args: string): Command {
+  const a = cleanInput(args);
+  if (commandName === 'brief') return routeBrief(a);
+  if (commandName === 'whosaid') return routeWhosaid(a);
+  return a ? { name: 'event', query: a } : { name: 'event' };
+}
+
+function stripEnd(s: string): string {
+  return s.replace(/[\s?!.]+$/u, '').trim();
+}
+
+/**
+ * Plain English (mentions, DMs, the console) → a command. `isPerson` lets a bare name ("Ushakov")
+ * mean "who is"; anything else unrecognised is `unknown` and echoed back safely.
+ */
+export function routeText(raw: string, isPerson: (name: string) => boolean = () => false): Command {
+  const text = cleanInput(raw);
+  if (!text) return { name: 'help' };
+  const slash = /^\/(brief|whosaid|meeting|help)\b\s*(.*)$/is.exec(text);
+  if (slash) {
+    const cmd = (slash[1] ?? '').toLowerCase();
+    if (cmd === 'help') return { name: 'help' };
+    return routeSlash(cmd as 'brief' | 'whosaid' | 'meeting', slash[2] ?? '');
+  }
+  const lower = text.toLowerCase();
+  if (/^(help|commands|\?|usage|what can you do|how do(es)? (this|it|you) work)\b/.test(lower)) return { name: 'help' };
+  // Bare slash-command words typed without the slash.
+  const bare = /^(brief|whosaid|meeting)\b\s*(.*)$/i.exec(text);
+  if (bare) return routeSlash((bare[1] ?? '').toLowerCase() as 'brief' | 'whosaid' | 'meeting', bare[2] ?? '');
+
+  let m = /^who (?:said|says|has said|was quoted saying|called \w+(?: a)?)\s*[:,]?\s*(.+)$/i.exec(text);
+  if (m) {
+    const u = unquote(stripEnd(m[1] ?? ''));
+    const body = unquote(u.text);
+    return body.text ? { name: 'whosaid', phrase: body.text } : { name: 'whosaid' };
+  }
+  m = /^(?:what|which quotes?)\s+(?:did|does|has|have|had)\s+(.+?)\s+(?:say|said|tell|told|claim|claimed|think|state|stated)\b/i.exec(text);
+  if (m) return { name: 'whosaid', person: unquote(m[1] ?? '').text };
+  m = /^(?:show me |give me |list )?(?:quotes?|statements?|sayings?)\s+(?:from|by|of)\s+(.+)$/i.exec(text);
+  if (m) return { name: 'whosaid', person: stripEnd(m[1] ?? '') };
+  m = /^(?:who(?:'s| is| was|’s)|tell me about|what(?:'s| is|’s) the role of|what does .+? do|info(?:rmation)? (?:on|about))\s+(.+)$/i.exec(text);
+  if (m) return { name: 'person', person: stripEnd(m[1] ?? '') };
+
+  if (/\b(meeting|meetings|meet|summit|visit|visits|talks|event|events|upcoming)\b/i.test(lower) && /^(when|where|what|is|are|next|any|show|list|upcoming|meeting|events?)\b|\b(when|next)\b/i.test(lower)) {
+    const query = stripEnd(text)
+      .split(' ')
+      .filter((w) => !/^(when|where|what|is|are|was|the|a|an|next|any|show|me|list|upcoming|meeting|meetings|meet|event|events|will|does|do|did|visit|going|to|happen|be|there|s|'s)$/i.test(w.replace(/[’']s$/, '')))
+      .join(' ')
+      .trim();
+    return query ? { name: 'event', query } : { name: 'event' };
+  }
+  m = /^(?:summari[sz]e|summary|sum up|brief me|brief|tl;?dr|what(?:'s|’s| is) the news|news|headlines?|latest)\b[\s:,-]*(?:(short|full)\b)?\s*(?:(?:of|on|about|for)\s+)?(?:the\s+)?(?:(?:article|briefing|story)\s+)?(?:(?:on|about)\s+)?(.*)$/i.exec(text);
+  if (m) {
+    const article = stripEnd(m[2] ?? '');
+    const length = (m[1]?.toLowerCase() as 'short' | 'full' | undefined) ?? 'short';
+    return { name: 'summary', length, ...(article ? { article } : {}) };
+  }
+  if (/^(give me |show me )?(a |the )?(full|short) (summary|briefing|brief)\b/i.test(lower)) {
+    return { name: 'summary', length: /full/i.test(lower) ? 'full' : 'short' };
+  }
+  const q = unquote(stripEnd(text));
+  if (q.wasQuoted && q.text) return { name: 'whosaid', phrase: q.text };
+  if (text.length <= 60 && isPerson(stripEnd(text))) return { name: 'person', person: stripEnd(text) };
+  return { name: 'unknown', text };
+}

@@ -1,0 +1,77 @@
+import type { Clock } from '../clock.js';
+import type { Library } from '../library/library.js';
+import type { PersonSummary, Saying } from '../library/indexes.js';
+import type { Span } from '../replies/document.js';
+import type { SubscriptionService } from './core.js';
+
+/** What every query handler gets. */
+export interface QueryContext {
+  library: Library;
+  clock: Clock;
+  timeZone: string;
+  subscriptions?: SubscriptionService;
+}
+
+/** A citation of an article's paragraph; the label counts paragraphs from 1, as a reader would. */
+export function cite(articleId: string, paragraph: number): Extract<Span, { type: 'citation' }> {
+  return { type: 'citation', articleId, paragraph, label: `¶${paragraph + 1}` };
+}
+
+/** The full name of a speaker, as the library knows them. */
+export function speakerName(ctx: QueryContext, personId: string | null): string | null {
+  if (!personId) return null;
+  return ctx.library.person(personId)?.name ?? personId;
+}
+
+export function sayingText(s: Saying): string {
+  return s.kind === 'quote' ? s.quote.text : s.statement.text;
+}
+
+export function sayingParagraph(s: Saying): number {
+  return s.kind === 'quote' ? s.quote.paragraph : s.statement.paragraph;
+}
+
+export function sayingSpeaker(s: Saying): string | null {
+  return s.kind === 'quote' ? s.quote.speakerId : s.statement.speakerId;
+}
+
+/** The text of an article's paragraph around a phrase, shortened to about `max` characters. */
+export function paragraphContext(ctx: QueryContext, articleId: string, paragraph: number, around?: string, max = 320): string | undefined {
+  const text = ctx.library.article(articleId)?.paragraphs.find((p) => p.index === paragraph)?.text.replace(/\s+/g, ' ').trim();
+  if (!text) return undefined;
+  if (text.length <= max) return text;
+  const at = around ? text.toLowerCase().indexOf(around.toLowerCase()) : -1;
+  const center = at >= 0 ? at + around!.length / 2 : 0;
+  const start = Math.max(0, Math.min(text.length - max, Math.round(center - max / 2)));
+  let slice = text.slice(start, start + max);
+  // Cut at word boundaries so the excerpt never starts or ends mid-word.
+  if (start > 0) slice = slice.replace(/^\S*\s+/, '');
+  if (start + max < text.length) slice = slice.replace(/\s+\S*$/, '');
+  return `${start > 0 ? '…' : ''}${slice.trim()}${start + max < text.length ? '…' : ''}`;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** “…” around echoed user text. */
+export function quoted(text: string): string {
+  return `“${text}”`;
+}
+
+/**
+ * One person from a name lookup, or the candidates when it is ambiguous. `prefer` breaks ties
+ * (e.g. "the people who are quoted" for /whosaid).
+ */
+export function pickPerson(
+  people: PersonSummary[],
+  prefer?: (p: PersonSummary) => boolean,
+): { person?: PersonSummary; candidates?: PersonSummary[] } {
+  if (people.length === 0) return {};
+  if (people.length === 1) return { person: people[0] };
+  if (prefer) {
+    const preferred = people.filter(prefer);
+    if (preferred.length === 1) return { person: preferred[0] };
+  }
+  return { candidates: people };
+}
