@@ -90,14 +90,14 @@ export function discordInvite(appId: string): string {
 
 /** What `briefbot manifest discord` prints: the setup steps, the commands and the invite URL. */
 export function discordManifest(appId = process.env.DISCORD_APP_ID): string {
+  type Opt = { name: string; description: string; type: number; required?: boolean; options?: Opt[] };
+  const usage = (opts: Opt[] = []) => opts.map((o) => (o.required ? ` ${o.name}` : ` [${o.name}]`)).join('');
   const commands = commandDefinitions()
-    .map((c) => {
-      const opts = (c.options ?? [])
-        .map((o: any) => (o.type === 1 ? `${c.name} ${o.name}${(o.options ?? []).map((s: any) => ` ${s.required ? '' : '['}${s.name}${s.required ? '' : ']'}`).join('')}` : `${o.required ? '' : '['}${o.name}${o.required ? '' : ']'}`))
-        .join(' ');
-      return c.options?.some((o: any) => o.type === 1)
-        ? (c.options ?? []).map((o: any) => `  /${c.name} ${o.name} — ${o.description}`).join('\n')
-        : `  /${c.name}${opts ? ' ' + opts : ''} — ${c.description}`;
+    .flatMap((c) => {
+      const options = (c.options ?? []) as Opt[];
+      const subs = options.filter((o) => o.type === 1);
+      if (subs.length) return subs.map((s) => `  /${c.name} ${s.name}${usage(s.options)} — ${s.description}`);
+      return [`  /${c.name}${usage(options)} — ${c.description}`];
     })
     .join('\n');
   const invite = appId ? discordInvite(appId) : discordInvite('YOUR_APP_ID') + '   (set DISCORD_APP_ID to fill in your id)';
