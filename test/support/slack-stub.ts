@@ -80,6 +80,7 @@ export class SlackStub {
   private readonly pendingAcks = new Map<string, (ack: SocketAck) => void>();
   private readonly emitter = new EventEmitter();
   private tsCounter = 0;
+  private connectionsOpened = 0;
   private portNumber = 0;
 
   constructor(private readonly opts: { sendHello?: boolean } = {}) {
@@ -197,19 +198,27 @@ export class SlackStub {
   // Socket Mode
 
   /** Resolves when a Socket Mode client is connected (hello sent). */
-  waitForSocket(timeoutMs = 3000): Promise<void> {
-    if (this.sockets.size > 0) return Promise.resolve();
+  waitForSocket(timeoutMs = 3000, minConnections = 1): Promise<void> {
+    if (this.sockets.size > 0 && this.connectionsOpened >= minConnections) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('no Socket Mode connection')), timeoutMs);
-      this.emitter.once('socket', () => {
+      const listener = () => {
+        if (this.connectionsOpened < minConnections) return;
         clearTimeout(timer);
+        this.emitter.off('socket', listener);
         resolve();
-      });
+      };
+      this.emitter.on('socket', listener);
     });
   }
 
   get socketCount(): number {
     return this.sockets.size;
+  }
+
+  /** How many Socket Mode connections were ever opened (reconnects count). */
+  get socketConnections(): number {
+    return this.connectionsOpened;
   }
 
   /** Sends an envelope to every connected client; resolves with the app's ack. */
@@ -255,6 +264,7 @@ export class SlackStub {
 
   private onSocket(ws: WebSocket): void {
     this.sockets.add(ws);
+    this.connectionsOpened += 1;
     ws.on('close', () => this.sockets.delete(ws));
     ws.on('message', (data) => {
       let message: unknown;
