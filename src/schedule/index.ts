@@ -1,0 +1,9 @@
+export { startScheduler, createScheduler, type Scheduler, type SchedulerOptions, type RunningScheduler, type Job, type FireResult } from './scheduler.js';
+export { createComposer, type Composer, type Composed, type ComposeContext } from './compose.js';
+export { Outbox, DEFAULT_OUTBOX_OPTIONS, type OutboxOptions } from './outbox.js';
+export { ChannelSubscriptions, type SubscriptionData } from './subscriptions.js';
+export { validateSchedules, assertValidSchedules, ScheduleConfigError, explainCron, type ScheduleIssue } from './validate.js';
+export { parseSubscriptionSpec } from './spec.js';
+export { dueReminders, remindersForEvent, reminderDocument, upcomingEvents } from './reminders.js';
+export { fireTimesBetween, nextFireTime, previousFireTime } from './cron-times.js';
+export type { Outlet, Outlets, Poster, SendOutcome, SendOptions, Logger } from './types.js';

@@ -1,0 +1,345 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import { systemClock, type Clock } from '../clock.js';
+import type { Config } from '../config/schema.js';
+import type { Article } from '../model/article.js';
+import type { Core, SubscriptionService } from '../queries/core.js';
+import type { PostKind, Store, TargetRef } from '../store/store.js';
+import { createComposer, normalizeComposed, type Composed, type Composer } from './compose.js';
+import { fireTimesBetween, nextFireTime } from './cron-times.js';
+import { parseDuration } from './duration.js';
+import { Outbox, type OutboxOptions } from './outbox.js';
+import { dueReminders, reminderDocument } from './reminders.js';
+import { ChannelSubscriptions } from './subscriptions.js';
+import { silentLogger, type Logger, type Outlets } from './types.js';
+import { assertValidSchedules } from './validate.js';
+
+export interface SchedulerOptions {
+  config: Config;
+  store: Store;
+  /** Platforms to post to; a target whose platform has no outlet fails with a log line. */
+  posters: Outlets;
+  /** What to post; defaults to `createComposer({ articles, core })`. */
+  compose?: Composer;
+  /** The current articles (for reminders and the default composer). */
+  articles?: () => Article[];
+  /** The core (or a getter, when the core is created after the scheduler to receive its subscriptions). */
+  core?: Core | (() => Core | undefined);
+  clock?: Clock;
+  logger?: Logger;
+  outbox?: Partial<OutboxOptions>;
+}
+
+export interface Job {
+  /** Config schedule name, or `sub:<id>` for a chat subscription. */
+  key: string;
+  cron: string;
+  timeZone: string;
+  kind: PostKind;
+  targets: TargetRef[];
+}
+
+export interface FireResult {
+  schedule: string;
+  fireTime: string;
+  /** False when this fire time was planned before (nothing new happened). */
+  created: boolean;
+  queued: number;
+  posted: boolean;
+}
+
+export interface RunningScheduler {
+  stop(): Promise<void>;
+  /** Plug into `createCore({ subscriptions })` so `/brief subscribe` works in chat. */
+  subscriptions: SubscriptionService;
+  outbox: Outbox;
+  /** Plans a fire of a configured schedule (or `sub:<id>`) at `at` now, e.g. `briefbot post morning`. */
+  fire(schedule: string, at: Date): Promise<FireResult>;
+  /** The next fire times of a schedule, from the injected clock. */
+  nextRuns(schedule: string, count: number): Date[];
+  jobs(): Job[];
+  /** Resolves when nothing is left to deliver. */
+  idle(): Promise<void>;
+}
+
+const ALIVE_KEY = 'scheduler:aliveAt';
+const HEARTBEAT_CRON = '* * * * *';
+
+export interface Scheduler {
+  /** Usable before `start()`: pass it to `createCore({ subscriptions })`. */
+  subscriptions: SubscriptionService;
+  start(): Promise<RunningScheduler>;
+}
+
+/**
+ * The scheduler in two steps, for wiring: the core needs `subscriptions`, and the scheduler's
+ * default composer needs the core (pass `core: () => core`).
+ */
+export function createScheduler(opts: SchedulerOptions): Scheduler {
+  assertValidSchedules(opts.config);
+  let syncHook: () => void = () => undefined;
+  const clock = opts.clock ?? systemClock;
+  const subscriptions = new ChannelSubscriptions({
+    store: opts.store,
+    clock,
+    timeZone: opts.config.timeZone,
+    configuredJobs: () => configJobsOf(opts.config),
+    onChange: () => syncHook(),
+  });
+  let started: Promise<RunningScheduler> | undefined;
+  return {
+    subscriptions,
+    start() {
+      started ??= run(opts, subscriptions, (hook) => {
+        syncHook = hook;
+      });
+      return started;
+    },
+  };
+}
+
+function configJobsOf(config: Config): Job[] {
+  return config.schedules.map((s) => ({ key: s.name, cron: s.cron, timeZone: s.timeZone ?? config.timeZone, kind: s.post, targets: s.targets }));
+}
+
+/** Validates the config, starts the scheduler and catches up what was missed while down. */
+export function startScheduler(opts: SchedulerOptions): Promise<RunningScheduler> {
+  return createScheduler(opts).start();
+}
+
+/**
+ * Starts one node-cron task per schedule and per chat subscription, plus a minute heartbeat that
+ * sends event reminders and records that the bot was alive (for catch-up after a restart).
+ */
+async function run(
+  opts: SchedulerOptions,
+  subscriptions: ChannelSubscriptions,
+  onSubscriptionsChange: (hook: () => void) => void,
+): Promise<RunningScheduler> {
+  const { config, store } = opts;
+  const clock = opts.clock ?? systemClock;
+  const logger = opts.logger ?? silentLogger;
+  const articles = opts.articles ?? (() => []);
+  const compose = opts.compose ?? createComposer({ articles, core: opts.core });
+  const catchUpMs = parseDuration(config.catchUp) ?? 3_600_000;
+  const outbox = new Outbox(store, opts.posters, clock, logger, opts.outbox);
+  const tasks = new Map<string, { job: Job; task: ScheduledTask }>();
+  const pending = new Set<Promise<unknown>>();
+  let stopped = false;
+
+  const track = <T>(p: Promise<T>): Promise<T> => {
+    pending.add(p);
+    void p.finally(() => pending.delete(p)).catch(() => undefined);
+    return p;
+  };
+
+  const activeTargets = (job: { key: string; targets: TargetRef[] }, fireTime: string): TargetRef[] =>
+    job.targets.filter((t) => {
+      const disabled = store.disabledTarget(t);
+      if (disabled) {
+        logger.warn(
+          { schedule: job.key, fireTime, platform: t.platform, channel: t.channel, reason: disabled.reason },
+          'scheduler: target disabled since an earlier post failed; skipping it',
+        );
+      }
+      return !disabled;
+    });
+
+  /** Composes and queues one fire; idempotent per (schedule, fire time). */
+  async function plan(
+    job: { key: string; kind: PostKind; targets: TargetRef[]; timeZone: string },
+    at: Date,
+    composeNow: () => Promise<Composed | null>,
+  ): Promise<FireResult> {
+    const fireTime = at.toISOString();
+    if (store.findFire(job.key, fireTime)) {
+      outbox.kick();
+      return { schedule: job.key, fireTime, created: false, queued: 0, posted: false };
+    }
+    const composed = await composeNow();
+    const targets = activeTargets(job, fireTime);
+    const result = store.planFire({
+      schedule: job.key,
+      fireTime,
+      kind: job.kind,
+      doc: composed ? JSON.stringify(composed.doc) : null,
+      articleIds: composed?.articleIds ?? [],
+      targets,
+      now: clock.now().toISOString(),
+    });
+    if (result.created) {
+      if (composed) logger.info({ schedule: job.key, fireTime, kind: job.kind, targets: result.queued }, 'scheduler: posting');
+      else logger.info({ schedule: job.key, fireTime, kind: job.kind }, 'scheduler: nothing new to post');
+    }
+    outbox.kick();
+    return { schedule: job.key, fireTime, created: result.created, queued: result.queued, posted: composed !== null };
+  }
+
+  function planJob(job: Job, at: Date): Promise<FireResult> {
+    return plan(job, at, async () => {
+      const last = store.lastPostedFire(job.key, at.toISOString());
+      const since = last ? new Date(last.fireTime) : null;
+      const composed = await compose(job.kind, since, {
+        schedule: job.key,
+        fireTime: at,
+        since,
+        previousArticleIds: last?.articleIds ?? [],
+        timeZone: job.timeZone,
+      });
+      return normalizeComposed(composed);
+    });
+  }
+
+  function onTick(job: Job, at: Date): void {
+    if (stopped) return;
+    // node-cron reports the matched slot; whole seconds keep keys stable.
+    const slot = new Date(Math.floor(at.getTime() / 1000) * 1000);
+    track(planJob(job, slot)).catch((err: unknown) => logger.error({ err, schedule: job.key }, 'scheduler: could not plan a post'));
+  }
+
+  function addTask(job: Job): void {
+    const task = cron.createTask(job.cron, (ctx) => onTick(job, ctx.date), { timezone: job.timeZone, name: `briefbot:${job.key}` });
+    tasks.set(job.key, { job, task });
+    void task.start();
+  }
+
+  function removeTask(key: string): void {
+    const entry = tasks.get(key);
+    if (!entry) return;
+    tasks.delete(key);
+    void entry.task.destroy();
+  }
+
+  const configJobs = (): Job[] => configJobsOf(config);
+  const subscriptionJobs = (): Job[] =>
+    store.subscriptions().map((s) => ({
+      key: `sub:${s.id}`,
+      cron: s.cron,
+      timeZone: s.timeZone,
+      kind: s.kind,
+      targets: [{ platform: s.platform, channel: s.channel }],
+    }));
+
+  function syncSubscriptions(): void {
+    if (stopped) return;
+    const wanted = new Map(subscriptionJobs().map((j) => [j.key, j]));
+    for (const key of [...tasks.keys()]) if (key.startsWith('sub:') && !wanted.has(key)) removeTask(key);
+    for (const [key, job] of wanted) if (!tasks.has(key)) addTask(job);
+  }
+
+  // ---- reminders ----
+  const reminderTargets = config.reminders.targets;
+  async function sendReminders(from: Date, to: Date, catchingUp: boolean): Promise<void> {
+    if (reminderTargets.length === 0) return;
+    const due = dueReminders(articles(), config.reminders.offsets, config.timeZone, from, to);
+    const skipped: string[] = [];
+    for (const r of due) {
+      const job = { key: r.key, kind: 'reminder' as const, targets: reminderTargets, timeZone: config.timeZone };
+      if (catchingUp && to.getTime() - r.dueAt.getTime() > catchUpMs) {
+        if (!store.findFire(r.key, r.dueAt.toISOString())) skipped.push(`${r.key}@${r.dueAt.toISOString()}`);
+        continue;
+      }
+      await plan(job, r.dueAt, async () => ({ doc: reminderDocument(r, config.timeZone), articleIds: [r.article.id] }));
+    }
+    if (skipped.length > 0) {
+      logger.warn({ skipped, catchUp: config.catchUp }, `scheduler: skipped ${skipped.length} reminder(s) that fell due while the bot was down, longer ago than catchUp`);
+    }
+  }
+
+  // ---- catch-up for fire times missed while down ----
+  async function catchUp(now: Date): Promise<void> {
+    const aliveAt = store.kvGet(ALIVE_KEY);
+    if (!aliveAt) {
+      logger.info({}, 'scheduler: first start with this store; nothing to catch up');
+      return;
+    }
+    // A fire in the last alive minute may not have been planned: look one minute further back (planning is idempotent).
+    const from = new Date(new Date(aliveAt).getTime() - 60_000);
+    for (const { job } of tasks.values()) {
+      const missed = fireTimesBetween(job.cron, job.timeZone, from, now).filter((t) => !store.findFire(job.key, t.toISOString()));
+      const late = missed.filter((t) => now.getTime() - t.getTime() > catchUpMs);
+      const recent = missed.filter((t) => now.getTime() - t.getTime() <= catchUpMs);
+      if (late.length > 0) {
+        logger.warn(
+          { schedule: job.key, skipped: late.length, first: late[0]!.toISOString(), last: late[late.length - 1]!.toISOString(), catchUp: config.catchUp },
+          `scheduler: skipped ${late.length} fire time(s) of "${job.key}" missed while the bot was down, older than catchUp (${config.catchUp})`,
+        );
+      }
+      // Only the latest missed fire within the window: one catch-up post, not a burst.
+      const latest = recent[recent.length - 1];
+      if (latest) {
+        if (recent.length > 1) {
+          logger.warn({ schedule: job.key, skipped: recent.length - 1 }, `scheduler: "${job.key}" missed ${recent.length} fire times; posting the latest once`);
+        }
+        logger.info({ schedule: job.key, fireTime: latest.toISOString() }, 'scheduler: catching up a fire time missed while the bot was down');
+        await track(planJob(job, latest));
+      }
+    }
+    await sendReminders(from, now, true);
+  }
+
+  // ---- start ----
+  for (const job of [...configJobs(), ...subscriptionJobs()]) addTask(job);
+  const startedAt = clock.now();
+  await catchUp(startedAt);
+  store.kvSet(ALIVE_KEY, startedAt.toISOString());
+  outbox.start();
+
+  let lastReminderCheck = startedAt;
+  const heartbeat = cron.createTask(
+    HEARTBEAT_CRON,
+    () => {
+      if (stopped) return;
+      const now = clock.now();
+      store.kvSet(ALIVE_KEY, now.toISOString());
+      const from = lastReminderCheck;
+      lastReminderCheck = now;
+      track(sendReminders(from, now, false)).catch((err: unknown) => logger.error({ err }, 'scheduler: reminder check failed'));
+    },
+    { timezone: 'UTC', name: 'briefbot:heartbeat' },
+  );
+  void heartbeat.start();
+
+  onSubscriptionsChange(syncSubscriptions);
+
+  logger.info({ schedules: tasks.size, reminderTargets: reminderTargets.length }, 'scheduler: started');
+
+  return {
+    subscriptions,
+    outbox,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      onSubscriptionsChange(() => undefined);
+      for (const key of [...tasks.keys()]) removeTask(key);
+      await heartbeat.destroy();
+      await Promise.allSettled([...pending]);
+      await outbox.stop();
+      if (store.db.open) store.kvSet(ALIVE_KEY, clock.now().toISOString());
+      logger.info({}, 'scheduler: stopped');
+    },
+    fire(schedule, at) {
+      const entry = tasks.get(schedule);
+      if (!entry) return Promise.reject(new Error(`no schedule named "${schedule}" (known: ${[...tasks.keys()].join(', ') || 'none'})`));
+      return track(planJob(entry.job, at));
+    },
+    nextRuns(schedule, count) {
+      const entry = tasks.get(schedule);
+      if (!entry) throw new Error(`no schedule named "${schedule}"`);
+      const out: Date[] = [];
+      let after = clock.now();
+      while (out.length < count) {
+        const next = nextFireTime(entry.job.cron, entry.job.timeZone, after);
+        if (!next) break;
+        out.push(next);
+        after = next;
+      }
+      return out;
+    },
+    jobs: () => [...tasks.values()].map((e) => e.job),
+    async idle() {
+      await Promise.allSettled([...pending]);
+      await outbox.whenIdle();
+    },
+  };
+}
+

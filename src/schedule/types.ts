@@ -1,0 +1,41 @@
+import type { ReplyDocument } from '../replies/document.js';
+
+/** What a platform answered to one message. */
+export type SendOutcome =
+  | { kind: 'ok'; messageId?: string }
+  /** Rate limited: try again after `ms` (Slack `Retry-After`, Discord `retry_after`). */
+  | { kind: 'retry-after'; ms: number; reason?: string }
+  /** 5xx, timeout, connection refused: retry with backoff. */
+  | { kind: 'transient'; reason: string }
+  /** The channel cannot take posts (gone, archived, bot removed, no access): disable the target. */
+  | { kind: 'permanent'; reason: string }
+  /** This message can never be sent (bad payload, bad token): give up on it, keep the target. */
+  | { kind: 'rejected'; reason: string };
+
+export interface SendOptions {
+  /** Stable per (schedule, fire time, target, part): lets a platform drop a repeat (Discord nonce). */
+  idempotencyKey: string;
+}
+
+/** Sends one already-rendered message to a channel and classifies the result; never throws. */
+export interface Poster<Payload = unknown> {
+  send(channel: string, payload: Payload, options: SendOptions): Promise<SendOutcome>;
+}
+
+/** A platform the scheduler can post to: how to render a reply and how to send it. */
+export interface Outlet<Payload = unknown> {
+  render(doc: ReplyDocument): Payload[];
+  poster: Poster<Payload>;
+}
+
+export type Outlets = Partial<Record<'slack' | 'discord', Outlet<any>>>;
+
+/** The subset of pino the scheduler uses (pino loggers fit). */
+export interface Logger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+  debug(obj: object, msg?: string): void;
+}
+
+export const silentLogger: Logger = { info() {}, warn() {}, error() {}, debug() {} };

@@ -1,0 +1,79 @@
+/**
+ * Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
+ * Append new steps, never edit a shipped one: stores in the field have already run it.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE kv (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+
+  -- One row per (schedule, fire time) that was planned: the reply composed for it, so a restart
+  -- finishes the same fan-out instead of composing a new one.
+  CREATE TABLE fires (
+    id          INTEGER PRIMARY KEY,
+    schedule    TEXT NOT NULL,
+    fire_time   TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    doc         TEXT,
+    article_ids TEXT NOT NULL DEFAULT '[]',
+    created_at  TEXT NOT NULL,
+    UNIQUE (schedule, fire_time)
+  );
+
+  -- One row per (schedule, fire time, target) to deliver.
+  CREATE TABLE outbox (
+    id              INTEGER PRIMARY KEY,
+    fire_id         INTEGER NOT NULL REFERENCES fires(id),
+    schedule        TEXT NOT NULL,
+    fire_time       TEXT NOT NULL,
+    platform        TEXT NOT NULL,
+    channel         TEXT NOT NULL,
+    status          TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'done', 'failed')),
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    rate_limited    INTEGER NOT NULL DEFAULT 0,
+    parts_sent      INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at INTEGER NOT NULL DEFAULT 0,
+    last_error      TEXT,
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL,
+    UNIQUE (schedule, fire_time, platform, channel)
+  );
+  CREATE INDEX outbox_pending ON outbox (status, next_attempt_at);
+
+  -- The record that a message went out: at most one per (schedule, fire time, target), written in the
+  -- same transaction that marks the outbox item done.
+  CREATE TABLE sends (
+    schedule    TEXT NOT NULL,
+    fire_time   TEXT NOT NULL,
+    platform    TEXT NOT NULL,
+    channel     TEXT NOT NULL,
+    sent_at     TEXT NOT NULL,
+    message_ids TEXT NOT NULL DEFAULT '[]',
+    PRIMARY KEY (schedule, fire_time, platform, channel)
+  );
+
+  CREATE TABLE subscriptions (
+    id         TEXT PRIMARY KEY,
+    platform   TEXT NOT NULL,
+    channel    TEXT NOT NULL,
+    cron       TEXT NOT NULL,
+    time_zone  TEXT NOT NULL,
+    kind       TEXT NOT NULL,
+    label      TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    UNIQUE (platform, channel, cron, time_zone, kind)
+  );
+  CREATE INDEX subscriptions_channel ON subscriptions (platform, channel);
+
+  CREATE TABLE disabled_targets (
+    platform    TEXT NOT NULL,
+    channel     TEXT NOT NULL,
+    reason      TEXT NOT NULL,
+    disabled_at TEXT NOT NULL,
+    PRIMARY KEY (platform, channel)
+  );
+  `,
+];
