@@ -5,6 +5,8 @@ import { basename, join, resolve } from 'node:path';
 import type { Article } from '../model/article.js';
 import { articleIdFromPath, BriefingError } from '../ingest/briefing-file.js';
 import type { DeriveFn } from './deriver.js';
+import { ModelCache, type ModelCacheOptions } from './cache.js';
+import { deriveMany, type DerivationRef, type DeriveOptions, type SerializedError } from './workers.js';
 import { ArticleIndex, EventIndex, PeopleIndex, QuoteIndex, type IndexedEvent, type PersonSummary, type PhraseMatch, type Saying } from './indexes.js';
 
 /** A briefing that could not be used (or was used in its last good version). */
@@ -27,6 +29,10 @@ export interface LibraryOptions {
   dir: string;
   /** File content → validated Article; see `deriveArticle` in ./derive.ts. */
   derive: DeriveFn;
+  /** On-disk cache of derived articles, keyed by content hash + extractor version (see ./cache.ts). */
+  cache?: ModelCacheOptions;
+  /** Derive the start-up's cache misses in worker threads; `derivation` must name the same function as `derive`. */
+  workers?: DeriveOptions & { derivation: DerivationRef };
   /** Quiet period before a changed file is re-read (editors write in bursts). */
   debounceMs?: number;
   logger?: { info(obj: object, msg?: string): void; warn(obj: object, msg?: string): void };
@@ -40,6 +46,12 @@ interface Entry {
 /** Files in the briefings folder that are briefings (notes such as README.md are not). */
 export function isBriefingFile(name: string): boolean {
   return name.endsWith('.md') && !name.startsWith('.') && !name.startsWith('_') && name.toLowerCase() !== 'readme.md';
+}
+
+/** A derivation error back from a worker thread, as the BriefingError it was. */
+function revive(file: string, e: SerializedError): Error {
+  if (e.name === 'BriefingError' && Array.isArray(e.props['issues'])) return new BriefingError(file, e.props['issues'] as BriefingError['issues']);
+  return new Error(e.message);
 }
 
 function toError(file: string, error: unknown, keptLastGood: boolean): LibraryError {
@@ -68,6 +80,12 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
   private watcher?: FSWatcher;
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private pending = Promise.resolve();
+  private readonly cache?: ModelCache<Article>;
+  private readonly workers?: LibraryOptions['workers'];
+  /** During a bulk load `order` is appended to and sorted once at the end. */
+  private bulk = false;
+  /** Article id → position in `order`; rebuilt lazily after the order changes. */
+  private rankOf?: Map<string, number>;
 
   constructor(opts: LibraryOptions) {
     super();
@@ -75,6 +93,11 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
     this.derive = opts.derive;
     this.debounceMs = opts.debounceMs ?? 150;
     this.logger = opts.logger;
+    this.workers = opts.workers;
+    if (opts.cache) {
+      this.cache = new ModelCache<Article>(opts.cache);
+      if (this.cache.problem) this.logger?.warn({ problem: this.cache.problem }, 'model cache unavailable; deriving every file');
+    }
   }
 
   /** A library of ready-made articles (tests, tools); not backed by a folder. */
@@ -93,8 +116,77 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
       this.fileErrors.set(this.dir, { file: this.dir, message: `cannot read the briefings folder: ${(error as Error).message}`, keptLastGood: false });
       return this;
     }
-    for (const name of names) await this.reloadFile(join(this.dir, name), false);
+    await this.loadFiles(names.map((name) => join(this.dir, name)));
     return this;
+  }
+
+  /**
+   * Start-up: read every file, take cached models, derive the misses (across cores when `workers`
+   * is set), then index each article once. Costs one pass over the files, not one per file.
+   */
+  private async loadFiles(files: string[]): Promise<void> {
+    const started = performance.now();
+    const contents: (string | undefined)[] = new Array(files.length);
+    for (let i = 0; i < files.length; i += 64) {
+      await Promise.all(
+        files.slice(i, i + 64).map((file, k) =>
+          readFile(file, 'utf8').then(
+            (text) => void (contents[i + k] = text),
+            () => undefined,
+          ),
+        ),
+      );
+    }
+    const keys = files.map((file, i) => (this.cache && contents[i] !== undefined ? this.cache.keyOf(file, contents[i]!) : undefined));
+    const hits = this.cache ? this.cache.getMany(keys.filter((k): k is string => !!k)) : new Map<string, Article>();
+    const missing = files.map((_, i) => i).filter((i) => contents[i] !== undefined && !(keys[i] && hits.has(keys[i]!)));
+    const jobs = missing.map((i) => [files[i]!, contents[i]!] as const);
+    const derived = this.workers
+      ? await deriveMany<Article>(this.workers.derivation, jobs, this.workers)
+      : jobs.map(([file, content]) => {
+          try {
+            return { ok: true as const, value: this.derive(file, content) };
+          } catch (error) {
+            return { ok: false as const, error: { name: '', message: '', props: {} }, thrown: error };
+          }
+        });
+    const outcome = new Map<number, { article: Article } | { error: unknown }>();
+    missing.forEach((i, k) => {
+      const r = derived[k]!;
+      if (r.ok) outcome.set(i, { article: r.value });
+      else outcome.set(i, { error: 'thrown' in r ? r.thrown : revive(files[i]!, r.error) });
+    });
+    const fresh: [string, Article][] = [];
+    const live: string[] = [];
+    let errors = 0;
+    this.bulk = true;
+    try {
+      files.forEach((file, i) => {
+        if (contents[i] === undefined) return;
+        const key = keys[i];
+        const cached = key ? hits.get(key) : undefined;
+        const result = cached ? { article: cached } : outcome.get(i)!;
+        const change = this.admit(resolve(file), result);
+        if (change.type === 'error') {
+          errors += 1;
+          this.logger?.warn({ ...change.error }, 'briefing rejected');
+        } else if (key) {
+          live.push(key);
+          if (!cached && 'article' in result) fresh.push([key, result.article]);
+        }
+      });
+    } finally {
+      this.bulk = false;
+      this.sortOrder();
+    }
+    if (this.cache) {
+      this.cache.setMany(fresh);
+      this.cache.prune(live);
+    }
+    this.logger?.info(
+      { articles: this.size, fromCache: hits.size, derived: jobs.length, errors, ms: Math.round(performance.now() - started) },
+      'briefings loaded',
+    );
   }
 
   /** Watches the folder and reloads a file shortly after it changes, is added or removed. */
@@ -122,6 +214,7 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
   }
 
   close(): void {
+    this.cache?.close();
     this.watcher?.close();
     this.watcher = undefined;
     for (const t of this.timers.values()) clearTimeout(t);
@@ -153,18 +246,30 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
     return change;
   }
 
-  /** Derives and indexes one file's content (synchronously: the derivation is pure). */
+  /** Derives (or takes from the cache) and indexes one file's content (synchronously: the derivation is pure). */
   ingest(path: string, content: string): LibraryChange {
     const file = resolve(path);
-    const had = this.byFile.get(file);
-    let article: Article;
+    const key = this.cache?.keyOf(file, content);
+    const cached = key ? this.cache?.get(key) : undefined;
+    if (cached) return this.admit(file, { article: cached });
     try {
-      article = this.derive(file, content);
+      const article = this.derive(file, content);
+      if (key) this.cache?.set(key, article);
+      return this.admit(file, { article });
     } catch (error) {
-      const err = toError(file, error, !!had);
+      return this.admit(file, { error });
+    }
+  }
+
+  /** Indexes a derived article, or records why the file cannot be used (keeping its last good version). */
+  private admit(file: string, result: { article: Article } | { error: unknown }): LibraryChange {
+    const had = this.byFile.get(file);
+    if ('error' in result) {
+      const err = toError(file, result.error, !!had);
       this.fileErrors.set(file, err);
       return { type: 'error', file, error: err };
     }
+    const article = result.article;
     const clash = this.byId.get(article.id);
     if (clash && clash.file !== file) {
       const err = toError(file, new Error(`article id "${article.id}" is already used by ${basename(clash.file)}`), !!had);
@@ -186,6 +291,11 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
     this.sayings.add(article);
     this.eventIndex.add(article);
     this.articleIndex.add(article);
+    this.rankOf = undefined;
+    if (this.bulk) {
+      this.order.push(article.id);
+      return;
+    }
     const key = (a: Article) => a.publishedAt ?? '';
     let i = 0;
     while (i < this.order.length) {
@@ -204,6 +314,18 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
     this.eventIndex.remove(entry.article);
     this.articleIndex.remove(entry.article);
     this.order = this.order.filter((id) => id !== entry.article.id);
+    this.rankOf = undefined;
+  }
+
+  /** Newest first by published date, then id: the same order `put` keeps one insert at a time. */
+  private sortOrder(): void {
+    const published = (id: string) => this.byId.get(id)?.article.publishedAt ?? '';
+    this.order.sort((a, b) => {
+      const pa = published(a);
+      const pb = published(b);
+      return pa === pb ? (a < b ? -1 : a > b ? 1 : 0) : pa < pb ? 1 : -1;
+    });
+    this.rankOf = undefined;
   }
 
   // ---- reading ----
@@ -294,8 +416,8 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
   }
 
   private rank(articleId: string): number {
-    const i = this.order.indexOf(articleId);
-    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+    if (!this.rankOf) this.rankOf = new Map(this.order.map((id, i) => [id, i]));
+    return this.rankOf.get(articleId) ?? Number.MAX_SAFE_INTEGER;
   }
 
   findPhrase(phrase: string, limit = 10): PhraseMatch[] {
