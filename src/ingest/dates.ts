@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
 import type { When } from '../model/article.js';
-import { splitSentences, type SentenceSpan } from './sentences.js';
+import { splitSentences } from './sentences.js';
 
 /** A date expression found in a text, resolved against the article's published date. */
 export type DateMention = { text: string; index: number; when: When };
@@ -391,7 +391,7 @@ function monthOnlyCandidates(text: string, out: Candidate[]): void {
 const CASUAL = /^(?:early\s+|late\s+)?(today|tonight|yesterday|tomorrow|last night|this (?:morning|afternoon|evening))\b/i;
 const FULL_WEEKDAY = /\b(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/i;
 
-function chronoCandidates(text: string, ref: Ymd | undefined, out: Candidate[]): void {
+function chronoCandidates(text: string, ref: Ymd | undefined, out: Candidate[], base = 0): void {
   // Noon on the published day, in the host's zone: chrono reads and writes local components.
   const refDate = ref ? new Date(ref.y, ref.m - 1, ref.d, 12) : new Date(2000, 0, 1, 12);
   const results = chrono.parse(text, refDate);
@@ -454,18 +454,18 @@ function chronoCandidates(text: string, ref: Ymd | undefined, out: Candidate[]):
       const word = casual[1]!.toLowerCase();
       const shift = word === 'yesterday' || word === 'last night' ? -1 : word === 'tomorrow' ? 1 : 0;
       out.push({
-        index, end: index + finalText.length, text: finalText, needsTense: false,
+        index: base + index, end: base + index + finalText.length, text: finalText, needsTense: false,
         resolve: (refYmd) => (refYmd ? withTime(dayWhen(finalText, addDays(refYmd, shift))) : unknownWhen(finalText)),
       });
     } else if (hasDay && yearKnown) {
       const date = { y: year, m: month, d: day };
       out.push({
-        index, end: index + finalText.length, text: finalText, needsTense: false,
+        index: base + index, end: base + index + finalText.length, text: finalText, needsTense: false,
         resolve: () => (validYmd(date) ? withTime(dayWhen(finalText, date)) : unknownWhen(finalText)),
       });
     } else if (hasDay) {
       out.push({
-        index, end: index + finalText.length, text: finalText, needsTense: true,
+        index: base + index, end: base + index + finalText.length, text: finalText, needsTense: true,
         resolve: (refYmd, tense) => {
           if (!refYmd) return unknownWhen(finalText);
           const y = resolveYear(month, day, refYmd, tense);
@@ -474,7 +474,7 @@ function chronoCandidates(text: string, ref: Ymd | undefined, out: Candidate[]):
       });
     } else {
       out.push({
-        index, end: index + finalText.length, text: finalText, needsTense: direction === undefined,
+        index: base + index, end: base + index + finalText.length, text: finalText, needsTense: direction === undefined,
         resolve: (refYmd, tense) =>
           refYmd ? withTime(dayWhen(finalText, resolveWeekday(weekday, refYmd, tense, direction))) : unknownWhen(finalText),
       });
@@ -482,34 +482,56 @@ function chronoCandidates(text: string, ref: Ymd | undefined, out: Candidate[]):
   }
 }
 
-/** Cheap pre-check so texts with no date words skip chrono entirely. */
+/** Cheap pre-check so texts with no date words skip the work entirely. */
 const MAYBE_DATE =
   /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|tomorrow|yesterday|last night|week|month|ago|morning|afternoon|evening)|\d{4}-\d{2}-\d{2}/i;
+/**
+ * What chrono is asked to read: a sentence holding a weekday, a casual day word, a month next to a
+ * day number, or an ISO date. Chrono costs time in proportion to the text it reads, and most
+ * sentences of an article hold none of these.
+ */
+const CHRONO_WORTHY =
+  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|tomorrow|yesterday|last\s+night|this\s+(?:morning|afternoon|evening)|in\s+\w+\s+days|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?!\d)|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))|\d{4}-\d{2}-\d{2}/i;
+
+const memo = new Map<string, DateMention[]>();
+const MEMO_LIMIT = 512;
 
 /**
  * Every date expression in `text`, in order, resolved against `publishedAt` (YYYY-MM-DD) with the
  * tense of its clause. Without a published date only explicit dates (with a year) resolve; the
- * rest keep precision "unknown".
+ * rest keep precision "unknown". Results are memoised: the extractor and the event finder read
+ * the same paragraphs.
  */
 export function findDates(text: string, publishedAt?: string): DateMention[] {
   if (!MAYBE_DATE.test(text)) return [];
+  const key = `${publishedAt ?? ''}\u0000${text}`;
+  const cached = memo.get(key);
+  if (cached) return cached.map((m) => ({ ...m, when: { ...m.when } }));
+  const found = findDatesUncached(text, publishedAt);
+  if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value as string);
+  memo.set(key, found);
+  return found.map((m) => ({ ...m, when: { ...m.when } }));
+}
+
+function findDatesUncached(text: string, publishedAt?: string): DateMention[] {
   const ref = parsePublished(publishedAt);
+  const sentences = splitSentences(text);
   const own: Candidate[] = [];
   relativePeriodCandidates(text, own);
   monthOnlyCandidates(text, own);
   const fromChrono: Candidate[] = [];
-  chronoCandidates(text, ref, fromChrono);
+  for (const sentence of sentences) {
+    if (CHRONO_WORTHY.test(sentence.text)) chronoCandidates(sentence.text, ref, fromChrono, sentence.start);
+  }
   // Our own rules win where they overlap chrono (it reads "next week" as a single day).
   const chosen: Candidate[] = [];
   for (const c of [...own, ...fromChrono].sort((a, b) => a.index - b.index || b.end - a.end)) {
     if (chosen.some((o) => c.index < o.end && o.index < c.end)) continue;
     chosen.push(c);
   }
-  let sentences: SentenceSpan[] | undefined;
   return chosen.map((c) => {
     let tense: Tense = 'unknown';
     if (c.needsTense && ref) {
-      sentences ??= splitSentences(text);
       const sentence = sentences.find((s) => c.index >= s.start && c.index < s.end) ?? { text, start: 0, end: text.length };
       tense = detectTense(sentence.text, c.index - sentence.start, c.end - sentence.start);
     }

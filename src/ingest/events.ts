@@ -1,0 +1,479 @@
+import type { Event, EventKind, Paragraph, Person, When } from '../model/article.js';
+import { findDates, type DateMention } from './dates.js';
+import { splitSentences } from './sentences.js';
+import { slugify } from './text-file.js';
+
+/**
+ * Dated events (meetings, calls, visits, publications, dated statements) from the body paragraphs.
+ * Rule-based: a trigger phrase outside quotation marks, the people named in its sentence (or a
+ * pronoun's antecedent), a place after "visit"/"in"/"at", and the nearest date expression in the
+ * sentence. Nothing dates an event but a date in the text: otherwise its precision is "unknown".
+ */
+
+// ---------------------------------------------------------------------------------------------
+// People in a text.
+
+interface PersonMention {
+  personId: string;
+  start: number;
+  end: number;
+  possessive: boolean;
+}
+
+const PRONOUN_ALIASES = new Set(['he', 'him', 'his', 'she', 'her', 'hers', 'they', 'them', 'their', 'it', 'its', 'i', 'we', 'you']);
+const NAME_SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
+
+export function surnameOf(person: Person): string {
+  if (person.type === 'organization') return person.name;
+  const words = person.name.replace(/\s*\([^)]*\)/g, '').trim().split(/\s+/);
+  while (words.length > 1 && NAME_SUFFIXES.has(words[words.length - 1]!.toLowerCase().replace(/,$/, ''))) words.pop();
+  return words[words.length - 1]!.replace(/,$/, '');
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+interface Matcher {
+  personId: string;
+  pattern: RegExp;
+  length: number;
+}
+
+/** One regex per way of naming a person; longest first so "President Vladimir Putin" beats "Putin". */
+function buildMatchers(people: Person[]): Matcher[] {
+  const surnameCount = new Map<string, number>();
+  for (const p of people) {
+    if (p.type === 'organization') continue;
+    const s = surnameOf(p);
+    surnameCount.set(s, (surnameCount.get(s) ?? 0) + 1);
+  }
+  const matchers: Matcher[] = [];
+  for (const p of people) {
+    const forms = new Set<string>([p.name, ...p.aliases]);
+    const surname = surnameOf(p);
+    // A surname two people share names neither of them.
+    if (p.type !== 'organization' && surname.length >= 3 && surnameCount.get(surname) === 1) forms.add(surname);
+    for (const form of forms) {
+      const f = form.replace(/\s*\((?:addressee|[^)]*only)\)\s*$/i, '').trim();
+      if (f.length < 2 || PRONOUN_ALIASES.has(f.toLowerCase())) continue;
+      // Role phrases ("the president", "The Russian negotiator") match in any case; names exactly.
+      const rolePhrase = /^(the|a|an)\s/i.test(f) || /^[a-z]/.test(f);
+      const body = escapeRegExp(f).replace(/\\?\s+/g, '\\s+');
+      const pattern = new RegExp(`(?<![\\w’'])${body}(?![\\w])`, rolePhrase ? 'gi' : 'g');
+      matchers.push({ personId: p.id, pattern, length: f.length });
+    }
+  }
+  return matchers.sort((a, b) => b.length - a.length);
+}
+
+function findPeople(text: string, matchers: Matcher[]): PersonMention[] {
+  const found: PersonMention[] = [];
+  for (const m of matchers) {
+    m.pattern.lastIndex = 0;
+    let hit: RegExpExecArray | null;
+    while ((hit = m.pattern.exec(text)) !== null) {
+      const start = hit.index;
+      const end = start + hit[0].length;
+      if (found.some((f) => start < f.end && f.start < end)) continue;
+      found.push({ personId: m.personId, start, end, possessive: /^['’]s?\b/.test(text.slice(end, end + 2)) });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Triggers.
+
+interface Trigger {
+  kind: EventKind;
+  start: number;
+  end: number;
+  /** For publications: what was published ("recording", "transcript"). */
+  object?: string;
+}
+
+const MEETING = /\b(meet|meets|meeting|meetings|met|talks|summit|sit down|sat down|sits down)\b/gi;
+const CALL =
+  /\b((?:phone|telephone|video)\s+(?:call|conversation|talks?)|calls?\s+(?:between|with)|spoke\s+(?:by|on\s+the)\s+(?:phone|telephone)|phoned|(?:had|held|made)\s+a\s+call)\b/gi;
+const VISIT =
+  /\b(visit|visits|visited|visiting|trip\s+to|travel(?:s|ed|led)?\s+to|fl(?:y|ies|ew)\s+to|arriv(?:e|es|ed)\s+in)\b/gi;
+const PUBLICATION = /\b(published|publishes|publish|released|releases|release|leaked|leaks|leak|posted|aired|broadcast)\b/gi;
+const PUBLISHED_THINGS =
+  'transcript|recording|report|summary|memo|memorandum|audio|video|tape|documents?|letter|poll|survey|study|book|records?|footage|photos?|images?|data|findings|call|conversation|interview|emails?|messages?|readout|dossier|files';
+const PUBLISHED_THING_NEAR = new RegExp(`\\b(${PUBLISHED_THINGS})\\b`, 'i');
+const STATEMENT_VERBS =
+  /\b(said|says|told|announced|stated|declared|tweeted|wrote|remarked|speculated|revealed|confirmed|denied|warned|insisted|claimed|added|urged|explained)\b/gi;
+
+function scan(re: RegExp, text: string, kind: EventKind, out: Trigger[]): void {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) out.push({ kind, start: m.index, end: m.index + m[0].length });
+}
+
+/** Spans inside double quotation marks (curly or straight), where triggers are someone's words. */
+function quotedSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const re = /“[^”]*(?:”|$)|"[^"]*(?:"|$)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) spans.push([m.index, m.index + m[0].length]);
+  return spans;
+}
+
+function findTriggers(sentence: string): Trigger[] {
+  const raw: Trigger[] = [];
+  scan(CALL, sentence, 'call', raw);
+  scan(MEETING, sentence, 'meeting', raw);
+  scan(VISIT, sentence, 'visit', raw);
+  for (const t of scanList(PUBLICATION, sentence)) {
+    // Something published must be named near the verb: "the recording published", "released a summary".
+    const window = sentence.slice(Math.max(0, t.start - 40), Math.min(sentence.length, t.end + 40));
+    const thing = PUBLISHED_THING_NEAR.exec(window);
+    if (thing) raw.push({ kind: 'publication', start: t.start, end: t.end, object: thing[1]!.toLowerCase() });
+  }
+  const quotes = quotedSpans(sentence);
+  const outside = raw.filter((t) => !quotes.some(([a, b]) => t.start >= a && t.start < b));
+  // "was met with applause" is not a meeting; "calls between" already counted as a call.
+  const kept = outside.filter((t) => {
+    if (t.kind === 'meeting' && /^met$/i.test(sentence.slice(t.start, t.end)) && /\b(was|were|been|be|is|are)\s+$/i.test(sentence.slice(0, t.start))) return false;
+    return true;
+  });
+  const distinct: Trigger[] = [];
+  for (const t of kept.sort((a, b) => a.start - b.start || b.end - a.end)) {
+    if (distinct.some((d) => t.start < d.end && d.start < t.end)) continue;
+    distinct.push(t);
+  }
+  return distinct;
+}
+
+function scanList(re: RegExp, text: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Places.
+
+const TITLE_WORDS = /^(President|Prime|Minister|Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Secretary|King|Queen|Pope|Prince|Princess|Chancellor|General|Gen|Senator|Representative|Judge|Justice|Mayor|Ambassador|Envoy|Speaker)\b/;
+const DATE_WORDS = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Today|Tomorrow|Yesterday)\b/;
+const PLACE_AFTER =
+  /\b(?:visit(?:s|ed|ing)?|trip\s+to|travel(?:s|ed|led)?\s+to|fl(?:y|ies|ew)\s+to|arriv(?:e|es|ed)\s+in|in|at)\s+((?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w’'.-]*)*)/g;
+
+function findPlace(sentence: string, near: number, people: PersonMention[]): string | undefined {
+  let best: { place: string; distance: number } | undefined;
+  PLACE_AFTER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PLACE_AFTER.exec(sentence)) !== null) {
+    let place = m[1]!.replace(/[.,]+$/, '').replace(/['’]s$/, '');
+    const placeStart = m.index + m[0].length - m[1]!.length;
+    const bare = place.replace(/^the\s+/, '');
+    if (TITLE_WORDS.test(bare) || DATE_WORDS.test(bare)) continue;
+    if (people.some((p) => p.start < placeStart + place.length && placeStart < p.end)) continue;
+    // Sentence-initial "In" + capitalised word is more often a clause opener than a place.
+    if (m.index === 0 && /^In\s/.test(m[0])) continue;
+    place = place.replace(/^the\s+/, 'the ');
+    const distance = Math.abs(m.index - near);
+    if (!best || distance < best.distance) best = { place, distance };
+  }
+  return best?.place;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Assembly.
+
+interface Draft {
+  kind: EventKind;
+  participants: string[];
+  location?: string;
+  when: When;
+  paragraph: number;
+  /** Order inside the article, for stable sorting. */
+  order: number;
+  object?: string;
+  publisher?: string;
+  /** Who gathers when no known person is named ("Parliament"). */
+  subject?: string;
+}
+
+const KIND_RANK: Record<EventKind, number> = { meeting: 0, call: 1, visit: 2, publication: 3, statement: 4, other: 5 };
+
+function unknownWhen(): When {
+  return { text: '', precision: 'unknown' };
+}
+
+function isDated(when: When): boolean {
+  return when.precision !== 'unknown';
+}
+
+/** The antecedent of a subject pronoun: the first person named in the nearest earlier sentence naming one. */
+function antecedent(
+  pronoun: string,
+  history: PersonMention[][],
+  byId: Map<string, Person>,
+): string | undefined {
+  const wanted = /^(she|her)$/i.test(pronoun) ? 'female' : /^(he|his|him)$/i.test(pronoun) ? 'male' : undefined;
+  for (let i = history.length - 1; i >= 0; i--) {
+    for (const mention of history[i]!) {
+      const person = byId.get(mention.personId);
+      if (!person || person.type === 'organization') continue;
+      if (wanted && person.gender !== 'unknown' && person.gender !== wanted) continue;
+      return person.id;
+    }
+  }
+  return undefined;
+}
+
+const PUBLISHER_BEFORE = /([A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*)*)\s+(?:has\s+|had\s+)?$/;
+const PUBLISHER_AFTER = /^\s+by\s+([A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*)*)/;
+
+export function extractEvents(paragraphs: Paragraph[], people: Person[], publishedAt?: string): Event[] {
+  const matchers = buildMatchers(people);
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const drafts: Draft[] = [];
+  const history: PersonMention[][] = [];
+  let order = 0;
+
+  for (const paragraph of paragraphs) {
+    if (paragraph.kind !== 'body') continue;
+    const text = paragraph.text;
+    const dates = findDates(text, publishedAt);
+    for (const sentence of splitSentences(text)) {
+      const s = sentence.text;
+      const mentions = findPeople(s, matchers);
+      const triggers = findTriggers(s);
+      const sentenceDates: DateMention[] = dates
+        .filter((d) => d.index >= sentence.start && d.index < sentence.end)
+        .map((d) => ({ ...d, index: d.index - sentence.start }));
+      const sentenceDrafts = buildSentenceEvents(s, triggers, mentions, sentenceDates, history, byId);
+      for (const d of sentenceDrafts) drafts.push({ ...d, paragraph: paragraph.index, order: order++ });
+      history.push(mentions);
+    }
+  }
+  return finish(mergeDrafts(drafts), byId);
+}
+
+function buildSentenceEvents(
+  s: string,
+  triggers: Trigger[],
+  mentions: PersonMention[],
+  dates: DateMention[],
+  history: PersonMention[][],
+  byId: Map<string, Person>,
+): Array<Omit<Draft, 'paragraph' | 'order'>> {
+  const out: Array<Omit<Draft, 'paragraph' | 'order'> & { at: number }> = [];
+  const usable = dates.filter((d) => isDated(d.when) || d.when.precision === 'unknown');
+
+  // Meetings, calls and visits in one sentence are one event ("to visit Russia … to meet Putin").
+  const gatherings = triggers.filter((t) => t.kind === 'meeting' || t.kind === 'call' || t.kind === 'visit');
+  if (gatherings.length > 0) {
+    const kind = gatherings.map((t) => t.kind).sort((a, b) => KIND_RANK[a] - KIND_RANK[b])[0]!;
+    const anchor = gatherings[0]!;
+    const participants = gatheringParticipants(s, anchor, mentions, history, byId);
+    const visit = gatherings.find((t) => t.kind === 'visit');
+    const location = findPlace(s, (visit ?? anchor).start, mentions);
+    // Nobody named: the body that meets ("Parliament would meet") stands in, or there is no event.
+    const subject = participants.length === 0 ? /([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)\s+(?:[a-z]+\s+){0,2}$/.exec(s.slice(0, anchor.start))?.[1] : undefined;
+    if (participants.length > 0 || location || subject) {
+      out.push({ kind, participants, location, subject, when: unknownWhen(), at: anchor.start });
+    }
+  }
+  for (const t of triggers.filter((x) => x.kind === 'publication')) {
+    const before = PUBLISHER_BEFORE.exec(s.slice(Math.max(0, t.start - 60), t.start));
+    const after = PUBLISHER_AFTER.exec(s.slice(t.end, t.end + 60));
+    const publisherName = (after?.[1] ?? before?.[1])?.replace(/[.’']+$/, '');
+    const publisherMention = publisherName
+      ? mentions.find((m) => s.slice(m.start, m.end) === publisherName || publisherName.endsWith(s.slice(m.start, m.end)))
+      : undefined;
+    out.push({
+      kind: 'publication',
+      participants: publisherMention ? [publisherMention.personId] : [],
+      when: unknownWhen(),
+      object: t.object,
+      publisher: publisherName && !TITLE_WORDS.test(publisherName) ? publisherName.replace(/^(The|In|On)\s+/, '') : undefined,
+      at: t.start,
+    });
+  }
+
+  // Each date goes to the nearest event of its sentence; an event takes one date.
+  const pairs: Array<{ event: number; date: number; distance: number }> = [];
+  out.forEach((e, ei) => usable.forEach((d, di) => pairs.push({ event: ei, date: di, distance: Math.abs(d.index - e.at) })));
+  pairs.sort((a, b) => a.distance - b.distance);
+  const takenEvents = new Set<number>();
+  const takenDates = new Set<number>();
+  for (const p of pairs) {
+    if (takenEvents.has(p.event) || takenDates.has(p.date)) continue;
+    takenEvents.add(p.event);
+    takenDates.add(p.date);
+    out[p.event]!.when = usable[p.date]!.when;
+  }
+
+  // A dated speech verb with a named speaker is a statement ("X told reporters on Tuesday").
+  usable.forEach((d, di) => {
+    if (takenDates.has(di) || !isDated(d.when)) return;
+    const verbs = scanList(STATEMENT_VERBS, s).filter((v) => {
+      const between = v.end <= d.index ? s.slice(v.end, d.index) : s.slice(d.index + d.text.length, v.start);
+      return between.length <= 30 && !/[,;“”"]/.test(between);
+    });
+    const verb = verbs[0];
+    if (!verb) return;
+    const quotes = quotedSpans(s);
+    if (quotes.some(([a, b]) => verb.start >= a && verb.start < b)) return;
+    // The speaker is named right before the verb ("Pompeo told"), or is the subject that opens the
+    // sentence before an appositive ("Ushakov, the adviser whom … Trump, speculated").
+    const before = mentions.filter((m) => m.end <= verb.start && !m.possessive && !quotes.some(([a, b]) => m.start >= a && m.start < b));
+    const adjacent = before.find((m) => /^\s*$/.test(s.slice(m.end, verb.start)));
+    const speaker = adjacent ?? before[0] ?? resolvePronounBefore(s, verb.start, history, byId);
+    if (!speaker) return;
+    out.push({ kind: 'statement', participants: [typeof speaker === 'string' ? speaker : speaker.personId], when: d.when, at: verb.start });
+  });
+
+  return out.map(({ at: _at, ...rest }) => rest);
+}
+
+function resolvePronounBefore(
+  s: string,
+  before: number,
+  history: PersonMention[][],
+  byId: Map<string, Person>,
+): string | undefined {
+  const pronoun = /\b(he|she)\s+\S*\s*$/i.exec(s.slice(0, before)) ?? /^(He|She)\b/.exec(s);
+  return pronoun ? antecedent(pronoun[1]!, history, byId) : undefined;
+}
+
+function gatheringParticipants(
+  s: string,
+  anchor: Trigger,
+  mentions: PersonMention[],
+  history: PersonMention[][],
+  byId: Map<string, Person>,
+): string[] {
+  // "a meeting between A and B": exactly the people in the "between" phrase.
+  const between = /^\s*(?:\w+\s+){0,2}?between\s+([^.;]*?)(?=,\s*(?:which|who|where|when)\b|[.;]|$)/i.exec(s.slice(anchor.end));
+  let chosen: PersonMention[];
+  if (between) {
+    const from = anchor.end + between.index + between[0].length - between[1]!.length;
+    const to = from + between[1]!.length;
+    chosen = mentions.filter((m) => m.start >= from && m.end <= to && !m.possessive);
+  } else {
+    // Possessives count only when they own the event ("Trump's call with …").
+    chosen = mentions.filter((m) => !m.possessive || (m.end <= anchor.start && anchor.start - m.end <= 4));
+  }
+  const ids: string[] = [];
+  for (const m of chosen) if (!ids.includes(m.personId)) ids.push(m.personId);
+  // A pronoun subject before the trigger ("He will travel to …") brings its antecedent.
+  if (!between && !chosen.some((m) => m.start < anchor.start)) {
+    const id = resolvePronounBefore(s, anchor.start, history, byId);
+    if (id && !ids.includes(id)) ids.unshift(id);
+  }
+  return ids;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Merging and titles.
+
+function overlaps(a: string[], b: string[]): boolean {
+  return a.some((x) => b.includes(x));
+}
+
+function sameEvent(a: Draft, b: Draft): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'publication') {
+    if (a.participants.length > 0 && b.participants.length > 0) return overlaps(a.participants, b.participants);
+    return !a.publisher || !b.publisher || a.publisher === b.publisher;
+  }
+  return overlaps(a.participants, b.participants) || (Boolean(a.subject) && a.subject === b.subject);
+}
+
+function sameWhen(a: When, b: When): boolean {
+  return a.precision === b.precision && a.start === b.start && a.end === b.end;
+}
+
+/**
+ * An undated mention of an event merges into a dated mention of the same event (same kind, a
+ * shared participant); two dated mentions merge only when their dates agree.
+ */
+function mergeDrafts(drafts: Draft[]): Draft[] {
+  const kept: Draft[] = [];
+  const undated: Draft[] = [];
+  for (const d of drafts) (isDated(d.when) ? kept : undated).push(d);
+  const dated: Draft[] = [];
+  for (const d of kept) {
+    const twin = dated.find((k) => sameEvent(k, d) && sameWhen(k.when, d.when));
+    if (twin) absorb(twin, d);
+    else dated.push(d);
+  }
+  const loose: Draft[] = [];
+  for (const d of undated) {
+    const target = dated.find((k) => sameEvent(k, d)) ?? loose.find((k) => sameEvent(k, d));
+    if (target) absorb(target, d);
+    else loose.push(d);
+  }
+  // Undated events are kept only when they say who met (or who published).
+  const worthy = loose.filter((d) => d.kind === 'publication' ? Boolean(d.publisher) : d.participants.length > 0);
+  return [...dated, ...worthy].sort((a, b) => a.paragraph - b.paragraph || a.order - b.order);
+}
+
+function absorb(into: Draft, from: Draft): void {
+  into.location ??= from.location;
+  into.publisher ??= from.publisher;
+  into.object ??= from.object;
+  into.subject ??= from.subject;
+  if (into.kind === 'publication') for (const p of from.participants) if (!into.participants.includes(p)) into.participants.push(p);
+}
+
+function joinNames(names: string[]): string {
+  return names.join('–');
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function titleOf(d: Draft, byId: Map<string, Person>): string {
+  const names = d.participants.map((id) => byId.get(id)).filter((p): p is Person => Boolean(p)).map(surnameOf);
+  if (names.length === 0 && d.subject) names.push(d.subject);
+  const who = joinNames(names);
+  switch (d.kind) {
+    case 'meeting':
+      if (names.length >= 2) return `${who} meeting`;
+      if (names.length === 1) return d.location ? `${who} meeting in ${d.location}` : `${who} meeting`;
+      return d.location ? `Meeting in ${d.location}` : 'Meeting';
+    case 'call':
+      return names.length > 0 ? `${who} call` : 'Phone call';
+    case 'visit':
+      if (names.length > 0) return d.location ? `${who} visit to ${d.location}` : `${who} visit`;
+      return d.location ? `Visit to ${d.location}` : 'Visit';
+    case 'publication': {
+      const thing = capitalise(d.object ?? 'material');
+      return d.publisher ? `${thing} published by ${d.publisher}` : `${thing} published`;
+    }
+    case 'statement':
+      return names.length > 0 ? `${who} statement` : 'Statement';
+    default:
+      return who || 'Event';
+  }
+}
+
+function finish(drafts: Draft[], byId: Map<string, Person>): Event[] {
+  const ids = new Set<string>();
+  return drafts.map((d) => {
+    const title = titleOf(d, byId);
+    let id = slugify(title);
+    for (let n = 2; ids.has(id); n++) id = `${slugify(title)}-${n}`;
+    ids.add(id);
+    const event: Event = {
+      id,
+      title,
+      kind: d.kind,
+      participants: d.participants,
+      when: d.when,
+      paragraph: d.paragraph,
+      confirmed: false,
+    };
+    if (d.location) event.location = d.location;
+    return event;
+  });
+}
