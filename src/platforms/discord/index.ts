@@ -198,6 +198,9 @@ function toMessageOptions(p: DiscordMessagePayload, repliedUser?: boolean): Mess
 }
 
 function parseCommandValue(core: Core, value: string): Command {
+  // The core's own summary action value (postActionValue): summary:<length>:<article id>.
+  const summary = /^summary:(short|full):([a-z0-9][a-z0-9-]*)$/.exec(value);
+  if (summary) return { name: 'summary', length: summary[1] as 'short' | 'full', article: summary[2]! };
   if (value.startsWith('{')) {
     try {
       const parsed = JSON.parse(value) as Command;
