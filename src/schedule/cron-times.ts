@@ -25,30 +25,46 @@ interface Fields {
   minutes: Set<number>;
   hours: Set<number>;
   months: Set<number>;
+  /** Undefined when the field uses tokens (L, nth weekday): then days are not skipped, only confirmed. */
+  daysOfMonth?: Set<number>;
+  daysOfWeek?: Set<number>;
 }
 const fieldCache = new Map<string, Fields>();
 function fields(expression: string): Fields {
   let f = fieldCache.get(expression);
   if (!f) {
     const p = cron.parse(expression);
-    f = { seconds: [...p.second].sort((a, b) => a - b), minutes: new Set(p.minute), hours: new Set(p.hour), months: new Set(p.month) };
+    const numeric = (xs: (number | string)[]) => (xs.every((x) => typeof x === 'number') ? new Set(xs as number[]) : undefined);
+    const dow = numeric(p.dayOfWeek);
+    if (dow?.has(7)) dow.add(0);
+    f = {
+      seconds: [...p.second].sort((a, b) => a - b),
+      minutes: new Set(p.minute),
+      hours: new Set(p.hour),
+      months: new Set(p.month),
+      daysOfMonth: numeric(p.dayOfMonth),
+      daysOfWeek: dow,
+    };
     fieldCache.set(expression, f);
   }
   return f;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function localParts(date: Date, timeZone: string): { month: number; hour: number; minute: number; second: number } {
+const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
+function localParts(date: Date, timeZone: string): { month: number; day: number; weekday: number; hour: number; minute: number; second: number } {
   let fmt = formatters.get(timeZone);
   if (!fmt) {
     fmt = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', month: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+      timeZone, hourCycle: 'h23', month: 'numeric', day: 'numeric', weekday: 'short', hour: 'numeric', minute: 'numeric', second: 'numeric',
     });
     formatters.set(timeZone, fmt);
   }
-  const out = { month: 0, hour: 0, minute: 0, second: 0 };
+  const out = { month: 0, day: 0, weekday: 0, hour: 0, minute: 0, second: 0 };
   for (const p of fmt.formatToParts(date)) {
     if (p.type === 'month') out.month = Number(p.value);
+    else if (p.type === 'day') out.day = Number(p.value);
+    else if (p.type === 'weekday') out.weekday = WEEKDAYS[p.value] ?? 0;
     else if (p.type === 'hour') out.hour = Number(p.value);
     else if (p.type === 'minute') out.minute = Number(p.value);
     else if (p.type === 'second') out.second = Number(p.value);
@@ -70,7 +86,16 @@ export function fireTimesBetween(expression: string, timeZone: string, from: Dat
   while (t <= end && out.length < limit) {
     const lp = localParts(new Date(t), timeZone);
     const toNextMinute = MINUTE - lp.second * 1000;
-    if (!f.months.has(lp.month) || !f.hours.has(lp.hour)) {
+    const dayFails =
+      !f.months.has(lp.month) ||
+      (f.daysOfMonth !== undefined && !f.daysOfMonth.has(lp.day)) ||
+      (f.daysOfWeek !== undefined && !f.daysOfWeek.has(lp.weekday));
+    if (dayFails && lp.hour < 22) {
+      // Towards the end of the local day, never past its midnight (a DST day may have 23 hours).
+      t += (23 - lp.hour) * HOUR - lp.minute * MINUTE - lp.second * 1000;
+      continue;
+    }
+    if (dayFails || !f.hours.has(lp.hour)) {
       // Next local hour boundary (DST changes happen on hour boundaries).
       t += HOUR - lp.minute * MINUTE - lp.second * 1000;
       continue;
