@@ -1,0 +1,322 @@
+/**
+ * Library at scale (issue 7): start-up (cold and warm), answers from the indexes, reload of one
+ * file, resident memory, on a synthetic corpus (bench/corpus.ts).
+ *
+ * Sizes: `--articles N` (default 10 000) for the large library, 1 000 for the cold-load target,
+ * 10 for the baseline the answer times are compared with. `--quick`: 50 / 20 / 10.
+ * Answers go through the real core (`createCore(...).handle`), the way a chat command does.
+ */
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fixedClock } from '../src/clock.js';
+import type { Library } from '../src/library/library.js';
+import { openLibrary } from '../src/library/open.js';
+import type { Command, Conversation } from '../src/queries/command.js';
+import { createCore } from '../src/queries/index.js';
+import { writeCorpus, type Corpus } from './corpus.js';
+import { percentile, type Benchmark, type BenchOptions, type Figure } from './types.js';
+
+interface Sizes {
+  large: number;
+  small: number;
+  tiny: number;
+  /** Repeats of each load measurement (the median is reported). */
+  runs: number;
+  /** Distinct queries per kind (each asked twice: once to warm up, once measured). */
+  queries: number;
+}
+
+function sizes(options: BenchOptions): Sizes {
+  if (options.quick) return { large: options.articles ?? 50, small: 20, tiny: 10, runs: 1, queries: 20 };
+  return { large: options.articles ?? 10_000, small: Math.min(1_000, options.articles ?? 1_000), tiny: 10, runs: 3, queries: 300 };
+}
+
+const n = (count: number): string => count.toLocaleString('en-US');
+const median = (values: number[]): number => percentile([...values].sort((a, b) => a - b), 50);
+
+// Temporary folders live until the process ends: benchmarks share the large corpus and its cache.
+const temporary: string[] = [];
+process.once('exit', () => {
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+});
+async function tempDir(prefix: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), `briefbot-${prefix}-`));
+  temporary.push(dir);
+  return dir;
+}
+
+async function corpusOf(articles: number, seed: number): Promise<Corpus> {
+  const corpus = await writeCorpus({ articles, seed, dir: await tempDir(`corpus-${articles}`) });
+  return corpus;
+}
+
+async function timedLoad(dir: string, cacheDir: string): Promise<{ ms: number; library: Library }> {
+  const t0 = performance.now();
+  const library = await openLibrary({ dir, cacheDir }).load();
+  const ms = performance.now() - t0;
+  if (library.size === 0) throw new Error(`no article loaded from ${dir}: ${library.errors()[0]?.message ?? 'empty folder'}`);
+  return { ms, library };
+}
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** A corpus with a warm cache, shared by the benchmarks of one size (built once per process). */
+interface Prepared {
+  corpus: Corpus;
+  cacheDir: string;
+  coldMs: number;
+}
+const prepared = new Map<number, Promise<Prepared>>();
+function prepare(articles: number, seed = 7): Promise<Prepared> {
+  let p = prepared.get(articles);
+  if (!p) {
+    p = (async () => {
+      const corpus = await corpusOf(articles, seed);
+      const cacheDir = await tempDir(`cache-${articles}`);
+      const { ms, library } = await timedLoad(corpus.dir, cacheDir);
+      library.close();
+      return { corpus, cacheDir, coldMs: ms };
+    })();
+    prepared.set(articles, p);
+  }
+  return p;
+}
+
+async function startUp(options: BenchOptions): Promise<Figure[]> {
+  const s = sizes(options);
+  const figures: Figure[] = [];
+
+  // Cold: every run starts with an empty cache, so every file is extracted (across the cores).
+  const small = await corpusOf(s.small, 11);
+  const cold: number[] = [];
+  let smallCache = '';
+  for (let r = 0; r < s.runs; r++) {
+    smallCache = await tempDir(`cache-${s.small}-cold`);
+    gc();
+    const { ms, library } = await timedLoad(small.dir, smallCache);
+    library.close();
+    cold.push(ms);
+  }
+  figures.push({ figure: `cold load, ${n(s.small)} articles`, value: median(cold) / 1000, unit: 's', target: '≤ 3 s', meets: median(cold) <= 3000 });
+  const warmSmall: number[] = [];
+  for (let r = 0; r < s.runs; r++) {
+    gc();
+    const { ms, library } = await timedLoad(small.dir, smallCache);
+    library.close();
+    warmSmall.push(ms);
+  }
+  figures.push({ figure: `warm load (cache hit), ${n(s.small)} articles`, value: median(warmSmall) / 1000, unit: 's' });
+
+  const large = await prepare(s.large);
+  figures.push({ figure: `cold load, ${n(s.large)} articles`, value: large.coldMs / 1000, unit: 's' });
+  const warm: number[] = [];
+  for (let r = 0; r < s.runs; r++) {
+    gc();
+    const { ms, library } = await timedLoad(large.corpus.dir, large.cacheDir);
+    library.close();
+    warm.push(ms);
+  }
+  figures.push({ figure: `warm load (cache hit), ${n(s.large)} articles`, value: median(warm) / 1000, unit: 's', target: '≤ 2 s', meets: median(warm) <= 2000 });
+  return figures;
+}
+
+/** Reload of one edited file: with the indexes updated per article it must not grow with the library. */
+async function reload(options: BenchOptions): Promise<Figure[]> {
+  const s = sizes(options);
+  const measure = async (corpus: Corpus, cacheDir: string): Promise<number> => {
+    const library = await openLibrary({ dir: corpus.dir, cacheDir }).load();
+    const times: number[] = [];
+    const edits = Math.min(corpus.articles.length, options.quick ? 3 : 9);
+    for (let i = 0; i < edits; i++) {
+      const file = corpus.articles[(i * 7919) % corpus.articles.length]!.file;
+      const content = await readFile(file, 'utf8');
+      // A real edit: a new closing paragraph, so the file misses the cache and is extracted again.
+      await writeFile(file, `${content}\nOfficials added on Friday that the talks would resume (edit ${i}).\n`);
+      const t0 = performance.now();
+      const change = await library.reloadFile(file);
+      times.push(performance.now() - t0);
+      if (change.type !== 'updated') throw new Error(`reload of ${file} gave ${change.type}`);
+      await writeFile(file, content);
+      await library.reloadFile(file);
+    }
+    library.close();
+    return median(times);
+  };
+  const large = await prepare(s.large);
+  const tiny = await prepare(s.tiny, 3);
+  const value = await measure(large.corpus, large.cacheDir);
+  const baseline = await measure(tiny.corpus, tiny.cacheDir);
+  return [
+    {
+      figure: `reload of one edited file, ${n(s.large)} vs ${n(s.tiny)} articles`,
+      value,
+      unit: 'ms',
+      baseline,
+      ratio: value / baseline,
+      target: '≤ 2× baseline',
+      meets: value / baseline <= 2,
+    },
+  ];
+}
+
+const conversation: Conversation = { platform: 'console', channelId: 'bench', userId: 'bench', canManageChannel: false };
+
+/** Drops one inner letter of the longest word: a typo the phrase search must forgive. */
+function misspell(phrase: string): string {
+  const words = phrase.split(' ');
+  let longest = 0;
+  words.forEach((w, i) => {
+    if (w.length > words[longest]!.length) longest = i;
+  });
+  const w = words[longest]!;
+  if (w.length >= 5) words[longest] = w.slice(0, 2) + w.slice(3);
+  return words.join(' ');
+}
+
+type QueryKind = 'whosaid by person' | 'whosaid by phrase, exact' | 'whosaid by phrase, misspelt' | 'summary of a named article' | 'summary by headline words' | 'meeting, next' | 'meeting with a person';
+const KINDS: QueryKind[] = [
+  'whosaid by person',
+  'whosaid by phrase, exact',
+  'whosaid by phrase, misspelt',
+  'summary of a named article',
+  'summary by headline words',
+  'meeting, next',
+  'meeting with a person',
+];
+
+/** Deterministic queries that have answers in this corpus. */
+function queriesFor(corpus: Corpus, kind: QueryKind, count: number): Command[] {
+  const articles = corpus.articles;
+  const out: Command[] = [];
+  for (let i = 0; out.length < count; i++) {
+    const a = articles[(i * 7919 + 13) % articles.length]!;
+    const q = a.quotes[i % a.quotes.length]!;
+    switch (kind) {
+      case 'whosaid by person':
+        out.push({ name: 'whosaid', person: q.speaker });
+        break;
+      case 'whosaid by phrase, exact':
+      case 'whosaid by phrase, misspelt': {
+        const words = q.text.replace(/[“”".,:;!?]/g, '').split(/\s+/).filter(Boolean);
+        const start = Math.max(0, Math.min(words.length - 4, 2));
+        const phrase = words.slice(start, start + 4).join(' ');
+        out.push({ name: 'whosaid', phrase: kind === 'whosaid by phrase, exact' ? phrase : misspell(phrase) });
+        break;
+      }
+      case 'summary of a named article':
+        out.push({ name: 'summary', length: 'short', article: a.id });
+        break;
+      case 'summary by headline words':
+        out.push({ name: 'summary', length: 'short', article: a.headline.split(' ').filter((w) => w.length > 3).slice(0, 3).join(' ') });
+        break;
+      case 'meeting, next':
+        out.push({ name: 'event' });
+        break;
+      case 'meeting with a person': {
+        const withEvent = a.events.find((e) => / will meet /.test(e));
+        out.push({ name: 'event', query: (withEvent ?? a.headline).split(' ')[0]! });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Per kind: every query's answer time in ms (after a warm-up pass over the same queries). */
+async function answerTimes(prepared: Prepared, count: number): Promise<Map<QueryKind, number[]>> {
+  const library = await openLibrary({ dir: prepared.corpus.dir, cacheDir: prepared.cacheDir }).load();
+  // "Now" is the day after the newest briefing: the archive's recent meetings are the upcoming ones.
+  const newest = prepared.corpus.articles.reduce((m, a) => (a.publishedAt > m ? a.publishedAt : m), '');
+  const clock = fixedClock(new Date(Date.parse(`${newest}T12:00:00Z`) + 86_400_000));
+  const core = createCore({ library, clock, timeZone: 'UTC' });
+  const times = new Map<QueryKind, number[]>();
+  for (const kind of KINDS) {
+    const commands = queriesFor(prepared.corpus, kind, count);
+    for (const c of commands) await core.handle(c, conversation);
+    const samples: number[] = [];
+    let answered = 0;
+    for (const c of commands) {
+      const t0 = performance.now();
+      const answer = await core.handle(c, conversation);
+      samples.push(performance.now() - t0);
+      if (answer.reply.blocks.length > 0) answered += 1;
+    }
+    if (answered === 0) throw new Error(`${kind}: no query got an answer`);
+    times.set(kind, samples);
+  }
+  library.close();
+  return times;
+}
+
+async function answers(options: BenchOptions): Promise<Figure[]> {
+  const s = sizes(options);
+  const large = await prepare(s.large);
+  const tiny = await prepare(s.tiny, 3);
+  const atLarge = await answerTimes(large, s.queries);
+  const atTiny = await answerTimes(tiny, s.queries);
+  const figures: Figure[] = [];
+  for (const kind of KINDS) {
+    const big = [...atLarge.get(kind)!].sort((a, b) => a - b);
+    const small = [...atTiny.get(kind)!].sort((a, b) => a - b);
+    const p99 = percentile(big, 99);
+    const medBig = percentile(big, 50);
+    const medSmall = percentile(small, 50);
+    figures.push({ figure: `${kind}: p99, ${n(s.large)} articles`, value: p99, unit: 'ms', target: '≤ 1 ms', meets: p99 <= 1 });
+    figures.push({
+      figure: `${kind}: median, ${n(s.large)} vs ${n(s.tiny)} articles`,
+      value: medBig,
+      unit: 'ms',
+      baseline: medSmall,
+      ratio: medBig / medSmall,
+      target: '≤ 2× baseline',
+      meets: medBig / medSmall <= 2,
+    });
+  }
+  return figures;
+}
+
+const MEMORY_CHILD = fileURLToPath(new URL('./library-memory.ts', import.meta.url));
+
+/** Resident memory of a process that holds the library and has answered questions (its own process, so nothing else counts). */
+async function memory(options: BenchOptions): Promise<Figure[]> {
+  const s = sizes(options);
+  const large = await prepare(s.large);
+  const output = await new Promise<string>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', MEMORY_CHILD, large.corpus.dir, large.cacheDir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`memory probe exited ${code}: ${err.trim().split('\n').slice(-3).join(' ')}`))));
+  });
+  const m = JSON.parse(output.trim().split('\n').pop()!) as { rssMB: number; heapUsedMB: number; baselineRssMB: number; articles: number };
+  if (m.articles !== s.large) throw new Error(`memory probe loaded ${m.articles} of ${s.large} articles`);
+  return [
+    {
+      figure: `resident memory, ${n(s.large)} articles`,
+      value: m.rssMB,
+      unit: 'MB',
+      baseline: m.baselineRssMB,
+      ratio: m.rssMB / m.baselineRssMB,
+      target: '≤ 400 MB',
+      meets: m.rssMB <= 400,
+    },
+    { figure: `heap used, ${n(s.large)} articles`, value: m.heapUsedMB, unit: 'MB' },
+  ];
+}
+
+export const benchmarks: Benchmark[] = [
+  { name: 'library: start-up', run: startUp },
+  { name: 'library: reload', run: reload },
+  { name: 'library: answers', run: answers },
+  { name: 'library: memory', run: memory },
+];
