@@ -1,0 +1,87 @@
+/**
+ * The extractor: article text → article model. Deterministic and offline; the order is
+ * paragraph kinds → quote spans → people → attribution → statements → events → summary.
+ */
+import type { Article, Paragraph, Quote, SummaryPoint } from '../model/article.js';
+import type { ArticleSource } from '../model/briefing.js';
+import { Attributor } from './attribution.js';
+import { extractEvents } from './events.js';
+import { classifyParagraphs, carriesQuotes } from './paragraphs.js';
+import { People } from './people.js';
+import { findQuoteSpans } from './quotes.js';
+import { extractStatements } from './statements.js';
+import type { ParagraphDoc } from './tokens.js';
+import { sentences, tokenize } from './tokens.js';
+import { slugify } from './text-file.js';
+
+/** Bump when the extractor's output changes for the same input (the model cache keys on it). */
+export const EXTRACTOR_VERSION = 'extract-1';
+
+/** Prepares one paragraph for the rules: quote spans, tokens with quotes folded, sentences. */
+export function prepareParagraph(p: Paragraph): ParagraphDoc {
+  const spans = carriesQuotes(p.kind) ? findQuoteSpans(p.text) : [];
+  const tokens = tokenize(p.text, spans);
+  const sents = sentences(tokens, spans.map((s) => s.text));
+  const sentenceOf: number[] = new Array(tokens.length);
+  sents.forEach(([a, b], i) => {
+    for (let k = a; k < b; k++) sentenceOf[k] = i;
+  });
+  return { index: p.index, kind: p.kind, text: p.text, spans, tokens, sentences: sents, sentenceOf };
+}
+
+export interface QuoteAnalysis {
+  paragraphs: Paragraph[];
+  people: People;
+  quotes: Quote[];
+  docs: ParagraphDoc[];
+}
+
+/** Paragraphs, people and attributed quotes: the part of the extraction the quote evaluation scores. */
+export function analyzeQuotes(paragraphTexts: string[]): QuoteAnalysis {
+  const paragraphs = classifyParagraphs(paragraphTexts);
+  const docs = paragraphs.map(prepareParagraph);
+  const people = new People(docs).build();
+  const attributed = new Attributor(docs, people).run();
+  const quotes: Quote[] = attributed.map((a, i) => ({
+    id: `q${i + 1}`,
+    speakerId: a.speaker?.id ?? null,
+    text: a.span.text,
+    paragraph: a.paragraph,
+    cue: a.cue,
+    kind: a.kind,
+    attribution: a.attribution,
+  }));
+  return { paragraphs, people, quotes, docs };
+}
+
+/**
+ * Stand-in until src/ingest/summary.ts (the dates/events/summary helper's) lands: the first
+ * sentence of the first body paragraphs. Replace with `summarize` from './summary.js'.
+ */
+function leadSummary(paragraphs: Paragraph[], _headline: string, maxPoints = 3): SummaryPoint[] {
+  return paragraphs
+    .filter((p) => p.kind === 'body' && p.text.split(/\s+/).length >= 8)
+    .slice(0, maxPoints)
+    .map((p) => ({ text: (/^.*?[.!?](?=\s+[A-Z“"]|$)/s.exec(p.text)?.[0] ?? p.text).trim(), paragraph: p.index }));
+}
+
+export function extractArticle(source: ArticleSource): Article {
+  const { paragraphs, people, quotes, docs } = analyzeQuotes(source.paragraphs);
+  const statements = extractStatements(docs, people);
+  const persons = people.toModel();
+  const events = extractEvents(paragraphs, persons, source.publishedAt);
+  const points = leadSummary(paragraphs, source.headline);
+  return {
+    id: slugify(source.id),
+    headline: source.headline,
+    ...(source.publishedAt ? { publishedAt: source.publishedAt } : {}),
+    ...(source.source ? { source: source.source } : {}),
+    ...(source.url ? { url: source.url } : {}),
+    paragraphs,
+    people: persons,
+    quotes,
+    statements,
+    events,
+    summary: { points },
+  };
+}

@@ -1,0 +1,475 @@
+/**
+ * People and organisations named in an article, their aliases (full name, surname, title +
+ * surname, role phrases) and every place they are mentioned, so that pronouns and role nouns
+ * can be resolved to the most recent matching person.
+ */
+import type { Person } from '../model/article.js';
+import { slugify } from './text-file.js';
+import type { ParagraphDoc, Token } from './tokens.js';
+import { isCapitalized, stripDiacritics } from './tokens.js';
+import { isSpeechVerb } from './speech-verbs.js';
+import {
+  FEMALE_WORDS, FUNCTION_WORDS, MALE_WORDS, NAME_PARTICLES, ORG_HEADS, PREPOSITIONS, TITLES,
+  firstNameGender, isRoleNoun,
+} from './lexicon.js';
+
+export interface PersonRecord {
+  id: string;
+  name: string;
+  type: 'person' | 'organization';
+  gender: 'male' | 'female' | 'unknown';
+  nameTokens: string[];
+  aliases: string[];
+  /** Role phrases (appositives, titles, descriptors), best first. */
+  roles: string[];
+  /** Lower-cased words of the roles, for "the envoy said". */
+  roleWords: Set<string>;
+}
+
+export interface Mention {
+  person: PersonRecord;
+  paragraph: number;
+  /** Token range of the mention in its paragraph (title and descriptor included). */
+  from: number;
+  to: number;
+  sentence: number;
+  subject: boolean;
+  possessive: boolean;
+}
+
+interface Run {
+  paragraph: number;
+  from: number; // first token of the run (after dropped sentence-initial words)
+  to: number; // exclusive
+  titles: string[];
+  name: string[];
+  nameFrom: number;
+  possessive: boolean;
+  org: boolean;
+}
+
+const POSSESSIVE = /['’]s?$/;
+
+export const normName = (s: string) => stripDiacritics(s).toLowerCase().replace(/['’]s$/, '').replace(/[^a-z0-9]+/g, ' ').trim();
+
+function lowerNoDot(w: string) {
+  return w.toLowerCase().replace(/\.$/, '');
+}
+
+function isTitleWord(w: string): boolean {
+  const l = lowerNoDot(w);
+  return TITLES.has(l) || /^ex-/.test(l) && TITLES.has(l.slice(3));
+}
+
+/** Nationality adjectives and short country codes before a title ("Russian President", "US Ambassador"). */
+function isQualifier(w: string): boolean {
+  if (/^(North|South|East|West|Northern|Southern|Eastern|Western|Central|New)$/.test(w)) return true;
+  return /^(?:\p{Lu}\.){2,}$/u.test(w) || /^\p{Lu}{2,3}$/u.test(w) || /^\p{Lu}\p{Ll}+(?:an|ian|ese|ish|i|ic)$/u.test(w);
+}
+
+export class People {
+  readonly list: PersonRecord[] = [];
+  readonly mentions: Mention[] = [];
+  private byName = new Map<string, PersonRecord>();
+
+  constructor(private docs: ParagraphDoc[]) {}
+
+  /** Finds every person in the article and their mentions. */
+  build(): this {
+    const runs = this.docs.flatMap((d) => (d.kind === 'body' || d.kind === 'caption' ? this.runs(d) : []));
+    // Pass 1: full names.
+    for (const run of runs) {
+      if (run.org || run.name.length < 2) continue;
+      if (this.looksLikePerson(run)) this.ensurePerson(run.name, run);
+    }
+    // Pass 2: mentions, including surnames and title + surname.
+    for (const run of runs) this.mentionFromRun(run);
+    this.mentions.sort((a, b) => a.paragraph - b.paragraph || a.from - b.from);
+    this.collectDescriptors();
+    this.inferGenderFromPronouns();
+    return this;
+  }
+
+  /** Capitalised runs of a paragraph, split into titles and name. */
+  private runs(doc: ParagraphDoc): Run[] {
+    const out: Run[] = [];
+    const t = doc.tokens;
+    let i = 0;
+    while (i < t.length) {
+      if (!this.canStartRun(doc, i)) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < t.length) {
+        const tok = t[j]!;
+        if (tok.kind !== 'word' || doc.sentenceOf[j] !== doc.sentenceOf[i]) break;
+        if (isCapitalized(tok.text) && !FUNCTION_WORDS.has(tok.text.toLowerCase())) {
+          if (POSSESSIVE.test(t[j - 1]!.text) && /['’]/.test(t[j - 1]!.text)) break;
+          j++;
+          continue;
+        }
+        if (NAME_PARTICLES.has(tok.text) && t[j + 1] && t[j + 1]!.kind === 'word' && isCapitalized(t[j + 1]!.text)) {
+          j++;
+          continue;
+        }
+        break;
+      }
+      out.push(this.analyzeRun(doc, i, j));
+      i = j;
+    }
+    return out;
+  }
+
+  private canStartRun(doc: ParagraphDoc, i: number): boolean {
+    const tok = doc.tokens[i]!;
+    if (tok.kind !== 'word' || !isCapitalized(tok.text)) return false;
+    const lower = tok.text.toLowerCase();
+    if (FUNCTION_WORDS.has(lower) || FUNCTION_WORDS.has(lower.replace(/\.$/, ''))) return false;
+    const sentenceStart = doc.sentences[doc.sentenceOf[i]!]![0];
+    const firstWord = doc.tokens.slice(sentenceStart).findIndex((x) => x.kind === 'word') + sentenceStart;
+    if (i === firstWord) {
+      if (/ing$/.test(lower) || /ly$/.test(lower)) return false;
+    }
+    return true;
+  }
+
+  private analyzeRun(doc: ParagraphDoc, from: number, to: number): Run {
+    const words = doc.tokens.slice(from, to).map((x) => x.text);
+    let possessive = false;
+    const last = words[words.length - 1]!;
+    if (/['’]s$/.test(last) || /s['’]$/.test(last)) {
+      possessive = true;
+      words[words.length - 1] = last.replace(/['’]s?$/, '');
+    }
+    let k = 0;
+    while (k < words.length - 1 && (isTitleWord(words[k]!) || (isQualifier(words[k]!) && (isTitleWord(words[k + 1] ?? '') || isQualifier(words[k + 1] ?? ''))))) k++;
+    // Organisation heads split "Amnesty International Man-kei Tam" into an organisation and a name.
+    let orgEnd = -1;
+    for (let m = k; m < words.length; m++) if (ORG_HEADS.has(words[m]!.toLowerCase())) orgEnd = m;
+    if (orgEnd >= 0) k = Math.max(k, orgEnd + 1);
+    // A known first name starts the name ("Commons Speaker John Bercow").
+    for (let m = k; m < words.length - 1; m++) {
+      if (firstNameGender(words[m]!) !== undefined && m > k && !isTitleWord(words[m]!)) {
+        if (words.slice(k, m).every((w) => !firstNameGender(w))) k = m;
+        break;
+      }
+    }
+    const titles = words.slice(0, k);
+    const name = words.slice(k);
+    return {
+      paragraph: doc.index,
+      from,
+      to,
+      titles,
+      name,
+      nameFrom: from + k,
+      possessive,
+      org: name.length === 0 || (orgEnd >= 0 && orgEnd === words.length - 1),
+    };
+  }
+
+  private doc(p: number): ParagraphDoc {
+    return this.docs[p]!;
+  }
+
+  private looksLikePerson(run: Run): boolean {
+    if (run.name.some((w) => ORG_HEADS.has(w.toLowerCase()) || /^\p{Lu}{2,}$/u.test(w) || /\d/.test(w))) return false;
+    if (run.name.length > 4) return false;
+    if (firstNameGender(run.name[0]!) !== undefined) return true;
+    if (run.titles.some(isTitleWord)) return true;
+    const doc = this.doc(run.paragraph);
+    const prev = doc.tokens[run.from - 1];
+    if (prev && prev.kind === 'word' && (isRoleNoun(prev.text) || /^(pseudonym|named|called)$/i.test(prev.text))) return true;
+    const next = doc.tokens[run.to];
+    if (next && next.kind === 'word' && isSpeechVerb(next.text)) return true;
+    if (next && next.text === ',') {
+      const after = doc.tokens[run.to + 1];
+      if (after && /^(a|an|the|who)$/i.test(after.text)) return true;
+    }
+    return false;
+  }
+
+  ensurePerson(nameTokens: string[], run?: Run, type: 'person' | 'organization' = 'person'): PersonRecord {
+    const name = nameTokens.join(' ');
+    const key = normName(name);
+    const existing = this.byName.get(key) ?? this.matchFullName(nameTokens);
+    if (existing) return existing;
+    const record: PersonRecord = {
+      id: this.uniqueId(slugify(name)),
+      name,
+      type,
+      gender: 'unknown',
+      nameTokens,
+      aliases: [],
+      roles: [],
+      roleWords: new Set(),
+    };
+    if (type === 'person') {
+      const g = nameTokens.length >= 2 ? firstNameGender(nameTokens[0]!) : undefined;
+      if (g === 'male' || g === 'female') record.gender = g;
+      if (nameTokens.length >= 2) this.addAlias(record, nameTokens[nameTokens.length - 1]!);
+    }
+    if (run) this.applyTitles(record, run);
+    this.list.push(record);
+    this.byName.set(key, record);
+    return record;
+  }
+
+  private uniqueId(base: string): string {
+    let id = base;
+    for (let n = 2; this.list.some((p) => p.id === id); n++) id = `${base}-${n}`;
+    return id;
+  }
+
+  /** "John Bolton" is "John R. Bolton". */
+  private matchFullName(tokens: string[]): PersonRecord | undefined {
+    if (tokens.length < 2) return undefined;
+    const first = normName(tokens[0]!);
+    const last = normName(tokens[tokens.length - 1]!);
+    return this.list.find((p) => p.type === 'person' && p.nameTokens.length >= 2 && normName(p.nameTokens[0]!) === first && normName(p.nameTokens[p.nameTokens.length - 1]!) === last);
+  }
+
+  addAlias(p: PersonRecord, alias: string): void {
+    const a = alias.trim().replace(/[,;:]$/, '');
+    if (!a || normName(a) === normName(p.name) || /^(he|she|they|it|him|her|his)$/i.test(a)) return;
+    if (!p.aliases.some((x) => normName(x) === normName(a))) p.aliases.push(a);
+  }
+
+  addRole(p: PersonRecord, role: string, asAlias = true): void {
+    const r = role.trim().replace(/[,;:]$/, '');
+    if (!r) return;
+    if (!p.roles.includes(r)) p.roles.push(r);
+    for (const w of r.toLowerCase().split(/[\s-]+/)) if (w.length > 1) p.roleWords.add(w.replace(/\.$/, ''));
+    if (asAlias) this.addAlias(p, r);
+  }
+
+  private applyTitles(p: PersonRecord, run: Run): void {
+    if (run.titles.length === 0) return;
+    const title = run.titles.join(' ');
+    for (const w of run.titles) {
+      const l = lowerNoDot(w);
+      if (FEMALE_WORDS.has(l)) p.gender = 'female';
+      if (MALE_WORDS.has(l)) p.gender = 'male';
+    }
+    if (run.titles.some(isTitleWord) || run.titles.length > 0) {
+      this.addAlias(p, `${title} ${run.name.join(' ')}`);
+      if (run.titles.some((w) => isRoleNoun(w))) this.addRole(p, title, false);
+    }
+  }
+
+  private mentionFromRun(run: Run): void {
+    if (run.org) return;
+    let person: PersonRecord | undefined;
+    if (run.name.length >= 2) {
+      person = this.byName.get(normName(run.name.join(' '))) ?? this.matchFullName(run.name);
+      if (!person) {
+        // "Joshua Wong" unknown but "Wong" of a longer run; or a surname run like "Bin Salman".
+        person = this.bySurname(run.name[run.name.length - 1]!, run) ;
+        if (person && person.nameTokens.length < run.name.length) person = undefined;
+      }
+    } else if (run.name.length === 1) {
+      person = this.bySurname(run.name[0]!, run);
+      if (!person && run.titles.some(isTitleWord) && !run.titles.every(isQualifier)) {
+        person = this.ensurePerson(run.name, run);
+      }
+    }
+    if (!person) return;
+    if (run.name.length === 1 || person.name !== run.name.join(' ')) this.applyTitles(person, run);
+    if (person.name !== run.name.join(' ')) this.addAlias(person, run.name.join(' '));
+    this.addMention(person, run.paragraph, run.from, run.to, run.possessive, run.nameFrom);
+  }
+
+  addMention(person: PersonRecord, paragraph: number, from: number, to: number, possessive = false, nameFrom = from): Mention {
+    const doc = this.doc(paragraph);
+    const start = Math.min(from, this.descriptorStart(doc, nameFrom));
+    const prev = doc.tokens[start - 1];
+    let subject = !possessive && !(prev && prev.kind === 'word' && PREPOSITIONS.has(prev.text.toLowerCase()));
+    // "with X and Y": the second conjunct shares the first one's role.
+    if (subject && prev && /^(and|or)$/i.test(prev.text)) {
+      const before = this.mentions.filter((m) => m.paragraph === paragraph && m.to <= start - 1 && m.sentence === doc.sentenceOf[from]);
+      const conj = before[before.length - 1];
+      if (conj && conj.to >= start - 2) subject = conj.subject;
+      else if (doc.tokens.slice(Math.max(0, start - 10), start - 1).some((t) => t.kind === 'word' && PREPOSITIONS.has(t.text.toLowerCase()))) subject = false;
+    }
+    const m: Mention = { person, paragraph, from, to, sentence: doc.sentenceOf[from]!, subject, possessive };
+    this.mentions.push(m);
+    return m;
+  }
+
+  /** Surname, first name or single name of a known person; the most recently mentioned wins. */
+  bySurname(word: string, run?: { paragraph: number; from: number }): PersonRecord | undefined {
+    const w = normName(word);
+    const candidates = this.list.filter((p) => p.type === 'person' && (normName(p.nameTokens[p.nameTokens.length - 1]!) === w || (p.nameTokens.length === 1 && normName(p.nameTokens[0]!) === w)));
+    if (candidates.length <= 1) {
+      if (candidates[0]) return candidates[0];
+      // Multi-word surnames ("bin Salman") and first names used alone.
+      return this.list.find((p) => p.type === 'person' && p.nameTokens.length >= 3 && p.nameTokens.slice(1).some((t) => normName(t) === w));
+    }
+    if (!run) return candidates[0];
+    return this.mostRecent(candidates, run.paragraph, run.from) ?? candidates[0];
+  }
+
+  private mostRecent(candidates: PersonRecord[], paragraph: number, tokenIndex: number): PersonRecord | undefined {
+    for (let i = this.mentions.length - 1; i >= 0; i--) {
+      const m = this.mentions[i]!;
+      if (m.paragraph > paragraph || (m.paragraph === paragraph && m.from >= tokenIndex)) continue;
+      if (candidates.includes(m.person)) return m.person;
+    }
+    return undefined;
+  }
+
+  /** The start of the descriptor in front of a name ("Russian presidential foreign policy adviser …"). */
+  private descriptorStart(doc: ParagraphDoc, from: number): number {
+    let i = from - 1;
+    let start = from;
+    let sawRole = false;
+    while (i >= 0 && from - i <= 8) {
+      const tok = doc.tokens[i]!;
+      if (tok.kind !== 'word' || doc.sentenceOf[i] !== doc.sentenceOf[from]) break;
+      const l = tok.text.toLowerCase();
+      if (l === 'of' && i > 0 && doc.tokens[i + 1] && isCapitalized(doc.tokens[i + 1]!.text)) {
+        i--;
+        continue;
+      }
+      if (FUNCTION_WORDS.has(l) && !isRoleNoun(l)) break;
+      if (isSpeechVerb(l) || (/(?:ed|ing)$/.test(l) && !isRoleNoun(l))) break;
+      if (isRoleNoun(l)) sawRole = true;
+      start = i;
+      i--;
+    }
+    // Keep the descriptor only if it names a role.
+    const words = doc.tokens.slice(start, from).map((t) => t.text);
+    return words.some((w) => isRoleNoun(w)) ? start : from;
+  }
+
+  /** Pre-name descriptors and appositives ("Yuri Ushakov, the senior … adviser,") become roles and aliases. */
+  private collectDescriptors(): void {
+    for (const m of this.mentions) {
+      const doc = this.doc(m.paragraph);
+      const nameFrom = this.nameStart(m);
+      const start = this.descriptorStart(doc, nameFrom);
+      if (start < nameFrom) {
+        const pre = doc.tokens.slice(start, nameFrom).map((t) => t.text);
+        if (!pre.every((w) => isCapitalized(w) && isTitleWord(w))) this.addRole(m.person, pre.join(' '));
+        this.genderFromWords(m.person, pre);
+      }
+      // Appositive: Name, the/a role …,
+      const comma = doc.tokens[m.to];
+      if (comma?.text === ',' && !m.possessive) {
+        const words: string[] = [];
+        for (let i = m.to + 1; i < doc.tokens.length && words.length < 14; i++) {
+          const tok = doc.tokens[i]!;
+          if (tok.kind !== 'word') break;
+          const l = tok.text.toLowerCase();
+          if (/^(who|whom|whose|which|that|was|is|has|had|have|were|will|said|says)$/.test(l) || isSpeechVerb(l)) break;
+          words.push(tok.text);
+        }
+        const first = words[0]?.toLowerCase() ?? '';
+        const opens = /^(the|a|an)$/.test(first) || (words[0] !== undefined && !isCapitalized(words[0]) && isRoleNoun(words[0]));
+        if (opens && words.length >= 2 && words.slice(0, 8).some((w) => isRoleNoun(w))) {
+          const role = words.join(' ');
+          this.addRole(m.person, role);
+          this.genderFromWords(m.person, words);
+        }
+      }
+    }
+  }
+
+  /** The first token of the name proper inside a mention (after its titles). */
+  private nameStart(m: Mention): number {
+    const doc = this.doc(m.paragraph);
+    const first = m.person.nameTokens[0];
+    for (let i = m.from; i < m.to; i++) if (doc.tokens[i]!.text === first) return i;
+    let i = m.from;
+    while (i < m.to - 1 && isTitleWord(doc.tokens[i]!.text)) i++;
+    return i;
+  }
+
+  private genderFromWords(p: PersonRecord, words: string[]): void {
+    if (p.type !== 'person') return;
+    for (const w of words) {
+      const l = lowerNoDot(w);
+      if (FEMALE_WORDS.has(l)) p.gender = 'female';
+      else if (MALE_WORDS.has(l)) p.gender = 'male';
+    }
+  }
+
+  /** A person of unknown gender followed by "he"/"she" with no one else in between takes that gender. */
+  private inferGenderFromPronouns(): void {
+    for (const doc of this.docs) {
+      for (let i = 0; i < doc.tokens.length; i++) {
+        const tok = doc.tokens[i]!;
+        const l = tok.text.toLowerCase();
+        const g = l === 'he' || l === 'his' || l === 'him' ? 'male' : l === 'she' || l === 'her' ? 'female' : undefined;
+        if (!g) continue;
+        const prev = this.mentionsBefore(doc.index, i).slice(0, 2);
+        const nearest = prev[0];
+        if (!nearest || nearest.person.type !== 'person' || nearest.person.gender !== 'unknown') continue;
+        if (doc.index !== nearest.paragraph || doc.sentenceOf[i]! - nearest.sentence > 1) continue;
+        if (prev[1] && prev[1].person !== nearest.person && prev[1].sentence === nearest.sentence && prev[1].paragraph === nearest.paragraph) continue;
+        nearest.person.gender = g;
+      }
+    }
+  }
+
+  /** Mentions before a token, nearest first. */
+  mentionsBefore(paragraph: number, tokenIndex: number): Mention[] {
+    const out: Mention[] = [];
+    for (let i = this.mentions.length - 1; i >= 0; i--) {
+      const m = this.mentions[i]!;
+      if (m.paragraph > paragraph || (m.paragraph === paragraph && m.from >= tokenIndex)) continue;
+      out.push(m);
+    }
+    return out;
+  }
+
+  mentionsIn(paragraph: number, from: number, to: number): Mention[] {
+    return this.mentions.filter((m) => m.paragraph === paragraph && m.from >= from && m.to <= to);
+  }
+
+  /** he/she → the most recent person of that gender, preferring sentence subjects nearby. */
+  resolvePronoun(pronoun: string, paragraph: number, tokenIndex: number): PersonRecord | undefined {
+    const l = pronoun.toLowerCase();
+    const gender = l === 'he' || l === 'him' || l === 'his' ? 'male' : l === 'she' || l === 'her' ? 'female' : undefined;
+    if (!gender) return undefined;
+    // Captions interrupt the running text: their names are not antecedents.
+    const before = this.mentionsBefore(paragraph, tokenIndex).filter((m) => m.person.type === 'person' && (m.person.gender === gender || m.person.gender === 'unknown') && (m.paragraph === paragraph || this.doc(m.paragraph).kind === 'body'));
+    const near = before.filter((m) => paragraph - m.paragraph <= 1);
+    const exact = (ms: Mention[]) => ms.find((m) => m.person.gender === gender) ?? ms[0];
+    const subjects = near.filter((m) => m.subject);
+    return (exact(subjects) ?? exact(near) ?? exact(before.filter((m) => m.subject)) ?? exact(before))?.person;
+  }
+
+  /** "the envoy", "the foreign affairs adviser", "the president" → the most recent person with that role. */
+  resolveRoleNoun(words: string[], paragraph: number, tokenIndex: number): PersonRecord | undefined {
+    const content = words.map((w) => w.toLowerCase().replace(/\.$/, '')).filter((w) => !FUNCTION_WORDS.has(w));
+    const head = content[content.length - 1];
+    if (!head) return undefined;
+    const candidates = this.list.filter((p) => p.roleWords.has(head) || p.aliases.some((a) => a.toLowerCase().split(/\s+/).includes(head)));
+    if (candidates.length === 0) return undefined;
+    const score = (p: PersonRecord) => content.filter((w) => p.roleWords.has(w)).length;
+    const best = Math.max(...candidates.map(score));
+    const top = candidates.filter((p) => score(p) === best);
+    return this.mostRecent(top, paragraph, tokenIndex) ?? top[0];
+  }
+
+  toModel(): Person[] {
+    return this.list.map((p) => ({
+      id: p.id,
+      name: p.name,
+      aliases: [...p.aliases],
+      ...(p.roles[0] ? { role: p.roles.slice().sort((a, b) => roleRank(b) - roleRank(a))[0] } : {}),
+      type: p.type,
+      gender: p.gender,
+    }));
+  }
+}
+
+function roleRank(r: string): number {
+  return (/^(the|a|an)\s/i.test(r) ? 2 : 0) + Math.min(r.split(/\s+/).length, 6) / 10;
+}
+
+export function tokenWords(tokens: Token[], from: number, to: number): string[] {
+  return tokens.slice(from, to).filter((t) => t.kind === 'word').map((t) => t.text);
+}

@@ -1,0 +1,146 @@
+/**
+ * The one lexicon of speech verbs and attribution cues. Everything that decides "this word
+ * introduces speech" reads from here, so adding a verb is a one-line change.
+ */
+
+/** Base form → irregular inflections (regular -s/-ed/-ing forms are generated). */
+const VERBS: Record<string, string[]> = {
+  say: ['said', 'says', 'saying'],
+  tell: ['told', 'tells', 'telling'],
+  write: ['wrote', 'written', 'writes', 'writing'],
+  speak: ['spoke', 'spoken', 'speaks', 'speaking'],
+  add: [],
+  warn: [],
+  insist: [],
+  tweet: [],
+  post: [],
+  remark: [],
+  concede: [],
+  ask: [],
+  explain: [],
+  continue: [],
+  comment: [],
+  note: [],
+  claim: [],
+  state: [],
+  declare: [],
+  announce: [],
+  reply: ['replied', 'replies'],
+  respond: [],
+  answer: [],
+  argue: [],
+  acknowledge: [],
+  admit: ['admitted', 'admitting'],
+  suggest: [],
+  speculate: [],
+  recall: [],
+  urge: [],
+  caution: [],
+  stress: [],
+  emphasise: [],
+  emphasize: [],
+  observe: [],
+  complain: [],
+  joke: [],
+  quip: ['quipped', 'quipping'],
+  counter: [],
+  retort: [],
+  reiterate: [],
+  mention: [],
+  inform: [],
+  conclude: [],
+  lament: [],
+  boast: [],
+  demand: [],
+  plead: [],
+  assert: [],
+  maintain: [],
+  allege: [],
+  contend: [],
+  predict: [],
+  promise: [],
+  vow: [],
+  pledge: [],
+  testify: ['testified', 'testifies'],
+  confirm: [],
+  deny: ['denied', 'denies'],
+  describe: [],
+  call: [],
+  agree: [],
+  wonder: [],
+  exclaim: [],
+  proclaim: [],
+  shout: [],
+  scream: [],
+  whisper: [],
+  report: [],
+  recount: [],
+  muse: [],
+  sigh: [],
+  opine: [],
+  criticize: [],
+  criticise: [],
+  blast: [],
+  slam: ['slammed', 'slamming'],
+  praise: [],
+  thank: [],
+  welcome: [],
+};
+
+/** Words that never introduce speech even though the lexicon would inflect them that way. */
+const NOT_SPEECH = new Set(['stated', 'states', 'state', 'posts', 'post', 'calls', 'call', 'note', 'notes', 'report', 'reports', 'counter', 'answer', 'promise', 'demand', 'thank', 'welcome', 'tells', 'stress', 'continue', 'comment', 'claim', 'claims', 'deny', 'sigh', 'joke', 'vow', 'pledge']);
+
+function inflect(base: string): string[] {
+  const forms = [base];
+  const stem = base.endsWith('e') ? base.slice(0, -1) : base;
+  const doubled = /[^aeiou][aeiou][bdgmnprt]$/.test(base) && base.length <= 4 ? base + base.at(-1) : base;
+  forms.push(base.endsWith('s') || base.endsWith('sh') ? base + 'es' : base + 's');
+  forms.push(base.endsWith('e') ? base + 'd' : doubled + 'ed');
+  forms.push(stem + 'ing', doubled + 'ing');
+  if (base.endsWith('y')) forms.push(base.slice(0, -1) + 'ied', base.slice(0, -1) + 'ies');
+  return forms;
+}
+
+const FORM_TO_LEMMA = new Map<string, string>();
+for (const [base, irregular] of Object.entries(VERBS)) {
+  for (const form of [...inflect(base), ...irregular]) {
+    if (!NOT_SPEECH.has(form) || irregular.includes(form)) FORM_TO_LEMMA.set(form, base);
+  }
+}
+// The bare present is speech in "X says"; keep the commonest base forms that are unambiguous.
+for (const bare of ['say', 'tell', 'add', 'warn', 'insist', 'tweet', 'write', 'explain', 'ask']) FORM_TO_LEMMA.set(bare, bare);
+
+/** The lemma when `word` is a form of a speech verb, else undefined. */
+export function speechLemma(word: string): string | undefined {
+  return FORM_TO_LEMMA.get(word.toLowerCase());
+}
+
+export function isSpeechVerb(word: string): boolean {
+  return FORM_TO_LEMMA.has(word.toLowerCase());
+}
+
+/** Verbs that only introduce a quotation when a quote follows in the same clause ("called it a 'farce'"). */
+const WEAK = new Set(['call', 'describe', 'criticize', 'criticise', 'blast', 'slam', 'praise', 'thank', 'welcome', 'agree', 'confirm', 'deny', 'report', 'post', 'state', 'promise', 'demand', 'predict', 'recall', 'continue', 'note', 'mention']);
+export function isWeakCue(lemma: string): boolean {
+  return WEAK.has(lemma);
+}
+
+/** Multi-word cues that attribute without a verb ("according to X"). */
+export const ACCORDING_TO = /\baccording\s+to\b/i;
+
+/** Nouns that, after "in a", name the channel of speech ("in a statement") — part of the cue. */
+export const SPEECH_CHANNEL_NOUNS = new Set([
+  'statement', 'interview', 'tweet', 'post', 'letter', 'speech', 'email', 'e-mail', 'message', 'briefing', 'broadcast',
+  'address', 'announcement', 'transcript', 'op-ed', 'essay', 'column', 'press', 'conference', 'video',
+]);
+
+/** Words that mark the quoted words as a title, nickname, slogan or term rather than speech. */
+export const TITLE_CUES = new Set([
+  'book', 'film', 'movie', 'song', 'album', 'novel', 'show', 'series', 'play', 'poem', 'titled', 'entitled', 'headlined',
+  'article', 'documentary', 'episode', 'podcast', 'programme', 'program', 'painting', 'exhibition', 'opera', 'musical', 'single',
+]);
+export const NICKNAME_CUES = new Set(['nicknamed', 'dubbed', 'known', 'aka', 'alias', 'so-called', 'branded', 'labelled', 'labeled', 'named', 'codenamed', 'code-named']);
+export const SLOGAN_CUES = new Set([
+  'slogan', 'slogans', 'motto', 'banner', 'banners', 'placard', 'placards', 'sign', 'signs', 'hashtag', 'chant', 'chants',
+  'chanting', 'chanted', 'reading', 'read', 'emblazoned', 'shirts', 't-shirts', 'caps', 'hats', 'graffiti', 'campaign',
+]);

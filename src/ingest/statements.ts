@@ -1,0 +1,45 @@
+/**
+ * Paraphrased claims: "X claimed (that) …", "X told Outlet …", "…, according to X". Only
+ * sentences without a direct quote; the speaker must be a person or organisation of the article.
+ */
+import type { Statement } from '../model/article.js';
+import type { People } from './people.js';
+import { isSpeechVerb, isWeakCue, speechLemma } from './speech-verbs.js';
+import type { ParagraphDoc } from './tokens.js';
+
+const AUX = new Set(['has', 'have', 'had', 'also', 'later', 'previously', 'reportedly', 'publicly', 'then', 'was', 'is', 'were', 'would']);
+
+export function extractStatements(docs: ParagraphDoc[], people: People): Statement[] {
+  const out: Statement[] = [];
+  for (const doc of docs) {
+    if (doc.kind !== 'body') continue;
+    for (const [s0, s1] of doc.sentences) {
+      const toks = doc.tokens.slice(s0, s1);
+      if (toks.some((t) => t.kind === 'quote')) continue;
+      const text = doc.text.slice(toks[0]!.start, toks[toks.length - 1]!.end).trim();
+      let speakerId: string | undefined;
+      for (let k = s0; k < s1 && !speakerId; k++) {
+        const tok = doc.tokens[k]!;
+        if (tok.kind !== 'word') continue;
+        const w = tok.text.toLowerCase();
+        if (w === 'according' && doc.tokens[k + 1]?.text.toLowerCase() === 'to') {
+          const m = people.mentionsIn(doc.index, k + 2, s1).find((x) => x.from <= k + 6);
+          if (m) speakerId = m.person.id;
+          continue;
+        }
+        if (!isSpeechVerb(w) || isWeakCue(speechLemma(w)!) || /ing$/.test(w)) continue;
+        // The subject directly before the verb (auxiliaries and adverbs skipped).
+        let j = k - 1;
+        while (j >= s0 && doc.tokens[j]!.kind === 'word' && AUX.has(doc.tokens[j]!.text.toLowerCase())) j--;
+        const m = people.mentions.find((x) => x.paragraph === doc.index && x.to === j + 1 && x.from >= s0 && x.subject);
+        if (m) speakerId = m.person.id;
+        else {
+          const pronoun = doc.tokens[j];
+          if (pronoun && /^(he|she)$/i.test(pronoun.text)) speakerId = people.resolvePronoun(pronoun.text, doc.index, j)?.id;
+        }
+      }
+      if (speakerId) out.push({ speakerId, text, paragraph: doc.index });
+    }
+  }
+  return out;
+}

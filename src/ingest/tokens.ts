@@ -1,0 +1,115 @@
+/**
+ * Tokens and sentences for the hand-written rules. Quote spans are passed in and become single
+ * `quote` tokens, so the narrative around quotes can be read without the quoted words.
+ */
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  kind: 'word' | 'punct' | 'quote';
+  /** For quote tokens: the index of the quote span. */
+  q?: number;
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'rep', 'reps', 'sen', 'gov', 'gen', 'st', 'jr', 'sr', 'lt', 'col', 'capt', 'prof', 'rev', 'sgt',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mt', 'ft', 'corp', 'inc', 'ltd',
+  'co', 'no', 'vs', 'etc', 'cmdr', 'adm', 'maj', 'pres', 'supt', 'insp', 'det', 'hon', 'atty', 'messrs',
+]);
+
+const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’\-&][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*/uy;
+
+/** Tokenizes `text`, turning each span in `quotes` (outer marks included) into one quote token. */
+export function tokenize(text: string, quotes: Span[] = []): Token[] {
+  const tokens: Token[] = [];
+  const sorted = quotes.map((q, i) => ({ ...q, i })).sort((a, b) => a.start - b.start);
+  let qi = 0;
+  let i = 0;
+  while (i < text.length) {
+    const nextQuote = sorted[qi];
+    if (nextQuote && i >= nextQuote.start) {
+      tokens.push({ text: text.slice(nextQuote.start, nextQuote.end), start: nextQuote.start, end: nextQuote.end, kind: 'quote', q: nextQuote.i });
+      i = Math.max(i, nextQuote.end);
+      qi++;
+      continue;
+    }
+    const ch = text[i]!;
+    if (/\s/.test(ch)) {
+      i++;
+      continue;
+    }
+    WORD.lastIndex = i;
+    const m = WORD.exec(text);
+    if (m && m.index === i) {
+      let end = i + m[0].length;
+      const limit = nextQuote ? nextQuote.start : text.length;
+      end = Math.min(end, limit);
+      let word = text.slice(i, end);
+      // Abbreviations and initials keep their full stop ("Dr.", "R.", "Oct.").
+      if (text[end] === '.' && end < limit && (ABBREVIATIONS.has(word.toLowerCase()) || /^\p{Lu}$/u.test(word))) {
+        end++;
+        word += '.';
+      }
+      tokens.push({ text: word, start: i, end, kind: 'word' });
+      i = end;
+      continue;
+    }
+    tokens.push({ text: ch, start: i, end: i + 1, kind: 'punct' });
+    i++;
+  }
+  return tokens;
+}
+
+const TERMINAL = /[.!?]["'”’)\]]*$/;
+
+/** Splits a token stream into sentences (index ranges [from, to) into `tokens`). */
+export function sentences(tokens: Token[], quoteTexts: string[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let from = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    let ends = false;
+    if (t.kind === 'punct' && /[.!?]/.test(t.text)) {
+      ends = !next || next.kind === 'quote' || /^[\p{Lu}\p{N}]/u.test(next.text) || (next.kind === 'punct' && /[“"‘(\[]/.test(next.text));
+    } else if (t.kind === 'quote' && next && next.kind === 'word' && /^\p{Lu}/u.test(next.text)) {
+      // "… with you." Tusk, a founding member …: a quote closing a sentence.
+      const inner = quoteTexts[t.q!] ?? '';
+      ends = TERMINAL.test(inner.trim());
+    } else if (t.kind === 'quote' && next && next.kind === 'quote') {
+      ends = true;
+    }
+    if (ends) {
+      out.push([from, i + 1]);
+      from = i + 1;
+    }
+  }
+  if (from < tokens.length) out.push([from, tokens.length]);
+  return out;
+}
+
+export function isCapitalized(word: string): boolean {
+  return /^\p{Lu}/u.test(word);
+}
+
+export function stripDiacritics(s: string): string {
+  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l').replace(/Ł/g, 'L');
+}
+
+/** One paragraph prepared for the rules: its quote spans, tokens (quotes folded) and sentences. */
+export interface ParagraphDoc {
+  index: number;
+  kind: 'body' | 'caption' | 'related' | 'boilerplate';
+  text: string;
+  spans: import('./quotes.js').QuoteSpan[];
+  tokens: Token[];
+  sentences: Array<[number, number]>;
+  /** Sentence index of each token. */
+  sentenceOf: number[];
+}
