@@ -129,6 +129,15 @@ function renderCitation(span: Extract<Span, { type: 'citation' }>): string {
   return mrkdwnText(span.label);
 }
 
+/**
+ * A quote's context line names the article as well as the paragraph (a library holds many
+ * articles); the id is what `/brief <article>` takes, so it is shown as code.
+ */
+function citeWithArticle(cite: Extract<Span, { type: 'citation' }>): Span[] {
+  if (!cite.articleId || cite.label.includes(cite.articleId)) return [cite];
+  return [cite, { type: 'text', text: ' · ' }, { type: 'text', text: cite.articleId, style: 'code' }];
+}
+
 function isSafeUrl(url: string): boolean {
   return /^https?:\/\/[^\s<>|]+$/i.test(url);
 }
@@ -288,7 +297,7 @@ function quoteBlocks(block: Extract<Block, { type: 'quote' }>): SlackBlock[] {
   const out: SlackBlock[] = [{ type: 'section', text: mrkdwn(`${body}${attribution}`) }];
   const context: Span[] = [];
   if (block.context) context.push({ type: 'text', text: block.context, style: 'italic' }, { type: 'text', text: ' · ' });
-  context.push(block.cite);
+  context.push(...citeWithArticle(block.cite));
   out.push(...contextBlock(context));
   return out;
 }

@@ -80,7 +80,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): { recen
       const conv = await conversation(routed, command.channel_id, command.user_id, isDirect, client);
       const answer = await core.handle(routed, conv);
       const inChannel = answer.reply.visibility === 'public';
-      const message = renderSlack(inChannel ? withoutPostButton(answer.reply) : answer.reply);
+      const message = renderSlack(inChannel ? withoutPostButton(answer.reply) : withPostButton(answer.reply, routed));
       return { response_type: inChannel ? 'in_channel' : 'ephemeral', ...message };
     } catch (error) {
       logger.error({ err: describeError(error), command: command.command }, 'slack: slash command failed');
@@ -233,6 +233,22 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): { recen
   return { recent, roles };
 }
 
+/** Answers worth sharing: lookups. Help, errors and subscription changes stay private. */
+const SHAREABLE = new Set<Command['name']>(['summary', 'whosaid', 'person', 'event']);
+
+/**
+ * Lookups answer privately with a Post to channel button. The core adds one where it has its own
+ * value (summaries); otherwise the button carries the routed command, recomputed on click. A
+ * command too long for Slack's 2 000-character value (a pasted essay) gets no button.
+ */
+export function withPostButton(reply: ReplyDocument, command: Command): ReplyDocument {
+  if (reply.visibility !== 'ephemeral' || !SHAREABLE.has(command.name)) return reply;
+  if (reply.actions?.some((a) => a.id === 'post_to_channel')) return reply;
+  const value = JSON.stringify(command);
+  if (value.length > 2000) return reply;
+  return { ...reply, actions: [...(reply.actions ?? []), { id: 'post_to_channel', label: 'Post to channel', value }] };
+}
+
 /** Public copies don't need a button to make them public. */
 export function withoutPostButton(reply: ReplyDocument): ReplyDocument {
   const actions = reply.actions?.filter((a) => a.id !== 'post_to_channel');
@@ -246,6 +262,9 @@ export function withoutPostButton(reply: ReplyDocument): ReplyDocument {
  */
 export function commandFromActionValue(core: Core, value: string): Command {
   const trimmed = value.trim();
+  // The core's own summary value (postActionValue): summary:<length>:<article id>.
+  const summary = /^summary:(short|full):([a-z0-9][a-z0-9-]*)$/.exec(trimmed);
+  if (summary) return { name: 'summary', length: summary[1] as 'short' | 'full', article: summary[2]! };
   if (trimmed.startsWith('{')) {
     try {
       const parsed = JSON.parse(trimmed) as { name?: unknown; command?: unknown; text?: unknown };
