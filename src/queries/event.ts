@@ -76,6 +76,14 @@ function contextLines(ctx: QueryContext, item: IndexedEvent, limit = 3): Saying[
   return scored.slice(0, limit).map((x) => x.s);
 }
 
+/** A reported statement as a line; the speaker is named unless the text already names them. */
+function statementLine(ctx: QueryContext, speakerId: string, body: string): string {
+  const person = ctx.library.person(speakerId);
+  if (!person) return body;
+  const names = [person.name, ...person.aliases].map((n) => n.toLowerCase());
+  return names.some((n) => body.toLowerCase().includes(n)) ? body : `${person.name}: ${body}`;
+}
+
 function participantNames(ctx: QueryContext, item: IndexedEvent): string[] {
   return item.event.participants.map((id) => ctx.library.personIn(id, item.articleId)?.name ?? ctx.library.person(id)?.name ?? id);
 }
@@ -181,7 +189,7 @@ export function eventAnswer(ctx: QueryContext, command: EventCommand): Answer<Ev
     blocks.push({ type: 'heading', text: status === 'past' ? 'What was said beforehand' : 'What was said' });
     for (const s of lines) {
       if (s.kind === 'quote') blocks.push({ type: 'quote', text: s.quote.text, speaker: speakerName(ctx, s.quote.speakerId), cite: cite(s.articleId, s.quote.paragraph) });
-      else blocks.push({ type: 'paragraph', spans: [text(`${speakerName(ctx, s.statement.speakerId) ?? 'A source'}: ${s.statement.text} `), cite(s.articleId, s.statement.paragraph)] });
+      else blocks.push({ type: 'paragraph', spans: [text(`${statementLine(ctx, s.statement.speakerId, s.statement.text)} `), cite(s.articleId, s.statement.paragraph)] });
     }
   }
   const sourceNote: Span[] = [text(`As reported: ${quoted(e.when.text || 'no date given')}`)];
