@@ -62,7 +62,7 @@ export interface RunningScheduler {
 }
 
 const ALIVE_KEY = 'scheduler:aliveAt';
-const HEARTBEAT_CRON = '* * * * *';
+const HEARTBEAT_MS = 60_000;
 
 export interface Scheduler {
   /** Usable before `start()`: pass it to `createCore({ subscriptions })`. */
@@ -285,19 +285,16 @@ async function run(
   outbox.start();
 
   let lastReminderCheck = startedAt;
-  const heartbeat = cron.createTask(
-    HEARTBEAT_CRON,
-    () => {
-      if (stopped) return;
-      const now = clock.now();
-      store.kvSet(ALIVE_KEY, now.toISOString());
-      const from = lastReminderCheck;
-      lastReminderCheck = now;
-      track(sendReminders(from, now, false)).catch((err: unknown) => logger.error({ err }, 'scheduler: reminder check failed'));
-    },
-    { timezone: 'UTC', name: 'briefbot:heartbeat' },
-  );
-  void heartbeat.start();
+  // A plain interval, not a cron task: it only needs to run about once a minute, and is cheap.
+  const heartbeat = setInterval(() => {
+    if (stopped) return;
+    const now = clock.now();
+    store.kvSet(ALIVE_KEY, now.toISOString());
+    const from = lastReminderCheck;
+    lastReminderCheck = now;
+    track(sendReminders(from, now, false)).catch((err: unknown) => logger.error({ err }, 'scheduler: reminder check failed'));
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
 
   onSubscriptionsChange(syncSubscriptions);
 
@@ -311,7 +308,7 @@ async function run(
       stopped = true;
       onSubscriptionsChange(() => undefined);
       for (const key of [...tasks.keys()]) removeTask(key);
-      await heartbeat.destroy();
+      clearInterval(heartbeat);
       await Promise.allSettled([...pending]);
       await outbox.stop();
       if (store.db.open) store.kvSet(ALIVE_KEY, clock.now().toISOString());
