@@ -1,0 +1,267 @@
+import type { Paragraph, SummaryPoint } from '../model/article.js';
+import { splitSentences } from './sentences.js';
+
+/**
+ * Extractive summary: TextRank (a sentence-similarity graph ranked with PageRank) whose random
+ * jumps favour the lead and the headline's words, then a greedy pick that skips near-duplicates
+ * and sentences that would not read well alone. Only body paragraphs are read; every point
+ * cites its paragraph. Deterministic: no randomness, ties go to the earlier sentence.
+ */
+
+const STOPWORDS = new Set(
+  (
+    'a an the and or but nor so yet for of in on at to from by with without about above below into onto over under ' +
+    'after before between through during until since than then there here this that these those it its it’s it\'s ' +
+    'is are was were be been being am do does did doing done have has had having will would shall should can could ' +
+    'may might must not no yes i me my we us our you your he him his she her they them their who whom whose which ' +
+    'what when where why how all any both each few more most other some such only own same too very just also even ' +
+    'as if while because although though whether up down out off again further once s t one two said says told say ' +
+    'according mr ms mrs dr going get got like well really now new first last’ last'
+  ).split(' '),
+);
+
+interface Candidate {
+  text: string;
+  paragraph: number;
+  order: number;
+  terms: Set<string>;
+  ids: Int32Array;
+  wordCount: number;
+  penalty: number;
+}
+
+function stem(word: string): string {
+  let w = word;
+  if (w.length > 5 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
+  else if (w.length > 4 && w.endsWith('es') && /(ss|x|ch|sh)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us')) w = w.slice(0, -1);
+  if (w.length > 6 && w.endsWith('ing')) w = w.slice(0, -3);
+  else if (w.length > 5 && w.endsWith('ed')) w = w.slice(0, -2);
+  return w;
+}
+
+// Letters and digits; anything from U+00C0 up counts as a letter (accents, other scripts).
+const WORD = /[a-z0-9\u00c0-\uffff][a-z0-9\u00c0-\uffff'’-]*/g;
+const WORD_ANY_CASE = /[A-Za-z0-9\u00c0-\uffff][A-Za-z0-9\u00c0-\uffff'’-]*/g;
+
+export function contentTerms(text: string): Set<string> {
+  const terms = new Set<string>();
+  const words = text.toLowerCase().match(WORD);
+  if (!words) return terms;
+  for (const raw of words) {
+    const w = raw.endsWith("'s") || raw.endsWith('’s') ? raw.slice(0, -2) : raw;
+    if (w.length < 2 || STOPWORDS.has(w)) continue;
+    terms.add(stem(w));
+  }
+  return terms;
+}
+
+/** Sorted integer ids of a sentence's terms, for fast intersections. */
+function termIds(terms: Set<string>, dictionary: Map<string, number>): Int32Array {
+  const ids = new Int32Array(terms.size);
+  let k = 0;
+  for (const t of terms) {
+    let id = dictionary.get(t);
+    if (id === undefined) {
+      id = dictionary.size;
+      dictionary.set(t, id);
+    }
+    ids[k++] = id;
+  }
+  return ids.sort();
+}
+
+function sharedCount(a: Int32Array, b: Int32Array): number {
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return shared;
+}
+
+/** TextRank's similarity: shared terms over the log lengths, so long sentences don't win by size. */
+function similarity(a: Int32Array, b: Int32Array): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const shared = sharedCount(a, b);
+  if (shared === 0) return 0;
+  return shared / (Math.log(a.length + 1) + Math.log(b.length + 1));
+}
+
+function overlapRatio(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const t of a) if (b.has(t)) shared++;
+  return shared / Math.min(a.size, b.size);
+}
+
+const DANGLING_START = /^["“‘']?(he|she|they|it|this|that|these|those|his|her|their|its|him|them|but|and|so|also|still|however|yet|such)\b/i;
+const SPEECH_VERB =
+  /\b(said|says|say|told|tells|added|adds|wrote|writes|tweeted|remarked|asked|insisted|warned|stated|declared|explained|noted|argued|claimed|continued|commented|according)\b/i;
+
+const QUOTED = /“[^”]*(?:”|$)|"[^"]*(?:"|$)/g;
+
+/** Text outside double quotation marks, given whether the sentence starts inside an open quote. */
+function outsideQuotes(text: string, startsInside: boolean): string {
+  let rest = text;
+  if (startsInside) {
+    const close = rest.search(/[”"]/);
+    rest = close < 0 ? '' : rest.slice(close + 1);
+  }
+  return rest.replace(QUOTED, ' ');
+}
+
+/** Whether a quotation is still open at the end of `text`. */
+function quoteOpenAfter(text: string, startsInside: boolean): boolean {
+  let inside = startsInside;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x201c) inside = true;
+    else if (c === 0x201d) inside = false;
+    else if (c === 0x22) inside = !inside;
+  }
+  return inside;
+}
+
+/**
+ * How well a sentence stands alone, as a multiplier: a dangling pronoun or connective, a bare
+ * fragment of a quotation with no speaker, or a very short or very long sentence all read worse.
+ */
+function standalonePenalty(text: string, startsInsideQuote: boolean, endsInsideQuote: boolean, wordCount: number): number {
+  let factor = 1;
+  if (DANGLING_START.test(text)) factor *= 0.45;
+  // The middle of someone's quotation reads as a fragment.
+  if (startsInsideQuote) factor *= 0.4;
+  if (endsInsideQuote) factor *= 0.6;
+  const hasQuote = startsInsideQuote || /[“”"]/.test(text);
+  if (hasQuote && !SPEECH_VERB.test(outsideQuotes(text, startsInsideQuote))) factor *= 0.35;
+  if (wordCount < 8) factor *= 0.5;
+  // "… about the withdrawal:" introduces something the point would not carry.
+  if (/[:;,]["”’]?$/.test(text)) factor *= 0.5;
+  if (wordCount > 50) factor *= 0.75;
+  return factor;
+}
+
+function candidates(paragraphs: Paragraph[]): Candidate[] {
+  const out: Candidate[] = [];
+  const dictionary = new Map<string, number>();
+  let order = 0;
+  for (const p of paragraphs) {
+    if (p.kind !== 'body') continue;
+    let insideQuote = false;
+    const text = p.text.includes('\n') ? p.text.replace(/\s*\n\s*/g, ' ') : p.text;
+    for (const s of splitSentences(text)) {
+      const startsInside = insideQuote;
+      insideQuote = quoteOpenAfter(s.text, startsInside);
+      const wordCount = s.text.match(WORD_ANY_CASE)?.length ?? 0;
+      if (wordCount < 4) continue;
+      const terms = contentTerms(s.text);
+      out.push({
+        text: s.text,
+        paragraph: p.index,
+        order: order++,
+        terms,
+        ids: termIds(terms, dictionary),
+        wordCount,
+        penalty: standalonePenalty(s.text, startsInside, insideQuote, wordCount),
+      });
+    }
+  }
+  return out;
+}
+
+const DAMPING = 0.85;
+const ITERATIONS = 50;
+
+/** PageRank over the weighted similarity graph, with jumps weighted by `prior`. */
+function rank(nodes: Candidate[], prior: number[]): Float64Array {
+  const n = nodes.length;
+  // Sparse rows: for each node, its neighbours and the share of its score each one receives.
+  const neighbours: number[][] = Array.from({ length: n }, () => []);
+  const weights: number[][] = Array.from({ length: n }, () => []);
+  const outSum = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const w = similarity(nodes[i]!.ids, nodes[j]!.ids);
+      if (w === 0) continue;
+      neighbours[i]!.push(j);
+      weights[i]!.push(w);
+      neighbours[j]!.push(i);
+      weights[j]!.push(w);
+      outSum[i] = outSum[i]! + w;
+      outSum[j] = outSum[j]! + w;
+    }
+  }
+  let scores = Float64Array.from(prior);
+  let next = new Float64Array(n);
+  for (let iter = 0; iter < ITERATIONS; iter++) {
+    let dangling = 0;
+    for (let i = 0; i < n; i++) next[i] = (1 - DAMPING) * prior[i]!;
+    for (let j = 0; j < n; j++) {
+      const sj = scores[j]!;
+      // A sentence linked to nothing hands its score back through the prior.
+      if (outSum[j] === 0) {
+        dangling += sj;
+        continue;
+      }
+      const row = neighbours[j]!;
+      const w = weights[j]!;
+      const share = (DAMPING * sj) / outSum[j]!;
+      for (let k = 0; k < row.length; k++) {
+        const target = row[k]!;
+        next[target] = next[target]! + share * w[k]!;
+      }
+    }
+    let delta = 0;
+    for (let i = 0; i < n; i++) {
+      next[i] = next[i]! + DAMPING * dangling * prior[i]!;
+      delta += Math.abs(next[i]! - scores[i]!);
+    }
+    [scores, next] = [next, scores];
+    if (delta < 1e-7) break;
+  }
+  return scores;
+}
+
+/**
+ * Up to `maxPoints` key sentences of the body paragraphs, in reading order, each citing its
+ * paragraph index. Captions, related links and boilerplate are never used.
+ */
+export function summarize(paragraphs: Paragraph[], headline: string, maxPoints = 5): SummaryPoint[] {
+  const nodes = candidates(paragraphs);
+  if (nodes.length === 0 || maxPoints < 1) return [];
+  const headlineTerms = contentTerms(headline);
+  // Lead bias: the jump weight halves every few sentences; the headline's words add to it.
+  const raw = nodes.map((c, i) => 1 / (1 + i / 3) + 0.5 * overlapRatio(c.terms, headlineTerms));
+  const total = raw.reduce((a, b) => a + b, 0);
+  const prior = raw.map((r) => r / total);
+  const scores = rank(nodes, prior);
+
+  const ranked = nodes
+    .map((c, i) => ({ c, score: scores[i]! * c.penalty }))
+    .sort((a, b) => b.score - a.score || a.c.order - b.c.order);
+  const chosen: Candidate[] = [];
+  const skipped: Candidate[] = [];
+  for (const { c } of ranked) {
+    if (chosen.length >= maxPoints) break;
+    if (chosen.some((s) => overlapRatio(s.terms, c.terms) > 0.6)) continue;
+    // Spread the points: at most two from one paragraph while others are left.
+    if (chosen.filter((s) => s.paragraph === c.paragraph).length >= 2) {
+      skipped.push(c);
+      continue;
+    }
+    chosen.push(c);
+  }
+  for (const c of skipped) if (chosen.length < maxPoints) chosen.push(c);
+  return chosen
+    .sort((a, b) => a.order - b.order)
+    .map((c) => ({ text: c.text, paragraph: c.paragraph }));
+}
