@@ -1,0 +1,346 @@
+import { readFileSync, realpathSync } from 'node:fs';
+import { basename, extname, relative, resolve } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import pino from 'pino';
+import { fixedClock, systemClock, type Clock } from './clock.js';
+import { ConfigError, loadConfig, type LoadedConfig } from './config/load.js';
+import type { Config } from './config/schema.js';
+import { applyOverrides, BriefingError, OverrideError, parseBriefingFile } from './ingest/briefing-file.js';
+import { extractArticle } from './ingest/extract.js';
+import { parseTextArticle, slugify } from './ingest/text-file.js';
+import { deriveArticle } from './library/derive.js';
+import { openLibrary } from './library/open.js';
+import type { DeriveFn } from './library/deriver.js';
+import { Library, type LibraryError } from './library/library.js';
+import { createLogger, type Logger } from './log.js';
+import { Article, IsoDate } from './model/article.js';
+import { runConsole } from './platforms/console/index.js';
+import type { Conversation } from './queries/command.js';
+import type { Core, SubscriptionService } from './queries/core.js';
+import { createCore } from './queries/index.js';
+import { renderPlain } from './replies/plain.js';
+import { fieldName } from './config/yaml-location.js';
+
+export interface CliIO {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  env: Record<string, string | undefined>;
+  cwd?: string;
+  stdin?: Readable;
+  /** Replaces the derivation (tests); defaults to the real extractor. */
+  derive?: DeriveFn;
+}
+
+const USAGE = `briefbot: news briefings in Slack, Discord and the terminal
+
+Usage:
+  briefbot start                      run the bot (Slack/Discord when their tokens are set, else the console chat)
+  briefbot ask [--json] [--now ISO] [--briefings DIR] TEXT
+                                      answer one question, e.g. briefbot ask "/meeting"
+  briefbot check [--briefings DIR]    validate the config and every briefing (exit 1 on errors)
+  briefbot model [--json] [--published YYYY-MM-DD] FILE
+                                      the derived article model of a briefing .md or a plain .txt
+
+Options:
+  --config FILE   config file (default: $BRIEFBOT_CONFIG or config/briefbot.yaml)
+  --tz ZONE       time zone for dates in answers (default: the config's timeZone)
+`;
+
+type FlagSpec = { boolean: string[]; string: string[] };
+
+function parseArgs(args: string[], spec: FlagSpec): { flags: Record<string, string | boolean>; rest: string[]; error?: string } {
+  const flags: Record<string, string | boolean> = {};
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (arg === '--') {
+      rest.push(...args.slice(i + 1));
+      break;
+    }
+    const m = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
+    if (!m) {
+      rest.push(arg);
+      continue;
+    }
+    const name = m[1] ?? '';
+    if (spec.boolean.includes(name)) flags[name] = true;
+    else if (spec.string.includes(name)) {
+      const value = m[2] ?? args[++i];
+      if (value === undefined) return { flags, rest, error: `--${name} needs a value` };
+      flags[name] = value;
+    } else return { flags, rest, error: `unknown option --${name}` };
+  }
+  return { flags, rest };
+}
+
+function describe(file: string, cwd: string, e: { line?: number; field?: string; message: string }): string {
+  const shown = relative(cwd, file) || file;
+  return `${shown}${e.line ? `:${e.line}` : ''}: ${e.field ? `${e.field}: ` : ''}${e.message}`;
+}
+
+function describeLibraryError(e: LibraryError, cwd: string): string {
+  return describe(e.file, cwd, e) + (e.keptLastGood ? ' (serving the last good version)' : '');
+}
+
+function configOrFail(io: CliIO, cwd: string, path?: string): LoadedConfig | undefined {
+  try {
+    return loadConfig({ path, env: io.env, cwd });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      for (const issue of error.issues) io.stderr.write(`${describe(error.file, cwd, issue)}\n`);
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+/** Which platforms have what they need in the environment (and are enabled in the config). */
+export function enabledPlatforms(config: Config, env: Record<string, string | undefined>): { slack: boolean; discord: boolean } {
+  const slack = config.platforms.includes('slack') && !!env.SLACK_BOT_TOKEN && (!!env.SLACK_APP_TOKEN || !!env.SLACK_SIGNING_SECRET);
+  const discord = config.platforms.includes('discord') && !!env.DISCORD_TOKEN && !!env.DISCORD_APP_ID;
+  return { slack, discord };
+}
+
+export interface RunningPlatform {
+  name: 'slack' | 'discord' | 'scheduler';
+  stop(): Promise<void>;
+}
+
+export interface StartPlatformsOptions {
+  config: Config;
+  env: Record<string, string | undefined>;
+  core: Core;
+  library: Library;
+  logger: Logger;
+  clock: Clock;
+  subscriptions?: SubscriptionService;
+}
+
+/**
+ * Starts the chat platforms whose tokens are set (and the scheduler). The Slack and Discord
+ * adapters and the scheduler are wired in here; until they are, a platform with tokens is
+ * reported and skipped, and `start` falls back to the console chat.
+ */
+export async function startPlatforms(opts: StartPlatformsOptions): Promise<RunningPlatform[]> {
+  const wanted = enabledPlatforms(opts.config, opts.env);
+  const running: RunningPlatform[] = [];
+  for (const name of ['slack', 'discord'] as const) {
+    if (wanted[name]) opts.logger.warn({ platform: name }, `${name} tokens are set but the ${name} adapter is not wired into startPlatforms yet`);
+  }
+  return running;
+}
+
+interface Loaded {
+  config: Config;
+  library: Library;
+  timeZone: string;
+}
+
+async function loadAll(io: CliIO, cwd: string, flags: Record<string, string | boolean>, logger?: Logger): Promise<Loaded | undefined> {
+  const loaded = configOrFail(io, cwd, typeof flags.config === 'string' ? flags.config : undefined);
+  if (!loaded) return undefined;
+  const dir = resolve(cwd, typeof flags.briefings === 'string' ? flags.briefings : loaded.config.briefings);
+  const library = io.derive ? new Library({ dir, derive: io.derive, logger }) : openLibrary({ dir, logger });
+  await library.load();
+  const timeZone = typeof flags.tz === 'string' ? flags.tz : loaded.config.timeZone;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+  } catch {
+    io.stderr.write(`--tz: not an IANA time zone: ${timeZone}\n`);
+    return undefined;
+  }
+  return { config: loaded.config, library, timeZone };
+}
+
+async function ask(args: string[], io: CliIO, cwd: string): Promise<number> {
+  const { flags, rest, error } = parseArgs(args, { boolean: ['json'], string: ['now', 'briefings', 'config', 'tz'] });
+  if (error) {
+    io.stderr.write(`${error}\n\n${USAGE}`);
+    return 2;
+  }
+  let clock: Clock = systemClock;
+  if (typeof flags.now === 'string') {
+    try {
+      clock = fixedClock(flags.now);
+    } catch {
+      io.stderr.write(`--now: not a valid ISO time: ${flags.now}\n`);
+      return 2;
+    }
+  }
+  const loaded = await loadAll(io, cwd, flags);
+  if (!loaded) return 1;
+  for (const e of loaded.library.errors()) io.stderr.write(`warning: ${describeLibraryError(e, cwd)} (skipped)\n`);
+  const core = createCore({ library: loaded.library, clock, timeZone: loaded.timeZone });
+  const conversation: Conversation = { platform: 'console', channelId: 'cli', userId: 'cli', canManageChannel: false, isDirect: true };
+  const answer = await core.handle(core.route(rest.join(' ')), conversation);
+  if (flags.json) io.stdout.write(`${JSON.stringify({ intent: answer.intent, reply: answer.reply, data: answer.data }, null, 2)}\n`);
+  else io.stdout.write(`${renderPlain(answer.reply)}\n`);
+  return 0;
+}
+
+async function check(args: string[], io: CliIO, cwd: string): Promise<number> {
+  const { flags, error } = parseArgs(args, { boolean: [], string: ['briefings', 'config'] });
+  if (error) {
+    io.stderr.write(`${error}\n\n${USAGE}`);
+    return 2;
+  }
+  const loaded = configOrFail(io, cwd, typeof flags.config === 'string' ? flags.config : undefined);
+  const dirSetting = typeof flags.briefings === 'string' ? flags.briefings : (loaded?.config.briefings ?? 'briefings');
+  // No cache for check: it must derive every file and report every error afresh.
+  const library = new Library({ dir: resolve(cwd, dirSetting), derive: io.derive ?? deriveArticle });
+  await library.load();
+  const errors = library.errors();
+  for (const e of errors) io.stderr.write(`${describeLibraryError(e, cwd)}\n`);
+  if (loaded) io.stdout.write(`config: ${loaded.file ? relative(cwd, loaded.file) || loaded.file : 'no file, defaults'}: ok\n`);
+  const s = library.stats();
+  io.stdout.write(`briefings: ${s.articles} loaded (${s.people} people, ${s.sayings} quotes and statements, ${s.events} events), ${errors.length} with errors\n`);
+  return loaded && errors.length === 0 ? 0 : 1;
+}
+
+function modelText(a: Article): string {
+  const lines = [a.headline, `id: ${a.id} · published: ${a.publishedAt ?? 'unknown'}${a.source ? ` · ${a.source}` : ''}`, ''];
+  lines.push('Paragraphs:');
+  for (const p of a.paragraphs) lines.push(`  ${p.index} [${p.kind}] ${p.text.replace(/\s+/g, ' ').slice(0, 90)}${p.text.length > 90 ? '…' : ''}`);
+  lines.push('', 'People:');
+  for (const p of a.people) lines.push(`  ${p.name}${p.role ? ` — ${p.role}` : ''}${p.aliases.length ? ` (also: ${p.aliases.join('; ')})` : ''}`);
+  lines.push('', 'Quotes:');
+  const name = (id: string | null) => a.people.find((p) => p.id === id)?.name ?? 'unattributed';
+  for (const q of a.quotes) lines.push(`  ¶${q.paragraph} ${name(q.speakerId)}: “${q.text}”`);
+  if (a.statements.length) lines.push('', 'Statements:');
+  for (const s of a.statements) lines.push(`  ¶${s.paragraph} ${name(s.speakerId)}: ${s.text}`);
+  lines.push('', 'Events:');
+  for (const e of a.events) {
+    lines.push(`  ¶${e.paragraph} ${e.title} [${e.kind}] ${e.when.start ?? '?'}${e.when.end && e.when.end !== e.when.start ? `..${e.when.end}` : ''} (${e.when.precision}, “${e.when.text}”)${e.location ? ` in ${e.location}` : ''}`);
+  }
+  lines.push('', 'Summary:');
+  for (const p of a.summary.points) lines.push(`  ¶${p.paragraph} ${p.text}`);
+  return lines.join('\n');
+}
+
+async function model(args: string[], io: CliIO, cwd: string): Promise<number> {
+  const { flags, rest, error } = parseArgs(args, { boolean: ['json'], string: ['published'] });
+  if (error || rest.length !== 1) {
+    io.stderr.write(`${error ?? 'model needs exactly one FILE'}\n\n${USAGE}`);
+    return 2;
+  }
+  const published = typeof flags.published === 'string' ? flags.published : undefined;
+  if (published && !IsoDate.safeParse(published).success) {
+    io.stderr.write(`--published: expected YYYY-MM-DD, got ${published}\n`);
+    return 2;
+  }
+  const file = resolve(cwd, rest[0] ?? '');
+  let content: string;
+  try {
+    content = readFileSync(file, 'utf8');
+  } catch (e) {
+    io.stderr.write(`${rest[0]}: cannot read: ${(e as Error).message}\n`);
+    return 1;
+  }
+  let article: Article;
+  try {
+    if (extname(file).toLowerCase() === '.md') {
+      const parsed = parseBriefingFile(file, content);
+      const source = published ? { ...parsed.source, publishedAt: published } : parsed.source;
+      try {
+        article = applyOverrides(extractArticle(source), parsed.frontMatter);
+      } catch (e) {
+        if (e instanceof OverrideError) throw new BriefingError(file, [{ line: parsed.lineOf(e.field), field: fieldName(e.field), message: e.message }]);
+        throw e;
+      }
+    } else {
+      const source = parseTextArticle(slugify(basename(file, extname(file))), content);
+      if (!source.headline) throw new BriefingError(file, [{ line: 1, field: 'headline', message: 'the first line must be the headline' }]);
+      article = extractArticle(published ? { ...source, publishedAt: published } : source);
+    }
+    article = Article.parse(article);
+  } catch (e) {
+    if (e instanceof BriefingError) {
+      for (const issue of e.issues) io.stderr.write(`${describe(file, cwd, issue)}\n`);
+      return 1;
+    }
+    io.stderr.write(`${rest[0]}: ${(e as Error).message}\n`);
+    return 1;
+  }
+  io.stdout.write(flags.json ? `${JSON.stringify(article, null, 2)}\n` : `${modelText(article)}\n`);
+  return 0;
+}
+
+async function start(args: string[], io: CliIO, cwd: string): Promise<number> {
+  const { flags, error } = parseArgs(args, { boolean: [], string: ['briefings', 'config', 'tz'] });
+  if (error) {
+    io.stderr.write(`${error}\n\n${USAGE}`);
+    return 2;
+  }
+  const loadedConfig = configOrFail(io, cwd, typeof flags.config === 'string' ? flags.config : undefined);
+  if (!loadedConfig) return 1;
+  const wanted = enabledPlatforms(loadedConfig.config, io.env);
+  // Logs go to stderr; in the console chat only warnings, so they do not bury the conversation.
+  const logger = createLogger({ env: io.env, level: io.env.LOG_LEVEL ?? (wanted.slack || wanted.discord ? 'info' : 'warn'), destination: pino.destination(2) });
+  const loaded = await loadAll(io, cwd, flags, logger);
+  if (!loaded) return 1;
+  for (const e of loaded.library.errors()) logger.warn({ file: e.file, line: e.line, field: e.field }, `briefing skipped: ${e.message}`);
+  loaded.library.watch();
+  const core = createCore({ library: loaded.library, clock: systemClock, timeZone: loaded.timeZone, logger });
+  const platforms = await startPlatforms({ config: loaded.config, env: io.env, core, library: loaded.library, logger, clock: systemClock });
+  if (platforms.length === 0) {
+    await runConsole({ core, input: io.stdin ?? process.stdin, output: io.stdout as Writable });
+    loaded.library.close();
+    return 0;
+  }
+  logger.info({ platforms: platforms.map((p) => p.name) }, 'briefbot running');
+  await new Promise<void>((done) => {
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
+  await Promise.allSettled(platforms.map((p) => p.stop()));
+  loaded.library.close();
+  return 0;
+}
+
+/** The CLI, callable in-process (tests) or from the command line. Resolves to the exit code. */
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const cwd = io.cwd ?? process.cwd();
+  const [command, ...args] = argv;
+  switch (command) {
+    case 'start':
+      return start(args, io, cwd);
+    case 'ask':
+      return ask(args, io, cwd);
+    case 'check':
+      return check(args, io, cwd);
+    case 'model':
+      return model(args, io, cwd);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      io.stdout.write(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      io.stderr.write(`unknown command: ${command}\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, stdin: process.stdin }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`briefbot: ${(error as Error).stack ?? String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
