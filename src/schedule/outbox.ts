@@ -166,6 +166,8 @@ export class Outbox {
     const parts = outlet.render(JSON.parse(item.doc) as ReplyDocument);
     this.store.markAttempt(item.id, nowIso());
     const attempts = item.attempts + 1;
+    // Rate-limit answers are waited out, not counted as failures.
+    const failures = attempts - item.rateLimited;
     const messageIds: string[] = [];
 
     for (let part = item.partsSent; part < parts.length; part++) {
@@ -192,11 +194,11 @@ export class Outbox {
           return;
         }
         case 'transient': {
-          if (attempts >= this.opts.maxAttempts) {
+          if (failures >= this.opts.maxAttempts) {
             this.store.markFailed(item.id, outcome.reason, nowIso());
             this.logger.error({ ...log, attempts, reason: outcome.reason }, 'outbox: still failing after the last retry; giving up on this post');
           } else {
-            const waitMs = this.backoff(attempts);
+            const waitMs = this.backoff(failures);
             this.store.reschedule(item.id, this.clock.now().getTime() + waitMs, outcome.reason, nowIso());
             this.logger.warn({ ...log, attempts, waitMs, reason: outcome.reason }, 'outbox: temporary failure; retrying with backoff');
           }

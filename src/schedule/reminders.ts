@@ -1,7 +1,8 @@
 import type { Article, Event } from '../model/article.js';
 import type { Block, ReplyDocument, Span } from '../replies/document.js';
 import { describeDuration, parseDuration } from './duration.js';
-import { addDays, formatDay, formatInstant, formatMonth, localDate, mondayOf, ymd, zonedTime } from './time.js';
+import { formatWhen } from '../replies/format.js';
+import { addDays, localDate, mondayOf, ymd, zonedTime } from './time.js';
 
 /** Local time of day for reminders about events that have a date but no time. */
 export const DAY_REMINDER_HOUR = 9;
@@ -91,6 +92,9 @@ export function dueReminders(articles: Article[], offsets: string[], timeZone: s
       const same = `${event.title.toLowerCase()}\u0000${event.when.start ?? ''}\u0000${event.when.precision}`;
       if (seen.has(same)) continue;
       seen.add(same);
+      // An event that was already over when the article came out ("published the transcript on Tuesday") is news, not a date to remind of.
+      const span = eventSpan(event, timeZone);
+      if (span && article.publishedAt && span[1].getTime() < new Date(article.publishedAt).getTime()) continue;
       for (const r of remindersForEvent(article, event, offsets, timeZone)) {
         if (r.dueAt.getTime() > from.getTime() && r.dueAt.getTime() <= to.getTime()) out.push(r);
       }
@@ -103,18 +107,11 @@ export function dueReminders(articles: Article[], offsets: string[], timeZone: s
 export function eventTimeSpan(event: Event, timeZone: string): Extract<Span, { type: 'time' }> | undefined {
   const span = eventSpan(event, timeZone);
   if (!span || !event.when.start) return undefined;
+  const fallback = formatWhen(event.when, timeZone);
   const precision = event.when.precision;
-  const day = event.when.start.slice(0, 10);
-  if (precision === 'instant' && eventStartInstant(event)) {
-    return { type: 'time', at: span[0].toISOString(), precision: 'instant', fallback: formatInstant(span[0], timeZone), relative: true };
-  }
-  if (precision === 'week') {
-    return { type: 'time', at: span[0].toISOString(), end: span[1].toISOString(), precision: 'week', fallback: `the week of ${formatDay(mondayOf(day))}` };
-  }
-  if (precision === 'month') {
-    return { type: 'time', at: span[0].toISOString(), end: span[1].toISOString(), precision: 'month', fallback: formatMonth(day) };
-  }
-  return { type: 'time', at: span[0].toISOString(), precision: 'day', fallback: formatDay(day) };
+  if (precision === 'instant' && eventStartInstant(event)) return { type: 'time', at: span[0].toISOString(), precision: 'instant', fallback, relative: true };
+  if (precision === 'week' || precision === 'month') return { type: 'time', at: span[0].toISOString(), end: span[1].toISOString(), precision, fallback };
+  return { type: 'time', at: span[0].toISOString(), precision: 'day', fallback };
 }
 
 const personNames = (article: Article, ids: string[]): string[] =>

@@ -1,3 +1,5 @@
+import { formatDate } from '../replies/format.js';
+
 /** Calendar arithmetic in an IANA zone, done with Intl only (no date library). */
 
 const partFormatters = new Map<string, Intl.DateTimeFormat>();
@@ -69,21 +71,13 @@ export function localDate(date: Date, timeZone: string): string {
   return `${String(p.year).padStart(4, '0')}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
 }
 
+/** "Monday 1 December 2025" (the same words chat replies use). */
 export function formatDay(isoDate: string): string {
-  const [y, m, d] = ymd(isoDate);
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
+  return formatDate(isoDate.slice(0, 10), 'UTC');
 }
 
+/** "Thursday 27 November 2025, 08:00 (Europe/Moscow)". */
 export function formatInstant(date: Date, timeZone: string): string {
-  const s = new Intl.DateTimeFormat('en-GB', {
-    timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  }).format(date);
-  return `${s} (${timeZone})`;
-}
-
-export function formatMonth(isoDate: string): string {
-  const [y, m] = ymd(isoDate);
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(new Date(Date.UTC(y, m - 1, 1)));
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
+  return `${formatDate(date.toISOString(), timeZone)}, ${time} (${timeZone})`;
 }
