@@ -284,7 +284,7 @@ export class Attributor {
     for (let k = s0; k < to; k++) {
       const tok = t[k]!;
       if (tok.kind === 'quote') continue;
-      const m = this.people.mentions.find((x) => x.paragraph === doc.index && x.from === k);
+      const m = this.people.mentionAt(doc.index, k);
       if (m && m.subject) return { person: m.person, how: 'subject' };
       if (isWord(tok) && PRONOUNS.has(tok.text.toLowerCase())) {
         const p = this.people.resolvePronoun(tok.text, doc.index, k);
@@ -378,9 +378,10 @@ export class Attributor {
   }
 
   private addMention(p: PersonRecord, doc: ParagraphDoc, a: number, b: number): void {
-    if (this.people.mentions.some((m: Mention) => m.paragraph === doc.index && m.from === a)) return;
+    if (this.people.mentionAt(doc.index, a)) return;
     this.people.addMention(p, doc.index, a, b);
     this.people.mentions.sort((x, y) => x.paragraph - y.paragraph || x.from - y.from);
+    void (null as Mention | null);
   }
 }
 

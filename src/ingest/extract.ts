@@ -2,7 +2,7 @@
  * The extractor: article text → article model. Deterministic and offline; the order is
  * paragraph kinds → quote spans → people → attribution → statements → events → summary.
  */
-import type { Article, Paragraph, Quote, SummaryPoint } from '../model/article.js';
+import type { Article, Paragraph, Quote } from '../model/article.js';
 import type { ArticleSource } from '../model/briefing.js';
 import { Attributor } from './attribution.js';
 import { extractEvents } from './events.js';
@@ -13,6 +13,7 @@ import { extractStatements } from './statements.js';
 import type { ParagraphDoc } from './tokens.js';
 import { sentences, tokenize } from './tokens.js';
 import { slugify } from './text-file.js';
+import { summarize } from './summary.js';
 
 /** Bump when the extractor's output changes for the same input (the model cache keys on it). */
 export const EXTRACTOR_VERSION = 'extract-1';
@@ -54,23 +55,12 @@ export function analyzeQuotes(paragraphTexts: string[]): QuoteAnalysis {
   return { paragraphs, people, quotes, docs };
 }
 
-/**
- * Stand-in until src/ingest/summary.ts (the dates/events/summary helper's) lands: the first
- * sentence of the first body paragraphs. Replace with `summarize` from './summary.js'.
- */
-function leadSummary(paragraphs: Paragraph[], _headline: string, maxPoints = 3): SummaryPoint[] {
-  return paragraphs
-    .filter((p) => p.kind === 'body' && p.text.split(/\s+/).length >= 8)
-    .slice(0, maxPoints)
-    .map((p) => ({ text: (/^.*?[.!?](?=\s+[A-Z“"]|$)/s.exec(p.text)?.[0] ?? p.text).trim(), paragraph: p.index }));
-}
-
 export function extractArticle(source: ArticleSource): Article {
   const { paragraphs, people, quotes, docs } = analyzeQuotes(source.paragraphs);
   const statements = extractStatements(docs, people);
   const persons = people.toModel();
   const events = extractEvents(paragraphs, persons, source.publishedAt);
-  const points = leadSummary(paragraphs, source.headline);
+  const points = summarize(paragraphs, source.headline);
   return {
     id: slugify(source.id),
     headline: source.headline,

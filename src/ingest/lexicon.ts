@@ -4,7 +4,15 @@ import { stripDiacritics } from './tokens.js';
 
 const LEX = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
 
+const tagCache = new Map<string, string[]>();
 function tags(word: string): string[] {
+  const hit = tagCache.get(word);
+  if (hit) return hit;
+  const found = lookup(word);
+  if (tagCache.size < 50_000) tagCache.set(word, found);
+  return found;
+}
+function lookup(word: string): string[] {
   const v = LEX[stripDiacritics(word).toLowerCase()];
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
 }

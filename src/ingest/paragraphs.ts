@@ -21,6 +21,8 @@ const CREDIT = /(?:\((?=[^()]*\b(?:photo|photograph|pool|getty|images|reuters|af
 const letters = (s: string) => s.replace(/[^\p{L}]/gu, '');
 
 function isRelatedHeadline(text: string): boolean {
+  // Cheap exit: running text has lower-case letters early on.
+  if ((text.slice(0, 60).match(/[a-z]/g)?.length ?? 0) > 8) return false;
   const l = letters(text);
   if (l.length < 12 || text.includes('\n')) return false;
   const upper = l.replace(/[^\p{Lu}]/gu, '').length;

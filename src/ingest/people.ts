@@ -70,6 +70,7 @@ function isQualifier(w: string): boolean {
 export class People {
   readonly list: PersonRecord[] = [];
   readonly mentions: Mention[] = [];
+  private byParagraph: Map<number, Mention[]> | undefined;
   private byName = new Map<string, PersonRecord>();
 
   constructor(private docs: ParagraphDoc[]) {}
@@ -126,8 +127,8 @@ export class People {
     if (tok.kind !== 'word' || !isCapitalized(tok.text)) return false;
     const lower = tok.text.toLowerCase();
     if (FUNCTION_WORDS.has(lower) || FUNCTION_WORDS.has(lower.replace(/\.$/, ''))) return false;
-    const sentenceStart = doc.sentences[doc.sentenceOf[i]!]![0];
-    const firstWord = doc.tokens.slice(sentenceStart).findIndex((x) => x.kind === 'word') + sentenceStart;
+    let firstWord = doc.sentences[doc.sentenceOf[i]!]![0];
+    while (firstWord < i && doc.tokens[firstWord]!.kind !== 'word') firstWord++;
     if (i === firstWord) {
       if (/ing$/.test(lower) || /ly$/.test(lower)) return false;
     }
@@ -287,13 +288,14 @@ export class People {
     let subject = !possessive && !(prev && prev.kind === 'word' && PREPOSITIONS.has(prev.text.toLowerCase()));
     // "with X and Y": the second conjunct shares the first one's role.
     if (subject && prev && /^(and|or)$/i.test(prev.text)) {
-      const before = this.mentions.filter((m) => m.paragraph === paragraph && m.to <= start - 1 && m.sentence === doc.sentenceOf[from]);
+      const before = this.inParagraph(paragraph).filter((m) => m.to <= start - 1 && m.sentence === doc.sentenceOf[from]);
       const conj = before[before.length - 1];
       if (conj && conj.to >= start - 2) subject = conj.subject;
       else if (doc.tokens.slice(Math.max(0, start - 10), start - 1).some((t) => t.kind === 'word' && PREPOSITIONS.has(t.text.toLowerCase()))) subject = false;
     }
     const m: Mention = { person, paragraph, from, to, sentence: doc.sentenceOf[from]!, subject, possessive };
     this.mentions.push(m);
+    this.byParagraph = undefined;
     return m;
   }
 
@@ -403,7 +405,7 @@ export class People {
         const l = tok.text.toLowerCase();
         const g = l === 'he' || l === 'his' || l === 'him' ? 'male' : l === 'she' || l === 'her' ? 'female' : undefined;
         if (!g) continue;
-        const prev = this.mentionsBefore(doc.index, i).slice(0, 2);
+        const prev = this.inParagraph(doc.index).filter((m) => m.from < i).slice(-2).reverse();
         const nearest = prev[0];
         if (!nearest || nearest.person.type !== 'person' || nearest.person.gender !== 'unknown') continue;
         if (doc.index !== nearest.paragraph || doc.sentenceOf[i]! - nearest.sentence > 1) continue;
@@ -424,8 +426,26 @@ export class People {
     return out;
   }
 
+  /** Mentions of one paragraph, in order. */
+  inParagraph(paragraph: number): Mention[] {
+    if (!this.byParagraph) {
+      this.byParagraph = new Map();
+      for (const m of this.mentions) {
+        const list = this.byParagraph.get(m.paragraph) ?? [];
+        list.push(m);
+        this.byParagraph.set(m.paragraph, list);
+      }
+      for (const list of this.byParagraph.values()) list.sort((a, b) => a.from - b.from);
+    }
+    return this.byParagraph.get(paragraph) ?? [];
+  }
+
   mentionsIn(paragraph: number, from: number, to: number): Mention[] {
-    return this.mentions.filter((m) => m.paragraph === paragraph && m.from >= from && m.to <= to);
+    return this.inParagraph(paragraph).filter((m) => m.from >= from && m.to <= to);
+  }
+
+  mentionAt(paragraph: number, from: number): Mention | undefined {
+    return this.inParagraph(paragraph).find((m) => m.from === from);
   }
 
   /** he/she → the most recent person of that gender, preferring sentence subjects nearby. */
@@ -459,7 +479,7 @@ export class People {
       id: p.id,
       name: p.name,
       aliases: [...p.aliases],
-      ...(p.roles[0] ? { role: p.roles.slice().sort((a, b) => roleRank(b) - roleRank(a))[0] } : {}),
+      ...(p.roles.some((r) => roleRank(r) >= 0) ? { role: p.roles.slice().sort((a, b) => roleRank(b) - roleRank(a))[0] } : {}),
       type: p.type,
       gender: p.gender,
     }));
@@ -467,6 +487,8 @@ export class People {
 }
 
 function roleRank(r: string): number {
+  // Honorifics alone ("Rep.", "Dr.") say little; a described role says more.
+  if (r.split(/\s+/).every((w) => /\.$/.test(w) || /^(mr|mrs|ms|miss|sir|dame|lord|lady)$/i.test(w))) return -1;
   return (/^(the|a|an)\s/i.test(r) ? 2 : 0) + Math.min(r.split(/\s+/).length, 6) / 10;
 }
 

@@ -23,19 +23,27 @@ export function extractStatements(docs: ParagraphDoc[], people: People): Stateme
         if (tok.kind !== 'word') continue;
         const w = tok.text.toLowerCase();
         if (w === 'according' && doc.tokens[k + 1]?.text.toLowerCase() === 'to') {
-          const m = people.mentionsIn(doc.index, k + 2, s1).find((x) => x.from <= k + 6);
+          let end = k + 2;
+          while (end < s1 && doc.tokens[end]!.kind === 'word') end++;
+          const m = people.mentionsIn(doc.index, k + 2, end).find((x) => !x.possessive);
           if (m) speakerId = m.person.id;
           continue;
         }
-        if (!isSpeechVerb(w) || isWeakCue(speechLemma(w)!) || /ing$/.test(w)) continue;
+        if (!isSpeechVerb(w) || isWeakCue(speechLemma(w)!)) continue;
         // The subject directly before the verb (auxiliaries and adverbs skipped).
         let j = k - 1;
         while (j >= s0 && doc.tokens[j]!.kind === 'word' && AUX.has(doc.tokens[j]!.text.toLowerCase())) j--;
-        const m = people.mentions.find((x) => x.paragraph === doc.index && x.to === j + 1 && x.from >= s0 && x.subject);
+        const before = doc.tokens[j];
+        if (/ing$/.test(w) && before?.text !== ',') continue;
+        const m = people.inParagraph(doc.index).find((x) => x.to === j + 1 && x.from >= s0 && x.subject);
         if (m) speakerId = m.person.id;
-        else {
-          const pronoun = doc.tokens[j];
-          if (pronoun && /^(he|she)$/i.test(pronoun.text)) speakerId = people.resolvePronoun(pronoun.text, doc.index, j)?.id;
+        else if (before && /^(he|she)$/i.test(before.text)) speakerId = people.resolvePronoun(before.text, doc.index, j)?.id;
+        else if (before?.text === ',') {
+          // "X, the adviser who …, speculated that …" / "X dismissed it, saying …": the sentence's subject.
+          const subject = people.inParagraph(doc.index).find((x) => x.from >= s0 && x.from < k && x.subject);
+          const first = doc.tokens[s0];
+          if (subject && subject.from <= s0 + 3) speakerId = subject.person.id;
+          else if (first && /^(he|she)$/i.test(first.text)) speakerId = people.resolvePronoun(first.text, doc.index, s0)?.id;
         }
       }
       if (speakerId) out.push({ speakerId, text, paragraph: doc.index });

@@ -40,7 +40,8 @@ export function tokenize(text: string, quotes: Span[] = []): Token[] {
       continue;
     }
     const ch = text[i]!;
-    if (/\s/.test(ch)) {
+    const code = ch.charCodeAt(0);
+    if (code === 32 || code === 10 || code === 9 || code === 13 || code === 160 || (code > 127 && /\s/.test(ch))) {
       i++;
       continue;
     }
@@ -95,10 +96,15 @@ export function sentences(tokens: Token[], quoteTexts: string[]): Array<[number,
 }
 
 export function isCapitalized(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128) return false;
   return /^\p{Lu}/u.test(word);
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
 export function stripDiacritics(s: string): string {
+  if (ASCII.test(s)) return s;
   return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l').replace(/Ł/g, 'L');
 }
 
