@@ -144,7 +144,7 @@ export function routeText(raw: string, isPerson: (name: string) => boolean = () 
   const lower = text.toLowerCase();
   if (/^(help|commands|\?|usage|what can you do|how do(es)? (this|it|you) work)\b/.test(lower)) return { name: 'help' };
   // Bare slash-command words typed without the slash.
-  const bare = /^(brief|whosaid|meeting)\b\s*(.*)$/i.exec(text);
+  const bare = /^brief me\b/i.test(text) ? null : /^(brief|whosaid|meeting)\b\s*(.*)$/i.exec(text);
   if (bare) return routeSlash((bare[1] ?? '').toLowerCase() as 'brief' | 'whosaid' | 'meeting', bare[2] ?? '');
 
   let m = /^who (?:said|says|has said|was quoted saying|called \w+(?: a)?)\s*[:,]?\s*(.+)$/i.exec(text);
