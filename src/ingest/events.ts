@@ -297,9 +297,18 @@ function buildSentenceEvents(
     });
   }
 
-  // Each date goes to the nearest event of its sentence; an event takes one date.
+  // Each date goes to the nearest event of its sentence; an event takes one date. A date nearer
+  // to a speech verb than to the event dates the speaking ("He said on Monday the talks …").
+  const quotesHere = quotedSpans(s);
+  const speechVerbs = scanList(STATEMENT_VERBS, s).filter((v) => !quotesHere.some(([a, b]) => v.start >= a && v.start < b));
   const pairs: Array<{ event: number; date: number; distance: number }> = [];
-  out.forEach((e, ei) => usable.forEach((d, di) => pairs.push({ event: ei, date: di, distance: Math.abs(d.index - e.at) })));
+  out.forEach((e, ei) =>
+    usable.forEach((d, di) => {
+      const distance = Math.abs(d.index - e.at);
+      if (speechVerbs.some((v) => governs(s, v, d) && Math.min(Math.abs(d.index - v.end), Math.abs(v.start - d.index - d.text.length)) < distance)) return;
+      pairs.push({ event: ei, date: di, distance });
+    }),
+  );
   pairs.sort((a, b) => a.distance - b.distance);
   const takenEvents = new Set<number>();
   const takenDates = new Set<number>();
@@ -313,24 +322,31 @@ function buildSentenceEvents(
   // A dated speech verb with a named speaker is a statement ("X told reporters on Tuesday").
   usable.forEach((d, di) => {
     if (takenDates.has(di) || !isDated(d.when)) return;
-    const verbs = scanList(STATEMENT_VERBS, s).filter((v) => {
-      const between = v.end <= d.index ? s.slice(v.end, d.index) : s.slice(d.index + d.text.length, v.start);
-      return between.length <= 30 && !/[,;“”"]/.test(between);
-    });
+    const verbs = scanList(STATEMENT_VERBS, s).filter((v) => governs(s, v, d));
     const verb = verbs[0];
     if (!verb) return;
     const quotes = quotedSpans(s);
     if (quotes.some(([a, b]) => verb.start >= a && verb.start < b)) return;
     // The speaker is named right before the verb ("Pompeo told"), or is the subject that opens the
     // sentence before an appositive ("Ushakov, the adviser whom … Trump, speculated").
+    // A common noun right before the verb ("police revealed") is a speaker we do not know.
     const before = mentions.filter((m) => m.end <= verb.start && !m.possessive && !quotes.some(([a, b]) => m.start >= a && m.start < b));
     const adjacent = before.find((m) => /^\s*$/.test(s.slice(m.end, verb.start)));
-    const speaker = adjacent ?? before[0] ?? resolvePronounBefore(s, verb.start, history, byId);
+    const lead = s.slice(0, verb.start).trimEnd();
+    const speaker = adjacent
+      ?? (lead.endsWith(',') ? before[0] : undefined)
+      ?? (/\b(he|she)$/i.test(lead) ? resolvePronounBefore(s, verb.start, history, byId) : undefined);
     if (!speaker) return;
     out.push({ kind: 'statement', participants: [typeof speaker === 'string' ? speaker : speaker.personId], when: d.when, at: verb.start });
   });
 
   return out.map(({ at: _at, ...rest }) => rest);
+}
+
+/** A speech verb dates its speaking when the date sits close by, in the same clause. */
+function governs(s: string, verb: { start: number; end: number }, d: DateMention): boolean {
+  const between = verb.end <= d.index ? s.slice(verb.end, d.index) : s.slice(d.index + d.text.length, verb.start);
+  return between.length <= 30 && !/[,;“”"]/.test(between);
 }
 
 function resolvePronounBefore(
@@ -412,7 +428,9 @@ function mergeDrafts(drafts: Draft[]): Draft[] {
     else loose.push(d);
   }
   // Undated events are kept only when they say who met (or who published).
-  const worthy = loose.filter((d) => d.kind === 'publication' ? Boolean(d.publisher) : d.participants.length > 0);
+  const worthy = loose.filter((d) =>
+    d.kind === 'publication' ? Boolean(d.publisher) : d.participants.length >= 2 || (d.participants.length === 1 && Boolean(d.location)),
+  );
   return [...dated, ...worthy].sort((a, b) => a.paragraph - b.paragraph || a.order - b.order);
 }
 

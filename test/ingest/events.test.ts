@@ -119,6 +119,12 @@ describe('extractEvents', () => {
     ]);
   });
 
+  it('a speaker we do not know ("police revealed") makes no statement, and a pronoun speaker resolves', () => {
+    expect(extractEvents(body('Okafor left the country, police revealed on Saturday.'), PEOPLE, PUBLISHED)).toEqual([]);
+    const events = extractEvents(body('Ortega was calm.', 'He said on Monday that the talks would go on.'), PEOPLE, PUBLISHED);
+    expect(events.map((e) => [e.kind, e.participants, e.when.start])).toEqual([['statement', ['luis-ortega'], '2025-11-24']]);
+  });
+
   it('ignores captions, related links, boilerplate and words inside quotation marks', () => {
     const paragraphs: Paragraph[] = [
       { index: 0, kind: 'caption', text: 'Berg meets Ortega in Oslo, Monday, Oct. 27, 2025. (Photo agency)' },
