@@ -75,20 +75,21 @@ const ZWSP = '\u200b';
  * lost: @everyone, @here, <@id>, <@!id>, <@&id>, <#id>, and Slack-style <!channel>.
  */
 export function neutralizeMentions(text: string): string {
-  return text
-    .replace(/@(everyone|here)/gi, `@${ZWSP}$1`)
-    .replace(/<([@#!])/g, `<${ZWSP}$1`);
+  if (!text.includes('@') && !text.includes('<')) return text;
+  return text.replace(/@(everyone|here)/gi, `@${ZWSP}$1`).replace(/<([@#!])/g, `<${ZWSP}$1`);
 }
 
 // Every character Discord's markdown gives meaning to; a backslash before any ASCII punctuation is
 // consumed by the client, so over-escaping is invisible.
 const MARKDOWN_CHARS = /[\\*_~`|>\[\]#<]/g;
+const NEEDS_ESCAPE = /[\\*_~`|>\[\]#<@]/;
+// Line-start syntax the character escape does not cover: lists ("- ", "+ ", "1. "), subtext ("-#").
+const LINE_START = /(?:^|\n)\s*[-+\d]/;
 
 /** Plain text → Discord markdown that renders as exactly that text and pings no one. */
 export function escapeDiscord(text: string): string {
-  let out = neutralizeMentions(text).replace(MARKDOWN_CHARS, (c) => `\\${c}`);
-  // Line-start syntax the character escape above does not cover: lists ("- ", "+ ", "1. "), subtext ("-#").
-  out = out.replace(/^(\s*)([-+])(?=\s|#)/gm, '$1\\$2').replace(/^(\s*\d+)\.(?=\s)/gm, '$1\\.');
+  let out = NEEDS_ESCAPE.test(text) ? neutralizeMentions(text).replace(MARKDOWN_CHARS, '\\$&') : text;
+  if (LINE_START.test(out)) out = out.replace(/^(\s*)([-+])(?=\s|#)/gm, '$1\\$2').replace(/^(\s*\d+)\.(?=\s)/gm, '$1\\.');
   return out;
 }
 
@@ -146,7 +147,11 @@ function renderSpan(span: Span): string {
       if (span.text.trim() === '') return span.text;
       const body = escapeDiscord(span.text);
       // Keep surrounding spaces outside the markers, or Discord won't treat them as emphasis.
-      const [, lead = '', core = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(body) ?? [];
+      const start = body.length - body.trimStart().length;
+      const end = body.trimEnd().length;
+      const lead = body.slice(0, start);
+      const core = body.slice(start, end);
+      const trail = body.slice(end);
       switch (span.style) {
         case 'bold':
           return `${lead}**${core}**${trail}`;
@@ -296,6 +301,7 @@ type Unit = TextUnit | HeadingUnit | FieldsUnit;
 const UNIT_MAX = 3800;
 
 function prefixLines(text: string, prefix: string): string {
+  if (!text.includes('\n')) return prefix + text;
   return text
     .split('\n')
     .map((line) => prefix + line)

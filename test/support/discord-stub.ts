@@ -138,6 +138,8 @@ export class DiscordStub {
   private current?: Session;
   private readonly messages = new Map<string, any>();
   private readonly threadsCreated = new Set<string>();
+  private readonly callbackById = new Map<string, RecordedRequest>();
+  private readonly callbackWaiters = new Map<string, (r: RecordedRequest) => void>();
   restPort = 0;
   gatewayPort = 0;
 
@@ -255,9 +257,20 @@ export class DiscordStub {
     });
   }
 
-  /** The interaction callback for one interaction id. */
-  waitForCallback(interactionId: string, timeoutMs = 5_000) {
-    return this.waitForRequest((r) => r.method === 'POST' && r.path.startsWith(`/interactions/${interactionId}/`) && r.status < 300, timeoutMs);
+  /** The (successful) interaction callback for one interaction id; indexed, so waiting costs O(1). */
+  waitForCallback(interactionId: string, timeoutMs = 5_000): Promise<RecordedRequest> {
+    const found = this.callbackById.get(interactionId);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.callbackWaiters.delete(interactionId);
+        reject(new Error(`discord stub: no callback for interaction ${interactionId} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.callbackWaiters.set(interactionId, (r) => {
+        clearTimeout(timer);
+        resolve(r);
+      });
+    });
   }
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -286,6 +299,15 @@ export class DiscordStub {
       const text = payload === undefined ? '' : JSON.stringify(payload);
       res.writeHead(status, { ...(text ? { 'content-type': 'application/json' } : {}), ...headers });
       res.end(text);
+      const callback = /^\/interactions\/(\d+)\/[^/]+\/callback$/.exec(path);
+      if (callback && status < 300 && record.method === 'POST' && !this.callbackById.has(callback[1]!)) {
+        this.callbackById.set(callback[1]!, record);
+        const waiter = this.callbackWaiters.get(callback[1]!);
+        if (waiter) {
+          this.callbackWaiters.delete(callback[1]!);
+          waiter(record);
+        }
+      }
       this.events.emit('request', record);
     };
 

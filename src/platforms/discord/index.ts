@@ -178,11 +178,17 @@ class SeenIds {
   }
 }
 
+/**
+ * The payload's embeds and components are already API JSON: handing them to discord.js as
+ * JSON-encodables skips its per-request snake-casing walk (measurable on the interaction path).
+ */
+const asJson = <T>(items: T[]) => items.map((item) => ({ toJSON: () => item }));
+
 function toReplyOptions(p: DiscordMessagePayload): InteractionReplyOptions {
   return {
     ...(p.content !== undefined ? { content: p.content } : {}),
-    embeds: p.embeds,
-    components: p.components as InteractionReplyOptions['components'],
+    embeds: asJson(p.embeds),
+    components: asJson(p.components),
     allowedMentions: { parse: [] },
     ...(p.flags ? { flags: MessageFlags.Ephemeral } : {}),
   } as InteractionReplyOptions;
@@ -191,8 +197,8 @@ function toReplyOptions(p: DiscordMessagePayload): InteractionReplyOptions {
 function toMessageOptions(p: DiscordMessagePayload, repliedUser?: boolean): MessageCreateOptions {
   return {
     ...(p.content !== undefined ? { content: p.content } : {}),
-    embeds: p.embeds,
-    components: p.components as MessageCreateOptions['components'],
+    embeds: asJson(p.embeds),
+    components: asJson(p.components),
     allowedMentions: { parse: [], ...(repliedUser !== undefined ? { repliedUser } : {}) },
   } as MessageCreateOptions;
 }
