@@ -25,6 +25,13 @@ export function firstNameGender(word: string): 'male' | 'female' | 'unknown' | u
   return undefined;
 }
 
+/** A verb form that takes an object ("praised", "met", "asks"): a name after it is not the subject. */
+export function isVerbForm(word: string): boolean {
+  const t = tags(word);
+  if (t.some((x) => x === 'PastTense' || x === 'Infinitive' || x === 'PresentTense' || x === 'Verb' || x === 'Gerund')) return true;
+  return t.length === 0 && /\p{Ll}(?:ed|ing)$/u.test(word);
+}
+
 export function isActorNoun(word: string): boolean {
   return tags(word).includes('Actor');
 }

@@ -10,7 +10,7 @@ import { isCapitalized, stripDiacritics } from './tokens.js';
 import { isSpeechVerb } from './speech-verbs.js';
 import {
   FEMALE_WORDS, FUNCTION_WORDS, MALE_WORDS, NAME_PARTICLES, ORG_HEADS, PREPOSITIONS, TITLES,
-  firstNameGender, isRoleNoun,
+  firstNameGender, isRoleNoun, isVerbForm,
 } from './lexicon.js';
 
 export interface PersonRecord {
@@ -144,7 +144,7 @@ export class People {
       words[words.length - 1] = last.replace(/['’]s?$/, '');
     }
     let k = 0;
-    while (k < words.length - 1 && (isTitleWord(words[k]!) || (isQualifier(words[k]!) && (isTitleWord(words[k + 1] ?? '') || isQualifier(words[k + 1] ?? ''))))) k++;
+    while (k < words.length - 1 && (isTitleWord(words[k]!) || (k === 0 && isRoleNoun(words[k]!)) || (isQualifier(words[k]!) && (isTitleWord(words[k + 1] ?? '') || isQualifier(words[k + 1] ?? ''))))) k++;
     // Organisation heads split "Amnesty International Man-kei Tam" into an organisation and a name.
     let orgEnd = -1;
     for (let m = k; m < words.length; m++) if (ORG_HEADS.has(words[m]!.toLowerCase())) orgEnd = m;
@@ -286,6 +286,11 @@ export class People {
     const start = Math.min(from, this.descriptorStart(doc, nameFrom));
     const prev = doc.tokens[start - 1];
     let subject = !possessive && !(prev && prev.kind === 'word' && PREPOSITIONS.has(prev.text.toLowerCase()));
+    // "praised striker X": the object of a verb, unless an inverted attribution ("…,” said X).
+    if (subject && prev && prev.kind === 'word' && !isCapitalized(prev.text) && isVerbForm(prev.text)) {
+      const before = doc.tokens[start - 2];
+      if (!(before && (before.kind === 'quote' || before.text === ',') && isSpeechVerb(prev.text))) subject = false;
+    }
     // "with X and Y": the second conjunct shares the first one's role.
     if (subject && prev && /^(and|or)$/i.test(prev.text)) {
       const before = this.inParagraph(paragraph).filter((m) => m.to <= start - 1 && m.sentence === doc.sentenceOf[from]);

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../src/ingest/extract.js';
+
+function quotes(paragraphs: string[]) {
+  const article = extractArticle({ id: 'test', headline: 'Test article', paragraphs });
+  const name = (id: string | null) => (id ? article.people.find((p) => p.id === id)?.name ?? id : null);
+  return article.quotes.map((q) => ({ text: q.text, speaker: name(q.speakerId), kind: q.kind, attribution: q.attribution, cue: q.cue, paragraph: q.paragraph }));
+}
+
+describe('speaker beside the quote', () => {
+  it('“…,” X said', () => {
+    expect(quotes(['“The budget is balanced,” Finance Minister Lena Horvath said on Monday.'])[0]).toMatchObject({ speaker: 'Lena Horvath', attribution: 'adjacent', cue: 'said' });
+  });
+  it('“…,” said X', () => {
+    expect(quotes(['“We are ready,” said coach Paulo Mendes.'])[0]).toMatchObject({ speaker: 'Paulo Mendes' });
+  });
+  it('X said: “…”', () => {
+    expect(quotes(['Senator Amara Obi said: “This bill will not pass.”'])[0]).toMatchObject({ speaker: 'Amara Obi' });
+  });
+  it('X told Outlet: “…” (the outlet is not the speaker)', () => {
+    expect(quotes(['Daniel Ferreira told The Lisbon Herald: “I have nothing to hide.”'])[0]).toMatchObject({ speaker: 'Daniel Ferreira', cue: 'told' });
+  });
+  it('speech verbs beyond "said"', () => {
+    const paragraphs = [
+      'Economist Priya Raman warned, “Inflation is not beaten.”',
+      '“Rates will stay high,” insisted central bank governor Tomas Berg.',
+      'Raman conceded: “We could be wrong.”',
+      '“Is anyone listening?” asked union leader Grace Mwangi.',
+      'Berg later tweeted: “Stay calm!”',
+    ];
+    expect(quotes(paragraphs).map((q) => [q.speaker, q.cue])).toEqual([
+      ['Priya Raman', 'warned'],
+      ['Tomas Berg', 'insisted'],
+      ['Priya Raman', 'conceded'],
+      ['Grace Mwangi', 'asked'],
+      ['Tomas Berg', 'tweeted'],
+    ]);
+  });
+  it('keeps question and exclamation marks inside the quote', () => {
+    expect(quotes(['“Where is the money?” asked auditor Jan Novak. “Show us!”']).map((q) => q.text)).toEqual(['Where is the money?', 'Show us!']);
+  });
+});
+
+describe('split and continued quotes', () => {
+  it('a quote split around its attribution is two quotes with one speaker', () => {
+    const q = quotes(['“The river has never been this high,” said Mayor Olga Petrov, “and it is still rising.”']);
+    expect(q.map((x) => [x.text, x.speaker])).toEqual([
+      ['The river has never been this high,', 'Olga Petrov'],
+      ['and it is still rising.', 'Olga Petrov'],
+    ]);
+    expect(q[1]!.kind).toBe('partial');
+  });
+  it('a quote-only sentence after an attributed quote keeps the speaker', () => {
+    const q = quotes(['“We lost,” manager Kofi Asante said. “There is no excuse. We start again tomorrow.”']);
+    expect(q[1]).toMatchObject({ speaker: 'Kofi Asante', attribution: 'continuation' });
+  });
+  it('a paragraph without a closing mark continues into the next', () => {
+    const q = quotes([
+      'Fire chief Hannah Moreau said: “Crews worked through the night to hold the line.',
+      '“We expect the wind to drop by Thursday.”',
+    ]);
+    expect(q.map((x) => [x.paragraph, x.speaker, x.attribution])).toEqual([
+      [0, 'Hannah Moreau', 'adjacent'],
+      [1, 'Hannah Moreau', 'continuation'],
+    ]);
+  });
+  it('a quote in a photo caption', () => {
+    const q = quotes(['Rescue worker Ali Demir at the site on Monday. “We heard voices,” Demir said. (Photo: Ana Ruiz/Reuters)']);
+    expect(q[0]).toMatchObject({ speaker: 'Ali Demir' });
+  });
+});
+
+describe('pronouns and role nouns', () => {
+  it('resolves he/she to the most recent person of that gender', () => {
+    const q = quotes([
+      'Prime Minister Helen Carter met union leader Samuel Osei on Tuesday.',
+      '“The talks were frank,” she said.',
+      '“We made progress,” he told reporters.',
+    ]);
+    expect(q.map((x) => [x.speaker, x.attribution])).toEqual([
+      ['Helen Carter', 'pronoun'],
+      ['Samuel Osei', 'pronoun'],
+    ]);
+  });
+  it('prefers the subject over a man named as an object when two men are in play', () => {
+    const q = quotes([
+      'Coach Martin Keller praised striker Lucas Brandt after the match. Speaking to Radio Nord, he said, “The team showed character.”',
+    ]);
+    expect(q[0]).toMatchObject({ speaker: 'Martin Keller', attribution: 'pronoun' });
+  });
+  it('resolves a role noun to the person who holds the role', () => {
+    const q = quotes([
+      'Judge Rebecca Stone heard the case against businessman Victor Hale.',
+      '“The evidence is overwhelming,” the judge said.',
+    ]);
+    expect(q[0]).toMatchObject({ speaker: 'Rebecca Stone', attribution: 'role-noun' });
+  });
+  it('tells apart two people who share a surname', () => {
+    const q = quotes([
+      'Anna Kowalski and her brother Piotr Kowalski run the bakery.',
+      '“We never closed, not even once,” said Piotr Kowalski.',
+      '“Our mother taught us everything,” Anna Kowalski said.',
+    ]);
+    expect(q.map((x) => x.speaker)).toEqual(['Piotr Kowalski', 'Anna Kowalski']);
+  });
+});
+
+describe('organisations, partial quotes, statements', () => {
+  it('an organisation can be the speaker', () => {
+    const article = extractArticle({ id: 't', headline: 'h', paragraphs: ['The Foreign Office said in a statement that it was "deeply concerned" by the arrests.'] });
+    const speaker = article.people.find((p) => p.id === article.quotes[0]!.speakerId);
+    expect(speaker).toMatchObject({ type: 'organization' });
+    expect(speaker!.name).toMatch(/Foreign Office/);
+  });
+  it('a fragment inside a sentence is a partial quote of the sentence subject', () => {
+    const q = quotes(['Senator Joan Whitby remarked that the plan was “dead on arrival” and walked out.']);
+    expect(q[0]).toMatchObject({ speaker: 'Joan Whitby', kind: 'partial', cue: 'remarked' });
+  });
+  it('"according to X" is a statement, not a quote', () => {
+    const article = extractArticle({ id: 't', headline: 'h', paragraphs: ['Ferry operator Lars Holm expects delays.', 'The ferry will not sail until Friday, according to Holm.'] });
+    expect(article.quotes).toEqual([]);
+    expect(article.statements.map((s) => s.paragraph)).toContain(1);
+  });
+  it('a paraphrased claim is a statement of its speaker', () => {
+    const article = extractArticle({ id: 't', headline: 'h', paragraphs: ['Interior Minister Paul Varga claimed the border was secure.'] });
+    expect(article.statements).toEqual([{ speakerId: 'paul-varga', text: 'Interior Minister Paul Varga claimed the border was secure.', paragraph: 0 }]);
+  });
+});
