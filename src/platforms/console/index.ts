@@ -28,11 +28,14 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
     const answer = await opts.core.handle(opts.core.route(line), conversation);
     write(renderPlain(answer.reply));
   };
+  // Take the iterator first: lines that arrive while the help is being written are buffered, not lost.
+  const lines = rl[Symbol.asyncIterator]();
   await ask('help');
   write('Type a question, or "quit" to leave.');
   if (interactive) rl.setPrompt(opts.prompt ?? 'briefbot> ');
   if (interactive) rl.prompt();
-  for await (const line of rl) {
+  for (let next = await lines.next(); !next.done; next = await lines.next()) {
+    const line = next.value;
     const text = line.trim();
     if (BYE.test(text)) break;
     if (text) {
