@@ -61,8 +61,10 @@ export interface SlackMessage {
 // Escaping
 
 /** Slack's three control characters. Applied to every string that did not come from us. */
+const NEEDS_ESCAPE = /[&<>]/;
 export function escapeSlack(raw: string): string {
-  return raw.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  if (!NEEDS_ESCAPE.test(raw)) return raw;
+  return raw.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }
 
 const ZWSP = '\u200b';
@@ -71,7 +73,9 @@ const ZWSP = '\u200b';
  * counts U+200B as a word character or as space, a marker fenced on both sides can neither open
  * (needs a boundary before, a non-space after) nor close a span. The text still reads the same.
  */
+const MRKDWN_MARKER = /[*_~`]/;
 export function neutraliseMrkdwn(escaped: string): string {
+  if (!MRKDWN_MARKER.test(escaped)) return escaped;
   return escaped.replace(/[*_~`]/g, (m) => `${ZWSP}${m}${ZWSP}`);
 }
 
@@ -295,6 +299,12 @@ function quoteBlocks(block: Extract<Block, { type: 'quote' }>): SlackBlock[] {
   let body = lines.map((l) => `>${mrkdwnText(l)}`).join('\n');
   if (body.length > room) body = `>${shortenMrkdwn(lines.join(' '), room - 1)}`;
   const out: SlackBlock[] = [{ type: 'section', text: mrkdwn(`${body}${attribution}`) }];
+  // Common case: one short context line, rendered directly.
+  const line = `${block.context ? `${renderSpan({ type: 'text', text: block.context, style: 'italic' })} · ` : ''}${citeWithArticle(block.cite).map(renderSpan).join('')}`;
+  if (line.length <= SLACK_LIMITS.contextText) {
+    out.push({ type: 'context', elements: [mrkdwn(line)] });
+    return out;
+  }
   const context: Span[] = [];
   if (block.context) context.push({ type: 'text', text: block.context, style: 'italic' }, { type: 'text', text: ' · ' });
   context.push(...citeWithArticle(block.cite));

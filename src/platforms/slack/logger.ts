@@ -7,17 +7,26 @@ export interface SlackLogger {
   info: LogFn;
   warn: LogFn;
   error: LogFn;
+  /** pino's; when absent, Bolt's debug chatter is dropped. */
+  isLevelEnabled?(level: string): boolean;
 }
 
-/** Bolt's logger interface on top of ours, so Bolt's messages land in the same log stream. */
+/**
+ * Bolt's logger interface on top of ours, so Bolt's messages land in the same log stream.
+ * Bolt calls debug() on every request whatever the level; formatting those arguments only to
+ * have pino drop them is measurable per request, so debug is checked first.
+ */
 export function boltLogger(logger: SlackLogger): BoltLogger {
-  let level: LogLevel = LogLevel.INFO;
+  const debugOn = () => logger.isLevelEnabled?.('debug') ?? false;
+  let level: LogLevel = debugOn() ? LogLevel.DEBUG : LogLevel.INFO;
   const write = (fn: LogFn, args: unknown[]) => {
     const parts = args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? a.message : safeJson(a)));
     fn({ component: 'bolt' }, parts.join(' '));
   };
   return {
-    debug: (...args: unknown[]) => write(logger.debug.bind(logger), args),
+    debug: (...args: unknown[]) => {
+      if (level === LogLevel.DEBUG && debugOn()) write(logger.debug.bind(logger), args);
+    },
     info: (...args: unknown[]) => write(logger.info.bind(logger), args),
     warn: (...args: unknown[]) => write(logger.warn.bind(logger), args),
     error: (...args: unknown[]) => write(logger.error.bind(logger), args),

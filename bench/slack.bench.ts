@@ -1,0 +1,180 @@
+/**
+ * Slash-command round trip of the Slack adapter in HTTP mode: sign, POST `/whosaid Witkoff`,
+ * read the ack body (the answer itself). Real Bolt, real core over briefings/, a local Web API
+ * stub for auth.test. Beside it, in the same run, a bare Bolt app whose handler only acks.
+ * Requests alternate between the two (ABAB…) so drift (GC, CPU frequency) hits both alike;
+ * each waits for its response before the next.
+ *
+ * A third app, the same adapter over a core that hands back the precomputed answer, separates
+ * the adapter's own cost (Bolt listeners, rendering, the bigger response) from the core's.
+ */
+import { Agent, request } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { App, LogLevel, type Logger } from '@slack/bolt';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { systemClock } from '../src/clock.js';
+import { deriveArticle } from '../src/library/derive.js';
+import { Library } from '../src/library/library.js';
+import { startSlack } from '../src/platforms/slack/index.js';
+import type { Answer } from '../src/queries/command.js';
+import type { Core } from '../src/queries/core.js';
+import { createCore } from '../src/queries/index.js';
+import { renderSlack } from '../src/replies/slack.js';
+import { slackSignature, slashCommandBody, SlackStub } from '../test/support/slack-stub.js';
+import { percentile, type Benchmark, type Figure } from './types.js';
+
+const BRIEFINGS = fileURLToPath(new URL('../briefings', import.meta.url));
+const SECRET = 'bench-signing-secret';
+const silent = { debug() {}, info() {}, warn() {}, error() {} };
+const silentBolt: Logger = { ...silent, setLevel() {}, getLevel: () => LogLevel.ERROR, setName() {} };
+
+const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+
+/** One signed slash command; resolves with the elapsed ms and the response body. */
+function roundTrip(port: number, body: string): Promise<{ ms: number; status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const ts = Math.floor(Date.now() / 1000);
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/slack/events',
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'content-length': Buffer.byteLength(body),
+          'x-slack-request-timestamp': String(ts),
+          'x-slack-signature': slackSignature(SECRET, ts, body),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ ms: performance.now() - start, status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+export const benchmarks: Benchmark[] = [
+  {
+    name: 'slack slash-command round trip',
+    async run({ quick }): Promise<Figure[]> {
+      const requests = quick ? 20 : 1_000;
+      const warmup = quick ? 5 : 200;
+      const library = await new Library({ dir: BRIEFINGS, derive: deriveArticle }).load();
+      const core = createCore({ library, clock: systemClock, timeZone: 'UTC' });
+      const stub = await new SlackStub().start();
+
+      const ours = await startSlack({
+        core,
+        env: { botToken: 'xoxb-bench', signingSecret: SECRET, port: 0, host: '127.0.0.1' },
+        logger: silent,
+        clock: systemClock,
+        apiUrl: stub.apiUrl,
+        retryConfig: { retries: 0 },
+      });
+      // The same adapter, with the core's work done ahead of time: what the adapter itself costs.
+      const conv = { platform: 'slack' as const, channelId: 'C0NEWS', userId: 'U0ALICE', canManageChannel: false };
+      const routed = core.route('Witkoff', 'whosaid');
+      const precomputed: Answer = await core.handle(routed, conv);
+      const instantCore: Core = { ...core, route: () => routed, handle: async () => precomputed };
+      const adapterOnly = await startSlack({
+        core: instantCore,
+        env: { botToken: 'xoxb-bench-instant', signingSecret: SECRET, port: 0, host: '127.0.0.1' },
+        logger: silent,
+        clock: systemClock,
+        apiUrl: stub.apiUrl,
+        retryConfig: { retries: 0 },
+      });
+      const bare = new App({
+        token: 'xoxb-bench-bare',
+        signingSecret: SECRET,
+        clientOptions: { slackApiUrl: stub.apiUrl, retryConfig: { retries: 0 } },
+        logger: silentBolt,
+      });
+      bare.command('/whosaid', async ({ ack }) => {
+        await ack();
+      });
+      const bareServer = (await bare.start({ port: 0, host: '127.0.0.1' })) as Server;
+      const barePort = (bareServer.address() as AddressInfo).port;
+
+      try {
+        const body = new URLSearchParams(slashCommandBody({ command: '/whosaid', text: 'Witkoff', responseUrl: stub.responseUrl('bench') })).toString();
+        // The answer must be the real one, not an error notice.
+        const probe = await roundTrip(ours.port!, body);
+        if (probe.status !== 200 || !probe.body.includes('What Steve Witkoff said') || !probe.body.includes('man of peace')) {
+          throw new Error(`unexpected /whosaid Witkoff ack: ${probe.status} ${probe.body.slice(0, 300)}`);
+        }
+        const bareProbe = await roundTrip(barePort, body);
+        if (bareProbe.status !== 200) throw new Error(`bare Bolt answered ${bareProbe.status}`);
+
+        const targets = [ours.port!, barePort, adapterOnly.port!];
+        for (let i = 0; i < warmup; i++) for (const port of targets) await roundTrip(port, body);
+        const samples: number[][] = targets.map(() => []);
+        for (let i = 0; i < requests; i++) {
+          // Rotate which goes first, so none always follows another's GC.
+          for (let k = 0; k < targets.length; k++) {
+            const j = (i + k) % targets.length;
+            samples[j]!.push((await roundTrip(targets[j]!, body)).ms);
+          }
+        }
+        for (const s of samples) s.sort((x, y) => x - y);
+        const [a, b, c] = samples as [number[], number[], number[]];
+        const [p50, p99, p50b, p99b, p50c] = [percentile(a, 50), percentile(a, 99), percentile(b, 50), percentile(b, 99), percentile(c, 50)];
+
+        // The core and the renderer alone, in-process (mean of many calls).
+        const reps = quick ? 50 : 2_000;
+        let t = performance.now();
+        for (let i = 0; i < reps; i++) await core.handle(core.route('Witkoff', 'whosaid'), conv);
+        const coreMs = (performance.now() - t) / reps;
+        t = performance.now();
+        for (let i = 0; i < reps; i++) renderSlack(precomputed.reply);
+        const renderMs = (performance.now() - t) / reps;
+        return [
+          {
+            figure: `slack /whosaid Witkoff round trip (sign, POST, ack body) p50 (${requests} requests)`,
+            value: round(p50),
+            unit: 'ms',
+            baseline: round(p50b),
+            ratio: round(p50 / p50b),
+            target: '≤ 1.2× bare Bolt (ack only)',
+            meets: p50 / p50b <= 1.2,
+          },
+          {
+            figure: `slack /whosaid Witkoff round trip p99 (${requests} requests)`,
+            value: round(p99),
+            unit: 'ms',
+            baseline: round(p99b),
+            ratio: round(p99 / p99b),
+          },
+          {
+            figure: `slack adapter with a precomputed answer (no core work) p50 (${requests} requests)`,
+            value: round(p50c),
+            unit: 'ms',
+            baseline: round(p50b),
+            ratio: round(p50c / p50b),
+          },
+          { figure: 'slack core.route+handle(/whosaid Witkoff) mean, in-process', value: round(coreMs), unit: 'ms' },
+          { figure: 'slack renderSlack(/whosaid Witkoff answer) mean', value: round(renderMs), unit: 'ms' },
+          { figure: 'slack /whosaid Witkoff ack body size', value: Buffer.byteLength(probe.body), unit: 'bytes' },
+        ];
+      } finally {
+        await ours.stop();
+        await adapterOnly.stop();
+        bareServer.closeAllConnections();
+        await bare.stop();
+        await stub.stop();
+      }
+    },
+  },
+];
