@@ -300,6 +300,9 @@ const MONTH_ONLY = new RegExp(
 const AMBIGUOUS_MONTHS = new Set(['may', 'march', 'mar', 'mar.', 'june', 'april', 'august', 'aug', 'aug.', 'jan', 'jan.']);
 const TEMPORAL_BEFORE = /\b(in|since|until|till|by|during|through|from|of|and|or|before|after|between|to|early|mid|late|last|this|next)[\s-]*$/i;
 
+const HAS_PERIOD_WORD = /week|month|ago/i;
+const HAS_MONTH_WORD = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
+
 function relativePeriodCandidates(text: string, out: Candidate[]): void {
   RELATIVE_PERIOD.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -341,7 +344,7 @@ function relativePeriodCandidates(text: string, out: Candidate[]): void {
     });
   }
   AGO.lastIndex = 0;
-  while ((m = AGO.exec(text)) !== null) {
+  while (text.includes('ago') && (m = AGO.exec(text)) !== null) {
     const n = NUMBER_WORDS[m[1]!.toLowerCase()] ?? Number(m[1]);
     const unit = m[2]!.toLowerCase();
     const mentionText = m[0];
@@ -493,32 +496,23 @@ const MAYBE_DATE =
 const CHRONO_WORTHY =
   /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|tomorrow|yesterday|last\s+night|this\s+(?:morning|afternoon|evening)|in\s+\w+\s+days|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?!\d)|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))|\d{4}-\d{2}-\d{2}/i;
 
-const memo = new Map<string, DateMention[]>();
-const MEMO_LIMIT = 512;
-
 /**
  * Every date expression in `text`, in order, resolved against `publishedAt` (YYYY-MM-DD) with the
  * tense of its clause. Without a published date only explicit dates (with a year) resolve; the
- * rest keep precision "unknown". Results are memoised: the extractor and the event finder read
- * the same paragraphs.
+ * rest keep precision "unknown".
  */
 export function findDates(text: string, publishedAt?: string): DateMention[] {
   if (!MAYBE_DATE.test(text)) return [];
-  const key = `${publishedAt ?? ''}\u0000${text}`;
-  const cached = memo.get(key);
-  if (cached) return cached.map((m) => ({ ...m, when: { ...m.when } }));
-  const found = findDatesUncached(text, publishedAt);
-  if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value as string);
-  memo.set(key, found);
-  return found.map((m) => ({ ...m, when: { ...m.when } }));
+  return findDatesUncached(text, publishedAt);
 }
 
 function findDatesUncached(text: string, publishedAt?: string): DateMention[] {
   const ref = parsePublished(publishedAt);
   const sentences = splitSentences(text);
   const own: Candidate[] = [];
-  relativePeriodCandidates(text, own);
-  monthOnlyCandidates(text, own);
+  // The rules scan every word boundary, so each runs only when its key word is in the text.
+  if (HAS_PERIOD_WORD.test(text)) relativePeriodCandidates(text, own);
+  if (HAS_MONTH_WORD.test(text)) monthOnlyCandidates(text, own);
   const fromChrono: Candidate[] = [];
   for (const sentence of sentences) {
     if (CHRONO_WORTHY.test(sentence.text)) chronoCandidates(sentence.text, ref, fromChrono, sentence.start);
