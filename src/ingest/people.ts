@@ -283,7 +283,26 @@ export class People {
 
   addMention(person: PersonRecord, paragraph: number, from: number, to: number, possessive = false, nameFrom = from): Mention {
     const doc = this.doc(paragraph);
-    const start = Math.min(from, this.descriptorStart(doc, nameFrom));
+    let start = Math.min(from, this.descriptorStart(doc, nameFrom));
+    // Walk over a plain noun phrase too ("striker", "the veteran"), to see what governs it.
+    for (let k = start - 1, n = 0; k >= 0 && n < 8; k--, n++) {
+      const t = doc.tokens[k]!;
+      if (t.kind !== 'word' || doc.sentenceOf[k] !== doc.sentenceOf[from]) break;
+      const l = t.text.toLowerCase();
+      if (isCapitalized(t.text)) {
+        if (!isTitleWord(t.text)) break;
+        start = k;
+        continue;
+      }
+      // "Ambassador to the United Nations X": the complement of a title.
+      if (/^(to|of|for)$/.test(l) && k > 0 && isTitleWord(doc.tokens[k - 1]!.text) && isCapitalized(doc.tokens[k - 1]!.text)) {
+        start = k;
+        continue;
+      }
+      if (FUNCTION_WORDS.has(l) && !/^(the|a|an)$/.test(l)) break;
+      if (PREPOSITIONS.has(l) || isSpeechVerb(l) || isVerbForm(l)) break;
+      start = k;
+    }
     const prev = doc.tokens[start - 1];
     let subject = !possessive && !(prev && prev.kind === 'word' && PREPOSITIONS.has(prev.text.toLowerCase()));
     // "praised striker X": the object of a verb, unless an inverted attribution ("…,” said X).
