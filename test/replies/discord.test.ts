@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fixedClock } from '../../src/clock.js';
 import type { Command, Conversation } from '../../src/queries/command.js';
@@ -12,7 +12,11 @@ import {
   type DiscordMessagePayload,
 } from '../../src/replies/discord.js';
 import { text, type Block, type ReplyDocument, type Span } from '../../src/replies/document.js';
-import { fixtureLibrary } from '../support/fixtures.js';
+import { fileURLToPath } from 'node:url';
+import { extractArticle } from '../../src/ingest/extract.js';
+import { createDeriver } from '../../src/library/deriver.js';
+import { Library } from '../../src/library/library.js';
+import type { Core } from '../../src/queries/core.js';
 
 /** Asserts every Discord limit on a rendered answer; returns its total size for comparisons. */
 function expectWithinLimits(payloads: DiscordMessagePayload[]): number {
@@ -259,7 +263,12 @@ describe('limits and splitting', () => {
 });
 
 describe('the biggest answers the seed can produce', () => {
-  const core = createCore({ library: fixtureLibrary(), clock: fixedClock('2025-11-26T12:00:00Z'), timeZone: 'Europe/Berlin' });
+  // The repo's briefings/ (the seed) through the real extractor, Library and core.
+  let core: Core;
+  beforeAll(async () => {
+    const library = await new Library({ dir: fileURLToPath(new URL('../../briefings', import.meta.url)), derive: createDeriver(extractArticle) }).load();
+    core = createCore({ library, clock: fixedClock('2025-11-26T12:00:00Z'), timeZone: 'Europe/Berlin' });
+  });
   const conversation: Conversation = { platform: 'discord', channelId: '1311111111111111111', userId: '1322222222222222222', canManageChannel: true };
 
   it('every answer (summaries, every speaker, every quote phrase, events, help) fits Discord', async () => {
