@@ -56,6 +56,23 @@ describe('weekdays', () => {
     expect(day('The vote is this Friday.')).toBe('2025-11-28');
   });
 
+  it('every weekday, from every published weekday: past looks back 0–6 days, future ahead 0–6', () => {
+    const names = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+    // 2025-11-23 is a Sunday; publish on each day of that week.
+    for (let p = 0; p < 7; p++) {
+      const published = `2025-11-${23 + p}`;
+      names.forEach((name, weekday) => {
+        const past = Date.parse(day(`The board met on ${name}.`, published)!);
+        const future = Date.parse(day(`The board will meet on ${name}.`, published)!);
+        const ref = Date.parse(published);
+        expect(new Date(past).getUTCDay()).toBe(weekday);
+        expect(new Date(future).getUTCDay()).toBe(weekday);
+        expect((ref - past) / 86_400_000).toBe((p - weekday + 7) % 7);
+        expect((future - ref) / 86_400_000).toBe((weekday - p + 7) % 7);
+      });
+    }
+  });
+
   it('"Monday night" is a day', () => {
     expect(day('The aide resigned Monday night, officials said.')).toBe('2025-11-24');
   });
