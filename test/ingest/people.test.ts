@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../src/ingest/extract.js';
+
+const people = (paragraphs: string[]) => extractArticle({ id: 't', headline: 'h', paragraphs }).people;
+
+describe('people and aliases', () => {
+  it('links a full name, its surname and title + surname to one person with a slug id', () => {
+    const ps = people(['Foreign Minister Karin Lund arrived in Oslo.', 'Lund met reporters. Minister Lund said nothing.']);
+    const lund = ps.find((p) => p.id === 'karin-lund')!;
+    expect(lund.name).toBe('Karin Lund');
+    expect(lund.aliases).toEqual(expect.arrayContaining(['Lund', 'Foreign Minister Karin Lund', 'Minister Lund']));
+    expect(ps.filter((p) => /Lund/.test(p.name))).toHaveLength(1);
+  });
+
+  it('takes role phrases from appositives and descriptors', () => {
+    const ps = people(['Omar Haddad, the chief negotiator for the union, rejected the offer.', 'Veteran labour lawyer Ruth Adler disagreed.']);
+    expect(ps.find((p) => p.name === 'Omar Haddad')!.aliases).toContain('the chief negotiator for the union');
+    expect(ps.find((p) => p.name === 'Ruth Adler')!.aliases).toContain('Veteran labour lawyer');
+  });
+
+  it('infers gender from first names, titles, kinship words and pronouns', () => {
+    const ps = people([
+      'Mr. Ashworth, 61, retired in May.',
+      'Kaveh Jafari, the widow of a fisherman, wept.',
+      'Rodrigo Alves thanked the crew.',
+      'Teodora Vasquez Ruiz spoke first. She thanked the crew.',
+    ]);
+    const g = (n: string) => ps.find((p) => p.name.includes(n))?.gender;
+    expect(g('Jafari')).toBe('female');
+    expect(g('Rodrigo')).toBe('male');
+    expect(g('Teodora')).toBe('female');
+  });
+
+  it('keeps places and organisations out of the people list', () => {
+    const names = people(['The Port Authority of New Jersey and Amnesty International criticised the plan in Hong Kong on Monday.']).map((p) => p.name);
+    expect(names).toEqual([]);
+  });
+
+  it('merges a middle initial with the short form', () => {
+    const ps = people(['National security adviser John R. Bolton resigned.', 'John Bolton later wrote a book.']);
+    expect(ps.filter((p) => /Bolton/.test(p.name)).map((p) => p.name)).toEqual(['John R. Bolton']);
+  });
+});
