@@ -152,9 +152,11 @@ export function renderSpan(span: Span): string {
       const body = mrkdwnText(span.text);
       if (!span.style || body.trim() === '') return body;
       // Markers must hug the text; keep surrounding whitespace outside them.
-      const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(body)!;
       const mark = span.style === 'bold' ? '*' : span.style === 'italic' ? '_' : '`';
-      return `${m[1]}${mark}${m[2]}${mark}${m[3]}`;
+      const core = body.trim();
+      if (core.length === body.length) return `${mark}${core}${mark}`;
+      const lead = body.length - body.trimStart().length;
+      return `${body.slice(0, lead)}${mark}${core}${mark}${body.slice(lead + core.length)}`;
     }
     case 'time':
       return renderTime(span);
@@ -295,7 +297,7 @@ function quoteBlocks(block: Extract<Block, { type: 'quote' }>): SlackBlock[] {
   const attribution = `\n— ${speaker}`;
   const room = SLACK_LIMITS.sectionText - attribution.length - 4;
   // Each line of a multi-line quote needs its own `>` marker.
-  const lines = block.text.split(/\n+/).filter((l) => l.trim() !== '');
+  const lines = block.text.includes('\n') ? block.text.split(/\n+/).filter((l) => l.trim() !== '') : [block.text];
   let body = lines.map((l) => `>${mrkdwnText(l)}`).join('\n');
   if (body.length > room) body = `>${shortenMrkdwn(lines.join(' '), room - 1)}`;
   const out: SlackBlock[] = [{ type: 'section', text: mrkdwn(`${body}${attribution}`) }];

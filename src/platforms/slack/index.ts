@@ -23,6 +23,26 @@ export interface SlackEnv {
   host?: string;
 }
 
+/**
+ * The Slack settings from the environment (the only place secrets come from). Returns undefined
+ * when Slack is not configured (no bot token); throws a clear error when it is half configured.
+ */
+export function slackEnvFromProcess(env: Record<string, string | undefined>): SlackEnv | undefined {
+  const botToken = env.SLACK_BOT_TOKEN?.trim();
+  if (!botToken) return undefined;
+  const appToken = env.SLACK_APP_TOKEN?.trim() || undefined;
+  const signingSecret = env.SLACK_SIGNING_SECRET?.trim() || undefined;
+  if (!botToken.startsWith('xoxb-')) throw new Error('SLACK_BOT_TOKEN should be a bot token (xoxb-…), from OAuth & Permissions');
+  if (appToken && !appToken.startsWith('xapp-')) throw new Error('SLACK_APP_TOKEN should be an app-level token (xapp-…) with connections:write, from Basic Information');
+  if (!appToken && !signingSecret) throw new Error('Slack: set SLACK_APP_TOKEN for Socket Mode, or SLACK_SIGNING_SECRET (and PORT) for HTTP mode');
+  let port: number | undefined;
+  if (env.PORT !== undefined && env.PORT.trim() !== '') {
+    port = Number(env.PORT);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
+  }
+  return { botToken, ...(appToken ? { appToken } : {}), ...(signingSecret ? { signingSecret } : {}), ...(port !== undefined ? { port } : {}) };
+}
+
 /** WebClient retry policy (p-retry options). */
 export interface SlackRetryConfig {
   retries: number;
