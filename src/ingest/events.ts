@@ -34,51 +34,71 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-interface Matcher {
-  personId: string;
-  pattern: RegExp;
-  length: number;
+/**
+ * Every way the article names each person, compiled into two alternations (longest form first,
+ * so "President Vladimir Putin" wins over "Putin"): names match exactly, role phrases ("the
+ * president", "The Russian negotiator") in any case.
+ */
+interface PeopleMatcher {
+  names?: RegExp;
+  roles?: RegExp;
+  /** Form (role phrases lower-cased) → person id. */
+  owner: Map<string, string>;
 }
 
-/** One regex per way of naming a person; longest first so "President Vladimir Putin" beats "Putin". */
-function buildMatchers(people: Person[]): Matcher[] {
+function buildMatcher(people: Person[]): PeopleMatcher {
   const surnameCount = new Map<string, number>();
   for (const p of people) {
     if (p.type === 'organization') continue;
     const s = surnameOf(p);
     surnameCount.set(s, (surnameCount.get(s) ?? 0) + 1);
   }
-  const matchers: Matcher[] = [];
+  const owner = new Map<string, string>();
+  const names: string[] = [];
+  const roles: string[] = [];
   for (const p of people) {
     const forms = new Set<string>([p.name, ...p.aliases]);
     const surname = surnameOf(p);
     // A surname two people share names neither of them.
     if (p.type !== 'organization' && surname.length >= 3 && surnameCount.get(surname) === 1) forms.add(surname);
     for (const form of forms) {
-      const f = form.replace(/\s*\((?:addressee|[^)]*only)\)\s*$/i, '').trim();
+      const f = form.replace(/\s*\((?:addressee|[^)]*only)\)\s*$/i, '').replace(/\s+/g, ' ').trim();
       if (f.length < 2 || PRONOUN_ALIASES.has(f.toLowerCase())) continue;
-      // Role phrases ("the president", "The Russian negotiator") match in any case; names exactly.
       const rolePhrase = /^(the|a|an)\s/i.test(f) || /^[a-z]/.test(f);
-      const body = escapeRegExp(f).replace(/\\?\s+/g, '\\s+');
-      const pattern = new RegExp(`(?<![\\w’'])${body}(?![\\w])`, rolePhrase ? 'gi' : 'g');
-      matchers.push({ personId: p.id, pattern, length: f.length });
+      const key = rolePhrase ? f.toLowerCase() : f;
+      if (owner.has(key)) continue;
+      owner.set(key, p.id);
+      (rolePhrase ? roles : names).push(f);
     }
   }
-  return matchers.sort((a, b) => b.length - a.length);
+  const compile = (forms: string[], flags: string): RegExp | undefined => {
+    if (forms.length === 0) return undefined;
+    const body = forms
+      .sort((a, b) => b.length - a.length)
+      .map((f) => escapeRegExp(f).replace(/ /g, '\\s+'))
+      .join('|');
+    return new RegExp(`(?<![\\w’'])(?:${body})(?!\\w)`, flags);
+  };
+  return { names: compile(names, 'g'), roles: compile(roles, 'gi'), owner };
 }
 
-function findPeople(text: string, matchers: Matcher[]): PersonMention[] {
+function findPeople(text: string, matcher: PeopleMatcher): PersonMention[] {
   const found: PersonMention[] = [];
-  for (const m of matchers) {
-    m.pattern.lastIndex = 0;
+  const scanWith = (re: RegExp | undefined, lower: boolean) => {
+    if (!re) return;
+    re.lastIndex = 0;
     let hit: RegExpExecArray | null;
-    while ((hit = m.pattern.exec(text)) !== null) {
+    while ((hit = re.exec(text)) !== null) {
       const start = hit.index;
       const end = start + hit[0].length;
-      if (found.some((f) => start < f.end && f.start < end)) continue;
-      found.push({ personId: m.personId, start, end, possessive: /^['’]s?\b/.test(text.slice(end, end + 2)) });
+      const form = hit[0].replace(/\s+/g, ' ');
+      const personId = matcher.owner.get(lower ? form.toLowerCase() : form);
+      if (!personId || found.some((f) => start < f.end && f.start < end)) continue;
+      found.push({ personId, start, end, possessive: /^['’]s?\b/.test(text.slice(end, end + 2)) });
     }
-  }
+  };
+  scanWith(matcher.names, false);
+  scanWith(matcher.roles, true);
   return found.sort((a, b) => a.start - b.start);
 }
 
@@ -119,6 +139,9 @@ function quotedSpans(text: string): Array<[number, number]> {
   while ((m = re.exec(text)) !== null) spans.push([m.index, m.index + m[0].length]);
   return spans;
 }
+
+/** A cheap test before the trigger rules run: the stems every trigger starts with. */
+const TRIGGER_HINT = /meet|met\b|talks|summit|sit|sat|call|conversation|spoke|phone|visit|trip|travel|fl[yie]|arriv|publish|releas|leak|posted|aired|broadcast/i;
 
 function findTriggers(sentence: string): Trigger[] {
   const raw: Trigger[] = [];
@@ -230,7 +253,7 @@ const PUBLISHER_BEFORE = /([A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*)*)\s+(?:has\
 const PUBLISHER_AFTER = /^\s+by\s+([A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*)*)/;
 
 export function extractEvents(paragraphs: Paragraph[], people: Person[], publishedAt?: string): Event[] {
-  const matchers = buildMatchers(people);
+  const matcher = buildMatcher(people);
   const byId = new Map(people.map((p) => [p.id, p]));
   const drafts: Draft[] = [];
   const history: PersonMention[][] = [];
@@ -240,10 +263,13 @@ export function extractEvents(paragraphs: Paragraph[], people: Person[], publish
     if (paragraph.kind !== 'body') continue;
     const text = paragraph.text;
     const dates = findDates(text, publishedAt);
+    const paragraphMentions = findPeople(text, matcher);
     for (const sentence of splitSentences(text)) {
       const s = sentence.text;
-      const mentions = findPeople(s, matchers);
-      const triggers = findTriggers(s);
+      const mentions = paragraphMentions
+        .filter((m) => m.start >= sentence.start && m.end <= sentence.end)
+        .map((m) => ({ ...m, start: m.start - sentence.start, end: m.end - sentence.start }));
+      const triggers = TRIGGER_HINT.test(s) ? findTriggers(s) : [];
       const sentenceDates: DateMention[] = dates
         .filter((d) => d.index >= sentence.start && d.index < sentence.end)
         .map((d) => ({ ...d, index: d.index - sentence.start }));
