@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { watch, type FSWatcher } from 'node:fs';
+import { readFileSync, watch, type FSWatcher } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { Article } from '../model/article.js';
@@ -126,17 +126,15 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
    */
   private async loadFiles(files: string[]): Promise<void> {
     const started = performance.now();
-    const contents: (string | undefined)[] = new Array(files.length);
-    for (let i = 0; i < files.length; i += 64) {
-      await Promise.all(
-        files.slice(i, i + 64).map((file, k) =>
-          readFile(file, 'utf8').then(
-            (text) => void (contents[i + k] = text),
-            () => undefined,
-          ),
-        ),
-      );
-    }
+    // Synchronous reads: nothing is served before the load ends, and 10 000 small files read
+    // in a loop are several times faster than through the libuv pool.
+    const contents = files.map((file) => {
+      try {
+        return readFileSync(file, 'utf8');
+      } catch {
+        return undefined;
+      }
+    });
     const keys = files.map((file, i) => (this.cache && contents[i] !== undefined ? this.cache.keyOf(file, contents[i]!) : undefined));
     const hits = this.cache ? this.cache.getMany(keys.filter((k): k is string => !!k)) : new Map<string, Article>();
     const missing = files.map((_, i) => i).filter((i) => contents[i] !== undefined && !(keys[i] && hits.has(keys[i]!)));

@@ -29,7 +29,7 @@ export function calendarDate(iso: string, timeZone: string): CalendarDate {
 }
 
 export function calendarDateOfInstant(at: Date, timeZone: string): CalendarDate {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(at);
+  const parts = formatter('day', timeZone, { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(at);
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
   return { year: get('year'), month: get('month'), day: get('day') };
 }
@@ -43,9 +43,18 @@ function weekday(d: CalendarDate): number {
   return new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay();
 }
 
+// Building an Intl.DateTimeFormat costs ~50 µs; a meeting answer asks for hundreds of offsets.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(kind: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${kind}|${timeZone}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat('en-US', options)));
+  return f;
+}
+
 /** Minutes the zone is ahead of UTC at an instant. */
 function zoneOffsetMinutes(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = formatter('offset', timeZone, {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',
