@@ -22,6 +22,8 @@ export interface RecordedCall {
   responseId?: string;
   /** The status the stub answered with. */
   status: number;
+  /** The JSON the stub answered with. */
+  response?: unknown;
   /** Whether a queued fault answered this call. */
   fault?: StubFault;
   at: number;
@@ -336,6 +338,7 @@ export class SlackStub {
       body = this.answer(method, args, call);
     }
     call.status = status;
+    call.response = body;
     this.calls.push(call);
     this.emitter.emit('call', call);
     res.writeHead(status, headers);

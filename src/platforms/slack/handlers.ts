@@ -143,7 +143,12 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): { recen
       return;
     }
     try {
-      for (const m of messages) await c.chat.postMessage({ channel, ...m, unfurl_links: false, unfurl_media: false });
+      // A reply too big for one message continues in a thread under its first part.
+      let threadTs: string | undefined;
+      for (const m of messages) {
+        const posted = (await c.chat.postMessage({ channel, ...m, ...(threadTs ? { thread_ts: threadTs } : {}), unfurl_links: false, unfurl_media: false })) as { ts?: string };
+        threadTs ??= posted.ts;
+      }
     } catch (error) {
       const reason = describeError(error);
       if (!/not_in_channel|channel_not_found/.test(reason)) {

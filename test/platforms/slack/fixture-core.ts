@@ -66,6 +66,15 @@ export class FixtureCore implements Core {
         });
       case 'whosaid': {
         const needle = (command.person ?? command.phrase ?? '').toLowerCase();
+        // "everyone": an answer too big for one Slack message (60 quotes = 120 blocks).
+        if (needle === 'everyone') {
+          return answer('whosaid', {
+            summary: '60 quotes',
+            visibility: 'ephemeral',
+            blocks: Array.from({ length: 60 }, (_, i) => ({ type: 'quote' as const, text: `${QUOTES[i % 3]!.text} (#${i})`, speaker: QUOTES[i % 3]!.speaker, cite: cite(QUOTES[i % 3]!.paragraph) })),
+            actions: [button],
+          });
+        }
         const hits = QUOTES.filter((q) => q.speaker.toLowerCase().includes(needle) || q.text.toLowerCase().includes(needle));
         const blocks: Block[] = hits.length
           ? hits.map((q) => ({ type: 'quote', text: q.text, speaker: q.speaker, cite: cite(q.paragraph) }))

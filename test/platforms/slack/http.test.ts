@@ -109,6 +109,21 @@ describe('Slack HTTP mode (fixture core)', () => {
     await h.stub.waitForCall('response_url', (c) => c.args.delete_original === true);
   });
 
+  it('an answer too big for one message: the ack shows "…more", a public post continues in a thread', async () => {
+    const ack = (await h.slash('/whosaid', 'everyone')).json() as { blocks: { type: string }[]; text: string };
+    expect(slackLimitViolations(ack)).toEqual([]);
+    expect(ack.blocks).toHaveLength(50);
+    expect(JSON.stringify(ack.blocks)).toContain('…more');
+    await h.action(ACTION_IDS.post_to_channel, JSON.stringify({ name: 'whosaid', person: 'everyone' }), { channelId: 'C0NEWS' });
+    const posts = await h.stub.waitForCalls('chat.postMessage', 3);
+    expect(posts[0]!.args.thread_ts).toBeUndefined();
+    const firstTs = (posts[0]!.response as { ts: string }).ts;
+    for (const p of posts) expect(slackLimitViolations({ text: String(p.args.text), blocks: p.args.blocks as unknown[] })).toEqual([]);
+    expect(posts.slice(1).map((p) => p.args.thread_ts)).toEqual([firstTs, firstTs]);
+    const all = JSON.stringify(posts.map((p) => p.args.blocks));
+    for (let i = 0; i < 60; i++) expect(all).toContain(`(#${i})`);
+  });
+
   it('answers an @mention in a thread under it, without the mention in the question', async () => {
     const res = await h.event({ type: 'app_mention', user: 'U0ALICE', text: '<@U0BOT> who said "man of peace"?', ts: '1764150000.000100', channel: 'C0NEWS', event_ts: '1764150000.000100' });
     expect(res.status).toBe(200);
