@@ -141,6 +141,9 @@ export function routeText(raw: string, isPerson: (name: string) => boolean = () 
     if (cmd === 'help') return { name: 'help' };
     return routeSlash(cmd as 'brief' | 'whosaid' | 'meeting', slash[2] ?? '');
   }
+  // The core's own Post-to-channel value (postActionValue) comes back as text from some buttons.
+  const action = /^summary:(short|full):([a-z0-9][a-z0-9-]*)$/.exec(text);
+  if (action) return { name: 'summary', length: action[1] as 'short' | 'full', article: action[2]! };
   const lower = text.toLowerCase();
   if (/^(help|commands|\?|usage|what can you do|how do(es)? (this|it|you) work)\b/.test(lower)) return { name: 'help' };
   // Bare slash-command words typed without the slash.
@@ -168,7 +171,7 @@ export function routeText(raw: string, isPerson: (name: string) => boolean = () 
       .trim();
     return query ? { name: 'event', query } : { name: 'event' };
   }
-  m = /^(?:summari[sz]e|summary|sum up|brief me|brief|tl;?dr|what(?:'s|’s| is) the news|news|headlines?|latest)\b[\s:,-]*(?:(short|full)\b)?\s*(?:(?:of|on|about|for)\s+)?(?:the\s+)?(?:(?:article|briefing|story)\s+)?(?:(?:on|about)\s+)?(.*)$/i.exec(text);
+  m = /^(?:summari[sz]e|summary|sum up|brief me|brief|tl;?dr|what(?:'s|’s| is) the news|news|headlines?|latest)\b[\s:,-]*(?:(short|full)\b[\s:,-]*)?(?:(?:of|on|about|for)\s+)?(?:the\s+)?(?:(?:article|briefing|story)\s+)?(?:(?:on|about)\s+)?(.*)$/i.exec(text);
   if (m) {
     const article = stripEnd(m[2] ?? '');
     const length = (m[1]?.toLowerCase() as 'short' | 'full' | undefined) ?? 'short';
