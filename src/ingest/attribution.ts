@@ -240,6 +240,14 @@ export class Attributor {
         const p = this.people.resolvePronoun(w, doc.index, k);
         if (p) return { person: p, how: 'pronoun' };
       }
+      // "the agency said": the organisation most recently named.
+      if (!isCapitalized(t[k]!.text) && ORG_NOUNS.has(w) && /^(the|its)$/i.test(t[k - 1]?.text ?? '')) {
+        const org = this.recentOrganization(doc, k - 1);
+        if (org) {
+          this.people.addAlias(org, `the ${w}`);
+          return { person: org, how: 'role-noun' };
+        }
+      }
       if (!isCapitalized(t[k]!.text) && isRoleNoun(w)) {
         let d = k;
         while (d > from && isWord(t[d - 1]) && !PREPOSITIONS.has(t[d - 1]!.text.toLowerCase()) && !/^(the|a|an)$/i.test(t[d]!.text) && k - d < 5) d--;
@@ -333,8 +341,15 @@ export class Attributor {
     }
     if (a >= to) return undefined;
     let b = a;
+    let joined = false;
     while (b < to && isWord(t[b]) && (isCapitalized(t[b]!.text) || (NAME_PARTICLES.has(t[b]!.text) && b + 1 < to && isCapitalized(t[b + 1]!.text)))) {
       b++;
+      // "Department for Transport", "Bank of England": an organisation name runs on through of/for.
+      if (ORG_HEADS.has(t[b - 1]!.text.toLowerCase()) && b + 1 < to && /^(of|for)$/.test(t[b]!.text) && isWord(t[b + 1]) && isCapitalized(t[b + 1]!.text)) {
+        b++;
+        joined = true;
+        continue;
+      }
       if (/['’]s?$/.test(t[b - 1]!.text) && /['’]/.test(t[b - 1]!.text)) break;
     }
     const words = t.slice(a, b).map((x) => x.text);
@@ -351,7 +366,7 @@ export class Attributor {
     }
     const lower = words.map((w) => w.toLowerCase().replace(/\.$/, ''));
     const acronym = t[b]?.text === '(' && t[b + 1] && /^\p{Lu}{2,}$/u.test(t[b + 1]!.text) && t[b + 2]?.text === ')' ? t[b + 1]!.text : undefined;
-    const orgLike = ORG_HEADS.has(lower[lower.length - 1]!) || !!acronym || (words.length === 1 && /^\p{Lu}{2,}\d*$/u.test(words[0]!)) || det;
+    const orgLike = joined || ORG_HEADS.has(lower[lower.length - 1]!) || !!acronym || (words.length === 1 && /^\p{Lu}{2,}\d*$/u.test(words[0]!)) || det;
     if (orgLike) {
       const aliases = [det ? `the ${words.join(' ')}` : '', acronym ?? ''].filter(Boolean);
       return this.organization(words.join(' '), aliases, doc, a, b);
@@ -368,6 +383,32 @@ export class Attributor {
     this.addMention(person, doc, a, b);
     void limit;
     return person;
+  }
+
+  /** The nearest capitalised name ending in an organisation word ("National Weather Service"), looking back two paragraphs. */
+  private recentOrganization(doc: ParagraphDoc, before: number): PersonRecord | undefined {
+    for (let p = doc.index; p >= 0 && doc.index - p <= 2; p--) {
+      const d = this.docs[p]!;
+      if (d.kind !== 'body') continue;
+      const t = d.tokens;
+      for (let k = (p === doc.index ? before : t.length) - 1; k >= 0; k--) {
+        if (!isWord(t[k]) || !isCapitalized(t[k]!.text) || !ORG_HEADS.has(t[k]!.text.toLowerCase())) continue;
+        if (this.people.inParagraph(p).some((m) => m.from <= k && k < m.to && m.person.type === 'person')) continue;
+        let a = k;
+        while (a > 0 && isWord(t[a - 1]) && (isCapitalized(t[a - 1]!.text) || (/^(of|for)$/.test(t[a - 1]!.text) && a > 1 && isCapitalized(t[a - 2]!.text))) && !FUNCTION_WORDS.has(t[a - 1]!.text.toLowerCase())) a--;
+        let b = k + 1;
+        while (b + 1 < t.length && /^(of|for)$/.test(t[b]!.text) && isWord(t[b + 1]) && isCapitalized(t[b + 1]!.text)) b += 2;
+        if (b - a < 2 && !/^\p{Lu}{2,}$/u.test(t[k]!.text)) continue;
+        const name = t.slice(a, b).map((x) => x.text).join(' ');
+        const det = a > 0 && /^the$/i.test(t[a - 1]!.text) ? [`the ${name}`] : [];
+        const existing = this.people.list.find((x) => x.type === 'organization' && normName(x.name) === normName(name));
+        if (existing) return existing;
+        const org = this.people.ensurePerson(name.split(/\s+/), undefined, 'organization');
+        for (const al of det) this.people.addAlias(org, al);
+        return org;
+      }
+    }
+    return undefined;
   }
 
   private organization(name: string, aliases: string[], doc: ParagraphDoc, a: number, b: number): PersonRecord {

@@ -156,6 +156,13 @@ export class People {
         break;
       }
     }
+    // The name follows the last title word ("Cal Fire Capt. Robert Nunez").
+    for (let m = words.length - 2; m >= k; m--) {
+      if (isTitleWord(words[m]!) && /^\p{Lu}/u.test(words[m]!) && !(m === 0 && words.length === 2 && firstNameGender(words[1]!) === undefined && false)) {
+        k = m + 1;
+        break;
+      }
+    }
     const titles = words.slice(0, k);
     const name = words.slice(k);
     return {
@@ -241,7 +248,12 @@ export class People {
     const r = role.trim().replace(/[,;:]$/, '');
     if (!r) return;
     if (!p.roles.includes(r)) p.roles.push(r);
-    for (const w of r.toLowerCase().split(/[\s-]+/)) if (w.length > 1) p.roleWords.add(w.replace(/\.$/, ''));
+    for (const w of r.toLowerCase().split(/[\s-]+/)) {
+      const word = w.replace(/\.$/, '');
+      if (word.length > 1) p.roleWords.add(word);
+      const same = ROLE_SYNONYMS[word];
+      if (same) for (const x of same) p.roleWords.add(x);
+    }
     if (asAlias) this.addAlias(p, r);
   }
 
@@ -380,6 +392,20 @@ export class People {
         if (!pre.every((w) => isCapitalized(w) && isTitleWord(w))) this.addRole(m.person, pre.join(' '));
         this.genderFromWords(m.person, pre);
       }
+      // Role, Name: "its president, Christine Lagarde".
+      const before = doc.tokens[nameFrom - 1];
+      if (before?.text === ',' && start === nameFrom) {
+        const words: string[] = [];
+        for (let i = nameFrom - 2; i >= 0 && words.length < 6; i--) {
+          const tok = doc.tokens[i]!;
+          if (tok.kind !== 'word' || doc.sentenceOf[i] !== m.sentence) break;
+          const l = tok.text.toLowerCase();
+          if (PREPOSITIONS.has(l) || isSpeechVerb(l) || (FUNCTION_WORDS.has(l) && !/^(the|its|his|her|their)$/.test(l))) break;
+          words.unshift(tok.text);
+          if (/^(the|its|his|her|their)$/.test(l)) break;
+        }
+        if (words.length >= 2 && isRoleNoun(words[words.length - 1]!)) this.addRole(m.person, words.join(' '), /^the$/i.test(words[0]!));
+      }
       // Appositive: Name, the/a role …,
       const comma = doc.tokens[m.to];
       if (comma?.text === ',' && !m.possessive) {
@@ -509,6 +535,14 @@ export class People {
     }));
   }
 }
+
+/** Abbreviated titles and the role nouns a later reference may use for them. */
+const ROLE_SYNONYMS: Record<string, string[]> = {
+  justice: ['judge'], judge: ['justice'], capt: ['captain'], gov: ['governor'], sen: ['senator'], rep: ['representative', 'congressman', 'congresswoman', 'lawmaker'],
+  senator: ['lawmaker'], representative: ['lawmaker'], mp: ['lawmaker', 'member'], gen: ['general'], lt: ['lieutenant'], col: ['colonel'],
+  dr: ['doctor'], prof: ['professor'], adviser: ['advisor'], advisor: ['adviser'], chairman: ['chair'], chairwoman: ['chair'],
+  spokesman: ['spokesperson'], spokeswoman: ['spokesperson'], ceo: ['chief', 'executive'], premier: ['prime', 'minister'],
+};
 
 function roleRank(r: string): number {
   // Honorifics alone ("Rep.", "Dr.") say little; a described role says more.
