@@ -192,22 +192,44 @@ export class Store {
     }
   }
 
+  private readonly statements = new Map<string, Database.Statement>();
+  /** Prepared once per SQL text: preparing costs more than running these small statements. */
+  private readonly transactions = new Map<string, (...args: any[]) => any>();
+  /** A transaction wrapper made once per call site (making one prepares BEGIN/COMMIT again). */
+  private tx<A extends unknown[], R>(name: string, fn: (...args: A) => R): (...args: A) => R {
+    let t = this.transactions.get(name);
+    if (!t) {
+      t = this.db.transaction(fn as (...args: any[]) => any);
+      this.transactions.set(name, t);
+    }
+    return t as (...args: A) => R;
+  }
+
+  private sql(text: string): Database.Statement {
+    let st = this.statements.get(text);
+    if (!st) {
+      st = this.db.prepare(text);
+      this.statements.set(text, st);
+    }
+    return st;
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }
 
   // ---- kv ----
   kvGet(key: string): string | undefined {
-    const row = this.db.prepare('SELECT value FROM kv WHERE key = ?').get(key) as { value: string } | undefined;
+    const row = this.sql('SELECT value FROM kv WHERE key = ?').get(key) as { value: string } | undefined;
     return row?.value;
   }
   kvSet(key: string, value: string): void {
-    this.db.prepare('INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.sql('INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
   // ---- fires and outbox ----
   findFire(schedule: string, fireTime: string): FireRow | undefined {
-    const r = this.db.prepare('SELECT * FROM fires WHERE schedule = ? AND fire_time = ?').get(schedule, fireTime) as RawFire | undefined;
+    const r = this.sql('SELECT * FROM fires WHERE schedule = ? AND fire_time = ?').get(schedule, fireTime) as RawFire | undefined;
     return r && fireFromRaw(r);
   }
 
@@ -226,7 +248,7 @@ export class Store {
    * (schedule, fire time) changes nothing and reports `created: false`.
    */
   planFire(input: PlanFireInput): PlanFireResult {
-    return this.db.transaction((): PlanFireResult => {
+    return this.tx('planFire', (input: PlanFireInput): PlanFireResult => {
       const existing = this.findFire(input.schedule, input.fireTime);
       if (existing) return { fireId: existing.id, created: false, queued: 0 };
       const info = this.db
@@ -235,7 +257,7 @@ export class Store {
       const fireId = Number(info.lastInsertRowid);
       let queued = 0;
       if (input.doc !== null) {
-        const insert = this.db.prepare(
+        const insert = this.sql(
           `INSERT OR IGNORE INTO outbox (fire_id, schedule, fire_time, platform, channel, created_at, updated_at)
            SELECT ?, ?, ?, ?, ?, ?, ?
            WHERE NOT EXISTS (SELECT 1 FROM sends WHERE schedule = ? AND fire_time = ? AND platform = ? AND channel = ?)`,
@@ -249,7 +271,7 @@ export class Store {
         }
       }
       return { fireId, created: true, queued };
-    })();
+    })(input);
   }
 
   /** Pending items whose time has come, oldest first, skipping the ones already being worked on. */
@@ -266,7 +288,7 @@ export class Store {
 
   /** When the earliest waiting item is due (ms), or undefined when nothing is pending. */
   nextOutboxAttempt(): number | undefined {
-    const r = this.db.prepare(`SELECT MIN(next_attempt_at) AS at FROM outbox WHERE status = 'pending'`).get() as { at: number | null };
+    const r = this.sql(`SELECT MIN(next_attempt_at) AS at FROM outbox WHERE status = 'pending'`).get() as { at: number | null };
     return r.at ?? undefined;
   }
 
@@ -280,7 +302,7 @@ export class Store {
 
   outboxCounts(): Record<OutboxRow['status'], number> {
     const counts = { pending: 0, done: 0, failed: 0 };
-    for (const r of this.db.prepare('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status').all() as { status: OutboxRow['status']; n: number }[]) {
+    for (const r of this.sql('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status').all() as { status: OutboxRow['status']; n: number }[]) {
       counts[r.status] = r.n;
     }
     return counts;
@@ -295,11 +317,11 @@ export class Store {
 
   /** Counted before the request goes out, so a crash mid-request is visible on restart. */
   markAttempt(id: number, now: string): void {
-    this.db.prepare('UPDATE outbox SET attempts = attempts + 1, updated_at = ? WHERE id = ?').run(now, id);
+    this.sql('UPDATE outbox SET attempts = attempts + 1, updated_at = ? WHERE id = ?').run(now, id);
   }
 
   markPartSent(id: number, partsSent: number, now: string): void {
-    this.db.prepare('UPDATE outbox SET parts_sent = ?, updated_at = ? WHERE id = ?').run(partsSent, now, id);
+    this.sql('UPDATE outbox SET parts_sent = ?, updated_at = ? WHERE id = ?').run(partsSent, now, id);
   }
 
   /**
@@ -307,7 +329,7 @@ export class Store {
    * same (schedule, fire time, target) already existed (then nothing is recorded twice).
    */
   markDone(id: number, messageIds: string[], now: string): boolean {
-    return this.db.transaction((): boolean => {
+    return this.tx('markDone', (id: number, messageIds: string[], now: string): boolean => {
       const item = this.outboxItem(id);
       if (!item) throw new Error(`outbox item ${id} does not exist`);
       const r = this.db
@@ -315,9 +337,9 @@ export class Store {
           `INSERT OR IGNORE INTO sends (schedule, fire_time, platform, channel, sent_at, message_ids) VALUES (?, ?, ?, ?, ?, ?)`,
         )
         .run(item.schedule, item.fireTime, item.platform, item.channel, now, JSON.stringify(messageIds));
-      this.db.prepare(`UPDATE outbox SET status = 'done', last_error = NULL, updated_at = ? WHERE id = ?`).run(now, id);
+      this.sql(`UPDATE outbox SET status = 'done', last_error = NULL, updated_at = ? WHERE id = ?`).run(now, id);
       return r.changes === 1;
-    })();
+    })(id, messageIds, now);
   }
 
   reschedule(id: number, nextAttemptAt: number, error: string, now: string, rateLimited = false): void {
@@ -329,7 +351,7 @@ export class Store {
   }
 
   markFailed(id: number, error: string, now: string): void {
-    this.db.prepare(`UPDATE outbox SET status = 'failed', last_error = ?, updated_at = ? WHERE id = ?`).run(error, now, id);
+    this.sql(`UPDATE outbox SET status = 'failed', last_error = ?, updated_at = ? WHERE id = ?`).run(error, now, id);
   }
 
   isSent(schedule: string, fireTime: string, target: TargetRef): boolean {
@@ -343,8 +365,8 @@ export class Store {
   sends(schedule?: string): SendRow[] {
     const rows = (
       schedule === undefined
-        ? this.db.prepare('SELECT * FROM sends ORDER BY fire_time, platform, channel').all()
-        : this.db.prepare('SELECT * FROM sends WHERE schedule = ? ORDER BY fire_time, platform, channel').all(schedule)
+        ? this.sql('SELECT * FROM sends ORDER BY fire_time, platform, channel').all()
+        : this.sql('SELECT * FROM sends WHERE schedule = ? ORDER BY fire_time, platform, channel').all(schedule)
     ) as { schedule: string; fire_time: string; platform: TargetPlatform; channel: string; sent_at: string; message_ids: string }[];
     return rows.map((r) => ({
       schedule: r.schedule,
@@ -375,18 +397,18 @@ export class Store {
   }
 
   enableTarget(target: TargetRef): boolean {
-    return this.db.prepare('DELETE FROM disabled_targets WHERE platform = ? AND channel = ?').run(target.platform, target.channel).changes > 0;
+    return this.sql('DELETE FROM disabled_targets WHERE platform = ? AND channel = ?').run(target.platform, target.channel).changes > 0;
   }
 
   disabledTarget(target: TargetRef): DisabledTarget | undefined {
-    const r = this.db.prepare('SELECT * FROM disabled_targets WHERE platform = ? AND channel = ?').get(target.platform, target.channel) as
+    const r = this.sql('SELECT * FROM disabled_targets WHERE platform = ? AND channel = ?').get(target.platform, target.channel) as
       | { platform: TargetPlatform; channel: string; reason: string; disabled_at: string }
       | undefined;
     return r && { platform: r.platform, channel: r.channel, reason: r.reason, disabledAt: r.disabled_at };
   }
 
   disabledTargets(): DisabledTarget[] {
-    return (this.db.prepare('SELECT * FROM disabled_targets ORDER BY disabled_at').all() as {
+    return (this.sql('SELECT * FROM disabled_targets ORDER BY disabled_at').all() as {
       platform: TargetPlatform; channel: string; reason: string; disabled_at: string;
     }[]).map((r) => ({ platform: r.platform, channel: r.channel, reason: r.reason, disabledAt: r.disabled_at }));
   }
@@ -411,19 +433,19 @@ export class Store {
 
   removeSubscription(id: string, target: TargetRef): boolean {
     return (
-      this.db.prepare('DELETE FROM subscriptions WHERE id = ? AND platform = ? AND channel = ?').run(id, target.platform, target.channel).changes > 0
+      this.sql('DELETE FROM subscriptions WHERE id = ? AND platform = ? AND channel = ?').run(id, target.platform, target.channel).changes > 0
     );
   }
 
   subscriptionIdTaken(id: string): boolean {
-    return this.db.prepare('SELECT 1 FROM subscriptions WHERE id = ?').get(id) !== undefined;
+    return this.sql('SELECT 1 FROM subscriptions WHERE id = ?').get(id) !== undefined;
   }
 
   subscriptions(target?: TargetRef): SubscriptionRow[] {
     const rows = (
       target
-        ? this.db.prepare('SELECT * FROM subscriptions WHERE platform = ? AND channel = ? ORDER BY created_at, id').all(target.platform, target.channel)
-        : this.db.prepare('SELECT * FROM subscriptions ORDER BY created_at, id').all()
+        ? this.sql('SELECT * FROM subscriptions WHERE platform = ? AND channel = ? ORDER BY created_at, id').all(target.platform, target.channel)
+        : this.sql('SELECT * FROM subscriptions ORDER BY created_at, id').all()
     ) as RawSubscription[];
     return rows.map(subscriptionFromRaw);
   }
