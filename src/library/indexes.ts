@@ -34,6 +34,13 @@ const STOP = new Set(['the', 'a', 'an', 'mr', 'mrs', 'ms', 'dr', 'of', 'said', '
 
 export class PeopleIndex {
   private readonly appearances = new Map<string, Map<string, PersonAppearance>>();
+  /** get() results, dropped when the person's articles change: an answer asks for a speaker per quote. */
+  private readonly summaries = new Map<string, PersonSummary>();
+  /**
+   * Search documents are shared by every article describing a person the same way (same name,
+   * aliases, role), counted here: 10 000 articles give ~45 000 appearances but far fewer documents.
+   */
+  private readonly docCounts = new Map<string, number>();
   /** Normalized name or alias → person ids → number of articles using it. */
   private readonly exact = new Map<string, Map<string, number>>();
   private readonly search = new MiniSearch<{ id: string; personId: string; name: string; aliases: string; role: string }>({
@@ -50,25 +57,31 @@ export class PeopleIndex {
       let byArticle = this.appearances.get(person.id);
       if (!byArticle) this.appearances.set(person.id, (byArticle = new Map()));
       byArticle.set(article.id, { person, quoteCount, statementCount });
+      this.summaries.delete(person.id);
       for (const key of this.keysOf(person)) {
         let ids = this.exact.get(key);
         if (!ids) this.exact.set(key, (ids = new Map()));
         ids.set(person.id, (ids.get(person.id) ?? 0) + 1);
       }
-      this.search.add({
-        id: `${article.id}${SEP}${person.id}`,
-        personId: person.id,
-        name: person.name,
-        aliases: person.aliases.join(' | '),
-        role: [person.role, person.affiliation].filter(Boolean).join(' | '),
-      });
+      const doc = this.searchDoc(person);
+      const count = this.docCounts.get(doc.id) ?? 0;
+      this.docCounts.set(doc.id, count + 1);
+      if (count === 0) this.search.add(doc);
     }
+  }
+
+  private searchDoc(person: Person): { id: string; personId: string; name: string; aliases: string; role: string } {
+    const name = person.name;
+    const aliases = person.aliases.join(' | ');
+    const role = [person.role, person.affiliation].filter(Boolean).join(' | ');
+    return { id: [person.id, name, aliases, role].join(SEP), personId: person.id, name, aliases, role };
   }
 
   remove(article: Article): void {
     for (const person of article.people) {
       const byArticle = this.appearances.get(person.id);
       byArticle?.delete(article.id);
+      this.summaries.delete(person.id);
       if (byArticle && byArticle.size === 0) this.appearances.delete(person.id);
       for (const key of this.keysOf(person)) {
         const ids = this.exact.get(key);
@@ -78,8 +91,13 @@ export class PeopleIndex {
         else ids.delete(person.id);
         if (ids.size === 0) this.exact.delete(key);
       }
-      const docId = `${article.id}${SEP}${person.id}`;
-      if (this.search.has(docId)) this.search.discard(docId);
+      const docId = this.searchDoc(person).id;
+      const count = (this.docCounts.get(docId) ?? 1) - 1;
+      if (count > 0) this.docCounts.set(docId, count);
+      else {
+        this.docCounts.delete(docId);
+        if (this.search.has(docId)) this.search.discard(docId);
+      }
     }
   }
 
@@ -93,6 +111,14 @@ export class PeopleIndex {
   }
 
   get(personId: string): PersonSummary | undefined {
+    const cached = this.summaries.get(personId);
+    if (cached) return cached;
+    const summary = this.summarize(personId);
+    if (summary) this.summaries.set(personId, summary);
+    return summary;
+  }
+
+  private summarize(personId: string): PersonSummary | undefined {
     const byArticle = this.appearances.get(personId);
     if (!byArticle) return undefined;
     const records = [...byArticle.entries()];
@@ -404,11 +430,41 @@ function endMs(e: Event): number {
 export class EventIndex {
   private sorted: IndexedEvent[] = [];
   private unsorted = false;
+  /** Word of an event's title, location or participants' names → the events, for "/meeting Witkoff". */
+  private readonly byWord = new Map<string, Set<IndexedEvent>>();
+  private readonly itemsOf = new Map<string, IndexedEvent[]>();
+
+  private wordsOf(article: Article, event: Event): Set<string> {
+    const names = event.participants.flatMap((id) => {
+      const p = article.people.find((x) => x.id === id);
+      return p ? [p.name, ...p.aliases] : [id];
+    });
+    return new Set(tokenize([event.title, event.location ?? '', ...names].join(' ')));
+  }
+
+  private indexWords(article: Article, item: IndexedEvent): void {
+    for (const word of this.wordsOf(article, item.event)) {
+      let set = this.byWord.get(word);
+      if (!set) this.byWord.set(word, (set = new Set()));
+      set.add(item);
+    }
+    const items = this.itemsOf.get(article.id);
+    if (items) items.push(item);
+    else this.itemsOf.set(article.id, [item]);
+  }
+
+  /** Events whose title, location or participants hold any of the words. */
+  matching(words: string[]): Set<IndexedEvent> {
+    const out = new Set<IndexedEvent>();
+    for (const w of words) for (const item of this.byWord.get(w) ?? []) out.add(item);
+    return out;
+  }
   private readonly undated = new Map<string, IndexedEvent[]>();
 
   add(article: Article): void {
     for (const event of article.events) {
       const item = { articleId: article.id, event, startMs: startMs(event), endMs: endMs(event) };
+      this.indexWords(article, item);
       if (Number.isNaN(item.startMs) || Number.isNaN(item.endMs)) {
         this.undated.set(article.id, [...(this.undated.get(article.id) ?? []), item]);
         continue;
@@ -426,6 +482,14 @@ export class EventIndex {
   }
 
   remove(article: Article): void {
+    for (const item of this.itemsOf.get(article.id) ?? []) {
+      for (const word of this.wordsOf(article, item.event)) {
+        const set = this.byWord.get(word);
+        set?.delete(item);
+        if (set && set.size === 0) this.byWord.delete(word);
+      }
+    }
+    this.itemsOf.delete(article.id);
     this.undated.delete(article.id);
     if (article.events.length) this.sorted = this.sorted.filter((e) => e.articleId !== article.id);
   }

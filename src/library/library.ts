@@ -436,6 +436,11 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
     return this.eventIndex.undatedEvents();
   }
 
+  /** Events whose title, location or participants' names hold any of the (tokenized) words. */
+  eventsMatching(words: string[]): Set<IndexedEvent> {
+    return this.eventIndex.matching(words);
+  }
+
   stats(): { articles: number; people: number; sayings: number; events: number; errors: number } {
     return { articles: this.size, people: this.people.size, sayings: this.sayings.size, events: this.eventIndex.size, errors: this.fileErrors.size };
   }

@@ -115,7 +115,9 @@ function timeSpan(ctx: QueryContext, e: Event, relative: boolean): Span {
 /** Picks the event to talk about: the next announced one (meetings first), else the latest announced one. */
 function choose(ctx: QueryContext, words: string[]): { item?: IndexedEvent; others: IndexedEvent[] } {
   const now = ctx.clock.now();
-  const usable = (i: IndexedEvent) => announced(ctx.library.article(i.articleId), i.event) && matchesQuery(ctx, i, words);
+  // With words, only the events the word index names are candidates (no scan of every event).
+  const hits = words.length ? ctx.library.eventsMatching(words) : undefined;
+  const usable = (i: IndexedEvent) => (!hits || hits.has(i)) && announced(ctx.library.article(i.articleId), i.event) && matchesQuery(ctx, i, words);
   const ahead = ctx.library
     .eventsAfter(now)
     .filter((i) => {
@@ -128,7 +130,7 @@ function choose(ctx: QueryContext, words: string[]): { item?: IndexedEvent; othe
   const past = ctx.library.eventsBefore(now, 50).filter((i) => whenStatus(i.event.when, now, ctx.timeZone) === 'past' && usable(i));
   const latest = past.find((i) => MEETING_KINDS.has(i.event.kind)) ?? past[0];
   if (latest) return { item: latest, others: [] };
-  const undated = ctx.library.undatedEvents().filter(usable);
+  const undated = (hits ? [...hits].filter((i) => Number.isNaN(i.startMs) || Number.isNaN(i.endMs)) : ctx.library.undatedEvents()).filter(usable);
   return { item: undated.find((i) => MEETING_KINDS.has(i.event.kind)) ?? undated[0], others: [] };
 }
 

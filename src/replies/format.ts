@@ -53,7 +53,7 @@ function formatter(kind: string, timeZone: string, options: Intl.DateTimeFormatO
 }
 
 /** Minutes the zone is ahead of UTC at an instant. */
-function zoneOffsetMinutes(at: Date, timeZone: string): number {
+function zoneOffsetUncached(at: Date, timeZone: string): number {
   const parts = formatter('offset', timeZone, {
     timeZone,
     hourCycle: 'h23',
@@ -67,6 +67,21 @@ function zoneOffsetMinutes(at: Date, timeZone: string): number {
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
+}
+
+// Offsets only change on quarter-hour boundaries, so one lookup per zone and quarter hour is exact;
+// a meeting answer checks hundreds of event dates that mostly fall on the same midnights.
+const QUARTER_HOUR = 15 * 60_000;
+const offsets = new Map<string, number>();
+function zoneOffsetMinutes(at: Date, timeZone: string): number {
+  const key = `${timeZone}|${Math.floor(at.getTime() / QUARTER_HOUR)}`;
+  let minutes = offsets.get(key);
+  if (minutes === undefined) {
+    if (offsets.size > 50_000) offsets.clear();
+    minutes = zoneOffsetUncached(at, timeZone);
+    offsets.set(key, minutes);
+  }
+  return minutes;
 }
 
 /** The instant a calendar day begins in a zone (DST-safe: the offset is re-checked once). */
