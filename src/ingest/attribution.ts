@@ -11,7 +11,7 @@ import { isExcludedQuote, quoteKind } from './quotes.js';
 import { isSpeechVerb, speechLemma, SPEECH_CHANNEL_NOUNS } from './speech-verbs.js';
 import type { ParagraphDoc, Token } from './tokens.js';
 import { isCapitalized } from './tokens.js';
-import { FUNCTION_WORDS, NAME_PARTICLES, ORG_HEADS, ORG_NOUNS, PREPOSITIONS, isRoleNoun, TITLES } from './lexicon.js';
+import { COMPANY_HEADS, COMPANY_NOUNS, FUNCTION_WORDS, NAME_PARTICLES, ORG_HEADS, ORG_NOUNS, PLACE_HEADS, PREPOSITIONS, isRoleNoun, isVerbForm, TITLES } from './lexicon.js';
 
 export type AttributionKind = Quote['attribution'];
 
@@ -242,7 +242,7 @@ export class Attributor {
       }
       // "the agency said": the organisation most recently named.
       if (!isCapitalized(t[k]!.text) && ORG_NOUNS.has(w) && /^(the|its)$/i.test(t[k - 1]?.text ?? '')) {
-        const org = this.recentOrganization(doc, k - 1);
+        const org = this.recentOrganization(doc, k - 1, w);
         if (org) {
           this.people.addAlias(org, `the ${w}`);
           return { person: org, how: 'role-noun' };
@@ -271,9 +271,18 @@ export class Attributor {
       if (p) return { person: p, how: 'pronoun' };
     }
     if (subj) return { person: subj.person, how: 'adjacent' };
+    // "A spokesman for the European Commission said": the organisation speaks.
+    const np = t.slice(from, v).filter(isWord).map((x) => x.text.toLowerCase());
+    const spokes = np.findIndex((w) => /^(spokesman|spokeswoman|spokesperson|spokespeople|representative|official|officials|statement)$/.test(w));
+    if (spokes >= 0 && /^(for|of|from|at|by)$/.test(np[spokes + 1] ?? '')) {
+      const idx = t.slice(from, v).filter(isWord)[spokes + 2];
+      const at = idx ? t.indexOf(idx) : -1;
+      const org = at >= 0 ? this.nounPhrase(doc, at, v, v, false, true) : undefined;
+      if (org) return { person: org, how: 'adjacent' };
+    }
     // A name or organisation nobody has introduced yet: "Kino Gabriel said", "The State Department … said".
-    const np = this.nounPhrase(doc, from, v, v);
-    if (np) return { person: np, how: 'adjacent' };
+    const fresh = this.nounPhrase(doc, from, v, v);
+    if (fresh) return { person: fresh, how: 'adjacent' };
     return undefined;
   }
 
@@ -386,13 +395,16 @@ export class Attributor {
   }
 
   /** The nearest capitalised name ending in an organisation word ("National Weather Service"), looking back two paragraphs. */
-  private recentOrganization(doc: ParagraphDoc, before: number): PersonRecord | undefined {
+  private recentOrganization(doc: ParagraphDoc, before: number, noun: string): PersonRecord | undefined {
+    const company = COMPANY_NOUNS.has(noun);
+    const heads = company ? COMPANY_HEADS : ORG_HEADS;
     for (let p = doc.index; p >= 0 && doc.index - p <= 2; p--) {
       const d = this.docs[p]!;
       if (d.kind !== 'body') continue;
       const t = d.tokens;
       for (let k = (p === doc.index ? before : t.length) - 1; k >= 0; k--) {
-        if (!isWord(t[k]) || !isCapitalized(t[k]!.text) || !ORG_HEADS.has(t[k]!.text.toLowerCase())) continue;
+        const lower = t[k]?.text.toLowerCase() ?? '';
+        if (!isWord(t[k]) || !isCapitalized(t[k]!.text) || !heads.has(lower) || PLACE_HEADS.has(lower)) continue;
         if (this.people.inParagraph(p).some((m) => m.from <= k && k < m.to && m.person.type === 'person')) continue;
         let a = k;
         while (a > 0 && isWord(t[a - 1]) && (isCapitalized(t[a - 1]!.text) || (/^(of|for)$/.test(t[a - 1]!.text) && a > 1 && isCapitalized(t[a - 2]!.text))) && !FUNCTION_WORDS.has(t[a - 1]!.text.toLowerCase())) a--;
@@ -407,6 +419,26 @@ export class Attributor {
         for (const al of det) this.people.addAlias(org, al);
         return org;
       }
+    }
+    return company ? this.topicalSubject(doc) : undefined;
+  }
+
+  /** The subject of the article's first sentences when it is a bare capitalised name ("Meta has been fined …"). */
+  private topicalSubject(doc: ParagraphDoc): PersonRecord | undefined {
+    for (const d of this.docs.slice(0, doc.index + 1)) {
+      if (d.kind !== 'body') continue;
+      for (const [s0, s1] of d.sentences) {
+        const t = d.tokens;
+        let b = s0;
+        while (b < s1 && isWord(t[b]) && isCapitalized(t[b]!.text) && !FUNCTION_WORDS.has(t[b]!.text.toLowerCase())) b++;
+        const next = t[b];
+        if (b === s0 || b - s0 > 3 || !next || !isWord(next) || !(isVerbForm(next.text) || /^(has|have|is|was|will|said)$/.test(next.text))) continue;
+        if (this.people.inParagraph(d.index).some((m) => m.from <= s0 && s0 < m.to)) continue;
+        const name = t.slice(s0, b).map((x) => x.text);
+        if (name.some((w) => PLACE_HEADS.has(w.toLowerCase()))) continue;
+        return this.people.ensurePerson(name, undefined, 'organization');
+      }
+      if (d.index >= 1) break;
     }
     return undefined;
   }

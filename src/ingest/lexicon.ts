@@ -127,7 +127,14 @@ export const ORG_NOUNS = new Set([
   'administration', 'commission', 'committee', 'council', 'court', 'army', 'military', 'team', 'group', 'union', 'bank',
   'board', 'spokesperson', 'cabinet', 'presidency', 'palace', 'firm', 'club', 'authorities', 'statement', 'militia',
   'coalition', 'alliance', 'network', 'newspaper', 'broadcaster', 'channel', 'outlet', 'organisation', 'organization',
+  'regulator', 'airline', 'carrier', 'retailer', 'maker', 'giant', 'operator', 'insurer', 'lender', 'publisher', 'charity',
 ]);
+
+/** Organisation nouns that name a business; a later "the company" looks for one of these heads or the article's subject. */
+export const COMPANY_NOUNS = new Set(['company', 'firm', 'group', 'airline', 'carrier', 'retailer', 'maker', 'giant', 'operator', 'insurer', 'lender', 'publisher', 'bank']);
+export const COMPANY_HEADS = new Set(['inc', 'inc.', 'ltd', 'corp', 'corp.', 'corporation', 'company', 'group', 'holdings', 'bank', 'plc', 'llc', 'airlines', 'airways', 'motors', 'technologies', 'systems', 'industries']);
+/** Organisation-looking heads that name places: never a speaker found by "the agency said". */
+export const PLACE_HEADS = new Set(['states', 'republic', 'kingdom', 'street', 'square', 'river', 'airport', 'station', 'hospital', 'nations', 'base', 'white', 'house', 'kremlin', 'pentagon', 'photo', 'pool', 'images']);
 
 /** Name particles that may stand in lower case inside a name ("Mohammad bin Salman"). */
 export const NAME_PARTICLES = new Set(['bin', 'ibn', 'al', 'el', 'de', 'del', 'della', 'da', 'das', 'do', 'dos', 'di', 'du', 'la', 'le', 'van', 'von', 'der', 'den', 'ter', 'y', 'af', 'zu']);

@@ -194,6 +194,8 @@ export class People {
     if (next && next.text === ',') {
       const after = doc.tokens[run.to + 1];
       if (after && /^(a|an|the|who)$/i.test(after.text)) return true;
+      // "…, Christian Wigand, said": an appositive name before a speech verb.
+      if (after && isSpeechVerb(after.text) && prev?.text === ',' && run.name.length >= 2) return true;
     }
     return false;
   }

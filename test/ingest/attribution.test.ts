@@ -125,4 +125,30 @@ describe('organisations, partial quotes, statements', () => {
     const article = extractArticle({ id: 't', headline: 'h', paragraphs: ['Interior Minister Paul Varga claimed the border was secure.'] });
     expect(article.statements).toEqual([{ speakerId: 'paul-varga', text: 'Interior Minister Paul Varga claimed the border was secure.', paragraph: 0 }]);
   });
+  it('"the agency said" resolves to the organisation named before', () => {
+    const q = quotes(['The National Weather Service warned of gusty winds overnight.', '“Conditions will remain critical through Thursday,” the agency said.']);
+    expect(q[0]).toMatchObject({ speaker: 'National Weather Service', attribution: 'role-noun' });
+  });
+  it('"the company said" resolves to the business the article is about', () => {
+    const q = quotes(['Lumora has been fined $40m by regulators.', 'In a statement, the company said: “We will appeal.”']);
+    expect(q[0]).toMatchObject({ speaker: 'Lumora' });
+  });
+  it('a spokesperson for an organisation speaks for the organisation', () => {
+    const q = quotes(['A spokesperson for the Department for Transport said: “Services will resume on Monday.”']);
+    expect(q[0]!.speaker).toBe('Department for Transport');
+  });
+});
+
+describe('names inside long titles', () => {
+  it('the name follows the last title word', () => {
+    expect(quotes(['“Leave now,” said Cal Fire Capt. Robert Nunez.'])[0]!.speaker).toBe('Robert Nunez');
+  });
+  it('an appositive name before a speech verb is a person, and later pronouns find them', () => {
+    const q = quotes(['A spokesman for the commission, Christian Wigand, said talks continue. “We are confident,” he said.']);
+    expect(q[0]!.speaker).toBe('Christian Wigand');
+  });
+  it('an abbreviated title answers to its role noun', () => {
+    const q = quotes(['Mr Justice Harlow refused the application.', '“The court cannot ignore the evidence,” the judge said.']);
+    expect(q[0]).toMatchObject({ speaker: 'Harlow', attribution: 'role-noun' });
+  });
 });
