@@ -90,7 +90,7 @@ export const benchmarks: Benchmark[] = [
           figure: `fan-out to ${n} targets without 429s: throughput`,
           value: Math.round(n / baseline.seconds),
           unit: 'posts/s',
-          target: '≥ 50 posts/s (Discord'\''s global REST limit; real fan-out is bound by the platforms)',
+          target: '≥ 50 posts/s (the Discord global REST limit; real fan-out is bound by the platforms)',
           meets: n / baseline.seconds >= 50,
         },
       ];
