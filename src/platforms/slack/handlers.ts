@@ -52,12 +52,14 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): { recen
 
   // Slack redelivers events it thinks we missed (X-Slack-Retry-Num over HTTP, redelivery in
   // Socket Mode). Events are acked before this runs; an event id seen before is not answered twice.
-  app.use(async ({ body, context, next }) => {
+  app.use(({ body, context, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId !== 'string') {
-      await next();
-      return;
-    }
+    // Commands and actions pass straight through (no extra async frame on the hot path).
+    if (typeof eventId !== 'string') return next();
+    return dedupeEvent(eventId, context, next);
+  });
+
+  async function dedupeEvent(eventId: string, context: { retryNum?: number; retryReason?: string }, next: () => Promise<void>): Promise<void> {
     const key = `event:${eventId}`;
     if (!recent.claim(key)) {
       logger.info({ eventId, retryNum: context.retryNum, retryReason: context.retryReason }, 'slack: duplicate event delivery ignored');
@@ -69,7 +71,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): { recen
       recent.release(key);
       throw error;
     }
-  });
+  }
 
   async function answerSlash(command: SlashCommand, client: Client): Promise<SlashResponse> {
     const name = SLASH_PATTERN.exec(command.command)?.[1] as SlashName;
