@@ -69,7 +69,7 @@ export function parseSubscriptionSpec(text: string, defaultTimeZone: string, exp
   if ((rest.length === 5 || rest.length === 6) && /^[\d*/,\-?LW#A-Za-z\s]+$/.test(joined) && /[*\d]/.test(rest[0]!)) {
     const why = explainCron(joined);
     if (why) return { ok: false, error: why };
-    return { ok: true, cron: joined, timeZone, kind, label: `cron \`${joined}\` (${timeZone})` };
+    return { ok: true, cron: joined, timeZone, kind, label: describeCron(joined, timeZone) };
   }
 
   let days: number[] | 'all' | undefined;
@@ -119,4 +119,22 @@ export function parseSubscriptionSpec(text: string, defaultTimeZone: string, exp
     : dow === '0,6' ? 'on weekends'
     : `every ${dayList.map((d) => DAY_NAMES[d]).join(', ')}`;
   return { ok: true, cron: expression, timeZone, kind, label: `${when} at ${pad(at.hour)}:${pad(at.minute)} (${timeZone})` };
+}
+
+/** Words for the common shapes ("every day at 08:00 (Europe/Moscow)"); other expressions are shown as cron. */
+export function describeCron(expression: string, timeZone: string): string {
+  const f = expression.trim().split(/\s+/);
+  if (f.length === 5 && /^\d+$/.test(f[0]!) && f[2] === '*' && f[3] === '*') {
+    const minute = Number(f[0]);
+    if (f[1] === '*' && f[4] === '*') return `every hour at :${pad(minute)}`;
+    if (/^\d+$/.test(f[1]!)) {
+      const at = `at ${pad(Number(f[1]))}:${pad(minute)} (${timeZone})`;
+      const dow = f[4]!;
+      if (dow === '*') return `every day ${at}`;
+      if (dow === '1-5' || dow === '1,2,3,4,5') return `on weekdays ${at}`;
+      if (dow === '0,6' || dow === '6,0') return `on weekends ${at}`;
+      if (/^[0-7](,[0-7])*$/.test(dow)) return `every ${[...new Set(dow.split(',').map((d) => DAY_NAMES[Number(d) % 7]))].join(', ')} ${at}`;
+    }
+  }
+  return `on cron \`${expression}\` (${timeZone})`;
 }

@@ -125,8 +125,11 @@ export class ChannelSubscriptions implements SubscriptionService {
     }
     const kind: PostKind = c.kind ?? spec.kind ?? 'briefing';
     const now = this.opts.clock.now().toISOString();
+    const same = this.opts.store
+      .subscriptions(target)
+      .find((x) => x.cron === spec.cron && x.timeZone === spec.timeZone && x.kind === kind);
     const { created, subscription } = this.opts.store.addSubscription({
-      id: this.newId(),
+      id: same?.id ?? this.newId(),
       platform: target.platform,
       channel: target.channel,
       cron: spec.cron,

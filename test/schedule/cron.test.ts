@@ -115,7 +115,9 @@ describe('subscription schedules typed in chat', () => {
     expect(ok('every friday at 5 pm')).toMatchObject({ cron: '0 17 * * 5' });
     expect(ok('digest daily 18:00')).toMatchObject({ cron: '0 18 * * *', kind: 'digest' });
     expect(ok('hourly')).toMatchObject({ cron: '0 * * * *' });
-    expect(ok('0 8 * * 1-5', 'Asia/Tokyo')).toMatchObject({ cron: '0 8 * * 1-5', timeZone: 'Asia/Tokyo' });
+    expect(ok('0 8 * * 1-5', 'Asia/Tokyo')).toMatchObject({ cron: '0 8 * * 1-5', timeZone: 'Asia/Tokyo', label: 'on weekdays at 08:00 (Asia/Tokyo)' });
+    expect(ok('0 9 * * 1')).toMatchObject({ label: 'every Monday at 09:00 (UTC)' });
+    expect(ok('*/5 8-17 * * *')).toMatchObject({ label: 'on cron `*/5 8-17 * * *` (UTC)' });
   });
   it('explains what it cannot read', () => {
     expect(parseSubscriptionSpec('daily 08:00 Mars/Olympus', 'UTC')).toMatchObject({ ok: false, error: expect.stringMatching(/not a time zone/) });
