@@ -240,6 +240,13 @@ export class Attributor {
         const p = this.people.resolvePronoun(w, doc.index, k);
         if (p) return { person: p, how: 'pronoun' };
       }
+      // "Police said", "Northamptonshire Police said": the police force speaks.
+      if (w === 'police') {
+        let a = k;
+        while (a > from && isWord(t[a - 1]) && isCapitalized(t[a - 1]!.text) && !FUNCTION_WORDS.has(t[a - 1]!.text.toLowerCase())) a--;
+        const name = t.slice(a, k + 1).map((x) => x.text).join(' ');
+        return { person: this.organization(a === k ? 'Police' : name, a === k ? ['police'] : [], doc, a, k + 1), how: 'adjacent' };
+      }
       // "the agency said": the organisation most recently named.
       if (!isCapitalized(t[k]!.text) && ORG_NOUNS.has(w) && /^(the|its)$/i.test(t[k - 1]?.text ?? '')) {
         const org = this.recentOrganization(doc, k - 1, w);

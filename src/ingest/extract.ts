@@ -19,8 +19,8 @@ import { summarize } from './summary.js';
 export const EXTRACTOR_VERSION = 'extract-1';
 
 /** Prepares one paragraph for the rules: quote spans, tokens with quotes folded, sentences. */
-export function prepareParagraph(p: Paragraph): ParagraphDoc {
-  const spans = carriesQuotes(p.kind) ? findQuoteSpans(p.text) : [];
+export function prepareParagraph(p: Paragraph, next?: Paragraph): ParagraphDoc {
+  const spans = carriesQuotes(p.kind) ? findQuoteSpans(p.text, !!next && /^\s*[‘'“"]/.test(next.text)) : [];
   const tokens = tokenize(p.text, spans);
   const sents = sentences(tokens, spans.map((s) => s.text));
   const sentenceOf: number[] = new Array(tokens.length);
@@ -40,7 +40,7 @@ export interface QuoteAnalysis {
 /** Paragraphs, people and attributed quotes: the part of the extraction the quote evaluation scores. */
 export function analyzeQuotes(paragraphTexts: string[]): QuoteAnalysis {
   const paragraphs = classifyParagraphs(paragraphTexts);
-  const docs = paragraphs.map(prepareParagraph);
+  const docs = paragraphs.map((p, i) => prepareParagraph(p, paragraphs[i + 1]));
   const people = new People(docs).build();
   const attributed = new Attributor(docs, people).run();
   const quotes: Quote[] = attributed.map((a, i) => ({

@@ -25,7 +25,11 @@ const LETTER = /[\p{L}\p{N}]/u;
 const SPACE_OR_OPENER = /[\s(\[{—–\-:;,“‘"']/;
 const CLOSER_FOLLOW = /[\s,.;:!?)\]}—–\-…"”’']/;
 
-export function findQuoteSpans(text: string): QuoteSpan[] {
+/**
+ * `nextOpensQuote`: the next paragraph starts with an opening mark, so a single quote left open
+ * here runs on (British style: ‘… / ‘…’).
+ */
+export function findQuoteSpans(text: string, nextOpensQuote = false): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   const stack: Open[] = [];
   const push = (type: Open['type'], pos: number) => stack.push({ type, pos });
@@ -73,7 +77,7 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
   // A quote still open at the paragraph's end runs on to the next paragraph (double marks, or
   // a single mark that opened the paragraph); an unmatched single mark mid-text is an apostrophe.
   const bottom = stack[0];
-  if (bottom && (bottom.type === 'double' || bottom.pos === 0)) {
+  if (bottom && (bottom.type === 'double' || bottom.pos === 0 || nextOpensQuote)) {
     spans.push(makeSpan(text, bottom, text.length, false));
   }
   return spans.filter((s) => s.text.length > 0);

@@ -151,4 +151,16 @@ describe('names inside long titles', () => {
     const q = quotes(['Mr Justice Harlow refused the application.', '“The court cannot ignore the evidence,” the judge said.']);
     expect(q[0]).toMatchObject({ speaker: 'Harlow', attribution: 'role-noun' });
   });
+  it('British style: a single quote left open runs on when the next paragraph opens a quote', () => {
+    const q = quotes(['‘We had no warning,’ said Joan Pryce, a teacher. ‘We lost everything downstairs.', '‘The insurers cannot come until next week.’']);
+    expect(q.map((x) => [x.paragraph, x.text, x.speaker])).toEqual([
+      [0, 'We had no warning,', 'Joan Pryce'],
+      [0, 'We lost everything downstairs.', 'Joan Pryce'],
+      [1, 'The insurers cannot come until next week.', 'Joan Pryce'],
+    ]);
+  });
+  it('police as an organisation speaker', () => {
+    const q = quotes(['Police said in a statement that “several roads remain impassable”.']);
+    expect(q[0]).toMatchObject({ speaker: 'Police', cue: 'said in a statement' });
+  });
 });
