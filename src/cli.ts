@@ -2,7 +2,6 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { basename, extname, relative, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import pino from 'pino';
 import { fixedClock, systemClock, type Clock } from './clock.js';
 import { ConfigError, loadConfig, type LoadedConfig } from './config/load.js';
 import type { Config } from './config/schema.js';
@@ -13,14 +12,18 @@ import { deriveArticle } from './library/derive.js';
 import { openLibrary } from './library/open.js';
 import type { DeriveFn } from './library/deriver.js';
 import { Library, type LibraryError } from './library/library.js';
-import { createLogger, type Logger } from './log.js';
+import type { Logger } from './log.js';
 import { Article, IsoDate } from './model/article.js';
-import { runConsole } from './platforms/console/index.js';
 import type { Conversation } from './queries/command.js';
-import type { Core, SubscriptionService } from './queries/core.js';
 import { createCore } from './queries/index.js';
 import { renderPlain } from './replies/plain.js';
-import { fieldName } from './config/yaml-location.js';
+import { fieldName, parseLocatedYaml } from './config/yaml-location.js';
+import { SHUTDOWN_DEADLINE_MS, startApp, type RunningApp } from './app.js';
+import { discordTokenUserId, EnvError, parseEnv, type BotEnv } from './config/env.js';
+import { scrubSecrets } from './log.js';
+import { discordManifest, registerDiscordCommands } from './platforms/discord/index.js';
+import { slackManifest } from './platforms/slack/index.js';
+import { ScheduleConfigError, validateSchedules } from './schedule/validate.js';
 
 export interface CliIO {
   stdout: { write(text: string): unknown };
@@ -30,6 +33,8 @@ export interface CliIO {
   stdin?: Readable;
   /** Replaces the derivation (tests); defaults to the real extractor. */
   derive?: DeriveFn;
+  /** Ends the process (the command line passes process.exit): used when a shutdown overruns its deadline. */
+  exit?: (code: number) => void;
 }
 
 const USAGE = `briefbot: news briefings in Slack, Discord and the terminal
@@ -41,10 +46,19 @@ Usage:
   briefbot check [--briefings DIR]    validate the config and every briefing (exit 1 on errors)
   briefbot model [--json] [--published YYYY-MM-DD] FILE
                                       the derived article model of a briefing .md or a plain .txt
+  briefbot manifest slack [--request-url URL] [--name NAME]
+                                      the Slack app manifest (Socket Mode, or HTTP with --request-url)
+  briefbot manifest discord           Discord setup steps, commands and the invite link
+  briefbot register discord [--guild ID]
+                                      register the Discord slash commands (a server: instant; else global)
 
 Options:
   --config FILE   config file (default: $BRIEFBOT_CONFIG or config/briefbot.yaml)
   --tz ZONE       time zone for dates in answers (default: the config's timeZone)
+
+Environment: SLACK_BOT_TOKEN with SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET and PORT
+(HTTP mode); DISCORD_TOKEN (DISCORD_APP_ID, DISCORD_GUILD_ID, DISCORD_REGISTER_ON_START optional);
+BRIEFBOT_CONFIG; LOG_LEVEL. SIGTERM or Ctrl-C finishes answers and posts in flight, then exits.
 `;
 
 type FlagSpec = { boolean: string[]; string: string[] };
@@ -100,35 +114,6 @@ export function enabledPlatforms(config: Config, env: Record<string, string | un
   const slack = config.platforms.includes('slack') && !!env.SLACK_BOT_TOKEN && (!!env.SLACK_APP_TOKEN || !!env.SLACK_SIGNING_SECRET);
   const discord = config.platforms.includes('discord') && !!env.DISCORD_TOKEN && !!env.DISCORD_APP_ID;
   return { slack, discord };
-}
-
-export interface RunningPlatform {
-  name: 'slack' | 'discord' | 'scheduler';
-  stop(): Promise<void>;
-}
-
-export interface StartPlatformsOptions {
-  config: Config;
-  env: Record<string, string | undefined>;
-  core: Core;
-  library: Library;
-  logger: Logger;
-  clock: Clock;
-  subscriptions?: SubscriptionService;
-}
-
-/**
- * Starts the chat platforms whose tokens are set (and the scheduler). The Slack and Discord
- * adapters and the scheduler are wired in here; until they are, a platform with tokens is
- * reported and skipped, and `start` falls back to the console chat.
- */
-export async function startPlatforms(opts: StartPlatformsOptions): Promise<RunningPlatform[]> {
-  const wanted = enabledPlatforms(opts.config, opts.env);
-  const running: RunningPlatform[] = [];
-  for (const name of ['slack', 'discord'] as const) {
-    if (wanted[name]) opts.logger.warn({ platform: name }, `${name} tokens are set but the ${name} adapter is not wired into startPlatforms yet`);
-  }
-  return running;
 }
 
 interface Loaded {
@@ -192,10 +177,22 @@ async function check(args: string[], io: CliIO, cwd: string): Promise<number> {
   await library.load();
   const errors = library.errors();
   for (const e of errors) io.stderr.write(`${describeLibraryError(e, cwd)}\n`);
-  if (loaded) io.stdout.write(`config: ${loaded.file ? relative(cwd, loaded.file) || loaded.file : 'no file, defaults'}: ok\n`);
+  let scheduleErrors = 0;
+  if (loaded) {
+    // What the schema cannot see: duplicate names, reserved names, targets on platforms left out…
+    const located = loaded.file ? parseLocatedYaml(readFileSync(loaded.file, 'utf8')) : undefined;
+    const shownFile = loaded.file ? relative(cwd, loaded.file) || loaded.file : 'config';
+    for (const issue of validateSchedules(loaded.config)) {
+      const path = issue.path.split(/[.[\]]+/).filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+      const line = located?.lineOf(path);
+      io.stderr.write(`${issue.severity === 'warning' ? 'warning: ' : ''}${shownFile}${line ? `:${line}` : ''}: ${issue.path}: ${issue.message}\n`);
+      if (issue.severity === 'error') scheduleErrors += 1;
+    }
+    if (scheduleErrors === 0) io.stdout.write(`config: ${loaded.file ? relative(cwd, loaded.file) || loaded.file : 'no file, defaults'}: ok (${loaded.config.schedules.length} schedules)\n`);
+  }
   const s = library.stats();
   io.stdout.write(`briefings: ${s.articles} loaded (${s.people} people, ${s.sayings} quotes and statements, ${s.events} events), ${errors.length} with errors\n`);
-  return loaded && errors.length === 0 ? 0 : 1;
+  return loaded && scheduleErrors === 0 && errors.length === 0 ? 0 : 1;
 }
 
 function modelText(a: Article): string {
@@ -272,30 +269,114 @@ async function start(args: string[], io: CliIO, cwd: string): Promise<number> {
     io.stderr.write(`${error}\n\n${USAGE}`);
     return 2;
   }
-  const loadedConfig = configOrFail(io, cwd, typeof flags.config === 'string' ? flags.config : undefined);
-  if (!loadedConfig) return 1;
-  const wanted = enabledPlatforms(loadedConfig.config, io.env);
-  // Logs go to stderr; in the console chat only warnings, so they do not bury the conversation.
-  const logger = createLogger({ env: io.env, level: io.env.LOG_LEVEL ?? (wanted.slack || wanted.discord ? 'info' : 'warn'), destination: pino.destination(2) });
-  const loaded = await loadAll(io, cwd, flags, logger);
-  if (!loaded) return 1;
-  for (const e of loaded.library.errors()) logger.warn({ file: e.file, line: e.line, field: e.field }, `briefing skipped: ${e.message}`);
-  loaded.library.watch();
-  const core = createCore({ library: loaded.library, clock: systemClock, timeZone: loaded.timeZone, logger });
-  const platforms = await startPlatforms({ config: loaded.config, env: io.env, core, library: loaded.library, logger, clock: systemClock });
-  if (platforms.length === 0) {
-    await runConsole({ core, input: io.stdin ?? process.stdin, output: io.stdout as Writable });
-    loaded.library.close();
+  let app: RunningApp;
+  try {
+    app = await startApp({
+      env: io.env,
+      cwd,
+      ...(typeof flags.config === 'string' ? { configPath: flags.config } : {}),
+      ...(typeof flags.briefings === 'string' ? { briefingsDir: flags.briefings } : {}),
+      ...(typeof flags.tz === 'string' ? { timeZone: flags.tz } : {}),
+      ...(io.stdin ? { stdin: io.stdin } : {}),
+      stdout: io.stdout as Writable,
+      ...(io.derive ? { library: { cacheDir: false, threads: 0 } } : {}),
+    });
+  } catch (e) {
+    return reportStartupError(e, io, cwd);
+  }
+  const onSignal = (signal: NodeJS.Signals) => {
+    // A second signal, or a shutdown past the deadline, exits at once.
+    if (io.exit) setTimeout(() => {
+      io.stderr.write(`briefbot: shutdown took longer than ${SHUTDOWN_DEADLINE_MS / 1000} s; exiting\n`);
+      io.exit?.(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
+    void app.stop(signal);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  await app.done;
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
+  return 0;
+}
+
+function reportStartupError(e: unknown, io: CliIO, cwd: string): number {
+  if (e instanceof EnvError) {
+    for (const issue of e.issues) io.stderr.write(`briefbot: ${issue.variable} ${issue.message}\n`);
+    return 1;
+  }
+  if (e instanceof ConfigError) {
+    for (const issue of e.issues) io.stderr.write(`${describe(e.file, cwd, issue)}\n`);
+    return 1;
+  }
+  if (e instanceof ScheduleConfigError) {
+    for (const issue of e.issues.filter((i) => i.severity === 'error')) io.stderr.write(`config: ${issue.path}: ${issue.message}\n`);
+    return 1;
+  }
+  io.stderr.write(`briefbot: ${scrubSecrets((e as Error)?.message ?? String(e), io.env)}\n`);
+  return 1;
+}
+
+async function manifest(args: string[], io: CliIO): Promise<number> {
+  const { flags, rest, error } = parseArgs(args, { boolean: [], string: ['request-url', 'name'] });
+  const platform = rest[0];
+  if (error || rest.length !== 1 || (platform !== 'slack' && platform !== 'discord')) {
+    io.stderr.write(`${error ?? 'manifest needs a platform: slack or discord'}\n\n${USAGE}`);
+    return 2;
+  }
+  if (platform === 'slack') {
+    io.stdout.write(
+      slackManifest({
+        ...(typeof flags['request-url'] === 'string' ? { requestUrl: flags['request-url'] } : {}),
+        ...(typeof flags.name === 'string' ? { name: flags.name } : {}),
+      }),
+    );
     return 0;
   }
-  logger.info({ platforms: platforms.map((p) => p.name) }, 'briefbot running');
-  await new Promise<void>((done) => {
-    process.once('SIGINT', done);
-    process.once('SIGTERM', done);
-  });
-  await Promise.allSettled(platforms.map((p) => p.stop()));
-  loaded.library.close();
+  let appId: string | undefined = io.env.DISCORD_APP_ID?.trim() || undefined;
+  if (!appId && io.env.DISCORD_TOKEN?.trim()) appId = discordTokenUserId(io.env.DISCORD_TOKEN.trim());
+  io.stdout.write(discordManifest(appId));
   return 0;
+}
+
+async function register(args: string[], io: CliIO): Promise<number> {
+  const { flags, rest, error } = parseArgs(args, { boolean: [], string: ['guild'] });
+  if (error || rest.length !== 1 || rest[0] !== 'discord') {
+    io.stderr.write(`${error ?? 'register needs a platform: discord (Slack commands come from the manifest)'}\n\n${USAGE}`);
+    return 2;
+  }
+  let env: BotEnv;
+  try {
+    env = parseEnv(io.env);
+  } catch (e) {
+    return reportStartupError(e, io, io.cwd ?? process.cwd());
+  }
+  if (!env.discord) {
+    io.stderr.write('briefbot: DISCORD_TOKEN is not set: registering commands needs the bot token\n');
+    return 1;
+  }
+  const guildId = typeof flags.guild === 'string' ? flags.guild : env.discord.guildId;
+  if (guildId !== undefined && !/^\d{15,21}$/.test(guildId)) {
+    io.stderr.write(`--guild: expected a numeric server id, got ${guildId}\n`);
+    return 2;
+  }
+  try {
+    const result = await registerDiscordCommands({
+      token: env.discord.token,
+      appId: env.discord.appId,
+      ...(guildId ? { guildId } : {}),
+      ...(env.discord.apiUrl ? { restApi: env.discord.apiUrl } : {}),
+    });
+    io.stdout.write(
+      result.scope === 'guild'
+        ? `registered ${result.count} commands in server ${guildId} (available now)\n`
+        : `registered ${result.count} commands globally (Discord may take up to an hour to show them everywhere)\n`,
+    );
+    return 0;
+  } catch (e) {
+    io.stderr.write(`briefbot: registering the Discord commands failed: ${scrubSecrets((e as Error)?.message ?? String(e), io.env)}\n`);
+    return 1;
+  }
 }
 
 /** The CLI, callable in-process (tests) or from the command line. Resolves to the exit code. */
@@ -311,6 +392,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return check(args, io, cwd);
     case 'model':
       return model(args, io, cwd);
+    case 'manifest':
+      return manifest(args, io);
+    case 'register':
+      return register(args, io);
     case undefined:
     case 'help':
     case '--help':
@@ -334,9 +419,11 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
-  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, stdin: process.stdin }).then(
+  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, stdin: process.stdin, exit: (code) => process.exit(code) }).then(
     (code) => {
       process.exitCode = code;
+      // `start` is over (stopped or the chat ended): don't let an open stdin or a lingering socket keep the process up.
+      if (process.argv[2] === 'start') setImmediate(() => process.exit(code));
     },
     (error: unknown) => {
       process.stderr.write(`briefbot: ${(error as Error).stack ?? String(error)}\n`);

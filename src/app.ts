@@ -1,0 +1,311 @@
+/**
+ * The composition root: environment → config → library → core → store + scheduler → Slack,
+ * Discord or the console. Everything else in briefbot is a part; only this file knows them all.
+ */
+import { resolve } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import pino, { type DestinationStream } from 'pino';
+import type { RESTOptions } from 'discord.js';
+import { systemClock, type Clock } from './clock.js';
+import { parseEnv, redactValues, type BotEnv } from './config/env.js';
+import { loadConfig } from './config/load.js';
+import type { Config } from './config/schema.js';
+import type { Library } from './library/library.js';
+import { openLibrary } from './library/open.js';
+import { createLogger, type Logger } from './log.js';
+import { runConsole } from './platforms/console/index.js';
+import { startDiscord, type DiscordHandle } from './platforms/discord/index.js';
+import { discordOutlet } from './platforms/discord/poster.js';
+import { startSlack, type SlackHandle, type SlackRetryConfig } from './platforms/slack/index.js';
+import { slackOutlet } from './platforms/slack/poster.js';
+import type { Core } from './queries/core.js';
+import { createCore } from './queries/index.js';
+import { createScheduler, type RunningScheduler } from './schedule/scheduler.js';
+import type { OutboxOptions } from './schedule/outbox.js';
+import type { Outlets } from './schedule/types.js';
+import { openStore, type Store } from './store/store.js';
+
+/** SIGTERM to exit: the whole shutdown, in-flight answers and posts included, fits in this. */
+export const SHUTDOWN_DEADLINE_MS = 10_000;
+
+export interface AppOptions {
+  env: Record<string, string | undefined>;
+  cwd?: string;
+  /** --config (else BRIEFBOT_CONFIG, else config/briefbot.yaml). */
+  configPath?: string;
+  /** --briefings (else the config's). */
+  briefingsDir?: string;
+  /** --tz (else the config's timeZone). */
+  timeZone?: string;
+  clock?: Clock;
+  /** Where log lines go (default: stderr). */
+  logDestination?: DestinationStream;
+  /** The console chat's streams, when no chat platform is configured. */
+  stdin?: Readable;
+  stdout?: Writable;
+  /** Run the console chat when neither Slack nor Discord is configured (default true). */
+  console?: boolean;
+  /** Library start-up (tests turn the cache and worker threads off). */
+  library?: { cacheDir?: string | false; threads?: number };
+  /** Slack client tuning (tests: no retries, a loopback host). */
+  slack?: { retryConfig?: SlackRetryConfig; ackDeadlineMs?: number; host?: string };
+  /** Discord REST tuning (tests lift the client-side global rate limit). */
+  discord?: { restOptions?: Partial<RESTOptions>; deferAfterMs?: number };
+  outbox?: Partial<OutboxOptions>;
+}
+
+export interface RunningApp {
+  config: Config;
+  env: BotEnv;
+  logger: Logger;
+  library: Library;
+  core: Core;
+  store?: Store;
+  scheduler?: RunningScheduler;
+  slack?: SlackHandle;
+  discord?: DiscordHandle;
+  /** What is running: 'slack', 'discord', 'scheduler' or 'console'. */
+  platforms: string[];
+  /** Answers being computed or delivered right now. */
+  inFlight(): number;
+  /** Graceful: stop taking new work, finish in-flight answers and posts, close the store. Idempotent. */
+  stop(reason?: string): Promise<void>;
+  /** Resolves once stopped (or, in console mode, when the chat ends). */
+  done: Promise<void>;
+}
+
+/** Counts work in progress and lets shutdown wait for it to reach zero. */
+class InFlight {
+  private count = 0;
+  private waiters: (() => void)[] = [];
+  get size(): number {
+    return this.count;
+  }
+  begin(): () => void {
+    this.count += 1;
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      this.count -= 1;
+      if (this.count === 0) for (const w of this.waiters.splice(0)) w();
+    };
+  }
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    const end = this.begin();
+    try {
+      return await work();
+    } finally {
+      end();
+    }
+  }
+  idle(): Promise<void> {
+    return this.count === 0 ? Promise.resolve() : new Promise((done) => this.waiters.push(done));
+  }
+}
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms).unref());
+
+/** Resolves with true when `p` settles within `ms`, false when time ran out first. */
+async function within(p: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((done) => {
+    timer = setTimeout(() => done(false), Math.max(0, ms));
+  });
+  const ok = await Promise.race([p.then(() => true, () => true), timeout]);
+  clearTimeout(timer);
+  return ok;
+}
+
+/**
+ * Discord replies go out over REST after the core has answered: idle means no answer being
+ * computed and no REST request queued or in flight, twice in a row (a reply is queued a few
+ * microtasks after its answer resolves).
+ */
+async function discordIdle(handle: DiscordHandle, answers: InFlight): Promise<void> {
+  let quiet = 0;
+  while (quiet < 2) {
+    const restBusy = [...handle.client.rest.handlers.values()].some((h) => !h.inactive);
+    quiet = answers.size === 0 && !restBusy ? quiet + 1 : 0;
+    await sleep(20);
+  }
+}
+
+/** Starts briefbot as the environment and config describe it. Throws EnvError, ConfigError, ScheduleConfigError or a startup Error. */
+export async function startApp(opts: AppOptions): Promise<RunningApp> {
+  const cwd = opts.cwd ?? process.cwd();
+  const clock = opts.clock ?? systemClock;
+  const env = parseEnv(opts.env);
+  const { config } = loadConfig({ path: opts.configPath ?? env.configPath, env: opts.env, cwd });
+  const wantSlack = !!env.slack && config.platforms.includes('slack');
+  const wantDiscord = !!env.discord && config.platforms.includes('discord');
+  const chat = wantSlack || wantDiscord;
+  // In the console chat only warnings, so logs don't bury the conversation.
+  const logger = createLogger({ env: opts.env, level: env.logLevel ?? (chat ? 'info' : 'warn'), destination: opts.logDestination ?? pino.destination(2) });
+  if (env.slack && !wantSlack) logger.warn({ platform: 'slack' }, 'Slack tokens are set but the config’s platforms leave Slack out');
+  if (env.discord && !wantDiscord) logger.warn({ platform: 'discord' }, 'DISCORD_TOKEN is set but the config’s platforms leave Discord out');
+
+  const timeZone = opts.timeZone ?? config.timeZone;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+  } catch {
+    throw new Error(`--tz: not an IANA time zone: ${timeZone}`);
+  }
+
+  const library = openLibrary({ dir: resolve(cwd, opts.briefingsDir ?? config.briefings), logger, ...opts.library });
+  const stack: (() => Promise<void> | void)[] = [() => library.close()];
+  const unwind = async () => {
+    for (const undo of stack.splice(0).reverse()) await Promise.resolve(undo()).catch(() => undefined);
+  };
+
+  try {
+    await library.load();
+    for (const e of library.errors()) logger.warn({ file: e.file, line: e.line, field: e.field }, `briefing skipped: ${e.message}`);
+    library.watch();
+
+    const answers = new InFlight();
+    let store: Store | undefined;
+    let schedulerParts: ReturnType<typeof createScheduler> | undefined;
+    let core!: Core;
+    if (chat) {
+      store = openStore(resolve(cwd, config.store));
+      const opened = store;
+      stack.push(() => opened.close());
+      const posters: Outlets = {};
+      if (wantSlack) posters.slack = slackOutlet({ token: env.slack!.botToken, ...(env.slack!.apiUrl ? { apiUrl: env.slack!.apiUrl } : {}) });
+      if (wantDiscord) posters.discord = discordOutlet({ token: env.discord!.token, ...(env.discord!.apiUrl ? { api: env.discord!.apiUrl } : {}) });
+      schedulerParts = createScheduler({
+        config,
+        store,
+        posters,
+        articles: () => library.articles(),
+        core: () => core,
+        clock,
+        logger,
+        ...(opts.outbox ? { outbox: opts.outbox } : {}),
+      });
+    }
+    const bare = createCore({ library, clock, timeZone, logger, ...(schedulerParts ? { subscriptions: schedulerParts.subscriptions } : {}) });
+    // Every answer is counted, so shutdown can wait for the ones being computed.
+    core = { ...bare, handle: (command, conversation) => answers.run(() => bare.handle(command, conversation)) };
+
+    const slackEvents = new InFlight();
+    let slack: SlackHandle | undefined;
+    if (wantSlack) {
+      const s = env.slack!;
+      slack = await startSlack({
+        core,
+        env: { botToken: s.botToken, ...(s.signingSecret ? { signingSecret: s.signingSecret } : {}), ...(s.appToken ? { appToken: s.appToken } : {}), port: s.port, ...(opts.slack?.host ? { host: opts.slack.host } : {}) },
+        logger,
+        clock,
+        ...(s.apiUrl ? { apiUrl: s.apiUrl } : {}),
+        ...(opts.slack?.retryConfig ? { retryConfig: opts.slack.retryConfig } : {}),
+        ...(opts.slack?.ackDeadlineMs !== undefined ? { ackDeadlineMs: opts.slack.ackDeadlineMs } : {}),
+      });
+      const started = slack;
+      stack.push(() => started.stop());
+      // Bolt awaits the listeners inside global middleware: this brackets the whole of each event,
+      // its ack, response_url posts and chat.postMessage calls included.
+      started.app.use(async ({ next }) => {
+        const end = slackEvents.begin();
+        try {
+          await next();
+        } finally {
+          end();
+        }
+      });
+    }
+
+    let discord: DiscordHandle | undefined;
+    if (wantDiscord) {
+      const d = env.discord!;
+      const kv = store!;
+      discord = await startDiscord({
+        core,
+        token: d.token,
+        appId: d.appId,
+        logger,
+        clock,
+        ...(d.apiUrl ? { restApi: d.apiUrl } : {}),
+        ...(opts.discord?.restOptions ? { restOptions: opts.discord.restOptions } : {}),
+        ...(opts.discord?.deferAfterMs !== undefined ? { deferAfterMs: opts.discord.deferAfterMs } : {}),
+        registerOnStart: d.registerOnStart,
+        ...(d.guildId ? { guildId: d.guildId } : {}),
+        store: { get: (key) => kv.kvGet(key), set: (key, value) => kv.kvSet(key, value) },
+      });
+      const started = discord;
+      stack.push(() => started.stop());
+    }
+
+    let scheduler: RunningScheduler | undefined;
+    if (schedulerParts) {
+      scheduler = await schedulerParts.start();
+      const started = scheduler;
+      stack.push(() => started.stop());
+    }
+
+    const platforms = [...(slack ? ['slack'] : []), ...(discord ? ['discord'] : []), ...(scheduler ? ['scheduler'] : [])];
+    let stopping: Promise<void> | undefined;
+    let resolveDone!: () => void;
+    const done = new Promise<void>((r) => {
+      resolveDone = r;
+    });
+
+    const stop = (reason = 'stop requested'): Promise<void> => {
+      stopping ??= (async () => {
+        const started = Date.now();
+        const left = () => SHUTDOWN_DEADLINE_MS - 1_000 - (Date.now() - started);
+        logger.info({ reason, inFlight: answers.size + slackEvents.size }, 'shutting down: finishing in-flight answers and posts');
+        // 1. Stop taking new work: no new cron fires; the chat transports close after their in-flight answers.
+        const schedulerStopped = scheduler ? scheduler.stop() : Promise.resolve();
+        // 2. Finish what was asked before the signal.
+        const answered = Promise.all([answers.idle(), slackEvents.idle(), ...(discord ? [discordIdle(discord, answers)] : [])]);
+        if (!(await within(answered, left() - 2_000))) logger.warn({ inFlight: answers.size + slackEvents.size }, 'shutdown: gave up waiting for in-flight answers');
+        // 3. Close the transports (Slack's HTTP server or socket, Discord's gateway).
+        await within(Promise.allSettled([slack?.stop(), discord?.stop()]), Math.max(500, left() - 1_000));
+        // 4. Posts already sending finish and are recorded; then the store closes.
+        if (!(await within(schedulerStopped, Math.max(200, left())))) logger.warn({}, 'shutdown: a scheduled post was still sending; it is resent (once) on the next start');
+        store?.close();
+        library.close();
+        logger.info({ ms: Date.now() - started }, 'stopped');
+        logger.flush?.();
+        resolveDone();
+      })();
+      return stopping;
+    };
+
+    logger.info({ platforms, articles: library.size }, chat ? 'briefbot running' : 'briefbot console');
+    const app: RunningApp = {
+      config,
+      env,
+      logger,
+      library,
+      core,
+      ...(store ? { store } : {}),
+      ...(scheduler ? { scheduler } : {}),
+      ...(slack ? { slack } : {}),
+      ...(discord ? { discord } : {}),
+      platforms: chat ? platforms : ['console'],
+      inFlight: () => answers.size + slackEvents.size,
+      stop,
+      done,
+    };
+
+    if (!chat && opts.console !== false) {
+      void runConsole({ core, input: opts.stdin ?? process.stdin, output: opts.stdout ?? process.stdout }).then(
+        () => stop('the console chat ended'),
+        (error: unknown) => {
+          logger.error({ err: error }, 'console chat failed');
+          return stop('the console chat failed');
+        },
+      );
+    }
+    return app;
+  } catch (error) {
+    await unwind();
+    if (error instanceof Error) error.message = redactValues(error.message, env.secrets);
+    throw error;
+  }
+}
+
+export type { BotEnv };
