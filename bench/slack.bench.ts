@@ -5,8 +5,9 @@
  * Requests alternate between the two (ABAB…) so drift (GC, CPU frequency) hits both alike;
  * each waits for its response before the next.
  *
- * A third app, the same adapter over a core that hands back the precomputed answer, separates
- * the adapter's own cost (Bolt listeners, rendering, the bigger response) from the core's.
+ * Two more apps split the difference: bare Bolt acking the same prebuilt Block Kit body (what
+ * the ~2 KB response alone costs), and the adapter over a core that hands back a precomputed
+ * answer (adapter + rendering, no core work).
  */
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -107,6 +108,19 @@ export const benchmarks: Benchmark[] = [
       });
       const bareServer = (await bare.start({ port: 0, host: '127.0.0.1' })) as Server;
       const barePort = (bareServer.address() as AddressInfo).port;
+      // Bare Bolt acking the same Block Kit body, built once: what the bigger response alone costs.
+      const prebuilt = { response_type: 'ephemeral' as const, ...renderSlack(precomputed.reply) };
+      const bareBody = new App({
+        token: 'xoxb-bench-bare-body',
+        signingSecret: SECRET,
+        clientOptions: { slackApiUrl: stub.apiUrl, retryConfig: { retries: 0 } },
+        logger: silentBolt,
+      });
+      bareBody.command('/whosaid', async ({ ack }) => {
+        await ack(prebuilt);
+      });
+      const bareBodyServer = (await bareBody.start({ port: 0, host: '127.0.0.1' })) as Server;
+      const bareBodyPort = (bareBodyServer.address() as AddressInfo).port;
 
       try {
         const body = new URLSearchParams(slashCommandBody({ command: '/whosaid', text: 'Witkoff', responseUrl: stub.responseUrl('bench') })).toString();
@@ -118,7 +132,7 @@ export const benchmarks: Benchmark[] = [
         const bareProbe = await roundTrip(barePort, body);
         if (bareProbe.status !== 200) throw new Error(`bare Bolt answered ${bareProbe.status}`);
 
-        const targets = [ours.port!, barePort, adapterOnly.port!];
+        const targets = [ours.port!, barePort, adapterOnly.port!, bareBodyPort];
         for (let i = 0; i < warmup; i++) for (const port of targets) await roundTrip(port, body);
         const samples: number[][] = targets.map(() => []);
         for (let i = 0; i < requests; i++) {
@@ -129,8 +143,8 @@ export const benchmarks: Benchmark[] = [
           }
         }
         for (const s of samples) s.sort((x, y) => x - y);
-        const [a, b, c] = samples as [number[], number[], number[]];
-        const [p50, p99, p50b, p99b, p50c] = [percentile(a, 50), percentile(a, 99), percentile(b, 50), percentile(b, 99), percentile(c, 50)];
+        const [a, b, c, d] = samples as [number[], number[], number[], number[]];
+        const [p50, p99, p50b, p99b, p50c, p50d] = [percentile(a, 50), percentile(a, 99), percentile(b, 50), percentile(b, 99), percentile(c, 50), percentile(d, 50)];
 
         // The core and the renderer alone, in-process (mean of many calls).
         const reps = quick ? 50 : 2_000;
@@ -158,6 +172,13 @@ export const benchmarks: Benchmark[] = [
             ratio: round(p99 / p99b),
           },
           {
+            figure: `slack bare Bolt acking the same prebuilt answer body p50 (${requests} requests)`,
+            value: round(p50d),
+            unit: 'ms',
+            baseline: round(p50b),
+            ratio: round(p50d / p50b),
+          },
+          {
             figure: `slack adapter with a precomputed answer (no core work) p50 (${requests} requests)`,
             value: round(p50c),
             unit: 'ms',
@@ -173,6 +194,8 @@ export const benchmarks: Benchmark[] = [
         await adapterOnly.stop();
         bareServer.closeAllConnections();
         await bare.stop();
+        bareBodyServer.closeAllConnections();
+        await bareBody.stop();
         await stub.stop();
       }
     },
