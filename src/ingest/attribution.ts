@@ -79,6 +79,11 @@ export class Attributor {
             const subject = this.previousSentenceSubject(doc, sIndex);
             if (subject) found = { speaker: subject, cue: '', attribution: 'subject' };
             else if (firstQuoteOfParagraph && carry?.speaker && i === doc.sentences[0]![0]) found = { speaker: carry.speaker, cue: '', attribution: 'continuation' };
+            else if (firstQuoteOfParagraph && !doc.tokens.some((x) => x.kind === 'word')) {
+              // A quote-only paragraph after "X spoke to reporters on Monday." / "X said:".
+              const introducer = this.introducerOfPrevious(doc.index);
+              if (introducer) found = { speaker: introducer, cue: '', attribution: 'continuation' };
+            }
           }
         }
         results.push({
@@ -314,12 +319,27 @@ export class Attributor {
         const p = this.people.resolvePronoun(tok.text, doc.index, k);
         if (p) return { person: p, how: 'pronoun' };
       }
+    }
+    // No one named yet: an organisation or a new name opening the sentence.
+    for (let k = s0; k < to; k++) {
+      const tok = t[k]!;
       if (isWord(tok) && isCapitalized(tok.text) && !FUNCTION_WORDS.has(tok.text.toLowerCase()) && !(k > s0 && PREPOSITIONS.has(t[k - 1]!.text.toLowerCase()))) {
         const org = this.nounPhrase(doc, k, to, to, true);
         if (org) return { person: org, how: 'subject' };
       }
     }
     return undefined;
+  }
+
+  /** The subject of the previous paragraph's last sentence when it speaks (a speech verb or a closing colon). */
+  private introducerOfPrevious(index: number): PersonRecord | undefined {
+    const prev = this.docs[index - 1];
+    if (!prev || prev.kind !== 'body' || prev.spans.length > 0) return undefined;
+    const last = prev.sentences[prev.sentences.length - 1];
+    if (!last) return undefined;
+    const toks = prev.tokens.slice(last[0], last[1]);
+    const speaks = toks.some((x) => x.kind === 'word' && isSpeechVerb(x.text)) || toks[toks.length - 1]?.text === ':';
+    return speaks ? this.sentenceSubject(prev, last[0], last[1])?.person : undefined;
   }
 
   private previousSentenceSubject(doc: ParagraphDoc, sIndex: number): PersonRecord | undefined {

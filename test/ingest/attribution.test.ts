@@ -163,4 +163,12 @@ describe('names inside long titles', () => {
     const q = quotes(['Police said in a statement that “several roads remain impassable”.']);
     expect(q[0]).toMatchObject({ speaker: 'Police', cue: 'said in a statement' });
   });
+  it('a quote-only paragraph inherits the speaker introduced just before it', () => {
+    const q = quotes(['Harbour master Ivan Petrov spoke to reporters on the quay on Monday.', '“The storm wall held. We were lucky.”']);
+    expect(q[0]).toMatchObject({ speaker: 'Ivan Petrov', attribution: 'continuation' });
+  });
+  it('a pronoun after two people of the same gender goes to the most recent subject', () => {
+    const q = quotes(['Coach Dana Ruiz dropped captain Mia Holt on Friday. Holt declined to comment at first.', '“I trust the process,” she said later.']);
+    expect(q[0]!.speaker).toBe('Mia Holt');
+  });
 });
