@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractArticle, EXTRACTOR_VERSION } from '../../src/ingest/extract.js';
 import { parseBriefingFile } from '../../src/ingest/briefing-file.js';
@@ -55,5 +56,22 @@ describe('extractArticle on awkward input', () => {
     expect(extractArticle({ id: 'Empty One', headline: 'Nothing', paragraphs: [] })).toMatchObject({ id: 'empty-one', quotes: [], people: [] });
     const odd = extractArticle({ id: 'x', headline: 'h', paragraphs: ['"', '“', '‘’', '"" ‘‘ ”” 🙂 <!channel> @everyone', 'He said "'] });
     expect(() => Article.parse(odd)).not.toThrow();
+  });
+
+  it('never throws and always yields a valid model on arbitrary text with quote marks', () => {
+    const piece = fc.constantFrom('“', '”', '"', "'", '‘', '’', ' said ', ' he ', ' she ', 'Anna Berg', ' the envoy ', ', ', '. ', ':', '—', 'Mr.', ' according to ', '\n', 'ÉLAN', '(AP Photo)');
+    const paragraph = fc.array(fc.oneof(piece, fc.string({ maxLength: 6 })), { maxLength: 30 }).map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(fc.array(paragraph, { maxLength: 6 }), (paragraphs) => {
+        const article = extractArticle({ id: 'fuzz', headline: 'Fuzz', paragraphs });
+        Article.parse(article);
+        for (const q of article.quotes) {
+          expect(q.text.trim()).toBe(q.text);
+          expect(paragraphs[q.paragraph]).toContain(q.text);
+          if (q.speakerId) expect(article.people.some((p) => p.id === q.speakerId)).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
