@@ -108,6 +108,7 @@ export class Attributor {
       before: words(s0, i),
       after: words(i + 1, s1),
       charBefore: doc.text[span.start - 1] ?? '',
+      lastBefore: doc.text.slice(0, span.start).trimEnd().slice(-1),
       charAfter: doc.text[span.end] ?? '',
       hasCue,
       alone: narrative.length === 0,
@@ -266,11 +267,13 @@ export class Attributor {
         const det = t[d]!.text.toLowerCase();
         const words = t.slice(d, k + 1).map((x) => x.text);
         if (det === 'the' || det === 'this') {
-          const p = this.people.resolveRoleNoun(words, doc.index, d);
+          const p = this.people.resolveRoleNoun(words, doc.index, d) ?? this.recentSubject(doc, d);
           if (p) {
             this.people.addAlias(p, words.join(' '));
+            this.people.addRole(p, words.join(' '), false);
             return { person: p, how: 'role-noun' };
           }
+          return undefined;
         }
       }
     }
@@ -296,6 +299,17 @@ export class Attributor {
     const fresh = this.nounPhrase(doc, from, v, v);
     if (fresh) return { person: fresh, how: 'adjacent' };
     return undefined;
+  }
+
+  /**
+   * A definite role nobody holds yet ("the City manager told …") is the person the text was
+   * just about: the most recent named subject in this paragraph or the one before.
+   */
+  private recentSubject(doc: ParagraphDoc, before: number): PersonRecord | undefined {
+    const m = this.people
+      .mentionsBefore(doc.index, before)
+      .find((x) => x.subject && x.person.type === 'person' && doc.index - x.paragraph <= 1 && this.docs[x.paragraph]!.kind === 'body');
+    return m?.person;
   }
 
   private lastPronoun(doc: ParagraphDoc, from: number, to: number): number {

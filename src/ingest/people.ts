@@ -285,6 +285,16 @@ export class People {
       }
     } else if (run.name.length === 1) {
       person = this.bySurname(run.name[0]!, run);
+      const titleGender = titlesGender(run.titles);
+      if (person && titleGender && person.gender !== 'unknown' && person.gender !== titleGender) {
+        // "Mr. Whitley" after "Sharon Whitley": a second person with the same surname.
+        person = this.list.find((p) => p.type === 'person' && p.gender === titleGender && normName(p.nameTokens[p.nameTokens.length - 1]!) === normName(run.name[0]!));
+        if (!person) {
+          person = this.ensurePerson([...run.titles.slice(-1), run.name[0]!], run);
+          person.gender = titleGender;
+          this.addAlias(person, run.name[0]!);
+        }
+      }
       if (!person && run.titles.some(isTitleWord) && !run.titles.every(isQualifier)) {
         person = this.ensurePerson(run.name, run);
       }
@@ -545,6 +555,15 @@ const ROLE_SYNONYMS: Record<string, string[]> = {
   dr: ['doctor'], prof: ['professor'], adviser: ['advisor'], advisor: ['adviser'], chairman: ['chair'], chairwoman: ['chair'],
   spokesman: ['spokesperson'], spokeswoman: ['spokesperson'], ceo: ['chief', 'executive'], premier: ['prime', 'minister'],
 };
+
+function titlesGender(titles: string[]): 'male' | 'female' | undefined {
+  for (const t of titles) {
+    const l = lowerNoDot(t);
+    if (MALE_WORDS.has(l)) return 'male';
+    if (FEMALE_WORDS.has(l)) return 'female';
+  }
+  return undefined;
+}
 
 function roleRank(r: string): number {
   // Honorifics alone ("Rep.", "Dr.") say little; a described role says more.

@@ -101,6 +101,8 @@ export interface QuoteContext {
   /** The raw character before the opening mark and after the closing mark. */
   charBefore: string;
   charAfter: string;
+  /** The last non-space character before the opening mark ("" at the start). */
+  lastBefore: string;
   /** True when the sentence carries a speech cue or "according to". */
   hasCue: boolean;
   /** True when the quote is the only thing in its sentence (besides punctuation). */
@@ -136,7 +138,7 @@ export function quoteKind(span: QuoteSpan, ctx: QuoteContext): 'full' | 'partial
   const first = span.text.replace(/^[\[(…. ]+/, '')[0] ?? '';
   if (/\p{Ll}/u.test(first)) return 'partial';
   if (ctx.before.length === 0) return 'full';
-  if (/[,:—–]/.test(ctx.charBefore)) return 'full';
+  if (/[,:—–]/.test(ctx.charBefore) || /[,:—–]/.test(ctx.lastBefore)) return 'full';
   const prev1 = ctx.before[ctx.before.length - 1] ?? '';
   if (/^[,:—–]$/.test(prev1)) return 'full';
   return wordCount(span.text) >= 6 && /[.!?,]$/.test(span.text) ? 'full' : 'partial';

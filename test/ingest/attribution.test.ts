@@ -171,4 +171,15 @@ describe('names inside long titles', () => {
     const q = quotes(['Coach Dana Ruiz dropped captain Mia Holt on Friday. Holt declined to comment at first.', '“I trust the process,” she said later.']);
     expect(q[0]!.speaker).toBe('Mia Holt');
   });
+  it('a title of the other gender separates two people who share a surname', () => {
+    const q = quotes(['“I have seen these promises before,” said Sharon Whitley, who runs a diner.', 'Her husband is more hopeful. “It is the best thing to happen here,” Mr. Whitley said.']);
+    expect(q.map((x) => x.speaker)).toEqual(['Sharon Whitley', 'Mr. Whitley']);
+  });
+  it('a definite role nobody holds yet refers to the person the text was just about', () => {
+    const q = quotes(['Pep Alvarez admitted his side had been lucky. “We were not good today,” the United manager told reporters.']);
+    expect(q[0]).toMatchObject({ speaker: 'Pep Alvarez', attribution: 'role-noun' });
+  });
+  it('a capitalised sentence after a colon is a full quote', () => {
+    expect(quotes(['Asked about the title, Ana Lima smiled: “Ask me in May.”'])[0]).toMatchObject({ speaker: 'Ana Lima', kind: 'full' });
+  });
 });
