@@ -250,60 +250,52 @@ function sayingText(s: Saying): string {
  * queries skip; the postings are compacted when a quarter of the slots are empty.
  */
 export class QuoteIndex {
-  private readonly sayings = new Map<string, Saying>();
   private readonly bySpeaker = new Map<string, Map<string, Saying[]>>();
   private slots: (Saying | undefined)[] = [];
-  private readonly slotOf = new Map<string, number>();
+  /** Article id → its sayings' slots (no per-saying string keys: 150 000 of them cost a second at load). */
+  private readonly slotsOf = new Map<string, number[]>();
   private postings = new Map<string, number[]>();
   private empty = 0;
-
-  private docIds(article: Article): string[] {
-    return [...article.quotes.map((q) => `${article.id}${SEP}q${SEP}${q.id}`), ...article.statements.map((_, i) => `${article.id}${SEP}s${SEP}${i}`)];
-  }
+  private live = 0;
 
   add(article: Article): void {
-    const all: [string, Saying, string | null][] = [
-      ...article.quotes.map((q): [string, Saying, string | null] => [`${article.id}${SEP}q${SEP}${q.id}`, { kind: 'quote', articleId: article.id, quote: q }, q.speakerId]),
-      ...article.statements.map((s, i): [string, Saying, string | null] => [
-        `${article.id}${SEP}s${SEP}${i}`,
-        { kind: 'statement', articleId: article.id, statement: s, ordinal: i },
-        s.speakerId,
-      ]),
-    ];
-    for (const [id, saying, speaker] of all) {
-      this.sayings.set(id, saying);
-      this.indexWords(id, saying);
+    const slots: number[] = [];
+    const index = (saying: Saying, speaker: string | null): void => {
+      slots.push(this.indexWords(saying));
       if (speaker) {
         let byArticle = this.bySpeaker.get(speaker);
         if (!byArticle) this.bySpeaker.set(speaker, (byArticle = new Map()));
-        const list = byArticle.get(article.id) ?? [];
-        list.push(saying);
-        byArticle.set(article.id, list);
+        const list = byArticle.get(article.id);
+        if (list) list.push(saying);
+        else byArticle.set(article.id, [saying]);
       }
-    }
+    };
+    for (const quote of article.quotes) index({ kind: 'quote', articleId: article.id, quote }, quote.speakerId);
+    article.statements.forEach((statement, ordinal) => index({ kind: 'statement', articleId: article.id, statement, ordinal }, statement.speakerId));
+    const previous = this.slotsOf.get(article.id);
+    this.slotsOf.set(article.id, previous ? [...previous, ...slots] : slots);
+    this.live += slots.length;
   }
 
-  private indexWords(id: string, saying: Saying): void {
+  private indexWords(saying: Saying): number {
     const slot = this.slots.length;
     this.slots.push(saying);
-    this.slotOf.set(id, slot);
     for (const word of tokenize(sayingText(saying))) {
       const list = this.postings.get(word);
       if (!list) this.postings.set(word, [slot]);
       else if (list[list.length - 1] !== slot) list.push(slot);
     }
+    return slot;
   }
 
   remove(article: Article): void {
-    for (const id of this.docIds(article)) {
-      if (!this.sayings.delete(id)) continue;
-      const slot = this.slotOf.get(id);
-      if (slot !== undefined) {
-        this.slots[slot] = undefined;
-        this.slotOf.delete(id);
-        this.empty += 1;
-      }
+    for (const slot of this.slotsOf.get(article.id) ?? []) {
+      if (this.slots[slot] === undefined) continue;
+      this.slots[slot] = undefined;
+      this.empty += 1;
+      this.live -= 1;
     }
+    this.slotsOf.delete(article.id);
     for (const speaker of new Set([...article.quotes.map((q) => q.speakerId), ...article.statements.map((s) => s.speakerId)])) {
       if (!speaker) continue;
       const byArticle = this.bySpeaker.get(speaker);
@@ -313,15 +305,21 @@ export class QuoteIndex {
     if (this.empty > 256 && this.empty * 4 > this.slots.length) this.compact();
   }
 
+  /** Re-numbers the live sayings densely (same order) and rebuilds the postings. */
   private compact(): void {
-    const live = [...this.slotOf.entries()].sort((a, b) => a[1] - b[1]);
+    const old = this.slots;
+    const renumber = new Map<number, number>();
     this.slots = [];
-    this.slotOf.clear();
     this.postings = new Map();
     this.empty = 0;
-    for (const [id, slot] of live) {
-      const saying = this.sayings.get(id);
-      if (saying && slot >= 0) this.indexWords(id, saying);
+    old.forEach((saying, slot) => {
+      if (saying) renumber.set(slot, this.indexWords(saying));
+    });
+    for (const [id, slots] of this.slotsOf) {
+      this.slotsOf.set(
+        id,
+        slots.map((s) => renumber.get(s)).filter((s): s is number => s !== undefined),
+      );
     }
   }
 
@@ -394,7 +392,7 @@ export class QuoteIndex {
   }
 
   get size(): number {
-    return this.sayings.size;
+    return this.live;
   }
 }
 
