@@ -88,7 +88,23 @@ export class People {
     this.mentions.sort((a, b) => a.paragraph - b.paragraph || a.from - b.from);
     this.collectDescriptors();
     this.inferGenderFromPronouns();
+    this.collectQuotedTitles();
     return this;
+  }
+
+  /** "Mr. Witkoff" said inside someone's quote is still a way the article names Witkoff. */
+  private collectQuotedTitles(): void {
+    for (const doc of this.docs) {
+      for (const span of doc.spans) {
+        const words = span.text.split(/[\s,;:!?"“”‘’()]+/);
+        for (let i = 0; i + 1 < words.length; i++) {
+          if (!isTitleWord(words[i]!) || !isCapitalized(words[i]!)) continue;
+          const surname = words[i + 1]!.replace(/[.'’]s?$/, '');
+          const person = this.list.filter((p) => p.type === 'person' && p.nameTokens.length >= 2 && p.nameTokens[p.nameTokens.length - 1] === surname);
+          if (person.length === 1) this.addAlias(person[0]!, `${words[i]} ${surname}`);
+        }
+      }
+    }
   }
 
   /** Capitalised runs of a paragraph, split into titles and name. */

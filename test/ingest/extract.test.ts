@@ -42,7 +42,7 @@ describe('extractArticle on the seed briefing', () => {
     expect(ushakov.aliases).toEqual(expect.arrayContaining(['Ushakov', 'the senior Russian foreign policy adviser', 'the foreign affairs adviser']));
     expect(ushakov.gender).toBe('male');
     const witkoff = seed().people.find((p) => p.id === 'steve-witkoff')!;
-    expect(witkoff.aliases).toEqual(expect.arrayContaining(['Witkoff', 'White House envoy']));
+    expect(witkoff.aliases).toEqual(expect.arrayContaining(['Witkoff', 'White House envoy', 'Mr. Witkoff']));
     for (const p of seed().people) expect(p.aliases.filter((a) => /^(he|she|him|her)$/i.test(a))).toEqual([]);
   });
 
