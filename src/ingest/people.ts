@@ -120,6 +120,11 @@ export class People {
       let j = i + 1;
       while (j < t.length) {
         const tok = t[j]!;
+        // A nickname between first name and surname: Marcus "Mac" Delaney.
+        if (tok.kind === 'quote' && t[j + 1]?.kind === 'word' && isCapitalized(t[j + 1]!.text) && tok.text.split(/\s+/).length <= 3 && doc.sentenceOf[j + 1] === doc.sentenceOf[i]) {
+          j++;
+          continue;
+        }
         if (tok.kind !== 'word' || doc.sentenceOf[j] !== doc.sentenceOf[i]) break;
         if (isCapitalized(tok.text) && !FUNCTION_WORDS.has(tok.text.toLowerCase())) {
           if (POSSESSIVE.test(t[j - 1]!.text) && /['’]/.test(t[j - 1]!.text)) break;
@@ -152,7 +157,8 @@ export class People {
   }
 
   private analyzeRun(doc: ParagraphDoc, from: number, to: number): Run {
-    const words = doc.tokens.slice(from, to).map((x) => x.text);
+    const inRun = doc.tokens.slice(from, to).filter((x) => x.kind === 'word');
+    const words = inRun.map((x) => x.text);
     let possessive = false;
     const last = words[words.length - 1]!;
     if (/['’]s$/.test(last) || /s['’]$/.test(last)) {
@@ -187,7 +193,7 @@ export class People {
       to,
       titles,
       name,
-      nameFrom: from + k,
+      nameFrom: inRun[k] ? doc.tokens.indexOf(inRun[k]!, from) : to,
       possessive,
       org: name.length === 0 || (orgEnd >= 0 && orgEnd === words.length - 1),
     };

@@ -40,4 +40,9 @@ describe('people and aliases', () => {
     const ps = people(['National security adviser John R. Bolton resigned.', 'John Bolton later wrote a book.']);
     expect(ps.filter((p) => /Bolton/.test(p.name)).map((p) => p.name)).toEqual(['John R. Bolton']);
   });
+  it('reads through a nickname to the full name', () => {
+    const article = extractArticle({ id: 't', headline: 'h', paragraphs: ['Creator Marcus "Mac" Delaney said the final season would "answer every question".'] });
+    expect(article.people.map((p) => p.name)).toEqual(['Marcus Delaney']);
+    expect(article.quotes.map((q) => q.text)).toEqual(['answer every question']);
+  });
 });
