@@ -261,7 +261,9 @@ export class Attributor {
           return { person: org, how: 'role-noun' };
         }
       }
-      if (!isCapitalized(t[k]!.text) && isRoleNoun(w)) {
+      // Capitalised role nouns need their article: "the Connecticut Democrat said".
+      const capitalRole = isCapitalized(t[k]!.text) && isRoleNoun(w) && t.slice(Math.max(from, k - 4), k).some((x) => /^the$/i.test(x.text));
+      if ((!isCapitalized(t[k]!.text) || capitalRole) && isRoleNoun(w)) {
         let d = k;
         while (d > from && isWord(t[d - 1]) && !PREPOSITIONS.has(t[d - 1]!.text.toLowerCase()) && !/^(the|a|an)$/i.test(t[d]!.text) && k - d < 5) d--;
         const det = t[d]!.text.toLowerCase();

@@ -575,6 +575,7 @@ const ROLE_SYNONYMS: Record<string, string[]> = {
   justice: ['judge'], judge: ['justice'], capt: ['captain'], gov: ['governor'], sen: ['senator'], rep: ['representative', 'congressman', 'congresswoman', 'lawmaker'],
   senator: ['lawmaker'], representative: ['lawmaker'], mp: ['lawmaker', 'member'], gen: ['general'], lt: ['lieutenant'], col: ['colonel'],
   dr: ['doctor'], prof: ['professor'], adviser: ['advisor'], advisor: ['adviser'], chairman: ['chair'], chairwoman: ['chair'],
+  democratic: ['democrat'], republican: ['gop'], gop: ['republican'], labour: ['labour'],
   spokesman: ['spokesperson'], spokeswoman: ['spokesperson'], ceo: ['chief', 'executive'], premier: ['prime', 'minister'],
 };
 

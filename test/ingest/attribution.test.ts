@@ -182,4 +182,8 @@ describe('names inside long titles', () => {
   it('a capitalised sentence after a colon is a full quote', () => {
     expect(quotes(['Asked about the title, Ana Lima smiled: “Ask me in May.”'])[0]).toMatchObject({ speaker: 'Ana Lima', kind: 'full' });
   });
+  it('a capitalised party label with its article is a role noun', () => {
+    const q = quotes(['Sen. Dana Pruitt and Sen. Owen Marsh met on Monday.', 'Marsh was blunter. “This is a failure,” the Ohio Democrat said.']);
+    expect(q[0]).toMatchObject({ speaker: 'Owen Marsh', attribution: 'role-noun' });
+  });
 });
