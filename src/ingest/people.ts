@@ -9,7 +9,7 @@ import type { ParagraphDoc, Token } from './tokens.js';
 import { isCapitalized, stripDiacritics } from './tokens.js';
 import { isSpeechVerb } from './speech-verbs.js';
 import {
-  FEMALE_WORDS, FUNCTION_WORDS, MALE_WORDS, NAME_PARTICLES, ORG_HEADS, PREPOSITIONS, TITLES,
+  FEMALE_WORDS, FUNCTION_WORDS, MALE_WORDS, NAME_PARTICLES, ORG_HEADS, PREPOSITIONS, ROLE_NOUNS, TITLES,
   firstNameGender, isRoleNoun, isVerbForm,
 } from './lexicon.js';
 
@@ -206,6 +206,10 @@ export class People {
   private looksLikePerson(run: Run): boolean {
     if (run.name.some((w) => ORG_HEADS.has(w.toLowerCase()) || /^\p{Lu}{2,}$/u.test(w) || /\d/.test(w))) return false;
     if (run.name.length > 4) return false;
+    // "the Ohio Democrat", "the Nevada Independent": a determiner or a role word makes it a description.
+    const before = this.doc(run.paragraph).tokens[run.from - 1];
+    if (run.titles.length === 0 && before && /^the$/i.test(before.text)) return false;
+    if (ROLE_NOUNS.has(run.name[run.name.length - 1]!.toLowerCase())) return false;
     if (firstNameGender(run.name[0]!) !== undefined) return true;
     if (run.titles.some(isTitleWord)) return true;
     const doc = this.doc(run.paragraph);
