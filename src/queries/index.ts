@@ -39,6 +39,57 @@ function notConfigured(): Answer<{ configured: false }> {
   };
 }
 
+/** Longest reference (article, person, phrase, event, schedule) a query looks up; names and quotes are far shorter. */
+export const MAX_REFERENCE = 300;
+export const MAX_REFERENCE_WORDS = 40;
+/** Longest text echoed back (the router cuts typed text at the same length). */
+export const MAX_ECHO = 2000;
+
+/** Cuts at `max` UTF-16 units without splitting a surrogate pair. */
+function clip(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const end = /[\ud800-\udbff]/.test(s[max - 1] ?? '') ? max - 1 : max;
+  return s.slice(0, end);
+}
+
+/**
+ * Adapters may build commands without the router (Discord options carry up to 6 000 characters);
+ * a 100 000-character "article" must not cost seconds of fuzzy search, so every field is bounded here.
+ */
+export function boundCommand(command: Command): Command {
+  // NFKC first: one character can expand to many words (U+FDFA is 18 characters, 4 words).
+  const ref = (s: string | undefined) => {
+    if (s === undefined) return undefined;
+    const normal = clip(s, MAX_REFERENCE).normalize('NFKC');
+    const words = normal.split(/\s+/);
+    return clip(words.length > MAX_REFERENCE_WORDS ? words.slice(0, MAX_REFERENCE_WORDS).join(' ') : normal, MAX_REFERENCE);
+  };
+  switch (command.name) {
+    case 'summary':
+      return command.article === undefined ? command : { ...command, article: ref(command.article)! };
+    case 'whosaid':
+      return {
+        ...command,
+        ...(command.person !== undefined ? { person: ref(command.person)! } : {}),
+        ...(command.phrase !== undefined ? { phrase: ref(command.phrase)! } : {}),
+      };
+    case 'person':
+      return { ...command, person: ref(command.person)! };
+    case 'event':
+      return command.query === undefined ? command : { ...command, query: ref(command.query)! };
+    case 'help':
+      return command.topic === undefined ? command : { ...command, topic: ref(command.topic)! };
+    case 'subscribe':
+      return { ...command, schedule: ref(command.schedule)!, ...(command.timeZone !== undefined ? { timeZone: ref(command.timeZone)! } : {}) };
+    case 'unsubscribe':
+      return command.id === undefined ? command : { ...command, id: ref(command.id)! };
+    case 'unknown':
+      return { ...command, text: clip(command.text, MAX_ECHO) };
+    default:
+      return command;
+  }
+}
+
 /** The core every front end talks to: route text to a command, answer it, suggest names. */
 export function createCore(opts: CoreOptions): Core {
   const ctx: QueryContext = { library: opts.library, clock: opts.clock, timeZone: opts.timeZone, subscriptions: opts.subscriptions };
@@ -73,7 +124,7 @@ export function createCore(opts: CoreOptions): Core {
     },
     async handle(command, conversation) {
       try {
-        return await answer(command, conversation);
+        return await answer(boundCommand(command), conversation);
       } catch (error) {
         // A bug in one answer must not take the bot down: say so, log the details.
         opts.logger?.error({ err: error, command: command.name }, 'answer failed');
@@ -89,13 +140,13 @@ export function createCore(opts: CoreOptions): Core {
       }
     },
     suggestPeople(prefix, limit) {
-      return opts.library.suggestPeople(prefix, limit).map((p) => {
+      return opts.library.suggestPeople(clip(prefix, 100), limit).map((p) => {
         const label = p.role ? `${p.name} — ${p.role}` : p.name;
         return { name: label.length > 100 ? `${label.slice(0, 99)}…` : label, value: p.name.slice(0, 100) };
       });
     },
     suggestArticles(prefix, limit) {
-      return opts.library.suggestArticles(prefix, limit).map((a) => ({
+      return opts.library.suggestArticles(clip(prefix, 100), limit).map((a) => ({
         name: a.headline.length > 100 ? `${a.headline.slice(0, 99)}…` : a.headline,
         value: a.id.slice(0, 100),
       }));
