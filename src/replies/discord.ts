@@ -345,7 +345,8 @@ function blockUnits(block: Block): Unit[] {
           kind: 'fields',
           fields: block.fields.flatMap(({ label, value }) => {
             const name = clampWords(escapeDiscord(label) || '\u200b', DISCORD_LIMITS.fieldName);
-            const values = splitSpans(value, DISCORD_LIMITS.fieldValue);
+            // Discord rejects a field whose value is empty or blank.
+            const values = splitSpans(value, DISCORD_LIMITS.fieldValue).filter((v) => v.trim() !== '');
             if (values.length === 0) return [{ name, value: '\u2014' }];
             // A long value continues in further fields under an invisible name rather than being cut.
             return values.map((v, i) => ({ name: i === 0 ? name : '\u200b', value: v }));

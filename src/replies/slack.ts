@@ -296,7 +296,8 @@ function spansAtoms(spans: Span[], limit: number): string[] {
 // Blocks
 
 function quoteBlocks(block: Extract<Block, { type: 'quote' }>): SlackBlock[] {
-  const speaker = block.speaker ? `*${mrkdwnText(block.speaker)}*` : '_speaker not named in the article_';
+  // A name is short; a malformed one must not push the section past Slack's 3 000 characters.
+  const speaker = block.speaker ? `*${shortenMrkdwn(block.speaker, 200)}*` : '_speaker not named in the article_';
   const attribution = `\n— ${speaker}`;
   const room = SLACK_LIMITS.sectionText - attribution.length - 4;
   // Each line of a multi-line quote needs its own `>` marker.
