@@ -46,7 +46,9 @@ export function evaluateDir(dir: string): EvalReport {
     const s = overall.patterns[p];
     if (s.gold === 0) continue;
     const rate = s.attributed / s.gold;
-    if (!weakestPattern || rate < weakestPattern.attributedRate) weakestPattern = { pattern: p, attributedRate: rate };
+    // Ties go to the pattern with the least evidence behind it.
+    const fewer = weakestPattern && rate === weakestPattern.attributedRate && s.gold < overall.patterns[weakestPattern.pattern as (typeof PATTERNS)[number]].gold;
+    if (!weakestPattern || rate < weakestPattern.attributedRate || fewer) weakestPattern = { pattern: p, attributedRate: rate };
   }
   return { dir, articles, overall, weakestPattern };
 }
@@ -68,7 +70,10 @@ export function formatReport(r: EvalReport): string {
     const s = r.overall.patterns[p];
     lines.push(`| ${p} | ${s.gold} | ${pct(s.detected, s.gold)} | ${pct(s.speakerCorrect, s.detected)} | ${pct(s.attributed, s.gold)} |`);
   }
-  if (r.weakestPattern) lines.push('', `Weakest pattern: ${r.weakestPattern.pattern} (${f2(r.weakestPattern.attributedRate)} attributed).`);
+  if (r.weakestPattern) {
+    const n = r.overall.patterns[r.weakestPattern.pattern as (typeof PATTERNS)[number]].gold;
+    lines.push('', `Weakest pattern: ${r.weakestPattern.pattern} (${f2(r.weakestPattern.attributedRate)} attributed, ${n} gold quote${n === 1 ? '' : 's'}).`);
+  }
   const errors = r.articles.flatMap((a) => a.score.errors.map((e) => ({ ...e, article: a.id })));
   if (errors.length) {
     lines.push('', 'Errors:');
