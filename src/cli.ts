@@ -284,16 +284,27 @@ async function start(args: string[], io: CliIO, cwd: string): Promise<number> {
   } catch (e) {
     return reportStartupError(e, io, cwd);
   }
+  // From a terminal, Ctrl-C reaches every process of the group and the launchers pass it on too:
+  // repeats within a second are the same request. A later one means "now".
+  let firstSignalAt = 0;
   const onSignal = (signal: NodeJS.Signals) => {
-    // A second signal, or a shutdown past the deadline, exits at once.
-    if (io.exit) setTimeout(() => {
-      io.stderr.write(`briefbot: shutdown took longer than ${SHUTDOWN_DEADLINE_MS / 1000} s; exiting\n`);
-      io.exit?.(1);
-    }, SHUTDOWN_DEADLINE_MS).unref();
-    void app.stop(signal);
+    const now = Date.now();
+    if (firstSignalAt === 0) {
+      firstSignalAt = now;
+      if (io.exit) {
+        setTimeout(() => {
+          io.stderr.write(`briefbot: shutdown took longer than ${SHUTDOWN_DEADLINE_MS / 1000} s; exiting\n`);
+          io.exit?.(1);
+        }, SHUTDOWN_DEADLINE_MS).unref();
+      }
+      void app.stop(signal);
+    } else if (now - firstSignalAt > 1_000 && io.exit) {
+      io.stderr.write(`briefbot: ${signal} again; exiting without waiting\n`);
+      io.exit(1);
+    }
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   await app.done;
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
