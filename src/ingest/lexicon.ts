@@ -32,6 +32,13 @@ export function isVerbForm(word: string): boolean {
   return t.length === 0 && /\p{Ll}(?:ed|ing)$/u.test(word);
 }
 
+/** A capitalised nationality or country code: "Swiss", "Russian", "U.S.", "UK". */
+export function isDemonym(word: string): boolean {
+  if (/^(?:\p{Lu}\.){2,}$/u.test(word) || /^\p{Lu}{2,3}$/u.test(word)) return true;
+  if (!/^\p{Lu}\p{Ll}/u.test(word)) return false;
+  return tags(word).includes('Demonym') || /^\p{Lu}\p{Ll}+(?:an|ian|ese|ish|i)$/u.test(word);
+}
+
 export function isActorNoun(word: string): boolean {
   return tags(word).includes('Actor');
 }
@@ -93,6 +100,8 @@ export const ROLE_NOUNS = new Set([
   'pollster', 'historian', 'veteran', 'survivor', 'motorcyclist', 'driver', 'pilot', 'soldier', 'deputy', 'delegate',
   'councillor', 'councilor', 'mediator', 'monarch', 'emir', 'sheikh', 'sultan', 'prosecutors', 'republican', 'democrat',
   'conservative', 'liberal', 'socialist', 'critic', 'supporter', 'opponent', 'organiser', 'organizer', 'negotiators',
+  'striker', 'midfielder', 'defender', 'winger', 'goalkeeper', 'footballer', 'cricketer', 'batsman', 'bowler', 'quarterback',
+  'pitcher', 'athlete', 'cyclist', 'swimmer', 'boxer',
 ]);
 
 export const FEMALE_WORDS = new Set([

@@ -8,6 +8,7 @@ import { slugify } from './text-file.js';
 import type { ParagraphDoc, Token } from './tokens.js';
 import { isCapitalized, stripDiacritics } from './tokens.js';
 import { isSpeechVerb } from './speech-verbs.js';
+import { resolveCataphora } from './cataphora.js';
 import {
   FEMALE_WORDS, FUNCTION_WORDS, MALE_WORDS, NAME_PARTICLES, ORG_HEADS, PREPOSITIONS, ROLE_NOUNS, TITLES,
   firstNameGender, isRoleNoun, isVerbForm,
@@ -88,6 +89,7 @@ export class People {
     this.mentions.sort((a, b) => a.paragraph - b.paragraph || a.from - b.from);
     this.collectDescriptors();
     this.inferGenderFromPronouns();
+    resolveCataphora(this, this.docs);
     this.collectQuotedTitles();
     return this;
   }
