@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { readFileSync, watch, type FSWatcher } from 'node:fs';
+import { readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { Article } from '../model/article.js';
@@ -46,6 +46,28 @@ interface Entry {
 /** Files in the briefings folder that are briefings (notes such as README.md are not). */
 export function isBriefingFile(name: string): boolean {
   return name.endsWith('.md') && !name.startsWith('.') && !name.startsWith('_') && name.toLowerCase() !== 'readme.md';
+}
+
+/** A news article is tens of KB; deriving megabytes would stall start-up or the event loop for minutes. */
+export const MAX_BRIEFING_BYTES = 2 * 1024 * 1024;
+
+/** Why a file in the folder cannot be read as a briefing (too large, binary, a loop, gone), or its text. */
+function readBriefing(file: string): { content: string } | { problem: string; gone?: boolean } {
+  try {
+    const info = statSync(file);
+    if (!info.isFile()) return { problem: 'not a regular file (a directory or device named like a briefing)' };
+    if (info.size > MAX_BRIEFING_BYTES) {
+      return { problem: `${(info.size / 1_048_576).toFixed(1)} MB is too large for a briefing (at most ${MAX_BRIEFING_BYTES / 1_048_576} MB); skipped` };
+    }
+    const content = readFileSync(file, 'utf8');
+    if (content.includes('\u0000')) return { problem: 'a binary file (it contains NUL bytes), not a text briefing' };
+    return { content };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { problem: 'the file disappeared while it was being read', gone: true };
+    if (code === 'ELOOP') return { problem: 'a symbolic link loop' };
+    return { problem: `cannot read: ${(error as Error).message}` };
+  }
 }
 
 /** A derivation error back from a worker thread, as the BriefingError it was. */
@@ -128,12 +150,12 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
     const started = performance.now();
     // Synchronous reads: nothing is served before the load ends, and 10 000 small files read
     // in a loop are several times faster than through the libuv pool.
-    const contents = files.map((file) => {
-      try {
-        return readFileSync(file, 'utf8');
-      } catch {
-        return undefined;
-      }
+    const problems = new Map<number, string>();
+    const contents = files.map((file, i) => {
+      const read = readBriefing(file);
+      if ('content' in read) return read.content;
+      problems.set(i, read.problem);
+      return undefined;
     });
     const keys = files.map((file, i) => (this.cache && contents[i] !== undefined ? this.cache.keyOf(file, contents[i]!) : undefined));
     const hits = this.cache ? this.cache.getMany(keys.filter((k): k is string => !!k)) : new Map<string, Article>();
@@ -160,7 +182,15 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
     this.bulk = true;
     try {
       files.forEach((file, i) => {
-        if (contents[i] === undefined) return;
+        if (contents[i] === undefined) {
+          // Reported like any bad briefing, with the file and the reason.
+          const problem = problems.get(i);
+          if (problem === undefined) return;
+          errors += 1;
+          const change = this.admit(resolve(file), { error: new Error(problem) });
+          if (change.type === 'error') this.logger?.warn({ ...change.error }, 'briefing rejected');
+          return;
+        }
         const key = keys[i];
         const cached = key ? hits.get(key) : undefined;
         const result = cached ? { article: cached } : outcome.get(i)!;
@@ -223,13 +253,24 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
   async reloadFile(path: string, emit = true): Promise<LibraryChange> {
     const file = resolve(path);
     let content: string | undefined;
+    let problem: string | undefined;
     try {
-      if ((await stat(file)).isFile()) content = await readFile(file, 'utf8');
-    } catch {
-      content = undefined;
+      const info = await stat(file);
+      if (info.size > MAX_BRIEFING_BYTES || !info.isFile()) problem = (readBriefing(file) as { problem?: string }).problem;
+      else content = await readFile(file, 'utf8');
+      if (content?.includes('\u0000')) {
+        problem = 'a binary file (it contains NUL bytes), not a text briefing';
+        content = undefined;
+      }
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // Gone (deleted, renamed away) is a removal; anything else unreadable is an error that keeps the last good version.
+      if (code !== 'ENOENT') problem = code === 'ELOOP' ? 'a symbolic link loop' : `cannot read: ${(error as Error).message}`;
     }
     let change: LibraryChange;
-    if (content === undefined) {
+    if (problem !== undefined) {
+      change = this.admit(file, { error: new Error(problem) });
+    } else if (content === undefined) {
       const old = this.byFile.get(file);
       this.fileErrors.delete(file);
       if (!old) return { type: 'removed', file, articleId: articleIdFromPath(file) };
