@@ -1,7 +1,8 @@
 /**
- * Child process of the library memory benchmark: loads a briefings folder (warm, from the cache
- * the parent filled), answers a few questions so lazy structures exist, collects garbage and
- * prints {rssMB, heapUsedMB, baselineRssMB, articles} as one JSON line.
+ * Child process of the library benchmarks: one fresh process per measured start-up, as a restart
+ * of the bot is. Opens the briefings folder the production way (openLibrary: cache + workers),
+ * times load(), answers a few questions so lazy structures exist, collects garbage and prints
+ * {loadMs, rssMB, heapUsedMB, baselineRssMB, articles, fromCache} as one JSON line.
  *
  *   node --expose-gc --import tsx bench/library-memory.ts <briefings dir> <cache dir>
  */
@@ -19,9 +20,16 @@ const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 const mb = (bytes: number): number => Math.round((bytes / 2 ** 20) * 10) / 10;
 
 gc();
-await sleep(50);
+await sleep(20);
 const baselineRss = process.memoryUsage().rss;
-const library = await openLibrary({ dir, cacheDir }).load();
+let fromCache = 0;
+const logger = {
+  info: (o: object) => void (fromCache = (o as { fromCache?: number }).fromCache ?? fromCache),
+  warn: () => undefined,
+};
+const t0 = performance.now();
+const library = await openLibrary({ dir, cacheDir, logger }).load();
+const loadMs = performance.now() - t0;
 const core = createCore({ library, clock: fixedClock('2026-01-01T12:00:00Z'), timeZone: 'UTC' });
 const conversation = { platform: 'console' as const, channelId: 'm', userId: 'm', canManageChannel: false };
 const someone = library.speakers(1)[0]?.name ?? 'nobody';
@@ -33,5 +41,7 @@ gc();
 await sleep(100);
 gc();
 const usage = process.memoryUsage();
-console.log(JSON.stringify({ rssMB: mb(usage.rss), heapUsedMB: mb(usage.heapUsed), baselineRssMB: mb(baselineRss), articles: library.size }));
+console.log(
+  JSON.stringify({ loadMs, rssMB: mb(usage.rss), heapUsedMB: mb(usage.heapUsed), baselineRssMB: mb(baselineRss), articles: library.size, fromCache }),
+);
 library.close();
