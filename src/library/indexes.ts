@@ -404,10 +404,10 @@ export class QuoteIndex {
       }
       candidates = [...pool].sort((x, y) => x - y);
     }
-    // Enough close matches to rank (the best of a few dozen), never more than 2 000 checked.
+    // Enough close matches to rank (the best of a few dozen), never more than 400 checked.
     const fuzzy: PhraseMatch[] = [];
     const enough = Math.max(30, limit * 3);
-    for (let i = candidates.length - 1, seen = 0; i >= 0 && seen < 2000 && fuzzy.length < enough; i--) {
+    for (let i = candidates.length - 1, seen = 0; i >= 0 && seen < 400 && fuzzy.length < enough; i--) {
       const slot = candidates[i]!;
       if (also && !hasSorted(also, slot)) continue;
       seen += 1;
