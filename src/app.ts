@@ -52,6 +52,8 @@ export interface AppOptions {
   /** Discord REST tuning (tests lift the client-side global rate limit). */
   discord?: { restOptions?: Partial<RESTOptions>; deferAfterMs?: number };
   outbox?: Partial<OutboxOptions>;
+  /** Scheduled posts: how long one Web API / REST call may take before it counts as failed (default 15 s). */
+  posters?: { timeoutMs?: number };
 }
 
 export interface RunningApp {
@@ -172,8 +174,9 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
       const opened = store;
       stack.push(() => opened.close());
       const posters: Outlets = {};
-      if (wantSlack) posters.slack = slackOutlet({ token: env.slack!.botToken, ...(env.slack!.apiUrl ? { apiUrl: env.slack!.apiUrl } : {}) });
-      if (wantDiscord) posters.discord = discordOutlet({ token: env.discord!.token, ...(env.discord!.apiUrl ? { api: env.discord!.apiUrl } : {}) });
+      const timeout = opts.posters?.timeoutMs !== undefined ? { timeoutMs: opts.posters.timeoutMs } : {};
+      if (wantSlack) posters.slack = slackOutlet({ token: env.slack!.botToken, ...(env.slack!.apiUrl ? { apiUrl: env.slack!.apiUrl } : {}), ...timeout });
+      if (wantDiscord) posters.discord = discordOutlet({ token: env.discord!.token, ...(env.discord!.apiUrl ? { api: env.discord!.apiUrl } : {}), ...timeout });
       schedulerParts = createScheduler({
         config,
         store,
