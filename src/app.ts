@@ -22,6 +22,7 @@ import type { Core } from './queries/core.js';
 import { createCore } from './queries/index.js';
 import { createScheduler, type RunningScheduler } from './schedule/scheduler.js';
 import type { OutboxOptions } from './schedule/outbox.js';
+import { assertValidSchedules } from './schedule/validate.js';
 import type { Outlets } from './schedule/types.js';
 import { openStore, type Store } from './store/store.js';
 
@@ -147,6 +148,8 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
   if (env.slack && !wantSlack) logger.warn({ platform: 'slack' }, 'Slack tokens are set but the config’s platforms leave Slack out');
   if (env.discord && !wantDiscord) logger.warn({ platform: 'discord' }, 'DISCORD_TOKEN is set but the config’s platforms leave Discord out');
 
+  // Before anything is opened: a bad schedule is a config error, reported like one.
+  assertValidSchedules(config);
   const timeZone = opts.timeZone ?? config.timeZone;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
@@ -162,6 +165,8 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
 
   try {
     await library.load();
+    const folderError = library.errors().find((e) => e.file === library.dir);
+    if (folderError) throw new Error(`briefings folder ${library.dir}: ${folderError.message.replace(/^cannot read the briefings folder: /, '')} (set "briefings" in the config or pass --briefings)`);
     for (const e of library.errors()) logger.warn({ file: e.file, line: e.line, field: e.field }, `briefing skipped: ${e.message}`);
     library.watch();
 
