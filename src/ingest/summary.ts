@@ -71,31 +71,6 @@ function termIds(terms: Set<string>, dictionary: Map<string, number>): Int32Arra
   return ids.sort();
 }
 
-function sharedCount(a: Int32Array, b: Int32Array): number {
-  let i = 0;
-  let j = 0;
-  let shared = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
-      shared++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return shared;
-}
-
-/** TextRank's similarity: shared terms over the log lengths, so long sentences don't win by size. */
-function similarity(a: Int32Array, b: Int32Array): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  const shared = sharedCount(a, b);
-  if (shared === 0) return 0;
-  return shared / (Math.log(a.length + 1) + Math.log(b.length + 1));
-}
-
 function overlapRatio(a: Set<string>, b: Set<string>): number {
   if (a.size === 0 || b.size === 0) return 0;
   let shared = 0;
@@ -180,6 +155,35 @@ function candidates(paragraphs: Paragraph[]): Candidate[] {
 
 const DAMPING = 0.85;
 const ITERATIONS = 50;
+/** Sentences ranked in full: every article of ordinary length (a few hundred sentences at most). */
+const MAX_RANKED = 240;
+/** In a longer article, the lead sentences always stay; the rest compete for the remaining places. */
+const LEAD_KEPT = 120;
+
+/**
+ * The sentences TextRank reads. A long article (thousands of sentences) would make the graph
+ * quadratic, so it keeps the lead and the sentences most likely to rank: a cheap estimate of
+ * each one's weighted degree (how often its terms recur elsewhere), times its headline overlap
+ * and how well it stands alone.
+ */
+function rankable(nodes: Candidate[], headlineTerms: Set<string>): Candidate[] {
+  if (nodes.length <= MAX_RANKED) return nodes;
+  const df = new Map<number, number>();
+  for (const c of nodes) for (const id of c.ids) df.set(id, (df.get(id) ?? 0) + 1);
+  const estimate = (c: Candidate) => {
+    let recurring = 0;
+    for (const id of c.ids) recurring += df.get(id)! - 1;
+    return (c.penalty * (1 + overlapRatio(c.terms, headlineTerms)) * recurring) / Math.log(c.ids.length + 2);
+  };
+  const rest = nodes
+    .slice(LEAD_KEPT)
+    .map((c) => ({ c, score: estimate(c) }))
+    .sort((a, b) => b.score - a.score || a.c.order - b.c.order)
+    .slice(0, MAX_RANKED - LEAD_KEPT)
+    .map((x) => x.c)
+    .sort((a, b) => a.order - b.order);
+  return [...nodes.slice(0, LEAD_KEPT), ...rest];
+}
 
 /** PageRank over the weighted similarity graph, with jumps weighted by `prior`. */
 function rank(nodes: Candidate[], prior: number[]): Float64Array {
@@ -188,10 +192,35 @@ function rank(nodes: Candidate[], prior: number[]): Float64Array {
   const neighbours: number[][] = Array.from({ length: n }, () => []);
   const weights: number[][] = Array.from({ length: n }, () => []);
   const outSum = new Float64Array(n);
+  // Term postings: only pairs of sentences that share a term are compared.
+  const postings = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const w = similarity(nodes[i]!.ids, nodes[j]!.ids);
-      if (w === 0) continue;
+    for (const id of nodes[i]!.ids) {
+      const list = postings.get(id);
+      if (list) list.push(i);
+      else postings.set(id, [i]);
+    }
+  }
+  const logLength = nodes.map((c) => Math.log(c.ids.length + 1));
+  const shared = new Int32Array(n);
+  const touched: number[] = [];
+  for (let i = 0; i < n; i++) {
+    touched.length = 0;
+    for (const id of nodes[i]!.ids) {
+      const list = postings.get(id)!;
+      // Postings are in increasing order: walk back from the end to the pairs after i.
+      for (let k = list.length - 1; k >= 0; k--) {
+        const j = list[k]!;
+        if (j <= i) break;
+        if (shared[j] === 0) touched.push(j);
+        shared[j] = shared[j]! + 1;
+      }
+    }
+    // Increasing j, as a full pass over the pairs would add them (same sums, same scores).
+    touched.sort((a, b) => a - b);
+    for (const j of touched) {
+      const w = shared[j]! / (logLength[i]! + logLength[j]!);
+      shared[j] = 0;
       neighbours[i]!.push(j);
       weights[i]!.push(w);
       neighbours[j]!.push(i);
@@ -236,11 +265,12 @@ function rank(nodes: Candidate[], prior: number[]): Float64Array {
  * paragraph index. Captions, related links and boilerplate are never used.
  */
 export function summarize(paragraphs: Paragraph[], headline: string, maxPoints = 5): SummaryPoint[] {
-  const nodes = candidates(paragraphs);
-  if (nodes.length === 0 || maxPoints < 1) return [];
+  const all = candidates(paragraphs);
+  if (all.length === 0 || maxPoints < 1) return [];
   const headlineTerms = contentTerms(headline);
+  const nodes = rankable(all, headlineTerms);
   // Lead bias: the jump weight halves every few sentences; the headline's words add to it.
-  const raw = nodes.map((c, i) => 1 / (1 + i / 3) + 0.5 * overlapRatio(c.terms, headlineTerms));
+  const raw = nodes.map((c) => 1 / (1 + c.order / 3) + 0.5 * overlapRatio(c.terms, headlineTerms));
   const total = raw.reduce((a, b) => a + b, 0);
   const prior = raw.map((r) => r / total);
   const scores = rank(nodes, prior);

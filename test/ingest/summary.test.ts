@@ -92,6 +92,40 @@ describe('summarize', () => {
   });
 });
 
+describe('a very long article', () => {
+  // 1 500 body paragraphs of three sentences: far more sentences than TextRank reads in full.
+  const towns = ['Arlen', 'Brisk', 'Colver', 'Dunmore', 'Esk', 'Farrow', 'Glenn', 'Harth'];
+  const long: Paragraph[] = [
+    { index: 0, kind: 'body', text: 'Dockers at the northern port ended a three-week strike on Monday after union members accepted a wage deal.' },
+    ...Array.from({ length: 1500 }, (_, i) => ({
+      index: i + 1,
+      kind: 'body' as const,
+      text: `Shipping agents in ${towns[i % towns.length]} counted ${i + 3} vessels still waiting at anchor on day ${i + 1}. Crews reported delays of ${(i % 9) + 2} days in the outer harbour. Exporters of item ${i} asked for compensation.`,
+    })),
+  ];
+
+  it('still gives five distinct points from body paragraphs in reading order, starting with the lead', () => {
+    const points = summarize(long, HEADLINE);
+    expect(points).toHaveLength(5);
+    check(points, long);
+    expect(points[0]).toEqual({ paragraph: 0, text: long[0]!.text });
+    expect(new Set(points.map((p) => p.text)).size).toBe(5);
+    const order = points.map((p) => p.paragraph);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
+  it('agrees with TextRank over every sentence pair (what the full quadratic graph chose, measured before the window)', () => {
+    const deep = long.map((p) => (p.index === 1200 ? { ...p, text: `${p.text} The port strike ended after dockers accepted the wage deal, the union said in a statement to members.` } : p));
+    expect(summarize(deep, HEADLINE).map((p) => [p.paragraph, p.text])).toEqual([
+      [0, long[0]!.text],
+      [1, 'Shipping agents in Arlen counted 3 vessels still waiting at anchor on day 1.'],
+      [1, 'Crews reported delays of 2 days in the outer harbour.'],
+      [1, 'Exporters of item 0 asked for compensation.'],
+      [2, 'Exporters of item 1 asked for compensation.'],
+    ]);
+  });
+});
+
 const SEED = fileURLToPath(new URL('../../../shared/articles/russia-denies-leaking-witkoff-call.txt', import.meta.url));
 
 describe.skipIf(!existsSync(SEED))('the seed article', () => {
