@@ -128,41 +128,57 @@ async function startUp(options: BenchOptions): Promise<Figure[]> {
   return figures;
 }
 
-/** Reload of one edited file: with the indexes updated per article it must not grow with the library. */
+/**
+ * Reload of one edited file. Two figures: the whole reload of an edit (read, hash, extract, index:
+ * extraction dominates and is the same at any size) and the reload of a file put back to a version
+ * the cache knows (read, hash, cache hit, drop and re-add in the indexes): the index update alone,
+ * which must not grow with the library.
+ */
 async function reload(options: BenchOptions): Promise<Figure[]> {
   const s = sizes(options);
-  const measure = async (corpus: Corpus, cacheDir: string): Promise<number> => {
+  const measure = async (corpus: Corpus, cacheDir: string): Promise<{ edit: number; indexOnly: number }> => {
     const library = await openLibrary({ dir: corpus.dir, cacheDir }).load();
-    const times: number[] = [];
+    const edit: number[] = [];
+    const indexOnly: number[] = [];
     const edits = Math.min(corpus.articles.length, options.quick ? 3 : 9);
     for (let i = 0; i < edits; i++) {
       const file = corpus.articles[(i * 7919) % corpus.articles.length]!.file;
       const content = await readFile(file, 'utf8');
       // A real edit: a new closing paragraph, so the file misses the cache and is extracted again.
       await writeFile(file, `${content}\nOfficials added on Friday that the talks would resume (edit ${i}).\n`);
-      const t0 = performance.now();
-      const change = await library.reloadFile(file);
-      times.push(performance.now() - t0);
+      let t0 = performance.now();
+      let change = await library.reloadFile(file);
+      edit.push(performance.now() - t0);
       if (change.type !== 'updated') throw new Error(`reload of ${file} gave ${change.type}`);
       await writeFile(file, content);
-      await library.reloadFile(file);
+      t0 = performance.now();
+      change = await library.reloadFile(file);
+      indexOnly.push(performance.now() - t0);
+      if (change.type !== 'updated') throw new Error(`reload of ${file} gave ${change.type}`);
     }
     library.close();
-    return median(times);
+    return { edit: median(edit), indexOnly: median(indexOnly) };
   };
   const large = await prepare(s.large);
   const tiny = await prepare(s.tiny, 3);
-  const value = await measure(large.corpus, large.cacheDir);
-  const baseline = await measure(tiny.corpus, tiny.cacheDir);
+  const big = await measure(large.corpus, large.cacheDir);
+  const small = await measure(tiny.corpus, tiny.cacheDir);
   return [
     {
-      figure: `reload of one edited file, ${n(s.large)} vs ${n(s.tiny)} articles`,
-      value,
+      figure: `reload of one edited file (extraction included), ${n(s.large)} vs ${n(s.tiny)} articles`,
+      value: big.edit,
       unit: 'ms',
-      baseline,
-      ratio: value / baseline,
+      baseline: small.edit,
+      ratio: big.edit / small.edit,
+    },
+    {
+      figure: `reload of one file from the cache (index update only), ${n(s.large)} vs ${n(s.tiny)} articles`,
+      value: big.indexOnly,
+      unit: 'ms',
+      baseline: small.indexOnly,
+      ratio: big.indexOnly / small.indexOnly,
       target: '≤ 2× baseline',
-      meets: value / baseline <= 2,
+      meets: big.indexOnly / small.indexOnly <= 2,
     },
   ];
 }

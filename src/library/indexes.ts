@@ -413,6 +413,8 @@ export class QuoteIndex {
       seen += 1;
       const m = verify(slot, 'fuzzy', 0.75);
       if (m) fuzzy.push(m);
+      // A typical single typo scores ≥ 0.9; once `limit` such matches are in, later ones cannot beat them by much.
+      if (fuzzy.length >= limit && fuzzy.filter((f) => f.score >= 0.9).length >= limit) break;
     }
     return fuzzy.sort((a, b) => b.score - a.score).slice(0, limit);
   }
