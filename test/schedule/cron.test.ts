@@ -127,11 +127,11 @@ describe('subscription schedules typed in chat', () => {
   });
 });
 
-describe('config/briefbot.schedules.example.yaml', () => {
+describe('config/briefbot.example.yaml', () => {
   it('is a valid config with valid schedules', async () => {
     const { readFileSync } = await import('node:fs');
     const { parse } = await import('yaml');
-    const raw = parse(readFileSync(new URL('../../config/briefbot.schedules.example.yaml', import.meta.url), 'utf8')) as unknown;
+    const raw = parse(readFileSync(new URL('../../config/briefbot.example.yaml', import.meta.url), 'utf8')) as unknown;
     const parsed = Config.parse(raw);
     expect(parsed.schedules.map((s) => s.name)).toEqual(['morning-briefing', 'evening-digest', 'weekly-outlook']);
     expect(validateSchedules(raw)).toEqual([]);
