@@ -65,21 +65,17 @@ describe('Slack Socket Mode: a dropped connection', () => {
   });
   afterAll(async () => bot?.stop());
 
-  it('reconnects after a refresh request and after an abrupt drop; slash commands keep being acked with the answer', async () => {
+  // (Slack's own refresh_requested disconnect is covered in test/platforms/slack/socket.test.ts.)
+  it('reconnects after an abrupt drop; slash commands keep being acked with the answer', async () => {
     const slash = async (text: string) => {
       const ack = await bot.slack.sendEnvelope('slash_commands', slashCommandBody({ command: '/whosaid', text, responseUrl: bot.slack.responseUrl() }), {}, 5_000);
       return JSON.stringify(ack.payload ?? {});
     };
     expect(await slash('Witkoff')).toMatch(/Witkoff/);
 
-    bot.slack.sendDisconnect('refresh_requested');
-    await bot.slack.waitForSocket(10_000, 2);
-    await waitFor(() => bot.slack.socketCount === 1, 10_000, 'one live socket');
-    expect(await slash('Ushakov')).toMatch(/Ushakov/);
-
     // Abrupt: the TCP connection dies without a close frame.
     for (const ws of (bot.slack as unknown as { sockets: Set<WebSocket> }).sockets) ws.terminate();
-    await bot.slack.waitForSocket(15_000, 3);
+    await bot.slack.waitForSocket(15_000, 2);
     await waitFor(() => bot.slack.socketCount === 1, 10_000, 'one live socket');
     expect(await slash('"man of peace"')).toMatch(/man of peace/i);
   }, 40_000);
