@@ -40,11 +40,20 @@ function escapeRegExp(s: string): string {
  * president", "The Russian negotiator") in any case.
  */
 interface PeopleMatcher {
-  names?: RegExp;
-  roles?: RegExp;
+  /** Every form, longest first: the order an alternation of them would try them. */
+  forms: Array<{ form: string; parts: string[]; role: boolean }>;
+  /** Leading word of a name (exact) / of a role phrase (lower case) → indexes of the forms starting with it. */
+  nameStarts: Map<string, number[]>;
+  roleStarts: Map<string, number[]>;
+  /** Forms opening with punctuation, matched the slow way (rare). */
+  unindexed: { names?: RegExp; roles?: RegExp };
   /** Form (role phrases lower-cased) → person id. */
   owner: Map<string, string>;
 }
+
+/** The leading run of letters and digits: where a form can start in a text. */
+const LEADING_WORD = /^[\p{L}\p{N}_]+/u;
+const WORD_STARTS = /(?<![\w’'])[\p{L}\p{N}_]+/gu;
 
 function buildMatcher(people: Person[]): PeopleMatcher {
   const surnameCount = new Map<string, number>();
@@ -54,8 +63,7 @@ function buildMatcher(people: Person[]): PeopleMatcher {
     surnameCount.set(s, (surnameCount.get(s) ?? 0) + 1);
   }
   const owner = new Map<string, string>();
-  const names: string[] = [];
-  const roles: string[] = [];
+  const all: Array<{ form: string; role: boolean }> = [];
   for (const p of people) {
     const forms = new Set<string>([p.name, ...p.aliases]);
     const surname = surnameOf(p);
@@ -68,37 +76,103 @@ function buildMatcher(people: Person[]): PeopleMatcher {
       const key = rolePhrase ? f.toLowerCase() : f;
       if (owner.has(key)) continue;
       owner.set(key, p.id);
-      (rolePhrase ? roles : names).push(f);
+      all.push({ form: f, role: rolePhrase });
     }
   }
-  const compile = (forms: string[], flags: string): RegExp | undefined => {
-    if (forms.length === 0) return undefined;
-    const body = forms
-      .sort((a, b) => b.length - a.length)
-      .map((f) => escapeRegExp(f).replace(/ /g, '\\s+'))
-      .join('|');
-    return new RegExp(`(?<![\\w’'])(?:${body})(?!\\w)`, flags);
-  };
-  return { names: compile(names, 'g'), roles: compile(roles, 'gi'), owner };
+  // Longest first, so "President Vladimir Putin" wins over "Putin" (the sort is stable).
+  all.sort((a, b) => b.form.length - a.form.length);
+  const forms = all.map((x) => ({ ...x, parts: (x.role ? x.form.toLowerCase() : x.form).split(' ') }));
+  const nameStarts = new Map<string, number[]>();
+  const roleStarts = new Map<string, number[]>();
+  const slow: { names: string[]; roles: string[] } = { names: [], roles: [] };
+  forms.forEach((f, i) => {
+    const lead = LEADING_WORD.exec(f.parts[0]!)?.[0];
+    if (!lead) {
+      (f.role ? slow.roles : slow.names).push(f.form);
+      return;
+    }
+    const map = f.role ? roleStarts : nameStarts;
+    const list = map.get(lead);
+    if (list) list.push(i);
+    else map.set(lead, [i]);
+  });
+  return { forms, nameStarts, roleStarts, unindexed: { names: alternation(slow.names, 'g'), roles: alternation(slow.roles, 'gi') }, owner };
+}
+
+function alternation(forms: string[], flags: string): RegExp | undefined {
+  if (forms.length === 0) return undefined;
+  const body = forms.map((f) => escapeRegExp(f).replace(/ /g, '\\s+')).join('|');
+  return new RegExp(`(?<![\\w’'])(?:${body})(?!\\w)`, flags);
+}
+
+const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c === 160 || (c > 127 && /\s/.test(String.fromCharCode(c)));
+const isAsciiWord = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+/** The end of `parts` (joined by any whitespace) read at `at` in `text`, then a non-word character; -1 if it is not there. */
+function matchAt(text: string, at: number, parts: string[]): number {
+  let pos = at;
+  for (let k = 0; k < parts.length; k++) {
+    if (k > 0) {
+      const from = pos;
+      while (pos < text.length && isSpace(text.charCodeAt(pos))) pos++;
+      if (pos === from) return -1;
+    }
+    if (!text.startsWith(parts[k]!, pos)) return -1;
+    pos += parts[k]!.length;
+  }
+  return pos < text.length && isAsciiWord(text.charCodeAt(pos)) ? -1 : pos;
+}
+
+/**
+ * Leftmost, longest-form-first matches of the forms in `text`, as one alternation of every form
+ * would find them, but trying at each word start only the forms that begin with that word: an
+ * article naming thousands of people does not make each paragraph try thousands of patterns.
+ */
+function scanForms(text: string, matcher: PeopleMatcher, role: boolean): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  const slow = role ? matcher.unindexed.roles : matcher.unindexed.names;
+  const starts = role ? matcher.roleStarts : matcher.nameStarts;
+  const hay = role ? text.toLowerCase() : text;
+  if (slow || hay.length !== text.length) {
+    // Forms opening with punctuation, or a text whose lower case changes length: one alternation of every form.
+    const re = alternation(matcher.forms.filter((f) => f.role === role).map((f) => f.form), role ? 'gi' : 'g');
+    if (!re) return out;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) out.push({ start: m.index, end: m.index + m[0].length });
+    return out;
+  }
+  if (starts.size === 0) return out;
+  let resumeAt = 0;
+  WORD_STARTS.lastIndex = 0;
+  let w: RegExpExecArray | null;
+  while ((w = WORD_STARTS.exec(hay)) !== null) {
+    if (w.index < resumeAt) continue;
+    const candidates = starts.get(w[0]);
+    if (!candidates) continue;
+    for (const i of candidates) {
+      const end = matchAt(hay, w.index, matcher.forms[i]!.parts);
+      if (end < 0) continue;
+      out.push({ start: w.index, end });
+      resumeAt = end;
+      WORD_STARTS.lastIndex = end;
+      break;
+    }
+  }
+  return out;
 }
 
 function findPeople(text: string, matcher: PeopleMatcher): PersonMention[] {
   const found: PersonMention[] = [];
-  const scanWith = (re: RegExp | undefined, lower: boolean) => {
-    if (!re) return;
-    re.lastIndex = 0;
-    let hit: RegExpExecArray | null;
-    while ((hit = re.exec(text)) !== null) {
-      const start = hit.index;
-      const end = start + hit[0].length;
-      const form = hit[0].replace(/\s+/g, ' ');
-      const personId = matcher.owner.get(lower ? form.toLowerCase() : form);
+  const scanWith = (role: boolean) => {
+    for (const { start, end } of scanForms(text, matcher, role)) {
+      const form = text.slice(start, end).replace(/\s+/g, ' ');
+      const personId = matcher.owner.get(role ? form.toLowerCase() : form);
       if (!personId || found.some((f) => start < f.end && f.start < end)) continue;
       found.push({ personId, start, end, possessive: /^['’]s?\b/.test(text.slice(end, end + 2)) });
     }
   };
-  scanWith(matcher.names, false);
-  scanWith(matcher.roles, true);
+  scanWith(false);
+  scanWith(true);
   return found.sort((a, b) => a.start - b.start);
 }
 

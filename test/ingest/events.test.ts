@@ -165,6 +165,26 @@ describe('extractEvents', () => {
     expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
   });
 
+  it('among hundreds of people sharing first names, the longest form wins, role phrases match in any case, whitespace may break a name', () => {
+    const crowd = Array.from({ length: 400 }, (_, i) => person(`anna-x${i}`, `Anna X${i}`, [`X${i}`]));
+    const people = [...crowd, berg, ortega, person('anna-bergmann', 'Anna Bergmann', ['Bergmann', 'the Chief Negotiator'])];
+    const events = valid(
+      extractEvents(
+        body(
+          'Foreign Minister Luis Ortega will meet Anna\nBerg in Lisbon on Friday.',
+          'The chief negotiator met Anna X17 on Monday, and Bergmann’s aide called X399 later.',
+        ),
+        people,
+        PUBLISHED,
+      ),
+    );
+    const meetings = events.filter((e) => e.kind === 'meeting');
+    expect(meetings.map((e) => e.participants)).toEqual([
+      ['luis-ortega', 'anna-berg'],
+      ['anna-bergmann', 'anna-x17', 'anna-x399'],
+    ]);
+  });
+
   it('surnameOf skips suffixes and keeps organisations whole', () => {
     expect(surnameOf(person('x', 'Martin Luther King Jr.'))).toBe('King');
     expect(surnameOf({ ...person('y', 'State Department'), type: 'organization' })).toBe('State Department');
