@@ -51,7 +51,17 @@ interface Run {
 
 const POSSESSIVE = /['’]s?$/;
 
-export const normName = (s: string) => stripDiacritics(s).toLowerCase().replace(/['’]s$/, '').replace(/[^a-z0-9]+/g, ' ').trim();
+const normNameCache = new Map<string, string>();
+/** A name's comparison key: no diacritics, lower case, no possessive, single spaces. Memoised (names recur). */
+export function normName(s: string): string {
+  let key = normNameCache.get(s);
+  if (key === undefined) {
+    key = stripDiacritics(s).toLowerCase().replace(/['’]s$/, '').replace(/[^a-z0-9]+/g, ' ').trim();
+    if (normNameCache.size >= 20_000) normNameCache.clear();
+    normNameCache.set(s, key);
+  }
+  return key;
+}
 
 function lowerNoDot(w: string) {
   return w.toLowerCase().replace(/\.$/, '');
@@ -73,6 +83,14 @@ export class People {
   readonly mentions: Mention[] = [];
   private byParagraph: Map<number, Mention[]> | undefined;
   private byName = new Map<string, PersonRecord>();
+  // Indexes over `list` (persons only, in list order), so lookups do not scan every person.
+  private ids = new Set<string>();
+  /** Last name token → persons. */
+  private byLast = new Map<string, PersonRecord[]>();
+  /** Any non-first token of a name of three or more tokens → persons ("bin Salman"). */
+  private byInner = new Map<string, PersonRecord[]>();
+  /** First + last token → the first such person. */
+  private byFirstLast = new Map<string, PersonRecord>();
 
   constructor(private docs: ParagraphDoc[]) {}
 
@@ -250,22 +268,38 @@ export class People {
     }
     if (run) this.applyTitles(record, run);
     this.list.push(record);
+    this.index(record);
     this.byName.set(key, record);
     return record;
   }
 
+  private index(p: PersonRecord): void {
+    this.ids.add(p.id);
+    if (p.type !== 'person') return;
+    const push = (map: Map<string, PersonRecord[]>, key: string) => {
+      const list = map.get(key);
+      if (!list) map.set(key, [p]);
+      else if (!list.includes(p)) list.push(p);
+    };
+    const t = p.nameTokens;
+    push(this.byLast, normName(t[t.length - 1]!));
+    if (t.length >= 3) for (const tok of t.slice(1)) push(this.byInner, normName(tok));
+    if (t.length >= 2) {
+      const key = `${normName(t[0]!)}\u0000${normName(t[t.length - 1]!)}`;
+      if (!this.byFirstLast.has(key)) this.byFirstLast.set(key, p);
+    }
+  }
+
   private uniqueId(base: string): string {
     let id = base;
-    for (let n = 2; this.list.some((p) => p.id === id); n++) id = `${base}-${n}`;
+    for (let n = 2; this.ids.has(id); n++) id = `${base}-${n}`;
     return id;
   }
 
   /** "John Bolton" is "John R. Bolton". */
   private matchFullName(tokens: string[]): PersonRecord | undefined {
     if (tokens.length < 2) return undefined;
-    const first = normName(tokens[0]!);
-    const last = normName(tokens[tokens.length - 1]!);
-    return this.list.find((p) => p.type === 'person' && p.nameTokens.length >= 2 && normName(p.nameTokens[0]!) === first && normName(p.nameTokens[p.nameTokens.length - 1]!) === last);
+    return this.byFirstLast.get(`${normName(tokens[0]!)}\u0000${normName(tokens[tokens.length - 1]!)}`);
   }
 
   addAlias(p: PersonRecord, alias: string): void {
@@ -378,11 +412,11 @@ export class People {
   /** Surname, first name or single name of a known person; the most recently mentioned wins. */
   bySurname(word: string, run?: { paragraph: number; from: number }): PersonRecord | undefined {
     const w = normName(word);
-    const candidates = this.list.filter((p) => p.type === 'person' && (normName(p.nameTokens[p.nameTokens.length - 1]!) === w || (p.nameTokens.length === 1 && normName(p.nameTokens[0]!) === w)));
+    const candidates = this.byLast.get(w) ?? [];
     if (candidates.length <= 1) {
       if (candidates[0]) return candidates[0];
       // Multi-word surnames ("bin Salman") and first names used alone.
-      return this.list.find((p) => p.type === 'person' && p.nameTokens.length >= 3 && p.nameTokens.slice(1).some((t) => normName(t) === w));
+      return this.byInner.get(w)?.[0];
     }
     if (!run) return candidates[0];
     return this.mostRecent(candidates, run.paragraph, run.from) ?? candidates[0];
