@@ -502,9 +502,14 @@ export class EventIndex {
         this.undated.set(article.id, [...(this.undated.get(article.id) ?? []), item]);
         continue;
       }
-      // Appended and sorted on the next read: a start-up of 30 000 events is one sort, not 30 000 splices.
-      this.sorted.push(item);
-      this.unsorted = true;
+      // At start-up (empty or not yet sorted) appended and sorted once on the next read: 30 000
+      // events are one sort, not 30 000 splices. Later, a reload inserts in place.
+      if (this.unsorted || this.sorted.length === 0) {
+        this.sorted.push(item);
+        this.unsorted = true;
+      } else {
+        this.sorted.splice(this.lowerBound(item.endMs), 0, item);
+      }
     }
   }
 
@@ -515,7 +520,8 @@ export class EventIndex {
   }
 
   remove(article: Article): void {
-    for (const item of this.itemsOf.get(article.id) ?? []) {
+    const items = this.itemsOf.get(article.id) ?? [];
+    for (const item of items) {
       for (const word of this.wordsOf(article, item.event)) {
         const set = this.byWord.get(word);
         set?.delete(item);
@@ -524,7 +530,18 @@ export class EventIndex {
     }
     this.itemsOf.delete(article.id);
     this.undated.delete(article.id);
-    if (article.events.length) this.sorted = this.sorted.filter((e) => e.articleId !== article.id);
+    if (!items.length) return;
+    this.ensureSorted();
+    // Each dated item sits among the items with its end time: found by binary search, not a scan.
+    for (const item of items) {
+      if (Number.isNaN(item.startMs) || Number.isNaN(item.endMs)) continue;
+      for (let i = this.lowerBound(item.endMs); i < this.sorted.length && this.sorted[i]!.endMs === item.endMs; i++) {
+        if (this.sorted[i] === item) {
+          this.sorted.splice(i, 1);
+          break;
+        }
+      }
+    }
   }
 
   private lowerBound(ms: number): number {

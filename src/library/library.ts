@@ -335,14 +335,20 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
       this.order.push(article.id);
       return;
     }
+    // Binary search for the first article that sorts after this one (older, or same day and later id).
     const key = (a: Article) => a.publishedAt ?? '';
-    let i = 0;
-    while (i < this.order.length) {
-      const other = this.byId.get(this.order[i] ?? '')?.article;
-      if (!other || key(other) < key(article) || (key(other) === key(article) && other.id > article.id)) break;
-      i++;
+    const after = (id: string): boolean => {
+      const other = this.byId.get(id)?.article;
+      return !other || key(other) < key(article) || (key(other) === key(article) && other.id > article.id);
+    };
+    let lo = 0;
+    let hi = this.order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (after(this.order[mid]!)) hi = mid;
+      else lo = mid + 1;
     }
-    this.order.splice(i, 0, article.id);
+    this.order.splice(lo, 0, article.id);
   }
 
   private drop(entry: Entry): void {
@@ -352,7 +358,8 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
     this.sayings.remove(entry.article);
     this.eventIndex.remove(entry.article);
     this.articleIndex.remove(entry.article);
-    this.order = this.order.filter((id) => id !== entry.article.id);
+    const at = this.rankOf?.get(entry.article.id) ?? this.order.indexOf(entry.article.id);
+    if (at >= 0) this.order.splice(at, 1);
     this.rankOf = undefined;
   }
 
