@@ -118,14 +118,17 @@ function choose(ctx: QueryContext, words: string[]): { item?: IndexedEvent; othe
   // With words, only the events the word index names are candidates (no scan of every event).
   const hits = words.length ? ctx.library.eventsMatching(words) : undefined;
   const usable = (i: IndexedEvent) => (!hits || hits.has(i)) && announced(ctx.library.article(i.articleId), i.event) && matchesQuery(ctx, i, words);
-  const ahead = ctx.library
-    .eventsAfter(now)
-    .filter((i) => {
-      const s = whenStatus(i.event.when, now, ctx.timeZone);
-      return (s === 'upcoming' || s === 'ongoing') && usable(i);
-    });
-  const meetings = ahead.filter((i) => MEETING_KINDS.has(i.event.kind));
-  const first = meetings[0] ?? ahead[0];
+  // In start order, and only as far as needed: the first meeting and the three others shown.
+  const ahead: IndexedEvent[] = [];
+  let firstMeeting: IndexedEvent | undefined;
+  for (const i of ctx.library.eventsAfter(now)) {
+    if (firstMeeting && ahead.length >= 4) break;
+    const s = whenStatus(i.event.when, now, ctx.timeZone);
+    if (!((s === 'upcoming' || s === 'ongoing') && usable(i))) continue;
+    ahead.push(i);
+    if (!firstMeeting && MEETING_KINDS.has(i.event.kind)) firstMeeting = i;
+  }
+  const first = firstMeeting ?? ahead[0];
   if (first) return { item: first, others: ahead.filter((i) => i !== first).slice(0, 3) };
   const past = ctx.library.eventsBefore(now, 50).filter((i) => whenStatus(i.event.when, now, ctx.timeZone) === 'past' && usable(i));
   const latest = past.find((i) => MEETING_KINDS.has(i.event.kind)) ?? past[0];
