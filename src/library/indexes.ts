@@ -365,6 +365,11 @@ export class QuoteIndex {
       const saying = this.slots[slot];
       if (!saying) return undefined;
       const tokens = tokenize(sayingText(saying));
+      if (how === 'exact') {
+        // Word-for-word equality needs no similarity scores.
+        const at = exactAt(words, tokens);
+        return at < 0 ? undefined : { saying, how, score: 1, matched: tokens.slice(at, at + words.length).join(' ') };
+      }
       const win = bestWindow(words, tokens);
       if (!win || win.score < minScore) return undefined;
       return { saying, how, score: win.score, matched: tokens.slice(win.start, win.start + words.length).join(' ') };
@@ -422,6 +427,15 @@ export class QuoteIndex {
   get size(): number {
     return this.live;
   }
+}
+
+/** Where `words` occur contiguously in `tokens`, or -1. */
+function exactAt(words: string[], tokens: string[]): number {
+  outer: for (let start = 0; start + words.length <= tokens.length; start++) {
+    for (let i = 0; i < words.length; i++) if (tokens[start + i] !== words[i]) continue outer;
+    return start;
+  }
+  return -1;
 }
 
 /** Binary search in an ascending list. */

@@ -10,19 +10,34 @@ export function tokenize(text: string): string[] {
     .filter((t) => t.length > 0);
 }
 
+// Two reusable rows: a phrase query compares thousands of word pairs, and allocating a row per
+// character was most of its cost.
+let prevRow = new Int32Array(64);
+let curRow = new Int32Array(64);
+
 export function levenshtein(a: string, b: string): number {
   if (a === b) return 0;
   if (!a.length) return b.length;
   if (!b.length) return a.length;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
+  if (prevRow.length <= b.length) {
+    prevRow = new Int32Array(b.length + 1);
+    curRow = new Int32Array(b.length + 1);
   }
-  return prev[b.length] ?? Math.max(a.length, b.length);
+  let prev = prevRow;
+  let cur = curRow;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const substitute = prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, substitute);
+    }
+    const swap = prev;
+    prev = cur;
+    cur = swap;
+  }
+  return prev[b.length]!;
 }
 
 export function wordSimilarity(a: string, b: string): number {
@@ -49,7 +64,14 @@ export function bestWindow(query: string[], text: string[]): WindowMatch | undef
     let sum = 0;
     let ok = true;
     for (let i = 0; i < n; i++) {
-      const s = wordSimilarity(query[i] ?? '', text[start + i] ?? '');
+      const q = query[i] ?? '';
+      const t = text[start + i] ?? '';
+      // The length difference bounds the distance from below: too different to reach half, skip the DP.
+      if (q !== t && Math.abs(q.length - t.length) * 2 > Math.max(q.length, t.length)) {
+        ok = false;
+        break;
+      }
+      const s = wordSimilarity(q, t);
       if (s < 0.5) {
         ok = false;
         break;
