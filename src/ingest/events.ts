@@ -49,11 +49,15 @@ interface PeopleMatcher {
   unindexed: { names?: RegExp; roles?: RegExp };
   /** Form (role phrases lower-cased) → person id. */
   owner: Map<string, string>;
+  /** Few forms: one alternation of all of them (the regex engine is fastest there). */
+  whole?: { names?: RegExp; roles?: RegExp };
 }
+
+/** Above this many forms, each paragraph tries only the forms its words can start. */
+const INDEXED_ABOVE = 150;
 
 /** The leading run of letters and digits: where a form can start in a text. */
 const LEADING_WORD = /^[\p{L}\p{N}_]+/u;
-const WORD_STARTS = /(?<![\w’'])[\p{L}\p{N}_]+/gu;
 
 function buildMatcher(people: Person[]): PeopleMatcher {
   const surnameCount = new Map<string, number>();
@@ -96,7 +100,10 @@ function buildMatcher(people: Person[]): PeopleMatcher {
     if (list) list.push(i);
     else map.set(lead, [i]);
   });
-  return { forms, nameStarts, roleStarts, unindexed: { names: alternation(slow.names, 'g'), roles: alternation(slow.roles, 'gi') }, owner };
+  const whole = forms.length <= INDEXED_ABOVE
+    ? { names: alternation(forms.filter((f) => !f.role).map((f) => f.form), 'g'), roles: alternation(forms.filter((f) => f.role).map((f) => f.form), 'gi') }
+    : undefined;
+  return { forms, nameStarts, roleStarts, unindexed: { names: alternation(slow.names, 'g'), roles: alternation(slow.roles, 'gi') }, owner, ...(whole ? { whole } : {}) };
 }
 
 function alternation(forms: string[], flags: string): RegExp | undefined {
@@ -123,17 +130,58 @@ function matchAt(text: string, at: number, parts: string[]): number {
   return pos < text.length && isAsciiWord(text.charCodeAt(pos)) ? -1 : pos;
 }
 
+const LETTER = /^[\p{L}\p{N}]/u;
+/** Length of the word-run character ([\p{L}\p{N}_]) at i: 0 when there is none, 2 for an astral letter. */
+function runChar(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return isAsciiWord(c) ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff) return LETTER.test(text.slice(i, i + 2)) ? 2 : 0;
+  return LETTER.test(text[i]!) ? 1 : 0;
+}
+
+/** Word runs of `text` that start after neither a word character nor an apostrophe: where a form may begin. */
+function wordStarts(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let i = 0;
+  while (i < text.length) {
+    const n = runChar(text, i);
+    if (n === 0) {
+      i++;
+      continue;
+    }
+    let j = i + n;
+    for (let m = runChar(text, j); m > 0 && j < text.length; m = runChar(text, j)) j += m;
+    const before = i > 0 ? text.charCodeAt(i - 1) : 32;
+    if (!(isAsciiWord(before) || before === 0x2019 || before === 0x27)) out.push([i, j]);
+    i = j;
+  }
+  return out;
+}
+
 /**
  * Leftmost, longest-form-first matches of the forms in `text`, as one alternation of every form
  * would find them, but trying at each word start only the forms that begin with that word: an
  * article naming thousands of people does not make each paragraph try thousands of patterns.
  */
-function scanForms(text: string, matcher: PeopleMatcher, role: boolean): Array<{ start: number; end: number }> {
+function scanForms(text: string, words: Array<[number, number]>, matcher: PeopleMatcher, role: boolean): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
   const slow = role ? matcher.unindexed.roles : matcher.unindexed.names;
   const starts = role ? matcher.roleStarts : matcher.nameStarts;
-  const hay = role ? text.toLowerCase() : text;
-  if (slow || hay.length !== text.length) {
+  if (starts.size === 0 && !slow) return out;
+  const whole = matcher.whole && (role ? matcher.whole.roles : matcher.whole.names);
+  if (matcher.whole) {
+    if (!whole) return out;
+    whole.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = whole.exec(text)) !== null) out.push({ start: m.index, end: m.index + m[0].length });
+    return out;
+  }
+  let hay = text;
+  if (role) {
+    hay = text.toLowerCase();
+    if (hay.length !== text.length) hay = '';
+  }
+  if (slow || !hay) {
     // Forms opening with punctuation, or a text whose lower case changes length: one alternation of every form.
     const re = alternation(matcher.forms.filter((f) => f.role === role).map((f) => f.form), role ? 'gi' : 'g');
     if (!re) return out;
@@ -141,20 +189,16 @@ function scanForms(text: string, matcher: PeopleMatcher, role: boolean): Array<{
     while ((m = re.exec(text)) !== null) out.push({ start: m.index, end: m.index + m[0].length });
     return out;
   }
-  if (starts.size === 0) return out;
   let resumeAt = 0;
-  WORD_STARTS.lastIndex = 0;
-  let w: RegExpExecArray | null;
-  while ((w = WORD_STARTS.exec(hay)) !== null) {
-    if (w.index < resumeAt) continue;
-    const candidates = starts.get(w[0]);
+  for (const [a, b] of words) {
+    if (a < resumeAt) continue;
+    const candidates = starts.get(hay.slice(a, b));
     if (!candidates) continue;
     for (const i of candidates) {
-      const end = matchAt(hay, w.index, matcher.forms[i]!.parts);
+      const end = matchAt(hay, a, matcher.forms[i]!.parts);
       if (end < 0) continue;
-      out.push({ start: w.index, end });
+      out.push({ start: a, end });
       resumeAt = end;
-      WORD_STARTS.lastIndex = end;
       break;
     }
   }
@@ -163,8 +207,9 @@ function scanForms(text: string, matcher: PeopleMatcher, role: boolean): Array<{
 
 function findPeople(text: string, matcher: PeopleMatcher): PersonMention[] {
   const found: PersonMention[] = [];
+  const words = matcher.whole ? [] : wordStarts(text);
   const scanWith = (role: boolean) => {
-    for (const { start, end } of scanForms(text, matcher, role)) {
+    for (const { start, end } of scanForms(text, words, matcher, role)) {
       const form = text.slice(start, end).replace(/\s+/g, ' ');
       const personId = matcher.owner.get(role ? form.toLowerCase() : form);
       if (!personId || found.some((f) => start < f.end && f.start < end)) continue;
