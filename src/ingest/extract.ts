@@ -8,6 +8,7 @@ import { Attributor } from './attribution.js';
 import { extractEvents } from './events.js';
 import { classifyParagraphs, carriesQuotes } from './paragraphs.js';
 import { People } from './people.js';
+import { clearMemoTables } from './memo.js';
 import { findQuoteSpans } from './quotes.js';
 import { extractStatements } from './statements.js';
 import type { ParagraphDoc } from './tokens.js';
@@ -56,6 +57,7 @@ export function analyzeQuotes(paragraphTexts: string[]): QuoteAnalysis {
 }
 
 export function extractArticle(source: ArticleSource): Article {
+  clearMemoTables();
   const { paragraphs, people, quotes, docs } = analyzeQuotes(source.paragraphs);
   const statements = extractStatements(docs, people);
   const persons = people.toModel();

@@ -9,6 +9,7 @@ import type { ParagraphDoc, Token } from './tokens.js';
 import { isCapitalized, stripDiacritics } from './tokens.js';
 import { isSpeechVerb } from './speech-verbs.js';
 import { resolveCataphora } from './cataphora.js';
+import { memoTable } from './memo.js';
 import {
   FEMALE_WORDS, FUNCTION_WORDS, MALE_WORDS, NAME_PARTICLES, ORG_HEADS, PREPOSITIONS, ROLE_NOUNS, TITLES,
   firstNameGender, isRoleNoun, isVerbForm,
@@ -51,13 +52,12 @@ interface Run {
 
 const POSSESSIVE = /['’]s?$/;
 
-const normNameCache = new Map<string, string>();
+const normNameCache = memoTable<string, string>(20_000);
 /** A name's comparison key: no diacritics, lower case, no possessive, single spaces. Memoised (names recur). */
 export function normName(s: string): string {
   let key = normNameCache.get(s);
   if (key === undefined) {
     key = stripDiacritics(s).toLowerCase().replace(/['’]s$/, '').replace(/[^a-z0-9]+/g, ' ').trim();
-    if (normNameCache.size >= 20_000) normNameCache.clear();
     normNameCache.set(s, key);
   }
   return key;

@@ -4,6 +4,8 @@
  * (a sentence may end inside a quote: `... done.” He said`).
  */
 
+import { memoTable } from './memo.js';
+
 export interface SentenceSpan {
   text: string;
   /** Offset of the first character in the source text. */
@@ -42,7 +44,20 @@ const SENTENCE_OPENERS = new Set([
 // next sentence's first character (capital letter, digit or an opening quote/bracket).
 const BOUNDARY = /([.!?]+)(["”’'\)\]]*)(\s+)(?=["“‘'(\[]?[A-Z0-9])/g;
 
-export function splitSentences(text: string): SentenceSpan[] {
+// The summary, the events and the dates each split the same paragraphs: split each text once.
+const splitCache = memoTable<string, readonly SentenceSpan[]>(4_000);
+
+/** The sentences of `text`. The result is shared between callers: read it, never change it. */
+export function splitSentences(text: string): readonly SentenceSpan[] {
+  let spans = splitCache.get(text);
+  if (!spans) {
+    spans = Object.freeze(splitSentencesUncached(text).map((x) => Object.freeze(x)));
+    splitCache.set(text, spans);
+  }
+  return spans;
+}
+
+function splitSentencesUncached(text: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   let start = 0;
   BOUNDARY.lastIndex = 0;

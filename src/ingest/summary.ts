@@ -1,4 +1,5 @@
 import type { Paragraph, SummaryPoint } from '../model/article.js';
+import { memoTable } from './memo.js';
 import { splitSentences } from './sentences.js';
 
 /**
@@ -44,14 +45,26 @@ function stem(word: string): string {
 const WORD = /[a-z0-9\u00c0-\uffff][a-z0-9\u00c0-\uffff'’-]*/g;
 const WORD_ANY_CASE = /[A-Za-z0-9\u00c0-\uffff][A-Za-z0-9\u00c0-\uffff'’-]*/g;
 
+// Word → its term ('' for a stopword): words recur across sentences and articles.
+const termCache = memoTable<string, string>(50_000);
+
+function termOf(raw: string): string {
+  let term = termCache.get(raw);
+  if (term === undefined) {
+    const w = raw.endsWith("'s") || raw.endsWith('’s') ? raw.slice(0, -2) : raw;
+    term = w.length < 2 || STOPWORDS.has(w) ? '' : stem(w);
+    termCache.set(raw, term);
+  }
+  return term;
+}
+
 export function contentTerms(text: string): Set<string> {
   const terms = new Set<string>();
   const words = text.toLowerCase().match(WORD);
   if (!words) return terms;
   for (const raw of words) {
-    const w = raw.endsWith("'s") || raw.endsWith('’s') ? raw.slice(0, -2) : raw;
-    if (w.length < 2 || STOPWORDS.has(w)) continue;
-    terms.add(stem(w));
+    const term = termOf(raw);
+    if (term) terms.add(term);
   }
   return terms;
 }

@@ -1,0 +1,23 @@
+/**
+ * Memo tables that live for one extraction. Texts and words recur inside an article (each
+ * paragraph is split by three stages; a surname is compared hundreds of times), so lookups are
+ * memoised; `extractArticle` clears them all before each article, so memory stays bounded and a
+ * benchmark re-extracting the same article measures the work, not a warm cache.
+ */
+const tables: Array<Map<unknown, unknown>> = [];
+
+export function memoTable<K, V>(limit: number): { get(k: K): V | undefined; set(k: K, v: V): void } {
+  const map = new Map<K, V>();
+  tables.push(map as Map<unknown, unknown>);
+  return {
+    get: (k) => map.get(k),
+    set: (k, v) => {
+      if (map.size >= limit) map.clear();
+      map.set(k, v);
+    },
+  };
+}
+
+export function clearMemoTables(): void {
+  for (const t of tables) t.clear();
+}
