@@ -121,7 +121,11 @@ function choose(ctx: QueryContext, words: string[]): { item?: IndexedEvent; othe
   // In start order, and only as far as needed: the first meeting and the three others shown.
   const ahead: IndexedEvent[] = [];
   let firstMeeting: IndexedEvent | undefined;
-  for (const i of ctx.library.eventsAfter(now)) {
+  const DAY = 86_400_000;
+  const dated = hits ? [...hits].filter((i) => !Number.isNaN(i.startMs) && !Number.isNaN(i.endMs)) : [];
+  // With words the candidates are the index's hits (the same windows as eventsAfter/eventsBefore use).
+  const upcoming = hits ? dated.filter((i) => i.endMs >= now.getTime() - DAY).sort((a, b) => a.startMs - b.startMs) : ctx.library.eventsAfter(now);
+  for (const i of upcoming) {
     if (firstMeeting && ahead.length >= 4) break;
     const s = whenStatus(i.event.when, now, ctx.timeZone);
     if (!((s === 'upcoming' || s === 'ongoing') && usable(i))) continue;
@@ -130,7 +134,8 @@ function choose(ctx: QueryContext, words: string[]): { item?: IndexedEvent; othe
   }
   const first = firstMeeting ?? ahead[0];
   if (first) return { item: first, others: ahead.filter((i) => i !== first).slice(0, 3) };
-  const past = ctx.library.eventsBefore(now, 50).filter((i) => whenStatus(i.event.when, now, ctx.timeZone) === 'past' && usable(i));
+  const recent = hits ? dated.filter((i) => i.endMs < now.getTime() + DAY).sort((a, b) => b.endMs - a.endMs) : ctx.library.eventsBefore(now, 50);
+  const past = recent.filter((i) => whenStatus(i.event.when, now, ctx.timeZone) === 'past' && usable(i));
   const latest = past.find((i) => MEETING_KINDS.has(i.event.kind)) ?? past[0];
   if (latest) return { item: latest, others: [] };
   const undated = (hits ? [...hits].filter((i) => Number.isNaN(i.startMs) || Number.isNaN(i.endMs)) : ctx.library.undatedEvents()).filter(usable);
