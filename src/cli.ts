@@ -303,11 +303,15 @@ async function start(args: string[], io: CliIO, cwd: string): Promise<number> {
       io.exit(1);
     }
   };
+  // A stray rejected promise in a library callback must not take every conversation down with it.
+  const onRejection = (reason: unknown) => app.logger.error({ err: reason }, 'unhandled promise rejection (the bot keeps running)');
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  process.on('unhandledRejection', onRejection);
   await app.done;
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
+  process.off('unhandledRejection', onRejection);
   return 0;
 }
 

@@ -22,7 +22,7 @@ describe('load: 2 000 Slack slash commands and 2 000 Discord interactions, mixed
 
   it('zero errors, every request acked inside 3 s, memory after within 10 % of before', async () => {
     // Warm-up: JIT, connection pools, and the bounded caches (event ids, custom ids: 1 000–2 000) filling up.
-    await runLoad(bot, { slack: 1_000, discord: 1_000, concurrency: CONCURRENCY });
+    await runLoad(bot, { slack: 600, discord: 600, concurrency: CONCURRENCY });
     forgetStubRecords(bot);
     const before = heapUsedMb();
 
