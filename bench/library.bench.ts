@@ -39,9 +39,12 @@ const median = (values: number[]): number => percentile([...values].sort((a, b) 
 
 // Temporary folders live until the process ends: benchmarks share the large corpus and its cache.
 const temporary: string[] = [];
-process.once('exit', () => {
-  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
-});
+/** Removes every folder this module made; bench/run.ts calls it after this file's benchmarks (and at exit). */
+export function cleanup(): void {
+  for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
+  prepared.clear();
+}
+process.once('exit', cleanup);
 async function tempDir(prefix: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), `briefbot-${prefix}-`));
   temporary.push(dir);

@@ -101,8 +101,10 @@ export async function runBenchmarks(options: RunOptions): Promise<BenchReport> {
   for (const file of await benchFiles(options.dir)) {
     const fileName = file.split('/').pop()!;
     let benchmarks: Benchmark[];
+    let cleanup: (() => unknown) | undefined;
     try {
-      const mod = (await import(pathToFileURL(file).href)) as { benchmarks?: unknown };
+      const mod = (await import(pathToFileURL(file).href)) as { benchmarks?: unknown; cleanup?: unknown };
+      if (typeof mod.cleanup === 'function') cleanup = mod.cleanup as () => unknown;
       if (!Array.isArray(mod.benchmarks)) throw new Error('it does not export `benchmarks: Benchmark[]`');
       benchmarks = mod.benchmarks as Benchmark[];
     } catch (error) {
@@ -121,6 +123,12 @@ export async function runBenchmarks(options: RunOptions): Promise<BenchReport> {
         rows.push(failedRow(benchmark.name, error));
       }
       options.progress?.(`  ${benchmark.name}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    }
+    // Optional `cleanup` export: a bench file's shared temporary data goes once its benchmarks ran.
+    try {
+      await cleanup?.();
+    } catch (error) {
+      options.progress?.(`  cleanup of ${fileName} failed: ${message(error)}`);
     }
   }
   return { machine: machine(), options: benchOptions, rows, seconds: (performance.now() - started) / 1000 };
