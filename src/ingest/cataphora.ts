@@ -62,7 +62,10 @@ export function resolveCataphora(people: People, docs: ParagraphDoc[]): void {
       if (earlier.some((p) => fit(p, phrase) !== 'none')) continue; // anaphoric: the backward rules handle it
       const person = forwardCandidate(phrase, docs, firstMention);
       if (!person) continue;
-      people.addRole(person, phrase.words.join(' '));
+      // The alias as written ("The Russian negotiator"); the role reads mid-sentence ("the Russian negotiator").
+      const written = phrase.words.join(' ');
+      people.addRole(person, written.replace(/^The\b/, 'the'), false);
+      people.addAlias(person, written);
       if (person.gender === 'unknown' && phrase.gender) person.gender = phrase.gender;
       const m = people.addMention(person, doc.index, phrase.from, phrase.to);
       m.subject = true;

@@ -34,6 +34,16 @@ describe('a role phrase that names its person only afterwards', () => {
     expect(r.quotes[0]).toMatchObject({ speaker: 'Marco Silva', text: 'We will win the league.' });
   });
 
+  it('keeps the alias as written and reads the role mid-sentence', () => {
+    const r = extract([
+      'The president said on Monday that the tariffs would stay.',
+      'President Maria Santos, speaking in the capital, added that talks would resume.',
+    ]);
+    expect(r.aliases('Maria Santos')).toContain('The president');
+    expect(r.person('Maria Santos')?.role).toBe('the president');
+    expect(r.statements).toContainEqual(expect.objectContaining({ speaker: 'Maria Santos', paragraph: 0 }));
+  });
+
   it('prefers the first person whose role shares the head noun over an earlier one sharing only the qualifier', () => {
     const r = extract([
       'The Dutch minister has claimed the budget will balance by next year.',
