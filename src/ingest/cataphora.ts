@@ -17,9 +17,9 @@ const MAX_MODIFIERS = 4;
 
 /** Title words that only modify ("the senior …", "the former …"): never the head of the phrase. */
 const MODIFIER_TITLES = new Set([
-  'special', 'senior', 'former', 'acting', 'vice', 'deputy', 'presidential', 'interior', 'foreign', 'home', 'first', 'assistant',
+  'special', 'senior', 'former', 'acting', 'vice', 'presidential', 'interior', 'foreign', 'home', 'first', 'assistant',
   'associate', 'ex', 'crown', 'prime', 'state', 'health', 'defense', 'defence', 'finance', 'justice', 'education', 'trade',
-  'economy', 'culture', 'energy', 'transport', 'labor', 'labour', 'agriculture', 'environment', 'treasury', 'executive',
+  'economy', 'culture', 'energy', 'transport', 'labor', 'labour', 'agriculture', 'environment', 'treasury',
 ]);
 
 /** Lower-case adjectives naming an office or portfolio: they qualify a role as a nationality does. */

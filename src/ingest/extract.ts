@@ -17,7 +17,7 @@ import { slugify } from './text-file.js';
 import { summarize } from './summary.js';
 
 /** Bump when the extractor's output changes for the same input (the model cache keys on it). */
-export const EXTRACTOR_VERSION = 'extract-4';
+export const EXTRACTOR_VERSION = 'extract-5';
 
 /** Prepares one paragraph for the rules: quote spans, tokens with quotes folded, sentences. */
 export function prepareParagraph(p: Paragraph, next?: Paragraph): ParagraphDoc {

@@ -44,6 +44,14 @@ describe('a role phrase that names its person only afterwards', () => {
     expect(r.statements).toContainEqual(expect.objectContaining({ speaker: 'Maria Santos', paragraph: 0 }));
   });
 
+  it('a head noun that is also a title word still heads the phrase ("the chief executive", "the deputy")', () => {
+    const r = extract([
+      'The chief executive has claimed the merger will save jobs.',
+      'Laura Chen, the company’s chief executive since 2019, told investors the deal was sound.',
+    ]);
+    expect(r.aliases('Laura Chen')).toContain('The chief executive');
+  });
+
   it('prefers the first person whose role shares the head noun over an earlier one sharing only the qualifier', () => {
     const r = extract([
       'The Dutch minister has claimed the budget will balance by next year.',
