@@ -43,14 +43,20 @@ interface PeopleMatcher {
   /** Every form, longest first: the order an alternation of them would try them. */
   forms: Array<{ form: string; parts: string[]; role: boolean }>;
   /** Leading word of a name (exact) / of a role phrase (lower case) → indexes of the forms starting with it. */
-  nameStarts: Map<string, number[]>;
-  roleStarts: Map<string, number[]>;
+  nameStarts: Map<string, FormsByStart>;
+  roleStarts: Map<string, FormsByStart>;
   /** Forms opening with punctuation, matched the slow way (rare). */
   unindexed: { names?: RegExp; roles?: RegExp };
   /** Form (role phrases lower-cased) → person id. */
   owner: Map<string, string>;
   /** Few forms: one alternation of all of them (the regex engine is fastest there). */
   whole?: { names?: RegExp; roles?: RegExp };
+}
+
+/** Forms sharing a leading word: one-word forms (or ones whose second word opens with punctuation), and the rest by their second word. */
+interface FormsByStart {
+  single: number[];
+  next: Map<string, number[]>;
 }
 
 /** Above this many forms, each paragraph tries only the forms its words can start. */
@@ -86,8 +92,8 @@ function buildMatcher(people: Person[]): PeopleMatcher {
   // Longest first, so "President Vladimir Putin" wins over "Putin" (the sort is stable).
   all.sort((a, b) => b.form.length - a.form.length);
   const forms = all.map((x) => ({ ...x, parts: (x.role ? x.form.toLowerCase() : x.form).split(' ') }));
-  const nameStarts = new Map<string, number[]>();
-  const roleStarts = new Map<string, number[]>();
+  const nameStarts = new Map<string, FormsByStart>();
+  const roleStarts = new Map<string, FormsByStart>();
   const slow: { names: string[]; roles: string[] } = { names: [], roles: [] };
   forms.forEach((f, i) => {
     const lead = LEADING_WORD.exec(f.parts[0]!)?.[0];
@@ -96,9 +102,16 @@ function buildMatcher(people: Person[]): PeopleMatcher {
       return;
     }
     const map = f.role ? roleStarts : nameStarts;
-    const list = map.get(lead);
-    if (list) list.push(i);
-    else map.set(lead, [i]);
+    let entry = map.get(lead);
+    if (!entry) map.set(lead, (entry = { single: [], next: new Map() }));
+    // Many people share a first name: the second word narrows the forms to try.
+    const second = f.parts.length > 1 ? LEADING_WORD.exec(f.parts[1]!)?.[0] : undefined;
+    if (!second) entry.single.push(i);
+    else {
+      const list = entry.next.get(second);
+      if (list) list.push(i);
+      else entry.next.set(second, [i]);
+    }
   });
   const whole = forms.length <= INDEXED_ABOVE
     ? { names: alternation(forms.filter((f) => !f.role).map((f) => f.form), 'g'), roles: alternation(forms.filter((f) => f.role).map((f) => f.form), 'gi') }
@@ -192,8 +205,19 @@ function scanForms(text: string, words: Array<[number, number]>, matcher: People
   let resumeAt = 0;
   for (const [a, b] of words) {
     if (a < resumeAt) continue;
-    const candidates = starts.get(hay.slice(a, b));
-    if (!candidates) continue;
+    const entry = starts.get(hay.slice(a, b));
+    if (!entry) continue;
+    let candidates = entry.single;
+    if (entry.next.size > 0) {
+      // The second word: after this whitespace-free chunk and the whitespace that follows it.
+      let c = b;
+      while (c < hay.length && !isSpace(hay.charCodeAt(c))) c++;
+      while (c < hay.length && isSpace(hay.charCodeAt(c))) c++;
+      let d = c;
+      for (let m = runChar(hay, d); m > 0 && d < hay.length; m = runChar(hay, d)) d += m;
+      const more = d > c ? entry.next.get(hay.slice(c, d)) : undefined;
+      if (more) candidates = mergeSorted(candidates, more);
+    }
     for (const i of candidates) {
       const end = matchAt(hay, a, matcher.forms[i]!.parts);
       if (end < 0) continue;
@@ -202,6 +226,15 @@ function scanForms(text: string, words: Array<[number, number]>, matcher: People
       break;
     }
   }
+  return out;
+}
+
+function mergeSorted(a: number[], b: number[]): number[] {
+  if (a.length === 0) return b;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i]! < b[j]!) ? a[i++]! : b[j++]!);
   return out;
 }
 
@@ -560,23 +593,91 @@ function mergeDrafts(drafts: Draft[]): Draft[] {
   const kept: Draft[] = [];
   const undated: Draft[] = [];
   for (const d of drafts) (isDated(d.when) ? kept : undated).push(d);
-  const dated: Draft[] = [];
+  const dated = new DraftList();
   for (const d of kept) {
-    const twin = dated.find((k) => sameEvent(k, d) && sameWhen(k.when, d.when));
-    if (twin) absorb(twin, d);
+    const twin = dated.first(d, (k) => sameWhen(k.when, d.when));
+    if (twin) dated.absorb(twin, d);
     else dated.push(d);
   }
-  const loose: Draft[] = [];
+  const loose = new DraftList();
   for (const d of undated) {
-    const target = dated.find((k) => sameEvent(k, d)) ?? loose.find((k) => sameEvent(k, d));
-    if (target) absorb(target, d);
-    else loose.push(d);
+    const inDated = dated.first(d);
+    if (inDated) dated.absorb(inDated, d);
+    else {
+      const inLoose = loose.first(d);
+      if (inLoose) loose.absorb(inLoose, d);
+      else loose.push(d);
+    }
   }
   // Undated events are kept only when they say who met (or who published).
-  const worthy = loose.filter((d) =>
+  const worthy = loose.items.filter((d) =>
     d.kind === 'publication' ? Boolean(d.publisher) : d.participants.length >= 2 || (d.participants.length === 1 && Boolean(d.location)),
   );
-  return [...dated, ...worthy].sort((a, b) => a.paragraph - b.paragraph || a.order - b.order);
+  return [...dated.items, ...worthy].sort((a, b) => a.paragraph - b.paragraph || a.order - b.order);
+}
+
+/**
+ * Drafts in order, indexed by kind + participant and kind + subject, so finding the first draft
+ * that is the same event as another does not compare it with every draft so far (an article
+ * with thousands of dated events made that quadratic). Publications, few and matched by
+ * publisher, are scanned.
+ */
+class DraftList {
+  readonly items: Draft[] = [];
+  private position = new Map<Draft, number>();
+  private byKey = new Map<string, Draft[]>();
+
+  push(d: Draft): void {
+    this.position.set(d, this.items.length);
+    this.items.push(d);
+    this.index(d);
+  }
+
+  /** The earliest draft that is the same event as `d` (and passes `also`). */
+  first(d: Draft, also: (k: Draft) => boolean = () => true): Draft | undefined {
+    if (d.kind === 'publication') return this.items.find((k) => sameEvent(k, d) && also(k));
+    let best: Draft | undefined;
+    let bestAt = Infinity;
+    const keys = [...d.participants.map((id) => `${d.kind}\u0000p\u0000${id}`), ...(d.subject ? [`${d.kind}\u0000s\u0000${d.subject}`] : [])];
+    for (const key of keys) {
+      for (const k of this.byKey.get(key) ?? []) {
+        const at = this.position.get(k)!;
+        if (at >= bestAt) break; // lists are in order
+        if (sameEvent(k, d) && also(k)) {
+          best = k;
+          bestAt = at;
+          break;
+        }
+      }
+    }
+    return best;
+  }
+
+  absorb(into: Draft, from: Draft): void {
+    const hadSubject = into.subject;
+    absorb(into, from);
+    if (!hadSubject && into.subject && into.kind !== 'publication') this.add(`${into.kind}\u0000s\u0000${into.subject}`, into);
+  }
+
+  private index(d: Draft): void {
+    if (d.kind === 'publication') return;
+    for (const id of d.participants) this.add(`${d.kind}\u0000p\u0000${id}`, d);
+    if (d.subject) this.add(`${d.kind}\u0000s\u0000${d.subject}`, d);
+  }
+
+  /** Keeps each list in item order (a subject learnt by absorbing is inserted where it belongs). */
+  private add(key: string, d: Draft): void {
+    const list = this.byKey.get(key);
+    if (!list) {
+      this.byKey.set(key, [d]);
+      return;
+    }
+    if (list.includes(d)) return;
+    const at = this.position.get(d)!;
+    let i = list.length;
+    while (i > 0 && this.position.get(list[i - 1]!)! > at) i--;
+    list.splice(i, 0, d);
+  }
 }
 
 function absorb(into: Draft, from: Draft): void {
