@@ -6,16 +6,11 @@
  */
 const tables: Array<Map<unknown, unknown>> = [];
 
-export function memoTable<K, V>(limit: number): { get(k: K): V | undefined; set(k: K, v: V): void } {
+/** A Map that `clearMemoTables` empties; callers bound its size themselves. */
+export function memoTable<K, V>(): Map<K, V> {
   const map = new Map<K, V>();
   tables.push(map as Map<unknown, unknown>);
-  return {
-    get: (k) => map.get(k),
-    set: (k, v) => {
-      if (map.size >= limit) map.clear();
-      map.set(k, v);
-    },
-  };
+  return map;
 }
 
 export function clearMemoTables(): void {

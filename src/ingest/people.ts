@@ -52,12 +52,13 @@ interface Run {
 
 const POSSESSIVE = /['’]s?$/;
 
-const normNameCache = memoTable<string, string>(20_000);
+const normNameCache = memoTable<string, string>();
 /** A name's comparison key: no diacritics, lower case, no possessive, single spaces. Memoised (names recur). */
 export function normName(s: string): string {
   let key = normNameCache.get(s);
   if (key === undefined) {
     key = stripDiacritics(s).toLowerCase().replace(/['’]s$/, '').replace(/[^a-z0-9]+/g, ' ').trim();
+    if (normNameCache.size >= 20_000) normNameCache.clear();
     normNameCache.set(s, key);
   }
   return key;

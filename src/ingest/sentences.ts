@@ -45,13 +45,14 @@ const SENTENCE_OPENERS = new Set([
 const BOUNDARY = /([.!?]+)(["”’'\)\]]*)(\s+)(?=["“‘'(\[]?[A-Z0-9])/g;
 
 // The summary, the events and the dates each split the same paragraphs: split each text once.
-const splitCache = memoTable<string, readonly SentenceSpan[]>(4_000);
+const splitCache = memoTable<string, readonly SentenceSpan[]>();
 
 /** The sentences of `text`. The result is shared between callers: read it, never change it. */
 export function splitSentences(text: string): readonly SentenceSpan[] {
   let spans = splitCache.get(text);
   if (!spans) {
     spans = Object.freeze(splitSentencesUncached(text).map((x) => Object.freeze(x)));
+    if (splitCache.size >= 4_000) splitCache.clear();
     splitCache.set(text, spans);
   }
   return spans;

@@ -46,13 +46,14 @@ const WORD = /[a-z0-9\u00c0-\uffff][a-z0-9\u00c0-\uffff'’-]*/g;
 const WORD_ANY_CASE = /[A-Za-z0-9\u00c0-\uffff][A-Za-z0-9\u00c0-\uffff'’-]*/g;
 
 // Word → its term ('' for a stopword): words recur across sentences and articles.
-const termCache = memoTable<string, string>(50_000);
+const termCache = memoTable<string, string>();
 
 function termOf(raw: string): string {
   let term = termCache.get(raw);
   if (term === undefined) {
     const w = raw.endsWith("'s") || raw.endsWith('’s') ? raw.slice(0, -2) : raw;
     term = w.length < 2 || STOPWORDS.has(w) ? '' : stem(w);
+    if (termCache.size >= 50_000) termCache.clear();
     termCache.set(raw, term);
   }
   return term;
