@@ -173,7 +173,10 @@ export class Outbox {
     for (let part = item.partsSent; part < parts.length; part++) {
       let outcome: SendOutcome;
       try {
-        outcome = await outlet.poster.send(item.channel, parts[part], { idempotencyKey: idempotencyKey(item, part) });
+        outcome = await outlet.poster.send(item.channel, parts[part], {
+          idempotencyKey: idempotencyKey(item, part),
+          mayHaveBeenSent: item.attempts > 0 && part === item.partsSent,
+        });
       } catch (err) {
         outcome = { kind: 'transient', reason: err instanceof Error ? err.message : String(err) };
       }

@@ -15,6 +15,8 @@ export type SendOutcome =
 export interface SendOptions {
   /** Stable per (schedule, fire time, target, part): lets a platform drop a repeat (Discord nonce). */
   idempotencyKey: string;
+  /** An earlier attempt at this part began and its outcome is unknown: check before posting again. */
+  mayHaveBeenSent?: boolean;
 }
 
 /** Sends one already-rendered message to a channel and classifies the result; never throws. */

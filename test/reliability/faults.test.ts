@@ -192,7 +192,7 @@ describe('scheduled posts through outages: nothing queued is lost, nothing is se
   }, 30_000);
 });
 
-describe('known limitation: a Slack post whose response is lost past the client timeout', () => {
+describe('a Slack post whose response is lost past the client timeout', () => {
   let bot: BotHarness;
   beforeAll(async () => {
     bot = await startBot({
@@ -203,15 +203,15 @@ describe('known limitation: a Slack post whose response is lost past the client 
   });
   afterAll(async () => bot?.stop());
 
-  // chat.postMessage has no idempotency key (Discord's nonce + enforce_nonce has no Slack
-  // equivalent): the first request was delivered, its answer came after the poster gave up, the
-  // outbox retried. Marked `fails` so it turns red (and must be flipped) once the poster dedupes,
-  // e.g. by tagging posts with message metadata and checking conversations.history before a retry.
-  it.fails('is delivered exactly once', async () => {
+  // chat.postMessage has no idempotency key: the first request was delivered, its answer came
+  // after the poster gave up. The retry finds the post by its metadata in conversations.history.
+  it('is delivered exactly once, found by its metadata on the retry', async () => {
     bot.slack.fault('chat.postMessage', { kind: 'delay', ms: 700 });
     await bot.app.scheduler!.fire('morning', new Date('2025-11-27T08:00:00Z'));
     await bot.app.scheduler!.idle();
     await new Promise((r) => setTimeout(r, 800));
     expect(bot.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0SLOW')).toHaveLength(1);
+    expect(bot.slack.callsTo('conversations.history').filter((c) => c.args.channel === 'C0SLOW').length).toBeGreaterThanOrEqual(1);
+    expect(bot.app.store!.sends('morning')).toHaveLength(1);
   }, 15_000);
 });

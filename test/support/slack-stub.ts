@@ -82,6 +82,8 @@ export class SlackStub {
   private readonly pendingAcks = new Map<string, (ack: SocketAck) => void>();
   private readonly emitter = new EventEmitter();
   private tsCounter = 0;
+  /** Messages each channel holds, oldest first, as `conversations.history` shows them. */
+  private readonly channelHistory = new Map<string, { ts: string; text: unknown; metadata?: unknown }[]>();
   private connectionsOpened = 0;
   private portNumber = 0;
 
@@ -318,6 +320,15 @@ export class SlackStub {
 
     const fault = this.faults.get(method)?.shift();
     if (fault) call.fault = fault;
+    // Slack stores a message when the request arrives; a delay models a slow answer, not a slow post.
+    let postedTs: string | undefined;
+    if (method === 'chat.postMessage' && (!fault || fault.kind === 'delay') && token) {
+      postedTs = this.nextTs();
+      const channel = String(args.channel);
+      const list = this.channelHistory.get(channel) ?? [];
+      list.push({ ts: postedTs, text: args.text, ...(args.metadata !== undefined ? { metadata: args.metadata } : {}) });
+      this.channelHistory.set(channel, list);
+    }
     if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
 
     let status = 200;
@@ -335,7 +346,7 @@ export class SlackStub {
     } else if (!responseMatch && !token) {
       body = { ok: false, error: 'not_authed' };
     } else {
-      body = this.answer(method, args, call);
+      body = this.answer(method, args, call, postedTs);
     }
     call.status = status;
     call.response = body;
@@ -345,7 +356,7 @@ export class SlackStub {
     res.end(JSON.stringify(body));
   }
 
-  private answer(method: string, args: Record<string, unknown>, call: RecordedCall): unknown {
+  private answer(method: string, args: Record<string, unknown>, call: RecordedCall, postedTs?: string): unknown {
     const custom = this.handlers.get(method);
     if (custom) {
       const out = custom(args, call) as Record<string, unknown>;
@@ -357,13 +368,22 @@ export class SlackStub {
       case 'apps.connections.open':
         return { ok: true, url: this.socketUrl };
       case 'chat.postMessage': {
-        const ts = this.nextTs();
+        const ts = postedTs ?? this.nextTs();
         return {
           ok: true,
           channel: args.channel,
           ts,
           message: { type: 'message', text: args.text, blocks: args.blocks, ts, user: STUB_IDENTITY.user_id, bot_id: STUB_IDENTITY.bot_id, thread_ts: args.thread_ts },
         };
+      }
+      case 'conversations.history': {
+        const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
+        const limit = Number(args.limit ?? 100);
+        const messages = [...(this.channelHistory.get(String(args.channel)) ?? [])]
+          .reverse()
+          .slice(0, limit)
+          .map((m) => ({ type: 'message', ts: m.ts, text: m.text, bot_id: STUB_IDENTITY.bot_id, ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}) }));
+        return { ok: true, messages, has_more: false };
       }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: this.nextTs() };

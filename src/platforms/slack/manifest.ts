@@ -28,6 +28,10 @@ export const SLACK_BOT_SCOPES = [
   'im:read',
   // Guests (restricted users) may not change a channel's subscriptions.
   'users:read',
+  // After a post whose answer was lost (timeout, crash), the scheduler looks for it in the
+  // channel's history by its metadata before posting again: chat.postMessage has no idempotency key.
+  'channels:history',
+  'groups:history',
 ] as const;
 
 export const SLACK_BOT_EVENTS = ['app_mention', 'message.im'] as const;

@@ -15,6 +15,9 @@ export const SLACK_PERMANENT_ERRORS = new Set([
   'team_access_not_granted',
   'ekm_access_denied',
 ]);
+/** Message metadata type that marks the scheduler's posts, so a retry can find an earlier delivery. */
+export const POST_EVENT_TYPE = 'briefbot_post';
+
 /** Slack errors worth retrying with backoff. */
 export const SLACK_TRANSIENT_ERRORS = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'ratelimited']);
 
@@ -63,15 +66,40 @@ export function createSlackPoster(opts: SlackPosterOptions): Poster<SlackMessage
     timeout: opts.timeoutMs ?? 15_000,
     logLevel: webApi.LogLevel.ERROR,
   });
+  /**
+   * The ts of a message we already posted with this key, from the channel's recent history.
+   * An outcome means "don't post now" (the check itself failed transiently); undefined, post.
+   */
+  async function findPosted(channel: string, key: string): Promise<string | SendOutcome | undefined> {
+    try {
+      const res = await client.conversations.history({ channel, limit: 100, include_all_metadata: true });
+      const hit = res.messages?.find(
+        (m) => m.metadata?.event_type === POST_EVENT_TYPE && (m.metadata.event_payload as { key?: unknown } | undefined)?.key === key,
+      );
+      return hit?.ts;
+    } catch (err) {
+      const outcome = classifySlackError(err);
+      // Without the history scope (an app installed from an older manifest) we cannot check:
+      // post, as before. A transient failure of the check is retried like a failed post.
+      return outcome.kind === 'transient' || outcome.kind === 'retry-after' ? outcome : undefined;
+    }
+  }
+
   return {
-    async send(channel, message) {
+    async send(channel, message, options) {
       try {
+        if (options?.mayHaveBeenSent) {
+          const found = await findPosted(channel, options.idempotencyKey);
+          if (typeof found === 'string') return { kind: 'ok', messageId: found };
+          if (found) return found;
+        }
         const res = await client.chat.postMessage({
           channel,
           text: message.text,
           blocks: message.blocks as webApi.KnownBlock[],
           unfurl_links: false,
           unfurl_media: false,
+          ...(options?.idempotencyKey ? { metadata: { event_type: POST_EVENT_TYPE, event_payload: { key: options.idempotencyKey } } } : {}),
         });
         return { kind: 'ok', ...(typeof res.ts === 'string' ? { messageId: res.ts } : {}) };
       } catch (err) {
