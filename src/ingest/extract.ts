@@ -16,8 +16,8 @@ import { sentences, tokenize } from './tokens.js';
 import { slugify } from './text-file.js';
 import { summarize } from './summary.js';
 
-/** Bump when the extractor's output changes for the same input (the model cache keys on it). */
-export const EXTRACTOR_VERSION = 'extract-5';
+/** Bump it in ./version.ts (kept apart so a warm start reads it without loading the extractor). */
+export { EXTRACTOR_VERSION } from './version.js';
 
 /** Prepares one paragraph for the rules: quote spans, tokens with quotes folded, sentences. */
 export function prepareParagraph(p: Paragraph, next?: Paragraph): ParagraphDoc {

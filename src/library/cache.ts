@@ -51,6 +51,7 @@ export class ModelCache<T> {
   private db?: Database.Database;
   private getStmt?: Database.Statement<[string], { data: Buffer }>;
   private putStmt?: Database.Statement<[string, string, Buffer]>;
+  private hasStmt?: Database.Statement<[string], { one: number }>;
 
   constructor(options: ModelCacheOptions) {
     this.version = `${CACHE_FORMAT}:${options.version}`;
@@ -65,6 +66,7 @@ export class ModelCache<T> {
       // Models of an older extractor can never hit again.
       db.prepare('DELETE FROM models WHERE version <> ?').run(this.version);
       this.getStmt = db.prepare('SELECT data FROM models WHERE key = ?');
+      this.hasStmt = db.prepare('SELECT 1 AS one FROM models WHERE key = ?');
       this.putStmt = db.prepare('INSERT OR REPLACE INTO models (key, version, data) VALUES (?, ?, ?)');
       this.db = db;
     } catch (error) {
@@ -75,6 +77,16 @@ export class ModelCache<T> {
   /** The cache key of one file: its name matters because the article id is derived from it. */
   keyOf(path: string, content: string): string {
     return createHash('sha256').update(this.version).update('\0').update(basename(path)).update('\0').update(content).digest('hex');
+  }
+
+  /** Whether a model is stored under `key` (without decoding it). */
+  has(key: string): boolean {
+    try {
+      return !!this.hasStmt?.get(key);
+    } catch (error) {
+      this.disable(error);
+      return false;
+    }
   }
 
   get(key: string): T | undefined {

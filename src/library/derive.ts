@@ -1,5 +1,5 @@
 import type { Article } from '../model/article.js';
-import { EXTRACTOR_VERSION, extractArticle } from '../ingest/extract.js';
+import { extractArticle } from '../ingest/extract.js';
 import { createDeriver } from './deriver.js';
 
 const derive = createDeriver(extractArticle);
@@ -13,5 +13,4 @@ export function deriveArticle(path: string, content: string): Article {
   return derive(path, content);
 }
 
-/** Changes whenever deriveArticle's output may change (cache keys). */
-export const DERIVATION_VERSION = `${EXTRACTOR_VERSION}+briefing-1`;
+export { DERIVATION_VERSION } from './derivation-version.js';

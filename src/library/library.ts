@@ -28,7 +28,12 @@ export interface LibraryOptions {
   /** The briefings folder. */
   dir: string;
   /** File content → validated Article; see `deriveArticle` in ./derive.ts. */
-  derive: DeriveFn;
+  derive?: DeriveFn;
+  /**
+   * Loads `derive` on the first cache miss instead (the extractor's libraries cost ~75 MB and
+   * ~0.5 s to import, which a start-up served from the cache should not pay). One of the two is needed.
+   */
+  loadDerive?: () => Promise<DeriveFn>;
   /** On-disk cache of derived articles, keyed by content hash + extractor version (see ./cache.ts). */
   cache?: ModelCacheOptions;
   /** Derive the start-up's cache misses in worker threads; `derivation` must name the same function as `derive`. */
@@ -87,7 +92,9 @@ function toError(file: string, error: unknown, keptLastGood: boolean): LibraryEr
  */
 export class Library extends EventEmitter<{ change: [LibraryChange] }> {
   readonly dir: string;
-  private readonly derive: DeriveFn;
+  private deriveFn?: DeriveFn;
+  private readonly loadDerive?: () => Promise<DeriveFn>;
+  private loadingDerive?: Promise<DeriveFn>;
   private readonly debounceMs: number;
   private readonly logger?: LibraryOptions['logger'];
   private readonly byFile = new Map<string, Entry>();
@@ -112,7 +119,9 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
   constructor(opts: LibraryOptions) {
     super();
     this.dir = resolve(opts.dir);
-    this.derive = opts.derive;
+    this.deriveFn = opts.derive;
+    this.loadDerive = opts.loadDerive;
+    if (!opts.derive && !opts.loadDerive) throw new Error('a Library needs derive or loadDerive');
     this.debounceMs = opts.debounceMs ?? 150;
     this.logger = opts.logger;
     this.workers = opts.workers;
@@ -161,11 +170,14 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
     const hits = this.cache ? this.cache.getMany(keys.filter((k): k is string => !!k)) : new Map<string, Article>();
     const missing = files.map((_, i) => i).filter((i) => contents[i] !== undefined && !(keys[i] && hits.has(keys[i]!)));
     const jobs = missing.map((i) => [files[i]!, contents[i]!] as const);
+    // Workers (and the main thread helping them) import the derivation themselves, only when there are misses.
+    const derive = this.workers || !jobs.length ? undefined : await this.derivation().catch((error: unknown) => error as Error);
     const derived = this.workers
       ? await deriveMany<Article>(this.workers.derivation, jobs, this.workers)
       : jobs.map(([file, content]) => {
           try {
-            return { ok: true as const, value: this.derive(file, content) };
+            if (typeof derive !== 'function') throw derive;
+            return { ok: true as const, value: derive(file, content) };
           } catch (error) {
             return { ok: false as const, error: { name: '', message: '', props: {} }, thrown: error };
           }
@@ -277,7 +289,11 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
       this.drop(old);
       change = { type: 'removed', file, articleId: old.article.id };
     } else {
-      change = this.ingest(file, content);
+      // An edit is a cache miss: load the extractor first if this start-up never needed it.
+      const key = this.deriveFn ? undefined : this.cache?.keyOf(file, content);
+      const hit = key !== undefined && this.cache!.has(key);
+      const loaded = this.deriveFn || hit ? undefined : await this.derivation().then(() => undefined, (error: unknown) => error);
+      change = loaded ? this.admit(file, { error: loaded }) : this.ingest(file, content);
     }
     if (change.type === 'error') this.logger?.warn({ ...change.error }, 'briefing rejected');
     else this.logger?.info({ file: change.file, articleId: change.articleId, change: change.type }, 'briefing loaded');
@@ -292,12 +308,22 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
     const cached = key ? this.cache?.get(key) : undefined;
     if (cached) return this.admit(file, { article: cached });
     try {
-      const article = this.derive(file, content);
+      if (!this.deriveFn) throw new Error('the extractor is not loaded yet (reloadFile loads it; ingest does not wait)');
+      const article = this.deriveFn(file, content);
       if (key) this.cache?.set(key, article);
       return this.admit(file, { article });
     } catch (error) {
       return this.admit(file, { error });
     }
+  }
+
+  /** The derivation, imported on first use when the library was given `loadDerive`. */
+  private derivation(): Promise<DeriveFn> {
+    if (this.deriveFn) return Promise.resolve(this.deriveFn);
+    this.loadingDerive ??= this.loadDerive!().then((fn) => (this.deriveFn = fn));
+    // A failed import is retried on the next miss.
+    this.loadingDerive.catch(() => (this.loadingDerive = undefined));
+    return this.loadingDerive;
   }
 
   /** Indexes a derived article, or records why the file cannot be used (keeping its last good version). */

@@ -5,7 +5,7 @@
  */
 import { Library, type LibraryOptions } from './library.js';
 import { defaultCacheDir } from './cache.js';
-import { DERIVATION_VERSION, deriveArticle } from './derive.js';
+import { DERIVATION_VERSION } from './derivation-version.js';
 import type { DerivationRef, DeriveOptions } from './workers.js';
 
 /** deriveArticle as worker threads import it: the .ts source under tsx/vitest, the .js build otherwise. */
@@ -32,7 +32,8 @@ export function openLibrary(options: OpenLibraryOptions): Library {
     options.threads === 0 ? undefined : { derivation: DERIVE_ARTICLE, threads: options.threads, minPoolJobs: options.minPoolJobs };
   return new Library({
     dir: options.dir,
-    derive: deriveArticle,
+    // Imported on the first cache miss: a warm start never loads the extractor.
+    loadDerive: async () => (await import('./derive.js')).deriveArticle,
     cache: options.cacheDir === false ? undefined : { dir: options.cacheDir ?? defaultCacheDir(options.dir), version: DERIVATION_VERSION },
     workers,
     debounceMs: options.debounceMs,

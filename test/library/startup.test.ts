@@ -64,6 +64,39 @@ describe('Library start-up with cache and workers', () => {
     expect(upgraded.calls).toHaveLength(61);
   });
 
+  it('loads the derivation (the extractor) only on a cache miss: a warm start and a reverted file never import it', async () => {
+    await writeBriefings(10);
+    (await new Library({ dir, derive: quoteDerive, cache: { dir: cacheDir, version: 't1' } }).load()).close();
+    let loads = 0;
+    const loadDerive = async () => (loads++, quoteDerive);
+    const lib = await new Library({ dir, loadDerive, cache: { dir: cacheDir, version: 't1' } }).load();
+    expect(lib.size).toBe(10);
+    expect(loads).toBe(0);
+    // The same content again is a cache hit: still nothing to derive.
+    await writeFile(join(dir, 'b003.md'), briefing(3, 'quote number 3 about harbour 3', 'Anna Berg'));
+    expect((await lib.reloadFile(join(dir, 'b003.md'), false)).type).toBe('updated');
+    expect(loads).toBe(0);
+    // An edit is a miss: loaded once, then reused.
+    await writeFile(join(dir, 'b003.md'), briefing(3, 'an edited line about ferries'));
+    await writeFile(join(dir, 'b004.md'), briefing(4, 'another edited line about piers'));
+    expect((await lib.reloadFile(join(dir, 'b003.md'), false)).type).toBe('updated');
+    expect((await lib.reloadFile(join(dir, 'b004.md'), false)).type).toBe('updated');
+    expect(loads).toBe(1);
+    expect(lib.findPhrase('edited line about ferries')[0]?.saying.articleId).toBe('b003');
+    lib.close();
+  });
+
+  it('a derivation that cannot be loaded is an error for the file, not a crash, and the last good version stays', async () => {
+    await writeBriefings(3);
+    (await new Library({ dir, derive: quoteDerive, cache: { dir: cacheDir, version: 't1' } }).load()).close();
+    const lib = await new Library({ dir, loadDerive: () => Promise.reject(new Error('cannot import the extractor')), cache: { dir: cacheDir, version: 't1' } }).load();
+    await writeFile(join(dir, 'b001.md'), briefing(1, 'a line nobody can extract'));
+    const change = await lib.reloadFile(join(dir, 'b001.md'), false);
+    expect(change).toMatchObject({ type: 'error', error: { message: 'cannot import the extractor', keptLastGood: true } });
+    expect(lib.findPhrase('about harbour 1')[0]?.saying.articleId).toBe('b001');
+    lib.close();
+  });
+
   it('reloads one changed file: its old words and speaker leave the indexes, the new ones arrive', async () => {
     await writeBriefings(30);
     const lib = await new Library({ dir, derive: quoteDerive, cache: { dir: cacheDir, version: 't1' } }).load();
