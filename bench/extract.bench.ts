@@ -82,6 +82,8 @@ interface Runs {
   rounds: number[];
   /** Every article of every round timed alone, ms per 1 000 words of that article, ascending. */
   perArticle: number[];
+  /** Per run: the median round in process CPU time, ms per 1 000 words (time spent waiting for a core left out). */
+  cpuRunMedians: number[];
 }
 
 /** `runs` runs of `rounds` rounds of `fn` over every article, after a warm-up. */
@@ -89,11 +91,13 @@ function measure(sources: ArticleSource[], fn: (s: ArticleSource) => unknown, ru
   const kWords = sources.map((s) => wordCount(s) / 1000);
   const totalK = kWords.reduce((a, b) => a + b, 0);
   for (let i = 0; i < warmup; i++) for (const s of sources) fn(s);
-  const out: Runs = { runMedians: [], runP95s: [], rounds: [], perArticle: [] };
+  const out: Runs = { runMedians: [], runP95s: [], rounds: [], perArticle: [], cpuRunMedians: [] };
   for (let r = 0; r < runs; r++) {
     const times: number[] = [];
+    const cpu: number[] = [];
     for (let k = 0; k < rounds; k++) {
       let total = 0;
+      const c0 = process.cpuUsage();
       sources.forEach((s, i) => {
         const t0 = performance.now();
         fn(s);
@@ -101,9 +105,12 @@ function measure(sources: ArticleSource[], fn: (s: ArticleSource) => unknown, ru
         total += dt;
         out.perArticle.push(dt / kWords[i]!);
       });
+      const c = process.cpuUsage(c0);
+      cpu.push((c.user + c.system) / 1000 / totalK);
       times.push(total / totalK);
     }
     times.sort((a, b) => a - b);
+    out.cpuRunMedians.push(med(cpu));
     out.runMedians.push(percentile(times, 50));
     out.runP95s.push(percentile(times, 95));
     out.rounds.push(...times);
@@ -162,6 +169,7 @@ export const benchmarks: Benchmark[] = [
           meets: median < TARGET_MS,
         },
         { figure: 'extract: ms per 1 000 words, p95 round (median of the run p95s)', value: round(med(full.runP95s)), unit: 'ms' },
+        { figure: 'extract: CPU ms per 1 000 words, median of the run medians (process CPU time: waiting for a core left out, GC threads counted)', value: round(med(full.cpuRunMedians)), unit: 'ms' },
         { figure: 'extract: ms per 1 000 words, median of the fastest run', value: round(Math.min(...full.runMedians)), unit: 'ms' },
         { figure: 'extract: ms per 1 000 words, median of the slowest run', value: round(Math.max(...full.runMedians)), unit: 'ms' },
         { figure: 'extract: ms per 1 000 words, best round (least disturbed by other load)', value: round(full.rounds[0]!), unit: 'ms' },
