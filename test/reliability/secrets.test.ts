@@ -23,6 +23,7 @@ describe('secrets never reach a log line, an error message or a reply', () => {
     // debug: Bolt's and discord.js's chatter is logged too, the likeliest place for a token to slip.
     bot = await startBot({
       env: { LOG_LEVEL: 'trace' },
+      app: { outbox: { baseBackoffMs: 50, maxBackoffMs: 200 } },
       config: { schedules: [{ name: 'morning', cron: '0 8 * * *', post: 'briefing', targets: [{ platform: 'slack', channel: 'C0GONE' }, { platform: 'discord', channel: '323456789012345678' }] }] },
     });
   });
@@ -54,7 +55,7 @@ describe('secrets never reach a log line, an error message or a reply', () => {
     expect(bot.logs.length).toBeGreaterThan(8);
     expect(logs).toMatch(/invalid_auth|channel_not_found/);
     expect(leaks(logs)).toEqual([]);
-  });
+  }, 60_000);
 
   it('replies and posts carry no secret (what the platforms received)', () => {
     // auth.test is Bolt authenticating with Slack itself (the token is its argument), not a message.
