@@ -594,36 +594,153 @@ export class EventIndex {
   }
 }
 
-/** Articles by headline, id and source words, for "summarize <keyword>" and autocomplete. */
+/**
+ * Articles by headline, id and source words, for "summarize <keyword>" and autocomplete. A plain
+ * inverted index (word → articles) with a sorted vocabulary for prefixes: at 10 000 articles a
+ * full-text engine cost ~0.3 s to build and ~3 ms per question; this answers the usual question
+ * (words as typed, or their prefixes) from the postings of those words alone.
+ */
 export class ArticleIndex {
-  private readonly search = new MiniSearch<{ id: string; headline: string; source: string }>({
-    fields: ['headline', 'id', 'source'],
-    tokenize,
-    processTerm: (t) => t,
-  });
+  /** Word → article id → field weight (2 in the headline, 1 in the id or source only). */
+  private readonly postings = new Map<string, Map<string, number>>();
+  /** Every word of `postings`, sorted, for prefix ranges. */
+  private readonly vocabulary: string[] = [];
+  private readonly wordsOf = new Map<string, string[]>();
 
   add(article: Article): void {
-    this.search.add({ id: article.id, headline: article.headline, source: article.source ?? '' });
+    if (this.wordsOf.has(article.id)) this.remove(article);
+    const weights = new Map<string, number>();
+    for (const w of tokenize(`${article.id} ${article.source ?? ''}`)) weights.set(w, 1);
+    for (const w of tokenize(article.headline)) weights.set(w, 2);
+    for (const [word, weight] of weights) {
+      let list = this.postings.get(word);
+      if (!list) {
+        this.postings.set(word, (list = new Map()));
+        this.vocabulary.splice(this.vocabularyFrom(word), 0, word);
+      }
+      list.set(article.id, weight);
+    }
+    this.wordsOf.set(article.id, [...weights.keys()]);
   }
 
   remove(article: Article): void {
-    if (this.search.has(article.id)) this.search.discard(article.id);
+    for (const word of this.wordsOf.get(article.id) ?? []) {
+      const list = this.postings.get(word);
+      list?.delete(article.id);
+      if (list && list.size === 0) {
+        this.postings.delete(word);
+        const at = this.vocabularyFrom(word);
+        if (this.vocabulary[at] === word) this.vocabulary.splice(at, 1);
+      }
+    }
+    this.wordsOf.delete(article.id);
   }
 
-  find(query: string, limit: number, prefix = false): string[] {
-    const words = tokenize(query).filter((w) => !STOP.has(w));
-    if (!words.length) return [];
-    const run = (combineWith: 'AND' | 'OR', typos: boolean) =>
-      this.search.search(words.join(' '), {
-        combineWith,
-        prefix: prefix ? true : (t) => t.length >= 4,
-        fuzzy: typos ? (t) => fuzzyBudget(t) : false,
-        boost: { headline: 2, id: 1 },
-      });
-    // Words as typed first: typo-tolerant matching over 10 000 headlines costs ~10× more.
-    let results = run('AND', false);
-    if (!results.length) results = run('AND', true);
-    if (!results.length && !prefix) results = run('OR', true);
-    return results.slice(0, limit).map((r) => String(r.id));
+  /** Position of the first vocabulary word ≥ `word`. */
+  private vocabularyFrom(word: string): number {
+    let lo = 0;
+    let hi = this.vocabulary.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.vocabulary[mid]! < word) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
+
+  /** Vocabulary words a query word may stand for, with how well: 1 as typed, less for a prefix or a typo. */
+  private termsFor(word: string, prefix: boolean, typos: boolean): Map<string, number> {
+    const terms = new Map<string, number>();
+    if (this.postings.has(word)) terms.set(word, 1);
+    if (prefix) {
+      for (let i = this.vocabularyFrom(word); i < this.vocabulary.length; i++) {
+        const term = this.vocabulary[i]!;
+        if (!term.startsWith(word)) break;
+        if (term !== word) terms.set(term, 0.5 * (word.length / term.length));
+      }
+    }
+    if (typos) {
+      const budget = fuzzyBudget(word);
+      if (budget > 0) {
+        for (const term of this.vocabulary) {
+          if (terms.has(term) || Math.abs(term.length - word.length) > budget) continue;
+          const d = levenshtein(word, term);
+          if (d <= budget) terms.set(term, 0.4 * (1 - d / Math.max(word.length, term.length)));
+        }
+      }
+    }
+    return terms;
+  }
+
+  /**
+   * Article ids best first: every word must match (as typed or a prefix of 4+ letters), then with
+   * typos, then (not for autocomplete) any word. Rarer words and headline words weigh more; equal
+   * scores go to `rank` (the library's newest-first position).
+   */
+  find(query: string, limit: number, prefix = false, rank: (id: string) => number = () => 0): string[] {
+    const words = [...new Set(tokenize(query).filter((w) => !STOP.has(w)))].slice(0, 40);
+    if (!words.length) return [];
+    const total = Math.max(1, this.wordsOf.size);
+    const run = (all: boolean, typos: boolean): Map<string, number> => {
+      const scores = new Map<string, number>();
+      const perWord = words.map((w) => this.termsFor(w, prefix || w.length >= 4, typos));
+      // AND: start from the word with the fewest articles and keep those every other word has.
+      const order = perWord
+        .map((terms, i) => ({ i, size: [...terms.keys()].reduce((n, t) => n + (this.postings.get(t)?.size ?? 0), 0) }))
+        .sort((a, b) => a.size - b.size);
+      if (all && order[0]!.size === 0) return scores;
+      for (const [k, { i }] of order.entries()) {
+        const terms = perWord[i]!;
+        const best = new Map<string, number>();
+        for (const [term, quality] of terms) {
+          const list = this.postings.get(term)!;
+          const idf = Math.log(1 + total / list.size);
+          const consider = (id: string, weight: number): void => {
+            const s = quality * weight * idf;
+            if (s > (best.get(id) ?? 0)) best.set(id, s);
+          };
+          // After the rarest word only the surviving candidates matter: look them up, do not walk a long list.
+          if (all && k > 0 && scores.size < list.size) {
+            for (const id of scores.keys()) {
+              const weight = list.get(id);
+              if (weight !== undefined) consider(id, weight);
+            }
+          } else {
+            for (const [id, weight] of list) if (!(all && k > 0) || scores.has(id)) consider(id, weight);
+          }
+        }
+        if (all) {
+          if (k === 0) for (const [id, s] of best) scores.set(id, s);
+          else for (const id of [...scores.keys()]) {
+            const s = best.get(id);
+            if (s === undefined) scores.delete(id);
+            else scores.set(id, scores.get(id)! + s);
+          }
+          if (!scores.size) return scores;
+        } else {
+          for (const [id, s] of best) scores.set(id, (scores.get(id) ?? 0) + s);
+        }
+      }
+      return scores;
+    };
+    // Words as typed first: typo-tolerant matching walks the whole vocabulary.
+    let scores = run(true, false);
+    if (!scores.size) scores = run(true, true);
+    if (!scores.size && !prefix) scores = run(false, true);
+    return topScores(scores, limit, rank);
+  }
+}
+
+/** The `limit` best ids by score, ties by rank, without sorting thousands of hits for five. */
+function topScores(scores: Map<string, number>, limit: number, rank: (id: string) => number): string[] {
+  const before = (a: [string, number], b: [string, number]): boolean => a[1] > b[1] || (a[1] === b[1] && rank(a[0]) < rank(b[0]));
+  const top: [string, number][] = [];
+  for (const hit of scores) {
+    if (top.length >= limit && !before(hit, top[top.length - 1]!)) continue;
+    let at = top.length;
+    while (at > 0 && before(hit, top[at - 1]!)) at--;
+    top.splice(at, 0, hit);
+    if (top.length > limit) top.pop();
+  }
+  return top.map(([id]) => id);
 }

@@ -440,7 +440,7 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
     const exact = this.byId.get(q);
     if (exact) return [exact.article];
     return this.articleIndex
-      .find(query, limit)
+      .find(query, limit, false, (id) => this.rank(id))
       .map((id) => this.byId.get(id)?.article)
       .filter((a): a is Article => !!a);
   }
@@ -448,7 +448,7 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
   suggestArticles(prefix: string, limit: number): Article[] {
     if (!prefix.trim()) return this.articles(limit);
     return this.articleIndex
-      .find(prefix, limit, true)
+      .find(prefix, limit, true, (id) => this.rank(id))
       .map((id) => this.byId.get(id)?.article)
       .filter((a): a is Article => !!a);
   }
