@@ -1,0 +1,117 @@
+import type { Clock } from '../clock.js';
+import type { Library } from '../library/library.js';
+import type { Answer, Command } from './command.js';
+
+/**
+ * Answers memoised per command. A lookup answer depends only on the library, the clock and the
+ * command; chat traffic repeats itself (the same `/whosaid Witkoff` from a whole newsroom), so the
+ * second asker gets the first answer without a fuzzy name search.
+ *
+ * - The library's 'change' event (every watched reload) invalidates everything; so does a change in
+ *   the library's size, which catches mutations that do not emit (ingest() in tools and tests).
+ * - Answers that read the clock (summaries list what is coming up, meetings count down) are also
+ *   keyed by the clock's current minute, so they are never more than a minute stale.
+ * - Subscription commands (they change state and depend on who asks) and free text the router
+ *   could not place are never cached; neither are failures.
+ * - Bounded: least recently used entries go first.
+ *
+ * Cached answers are shared between callers: treat an Answer as read-only (spread, don't mutate).
+ */
+export class AnswerCache {
+  private readonly entries = new Map<string, Answer>();
+  private readonly generation: { n: number };
+  private seenGeneration: number;
+  private seenSize: number;
+  /** Bumped each time the entries are dropped for a library change. */
+  private epoch = 0;
+
+  constructor(
+    private readonly library: Library,
+    private readonly clock: Clock,
+    readonly capacity = 500,
+  ) {
+    this.generation = generationOf(library);
+    this.seenGeneration = this.generation.n;
+    this.seenSize = library.size;
+  }
+
+  /** The cache key of a command, or undefined when its answer must be computed every time. */
+  keyOf(command: Command): string | undefined {
+    switch (command.name) {
+      case 'summary':
+      case 'event':
+        return `${minuteOf(this.clock)}|${JSON.stringify(command)}`;
+      case 'whosaid':
+      case 'person':
+      case 'help':
+        return JSON.stringify(command);
+      default:
+        return undefined;
+    }
+  }
+
+  get(key: string): Answer | undefined {
+    this.checkLibrary();
+    const hit = this.entries.get(key);
+    if (hit === undefined) return undefined;
+    // Most recently used last: eviction takes from the front.
+    this.entries.delete(key);
+    this.entries.set(key, hit);
+    return hit;
+  }
+
+  /** Taken before computing an answer; set() refuses it if the library changed meanwhile. */
+  stamp(): number {
+    this.checkLibrary();
+    return this.epoch;
+  }
+
+  set(key: string, answer: Answer, stamp: number): void {
+    this.checkLibrary();
+    if (stamp !== this.epoch) return;
+    this.entries.delete(key);
+    this.entries.set(key, answer);
+    while (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next().value as string;
+      this.entries.delete(oldest);
+    }
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private checkLibrary(): void {
+    const size = this.library.size;
+    if (this.generation.n !== this.seenGeneration || size !== this.seenSize) {
+      this.entries.clear();
+      this.epoch += 1;
+      this.seenGeneration = this.generation.n;
+      this.seenSize = size;
+    }
+  }
+}
+
+/** One change counter per library, however many cores share it (one listener, not one per core). */
+const generations = new WeakMap<Library, { n: number }>();
+
+function generationOf(library: Library): { n: number } {
+  let generation = generations.get(library);
+  if (!generation) {
+    const counter = { n: 0 };
+    library.on('change', () => {
+      counter.n += 1;
+    });
+    generations.set(library, counter);
+    generation = counter;
+  }
+  return generation;
+}
+
+function minuteOf(clock: Clock): number {
+  return Math.floor(clock.now().getTime() / 60_000);
+}
