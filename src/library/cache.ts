@@ -14,7 +14,7 @@ import { basename, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 
 /** Bump when the stored layout changes (not the model: the extractor version covers that). */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
 /**
  * JSON with every non-ASCII character escaped, stored as a byte blob: decoding ASCII bytes and
@@ -50,7 +50,8 @@ export class ModelCache<T> {
   problem?: string;
   private db?: Database.Database;
   private getStmt?: Database.Statement<[string], { data: Buffer }>;
-  private putStmt?: Database.Statement<[string, string, Buffer]>;
+  private putStmt?: Database.Statement<[string, string, Buffer, Buffer | null]>;
+  private sideStmt?: Database.Statement<[string], { side: Buffer | null }>;
   private hasStmt?: Database.Statement<[string], { one: number }>;
 
   constructor(options: ModelCacheOptions) {
@@ -62,12 +63,16 @@ export class ModelCache<T> {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       db.pragma('busy_timeout = 2000');
-      db.exec('CREATE TABLE IF NOT EXISTS models (key TEXT PRIMARY KEY, version TEXT NOT NULL, data BLOB NOT NULL) WITHOUT ROWID');
+      // `side`: bulky parts of a model kept out of `data` (an article's paragraph texts), read one row at a time when asked for.
+      db.exec('CREATE TABLE IF NOT EXISTS models (key TEXT PRIMARY KEY, version TEXT NOT NULL, data BLOB NOT NULL, side BLOB) WITHOUT ROWID');
+      const columns = db.prepare('PRAGMA table_info(models)').all() as { name: string }[];
+      if (!columns.some((c) => c.name === 'side')) db.exec('ALTER TABLE models ADD COLUMN side BLOB');
       // Models of an older extractor can never hit again.
       db.prepare('DELETE FROM models WHERE version <> ?').run(this.version);
       this.getStmt = db.prepare('SELECT data FROM models WHERE key = ?');
       this.hasStmt = db.prepare('SELECT 1 AS one FROM models WHERE key = ?');
-      this.putStmt = db.prepare('INSERT OR REPLACE INTO models (key, version, data) VALUES (?, ?, ?)');
+      this.putStmt = db.prepare('INSERT OR REPLACE INTO models (key, version, data, side) VALUES (?, ?, ?, ?)');
+      this.sideStmt = db.prepare('SELECT side FROM models WHERE key = ?');
       this.db = db;
     } catch (error) {
       this.disable(error);
@@ -128,17 +133,28 @@ export class ModelCache<T> {
     return found;
   }
 
-  set(key: string, value: T): void {
-    this.setMany([[key, value]]);
+  /** The side part stored with `key` (undefined when there is none or it cannot be read). */
+  side<S>(key: string): S | undefined {
+    try {
+      const row = this.sideStmt?.get(key);
+      return row?.side ? decode<S>(row.side) : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
-  setMany(entries: Iterable<readonly [string, T]>): void {
+  set(key: string, value: T, side?: unknown): void {
+    this.setMany([[key, value, side]]);
+  }
+
+  /** Entries as [key, model] or [key, model, side]: the side part is stored apart and only read by side(). */
+  setMany(entries: Iterable<readonly [string, T] | readonly [string, T, unknown]>): void {
     const db = this.db;
     const stmt = this.putStmt;
     if (!db || !stmt) return;
     try {
       db.transaction(() => {
-        for (const [key, value] of entries) stmt.run(key, this.version, encode(value));
+        for (const [key, value, side] of entries) stmt.run(key, this.version, encode(value), side === undefined ? null : encode(side));
       })();
     } catch (error) {
       this.disable(error);

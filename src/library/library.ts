@@ -3,7 +3,8 @@ import { readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { Article } from '../model/article.js';
-import { articleIdFromPath, BriefingError } from '../ingest/briefing-file.js';
+import { articleIdFromPath, BriefingError, parseBriefingFile } from '../ingest/briefing-file.js';
+import { RecentTexts, splitTexts, withStoredTexts } from './paragraphs.js';
 import type { DeriveFn } from './deriver.js';
 import { ModelCache, type ModelCacheOptions } from './cache.js';
 import { deriveMany, type DerivationRef, type DeriveOptions, type SerializedError } from './workers.js';
@@ -95,6 +96,7 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
   private deriveFn?: DeriveFn;
   private readonly loadDerive?: () => Promise<DeriveFn>;
   private loadingDerive?: Promise<DeriveFn>;
+  private readonly recentTexts = new RecentTexts();
   private readonly debounceMs: number;
   private readonly logger?: LibraryOptions['logger'];
   private readonly byFile = new Map<string, Entry>();
@@ -206,7 +208,7 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
         const key = keys[i];
         const cached = key ? hits.get(key) : undefined;
         const result = cached ? { article: cached } : outcome.get(i)!;
-        const change = this.admit(resolve(file), result);
+        const change = this.admit(resolve(file), result, key);
         if (change.type === 'error') {
           errors += 1;
           this.logger?.warn({ ...change.error }, 'briefing rejected');
@@ -220,7 +222,10 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
       this.sortOrder();
     }
     if (this.cache) {
-      this.cache.setMany(fresh);
+      this.cache.setMany(fresh.map(([key, article]) => {
+        const { model, texts } = splitTexts(article);
+        return [key, model, texts] as const;
+      }));
       this.cache.prune(live);
     }
     this.logger?.info(
@@ -306,15 +311,39 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
     const file = resolve(path);
     const key = this.cache?.keyOf(file, content);
     const cached = key ? this.cache?.get(key) : undefined;
-    if (cached) return this.admit(file, { article: cached });
+    if (cached) return this.admit(file, { article: cached }, key);
     try {
       if (!this.deriveFn) throw new Error('the extractor is not loaded yet (reloadFile loads it; ingest does not wait)');
       const article = this.deriveFn(file, content);
-      if (key) this.cache?.set(key, article);
-      return this.admit(file, { article });
+      if (key) {
+        const { model, texts } = splitTexts(article);
+        this.cache?.set(key, model, texts);
+      }
+      return this.admit(file, { article }, key);
     } catch (error) {
       return this.admit(file, { error });
     }
+  }
+
+  /**
+   * One article's paragraph texts: from the cache's side table, else (the cache failed since) from
+   * the file itself as long as it still has the content the model was derived from.
+   */
+  private storedTexts(key: string, file: string): { load(): string[] | undefined } {
+    return {
+      load: () =>
+        this.recentTexts.get(key, () => {
+          const stored = this.cache?.side<string[]>(key);
+          if (stored) return stored;
+          const read = readBriefing(file);
+          if (!('content' in read) || !this.cache || this.cache.keyOf(file, read.content) !== key) return undefined;
+          try {
+            return parseBriefingFile(file, read.content).source.paragraphs;
+          } catch {
+            return undefined;
+          }
+        }),
+    };
   }
 
   /** The derivation, imported on first use when the library was given `loadDerive`. */
@@ -327,7 +356,7 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
   }
 
   /** Indexes a derived article, or records why the file cannot be used (keeping its last good version). */
-  private admit(file: string, result: { article: Article } | { error: unknown }): LibraryChange {
+  private admit(file: string, result: { article: Article } | { error: unknown }, key?: string): LibraryChange {
     const had = this.byFile.get(file);
     if ('error' in result) {
       const err = toError(file, result.error, !!had);
@@ -342,7 +371,8 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
       return { type: 'error', file, error: err };
     }
     this.fileErrors.delete(file);
-    this.put(file, article);
+    // With a cache the paragraph texts live there, read when an answer needs them.
+    this.put(file, key && this.cache && !this.cache.problem ? withStoredTexts(article, this.storedTexts(key, file)) : article);
     return { type: had ? 'updated' : 'added', file, articleId: article.id };
   }
 

@@ -2,6 +2,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Library } from '../../src/library/library.js';
 import { quoteDerive } from '../support/derivations.js';
@@ -95,6 +96,36 @@ describe('Library start-up with cache and workers', () => {
     expect(change).toMatchObject({ type: 'error', error: { message: 'cannot import the extractor', keptLastGood: true } });
     expect(lib.findPhrase('about harbour 1')[0]?.saying.articleId).toBe('b001');
     lib.close();
+  });
+
+  it('keeps paragraph texts in the cache, read on demand: the same texts cold, warm, after the cache is gone, and never stale', async () => {
+    await writeBriefings(5);
+    const cold = await new Library({ dir, derive: quoteDerive, cache: { dir: cacheDir, version: 't1' } }).load();
+    const plain = await new Library({ dir, derive: quoteDerive }).load();
+    const expected = plain.article('b002')!.paragraphs;
+    expect(expected.map((p) => p.text)).toEqual(['Intro paragraph 2.', '“quote number 2 about harbour 2,” Olaf Strand said.']);
+    expect(cold.article('b002')!.paragraphs).toEqual(expected);
+    // Spread and JSON see the text, as on a plain paragraph.
+    expect({ ...cold.article('b002')!.paragraphs[1] }).toEqual({ ...expected[1] });
+    expect(JSON.parse(JSON.stringify(cold.article('b002')))).toEqual(JSON.parse(JSON.stringify(plain.article('b002'))));
+    cold.close();
+
+    const warm = await new Library({ dir, derive: quoteDerive, cache: { dir: cacheDir, version: 't1' } }).load();
+    expect(warm.article('b002')!.paragraphs.map((p) => p.text)).toEqual(expected.map((p) => p.text));
+    warm.close();
+    // The stored texts go missing under a running library: they come from the unchanged file ...
+    const orphan = await new Library({ dir, derive: quoteDerive, cache: { dir: cacheDir, version: 't1' } }).load();
+    const db = new Database(join(cacheDir, 'models.sqlite'));
+    db.prepare('UPDATE models SET side = NULL').run();
+    db.close();
+    expect(orphan.article('b003')!.paragraphs.map((p) => p.text)).toEqual(plain.article('b003')!.paragraphs.map((p) => p.text));
+    // ... but never from a file edited since: no context rather than the wrong one.
+    await writeFile(join(dir, 'b004.md'), briefing(4, 'a different quote altogether'));
+    expect(orphan.article('b004')!.paragraphs.map((p) => p.text)).toEqual(['', '']);
+    expect((await orphan.reloadFile(join(dir, 'b004.md'), false)).type).toBe('updated');
+    expect(orphan.article('b004')!.paragraphs[1]!.text).toBe('“a different quote altogether,” Anna Berg said.');
+    orphan.close();
+    plain.close();
   });
 
   it('reloads one changed file: its old words and speaker leave the indexes, the new ones arrive', async () => {
