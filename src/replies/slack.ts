@@ -403,11 +403,30 @@ function moreNote(hidden: number): SlackBlock {
   };
 }
 
+// Rendering is a pure function of the document, and the core hands back the same (cached) answer
+// to a repeated question: each document is rendered once. The output is shared, hence frozen.
+const rendered = new WeakMap<ReplyDocument, SlackMessage>();
+const renderedMessages = new WeakMap<ReplyDocument, SlackMessage[]>();
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 /**
  * One message within Slack's limits. If the reply needs more than 50 blocks, the tail is replaced
  * by a "…more" note (the buttons stay). Use `renderSlackMessages` to post everything instead.
  */
 export function renderSlack(doc: ReplyDocument): SlackMessage {
+  let message = rendered.get(doc);
+  if (!message) rendered.set(doc, (message = deepFreeze(renderSlackUncached(doc))));
+  return message;
+}
+
+function renderSlackUncached(doc: ReplyDocument): SlackMessage {
   const body = doc.blocks.flatMap(renderBlock);
   const actions = doc.actions ? renderActions(doc.actions) : undefined;
   const room = SLACK_LIMITS.blocksPerMessage - (actions ? 1 : 0);
@@ -425,6 +444,12 @@ export function renderSlack(doc: ReplyDocument): SlackMessage {
  * thread of follow-ups is acceptable). Buttons go on the last message.
  */
 export function renderSlackMessages(doc: ReplyDocument): SlackMessage[] {
+  let messages = renderedMessages.get(doc);
+  if (!messages) renderedMessages.set(doc, (messages = deepFreeze(renderSlackMessagesUncached(doc))));
+  return messages;
+}
+
+function renderSlackMessagesUncached(doc: ReplyDocument): SlackMessage[] {
   const body = doc.blocks.flatMap(renderBlock);
   const actions = doc.actions ? renderActions(doc.actions) : undefined;
   const text = fallbackText(doc);

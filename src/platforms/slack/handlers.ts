@@ -43,11 +43,11 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): { recen
   const recent = new RecentKeys();
   const roles = new UserRoles(clock, logger);
 
-  async function conversation(command: Command, channelId: string, userId: string, isDirect: boolean, client: Client): Promise<Conversation> {
-    // Only subscription changes are gated, so only they pay for a users.info lookup.
+  /** Only subscription changes are gated, so only they pay for a users.info lookup (and a promise). */
+  function conversation(command: Command, channelId: string, userId: string, isDirect: boolean, client: Client): Conversation | Promise<Conversation> {
     const gated = command.name === 'subscribe' || command.name === 'unsubscribe';
-    const canManageChannel = gated ? await roles.canManageChannel(userId, client) : (roles.peek(userId) ?? false);
-    return { platform: 'slack', channelId, userId, canManageChannel, isDirect };
+    if (!gated) return { platform: 'slack', channelId, userId, canManageChannel: roles.peek(userId) ?? false, isDirect };
+    return roles.canManageChannel(userId, client).then((canManageChannel) => ({ platform: 'slack', channelId, userId, canManageChannel, isDirect }));
   }
 
   // Slack redelivers events it thinks we missed (X-Slack-Retry-Num over HTTP, redelivery in
@@ -73,6 +73,22 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): { recen
     }
   }
 
+  /**
+   * The ack body for an answer. The core returns the same reply object for a repeated question
+   * (its answer cache), so the body (button value, Block Kit) is built once per reply and button.
+   */
+  const responses = new WeakMap<ReplyDocument, { button: string | undefined; response: SlashResponse }>();
+  function slashResponse(reply: ReplyDocument, routed: Command): SlashResponse {
+    const inChannel = reply.visibility === 'public';
+    const button = inChannel ? undefined : postButtonValue(reply, routed);
+    const memo = responses.get(reply);
+    if (memo && memo.button === button) return memo.response;
+    const doc = inChannel ? withoutPostButton(reply) : button === undefined ? reply : withButton(reply, button);
+    const response: SlashResponse = Object.freeze({ response_type: inChannel ? 'in_channel' : 'ephemeral', ...renderSlack(doc) });
+    responses.set(reply, { button, response });
+    return response;
+  }
+
   async function answerSlash(command: SlashCommand, client: Client): Promise<SlashResponse> {
     const name = SLASH_PATTERN.exec(command.command)?.[1] as SlashName;
     const text = slackTextToPlain(command.text ?? '');
@@ -81,9 +97,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): { recen
       const isDirect = command.channel_id.startsWith('D') || command.channel_name === 'directmessage';
       const conv = await conversation(routed, command.channel_id, command.user_id, isDirect, client);
       const answer = await core.handle(routed, conv);
-      const inChannel = answer.reply.visibility === 'public';
-      const message = renderSlack(inChannel ? withoutPostButton(answer.reply) : withPostButton(answer.reply, routed));
-      return { response_type: inChannel ? 'in_channel' : 'ephemeral', ...message };
+      return slashResponse(answer.reply, routed);
     } catch (error) {
       logger.error({ err: describeError(error), command: command.command }, 'slack: slash command failed');
       return { response_type: 'ephemeral', text: SORRY, blocks: [] };
@@ -249,10 +263,19 @@ const SHAREABLE = new Set<Command['name']>(['summary', 'whosaid', 'person', 'eve
  * command too long for Slack's 2 000-character value (a pasted essay) gets no button.
  */
 export function withPostButton(reply: ReplyDocument, command: Command): ReplyDocument {
-  if (reply.visibility !== 'ephemeral' || !SHAREABLE.has(command.name)) return reply;
-  if (reply.actions?.some((a) => a.id === 'post_to_channel')) return reply;
+  const value = postButtonValue(reply, command);
+  return value === undefined ? reply : withButton(reply, value);
+}
+
+/** The value of the Post to channel button this reply should get, or undefined for none. */
+function postButtonValue(reply: ReplyDocument, command: Command): string | undefined {
+  if (reply.visibility !== 'ephemeral' || !SHAREABLE.has(command.name)) return undefined;
+  if (reply.actions?.some((a) => a.id === 'post_to_channel')) return undefined;
   const value = JSON.stringify(command);
-  if (value.length > 2000) return reply;
+  return value.length > 2000 ? undefined : value;
+}
+
+function withButton(reply: ReplyDocument, value: string): ReplyDocument {
   return { ...reply, actions: [...(reply.actions ?? []), { id: 'post_to_channel', label: 'Post to channel', value }] };
 }
 
