@@ -111,6 +111,9 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackHandle> 
         }),
     clientOptions,
     logger: boltLogger(logger),
+    // Bolt's default conversation store loads `context.conversation` on every request (a rejected
+    // promise with a new Error when there is none); briefbot keeps no per-conversation state.
+    convoStore: false,
     // Verify the token now, so a bad one fails startup with a clear message, not the first request.
     deferInitialization: true,
   });
