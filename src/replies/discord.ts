@@ -381,7 +381,27 @@ export function embedSize(e: DiscordEmbed): number {
 /** Room kept in every message for the "part i of n" footer added after packing. */
 const FOOTER_RESERVE = 32;
 
+// Rendering is a pure function of the document (with the default, stateless custom ids), and the
+// core hands back the same cached answer to a repeated question: render each document once. The
+// output is shared, hence frozen. A caller-supplied customId may be stateful: not memoised here.
+const rendered = new WeakMap<ReplyDocument, DiscordMessagePayload[]>();
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 export function renderDiscord(doc: ReplyDocument, options: RenderDiscordOptions = {}): DiscordMessagePayload[] {
+  if (options.customId) return renderDiscordUncached(doc, options);
+  let payloads = rendered.get(doc);
+  if (!payloads) rendered.set(doc, (payloads = deepFreeze(renderDiscordUncached(doc, options))));
+  return payloads;
+}
+
+function renderDiscordUncached(doc: ReplyDocument, options: RenderDiscordOptions): DiscordMessagePayload[] {
   const units = doc.blocks.flatMap(blockUnits);
   const messages: DiscordEmbed[][] = [];
   let embeds: DiscordEmbed[] = [];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReplyDocument } from '../../src/replies/document.js';
+import { renderDiscord } from '../../src/replies/discord.js';
 import { renderSlack, renderSlackMessages } from '../../src/replies/slack.js';
 
 const doc = (): ReplyDocument => ({
@@ -31,5 +32,26 @@ describe('renderer memo (a cached answer renders once)', () => {
     expect(renderSlackMessages(d)).toBe(messages);
     expect(messages[0]).toEqual(renderSlack(d));
     expect(() => (messages as unknown as unknown[]).push({})).toThrow(TypeError);
+  });
+});
+
+describe('Discord renderer memo', () => {
+  it('renderDiscord with the default (stateless) custom ids returns the same frozen payloads for the same document', () => {
+    const d = doc();
+    const first = renderDiscord(d);
+    expect(renderDiscord(d)).toBe(first);
+    expect(Object.isFrozen(first[0]!.embeds)).toBe(true);
+    expect(renderDiscord(doc())).toEqual(first);
+  });
+
+  it('a caller-supplied custom id encoder (possibly stateful) is called on every render', () => {
+    const d = doc();
+    let calls = 0;
+    const options = { customId: (a: { id: string }) => `x:${a.id}:${++calls}` };
+    const one = renderDiscord(d, options);
+    const two = renderDiscord(d, options);
+    expect(calls).toBe(2);
+    expect(two).not.toBe(one);
+    expect(two[0]!.components[0]!.components[0]!.custom_id).toBe('x:post_to_channel:2');
   });
 });

@@ -23,10 +23,10 @@ import {
 import type { Clock } from '../../clock.js';
 import type { Command, Conversation } from '../../queries/command.js';
 import type { Core } from '../../queries/core.js';
-import type { ReplyDocument } from '../../replies/document.js';
+import type { Action, ReplyDocument } from '../../replies/document.js';
 import { clampWords, plainDiscord, renderDiscord, type DiscordMessagePayload } from '../../replies/discord.js';
 import { commandDefinitions, definitionsHash } from './commands.js';
-import { CustomIds } from './custom-ids.js';
+import { CUSTOM_ID_PREFIX, CustomIds } from './custom-ids.js';
 
 export { commandDefinitions, definitionsHash } from './commands.js';
 
@@ -194,6 +194,11 @@ function toReplyOptions(p: DiscordMessagePayload): InteractionReplyOptions {
   } as InteractionReplyOptions;
 }
 
+/** Whether a button's custom id points into CustomIds' bounded map (a long value) rather than carrying it. */
+function usesStoredCustomId(p: DiscordMessagePayload): boolean {
+  return p.components.some((row) => row.components.some((b) => b.custom_id.startsWith(`${CUSTOM_ID_PREFIX}#`)));
+}
+
 function toMessageOptions(p: DiscordMessagePayload, repliedUser?: boolean): MessageCreateOptions {
   return {
     ...(p.content !== undefined ? { content: p.content } : {}),
@@ -232,7 +237,8 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordHa
   const customIds = new CustomIds();
   const seen = new SeenIds();
 
-  const render = (doc: ReplyDocument) => renderDiscord(doc, { customId: (a) => customIds.encode(a) });
+  const renderOptions = { customId: (a: Action) => customIds.encode(a) };
+  const render = (doc: ReplyDocument) => renderDiscord(doc, renderOptions);
 
   /** Lookups are ephemeral and get a Post to channel button that recomputes the same command. */
   const withPostButton = (doc: ReplyDocument, command: Command): ReplyDocument => {
@@ -256,10 +262,33 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordHa
     isDirect: !i.inGuild(),
   });
 
-  /** Sends payloads as the interaction's reply (deferring if the core is slow) and follow-ups. */
+  /**
+   * Reply options for one shape of a core reply ('public', or 'ephemeral' with a given button). The
+   * core hands back the same reply object for a repeated question (its answer cache), so each shape
+   * is rendered once. Replies whose buttons had to use stored (expiring) custom ids are not kept.
+   */
+  const prepared = new WeakMap<ReplyDocument, Map<string, InteractionReplyOptions[]>>();
+  const replyOptionsFor = (reply: ReplyDocument, shape: string, make: (reply: ReplyDocument) => ReplyDocument): InteractionReplyOptions[] => {
+    let shapes = prepared.get(reply);
+    const hit = shapes?.get(shape);
+    if (hit) return hit;
+    const payloads = render(make(reply));
+    const options = payloads.map(toReplyOptions);
+    if (!payloads.some(usesStoredCustomId)) {
+      if (!shapes) prepared.set(reply, (shapes = new Map()));
+      if (shapes.size >= 8) shapes.clear();
+      shapes.set(shape, options);
+    }
+    return options;
+  };
+  const publicShape = (reply: ReplyDocument) => replyOptionsFor(reply, 'public', publicCopy);
+  const ephemeralShape = (reply: ReplyDocument, command: Command) =>
+    replyOptionsFor(reply, READ_ONLY.has(command.name) ? `ephemeral ${JSON.stringify(command)}` : 'ephemeral', (r) => withPostButton({ ...r, visibility: 'ephemeral' }, command));
+
+  /** Sends prepared reply options as the interaction's reply (deferring if the core is slow) and follow-ups. */
   const answerInteraction = async (
     i: ChatInputCommandInteraction | ButtonInteraction,
-    work: Promise<ReplyDocument>,
+    work: Promise<InteractionReplyOptions[]>,
   ): Promise<void> => {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((resolve) => {
@@ -268,20 +297,21 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordHa
     const first = await Promise.race([work, late]);
     clearTimeout(timer);
     let deferred = false;
-    let doc: ReplyDocument;
+    let options: InteractionReplyOptions[];
     if (first === 'late') {
       // Discord drops interactions not acknowledged within 3 s.
       await i.deferReply({ flags: MessageFlags.Ephemeral });
       deferred = true;
-      doc = await work;
+      options = await work;
     } else {
-      doc = first;
+      options = first;
     }
-    const [head, ...rest] = render(doc);
+    const [head, ...rest] = options;
     if (!head) return;
-    if (deferred) await i.editReply(toReplyOptions(head) as Parameters<typeof i.editReply>[0]);
-    else await i.reply(toReplyOptions(head));
-    for (const p of rest) await i.followUp(toReplyOptions(p));
+    // Shallow copies: discord.js writes `attachments` onto the options it is given, and these are shared.
+    if (deferred) await i.editReply({ ...head } as Parameters<typeof i.editReply>[0]);
+    else await i.reply({ ...head });
+    for (const p of rest) await i.followUp({ ...p });
   };
 
   const failInteraction = async (i: ChatInputCommandInteraction | ButtonInteraction, err: unknown) => {
@@ -342,9 +372,9 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordHa
     const conversation = conversationOf(i);
     const work = core.handle(command, conversation).then((answer) => {
       // /brief is public; lookups (whosaid, meeting) are for the asker, with a button to share.
-      if (i.commandName === 'brief') return publicCopy(answer.reply);
-      if (i.commandName === 'briefing') return answer.reply;
-      return withPostButton({ ...answer.reply, visibility: 'ephemeral' }, command);
+      if (i.commandName === 'brief') return publicShape(answer.reply);
+      if (i.commandName === 'briefing') return render(answer.reply).map(toReplyOptions);
+      return ephemeralShape(answer.reply, command);
     });
     await answerInteraction(i, work);
   };
@@ -363,10 +393,10 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordHa
     }
     const conversation = conversationOf(i);
     const work = core.handle(command, conversation).then((answer) => {
-      if (decoded.id === 'post_to_channel') return publicCopy(answer.reply);
+      if (decoded.id === 'post_to_channel') return publicShape(answer.reply);
       // "More" keeps the visibility of the message it was pressed on.
       const ephemeral = i.message.flags.has(MessageFlags.Ephemeral);
-      return ephemeral ? withPostButton({ ...answer.reply, visibility: 'ephemeral' }, command) : publicCopy(answer.reply);
+      return ephemeral ? ephemeralShape(answer.reply, command) : publicShape(answer.reply);
     });
     await answerInteraction(i, work);
   };
