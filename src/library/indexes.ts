@@ -30,6 +30,20 @@ interface PersonAppearance {
   statementCount: number;
 }
 
+/**
+ * normalizeName, memoized: 10 000 articles describe a few thousand people with the same names,
+ * aliases and roles ~45 000 times, and Unicode normalization is most of a start-up's people cost.
+ */
+const normalizedNames = new Map<string, string>();
+function normalizedName(name: string): string {
+  let key = normalizedNames.get(name);
+  if (key === undefined) {
+    if (normalizedNames.size >= 200_000) normalizedNames.clear();
+    normalizedNames.set(name, (key = normalizeName(name)));
+  }
+  return key;
+}
+
 const STOP = new Set(['the', 'a', 'an', 'mr', 'mrs', 'ms', 'dr', 'of', 'said', 'say', 'says']);
 
 interface PersonDoc {
@@ -73,9 +87,19 @@ export class PeopleIndex {
   }
 
   add(article: Article): void {
+    // One pass over the sayings, not one per person.
+    const counts = new Map<string, { quotes: number; statements: number }>();
+    const tally = (speaker: string | null, kind: 'quotes' | 'statements'): void => {
+      if (!speaker) return;
+      let c = counts.get(speaker);
+      if (!c) counts.set(speaker, (c = { quotes: 0, statements: 0 }));
+      c[kind] += 1;
+    };
+    for (const q of article.quotes) tally(q.speakerId, 'quotes');
+    for (const st of article.statements) tally(st.speakerId, 'statements');
     for (const person of article.people) {
-      const quoteCount = article.quotes.filter((q) => q.speakerId === person.id).length;
-      const statementCount = article.statements.filter((s) => s.speakerId === person.id).length;
+      const quoteCount = counts.get(person.id)?.quotes ?? 0;
+      const statementCount = counts.get(person.id)?.statements ?? 0;
       let byArticle = this.appearances.get(person.id);
       if (!byArticle) this.appearances.set(person.id, (byArticle = new Map()));
       byArticle.set(article.id, { person, quoteCount, statementCount });
@@ -129,10 +153,13 @@ export class PeopleIndex {
 
   private keysOf(person: Person): Set<string> {
     const keys = new Set<string>();
-    for (const n of [person.name, ...person.aliases, ...(person.role ? [person.role] : [])]) {
-      const k = normalizeName(n);
+    const add = (n: string): void => {
+      const k = normalizedName(n);
       if (k) keys.add(k);
-    }
+    };
+    add(person.name);
+    for (const alias of person.aliases) add(alias);
+    if (person.role) add(person.role);
     return keys;
   }
 
@@ -463,14 +490,25 @@ export interface IndexedEvent {
 
 const DAY = 86_400_000;
 
+/** Date.parse of a stamp (a date alone is UTC midnight), memoized: 30 000 events share a few thousand dates. */
+const parsedStamps = new Map<string, number>();
+function stampMs(stamp: string): number {
+  let ms = parsedStamps.get(stamp);
+  if (ms === undefined) {
+    if (parsedStamps.size >= 100_000) parsedStamps.clear();
+    parsedStamps.set(stamp, (ms = Date.parse(stamp.length === 10 ? `${stamp}T00:00:00Z` : stamp)));
+  }
+  return ms;
+}
+
 function startMs(e: Event): number {
-  return e.when.start ? Date.parse(e.when.start.length === 10 ? `${e.when.start}T00:00:00Z` : e.when.start) : Number.NaN;
+  return e.when.start ? stampMs(e.when.start) : Number.NaN;
 }
 
 function endMs(e: Event): number {
   const end = e.when.end ?? e.when.start;
   if (!end) return Number.NaN;
-  return end.length === 10 ? Date.parse(`${end}T00:00:00Z`) + DAY : Date.parse(end);
+  return end.length === 10 ? stampMs(end) + DAY : stampMs(end);
 }
 
 /** Events with a known date, kept sorted by their end so "what is next" is a binary search. */
@@ -478,42 +516,61 @@ export class EventIndex {
   private sorted: IndexedEvent[] = [];
   private unsorted = false;
   /** Word of an event's title, location or participants' names → the events, for "/meeting Witkoff". */
-  private readonly byWord = new Map<string, Set<IndexedEvent>>();
+  private byWord = new Map<string, IndexedEvent[]>();
+  /**
+   * Removed events still listed in `byWord`: skipped by queries, dropped when a quarter of the
+   * entries are dead (lists, not sets: 50 000 events × their words are a tenth of the cost to build).
+   */
+  private dead = new Set<IndexedEvent>();
+  private wordEntries = 0;
   private readonly itemsOf = new Map<string, IndexedEvent[]>();
 
-  private wordsOf(article: Article, event: Event): Set<string> {
-    const names = event.participants.flatMap((id) => {
-      const p = article.people.find((x) => x.id === id);
-      return p ? [p.name, ...p.aliases] : [id];
-    });
-    return new Set(tokenize([event.title, event.location ?? '', ...names].join(' ')));
+  private wordsOf(people: Map<string, Person>, event: Event): Set<string> {
+    let text = `${event.title} ${event.location ?? ''}`;
+    for (const id of event.participants) {
+      const p = people.get(id);
+      text += p ? ` ${p.name} ${p.aliases.join(' ')}` : ` ${id}`;
+    }
+    return new Set(tokenize(text));
   }
 
-  private indexWords(article: Article, item: IndexedEvent): void {
-    for (const word of this.wordsOf(article, item.event)) {
-      let set = this.byWord.get(word);
-      if (!set) this.byWord.set(word, (set = new Set()));
-      set.add(item);
+  private peopleOf(article: Article): Map<string, Person> {
+    const people = new Map<string, Person>();
+    // The first person with an id wins, as a find() over the list would.
+    for (const p of article.people) if (!people.has(p.id)) people.set(p.id, p);
+    return people;
+  }
+
+  private indexWords(people: Map<string, Person>, articleId: string, item: IndexedEvent): void {
+    for (const word of this.wordsOf(people, item.event)) {
+      const list = this.byWord.get(word);
+      if (list) list.push(item);
+      else this.byWord.set(word, [item]);
+      this.wordEntries += 1;
     }
-    const items = this.itemsOf.get(article.id);
+    const items = this.itemsOf.get(articleId);
     if (items) items.push(item);
-    else this.itemsOf.set(article.id, [item]);
+    else this.itemsOf.set(articleId, [item]);
   }
 
   /** Events whose title, location or participants hold any of the words. */
   matching(words: string[]): Set<IndexedEvent> {
     const out = new Set<IndexedEvent>();
-    for (const w of words) for (const item of this.byWord.get(w) ?? []) out.add(item);
+    for (const w of words) for (const item of this.byWord.get(w) ?? []) if (!this.dead.has(item)) out.add(item);
     return out;
   }
   private readonly undated = new Map<string, IndexedEvent[]>();
 
   add(article: Article): void {
+    if (!article.events.length) return;
+    const people = this.peopleOf(article);
     for (const event of article.events) {
       const item = { articleId: article.id, event, startMs: startMs(event), endMs: endMs(event) };
-      this.indexWords(article, item);
+      this.indexWords(people, article.id, item);
       if (Number.isNaN(item.startMs) || Number.isNaN(item.endMs)) {
-        this.undated.set(article.id, [...(this.undated.get(article.id) ?? []), item]);
+        const undated = this.undated.get(article.id);
+        if (undated) undated.push(item);
+        else this.undated.set(article.id, [item]);
         continue;
       }
       // At start-up (empty or not yet sorted) appended and sorted once on the next read: 30 000
@@ -527,6 +584,20 @@ export class EventIndex {
     }
   }
 
+  /** Drops dead events from the word lists. */
+  private compactWords(): void {
+    const byWord = new Map<string, IndexedEvent[]>();
+    let entries = 0;
+    for (const [word, list] of this.byWord) {
+      const live = list.filter((item) => !this.dead.has(item));
+      if (live.length) byWord.set(word, live);
+      entries += live.length;
+    }
+    this.byWord = byWord;
+    this.wordEntries = entries;
+    this.dead = new Set();
+  }
+
   private ensureSorted(): void {
     if (!this.unsorted) return;
     this.sorted.sort((a, b) => a.endMs - b.endMs);
@@ -535,13 +606,8 @@ export class EventIndex {
 
   remove(article: Article): void {
     const items = this.itemsOf.get(article.id) ?? [];
-    for (const item of items) {
-      for (const word of this.wordsOf(article, item.event)) {
-        const set = this.byWord.get(word);
-        set?.delete(item);
-        if (set && set.size === 0) this.byWord.delete(word);
-      }
-    }
+    for (const item of items) this.dead.add(item);
+    if (this.dead.size > 256 && this.dead.size * 4 > this.wordEntries / 8) this.compactWords();
     this.itemsOf.delete(article.id);
     this.undated.delete(article.id);
     if (!items.length) return;
@@ -603,8 +669,10 @@ export class EventIndex {
 export class ArticleIndex {
   /** Word → article id → field weight (2 in the headline, 1 in the id or source only). */
   private readonly postings = new Map<string, Map<string, number>>();
-  /** Every word of `postings`, sorted, for prefix ranges. */
-  private readonly vocabulary: string[] = [];
+  /** Every word of `postings`, sorted (once `unsorted` is cleared), for prefix ranges. */
+  private vocabulary: string[] = [];
+  /** A start-up appends new words and sorts once on the first read; later words are inserted in place. */
+  private unsorted = false;
   private readonly wordsOf = new Map<string, string[]>();
 
   add(article: Article): void {
@@ -616,7 +684,12 @@ export class ArticleIndex {
       let list = this.postings.get(word);
       if (!list) {
         this.postings.set(word, (list = new Map()));
-        this.vocabulary.splice(this.vocabularyFrom(word), 0, word);
+        if (this.unsorted || this.vocabulary.length === 0) {
+          this.vocabulary.push(word);
+          this.unsorted = true;
+        } else {
+          this.vocabulary.splice(this.vocabularyFrom(word), 0, word);
+        }
       }
       list.set(article.id, weight);
     }
@@ -638,6 +711,10 @@ export class ArticleIndex {
 
   /** Position of the first vocabulary word ≥ `word`. */
   private vocabularyFrom(word: string): number {
+    if (this.unsorted) {
+      this.vocabulary.sort();
+      this.unsorted = false;
+    }
     let lo = 0;
     let hi = this.vocabulary.length;
     while (lo < hi) {
@@ -662,7 +739,7 @@ export class ArticleIndex {
     if (typos) {
       const budget = fuzzyBudget(word);
       if (budget > 0) {
-        for (const term of this.vocabulary) {
+        for (const term of this.postings.keys()) {
           if (terms.has(term) || Math.abs(term.length - word.length) > budget) continue;
           const d = levenshtein(word, term);
           if (d <= budget) terms.set(term, 0.4 * (1 - d / Math.max(word.length, term.length)));

@@ -1,7 +1,18 @@
 /** Word-level text helpers shared by the search indexes. */
 
+const NEEDS_NORMALIZING = /[^\u0000-\u007f\u2000-\u206f]/;
+
 /** Lowercase words without diacritics or punctuation ("you’re" → "you", "re"), like the index does. */
 export function tokenize(text: string): string[] {
+  // Most text is ASCII plus typographic punctuation (curly quotes, dashes: U+2000–U+206F), where no
+  // letter can decompose and every non-ASCII character is a separator: a plain split gives the
+  // same words several times faster than normalizing (a start-up tokenizes ~150 000 sayings).
+  if (!NEEDS_NORMALIZING.test(text)) {
+    const words = text.toLowerCase().split(/[^a-z0-9]+/);
+    if (words[0] === '') words.shift();
+    if (words.length && words[words.length - 1] === '') words.pop();
+    return words;
+  }
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
