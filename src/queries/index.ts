@@ -58,21 +58,45 @@ function clip(s: string, max: number): string {
   return s.slice(0, end);
 }
 
+/** NFKC first: one character can expand to many words (U+FDFA is 18 characters, 4 words). */
+function ref(s: string): string;
+function ref(s: string | undefined): string | undefined;
+function ref(s: string | undefined): string | undefined {
+  if (s === undefined) return undefined;
+  const normal = clip(s, MAX_REFERENCE).normalize('NFKC');
+  const words = normal.split(/\s+/);
+  return clip(words.length > MAX_REFERENCE_WORDS ? words.slice(0, MAX_REFERENCE_WORDS).join(' ') : normal, MAX_REFERENCE);
+}
+
+/** ASCII (NFKC leaves it alone) and too short to split into more than MAX_REFERENCE_WORDS pieces. */
+const SHORT_ASCII = new RegExp(`^[\\x00-\\x7f]{0,${2 * MAX_REFERENCE_WORDS - 2}}$`);
+const isBoundedRef = (s: string | undefined) => s === undefined || SHORT_ASCII.test(s);
+
+function withinBounds(command: Command): boolean {
+  switch (command.name) {
+    case 'whosaid':
+      return isBoundedRef(command.person) && isBoundedRef(command.phrase);
+    case 'person':
+      return isBoundedRef(command.person);
+    case 'summary':
+      return isBoundedRef(command.article);
+    case 'event':
+      return isBoundedRef(command.query);
+    default:
+      return false;
+  }
+}
+
 /**
  * Adapters may build commands without the router (Discord options carry up to 6 000 characters);
  * a 100 000-character "article" must not cost seconds of fuzzy search, so every field is bounded here.
  */
 export function boundCommand(command: Command): Command {
-  // NFKC first: one character can expand to many words (U+FDFA is 18 characters, 4 words).
-  const ref = (s: string | undefined) => {
-    if (s === undefined) return undefined;
-    const normal = clip(s, MAX_REFERENCE).normalize('NFKC');
-    const words = normal.split(/\s+/);
-    return clip(words.length > MAX_REFERENCE_WORDS ? words.slice(0, MAX_REFERENCE_WORDS).join(' ') : normal, MAX_REFERENCE);
-  };
+  // Typed names and phrases are short and already within bounds: keep the command as it is.
+  if (withinBounds(command)) return command;
   switch (command.name) {
     case 'summary':
-      return command.article === undefined ? command : { ...command, article: ref(command.article)! };
+      return command.article === undefined ? command : { ...command, article: ref(command.article) };
     case 'whosaid':
       return {
         ...command,

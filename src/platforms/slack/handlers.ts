@@ -111,7 +111,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): { recen
     // deliver the answer through response_url.
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((resolve) => {
-      timer = setTimeout(() => resolve('late'), ackDeadlineMs);
+      timer = setTimeout(resolve, ackDeadlineMs, 'late');
     });
     const first = await Promise.race([work, late]);
     clearTimeout(timer);

@@ -3,7 +3,11 @@
  * links, `<#C123|name>` channel links, `<!here>` specials and `<https://…|label>` links. The core
  * wants what the person typed, as plain text (the renderer escapes it again on the way out).
  */
+const SLACK_MARKUP = /[<&]/;
+
 export function slackTextToPlain(text: string): string {
+  // Most commands ("/whosaid Witkoff") carry no markup at all.
+  if (!SLACK_MARKUP.test(text)) return text;
   return text
     .replace(/<([^<>]*)>/g, (_whole, inner: string) => {
       const [target = '', label] = inner.split('|', 2);
