@@ -25,8 +25,8 @@ function encode(value: unknown): Buffer {
   return Buffer.from(json, 'latin1');
 }
 
-function decode<T>(bytes: Buffer): T {
-  return JSON.parse(bytes.toString('latin1')) as T;
+function decode<T>(data: Buffer | string): T {
+  return JSON.parse(typeof data === 'string' ? data : data.toString('latin1')) as T;
 }
 
 export interface ModelCacheOptions {
@@ -108,7 +108,7 @@ export class ModelCache<T> {
     const stmt = this.getStmt;
     if (!db || !stmt) return found;
     const wanted = keys instanceof Set ? (keys as Set<string>) : new Set(keys);
-    const take = (key: string, data: Buffer): void => {
+    const take = (key: string, data: Buffer | string): void => {
       try {
         found.set(key, decode<T>(data));
       } catch {
@@ -118,7 +118,9 @@ export class ModelCache<T> {
     try {
       db.transaction(() => {
         if (wanted.size > 64 && wanted.size * 2 >= this.size()) {
-          const scan = db.prepare('SELECT key, data FROM models WHERE version = ?') as Database.Statement<[string], { key: string; data: Buffer }>;
+          // As text: the stored JSON is ASCII, so SQLite hands V8 a string directly, without a Buffer per row
+          // (10 000 malloc'd buffers left the process ~70 MB larger after they were freed).
+          const scan = db.prepare('SELECT key, CAST(data AS TEXT) AS data FROM models WHERE version = ?') as Database.Statement<[string], { key: string; data: string }>;
           for (const row of scan.iterate(this.version)) if (wanted.has(row.key)) take(row.key, row.data);
         } else {
           for (const key of wanted) {
