@@ -295,6 +295,43 @@ function sayingText(s: Saying): string {
   return s.kind === 'quote' ? s.quote.text : s.statement.text;
 }
 
+/** Ascending slots, read by position: a word's postings or a plain array. */
+interface SlotList {
+  readonly length: number;
+  at(i: number): number | undefined;
+}
+
+/**
+ * One word's slots, ascending: a sealed run of the index's shared packed array, then slots added
+ * since (a reload). Two million postings as one Int32Array are a third of the memory of two
+ * million small-number arrays, and the collector never walks them.
+ */
+class Postings implements SlotList {
+  tail: number[] | undefined;
+  constructor(
+    public packed: Int32Array,
+    public start: number,
+    public count: number,
+  ) {}
+
+  get length(): number {
+    return this.count + (this.tail?.length ?? 0);
+  }
+
+  at(i: number): number | undefined {
+    return i < this.count ? this.packed[this.start + i] : this.tail?.[i - this.count];
+  }
+
+  /** Adds a slot greater than every slot already in (once per saying). */
+  push(slot: number): void {
+    const n = this.length;
+    if (n > 0 && this.at(n - 1) === slot) return;
+    (this.tail ??= []).push(slot);
+  }
+}
+
+const NO_SLOTS = new Int32Array(0);
+
 /**
  * Sayings by speaker and by word. The word index is a plain inverted index (word → slots, in the
  * order sayings were added) rather than a full-text engine: at 10 000 articles (~150 000 sayings)
@@ -307,7 +344,7 @@ export class QuoteIndex {
   private slots: (Saying | undefined)[] = [];
   /** Article id → its sayings' slots (no per-saying string keys: 150 000 of them cost a second at load). */
   private readonly slotsOf = new Map<string, number[]>();
-  private postings = new Map<string, number[]>();
+  private postings = new Map<string, Postings>();
   private empty = 0;
   private live = 0;
 
@@ -334,11 +371,28 @@ export class QuoteIndex {
     const slot = this.slots.length;
     this.slots.push(saying);
     for (const word of tokenize(sayingText(saying))) {
-      const list = this.postings.get(word);
-      if (!list) this.postings.set(word, [slot]);
-      else if (list[list.length - 1] !== slot) list.push(slot);
+      let list = this.postings.get(word);
+      if (!list) this.postings.set(word, (list = new Postings(NO_SLOTS, 0, 0)));
+      list.push(slot);
     }
     return slot;
+  }
+
+  /** Packs every word's slots into one typed array (after a start-up; a reload appends to tails again). */
+  seal(): void {
+    let total = 0;
+    for (const list of this.postings.values()) total += list.length;
+    const packed = new Int32Array(total);
+    let at = 0;
+    for (const list of this.postings.values()) {
+      const n = list.length;
+      for (let i = 0; i < n; i++) packed[at + i] = list.at(i)!;
+      list.packed = packed;
+      list.start = at;
+      list.count = n;
+      list.tail = undefined;
+      at += n;
+    }
   }
 
   remove(article: Article): void {
@@ -368,6 +422,7 @@ export class QuoteIndex {
     old.forEach((saying, slot) => {
       if (saying) renumber.set(slot, this.indexWords(saying));
     });
+    this.seal();
     for (const [id, slots] of this.slotsOf) {
       this.slotsOf.set(
         id,
@@ -403,11 +458,11 @@ export class QuoteIndex {
     };
 
     const lists = [...new Set(words)].map((w) => this.postings.get(w));
-    if (lists.every((l): l is number[] => !!l)) {
+    if (lists.every((l): l is Postings => !!l)) {
       const [base, ...others] = lists.sort((a, b) => a.length - b.length);
       const exact: PhraseMatch[] = [];
       for (let i = base!.length - 1; i >= 0 && exact.length < limit; i--) {
-        const slot = base![i]!;
+        const slot = base!.at(i)!;
         if (!others.every((l) => hasSorted(l, slot))) continue;
         const m = verify(slot, 'exact', 1);
         if (m) exact.push(m);
@@ -417,21 +472,23 @@ export class QuoteIndex {
 
     // Typos: candidates share the rarest correctly spelt words (two if there are two), or hold a
     // word of the vocabulary within the typo budget of a misspelt one.
-    const known = lists.filter((l): l is number[] => !!l && l.length > 0).sort((a, b) => a.length - b.length);
-    let candidates: number[];
-    let also: number[] | undefined;
+    const known = lists.filter((l): l is Postings => !!l && l.length > 0).sort((a, b) => a.length - b.length);
+    let candidates: SlotList;
+    let also: SlotList | undefined;
     if (known.length >= 2) {
       // Walked newest first below; the second word is checked per candidate, so no full intersection.
       candidates = known[0]!;
       also = known[1]!;
     } else {
-      const pool = new Set<number>(known[0] ?? []);
+      const pool = new Set<number>();
+      const first = known[0];
+      if (first) for (let i = 0; i < first.length; i++) pool.add(first.at(i)!);
       for (const word of new Set(words)) {
         if (this.postings.has(word) || word.length < 4) continue;
         const budget = fuzzyBudget(word);
         for (const [term, list] of this.postings) {
           if (Math.abs(term.length - word.length) > budget) continue;
-          if (levenshtein(word, term) <= budget) for (const slot of list) pool.add(slot);
+          if (levenshtein(word, term) <= budget) for (let i = 0; i < list.length; i++) pool.add(list.at(i)!);
         }
       }
       candidates = [...pool].sort((x, y) => x - y);
@@ -440,7 +497,7 @@ export class QuoteIndex {
     const fuzzy: PhraseMatch[] = [];
     const enough = Math.max(30, limit * 3);
     for (let i = candidates.length - 1, seen = 0; i >= 0 && seen < 400 && fuzzy.length < enough; i--) {
-      const slot = candidates[i]!;
+      const slot = candidates.at(i)!;
       if (also && !hasSorted(also, slot)) continue;
       seen += 1;
       const m = verify(slot, 'fuzzy', 0.75);
@@ -466,12 +523,12 @@ function exactAt(words: string[], tokens: string[]): number {
 }
 
 /** Binary search in an ascending list. */
-function hasSorted(list: number[], value: number): boolean {
+function hasSorted(list: SlotList, value: number): boolean {
   let lo = 0;
   let hi = list.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const v = list[mid]!;
+    const v = list.at(mid)!;
     if (v === value) return true;
     if (v < value) lo = mid + 1;
     else hi = mid - 1;

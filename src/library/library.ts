@@ -220,6 +220,7 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
     } finally {
       this.bulk = false;
       this.sortOrder();
+      this.sayings.seal();
     }
     if (this.cache) {
       this.cache.setMany(fresh.map(([key, article]) => {
