@@ -9,8 +9,10 @@ import type { Answer, Command } from './command.js';
  *
  * - The library's 'change' event (every watched reload) invalidates everything; so does a change in
  *   the library's size, which catches mutations that do not emit (ingest() in tools and tests).
- * - Answers that read the clock (summaries list what is coming up, meetings count down) are also
- *   keyed by the clock's current minute, so they are never more than a minute stale.
+ * - An answer that read the clock while it was computed (summaries list what is coming up,
+ *   meetings count down) is kept only for the clock minute it was computed in, so it is never
+ *   more than a minute stale. The core hands each computation a ClockReads to find out, so a
+ *   query that starts reading the clock later is covered without a list to keep up to date.
  * - Subscription commands (they change state and depend on who asks) and free text the router
  *   could not place are never cached; neither are failures.
  * - Bounded: least recently used entries go first.
@@ -18,7 +20,7 @@ import type { Answer, Command } from './command.js';
  * Cached answers are shared between callers: treat an Answer as read-only (spread, don't mutate).
  */
 export class AnswerCache {
-  private readonly entries = new Map<string, Answer>();
+  private readonly entries = new Map<string, { answer: Answer; minute: number | undefined }>();
   private readonly generation: { n: number };
   private seenGeneration: number;
   private seenSize: number;
@@ -40,7 +42,6 @@ export class AnswerCache {
     switch (command.name) {
       case 'summary':
       case 'event':
-        return `${minuteOf(this.clock)}|${JSON.stringify(command)}`;
       case 'whosaid':
       case 'person':
       case 'help':
@@ -54,10 +55,11 @@ export class AnswerCache {
     this.checkLibrary();
     const hit = this.entries.get(key);
     if (hit === undefined) return undefined;
-    // Most recently used last: eviction takes from the front.
     this.entries.delete(key);
+    if (hit.minute !== undefined && hit.minute !== minuteOf(this.clock.now())) return undefined;
+    // Most recently used last: eviction takes from the front.
     this.entries.set(key, hit);
-    return hit;
+    return hit.answer;
   }
 
   /** Taken before computing an answer; set() refuses it if the library changed meanwhile. */
@@ -66,11 +68,12 @@ export class AnswerCache {
     return this.epoch;
   }
 
-  set(key: string, answer: Answer, stamp: number): void {
+  /** `clockMinute`: the minute the answer saw if it read the clock (ClockReads.minute), else undefined. */
+  set(key: string, answer: Answer, stamp: number, clockMinute: number | undefined): void {
     this.checkLibrary();
     if (stamp !== this.epoch) return;
     this.entries.delete(key);
-    this.entries.set(key, answer);
+    this.entries.set(key, { answer, minute: clockMinute });
     while (this.entries.size > this.capacity) {
       const oldest = this.entries.keys().next().value as string;
       this.entries.delete(oldest);
@@ -112,6 +115,19 @@ function generationOf(library: Library): { n: number } {
   return generation;
 }
 
-function minuteOf(clock: Clock): number {
-  return Math.floor(clock.now().getTime() / 60_000);
+/** The clock as one answer's computation sees it, noting the minute of its first reading. */
+export class ClockReads implements Clock {
+  minute: number | undefined;
+
+  constructor(private readonly inner: Clock) {}
+
+  now(): Date {
+    const at = this.inner.now();
+    this.minute ??= minuteOf(at);
+    return at;
+  }
+}
+
+function minuteOf(at: Date): number {
+  return Math.floor(at.getTime() / 60_000);
 }

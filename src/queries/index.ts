@@ -2,7 +2,7 @@ import type { Clock } from '../clock.js';
 import type { Library } from '../library/library.js';
 import type { Answer, Command, Conversation } from './command.js';
 import type { Core, SubscriptionService } from './core.js';
-import { AnswerCache } from './answer-cache.js';
+import { AnswerCache, ClockReads } from './answer-cache.js';
 import { text } from '../replies/document.js';
 import { eventAnswer } from './event.js';
 import { helpAnswer, unknownAnswer } from './help.js';
@@ -122,12 +122,12 @@ export function boundCommand(command: Command): Command {
 
 /** The core every front end talks to: route text to a command, answer it, suggest names. */
 export function createCore(opts: CoreOptions): Core {
-  const ctx: QueryContext = { library: opts.library, clock: opts.clock, timeZone: opts.timeZone, subscriptions: opts.subscriptions };
+  const base: QueryContext = { library: opts.library, clock: opts.clock, timeZone: opts.timeZone, subscriptions: opts.subscriptions };
   const isPerson = (name: string) => opts.library.resolvePeople(name).how === 'exact';
   const cache =
     opts.answerCache === false ? undefined : new AnswerCache(opts.library, opts.clock, typeof opts.answerCache === 'object' ? opts.answerCache.capacity : undefined);
 
-  async function answer(command: Command, conversation: Conversation): Promise<Answer> {
+  async function answer(command: Command, conversation: Conversation, ctx: QueryContext): Promise<Answer> {
     switch (command.name) {
       case 'summary':
         return summaryAnswer(ctx, command);
@@ -158,12 +158,14 @@ export function createCore(opts: CoreOptions): Core {
       try {
         const bounded = boundCommand(command);
         const key = cache?.keyOf(bounded);
-        if (key === undefined) return await answer(bounded, conversation);
+        if (key === undefined) return await answer(bounded, conversation, base);
         const hit = cache!.get(key);
         if (hit) return hit;
         const stamp = cache!.stamp();
-        const fresh = await answer(bounded, conversation);
-        cache!.set(key, fresh, stamp);
+        const clock = new ClockReads(opts.clock);
+        // Whether the answer reads the clock decides how long it may be reused.
+        const fresh = await answer(bounded, conversation, { ...base, clock });
+        cache!.set(key, fresh, stamp, clock.minute);
         return fresh;
       } catch (error) {
         // A bug in one answer must not take the bot down: say so, log the details.

@@ -7,6 +7,7 @@ import { Library } from '../../src/library/library.js';
 import { Article } from '../../src/model/article.js';
 import type { Answer, Command, Conversation } from '../../src/queries/command.js';
 import type { SubscriptionService } from '../../src/queries/core.js';
+import { ClockReads } from '../../src/queries/answer-cache.js';
 import { createCore, type WhosaidData } from '../../src/queries/index.js';
 import { fixtureLibrary, secondArticle, seedArticle } from '../support/fixtures.js';
 
@@ -84,22 +85,27 @@ describe('answer cache', () => {
     expect(quoteTexts(after)).toEqual(['We are ready to talk, but not to surrender,']);
   });
 
-  it('time-dependent answers (meetings, summaries) are keyed by the clock minute: a later minute recomputes them', async () => {
+  it('answers that read the clock (meetings, full summaries) are kept for that clock minute only; others are not', async () => {
     const clock = movableClock('2025-11-28T12:00:05Z');
     const core = createCore({ library: fixtureLibrary(), clock, timeZone: 'UTC' });
     const meeting = () => core.handle(core.route('', 'meeting'), conv);
-    const brief = () => core.handle(core.route(SEED, 'brief'), conv);
+    const full = () => core.handle(core.route(`full ${SEED}`, 'brief'), conv);
+    // A short summary lists no upcoming events, so it never asks the time.
+    const short = () => core.handle(core.route(`short ${SEED}`, 'brief'), conv);
 
     const m1 = await meeting();
-    const b1 = await brief();
+    const f1 = await full();
+    const s1 = await short();
+    expect(JSON.stringify(f1.reply)).toContain('Coming up');
     clock.advance(30_000);
     expect(await meeting()).toBe(m1);
-    expect(await brief()).toBe(b1);
+    expect(await full()).toBe(f1);
     clock.advance(30_000);
     const m2 = await meeting();
     expect(m2).not.toBe(m1);
     expect(m2).toEqual(m1);
-    expect(await brief()).not.toBe(b1);
+    expect(await full()).not.toBe(f1);
+    expect(await short()).toBe(s1);
 
     // A day later the countdown has moved: the cache must not freeze it.
     const text = (a: Answer) => JSON.stringify(a.reply);
@@ -110,7 +116,17 @@ describe('answer cache', () => {
     expect(text(await meeting())).toContain('which has begun');
   });
 
-  it('a person lookup (no clock) stays cached across minutes', async () => {
+  it('ClockReads notes the minute of the first reading only', () => {
+    const clock = movableClock('2025-11-28T12:00:59Z');
+    const reads = new ClockReads(clock);
+    expect(reads.minute).toBeUndefined();
+    expect(reads.now().toISOString()).toBe('2025-11-28T12:00:59.000Z');
+    clock.advance(2_000);
+    reads.now();
+    expect(reads.minute).toBe(Math.floor(Date.parse('2025-11-28T12:00:00Z') / 60_000));
+  });
+
+  it('a person lookup (it never reads the clock) stays cached across minutes', async () => {
     const clock = movableClock('2025-11-28T12:00:00Z');
     const core = createCore({ library: fixtureLibrary(), clock, timeZone: 'UTC' });
     const a = await core.handle({ name: 'person', person: 'Witkoff' }, conv);
