@@ -116,7 +116,7 @@ describe('Library start-up with cache and workers', () => {
     // The stored texts go missing under a running library: they come from the unchanged file ...
     const orphan = await new Library({ dir, derive: quoteDerive, cache: { dir: cacheDir, version: 't1' } }).load();
     const db = new Database(join(cacheDir, 'models.sqlite'));
-    db.prepare('UPDATE models SET side = NULL').run();
+    db.prepare('DELETE FROM sides').run();
     db.close();
     expect(orphan.article('b003')!.paragraphs.map((p) => p.text)).toEqual(plain.article('b003')!.paragraphs.map((p) => p.text));
     // ... but never from a file edited since: no context rather than the wrong one.
