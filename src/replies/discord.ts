@@ -382,9 +382,10 @@ export function embedSize(e: DiscordEmbed): number {
 const FOOTER_RESERVE = 32;
 
 // Rendering is a pure function of the document (with the default, stateless custom ids), and the
-// core hands back the same cached answer to a repeated question: render each document once. The
-// output is shared, hence frozen. A caller-supplied customId may be stateful: not memoised here.
-const rendered = new WeakMap<ReplyDocument, DiscordMessagePayload[]>();
+// core hands back the same cached answer to a repeated question. A document rendered a second
+// time is kept (its output shared, hence frozen); one-off documents only leave a mark. A
+// caller-supplied customId may be stateful: not memoised here.
+const rendered = new WeakMap<ReplyDocument, DiscordMessagePayload[] | null>();
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -396,8 +397,10 @@ function deepFreeze<T>(value: T): T {
 
 export function renderDiscord(doc: ReplyDocument, options: RenderDiscordOptions = {}): DiscordMessagePayload[] {
   if (options.customId) return renderDiscordUncached(doc, options);
-  let payloads = rendered.get(doc);
-  if (!payloads) rendered.set(doc, (payloads = deepFreeze(renderDiscordUncached(doc, options))));
+  const kept = rendered.get(doc);
+  if (kept) return kept;
+  const payloads = renderDiscordUncached(doc, options);
+  rendered.set(doc, kept === null ? deepFreeze(payloads) : null);
   return payloads;
 }
 

@@ -404,9 +404,18 @@ function moreNote(hidden: number): SlackBlock {
 }
 
 // Rendering is a pure function of the document, and the core hands back the same (cached) answer
-// to a repeated question: each document is rendered once. The output is shared, hence frozen.
-const rendered = new WeakMap<ReplyDocument, SlackMessage>();
-const renderedMessages = new WeakMap<ReplyDocument, SlackMessage[]>();
+// to a repeated question. A document rendered a second time is kept (its output shared, hence
+// frozen); one-off documents (uncached answers, posts) only leave a mark, no freezing cost.
+const rendered = new WeakMap<ReplyDocument, SlackMessage | null>();
+const renderedMessages = new WeakMap<ReplyDocument, SlackMessage[] | null>();
+
+function memoised<T extends object>(memo: WeakMap<ReplyDocument, T | null>, doc: ReplyDocument, render: (doc: ReplyDocument) => T): T {
+  const kept = memo.get(doc);
+  if (kept) return kept;
+  const out = render(doc);
+  memo.set(doc, kept === null ? deepFreeze(out) : null);
+  return out;
+}
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -421,9 +430,7 @@ function deepFreeze<T>(value: T): T {
  * by a "…more" note (the buttons stay). Use `renderSlackMessages` to post everything instead.
  */
 export function renderSlack(doc: ReplyDocument): SlackMessage {
-  let message = rendered.get(doc);
-  if (!message) rendered.set(doc, (message = deepFreeze(renderSlackUncached(doc))));
-  return message;
+  return memoised(rendered, doc, renderSlackUncached);
 }
 
 function renderSlackUncached(doc: ReplyDocument): SlackMessage {
@@ -444,9 +451,7 @@ function renderSlackUncached(doc: ReplyDocument): SlackMessage {
  * thread of follow-ups is acceptable). Buttons go on the last message.
  */
 export function renderSlackMessages(doc: ReplyDocument): SlackMessage[] {
-  let messages = renderedMessages.get(doc);
-  if (!messages) renderedMessages.set(doc, (messages = deepFreeze(renderSlackMessagesUncached(doc))));
-  return messages;
+  return memoised(renderedMessages, doc, renderSlackMessagesUncached);
 }
 
 function renderSlackMessagesUncached(doc: ReplyDocument): SlackMessage[] {

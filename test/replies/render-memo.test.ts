@@ -14,9 +14,14 @@ const doc = (): ReplyDocument => ({
 });
 
 describe('renderer memo (a cached answer renders once)', () => {
-  it('renderSlack returns the same frozen message for the same document, and renders an equal new document afresh', () => {
+  it('renderSlack keeps the message of a document rendered twice (frozen), and renders an equal new document afresh', () => {
     const d = doc();
+    const once = renderSlack(d);
+    // A one-off document pays no freezing.
+    expect(Object.isFrozen(once)).toBe(false);
     const first = renderSlack(d);
+    expect(first).toEqual(once);
+    expect(renderSlack(d)).toBe(first);
     expect(renderSlack(d)).toBe(first);
     expect(Object.isFrozen(first)).toBe(true);
     expect(Object.isFrozen(first.blocks)).toBe(true);
@@ -28,6 +33,7 @@ describe('renderer memo (a cached answer renders once)', () => {
 
   it('renderSlackMessages is memoised separately from renderSlack', () => {
     const d = doc();
+    renderSlackMessages(d);
     const messages = renderSlackMessages(d);
     expect(renderSlackMessages(d)).toBe(messages);
     expect(messages[0]).toEqual(renderSlack(d));
@@ -36,8 +42,9 @@ describe('renderer memo (a cached answer renders once)', () => {
 });
 
 describe('Discord renderer memo', () => {
-  it('renderDiscord with the default (stateless) custom ids returns the same frozen payloads for the same document', () => {
+  it('renderDiscord with the default (stateless) custom ids keeps the payloads of a document rendered twice (frozen)', () => {
     const d = doc();
+    expect(Object.isFrozen(renderDiscord(d)[0]!.embeds)).toBe(false);
     const first = renderDiscord(d);
     expect(renderDiscord(d)).toBe(first);
     expect(Object.isFrozen(first[0]!.embeds)).toBe(true);
