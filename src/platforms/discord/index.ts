@@ -6,6 +6,7 @@ import {
   Events,
   GatewayIntentBits,
   MessageFlags,
+  MessagePayload,
   Partials,
   PermissionFlagsBits,
   PermissionsBitField,
@@ -21,7 +22,7 @@ import {
   type RESTOptions,
 } from 'discord.js';
 import type { Clock } from '../../clock.js';
-import type { Command, Conversation } from '../../queries/command.js';
+import type { Answer, Command, Conversation } from '../../queries/command.js';
 import type { Core } from '../../queries/core.js';
 import type { Action, ReplyDocument } from '../../replies/document.js';
 import { clampWords, plainDiscord, renderDiscord, type DiscordMessagePayload } from '../../replies/discord.js';
@@ -194,6 +195,38 @@ function toReplyOptions(p: DiscordMessagePayload): InteractionReplyOptions {
   } as InteractionReplyOptions;
 }
 
+/** One message of an interaction's answer: its reply options, and the API body discord.js resolved from them. */
+interface PreparedReply {
+  options: InteractionReplyOptions;
+  body?: MessagePayload['body'];
+}
+
+function prepare(p: DiscordMessagePayload): PreparedReply {
+  return { options: toReplyOptions(p) };
+}
+
+/**
+ * The reply as a MessagePayload. discord.js turns reply options into the API body on every send
+ * (a handful of module lookups per message); for an interaction that body does not depend on the
+ * interaction (no nonce unless the client enforces one, which ours does not), so a prepared reply
+ * keeps the body discord.js resolved the first time and later sends reuse it.
+ */
+function interactionPayload(i: ChatInputCommandInteraction | ButtonInteraction, reply: PreparedReply): MessagePayload {
+  if (reply.body) {
+    const payload = new MessagePayload(i, reply.options);
+    payload.body = reply.body;
+    payload.files = [];
+    return payload;
+  }
+  const payload = MessagePayload.create(i, { ...reply.options }).resolveBody();
+  if (!payload.options.files?.length && (payload.body as { nonce?: unknown } | null)?.nonce === undefined) reply.body = payload.body;
+  return payload;
+}
+
+function optionString(i: ChatInputCommandInteraction, name: string): string | undefined {
+  return i.options.getString(name)?.trim() || undefined;
+}
+
 /** Whether a button's custom id points into CustomIds' bounded map (a long value) rather than carrying it. */
 function usesStoredCustomId(p: DiscordMessagePayload): boolean {
   return p.components.some((row) => row.components.some((b) => b.custom_id.startsWith(`${CUSTOM_ID_PREFIX}#`)));
@@ -247,6 +280,8 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordHa
     return { ...doc, actions: [...(doc.actions ?? []), { id: 'post_to_channel', label: 'Post to channel', value: JSON.stringify(command) }] };
   };
 
+  const ephemeralCopy = (doc: ReplyDocument, command: Command | undefined): ReplyDocument => withPostButton({ ...doc, visibility: 'ephemeral' }, command!);
+
   const publicCopy = (doc: ReplyDocument): ReplyDocument => ({
     ...doc,
     visibility: 'public',
@@ -267,13 +302,18 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordHa
    * core hands back the same reply object for a repeated question (its answer cache), so each shape
    * is rendered once. Replies whose buttons had to use stored (expiring) custom ids are not kept.
    */
-  const prepared = new WeakMap<ReplyDocument, Map<string, InteractionReplyOptions[]>>();
-  const replyOptionsFor = (reply: ReplyDocument, shape: string, make: (reply: ReplyDocument) => ReplyDocument): InteractionReplyOptions[] => {
+  const prepared = new WeakMap<ReplyDocument, Map<string, PreparedReply[]>>();
+  const replyOptionsFor = (
+    reply: ReplyDocument,
+    shape: string,
+    make: (reply: ReplyDocument, command: Command | undefined) => ReplyDocument,
+    command?: Command,
+  ): PreparedReply[] => {
     let shapes = prepared.get(reply);
     const hit = shapes?.get(shape);
     if (hit) return hit;
-    const payloads = render(make(reply));
-    const options = payloads.map(toReplyOptions);
+    const payloads = render(make(reply, command));
+    const options = payloads.map(prepare);
     if (!payloads.some(usesStoredCustomId)) {
       if (!shapes) prepared.set(reply, (shapes = new Map()));
       if (shapes.size >= 8) shapes.clear();
@@ -283,35 +323,35 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordHa
   };
   const publicShape = (reply: ReplyDocument) => replyOptionsFor(reply, 'public', publicCopy);
   const ephemeralShape = (reply: ReplyDocument, command: Command) =>
-    replyOptionsFor(reply, READ_ONLY.has(command.name) ? `ephemeral ${JSON.stringify(command)}` : 'ephemeral', (r) => withPostButton({ ...r, visibility: 'ephemeral' }, command));
+    replyOptionsFor(reply, READ_ONLY.has(command.name) ? `ephemeral ${JSON.stringify(command)}` : 'ephemeral', ephemeralCopy, command);
 
-  /** Sends prepared reply options as the interaction's reply (deferring if the core is slow) and follow-ups. */
+  /** Sends prepared replies as the interaction's reply (deferring if the core is slow) and follow-ups. */
   const answerInteraction = async (
     i: ChatInputCommandInteraction | ButtonInteraction,
-    work: Promise<InteractionReplyOptions[]>,
+    work: Promise<PreparedReply[]>,
   ): Promise<void> => {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((resolve) => {
-      timer = setTimeout(() => resolve('late'), opts.deferAfterMs ?? DEFER_AFTER_MS);
+      timer = setTimeout(resolve, opts.deferAfterMs ?? DEFER_AFTER_MS, 'late');
     });
     const first = await Promise.race([work, late]);
     clearTimeout(timer);
     let deferred = false;
-    let options: InteractionReplyOptions[];
+    let replies: PreparedReply[];
     if (first === 'late') {
       // Discord drops interactions not acknowledged within 3 s.
       await i.deferReply({ flags: MessageFlags.Ephemeral });
       deferred = true;
-      options = await work;
+      replies = await work;
     } else {
-      options = first;
+      replies = first;
     }
-    const [head, ...rest] = options;
+    const [head, ...rest] = replies;
     if (!head) return;
     // Shallow copies: discord.js writes `attachments` onto the options it is given, and these are shared.
-    if (deferred) await i.editReply({ ...head } as Parameters<typeof i.editReply>[0]);
-    else await i.reply({ ...head });
-    for (const p of rest) await i.followUp({ ...p });
+    if (deferred) await i.editReply({ ...head.options } as Parameters<typeof i.editReply>[0]);
+    else await i.reply(interactionPayload(i, head));
+    for (const p of rest) await i.followUp({ ...p.options });
   };
 
   const failInteraction = async (i: ChatInputCommandInteraction | ButtonInteraction, err: unknown) => {
@@ -326,30 +366,29 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordHa
   };
 
   const commandFromInteraction = (i: ChatInputCommandInteraction): Command | undefined => {
-    const str = (name: string) => i.options.getString(name)?.trim() || undefined;
     switch (i.commandName) {
       case 'brief': {
-        const article = str('article');
-        return { name: 'summary', length: str('length') === 'full' ? 'full' : 'short', ...(article ? { article } : {}), public: true };
+        const article = optionString(i, 'article');
+        return { name: 'summary', length: optionString(i, 'length') === 'full' ? 'full' : 'short', ...(article ? { article } : {}), public: true };
       }
       case 'whosaid': {
-        const person = str('person');
-        const phrase = str('phrase');
+        const person = optionString(i, 'person');
+        const phrase = optionString(i, 'phrase');
         return { name: 'whosaid', ...(person ? { person } : {}), ...(phrase ? { phrase } : {}) };
       }
       case 'meeting': {
-        const about = str('about');
+        const about = optionString(i, 'about');
         return { name: 'event', ...(about ? { query: about } : {}) };
       }
       case 'briefing': {
         switch (i.options.getSubcommand(false)) {
           case 'subscribe': {
-            const kind = str('kind') as 'briefing' | 'digest' | 'reminder' | undefined;
-            const timeZone = str('timezone');
-            return { name: 'subscribe', schedule: str('schedule') ?? '', ...(kind ? { kind } : {}), ...(timeZone ? { timeZone } : {}) };
+            const kind = optionString(i, 'kind') as 'briefing' | 'digest' | 'reminder' | undefined;
+            const timeZone = optionString(i, 'timezone');
+            return { name: 'subscribe', schedule: optionString(i, 'schedule') ?? '', ...(kind ? { kind } : {}), ...(timeZone ? { timeZone } : {}) };
           }
           case 'unsubscribe': {
-            const id = str('id');
+            const id = optionString(i, 'id');
             return { name: 'unsubscribe', ...(id ? { id } : {}) };
           }
           case 'list':
@@ -369,14 +408,15 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordHa
       await i.reply(toReplyOptions(render(notice(`I don't know /${plainDiscord(i.commandName)}: the commands may need registering again.`))[0]!));
       return;
     }
-    const conversation = conversationOf(i);
-    const work = core.handle(command, conversation).then((answer) => {
-      // /brief is public; lookups (whosaid, meeting) are for the asker, with a button to share.
-      if (i.commandName === 'brief') return publicShape(answer.reply);
-      if (i.commandName === 'briefing') return render(answer.reply).map(toReplyOptions);
-      return ephemeralShape(answer.reply, command);
-    });
-    await answerInteraction(i, work);
+    await answerInteraction(i, commandReply(i.commandName, command, core.handle(command, conversationOf(i))));
+  };
+
+  /** /brief is public; lookups (whosaid, meeting) are for the asker, with a button to share. */
+  const commandReply = async (commandName: string, command: Command, pending: Promise<Answer>): Promise<PreparedReply[]> => {
+    const answer = await pending;
+    if (commandName === 'brief') return publicShape(answer.reply);
+    if (commandName === 'briefing') return render(answer.reply).map(prepare);
+    return ephemeralShape(answer.reply, command);
   };
 
   const onButton = async (i: ButtonInteraction) => {
