@@ -6,7 +6,7 @@ import type { Article } from '../model/article.js';
 import { articleIdFromPath, BriefingError, parseBriefingFile } from '../ingest/briefing-file.js';
 import { RecentTexts, splitTexts, withStoredTexts } from './paragraphs.js';
 import type { DeriveFn } from './deriver.js';
-import { ModelCache, type ModelCacheOptions } from './cache.js';
+import { ModelCache, sameStamp, type FileStamp, type ModelCacheOptions } from './cache.js';
 import { deriveMany, type DerivationRef, type DeriveOptions, type SerializedError } from './workers.js';
 import { ArticleIndex, EventIndex, PeopleIndex, QuoteIndex, type IndexedEvent, type PersonSummary, type PhraseMatch, type Saying } from './indexes.js';
 
@@ -58,7 +58,7 @@ export function isBriefingFile(name: string): boolean {
 export const MAX_BRIEFING_BYTES = 2 * 1024 * 1024;
 
 /** Why a file in the folder cannot be read as a briefing (too large, binary, a loop, gone), or its text. */
-function readBriefing(file: string): { content: string } | { problem: string; gone?: boolean } {
+function readBriefing(file: string): { content: string; stamp: FileStamp } | { problem: string; gone?: boolean } {
   try {
     const info = statSync(file);
     if (!info.isFile()) return { problem: 'not a regular file (a directory or device named like a briefing)' };
@@ -67,7 +67,7 @@ function readBriefing(file: string): { content: string } | { problem: string; go
     }
     const content = readFileSync(file, 'utf8');
     if (content.includes('\u0000')) return { problem: 'a binary file (it contains NUL bytes), not a text briefing' };
-    return { content };
+    return { content, stamp: { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino } };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { problem: 'the file disappeared while it was being read', gone: true };
@@ -162,14 +162,43 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
     // Synchronous reads: nothing is served before the load ends, and 10 000 small files read
     // in a loop are several times faster than through the libuv pool.
     const problems = new Map<number, string>();
-    const contents = files.map((file, i) => {
-      const read = readBriefing(file);
-      if ('content' in read) return read.content;
-      problems.set(i, read.problem);
-      return undefined;
+    const contents: (string | undefined)[] = new Array(files.length);
+    const keys: (string | undefined)[] = new Array(files.length);
+    const stamps: (FileStamp | undefined)[] = new Array(files.length);
+    const read = (i: number): void => {
+      const result = readBriefing(files[i]!);
+      if ('content' in result) {
+        contents[i] = result.content;
+        stamps[i] = result.stamp;
+        keys[i] = this.cache?.keyOf(files[i]!, result.content);
+      } else {
+        problems.set(i, result.problem);
+        keys[i] = undefined;
+      }
+    };
+    // A file with the stamp it had at the last load keeps that load's key, unread.
+    const remembered = this.cache?.fileKeys();
+    let unreadCount = 0;
+    files.forEach((file, i) => {
+      const known = remembered?.get(file);
+      if (known) {
+        const info = statSync(file, { throwIfNoEntry: false });
+        const stamp = info && { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino };
+        if (info?.isFile() && stamp && sameStamp(known, stamp)) {
+          keys[i] = known.key;
+          stamps[i] = stamp;
+          unreadCount += 1;
+          return;
+        }
+      }
+      read(i);
     });
-    const keys = files.map((file, i) => (this.cache && contents[i] !== undefined ? this.cache.keyOf(file, contents[i]!) : undefined));
     const hits = this.cache ? this.cache.getMany(keys.filter((k): k is string => !!k)) : new Map<string, Article>();
+    // A remembered key whose model is gone: read the file after all.
+    const unread = files.map((_, i) => i).filter((i) => contents[i] === undefined && !problems.has(i) && !(keys[i] && hits.has(keys[i]!)));
+    for (const i of unread) read(i);
+    unreadCount -= unread.length;
+    if (unread.length && this.cache) for (const [key, model] of this.cache.getMany(unread.map((i) => keys[i]).filter((k): k is string => !!k))) hits.set(key, model);
     const missing = files.map((_, i) => i).filter((i) => contents[i] !== undefined && !(keys[i] && hits.has(keys[i]!)));
     const jobs = missing.map((i) => [files[i]!, contents[i]!] as const);
     // Workers (and the main thread helping them) import the derivation themselves, only when there are misses.
@@ -196,7 +225,7 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
     this.bulk = true;
     try {
       files.forEach((file, i) => {
-        if (contents[i] === undefined) {
+        if (problems.has(i) || (contents[i] === undefined && !(keys[i] && hits.has(keys[i]!)))) {
           // Reported like any bad briefing, with the file and the reason.
           const problem = problems.get(i);
           if (problem === undefined) return;
@@ -227,10 +256,14 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
         const { model, texts } = splitTexts(article);
         return [key, model, texts] as const;
       }));
+      const liveKeys = new Set(live);
+      this.cache.rememberFiles(
+        files.flatMap((file, i) => (keys[i] && liveKeys.has(keys[i]!) && stamps[i] ? [[file, stamps[i]!, keys[i]!] as const] : [])),
+      );
       this.cache.prune(live);
     }
     this.logger?.info(
-      { articles: this.size, fromCache: hits.size, derived: jobs.length, errors, ms: Math.round(performance.now() - started) },
+      { articles: this.size, fromCache: hits.size, unread: unreadCount, derived: jobs.length, errors, ms: Math.round(performance.now() - started) },
       'briefings loaded',
     );
   }

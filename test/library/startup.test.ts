@@ -128,6 +128,39 @@ describe('Library start-up with cache and workers', () => {
     plain.close();
   });
 
+  it('a start-up takes the key of a file whose stamp is unchanged without reading it; any change, or a lost model, reads it', async () => {
+    await writeBriefings(6);
+    const cache = { dir: cacheDir, version: 't1', racyMs: 0 };
+    const open = async () => {
+      const loaded: { unread?: number; derived?: number }[] = [];
+      const logger = { info: (o: object) => void loaded.push(o as { unread?: number }), warn: () => undefined };
+      const lib = await new Library({ dir, derive: quoteDerive, cache, logger }).load();
+      return { lib, log: loaded[0]! };
+    };
+    const first = await open();
+    expect(first.log).toMatchObject({ unread: 0, derived: 6 });
+    first.lib.close();
+    const second = await open();
+    expect(second.log).toMatchObject({ unread: 6, derived: 0 });
+    expect(second.lib.findPhrase('about harbour 2')[0]?.saying.articleId).toBe('b002');
+    second.lib.close();
+    // An edit changes the stamp: that file is read (and derived), the others are not.
+    await writeFile(join(dir, 'b002.md'), briefing(2, 'the ferry timetable is final'));
+    const third = await open();
+    expect(third.log).toMatchObject({ unread: 5, derived: 1 });
+    expect(third.lib.findPhrase('ferry timetable')[0]?.saying.articleId).toBe('b002');
+    expect(third.lib.findPhrase('about harbour 2')).toEqual([]);
+    third.lib.close();
+    // A remembered key whose model is gone from the cache: read and derived after all.
+    const db = new Database(join(cacheDir, 'models.sqlite'));
+    db.prepare("DELETE FROM models WHERE key = (SELECT key FROM files WHERE path LIKE '%b004.md')").run();
+    db.close();
+    const fourth = await open();
+    expect(fourth.log).toMatchObject({ unread: 5, derived: 1 });
+    expect(fourth.lib.size).toBe(6);
+    fourth.lib.close();
+  });
+
   it('reloads one changed file: its old words and speaker leave the indexes, the new ones arrive', async () => {
     await writeBriefings(30);
     const lib = await new Library({ dir, derive: quoteDerive, cache: { dir: cacheDir, version: 't1' } }).load();
