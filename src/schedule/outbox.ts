@@ -95,9 +95,12 @@ export class Outbox {
 
   private pump(): void {
     if (!this.running) return;
+    // One reading of the clock for both queries: with two, an item due between them (a timer that
+    // fired a millisecond early) was neither taken now nor waited for, and the outbox stalled.
+    const now = this.clock.now().getTime();
     const free = this.opts.concurrency - this.inflight.size;
     if (free > 0) {
-      const due = this.store.dueOutbox(this.clock.now().getTime(), free, new Set(this.inflight.keys()));
+      const due = this.store.dueOutbox(now, free, new Set(this.inflight.keys()));
       for (const item of due) {
         const work = this.deliver(item)
           .catch((err: unknown) => {
@@ -116,15 +119,14 @@ export class Outbox {
         this.inflight.set(item.id, work);
       }
     }
-    this.armTimer();
+    this.armTimer(now);
     this.resolveIdle();
   }
 
-  private armTimer(): void {
+  private armTimer(now: number): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     if (!this.running) return;
-    const now = this.clock.now().getTime();
     const next = this.store.nextOutboxAttemptAfter(now);
     if (next === undefined) return;
     this.timer = setTimeout(() => {

@@ -98,4 +98,23 @@ describe('outbox', () => {
     expect(store.outboxCounts().failed).toBe(1);
     expect(logger.lines[0]?.msg).toMatch(/no discord poster configured/);
   });
+
+  it('a retry due between two readings of the clock is still sent (no stall)', async () => {
+    // Every other read of this clock lags a millisecond, as when a timer fires a millisecond
+    // before the wall clock reaches the retry time: the pump must decide with one reading.
+    vi.useFakeTimers({ now: T0 });
+    const { store, cleanup } = tempStore();
+    cleanups.push(cleanup);
+    const slack = recordingOutlet();
+    let reads = 0;
+    const jitteryClock = { now: () => new Date(Date.now() - (reads++ % 2)) };
+    const outbox = new Outbox(store, { slack }, jitteryClock, memoryLogger(), { baseBackoffMs: 1_000 });
+    cleanups.push(() => outbox.stop());
+    store.planFire({ schedule: 'm', fireTime: T0.toISOString(), kind: 'briefing', doc: JSON.stringify(doc('x')), articleIds: [], targets: [{ platform: 'slack', channel: 'C1' }], now: T0.toISOString() });
+    slack.script.set('C1', [{ kind: 'retry-after', ms: 1_000 }]);
+    outbox.start();
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(slack.calls.map((c) => c.outcome.kind)).toEqual(['retry-after', 'ok']);
+    expect(store.outboxCounts()).toEqual({ pending: 0, done: 1, failed: 0 });
+  });
 });
