@@ -572,6 +572,13 @@ function endMs(e: Event): number {
 export class EventIndex {
   private sorted: IndexedEvent[] = [];
   private unsorted = false;
+  /**
+   * A reload's events, sorted by end, merged into `sorted` once there are 256 of them; removed
+   * events of `sorted` wait in `gone` until 256 have left. Splicing one event in or out of 50 000
+   * moved half the array each time (~70 µs an event, most of a reload at 10 000 articles).
+   */
+  private recent: IndexedEvent[] = [];
+  private gone = new Set<IndexedEvent>();
   /** Word of an event's title, location or participants' names → the events, for "/meeting Witkoff". */
   private byWord = new Map<string, IndexedEvent[]>();
   /**
@@ -636,7 +643,8 @@ export class EventIndex {
         this.sorted.push(item);
         this.unsorted = true;
       } else {
-        this.sorted.splice(this.lowerBound(item.endMs), 0, item);
+        this.recent.splice(lowerBoundIn(this.recent, item.endMs), 0, item);
+        if (this.recent.length > 256) this.settle();
       }
     }
   }
@@ -661,6 +669,23 @@ export class EventIndex {
     this.unsorted = false;
   }
 
+  /** Merges the reloads' events into `sorted` and drops the removed ones: one pass. */
+  private settle(): void {
+    this.ensureSorted();
+    const merged: IndexedEvent[] = [];
+    const { sorted, recent, gone } = this;
+    let j = 0;
+    for (const item of sorted) {
+      if (gone.has(item)) continue;
+      while (j < recent.length && recent[j]!.endMs < item.endMs) merged.push(recent[j++]!);
+      merged.push(item);
+    }
+    while (j < recent.length) merged.push(recent[j++]!);
+    this.sorted = merged;
+    this.recent = [];
+    this.gone = new Set();
+  }
+
   remove(article: Article): void {
     const items = this.itemsOf.get(article.id) ?? [];
     for (const item of items) this.dead.add(item);
@@ -669,41 +694,49 @@ export class EventIndex {
     this.undated.delete(article.id);
     if (!items.length) return;
     this.ensureSorted();
-    // Each dated item sits among the items with its end time: found by binary search, not a scan.
     for (const item of items) {
       if (Number.isNaN(item.startMs) || Number.isNaN(item.endMs)) continue;
-      for (let i = this.lowerBound(item.endMs); i < this.sorted.length && this.sorted[i]!.endMs === item.endMs; i++) {
-        if (this.sorted[i] === item) {
-          this.sorted.splice(i, 1);
+      // A reload's own event leaves `recent` at once (found by binary search on its end); one of
+      // the start-up's is marked gone.
+      let inRecent = false;
+      for (let i = lowerBoundIn(this.recent, item.endMs); i < this.recent.length && this.recent[i]!.endMs === item.endMs; i++) {
+        if (this.recent[i] === item) {
+          this.recent.splice(i, 1);
+          inRecent = true;
           break;
         }
       }
+      if (!inRecent) this.gone.add(item);
     }
-  }
-
-  private lowerBound(ms: number): number {
-    this.ensureSorted();
-    let lo = 0;
-    let hi = this.sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((this.sorted[mid]?.endMs ?? 0) < ms) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    if (this.gone.size > 256) this.settle();
   }
 
   /** Events not over at `ms` (with a day of slack for time zones), soonest start first. */
   endingAfter(ms: number): IndexedEvent[] {
-    return this.sorted.slice(this.lowerBound(ms - DAY)).sort((a, b) => a.startMs - b.startMs);
+    this.ensureSorted();
+    const out = this.sorted.slice(lowerBoundIn(this.sorted, ms - DAY));
+    const live = this.gone.size ? out.filter((item) => !this.gone.has(item)) : out;
+    for (let i = lowerBoundIn(this.recent, ms - DAY); i < this.recent.length; i++) live.push(this.recent[i]!);
+    return live.sort((a, b) => a.startMs - b.startMs);
   }
 
   /** Events over by `ms` (a day of slack), most recently ended first, at most `limit`. */
   endedBefore(ms: number, limit: number): IndexedEvent[] {
+    this.ensureSorted();
     const out: IndexedEvent[] = [];
-    for (let i = this.lowerBound(ms + DAY) - 1; i >= 0 && out.length < limit; i--) {
-      const e = this.sorted[i];
-      if (e) out.push(e);
+    let i = lowerBoundIn(this.sorted, ms + DAY) - 1;
+    let j = lowerBoundIn(this.recent, ms + DAY) - 1;
+    while (out.length < limit && (i >= 0 || j >= 0)) {
+      const a = i >= 0 ? this.sorted[i]! : undefined;
+      const b = j >= 0 ? this.recent[j]! : undefined;
+      // The later end first; between equal ends, the start-up's order (as one sorted list gave).
+      if (a && (!b || a.endMs > b.endMs)) {
+        i -= 1;
+        if (!this.gone.has(a)) out.push(a);
+      } else {
+        j -= 1;
+        out.push(b!);
+      }
     }
     return out;
   }
@@ -713,8 +746,22 @@ export class EventIndex {
   }
 
   get size(): number {
-    return this.sorted.length + this.undatedEvents().length;
+    let undated = 0;
+    for (const items of this.undated.values()) undated += items.length;
+    return this.sorted.length - this.gone.size + this.recent.length + undated;
   }
+}
+
+/** Position of the first item ending at or after `ms` in a list sorted by end. */
+function lowerBoundIn(list: IndexedEvent[], ms: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.endMs < ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

@@ -39,6 +39,34 @@ describe('EventIndex', () => {
     expect(index.endedBefore(Date.parse('2026-01-01T00:00:00Z'), 3).map((i) => i.event.when.start)).toEqual(['2025-12-10', '2025-12-10', '2025-12-10']);
   });
 
+  it('after a start-up, reloaded events (kept apart until merged) and removed ones read as one list sorted by end', () => {
+    const index = new EventIndex();
+    const day = (n: number) => `2025-01-${String(n).padStart(2, '0')}`;
+    const startUp = Array.from({ length: 20 }, (_, n) => article(n, day(n + 1), witkoff));
+    for (const a of startUp) index.add(a);
+    expect(index.endingAfter(0)).toHaveLength(20); // sorted once here
+    // Reloads: three articles change their dates, one goes away, one is new.
+    const moved = [article(3, day(25), witkoff), article(7, day(2), ushakov), article(11, day(30), witkoff)];
+    for (const n of [3, 7, 11, 15]) index.remove(startUp[n]!);
+    for (const a of moved) index.add(a);
+    index.add(article(40, day(12), ushakov));
+    const ends = (items: { event: Event }[]) => items.map((i) => i.event.when.end);
+    const expected = [...startUp.filter((_, n) => ![3, 7, 11, 15].includes(n)).map((a) => a.events[0]!.when.end!), day(25), day(2), day(30), day(12)].sort();
+    expect(ends(index.endingAfter(0)).sort()).toEqual(expected);
+    expect(index.size).toBe(20);
+    const before = index.endedBefore(Date.parse('2025-02-01T00:00:00Z'), 50);
+    expect(ends(before)).toEqual([...expected].reverse());
+    expect(ends(index.endedBefore(Date.parse('2025-01-12T00:00:00Z'), 3))).toEqual([day(11), day(10), day(9)]);
+    // Many more reloads merge the lists; the answers stay the same.
+    for (let r = 0; r < 300; r++) {
+      const a = article(100 + r, day((r % 28) + 1), witkoff);
+      index.add(a);
+      index.remove(a);
+    }
+    expect(ends(index.endingAfter(0)).sort()).toEqual(expected);
+    expect(index.size).toBe(20);
+  });
+
   it('keeps undated events apart, several per article', () => {
     const index = new EventIndex();
     const a = article(1, undefined, witkoff);
