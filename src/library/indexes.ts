@@ -72,16 +72,26 @@ export class PeopleIndex {
     processTerm: (t) => t,
   });
   /**
-   * Documents not yet in the search index. Exact names and aliases (autocomplete values, full
-   * names) never need it, so a start-up leaves it to the first typo-tolerant lookup (~0.3 s at
-   * 10 000 articles) instead of paying it on every start.
+   * Whether the search index (and `docCounts`) exist yet. Exact names and aliases (autocomplete
+   * values, full names) never need it, so it is built from `appearances` at the first
+   * typo-tolerant lookup (~0.3 s at 10 000 articles) instead of on every start; until then adding
+   * and removing articles does not touch it.
    */
-  private pendingDocs: Map<string, PersonDoc> | undefined = new Map();
+  private searchBuilt = false;
 
   private get search(): MiniSearch<PersonDoc> {
-    if (this.pendingDocs) {
-      this.searchIndex.addAll([...this.pendingDocs.values()]);
-      this.pendingDocs = undefined;
+    if (!this.searchBuilt) {
+      const docs: PersonDoc[] = [];
+      for (const byArticle of this.appearances.values()) {
+        for (const { person } of byArticle.values()) {
+          const doc = this.searchDoc(person);
+          const count = this.docCounts.get(doc.id) ?? 0;
+          this.docCounts.set(doc.id, count + 1);
+          if (count === 0) docs.push(doc);
+        }
+      }
+      this.searchIndex.addAll(docs);
+      this.searchBuilt = true;
     }
     return this.searchIndex;
   }
@@ -109,13 +119,11 @@ export class PeopleIndex {
         if (!ids) this.exact.set(key, (ids = new Map()));
         ids.set(person.id, (ids.get(person.id) ?? 0) + 1);
       }
+      if (!this.searchBuilt) continue;
       const doc = this.searchDoc(person);
       const count = this.docCounts.get(doc.id) ?? 0;
       this.docCounts.set(doc.id, count + 1);
-      if (count === 0) {
-        if (this.pendingDocs) this.pendingDocs.set(doc.id, doc);
-        else this.searchIndex.add(doc);
-      }
+      if (count === 0) this.searchIndex.add(doc);
     }
   }
 
@@ -140,13 +148,13 @@ export class PeopleIndex {
         else ids.delete(person.id);
         if (ids.size === 0) this.exact.delete(key);
       }
+      if (!this.searchBuilt) continue;
       const docId = this.searchDoc(person).id;
       const count = (this.docCounts.get(docId) ?? 1) - 1;
       if (count > 0) this.docCounts.set(docId, count);
       else {
         this.docCounts.delete(docId);
-        if (this.pendingDocs) this.pendingDocs.delete(docId);
-        else if (this.searchIndex.has(docId)) this.searchIndex.discard(docId);
+        if (this.searchIndex.has(docId)) this.searchIndex.discard(docId);
       }
     }
   }
@@ -308,6 +316,8 @@ interface SlotList {
  */
 class Postings implements SlotList {
   tail: number[] | undefined;
+  /** The greatest slot in (a saying's repeated word is added once). */
+  private last = -1;
   constructor(
     public packed: Int32Array,
     public start: number,
@@ -324,8 +334,8 @@ class Postings implements SlotList {
 
   /** Adds a slot greater than every slot already in (once per saying). */
   push(slot: number): void {
-    const n = this.length;
-    if (n > 0 && this.at(n - 1) === slot) return;
+    if (slot === this.last) return;
+    this.last = slot;
     (this.tail ??= []).push(slot);
   }
 }

@@ -330,9 +330,12 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
     } else {
       // An edit is a cache miss: load the extractor first if this start-up never needed it.
       const key = this.deriveFn ? undefined : this.cache?.keyOf(file, content);
-      const hit = key !== undefined && this.cache!.has(key);
-      const loaded = this.deriveFn || hit ? undefined : await this.derivation().then(() => undefined, (error: unknown) => error);
-      change = loaded ? this.admit(file, { error: loaded }) : this.ingest(file, content);
+      const hit = key !== undefined ? this.cache!.get(key) : undefined;
+      if (hit) change = this.admit(file, { article: hit }, key);
+      else {
+        const loaded = this.deriveFn ? undefined : await this.derivation().then(() => undefined, (error: unknown) => error);
+        change = loaded ? this.admit(file, { error: loaded }) : this.ingest(file, content);
+      }
     }
     if (change.type === 'error') this.logger?.warn({ ...change.error }, 'briefing rejected');
     else this.logger?.info({ file: change.file, articleId: change.articleId, change: change.type }, 'briefing loaded');
