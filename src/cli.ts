@@ -6,9 +6,7 @@ import { fixedClock, systemClock, type Clock } from './clock.js';
 import { ConfigError, loadConfig, type LoadedConfig } from './config/load.js';
 import type { Config } from './config/schema.js';
 import { applyOverrides, BriefingError, OverrideError, parseBriefingFile } from './ingest/briefing-file.js';
-import { extractArticle } from './ingest/extract.js';
 import { parseTextArticle, slugify } from './ingest/text-file.js';
-import { deriveArticle } from './library/derive.js';
 import { openLibrary } from './library/open.js';
 import type { DeriveFn } from './library/deriver.js';
 import { Library, type LibraryError } from './library/library.js';
@@ -173,7 +171,9 @@ async function check(args: string[], io: CliIO, cwd: string): Promise<number> {
   const loaded = configOrFail(io, cwd, typeof flags.config === 'string' ? flags.config : undefined);
   const dirSetting = typeof flags.briefings === 'string' ? flags.briefings : (loaded?.config.briefings ?? 'briefings');
   // No cache for check: it must derive every file and report every error afresh.
-  const library = new Library({ dir: resolve(cwd, dirSetting), derive: io.derive ?? deriveArticle });
+  // Loaded here, not at the top: `start` serves cached models without ever loading the extractor.
+  const derive = io.derive ?? (await import('./library/derive.js')).deriveArticle;
+  const library = new Library({ dir: resolve(cwd, dirSetting), derive });
   await library.load();
   const errors = library.errors();
   for (const e of errors) io.stderr.write(`${describeLibraryError(e, cwd)}\n`);
@@ -235,6 +235,7 @@ async function model(args: string[], io: CliIO, cwd: string): Promise<number> {
     return 1;
   }
   let article: Article;
+  const { extractArticle } = await import('./ingest/extract.js');
   try {
     if (extname(file).toLowerCase() === '.md') {
       const parsed = parseBriefingFile(file, content);
