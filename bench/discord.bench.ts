@@ -21,7 +21,7 @@ import { startDiscord } from '../src/platforms/discord/index.js';
 import { renderDiscord } from '../src/replies/discord.js';
 import { createCore } from '../src/queries/index.js';
 import { DiscordStub, opt } from '../test/support/discord-stub.js';
-import { percentile, type Benchmark, type Figure } from './types.js';
+import { percentile, versus, type Benchmark, type Figure } from './types.js';
 
 const BRIEFINGS = fileURLToPath(new URL('../briefings', import.meta.url));
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
@@ -107,27 +107,12 @@ export const benchmarks: Benchmark[] = [
         const uncachedCoreMs = await meanMs(() => uncachedCore.handle({ name: 'whosaid', person: 'Witkoff' }, conv));
         const reply = (await core.handle({ name: 'whosaid', person: 'Witkoff' }, conv)).reply;
         const renderMs = await meanMs(() => renderDiscord({ ...reply }));
+        const baselineOnly = { maxRatio: 1.2, label: '≤ 1.2× baseline' };
         return [
-          {
-            figure: `discord /whosaid Witkoff → callback p50 (answer cached) (${dispatches} dispatches)`,
-            value: round(p50),
-            unit: 'ms',
-            baseline: round(p50b),
-            ratio: round(p50 / p50b),
-            target: '≤ 1.2× baseline',
-            meets: p50 / p50b <= 1.2,
-          },
-          { figure: `discord /whosaid Witkoff → callback p99 (${dispatches} dispatches)`, value: round(p99), unit: 'ms', baseline: round(p99b), ratio: round(p99 / p99b) },
-          {
-            figure: `discord /whosaid Witkoff → callback p50, answer cache off (answerCache: false) (${dispatches} dispatches)`,
-            value: round(p50c),
-            unit: 'ms',
-            baseline: round(p50b),
-            ratio: round(p50c / p50b),
-            target: '≤ 1.2× baseline',
-            meets: p50c / p50b <= 1.2,
-          },
-          { figure: `discord /whosaid Witkoff → callback p99, answer cache off (${dispatches} dispatches)`, value: round(p99c), unit: 'ms', baseline: round(p99b), ratio: round(p99c / p99b) },
+          versus(`discord /whosaid Witkoff → callback p50 (answer cached) (${dispatches} dispatches)`, p50, p50b, baselineOnly, round),
+          versus(`discord /whosaid Witkoff → callback p99 (${dispatches} dispatches)`, p99, p99b, undefined, round),
+          versus(`discord /whosaid Witkoff → callback p50, answer cache off (answerCache: false) (${dispatches} dispatches)`, p50c, p50b, baselineOnly, round),
+          versus(`discord /whosaid Witkoff → callback p99, answer cache off (${dispatches} dispatches)`, p99c, p99b, undefined, round),
           { figure: 'discord core.handle(/whosaid Witkoff) mean, in-process (answer cached)', value: round(coreMs), unit: 'ms' },
           { figure: 'discord core.handle(/whosaid Witkoff) mean, in-process, answer cache off', value: round(uncachedCoreMs), unit: 'ms' },
           { figure: 'discord renderDiscord(/whosaid Witkoff) mean, in-process, not memoised', value: round(renderMs), unit: 'ms' },

@@ -28,7 +28,7 @@ import type { Core } from '../src/queries/core.js';
 import { createCore } from '../src/queries/index.js';
 import { renderSlack } from '../src/replies/slack.js';
 import { slackSignature, slashCommandBody, SlackStub } from '../test/support/slack-stub.js';
-import { percentile, type Benchmark, type Figure } from './types.js';
+import { percentile, versus, type Benchmark, type Figure } from './types.js';
 
 const BRIEFINGS = fileURLToPath(new URL('../briefings', import.meta.url));
 const SECRET = 'bench-signing-secret';
@@ -80,36 +80,24 @@ export const benchmarks: Benchmark[] = [
       const core = createCore({ library, clock: systemClock, timeZone: 'UTC' });
       const uncachedCore = createCore({ library, clock: systemClock, timeZone: 'UTC', answerCache: false });
       const stub = await new SlackStub().start();
+      const startBenchSlack = (botCore: Core, botToken: string) =>
+        startSlack({
+          core: botCore,
+          env: { botToken, signingSecret: SECRET, port: 0, host: '127.0.0.1' },
+          logger: silent,
+          clock: systemClock,
+          apiUrl: stub.apiUrl,
+          retryConfig: { retries: 0 },
+        });
 
-      const ours = await startSlack({
-        core,
-        env: { botToken: 'xoxb-bench', signingSecret: SECRET, port: 0, host: '127.0.0.1' },
-        logger: silent,
-        clock: systemClock,
-        apiUrl: stub.apiUrl,
-        retryConfig: { retries: 0 },
-      });
-      const uncached = await startSlack({
-        core: uncachedCore,
-        env: { botToken: 'xoxb-bench-uncached', signingSecret: SECRET, port: 0, host: '127.0.0.1' },
-        logger: silent,
-        clock: systemClock,
-        apiUrl: stub.apiUrl,
-        retryConfig: { retries: 0 },
-      });
+      const ours = await startBenchSlack(core, 'xoxb-bench');
+      const uncached = await startBenchSlack(uncachedCore, 'xoxb-bench-uncached');
       // The same adapter, with the core's work done ahead of time: what the adapter itself costs.
       const conv = { platform: 'slack' as const, channelId: 'C0NEWS', userId: 'U0ALICE', canManageChannel: false };
       const routed = core.route('Witkoff', 'whosaid');
       const precomputed: Answer = await core.handle(routed, conv);
       const instantCore: Core = { ...core, route: () => routed, handle: async () => precomputed };
-      const adapterOnly = await startSlack({
-        core: instantCore,
-        env: { botToken: 'xoxb-bench-instant', signingSecret: SECRET, port: 0, host: '127.0.0.1' },
-        logger: silent,
-        clock: systemClock,
-        apiUrl: stub.apiUrl,
-        retryConfig: { retries: 0 },
-      });
+      const adapterOnly = await startBenchSlack(instantCore, 'xoxb-bench-instant');
       const bare = new App({
         token: 'xoxb-bench-bare',
         signingSecret: SECRET,
@@ -183,53 +171,14 @@ export const benchmarks: Benchmark[] = [
         const coreMs = percentile(coreTimes.sort((x, y) => x - y), 50);
         const uncachedMs = percentile(uncachedTimes.sort((x, y) => x - y), 50);
         const renderMs = percentile(renderTimes.sort((x, y) => x - y), 50);
+        const bareOnly = { maxRatio: 1.2, label: '≤ 1.2× bare Bolt (ack only)' };
         return [
-          {
-            figure: `slack /whosaid Witkoff round trip (sign, POST, ack body; answer cached) p50 (${requests} requests)`,
-            value: round(p50),
-            unit: 'ms',
-            baseline: round(p50b),
-            ratio: round(p50 / p50b),
-            target: '≤ 1.2× bare Bolt (ack only)',
-            meets: p50 / p50b <= 1.2,
-          },
-          {
-            figure: `slack /whosaid Witkoff round trip p99 (${requests} requests)`,
-            value: round(p99),
-            unit: 'ms',
-            baseline: round(p99b),
-            ratio: round(p99 / p99b),
-          },
-          {
-            figure: `slack /whosaid Witkoff round trip, answer cache off (answerCache: false) p50 (${requests} requests)`,
-            value: round(p50e),
-            unit: 'ms',
-            baseline: round(p50b),
-            ratio: round(p50e / p50b),
-            target: '≤ 1.2× bare Bolt (ack only)',
-            meets: p50e / p50b <= 1.2,
-          },
-          {
-            figure: `slack /whosaid Witkoff round trip, answer cache off p99 (${requests} requests)`,
-            value: round(p99e),
-            unit: 'ms',
-            baseline: round(p99b),
-            ratio: round(p99e / p99b),
-          },
-          {
-            figure: `slack bare Bolt acking the same prebuilt answer body p50 (${requests} requests)`,
-            value: round(p50d),
-            unit: 'ms',
-            baseline: round(p50b),
-            ratio: round(p50d / p50b),
-          },
-          {
-            figure: `slack adapter with a precomputed answer (no core work) p50 (${requests} requests)`,
-            value: round(p50c),
-            unit: 'ms',
-            baseline: round(p50b),
-            ratio: round(p50c / p50b),
-          },
+          versus(`slack /whosaid Witkoff round trip (sign, POST, ack body; answer cached) p50 (${requests} requests)`, p50, p50b, bareOnly, round),
+          versus(`slack /whosaid Witkoff round trip p99 (${requests} requests)`, p99, p99b, undefined, round),
+          versus(`slack /whosaid Witkoff round trip, answer cache off (answerCache: false) p50 (${requests} requests)`, p50e, p50b, bareOnly, round),
+          versus(`slack /whosaid Witkoff round trip, answer cache off p99 (${requests} requests)`, p99e, p99b, undefined, round),
+          versus(`slack bare Bolt acking the same prebuilt answer body p50 (${requests} requests)`, p50d, p50b, undefined, round),
+          versus(`slack adapter with a precomputed answer (no core work) p50 (${requests} requests)`, p50c, p50b, undefined, round),
           { figure: 'slack core.route+handle(/whosaid Witkoff) median, in-process (answer cached)', value: round(coreMs), unit: 'ms' },
           { figure: 'slack core.route+handle(/whosaid Witkoff) median, in-process, answer cache off', value: round(uncachedMs), unit: 'ms' },
           { figure: 'slack renderSlack(/whosaid Witkoff answer) median, in-process', value: round(renderMs), unit: 'ms' },

@@ -29,3 +29,22 @@ export function percentile(sortedAscending: number[], p: number): number {
   const rank = Math.min(sortedAscending.length - 1, Math.max(0, Math.ceil((p / 100) * sortedAscending.length) - 1));
   return sortedAscending[rank]!;
 }
+
+/** A timed figure beside its same-run baseline; with `maxRatio`, also the ≤ target and its verdict. */
+export function versus(
+  figure: string,
+  value: number,
+  baseline: number,
+  target?: { maxRatio: number; label: string },
+  round: (n: number) => number = (n) => Math.round(n * 10_000) / 10_000,
+): Figure {
+  const ratio = value / baseline;
+  return {
+    figure,
+    value: round(value),
+    unit: 'ms',
+    baseline: round(baseline),
+    ratio: round(ratio),
+    ...(target ? { target: target.label, meets: ratio <= target.maxRatio } : {}),
+  };
+}
