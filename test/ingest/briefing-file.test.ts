@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { applyOverrides, BriefingError, OverrideError, parseBriefingFile } from '../../src/ingest/briefing-file.js';
 import { seedArticle } from '../support/fixtures.js';
+import { thrownBy } from '../support/wait.js';
 
 const body = 'A headline\n\nFirst paragraph.\n\nSecond paragraph\nwith a second line.\n';
 
-function errorOf(fn: () => unknown): BriefingError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof BriefingError) return e;
-    throw e;
-  }
-  throw new Error('expected a BriefingError');
-}
+const errorOf = (fn: () => unknown): BriefingError => thrownBy(fn, BriefingError);
 
 describe('parseBriefingFile', () => {
   it('reads front matter, headline and paragraphs; the id comes from the file name', () => {

@@ -13,6 +13,7 @@ import { EventEmitter } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { waitForEmitted } from './wait.js';
 
 // ─── ids ──────────────────────────────────────────────────────────────────────────────────────────
 
@@ -242,19 +243,7 @@ export class DiscordStub {
   waitForRequest(predicate: (r: RecordedRequest) => boolean, timeoutMs = 5_000): Promise<RecordedRequest> {
     const found = this.requests.find(predicate);
     if (found) return Promise.resolve(found);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.events.off('request', listener);
-        reject(new Error(`discord stub: no matching request within ${timeoutMs} ms`));
-      }, timeoutMs);
-      const listener = (r: RecordedRequest) => {
-        if (!predicate(r)) return;
-        clearTimeout(timer);
-        this.events.off('request', listener);
-        resolve(r);
-      };
-      this.events.on('request', listener);
-    });
+    return waitForEmitted(this.events, 'request', predicate, timeoutMs, () => `discord stub: no matching request within ${timeoutMs} ms`);
   }
 
   /** The (successful) interaction callback for one interaction id; indexed, so waiting costs O(1). */

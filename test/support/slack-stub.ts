@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { waitForEmitted } from './wait.js';
 
 /**
  * A local Slack: the Web API (`POST /api/<method>`), `response_url` endpoints and a Socket Mode
@@ -173,19 +174,9 @@ export class SlackStub {
     const match = (c: RecordedCall) => c.method === method && predicate(c);
     const existing = this.calls.find(match);
     if (existing) return Promise.resolve(existing);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.emitter.off('call', listener);
-        reject(new Error(`no ${method} call within ${timeoutMs} ms; recorded: ${this.calls.map((c) => c.method).join(', ') || 'none'}`));
-      }, timeoutMs);
-      const listener = (c: RecordedCall) => {
-        if (!match(c)) return;
-        clearTimeout(timer);
-        this.emitter.off('call', listener);
-        resolve(c);
-      };
-      this.emitter.on('call', listener);
-    });
+    return waitForEmitted<RecordedCall>(this.emitter, 'call', match, timeoutMs, () =>
+      `no ${method} call within ${timeoutMs} ms; recorded: ${this.calls.map((c) => c.method).join(', ') || 'none'}`,
+    );
   }
 
   /** Resolves once `count` calls to the method have been recorded. */
@@ -204,16 +195,9 @@ export class SlackStub {
   /** Resolves when a Socket Mode client is connected (hello sent). */
   waitForSocket(timeoutMs = 3000, minConnections = 1): Promise<void> {
     if (this.sockets.size > 0 && this.connectionsOpened >= minConnections) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('no Socket Mode connection')), timeoutMs);
-      const listener = () => {
-        if (this.connectionsOpened < minConnections) return;
-        clearTimeout(timer);
-        this.emitter.off('socket', listener);
-        resolve();
-      };
-      this.emitter.on('socket', listener);
-    });
+    return waitForEmitted<unknown>(this.emitter, 'socket', () => this.connectionsOpened >= minConnections, timeoutMs, () => 'no Socket Mode connection').then(
+      () => undefined,
+    );
   }
 
   get socketCount(): number {
