@@ -99,6 +99,7 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
   private readonly recentTexts = new RecentTexts();
   private readonly debounceMs: number;
   private readonly logger?: LibraryOptions['logger'];
+  private changes = 0;
   private readonly byFile = new Map<string, Entry>();
   private readonly byId = new Map<string, Entry>();
   private readonly fileErrors = new Map<string, LibraryError>();
@@ -414,6 +415,7 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
   }
 
   private put(file: string, article: Article): void {
+    this.changes += 1;
     const old = this.byFile.get(file);
     if (old) this.drop(old);
     const entry = { file, article };
@@ -445,6 +447,7 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
   }
 
   private drop(entry: Entry): void {
+    this.changes += 1;
     this.byFile.delete(entry.file);
     this.byId.delete(entry.article.id);
     this.people.remove(entry.article);
@@ -471,6 +474,11 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
 
   get size(): number {
     return this.byId.size;
+  }
+
+  /** Counts every article added, replaced or removed, whatever the path (watch, reload, ingest). */
+  get generation(): number {
+    return this.changes;
   }
 
   errors(): LibraryError[] {

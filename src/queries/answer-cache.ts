@@ -7,8 +7,8 @@ import type { Answer, Command } from './command.js';
  * command; chat traffic repeats itself (the same `/whosaid Witkoff` from a whole newsroom), so the
  * second asker gets the first answer without a fuzzy name search.
  *
- * - The library's 'change' event (every watched reload) invalidates everything; so does a change in
- *   the library's size, which catches mutations that do not emit (ingest() in tools and tests).
+ * - Any change to the library's articles (its generation: watched reloads, ingest(), removals)
+ *   invalidates everything.
  * - An answer that read the clock while it was computed (summaries list what is coming up,
  *   meetings count down) is kept only for the clock minute it was computed in, so it is never
  *   more than a minute stale. The core hands each computation a ClockReads to find out, so a
@@ -21,9 +21,7 @@ import type { Answer, Command } from './command.js';
  */
 export class AnswerCache {
   private readonly entries = new Map<string, { answer: Answer; minute: number | undefined }>();
-  private readonly generation: { n: number };
   private seenGeneration: number;
-  private seenSize: number;
   /** Bumped each time the entries are dropped for a library change. */
   private epoch = 0;
 
@@ -32,9 +30,7 @@ export class AnswerCache {
     private readonly clock: Clock,
     readonly capacity = 500,
   ) {
-    this.generation = generationOf(library);
-    this.seenGeneration = this.generation.n;
-    this.seenSize = library.size;
+    this.seenGeneration = library.generation;
   }
 
   /** The cache key of a command, or undefined when its answer must be computed every time. */
@@ -89,30 +85,13 @@ export class AnswerCache {
   }
 
   private checkLibrary(): void {
-    const size = this.library.size;
-    if (this.generation.n !== this.seenGeneration || size !== this.seenSize) {
+    const generation = this.library.generation;
+    if (generation !== this.seenGeneration) {
       this.entries.clear();
       this.epoch += 1;
-      this.seenGeneration = this.generation.n;
-      this.seenSize = size;
+      this.seenGeneration = generation;
     }
   }
-}
-
-/** One change counter per library, however many cores share it (one listener, not one per core). */
-const generations = new WeakMap<Library, { n: number }>();
-
-function generationOf(library: Library): { n: number } {
-  let generation = generations.get(library);
-  if (!generation) {
-    const counter = { n: 0 };
-    library.on('change', () => {
-      counter.n += 1;
-    });
-    generations.set(library, counter);
-    generation = counter;
-  }
-  return generation;
 }
 
 /** The clock as one answer's computation sees it, noting the minute of its first reading. */

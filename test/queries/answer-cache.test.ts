@@ -71,7 +71,7 @@ describe('answer cache', () => {
     expect(await ask()).toBe(after);
   });
 
-  it('a library mutated without a change event (ingest of a new file) still invalidates: its size changed', async () => {
+  it('a library mutated without a change event (ingest of a new file) still invalidates', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'briefbot-answer-cache-'));
     dirs.push(dir);
     writeFileSync(join(dir, `${SEED}.md`), 'a quote');
@@ -83,6 +83,22 @@ describe('answer cache', () => {
     library.ingest(join(dir, 'summit.md'), 'anything');
     const after = await ask();
     expect(quoteTexts(after)).toEqual(['We are ready to talk, but not to surrender,']);
+  });
+
+  it('an in-place ingest of an existing file (same library size, no change event) invalidates too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'briefbot-answer-cache-'));
+    dirs.push(dir);
+    const file = join(dir, `${SEED}.md`);
+    writeFileSync(file, 'the first version of the quote');
+    const library = await new Library({ dir, derive: quoteDerive }).load();
+    const core = createCore({ library, clock: movableClock('2025-11-28T12:00:00Z'), timeZone: 'UTC' });
+    const ask = () => core.handle(core.route('Witkoff', 'whosaid'), conv);
+    const first = await ask();
+    expect(quoteTexts(first)).toContain('the first version of the quote');
+    const sizeBefore = library.size;
+    library.ingest(file, 'an edited quote');
+    expect(library.size).toBe(sizeBefore);
+    expect(quoteTexts(await ask())).toContain('an edited quote');
   });
 
   it('answers that read the clock (meetings, full summaries) are kept for that clock minute only; others are not', async () => {
