@@ -43,6 +43,9 @@ export interface PatternScore {
   detected: number;
   speakerCorrect: number;
   attributed: number;
+  /** Detected quotes the extractor gave a named speaker, and how many of those names are wrong. */
+  named: number;
+  misattributed: number;
 }
 export interface QuoteError {
   kind: 'missed' | 'spurious' | 'speaker' | 'span';
@@ -55,6 +58,12 @@ export interface Score {
   exact: Prf;
   overlap: Prf;
   speaker: { correct: number; total: number; accuracy: number };
+  /**
+   * Named speakers that are wrong (another person, or a name where the gold has none) over all
+   * detected quotes the extractor named a speaker for; `unclear` counts detected quotes left
+   * without a speaker although the gold names one.
+   */
+  misattribution: { wrong: number; named: number; rate: number; unclear: number };
   attributed: Prf;
   patterns: Record<Pattern, PatternScore>;
   errors: QuoteError[];
@@ -122,7 +131,7 @@ export function prf(tp: number, predicted: number, gold: number): Prf {
 }
 
 function emptyPatterns(): Record<Pattern, PatternScore> {
-  return Object.fromEntries(PATTERNS.map((p) => [p, { gold: 0, detected: 0, speakerCorrect: 0, attributed: 0 }])) as Record<Pattern, PatternScore>;
+  return Object.fromEntries(PATTERNS.map((p) => [p, { gold: 0, detected: 0, speakerCorrect: 0, attributed: 0, named: 0, misattributed: 0 }])) as Record<Pattern, PatternScore>;
 }
 
 /** Scores one article. `paragraphs` (the article's body blocks) let the scorer label patterns. */
@@ -163,6 +172,9 @@ export function scoreArticle(gold: GoldArticle, predicted: PredictedQuote[], par
   const errors: QuoteError[] = [];
   let speakerCorrect = 0;
   let attributed = 0;
+  let named = 0;
+  let wrongNamed = 0;
+  let unclear = 0;
   gold.quotes.forEach((g, gi) => {
     const pattern = goldPattern(paragraphs[g.paragraph] ?? '', g.text);
     const ps = patterns[pattern];
@@ -175,6 +187,14 @@ export function scoreArticle(gold: GoldArticle, predicted: PredictedQuote[], par
     ps.detected++;
     const p = predicted[pi]!;
     const ok = sameSpeaker(p.speaker, g.speaker, gold.people);
+    if (p.speaker) {
+      named++;
+      ps.named++;
+      if (!ok) {
+        wrongNamed++;
+        ps.misattributed++;
+      }
+    } else if (g.speaker !== null) unclear++;
     if (ok) {
       speakerCorrect++;
       ps.speakerCorrect++;
@@ -195,11 +215,14 @@ export function scoreArticle(gold: GoldArticle, predicted: PredictedQuote[], par
     exact: prf(exactOf.size, predicted.length, gold.quotes.length),
     overlap: prf(matched, predicted.length, gold.quotes.length),
     speaker: { correct: speakerCorrect, total: matched, accuracy: matched === 0 ? 0 : speakerCorrect / matched },
+    misattribution: { wrong: wrongNamed, named, rate: named === 0 ? 0 : wrongNamed / named, unclear },
     attributed: prf(attributed, predicted.length, gold.quotes.length),
     patterns,
     errors,
   };
 }
+
+const rate = (a: number, b: number) => (b === 0 ? 0 : a / b);
 
 /** Micro-averaged total over articles. */
 export function combineScores(scores: Score[]): Score {
@@ -211,6 +234,8 @@ export function combineScores(scores: Score[]): Score {
       patterns[p].detected += s.patterns[p].detected;
       patterns[p].speakerCorrect += s.patterns[p].speakerCorrect;
       patterns[p].attributed += s.patterns[p].attributed;
+      patterns[p].named += s.patterns[p].named;
+      patterns[p].misattributed += s.patterns[p].misattributed;
     }
   }
   const correct = sum((s) => s.speaker.correct);
@@ -219,6 +244,7 @@ export function combineScores(scores: Score[]): Score {
     exact: prf(sum((s) => s.exact.tp), sum((s) => s.exact.predicted), sum((s) => s.exact.gold)),
     overlap: prf(sum((s) => s.overlap.tp), sum((s) => s.overlap.predicted), sum((s) => s.overlap.gold)),
     speaker: { correct, total, accuracy: total === 0 ? 0 : correct / total },
+    misattribution: { wrong: sum((s) => s.misattribution.wrong), named: sum((s) => s.misattribution.named), rate: rate(sum((s) => s.misattribution.wrong), sum((s) => s.misattribution.named)), unclear: sum((s) => s.misattribution.unclear) },
     attributed: prf(sum((s) => s.attributed.tp), sum((s) => s.attributed.predicted), sum((s) => s.attributed.gold)),
     patterns,
     errors: scores.flatMap((s) => s.errors),
