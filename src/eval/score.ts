@@ -115,12 +115,19 @@ export function normName(s: string): string {
     .trim();
 }
 
-/** True when a predicted speaker is the gold speaker: a name or alias of one matches the other's. */
+/**
+ * True when a predicted speaker is the gold speaker: the predicted name is the gold name or one of
+ * its aliases, or the gold name is among the predicted person's names. Two people who merely share
+ * an alias (a surname: "Biden" for Hunter and Joe Biden; a role phrase one of them picked up) are
+ * not the same speaker.
+ */
 export function sameSpeaker(predicted: SpeakerRef | null, goldName: string | null, goldPeople: GoldPerson[]): boolean {
   if (goldName === null || predicted === null) return goldName === null && predicted === null;
   const person = goldPeople.find((p) => p.name === goldName);
   const goldNames = new Set([goldName, ...(person?.aliases ?? [])].filter((a) => !PRONOUN.test(a.trim())).map(normName).filter(Boolean));
-  return [predicted.name, ...predicted.aliases].filter((a) => !PRONOUN.test(a.trim())).map(normName).some((n) => goldNames.has(n));
+  if (goldNames.has(normName(predicted.name))) return true;
+  const key = normName(goldName);
+  return [predicted.name, ...predicted.aliases].filter((a) => !PRONOUN.test(a.trim())).some((a) => normName(a) === key);
 }
 
 export function prf(tp: number, predicted: number, gold: number): Prf {

@@ -125,3 +125,16 @@ describe('people-list precision', () => {
     expect(s.precision).toBe(0);
   });
 });
+
+describe('speaker identity', () => {
+  it('two people who share a surname alias are not the same speaker', () => {
+    const people = [{ name: 'Joe Biden', aliases: ['Biden'] }];
+    expect(sameSpeaker({ name: 'Hunter Biden', aliases: ['Biden'] }, 'Joe Biden', people)).toBe(false);
+    expect(sameSpeaker({ name: 'Biden', aliases: [] }, 'Joe Biden', people)).toBe(true);
+    expect(sameSpeaker({ name: 'Joe', aliases: ['Joe Biden'] }, 'Joe Biden', people)).toBe(true);
+  });
+  it('a role phrase one predicted person picked up does not make it the gold speaker', () => {
+    const people = [{ name: 'Nhô Chico', aliases: ['the last remaining inhabitant'] }];
+    expect(sameSpeaker({ name: 'Carla Gonçalves', aliases: ['the last remaining inhabitant'] }, 'Nhô Chico', people)).toBe(false);
+  });
+});
