@@ -52,6 +52,9 @@ export function analyzeQuotes(paragraphTexts: string[]): QuoteAnalysis {
     cue: a.cue,
     kind: a.kind,
     attribution: a.attribution,
+    method: a.method,
+    confidence: a.confidence,
+    ...(a.description ? { speakerDescription: a.description } : {}),
   }));
   return { paragraphs, people, quotes, docs };
 }

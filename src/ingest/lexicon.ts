@@ -32,11 +32,29 @@ export function isVerbForm(word: string): boolean {
   return t.length === 0 && /\p{Ll}(?:ed|ing)$/u.test(word);
 }
 
+/**
+ * A word that can be a clause's verb: what `isVerbForm` says, and past forms the lexicon files as
+ * adjectives ("rejected", "devastated").
+ */
+export function isVerbLike(word: string): boolean {
+  if (isVerbForm(word)) return true;
+  if (!/^\p{Ll}{3,}ed$/u.test(word)) return false;
+  const t = tags(word);
+  return !t.some((x) => x === 'Singular' || x === 'Plural' || x === 'Noun' || x === 'Uncountable');
+}
+
 /** A capitalised nationality or country code: "Swiss", "Russian", "U.S.", "UK". */
 export function isDemonym(word: string): boolean {
   if (/^(?:\p{Lu}\.){2,}$/u.test(word) || /^\p{Lu}{2,3}$/u.test(word)) return true;
   if (!/^\p{Lu}\p{Ll}/u.test(word)) return false;
   return tags(word).includes('Demonym') || /^\p{Lu}\p{Ll}+(?:an|ian|ese|ish|i)$/u.test(word);
+}
+
+/** A word the lexicon knows as something other than a name (a noun, verb, adjective …). */
+export function isCommonWord(word: string): boolean {
+  const t = tags(word);
+  if (t.length === 0) return false;
+  return !t.some((x) => x === 'FirstName' || x === 'MaleName' || x === 'FemaleName' || x === 'LastName' || x === 'Person' || x === 'Place' || x === 'Country' || x === 'City' || x === 'Organization' || x === 'ProperNoun');
 }
 
 export function isActorNoun(word: string): boolean {
@@ -151,4 +169,65 @@ export const NAME_PARTICLES = new Set(['bin', 'ibn', 'al', 'el', 'de', 'del', 'd
 export function isRoleNoun(word: string): boolean {
   const w = word.toLowerCase().replace(/\.$/, '');
   return ROLE_NOUNS.has(w) || TITLES.has(w) || isActorNoun(w);
+}
+
+/** Nouns for texts that can carry quoted words: their issuer (or, unnamed, nobody) is the speaker. */
+export const DOCUMENT_NOUNS = new Set([
+  'statement', 'statements', 'report', 'study', 'letter', 'notice', 'ruling', 'judgment', 'judgement', 'decision', 'law', 'bill',
+  'draft', 'document', 'website', 'site', 'post', 'tweet', 'blog', 'article', 'memo', 'filing', 'complaint', 'indictment',
+  'petition', 'survey', 'poll', 'guidance', 'constitution', 'amendment', 'announcement', 'release', 'communique', 'communiqué',
+  'email', 'e-mail', 'message', 'note', 'transcript', 'order', 'verdict', 'motion', 'resolution', 'declaration', 'manifesto',
+  'challenge', 'advertisement', 'advert', 'ad', 'campaign', 'platform', 'page', 'essay', 'column', 'editorial', 'op-ed', 'paper',
+  'proposal', 'regulation', 'rules', 'code', 'charter', 'treaty', 'agreement', 'contract', 'policy', 'plan', 'words',
+]);
+
+/** Texts whose words have no author unless the article gives one: signs, banners, captions. */
+export const WRITTEN_TEXT_NOUNS = new Set([
+  'sign', 'signs', 'banner', 'banners', 'placard', 'placards', 'poster', 'posters', 'graffiti', 'caption', 'headline',
+  'shirt', 'shirts', 't-shirt', 't-shirts', 'wall', 'inscription', 'plaque', 'sticker', 'stickers', 'billboard', 'meme', 'flag',
+  'flags', 'leaflet', 'leaflets', 'flyer', 'flyers', 'graffito', 'mural', 'board', 'boards',
+]);
+
+/** Plain nouns for a person, too general to pick anyone out ("the woman said", "the source said"). */
+export const GENERIC_PERSON_NOUNS = new Set([
+  'man', 'woman', 'person', 'source', 'girl', 'boy', 'individual', 'resident', 'witness', 'eyewitness', 'neighbour', 'neighbor',
+  'passenger', 'customer', 'worker', 'employee', 'voter', 'fan', 'user', 'local', 'visitor', 'student', 'teenager', 'child',
+  'pensioner', 'marcher', 'protester', 'protestor', 'demonstrator', 'insider', 'official', 'participant', 'attendee', 'victim',
+  'survivor', 'friend', 'relative', 'colleague', 'driver', 'shopper', 'spectator', 'bystander', 'onlooker', 'mother', 'father',
+]);
+
+/** Kinship nouns, with the gender they give. */
+export const KINSHIP: Record<string, 'male' | 'female' | 'unknown'> = {
+  father: 'male', mother: 'female', dad: 'male', mum: 'female', mom: 'female', husband: 'male', wife: 'female', son: 'male',
+  daughter: 'female', brother: 'male', sister: 'female', grandfather: 'male', grandmother: 'female', uncle: 'male', aunt: 'female',
+  nephew: 'male', niece: 'female', widow: 'female', widower: 'male', fiancé: 'male', fiancée: 'female', fiance: 'male',
+  fiancee: 'female', partner: 'unknown', parent: 'unknown', child: 'unknown', sibling: 'unknown', cousin: 'unknown',
+  boyfriend: 'male', girlfriend: 'female', stepfather: 'male', stepmother: 'female', stepdaughter: 'female', stepson: 'male',
+};
+
+/** Determiners and quantifiers that open a noun phrase for someone the article does not name. */
+export const INDEFINITE_OPENERS = new Set([
+  'a', 'an', 'one', 'another', 'some', 'several', 'many', 'most', 'few', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight',
+  'nine', 'ten', 'dozens', 'hundreds', 'thousands', 'numerous', 'various', 'other', 'others', 'certain', 'multiple', 'any',
+]);
+
+/**
+ * Capitalised words that never name a person or an organisation by themselves: religions,
+ * nationalities used as nouns, languages, contracted pronouns, interview labels.
+ */
+export const NOT_NAMES = new Set([
+  "i'm", 'i’m', "i've", 'i’ve', "i'd", 'i’d', "i'll", 'i’ll', 'i', 'wn', 'muslim', 'muslims', 'islamic', 'islam', 'christian',
+  'christians', 'christianity', 'jewish', 'jew', 'jews', 'judaism', 'hindu', 'hindus', 'buddhist', 'buddhists', 'sikh', 'sikhs',
+  'catholic', 'catholics', 'protestant', 'protestants', 'sunni', 'sunnis', 'shia', 'shi’a', "shi'a", "shi'as", 'shiite', 'shiites', 'atheist',
+  'atheists', 'western', 'eastern', 'northern', 'southern', 'english', 'spanish', 'french', 'german', 'portuguese', 'russian',
+  'arabic', 'farsi', 'persian', 'chinese', 'japanese', 'korean', 'italian', 'dutch', 'greek', 'turkish', 'hebrew', 'latin',
+  'ukrainian', 'polish', 'hindi', 'urdu', 'bengali', 'swahili', 'creole', 'mandarin', 'cantonese', 'god', 'allah', 'lord',
+  'democrats', 'republicans', 'conservatives', 'liberals', 'socialists', 'communists', 'tories', 'lefties', 'birthers',
+  'americans', 'britons', 'europeans', 'africans', 'asians', 'arabs', 'kurds', 'russians', 'ukrainians', 'israelis',
+  'palestinians', 'iranians', 'greeks', 'germans', 'internet', 'web', 'covid-19', 'coronavirus', 'image', 'photo', 'video',
+  'update', 'note', 'editor', 'correction', 'related', 'sources', 'source', 'quote', 'translation', 'original',
+]);
+
+export function isNotName(word: string): boolean {
+  return NOT_NAMES.has(word.toLowerCase());
 }

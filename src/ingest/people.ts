@@ -11,8 +11,8 @@ import { isSpeechVerb } from './speech-verbs.js';
 import { resolveCataphora } from './cataphora.js';
 import { memoTable } from './memo.js';
 import {
-  FEMALE_WORDS, FUNCTION_WORDS, MALE_WORDS, NAME_PARTICLES, ORG_HEADS, PREPOSITIONS, ROLE_NOUNS, TITLES,
-  firstNameGender, isRoleNoun, isVerbForm,
+  FEMALE_WORDS, FUNCTION_WORDS, KINSHIP, MALE_WORDS, NAME_PARTICLES, ORG_HEADS, PREPOSITIONS, ROLE_NOUNS, TITLES,
+  firstNameGender, isCommonWord, isNotName, isRoleNoun, isVerbForm,
 } from './lexicon.js';
 
 export interface PersonRecord {
@@ -26,6 +26,10 @@ export interface PersonRecord {
   roles: string[];
   /** Lower-cased words of the roles, for "the envoy said". */
   roleWords: Set<string>;
+  /** For an organisation: a group of people, a document, a news outlet. */
+  kind?: 'group' | 'document' | 'outlet';
+  /** True while the gender rests only on the first name (weak evidence: "Alexis" can be either). */
+  genderFromName?: boolean;
 }
 
 export interface Mention {
@@ -40,6 +44,8 @@ export interface Mention {
 }
 
 interface Run {
+  /** A person this run names for certain (a first name in "David and Louise Turpin", "his wife, Ruth"). */
+  shared?: PersonRecord;
   paragraph: number;
   from: number; // first token of the run (after dropped sentence-initial words)
   to: number; // exclusive
@@ -92,6 +98,8 @@ export class People {
   private byInner = new Map<string, PersonRecord[]>();
   /** First + last token → the first such person. */
   private byFirstLast = new Map<string, PersonRecord>();
+  /** How often each person has been named by the bare surname so far. */
+  private bareSurname = new Map<PersonRecord, number>();
 
   constructor(private docs: ParagraphDoc[]) {}
 
@@ -102,6 +110,22 @@ export class People {
     for (const run of runs) {
       if (run.org || run.name.length < 2) continue;
       if (this.looksLikePerson(run)) this.ensurePerson(run.name, run);
+    }
+    // Family members sharing a surname: "David and Louise Turpin" is David Turpin and Louise Turpin.
+    runs.forEach((run, i) => {
+      const next = runs[i + 1];
+      if (run.org || run.name.length !== 1 || run.titles.length || !next || next.paragraph !== run.paragraph || next.name.length < 2) return;
+      const doc = this.doc(run.paragraph);
+      if (next.from !== run.to + 1 || !/^(and|&)$/i.test(doc.tokens[run.to]?.text ?? '')) return;
+      if (firstNameGender(run.name[0]!) === undefined || firstNameGender(next.name[0]!) === undefined) return;
+      if (!this.byName.get(normName(next.name.join(' ')))) return;
+      run.shared = this.ensurePerson([run.name[0]!, next.name[next.name.length - 1]!]);
+    });
+    // People the article names by a first name only: "his wife, Ruth", "their children, Peter and Anne",
+    // "a marcher who gave his name only as Tomas", "a protester using the pseudonym Katya".
+    for (const run of runs) {
+      if (run.org || run.name.length !== 1 || run.titles.length || run.shared) continue;
+      if (this.firstNameContext(run)) run.shared = this.byName.get(normName(run.name[0]!)) ?? this.matchFirstName(run.name[0]!) ?? this.ensurePerson([run.name[0]!], run);
     }
     // Pass 2: mentions, including surnames and title + surname.
     for (const run of runs) this.mentionFromRun(run);
@@ -264,7 +288,10 @@ export class People {
     };
     if (type === 'person') {
       const g = nameTokens.length >= 2 ? firstNameGender(nameTokens[0]!) : undefined;
-      if (g === 'male' || g === 'female') record.gender = g;
+      if (g === 'male' || g === 'female') {
+        record.gender = g;
+        record.genderFromName = true;
+      }
       if (nameTokens.length >= 2) this.addAlias(record, nameTokens[nameTokens.length - 1]!);
     }
     if (run) this.applyTitles(record, run);
@@ -327,8 +354,8 @@ export class People {
     const title = run.titles.join(' ');
     for (const w of run.titles) {
       const l = lowerNoDot(w);
-      if (FEMALE_WORDS.has(l)) p.gender = 'female';
-      if (MALE_WORDS.has(l)) p.gender = 'male';
+      if (FEMALE_WORDS.has(l)) (p.gender = 'female'), (p.genderFromName = false);
+      if (MALE_WORDS.has(l)) (p.gender = 'male'), (p.genderFromName = false);
     }
     if (run.titles.some(isTitleWord) || run.titles.length > 0) {
       this.addAlias(p, `${title} ${run.name.join(' ')}`);
@@ -347,7 +374,11 @@ export class People {
         if (person && person.nameTokens.length < run.name.length) person = undefined;
       }
     } else if (run.name.length === 1) {
-      person = this.bySurname(run.name[0]!, run);
+      person = run.shared ?? this.bySurname(run.name[0]!, run);
+      // "Sir Malcolm", "Dame Helen": an honorific with a first name.
+      if (!person && run.titles.some((w) => /^(sir|dame|lord|lady)$/i.test(w))) person = this.matchFirstName(run.name[0]!, run);
+      // "Odair" after "Odair Varela": a first name one person of the article has.
+      if (!person && run.titles.length === 0 && !isCommonWord(run.name[0]!)) person = this.matchFirstName(run.name[0]!, run);
       const titleGender = titlesGender(run.titles);
       if (person && titleGender && person.gender !== 'unknown' && person.gender !== titleGender) {
         // "Mr. Whitley" after "Sharon Whitley": a second person with the same surname.
@@ -355,6 +386,7 @@ export class People {
         if (!person) {
           person = this.ensurePerson([...run.titles.slice(-1), run.name[0]!], run);
           person.gender = titleGender;
+          person.genderFromName = false;
           this.addAlias(person, run.name[0]!);
         }
       }
@@ -363,6 +395,9 @@ export class People {
       }
     }
     if (!person) return;
+    if (run.name.length === 1 && run.titles.length === 0 && person.nameTokens.length >= 2 && normName(run.name[0]!) === normName(person.nameTokens[person.nameTokens.length - 1]!)) {
+      this.bareSurname.set(person, (this.bareSurname.get(person) ?? 0) + 1);
+    }
     if (run.name.length === 1 || person.name !== run.name.join(' ')) this.applyTitles(person, run);
     if (person.name !== run.name.join(' ')) this.addAlias(person, run.name.join(' '));
     this.addMention(person, run.paragraph, run.from, run.to, run.possessive, run.nameFrom);
@@ -410,7 +445,11 @@ export class People {
     return m;
   }
 
-  /** Surname, first name or single name of a known person; the most recently mentioned wins. */
+  /**
+   * Surname, first name or single name of a known person. When several people share the surname,
+   * the one the article already calls by the surname alone wins ("Trump" is Donald, not Melania,
+   * once he has been "Trump"); otherwise the most recently mentioned.
+   */
   bySurname(word: string, run?: { paragraph: number; from: number }): PersonRecord | undefined {
     const w = normName(word);
     const candidates = this.byLast.get(w) ?? [];
@@ -420,7 +459,49 @@ export class People {
       return this.byInner.get(w)?.[0];
     }
     if (!run) return candidates[0];
-    return this.mostRecent(candidates, run.paragraph, run.from) ?? candidates[0];
+    const established = candidates.filter((p) => (this.bareSurname.get(p) ?? 0) > 0);
+    if (established.length === 1) return established[0];
+    return this.mostRecent(established.length ? established : candidates, run.paragraph, run.from) ?? candidates[0];
+  }
+
+  /** The one person of the article with this first name, mentioned before (`run`), if exactly one. */
+  private matchFirstName(word: string, run?: { paragraph: number; from: number }): PersonRecord | undefined {
+    const w = normName(word);
+    const hits = this.list.filter((p) => p.type === 'person' && p.nameTokens.length >= 2 && normName(p.nameTokens[0]!) === w);
+    if (hits.length !== 1) return undefined;
+    if (run && !this.mentions.some((m) => m.person === hits[0] && (m.paragraph < run.paragraph || (m.paragraph === run.paragraph && m.from < run.from)))) {
+      // Not yet introduced by full name: only a family context ("their children, Peter and Anne") links it.
+      return undefined;
+    }
+    return hits[0];
+  }
+
+  /** A single capitalised word that the words before it make a first name (or a pseudonym). */
+  private firstNameContext(run: Run): boolean {
+    const doc = this.doc(run.paragraph);
+    const t = doc.tokens;
+    const word = run.name[0]!;
+    if (isNotName(word) || /^\p{Lu}{2,}$/u.test(word)) return false;
+    const at = run.from;
+    const prev = (k: number) => (t[at - k]?.kind === 'word' ? t[at - k]!.text.toLowerCase() : t[at - k]?.text ?? '');
+    // "the pseudonym Katya", "named Lisa", "gave his name only as Tomas", "identified only as Maria".
+    if (/^(pseudonym|named|called)$/.test(prev(1))) return !isCommonWord(word) || firstNameGender(word) !== undefined;
+    if (prev(1) === 'as' && (/^(name|identified|known)$/.test(prev(2)) || /^(name|identified|known)$/.test(prev(3)) && /^(only|simply)$/.test(prev(2)))) return true;
+    if (firstNameGender(word) === undefined) return false;
+    // "his wife, Ruth", "her husband Tom", "their children, Peter and Anne", "Price's father, Gareth,".
+    let k = 1;
+    if (prev(k) === ',') k++;
+    if (prev(k) === 'and' || prev(k) === '&') {
+      k++;
+      if (t[at - k]?.kind === 'word' && isCapitalized(t[at - k]!.text)) k++;
+      if (prev(k) === ',') k++;
+    }
+    const noun = prev(k).replace(/s$/, '');
+    if (KINSHIP[noun] !== undefined || KINSHIP[prev(k)] !== undefined || /^(child|children|kid|kids|grandchild|grandchildren|twin|twins)$/.test(prev(k))) return true;
+    // "Anne said": a first name as the subject of a speech verb, once the article has a family of that name.
+    const next = t[run.to];
+    if (next?.kind === 'word' && isSpeechVerb(next.text) && run.from === doc.sentences[doc.sentenceOf[run.from]!]![0]) return true;
+    return false;
   }
 
   private mostRecent(candidates: PersonRecord[], paragraph: number, tokenIndex: number): PersonRecord | undefined {
@@ -517,8 +598,8 @@ export class People {
     if (p.type !== 'person') return;
     for (const w of words) {
       const l = lowerNoDot(w);
-      if (FEMALE_WORDS.has(l)) p.gender = 'female';
-      else if (MALE_WORDS.has(l)) p.gender = 'male';
+      if (FEMALE_WORDS.has(l)) (p.gender = 'female'), (p.genderFromName = false);
+      else if (MALE_WORDS.has(l)) (p.gender = 'male'), (p.genderFromName = false);
     }
   }
 
@@ -607,6 +688,7 @@ export class People {
       ...(p.roles.some((r) => roleRank(r) >= 0) ? { role: p.roles.slice().sort((a, b) => roleRank(b) - roleRank(a))[0] } : {}),
       type: p.type,
       gender: p.gender,
+      ...(p.kind ? { kind: p.kind } : {}),
     }));
   }
 }

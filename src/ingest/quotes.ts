@@ -107,6 +107,8 @@ export interface QuoteContext {
   hasCue: boolean;
   /** True when the quote is the only thing in its sentence (besides punctuation). */
   alone: boolean;
+  /** True when the quote is the whole paragraph. */
+  paragraphAlone?: boolean;
 }
 
 const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
