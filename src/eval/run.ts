@@ -58,7 +58,7 @@ export function predictedQuotes(article: Article): PredictedQuote[] {
   const people = new Map(article.people.map((p) => [p.id, p]));
   return article.quotes.map((q) => {
     const p = q.speakerId ? people.get(q.speakerId) : undefined;
-    return { text: q.text, paragraph: q.paragraph, speaker: p ? { name: p.name, aliases: p.aliases } : null };
+    return { text: q.text, paragraph: q.paragraph, speaker: p ? { name: p.name, aliases: p.aliases } : null, ...(q.method ? { method: q.method } : {}) };
   });
 }
 
@@ -125,7 +125,10 @@ export function evaluateDir(dir: string, options: EvalOptions = {}): EvalReport 
     }
     const article = extractArticle(source);
     const score = scoreArticle(gold, predictedQuotes(article), source.paragraphs);
-    if (split === 'held-out' && !options.heldOutErrors) score.errors = [];
+    if (split === 'held-out' && !options.heldOutErrors) {
+      score.errors = [];
+      score.methods = {};
+    }
     const annotation = readMentionAnnotation(options.mentionsDir, id);
     const report: ArticleReport = { id, split, quotes: gold.quotes.length, score };
     if (annotation) {
@@ -193,6 +196,11 @@ export function formatReport(r: EvalReport): string {
   else lines.push('Held-out: none in this folder (no held-out.txt and no --held-out).');
   lines.push(...patternTable('development', r.development.overall));
   if (r.heldOut) lines.push(...patternTable('held-out', r.heldOut.overall));
+  const methods = Object.entries(r.development.overall.methods).sort((a, b) => b[1].right + b[1].wrong + b[1].unnamed - (a[1].right + a[1].wrong + a[1].unnamed));
+  if (methods.length) {
+    lines.push('', '| method (development) | named right | named wrong | no name |', '|---|---|---|---|');
+    for (const [m, x] of methods) lines.push(`| ${m} | ${x.right} | ${x.wrong} | ${x.unnamed} |`);
+  }
   const w = r.development.weakestPattern;
   if (w) {
     const n = r.development.overall.patterns[w.pattern as Pattern].gold;

@@ -28,6 +28,15 @@ export interface PredictedQuote {
   text: string;
   paragraph: number;
   speaker: SpeakerRef | null;
+  /** The rule that attributed it, for the breakdown by method. */
+  method?: string;
+}
+
+/** By attribution method: detected quotes named right, named wrong, left without a name. */
+export interface MethodScore {
+  right: number;
+  wrong: number;
+  unnamed: number;
 }
 
 export interface Prf {
@@ -66,6 +75,7 @@ export interface Score {
   misattribution: { wrong: number; named: number; rate: number; unclear: number };
   attributed: Prf;
   patterns: Record<Pattern, PatternScore>;
+  methods: Record<string, MethodScore>;
   errors: QuoteError[];
 }
 
@@ -176,6 +186,7 @@ export function scoreArticle(gold: GoldArticle, predicted: PredictedQuote[], par
   });
 
   const patterns = emptyPatterns();
+  const methods: Record<string, MethodScore> = {};
   const errors: QuoteError[] = [];
   let speakerCorrect = 0;
   let attributed = 0;
@@ -194,6 +205,10 @@ export function scoreArticle(gold: GoldArticle, predicted: PredictedQuote[], par
     ps.detected++;
     const p = predicted[pi]!;
     const ok = sameSpeaker(p.speaker, g.speaker, gold.people);
+    const ms = (methods[p.method ?? 'unknown'] ??= { right: 0, wrong: 0, unnamed: 0 });
+    if (!p.speaker) ms.unnamed++;
+    else if (ok) ms.right++;
+    else ms.wrong++;
     if (p.speaker) {
       named++;
       ps.named++;
@@ -225,6 +240,7 @@ export function scoreArticle(gold: GoldArticle, predicted: PredictedQuote[], par
     misattribution: { wrong: wrongNamed, named, rate: named === 0 ? 0 : wrongNamed / named, unclear },
     attributed: prf(attributed, predicted.length, gold.quotes.length),
     patterns,
+    methods,
     errors,
   };
 }
@@ -245,6 +261,15 @@ export function combineScores(scores: Score[]): Score {
       patterns[p].misattributed += s.patterns[p].misattributed;
     }
   }
+  const methods: Record<string, MethodScore> = {};
+  for (const s of scores) {
+    for (const [m, x] of Object.entries(s.methods ?? {})) {
+      const t = (methods[m] ??= { right: 0, wrong: 0, unnamed: 0 });
+      t.right += x.right;
+      t.wrong += x.wrong;
+      t.unnamed += x.unnamed;
+    }
+  }
   const correct = sum((s) => s.speaker.correct);
   const total = sum((s) => s.speaker.total);
   return {
@@ -254,6 +279,7 @@ export function combineScores(scores: Score[]): Score {
     misattribution: { wrong: sum((s) => s.misattribution.wrong), named: sum((s) => s.misattribution.named), rate: rate(sum((s) => s.misattribution.wrong), sum((s) => s.misattribution.named)), unclear: sum((s) => s.misattribution.unclear) },
     attributed: prf(sum((s) => s.attributed.tp), sum((s) => s.attributed.predicted), sum((s) => s.attributed.gold)),
     patterns,
+    methods,
     errors: scores.flatMap((s) => s.errors),
   };
 }

@@ -22,7 +22,7 @@ import type { Mention, People, PersonRecord } from './people.js';
 import { normName } from './people.js';
 import type { QuoteContext, QuoteSpan } from './quotes.js';
 import { isExcludedQuote, quoteKind } from './quotes.js';
-import { isSpeechVerb, speechLemma, SPEECH_CHANNEL_NOUNS } from './speech-verbs.js';
+import { isSpeechVerb, isWeakCue, speechLemma, SPEECH_CHANNEL_NOUNS } from './speech-verbs.js';
 import type { ParagraphDoc, Token } from './tokens.js';
 import { isCapitalized } from './tokens.js';
 import {
@@ -119,6 +119,8 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'th
 const NAMING = new Set(['call', 'describe', 'term', 'label', 'brand', 'characterise', 'characterize', 'refer', 'hail', 'dismiss', 'accuse', 'praise', 'criticize', 'criticise', 'condemn', 'denounce', 'welcome', 'thank', 'slam', 'blast']);
 /** Verbs that lend a quote to the text that is their subject: "the sign read …", "the banner said …". */
 const TEXT_VERBS = new Set(['read', 'reads', 'reading', 'said', 'says', 'say', 'stated', 'states', 'declared', 'declares', 'proclaimed', 'proclaims', 'warned', 'warns', 'asked', 'asks', 'demanded', 'demands', 'urged', 'urges', 'showed', 'shows', 'bore', 'bears', 'displayed', 'displays']);
+/** Speech verbs of languages that drop the subject ("dijo que …"). */
+const FOREIGN_SAY = new Set(['dijo', 'afirmó', 'afirmo', 'declaró', 'declaro', 'indicó', 'indico', 'señaló', 'señalo', 'explicó', 'explico', 'añadió', 'agregó', 'aseguró', 'sostuvo', 'manifestó', 'expresó', 'comentó', 'escribió', 'advirtió', 'disse', 'afirmou', 'declarou', 'explicou', 'escreveu', 'acrescentou', 'comentou']);
 /** Verbs of giving words: "gave a terse “no.”", "expressed “regret”". */
 /** Methods that make a short quoted phrase someone's words even without a speech verb. */
 const RESCUING = new Set(['written-text', 'text-owner', 'quotative-like', 'verb-before', 'naming-verb', 'passive-by', 'document-issuer', 'colon', 'transcript', 'inverted-verb', 'verb-after']);
@@ -163,6 +165,8 @@ export class Attributor {
   /** The person an interviewer's question paragraph is put to. */
   private interviewee = new Map<number, PersonRecord>();
   private orgCache = new Map<string, PersonRecord>();
+  /** Sentences whose subject is a phrase nobody could be found for ("the group published …"). */
+  private unresolved = new Map<number, Set<number>>();
 
   constructor(private docs: ParagraphDoc[], private people: People) {}
 
@@ -203,11 +207,14 @@ export class Attributor {
   private paragraph(doc: ParagraphDoc, carry: Carry | undefined): Attributed[] {
     const results: Array<Attributed & { anon?: Anonymous }> = [];
     const subjects: Array<Who | undefined> = [];
+    const unresolvedSubject = new Set<number>();
+    this.unresolved.set(doc.index, unresolvedSubject);
     this.subjects.set(doc.index, subjects);
     const firstQuote = doc.tokens.findIndex((t) => t.kind === 'quote');
     doc.sentences.forEach(([s0, s1], sIndex) => {
       const subject = this.sentenceSubject(doc, s0, s1, sIndex);
       subjects[sIndex] = subject?.who ?? undefined;
+      if (subject && !subject.who) unresolvedSubject.add(sIndex);
       for (let i = s0; i < s1; i++) {
         const tok = doc.tokens[i]!;
         if (tok.kind !== 'quote') continue;
@@ -249,6 +256,7 @@ export class Attributor {
     const kind = quoteKind(span, ctx);
     if (!found) return { span, paragraph: doc.index, speaker: null, cue: '', attribution: 'none', kind, method: 'none', confidence: 0 };
     const named = found.who?.person && found.confidence >= NAME_THRESHOLD ? found.who.person : null;
+    if (named) named.latent = false;
     const anon = found.who?.anon;
     return {
       span,
@@ -326,7 +334,16 @@ export class Attributor {
     let v = j;
     while (v < end && isWord(t[v]) && SKIPPABLE.has(lower(t[v])) && !isSpeechVerb(t[v]!.text)) v++;
     if (v < end && isWord(t[v]) && isSpeechVerb(t[v]!.text) && !isCapitalized(t[v]!.text)) {
-      const npTo = this.npEnd(doc, v + 1, end);
+      let npTo = this.npEnd(doc, v + 1, end);
+      // "said a protester using the pseudonym Katya", "said a man who gave his name only as Ali".
+      for (let k = npTo; k < Math.min(end, npTo + 8); k++) {
+        if (/^(pseudonym|name|named|called|identified)$/.test(lower(t[k])) && isCapitalized(t[k + 1]?.text ?? t[k + 2]?.text ?? '')) {
+          let e = k + 1;
+          while (e < end && (isWord(t[e]) && (isCapitalized(t[e]!.text) || /^(only|as|simply)$/.test(lower(t[e]))))) e++;
+          npTo = e;
+          break;
+        }
+      }
       const who = this.resolveNP(doc, v + 1, npTo, sIndex, 'inverted');
       if (who) return { ...who, method: 'inverted-verb', cue: this.cue(doc, v, end) };
       // “…,” said to be … / “…,” he said: nothing after the verb; the subject may come before it.
@@ -430,12 +447,19 @@ export class Attributor {
         const naming = NAMING.has(lemma);
         return { ...subj, method: subj.method === 'subject' ? (naming ? 'naming-verb' : colon ? 'colon' : 'verb-before') : subj.method, cue: this.cue(doc, v, qi) };
       }
+      // "Por ello, dijo que …": a verb of a language that drops its subject speaks for the current topic.
+      if (FOREIGN_SAY.has(w)) {
+        const topic = this.subjects.get(doc.index)?.[sIndex - 1] ?? this.lastSpeaker(doc, qi, sIndex);
+        if (topic?.person) return { who: topic, confidence: 0.55, how: 'subject', method: 'dropped-subject', cue: tok.text };
+      }
       // A verb with no subject of its own in reach: keep looking for an introducer further left.
     }
     if (colon) {
       // Name: “…” (a transcript line) / a clause ending in a colon introduces what follows.
       const label = this.transcriptLabel(doc, s0, qi - 1);
       if (label) return { who: { person: label }, confidence: 0.85, how: 'adjacent', method: 'transcript', cue: '' };
+      const near = this.nearestClauseSubject(doc, s0, qi - 1, sIndex);
+      if (near?.who && near.method !== 'pronoun') return { ...near, confidence: Math.min(near.confidence, 0.8), method: 'colon', cue: '' };
       const main = this.mainClauseSubject(doc, s0, qi - 1, sIndex);
       if (main?.who) return { ...main, confidence: Math.min(main.confidence, 0.8), method: 'colon', cue: '' };
     }
@@ -544,6 +568,7 @@ export class Attributor {
       if (!isWord(t[m])) break;
       const l = bare(t[m]!.text);
       if (WRITTEN_TEXT_NOUNS.has(l) || DOCUMENT_NOUNS.has(l)) {
+        if (isCapitalized(t[m]!.text) && m > s0) break;
         // What stands between the noun and the verb must be a prepositional phrase ("on the door").
         const between = t.slice(m + 1, k + 1).filter(isWord).map((x) => lower(x));
         if (between.length && !/^(on|in|at|above|outside|of|from|by|near|over|behind|signed|published|posted|released|issued|put|left|written|painted)$/.test(between[0]!)) break;
@@ -598,9 +623,14 @@ export class Attributor {
       return undefined;
     }
     if (tok.text === ',' && depth < 5) {
-      // An appositive or parenthetical clause before the verb: find its opening comma.
+      // An appositive or parenthetical clause before the verb: find its opening comma (not one inside brackets).
       let d = k - 1;
-      while (d >= s0 && t[d]!.text !== ',' && t[d]!.kind !== 'quote' && !(t[d]!.kind === 'punct' && /[;:—–]/.test(t[d]!.text))) d--;
+      let paren = 0;
+      while (d >= s0 && (paren > 0 || t[d]!.text !== ',') && t[d]!.kind !== 'quote' && !(t[d]!.kind === 'punct' && /[;:—–]/.test(t[d]!.text))) {
+        if (t[d]!.text === ')') paren++;
+        else if (t[d]!.text === '(' && paren > 0) paren--;
+        d--;
+      }
       if (d < s0 || t[d]!.text !== ',') {
         // A lone comma: the phrase before it is the subject, unless it is an introductory phrase.
         if (this.isIntroPhrase(doc, Math.max(s0, d + 1), k)) return undefined;
@@ -609,7 +639,12 @@ export class Attributor {
       const innerName = this.nameIn(doc, d + 1, k);
       // "After the match, Rhys Price, 21, said": an introductory phrase before the first comma is not the subject.
       let c = d - 1;
-      while (c >= s0 && t[c]!.text !== ',' && t[c]!.kind !== 'quote' && !(t[c]!.kind === 'punct' && /[;:—–]/.test(t[c]!.text))) c--;
+      let paren2 = 0;
+      while (c >= s0 && (paren2 > 0 || t[c]!.text !== ',') && t[c]!.kind !== 'quote' && !(t[c]!.kind === 'punct' && /[;:—–]/.test(t[c]!.text))) {
+        if (t[c]!.text === ')') paren2++;
+        else if (t[c]!.text === '(' && paren2 > 0) paren2--;
+        c--;
+      }
       const segStart = Math.max(s0, c + 1);
       const outerIntro = this.isIntroPhrase(doc, segStart, d);
       let outer: Found | undefined;
@@ -617,7 +652,7 @@ export class Attributor {
         outer = this.npSubject(doc, segStart, d, sIndex);
         if (!outer?.who && c >= s0 && t[c]!.text === ',') outer = this.subjectBefore(doc, s0, d + 1, sIndex, allowFirst, depth + 1) ?? outer;
       }
-      const innerNP = !innerName ? this.npSubject(doc, d + 1, k, sIndex) : undefined;
+      const innerNP = !innerName && !(outer?.who?.person && outer.method === 'subject') ? this.npSubject(doc, d + 1, k, sIndex) : undefined;
       // "Its chair, Priya Nand, said", "One of these groups, the SDF, said": a name in apposition to a role phrase speaks.
       if (innerName && (!outer?.who?.person || outer.method === 'role-noun' || outer.method === 'unnamed' || outer.how === 'role-noun')) return { who: { person: innerName.person }, confidence: 0.95, how: 'adjacent', method: 'subject', cue: '' };
       if (innerNP?.who?.person && (!outer?.who?.person) && (outer?.method === 'unnamed' || !outer?.who)) return innerNP;
@@ -661,6 +696,8 @@ export class Attributor {
         const at = this.subjectStart(doc, s0, p);
         const before = lower(t[at - 1]);
         if (/^(whether|if|that|because|when|while|although|though|since|after|before|as|who|which|of|in|on|at|to|for|with|by|from)$/.test(before)) continue;
+        // "refused to visit a cemetery of soldiers killed …": the phrase before is an object, not a subject.
+        if (at - 1 >= s0 && isWord(t[at - 1]) && !isCapitalized(t[at - 1]!.text) && (isVerbLike(t[at - 1]!.text) || isSpeechVerb(t[at - 1]!.text))) continue;
         return subj;
       }
       return undefined;
@@ -714,6 +751,12 @@ export class Attributor {
   private npStart(doc: ParagraphDoc, s0: number, end: number): number {
     const t = doc.tokens;
     let a = end;
+    // "the Syrian Democratic Forces (SDF)", "the RMT union (National Union of Rail, …)": a bracket after the name.
+    if (t[a - 1]?.text === ')') {
+      let d = a - 2;
+      while (d >= s0 && t[d]!.text !== '(' && a - d < 16) d--;
+      if (d >= s0 && t[d]!.text === '(') a = d;
+    }
     while (a > s0) {
       const x = t[a - 1]!;
       if (!isWord(x)) {
@@ -726,8 +769,18 @@ export class Attributor {
       const l = lower(x);
       if (isSpeechVerb(x.text) && !isCapitalized(x.text)) break;
       if (RELATIVE.has(l) || /^(and|but|or|than|because|if|when|while|as|so|after|before|since|until|though|although|whether)$/.test(l)) {
-        // "Brit Hume and Chris Wallace", "David and Louise Turpin": a conjunction inside a name list.
-        if (l === 'and' && a - 2 >= s0 && isCapitalized(t[a - 2]?.text ?? '') && isCapitalized(t[a]?.text ?? '')) {
+        // "Brit Hume and Chris Wallace", "David and Louise Turpin": a conjunction inside a name list;
+        // "X of Y University and contributor to Slate": coordinated descriptions of one person.
+        if (l === 'and' && a - 2 >= s0 && isCapitalized(t[a - 2]?.text ?? '') && (isCapitalized(t[a]?.text ?? '') || isRoleNoun(t[a]?.text ?? '') && !isCapitalized(t[a]?.text ?? ''))) {
+          a--;
+          continue;
+        }
+        break;
+      }
+      if (/^(from|at|to|with|in)$/.test(l)) {
+        // "Jerome Ross from Roar Magazine", "contributor to Slate", "a professor at Yale": a phrase on a name or role.
+        const w = t[a - 2];
+        if (a - 2 >= s0 && w && isWord(w) && (isCapitalized(w.text) && !isSpeechVerb(w.text) || isRoleNoun(w.text) && !isCapitalized(w.text) && !isVerbLike(w.text))) {
           a--;
           continue;
         }
@@ -806,6 +859,33 @@ export class Attributor {
     return isWord(t[k]) && t[k - 1]?.text === '[' && t[k + 1]?.text === ']' && /^[a-z]{2}$/.test(t[k]!.text);
   }
 
+  /**
+   * The subject of the clause nearest before `to` ("Another was tour manager X, who cited …:"):
+   * the last verb's subject, or the name a copula introduces ("Another was X").
+   */
+  private nearestClauseSubject(doc: ParagraphDoc, s0: number, to: number, sIndex: number): Found | undefined {
+    const t = doc.tokens;
+    for (let v = to - 1; v >= s0; v--) {
+      const x = t[v]!;
+      if (x.kind === 'quote') return undefined;
+      if (!isWord(x) || isCapitalized(x.text) || this.inMention(doc, v)) continue;
+      const l = lower(x);
+      if (!(isVerbLike(x.text) || isSpeechVerb(x.text) || /^(is|was|are|were)$/.test(l))) continue;
+      if (DETERMINERS.has(lower(t[v - 1])) || lower(t[v - 1]) === 'to' || /ing$/.test(l)) continue;
+      if (/^(is|was|are|were)$/.test(l)) {
+        const m = this.people.inParagraph(doc.index).find((mm) => mm.from > v && mm.from <= v + 4 && mm.person.type === 'person' && mm.to <= to);
+        if (m) return { who: { person: m.person }, confidence: 0.8, how: 'adjacent', method: 'subject', cue: '' };
+      }
+      return this.subjectBefore(doc, s0, v, sIndex);
+    }
+    return undefined;
+  }
+
+  /** The speaker of the last quote before token `k`, in this paragraph or the one before. */
+  private lastSpeaker(doc: ParagraphDoc, k: number, sIndex: number): Who | undefined {
+    return this.window(doc, k, sIndex, 1).find((s) => s.strong && s.who.person)?.who;
+  }
+
   /** The subject of the sentence's main clause: past an introductory phrase ("After the match, …"). */
   private mainClauseSubject(doc: ParagraphDoc, s0: number, to: number, sIndex: number): Found | undefined {
     const t = doc.tokens;
@@ -817,18 +897,35 @@ export class Attributor {
       while (c < to && t[c]!.text !== ',' && t[c]!.kind !== 'quote') c++;
       if (c < to && t[c]!.text === ',') start = c + 1;
     }
-    // The first verb of the clause; its subject.
+    // The first verb of the clause; its subject. An appositive or relative clause between commas
+    // ("One marcher, a driver who gave his name as Tomas, said …") is passed over.
     for (let v = start; v < to; v++) {
       const x = t[v]!;
       if (x.kind === 'quote') break;
+      if (x.text === ',' && v > start && /^(who|which|whose|whom|a|an|the|aged|\d+|his|her|its|their|himself|herself|also|one|another|then|now|formerly)$/.test(lower(t[v + 1]))) {
+        let c = v + 1;
+        while (c < to && t[c]!.text !== ',' && t[c]!.kind !== 'quote') c++;
+        if (c < to && t[c]!.text === ',') {
+          v = c;
+          continue;
+        }
+      }
       if (!isWord(x) || isCapitalized(x.text) || this.inMention(doc, v)) continue;
       const l = lower(x);
       if (DETERMINERS.has(l) || INDEFINITE_OPENERS.has(l) || SUBJECT_PRONOUNS.has(l) || FUNCTION_WORDS.has(l) && !/^(is|was|has|had|have|are|were|will|would|can|could|did|does)$/.test(l)) continue;
       if (isRoleNoun(l) || GENERIC_PERSON_NOUNS.has(l) || ORG_NOUNS.has(l) || DOCUMENT_NOUNS.has(l)) continue;
       if (isSpeechVerb(x.text) || isVerbLike(x.text) || /^(is|was|has|had|have|are|were|will|would|can|could|did|does)$/.test(l)) {
         if (DETERMINERS.has(lower(t[v - 1]))) continue;
-        const s = this.subjectBefore(doc, start, v, sIndex);
-        return s;
+        if (!/(ed|s)$/.test(l) && this.people.inParagraph(doc.index).some((m) => m.from === v + 1 || m.nameFrom === v + 1)) continue;
+        // Whoever says something is someone: the subject of a speech verb may be introduced here.
+        const reading = this.reading;
+        const lemma = speechLemma(x.text);
+        if (lemma && !isWeakCue(lemma) && !NAMING.has(lemma)) this.reading = false;
+        try {
+          return this.subjectBefore(doc, start, v, sIndex);
+        } finally {
+          this.reading = reading;
+        }
       }
     }
     return undefined;
@@ -843,6 +940,7 @@ export class Attributor {
     } finally {
       this.reading = false;
     }
+    if (found && !found.who) return { who: null, at: s0 };
     if (!found?.who) return undefined;
     let at = s0;
     if (found.who.person) {
@@ -894,9 +992,14 @@ export class Attributor {
     // "Erdogan's office", "the Biden campaign": an organisation named by whose it is.
     const possOrg = create ? this.possessiveOrg(doc, a, b, ms) : undefined;
     if (possOrg) return { who: { person: possOrg }, confidence: 0.85, how: 'adjacent', method: 'possessive-org', cue: '' };
-    const candidates = ms.filter((m) => !m.possessive && !/^(of|for|from|at|by|with|to|in|on|such|like|against|about)$/.test(lower(t[m.from - 1])) || (m.from === a));
+    const governed = (m: Mention) => /^(of|for|from|at|by|with|to|in|on|such|like|against|about|as)$/.test(lower(t[m.from - 1])) && !(m.nameFrom !== undefined && m.person.type === 'person');
+    const candidates = ms.filter((m) => (!m.possessive && !governed(m)) || (m.from === a && !m.possessive));
     const appositive = candidates.find((m) => t[m.from - 1]?.text === ',' && m.person.type === 'person');
-    const pick = appositive ?? candidates.find((m) => !m.possessive) ;
+    // "Birmingham City University criminology professor David Wilson", "AIP chairman Markham Robinson":
+    // an organisation before a person's role and name modifies it; the person is the head.
+    const person = candidates.find((m) => m.person.type === 'person' && !m.possessive);
+    const lead = candidates.find((m) => !m.possessive);
+    const pick = appositive ?? (lead && lead.person.type === 'organization' && person && person.from > lead.from && !this.commaBetween(doc, lead.to, person.from) ? person : lead);
     if (pick) {
       const rest = words.length - t.slice(pick.from, pick.to).filter(isWord).length;
       // "An X spokesman": the organisation's voice.
@@ -928,6 +1031,19 @@ export class Attributor {
       if (vi === 1 && INDEFINITE_OPENERS.has(first)) {
         const org = this.recentStrong(doc, a, sIndex, (x) => !!x.person && x.person.type === 'organization' && x.person.kind !== 'outlet', 1);
         if (org) return { who: org.who, confidence: 0.7, how: 'role-noun', method: 'spokesperson', cue: '' };
+      }
+    }
+    // "its authors", "their lawyers", "his spokesman": the possessor speaks.
+    if (this.isPossessiveDet(first) && lw.length >= 2 && /^(authors?|writers?|spokesman|spokeswoman|spokesperson|spokespeople|lawyers?|attorneys?|representatives?|officials?|staff|team|office|statement)$/.test(lw[lw.length - 1]!)) {
+      const who = this.pronounWord(doc, a, sIndex, first === 'its' ? 'it' : first === 'their' ? 'they' : first);
+      if (who?.who?.person) return { ...who, how: 'role-noun', method: 'possessor' };
+    }
+    // "A letter signed by 60 doctors", "a statement from the ministry": an indefinite text, and whoever issued it.
+    if (INDEFINITE_OPENERS.has(first) && !this.reading) {
+      const di = lw.findIndex((w, i) => i > 0 && i <= 2 && DOCUMENT_NOUNS.has(w));
+      if (di > 0) {
+        const issuer = this.issuerOf(doc, t.indexOf(words[di]!, a), sIndex);
+        if (issuer?.who) return issuer;
       }
     }
     // Definite: "the judge", "the father", "the company", "the statement", "the 21-year-old".
@@ -964,6 +1080,11 @@ export class Attributor {
     if (!mine.length) return true;
     const theirs = [...p.roleWords].filter((w) => isDemonym(w[0]!.toUpperCase() + w.slice(1)));
     return theirs.length === 0 ? !p.roles.length : mine.some((m) => theirs.includes(m));
+  }
+
+  private commaBetween(doc: ParagraphDoc, a: number, b: number): boolean {
+    for (let k = a; k < b; k++) if (doc.tokens[k]!.text === ',') return true;
+    return false;
   }
 
   private isPossessiveDet(w: string): boolean {
@@ -1062,7 +1183,9 @@ export class Attributor {
       const g = genderOfWords([head, ...mods]);
       const recent = this.recentStrong(doc, a, sIndex, (w) => (w.anon ? w.anon.gender === 'unknown' || g === 'unknown' || w.anon.gender === g : false), 2);
       if (recent) return { who: recent.who, confidence: 0.75, how: 'role-noun', method: 'anaphor', cue: '' };
-      return { who: null, confidence: 0, how: 'none', method: 'anaphor', cue: '' };
+      // "[The source] remarked": someone unnamed, whom later pronouns may take up.
+      const text = doc.text.slice(words[0]!.start, words[h]!.end);
+      return { who: { anon: { description: text, gender: g, plural: false, paragraph: doc.index } }, confidence: 0.8, how: 'role-noun', method: 'unnamed', cue: '' };
     }
     // Kinship: "the father", "the mother", "his widow".
     const kin = KINSHIP[head];
@@ -1071,7 +1194,15 @@ export class Attributor {
       if (byRole && (kin === 'unknown' || byRole.gender === kin || byRole.gender === 'unknown')) return { who: { person: byRole }, confidence: 0.8, how: 'role-noun', method: 'role-noun', cue: '' };
       const p = this.salientPerson(doc, a, sIndex, kin, 6);
       if (p && p.unique) return { who: { person: p.person }, confidence: 0.7, how: 'role-noun', method: 'kinship', cue: '' };
+      // The one person of that gender the paragraph before is about.
+      const near = this.window(doc, a, sIndex, 1).filter((x) => x.strong && x.who.person?.type === 'person' && (kin === 'unknown' || x.who.person.gender === kin));
+      if (near.length && near.every((x) => x.who.person === near[0]!.who.person)) return { who: near[0]!.who, confidence: 0.6, how: 'role-noun', method: 'kinship', cue: '' };
       return { who: null, confidence: 0, how: 'none', method: 'kinship', cue: '' };
+    }
+    // "the producers", "the organisers": several people, none named.
+    if (/s$/.test(head) && !/(ss|us|is)$/.test(head) && !isCapitalized(headTok.text) && (isRoleNoun(head.replace(/s$/, '')) || PEOPLE_PLURALS.has(head))) {
+      const text = doc.text.slice(words[0]!.start, words[h]!.end);
+      return { who: { anon: { description: text, gender: 'unknown', plural: true, paragraph: doc.index } }, confidence: 0.85, how: 'adjacent', method: 'unnamed', cue: '' };
     }
     // Role nouns and titles: "the judge", "the prime minister", "the Ohio Democrat", "the elder Bielik".
     if (isRoleNoun(head) || TITLES.has(head) || /^(democrat|republican|conservative|socialist|liberal)$/.test(head)) {
@@ -1085,9 +1216,11 @@ export class Attributor {
         return { who: { person: p }, confidence: 0.8, how: 'role-noun', method: 'role-noun', cue: '' };
       }
       // A role nobody holds yet: the person the text was just about, if the role fits what we know of them.
+      const prevSubject = this.subjects.get(doc.index)?.[sIndex - 1] ?? (sIndex === 0 ? undefined : undefined);
+      const sameSentence = this.people.inParagraph(doc.index).find((m) => m.subject && m.person.type === 'person' && doc.sentenceOf[m.from] === sIndex && m.from < a);
+      const cand = sameSentence?.person ?? (prevSubject?.person?.type === 'person' ? prevSubject.person : undefined);
       const g = genderOfWords([head, ...mods]);
-      const s = this.salientPerson(doc, a, sIndex, g, 1);
-      if (s && s.subject) return { who: { person: s.person }, confidence: 0.6, how: 'role-noun', method: 'role-salient', cue: '' };
+      if (cand && (g === 'unknown' || cand.gender === 'unknown' || cand.gender === g) && this.nationalityFits(cand, mods)) return { who: { person: cand }, confidence: 0.6, how: 'role-noun', method: 'role-salient', cue: '' };
       return { who: null, confidence: 0, how: 'none', method: 'role-noun', cue: '' };
     }
     // "the elder Bielik", "the younger Marsh": a family name shared by several; the eldest/youngest is not known.
@@ -1360,6 +1493,7 @@ export class Attributor {
     }
     // A fragment in a sentence with no cue: the paragraph's current speaker, when no one else is its subject.
     const subject = this.subjects.get(doc.index)?.[sIndex];
+    if (this.unresolved.get(doc.index)?.has(sIndex)) return undefined;
     const current = prevWho && prev!.confidence >= NAME_THRESHOLD ? prevWho : null;
     if (current && (!subject || samePerson(subject, current) || !subject.person || subject.person.type !== 'person')) {
       return { who: current, confidence: 0.6, how: 'continuation', method: 'current-speaker', cue: '' };
@@ -1387,6 +1521,7 @@ export class Attributor {
     if (!/^[\p{Ll}\[(…]/u.test(text)) return undefined;
     const subject = this.subjects.get(doc.index)?.[sIndex];
     const prev = results[results.length - 1];
+    if (this.unresolved.get(doc.index)?.has(sIndex)) return undefined;
     if (prev && prev.paragraph === doc.index && prev.speaker && prev.confidence >= 0.75) {
       const prevSentence = doc.sentenceOf[doc.tokens.findIndex((t) => t.kind === 'quote' && doc.spans[t.q!] === prev.span)] ?? -1;
       if (sIndex - prevSentence <= 1 && (!subject || subject.person === prev.speaker || (subject.person && subject.person.type !== 'person') || subject.anon)) {
@@ -1529,11 +1664,26 @@ export class Attributor {
     if (words.length > 4 || words.some((w) => isNotName(w) || ordinal(w) || /^\d+$/.test(w))) return undefined;
     // One capitalised word that is a common English word, a title or a demonym names nobody.
     if (words.length === 1 && !this.looksLikeName(words[0]!)) return undefined;
+    // …nor one opening a sentence that the lexicon does not know as a name and the article never
+    // capitalises elsewhere ("Por ello dijo", "Sin embargo, indicó").
+    if (words.length === 1 && doc.sentences[doc.sentenceOf[s]!]![0] === s && firstNameGender(words[0]!) === undefined && !this.capitalisedElsewhere(words[0]!)) return undefined;
     if (words.some((w) => TITLES.has(bare(w))) && words.length === 1) return undefined;
     const known = this.people.bySurname(words[words.length - 1]!, { paragraph: doc.index, from: s });
     const person = known && (words.length === 1 || normName(known.name).endsWith(normName(name))) ? known : this.people.ensurePerson(words);
     this.addMention(person, doc, s, e);
     return { who: { person }, confidence: words.length >= 2 ? 0.85 : 0.65, how: 'adjacent', method: 'new-name', cue: '' };
+  }
+
+  /** The word stands capitalised somewhere not at a sentence start, as names do. */
+  private capitalisedElsewhere(word: string): boolean {
+    for (const d of this.docs) {
+      for (let k = 0; k < d.tokens.length; k++) {
+        const x = d.tokens[k]!;
+        if (x.kind !== 'word' || x.text !== word) continue;
+        if (d.sentences[d.sentenceOf[k]!]![0] !== k && !(d.tokens[k - 1]?.kind === 'punct' && /[“"‘(\[]/.test(d.tokens[k - 1]!.text))) return true;
+      }
+    }
+    return false;
   }
 
   private looksLikeName(w: string): boolean {
@@ -1567,7 +1717,7 @@ export class Attributor {
       if (/^(party|union|university|church|school|hospital|bank|club|team|charity)$/.test(noun)) return l.includes(noun) || !govish;
       return !/campaign$/.test(l) && !/police|court/.test(l);
     };
-    const recent = this.window(doc, before, doc.sentenceOf[before] ?? 0, 3).find((s) => s.who.person && fitting(s.who.person));
+    const recent = this.window(doc, before, doc.sentenceOf[before] ?? 0, 3).find((s) => s.strong && s.who.person && fitting(s.who.person)) ?? this.window(doc, before, doc.sentenceOf[before] ?? 0, 1).find((s) => s.who.person && fitting(s.who.person) && normName(s.who.person.name).split(' ').includes(noun));
     if (recent?.who.person) return recent.who.person;
     const heads = company ? COMPANY_HEADS : ORG_HEADS;
     for (let p = doc.index; p >= 0 && doc.index - p <= 3; p--) {
@@ -1585,6 +1735,10 @@ export class Attributor {
         if (b - a < 2 && !/^\p{Lu}{2,}$/u.test(t[k]!.text)) continue;
         const name = t.slice(a, b).map((x) => x.text).join(' ');
         if (!fitting({ type: 'organization', name, nameTokens: name.split(' ') } as PersonRecord)) continue;
+        // Any organisation heading a clause of the last sentences; elsewhere only one named by the noun ("the commission").
+        const [ss] = d.sentences[d.sentenceOf[a]!]!;
+        const opensClause = a === ss || (a === ss + 1 && /^the$/i.test(t[ss]!.text));
+        if (!company && !opensClause && !normName(name).split(' ').includes(noun)) continue;
         const existing = this.people.list.find((x) => x.type === 'organization' && normName(x.name) === normName(name));
         if (existing) return existing;
         const org = this.people.ensurePerson(name.split(/\s+/), undefined, 'organization');

@@ -63,7 +63,7 @@ export function extractArticle(source: ArticleSource): Article {
   clearMemoTables();
   const { paragraphs, people, quotes, docs } = analyzeQuotes(source.paragraphs);
   const statements = extractStatements(docs, people);
-  const persons = people.toModel();
+  const persons = people.toModel(new Set([...quotes.map((q) => q.speakerId), ...statements.map((st) => st.speakerId)].filter((x): x is string => !!x)));
   const events = extractEvents(paragraphs, persons, source.publishedAt);
   const points = summarize(paragraphs, source.headline);
   return {

@@ -129,7 +129,7 @@ export const FEMALE_WORDS = new Set([
 ]);
 export const MALE_WORDS = new Set([
   'mr', 'king', 'prince', 'lord', 'sir', 'duke', 'husband', 'father', 'son', 'brother', 'widower', 'fiancé', 'fiance',
-  'boyfriend', 'actor', 'chairman', 'spokesman', 'congressman', 'businessman', 'grandfather', 'uncle', 'nephew', 'emperor',
+  'boyfriend', 'chairman', 'spokesman', 'congressman', 'businessman', 'grandfather', 'uncle', 'nephew', 'emperor',
   'pope', 'sheikh', 'emir', 'sultan',
 ]);
 
@@ -146,6 +146,8 @@ export const ORG_HEADS = new Set([
   'tribunal', 'cabinet', 'secretariat', 'directorate', 'centre', 'center', 'museum', 'trust', 'society', 'council', 'unit',
   'reuters', 'ap', 'afp', 'bbc', 'cnn', 'nbc', 'cbs', 'abc', 'pbs', 'images', 'getty', 'newspaper', 'magazine', 'daily',
   'mail', 'telegraph', 'herald', 'tribune', 'gazette', 'independent', 'observer', 'review', 'monitor', 'express', 'star',
+  'body', 'watchdog', 'forum', 'institution', 'consortium', 'collective', 'caucus', 'conference', 'initiative', 'courier',
+  'legion', 'association', 'academy', 'laboratory', 'lab', 'clinic', 'trust', 'council', 'federation', 'confederation',
 ]);
 
 /** Lower-case nouns that make an organisation speaker out of a possessive or a determiner ("Erdogan's office"). */

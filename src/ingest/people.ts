@@ -11,7 +11,7 @@ import { isSpeechVerb } from './speech-verbs.js';
 import { resolveCataphora } from './cataphora.js';
 import { memoTable } from './memo.js';
 import {
-  FEMALE_WORDS, FUNCTION_WORDS, KINSHIP, MALE_WORDS, NAME_PARTICLES, ORG_HEADS, PREPOSITIONS, ROLE_NOUNS, TITLES,
+  FEMALE_WORDS, FUNCTION_WORDS, KINSHIP, MALE_WORDS, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, PREPOSITIONS, ROLE_NOUNS, TITLES,
   firstNameGender, isCommonWord, isNotName, isRoleNoun, isVerbForm,
 } from './lexicon.js';
 
@@ -30,6 +30,8 @@ export interface PersonRecord {
   kind?: 'group' | 'document' | 'outlet';
   /** True while the gender rests only on the first name (weak evidence: "Alexis" can be either). */
   genderFromName?: boolean;
+  /** An organisation the text names but that has not spoken: known to the discourse, not listed. */
+  latent?: boolean;
 }
 
 export interface Mention {
@@ -41,6 +43,8 @@ export interface Mention {
   sentence: number;
   subject: boolean;
   possessive: boolean;
+  /** Where the name proper starts, after titles and an organisation before it ("Amnesty International Man-kei Tam"). */
+  nameFrom?: number;
 }
 
 interface Run {
@@ -98,6 +102,8 @@ export class People {
   private byInner = new Map<string, PersonRecord[]>();
   /** First + last token → the first such person. */
   private byFirstLast = new Map<string, PersonRecord>();
+  /** Runs that name an organisation (with the token where its name ends, over "of"/"on" phrases). */
+  private orgRuns = new Map<Run, { org: PersonRecord; to: number }>();
   /** How often each person has been named by the bare surname so far. */
   private bareSurname = new Map<PersonRecord, number>();
 
@@ -121,6 +127,9 @@ export class People {
       if (!this.byName.get(normName(next.name.join(' ')))) return;
       run.shared = this.ensurePerson([run.name[0]!, next.name[next.name.length - 1]!]);
     });
+    // Organisations named in the text ("the Consumer Product Safety Commission", "Department of Health and
+    // Social Care"): known to the discourse from their first mention, listed only once they speak.
+    this.findOrganisations(runs);
     // People the article names by a first name only: "his wife, Ruth", "their children, Peter and Anne",
     // "a marcher who gave his name only as Tomas", "a protester using the pseudonym Katya".
     for (const run of runs) {
@@ -135,6 +144,50 @@ export class People {
     resolveCataphora(this, this.docs);
     this.collectQuotedTitles();
     return this;
+  }
+
+  private findOrganisations(runs: Run[]): void {
+    for (let i = 0; i < runs.length; i++) {
+      const run = runs[i]!;
+      const doc = this.doc(run.paragraph);
+      const t = doc.tokens;
+      const words = tokenWords(t, run.from, run.to).map((w) => w.replace(/['’]s?$/, (m) => (m.length > 1 || /s$/.test(w) ? '' : m)));
+      let orgEnd = -1;
+      words.forEach((w, k) => {
+        const l = w.toLowerCase();
+        if (ORG_HEADS.has(l) && !PLACE_HEADS.has(l)) orgEnd = k;
+      });
+      if (orgEnd !== words.length - 1) continue;
+      // "Department" + "of Health" + "and Social Care", "Commission" + "on Presidential Debates".
+      let to = run.to;
+      let j = i;
+      while (runs[j + 1] && runs[j + 1]!.paragraph === run.paragraph && runs[j + 1]!.from === to + 1 && /^(of|for|on)$/.test(t[to]?.text ?? '')) {
+        j++;
+        to = runs[j]!.to;
+        if (runs[j + 1] && runs[j + 1]!.from === to + 1 && /^(and|&)$/.test(t[to]?.text ?? '') && runs[j + 1]!.to - runs[j + 1]!.from <= 3 && !tokenWords(t, runs[j + 1]!.from, runs[j + 1]!.to).some((w) => ORG_HEADS.has(w.toLowerCase()))) {
+          j++;
+          to = runs[j]!.to;
+        }
+      }
+      const all = tokenWords(t, run.from, to).map((w) => w.replace(/['’]s?$/, ''));
+      const det = /^the$/i.test(t[run.from - 1]?.text ?? '');
+      if (all.length < 2 && !(det && /^\p{Lu}{2,}$/u.test(all[0] ?? ''))) continue;
+      if (all.every((w) => TITLES.has(w.toLowerCase()) || isQualifier(w) || FUNCTION_WORDS.has(w.toLowerCase()))) continue;
+      if (all.some((w) => /^\p{Lu}{2,}$/u.test(w)) && all.length === 1) continue;
+      const existing = this.byName.get(normName(all.join(' ')));
+      const org = existing ?? this.ensurePerson(all, undefined, 'organization');
+      if (!existing && org.type === 'organization') org.latent = true;
+      if (org.type !== 'organization') continue;
+      if (det) this.addAlias(org, `the ${all.join(' ')}`);
+      const acronym = t[to]?.text === '(' && /^\p{Lu}{2,}$/u.test(t[to + 1]?.text ?? '') && t[to + 2]?.text === ')' ? t[to + 1]!.text : undefined;
+      if (acronym) {
+        this.addAlias(org, acronym);
+        this.byName.set(normName(acronym), org);
+      }
+      this.orgRuns.set(run, { org, to });
+      for (let k = i + 1; k <= j; k++) this.orgRuns.set(runs[k]!, { org, to });
+      i = j;
+    }
   }
 
   /** "Mr. Witkoff" said inside someone's quote is still a way the article names Witkoff. */
@@ -364,7 +417,26 @@ export class People {
   }
 
   private mentionFromRun(run: Run): void {
-    if (run.org) return;
+    const orgRun = this.orgRuns.get(run);
+    if (orgRun) {
+      if (!this.mentionAt(run.paragraph, run.from) && !this.mentions.some((m) => m.paragraph === run.paragraph && m.from <= run.from && run.from < m.to)) {
+        this.addMention(orgRun.org, run.paragraph, run.from, orgRun.to, run.possessive);
+      }
+      return;
+    }
+    if (run.org) {
+      // A known organisation named again by its acronym or full name ("the SDF").
+      const known = run.name.length === 0 ? undefined : this.byName.get(normName([...run.titles, ...run.name].join(' ')));
+      if (known?.type === 'organization') this.addMention(known, run.paragraph, run.from, run.to, run.possessive);
+      return;
+    }
+    if (run.name.length === 1 && run.titles.length === 0) {
+      const known = this.byName.get(normName(run.name[0]!));
+      if (known?.type === 'organization') {
+        this.addMention(known, run.paragraph, run.from, run.to, run.possessive);
+        return;
+      }
+    }
     let person: PersonRecord | undefined;
     if (run.name.length >= 2) {
       person = this.byName.get(normName(run.name.join(' '))) ?? this.matchFullName(run.name);
@@ -439,7 +511,7 @@ export class People {
       if (conj && conj.to >= start - 2) subject = conj.subject;
       else if (doc.tokens.slice(Math.max(0, start - 10), start - 1).some((t) => t.kind === 'word' && PREPOSITIONS.has(t.text.toLowerCase()))) subject = false;
     }
-    const m: Mention = { person, paragraph, from, to, sentence: doc.sentenceOf[from]!, subject, possessive };
+    const m: Mention = { person, paragraph, from, to, sentence: doc.sentenceOf[from]!, subject, possessive, ...(nameFrom > from ? { nameFrom } : {}) };
     this.mentions.push(m);
     this.byParagraph = undefined;
     return m;
@@ -680,8 +752,12 @@ export class People {
     return this.mostRecent(top, paragraph, tokenIndex) ?? top[0];
   }
 
-  toModel(): Person[] {
-    return this.list.map((p) => ({
+  /**
+   * The article's people list: every person, and the organisations that speak (or that `keep`
+   * names, e.g. the speakers of reported statements).
+   */
+  toModel(keep?: ReadonlySet<string>): Person[] {
+    return this.list.filter((p) => !p.latent || keep?.has(p.id)).map((p) => ({
       id: p.id,
       name: p.name,
       aliases: [...p.aliases],
