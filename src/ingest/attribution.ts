@@ -58,6 +58,8 @@ export interface Anonymous {
   gender: Gender;
   plural: boolean;
   paragraph: number;
+  /** Not a person: an unnamed publication, website, report ("he"/"she" never mean it). */
+  thing?: boolean;
 }
 
 export type Who = { person: PersonRecord; anon?: undefined } | { anon: Anonymous; person?: undefined };
@@ -130,6 +132,8 @@ const SPEECHLIKE = new Set(['gave', 'give', 'gives', 'giving', 'offered', 'offer
 const QUOTATIVE_BE = new Set(['is', 'was', 'are', 'were', 'am', "'m", "'s", "'re", 'be', 'being', 'been', 'went', 'go', 'goes', 'going', 'gone', "i'm", 'i’m', "she's", 'she’s', "he's", 'he’s', "they're", 'they’re', "we're", 'we’re', "you're", 'you’re', "it's", 'it’s']);
 
 const isWord = (t: Token | undefined): boolean => !!t && t.kind === 'word';
+/** Adverbs and auxiliaries between a subject and its verb ("also", "sentimentally", "had"). */
+const skippable = (t: Token | undefined): boolean => !!t && t.kind === 'word' && (SKIPPABLE.has(t.text.toLowerCase()) || (/^\p{Ll}{3,}ly$/u.test(t.text) && !/^(only|family|early|daily|weekly|ally|rally|italy|july|reply|supply|fly|belly|bully|holly|jolly|lily|sully|tally)$/.test(t.text)));
 const lower = (t: Token | undefined) => (t ? t.text.toLowerCase() : '');
 const bare = (w: string) => w.toLowerCase().replace(/['’]s$/, '').replace(/\.$/, '');
 
@@ -285,6 +289,8 @@ export class Attributor {
       hasCue,
       alone: narrative.length === 0,
       paragraphAlone: doc.tokens.every((t) => t.kind !== 'word') && doc.spans.length === 1,
+      rawBefore: doc.text.slice(Math.max(0, span.start - 80), span.start),
+      rawAfter: doc.text.slice(span.end, span.end + 80),
     };
   }
 
@@ -332,9 +338,16 @@ export class Attributor {
     }
     // Inverted: the verb comes first (adverbs allowed): “…,” said X; “…,” dijo X.
     let v = j;
-    while (v < end && isWord(t[v]) && SKIPPABLE.has(lower(t[v])) && !isSpeechVerb(t[v]!.text)) v++;
-    if (v < end && isWord(t[v]) && isSpeechVerb(t[v]!.text) && !isCapitalized(t[v]!.text)) {
+    while (v < end && skippable(t[v]) && !isSpeechVerb(t[v]!.text)) v++;
+    // Only a finite verb inverts ("said X", "wrote X"): "citing X", "to maintain X" hang on the clause before.
+    if (v < end && isWord(t[v]) && isSpeechVerb(t[v]!.text) && !isCapitalized(t[v]!.text) && !/ing$/.test(lower(t[v])) && lower(t[v - 1]) !== 'to' && (lower(t[v]) !== speechLemma(t[v]!.text) || FOREIGN_SAY.has(lower(t[v])) || /^(says|said)$/.test(lower(t[v])))) {
       let npTo = this.npEnd(doc, v + 1, end);
+      // "said the girl's mother, Selva Herbón": a name in apposition closes the phrase.
+      if (t[npTo]?.text === ',' && isCapitalized(t[npTo + 1]?.text ?? '') && isWord(t[npTo + 1])) {
+        let e = npTo + 1;
+        while (e < end && isWord(t[e]) && (isCapitalized(t[e]!.text) || NAME_PARTICLES.has(t[e]!.text)) && e - npTo <= 4) e++;
+        if (e === end || t[e]?.text === ',' || t[e]?.kind === 'punct') npTo = e;
+      }
       // "said a protester using the pseudonym Katya", "said a man who gave his name only as Ali".
       for (let k = npTo; k < Math.min(end, npTo + 8); k++) {
         if (/^(pseudonym|name|named|called|identified)$/.test(lower(t[k])) && isCapitalized(t[k + 1]?.text ?? t[k + 2]?.text ?? '')) {
@@ -355,8 +368,8 @@ export class Attributor {
         if (tok.text === '(' || tok.text === ')' || tok.text === '[' || tok.text === ']' || tok.text === ',' || tok.text === '’' || tok.text === "'") continue;
         break;
       }
-      // "“…” and I said": a new clause, with its own quote to come.
-      if (/^(and|but|or|while|whereas|because|so|then)$/.test(lower(tok))) break;
+      // "“…” and I said": a new clause, with its own quote to come; "having questioned …": a participle.
+      if (/^(and|but|or|while|whereas|because|so|then|having|being|after|before|when|citing|adding|noting)$/.test(lower(tok))) break;
       if (k > j && isSpeechVerb(tok.text) && !isCapitalized(tok.text)) {
         const subj = this.subjectBefore(doc, j, k, sIndex);
         if (subj?.who || subj) return subj ? { ...subj, method: subj.method === 'subject' ? 'verb-after' : subj.method, cue: this.cue(doc, k, end) } : undefined;
@@ -428,7 +441,14 @@ export class Attributor {
       }
       if (!isSpeechVerb(tok.text) || (isCapitalized(tok.text) && v !== s0)) continue;
       if (this.isNounUse(doc, v, s0)) continue;
-      if (isCapitalized(tok.text) && /ing$/.test(w)) {
+      // “…,” said X, “…”: the verb right after the quote before, its speaker after it.
+      let pq = v - 1;
+      while (pq >= s0 && t[pq]!.kind === 'punct') pq--;
+      if (pq >= s0 && t[pq]!.kind === 'quote' && !isCapitalized(tok.text)) {
+        const who = this.resolveNP(doc, v + 1, this.npEnd(doc, v + 1, qi), sIndex, 'inverted');
+        if (who) return { ...who, method: 'inverted-verb', cue: this.cue(doc, v, qi) };
+      }
+      if (isCapitalized(tok.text) && v === s0 && /(ed|en|ing)$/.test(w) || isCapitalized(tok.text) && /ing$/.test(w)) {
         // “Writing “…”, Wright further wrote …”: a participle opening the sentence takes the main clause's subject.
         const main = this.mainClauseSubject(doc, s0, t.findIndex((x, k) => k > v && x.text === ','), sIndex);
         if (main) return { ...main, method: 'participle', cue: tok.text };
@@ -452,7 +472,7 @@ export class Attributor {
         const topic = this.subjects.get(doc.index)?.[sIndex - 1] ?? this.lastSpeaker(doc, qi, sIndex);
         if (topic?.person) return { who: topic, confidence: 0.55, how: 'subject', method: 'dropped-subject', cue: tok.text };
       }
-      // A verb with no subject of its own in reach: keep looking for an introducer further left.
+      // A verb with no subject phrase in reach ("… on maintaining “…”"): keep looking further left.
     }
     if (colon) {
       // Name: “…” (a transcript line) / a clause ending in a colon introduces what follows.
@@ -552,6 +572,8 @@ export class Attributor {
   private isPassive(doc: ParagraphDoc, v: number): boolean {
     const w = lower(doc.tokens[v]);
     if (!/(ed|en|told|said|written|quoted|called|described)$/.test(w)) return false;
+    // "as said by X", "as told by X", "as described by X".
+    if (lower(doc.tokens[v - 1]) === 'as' && lower(doc.tokens[v + 1]) === 'by') return true;
     let k = v - 1;
     while (k >= 0 && isWord(doc.tokens[k]) && /^(also|often|widely|repeatedly|later|once|previously|reportedly|even|frequently|sometimes|variously|publicly|privately)$/.test(lower(doc.tokens[k]))) k--;
     return /^(was|were|is|are|be|been|being|get|got|gets|getting)$/.test(lower(doc.tokens[k]));
@@ -606,12 +628,14 @@ export class Attributor {
   private subjectBefore(doc: ParagraphDoc, s0: number, v: number, sIndex: number, allowFirst = false, depth = 0): Found | undefined {
     const t = doc.tokens;
     let k = v - 1;
-    while (k >= s0 && (isWord(t[k]) && SKIPPABLE.has(lower(t[k])) && !SUBJECT_PRONOUNS.has(lower(t[k])) || t[k]!.text === '[' || t[k]!.text === ']' || this.isBracketNote(doc, k))) k--;
+    while (k >= s0 && (skippable(t[k]) && !SUBJECT_PRONOUNS.has(lower(t[k])) || t[k]!.text === '[' || t[k]!.text === ']' || this.isBracketNote(doc, k))) k--;
     if (k < s0) return undefined;
     const tok = t[k]!;
     if (tok.kind === 'quote') return undefined;
-    // ", saying …", ", adding …", ", also speaking via Twitter": a participle takes the main clause's subject.
-    if (/ing$/.test(lower(t[v])) && tok.text === ',' && depth === 0) {
+    // ", saying …", ", adding …", "on maintaining …", "by pleading …": a participle or gerund takes the
+    // subject of the clause it hangs on.
+    const before1 = t[v - 1];
+    if (/ing$/.test(lower(t[v])) && depth === 0 && (tok.text === ',' || before1?.text === ',' || isWord(before1) && (PREPOSITIONS.has(lower(before1)) || /^(while|when|after|before|by|in|on)$/.test(lower(before1))))) {
       const main = this.mainClauseSubject(doc, s0, k, sIndex);
       if (main) return main;
     }
@@ -654,7 +678,7 @@ export class Attributor {
       }
       const innerNP = !innerName && !(outer?.who?.person && outer.method === 'subject') ? this.npSubject(doc, d + 1, k, sIndex) : undefined;
       // "Its chair, Priya Nand, said", "One of these groups, the SDF, said": a name in apposition to a role phrase speaks.
-      if (innerName && (!outer?.who?.person || outer.method === 'role-noun' || outer.method === 'unnamed' || outer.how === 'role-noun')) return { who: { person: innerName.person }, confidence: 0.95, how: 'adjacent', method: 'subject', cue: '' };
+      if (innerName && (!outer?.who?.person || outer.method === 'role-noun' || outer.method === 'unnamed' || outer.how === 'role-noun' || outer.who.person.type === 'organization' && innerName.person.type === 'person')) return { who: { person: innerName.person }, confidence: 0.95, how: 'adjacent', method: 'subject', cue: '' };
       if (innerNP?.who?.person && (!outer?.who?.person) && (outer?.method === 'unnamed' || !outer?.who)) return innerNP;
       if (outer?.who?.anon && innerNP?.who?.anon) {
         // "one victim, a retired nurse who asked not to be named,": both describe one unnamed person.
@@ -674,10 +698,12 @@ export class Attributor {
     if (contracted) return contracted[1] === 'you' ? this.addressee(doc, sIndex) : this.pronounWord(doc, k, sIndex, contracted[1]!);
     if (w === 'you') return this.addressee(doc, sIndex);
     if (RELATIVE.has(w)) {
-      // "…, who declared …": the relative pronoun's antecedent.
+      // "…, who declared …", "tour manager Thomas Gray, 24, who cited …": the relative pronoun's antecedent.
       let d = k - 1;
       while (d >= s0 && t[d]!.kind === 'punct' && t[d]!.text === ',') d--;
       if (d < s0) return undefined;
+      const near = this.people.inParagraph(doc.index).filter((m) => m.to <= d + 1 && m.to >= d - 3 && m.from >= s0 && !m.possessive).pop();
+      if (near && t.slice(near.to, d + 1).every((x) => x.kind === 'punct' || /^\d+$/.test(x.text))) return { who: { person: near.person }, confidence: 0.9, how: 'adjacent', method: 'subject', cue: '' };
       return this.npSubject(doc, s0, d + 1, sIndex);
     }
     if ((w === 'and' || w === 'but' || w === 'then') && depth < 5) {
@@ -742,7 +768,8 @@ export class Attributor {
     if (t[start - 1]?.text === ',' && !this.people.mentionsIn(doc.index, start, end).some((m) => m.person.type === 'person')) {
       const words = t.slice(start, end).filter(isWord).map((x) => bare(x.text));
       const prevName = this.people.inParagraph(doc.index).find((m) => m.to === start - 1 && m.from >= s0 && m.person.type === 'person');
-      if (prevName && words.length && (isRoleNoun(words[0]!) || TITLES.has(words[0]!) || DETERMINERS.has(words[0]!))) return { who: { person: prevName.person }, confidence: 0.9, how: 'adjacent', method: 'subject', cue: '' };
+      const roleish = (w: string, raw: string) => isRoleNoun(w) || TITLES.has(w) || DETERMINERS.has(w) || isCapitalized(raw) && isCommonWord(raw) && !isDemonym(raw);
+      if (prevName && words.length && roleish(words[0]!, t.slice(start, end).find(isWord)!.text)) return { who: { person: prevName.person }, confidence: 0.9, how: 'adjacent', method: 'subject', cue: '' };
     }
     return this.resolveNP(doc, start, end, sIndex, 'subject');
   }
@@ -871,7 +898,7 @@ export class Attributor {
       if (!isWord(x) || isCapitalized(x.text) || this.inMention(doc, v)) continue;
       const l = lower(x);
       if (!(isVerbLike(x.text) || isSpeechVerb(x.text) || /^(is|was|are|were)$/.test(l))) continue;
-      if (DETERMINERS.has(lower(t[v - 1])) || lower(t[v - 1]) === 'to' || /ing$/.test(l)) continue;
+      if (DETERMINERS.has(lower(t[v - 1])) || lower(t[v - 1]) === 'to' || /ing$/.test(l) || this.isNounUse(doc, v, s0)) continue;
       if (/^(is|was|are|were)$/.test(l)) {
         const m = this.people.inParagraph(doc.index).find((mm) => mm.from > v && mm.from <= v + 4 && mm.person.type === 'person' && mm.to <= to);
         if (m) return { who: { person: m.person }, confidence: 0.8, how: 'adjacent', method: 'subject', cue: '' };
@@ -914,8 +941,9 @@ export class Attributor {
       const l = lower(x);
       if (DETERMINERS.has(l) || INDEFINITE_OPENERS.has(l) || SUBJECT_PRONOUNS.has(l) || FUNCTION_WORDS.has(l) && !/^(is|was|has|had|have|are|were|will|would|can|could|did|does)$/.test(l)) continue;
       if (isRoleNoun(l) || GENERIC_PERSON_NOUNS.has(l) || ORG_NOUNS.has(l) || DOCUMENT_NOUNS.has(l)) continue;
-      if (isSpeechVerb(x.text) || isVerbLike(x.text) || /^(is|was|has|had|have|are|were|will|would|can|could|did|does)$/.test(l)) {
-        if (DETERMINERS.has(lower(t[v - 1]))) continue;
+      const afterPronoun = SUBJECT_PRONOUNS.has(lower(t[v - 1])) && /s$|ed$/.test(l);
+      if (isSpeechVerb(x.text) || isVerbLike(x.text) || afterPronoun || /^(is|was|has|had|have|are|were|will|would|can|could|did|does)$/.test(l)) {
+        if (DETERMINERS.has(lower(t[v - 1])) || this.isNounUse(doc, v, start)) continue;
         if (!/(ed|s)$/.test(l) && this.people.inParagraph(doc.index).some((m) => m.from === v + 1 || m.nameFrom === v + 1)) continue;
         // Whoever says something is someone: the subject of a speech verb may be introduced here.
         const reading = this.reading;
@@ -940,7 +968,7 @@ export class Attributor {
     } finally {
       this.reading = false;
     }
-    if (found && !found.who) return { who: null, at: s0 };
+    if (found && (!found.who || found.confidence < NAME_THRESHOLD)) return { who: null, at: s0 };
     if (!found?.who) return undefined;
     let at = s0;
     if (found.who.person) {
@@ -994,7 +1022,17 @@ export class Attributor {
     if (possOrg) return { who: { person: possOrg }, confidence: 0.85, how: 'adjacent', method: 'possessive-org', cue: '' };
     const governed = (m: Mention) => /^(of|for|from|at|by|with|to|in|on|such|like|against|about|as)$/.test(lower(t[m.from - 1])) && !(m.nameFrom !== undefined && m.person.type === 'person');
     const candidates = ms.filter((m) => (!m.possessive && !governed(m)) || (m.from === a && !m.possessive));
-    const appositive = candidates.find((m) => t[m.from - 1]?.text === ',' && m.person.type === 'person');
+    let appositive = candidates.find((m) => t[m.from - 1]?.text === ',' && m.person.type === 'person');
+    if (!appositive && create) {
+      // A capitalised name in apposition that nobody has introduced yet.
+      for (let k = a + 1; k < b; k++) {
+        if (t[k]!.text !== ',' || !isCapitalized(t[k + 1]?.text ?? '') || !isWord(t[k + 1])) continue;
+        if (this.people.mentionsIn(doc.index, k + 1, b).length) break;
+        const f = this.freshName(doc, k + 1, b, where);
+        if (f?.who?.person?.type === 'person') return { ...f, method: 'subject' };
+        break;
+      }
+    }
     // "Birmingham City University criminology professor David Wilson", "AIP chairman Markham Robinson":
     // an organisation before a person's role and name modifies it; the person is the head.
     const person = candidates.find((m) => m.person.type === 'person' && !m.possessive);
@@ -1071,6 +1109,8 @@ export class Attributor {
     // Capitalised words nobody has introduced: a new person or organisation.
     const fresh = create ? this.freshName(doc, a, b, where) : undefined;
     if (fresh) return fresh;
+    // A phrase that names no one we can find: the speaker is unclear, and no earlier cue stands in.
+    if (words.some((x) => !isCapitalized(x.text) && !FUNCTION_WORDS.has(lower(x)) && !skippable(x))) return { who: null, confidence: 0, how: 'none', method: 'unresolved-phrase', cue: '' };
     return undefined;
   }
 
@@ -1109,7 +1149,11 @@ export class Attributor {
     if (indefinite && words.length === 1 && /^(another|one|others|some|many|several|most|few)$/.test(first)) {
       return { who: { anon: { description: text, gender: 'unknown', plural: first !== 'another' && first !== 'one', paragraph: doc.index } }, confidence: 0.9, how: 'adjacent', method: 'unnamed', cue: '' };
     }
-    if (indefinite && !lw.some(personish) && !lw.some((w) => WRITTEN_TEXT_NOUNS.has(w))) return undefined;
+    // "one publication", "a website", "an outlet": something unnamed speaks too.
+    if (indefinite && !lw.some(personish) && !lw.some((w) => WRITTEN_TEXT_NOUNS.has(w))) {
+      if (!/^(a|an|one|another|some)$/.test(first) || words.some((x) => isCapitalized(x.text) && !isDemonym(x.text))) return undefined;
+      return { who: { anon: { description: text, gender: 'unknown', plural: false, paragraph: doc.index, thing: true } }, confidence: 0.85, how: 'adjacent', method: 'unnamed', cue: '' };
+    }
     const gender = genderOfWords(lw);
     return { who: { anon: { description: text, gender, plural: barePlural || /s$/.test(head) || media, paragraph: doc.index } }, confidence: 0.9, how: 'adjacent', method: 'unnamed', cue: '' };
   }
@@ -1297,6 +1341,12 @@ export class Attributor {
         const subjects = this.subjects.get(p);
         const sub = subjects?.[s];
         if (sub?.person) return { who: sub, confidence: 0.8, how: 'role-noun', cue: '', method: 'document-issuer' };
+        // "Fifty former officials signed a letter": the signatories, counted, are a named group.
+        if (sub?.anon && /^(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|more than|over|nearly|dozens|hundreds)\b/i.test(sub.anon.description) && sub.anon.plural && !this.reading) {
+          const group = this.people.ensurePerson(sub.anon.description.split(/\s+/), undefined, 'organization');
+          if (!group.kind) group.kind = 'group';
+          return { who: { person: group }, confidence: 0.75, how: 'role-noun', cue: '', method: 'signatories' };
+        }
         const ms = this.mainClauseSubject(d, a0, a1, s);
         if (ms?.who?.person) return { ...ms, confidence: Math.min(ms.confidence, 0.75), how: 'role-noun', method: 'document-issuer' };
       }
@@ -1375,14 +1425,15 @@ export class Attributor {
    */
   private resolveGendered(doc: ParagraphDoc, k: number, sIndex: number, g: 'male' | 'female'): { who: Who; confidence: number } | undefined {
     // How well a candidate's gender fits: 0 the same, 1 unknown, 2 only a first name says otherwise.
+    const narrator = this.answerer.get(doc.index);
     const fit = (w: Who): number | undefined => {
       if (w.person) {
-        if (w.person.type !== 'person') return undefined;
+        if (w.person.type !== 'person' || w.person === narrator) return undefined;
         if (w.person.gender === g) return 0;
         if (w.person.gender === 'unknown') return 1;
         return w.person.genderFromName ? 2 : undefined;
       }
-      if (w.anon!.plural) return undefined;
+      if (w.anon!.plural || w.anon!.thing) return undefined;
       return w.anon!.gender === g ? 0 : w.anon!.gender === 'unknown' ? 1 : undefined;
     };
     // 1. A subject before the pronoun in the same sentence ("Biden gave a speech in which he called …").
@@ -1418,6 +1469,8 @@ export class Attributor {
     if (!best) return undefined;
     let c = best.key <= 1 ? 0.8 : best.key <= 2.5 ? 0.75 : best.key <= 4.5 ? 0.65 : best.key <= 6.5 ? 0.6 : 0.5;
     if (distinct.size <= 1 && fit(best.s.who) === 0) c = Math.max(c, 0.85);
+    // A person whose first name says the other gender is only a guess.
+    if (fit(best.s.who) === 2) c = Math.min(c, 0.45);
     // Another person as salient as the chosen one makes it a guess.
     if (second && second.key < best.key + 0.5 && fit(second.s.who) !== 2) c = Math.min(c, 0.45);
     return { who: best.s.who, confidence: c };
@@ -1499,10 +1552,10 @@ export class Attributor {
       return { who: current, confidence: 0.6, how: 'continuation', method: 'current-speaker', cue: '' };
     }
     // A first-person fragment about the sentence's subject ("her “passion” for the hobby “stemmed through my love …”").
-    if (subject?.person?.type === 'person' && /\b(I|my|me|I'm|I’m|I've|I’ve|we|our)\b/.test(doc.spans[doc.tokens[qi]!.q!]!.text)) {
+    if (subject?.person?.type === 'person' && /^[\p{Ll}\[]/u.test(doc.spans[doc.tokens[qi]!.q!]!.text) && /\b(I|my|me|I'm|I’m|I've|I’ve|we|our)\b/.test(doc.spans[doc.tokens[qi]!.q!]!.text)) {
       return { who: subject, confidence: 0.6, how: 'subject', method: 'sentence-subject', cue: '' };
     }
-    if (!subject && /\b(I|my|me)\b/.test(doc.spans[doc.tokens[qi]!.q!]!.text)) {
+    if (!subject && /^[\p{Ll}\[]/u.test(doc.spans[doc.tokens[qi]!.q!]!.text) && /\b(I|my|me)\b/.test(doc.spans[doc.tokens[qi]!.q!]!.text)) {
       const before = this.subjects.get(doc.index)?.[sIndex - 1];
       if (before?.person?.type === 'person') return { who: before, confidence: 0.55, how: 'subject', method: 'previous-subject', cue: '' };
     }
@@ -1528,7 +1581,7 @@ export class Attributor {
         return { who: { person: prev.speaker }, confidence: 0.55, how: 'continuation', method: 'current-speaker', cue: '' };
       }
     }
-    if (subject?.person?.type === 'person' && !this.people.mentionsIn(doc.index, s0, qi).some((m) => m.person !== subject.person && m.person.type === 'person' && !m.possessive)) {
+    if (subject?.person?.type === 'person' && !this.people.mentionsIn(doc.index, s0, qi).some((m) => m.person !== subject.person && m.person.type === 'person' && !m.possessive && !PREPOSITIONS.has(lower(doc.tokens[m.from - 1])))) {
       return { who: subject, confidence: 0.55, how: 'subject', method: 'sentence-subject', cue: '' };
     }
     return undefined;
@@ -1633,6 +1686,12 @@ export class Attributor {
     let s = a;
     const det = lower(t[s]) === 'the';
     if (det) s++;
+    // "The blog Critical Legal Thinking", "the website Tamaran Watch", "the group X": a kind, then the name.
+    let kind: 'outlet' | 'group' | undefined;
+    if (det && s < b && !isCapitalized(t[s]!.text) && /^(blog|website|site|newspaper|magazine|paper|outlet|group|band|collective|movement|project|campaign|organisation|organization|charity|company|firm|network|platform|channel|programme|program|show|party|coalition|alliance|association|account)$/.test(lower(t[s])) && isCapitalized(t[s + 1]?.text ?? '')) {
+      kind = /^(blog|website|site|newspaper|magazine|paper|outlet|channel|programme|program|show|account)$/.test(lower(t[s])) ? 'outlet' : 'group';
+      s++;
+    }
     const ordinal = (w: string) => /^\d+(st|nd|rd|th)$/i.test(w);
     if (s >= b || !isWord(t[s]) || !(isCapitalized(t[s]!.text) || ordinal(t[s]!.text)) || isNotName(t[s]!.text) || INDEFINITE_OPENERS.has(lower(t[s])) || FUNCTION_WORDS.has(lower(t[s]))) return undefined;
     let e = s;
@@ -1653,12 +1712,12 @@ export class Attributor {
     const lastWord = bare(words[words.length - 1]!);
     const acronym = t[e]?.text === '(' && t[e + 1] && /^\p{Lu}{2,}$/u.test(t[e + 1]!.text) && t[e + 2]?.text === ')' ? t[e + 1]!.text : undefined;
     const documentName = /^(amendment|act|bill|law|constitution|convention|treaty|charter|declaration|code|report|resolution|directive|regulation)$/.test(lastWord);
-    const orgLike = det || ORG_HEADS.has(lastWord) || !!acronym || documentName || (words.length === 1 && /^\p{Lu}{2,}\d*$/u.test(words[0]!)) || words.some((w) => ORG_HEADS.has(bare(w)) && !TITLES.has(bare(w)));
+    const orgLike = det || !!kind || ORG_HEADS.has(lastWord) || !!acronym || documentName || (words.length === 1 && /^\p{Lu}{2,}\d*$/u.test(words[0]!)) || words.some((w) => ORG_HEADS.has(bare(w)) && !TITLES.has(bare(w)));
     const name = words.join(' ');
     if (orgLike) {
       if (words.length === 1 && (PLACE_HEADS.has(lastWord) || ORG_HEADS.has(lastWord) && !/^\p{Lu}{2,}/u.test(words[0]!))) return undefined;
       if (words.some((w) => isNotName(w)) && words.length <= 2) return undefined;
-      const org = this.organization(name, [det ? `the ${name}` : '', acronym ?? ''].filter(Boolean), doc, s, e, documentName ? 'document' : undefined);
+      const org = this.organization(name, [det && !kind ? `the ${name}` : '', acronym ?? ''].filter(Boolean), doc, s, e, documentName ? 'document' : kind === 'outlet' ? 'outlet' : undefined);
       return { who: { person: org }, confidence: 0.8, how: 'adjacent', method: documentName ? 'document' : 'new-organisation', cue: '' };
     }
     if (words.length > 4 || words.some((w) => isNotName(w) || ordinal(w) || /^\d+$/.test(w))) return undefined;

@@ -50,6 +50,19 @@ export function isDemonym(word: string): boolean {
   return tags(word).includes('Demonym') || /^\p{Lu}\p{Ll}+(?:an|ian|ese|ish|i)$/u.test(word);
 }
 
+/** A place the lexicon knows ("Hong Kong", "Tel Aviv", "Frankfurt"), as a whole or word by word. */
+export function isPlaceName(words: string[]): boolean {
+  const place = (t: string[]) => t.some((x) => x === 'Place' || x === 'City' || x === 'Country' || x === 'Region');
+  if (place(lookup(words.join(' ')))) return true;
+  return words.length === 1 && place(tags(words[0]!));
+}
+
+/** A plain lower-case noun ("figure", "chef", "blogger"), as descriptors before a name are. */
+export function isPlainNoun(word: string): boolean {
+  const t = tags(word);
+  return t.some((x) => x === 'Singular' || x === 'Actor' || x === 'Noun') && !t.some((x) => x === 'Preposition' || x === 'Determiner' || x === 'Pronoun' || x === 'Conjunction');
+}
+
 /** A word the lexicon knows as something other than a name (a noun, verb, adjective …). */
 export function isCommonWord(word: string): boolean {
   const t = tags(word);
@@ -119,7 +132,8 @@ export const ROLE_NOUNS = new Set([
   'councillor', 'councilor', 'mediator', 'monarch', 'emir', 'sheikh', 'sultan', 'prosecutors', 'republican', 'democrat',
   'conservative', 'liberal', 'socialist', 'critic', 'supporter', 'opponent', 'organiser', 'organizer', 'negotiators',
   'striker', 'midfielder', 'defender', 'winger', 'goalkeeper', 'footballer', 'cricketer', 'batsman', 'bowler', 'quarterback',
-  'pitcher', 'athlete', 'cyclist', 'swimmer', 'boxer',
+  'pitcher', 'athlete', 'cyclist', 'swimmer', 'boxer', 'dean', 'provost', 'rector', 'lecturer', 'fellow', 'principal',
+  'headteacher', 'vicar', 'priest', 'pastor', 'chaplain', 'magistrate', 'coroner', 'registrar', 'clerk', 'treasurer',
 ]);
 
 export const FEMALE_WORDS = new Set([

@@ -12,7 +12,7 @@ import { resolveCataphora } from './cataphora.js';
 import { memoTable } from './memo.js';
 import {
   FEMALE_WORDS, FUNCTION_WORDS, KINSHIP, MALE_WORDS, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, PREPOSITIONS, ROLE_NOUNS, TITLES,
-  firstNameGender, isCommonWord, isNotName, isRoleNoun, isVerbForm,
+  firstNameGender, isCommonWord, isDemonym, isNotName, isPlaceName, isPlainNoun, isRoleNoun, isVerbForm, isVerbLike,
 } from './lexicon.js';
 
 export interface PersonRecord {
@@ -320,6 +320,15 @@ export class People {
       if (after && /^(a|an|the|who)$/i.test(after.text)) return true;
       // "…, Christian Wigand, said": an appositive name before a speech verb.
       if (after && isSpeechVerb(after.text) && prev?.text === ',' && run.name.length >= 2) return true;
+    }
+    // Two or three words the lexicon does not know as anything else ("Ksenia Sobchak"), in a person's
+    // place: after a descriptor noun ("oppositionist figure Ksenia Sobchak") or before a verb.
+    if (run.name.length >= 2 && run.name.length <= 3 && run.name.every((w) => /^\p{Lu}\p{Ll}/u.test(w) && !isCommonWord(w) && !isNotName(w) && !isDemonym(w)) && !isPlaceName(run.name)) {
+      if (prev && prev.kind === 'word' && !isCapitalized(prev.text) && isPlainNoun(prev.text) && !PREPOSITIONS.has(prev.text.toLowerCase())) return true;
+      let k = run.to;
+      while (doc.tokens[k]?.kind === 'word' && /^(also|later|then|has|had|was|is|himself|herself|further|again)$/.test(doc.tokens[k]!.text)) k++;
+      const verb = doc.tokens[k];
+      if (verb && verb.kind === 'word' && !isCapitalized(verb.text) && (isVerbLike(verb.text) || isSpeechVerb(verb.text)) && !(prev && prev.kind === 'word' && PREPOSITIONS.has(prev.text.toLowerCase()))) return true;
     }
     return false;
   }
@@ -685,7 +694,18 @@ export class People {
         if (!g) continue;
         const prev = this.inParagraph(doc.index).filter((m) => m.from < i).slice(-2).reverse();
         const nearest = prev[0];
-        if (!nearest || nearest.person.type !== 'person' || nearest.person.gender !== 'unknown') continue;
+        if (!nearest || nearest.person.type !== 'person') continue;
+        // A name's gender is a guess ("Alexis"); a pronoun in the same sentence, with no one else
+        // named there, is evidence ("Tipton was devastated when she got …").
+        if (nearest.person.genderFromName && nearest.person.gender !== g && nearest.sentence === doc.sentenceOf[i] && nearest.paragraph === doc.index) {
+          const others = this.inParagraph(doc.index).some((m) => m.sentence === nearest.sentence && m.person !== nearest.person && m.person.type === 'person');
+          if (!others) {
+            nearest.person.gender = g;
+            nearest.person.genderFromName = false;
+          }
+          continue;
+        }
+        if (nearest.person.gender !== 'unknown') continue;
         if (doc.index !== nearest.paragraph || doc.sentenceOf[i]! - nearest.sentence > 1) continue;
         if (prev[1] && prev[1].person !== nearest.person && prev[1].sentence === nearest.sentence && prev[1].paragraph === nearest.paragraph) continue;
         nearest.person.gender = g;

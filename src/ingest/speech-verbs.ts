@@ -145,7 +145,7 @@ const FOREIGN_SPEECH = [
 ];
 
 /** Words that never introduce speech even though the lexicon would inflect them that way. */
-const NOT_SPEECH = new Set(['state', 'posts', 'post', 'calls', 'call', 'note', 'notes', 'report', 'reports', 'counter', 'answer', 'promise', 'demand', 'thank', 'welcome', 'tells', 'stress', 'continue', 'comment', 'claim', 'claims', 'deny', 'sigh', 'joke', 'vow', 'pledge']);
+const NOT_SPEECH = new Set(['state', 'posts', 'post', 'calls', 'call', 'note', 'notes', 'report', 'reports', 'counter', 'answer', 'promise', 'demand', 'thank', 'welcome', 'tells', 'stress', 'continue', 'comment', 'claim', 'deny', 'sigh', 'joke', 'vow', 'pledge']);
 
 function inflect(base: string): string[] {
   const forms = [base];
