@@ -28,7 +28,7 @@ import { isCapitalized } from './tokens.js';
 import {
   COMPANY_HEADS, COMPANY_NOUNS, DOCUMENT_NOUNS, FEMALE_WORDS, FUNCTION_WORDS, GENERIC_PERSON_NOUNS, INDEFINITE_OPENERS, KINSHIP,
   MALE_WORDS, NAME_PARTICLES, ORG_HEADS, ORG_NOUNS, PLACE_HEADS, PREPOSITIONS, TITLES, WRITTEN_TEXT_NOUNS, firstNameGender,
-  isCommonWord, isDemonym, isNotName, isRoleNoun, isVerbLike,
+  EVENT_HEADS, isCommonWord, isDemonym, isNotName, isOrdinaryPhrase, isOrdinaryWord, isPlaceName, isRoleNoun, isVerbLike,
 } from './lexicon.js';
 
 export type AttributionKind = Quote['attribution'];
@@ -473,6 +473,12 @@ export class Attributor {
         if (topic?.person) return { who: topic, confidence: 0.55, how: 'subject', method: 'dropped-subject', cue: tok.text };
       }
       // A verb with no subject phrase in reach ("… on maintaining “…”"): keep looking further left.
+    }
+    // "Trump, also on Twitter, defended his decision, “…”": a clause about someone, then their words.
+    if (!colon && t[qi - 1]?.text === ',' && qi - 2 > s0 && /^[\p{Lu}]/u.test(doc.spans[t[qi]!.q!]!.text)) {
+      const near = this.nearestClauseSubject(doc, s0, qi - 1, sIndex);
+      if (near?.who?.person) return { ...near, confidence: Math.min(near.confidence, 0.6), method: 'comma-intro', cue: '' };
+      if (near) return undefined;
     }
     if (colon) {
       // Name: “…” (a transcript line) / a clause ending in a colon introduces what follows.
@@ -1721,6 +1727,8 @@ export class Attributor {
       return { who: { person: org }, confidence: 0.8, how: 'adjacent', method: documentName ? 'document' : 'new-organisation', cue: '' };
     }
     if (words.length > 4 || words.some((w) => isNotName(w) || ordinal(w) || /^\d+$/.test(w))) return undefined;
+    // A place ("Oakland", "New Jersey"), an event ("Election Day") or ordinary words are nobody's name.
+    if (isPlaceName(words) || EVENT_HEADS.has(lastWord) || (words.length === 1 ? isOrdinaryWord(words[0]!) : isOrdinaryPhrase(words))) return undefined;
     // One capitalised word that is a common English word, a title or a demonym names nobody.
     if (words.length === 1 && !this.looksLikeName(words[0]!)) return undefined;
     // …nor one opening a sentence that the lexicon does not know as a name and the article never
@@ -1751,7 +1759,10 @@ export class Attributor {
     // A capitalised common word ("Dean", "Section", "Another") is no name unless the lexicon knows it as one.
     const g = firstNameGender(w);
     if (g !== undefined) return true;
-    return !isCommonWord(w);
+    if (isOrdinaryWord(w) || isPlaceName([w])) return false;
+    // …nor one the article also writes in lower case ("Territory … territories").
+    const l = w.toLowerCase();
+    return !this.docs.some((d) => d.tokens.some((x) => x.kind === 'word' && (x.text === l || x.text === l + 's')));
   }
 
   /** An organisation phrase starting at `a`: "the Department for Transport", "Unite". */

@@ -1,5 +1,6 @@
 /** Word lists shared by the people and attribution rules (general English, nothing article-specific). */
 import nlp from 'compromise';
+import { isDictionaryWord } from './dictionary.js';
 import { stripDiacritics } from './tokens.js';
 
 const LEX = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
@@ -243,6 +244,39 @@ export const NOT_NAMES = new Set([
   'palestinians', 'iranians', 'greeks', 'germans', 'internet', 'web', 'covid-19', 'coronavirus', 'image', 'photo', 'video',
   'update', 'note', 'editor', 'correction', 'related', 'sources', 'source', 'quote', 'translation', 'original',
 ]);
+
+/** Heads of names of events, agreements, laws and eras: never a person ("Camp David Accords", "Election Day"). */
+export const EVENT_HEADS = new Set([
+  'accords', 'accord', 'convention', 'conference', 'summit', 'games', 'olympics', 'festival', 'day', 'week', 'month', 'year',
+  'war', 'crisis', 'pandemic', 'law', 'laws', 'act', 'march', 'rally', 'protest', 'protests', 'election', 'elections', 'debate',
+  'debates', 'award', 'awards', 'prize', 'cup', 'championship', 'championships', 'tournament', 'open', 'series', 'season', 'era',
+  'revolution', 'movement', 'treaty', 'agreement', 'plan', 'doctrine', 'bill', 'amendment', 'expo', 'fair', 'show', 'parade',
+  'marathon', 'trophy', 'medal', 'index', 'report', 'strategy', 'program', 'programme', 'project', 'initiative', 'deal',
+]);
+
+/**
+ * A capitalised word that is an ordinary word, not a name: the lexicon knows it as one, or it has an
+ * ending names rarely have ("Territory", "Convention", "Development").
+ */
+export function isOrdinaryWord(word: string): boolean {
+  let hit = ordinaryCache.get(word);
+  if (hit === undefined) {
+    hit = firstNameGender(word) === undefined && !tags(word).includes('LastName') && (isCommonWord(word) || /^\p{Lu}\p{Ll}{3,}(tion|sion|ment|ness|ity|ance|ence|ism|ory|ure|ship|hood|dom|ics|ies|ings)$/u.test(word));
+    if (ordinaryCache.size < 20_000) ordinaryCache.set(word, hit);
+  }
+  return hit;
+}
+const ordinaryCache = new Map<string, boolean>();
+
+/**
+ * Every word of a capitalised run is an English word, and the lexicon knows one of them as an
+ * ordinary word: "Red Hat", "Interest Groups", "Natural Law" — not "Lee Marsh" (both are in the
+ * dictionary, neither is an everyday word to the lexicon) nor "Donald Trump" (a first name).
+ */
+export function isOrdinaryPhrase(words: string[]): boolean {
+  if (words.some((w) => firstNameGender(w) !== undefined || tags(w).includes('LastName'))) return false;
+  return words.every((w) => isOrdinaryWord(w) || isDictionaryWord(w)) && words.some((w) => isCommonWord(w) || isOrdinaryWord(w));
+}
 
 export function isNotName(word: string): boolean {
   return NOT_NAMES.has(word.toLowerCase());

@@ -12,7 +12,8 @@ import { resolveCataphora } from './cataphora.js';
 import { memoTable } from './memo.js';
 import {
   FEMALE_WORDS, FUNCTION_WORDS, KINSHIP, MALE_WORDS, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, PREPOSITIONS, ROLE_NOUNS, TITLES,
-  firstNameGender, isCommonWord, isDemonym, isNotName, isPlaceName, isPlainNoun, isRoleNoun, isVerbForm, isVerbLike,
+  EVENT_HEADS, firstNameGender, isCommonWord, isDemonym, isNotName, isOrdinaryPhrase, isOrdinaryWord, isPlaceName, isPlainNoun, isRoleNoun,
+  isVerbForm, isVerbLike,
 } from './lexicon.js';
 
 export interface PersonRecord {
@@ -61,6 +62,8 @@ interface Run {
 }
 
 const POSSESSIVE = /['’]s?$/;
+/** Adverbs that open sentences ("Afterwards Trump visited …"): never the start of a name. */
+const SENTENCE_ADVERBS = new Set(['afterwards', 'afterward', 'meanwhile', 'nevertheless', 'nonetheless', 'however', 'moreover', 'furthermore', 'thereafter', 'subsequently', 'consequently', 'accordingly', 'additionally', 'likewise', 'similarly', 'otherwise', 'still', 'yet', 'thus', 'hence', 'indeed', 'instead', 'besides', 'overall', 'ultimately', 'eventually', 'finally', 'later', 'earlier', 'recently', 'separately', 'elsewhere', 'today', 'yesterday', 'tomorrow', 'tonight', 'now', 'then', 'next', 'first', 'second', 'third', 'lastly', 'also', 'again', 'once', 'soon', 'previously', 'initially', 'currently', 'notably', 'reportedly', 'apparently', 'specifically', 'surprisingly', 'interestingly', 'unfortunately', 'fortunately', 'clearly', 'obviously', 'certainly', 'perhaps', 'maybe', 'sometimes', 'often', 'usually']);
 
 const normNameCache = memoTable<string, string>();
 /** A name's comparison key: no diacritics, lower case, no possessive, single spaces. Memoised (names recur). */
@@ -134,7 +137,7 @@ export class People {
     // "a marcher who gave his name only as Tomas", "a protester using the pseudonym Katya".
     for (const run of runs) {
       if (run.org || run.name.length !== 1 || run.titles.length || run.shared) continue;
-      if (this.firstNameContext(run)) run.shared = this.byName.get(normName(run.name[0]!)) ?? this.matchFirstName(run.name[0]!) ?? this.ensurePerson([run.name[0]!], run);
+      if (this.firstNameContext(run)) run.shared = this.byName.get(normName(run.name[0]!)) ?? this.bySurname(run.name[0]!) ?? this.matchFirstName(run.name[0]!) ?? this.ensurePerson([run.name[0]!], run);
     }
     // Pass 2: mentions, including surnames and title + surname.
     for (const run of runs) this.mentionFromRun(run);
@@ -226,6 +229,7 @@ export class People {
         if (tok.kind !== 'word' || doc.sentenceOf[j] !== doc.sentenceOf[i]) break;
         if (isCapitalized(tok.text) && !FUNCTION_WORDS.has(tok.text.toLowerCase())) {
           if (POSSESSIVE.test(t[j - 1]!.text) && /['’]/.test(t[j - 1]!.text)) break;
+          if (/^(image|photo|photograph|picture|video|credit|source)$/i.test(tok.text)) break;
           j++;
           continue;
         }
@@ -250,7 +254,12 @@ export class People {
     while (firstWord < i && doc.tokens[firstWord]!.kind !== 'word') firstWord++;
     if (i === firstWord) {
       if (/ing$/.test(lower) || /ly$/.test(lower)) return false;
+      // "Afterwards Trump visited …": an ordinary word capitalised only because it opens the sentence.
+      const next = doc.tokens[i + 1];
+      if (next && next.kind === 'word' && isCapitalized(next.text) && (SENTENCE_ADVERBS.has(lower) || isOrdinaryWord(tok.text) && !ORG_HEADS.has(lower) && !TITLES.has(lower.replace(/\.$/, '')) && !isRoleNoun(lower))) return false;
     }
+    // Interview labels, contracted pronouns and picture credits: "WN", "I'm", "Image", "Photo".
+    if (/^(wn|i['’](m|ve|d|ll)|image|photo|photograph|picture|video|credit|update|correction|editor['’]s)$/i.test(tok.text)) return false;
     return true;
   }
 
@@ -302,8 +311,13 @@ export class People {
   }
 
   private looksLikePerson(run: Run): boolean {
-    if (run.name.some((w) => ORG_HEADS.has(w.toLowerCase()) || /^\p{Lu}{2,}$/u.test(w) || /\d/.test(w))) return false;
+    if (run.name.some((w) => ORG_HEADS.has(w.toLowerCase()) || /^\p{Lu}{2,}$/u.test(w) || /\d/.test(w)) || isNotName(run.name[run.name.length - 1]!)) return false;
     if (run.name.length > 4) return false;
+    // "Republican National Convention", "Camp David Accords", "Natural Law": ordinary words or an event's name.
+    if (EVENT_HEADS.has(run.name[run.name.length - 1]!.toLowerCase())) return false;
+    // (Dictionary words that are also surnames — "Lee Marsh" — pass unless the lexicon knows one of them as a word.)
+    if (isOrdinaryPhrase(run.name)) return false;
+    if (isPlaceName(run.name)) return false;
     // "the Ohio Democrat", "the Nevada Independent": a determiner or a role word makes it a description.
     const before = this.doc(run.paragraph).tokens[run.from - 1];
     if (run.titles.length === 0 && before && /^the$/i.test(before.text)) return false;
@@ -318,6 +332,8 @@ export class People {
     if (next && next.text === ',') {
       const after = doc.tokens[run.to + 1];
       if (after && /^(a|an|the|who)$/i.test(after.text)) return true;
+      // "Lee Marsh, 44, of Harrogate": a name with an age.
+      if (after && /^\d{1,3}$/.test(after.text) && Number(after.text) < 120 && doc.tokens[run.to + 2]?.text === ',') return true;
       // "…, Christian Wigand, said": an appositive name before a speech verb.
       if (after && isSpeechVerb(after.text) && prev?.text === ',' && run.name.length >= 2) return true;
     }
@@ -357,6 +373,7 @@ export class People {
       if (nameTokens.length >= 2) this.addAlias(record, nameTokens[nameTokens.length - 1]!);
     }
     if (run) this.applyTitles(record, run);
+    if (process.env.BRIEFBOT_DEBUG_PEOPLE) (record as unknown as { createdBy: string }).createdBy = (new Error().stack ?? '').split('\n').slice(2, 4).map((l) => l.trim().replace(/^at /, '').replace(/\(.*\/([^/]+)\)$/, '$1')).join(' < ');
     this.list.push(record);
     this.index(record);
     this.byName.set(key, record);
@@ -471,7 +488,9 @@ export class People {
           this.addAlias(person, run.name[0]!);
         }
       }
-      if (!person && run.titles.some(isTitleWord) && !run.titles.every(isQualifier)) {
+      // "Mr Quint", "Judge Young": an honorific makes any word a name; an office title ("President", "Captain") needs a name-like word.
+      const honorific = run.titles.some((w) => /^(mr|mrs|ms|miss|mx|dr|prof|sir|dame|lord|lady|judge|justice|rev|fr|sen|rep|gov|det|insp|sgt|capt|lt|col|gen|adm|supt)$/i.test(w.replace(/\.$/, '')));
+      if (!person && run.titles.some((w) => isTitleWord(w) && !/^(presidential|foreign|state|federal|national|interior|home|senior|special|acting|former|first|vice|deputy|assistant|associate|executive|general|chief)$/i.test(w.replace(/\.$/, ''))) && !run.titles.every(isQualifier) && (honorific || !isOrdinaryWord(run.name[0]!)) && !isPlaceName(run.name) && !EVENT_HEADS.has(run.name[0]!.toLowerCase()) && !isNotName(run.name[0]!)) {
         person = this.ensurePerson(run.name, run);
       }
     }
@@ -542,7 +561,11 @@ export class People {
     if (!run) return candidates[0];
     const established = candidates.filter((p) => (this.bareSurname.get(p) ?? 0) > 0);
     if (established.length === 1) return established[0];
-    return this.mostRecent(established.length ? established : candidates, run.paragraph, run.from) ?? candidates[0];
+    if (established.length > 1) return this.mostRecent(established, run.paragraph, run.from) ?? established[0];
+    // Nobody is "Marsh" alone yet: the one introduced first is the article's Marsh ("Lee Marsh … His
+    // brother, Carl Marsh, …"), as news style names the other by first name.
+    const introduced = candidates.filter((p) => this.mentions.some((m) => m.person === p && (m.paragraph < run.paragraph || (m.paragraph === run.paragraph && m.from < run.from))));
+    return introduced[0] ?? candidates[0];
   }
 
   /** The one person of the article with this first name, mentioned before (`run`), if exactly one. */
@@ -562,7 +585,7 @@ export class People {
     const doc = this.doc(run.paragraph);
     const t = doc.tokens;
     const word = run.name[0]!;
-    if (isNotName(word) || /^\p{Lu}{2,}$/u.test(word)) return false;
+    if (isNotName(word) || /^\p{Lu}{2,}$/u.test(word) || isPlaceName([word])) return false;
     const at = run.from;
     const prev = (k: number) => (t[at - k]?.kind === 'word' ? t[at - k]!.text.toLowerCase() : t[at - k]?.text ?? '');
     // "the pseudonym Katya", "named Lisa", "gave his name only as Tomas", "identified only as Maria".
