@@ -23,12 +23,14 @@ import { normName } from './people.js';
 import type { QuoteContext, QuoteSpan } from './quotes.js';
 import { isExcludedQuote, quoteKind } from './quotes.js';
 import { isSpeechVerb, isWeakCue, speechLemma, SPEECH_CHANNEL_NOUNS } from './speech-verbs.js';
+import { isDictionaryWord } from './dictionary.js';
 import type { ParagraphDoc, Token } from './tokens.js';
 import { isCapitalized } from './tokens.js';
 import {
   COMPANY_HEADS, COMPANY_NOUNS, DOCUMENT_NOUNS, FEMALE_WORDS, FUNCTION_WORDS, GENERIC_PERSON_NOUNS, INDEFINITE_OPENERS, KINSHIP,
   MALE_WORDS, NAME_PARTICLES, ORG_HEADS, ORG_NOUNS, PLACE_HEADS, PREPOSITIONS, TITLES, WRITTEN_TEXT_NOUNS, firstNameGender,
-  EVENT_HEADS, isCommonWord, isDemonym, isNotName, isOrdinaryPhrase, isOrdinaryWord, isPlaceName, isRoleNoun, isVerbLike,
+  EVENT_HEADS, isCommonWord, isDemonym, isNotName, isOrdinaryPhrase, isOrdinaryWord, isOrganisationName, isPlaceName, isPlainNoun, isRoleNoun,
+  isVerbLike,
 } from './lexicon.js';
 
 export type AttributionKind = Quote['attribution'];
@@ -463,6 +465,10 @@ export class Attributor {
         return { who: null, confidence: 0, how: 'none', method: 'passive', cue: tok.text };
       }
       const subj = this.subjectBefore(doc, s0, v, sIndex);
+      // "Rocky Linux describes itself as …": whatever calls itself "itself" is no person.
+      if (subj?.who?.person?.type === 'person' && lower(t[v + 1]) === 'itself' && !subj.who.person.roles.length && (subj.who.person.gender === 'unknown' || subj.who.person.genderFromName)) {
+        subj.who.person.type = 'organization';
+      }
       if (subj) {
         const naming = NAMING.has(lemma);
         return { ...subj, method: subj.method === 'subject' ? (naming ? 'naming-verb' : colon ? 'colon' : 'verb-before') : subj.method, cue: this.cue(doc, v, qi) };
@@ -1690,12 +1696,19 @@ export class Attributor {
       }
     }
     let s = a;
+    // "US-based software company Red Hat", "Musician Sany Pitbull": an adjective or an occupation before the name.
+    while (s < b && isWord(t[s]) && (/-(based|born|led|backed|owned|funded|made|bred|raised|run)$/i.test(t[s]!.text) || !isCapitalized(t[s]!.text) && s + 1 < b && isCapitalized(t[s + 1]?.text ?? '') && !DETERMINERS.has(lower(t[s])) && !/^(of|for|on|and)$/.test(lower(t[s])) && (isRoleNoun(t[s]!.text) || isPlainNoun(t[s]!.text)))) s++;
+    if (s < b - 2 && isWord(t[s]) && /^\p{Lu}\p{Ll}{3,}(ian|er|ist|or|ant|ent|ee)$/u.test(t[s]!.text) && isDictionaryWord(t[s]!.text) && firstNameGender(t[s]!.text) === undefined && isCapitalized(t[s + 1]!.text) && isCapitalized(t[s + 2]?.text ?? '')) s++;
     const det = lower(t[s]) === 'the';
     if (det) s++;
     // "The blog Critical Legal Thinking", "the website Tamaran Watch", "the group X": a kind, then the name.
     let kind: 'outlet' | 'group' | undefined;
     if (det && s < b && !isCapitalized(t[s]!.text) && /^(blog|website|site|newspaper|magazine|paper|outlet|group|band|collective|movement|project|campaign|organisation|organization|charity|company|firm|network|platform|channel|programme|program|show|party|coalition|alliance|association|account)$/.test(lower(t[s])) && isCapitalized(t[s + 1]?.text ?? '')) {
       kind = /^(blog|website|site|newspaper|magazine|paper|outlet|channel|programme|program|show|account)$/.test(lower(t[s])) ? 'outlet' : 'group';
+      s++;
+    } else if (s + 1 < b && /^(Blog|Website|Magazine|Newspaper|Radio|Channel)$/.test(t[s]!.text) && isCapitalized(t[s + 1]!.text) && !ORG_HEADS.has(lower(t[s + 1]))) {
+      // "Blog Brasil Escola explains …": the kind, capitalised at the start of the sentence.
+      kind = 'outlet';
       s++;
     }
     const ordinal = (w: string) => /^\d+(st|nd|rd|th)$/i.test(w);
@@ -1713,12 +1726,18 @@ export class Attributor {
     }
     if (e === s) return undefined;
     while (e > s && /^(of|for|on|and|de|da|do|e)$/.test(t[e - 1]!.text)) e--;
+    // "the United Kingdom's Queen Elizabeth II": the possessor is not the name.
+    for (let k = e - 2; k >= s; k--) {
+      if (/['’]s$/.test(t[k]!.text) && /['’]/.test(t[k]!.text)) {
+        return this.freshName(doc, k + 1, b, where);
+      }
+    }
     const words = t.slice(s, e).map((x) => x.text);
     if (words.every((w) => TITLES.has(bare(w)) || isNotName(w))) return undefined;
     const lastWord = bare(words[words.length - 1]!);
     const acronym = t[e]?.text === '(' && t[e + 1] && /^\p{Lu}{2,}$/u.test(t[e + 1]!.text) && t[e + 2]?.text === ')' ? t[e + 1]!.text : undefined;
     const documentName = /^(amendment|act|bill|law|constitution|convention|treaty|charter|declaration|code|report|resolution|directive|regulation)$/.test(lastWord);
-    const orgLike = det || !!kind || ORG_HEADS.has(lastWord) || !!acronym || documentName || (words.length === 1 && /^\p{Lu}{2,}\d*$/u.test(words[0]!)) || words.some((w) => ORG_HEADS.has(bare(w)) && !TITLES.has(bare(w)));
+    const orgLike = det || !!kind || ORG_HEADS.has(lastWord) || !!acronym || documentName || (words.length === 1 && (/^\p{Lu}[\p{Lu}\d]+$/u.test(words[0]!) || isOrganisationName(words[0]!))) || words.some((w) => ORG_HEADS.has(bare(w)) && !TITLES.has(bare(w)));
     const name = words.join(' ');
     if (orgLike) {
       if (words.length === 1 && (PLACE_HEADS.has(lastWord) || ORG_HEADS.has(lastWord) && !/^\p{Lu}{2,}/u.test(words[0]!))) return undefined;
@@ -1801,7 +1820,7 @@ export class Attributor {
         let a = k;
         while (a > 0 && isWord(t[a - 1]) && (isCapitalized(t[a - 1]!.text) || (/^(of|for)$/.test(t[a - 1]!.text) && a > 1 && isCapitalized(t[a - 2]!.text))) && !FUNCTION_WORDS.has(lower(t[a - 1]))) a--;
         let b = k + 1;
-        while (b + 1 < t.length && /^(of|for|on)$/.test(t[b]!.text) && isWord(t[b + 1]) && isCapitalized(t[b + 1]!.text)) b += 2;
+        while (b + 1 < t.length && /^(of|for|on)$/.test(t[b]!.text) && isWord(t[b + 1]) && isCapitalized(t[b + 1]!.text) && !/^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i.test(t[b + 1]!.text)) b += 2;
         if (b - a < 2 && !/^\p{Lu}{2,}$/u.test(t[k]!.text)) continue;
         const name = t.slice(a, b).map((x) => x.text).join(' ');
         if (!fitting({ type: 'organization', name, nameTokens: name.split(' ') } as PersonRecord)) continue;

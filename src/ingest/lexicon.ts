@@ -58,6 +58,11 @@ export function isPlaceName(words: string[]): boolean {
   return words.length === 1 && place(tags(words[0]!));
 }
 
+/** A name the lexicon knows as an organisation ("Facebook", "Twitter"). */
+export function isOrganisationName(word: string): boolean {
+  return tags(word).includes('Organization');
+}
+
 /** A plain lower-case noun ("figure", "chef", "blogger"), as descriptors before a name are. */
 export function isPlainNoun(word: string): boolean {
   const t = tags(word);
@@ -163,6 +168,9 @@ export const ORG_HEADS = new Set([
   'mail', 'telegraph', 'herald', 'tribune', 'gazette', 'independent', 'observer', 'review', 'monitor', 'express', 'star',
   'body', 'watchdog', 'forum', 'institution', 'consortium', 'collective', 'caucus', 'conference', 'initiative', 'courier',
   'legion', 'association', 'academy', 'laboratory', 'lab', 'clinic', 'trust', 'council', 'federation', 'confederation',
+  'securities', 'capital', 'partners', 'investments', 'ventures', 'banks', 'products', 'industries', 'systems', 'technologies',
+  'solutions', 'labs', 'media', 'pharmaceuticals', 'airlines', 'airways', 'motors', 'energy', 'logistics', 'insurance',
+  'entertainment', 'studios', 'records', 'publishing', 'communications', 'telecom', 'electric', 'foods', 'brands', 'stores',
 ]);
 
 /** Lower-case nouns that make an organisation speaker out of a possessive or a determiner ("Erdogan's office"). */

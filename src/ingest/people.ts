@@ -9,6 +9,7 @@ import type { ParagraphDoc, Token } from './tokens.js';
 import { isCapitalized, stripDiacritics } from './tokens.js';
 import { isSpeechVerb } from './speech-verbs.js';
 import { resolveCataphora } from './cataphora.js';
+import { isDictionaryWord } from './dictionary.js';
 import { memoTable } from './memo.js';
 import {
   FEMALE_WORDS, FUNCTION_WORDS, KINSHIP, MALE_WORDS, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, PREPOSITIONS, ROLE_NOUNS, TITLES,
@@ -188,6 +189,11 @@ export class People {
         this.byName.set(normName(acronym), org);
       }
       this.orgRuns.set(run, { org, to });
+      const head = all[0]!;
+      if (all.length >= 2 && !isOrdinaryWord(head) && !isDictionaryWord(head) && !isPlaceName([head]) && !TITLES.has(head.toLowerCase()) && !this.byName.has(normName(head))) {
+        this.byName.set(normName(head), org);
+        this.addAlias(org, head);
+      }
       for (let k = i + 1; k <= j; k++) this.orgRuns.set(runs[k]!, { org, to });
       i = j;
     }
@@ -248,6 +254,8 @@ export class People {
   private canStartRun(doc: ParagraphDoc, i: number): boolean {
     const tok = doc.tokens[i]!;
     if (tok.kind !== 'word' || !isCapitalized(tok.text)) return false;
+    // "US-based", "Indian-born", "Kurdish-led": an adjective, not a name.
+    if (/-(based|born|led|backed|owned|funded|made|style|era|bred|raised|speaking|controlled|run)$/i.test(tok.text)) return false;
     const lower = tok.text.toLowerCase();
     if (FUNCTION_WORDS.has(lower) || FUNCTION_WORDS.has(lower.replace(/\.$/, ''))) return false;
     let firstWord = doc.sentences[doc.sentenceOf[i]!]![0];
@@ -273,7 +281,9 @@ export class People {
       words[words.length - 1] = last.replace(/['’]s?$/, '');
     }
     let k = 0;
-    while (k < words.length - 1 && (isTitleWord(words[k]!) || (k === 0 && isRoleNoun(words[k]!)) || (isQualifier(words[k]!) && (isTitleWord(words[k + 1] ?? '') || isQualifier(words[k + 1] ?? ''))))) k++;
+    // "Musician Sany Pitbull", "Videoblogger Daniel Fraga": an occupation opening the run is a title.
+    const occupation = (w: string) => words.length >= 3 && /^\p{Lu}\p{Ll}{3,}(ian|er|ist|or|ant|ent|ee)$/u.test(w) && isDictionaryWord(w) && firstNameGender(w) === undefined;
+    while (k < words.length - 1 && (isTitleWord(words[k]!) || (k === 0 && (isRoleNoun(words[k]!) || occupation(words[k]!))) || (isQualifier(words[k]!) && (isTitleWord(words[k + 1] ?? '') || isQualifier(words[k + 1] ?? ''))))) k++;
     // Organisation heads split "Amnesty International Man-kei Tam" into an organisation and a name.
     let orgEnd = -1;
     for (let m = k; m < words.length; m++) if (ORG_HEADS.has(words[m]!.toLowerCase())) orgEnd = m;
@@ -313,6 +323,8 @@ export class People {
   private looksLikePerson(run: Run): boolean {
     if (run.name.some((w) => ORG_HEADS.has(w.toLowerCase()) || /^\p{Lu}{2,}$/u.test(w) || /\d/.test(w)) || isNotName(run.name[run.name.length - 1]!)) return false;
     if (run.name.length > 4) return false;
+    // "Blog Brasil Escola", "Radio Nord": a kind of outlet and its name.
+    if (/^(blog|website|magazine|newspaper|radio|tv|channel|station|journal|agency|group|band|project|party|club)$/i.test([...run.titles, ...run.name][0]!)) return false;
     // "Republican National Convention", "Camp David Accords", "Natural Law": ordinary words or an event's name.
     if (EVENT_HEADS.has(run.name[run.name.length - 1]!.toLowerCase())) return false;
     // (Dictionary words that are also surnames — "Lee Marsh" — pass unless the lexicon knows one of them as a word.)
