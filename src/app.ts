@@ -15,16 +15,19 @@ import { openLibrary } from './library/open.js';
 import { createLogger, type Logger } from './log.js';
 import { runConsole } from './platforms/console/index.js';
 import { startDiscord, type DiscordHandle } from './platforms/discord/index.js';
+import { ChatGuard } from './platforms/guard.js';
 import { discordOutlet } from './platforms/discord/poster.js';
 import { startSlack, type SlackHandle, type SlackRetryConfig } from './platforms/slack/index.js';
 import { slackOutlet } from './platforms/slack/poster.js';
 import type { Core } from './queries/core.js';
 import { createCore } from './queries/index.js';
+import { ShareClaims } from './queries/sharing.js';
 import { createScheduler, type RunningScheduler } from './schedule/scheduler.js';
 import type { OutboxOptions } from './schedule/outbox.js';
 import { assertValidSchedules } from './schedule/validate.js';
 import type { Outlets } from './schedule/types.js';
 import { openStore, type Store } from './store/store.js';
+import { storeActionRefs } from './store/action-refs.js';
 
 /** SIGTERM to exit: the whole shutdown, in-flight answers and posts included, fits in this. */
 export const SHUTDOWN_DEADLINE_MS = 10_000;
@@ -75,6 +78,8 @@ export interface RunningApp {
   stop(reason?: string): Promise<void>;
   /** Resolves once stopped (or, in console mode, when the chat ends). */
   done: Promise<void>;
+  /** Why the bot stopped by itself (a platform that cannot go on, e.g. Discord rejected the token). */
+  failure(): Error | undefined;
 }
 
 /** Counts work in progress and lets shutdown wait for it to reach zero. */
@@ -197,6 +202,12 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
     // Every answer is counted, so shutdown can wait for the ones being computed.
     core = { ...bare, handle: (command, conversation) => answers.run(() => bare.handle(command, conversation)) };
 
+    // One guard and one set of share references for both platforms: the same limits everywhere.
+    const guard = new ChatGuard({ clock, limits: config.limits });
+    const shares = new ShareClaims({ clock, ...(store ? { store: storeActionRefs(store) } : {}) });
+    let failure: Error | undefined;
+    let stopApp: (reason: string) => Promise<void> = async () => undefined;
+
     const slackEvents = new InFlight();
     let slack: SlackHandle | undefined;
     if (wantSlack) {
@@ -209,6 +220,8 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
         ...(s.apiUrl ? { apiUrl: s.apiUrl } : {}),
         ...(opts.slack?.retryConfig ? { retryConfig: opts.slack.retryConfig } : {}),
         ...(opts.slack?.ackDeadlineMs !== undefined ? { ackDeadlineMs: opts.slack.ackDeadlineMs } : {}),
+        guard,
+        shares,
       });
       const started = slack;
       stack.push(() => started.stop());
@@ -240,6 +253,12 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
         registerOnStart: d.registerOnStart,
         ...(d.guildId ? { guildId: d.guildId } : {}),
         store: { get: (key) => kv.kvGet(key), set: (key, value) => kv.kvSet(key, value) },
+        guard,
+        shares,
+        onFatal: (error) => {
+          failure ??= error;
+          void stopApp(error.message);
+        },
       });
       const started = discord;
       stack.push(() => started.stop());
@@ -281,6 +300,7 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
       })();
       return stopping;
     };
+    stopApp = stop;
 
     logger.info({ platforms, articles: library.size }, chat ? 'briefbot running' : 'briefbot console');
     const app: RunningApp = {
@@ -297,10 +317,11 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
       inFlight: () => answers.size + slackEvents.size,
       stop,
       done,
+      failure: () => failure,
     };
 
     if (!chat && opts.console !== false) {
-      void runConsole({ core, input: opts.stdin ?? process.stdin, output: opts.stdout ?? process.stdout }).then(
+      void runConsole({ core, input: opts.stdin ?? process.stdin, output: opts.stdout ?? process.stdout, guard }).then(
         () => stop('the console chat ended'),
         (error: unknown) => {
           logger.error({ err: error }, 'console chat failed');

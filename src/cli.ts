@@ -313,6 +313,12 @@ async function start(args: string[], io: CliIO, cwd: string): Promise<number> {
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
   process.off('unhandledRejection', onRejection);
+  // A platform that cannot go on (e.g. Discord rejected the token) stops the bot: say why, exit 1.
+  const failure = app.failure();
+  if (failure) {
+    io.stderr.write(`briefbot: ${failure.message}\n`);
+    return 1;
+  }
   return 0;
 }
 

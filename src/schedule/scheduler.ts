@@ -84,6 +84,7 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
     timeZone: opts.config.timeZone,
     configuredJobs: () => configJobsOf(opts.config),
     onChange: () => syncHook(),
+    limits: opts.config.limits,
   });
   let started: Promise<RunningScheduler> | undefined;
   return {

@@ -76,4 +76,25 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (platform, channel)
   );
   `,
+  // Post-to-channel buttons carry only a key into this table (src/store/action-refs.ts): the lookup
+  // the bot answered, for whom and where, until when; action_posts makes each share happen once.
+  `
+  CREATE TABLE action_refs (
+    id         TEXT PRIMARY KEY,
+    platform   TEXT NOT NULL,
+    channel    TEXT NOT NULL,
+    user_id    TEXT NOT NULL,
+    command    TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE INDEX action_refs_expiry ON action_refs (expires_at);
+
+  CREATE TABLE action_posts (
+    ref_id    TEXT NOT NULL,
+    channel   TEXT NOT NULL,
+    posted_at INTEGER NOT NULL,
+    PRIMARY KEY (ref_id, channel)
+  );
+  `,
 ];
