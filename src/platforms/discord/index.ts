@@ -614,7 +614,8 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordHa
   } catch (error) {
     client.removeAllListeners();
     await client.destroy().catch(() => undefined);
-    throw error;
+    // discord.js rejects login with a bare "Authentication failed": the close code says more.
+    throw gateway.fatal() ?? error;
   }
   started = true;
   logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord connected');
