@@ -133,6 +133,30 @@ describe('limits through the whole bot (Slack HTTP mode and Discord, default lim
     expect(replies).toHaveLength(21);
   });
 
+  // (Log hygiene, checked here on the same running bot: what a failure leaves in the log.)
+  it('a failed Slack post is logged as an error object; a failed Discord callback without its interaction token', async () => {
+    bot.slack.fault('chat.postMessage', { kind: 'error', error: 'invalid_auth' });
+    const ts = '1764150000.550001';
+    await postSigned(bot.slackUrl, GOOD_ENV.SLACK_SIGNING_SECRET, text(eventCallback({ type: 'app_mention', user: 'U0ALICE', text: '<@U0BOT> who said "man of peace"?', ts, channel: 'C0LOG' })), 'application/json');
+    bot.discord.fail({ path: /\/callback$/, status: 404 });
+    const { token } = bot.discord.command('meeting');
+    const logged = async (pattern: RegExp) => {
+      for (const end = Date.now() + 5_000; Date.now() < end; await new Promise((r) => setTimeout(r, 20))) {
+        const line = bot.logs.find((l) => pattern.test(l));
+        if (line) return JSON.parse(line) as { err?: Record<string, unknown> };
+      }
+      throw new Error(`no log line matching ${pattern}`);
+    };
+    const slackLine = await logged(/invalid_auth/);
+    // Before: {"0":"s","1":"l","2":"a",…} (the error's text, one character per field).
+    expect(slackLine.err).toMatchObject({ type: 'WebAPIPlatformError', message: expect.stringContaining('invalid_auth') });
+    expect(Object.keys(slackLine.err!)).not.toContain('0');
+    const discordLine = await logged(/discord interaction failed/);
+    expect(String(discordLine.err?.url)).toMatch(/\/interactions\/\d+\/\[Redacted\]\/callback/);
+    // Before: the token (which can post as the bot for 15 minutes) was in the logged url.
+    expect(bot.logs.join('\n')).not.toContain(token);
+  });
+
   it('a signed body that is not an object gets 400 at once instead of hanging', async () => {
     const within = <T>(p: Promise<T>) => Promise.race([p, new Promise<'no response'>((r) => setTimeout(() => r('no response'), 2_000))]);
     const json = await within(postSigned(bot.slackUrl, GOOD_ENV.SLACK_SIGNING_SECRET, 'null', 'application/json'));
