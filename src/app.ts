@@ -112,8 +112,6 @@ class InFlight {
   }
 }
 
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms).unref());
-
 /** Resolves with true when `p` settles within `ms`, false when time ran out first. */
 async function within(p: Promise<unknown>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
@@ -126,17 +124,12 @@ async function within(p: Promise<unknown>, ms: number): Promise<boolean> {
 }
 
 /**
- * Discord replies go out over REST after the core has answered: idle means no answer being
- * computed and no REST request queued or in flight, twice in a row (a reply is queued a few
- * microtasks after its answer resolves).
+ * Discord replies go out over REST after the core has answered: the adapter counts each
+ * interaction and mention until its replies are sent. (REST handlers are no guide: an
+ * interaction callback's burst handler never reports itself inactive.)
  */
 async function discordIdle(handle: DiscordHandle, answers: InFlight): Promise<void> {
-  let quiet = 0;
-  while (quiet < 2) {
-    const restBusy = [...handle.client.rest.handlers.values()].some((h) => !h.inactive);
-    quiet = answers.size === 0 && !restBusy ? quiet + 1 : 0;
-    await sleep(20);
-  }
+  await Promise.all([handle.idle(), answers.idle()]);
 }
 
 /** Starts briefbot as the environment and config describe it. Throws EnvError, ConfigError, ScheduleConfigError or a startup Error. */

@@ -80,6 +80,8 @@ export interface StartDiscordOptions {
 
 export interface DiscordHandle {
   client: Client;
+  /** Resolves once no interaction or mention is being answered (replies sent, or failed). */
+  idle(): Promise<void>;
   /** The gateway connection: state, reconnects since it was last ready, the fatal close if any. */
   gateway: GatewayWatch;
   stop(): Promise<void>;
@@ -314,6 +316,18 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordHa
 
   const scopeOf = (i: ChatInputCommandInteraction | ButtonInteraction): ShareScope => ({ platform: 'discord', channelId: i.channelId, userId: i.user.id });
 
+  /** Interactions and mentions being answered (their REST replies included), so shutdown can wait for them. */
+  let busy = 0;
+  const whenIdle: (() => void)[] = [];
+  const track = (work: Promise<unknown>) => {
+    busy += 1;
+    void work.finally(() => {
+      busy -= 1;
+      if (busy === 0) for (const done of whenIdle.splice(0)) done();
+    });
+  };
+  const idle = () => (busy === 0 ? Promise.resolve() : new Promise<void>((done) => whenIdle.push(done)));
+
   const conversationOf = (i: ChatInputCommandInteraction | ButtonInteraction): Conversation => ({
     platform: 'discord',
     channelId: i.channelId,
@@ -520,11 +534,11 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordHa
       return;
     }
     if (i.isAutocomplete()) {
-      onAutocomplete(i).catch((err) => logger.warn({ err }, 'discord autocomplete response failed'));
+      track(onAutocomplete(i).catch((err) => logger.warn({ err }, 'discord autocomplete response failed')));
     } else if (i.isChatInputCommand()) {
-      onCommand(i).catch((err) => failInteraction(i, err));
+      track(onCommand(i).catch((err) => failInteraction(i, err)));
     } else if (i.isButton()) {
-      onButton(i).catch((err) => failInteraction(i, err));
+      track(onButton(i).catch((err) => failInteraction(i, err)));
     }
   });
 
@@ -597,7 +611,7 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordHa
   client.on(Events.MessageCreate, (m: Message) => {
     if (m.author.bot || m.system || !addressedToBot(m)) return;
     if (!seen.first(`m${m.id}`)) return;
-    onMention(m).catch((err) => logger.error({ err, channel: m.channelId }, 'discord mention reply failed'));
+    track(onMention(m).catch((err) => logger.error({ err, channel: m.channelId }, 'discord mention reply failed')));
   });
 
   client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
@@ -644,6 +658,7 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordHa
 
   return {
     client,
+    idle,
     gateway,
     stop: async () => {
       client.removeAllListeners();

@@ -8,6 +8,7 @@ import { startDiscord, type DiscordHandle, type GatewayFatal } from '../../../sr
 import { BackoffIdentifyThrottler, FATAL_CLOSE_CODES, GatewayFatal as Fatal } from '../../../src/platforms/discord/gateway.js';
 import { BRIEFINGS_DIR } from '../../support/bot-harness.js';
 import { DiscordStub, opt } from '../../support/discord-stub.js';
+import { fixtureDerive } from '../../support/fixtures.js';
 import { testGuard } from '../../support/limits.js';
 import { GOOD_ENV } from '../../support/tokens.js';
 import { fixtureCore } from './fixture-core.js';
@@ -107,15 +108,21 @@ describe('briefbot start exits non-zero when Discord closes the gateway for good
         BRIEFBOT_DISCORD_API_URL: stub.restApi,
       },
       cwd: dir,
+      // The hand-built seed model instead of the extractor: this is about the process, not the answers.
+      derive: fixtureDerive,
     });
     await stub.waitForSession(30_000);
     // Answering first: the bot is really up.
     const { id } = stub.command('whosaid', [opt('person', 'Witkoff')]);
     await stub.waitForCallback(id, 10_000);
+    const closedAt = Date.now();
     stub.disconnect(4004);
     // Before: the process ran on, deaf, with one warning (0 reconnect attempts).
     const code = await Promise.race([run, sleep(15_000).then(() => 'still running')]);
     expect(code).toBe(1);
+    // Generous bound (it takes well under a second): shutdown used to wait 7 s for a REST handler
+    // that never reports itself idle once an interaction has been answered.
+    expect(Date.now() - closedAt).toBeLessThan(5_000);
     expect(err).toMatch(/^briefbot: Discord: Discord rejected the bot token \(gateway close 4004, authentication failed\); set DISCORD_TOKEN/m);
     expect(err).not.toContain(GOOD_ENV.DISCORD_TOKEN);
   }, 60_000);
