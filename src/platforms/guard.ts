@@ -95,14 +95,13 @@ export class ChatGuard {
 export const LATE = Symbol('late');
 
 /** The work's result, or LATE when `ms` passed first (the work is left to finish unobserved). */
-export async function withinBudget<T>(work: Promise<T>, ms: number): Promise<T | typeof LATE> {
+export function withinBudget<T>(work: Promise<T>, ms: number): Promise<T | typeof LATE> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<typeof LATE>((resolve) => {
     timer = setTimeout(resolve, Math.max(0, ms), LATE);
   });
-  try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
+  // On the answer path (every command): no async wrapper, one race, the timer cleared either way.
+  const clear = () => clearTimeout(timer);
+  work.then(clear, clear);
+  return Promise.race([work, late]);
 }

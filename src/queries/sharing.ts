@@ -114,6 +114,11 @@ export class ShareClaims {
   private readonly ttlMs: number;
   /** The live reference per (scope, command), so a repeated question reuses its row (and its rendered reply). */
   private readonly recent = new Map<string, ActionRef>();
+  /**
+   * The same, per reply object: the core's answer cache hands back one reply for a repeated
+   * question, so most lookups skip building the key above.
+   */
+  private readonly byReply = new WeakMap<ReplyDocument, Map<string, ActionRef>>();
   private issued = 0;
 
   constructor(private readonly opts: ShareClaimsOptions) {
@@ -141,15 +146,26 @@ export class ShareClaims {
 
   /** The button value (`ref:<id>`) that lets `scope`'s user share `command` there; undefined when it can't be shared. */
   valueFor(reply: ReplyDocument, command: Command, scope: ShareScope): string | undefined {
+    const now = this.opts.clock.now().getTime();
+    const where = `${scope.platform}\u0000${scope.channelId}\u0000${scope.userId}`;
+    const fresh = (ref: ActionRef | undefined) => ref !== undefined && ref.expiresAt - now > this.ttlMs / 2;
+    let forReply = this.byReply.get(reply);
+    const known = forReply?.get(where);
+    if (known && fresh(known)) return `ref:${known.id}`;
     const shared = ShareClaims.sharedCommand(reply, command);
     if (!shared) return undefined;
     const json = JSON.stringify(shared);
     if (json.length > MAX_COMMAND_JSON) return undefined;
-    const now = this.opts.clock.now().getTime();
-    const key = `${scope.platform}\u0000${scope.channelId}\u0000${scope.userId}\u0000${json}`;
+    const key = `${where}\u0000${json}`;
+    const remember = (ref: ActionRef) => {
+      if (!forReply) this.byReply.set(reply, (forReply = new Map()));
+      if (forReply.size >= 64) forReply.clear();
+      forReply.set(where, ref);
+      return `ref:${ref.id}`;
+    };
     const live = this.recent.get(key);
     // Reused while most of its life is left, so a button never expires soon after it is shown.
-    if (live && live.expiresAt - now > this.ttlMs / 2) return `ref:${live.id}`;
+    if (live && fresh(live)) return remember(live);
     const ref: ActionRef = {
       id: randomBytes(12).toString('base64url'),
       platform: scope.platform,
@@ -164,7 +180,7 @@ export class ShareClaims {
     this.recent.set(key, ref);
     if (this.recent.size > 10_000) this.recent.delete(this.recent.keys().next().value!);
     if (++this.issued % 1_000 === 0) this.store.prune(now);
-    return `ref:${ref.id}`;
+    return remember(ref);
   }
 
   /**
