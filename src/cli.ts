@@ -155,7 +155,7 @@ async function ask(args: string[], io: CliIO, cwd: string): Promise<number> {
   if (!loaded) return 1;
   for (const e of loaded.library.errors()) io.stderr.write(`warning: ${describeLibraryError(e, cwd)} (skipped)\n`);
   const core = createCore({ library: loaded.library, clock, timeZone: loaded.timeZone });
-  const conversation: Conversation = { platform: 'console', channelId: 'cli', userId: 'cli', canManageChannel: false, isDirect: true };
+  const conversation: Conversation = { platform: 'console', channelId: 'cli', userId: 'cli', canManageChannel: false, isDirect: true, conversationKey: 'cli' };
   const answer = await core.handle(core.route(rest.join(' ')), conversation);
   if (flags.json) io.stdout.write(`${JSON.stringify({ intent: answer.intent, reply: answer.reply, data: answer.data }, null, 2)}\n`);
   else io.stdout.write(`${renderPlain(answer.reply)}\n`);

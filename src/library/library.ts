@@ -1,9 +1,10 @@
 import { EventEmitter } from 'node:events';
-import { readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { Article } from '../model/article.js';
-import { articleIdFromPath, BriefingError, parseBriefingFile } from '../ingest/briefing-file.js';
+import { articleIdFromPath, BriefingError } from '../ingest/briefing-file.js';
+import { parseAnyBriefing } from './deriver.js';
 import { RecentTexts, splitTexts, withStoredTexts } from './paragraphs.js';
 import type { DeriveFn } from './deriver.js';
 import { ModelCache, sameStamp, type FileStamp, type ModelCacheOptions } from './cache.js';
@@ -52,6 +53,26 @@ interface Entry {
 /** Files in the briefings folder that are briefings (notes such as README.md are not). */
 export function isBriefingFile(name: string): boolean {
   return name.endsWith('.md') && !name.startsWith('.') && !name.startsWith('_') && name.toLowerCase() !== 'readme.md';
+}
+
+/**
+ * A plain-text article beside the briefings: `.txt` whose second line is `Published: YYYY-MM-DD`
+ * (the eval set's format). Other `.txt` files in the folder are notes and are left alone.
+ */
+export function isTextArticle(file: string): boolean {
+  const name = basename(file);
+  if (!name.endsWith('.txt') || name.startsWith('.') || name.startsWith('_')) return false;
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const head = Buffer.alloc(512);
+    const n = readSync(fd, head, 0, head.length, 0);
+    return /^[^\n]+\r?\nPublished:\s*\d{4}-\d{2}-\d{2}\s*\r?\n/.test(head.subarray(0, n).toString('utf8').replace(/^\uFEFF/, ''));
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** A news article is tens of KB; deriving megabytes would stall start-up or the event loop for minutes. */
@@ -145,7 +166,7 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
   async load(): Promise<this> {
     let names: string[];
     try {
-      names = (await readdir(this.dir)).filter(isBriefingFile).sort();
+      names = (await readdir(this.dir)).filter((n) => isBriefingFile(n) || isTextArticle(join(this.dir, n))).sort();
     } catch (error) {
       this.fileErrors.set(this.dir, { file: this.dir, message: `cannot read the briefings folder: ${(error as Error).message}`, keptLastGood: false });
       return this;
@@ -273,8 +294,9 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
   watch(): this {
     if (this.watcher) return this;
     this.watcher = watch(this.dir, { persistent: false }, (_event, name) => {
-      if (!name || !isBriefingFile(String(name))) return;
+      if (!name) return;
       const file = join(this.dir, String(name));
+      if (!isBriefingFile(String(name)) && !this.byFile.has(file) && !isTextArticle(file)) return;
       clearTimeout(this.timers.get(file));
       this.timers.set(
         file,
@@ -376,7 +398,7 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
           const read = readBriefing(file);
           if (!('content' in read) || !this.cache || this.cache.keyOf(file, read.content) !== key) return undefined;
           try {
-            return parseBriefingFile(file, read.content).source.paragraphs;
+            return parseAnyBriefing(file, read.content).source.paragraphs;
           } catch {
             return undefined;
           }

@@ -22,6 +22,12 @@ export interface Conversation {
   /** Slack: not a guest; Discord: Manage Channels. Gates subscription changes. */
   canManageChannel: boolean;
   isDirect?: boolean;
+  /**
+   * The conversation a message belongs to (a Slack thread, a Discord thread, a DM, the console):
+   * follow-up questions ("what else did he say?") reuse the previous question's subject per key.
+   * Absent (slash commands, scheduled posts): no follow-ups.
+   */
+  conversationKey?: string;
 }
 
 /** A core answer: the reply to render plus the data behind it (the `ask --json` contract). */

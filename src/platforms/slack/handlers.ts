@@ -195,7 +195,8 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): { recen
     let messages: SlackMessage[];
     try {
       const command = core.route(text);
-      const conv = await conversation(command, m.channel, m.user, m.isDirect, m.client);
+      // A mention's thread (or the DM) is the conversation its follow-ups belong to.
+      const conv = { ...(await conversation(command, m.channel, m.user, m.isDirect, m.client)), conversationKey: `slack:${m.channel}:${m.threadTs ?? ''}` };
       const answer = await core.handle(command, conv);
       messages = renderSlackMessages({ ...withoutPostButton(answer.reply), visibility: 'public' });
     } catch (error) {

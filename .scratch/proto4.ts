@@ -1,0 +1,13 @@
+import Database from 'better-sqlite3';
+const db = new Database('/tmp/ftsx/s3.sqlite');
+db.exec(`create virtual table if not exists temp.v2 using fts5vocab(main, p, row)`);
+let t0 = performance.now();
+const all = db.prepare('select term, doc from temp.v2').raw().all();
+console.log('vocab', all.length, Math.round(performance.now() - t0), 'ms');
+const st = db.prepare(`select rowid from p where p match ? limit 1`);
+t0 = performance.now();
+for (let i = 0; i < 1000; i++) st.all('"pipelin"');
+console.log('exists', ((performance.now() - t0) / 1000).toFixed(4));
+t0 = performance.now();
+const c = db.prepare(`select count(*) from h`).get();
+console.log(c, performance.now() - t0);
