@@ -9,7 +9,10 @@ import { RecentTexts, splitTexts, withStoredTexts } from './paragraphs.js';
 import type { DeriveFn } from './deriver.js';
 import { ModelCache, sameStamp, type FileStamp, type ModelCacheOptions } from './cache.js';
 import { deriveMany, type DerivationRef, type DeriveOptions, type SerializedError } from './workers.js';
-import { ArticleIndex, EventIndex, PeopleIndex, QuoteIndex, type IndexedEvent, type PersonSummary, type PhraseMatch, type Saying } from './indexes.js';
+import { EventIndex, PeopleIndex, SpeakerIndex, type IndexedEvent, type PersonSummary, type PhraseMatch, type Saying } from './indexes.js';
+import { SearchIndex, searchWords, type PassageHit, type SearchOptions } from './search.js';
+import { findPhrase } from './phrases.js';
+import { tokenize } from './text-match.js';
 
 /** A briefing that could not be used (or was used in its last good version). */
 export interface LibraryError {
@@ -127,9 +130,10 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
   /** Article ids, newest first (by published date, then id). */
   private order: string[] = [];
   private readonly people = new PeopleIndex();
-  private readonly sayings = new QuoteIndex();
+  private readonly sayings = new SpeakerIndex();
   private readonly eventIndex = new EventIndex();
-  private readonly articleIndex = new ArticleIndex();
+  /** Paragraphs and headlines in SQLite FTS5: beside the model cache when there is one, else in memory. */
+  private readonly search: SearchIndex;
   private watcher?: FSWatcher;
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private pending = Promise.resolve();
@@ -153,6 +157,18 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
       this.cache = new ModelCache<Article>(opts.cache);
       if (this.cache.problem) this.logger?.warn({ problem: this.cache.problem }, 'model cache unavailable; deriving every file');
     }
+    this.search = this.openSearch(opts.cache?.dir);
+  }
+
+  private openSearch(cacheDir: string | undefined): SearchIndex {
+    if (cacheDir && this.cache && !this.cache.problem) {
+      try {
+        return new SearchIndex(join(cacheDir, 'search.sqlite'));
+      } catch (error) {
+        this.logger?.warn({ problem: (error as Error).message }, 'search index file unavailable; searching in memory');
+      }
+    }
+    return new SearchIndex();
   }
 
   /** A library of ready-made articles (tests, tools); not backed by a folder. */
@@ -271,8 +287,9 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
     } finally {
       this.bulk = false;
       this.sortOrder();
-      this.sayings.seal();
     }
+    // New articles are indexed for search once, here (a warm start has them all already).
+    this.search.prune();
     if (this.cache) {
       this.cache.setMany(fresh.map(([key, article]) => {
         const { model, texts } = splitTexts(article);
@@ -317,6 +334,7 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
 
   close(): void {
     this.cache?.close();
+    this.search.close();
     this.watcher?.close();
     this.watcher = undefined;
     for (const t of this.timers.values()) clearTimeout(t);
@@ -432,11 +450,11 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
     }
     this.fileErrors.delete(file);
     // With a cache the paragraph texts live there, read when an answer needs them.
-    this.put(file, key && this.cache && !this.cache.problem ? withStoredTexts(article, this.storedTexts(key, file)) : article);
+    this.put(file, key && this.cache && !this.cache.problem ? withStoredTexts(article, this.storedTexts(key, file)) : article, key);
     return { type: had ? 'updated' : 'added', file, articleId: article.id };
   }
 
-  private put(file: string, article: Article): void {
+  private put(file: string, article: Article, cacheKey?: string): void {
     this.changes += 1;
     const old = this.byFile.get(file);
     if (old) this.drop(old);
@@ -446,7 +464,7 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
     this.people.add(article);
     this.sayings.add(article);
     this.eventIndex.add(article);
-    this.articleIndex.add(article);
+    this.search.add(article, cacheKey);
     this.rankOf = undefined;
     if (this.bulk) {
       this.order.push(article.id);
@@ -475,7 +493,7 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
     this.people.remove(entry.article);
     this.sayings.remove(entry.article);
     this.eventIndex.remove(entry.article);
-    this.articleIndex.remove(entry.article);
+    this.search.remove(entry.article);
     const at = this.rankOf?.get(entry.article.id) ?? this.order.indexOf(entry.article.id);
     if (at >= 0) this.order.splice(at, 1);
     this.rankOf = undefined;
@@ -530,24 +548,45 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
     return this.articles(1)[0];
   }
 
-  /** Articles for a reference: an exact id, an id prefix, else headline words (typos allowed). */
+  /**
+   * Articles for a reference: an exact id, else headline words (typos allowed, other word forms
+   * too), else the words of their paragraphs, best first.
+   */
   findArticles(query: string, limit = 5): Article[] {
     const q = query.trim().toLowerCase();
     if (!q) return [];
     const exact = this.byId.get(q);
     if (exact) return [exact.article];
-    return this.articleIndex
-      .find(query, limit, false, (id) => this.rank(id))
-      .map((id) => this.byId.get(id)?.article)
-      .filter((a): a is Article => !!a);
+    const words = searchWords(query);
+    if (!words.length) return [];
+    let ids = this.search.headlines(words, limit);
+    if (!ids.length && words.length > 1) ids = this.search.headlines(words, limit, { all: false });
+    if (!ids.length) {
+      const best = new Map<string, number>();
+      for (const h of this.search.passages(words, 50, { all: words.length === 1 }).hits) best.set(h.articleId, (best.get(h.articleId) ?? 0) + h.score);
+      ids = [...best].sort((a, b) => b[1] - a[1] || this.rank(a[0]) - this.rank(b[0])).slice(0, limit).map(([id]) => id);
+    }
+    return ids.map((id) => this.byId.get(id)?.article).filter((a): a is Article => !!a);
   }
 
   suggestArticles(prefix: string, limit: number): Article[] {
     if (!prefix.trim()) return this.articles(limit);
-    return this.articleIndex
-      .find(prefix, limit, true, (id) => this.rank(id))
+    const words = tokenize(prefix).slice(0, 12);
+    if (!words.length) return this.articles(limit);
+    return this.search
+      .headlines(words, limit, { prefix: true })
       .map((id) => this.byId.get(id)?.article)
       .filter((a): a is Article => !!a);
+  }
+
+  /**
+   * Body paragraphs (and captions, with `captions`) that hold the words, best first (BM25 with
+   * stemming; unknown words corrected to the closest known ones).
+   */
+  searchParagraphs(words: string[], limit: number, opts: SearchOptions = {}): { hits: (PassageHit & { kind: 'body' | 'caption' })[]; corrected: boolean } {
+    const found = this.search.passages(words, limit, opts);
+    const hits = found.hits.map((h) => ({ ...h, kind: (this.byId.get(h.articleId)?.article.paragraphs.find((p) => p.index === h.paragraph)?.kind === 'caption' ? 'caption' : 'body') as 'body' | 'caption' }));
+    return { hits, corrected: found.corrected };
   }
 
   /** People a name, alias or role phrase ("the envoy", "Rep. Lieu") may mean, best first. */
@@ -590,7 +629,7 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
   }
 
   findPhrase(phrase: string, limit = 10): PhraseMatch[] {
-    return this.sayings.findPhrase(phrase, limit);
+    return findPhrase(this.search, (id) => this.byId.get(id)?.article, phrase, limit);
   }
 
   /** Dated events not yet over at `at` (a day of slack for zones), soonest first. */
