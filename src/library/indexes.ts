@@ -271,6 +271,16 @@ export class PeopleIndex {
     return out;
   }
 
+  /** Every person the library knows (description lookups score them all). */
+  everyone(): PersonSummary[] {
+    const all: PersonSummary[] = [];
+    for (const id of this.appearances.keys()) {
+      const p = this.get(id);
+      if (p) all.push(p);
+    }
+    return all;
+  }
+
   /** The most quoted speakers (by quotes, then statements). */
   topQuoted(limit: number): PersonSummary[] {
     const all: PersonSummary[] = [];

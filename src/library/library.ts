@@ -607,6 +607,11 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
     return this.people.suggest(prefix, limit);
   }
 
+  /** Every person in the library, quoted or only mentioned. */
+  everyone(): PersonSummary[] {
+    return this.people.everyone();
+  }
+
   /** The most quoted speakers across the library. */
   speakers(limit = 10): PersonSummary[] {
     return this.people.topQuoted(limit);

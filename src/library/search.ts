@@ -227,7 +227,8 @@ export class SearchIndex {
     let corrected = false;
     const groups: string[][] = [];
     for (const w of words) {
-      if (this.knows(table, w)) groups.push([term(w)]);
+      // Porter stems some forms apart ("die" / "died" → "die" / "di"): the usual inflections too.
+      if (this.knows(table, w)) groups.push([term(w), ...inflections(w).map((f) => term(f))]);
       else {
         // A stem is not always its own stem ("lighthous" → "lighthou"): matched as a prefix.
         const close = this.corrections(w).map((t) => term(t, true));
@@ -304,4 +305,15 @@ export class SearchIndex {
 /** The words of a question worth searching for: tokens without stopwords. */
 export function searchWords(text: string): string[] {
   return [...new Set(tokenize(text).filter((w) => !STOPWORDS.has(w)))].slice(0, 24);
+}
+
+/** A word's common inflections (regular English), so stems that differ still meet. */
+function inflections(word: string): string[] {
+  if (word.length < 3 || /\d/.test(word)) return [];
+  if (word.endsWith('ied')) return [`${word.slice(0, -3)}y`, `${word.slice(0, -3)}ies`];
+  if (word.endsWith('ed')) return [word.slice(0, -1), word.slice(0, -2), `${word.slice(0, -2)}ing`];
+  if (word.endsWith('ing')) return [word.slice(0, -3), `${word.slice(0, -3)}e`, `${word.slice(0, -3)}ed`];
+  if (word.endsWith('e')) return [`${word}d`, `${word}s`, `${word.slice(0, -1)}ing`];
+  if (word.endsWith('y')) return [`${word.slice(0, -1)}ied`, `${word.slice(0, -1)}ies`];
+  return [`${word}ed`, `${word}s`, `${word}ing`];
 }
