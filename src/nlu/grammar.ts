@@ -51,6 +51,7 @@ const WORDS: Record<string, string> = {
   STORY: 'story|stories|article|articles|briefing|briefings|piece|report|news|item|coverage|thing|situation|saga|case|affair',
   QUOTES: 'quotes?|statements?|sayings?|comments?|remarks?|lines?|words|quotations?|tweets?|views?|thoughts?',
   ABOUT: 'about|on|regarding|concerning|over|re|of|around|with respect to|in relation to',
+  TIMEWORDS: 'today|yesterday|this week|last week|this month|last month|this year|since .+|the last .+|the past .+|in the last .+|in the past .+|over the last .+|this morning|tonight|last night|this weekend',
   PEOPLE: 'anyone|anybody|someone|somebody|any one|people|others|officials|critics|the briefings|the articles|sources|politicians|leaders|experts|they',
 };
 
@@ -104,7 +105,9 @@ const RULES: [IntentName, string[]][] = [
     '(who|which person|who else|who exactly) (said|says|has said|had said|was quoted saying|is quoted saying|was quoted as saying|called|wrote|tweeted|described|claimed|declared|stated|used the (words|phrase)) (?!(anything|something|about|on|regarding|a word|much|nothing)( |$)){rest}',
   ]],
   ['catchup', [
-    '(catch me up|catch up|get me up to speed|bring me up to speed|fill me in|update me|give me an update|give me the update|any updates|updates|update|what is new|whats new|what is the latest|the latest|latest|latest news|the news|news|headlines|the headlines|top stories|what did i miss|what have i missed|recap|digest|daily digest|roundup|round up|what is going on|what is happening|what happened|what is up|anything new|anything happening|whats happening|what news|news roundup|news today|morning briefing|todays news|today news|the rundown|rundown)[ .*]',
+    '(catch me up|catch up|get me up to speed|bring me up to speed|fill me in|update me|give me an update|give me the update|any updates|updates|update|what is new|whats new|what is the latest|the latest|latest|latest news|the news|news|headlines|the headlines|top stories|what did i miss|what have i missed|recap|digest|daily digest|roundup|round up|anything new|what news|news roundup|news today|morning briefing|todays news|today news|the rundown|rundown)[ .*]',
+    '(what is going on|what is happening|what happened|what is up|whats happening|anything happening|what has been happening|what has happened)[ today| lately| recently| in the news| in the world| out there| overnight| TIMEWORDS]',
+    '(give|show|tell|get|send) me[ the| all the| any] (latest|news|headlines|updates|update|new stories|latest stories|latest news|top stories)[ .*]',
     '(what|which) (STORY|stories|articles|briefings|news) (are|is|do you have|have you got|came in|arrived|are there|were published|have come in)[ .*]',
     '(list|show|show me|give me)[ all][ the] (stories|articles|briefings|headlines)[ .*]',
     '(what|anything) (happened|new|published|came out|broke)[ .*]',
@@ -129,6 +132,7 @@ const RULES: [IntentName, string[]][] = [
     'what (happened|is happening|is going on) (with|to|in|at|over) the {article} (STORY|news|situation|thing|case|affair)',
     '(what does|what do) the {article} STORY say',
     'what (does|do) (the|this|that) STORY (say|cover|tell us)[ about {article}]',
+    'what (does|do) the STORY (on|about|regarding|covering) {article} (say|cover|tell us)',
     '(the|any) STORY (about|on) {article}',
   ]],
   ['event.countdown', [
@@ -168,6 +172,7 @@ const RULES: [IntentName, string[]][] = [
     'any (QUOTES|thing) from {person} ABOUT {topic}',
     '(anything|something) from {person} ABOUT {topic}',
     '(did|has|does) {person} (criticise|criticised|attack|attacked|condemn|condemned|praise|praised|defend|defended|back|backed|support|supported|oppose|opposed|blame|blamed) {topic}',
+    '(did|has|have|does|had) {person} (mention|mentioned|bring up|brought up|discuss|discussed|address|addressed|raise|raised|touch on|reference|cite|name|refer to|allude to|talk about|speak about|comment on|weigh in on|tweet about|write about|respond to|react to) {topic}',
   ]],
   ['said.about', [
     '(what|how) (did|does|has|have|had|do) {person} (say|said|tell|told|claim|claimed|think|thinks|state|stated|write|wrote|tweet|tweeted|comment|remark|have to say|had to say|feel|react|respond|reply|answer)[ to reporters| to the press| publicly] (ABOUT|to) {topic}',
@@ -180,8 +185,9 @@ const RULES: [IntentName, string[]][] = [
     'what did {person} (say|said) (ABOUT|regarding) {topic}',
   ]],
   ['said', [
-    '(what|anything) (did|does|has|have|had|do) {person} (say|said|tell|told|claim|claimed|think|thinks|state|stated|write|wrote|tweet|tweeted|comment|remark|have to say|had to say|mention|mentioned|add|added|argue|argued|announce|announced)[ to reporters| to the press| publicly| recently| so far| exactly| on twitter| in the briefings| in the articles]',
+    '(what|anything) (did|does|has|have|had|do) {person} (say|said|tell|told|claim|claimed|think|thinks|state|stated|write|wrote|tweet|tweeted|comment|remark|have to say|had to say|mention|mentioned|add|added|argue|argued|announce|announced)[ reporters| journalists| the press| the media| the public| people| everyone| the bbc| cnn| to reporters| to journalists| to the press| publicly| recently| so far| exactly| on twitter| in the briefings| in the articles]',
     '(what|anything) (is|was|has been) {person} (saying|quoted saying|quoted as saying|quoted|on record saying)',
+    '(what|anything) (has|have|had) {person} been (saying|quoted saying|quoted as saying|telling people|tweeting|writing|arguing|claiming)',
     '(show me |give me |list |get |find |read me |pull up )?[all ][the ][any ][direct ](QUOTES|what was said) (from|by|of|attributed to) {person}',
     '(show me |give me |list |get |find )?what {person} (said|says|has said|told reporters|wrote|tweeted)',
     '{person} (QUOTES)',
@@ -224,6 +230,10 @@ const RULES: [IntentName, string[]][] = [
     '(which|what) (role|job|position|post|office) (does|did) {person} (have|hold|play)',
     '(what|which) (country|organisation|organization|party|government|outlet) (is|does|was|did) {person} (from|with|belong to|work for|represent|part of)',
     'is {person} (a|an|the) .+',
+  ]],
+  // Last: "Trump on Bolton" (a name, then the subject), once no other reading fits.
+  ['said.about', [
+    '(?<person>(?!(when|what|where|who|why|how|is|are|was|were|did|does|do|has|have|will|can|could|the|a|an|any|news|update|updates|more|vote|hearing|meeting|talks|story|article|focus|report|tell|info|information|background|details|facts|bio|profile|anything|something|everything|give|show|get|find)( |$))\\S+(?: \\S+){0,2}) (on|about|re) {topic}',
   ]],
 ];
 

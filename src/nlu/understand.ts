@@ -21,6 +21,8 @@ export const NO_LEXICON: Lexicon = { person: () => undefined, mentions: () => []
 
 const PRONOUN = /^(he|she|they|him|her|them|his|hers|their|this person|that person|that guy|this guy|the guy)$/;
 const THING = /^(this|that|it|the same|same|this one|that one)$/;
+/** "did anyone say…", "what are people saying…": a question about a subject, not about a person. */
+const ANYONE = /^(?:(?:what|how|who|so|and|are|is|do|does|did|have|has|were|was)\s+)*(anyone|anybody|any one|someone|somebody|people|others|officials|any|critics|they|the briefings|the articles|everyone|everybody|sources|experts|politicians|leaders|the press|the media|anyone else)$/i;
 
 /** Article words without the words that only say "an article". */
 function articleRef(words: string | undefined): string | undefined {
@@ -123,12 +125,14 @@ export function understand(raw: string, lexicon: Lexicon = NO_LEXICON): Understo
       case 'said.about.check':
       case 'said.about': {
         const about = topicOf(s.topic);
+        if (person && ANYONE.test(person) && about) return { name: 'topic', topic: about };
         if (person && PRONOUN.test(person)) return { name: 'whosaid', person: '', refers: ['person'], ...(about ? { about } : {}), ...(p.intent === 'said.about.check' ? { check: true } : {}) };
         if (!person) return { name: 'search', text: n.original };
         return { name: 'whosaid', person, ...(about ? { about } : {}), ...(p.intent === 'said.about.check' ? { check: true } : {}) };
       }
       case 'said':
         if (person && PRONOUN.test(person)) return { name: 'whosaid', person: '', refers: ['person'] };
+        if (person && ANYONE.test(person)) return { name: 'catchup' };
         return person ? { name: 'whosaid', person } : { name: 'whosaid' };
       case 'topic':
       case 'topic.criticism':

@@ -25,6 +25,10 @@ const FILLER = new Set(['the', 'a', 'an', 'of', 'from', 'in', 'for', 'at', 'to',
 
 const PARTY: Record<string, string[]> = { d: ['democrat', 'democratic', 'democrats'], r: ['republican', 'republicans', 'gop'], i: ['independent'] };
 
+const TITLE_WORD = `(?:[A-Z][\\w'’.-]*|of|the|to|for|and|${[...ROLE_NOUNS].join('|')})`;
+/** The title words right before a name: "Police spokesman", "Former US Ambassador to the United Nations". */
+const TITLE_BEFORE = new RegExp(`(${TITLE_WORD}(?:\\s+${TITLE_WORD})*)\\s*$`);
+
 function sentencesOf(text: string): string[] {
   return text.split(/(?<=[.!?]["”’]?)\s+(?=[A-Z“"])/);
 }
@@ -57,7 +61,7 @@ function readFacts(ctx: QueryContext, person: PersonSummary): PersonFacts {
           const before = sentence.slice(Math.max(0, at - 90), at);
           const after = sentence.slice(at + name.length);
           // "Police spokesman Mariusz Ciarka", "Former US Ambassador to the United Nations Nikki Haley"
-          const title = /((?:[A-Z][\w'’.-]*|of|the|to|for|and)(?:\s+(?:[A-Z][\w'’.-]*|of|the|to|for|and))*)\s*$/.exec(before)?.[1];
+          const title = TITLE_BEFORE.exec(before)?.[1];
           if (title && name === person.name && /[A-Z]/.test(title)) descriptions.push(title);
           // "(D-CA)", "(R-NE)"
           const tag = /^\s*\(([DRI])-([A-Z]{2})\)/.exec(after);
@@ -141,6 +145,7 @@ export function describedPeople(ctx: QueryContext, description: string, pool?: P
     const owners = resolveOwner(ctx, possessive[1]!);
     if (owners.length && relation.length) {
       const found: PersonSummary[] = [];
+      const loose: PersonSummary[] = [];
       for (const owner of owners) {
         const ownerWords = new Set(tokenize(`${owner.name} ${owner.aliases.join(' ')}`));
         for (const candidate of ctx.library.everyone()) {
@@ -148,9 +153,11 @@ export function describedPeople(ctx: QueryContext, description: string, pool?: P
           const facts = factsOf(ctx, candidate);
           const fits = relation.every((w) => has(facts, w) === 'strong');
           const tied = facts.descriptions.some((d) => tokenize(d).some((w) => ownerWords.has(w)));
-          if (fits && tied) found.push(candidate);
+          if (fits) (tied ? found : loose).push(candidate);
         }
       }
+      // Without a tie in the text, the only person of that relation in the owner's story.
+      if (!found.length && loose.length === 1) found.push(loose[0]!);
       if (found.length) return [...new Map(found.map((p) => [p.id, p])).values()];
     }
   }
@@ -174,7 +181,13 @@ export function describedPeople(ctx: QueryContext, description: string, pool?: P
         break;
       }
     }
-    if (ok && strong > 0) scored.push({ person, score: score + Math.min(2, person.quoteCount + person.statementCount) * 0.1 });
+    if (!ok || strong === 0) continue;
+    // A former office is not the office ("the prime minister" is not the ex-prime minister).
+    if (!words.includes('former') && !words.includes('ex') && /\b(ex|former)\b/i.test(`${person.role ?? ''} ${person.aliases.join(' ')}`)) score -= 1.5;
+    // The person whose own role the question covers best: "the Polish president" is the President, not a president of something else.
+    const roleWords = descriptionWords(person.role ?? '');
+    if (roleWords.length) score += roleWords.filter((w) => words.some((q) => variants(q).includes(w))).length / roleWords.length;
+    scored.push({ person, score: score + Math.min(2, person.quoteCount + person.statementCount) * 0.1 });
   }
   scored.sort((a, b) => b.score - a.score);
   const best = scored[0];
