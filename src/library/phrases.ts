@@ -8,7 +8,7 @@ import type { Article } from '../model/article.js';
 import type { PhraseMatch, Saying } from './indexes.js';
 import { sayingText } from './indexes.js';
 import { STOPWORDS, type SearchIndex } from './search.js';
-import { bestWindow, tokenize } from './text-match.js';
+import { bestSentences, bestWindow, stem, tokenize } from './text-match.js';
 
 const byParagraph = new WeakMap<Article, Map<number, Saying[]>>();
 
@@ -56,6 +56,12 @@ export function findPhrase(search: SearchIndex, article: (id: string) => Article
       else {
         const win = bestWindow(words, tokens);
         if (win && win.score >= 0.75) m = { saying, how: 'fuzzy', score: win.score, matched: tokens.slice(win.start, win.start + words.length).join(' ') };
+        else if (mode === 'loose' && content.length >= 3) {
+          // A paraphrase: most of the meaningful words, in any order and form ("became" for "has become").
+          const have = new Set(tokens.map(stem));
+          const share = content.filter((w) => have.has(stem(w))).length / content.length;
+          if (share >= 0.7) m = { saying, how: 'fuzzy', score: 0.6 * share, matched: bestSentences(sayingText(saying), content.map(stem), 1).replace(/^…\s*|\s*…$/g, '') };
+        }
       }
       if (m && (!best || m.score > best.score)) best = m;
     }
@@ -84,5 +90,8 @@ export function findPhrase(search: SearchIndex, article: (id: string) => Article
   // 2. Typos or other word forms: every meaningful word (corrected), in any order.
   const loose = search.passages(content.length ? content : words, 60, { captions: true });
   for (const h of loose.hits) consider(h.articleId, h.paragraph, 'loose');
+  if (!out.length && content.length >= 3) {
+    for (const h of search.passages(content, 60, { captions: true, all: false }).hits) consider(h.articleId, h.paragraph, 'loose');
+  }
   return out.sort((a, b) => b.score - a.score).slice(0, limit);
 }

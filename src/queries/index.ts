@@ -328,7 +328,8 @@ function libraryLexicon(library: Library): Lexicon {
           let name = one(span);
           if (!name && n === 1 && span.length >= 5) {
             const best = library.resolvePeople(span).people[0];
-            if (best && tokenize(best.name).some((w) => w.length > 4 && levenshtein(w, span) <= 2)) name = best.name;
+            // A typo of a surname or given name (one edit, two for long names), never a common word.
+            if (best && tokenize(best.name).some((w) => w.length > 4 && levenshtein(w, span) <= (w.length >= 7 && span.length >= 7 ? 2 : 1))) name = best.name;
           }
           if (!name) continue;
           for (let k = 0; k < n; k++) used.add(i + k);

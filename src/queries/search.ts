@@ -5,12 +5,11 @@
  * ("remains unknown", "was not disclosed") is quoted as such. Nothing is made up and no leftover
  * word is echoed as if it were a filter.
  */
-import { stemmer } from 'stemmer';
 import type { Answer } from './command.js';
 import { searchWords } from '../library/search.js';
 import { text, type Block } from '../replies/document.js';
 import { clip } from '../replies/format.js';
-import { coverage } from './topic.js';
+import { bestSentences, coverage, stem } from '../library/text-match.js';
 import { cite, quoted, type QueryContext } from './shared.js';
 
 export interface SearchData {
@@ -46,7 +45,7 @@ export function searchAnswer(ctx: QueryContext, question: string, lead?: string)
     data: { words, passages: [] },
   });
   if (!words.length) return none();
-  const topicStems = words.map((w) => stemmer(w));
+  const topicStems = words.map(stem);
   let { hits } = ctx.library.searchParagraphs(words, 12, { captions: true, all: words.length <= 2 });
   if (!hits.length && words.length > 1) hits = ctx.library.searchParagraphs(words, 12, { captions: true, all: false }).hits;
   // Relevant: the paragraph holds at least half of the question's words (one of one or two).
@@ -58,8 +57,9 @@ export function searchAnswer(ctx: QueryContext, question: string, lead?: string)
   if (!passages.length) return none();
   const blocks: Block[] = [{ type: 'heading', text: lead ?? `Here is what the briefings say about ${quoted(asked)}` }];
   for (const p of passages) {
-    const unknown = UNKNOWN.test(p.text);
-    blocks.push({ type: 'paragraph', spans: [text(`${unknown ? 'The article says this is not known: ' : ''}${clip(p.text, 420)} `), cite(p.articleId, p.paragraph)] });
+    const excerpt = bestSentences(p.text, topicStems);
+    const unknown = UNKNOWN.test(excerpt);
+    blocks.push({ type: 'paragraph', spans: [text(`${unknown ? 'The article says this is not known: ' : ''}${excerpt} `), cite(p.articleId, p.paragraph)] });
   }
   blocks.push({ type: 'context', spans: [text('These are the articles’ own words, found by searching the briefings; no answer was composed.')] });
   return {
@@ -68,3 +68,4 @@ export function searchAnswer(ctx: QueryContext, question: string, lead?: string)
     data: { words, passages: passages.map((p) => ({ articleId: p.articleId, paragraph: p.paragraph, text: p.text, kind: p.kind })) },
   };
 }
+

@@ -4,12 +4,11 @@
  * about Y" / "did X say anything about Y" (linesAbout). Search is over the paragraphs (BM25 with
  * stemming and typo correction); a paragraph's quotes and reported statements are its lines.
  */
-import { stemmer } from 'stemmer';
 import type { Answer, Command } from './command.js';
 import type { PersonSummary, Saying } from '../library/indexes.js';
 import { sayingsIn } from '../library/phrases.js';
 import { searchWords } from '../library/search.js';
-import { tokenize } from '../library/text-match.js';
+import { coverage, stem, stems, tokenize } from '../library/text-match.js';
 import { text, type Block, type ReplyDocument } from '../replies/document.js';
 import { clip } from '../replies/format.js';
 import { CRITICISM_WORDS } from '../nlu/lexicon.js';
@@ -31,18 +30,9 @@ export interface TopicData {
   lines: TopicLine[];
 }
 
-const stems = (s: string): string[] => tokenize(s).map((w) => stemmer(w));
-
-/** How many of the topic's stems a text holds (0–1), with typo-tolerant word matching. */
-export function coverage(topicStems: string[], body: string): number {
-  if (!topicStems.length) return 0;
-  const have = new Set(stems(body));
-  let hit = 0;
-  for (const t of topicStems) if (have.has(t) || [...have].some((h) => h.length >= 5 && t.length >= 5 && (h.startsWith(t) || t.startsWith(h)))) hit += 1;
-  return hit / topicStems.length;
-}
-
 /** One reported line: the statement, or the quote with its speaker. */
+export { coverage };
+
 export function lineBlock(ctx: QueryContext, s: Saying): Block {
   const speaker = speakerName(ctx, sayingSpeaker(s));
   if (s.kind === 'quote') return { type: 'quote', text: s.quote.text, speaker, cite: cite(s.articleId, s.quote.paragraph) };
@@ -68,7 +58,7 @@ function topicWords(ctx: QueryContext, topic: string): { words: string[]; person
 /** A person's lines that speak to a subject, best first (each scored by the subject's words it holds, in it or its paragraph). */
 export function linesAbout(ctx: QueryContext, person: PersonSummary, about: string): { line: Saying; score: number }[] {
   const { words } = topicWords(ctx, about);
-  const topicStems = words.map((w) => stemmer(w));
+  const topicStems = words.map(stem);
   if (!topicStems.length) return [];
   // The index also finds paragraphs whose words are spelt differently in the question.
   const hits = ctx.library.searchParagraphs(words, 200, { all: false, articles: new Set(person.articleIds) }).hits;
@@ -89,7 +79,7 @@ export function topicAnswer(ctx: QueryContext, command: TopicCommand): Answer<To
   const topic = command.topic.trim();
   const stance = command.stance ?? null;
   const { words, person: target } = topicWords(ctx, topic);
-  const topicStems = words.map((w) => stemmer(w));
+  const topicStems = words.map(stem);
   const empty = (reply: ReplyDocument): Answer<TopicData> => ({ intent: 'topic', reply, data: { topic, stance, speakers: [], lines: [] } });
   if (!words.length) {
     return empty({ summary: `What subject? Try “who talked about the peace deal”.`, visibility: 'ephemeral', blocks: [{ type: 'paragraph', spans: [text('Which subject do you mean? For example: “who talked about the peace deal?”')] }] });

@@ -5,6 +5,7 @@ import type { PersonSummary, Saying } from '../library/indexes.js';
 import { cite, paragraphContext, plural, quoted, sayingParagraph, sayingSpeaker, sayingText, speakerName, type QueryContext } from './shared.js';
 import { findPerson } from './people.js';
 import { lineBlock, linesAbout } from './topic.js';
+import { searchAnswer } from './search.js';
 
 export interface WhosaidQuote {
   speaker: string | null;
@@ -186,6 +187,11 @@ export function whosaidAnswer(ctx: QueryContext, command: WhosaidCommand): Answe
     if (pick.person) return byPerson(ctx, pick.person);
     if (pick.candidates) {
       return empty('ambiguous', candidatesReply(person, pick.candidates, '/whosaid'), pick.candidates.map((p) => ({ name: p.name, role: p.role ?? null })));
+    }
+    // A name the briefings mention but never quote ("what did Adamowicz say"): say so, with where it appears.
+    if (/^\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,2}$/u.test(person)) {
+      const grounded = searchAnswer(ctx, person, `The briefings quote no one called ${quoted(clip(person, 60))}; here is where the name appears`);
+      if (grounded.data.passages.length) return { intent: 'whosaid', reply: grounded.reply, data: { quotes: [], statements: [], match: 'none' } };
     }
     // Not a person: maybe a phrase typed without quotes ("/whosaid man of peace").
     const asPhrase = byPhrase(ctx, person);
