@@ -82,7 +82,10 @@ export function findPhrase(search: SearchIndex, article: (id: string) => Article
   // 1. The words as a phrase (stemmed by the index, checked word by word above).
   const asPhrase = search.passages(words, 60, { phrase: true, captions: true });
   if (!asPhrase.corrected) {
-    for (const h of asPhrase.hits) consider(h.articleId, h.paragraph, 'phrase');
+    for (const h of asPhrase.hits) {
+      consider(h.articleId, h.paragraph, 'phrase');
+      if (out.filter((m) => m.how === 'exact').length >= limit) break;
+    }
     const exact = out.filter((m) => m.how === 'exact');
     if (exact.length) return exact.slice(0, limit);
     if (out.length) return out.sort((a, b) => b.score - a.score).slice(0, limit);

@@ -22,7 +22,7 @@ import { fuzzyBudget, levenshtein, tokenize } from './text-match.js';
 const PARAGRAPHS = 2 ** 16;
 const SEQUENCE = 2 ** 20;
 /** Matches ranked per query (newest first); older matches beyond it are not ranked. */
-const RANKED = 400;
+const RANKED = 200;
 
 /** Words no search needs to match ("the" would otherwise be required in an AND query). */
 export const STOPWORDS = new Set(
@@ -157,6 +157,7 @@ export class SearchIndex {
     this.statements.deleteDoc.run(doc);
     this.stored.delete(key);
     this.vocabulary = undefined;
+    this.known.clear();
   }
 
   /** Indexes the pending articles (one transaction). */
@@ -168,6 +169,9 @@ export class SearchIndex {
       for (const [k, article] of batch) this.insert(k, article);
     })();
     this.vocabulary = undefined;
+    this.known.clear();
+    // After a bulk index (a cold start), one merged segment keeps every query's lookups short.
+    if (batch.length >= 100) this.db.exec(`INSERT INTO paragraphs(paragraphs) VALUES('optimize'); INSERT INTO headlines(headlines) VALUES('optimize');`);
   }
 
   private insert(key: string, article: Article): void {
@@ -188,10 +192,20 @@ export class SearchIndex {
 
   /** Whether the index holds a word (stemmed as the index stems it). */
   private knows(table: 'paragraphs' | 'headlines', word: string): boolean {
-    let stmt = this.prepared.get(table);
-    if (!stmt) this.prepared.set(table, (stmt = this.db.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? LIMIT 1`)));
-    return stmt.get(term(word)) !== undefined;
+    const key = `${table}|${word}`;
+    let known = this.known.get(key);
+    if (known === undefined) {
+      let stmt = this.prepared.get(table);
+      if (!stmt) this.prepared.set(table, (stmt = this.db.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? LIMIT 1`)));
+      known = stmt.get(term(word)) !== undefined;
+      if (this.known.size > 50_000) this.known.clear();
+      this.known.set(key, known);
+    }
+    return known;
   }
+
+  /** Words looked up in the index since it last changed, and whether it holds them. */
+  private readonly known = new Map<string, boolean>();
 
   private readonly prepared = new Map<string, Database.Statement>();
   private query(sql: string): Database.Statement {
@@ -228,7 +242,7 @@ export class SearchIndex {
     const groups: string[][] = [];
     for (const w of words) {
       // Porter stems some forms apart ("die" / "died" → "die" / "di"): the usual inflections too.
-      if (this.knows(table, w)) groups.push([term(w), ...inflections(w).map((f) => term(f))]);
+      if (this.knows(table, w)) groups.push([term(w), ...inflections(w).filter((f) => this.knows(table, f)).map((f) => term(f))]);
       else {
         // A stem is not always its own stem ("lighthous" → "lighthou"): matched as a prefix.
         const close = this.corrections(w).map((t) => term(t, true));

@@ -110,8 +110,15 @@ export function stem(word: string): string {
   return stemmer(word).replace(/(.{2,})e$/, '$1');
 }
 
+const stemsOf = new Map<string, string[]>();
+/** The stems of a text's words (memoised: answers rank the same sayings again and again). */
 export function stems(text: string): string[] {
-  return tokenize(text).map(stem);
+  let out = stemsOf.get(text);
+  if (!out) {
+    if (stemsOf.size >= 20_000) stemsOf.clear();
+    stemsOf.set(text, (out = tokenize(text).map(stem)));
+  }
+  return out;
 }
 
 /** How many of the topic's stems a text holds (0–1); long stems also match by prefix. */

@@ -12,7 +12,6 @@ import { coverage, stem, stems, tokenize } from '../library/text-match.js';
 import { text, type Block, type ReplyDocument } from '../replies/document.js';
 import { clip } from '../replies/format.js';
 import { CRITICISM_WORDS } from '../nlu/lexicon.js';
-import { findPerson } from './people.js';
 import { cite, plural, quoted, sayingParagraph, sayingSpeaker, sayingText, speakerName, type QueryContext } from './shared.js';
 
 export interface TopicLine {
@@ -47,10 +46,12 @@ function toLine(ctx: QueryContext, s: Saying): TopicLine {
 /** The topic's search words; a person named as the topic also matches by their other names. */
 function topicWords(ctx: QueryContext, topic: string): { words: string[]; person?: PersonSummary } {
   const words = searchWords(topic);
-  const found = findPerson(ctx, topic);
-  if (found.person && found.how === 'name') {
-    const surname = found.person.name.split(' ').pop()!.toLowerCase();
-    return { words: [...new Set(tokenize(surname))], person: found.person };
+  // Only a name or alias as typed makes the topic a person (a subject word is never fuzzily a name).
+  const found = words.length <= 4 ? ctx.library.resolvePeople(topic) : undefined;
+  const person = found?.how === 'exact' && found.people.length === 1 ? found.people[0] : undefined;
+  if (person) {
+    const surname = person.name.split(' ').pop()!.toLowerCase();
+    return { words: [...new Set(tokenize(surname))], person };
   }
   return { words };
 }
@@ -84,9 +85,9 @@ export function topicAnswer(ctx: QueryContext, command: TopicCommand): Answer<To
   if (!words.length) {
     return empty({ summary: `What subject? Try “who talked about the peace deal”.`, visibility: 'ephemeral', blocks: [{ type: 'paragraph', spans: [text('Which subject do you mean? For example: “who talked about the peace deal?”')] }] });
   }
-  const search = ctx.library.searchParagraphs(words, 60, { all: words.length <= 2 });
+  const search = ctx.library.searchParagraphs(words, 30, { all: words.length <= 2 });
   let hits = search.hits;
-  if (!hits.length && words.length > 2) hits = ctx.library.searchParagraphs(words, 60, { all: false }).hits;
+  if (!hits.length && words.length > 2) hits = ctx.library.searchParagraphs(words, 30, { all: false }).hits;
   const found: { saying: Saying; score: number }[] = [];
   for (const h of hits) {
     const article = ctx.library.article(h.articleId);

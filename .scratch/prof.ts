@@ -1,0 +1,24 @@
+import { writeCorpus } from '../bench/corpus.ts';
+import { openLibrary } from '../src/library/open.ts';
+import { createCore } from '../src/queries/index.ts';
+import { fixedClock } from '../src/clock.ts';
+const n = Number(process.argv[2] ?? 50);
+const corpus = await writeCorpus({ articles: n, dir: `/tmp/prof-${n}` });
+const lib = await openLibrary({ dir: corpus.dir, cacheDir: `/tmp/prof-cache-${n}` }).load();
+const core = createCore({ library: lib, clock: fixedClock('2026-01-01T00:00:00Z'), timeZone: 'UTC', answerCache: false });
+const conv = { platform: 'console' as const, channelId: 'x', userId: 'x', canManageChannel: false };
+const time = async (label: string, cmd: any, reps = 20) => {
+  await core.handle(cmd, conv);
+  const t = performance.now();
+  for (let i = 0; i < reps; i++) await core.handle(cmd, conv);
+  console.log(label, ((performance.now() - t) / reps).toFixed(3), 'ms');
+};
+const q = corpus.articles[3]!.quotes[0]!;
+const words = q.text.replace(/[“”".,:;!?]/g, '').split(/\s+/);
+await time('phrase exact', { name: 'whosaid', phrase: words.slice(2, 6).join(' ') });
+await time('phrase misspelt', { name: 'whosaid', phrase: words.slice(2, 6).join(' ').replace(/(\w\w)\w/, '$1') });
+await time('topic', { name: 'topic', topic: 'sovereignty' });
+await time('headline', { name: 'summary', length: 'short', article: corpus.articles[5]!.headline.split(' ').filter((w) => w.length > 3).slice(0, 3).join(' ') });
+await time('meeting person', { name: 'event', query: corpus.articles[7]!.headline.split(' ')[0] });
+await time('person', { name: 'whosaid', person: q.speaker });
+lib.close();

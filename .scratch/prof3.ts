@@ -1,0 +1,18 @@
+import { openLibrary } from '../src/library/open.ts';
+const lib = await openLibrary({ dir: '/tmp/prof-50', cacheDir: '/tmp/prof-cache-50' }).load();
+const s: any = (lib as any).search;
+const t = (label: string, f: () => unknown, reps = 50) => { f(); const st = performance.now(); for (let i = 0; i < reps; i++) f(); console.log(label, ((performance.now() - st) / reps).toFixed(3)); };
+t('knows', () => s.knows('paragraphs', 'sovereignty'));
+t('passages 1', () => s.passages(['sovereignty'], 30, {}));
+t('passages phrase', () => s.passages(['any', 'deal', 'that', 'undermines'], 60, { phrase: true, captions: true }));
+t('raw', () => s.db.prepare(`SELECT rowid, bm25(paragraphs) FROM paragraphs WHERE paragraphs MATCH ? ORDER BY rowid DESC LIMIT 200`).raw().all('body : ("sovereignty")'));
+t('raw nobm', () => s.db.prepare(`SELECT rowid FROM paragraphs WHERE paragraphs MATCH ? ORDER BY rowid DESC LIMIT 200`).raw().all('body : ("sovereignty")'));
+console.log(s.db.prepare(`SELECT count(*) FROM paragraphs WHERE paragraphs MATCH ?`).get('body : ("sovereignty")'));
+lib.close();
+const lib2 = await openLibrary({ dir: '/tmp/prof-50', cacheDir: '/tmp/prof-cache-50' }).load();
+const s2: any = (lib2 as any).search;
+const t2 = (label: string, f: () => unknown, reps = 50) => { f(); const st = performance.now(); for (let i = 0; i < reps; i++) f(); console.log(label, ((performance.now() - st) / reps).toFixed(3)); };
+const st = s2.db.prepare(`SELECT rowid, bm25(paragraphs) FROM paragraphs WHERE paragraphs MATCH ? ORDER BY rowid DESC LIMIT 200`).raw();
+t2('or3', () => st.all('body : (("sovereignty" OR "sovereigntied" OR "sovereignties"))'));
+t2('matchable', () => s2.matchable('paragraphs', ['sovereignty']));
+t2('expr', () => s2.expression([['"a"']], {}));

@@ -1,0 +1,10 @@
+import { openLibrary } from '../src/library/open.ts';
+import { createCore } from '../src/queries/index.ts';
+import { fixedClock } from '../src/clock.ts';
+const lib = await openLibrary({ dir: '/tmp/prof-50', cacheDir: '/tmp/prof-cache-50' }).load();
+const core = createCore({ library: lib, clock: fixedClock('2026-01-01T00:00:00Z'), timeZone: 'UTC', answerCache: false });
+const conv = { platform: 'console' as const, channelId: 'x', userId: 'x', canManageChannel: false };
+const t = performance.now();
+for (let i = 0; i < 300; i++) await core.handle({ name: 'topic', topic: ['sovereignty', 'pipeline', 'harbour', 'fisherman'][i % 4]! }, conv);
+console.log('topic avg', ((performance.now() - t) / 300).toFixed(3));
+lib.close();
