@@ -41,6 +41,8 @@ export function findPhrase(search: SearchIndex, article: (id: string) => Article
   const words = tokenize(phrase).slice(0, 40);
   if (!words.length) return [];
   const content = words.filter((w) => !STOPWORDS.has(w));
+  /** The meaningful words that are words (numbers alone never make a paraphrase). */
+  const wordsOnly = content.filter((w) => /^\p{L}{3,}$/u.test(w));
   const out: PhraseMatch[] = [];
   const seen = new Set<string>();
   const consider = (articleId: string, paragraph: number, mode: 'phrase' | 'loose'): void => {
@@ -56,11 +58,11 @@ export function findPhrase(search: SearchIndex, article: (id: string) => Article
       else {
         const win = bestWindow(words, tokens);
         if (win && win.score >= 0.75) m = { saying, how: 'fuzzy', score: win.score, matched: tokens.slice(win.start, win.start + words.length).join(' ') };
-        else if (mode === 'loose' && content.length >= 3) {
+        else if (mode === 'loose' && wordsOnly.length >= 2) {
           // A paraphrase: most of the meaningful words, in any order and form ("became" for "has become").
           const have = new Set(tokens.map(stem));
-          const share = content.filter((w) => have.has(stem(w))).length / content.length;
-          if (share >= 0.7) m = { saying, how: 'fuzzy', score: 0.6 * share, matched: bestSentences(sayingText(saying), content.map(stem), 1).replace(/^…\s*|\s*…$/g, '') };
+          const share = wordsOnly.filter((w) => have.has(stem(w))).length / wordsOnly.length;
+          if (share >= 0.6) m = { saying, how: 'fuzzy', score: 0.6 * share, matched: bestSentences(sayingText(saying), wordsOnly.map(stem), 1).replace(/^…\s*|\s*…$/g, '') };
         }
       }
       if (m && (!best || m.score > best.score)) best = m;
@@ -93,7 +95,7 @@ export function findPhrase(search: SearchIndex, article: (id: string) => Article
   // 2. Typos or other word forms: every meaningful word (corrected), in any order.
   const loose = search.passages(content.length ? content : words, 60, { captions: true });
   for (const h of loose.hits) consider(h.articleId, h.paragraph, 'loose');
-  if (!out.length && content.length >= 3) {
+  if (!out.length && wordsOnly.length >= 2) {
     for (const h of search.passages(content, 60, { captions: true, all: false }).hits) consider(h.articleId, h.paragraph, 'loose');
   }
   return out.sort((a, b) => b.score - a.score).slice(0, limit);

@@ -17,7 +17,7 @@
 import Database from 'better-sqlite3';
 import { stemmer } from 'stemmer';
 import type { Article } from '../model/article.js';
-import { fuzzyBudget, levenshtein, tokenize } from './text-match.js';
+import { fuzzyBudget, IRREGULAR, levenshtein, tokenize } from './text-match.js';
 
 const PARAGRAPHS = 2 ** 16;
 const SEQUENCE = 2 ** 20;
@@ -323,6 +323,11 @@ export function searchWords(text: string): string[] {
 
 /** A word's common inflections (regular English), so stems that differ still meet. */
 function inflections(word: string): string[] {
+  const irregular = Object.entries(IRREGULAR).filter(([past, base]) => past === word || base === word).flatMap(([past, base]) => [past, base]).filter((w) => w !== word);
+  return [...new Set([...irregular, ...regularInflections(word)])];
+}
+
+function regularInflections(word: string): string[] {
   if (word.length < 3 || /\d/.test(word)) return [];
   if (word.endsWith('ied')) return [`${word.slice(0, -3)}y`, `${word.slice(0, -3)}ies`];
   if (word.endsWith('ed')) return [word.slice(0, -1), word.slice(0, -2), `${word.slice(0, -2)}ing`];

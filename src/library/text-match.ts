@@ -105,9 +105,16 @@ export function fuzzyBudget(term: string): number {
   return 3;
 }
 
+/** Irregular past forms → the base word, so "began" meets "begin" (Porter leaves them apart). */
+export const IRREGULAR: Record<string, string> = Object.fromEntries(
+  'began:begin begun:begin went:go gone:go said:say told:tell met:meet left:leave spoke:speak spoken:speak wrote:write written:write took:take taken:take gave:give given:give came:come thought:think knew:know known:know held:hold won:win lost:lose fell:fall fallen:fall chose:choose chosen:choose drove:drive driven:drive struck:strike stole:steal fought:fight brought:bring sought:seek caught:catch bought:buy built:build sent:send spent:spend led:lead fled:flee hid:hide hidden:hide rose:rise risen:rise broke:break broken:break ran:run saw:see seen:see found:find made:make paid:pay kept:keep meant:mean felt:feel stood:stand understood:understand became:become shot:shoot slain:slay slew:slay'
+    .split(' ')
+    .map((pair) => pair.split(':') as [string, string]),
+);
+
 /** A word's stem for comparing word forms (Porter, with a final "e" dropped: "die" and "died" meet). */
 export function stem(word: string): string {
-  return stemmer(word).replace(/(.{2,})e$/, '$1');
+  return stemmer(IRREGULAR[word] ?? word).replace(/(.{2,})e$/, '$1');
 }
 
 const stemsOf = new Map<string, string[]>();

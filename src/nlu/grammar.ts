@@ -110,7 +110,7 @@ const RULES: [IntentName, string[]][] = [
     '(give|show|tell|get|send) me[ the| all the| any] (latest|news|headlines|updates|update|new stories|latest stories|latest news|top stories)[ .*]',
     '(what|which) (STORY|stories|articles|briefings|news) (are|is|do you have|have you got|came in|arrived|are there|were published|have come in)[ .*]',
     '(list|show|show me|give me)[ all][ the] (stories|articles|briefings|headlines)[ .*]',
-    '(what|anything) (happened|new|published|came out|broke)[ .*]',
+    '(what|anything) (happened|new|published|came out|broke)[ today| lately| recently| overnight| TIMEWORDS]',
   ]],
   ['summary.key', [
     '[give me |show me |what are |list |get ]the (key|main|important|top|big|major) (points|facts|takeaways|things|details|developments|lines|bits)[ (of|from|in|on|about|for) {article}]',
@@ -223,7 +223,7 @@ const RULES: [IntentName, string[]][] = [
   ]],
   ['person', [
     '(who is|who was|who are|who were|who exactly is|who the heck is|who on earth is|who is this|who was this|identify|whos) {person}',
-    '(tell me about|tell me more about|info on|info about|information on|information about|background on|background about|bio of|biography of|profile of|profile|what do we know about|what do you know about|what is known about|anything on|details on|details about|who is) {person}',
+    '(tell me about|tell me more about|info on|info about|information on|information about|background on|background about|bio of|biography of|profile of|profile|what do we know about|what do you know about|what is known about|details on|details about|who is) {person}',
     '(what is|what was|whats) {person} (role|job|title|position|post|office|job title|background|function)',
     '(what is|what was) the (role|job|title|position) of {person}',
     'what (does|did) {person} do[ for a living| exactly]',

@@ -112,6 +112,12 @@ export function understand(raw: string, lexicon: Lexicon = NO_LEXICON): Understo
         return words ? { name: 'whosaid', phrase: words } : { name: 'whosaid' };
       }
       case 'catchup': {
+        // "the latest on Syria", "catch me up about the strike": the story of that subject.
+        const subject = /\b(?:on|about|regarding|with|re)\s+(.+)$/.exec(text)?.[1];
+        if (subject && !timeOf(subject)) {
+          const article = articleRef(asTyped(subject, n.original));
+          if (article) return { name: 'summary', length: 'short', article };
+        }
         const period = timeOf(text);
         return period ? { name: 'catchup', period } : { name: 'catchup' };
       }

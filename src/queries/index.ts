@@ -19,7 +19,7 @@ import { relabel } from './citations.js';
 import type { Lexicon } from '../nlu/understand.js';
 import { EVENT_WORDS } from '../nlu/lexicon.js';
 import { STOPWORDS } from '../library/search.js';
-import { levenshtein, tokenize } from '../library/text-match.js';
+import { coverage, levenshtein, stem, tokenize } from '../library/text-match.js';
 import type { EventData } from './event.js';
 
 export type { SummaryData } from './summary.js';
@@ -281,6 +281,12 @@ function eventWithFallback(ctx: QueryContext, command: Extract<Command, { name: 
     fits = kinds.some((k) => k === kind || (k === 'meeting' && MEETING_LIKE.has(kind)) || (k === 'visit' && MEETING_LIKE.has(kind)));
   }
   if (event && command.person && !event.participants.includes(command.person)) fits = false;
+  // Other words of the question ("when did the protests begin") must be about the event picked.
+  const subject = (command.words ?? []).filter((w) => !EVENT_WORDS[w] && !STOPWORDS.has(w));
+  if (event && fits && subject.length && !kinds.length && !command.person) {
+    const about = [event.title, event.location ?? '', ...event.participants, ctx.library.article(event.articleId)?.paragraphs.find((p) => p.index === event.paragraph)?.text ?? ''].join(' ');
+    if (coverage(subject.map(stem), about) < 0.5) fits = false;
+  }
   if (fits) return answer;
   const about = [...(command.person ? [command.person] : []), ...(command.words ?? []), ...(command.words?.length ? [] : kinds)];
   const what = kinds.length ? kinds.join(' or ') : 'event';

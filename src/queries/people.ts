@@ -7,7 +7,7 @@
  */
 import type { Article } from '../model/article.js';
 import type { PersonSummary } from '../library/indexes.js';
-import { tokenize } from '../library/text-match.js';
+import { levenshtein, tokenize } from '../library/text-match.js';
 import { DEMONYMS, RELATIONS, ROLE_NOUNS, ROLE_SYNONYMS, US_STATES, VICTIM_WORDS } from '../nlu/lexicon.js';
 import type { QueryContext } from './shared.js';
 
@@ -25,7 +25,7 @@ const FILLER = new Set(['the', 'a', 'an', 'of', 'from', 'in', 'for', 'at', 'to',
 
 const PARTY: Record<string, string[]> = { d: ['democrat', 'democratic', 'democrats'], r: ['republican', 'republicans', 'gop'], i: ['independent'] };
 
-const TITLE_WORD = `(?:[A-Z][\\w'’.-]*|of|the|to|for|and|${[...ROLE_NOUNS].join('|')})`;
+const TITLE_WORD = `(?:[A-Z][\\w'’.-]*|\\([A-Z]{1,6}\\)|of|the|to|for|and|${[...ROLE_NOUNS].join('|')})`;
 /** The title words right before a name: "Police spokesman", "Former US Ambassador to the United Nations". */
 const TITLE_BEFORE = new RegExp(`(${TITLE_WORD}(?:\\s+${TITLE_WORD})*)\\s*$`);
 
@@ -238,10 +238,14 @@ export function findPerson(ctx: QueryContext, query: string, prefer?: (p: Person
     if (described.length > 1 && top && described.some((p) => p.id === top.id)) return { person: top, how: 'name' };
     if (described.length) return pickFrom(described, 'description')!;
   }
-  if (byName.people.length) {
-    // Several fuzzy hits: the best one when it is clearly ahead (the index ranks them).
-    return pickFrom(byName.people.length > 1 && !descriptive ? byName.people.slice(0, 1) : byName.people, 'name')!;
-  }
+  // Typo-tolerant hits count only when every word of the question is close to a word of the
+  // person's names (one edit, two in long words) or of their role: "Ushakv", never "Brexit" → "Brett".
+  const typed = tokenize(q).filter((w) => !FILLER.has(w));
+  const close = byName.people.filter((p) => {
+    const own = tokenize(`${p.name} ${p.aliases.join(' ')} ${p.role ?? ''}`);
+    return typed.every((w) => own.some((n) => n === w || (n.length >= 3 && w.length >= 3 && n[0] === w[0] && levenshtein(n, w) <= (n.length >= 7 && w.length >= 7 ? 2 : 1))));
+  });
+  if (close.length) return pickFrom(close.length > 1 && !descriptive ? close.slice(0, 1) : close, 'name')!;
   return { how: 'none' };
 }
 
