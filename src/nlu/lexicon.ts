@@ -29,6 +29,9 @@ export const CRITICISM_WORDS = new Set(
   'critic critics criticis criticiz unaccept unfair oppos mistak lie lies outrag danger irrespons wrong blame accus condemn attack betray stab disappoint ploy smash failur fail shame disgrac reckless abandon against undermin favor favour damag barbar barbarity favors favour'.split(' '),
 );
 
+/** Words a line of support is made of (stems), for "who defended / backed X". */
+export const SUPPORT_WORDS = new Set('defend support backer praise thank applaud welcom endors proud credit dismiss champion'.split(' '));
+
 /** Country and place adjectives → the names an article uses. */
 export const DEMONYMS: Record<string, string[]> = {
   american: ['us', 'u.s', 'united states', 'america', 'american', 'washington', 'white house'],

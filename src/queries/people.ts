@@ -40,6 +40,8 @@ function escape(s: string): string {
 /** Facts about one person, read from the paragraphs of (at most three of) their articles. */
 function readFacts(ctx: QueryContext, person: PersonSummary): PersonFacts {
   const descriptions: string[] = [];
+  /** Search words a description implies (a party tag's party and state) that it does not spell out. */
+  const extra: string[] = [];
   let victim = false;
   const weak = new Set<string>();
   const names = [person.name, ...person.aliases].filter((n) => n.length > 2 && /\p{Lu}/u.test(n));
@@ -65,7 +67,12 @@ function readFacts(ctx: QueryContext, person: PersonSummary): PersonFacts {
           if (title && name === person.name && /[A-Z]/.test(title)) descriptions.push(title);
           // "(D-CA)", "(R-NE)"
           const tag = /^\s*\(([DRI])-([A-Z]{2})\)/.exec(after);
-          if (tag) descriptions.push([...(PARTY[tag[1]!.toLowerCase()] ?? []), US_STATES[tag[2]!.toLowerCase()] ?? '', 'representative congressman lawmaker'].join(' '));
+          if (tag) {
+            const party = tag[1] === 'D' ? 'Democrat' : tag[1] === 'R' ? 'Republican' : 'Independent';
+            const state = US_STATES[tag[2]!.toLowerCase()] ?? tag[2]!;
+            descriptions.push(`${/\bRep\b|Representative/.test(before) ? 'U.S. Representative, ' : ''}${party} of ${state.replace(/\b\w/g, (c) => c.toUpperCase())} (${tag[1]}-${tag[2]})`);
+            extra.push(...(PARTY[tag[1]!.toLowerCase()] ?? []), state, 'representative', 'congressman', 'congresswoman', 'lawmaker');
+          }
           // "X, the chief executive of Hong Kong," / "X, who was Trump's envoy until December,"
           const apposition = /^,\s+((?:the|a|an|who (?:is|was|has been|had been|serves as|served as)|now|then|former|currently)\b[^,;.]{3,120})/.exec(after)?.[1];
           if (apposition) descriptions.push(apposition);
@@ -86,7 +93,7 @@ function readFacts(ctx: QueryContext, person: PersonSummary): PersonFacts {
     if (/murdered|killed|slain/i.test(article.headline) && local && new RegExp(`(murdered|killed|slain)\\s+[\\w\\s]{0,30}(${(local.role ?? '').split(' ').pop() || '\\u0000'})`, 'i').test(article.headline)) victim = true;
   }
   const strong = new Set<string>();
-  for (const t of [person.name, ...person.aliases, person.role ?? '', person.affiliation ?? '', ...descriptions]) for (const w of tokenize(t)) strong.add(w);
+  for (const t of [person.name, ...person.aliases, person.role ?? '', person.affiliation ?? '', ...descriptions, ...extra]) for (const w of tokenize(t)) strong.add(w);
   if (person.type === 'organization') for (const w of ['organisation', 'organization', 'group', 'office', 'department', 'agency']) strong.add(w);
   return { descriptions: [...new Set(descriptions.map((d) => d.trim()).filter(Boolean))], strong, weak, victim };
 }

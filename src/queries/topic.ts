@@ -11,7 +11,7 @@ import { searchWords } from '../library/search.js';
 import { coverage, stem, stems, tokenize } from '../library/text-match.js';
 import { text, type Block, type ReplyDocument } from '../replies/document.js';
 import { clip } from '../replies/format.js';
-import { CRITICISM_WORDS } from '../nlu/lexicon.js';
+import { CRITICISM_WORDS, SUPPORT_WORDS } from '../nlu/lexicon.js';
 import { cite, plural, quoted, sayingParagraph, sayingSpeaker, sayingText, speakerName, type QueryContext } from './shared.js';
 
 export interface TopicLine {
@@ -97,10 +97,12 @@ export function topicAnswer(ctx: QueryContext, command: TopicCommand): Answer<To
       if (target && speaker === target.id) continue;
       const own = coverage(topicStems, sayingText(s));
       let score = h.score * (0.5 + own);
-      if (stance === 'criticism') {
-        const critical = stems(`${sayingText(s)} ${article.paragraphs.find((p) => p.index === h.paragraph)?.text ?? ''}`).filter((w) => CRITICISM_WORDS.has(w) || [...CRITICISM_WORDS].some((c) => c.length >= 5 && w.startsWith(c))).length;
-        if (!critical) continue;
-        score *= 1 + critical;
+      if (stance) {
+        // A stance needs its words in the line or its paragraph ("unacceptable", "defended").
+        const lexicon = stance === 'criticism' ? CRITICISM_WORDS : SUPPORT_WORDS;
+        const marked = stems(`${sayingText(s)} ${article.paragraphs.find((p) => p.index === h.paragraph)?.text ?? ''}`).filter((w) => lexicon.has(w) || [...lexicon].some((c) => c.length >= 5 && w.startsWith(c))).length;
+        if (!marked) continue;
+        score *= 1 + marked;
       }
       found.push({ saying: s, score });
     }
