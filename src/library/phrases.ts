@@ -45,7 +45,7 @@ export function findPhrase(search: SearchIndex, article: (id: string) => Article
   const wordsOnly = content.filter((w) => /^\p{L}{3,}$/u.test(w));
   const out: PhraseMatch[] = [];
   const seen = new Set<string>();
-  const consider = (articleId: string, paragraph: number, mode: 'phrase' | 'loose'): void => {
+  const consider = (articleId: string, paragraph: number, mode: 'phrase' | 'context' | 'loose'): void => {
     const a = article(articleId);
     if (!a) return;
     const sayings = sayingsIn(a, paragraph);
@@ -55,7 +55,8 @@ export function findPhrase(search: SearchIndex, article: (id: string) => Article
       const at = exactAt(words, tokens);
       let m: PhraseMatch | undefined;
       if (at >= 0) m = { saying, how: 'exact', score: 1, matched: tokens.slice(at, at + words.length).join(' ') };
-      else {
+      // The phrase pass looks for the words as typed only; close words are the loose pass's job.
+      else if (mode !== 'phrase') {
         const win = bestWindow(words, tokens);
         if (win && win.score >= 0.75) m = { saying, how: 'fuzzy', score: win.score, matched: tokens.slice(win.start, win.start + words.length).join(' ') };
         else if (mode === 'loose' && wordsOnly.length >= 2) {
@@ -68,7 +69,7 @@ export function findPhrase(search: SearchIndex, article: (id: string) => Article
       if (m && (!best || m.score > best.score)) best = m;
     }
     // The words are in the paragraph but not inside one saying: the saying of that paragraph, as context.
-    if (!best && sayings.length && mode === 'phrase') {
+    if (!best && sayings.length && mode === 'context') {
       const text = tokenize(a.paragraphs.find((p) => p.index === paragraph)?.text ?? '');
       const at = exactAt(words, text);
       const speakers = new Set(sayings.map((s) => (s.kind === 'quote' ? s.quote.speakerId : s.statement.speakerId)));
@@ -86,10 +87,11 @@ export function findPhrase(search: SearchIndex, article: (id: string) => Article
   if (!asPhrase.corrected) {
     for (const h of asPhrase.hits) {
       consider(h.articleId, h.paragraph, 'phrase');
-      if (out.filter((m) => m.how === 'exact').length >= limit) break;
+      if (out.length >= limit) break;
     }
-    const exact = out.filter((m) => m.how === 'exact');
-    if (exact.length) return exact.slice(0, limit);
+    if (out.length) return out.slice(0, limit);
+    // The words run past the quote marks ("… said Witkoff, …"): a few paragraphs' own text is read.
+    for (const h of asPhrase.hits.slice(0, 12)) consider(h.articleId, h.paragraph, 'context');
     if (out.length) return out.sort((a, b) => b.score - a.score).slice(0, limit);
   }
   // 2. Typos or other word forms: every meaningful word (corrected), in any order.

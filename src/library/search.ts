@@ -22,7 +22,7 @@ import { fuzzyBudget, IRREGULAR, levenshtein, tokenize } from './text-match.js';
 const PARAGRAPHS = 2 ** 16;
 const SEQUENCE = 2 ** 20;
 /** Matches ranked per query (newest first); older matches beyond it are not ranked. */
-const RANKED = 200;
+const RANKED = 150;
 
 /** Words no search needs to match ("the" would otherwise be required in an AND query). */
 export const STOPWORDS = new Set(
@@ -237,12 +237,12 @@ export class SearchIndex {
    * The words as the index can match them: known words as they are, unknown ones replaced by
    * their closest index words (any of them), or dropped when none is close.
    */
-  private matchable(table: 'paragraphs' | 'headlines', words: string[]): { groups: string[][]; corrected: boolean } {
+  private matchable(table: 'paragraphs' | 'headlines', words: string[], forms = true): { groups: string[][]; corrected: boolean } {
     let corrected = false;
     const groups: string[][] = [];
     for (const w of words) {
       // Porter stems some forms apart ("die" / "died" → "die" / "di"): the usual inflections too.
-      if (this.knows(table, w)) groups.push([term(w), ...inflections(w).filter((f) => this.knows(table, f)).map((f) => term(f))]);
+      if (this.knows(table, w)) groups.push([term(w), ...(forms ? inflections(w).filter((f) => this.knows(table, f)).map((f) => term(f)) : [])]);
       else {
         // A stem is not always its own stem ("lighthous" → "lighthou"): matched as a prefix.
         const close = this.corrections(w).map((t) => term(t, true));
@@ -268,11 +268,21 @@ export class SearchIndex {
    */
   passages(words: string[], limit: number, opts: SearchOptions = {}): { hits: PassageHit[]; corrected: boolean } {
     this.flush();
-    const { groups, corrected } = this.matchable('paragraphs', words);
-    if (!groups.length || (opts.phrase && groups.some((g) => g.length === 0))) return { hits: [], corrected };
+    // A phrase is looked up as typed (its word forms are the loose pass's job).
+    const { groups, corrected } = this.matchable('paragraphs', words, !opts.phrase);
+    if (!groups.length || (opts.phrase && groups.length !== words.length)) return { hits: [], corrected };
     const column = opts.captions ? '' : 'body : ';
-    const match = `${column}(${this.expression(groups, opts)})`;
-    const rows = this.query(`SELECT rowid AS id, bm25(paragraphs) AS rank FROM paragraphs WHERE paragraphs MATCH ? ORDER BY rowid DESC LIMIT ${RANKED}`)
+    // A phrase of common words ("that we will not") makes FTS5 walk every position list: its
+    // meaningful words (AND) find the same paragraphs fast, and the caller checks the word order.
+    const content = opts.phrase ? words.map((w, i) => [w, groups[i]] as const).filter(([w]) => !STOPWORDS.has(w)).map(([, g]) => g!) : [];
+    const expression = opts.phrase && content.length ? this.expression(content, { all: true }) : this.expression(groups, opts);
+    const match = `${column}(${expression})`;
+    // Phrase lookups are ranked by the caller (exact words first), so BM25 is not computed for them.
+    const rows = this.query(
+      opts.phrase
+        ? `SELECT rowid AS id, 0 AS rank FROM paragraphs WHERE paragraphs MATCH ? ORDER BY rowid DESC LIMIT ${RANKED}`
+        : `SELECT rowid AS id, bm25(paragraphs) AS rank FROM paragraphs WHERE paragraphs MATCH ? ORDER BY rowid DESC LIMIT ${RANKED}`,
+    )
       .raw()
       .all(match) as [number, number][];
     const hits: PassageHit[] = [];
@@ -322,9 +332,16 @@ export function searchWords(text: string): string[] {
 }
 
 /** A word's common inflections (regular English), so stems that differ still meet. */
+/** Irregular forms by either form ("began" ↔ "begin"). */
+const IRREGULAR_FORMS = new Map<string, string[]>();
+for (const [past, base] of Object.entries(IRREGULAR)) {
+  IRREGULAR_FORMS.set(past, [...(IRREGULAR_FORMS.get(past) ?? []), base]);
+  IRREGULAR_FORMS.set(base, [...(IRREGULAR_FORMS.get(base) ?? []), past]);
+}
+
 function inflections(word: string): string[] {
-  const irregular = Object.entries(IRREGULAR).filter(([past, base]) => past === word || base === word).flatMap(([past, base]) => [past, base]).filter((w) => w !== word);
-  return [...new Set([...irregular, ...regularInflections(word)])];
+  const irregular = IRREGULAR_FORMS.get(word);
+  return irregular ? [...new Set([...irregular, ...regularInflections(word)])] : regularInflections(word);
 }
 
 function regularInflections(word: string): string[] {
