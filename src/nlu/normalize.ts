@@ -99,11 +99,22 @@ export function normalize(raw: string): Normalized {
  * The words of a slot as the user typed them ("rep lieu" → "Rep. Lieu"): the same words, found
  * in the cleaned original text, case and punctuation kept.
  */
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+
 export function asTyped(slot: string, original: string): string {
   const words = slot.split(' ').filter(Boolean);
   if (!words.length) return slot;
-  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]");
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])${words.map(escape).join("[^\\p{L}\\p{N}'’]+")}(?:\\.(?=\\s|$))?(?![\\p{L}\\p{N}])`, 'iu');
-  const m = re.exec(original);
-  return m ? m[0].replace(/[\s.,;:!?]+$/, (t) => (t.startsWith('.') && /\b[A-Z][a-z]{1,3}\.$/.test(m[0]) ? '.' : '')) : slot;
+  // The original's words with their places (one compiled pattern; a pattern per slot would cost
+  // milliseconds to compile for Unicode text).
+  const found: { word: string; start: number; end: number }[] = [];
+  for (const m of original.matchAll(WORD)) found.push({ word: m[0].toLowerCase().replace(/’/g, "'"), start: m.index, end: m.index + m[0].length });
+  const want = words.map((w) => w.replace(/’/g, "'"));
+  outer: for (let i = 0; i + want.length <= found.length; i++) {
+    for (let k = 0; k < want.length; k++) if (found[i + k]!.word !== want[k]) continue outer;
+    let end = found[i + want.length - 1]!.end;
+    // Keep an abbreviation's full stop at the end ("Rep." alone, "Jr.").
+    if (original[end] === '.' && /\b[A-Z][a-z]{1,3}$/.test(original.slice(found[i]!.start, end))) end += 1;
+    return original.slice(found[i]!.start, end);
+  }
+  return slot;
 }

@@ -7,7 +7,7 @@
 import type { Command, Reference } from '../queries/command.js';
 import { eventKinds, parse, timeOf, type Parse } from './grammar.js';
 import { EVENT_FILLER, EVENT_WORDS } from './lexicon.js';
-import { asTyped, normalize } from './normalize.js';
+import { asTyped, cleanInput, normalize } from './normalize.js';
 
 /** What the router may ask the library while reading a question. */
 export interface Lexicon {
@@ -76,9 +76,20 @@ export interface Understood {
 
 /** Plain English (a mention, a DM, the console) → a command. Slash commands are read elsewhere. */
 export function understand(raw: string, lexicon: Lexicon = NO_LEXICON): Understood {
-  const n = normalize(raw);
-  // Questions are short: the grammar reads at most the first 300 characters (hostile text stays cheap).
-  const text = n.text.slice(0, 300);
+  // No question is this long: a pasted text is searched as it is, without reading it word by word.
+  const cleaned = cleanInput(raw);
+  if (cleaned.length > 400) {
+    // Except a very long quoted phrase after "who said" (the core bounds it).
+    const quotedPhrase = /^who (?:said|says|wrote)\s*[“"‘']([\s\S]+?)[”"’']?\s*\??$/i.exec(cleaned)?.[1];
+    if (quotedPhrase) return { command: { name: 'whosaid', phrase: quotedPhrase.trim() }, parse: { intent: 'phrase', slots: {} } };
+    return { command: { name: 'search', text: cleaned }, parse: { intent: 'search', slots: { rest: cleaned } } };
+  }
+  const n = normalize(cleaned);
+  // Questions are short: the grammar reads at most 20 words and 160 characters; longer text is a
+  // search (hostile text stays cheap).
+  const words = n.text.split(' ');
+  if (words.length > 20 || n.text.length > 160) return { command: { name: 'search', text: n.original }, parse: { intent: 'search', slots: { rest: n.text } } };
+  const text = n.text;
   const phrase = n.phrases[0];
   if (!text && !phrase) return { command: n.original ? { name: 'search', text: n.original } : { name: 'help' }, parse: { intent: 'help', slots: {} } };
   const p = parse(text);

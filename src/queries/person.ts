@@ -5,6 +5,8 @@ import { candidatesReply } from './whosaid.js';
 import { cite, plural, quoted, type QueryContext } from './shared.js';
 import { factsOf, findPerson } from './people.js';
 import { searchAnswer } from './search.js';
+import { tokenize } from '../library/text-match.js';
+import { ROLE_NOUNS } from '../nlu/lexicon.js';
 
 export interface PersonData {
   person: {
@@ -70,7 +72,8 @@ export function personAnswer(ctx: QueryContext, command: PersonCommand): Answer<
   if (person.role) fields.push({ label: 'Role', value: [text(person.role)] });
   if (descriptions.length) fields.push({ label: person.role ? 'Also described as' : 'Described as', value: [text(descriptions.slice(0, 4).join('; '))] });
   if (person.affiliation) fields.push({ label: 'Affiliation', value: [text(person.affiliation)] });
-  if (person.aliases.length) fields.push({ label: 'Also called', value: [text(person.aliases.slice(0, 8).join(', '))] });
+  const aliases = person.aliases.filter((a) => readableAlias(a, person.name));
+  if (aliases.length) fields.push({ label: 'Also called', value: [text(aliases.slice(0, 8).join(', '))] });
   const quotedIn = [...new Set(sayings.map((s) => s.articleId))];
   const mentionedIn = person.articleIds.filter((id) => !quotedIn.includes(id));
   fields.push({
@@ -110,4 +113,17 @@ export function personAnswer(ctx: QueryContext, command: PersonCommand): Answer<
       },
     },
   };
+}
+
+/**
+ * Whether an alias reads as a way to call the person: not a cut title glued to the name ("State
+ * Mike Pompeo", "United Nations Nikki Haley") nor the tail of a longer title ("States President").
+ */
+export function readableAlias(alias: string, name: string): boolean {
+  if (/^(States|Nations|Kingdom|Republic|Union|Affairs|Office|House|Forces|of|the)\b/.test(alias) && !alias.startsWith('House of')) return false;
+  if (alias.length > name.length && alias.endsWith(name)) {
+    const title = alias.slice(0, -name.length).trim();
+    return tokenize(title).some((w) => ROLE_NOUNS.has(w) || /^(rep|sen|dr|mr|mrs|ms|gen|gov|lt|col|sgt|prof)$/.test(w));
+  }
+  return true;
 }

@@ -141,3 +141,10 @@ export function routeText(raw: string, lexicon: Lexicon | ((name: string) => boo
   if (command.name === 'search' && !questionWords(command.text.replace(/<[!@#][^>]*>|@(everyone|here|channel)\b/gi, ' ')).length) return { name: 'unknown', text };
   return command;
 }
+
+// The question path's regular expressions compile at their first use: one pass over typical
+// questions at load, so the first person to ask does not wait for it.
+for (const warm of ['hey, what did Someone say about “the deal” this week? 🙏', 'catch me up pls', 'when is the vote', 'who is the minister ’', 'x ’'.repeat(30), 'Zm{4\u001b[31m\u200d{"a":1}<!here|@team> C"6 <https://e.example|x>', 'unsubscribe Z\u0337\u0322a\u0334 漢字\u{10FFFD}"who said ', 'ｗｈｏ ｉｓ Ｘ \u2028 \uFDFA']) {
+  routeText(warm);
+  routeText(warm);
+}
