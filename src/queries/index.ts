@@ -335,7 +335,7 @@ function libraryLexicon(library: Library): Lexicon {
           if (!name && n === 1 && span.length >= 5) {
             const best = library.resolvePeople(span).people[0];
             // A typo of a surname or given name (one edit, two for long names), never a common word.
-            if (best && tokenize(best.name).some((w) => w.length > 4 && levenshtein(w, span) <= (w.length >= 7 && span.length >= 7 ? 2 : 1))) name = best.name;
+            if (best && tokenize(best.name).some((w) => w.length > 4 && w.slice(0, 2) === span.slice(0, 2) && levenshtein(w, span) <= (w.length >= 9 && span.length >= 9 ? 2 : 1))) name = best.name;
           }
           if (!name) continue;
           for (let k = 0; k < n; k++) used.add(i + k);

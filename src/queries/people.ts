@@ -248,9 +248,18 @@ export function findPerson(ctx: QueryContext, query: string, prefer?: (p: Person
   // Typo-tolerant hits count only when every word of the question is close to a word of the
   // person's names (one edit, two in long words) or of their role: "Ushakv", never "Brexit" → "Brett".
   const typed = tokenize(q).filter((w) => !FILLER.has(w));
+  const near = (w: string, n: string) => n === w || (n.length >= 3 && w.length >= 3 && n[0] === w[0] && levenshtein(n, w) <= (n.length >= 7 && w.length >= 7 ? 2 : 1));
   const close = byName.people.filter((p) => {
     const own = tokenize(`${p.name} ${p.aliases.join(' ')} ${p.role ?? ''}`);
-    return typed.every((w) => own.some((n) => n === w || (n.length >= 3 && w.length >= 3 && n[0] === w[0] && levenshtein(n, w) <= (n.length >= 7 && w.length >= 7 ? 2 : 1))));
+    if (!typed.every((w) => own.some((n) => near(w, n)))) return false;
+    // A part of a title is not the person: "the White House" is not "White House envoy". The
+    // words must touch the person's own name, or cover a whole alias or role.
+    const name = tokenize(p.name);
+    if (typed.some((w) => name.some((n) => near(w, n)))) return true;
+    return [...p.aliases, p.role ?? ''].some((a) => {
+      const alias = tokenize(a).filter((w) => !FILLER.has(w));
+      return alias.length > 0 && alias.every((n) => typed.some((w) => near(w, n)));
+    });
   });
   if (close.length) return pickFrom(close.length > 1 && !descriptive ? close.slice(0, 1) : close, 'name')!;
   return { how: 'none' };

@@ -50,9 +50,14 @@ export function searchAnswer(ctx: QueryContext, question: string, lead?: string)
   if (!hits.length && words.length > 1) hits = ctx.library.searchParagraphs(words, 12, { captions: true, all: false }).hits;
   // Relevant: the paragraph holds at least half of the question's words (one of one or two).
   const need = words.length <= 2 ? 1 / words.length : 0.5;
+  // Most of the question's words first, then BM25; body text before photo captions.
   const passages = hits
-    .map((h) => ({ ...h, text: ctx.library.article(h.articleId)?.paragraphs.find((p) => p.index === h.paragraph)?.text ?? '' }))
-    .filter((h) => h.text && coverage(topicStems, h.text) >= need - 1e-9)
+    .map((h, rank) => {
+      const body = ctx.library.article(h.articleId)?.paragraphs.find((p) => p.index === h.paragraph)?.text ?? '';
+      return { ...h, text: body, share: body ? coverage(topicStems, body) : 0, rank };
+    })
+    .filter((h) => h.text && h.share >= need - 1e-9)
+    .sort((a, b) => b.share - a.share || (a.kind === b.kind ? 0 : a.kind === 'body' ? -1 : 1) || a.rank - b.rank)
     .slice(0, 4);
   if (!passages.length) return none();
   const blocks: Block[] = [{ type: 'heading', text: lead ?? `Here is what the briefings say about ${quoted(asked)}` }];

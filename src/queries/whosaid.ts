@@ -193,6 +193,11 @@ export function whosaidAnswer(ctx: QueryContext, command: WhosaidCommand): Answe
       const grounded = searchAnswer(ctx, person, `The briefings quote no one called ${quoted(clip(person, 60))}; here is where the name appears`);
       if (grounded.data.passages.length) return { intent: 'whosaid', reply: grounded.reply, data: { quotes: [], statements: [], match: 'none' } };
     }
+    // An organisation or group ("the embassy", "the Kurds"): what the briefings say of it.
+    if (/^(the|an?)\s/i.test(person) || person.split(/\s+/).length <= 2) {
+      const grounded = searchAnswer(ctx, person, `No one called ${quoted(clip(person, 60))} is quoted; here is what the briefings say about it`);
+      if (grounded.data.passages.length) return { intent: 'whosaid', reply: grounded.reply, data: { quotes: [], statements: [], match: 'none' } };
+    }
     // Not a person: maybe a phrase typed without quotes ("/whosaid man of peace").
     const asPhrase = byPhrase(ctx, person);
     if (asPhrase) return asPhrase;
