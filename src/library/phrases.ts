@@ -95,10 +95,11 @@ export function findPhrase(search: SearchIndex, article: (id: string) => Article
     if (out.length) return out.sort((a, b) => b.score - a.score).slice(0, limit);
   }
   // 2. Typos or other word forms: every meaningful word (corrected), in any order.
-  const loose = search.passages(content.length ? content : words, 60, { captions: true });
+  const loose = search.passages(content.length ? content : words, 30, { captions: true });
   for (const h of loose.hits) consider(h.articleId, h.paragraph, 'loose');
-  if (!out.length && wordsOnly.length >= 2) {
-    for (const h of search.passages(content, 60, { captions: true, all: false }).hits) consider(h.articleId, h.paragraph, 'loose');
+  // Any of the words (a paraphrase): only when no word needed correcting, which found its lines above.
+  if (!out.length && wordsOnly.length >= 2 && !loose.corrected) {
+    for (const h of search.passages(content, 30, { captions: true, all: false }).hits) consider(h.articleId, h.paragraph, 'loose');
   }
   return out.sort((a, b) => b.score - a.score).slice(0, limit);
 }

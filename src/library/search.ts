@@ -226,7 +226,8 @@ export class SearchIndex {
     const stem = stemmer(word);
     const scored: [string, number][] = [];
     for (const t of this.vocabulary) {
-      if (Math.abs(t.length - stem.length) > budget) continue;
+      // A typo rarely hits the first letter; checking it first skips most of the vocabulary.
+      if (t.charCodeAt(0) !== word.charCodeAt(0) || Math.abs(t.length - stem.length) > budget) continue;
       const d = Math.min(levenshtein(stem, t), levenshtein(word, t));
       if (d <= budget) scored.push([t, d]);
     }
