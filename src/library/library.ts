@@ -1,14 +1,18 @@
 import { EventEmitter } from 'node:events';
-import { readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { Article } from '../model/article.js';
-import { articleIdFromPath, BriefingError, parseBriefingFile } from '../ingest/briefing-file.js';
+import { articleIdFromPath, BriefingError } from '../ingest/briefing-file.js';
+import { parseAnyBriefing } from './deriver.js';
 import { RecentTexts, splitTexts, withStoredTexts } from './paragraphs.js';
 import type { DeriveFn } from './deriver.js';
 import { ModelCache, sameStamp, type FileStamp, type ModelCacheOptions } from './cache.js';
 import { deriveMany, type DerivationRef, type DeriveOptions, type SerializedError } from './workers.js';
-import { ArticleIndex, EventIndex, PeopleIndex, QuoteIndex, type IndexedEvent, type PersonSummary, type PhraseMatch, type Saying } from './indexes.js';
+import { EventIndex, PeopleIndex, SpeakerIndex, type IndexedEvent, type PersonSummary, type PhraseMatch, type Saying } from './indexes.js';
+import { SearchIndex, searchWords, type PassageHit, type SearchOptions } from './search.js';
+import { findPhrase } from './phrases.js';
+import { tokenize } from './text-match.js';
 
 /** A briefing that could not be used (or was used in its last good version). */
 export interface LibraryError {
@@ -52,6 +56,26 @@ interface Entry {
 /** Files in the briefings folder that are briefings (notes such as README.md are not). */
 export function isBriefingFile(name: string): boolean {
   return name.endsWith('.md') && !name.startsWith('.') && !name.startsWith('_') && name.toLowerCase() !== 'readme.md';
+}
+
+/**
+ * A plain-text article beside the briefings: `.txt` whose second line is `Published: YYYY-MM-DD`
+ * (the eval set's format). Other `.txt` files in the folder are notes and are left alone.
+ */
+export function isTextArticle(file: string): boolean {
+  const name = basename(file);
+  if (!name.endsWith('.txt') || name.startsWith('.') || name.startsWith('_')) return false;
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const head = Buffer.alloc(512);
+    const n = readSync(fd, head, 0, head.length, 0);
+    return /^[^\n]+\r?\nPublished:\s*\d{4}-\d{2}-\d{2}\s*\r?\n/.test(head.subarray(0, n).toString('utf8').replace(/^\uFEFF/, ''));
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** A news article is tens of KB; deriving megabytes would stall start-up or the event loop for minutes. */
@@ -106,9 +130,10 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
   /** Article ids, newest first (by published date, then id). */
   private order: string[] = [];
   private readonly people = new PeopleIndex();
-  private readonly sayings = new QuoteIndex();
+  private readonly sayings = new SpeakerIndex();
   private readonly eventIndex = new EventIndex();
-  private readonly articleIndex = new ArticleIndex();
+  /** Paragraphs and headlines in SQLite FTS5: beside the model cache when there is one, else in memory. */
+  private readonly search: SearchIndex;
   private watcher?: FSWatcher;
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private pending = Promise.resolve();
@@ -132,6 +157,18 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
       this.cache = new ModelCache<Article>(opts.cache);
       if (this.cache.problem) this.logger?.warn({ problem: this.cache.problem }, 'model cache unavailable; deriving every file');
     }
+    this.search = this.openSearch(opts.cache?.dir);
+  }
+
+  private openSearch(cacheDir: string | undefined): SearchIndex {
+    if (cacheDir && this.cache && !this.cache.problem) {
+      try {
+        return new SearchIndex(join(cacheDir, 'search.sqlite'));
+      } catch (error) {
+        this.logger?.warn({ problem: (error as Error).message }, 'search index file unavailable; searching in memory');
+      }
+    }
+    return new SearchIndex();
   }
 
   /** A library of ready-made articles (tests, tools); not backed by a folder. */
@@ -145,7 +182,7 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
   async load(): Promise<this> {
     let names: string[];
     try {
-      names = (await readdir(this.dir)).filter(isBriefingFile).sort();
+      names = (await readdir(this.dir)).filter((n) => isBriefingFile(n) || isTextArticle(join(this.dir, n))).sort();
     } catch (error) {
       this.fileErrors.set(this.dir, { file: this.dir, message: `cannot read the briefings folder: ${(error as Error).message}`, keptLastGood: false });
       return this;
@@ -250,8 +287,9 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
     } finally {
       this.bulk = false;
       this.sortOrder();
-      this.sayings.seal();
     }
+    // New articles are indexed for search once, here (a warm start has them all already).
+    this.search.prune();
     if (this.cache) {
       this.cache.setMany(fresh.map(([key, article]) => {
         const { model, texts } = splitTexts(article);
@@ -273,8 +311,9 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
   watch(): this {
     if (this.watcher) return this;
     this.watcher = watch(this.dir, { persistent: false }, (_event, name) => {
-      if (!name || !isBriefingFile(String(name))) return;
+      if (!name) return;
       const file = join(this.dir, String(name));
+      if (!isBriefingFile(String(name)) && !this.byFile.has(file) && !isTextArticle(file)) return;
       clearTimeout(this.timers.get(file));
       this.timers.set(
         file,
@@ -295,6 +334,7 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
 
   close(): void {
     this.cache?.close();
+    this.search.close();
     this.watcher?.close();
     this.watcher = undefined;
     for (const t of this.timers.values()) clearTimeout(t);
@@ -376,7 +416,7 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
           const read = readBriefing(file);
           if (!('content' in read) || !this.cache || this.cache.keyOf(file, read.content) !== key) return undefined;
           try {
-            return parseBriefingFile(file, read.content).source.paragraphs;
+            return parseAnyBriefing(file, read.content).source.paragraphs;
           } catch {
             return undefined;
           }
@@ -410,11 +450,11 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
     }
     this.fileErrors.delete(file);
     // With a cache the paragraph texts live there, read when an answer needs them.
-    this.put(file, key && this.cache && !this.cache.problem ? withStoredTexts(article, this.storedTexts(key, file)) : article);
+    this.put(file, key && this.cache && !this.cache.problem ? withStoredTexts(article, this.storedTexts(key, file)) : article, key);
     return { type: had ? 'updated' : 'added', file, articleId: article.id };
   }
 
-  private put(file: string, article: Article): void {
+  private put(file: string, article: Article, cacheKey?: string): void {
     this.changes += 1;
     const old = this.byFile.get(file);
     if (old) this.drop(old);
@@ -424,7 +464,7 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
     this.people.add(article);
     this.sayings.add(article);
     this.eventIndex.add(article);
-    this.articleIndex.add(article);
+    this.search.add(article, cacheKey);
     this.rankOf = undefined;
     if (this.bulk) {
       this.order.push(article.id);
@@ -453,7 +493,7 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
     this.people.remove(entry.article);
     this.sayings.remove(entry.article);
     this.eventIndex.remove(entry.article);
-    this.articleIndex.remove(entry.article);
+    this.search.remove(entry.article);
     const at = this.rankOf?.get(entry.article.id) ?? this.order.indexOf(entry.article.id);
     if (at >= 0) this.order.splice(at, 1);
     this.rankOf = undefined;
@@ -508,24 +548,45 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
     return this.articles(1)[0];
   }
 
-  /** Articles for a reference: an exact id, an id prefix, else headline words (typos allowed). */
+  /**
+   * Articles for a reference: an exact id, else headline words (typos allowed, other word forms
+   * too), else the words of their paragraphs, best first.
+   */
   findArticles(query: string, limit = 5): Article[] {
     const q = query.trim().toLowerCase();
     if (!q) return [];
     const exact = this.byId.get(q);
     if (exact) return [exact.article];
-    return this.articleIndex
-      .find(query, limit, false, (id) => this.rank(id))
-      .map((id) => this.byId.get(id)?.article)
-      .filter((a): a is Article => !!a);
+    const words = searchWords(query);
+    if (!words.length) return [];
+    let ids = this.search.headlines(words, limit);
+    if (!ids.length && words.length > 1) ids = this.search.headlines(words, limit, { all: false });
+    if (!ids.length) {
+      const best = new Map<string, number>();
+      for (const h of this.search.passages(words, 50, { all: words.length === 1 }).hits) best.set(h.articleId, (best.get(h.articleId) ?? 0) + h.score);
+      ids = [...best].sort((a, b) => b[1] - a[1] || this.rank(a[0]) - this.rank(b[0])).slice(0, limit).map(([id]) => id);
+    }
+    return ids.map((id) => this.byId.get(id)?.article).filter((a): a is Article => !!a);
   }
 
   suggestArticles(prefix: string, limit: number): Article[] {
     if (!prefix.trim()) return this.articles(limit);
-    return this.articleIndex
-      .find(prefix, limit, true, (id) => this.rank(id))
+    const words = tokenize(prefix).slice(0, 12);
+    if (!words.length) return this.articles(limit);
+    return this.search
+      .headlines(words, limit, { prefix: true })
       .map((id) => this.byId.get(id)?.article)
       .filter((a): a is Article => !!a);
+  }
+
+  /**
+   * Body paragraphs (and captions, with `captions`) that hold the words, best first (BM25 with
+   * stemming; unknown words corrected to the closest known ones).
+   */
+  searchParagraphs(words: string[], limit: number, opts: SearchOptions = {}): { hits: (PassageHit & { kind: 'body' | 'caption' })[]; corrected: boolean } {
+    const found = this.search.passages(words, limit, opts);
+    const hits = found.hits.map((h) => ({ ...h, kind: (this.byId.get(h.articleId)?.article.paragraphs.find((p) => p.index === h.paragraph)?.kind === 'caption' ? 'caption' : 'body') as 'body' | 'caption' }));
+    return { hits, corrected: found.corrected };
   }
 
   /** People a name, alias or role phrase ("the envoy", "Rep. Lieu") may mean, best first. */
@@ -544,6 +605,11 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
 
   suggestPeople(prefix: string, limit: number): PersonSummary[] {
     return this.people.suggest(prefix, limit);
+  }
+
+  /** Every person in the library, quoted or only mentioned. */
+  everyone(): PersonSummary[] {
+    return this.people.everyone();
   }
 
   /** The most quoted speakers across the library. */
@@ -568,7 +634,7 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
   }
 
   findPhrase(phrase: string, limit = 10): PhraseMatch[] {
-    return this.sayings.findPhrase(phrase, limit);
+    return findPhrase(this.search, (id) => this.byId.get(id)?.article, phrase, limit);
   }
 
   /** Dated events not yet over at `at` (a day of slack for zones), soonest first. */

@@ -584,6 +584,9 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordHa
         userId: m.author.id,
         canManageChannel: m.inGuild() ? (m.member?.permissions.has(PermissionFlagsBits.ManageChannels) ?? false) : true,
         isDirect: !m.inGuild(),
+        // Follow-ups belong to the thread the answer opens (a thread started from a message has the
+        // message's id), to the thread or DM asked in, else to the asker in the channel.
+        conversationKey: `discord:${m.channel.isThread() || !m.inGuild() ? m.channelId : canThread(m) ? m.id : `${m.channelId}:${m.author.id}`}`,
       };
       const answer = await withinBudget(core.handle(command, conversation), budgetMs);
       if (answer === LATE) logger.warn({ channel: m.channelId }, 'discord: answer over its time budget');

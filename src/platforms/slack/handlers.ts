@@ -253,7 +253,8 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): { recen
       try {
         const text = slackTextToPlain(stripBotMention(m.text, m.botUserId));
         const command = core.route(text);
-        const conv = await conversation(command, m.channel, m.user, m.isDirect, m.client);
+        // A mention's thread (or the DM) is the conversation its follow-ups belong to.
+        const conv = { ...(await conversation(command, m.channel, m.user, m.isDirect, m.client)), conversationKey: `slack:${m.channel}:${m.threadTs ?? ''}` };
         const answer = await withinBudget(core.handle(command, conv), budgetMs);
         if (answer === LATE) logger.warn({ channel: m.channel }, 'slack: answer over its time budget');
         messages = renderSlackMessages({ ...withoutPostButton(answer === LATE ? guard.tookTooLong : answer.reply), visibility: 'public' });
