@@ -31,7 +31,8 @@ describe('scheduler with fake timers', () => {
       const { store, cleanup } = tempStore();
       const slack = recordingOutlet();
       const s = await startScheduler({
-        config: config({ schedules: [{ name: 'berlin', cron: '0 8 * * *', timeZone: 'Europe/Berlin', post: 'briefing', targets: [{ platform: 'slack', channel: 'C1' }] }] }),
+        // catchUp 7d: fired rows are kept that long, so all four sends are still on record at the end.
+        config: config({ catchUp: '7d', schedules: [{ name: 'berlin', cron: '0 8 * * *', timeZone: 'Europe/Berlin', post: 'briefing', targets: [{ platform: 'slack', channel: 'C1' }] }] }),
         store,
         posters: { slack },
         compose: everyFire,
