@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, webApi } from '@slack/bolt';
+import { App, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Clock } from '../../clock.js';
 import type { Core } from '../../queries/core.js';
 import { registerSlackHandlers } from './handlers.js';
@@ -72,6 +72,8 @@ export interface SlackHandle {
   mode: 'socket' | 'http';
   /** The HTTP port actually listened on (HTTP mode). */
   port?: number;
+  /** Whether Slack can reach the bot now: the Socket Mode connection is open, or the HTTP server listens. */
+  status(): { connected: boolean; detail: string };
   stop(): Promise<void>;
 }
 
@@ -92,10 +94,14 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackHandle> 
     retryConfig: opts.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
   };
   const port = env.port ?? opts.port ?? 3000;
+  // Socket Mode: the receiver Bolt would build, made here so its client's connection events can be read.
+  const receiver = socketMode ? new SocketModeReceiver({ appToken: env.appToken!, logger: boltLogger(logger), installerOptions: { clientOptions } }) : undefined;
+  let socketState = 'connecting';
+  for (const state of ['connected', 'disconnected', 'reconnecting'] as const) receiver?.client.on(state, () => (socketState = state));
   const app = new App({
     token: env.botToken,
     ...(socketMode
-      ? { appToken: env.appToken, socketMode: true }
+      ? { receiver, socketMode: true }
       : {
           signingSecret: env.signingSecret,
           customRoutes: [
@@ -132,7 +138,12 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackHandle> 
       throw new Error(`Slack: could not open a Socket Mode connection (${describeError(error)}); check SLACK_APP_TOKEN`);
     }
     logger.info({ mode: 'socket' }, 'slack: connected (Socket Mode)');
-    return { app, mode: 'socket', stop: () => app.stop().then(() => undefined) };
+    return {
+      app,
+      mode: 'socket',
+      status: () => ({ connected: socketState === 'connected', detail: `Socket Mode ${socketState}` }),
+      stop: () => app.stop().then(() => undefined),
+    };
   }
 
   const server = (await app.start({ port, ...(env.host ? { host: env.host } : {}) })) as Server;
@@ -142,6 +153,7 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackHandle> 
     app,
     mode: 'http',
     port: actualPort,
+    status: () => ({ connected: server.listening, detail: server.listening ? `HTTP mode, listening on ${actualPort}` : 'HTTP mode, not listening' }),
     stop: async () => {
       server.closeAllConnections();
       await app.stop();
