@@ -224,8 +224,15 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
           `store ${opened.path} could not be used (${opened.recovered.problem}); it was moved to ${opened.recovered.movedTo} and a new, empty store started in its place: its subscriptions and post history are in the moved file`,
         );
       }
+      // quick_check reads the whole (pruned, small) file: every ten minutes, not every second.
+      let integrity = { ok: true } as { ok: boolean; problem?: string };
+      let integrityAt = Date.now();
       checks.add('store', () => {
-        const h = opened.health();
+        if (Date.now() - integrityAt >= 600_000) {
+          integrity = opened.integrity();
+          integrityAt = Date.now();
+        }
+        const h = integrity.ok ? opened.health() : integrity;
         return h.ok ? { ok: true, detail: `${opened.path} writable` } : { ok: false, detail: `${opened.path}: ${h.problem}` };
       });
       const posters: Outlets = {};

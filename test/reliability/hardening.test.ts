@@ -1,8 +1,15 @@
-import { mkdirSync, mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+/**
+ * Issue 11's data-and-delivery defects through the whole bot against the Slack and Discord stubs:
+ * health endpoints, the store disappearing or damaged, the watcher losing its folder, links out
+ * of briefings/, and a second bot on one store. One file, so the extractor is imported once.
+ */
+import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli.js';
 import { startBot, type BotHarness } from '../support/bot-harness.js';
+import { opt } from '../support/discord-stub.js';
 
 const until = async (check: () => boolean | Promise<boolean>, ms: number, what: string) => {
   const end = Date.now() + ms;
@@ -149,5 +156,65 @@ describe('a damaged store at start is moved aside and named, never silently repl
     } finally {
       await bot.stop();
     }
+  });
+});
+
+/** The attack of issue 11, through the whole bot: links in briefings/ to secrets and system files. */
+describe('nothing outside briefings/ is ever served (the running bot against the stubs)', () => {
+  let bot: BotHarness;
+  const token = 'xoxb-2222-3333-leakedtokenvalue';
+  beforeAll(async () => {
+    bot = await startBot();
+    await bot.discord.waitForSession();
+    writeFileSync(join(bot.dir, '.env'), `# Slack\nSLACK_BOT_TOKEN=${token}\n\n# Discord\nDISCORD_TOKEN=abc.def.ghi\n`);
+    const dir = join(bot.dir, 'briefings');
+    symlinkSync('../.env', join(dir, 'env.md'));
+    symlinkSync('/etc/passwd', join(dir, 'passwd.md'));
+    symlinkSync('/proc/self/status', join(dir, 'status.md'));
+    const until = Date.now() + 5_000;
+    while (bot.app.library.errors().length < 3 && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
+  });
+  afterAll(async () => bot?.stop());
+
+  it('each link out is refused and reported by file name', () => {
+    const refused = bot.app.library.errors().map((e) => [e.file.split('/').pop(), /outside the briefings folder/.test(e.message)]);
+    expect(refused.sort()).toEqual([['env.md', true], ['passwd.md', true], ['status.md', true]]);
+    expect(bot.app.library.size).toBe(1);
+  });
+
+  it('/brief for the linked ids and Discord autocomplete never show the token or the system files', async () => {
+    for (const ref of ['env', 'passwd', 'status']) {
+      const answer = await bot.slash('/brief', `full ${ref}`);
+      expect(answer.body).not.toContain(token);
+      expect(answer.body).not.toMatch(/root:x:0:0|VmRSS/);
+    }
+    for (const prefix of ['slack', 'env', 'root', 'name']) {
+      const { id } = bot.discord.autocomplete('brief', [opt('article', prefix, true)]);
+      const cb = await bot.discord.waitForCallback(id);
+      const choices = JSON.stringify(cb.body.data.choices);
+      expect(choices).not.toContain(token);
+      expect(choices).not.toMatch(/env|passwd|status/);
+    }
+  });
+});
+
+describe('one bot per store', () => {
+  let bot: BotHarness;
+  beforeAll(async () => {
+    bot = await startBot({ discord: false });
+  });
+  afterAll(async () => bot?.stop());
+
+  it('`briefbot start` on a store another bot holds exits 1 with a message naming the store and the holder', async () => {
+    let err = '';
+    // An empty briefings folder: the second bot gets as far as the store without extracting anything.
+    const empty = join(bot.dir, 'no-briefings');
+    mkdirSync(empty);
+    const code = await main(['start', '--briefings', empty], { stdout: { write: () => true }, stderr: { write: (t: string) => (err += t) }, env: { ...bot.env, PORT: '0' }, cwd: bot.dir });
+    expect(code).toBe(1);
+    expect(err).toContain(`briefbot: store ${bot.app.store!.path} is in use by another briefbot process (pid ${process.pid} on `);
+    // The first bot is untouched: it still answers and its store still takes writes.
+    expect((await bot.slash('/whosaid', 'Witkoff')).body).toMatch(/Witkoff/);
+    expect(bot.app.store!.health()).toEqual({ ok: true });
   });
 });
