@@ -87,6 +87,22 @@ describe('health endpoints on HEALTH_PORT (Slack HTTP mode and Discord)', () => 
   }, 20_000);
 });
 
+describe('Slack Socket Mode readiness follows the connection', () => {
+  it('connected: green; the socket dropped: red until Socket Mode reconnects', async () => {
+    const bot = await healthy({ slack: 'socket', discord: false });
+    try {
+      await bot.slack.waitForSocket();
+      const port = bot.app.health!.port;
+      expect((await ready(port)).checks.slack).toEqual({ ok: true, detail: 'Socket Mode connected' });
+      for (const ws of (bot.slack as unknown as { sockets: Set<{ terminate(): void }> }).sockets) ws.terminate();
+      await until(async () => (await ready(port)).checks.slack?.ok === false, 5_000, 'the slack check to fail');
+      await until(async () => (await ready(port)).checks.slack?.ok === true, 15_000, 'Socket Mode to reconnect');
+    } finally {
+      await bot.stop();
+    }
+  }, 30_000);
+});
+
 describe('the store disappearing, and the watcher losing its folder, turn /readyz red at once', () => {
   let bot: BotHarness;
   beforeAll(async () => {

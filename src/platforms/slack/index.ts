@@ -95,13 +95,13 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackHandle> 
   };
   const port = env.port ?? opts.port ?? 3000;
   // Socket Mode: the receiver Bolt would build, made here so its client's connection events can be read.
-  const receiver = socketMode ? new SocketModeReceiver({ appToken: env.appToken!, logger: boltLogger(logger), installerOptions: { clientOptions } }) : undefined;
+  const socketReceiver = socketMode ? new SocketModeReceiver({ appToken: env.appToken!, logger: boltLogger(logger), installerOptions: { clientOptions } }) : undefined;
   let socketState = 'connecting';
-  for (const state of ['connected', 'disconnected', 'reconnecting'] as const) receiver?.client.on(state, () => (socketState = state));
+  for (const state of ['connected', 'disconnected', 'reconnecting'] as const) socketReceiver?.client.on(state, () => (socketState = state));
   const app = new App({
     token: env.botToken,
     ...(socketMode
-      ? { receiver, socketMode: true }
+      ? { receiver: socketReceiver, socketMode: true }
       : {
           signingSecret: env.signingSecret,
           customRoutes: [
@@ -141,7 +141,11 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackHandle> 
     return {
       app,
       mode: 'socket',
-      status: () => ({ connected: socketState === 'connected', detail: `Socket Mode ${socketState}` }),
+      status: () => {
+        // After a dropped socket the client waits before it says "reconnecting": ask the socket too (1: OPEN).
+        const open = socketState === 'connected' && socketReceiver!.client.websocket?.readyState === 1;
+        return { connected: open, detail: open ? 'Socket Mode connected' : `Socket Mode ${socketState === 'connected' ? 'connection lost' : socketState}` };
+      },
       stop: () => app.stop().then(() => undefined),
     };
   }
