@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, watch, type FSWatcher, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, watch, type FSWatcher, type Stats } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { basename, join, resolve, sep } from 'node:path';
 import type { Article } from '../model/article.js';
@@ -115,13 +115,24 @@ function readBriefing(file: string, root: string): { content: string; stamp: Fil
     if (info.size > MAX_BRIEFING_BYTES) {
       return { problem: `${(info.size / 1_048_576).toFixed(1)} MB is too large for a briefing (at most ${MAX_BRIEFING_BYTES / 1_048_576} MB); skipped` };
     }
-    const content = readFileSync(where.real, 'utf8');
+    // O_NOFOLLOW: the checked file cannot be swapped for a link to elsewhere between the check and
+    // the read (the open fails instead); O_NONBLOCK: a FIFO swapped in cannot hang the open.
+    const fd = openSync(where.real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    let content: string;
+    try {
+      const opened = fstatSync(fd);
+      if (!opened.isFile() || opened.ino !== info.ino || opened.dev !== info.dev) return { problem: 'the file was replaced while it was being read; read again on its next change' };
+      content = readFileSync(fd, 'utf8');
+    } finally {
+      closeSync(fd);
+    }
     if (content.includes('\u0000')) return { problem: 'a binary file (it contains NUL bytes), not a text briefing' };
     return { content, stamp: stampOf(info) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { problem: 'the file disappeared while it was being read', gone: true };
-    if (code === 'ELOOP') return { problem: 'a symbolic link loop' };
+    // Loops were found by realpath already: here ELOOP is O_NOFOLLOW meeting a link swapped in.
+    if (code === 'ELOOP') return { problem: 'the file was replaced by a symbolic link while it was being read' };
     return { problem: `cannot read: ${(error as Error).message}` };
   }
 }

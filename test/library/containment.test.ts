@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,6 +55,21 @@ describe('every briefing path stays inside the folder', () => {
     }
     expect(JSON.stringify(lib.articles())).not.toContain('xoxb-');
     expect(lib.suggestArticles('slack', 25)).toEqual([]);
+  });
+
+  it('a FIFO or a link to one named like a briefing is refused without hanging the load', async () => {
+    const root = tempDir();
+    const dir = join(root, 'briefings');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'real.md'), good('A real briefing'));
+    execFileSync('mkfifo', [join(dir, 'pipe.md')]);
+    symlinkSync('pipe.md', join(dir, 'to-pipe.md'));
+    const lib = await open(dir);
+    expect(lib.articles().map((a) => a.id)).toEqual(['real']);
+    expect(lib.errors().map((e) => [e.file.split('/').pop(), e.message]).sort()).toEqual([
+      ['pipe.md', 'not a regular file (a directory or device named like a briefing)'],
+      ['to-pipe.md', 'not a regular file (a directory or device named like a briefing)'],
+    ]);
   });
 
   it('a link created, or re-pointed out of the folder, while watching is refused too; the last good version stays', async () => {
