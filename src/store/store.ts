@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
@@ -234,23 +234,24 @@ function takeLock(path: string): Database.Database {
     lock.exec('CREATE TABLE IF NOT EXISTS holder (id INTEGER PRIMARY KEY, pid INTEGER NOT NULL)');
     // A write takes the exclusive lock; EXCLUSIVE mode keeps it until close.
     lock.prepare('INSERT OR REPLACE INTO holder (id, pid) VALUES (1, ?)').run(process.pid);
-    return lock;
   } catch (error) {
     lock.close();
     if (isSqliteError(error, 'SQLITE_BUSY', 'SQLITE_LOCKED')) throw new StoreLockedError(path, ownerOf(path));
     throw new Error(`store ${path}: cannot take its lock file ${path}.lock: ${(error as Error).message}`);
   }
+  // Who holds it, for the message a second process prints (the locked file itself cannot be read).
+  try {
+    writeFileSync(`${path}.owner`, `pid ${process.pid} on ${hostname()}, since ${new Date().toISOString()}\n`);
+  } catch {
+    // Only the message loses its detail.
+  }
+  return lock;
 }
 
-/** Who holds a store, as its holder wrote it (best effort: the store may be unreadable). */
+/** Who holds a store, as its holder wrote it (best effort). */
 function ownerOf(path: string): string | undefined {
   try {
-    const db = new Database(path, { readonly: true, fileMustExist: true, timeout: 200 });
-    try {
-      return (db.prepare("SELECT value FROM kv WHERE key = 'store:owner'").get() as { value: string } | undefined)?.value;
-    } finally {
-      db.close();
-    }
+    return readFileSync(`${path}.owner`, 'utf8').trim() || undefined;
   } catch {
     return undefined;
   }
@@ -349,7 +350,6 @@ export class Store {
         // No other process can hold this store: what a killed run had claimed is free again.
         this.db.prepare('UPDATE outbox SET claimed_by = NULL WHERE claimed_by IS NOT NULL').run();
       }
-      if (this.lock) this.kvSet('store:owner', `pid ${process.pid} on ${hostname()}, since ${new Date().toISOString()}`);
     } catch (error) {
       this.lock?.close();
       throw error;

@@ -41,7 +41,8 @@ describe('store lock: one process per store', () => {
     expect(error).toBeInstanceOf(StoreLockedError);
     expect((error as Error).message).toContain(`store ${path} is in use by another briefbot process (pid ${process.pid} on `);
     first.close();
-    expect(open(path).kvGet('store:owner')).toMatch(new RegExp(`^pid ${process.pid} `));
+    open(path);
+    expect(readFileSync(`${path}.owner`, 'utf8')).toMatch(new RegExp(`^pid ${process.pid} on `));
   });
 });
 
