@@ -124,15 +124,18 @@ describe('exactly once across processes', () => {
     cleanups.push(cleanup, () => stubs.stop());
     const targets = [...slackTargets(50, 'TWO'), ...discordTargets(50, 1_600_000_000_000_000_000n)];
     const store = join(dir, 'briefbot.sqlite');
-    const env = { STORE: store, TARGETS: JSON.stringify(targets), SLACK_API: stubs.slackApiUrl, DISCORD_API: stubs.discordApi, NOW: at('08:00:58'), FIRES: JSON.stringify([at('08:01:00')]), END: 'term', CONCURRENCY: '4' };
+    // Both stay up once done ('wait'), so the one that got the store still holds it when the other opens it.
+    const env = { STORE: store, TARGETS: JSON.stringify(targets), SLACK_API: stubs.slackApiUrl, DISCORD_API: stubs.discordApi, NOW: at('08:00:58'), FIRES: JSON.stringify([at('08:01:00')]), END: 'wait', CONCURRENCY: '4' };
     const a = live(env);
     const b = live(env);
-    const exits = await Promise.all([a.exited, b.exited]);
+    const settled = (l: Life) => l.out().includes('idle') || l.out().includes('refused:');
+    await until(() => settled(a) && settled(b), 20_000, 'both processes to post or refuse');
     const outs = [a.out(), b.out()];
     const refused = outs.filter((o) => o.includes('refused:'));
     expect(refused, outs.join('\n---\n')).toHaveLength(1);
     expect(refused[0]).toContain(`store ${store} is in use by another briefbot process (pid `);
-    expect(exits.map((e) => e.code).sort()).toEqual([0, 3]);
+    const loser = a.out().includes('refused:') ? a : b;
+    expect(await loser.exited).toMatchObject({ code: 3 });
     expect(tally(stubs.delivered, targets)).toEqual({ duplicates: 0, losses: 0 });
   }, 30_000);
 });
