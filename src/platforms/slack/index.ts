@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, webApi } from '@slack/bolt';
+import { App, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Clock } from '../../clock.js';
 import type { Core } from '../../queries/core.js';
 import type { ShareClaims } from '../../queries/sharing.js';
@@ -80,6 +80,8 @@ export interface SlackHandle {
   mode: 'socket' | 'http';
   /** The HTTP port actually listened on (HTTP mode). */
   port?: number;
+  /** Whether Slack can reach the bot now: the Socket Mode connection is open, or the HTTP server listens. */
+  status(): { connected: boolean; detail: string };
   stop(): Promise<void>;
 }
 
@@ -122,9 +124,13 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackHandle> 
           },
         ],
       });
+  // Socket Mode: the receiver Bolt would build, made here so its client's connection events can be read.
+  const socketReceiver = socketMode ? new SocketModeReceiver({ appToken: env.appToken!, logger: bolt, installerOptions: { clientOptions } }) : undefined;
+  let socketState = 'connecting';
+  for (const state of ['connected', 'disconnected', 'reconnecting'] as const) socketReceiver?.client.on(state, () => (socketState = state));
   const app = new App({
     token: env.botToken,
-    ...(socketMode ? { appToken: env.appToken, socketMode: true } : { receiver }),
+    ...(socketMode ? { receiver: socketReceiver, socketMode: true } : { receiver }),
     clientOptions,
     logger: bolt,
     // Bolt's default conversation store loads `context.conversation` on every request (a rejected
@@ -148,7 +154,16 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackHandle> 
       throw new Error(`Slack: could not open a Socket Mode connection (${describeError(error)}); check SLACK_APP_TOKEN`);
     }
     logger.info({ mode: 'socket' }, 'slack: connected (Socket Mode)');
-    return { app, mode: 'socket', stop: () => app.stop().then(() => undefined) };
+    return {
+      app,
+      mode: 'socket',
+      status: () => {
+        // After a dropped socket the client waits before it says "reconnecting": ask the socket too (1: OPEN).
+        const open = socketState === 'connected' && socketReceiver!.client.websocket?.readyState === 1;
+        return { connected: open, detail: open ? 'Socket Mode connected' : `Socket Mode ${socketState === 'connected' ? 'connection lost' : socketState}` };
+      },
+      stop: () => app.stop().then(() => undefined),
+    };
   }
 
   const server = (await app.start({ port, ...(env.host ? { host: env.host } : {}) })) as Server;
@@ -158,6 +173,7 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackHandle> 
     app,
     mode: 'http',
     port: actualPort,
+    status: () => ({ connected: server.listening, detail: server.listening ? `HTTP mode, listening on ${actualPort}` : 'HTTP mode, not listening' }),
     stop: async () => {
       server.closeAllConnections();
       await app.stop();
