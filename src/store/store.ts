@@ -248,12 +248,34 @@ function takeLock(path: string): Database.Database {
   return lock;
 }
 
-/** Who holds a store, as its holder wrote it (best effort). */
-function ownerOf(path: string): string | undefined {
+/**
+ * Who holds a store, as its holder wrote it (best effort). The holder writes the note just after
+ * taking the lock, so a process refused in that moment finds no note, or an older holder's: it
+ * waits a little for a note naming a living process.
+ */
+function ownerOf(path: string, waitMs = 500): string | undefined {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  let note: string | undefined;
+  for (let waited = 0; ; waited += 25) {
+    try {
+      note = readFileSync(`${path}.owner`, 'utf8').trim() || undefined;
+    } catch {
+      note = undefined;
+    }
+    const pid = Number(/^pid (\d+)/.exec(note ?? '')?.[1]);
+    if (pid && isAlive(pid)) return note;
+    if (waited >= waitMs) return undefined;
+    Atomics.wait(pause, 0, 0, 25);
+  }
+}
+
+function isAlive(pid: number): boolean {
   try {
-    return readFileSync(`${path}.owner`, 'utf8').trim() || undefined;
-  } catch {
-    return undefined;
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

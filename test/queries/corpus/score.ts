@@ -1,5 +1,5 @@
 /** Scores the question corpus against a core: what each question was read as, and whether it is right. */
-import { mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixedClock } from '../../../src/clock.js';
@@ -13,10 +13,10 @@ import type { Case, Expect, Folder } from './utterances.js';
 export const EVAL_DIR = join(import.meta.dirname, '../../../../shared/eval/quotes');
 export const SEED_DIR = join(import.meta.dirname, '../../../briefings');
 
-/** The nine eval articles 00–08 in a folder of their own (links, not copies). */
+/** The nine eval articles 00–08 in a temporary folder of their own (copies: links out of a briefings folder are refused). */
 export function nineFolder(): string {
   const dir = mkdtempSync(join(tmpdir(), 'briefbot-nine-'));
-  for (const f of readdirSync(EVAL_DIR).filter((f) => /^0[0-8]-.+\.txt$/.test(f))) symlinkSync(join(EVAL_DIR, f), join(dir, f));
+  for (const f of readdirSync(EVAL_DIR).filter((f) => /^0[0-8]-.+\.txt$/.test(f))) copyFileSync(join(EVAL_DIR, f), join(dir, f));
   return dir;
 }
 
