@@ -714,7 +714,16 @@ export class Attributor {
       let d = k - 1;
       while (d >= s0 && t[d]!.kind === 'punct' && t[d]!.text === ',') d--;
       if (d < s0) return undefined;
-      const near = this.people.inParagraph(doc.index).filter((m) => m.to <= d + 1 && m.to >= d - 3 && m.from >= s0 && !m.possessive).pop();
+      const inClause = this.people.inParagraph(doc.index).filter((m) => m.from >= s0 && m.to <= d + 1);
+      const near = inClause.filter((m) => m.to >= d - 3 && !m.possessive).pop();
+      let pp = near ? near.from - 1 : -1;
+      while (pp > s0 && DETERMINERS.has(lower(t[pp]))) pp--;
+      if (near && PREPOSITIONS.has(lower(t[pp]))) {
+        // "X, a media analyst at Y, who said": the relative clause follows the appositive; its antecedent is X, not Y.
+        const head = inClause.filter((m) => m.to < near.from && t[m.to]?.text === ',' && m.person.type === 'person' && !m.possessive && !t.slice(m.to + 1, near.from).some((x) => x.text === ',' || x.kind === 'quote')).pop();
+        if (head) return { who: { person: head.person }, confidence: 0.85, how: 'adjacent', method: 'subject', cue: '' };
+        return this.npSubject(doc, s0, d + 1, sIndex);
+      }
       if (near && t.slice(near.to, d + 1).every((x) => x.kind === 'punct' || /^\d+$/.test(x.text))) return { who: { person: near.person }, confidence: 0.9, how: 'adjacent', method: 'subject', cue: '' };
       return this.npSubject(doc, s0, d + 1, sIndex);
     }

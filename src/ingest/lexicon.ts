@@ -182,6 +182,14 @@ export const ORG_NOUNS = new Set([
   'regulator', 'airline', 'carrier', 'retailer', 'maker', 'giant', 'operator', 'insurer', 'lender', 'publisher', 'charity',
 ]);
 
+/** Heads of an appositive that make the name before it an organisation ("Brightwave, the streaming company,"). */
+export const APPOSITIVE_ORG_NOUNS = new Set([
+  'company', 'firm', 'group', 'carmaker', 'chipmaker', 'automaker', 'retailer', 'broadcaster', 'charity', 'airline', 'bank', 'startup',
+  'start-up', 'insurer', 'lender', 'publisher', 'operator', 'union', 'party', 'agency', 'organisation', 'organization', 'network',
+  'supermarket', 'chain', 'manufacturer', 'maker', 'developer', 'giant', 'conglomerate', 'club', 'newspaper', 'website', 'regulator',
+  'watchdog', 'think-tank', 'foundation', 'nonprofit', 'non-profit', 'provider', 'consultancy', 'utility', 'supplier', 'distributor',
+]);
+
 /** Organisation nouns that name a business; a later "the company" looks for one of these heads or the article's subject. */
 export const COMPANY_NOUNS = new Set(['company', 'firm', 'group', 'airline', 'carrier', 'retailer', 'maker', 'giant', 'operator', 'insurer', 'lender', 'publisher', 'bank']);
 export const COMPANY_HEADS = new Set(['inc', 'inc.', 'ltd', 'corp', 'corp.', 'corporation', 'company', 'group', 'holdings', 'bank', 'plc', 'llc', 'airlines', 'airways', 'motors', 'technologies', 'systems', 'industries']);

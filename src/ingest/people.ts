@@ -13,7 +13,7 @@ import { isDictionaryWord } from './dictionary.js';
 import { memoTable } from './memo.js';
 import {
   FEMALE_WORDS, FUNCTION_WORDS, KINSHIP, MALE_WORDS, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, PREPOSITIONS, ROLE_NOUNS, TITLES,
-  EVENT_HEADS, firstNameGender, isCommonWord, isDemonym, isNotName, isOrdinaryPhrase, isOrdinaryWord, isPlaceName, isPlainNoun, isRoleNoun,
+  APPOSITIVE_ORG_NOUNS, EVENT_HEADS, firstNameGender, isCommonWord, isDemonym, isNotName, isOrdinaryPhrase, isOrdinaryWord, isPlaceName, isPlainNoun, isRoleNoun,
   isVerbForm, isVerbLike,
 } from './lexicon.js';
 
@@ -134,6 +134,7 @@ export class People {
     // Organisations named in the text ("the Consumer Product Safety Commission", "Department of Health and
     // Social Care"): known to the discourse from their first mention, listed only once they speak.
     this.findOrganisations(runs);
+    this.findAppositiveOrganisations(runs);
     // People the article names by a first name only: "his wife, Ruth", "their children, Peter and Anne",
     // "a marcher who gave his name only as Tomas", "a protester using the pseudonym Katya".
     for (const run of runs) {
@@ -196,6 +197,34 @@ export class People {
       }
       for (let k = i + 1; k <= j; k++) this.orgRuns.set(runs[k]!, { org, to });
       i = j;
+    }
+  }
+
+  /**
+   * "Brightwave, the streaming company, …", "Corvex, a Dutch chipmaker, …": a name in apposition to
+   * an organisation noun is an organisation, whatever its own words look like; the noun phrase is
+   * its role, so a later "the company said" finds it.
+   */
+  private findAppositiveOrganisations(runs: Run[]): void {
+    for (const run of runs) {
+      if (run.org || this.orgRuns.has(run) || run.titles.length || run.possessive || run.name.length === 0 || run.name.length > 3) continue;
+      const t = this.doc(run.paragraph).tokens;
+      if (t[run.to]?.text !== ',' || !/^(the|a|an)$/i.test(t[run.to + 1]?.text ?? '')) continue;
+      let k = run.to + 2;
+      const words: string[] = [];
+      while (k < t.length && t[k]!.kind === 'word' && words.length < 5 && !isCapitalized(t[k]!.text)) {
+        words.push(t[k]!.text);
+        k++;
+      }
+      const head = words[words.length - 1]?.toLowerCase();
+      if (!head || !APPOSITIVE_ORG_NOUNS.has(head) || (t[k] && t[k]!.kind === 'word')) continue;
+      const key = normName(run.name.join(' '));
+      const existing = this.byName.get(key);
+      if (existing && (existing.type !== 'organization' || this.mentions.some((m) => m.person === existing))) continue;
+      const org = existing ?? this.ensurePerson(run.name, undefined, 'organization');
+      if (!existing) org.latent = true;
+      this.addRole(org, [t[run.to + 1]!.text.toLowerCase(), ...words].join(' '), false);
+      this.orgRuns.set(run, { org, to: run.to });
     }
   }
 

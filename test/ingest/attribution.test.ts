@@ -187,3 +187,15 @@ describe('names inside long titles', () => {
     expect(q[0]).toMatchObject({ speaker: 'Owen Marsh', attribution: 'role-noun' });
   });
 });
+
+describe('appositions and relative clauses (issue 14)', () => {
+  it('a name in apposition to an organisation noun is an organisation, and "the company" finds it', () => {
+    const article = extractArticle({ id: 't', headline: 'T', paragraphs: ['Tallow, the furniture retailer, will close six stores.', 'The company said it had to "act before the winter."'] });
+    const speaker = article.people.find((p) => p.id === article.quotes[0]!.speakerId);
+    expect(speaker).toMatchObject({ name: 'Tallow', type: 'organization' });
+  });
+  it('"X, a role at Y, who said": the relative clause belongs to X, not the organisation in the appositive', () => {
+    const q = quotes(['Rosa Quint, a banker at Verell Capital, who said the plan was "a gamble," left the meeting early.', 'Inspectors met Ivo Lenz, the head of the Dock Workers Union, who called the deal "a disgrace."']);
+    expect(q.map((x) => x.speaker)).toEqual(['Rosa Quint', 'Ivo Lenz']);
+  });
+});
