@@ -1176,7 +1176,10 @@ export class Attributor {
       return { who: { anon: { description: text, gender: 'unknown', plural: false, paragraph: doc.index, thing: true } }, confidence: 0.85, how: 'adjacent', method: 'unnamed', cue: '' };
     }
     const gender = genderOfWords(lw);
-    return { who: { anon: { description: text, gender, plural: barePlural || /s$/.test(head) || media, paragraph: doc.index } }, confidence: 0.9, how: 'adjacent', method: 'unnamed', cue: '' };
+    // "a witness", "one bus driver": a singular determiner makes one person, whatever the noun ends in.
+    const singularDet = /^(a|an|one|another|each|every)$/.test(first);
+    const pluralHead = /s$/.test(head) && !/(ss|us|is)$/.test(head);
+    return { who: { anon: { description: text, gender, plural: !singularDet && (barePlural || pluralHead || media), paragraph: doc.index } }, confidence: 0.9, how: 'adjacent', method: 'unnamed', cue: '' };
   }
 
   /** "Erdogan's office", "the Biden campaign", "Trump's State Department". */

@@ -4,7 +4,7 @@ import type { IndexedEvent, Saying } from '../library/indexes.js';
 import { text, type Block, type Span } from '../replies/document.js';
 import { clip, formatDate, formatWhen, periodEndInstant, relativeDays, relativeWeek, toInstant, whenStatus } from '../replies/format.js';
 import { tokenize } from '../library/text-match.js';
-import { cite, quoted, sayingParagraph, sayingSpeaker, sayingText, speakerName, type QueryContext } from './shared.js';
+import { cite, quoted, sayingParagraph, sayingSpeaker, sayingText, sayingUnnamed, speakerName, type QueryContext } from './shared.js';
 
 export interface EventData {
   event: {
@@ -198,7 +198,7 @@ export function eventAnswer(ctx: QueryContext, command: EventCommand): Answer<Ev
   if (lines.length) {
     blocks.push({ type: 'heading', text: status === 'past' ? 'What was said beforehand' : 'What was said' });
     for (const s of lines) {
-      if (s.kind === 'quote') blocks.push({ type: 'quote', text: s.quote.text, speaker: speakerName(ctx, s.quote.speakerId), cite: cite(s.articleId, s.quote.paragraph) });
+      if (s.kind === 'quote') blocks.push({ type: 'quote', text: s.quote.text, speaker: speakerName(ctx, s.quote.speakerId), ...(sayingUnnamed(s) ? { unnamed: sayingUnnamed(s) } : {}), cite: cite(s.articleId, s.quote.paragraph) });
       else blocks.push({ type: 'paragraph', spans: [text(`${statementLine(ctx, s.statement.speakerId, s.statement.text)} `), cite(s.articleId, s.statement.paragraph)] });
     }
   }

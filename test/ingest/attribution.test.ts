@@ -199,3 +199,10 @@ describe('appositions and relative clauses (issue 14)', () => {
     expect(q.map((x) => x.speaker)).toEqual(['Rosa Quint', 'Ivo Lenz']);
   });
 });
+
+describe('unnamed sources keep the pronoun (issue 14)', () => {
+  it('"a witness … she said" is the witness, not the woman named in the paragraph before', () => {
+    const article = extractArticle({ id: 't', headline: 'T', paragraphs: ['Nurse Ella Brant said the ward was calm.', 'A witness said the lights went out first. “It was pitch black,” she said.'] });
+    expect(article.quotes[0]).toMatchObject({ speakerId: null, speakerDescription: 'A witness' });
+  });
+});
