@@ -311,7 +311,11 @@ export class Attributor {
     // 1. After the quote: “…,” said X / “…,” X said / “…,” the judge told the court.
     let j = qi + 1;
     while (j < s1 && t[j]!.kind === 'punct' && /^[,—–\-]$/.test(t[j]!.text)) j++;
-    if (j < s1 && isWord(t[j])) {
+    // “…?” Park replied: “…”: a cue that ends in a colon introduces the next quote, not this one.
+    let nextQuote = j;
+    while (nextQuote < s1 && t[nextQuote]!.kind !== 'quote') nextQuote++;
+    const introducesNext = nextQuote < s1 && t[nextQuote - 1]?.text === ':';
+    if (j < s1 && isWord(t[j]) && !introducesNext) {
       const after = this.cueAfter(doc, j, s1, sIndex);
       if (after && !(according && after.method === 'inverted-verb' && /^report/.test(lower(t[j])))) return after;
     }

@@ -18,7 +18,22 @@ function lookup(word: string): string[] {
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
 }
 
+/**
+ * Given names that are also ordinary English words, which the tagger reads as nouns or adjectives
+ * ("Bill", "Rose", "Frank"). Modal and very common verbs ("Will", "May", "Hope") are left out: at the
+ * start of a sentence they are far more often the word.
+ */
+const WORD_FIRST_NAMES: Record<string, 'male' | 'female'> = {
+  bill: 'male', frank: 'male', ray: 'male', gene: 'male', dean: 'male', max: 'male', earl: 'male', jay: 'male', rocky: 'male',
+  buck: 'male', chuck: 'male', hank: 'male', lance: 'male', wade: 'male', clay: 'male', cliff: 'male', glen: 'male', herb: 'male',
+  rod: 'male', rusty: 'male', sandy: 'female', rose: 'female', dawn: 'female', robin: 'female', ivy: 'female', holly: 'female',
+  joy: 'female', penny: 'female', eve: 'female', faith: 'female', lily: 'female', iris: 'female', violet: 'female', ruby: 'female',
+  pearl: 'female', daisy: 'female', hazel: 'female', olive: 'female', jasmine: 'female', heather: 'female', fern: 'female',
+};
+
 export function firstNameGender(word: string): 'male' | 'female' | 'unknown' | undefined {
+  const own = WORD_FIRST_NAMES[word.toLowerCase()];
+  if (own && /^\p{Lu}\p{Ll}/u.test(word)) return own;
   const t = tags(word);
   if (t.includes('MaleName')) return 'male';
   if (t.includes('FemaleName')) return 'female';

@@ -206,3 +206,14 @@ describe('unnamed sources keep the pronoun (issue 14)', () => {
     expect(article.quotes[0]).toMatchObject({ speakerId: null, speakerDescription: 'A witness' });
   });
 });
+
+describe('names and addressees (issue 14)', () => {
+  it('a given name that is also a word ("Bill", "Rose") still starts a name', () => {
+    const q = quotes(['Bill Stone wrote: “The plan will fail.”', 'In a letter to Ada Kerr, Rose Fenwick wrote: “We expect an answer.”']);
+    expect(q.map((x) => x.speaker)).toEqual(['Bill Stone', 'Rose Fenwick']);
+  });
+  it('“…?” Y replied: “…”: the question belongs to whoever asked it, the reply to Y', () => {
+    const q = quotes(['The prosecutor, Ian Moss, asked the witness, Jo Park: “Where were you at nine?” Park replied: “At home.”']);
+    expect(q.map((x) => x.speaker)).toEqual(['Ian Moss', 'Jo Park']);
+  });
+});
