@@ -1762,6 +1762,12 @@ export class Attributor {
       return { who: { person: org }, confidence: 0.8, how: 'adjacent', method: documentName ? 'document' : 'new-organisation', cue: '' };
     }
     if (words.length > 4 || words.some((w) => isNotName(w) || ordinal(w) || /^\d+$/.test(w))) return undefined;
+    // "Russia warned", "Northern Ireland has suggested": a country or region heading the subject of a
+    // speech verb speaks through its government.
+    if ((where === 'subject' || where === 'inverted') && words.length <= 3 && isPlaceName(words) && this.wholeSubject(doc, s, e)) {
+      const org = this.organization(name, [], doc, s, e);
+      return { who: { person: org }, confidence: 0.75, how: 'adjacent', method: 'government', cue: '' };
+    }
     // A place ("Oakland", "New Jersey"), an event ("Election Day") or ordinary words are nobody's name.
     if (isPlaceName(words) || EVENT_HEADS.has(lastWord) || (words.length === 1 ? isOrdinaryWord(words[0]!) : isOrdinaryPhrase(words))) return undefined;
     // One capitalised word that is a common English word, a title or a demonym names nobody.
@@ -1774,6 +1780,20 @@ export class Attributor {
     const person = known && (words.length === 1 || normName(known.name).endsWith(normName(name))) ? known : this.people.ensurePerson(words);
     this.addMention(person, doc, s, e);
     return { who: { person }, confidence: words.length >= 2 ? 0.85 : 0.65, how: 'adjacent', method: 'new-name', cue: '' };
+  }
+
+  /** Tokens s..e are the whole subject: nothing but the sentence start (or "the") before them, and a verb after. */
+  private wholeSubject(doc: ParagraphDoc, s: number, e: number): boolean {
+    const t = doc.tokens;
+    const [s0] = doc.sentences[doc.sentenceOf[s]!]!;
+    // "“…,” said France.": right after the speech verb, at the end of the clause.
+    if (isWord(t[s - 1]) && isSpeechVerb(t[s - 1]!.text) && (!t[e] || t[e]!.kind === 'punct')) return true;
+    let a = s - 1;
+    if (a >= s0 && /^the$/i.test(t[a]!.text)) a--;
+    if (a >= s0 && !(t[a]!.kind === 'punct' && t[a]!.text === ',' && t[a - 1]?.kind === 'quote')) return false;
+    let k = e;
+    while (isWord(t[k]) && /^(has|have|had|also|later|then|again|is|was|will|would|officially|formally|publicly)$/.test(lower(t[k]))) k++;
+    return isWord(t[k]) && !isCapitalized(t[k]!.text) && (isSpeechVerb(t[k]!.text) || isVerbLike(t[k]!.text)) || a >= s0;
   }
 
   /** The word stands capitalised somewhere not at a sentence start, as names do. */

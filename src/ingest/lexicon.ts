@@ -70,6 +70,8 @@ export function isDemonym(word: string): boolean {
 export function isPlaceName(words: string[]): boolean {
   const place = (t: string[]) => t.some((x) => x === 'Place' || x === 'City' || x === 'Country' || x === 'Region');
   if (place(lookup(words.join(' ')))) return true;
+  // "Northern Ireland", "South Sudan", "West Java": a compass word before a place.
+  if (words.length === 2 && /^(North|South|East|West|Northern|Southern|Eastern|Western|Central)$/.test(words[0]!)) return place(tags(words[1]!));
   return words.length === 1 && place(tags(words[0]!));
 }
 

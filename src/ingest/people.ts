@@ -313,6 +313,17 @@ export class People {
     // "Musician Sany Pitbull", "Videoblogger Daniel Fraga": an occupation opening the run is a title.
     const occupation = (w: string) => words.length >= 3 && /^\p{Lu}\p{Ll}{3,}(ian|er|ist|or|ant|ent|ee)$/u.test(w) && isDictionaryWord(w) && firstNameGender(w) === undefined;
     while (k < words.length - 1 && (isTitleWord(words[k]!) || (k === 0 && (isRoleNoun(words[k]!) || occupation(words[k]!))) || (isQualifier(words[k]!) && (isTitleWord(words[k + 1] ?? '') || isQualifier(words[k + 1] ?? ''))))) k++;
+    // "Mayor of London Sadiq Khan", "Governor of New York Ann Lee": the place closes the title before it.
+    const prevWord = doc.tokens[from - 1];
+    const prevTitle = doc.tokens[from - 2];
+    if (k === 0 && words.length >= 3 && prevWord?.text === 'of' && prevTitle && isTitleWord(prevTitle.text)) {
+      for (let m = Math.min(2, words.length - 2); m >= 1; m--) {
+        if (isPlaceName(words.slice(0, m))) {
+          k = m;
+          break;
+        }
+      }
+    }
     // Organisation heads split "Amnesty International Man-kei Tam" into an organisation and a name.
     let orgEnd = -1;
     for (let m = k; m < words.length; m++) if (ORG_HEADS.has(words[m]!.toLowerCase())) orgEnd = m;
@@ -365,6 +376,9 @@ export class People {
     if (ROLE_NOUNS.has(run.name[run.name.length - 1]!.toLowerCase())) return false;
     if (firstNameGender(run.name[0]!) !== undefined) return true;
     if (run.titles.some(isTitleWord)) return true;
+    // "Mayor of London Sadiq Khan": a place closing a title ("Mayor of") before the name.
+    const ofTitle = this.doc(run.paragraph).tokens[run.from - 2];
+    if (run.titles.length && this.doc(run.paragraph).tokens[run.from - 1]?.text === 'of' && ofTitle && isTitleWord(ofTitle.text) && isPlaceName(run.titles)) return true;
     const doc = this.doc(run.paragraph);
     const prev = doc.tokens[run.from - 1];
     if (prev && prev.kind === 'word' && (isRoleNoun(prev.text) || /^(pseudonym|named|called)$/i.test(prev.text))) return true;

@@ -217,3 +217,14 @@ describe('names and addressees (issue 14)', () => {
     expect(q.map((x) => x.speaker)).toEqual(['Ian Moss', 'Jo Park']);
   });
 });
+
+describe('titles with places and governments as speakers (issue 14)', () => {
+  it('"Mayor of <Place> <Name>": the place closes the title, the name speaks', () => {
+    const q = quotes(['“The city stands together” wrote Mayor of Leeds Omar Fadel on Sunday. “We will rebuild.”']);
+    expect(q.map((x) => x.speaker)).toEqual(['Omar Fadel', 'Omar Fadel']);
+  });
+  it('a country or region as the whole subject of a speech verb speaks through its government', () => {
+    const q = quotes(['Norway warned that the plan was “a serious mistake.”', '“We will not take part,” said South Korea.', 'In Oslo, police said the march would be “closely watched.”']);
+    expect(q.map((x) => x.speaker)).toEqual(['Norway', 'South Korea', 'Police']);
+  });
+});
