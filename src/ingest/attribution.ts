@@ -83,6 +83,8 @@ interface Salient {
   strong: boolean;
   /** A mention inside a prepositional phrase ("the character of Anya Jenkins"): a weak antecedent. */
   inPP?: boolean;
+  /** A passing mention in a subject's place ("reported that X approved …"), not a verb's object. */
+  subjectLike?: boolean;
 }
 
 const SKIPPABLE = new Set([
@@ -247,7 +249,7 @@ export class Attributor {
       if (subject?.who) this.push({ who: subject.who, paragraph: doc.index, sentence: sIndex, token: subject.at, strong: true });
       for (const m of this.people.inParagraph(doc.index)) {
         if (m.from >= s0 && m.from < s1 && !(subject?.who?.person === m.person && subject.at === m.from)) {
-          this.push({ who: { person: m.person }, paragraph: doc.index, sentence: sIndex, token: m.from, strong: false, inPP: PREPOSITIONS.has(lower(doc.tokens[m.from - 1])) || m.possessive });
+          this.push({ who: { person: m.person }, paragraph: doc.index, sentence: sIndex, token: m.from, strong: false, inPP: PREPOSITIONS.has(lower(doc.tokens[m.from - 1])) || m.possessive, subjectLike: m.subject });
         }
       }
     });
@@ -1487,7 +1489,7 @@ export class Attributor {
       if (f === undefined) continue;
       const fromEnd = this.docs[s.paragraph]!.sentences.length - 1 - s.sentence;
       const r = s.paragraph === doc.index ? (sIndex - s.sentence <= 1 ? 0 : sIndex - s.sentence === 2 ? 1 : 2) : 2 + paragraphsBack + Math.min(fromEnd, 3) * 0.25;
-      const strength = (s.strong ? 0 : s.inPP ? 2.5 : 1) + (f === 1 ? 1 : f === 2 ? 4 : 0);
+      const strength = (s.strong ? 0 : s.inPP ? 2.5 : s.subjectLike && s.paragraph === doc.index ? 0.5 : 1) + (f === 1 ? 1 : f === 2 ? 4 : 0);
       const key = 2 * r + strength;
       if (!best || key < best.key) {
         if (best && !samePerson(best.s.who, s.who)) second = best;

@@ -228,3 +228,10 @@ describe('titles with places and governments as speakers (issue 14)', () => {
     expect(q.map((x) => x.speaker)).toEqual(['Norway', 'South Korea', 'Police']);
   });
 });
+
+describe('pronouns by discourse role (issue 14)', () => {
+  it('a subject inside a reported clause outranks a verb’s object and the person spoken to', () => {
+    const q = quotes(['The network reported that General Omar Vance approved the raid that killed reporter Paul Reed but did not say he had planned it. Speaking to Mark Fry of NBC, he said, “It happened on my watch.”']);
+    expect(q[0]).toMatchObject({ speaker: 'Omar Vance', attribution: 'pronoun' });
+  });
+});
