@@ -344,6 +344,19 @@ export class Attributor {
       const who = this.resolveNP(doc, j + 2, this.npEnd(doc, j + 2, end), sIndex, 'according');
       if (who) return { ...who, method: 'according-to', cue: 'according to' };
     }
+    // “…”, as said by X / as told by X / in the words of X: the agent after the quote.
+    const asBy = lower(t[j]) === 'as' && isWord(t[j + 1]) && isSpeechVerb(t[j + 1]!.text) && lower(t[j + 2]) === 'by' ? j + 3 : lower(t[j]) === 'in' && lower(t[j + 1]) === 'the' && lower(t[j + 2]) === 'words' && lower(t[j + 3]) === 'of' ? j + 4 : -1;
+    if (asBy > 0 && asBy < end) {
+      let npTo = this.npEnd(doc, asBy, end);
+      // "as said by the girl's mother, Ana Ruiz": a name in apposition closes the phrase.
+      if (t[npTo]?.text === ',' && isWord(t[npTo + 1]) && isCapitalized(t[npTo + 1]!.text)) {
+        let e = npTo + 1;
+        while (e < end && isWord(t[e]) && (isCapitalized(t[e]!.text) || NAME_PARTICLES.has(t[e]!.text)) && e - npTo <= 4) e++;
+        if (e === end || t[e]?.kind === 'punct') npTo = e;
+      }
+      const who = this.resolveNP(doc, asBy, npTo, sIndex, 'agent');
+      if (who) return { ...who, method: 'passive-by', cue: this.cue(doc, j, end) };
+    }
     // Inverted: the verb comes first (adverbs allowed): “…,” said X; “…,” dijo X.
     let v = j;
     while (v < end && skippable(t[v]) && !isSpeechVerb(t[v]!.text)) v++;

@@ -2,6 +2,26 @@
  * People and organisations named in an article, their aliases (full name, surname, title +
  * surname, role phrases) and every place they are mentioned, so that pronouns and role nouns
  * can be resolved to the most recent matching person.
+ *
+ * The shared people/mentions layer (attribution and event participants both read it):
+ *   const docs = paragraphs.map((p, i) => prepareParagraph(p, paragraphs[i + 1]));   // extract.ts
+ *   const people = new People(docs).build();
+ *   people.list                      PersonRecord[]: id, name, type person|organization, kind
+ *                                    group|document|outlet, gender, aliases, roles; `latent`
+ *                                    organisations are known to the text but not listed
+ *   people.mentions                  Mention[] in reading order: paragraph, token range from..to
+ *                                    (titles and descriptors included), nameFrom, sentence,
+ *                                    subject (not an object or inside a prepositional phrase), possessive
+ *   people.inParagraph(p)            mentions of one paragraph; mentionsIn(p, from, to), mentionAt(p, from)
+ *   people.mentionsBefore(p, tok)    mentions before a token, nearest first
+ *   people.bySurname(word, at?)      the person a bare surname (or first name) means at that point
+ *   people.resolvePronoun(w, p, tok) he/she → a person by recency and subjecthood (a rough helper;
+ *                                    attribution uses its own discourse salience, attribution.ts)
+ *   people.resolveRoleNoun(words, p, tok)  "the envoy" → the most recent person with that role
+ *   people.toModel(keepIds?)         the article model's Person[] (persons, and organisations that speak)
+ * Token indexes are those of ParagraphDoc.tokens (tokens.ts). Capitalised words that are not names
+ * (a word of an organisation's name, a sentence-initial verb, a place, a section label) never
+ * become a person: add to the lexicon's lists, not to callers.
  */
 import type { Person } from '../model/article.js';
 import { slugify } from './text-file.js';

@@ -235,3 +235,10 @@ describe('pronouns by discourse role (issue 14)', () => {
     expect(q[0]).toMatchObject({ speaker: 'Omar Vance', attribution: 'pronoun' });
   });
 });
+
+describe('agents after the quote (issue 14)', () => {
+  it('“…”, as said by X / in the words of X (a name in apposition to a role included)', () => {
+    const q = quotes(['“We never gave up hope”, as said by the boy’s father, Emil Stroud.', '“Costs will rise”, in the words of the chief economist, Rolf Meyer.']);
+    expect(q.map((x) => x.speaker)).toEqual(['Emil Stroud', 'Rolf Meyer']);
+  });
+});
