@@ -175,6 +175,10 @@ export class Attributor {
   private orgCache = new Map<string, PersonRecord>();
   /** Sentences whose subject is a phrase nobody could be found for ("the group published …"). */
   private unresolved = new Map<number, Set<number>>();
+  /** Whoever just put a question to someone named or pronominal ("a reporter asked him"): not the one answering. */
+  private questioner: Who | undefined;
+  /** The quote being attributed. */
+  private current: QuoteSpan | undefined;
 
   constructor(private docs: ParagraphDoc[], private people: People) {}
 
@@ -230,6 +234,7 @@ export class Attributor {
         const ctx = this.context(doc, s0, s1, i, span);
         const excluded = isExcludedQuote(span, ctx);
         if (excluded && excluded !== 'scare') continue;
+        this.current = span;
         let found = this.attribute(doc, s0, s1, i, sIndex, results);
         if (excluded === 'scare') {
           // A short quoted phrase with no speech verb is a scare quote, unless something makes it someone's words.
@@ -244,6 +249,7 @@ export class Attributor {
         if (!found) found = this.fallback(doc, s0, s1, i, sIndex, ctx, results, carry, isFirst);
         const r = this.result(doc, span, ctx, found);
         results.push(r);
+        this.questioner = /\?\s*$/.test(span.text) && found?.who && this.asksSomeone(doc, s0, s1) ? found.who : undefined;
         if (found?.who) this.push({ who: found.who, paragraph: doc.index, sentence: sIndex, token: i, strong: true });
       }
       if (subject?.who) this.push({ who: subject.who, paragraph: doc.index, sentence: sIndex, token: subject.at, strong: true });
@@ -1500,6 +1506,8 @@ export class Attributor {
       }
       const f = fit(s.who);
       if (f === undefined) continue;
+      // The one who just asked is not the one answering ("“…?” a reporter asked him. “Yes,” he said.").
+      if (this.questioner && samePerson(this.questioner, s.who) && this.current && !/\?\s*$/.test(this.current.text)) continue;
       const fromEnd = this.docs[s.paragraph]!.sentences.length - 1 - s.sentence;
       const r = s.paragraph === doc.index ? (sIndex - s.sentence <= 1 ? 0 : sIndex - s.sentence === 2 ? 1 : 2) : 2 + paragraphsBack + Math.min(fromEnd, 3) * 0.25;
       const strength = (s.strong ? 0 : s.inPP ? 2.5 : s.subjectLike && s.paragraph === doc.index ? 0.5 : 1) + (f === 1 ? 1 : f === 2 ? 4 : 0);
@@ -1517,6 +1525,17 @@ export class Attributor {
     // Another person as salient as the chosen one makes it a guess.
     if (second && second.key < best.key + 0.5 && fit(second.s.who) !== 2) c = Math.min(c, 0.45);
     return { who: best.s.who, confidence: c };
+  }
+
+  /** The sentence puts a question to someone: "asked him", "asked Reyes", "asks the minister". */
+  private asksSomeone(doc: ParagraphDoc, s0: number, s1: number): boolean {
+    const t = doc.tokens;
+    for (let k = s0; k < s1 - 1; k++) {
+      if (!/^(asked|asks|ask|questioned|pressed)$/.test(lower(t[k]))) continue;
+      const next = t[k + 1]!;
+      if (isWord(next) && (/^(him|her|them)$/.test(lower(next)) || isCapitalized(next.text) || /^(the|a|an)$/.test(lower(next)))) return true;
+    }
+    return false;
   }
 
   private clauseHasVerbBetween(doc: ParagraphDoc, a: number, b: number): boolean {

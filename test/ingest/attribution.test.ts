@@ -242,3 +242,10 @@ describe('agents after the quote (issue 14)', () => {
     expect(q.map((x) => x.speaker)).toEqual(['Emil Stroud', 'Rolf Meyer']);
   });
 });
+
+describe('questions and answers (issue 14)', () => {
+  it('the one who asked is not the one answering: “…?” a reporter asked him. “Yes,” he said.', () => {
+    const q = quotes(['Ben Ortiz, the coach, spoke first.', '“We are ready,” Ortiz said.', '“Are you?” a reporter asked him.', '“Yes,” he said.']);
+    expect(q.map((x) => x.speaker)).toEqual(['Ben Ortiz', null, 'Ben Ortiz']);
+  });
+});
