@@ -1458,6 +1458,8 @@ export class Attributor {
       return { who: null, confidence: 0, how: 'none', method: 'pronoun', cue: '' };
     }
     if (g === 'plural') {
+      const joint = w.toLowerCase() === 'they' ? this.jointSubject(doc, sIndex) : undefined;
+      if (joint) return { who: { person: joint }, confidence: 0.7, how: 'pronoun', method: 'joint', cue: '' };
       const group = this.recentStrong(doc, k, sIndex, (x) => (x.person ? x.person.type === 'organization' : x.anon!.plural), 2);
       if (group) return { who: group.who, confidence: 0.65, how: 'pronoun', method: 'pronoun', cue: '' };
       return { who: null, confidence: 0, how: 'none', method: 'pronoun', cue: '' };
@@ -1525,6 +1527,31 @@ export class Attributor {
     // Another person as salient as the chosen one makes it a guess.
     if (second && second.key < best.key + 0.5 && fit(second.s.who) !== 2) c = Math.min(c, 0.45);
     return { who: best.s.who, confidence: c };
+  }
+
+  /**
+   * "Carla Dent and Ruth Imes co-wrote the letter. They said …": two people joined by "and" opening
+   * the sentence before (or this one) speak jointly; one entry names both.
+   */
+  private jointSubject(doc: ParagraphDoc, sIndex: number): PersonRecord | undefined {
+    const at = sIndex > 0 ? { d: doc, s: sIndex - 1 } : this.docs[doc.index - 1]?.kind === 'body' && this.docs[doc.index - 1]!.sentences.length ? { d: this.docs[doc.index - 1]!, s: this.docs[doc.index - 1]!.sentences.length - 1 } : undefined;
+    if (!at) return undefined;
+    const [a0] = at.d.sentences[at.s]!;
+    const t = at.d.tokens;
+    const ms = this.people.inParagraph(at.d.index).filter((m) => m.sentence === at.s && m.person.type === 'person' && !m.possessive);
+    const first = ms[0];
+    if (!first || first.from > a0 + 1) return undefined;
+    const second = ms[1];
+    if (!second || !/^(and|&)$/i.test(t[first.to]?.text ?? '') || second.from !== first.to + 1 || second.person === first.person) return undefined;
+    // A third person joined on ("A, B and C") or a plural subject after them is beyond this rule.
+    if (/^(and|&|,)$/.test(t[second.to]?.text ?? '')) return undefined;
+    if (this.reading) return undefined;
+    const name = `${first.person.name} and ${second.person.name}`;
+    const joint = this.people.ensurePerson(name.split(/\s+/), undefined, 'organization');
+    joint.kind = 'group';
+    this.people.addAlias(joint, first.person.name);
+    this.people.addAlias(joint, second.person.name);
+    return joint;
   }
 
   /** The sentence puts a question to someone: "asked him", "asked Reyes", "asks the minister". */

@@ -249,3 +249,15 @@ describe('questions and answers (issue 14)', () => {
     expect(q.map((x) => x.speaker)).toEqual(['Ben Ortiz', null, 'Ben Ortiz']);
   });
 });
+
+describe('collective they (issue 14)', () => {
+  it('“they” after two people joined by “and” opening the sentence before is one joint speaker naming both', () => {
+    const article = extractArticle({ id: 't', headline: 'T', paragraphs: ['Carla Dent and Ruth Imes wrote to the board. They said the closure was “a betrayal.”'] });
+    const speaker = article.people.find((p) => p.id === article.quotes[0]!.speakerId);
+    expect(speaker).toMatchObject({ name: 'Carla Dent and Ruth Imes', type: 'organization', kind: 'group' });
+    expect(speaker!.aliases).toEqual(expect.arrayContaining(['Carla Dent', 'Ruth Imes']));
+  });
+  it('“they” with no such pair stays unclear', () => {
+    expect(quotes(['Carla Dent met the Imes family.', '“We are angry,” they said.'])[0]!.speaker).toBeNull();
+  });
+});
