@@ -32,6 +32,7 @@ const VERBS: Record<string, string[]> = {
   acknowledge: [],
   admit: ['admitted', 'admitting'],
   suggest: [],
+  rule: [],
   speculate: [],
   recall: [],
   urge: [],

@@ -261,3 +261,10 @@ describe('collective they (issue 14)', () => {
     expect(quotes(['Carla Dent met the Imes family.', '“We are angry,” they said.'])[0]!.speaker).toBeNull();
   });
 });
+
+describe('courts (issue 14)', () => {
+  it('a court that “ruled” a quoted phrase is its speaker', () => {
+    const q = quotes(['The Supreme Court of Valdor heard the case in May.', 'The court ruled that the ban was “disproportionate.”']);
+    expect(q[0]).toMatchObject({ speaker: 'Supreme Court of Valdor', text: 'disproportionate.' });
+  });
+});
