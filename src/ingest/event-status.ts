@@ -16,7 +16,7 @@ const BACKGROUND =
 const CANCELLED =
   /\b(?:cancel(?:l?ed|s|ling|lation)?|called\s+off|call\s+off|calls\s+off|calling\s+off|scrapped|scraps?|scrapping|axed|abandoned|dropped|shelved|will\s+not\s+(?:take\s+place|go\s+ahead)|won['’]t\s+(?:take\s+place|go\s+ahead)|is\s+off|was\s+off|has\s+been\s+off)\b/i;
 const POSTPONED =
-  /\b(?:postpone[ds]?|postponing|postponement|delay(?:ed|s|ing)?|pushed\s+back|push\s+back|put\s+off|deferred|defer(?:s|ring)?|rescheduled?|rescheduling|moved\s+(?:to|back|forward|up)|brought\s+forward|will\s+now\s+(?:be\s+)?(?:held|played|take\s+place|go\s+ahead))\b/i;
+  /\b(?:adjourned|adjourn(?:s|ing)?|postpone[ds]?|postponing|postponement|delay(?:ed|s|ing)?|pushed\s+back|push\s+back|put\s+off|deferred|defer(?:s|ring)?|rescheduled?|rescheduling|moved\s+(?:to|back|forward|up)|brought\s+forward|will\s+now\s+(?:be\s+)?(?:held|played|take\s+place|go\s+ahead))\b/i;
 /** Words that tell of an earlier plan, not of the event as it stands ("had been scheduled for"). */
 export const HISTORY = /\b(?:had\s+been|was\s+(?:first|originally|initially)|were\s+(?:first|originally|initially)|first\s+planned|originally|initially)\b/i;
 
@@ -66,6 +66,8 @@ export function eventTense(c: StatusContext, trigger?: string): Tense {
     if (/^(?:will|shall|would|to)\b/.test(trigger)) return 'future';
     const head = trigger.split(/\s+/)[0]!;
     const previous = left.trim().split(/\s+/).slice(-2).join(' ').toLowerCase();
+    // A timetable present: "goes on trial on Monday", "the ultimatum expires on Friday", "Kings Park play Eastfield".
+    if (/^(?:go|goes|expires?|runs?|takes?|comes?|enters?|lapses?|polls|plays|faces|hosts|meets|visits|votes|holds|opens|starts|begins|resumes?)$/.test(head) && !/\b(?:will|to|would|shall|did|does|do)$/.test(previous)) return 'present';
     if (!c.noun && (PAST.test(head) || /^[a-z]{3,}ed$/.test(head) && !/^(?:need|feed|seed|speed|proceed|exceed|succeed)$/.test(head))) {
       if (/\b(?:will|to|would|shall)\s+be$|\bbe$/.test(previous) || /\b(?:will|to|would|shall)\s+(?:\w+\s+)?be$/.test(previous)) return 'future';
       if (/\b(?:is|are|am)$/.test(previous)) return 'present';

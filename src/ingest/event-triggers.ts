@@ -34,6 +34,8 @@ const MEET_OBJECTS =
 const MET_WITH_REACTION = /^\s+with\s+(?:\w+\s+){0,2}(?:applause|criticism|resistance|scepticism|skepticism|protests?|silence|anger|outrage|derision|approval|disbelief|cheers|boos|jeers|concern|opposition|praise|dismay|suspicion|fury|hostility|indifference|relief|laughter|resignation)/i;
 
 function meetGuard(s: string, start: number, end: number, word: string): boolean {
+  // "drew 2-2 when they met": a match, not a meeting.
+  if (SCORE.test(s) && /^met$|^meet$/.test(word)) return false;
   // "Meet the Press": a name.
   if (/^[A-Z]/.test(s.slice(start, end)) && start > 0 && !/[.!?"“]\s*$/.test(before(s, start, 3))) return false;
   const rest = after(s, end, 60);
@@ -62,13 +64,16 @@ function releaseGuard(s: string, start: number, end: number): boolean {
 const NOT_LAUNCHED =
   /^\s+(?:(?:a|an|the|its|their|his|her|new|fresh|major|large-scale|full-scale|wave\s+of|series\s+of|barrage\s+of|\w+-\w+)\s+)*(?:attack|attacks|offensive|counteroffensive|strike|strikes|raid|raids|missile|missiles|drones?|rockets?|investigation|investigations|inquiry|probe|appeal|bid|assault|war|crackdown|review|audit|lawsuit|legal\s+challenge|challenge|campaign\s+against|operation)\b/i;
 
-const SPORTS_CONTEXT = /\b(?:match|matches|derby|fixture|league|cup|final|semi-?final|quarter-?final|play-?off|kick-?off|stadium|striker|goalkeeper|penalt(?:y|ies)|goals?|scored|tournament|champions|season|\d+-\d+)\b/i;
+const SPORTS_WORDS = /\b(?:match|matches|derby|fixture|league|cup|final|semi-?final|quarter-?final|play-?off|kick-?off|stadium|striker|goalkeeper|penalt(?:y|ies)|goals?|scored|tournament|champions|season)\b/i;
+/** A score ("2-1"), not a range of days ("Oct. 14-15", "9-12 June"). */
+const SCORE = /(?<!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+)\b\d{1,2}-\d{1,2}\b(?!\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))/;
+const SPORTS_CONTEXT = { test: (s: string) => SPORTS_WORDS.test(s) || SCORE.test(s) };
 const AUDIENCE =
   /^\s+(?:the\s+|a\s+|an\s+)?(?:nation|parliament|summit|conference|rally|assembly|crowd|audience|supporters|lawmakers|delegates|investors|students|graduates|congress|convention|meeting|forum|session|reporters|journalists|troops|voters|members|leaders|[A-Z])/;
 
 const RULES: Rule[] = [
   // Calls first: "phone talks", "video conference" are calls, not talks or conferences.
-  { kind: 'call', noun: true, re: /\b(?:(?:phone|telephone|video|conference)[\s-]+(?:call|calls|conversation|conversations|talks?|conference)|calls?\s+(?:between|with)|spoke\s+(?:by|on\s+the|over\s+the)\s+(?:phone|telephone)|speak\s+by\s+(?:phone|telephone)|phoned|(?:had|held|made|hold|have|make|holds|makes)\s+a\s+(?:phone\s+|brief\s+|short\s+|lengthy\s+|long\s+)?call)\b/gi },
+  { kind: 'call', noun: true, re: /\b(?:(?:phone|telephone|video|conference)[\s-]+(?:call|calls|conversation|conversations|talks?|conference)|calls?\s+(?:between|with)|spoke\s+(?:(?:with|to)\s+(?:[\w.’'-]+\s+){1,4}?)?(?:by|on\s+the|over\s+the)\s+(?:phone|telephone|video\s+link)|speak\s+by\s+(?:phone|telephone)|phoned|telephoned|(?:had|held|made|hold|have|make|holds|makes)\s+a\s+(?:phone\s+|brief\s+|short\s+|lengthy\s+|long\s+)?call)\b/gi },
   { kind: 'meeting', noun: false, re: /\b(?:meet|meets|met|meeting|sit\s+down|sat\s+down|sits\s+down|sitting\s+down)\b/gi, guard: (s, a, b, w) => !/^meeting$/.test(w) || /\b(?:is|are|was|were|be|been)\s+$/i.test(before(s, a, 8)) ? meetGuard(s, a, b, w) : false },
   { kind: 'meeting', noun: true, re: /\b(?:meeting|meetings|sit-down|audience\s+with)\b/gi, guard: (s, a, b, w) => !/\b(?:is|are|was|were|be|been)\s+$/i.test(before(s, a, 8)) && meetGuard(s, a, b, w) },
   { kind: 'talks', noun: true, re: /\b(?:talks|negotiations|(?:another|second|third|fourth|fifth|next|new|fresh|further|final|last|previous)\s+rounds?(?:\s+of\s+(?:talks|negotiations))?)\b/gi },
@@ -80,16 +85,16 @@ const RULES: Rule[] = [
   { kind: 'trial', noun: true, re: /\b(?:trials?|stand\s+trial|goes\s+on\s+trial|go\s+on\s+trial|went\s+on\s+trial)\b/gi, guard: (s, a, b) => !/\b(?:clinical|drug|vaccine|field|pilot|free|time|phase\s+\w+)\s+$/i.test(before(s, a, 16)) && !/^\s+(?:run|period|version|basis)\b/i.test(after(s, b)) },
   { kind: 'sentencing', noun: false, re: /\b(?:sentenced|sentencing|be\s+sentenced)\b/gi },
   { kind: 'election', noun: true, re: /\b(?:elections?|by-elections?|run-?offs?|primaries|caucus(?:es)?|polls\s+(?:open|close)|go\s+to\s+the\s+polls)\b/gi, guard: (s, a) => !/\bre-$/i.test(before(s, a, 3)) && !/\b(?:since|after)\s+(?:his|her|their|its)\s+$/i.test(before(s, a, 14)) },
-  { kind: 'launch', noun: false, re: /\b(?:launch|launches|launched|launching|lift-?off|liftoff|blast-?off|unveil(?:s|ed|ing)?|inaugurat(?:e|es|ed|ing)|open(?:s|ed|ing)?\s+(?:a|the|its|their)\s+new|opening\s+of\s+(?:a|the)\s+new)\b/gi, guard: (s, a, b, w) => !/^launch/.test(w) || (!NOT_LAUNCHED.test(after(s, b, 60)) && !/^\s+(?:site|sites|pad|pads|window|vehicle|date|facility|complex|team|director|control|schedule|event)\b/i.test(after(s, b))) },
+  { kind: 'launch', noun: false, re: /\b(?:launch|launches|launched|launching|lift-?off|liftoff|lift\s+off|blast-?off|unveil(?:s|ed|ing)?|inaugurat(?:e|es|ed|ing)|open(?:s|ed|ing)?\s+(?:a|the|its|their)\s+new|opening\s+of\s+(?:a|the)\s+new)\b/gi, guard: (s, a, b, w) => !/^launch/.test(w) || (!NOT_LAUNCHED.test(after(s, b, 60)) && !/^\s+(?:site|sites|pad|pads|window|vehicle|date|facility|complex|team|director|control|schedule|event)\b/i.test(after(s, b))) },
   { kind: 'match', noun: true, re: /\b(?:match|matches|derby|fixture|semi-?finals?|quarter-?finals?|(?:cup\s+)?final|play-?offs?|kick-?off|grand\s+prix)\b/gi, guard: (s, a, b, w) => SPORTS_CONTEXT.test(s) && !(/final$/.test(w) && /^\s+(?:offer|decision|say|word|report|day|round|version|deal|warning|stage|hours|minutes|straw)\b/i.test(after(s, b))) },
-  { kind: 'match', noun: false, re: /\b(?:face|faces|faced|facing|play|plays|played|playing|beat|beats|drew\s+(?:\d+-\d+\s+)?with|draws?\s+with|\d+-\d+\s+(?:win|victory|defeat|loss|draw)\s+(?:over|against|to|with))\b/gi, guard: (s) => SPORTS_CONTEXT.test(s) },
+  { kind: 'match', noun: false, re: /\b(?:face|faces|faced|facing|play|plays|played|playing|beat|beats|drew\s+\d+-\d+|drew\s+with|draws?\s+with|(?:won|lost)\s+\d+-\d+|\d+-\d+\s+(?:win|victory|defeat|loss|draw)\s+(?:over|against|to|with))\b/gi, guard: (s) => SPORTS_CONTEXT.test(s) },
   { kind: 'deadline', noun: true, re: /\b(?:deadlines?|ultimatum|runs?\s+out|ran\s+out|expir(?:e|es|ed)|laps(?:e|es|ed))\b/gi },
   { kind: 'release', noun: false, re: /\b(?:releas(?:e|es|ed|ing)|publish(?:es|ed|ing)?|leak(?:s|ed)?|c(?:o|a)mes?\s+out|coming\s+out|go(?:es)?\s+on\s+sale|going\s+on\s+sale|(?:results|figures|data|report)\s+(?:will\s+be|are|is|were|was)\s+(?:announced|published|released|due))\b/gi, guard: (s, a, b, w) => (/^(?:publish|results|figures|data|report)/.test(w) ? true : releaseGuard(s, a, b)) },
   { kind: 'conference', noun: true, re: /\b(?:conferences?|convention|symposium|forum|expo|(?:news|press|media)\s+briefing|briefing\s+for\s+(?:reporters|journalists|the\s+press)|congress(?=\s+(?:of|on|in)\b))\b/gi, guard: (s, a, b, w) => !/congress/.test(w) || /^[a-z]/.test(s.slice(a, b)) },
   { kind: 'speech', noun: true, re: /\b(?:speech|speeches|keynote|eulogy|lecture|sermon|state\s+of\s+the\s+union|address(?:es)?\s+to)\b/gi },
   { kind: 'speech', noun: false, re: /\b(?:address(?:es|ed|ing)?|speak(?:s|ing)?\s+(?:at|to\s+(?:the|a)\s+(?:nation|parliament|assembly|conference|summit|rally|crowd))|(?:due|set|expected|scheduled)\s+to\s+speak|present(?:s|ed|ing)?\s+(?:[\w’'-]+\s+){1,6}?to\s+(?:parliament|congress|lawmakers|investors|shareholders|the\s+(?:board|committee|assembly|house|senate|council|nation|cabinet)|[A-Z]))\b/gi, guard: (s, a, b, w) => !/^address/.test(w) || AUDIENCE.test(after(s, b, 30)) },
   // Dated actions of no other kind that news announces.
-  { kind: 'other', noun: false, re: /\b(?:sworn\s+in|swearing-in|inauguration|ceremony|walk\s+out|walkout|go\s+on\s+strike|strike\s+action|(?:the|a)\s+draw\s+for|draw\s+(?:will|was)\s+be\s+made|(?:tickets|pre-orders|preorders|registration|bookings)\s+(?:will\s+)?(?:open|go\s+on\s+sale|going\s+on\s+sale|goes\s+on\s+sale))\b/gi },
+  { kind: 'other', noun: false, re: /\b(?:takes?\s+effect|took\s+effect|comes?\s+into\s+force|came\s+into\s+force|enters?\s+into\s+force|entered\s+into\s+force|sworn\s+in|swearing-in|inauguration|ceremony|walk\s+out|walkout|go\s+on\s+strike|strike\s+action|(?:the|a)\s+draw\s+for|draw\s+(?:will|was)\s+be\s+made|(?:tickets|pre-orders|preorders|registration|bookings)\s+(?:will\s+)?(?:open|go\s+on\s+sale|going\s+on\s+sale|goes\s+on\s+sale))\b/gi },
 ];
 
 const NOUN_BEFORE =
@@ -97,7 +102,7 @@ const NOUN_BEFORE =
 
 /** A cheap test before the rules run: the stems every trigger starts with. */
 const HINT =
-  /meet|met\b|meeting|sit|sat|talk|negotiat|round|call|conversation|spoke|speak|phone|visit|trip|travel|fl[yie]|arriv|head|stop|summit|vot|ballot|referend|plebiscite|hearing|testif|appear|hear\b|deposition|arraign|trial|sentenc|election|run-?off|primar|caucus|polls|launch|lift|blast|unveil|inaugur|open|match|derby|fixture|final|play|kick|prix|face|beat|drew|draw|win|victory|defeat|loss|deadline|ultimatum|run|ran|expir|laps|releas|publish|leak|out\b|sale|results|figures|data|report|conferen|convention|symposium|forum|expo|briefing|congress|speech|keynote|eulogy|lecture|sermon|union|address|present|sworn|swearing|ceremony|walk|strike|tickets|pre-?orders|registration|bookings|receiv|host|welcom/i;
+  /effect|force|meet|met\b|meeting|sit|sat|talk|negotiat|round|call|conversation|spoke|speak|phone|visit|trip|travel|fl[yie]|arriv|head|stop|summit|vot|ballot|referend|plebiscite|hearing|testif|appear|hear\b|deposition|arraign|trial|sentenc|election|run-?off|primar|caucus|polls|launch|lift|blast|unveil|inaugur|open|match|derby|fixture|final|play|kick|prix|face|beat|drew|draw|win|won|lost|victory|defeat|loss|deadline|ultimatum|run|ran|expir|laps|releas|publish|leak|out\b|sale|results|figures|data|report|conferen|convention|symposium|forum|expo|briefing|congress|speech|keynote|eulogy|lecture|sermon|union|address|present|sworn|swearing|ceremony|walk|strike|tickets|pre-?orders|registration|bookings|receiv|host|welcom/i;
 
 /** Triggers of `text` (quoted words already blanked), longest first where they overlap. */
 export function findTriggers(text: string, personAfter: (at: number) => boolean): Trigger[] {
@@ -110,7 +115,8 @@ export function findTriggers(text: string, personAfter: (at: number) => boolean)
       const word = m[0].toLowerCase();
       if (rule.guard && !rule.guard(text, m.index, m.index + m[0].length, word)) continue;
       // "The launch", "Thursday's vote", "a visit": a noun whatever the rule's usual part of speech.
-      const noun = rule.noun || NOUN_BEFORE.test(before(text, m.index, 30));
+      const verbal = rule.kind === 'call' && /^(?:spoke|speak|phoned|telephoned|had|held|made|hold|have|make|holds|makes)\b/.test(word);
+      const noun = (rule.noun && !verbal) || NOUN_BEFORE.test(before(text, m.index, 30));
       raw.push({ kind: rule.kind, start: m.index, end: m.index + m[0].length, noun, word });
     }
   }

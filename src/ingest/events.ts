@@ -135,6 +135,10 @@ function placeAt(s: string, at: number, mentions: PersonMention[]): string | und
   if (mentions.some((p) => p.start < at + place.length && at < p.end)) return undefined;
   // "the U.S. delegation", "the Reserve Bank's committee": a name as an adjective, not a place.
   if (/^['’]s\b/.test(s.slice(at + m[0].length).trimStart()) || /^\s+(?:delegation|side|team|government|officials|committee|council|ministry|forces|army|navy|league|cup)\b/.test(s.slice(at + m[0].length))) return undefined;
+  // "the Geneva motor show": a name used as an adjective.
+  const follower = /^\s+([a-z]{3,})\b/.exec(s.slice(at + m[0].length))?.[1];
+  if (follower && /^the\s/i.test(place) && /^(?:spaceport|airport|stadium|palace|base|cathedral|embassy|port|square|arena|hall|hotel|campus|resort|racecourse|circuit|centre|center)$/.test(follower)) place = `${place} ${follower}`;
+  else if (follower && /^the\s/i.test(place) && !/^(?:on|in|at|for|to|with|and|or|by|from|of|next|last|this|after|before|as|when|where|which|who|that|is|are|was|were|will|would|has|have|had|the|its|their|his|her)$/.test(follower)) return undefined;
   place = place.replace(/^The\s+/, 'the ');
   return place;
 }
@@ -372,15 +376,17 @@ function participantsOf(
     // Objects: "met Y", "talks with Y", "the trial of Y", "a visit to Moscow by Y".
     for (const t of group) {
       if (!(GATHERINGS.has(t.kind) || t.kind === 'trial' || t.kind === 'sentencing' || t.kind === 'hearing')) continue;
-      const [from, to] = objectSpan(s, t.end, Math.min(ce, objectsEnd));
+      const [from0, to] = objectSpan(s, t.end, Math.min(ce, objectsEnd));
+      const from = t.kind === 'call' && /^spoke\s+(?:with|to)\b/.test(t.word) ? t.start : from0;
       const objectText = s.slice(t.end, to);
       const prepositional = /^\s+(?:with|of|by|and|for\s+talks\s+with)\b/i.test(objectText);
-      const direct = !t.noun && (t.kind === 'meeting' || /^(?:receive|host|welcome)/.test(t.word));
+      const direct = !t.noun && (t.kind === 'meeting' || /^(?:receive|host|welcome|phoned|telephoned)/.test(t.word));
       for (const p of usable) {
         if (p.start < from || p.start >= to || chosen.includes(p)) continue;
-        const lead = s.slice(t.end, p.start);
+        const lead = s.slice(p.start < t.end ? t.start : t.end, p.start);
         const ok =
           direct ||
+          (t.kind === 'hearing' && t.noun && /\b(?:for|of)\s+(?:[\w.’'-]+\s+){0,3}$/i.test(lead)) ||
           /\b(?:with|by|and)\s+(?:[\w.’'-]+\s+){0,5}$/i.test(lead) ||
           (prepositional && /\b(?:of|with)\s/i.test(lead)) ||
           (t.kind === 'visit' && /\bby\s/.test(lead));
@@ -525,11 +531,11 @@ const PUBLISHED_NOUN = /\b(?:transcript|recording|report|data|figures|results|al
 const PUBLISHED_NOUN_BEFORE = /\b((?:the|a|an|its|their|his|her)\s+(?:[\w’'-]+\s+){0,3}?(?:transcript|recording|report|data|figures|results|album|film|book|details|findings|minutes|memo|documents?|files|video|footage|tape|letter|emails?|messages?|declaration|statement|study|survey|poll|estimate|forecast|plan|draft|model)|(?:[A-Z][\w-]*\s+)?(?:[a-z]+\s+)?(?:data|figures|results))\b(?:\s+\S+){0,5}\s*$/;
 
 const OBJECT_AFTER: Partial<Record<EventKind, RegExp>> = {
-  vote: /^\s+(?:on|over)\s+((?:[\w’'-]+\s+){0,6}?[\w’'-]+?)(?=\s+(?:on|at|in|by|next|this|last|before|after|when|which|that|,|\.)|[,.;]|$)/i,
-  launch: /^\s+((?:its|their|his|her|the|a|an)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+?)(?=\s+(?:on|at|in|from|by|next|this|last|,|\.)|[,.;]|$)/i,
-  release: /^\s+((?:its|their|his|her|the|a|an)\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+?)(?=\s+(?:on|at|in|by|next|this|last|,|\.)|[,.;]|$)/i,
-  hearing: /^\s+(?:on|into)\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+?)(?=\s+(?:on|at|in|by|next|this|last|,|\.)|[,.;]|$)/i,
-  deadline: /^\s+(?:for|to)\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+?)(?=\s+(?:is|on|at|in|by|,|\.)|[,.;]|$)/i,
+  vote: /^\s+(?:on|over)\s+((?:[\w’'-]+\s+){0,6}?[\w’'-]+?)(?=\s+(?:on|at|in|by|next|this|last|before|after|when|which|that)\b|[,.;]|$)/i,
+  launch: /^\s+((?:its|their|his|her|the|a|an)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+?)(?=\s+(?:on|at|in|from|by|next|this|last)\b|[,.;]|$)/i,
+  release: /^\s+((?:its|their|his|her|the|a|an)\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+?)(?=\s+(?:on|at|in|by|next|this|last)\b|[,.;]|$)/i,
+  hearing: /^\s+(?:on|into)\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+?)(?=\s+(?:on|at|in|by|next|this|last)\b|[,.;]|$)/i,
+  deadline: /^\s+(?:for|to)\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+?)(?=\s+(?:is|on|at|in|by)\b|[,.;]|$)/i,
 };
 
 function analyzeSentence(input: SentenceInput, ctx: Context): void {
@@ -585,7 +591,11 @@ function analyzeSentence(input: SentenceInput, ctx: Context): void {
         span: masked.slice(first.start, last.end),
         noun: group.every((t) => t.noun),
       };
-      const subjectRegion = subjectRegionOf(masked, cuts, triggers, clauseStart, first.start, previousEnd);
+      // "Ortega, who met Berg in Rome on Monday, will fly to Madrid": the subject is before the aside.
+      const aside = asideAround(masked, previousEnd);
+      const afterAside = aside && first.start >= aside[1];
+      const subjectRegion: [number, number] = afterAside ? [clauseStart, aside[0]] : subjectRegionOf(masked, cuts, triggers, clauseStart, first.start, previousEnd);
+      if (afterAside) previousEnd = -1;
       const gapFromPrevious = previousEnd >= clauseStart ? masked.slice(previousEnd, first.start) : '';
       const afterPrevious = previousEnd >= clauseStart;
       const previousStart = Math.max(0, previousEnd);
@@ -610,11 +620,12 @@ function analyzeSentence(input: SentenceInput, ctx: Context): void {
       }
       if (dated) used.add(dated);
       if (period) for (const d of usableDates) if (period.text.includes(d.text)) used.add(d);
-      const verbTrigger = group.find((t) => !t.noun);
+      const verbTrigger = group.find((t) => !t.noun) ?? group.find((t) => PRESENT_VERB_NOUN.test(t.word));
       const tense: Tense = verbTrigger ? eventTense({ ...c, left: masked.slice(Math.max(clauseStart, previousStart), verbTrigger.start), noun: false }, verbTrigger.word) : eventTense(c);
       let when: When = period ?? dated?.when ?? unknownWhen();
       // The event's own tense decides which way a bare date points ("said on Tuesday" does not).
-      if (dated?.retense && !period && (tense === 'future' || tense === 'past')) when = dated.retense(tense);
+      // A present tense with a day is a timetable ("Kings Park play on Sunday", "the ultimatum expires on Friday").
+      if (dated?.retense && !period && tense !== 'unknown') when = dated.retense(tense === 'present' ? 'future' : tense);
       const history = HISTORY.test(c.left.slice(-40)) || HISTORY.test(c.right.slice(0, 30));
       if ((status === 'cancelled' || status === 'postponed') && dated && !period) {
         const modifier = group.some((t) => modifies(masked, dated!, t));
@@ -694,6 +705,18 @@ function explicitParticipants(input: SentenceInput, group: Trigger[], clause: [n
   );
 }
 
+/** Noun triggers that hold their own present-tense verb: "go to the polls", "expires", "takes effect". */
+const PRESENT_VERB_NOUN = /^(?:go|goes|goes\s+on|expires?|runs?\s+out|takes?\s+effect|comes?\s+into|enters?\s+into|lapses?|polls\s+open)\b/;
+
+/** The ", who … ," aside holding `at`, if any. */
+function asideAround(s: string, at: number): [number, number] | undefined {
+  if (at < 0) return undefined;
+  const re = /,\s+(?:who|which|whose|whom)\b[^,]*,/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s)) !== null) if (at > m.index && at < m.index + m[0].length) return [m.index, m.index + m[0].length];
+  return undefined;
+}
+
 /** The distinct people named in the last sentences, oldest first. */
 function recentPeople(ctx: Context): string[] {
   const out: string[] = [];
@@ -755,6 +778,8 @@ function subjectWords(s: string, from: number, to: number, mentions: PersonMenti
   const words = m[1]!;
   if (/^(?:He|She|They|It|We|I|In|On|At|After|Before|The|A|An|His|Her|Their|Its|Asked|If|When|While|But|And|This|That|Private|Smartphone|Singer|Special|Chief|More|Most|Some|Many|Previous|Negotiators|Officials|Organisers|Organizers)$/.test(words.split(/\s+/)[0]!)) return undefined;
   if (NOT_PLACES.has(words.split(/\s+/)[0]!) || mentions.some((p) => p.start < at + words.length && at < p.end)) return undefined;
+  // "Voters", "Shareholders", "Officials": a common noun opening the sentence.
+  if (!/\s/.test(words) && /(?:ers|ors|ists|ants|ents|ies|ians|ees|men|women|people)$/.test(words)) return undefined;
   // "Saturday’s derby", "The Reserve Bank’s committee": a possessive names an owner, not an actor.
   if (/^['’]s\b/.test(s.slice(at + words.length))) return undefined;
   return words;
@@ -804,7 +829,7 @@ function otherActions(input: SentenceInput, frames: Frame[], cuts: number[], dat
     const location = findPlace(masked, verbAt, date.index + date.text.length + 30, [trigger], input.mentions, from);
     const object = deadline
       ? /\b(?:must|have\s+to|has\s+to|needs?\s+to|required\s+to|obliged\s+to)\s+((?:[\w’'-]+\s+){0,6}?[\w’'-]+)\s+by\s*$/i.exec(masked.slice(cs, date.index))?.[1]
-      : `${word}${/^\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+?)(?=\s+(?:on|at|in|by|from|next|this|last|the\s+following|whether|,|\.)|[,.;]|$)/.exec(masked.slice(verbAt + word.length))?.[1]?.replace(/^/, ' ') ?? ''}`;
+      : `${word}${/^\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+?)(?=\s+(?:on|at|in|by|from|next|this|last|the\s+following|whether)\b|[,.;]|$)/.exec(masked.slice(verbAt + word.length))?.[1]?.replace(/^/, ' ') ?? ''}`;
     ctx.drafts.push({
       kind,
       participants: ids,

@@ -270,6 +270,47 @@ describe('relative days and times', () => {
   });
 });
 
+describe('more phrasings', () => {
+  it('a timetable present tense points ahead: "go to the polls on Friday", "goes on trial on Monday", "expires on Friday"', () => {
+    expect(briefs('Voters in Ireland go to the polls on Friday in a general election.')).toEqual([['election', [], 'Ireland', '2025-11-28', 'scheduled']]);
+    expect(briefs('Marsh goes on trial on Monday accused of fraud.')).toEqual([['trial', ['Tom Marsh'], undefined, '2025-12-01', 'scheduled']]);
+    expect(briefs('The ultimatum expires at noon on Friday.')).toEqual([['deadline', [], undefined, '2025-11-28T12:00:00', 'scheduled']]);
+    expect(briefs('The ceasefire takes effect at midnight on Sunday.')).toEqual([['other', [], undefined, '2025-11-30T00:00:00', 'scheduled']]);
+  });
+
+  it('"spoke with X by telephone", "telephoned X": a call with both', () => {
+    expect(briefs('Ortega spoke with Berg by telephone on Wednesday.')).toEqual([['call', ['Luis Ortega', 'Anna Berg'], undefined, '2025-11-26', 'took place']]);
+    expect(briefs('Ortega telephoned Berg on Wednesday to discuss the crisis.')).toEqual([['call', ['Luis Ortega', 'Anna Berg'], undefined, '2025-11-26', 'took place']]);
+  });
+
+  it('a confirmation hearing "for X"; a hearing adjourned until a day', () => {
+    expect(briefs('The Senate Judiciary Committee will hold a confirmation hearing for Lind on Jan. 14.')).toEqual([['hearing', ['Eva Lind'], undefined, '2026-01-14', 'scheduled']]);
+    expect(briefs('The hearing was adjourned until March 3.')).toEqual([['hearing', [], undefined, '2026-03-03', 'postponed']]);
+  });
+
+  it('a score makes "met" a match; a range of days is not a score', () => {
+    expect(briefs('The two sides drew 2-2 when they met in August.').map((e) => e[0])).toEqual(['match']);
+    expect(briefs('The committee will meet on Dec. 14-15.')).toEqual([['meeting', [], undefined, '2025-12-14..2025-12-15', 'scheduled']]);
+  });
+
+  it('after an aside about someone else, the subject is the one before it', () => {
+    expect(briefs('Ortega, who met Berg in Rome on Monday, will fly to Madrid on Friday.')).toEqual([
+      ['meeting', ['Luis Ortega', 'Anna Berg'], 'Rome', '2025-11-24', 'took place'],
+      ['visit', ['Luis Ortega'], 'Madrid', '2025-11-28', 'scheduled'],
+    ]);
+  });
+
+  it('a name used as an adjective is no place ("the Geneva motor show"); a spaceport is one', () => {
+    expect(briefs('The company will unveil its new electric car at the Geneva motor show on March 5.')).toEqual([['launch', [], undefined, '2026-03-05', 'scheduled']]);
+    expect(briefs('The probe will lift off from the Kourou spaceport on Dec. 2.')).toEqual([['launch', [], 'the Kourou spaceport', '2025-12-02', 'scheduled']]);
+  });
+
+  it('titles say what is voted on, released, launched', () => {
+    expect(events('The central bank will publish its quarterly inflation report on Thursday.')[0]!.title).toBe('Quarterly inflation report released');
+    expect(events('Westport will face Lowfield in the cup at Dune Park on Saturday.')[0]!.title).toBe('Westport v Lowfield in Dune Park');
+  });
+});
+
 describe('people the people layer got wrong', () => {
   it('a "person" named only by a title takes part in nothing; an alias holding another person’s name is ignored', () => {
     const minister = person('minister', 'Minister', ['Foreign Minister']);
