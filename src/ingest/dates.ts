@@ -710,7 +710,8 @@ function relativeDayCandidates(text: string, out: Candidate[]): void {
 /** Cheap pre-check so texts with no date words skip the work entirely. */
 const MAYBE_DATE =
   /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|tomorrow|yesterday|last night|week|month|ago|morning|afternoon|evening)|\d{4}-\d{2}-\d{2}/i;
-const MAYBE_TIME = /\d[:.]\d\d|\d\s*(?:a\.?m\b|p\.?m\b)|\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC)\b|\bnoon\b|\bmidnight\b/i;
+/** A time of day: "9:30", "7am", "4.30pm", "1400 GMT", noon, midnight (not "3.25%"). */
+const MAYBE_TIME = /\b\d{1,2}:\d{2}\b|\b\d{1,2}(?:\.\d{2})?\s*(?:a\.?m\b|p\.?m\b)|\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC)\b|\bnoon\b|\bmidnight\b/i;
 const MAYBE_RELATIVE_DAY = /\bdays?\b/i;
 /**
  * What chrono is asked to read: a sentence holding a weekday, a casual day word, a month next to a

@@ -287,6 +287,8 @@ interface Context {
   /** People named in each sentence so far (pronoun antecedents). */
   history: PersonMention[][];
   drafts: Draft[];
+  /** Kinds of the drafts so far. */
+  kinds: Set<EventKind>;
   order: number;
 }
 
@@ -540,12 +542,15 @@ const OBJECT_AFTER: Partial<Record<EventKind, RegExp>> = {
 
 function analyzeSentence(input: SentenceInput, ctx: Context): void {
   const { s, masked } = input;
+  const personAfter = (at: number) => input.mentions.some((m) => m.start >= at && m.start - at <= 30 && /^\s+(?:[\w.’'-]+\s+){0,4}$/.test(s.slice(at, m.start)));
+  const found = findTriggers(masked, personAfter);
+  // Most sentences name no event and no date: nothing more to read.
+  if (!found.length && !input.dates.length) return;
   const frames = reportingFrames(masked);
   const inFrame = (at: number) => frames.some((f) => at >= f.start && at < f.end);
   const dateSpans = input.dates.map((d): [number, number] => [d.index, d.index + d.text.length]);
-  const personAfter = (at: number) => input.mentions.some((m) => m.start >= at && m.start - at <= 30 && /^\s+(?:[\w.’'-]+\s+){0,4}$/.test(s.slice(at, m.start)));
   // Not the words of a reporting frame, nor of a date ("the day before the launch").
-  const triggers = findTriggers(masked, personAfter).filter((t) => !inFrame(t.start) && !inside(dateSpans, t.start));
+  const triggers = found.filter((t) => !inFrame(t.start) && !inside(dateSpans, t.start));
   const cuts = boundaries(masked, [...dateSpans, ...triggers.map((t): [number, number] => [t.start, t.end])]);
   const usableDates = input.dates.filter((d) => !ownedByVerb(masked, d, frames, triggers));
   const used = new Set<DateMention>();
@@ -664,7 +669,7 @@ function analyzeSentence(input: SentenceInput, ctx: Context): void {
       // A definite mention adds its people only when they join it ("expected to join the talks").
       const joins = definite && /\b(?:join|joins|joined|joining|attend|attends|attended|take\s+part\s+in|took\s+part\s+in|participate\s+in|chair|chairs|chaired|lead|leads|led)\s+(?:the|this|that)\s+$/i.test(before);
       // "at that meeting", "the launch": a mention of an event named before brings no subject of its own.
-      const subjectOnly = definite && !joins && ctx.drafts.some((d) => compatibleKinds(d.kind, kind)) ? explicitParticipants(input, group, [clauseStart, clauseEnd], frames, ctx) : undefined;
+      const subjectOnly = definite && !joins && [...ctx.kinds].some((k) => compatibleKinds(k, kind)) ? explicitParticipants(input, group, [clauseStart, clauseEnd], frames, ctx) : undefined;
       const draft: Draft = {
         kind,
         participants: subjectOnly ?? ids,
@@ -692,6 +697,7 @@ function analyzeSentence(input: SentenceInput, ctx: Context): void {
         if (offset !== undefined) draft.when = atTime({ ...draft.when, precision: 'day' }, { ...draft.time, offset });
       }
       ctx.drafts.push(draft);
+      ctx.kinds.add(draft.kind);
     });
   }
   otherActions(input, frames, cuts, usableDates.filter((d) => !used.has(d)), triggers, ctx);
@@ -882,9 +888,46 @@ function nested(a: When, b: When): boolean {
 const overlaps = (a: string[], b: string[]) => a.some((x) => b.includes(x));
 
 /** The earlier draft a new one is a mention of, if any. */
-function antecedentEvent(d: Draft, kept: Draft[]): Draft | undefined {
-  for (let i = kept.length - 1; i >= 0; i--) {
-    const k = kept[i]!;
+/**
+ * The drafts kept so far, with the most recent per participant: finding the earlier mention of an
+ * event looks at the last few paragraphs and at the events of its participants, not at every
+ * event of a long article.
+ */
+class KeptDrafts {
+  readonly items: Draft[] = [];
+  private byPerson = new Map<string, Draft[]>();
+
+  push(d: Draft): void {
+    this.items.push(d);
+    this.index(d);
+  }
+
+  /** After `d` took on more participants. */
+  index(d: Draft): void {
+    for (const p of d.participants) {
+      const list = this.byPerson.get(p) ?? [];
+      if (!list.includes(d)) list.push(d);
+      this.byPerson.set(p, list);
+    }
+  }
+
+  /** Candidates, latest first: the drafts of the last 4 paragraphs, then the others sharing a participant with `d`. */
+  candidates(d: Draft): Draft[] {
+    const near: Draft[] = [];
+    for (let i = this.items.length - 1; i >= 0; i--) {
+      const k = this.items[i]!;
+      if (d.paragraph - k.paragraph > 4) break;
+      near.push(k);
+    }
+    const far = new Set<Draft>();
+    for (const p of d.participants) for (const k of (this.byPerson.get(p) ?? []).slice(-8)) if (!near.includes(k)) far.add(k);
+    return [...near, ...[...far].sort((a, b) => b.order - a.order)];
+  }
+}
+
+/** The earlier draft a new one is a mention of, if any. */
+function antecedentEvent(d: Draft, kept: KeptDrafts): Draft | undefined {
+  for (const k of kept.candidates(d)) {
     const far = d.paragraph - k.paragraph > 4;
     if (!compatibleKinds(d.kind, k.kind)) continue;
     if (d.fresh && isDated(d.when)) continue;
@@ -894,7 +937,7 @@ function antecedentEvent(d: Draft, kept: Draft[]): Draft | undefined {
     // Two places that are not one another ("Banff", then "Ottawa"): two events.
     if (d.location && k.location && !placesAgree(d.location, k.location)) continue;
     // "the talks", "the launch": the latest event of the kind, whatever its date says, if it names no one new.
-    if (!far && d.definite && (d.kind === k.kind || (d.kind !== 'visit' && k.kind !== 'visit') || d.kind === k.kind) && (d.participants.length === 0 || shared || k.participants.length === 0)) {
+    if (!far && d.definite && (d.kind === k.kind || (d.kind !== 'visit' && k.kind !== 'visit')) && (d.participants.length === 0 || shared || k.participants.length === 0)) {
       if (datesAgree || d.history || d.status === 'postponed' || !isDated(d.when)) return k;
     }
     if (d.kind !== k.kind && !(GATHERINGS.has(d.kind) && GATHERINGS.has(k.kind))) continue;
@@ -956,29 +999,47 @@ function resolveRelative(d: Draft, kept: Draft[], dateMentionsBefore: When[]): v
 }
 
 function mergeArticle(drafts: Draft[], dateMentions: { when: When; paragraph: number; sentence: number }[]): Draft[] {
-  const kept: Draft[] = [];
+  const kept = new KeptDrafts();
+  // Date mentions are in text order, as drafts are: a pointer finds the ones before each draft.
+  let seen = 0;
+  const before: When[] = [];
   for (const d of drafts) {
-    if (d.relative) {
-      const before = dateMentions.filter((m) => m.paragraph < d.paragraph || (m.paragraph === d.paragraph && m.sentence <= d.sentence)).map((m) => m.when);
-      resolveRelative(d, kept, before);
-    }
+    while (seen < dateMentions.length && (dateMentions[seen]!.paragraph < d.paragraph || (dateMentions[seen]!.paragraph === d.paragraph && dateMentions[seen]!.sentence <= d.sentence))) before.push(dateMentions[seen++]!.when);
+    if (d.relative) resolveRelative(d, kept.items, before);
     if (d.pluralSubject) {
-      const previous = [...kept].reverse().find((k) => GATHERINGS.has(k.kind) && k.participants.length >= 2 && d.paragraph - k.paragraph <= 2);
+      let previous: Draft | undefined;
+      for (let i = kept.items.length - 1; i >= 0 && d.paragraph - kept.items[i]!.paragraph <= 2; i--) {
+        const k = kept.items[i]!;
+        if (GATHERINGS.has(k.kind) && k.participants.length >= 2) {
+          previous = k;
+          break;
+        }
+      }
       if (previous) d.participants = [...previous.participants];
       else if (d.recent && d.recent.length >= 2) d.participants = d.recent.slice(-2);
     }
     const into = antecedentEvent(d, kept);
-    if (into) absorb(into, d);
-    else if (!d.history || isDated(d.when)) kept.push(d);
+    if (into) {
+      absorb(into, d);
+      kept.index(into);
+    } else if (!d.history || isDated(d.when)) kept.push(d);
   }
+  const items = kept.items;
   // A time of day on a day event: "which starts at 10:00 a.m. CET" after "on Sept. 9".
-  for (let i = 0; i < kept.length; i++) {
-    const d = kept[i]!;
+  for (let i = 0; i < items.length; i++) {
+    const d = items[i]!;
     if (!d.time) continue;
     if (!isDated(d.when)) {
       // A speech's time is most likely the day of the launch or conference it is given at.
-      const before = kept.slice(0, i).reverse().filter((k) => isDated(k.when) && k.when.precision !== 'week' && k.when.precision !== 'month' && d.paragraph - k.paragraph <= 2);
-      const previous = (d.kind === 'speech' ? before.find((k) => ['launch', 'conference', 'summit', 'meeting'].includes(k.kind)) : undefined) ?? before[0];
+      let first: Draft | undefined;
+      let venue: Draft | undefined;
+      for (let j = i - 1; j >= 0 && d.paragraph - items[j]!.paragraph <= 2; j--) {
+        const k = items[j]!;
+        if (!isDated(k.when) || k.when.precision === 'week' || k.when.precision === 'month') continue;
+        first ??= k;
+        if (!venue && ['launch', 'conference', 'summit', 'meeting'].includes(k.kind)) venue = k;
+      }
+      const previous = (d.kind === 'speech' ? venue : undefined) ?? first;
       if (previous) d.when = { ...previous.when, text: d.when.text || previous.when.text };
     }
     if (d.when.precision === 'day' && d.when.start && (d.when.end ?? d.when.start) === d.when.start) {
@@ -987,29 +1048,39 @@ function mergeArticle(drafts: Draft[], dateMentions: { when: When; paragraph: nu
     }
   }
   // Undated mentions of a gathering belong to the dated one beside them ("Kim had been due to meet …").
-  const out: Draft[] = [];
-  for (const d of kept) {
-    if (isDated(d.when) || d.status === 'cancelled' || d.status === 'postponed') {
-      out.push(d);
-      continue;
+  const dropped = new Set<Draft>();
+  for (let i = 0; i < items.length; i++) {
+    const d = items[i]!;
+    if (isDated(d.when) || d.status === 'cancelled' || d.status === 'postponed' || !GATHERINGS.has(d.kind)) continue;
+    let host: Draft | undefined;
+    const better = (k: Draft) =>
+      !host || Number(k.location === d.location) > Number(host.location === d.location) ||
+      (Number(k.location === d.location) === Number(host.location === d.location) && Math.abs(k.paragraph - d.paragraph) < Math.abs(host.paragraph - d.paragraph));
+    for (const j of [...neighbours(items, i, 2)]) {
+      const k = items[j]!;
+      if (k === d || dropped.has(k) || !isDated(k.when) || !GATHERINGS.has(k.kind) || !overlaps(k.participants, d.participants)) continue;
+      if (better(k)) host = k;
     }
-    const host = out
-      .concat(kept.filter((k) => isDated(k.when) && !out.includes(k)))
-      .filter((k) => k !== d && isDated(k.when) && GATHERINGS.has(k.kind) && GATHERINGS.has(d.kind) && overlaps(k.participants, d.participants) && Math.abs(k.paragraph - d.paragraph) <= 2)
-      .sort((a, b) => Number(b.location === d.location) - Number(a.location === d.location) || Math.abs(a.paragraph - d.paragraph) - Math.abs(b.paragraph - d.paragraph))[0];
     if (host) {
       for (const p of d.participants) if (!host.participants.includes(p)) host.participants.push(p);
-      continue;
+      dropped.add(d);
     }
-    out.push(d);
   }
   // Undated events are kept only when they say who meets where, or what was cancelled.
-  return out.filter((d) => {
+  return items.filter((d) => {
+    if (dropped.has(d)) return false;
     if (isDated(d.when)) return true;
     if (d.status === 'cancelled' || d.status === 'postponed') return d.participants.length > 0 || !!d.location || !!d.subject;
     if (!GATHERINGS.has(d.kind)) return false;
     return d.participants.length >= 2 || (d.participants.length === 1 && !!d.location);
   });
+}
+
+/** Indexes of the items within `span` paragraphs of item `i` (items are in paragraph order). */
+function* neighbours(items: Draft[], i: number, span: number): Generator<number> {
+  const p = items[i]!.paragraph;
+  for (let j = i - 1; j >= 0 && p - items[j]!.paragraph <= span; j--) yield j;
+  for (let j = i + 1; j < items.length && items[j]!.paragraph - p <= span; j++) yield j;
 }
 
 function withPlaceZone(time: TimeOfDay, location: string | undefined, day: string): TimeOfDay {
@@ -1107,7 +1178,7 @@ function titleOf(d: Draft, byId: Map<string, Person>): string {
 export function extractEvents(paragraphs: Paragraph[], people: Person[], publishedAt?: string): Event[] {
   const matcher = buildMatcher(people);
   const byId = new Map(people.map((p) => [p.id, p]));
-  const ctx: Context = { byId, history: [], drafts: [], order: 0 };
+  const ctx: Context = { byId, history: [], drafts: [], kinds: new Set(), order: 0 };
   const dateMentions: { when: When; paragraph: number; sentence: number }[] = [];
   for (const paragraph of paragraphs) {
     if (paragraph.kind !== 'body') continue;
