@@ -9,6 +9,7 @@ import type { DeriveFn } from './deriver.js';
 import { ModelCache, sameStamp, type FileStamp, type ModelCacheOptions } from './cache.js';
 import { deriveMany, type DerivationRef, type DeriveOptions, type SerializedError } from './workers.js';
 import { ArticleIndex, EventIndex, PeopleIndex, QuoteIndex, type IndexedEvent, type PersonSummary, type PhraseMatch, type Saying } from './indexes.js';
+import { StoryBook } from '../stories/stories.js';
 
 /** A briefing that could not be used (or was used in its last good version). */
 export interface LibraryError {
@@ -588,6 +589,14 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
   /** Events whose title, location or participants' names hold any of the (tokenized) words. */
   eventsMatching(words: string[]): Set<IndexedEvent> {
     return this.eventIndex.matching(words);
+  }
+
+  private storyBook?: { generation: number; book: StoryBook };
+
+  /** Events across briefings as stories (src/stories): built at the first question after a change. */
+  stories(): StoryBook {
+    if (!this.storyBook || this.storyBook.generation !== this.changes) this.storyBook = { generation: this.changes, book: StoryBook.of(this.articles()) };
+    return this.storyBook.book;
   }
 
   stats(): { articles: number; people: number; sayings: number; events: number; errors: number } {

@@ -5,7 +5,15 @@ export type Command =
   | { name: 'summary'; length: 'short' | 'full'; article?: string; public?: boolean }
   | { name: 'whosaid'; person?: string; phrase?: string }
   | { name: 'person'; person: string }
-  | { name: 'event'; query?: string }
+  | {
+      name: 'event';
+      /** The words after "/meeting": each must name the event (a person, a place, a word of its title). */
+      query?: string;
+      /** Structured filters (plain-English routing): kinds of event, a person, and words that rank, not filter. */
+      kinds?: string[];
+      person?: string;
+      words?: string[];
+    }
   | { name: 'subscribe'; schedule: string; timeZone?: string; kind?: 'briefing' | 'digest' | 'reminder' }
   | { name: 'unsubscribe'; id?: string }
   | { name: 'subscriptions' }

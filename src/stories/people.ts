@@ -1,0 +1,168 @@
+import type { Article, Person } from '../model/article.js';
+
+/**
+ * One person across briefings. Each article names its people its own way ("Steve Witkoff",
+ * "Steven Witkoff", "U.S. special envoy Steve Witkoff", a surname alone), and roles change from
+ * one story to the next; names decide. Two people who share a surname stay apart unless their
+ * first names agree (an initial, a common short form); a surname alone joins the one person of
+ * the library with that surname, and nobody when there are several.
+ */
+
+const TITLES = new Set(
+  'mr mrs ms miss dr prof sir dame lord lady president prime minister secretary senator sen rep representative gov governor mayor judge justice king queen pope prince princess chancellor general gen ambassador envoy special u.s. us foreign deputy chief the vice state defense defence finance trade interior health'.split(' '),
+);
+const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+
+/** Short and long forms of first names that news copy mixes. */
+const SHORT_FORMS: Record<string, string> = {
+  steve: 'stephen', steven: 'stephen', stephen: 'stephen', mike: 'michael', michael: 'michael', bob: 'robert', rob: 'robert', robert: 'robert',
+  bill: 'william', will: 'william', william: 'william', jim: 'james', jimmy: 'james', james: 'james', tom: 'thomas', thomas: 'thomas',
+  dick: 'richard', rick: 'richard', richard: 'richard', joe: 'joseph', joseph: 'joseph', alex: 'alexander', alexander: 'alexander',
+  dan: 'daniel', danny: 'daniel', daniel: 'daniel', dave: 'david', david: 'david', chris: 'christopher', christopher: 'christopher',
+  nick: 'nicholas', nicholas: 'nicholas', tony: 'anthony', anthony: 'anthony', ben: 'benjamin', benjamin: 'benjamin', sam: 'samuel',
+  samuel: 'samuel', matt: 'matthew', matthew: 'matthew', andy: 'andrew', andrew: 'andrew', pete: 'peter', peter: 'peter', ed: 'edward',
+  ted: 'edward', edward: 'edward', liz: 'elizabeth', beth: 'elizabeth', elizabeth: 'elizabeth', kate: 'katherine', katherine: 'katherine',
+  catherine: 'katherine', jen: 'jennifer', jennifer: 'jennifer', vlad: 'vladimir', vladimir: 'vladimir', sergey: 'sergei', sergei: 'sergei',
+  yury: 'yuri', yuriy: 'yuri', yuri: 'yuri', mohammad: 'muhammad', mohammed: 'muhammad', muhammad: 'muhammad', mohamed: 'muhammad',
+  volodymyr: 'volodymyr', vladimyr: 'volodymyr', don: 'donald', donald: 'donald', ron: 'ronald', ronald: 'ronald', jeff: 'jeffrey', jeffrey: 'jeffrey',
+};
+
+function fold(s: string): string {
+  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[’']/g, "'");
+}
+
+/** The words of a name without titles, initials-with-dots kept as letters, suffixes dropped. */
+export function nameWords(name: string): string[] {
+  const words = fold(name)
+    .replace(/\([^)]*\)/g, ' ')
+    .split(/[\s,]+/)
+    .map((w) => w.replace(/^[^a-z0-9]+|[^a-z0-9.'-]+$/g, ''))
+    .filter(Boolean);
+  // Everything up to the last title word is a description: "Russian President Vladimir Putin".
+  let lastTitle = -1;
+  words.forEach((w, i) => {
+    if (i < words.length - 1 && TITLES.has(w.replace(/\.$/, '').replace(/'s$/, ''))) lastTitle = i;
+  });
+  words.splice(0, lastTitle + 1);
+  while (words.length > 1 && SUFFIXES.has(words[words.length - 1]!.replace(/\.$/, ''))) words.pop();
+  return words.map((w) => w.replace(/'s$/, ''));
+}
+
+/** The fullest form an article gives of a person: the name, or an alias that ends with it and says more. */
+export function fullName(p: Person): string {
+  const base = nameWords(p.name);
+  const last = base[base.length - 1];
+  let best = base;
+  for (const alias of p.aliases) {
+    if (/^[a-z]/.test(alias) || /^the\s/i.test(alias)) continue;
+    const words = nameWords(alias);
+    if (words.length > best.length && words[words.length - 1] === last && words.every((w) => /^[a-z.'-]+$/.test(w)) && words.length <= 4) best = words;
+  }
+  return best.join(' ');
+}
+
+function firstNamesAgree(a: string, b: string): boolean {
+  if (a === b) return true;
+  const x = a.replace(/\.$/, '');
+  const y = b.replace(/\.$/, '');
+  // An initial: "S. Witkoff".
+  if ((x.length === 1 && y.startsWith(x)) || (y.length === 1 && x.startsWith(y))) return true;
+  const sx = SHORT_FORMS[x];
+  const sy = SHORT_FORMS[y];
+  return sx !== undefined && sx === sy;
+}
+
+interface Cluster {
+  key: string;
+  surname: string;
+  first?: string;
+  /** The display name: the fullest seen. */
+  name: string;
+}
+
+/** People across articles: (article, person id) → one key per real person. */
+export class PersonRegistry {
+  private readonly keyOfMention = new Map<string, string>();
+  private readonly names = new Map<string, string>();
+  private readonly aliasesOf = new Map<string, Set<string>>();
+
+  constructor(articles: Article[]) {
+    const bySurname = new Map<string, Cluster[]>();
+    const surnameOnly: { articleId: string; person: Person; words: string[] }[] = [];
+    const cluster = (words: string[], display: string): Cluster => {
+      const surname = words[words.length - 1]!;
+      const first = words[0]!;
+      const list = bySurname.get(surname) ?? [];
+      let found = list.find((c) => c.first !== undefined && firstNamesAgree(c.first, first));
+      if (!found) {
+        found = { key: `person:${words.join('-')}`, surname, first, name: display };
+        list.push(found);
+        bySurname.set(surname, list);
+      } else if (/\./.test(found.name) && !/\./.test(display)) found.name = display;
+      return found;
+    };
+    // Oldest first: a person keeps the name the story first gave them ("Steve", not a later "Steven").
+    const ordered = [...articles].sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || (a.id < b.id ? -1 : 1));
+    for (const article of ordered) {
+      for (const p of article.people) {
+        const id = `${article.id}\u0000${p.id}`;
+        if (p.type === 'organization') {
+          const key = `org:${nameWords(p.name).join('-')}`;
+          this.assign(id, key, p.name, p);
+          continue;
+        }
+        const words = fullName(p).split(' ');
+        if (words.length < 2) {
+          surnameOnly.push({ articleId: article.id, person: p, words });
+          continue;
+        }
+        const c = cluster(words, displayName(p, words));
+        this.assign(id, c.key, c.name, p);
+      }
+    }
+    // A surname alone is the one person of the library with that surname, if there is only one.
+    for (const { articleId, person, words } of surnameOnly) {
+      const id = `${articleId}\u0000${person.id}`;
+      const list = bySurname.get(words[0]!) ?? [];
+      if (list.length === 1) this.assign(id, list[0]!.key, list[0]!.name, person);
+      else this.assign(id, `alone:${articleId}:${person.id}`, person.name, person);
+    }
+    // Display names may have grown after a key was assigned.
+    for (const list of bySurname.values()) for (const c of list) this.names.set(c.key, c.name);
+  }
+
+  private assign(mentionId: string, key: string, name: string, person: Person): void {
+    this.keyOfMention.set(mentionId, key);
+    if (!this.names.has(key)) this.names.set(key, name);
+    const aliases = this.aliasesOf.get(key) ?? new Set<string>();
+    aliases.add(person.name);
+    for (const a of person.aliases) aliases.add(a);
+    this.aliasesOf.set(key, aliases);
+  }
+
+  /** The key of an article's person; undefined for a person the article does not list. */
+  keyOf(articleId: string, personId: string): string | undefined {
+    return this.keyOfMention.get(`${articleId}\u0000${personId}`);
+  }
+
+  nameOf(key: string): string {
+    return this.names.get(key) ?? key;
+  }
+
+  /** Every name and alias the articles use for the person. */
+  aliases(key: string): string[] {
+    return [...(this.aliasesOf.get(key) ?? [])];
+  }
+}
+
+/** "Steven Witkoff" rather than "U.S. special envoy Steven Witkoff": the name as the article gives it, titles off. */
+function displayName(p: Person, words: string[]): string {
+  const original = p.name.split(/\s+/);
+  if (nameWords(p.name).length === words.length) return original.slice(original.length - words.length).join(' ');
+  const alias = p.aliases.find((a) => nameWords(a).join(' ') === words.join(' '));
+  if (alias) {
+    const parts = alias.split(/\s+/);
+    return parts.slice(parts.length - words.length).join(' ');
+  }
+  return words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+}
