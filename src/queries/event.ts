@@ -127,12 +127,36 @@ const KIND_FAMILY: Record<string, string[]> = {
   election: ['election', 'vote'],
 };
 
+/** Words that name a kind of event ("the vote", "hearings"). */
+const KIND_WORDS: Record<string, string> = {
+  vote: 'vote', votes: 'vote', ballot: 'vote', referendum: 'vote', hearing: 'hearing', hearings: 'hearing', trial: 'trial', trials: 'trial',
+  sentencing: 'sentencing', election: 'election', elections: 'election', launch: 'launch', launches: 'launch', summit: 'summit', summits: 'summit',
+  talks: 'talks', negotiations: 'talks', call: 'call', calls: 'call', visit: 'visit', visits: 'visit', trip: 'visit', match: 'match', matches: 'match',
+  game: 'match', final: 'match', deadline: 'deadline', deadlines: 'deadline', release: 'release', conference: 'conference', speech: 'speech', address: 'speech',
+};
+
+/**
+ * The "/meeting <words>" text: a kind word filters by kind, a capitalised word (a name, a place)
+ * must name the event, other words only rank (leftover words of a question are no literal filter).
+ */
 function filterOf(command: EventCommand): Filter {
-  const words = tokenize(clip(command.query ?? '', 300)).filter((w) => !QUERY_STOP.has(w)).slice(0, 40);
-  const ranking = (command.words ?? []).slice(0, 40).flatMap((w) => tokenize(String(w).slice(0, 60))).filter((w) => !QUERY_STOP.has(w));
-  const kinds = command.kinds?.length ? new Set(command.kinds.slice(0, 20).flatMap((k) => KIND_FAMILY[k] ?? [k])) : undefined;
+  const raw = clip(command.query ?? '', 300).split(/\s+/).slice(0, 40);
+  const required: string[] = [];
+  const ranking: string[] = [];
+  const queryKinds: string[] = [];
+  for (const piece of raw) {
+    for (const w of tokenize(piece)) {
+      if (QUERY_STOP.has(w)) continue;
+      if (KIND_WORDS[w]) queryKinds.push(KIND_WORDS[w]!);
+      else if (/^[\p{Lu}\d]/u.test(piece.replace(/^[^\p{L}\d]+/u, '')) || !command.kinds && raw.length === 1) required.push(w);
+      else ranking.push(w);
+    }
+  }
+  for (const w of (command.words ?? []).slice(0, 40).flatMap((x) => tokenize(String(x).slice(0, 60)))) if (!QUERY_STOP.has(w)) ranking.push(w);
+  const kindNames = command.kinds?.length ? command.kinds.slice(0, 20) : queryKinds;
+  const kinds = kindNames.length ? new Set(kindNames.flatMap((k) => KIND_FAMILY[k] ?? [k])) : undefined;
   const person = tokenize(clip(command.person ?? '', 300)).slice(0, 10);
-  return { required: words, ranking, ...(kinds ? { kinds } : {}), person };
+  return { required, ranking, ...(kinds ? { kinds } : {}), person };
 }
 
 function passes(story: Story, f: Filter): boolean {
@@ -148,6 +172,13 @@ function rankScore(story: Story, f: Filter): number {
   for (const w of f.required) if (story.words.has(w)) n += 100;
   for (const w of f.ranking) if (story.words.has(w)) n += 1;
   return n;
+}
+
+/** The best-ranked stories first (when words rank them), then a meeting before other kinds. */
+function pick(sorted: Story[], f: Filter, preferMeetings: boolean): Story | undefined {
+  const top = sorted.length ? rankScore(sorted[0]!, f) : 0;
+  const best = top > 0 ? sorted.filter((s) => rankScore(s, f) === top) : sorted;
+  return (preferMeetings ? best.find((s) => MEETING_KINDS.has(s.kind)) : undefined) ?? best[0];
 }
 
 /** The story to talk about: the next one still to come (meetings first), else the latest settled or past one. */
@@ -169,7 +200,7 @@ function choose(ctx: QueryContext, f: Filter): { story?: Story; others: Story[] 
     if (live.length >= 60) break;
   }
   if (f.ranking.length || f.required.length > 1) live.sort(better);
-  const first = (preferMeetings ? live.find((s) => MEETING_KINDS.has(s.kind)) : undefined) ?? live[0];
+  const first = pick(live, f, preferMeetings);
   if (first) return { story: first, others: live.filter((s) => s !== first).slice(0, 3) };
   // Nothing to come: the most recent story, settled or past (a meeting first), then undated ones.
   const recent: Story[] = [];
@@ -181,7 +212,7 @@ function choose(ctx: QueryContext, f: Filter): { story?: Story; others: Story[] 
     if (recent.length >= 40) break;
   }
   if (f.ranking.length || f.required.length > 1) recent.sort(better);
-  const latest = (preferMeetings ? recent.find((s) => MEETING_KINDS.has(s.kind)) : undefined) ?? recent[0];
+  const latest = pick(recent, f, preferMeetings);
   return { story: latest, others: [] };
 }
 
