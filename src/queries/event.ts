@@ -159,25 +159,29 @@ function filterOf(command: EventCommand): Filter {
   return { required, ranking, ...(kinds ? { kinds } : {}), person };
 }
 
-function passes(story: Story, f: Filter): boolean {
+function passes(book: StoryBook, story: Story, f: Filter): boolean {
   if (f.kinds && !f.kinds.has(story.kind)) return false;
-  if (f.person.length && !f.person.every((w) => story.words.has(w))) return false;
-  if (f.required.length && !f.required.some((w) => story.words.has(w))) return false;
+  if (!f.person.length && !f.required.length) return true;
+  const words = book.words(story);
+  if (f.person.length && !f.person.every((w) => words.has(w))) return false;
+  if (f.required.length && !f.required.some((w) => words.has(w))) return false;
   return true;
 }
 
 /** Words a story holds: those asked for first ("Witkoff Putin": the story with both), then the ranking words. */
-function rankScore(story: Story, f: Filter): number {
+function rankScore(book: StoryBook, story: Story, f: Filter): number {
+  if (!f.required.length && !f.ranking.length) return 0;
+  const words = book.words(story);
   let n = 0;
-  for (const w of f.required) if (story.words.has(w)) n += 100;
-  for (const w of f.ranking) if (story.words.has(w)) n += 1;
+  for (const w of f.required) if (words.has(w)) n += 100;
+  for (const w of f.ranking) if (words.has(w)) n += 1;
   return n;
 }
 
 /** The best-ranked stories first (when words rank them), then a meeting before other kinds. */
-function pick(sorted: Story[], f: Filter, preferMeetings: boolean): Story | undefined {
-  const top = sorted.length ? rankScore(sorted[0]!, f) : 0;
-  const best = top > 0 ? sorted.filter((s) => rankScore(s, f) === top) : sorted;
+function pick(book: StoryBook, sorted: Story[], f: Filter, preferMeetings: boolean): Story | undefined {
+  const top = sorted.length ? rankScore(book, sorted[0]!, f) : 0;
+  const best = top > 0 ? sorted.filter((s) => rankScore(book, s, f) === top) : sorted;
   return (preferMeetings ? best.find((s) => MEETING_KINDS.has(s.kind)) : undefined) ?? best[0];
 }
 
@@ -185,42 +189,65 @@ function pick(sorted: Story[], f: Filter, preferMeetings: boolean): Story | unde
 function choose(ctx: QueryContext, f: Filter): { story?: Story; others: Story[] } {
   const book: StoryBook = ctx.library.stories();
   const now = ctx.clock.now();
-  const pool = f.required.length ? book.matching(f.required) : f.person.length ? book.matching([f.person[f.person.length - 1]!]) : undefined;
+  const nowMs = now.getTime();
+  const lookup = f.required.length ? f.required : f.person.length ? [f.person[f.person.length - 1]!] : undefined;
+  // A rare word: the stories holding it. A common one (a surname thousands of stories share): test each story met instead.
+  const pool = lookup && book.countMatching(lookup) <= 400 ? book.matching(lookup) : undefined;
   const structured = !!(f.kinds || f.person.length || f.ranking.length);
   const preferMeetings = !f.kinds;
-  const ok = (s: Story) => (!pool || pool.has(s)) && passes(s, f);
-  const better = (a: Story, b: Story) => rankScore(b, f) - rankScore(a, f);
-  // Still to come or under way, in start order.
+  const ranked = f.ranking.length > 0 || f.required.length > 1;
+  const ok = (s: Story) => (!pool || pool.has(s)) && passes(book, s, f);
+  const better = (a: Story, b: Story) => rankScore(book, b, f) - rankScore(book, a, f);
+  // Still to come or under way, in start order: as far as the first meeting and three others (further when words rank them).
   const live: Story[] = [];
-  const ahead = pool ? [...pool].filter((s) => storyEndMs(s) >= now.getTime()).sort((a, b) => a.when.start!.localeCompare(b.when.start!)) : book.endingAfter(now.getTime());
+  let meeting = false;
+  const ahead = pool ? [...pool].filter((s) => storyEndMs(s) >= nowMs).sort((a, b) => a.startMs - b.startMs) : book.endingAfter(nowMs);
   for (const s of ahead) {
+    if (!ranked && meeting && live.length >= 4) break;
     if (s.state !== 'pending' || !ok(s) || !announced(s)) continue;
     const st = whenStatus(s.when, now, ctx.timeZone);
-    if (st === 'upcoming' || st === 'ongoing') live.push(s);
+    if (st !== 'upcoming' && st !== 'ongoing') continue;
+    live.push(s);
+    if (MEETING_KINDS.has(s.kind)) meeting = true;
     if (live.length >= 60) break;
   }
-  if (f.ranking.length || f.required.length > 1) live.sort(better);
-  const first = pick(live, f, preferMeetings);
+  if (ranked) live.sort(better);
+  const first = pick(book, live, f, preferMeetings);
   if (first) return { story: first, others: live.filter((s) => s !== first).slice(0, 3) };
   // Nothing to come: the most recent story, settled or past (a meeting first), then undated ones.
   const recent: Story[] = [];
-  const source = pool ? [...pool].sort((a, b) => book.recentFirst().indexOf(a) - book.recentFirst().indexOf(b)) : book.recentFirst();
+  const today = now.toISOString().slice(0, 10);
+  const source = pool ? [...pool].sort((a, b) => book.recencyRank(a) - book.recencyRank(b)) : book.recentFirst();
+  meeting = false;
   for (const s of source) {
+    if (!ranked && meeting && recent.length >= 4) break;
     if (!ok(s) || (!announced(s) && !structured && !f.required.length)) continue;
-    if (s.latest.article.publishedAt && s.latest.article.publishedAt.slice(0, 10) > now.toISOString().slice(0, 10)) continue;
+    if (s.latest.article.publishedAt && s.latest.article.publishedAt.slice(0, 10) > today) continue;
     recent.push(s);
+    if (MEETING_KINDS.has(s.kind)) meeting = true;
     if (recent.length >= 40) break;
   }
-  if (f.ranking.length || f.required.length > 1) recent.sort(better);
-  const latest = pick(recent, f, preferMeetings);
+  if (ranked) recent.sort(better);
+  const latest = pick(book, recent, f, preferMeetings);
   return { story: latest, others: [] };
 }
 
 // ---------------------------------------------------------------------------------------------
 // What was said about it.
 
+/** Lines already chosen for a report of a story (the book is rebuilt, and this forgotten, when the library changes). */
+const linesCache = new WeakMap<object, Saying[]>();
+
 function contextLines(ctx: QueryContext, story: Story, limit = 3): Saying[] {
   const mention = story.latest.article.quotes.length || story.latest.article.statements.length ? story.latest : story.origin;
+  const known = linesCache.get(mention);
+  if (known) return known;
+  const lines = contextLinesUncached(ctx, mention, limit);
+  linesCache.set(mention, lines);
+  return lines;
+}
+
+function contextLinesUncached(ctx: QueryContext, mention: Story['latest'], limit: number): Saying[] {
   const article = ctx.library.article(mention.article.id) ?? mention.article;
   const participants = new Set(mention.event.participants);
   const names = new Set(

@@ -28,11 +28,24 @@ const SHORT_FORMS: Record<string, string> = {
 };
 
 function fold(s: string): string {
-  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[’']/g, "'");
+  const plain = /^[\x00-\x7f\u2000-\u206f]*$/.test(s) ? s : s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  return plain.toLowerCase().replace(/[’']/g, "'");
 }
+
+// Names recur across thousands of articles: each distinct string is read once.
+const nameWordsMemo = new Map<string, string[]>();
 
 /** The words of a name without titles, initials-with-dots kept as letters, suffixes dropped. */
 export function nameWords(name: string): string[] {
+  let words = nameWordsMemo.get(name);
+  if (!words) {
+    if (nameWordsMemo.size > 100_000) nameWordsMemo.clear();
+    nameWordsMemo.set(name, (words = nameWordsUncached(name)));
+  }
+  return words;
+}
+
+function nameWordsUncached(name: string): string[] {
   const words = fold(name)
     .replace(/\([^)]*\)/g, ' ')
     .split(/[\s,]+/)
@@ -48,8 +61,27 @@ export function nameWords(name: string): string[] {
   return words.map((w) => w.replace(/'s$/, ''));
 }
 
+const fullNameMemo = new Map<string, { words: string[]; display: string }>();
+
+/** The person's name words and display name, read once per distinct name and alias list. */
+function personName(p: Person): { words: string[]; display: string } {
+  const memoKey = p.aliases.length ? `${p.name}\u0000${p.aliases.join('\u0000')}` : p.name;
+  let known = fullNameMemo.get(memoKey);
+  if (!known) {
+    if (fullNameMemo.size > 100_000) fullNameMemo.clear();
+    const words = fullNameUncached(p).split(' ');
+    known = { words, display: displayName(p, words) };
+    fullNameMemo.set(memoKey, known);
+  }
+  return known;
+}
+
 /** The fullest form an article gives of a person: the name, or an alias that ends with it and says more. */
 export function fullName(p: Person): string {
+  return personName(p).words.join(' ');
+}
+
+function fullNameUncached(p: Person): string {
   const base = nameWords(p.name);
   const last = base[base.length - 1];
   let best = base;
@@ -80,49 +112,64 @@ interface Cluster {
   name: string;
 }
 
-/** People across articles: (article, person id) → one key per real person. */
+type MentionId = [articleId: string, personId: string];
+
+/** People across articles: (article, person id) → one key per real person taking part in an event. */
 export class PersonRegistry {
-  private readonly keyOfMention = new Map<string, string>();
+  private readonly keyOfMention = new Map<string, Map<string, string>>();
   private readonly names = new Map<string, string>();
-  private readonly aliasesOf = new Map<string, Set<string>>();
+  /** The article people behind each key; their names and aliases are read when asked for. */
+  private readonly peopleOf = new Map<string, Person[]>();
 
   constructor(articles: Article[]) {
     const bySurname = new Map<string, Cluster[]>();
+    // Surname + first name (its long form) → cluster: thousands of people share a surname in a large library.
+    const byFullName = new Map<string, Cluster>();
     const surnameOnly: { articleId: string; person: Person; words: string[] }[] = [];
     const cluster = (words: string[], display: string): Cluster => {
       const surname = words[words.length - 1]!;
-      const first = words[0]!;
+      const first = words[0]!.replace(/\.$/, '');
+      const long = SHORT_FORMS[first] ?? first;
+      let found = first.length > 1 ? byFullName.get(`${surname}\u0000${long}`) : undefined;
       const list = bySurname.get(surname) ?? [];
-      let found = list.find((c) => c.first !== undefined && firstNamesAgree(c.first, first));
+      // An initial ("S. Witkoff"), or a cluster opened by one: compare with each.
+      found ??= list.find((c) => c.first !== undefined && (c.first.length <= 2 || first.length <= 1) && firstNamesAgree(c.first, first));
       if (!found) {
         found = { key: `person:${words.join('-')}`, surname, first, name: display };
         list.push(found);
         bySurname.set(surname, list);
       } else if (/\./.test(found.name) && !/\./.test(display)) found.name = display;
+      if (first.length > 1) byFullName.set(`${surname}\u0000${long}`, found);
       return found;
     };
     // Oldest first: a person keeps the name the story first gave them ("Steve", not a later "Steven").
     const ordered = [...articles].sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || (a.id < b.id ? -1 : 1));
     for (const article of ordered) {
+      if (!article.events.length) continue;
+      // Only the people events name need a key: an article lists many more.
+      const taking = new Set<string>();
+      for (const e of article.events) for (const id of e.participants) taking.add(id);
+      if (!taking.size) continue;
       for (const p of article.people) {
-        const id = `${article.id}\u0000${p.id}`;
+        if (!taking.has(p.id)) continue;
+        const id: MentionId = [article.id, p.id];
         if (p.type === 'organization') {
           const key = `org:${nameWords(p.name).join('-')}`;
           this.assign(id, key, p.name, p);
           continue;
         }
-        const words = fullName(p).split(' ');
+        const { words, display } = personName(p);
         if (words.length < 2) {
           surnameOnly.push({ articleId: article.id, person: p, words });
           continue;
         }
-        const c = cluster(words, displayName(p, words));
+        const c = cluster(words, display);
         this.assign(id, c.key, c.name, p);
       }
     }
     // A surname alone is the one person of the library with that surname, if there is only one.
     for (const { articleId, person, words } of surnameOnly) {
-      const id = `${articleId}\u0000${person.id}`;
+      const id: MentionId = [articleId, person.id];
       const list = bySurname.get(words[0]!) ?? [];
       if (list.length === 1) this.assign(id, list[0]!.key, list[0]!.name, person);
       else this.assign(id, `alone:${articleId}:${person.id}`, person.name, person);
@@ -131,18 +178,19 @@ export class PersonRegistry {
     for (const list of bySurname.values()) for (const c of list) this.names.set(c.key, c.name);
   }
 
-  private assign(mentionId: string, key: string, name: string, person: Person): void {
-    this.keyOfMention.set(mentionId, key);
+  private assign([articleId, personId]: MentionId, key: string, name: string, person: Person): void {
+    let byPerson = this.keyOfMention.get(articleId);
+    if (!byPerson) this.keyOfMention.set(articleId, (byPerson = new Map()));
+    byPerson.set(personId, key);
     if (!this.names.has(key)) this.names.set(key, name);
-    const aliases = this.aliasesOf.get(key) ?? new Set<string>();
-    aliases.add(person.name);
-    for (const a of person.aliases) aliases.add(a);
-    this.aliasesOf.set(key, aliases);
+    const people = this.peopleOf.get(key);
+    if (people) people.push(person);
+    else this.peopleOf.set(key, [person]);
   }
 
   /** The key of an article's person; undefined for a person the article does not list. */
   keyOf(articleId: string, personId: string): string | undefined {
-    return this.keyOfMention.get(`${articleId}\u0000${personId}`);
+    return this.keyOfMention.get(articleId)?.get(personId);
   }
 
   nameOf(key: string): string {
@@ -151,7 +199,12 @@ export class PersonRegistry {
 
   /** Every name and alias the articles use for the person. */
   aliases(key: string): string[] {
-    return [...(this.aliasesOf.get(key) ?? [])];
+    const out = new Set<string>();
+    for (const p of this.peopleOf.get(key) ?? []) {
+      out.add(p.name);
+      for (const a of p.aliases) out.add(a);
+    }
+    return [...out];
   }
 }
 

@@ -37,6 +37,10 @@ export interface StoryMention {
   event: Event;
   /** Participants as library-wide person keys. */
   people: string[];
+  /** The report's words refer back to a known event ("the planned visit", "called off"). */
+  followUp?: boolean;
+  /** The report's words move the date ("postponed", "rescheduled"). */
+  moves?: boolean;
 }
 
 /** Where the story stands, whatever the clock says: to come (pending), or settled. */
@@ -59,8 +63,11 @@ export interface Story {
   origin: StoryMention;
   /** Set when a front-matter pin fixed the date. */
   confirmed: boolean;
-  /** Lower-case words of the title, people, aliases, place and sentences, for "/meeting <words>". */
-  words: Set<string>;
+  /** Lower-case words of the title, people, aliases, place and sentences, for "/meeting <words>" (see StoryBook.words). */
+  words?: Set<string>;
+  /** Start and end of the story's date in ms (UTC days, with slack); NaN when undated. */
+  startMs: number;
+  endMs: number;
 }
 
 const GATHERING = new Set<EventKind>(['meeting', 'talks', 'visit', 'summit']);
@@ -93,6 +100,10 @@ function addDays(isoDay: string, n: number): string {
 const FOLLOW_UP =
   /\b(?:the|this|that|a|his|her|their)\s+(?:(?:planned|proposed|expected|scheduled|upcoming|long-awaited|announced|anticipated|much-anticipated|first|second|third|new|next|two-day|three-day)\s+)*(?:meeting|talks|trip|visit|summit|call|negotiations|encounter|sit-down)\b|\b(?:postponed|cancel(?:l?ed)|called\s+off|moved|pushed\s+back|rescheduled|confirmed|finally|went\s+ahead)\b/i;
 
+const MOVE_WORDS = /\b(?:moved|pushed\s+back|rescheduled|brought\s+forward|delayed)\b/i;
+/** How far back a report looks for the story it continues. */
+const RECENT_MS = 120 * 86_400_000;
+
 function citationOf(m: StoryMention): Citation {
   return { articleId: m.article.id, paragraph: m.event.paragraph, headline: m.article.headline, ...(m.article.publishedAt ? { publishedAt: m.article.publishedAt } : {}) };
 }
@@ -106,15 +117,18 @@ function fit(story: Story, m: StoryMention): number | undefined {
   const e = m.event;
   if (!compatibleKinds(story.kind, e.kind)) return undefined;
   if (story.mentions.some((x) => x.article.id === m.article.id)) return undefined;
-  const storyKeys = new Set(story.people.map((p) => p.key));
-  const shared = m.people.filter((k) => storyKeys.has(k)).length;
+  let shared = 0;
+  for (const k of m.people) if (story.people.some((p) => p.key === k)) shared += 1;
   if (shared === 0) return undefined;
   const place = story.location && e.location ? (placesAgree(story.location, e.location) ? 1 : placesDisagree(story.location, e.location) ? -1 : 0) : 0;
   if (place < 0) return undefined;
   // Someone other than the story's people in both reports' two-person events: another event.
   if (m.people.length >= 2 && story.people.length >= 2 && shared === 1) return undefined;
-  const followUp = FOLLOW_UP.test(e.text ?? '') || e.status === 'cancelled' || e.status === 'postponed';
-  const moveWords = e.status === 'postponed' || /\b(?:moved|pushed\s+back|rescheduled|brought\s+forward|delayed)\b/i.test(e.text ?? '');
+  // Read from the report's words only for a report that gets this far (most never do).
+  m.followUp ??= e.status === 'cancelled' || e.status === 'postponed' || FOLLOW_UP.test(e.text ?? '');
+  m.moves ??= e.status === 'postponed' || MOVE_WORDS.test(e.text ?? '');
+  const followUp = m.followUp;
+  const moveWords = m.moves;
   const published = m.article.publishedAt?.slice(0, 10);
   // A story long settled or long past is not what a new announcement is about.
   if (story.state === 'took place' && futureStatus(e)) return undefined;
@@ -139,10 +153,14 @@ const dayMs = (iso: string | undefined) => (iso ? Date.parse(`${iso.slice(0, 10)
 
 /** When the story's date ends (UTC, a day of slack for zones) and starts; NaN when undated. */
 export function storyEndMs(s: Story): number {
-  return isDated(s.when) ? dayMs(s.when.end ?? s.when.start) + 2 * DAY_MS : Number.NaN;
+  return s.endMs;
 }
 export function storyStartMs(s: Story): number {
-  return isDated(s.when) ? dayMs(s.when.start) - DAY_MS : Number.NaN;
+  return s.startMs;
+}
+function setTimes(s: Story): void {
+  s.endMs = isDated(s.when) ? dayMs(s.when.end ?? s.when.start) + 2 * DAY_MS : Number.NaN;
+  s.startMs = isDated(s.when) ? dayMs(s.when.start) - DAY_MS : Number.NaN;
 }
 /** The latest of the last report's day and the story's end: what "most recent" sorts by. */
 function recency(s: Story): number {
@@ -161,43 +179,73 @@ export class StoryBook {
   private readonly byEnd: Story[];
   private readonly byRecency: Story[];
   private readonly undatedStories: Story[];
+  private readonly rankOf = new Map<Story, number>();
+  private wordsBuilt = false;
 
   private constructor(articles: Article[]) {
     this.people = new PersonRegistry(articles);
     const ordered = [...articles].sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const byPerson = new Map<string, Story[]>();
+    const lastReport = new Map<Story, number>();
     for (const article of ordered) {
       for (const event of article.events) {
         const people = [...new Set(event.participants.map((id) => this.people.keyOf(article.id, id)).filter((k): k is string => !!k))];
         const m: StoryMention = { article, event, people };
         let best: { story: Story; score: number } | undefined;
+        // Stories of the same people reported in the last months (people recur across years of news).
+        const published = dayMs(article.publishedAt);
         const candidates = new Set<Story>();
-        for (const k of people) for (const s of byPerson.get(k) ?? []) candidates.add(s);
+        for (const k of people) {
+          const list = byPerson.get(k) ?? [];
+          for (let i = list.length - 1, seen = 0; i >= 0 && seen < 24; i--, seen++) {
+            const s = list[i]!;
+            if (!Number.isNaN(published) && published - lastReport.get(s)! > RECENT_MS) continue;
+            candidates.add(s);
+          }
+        }
         for (const s of candidates) {
           const score = fit(s, m);
           if (score !== undefined && (!best || score > best.score)) best = { story: s, score };
         }
         const story = best ? best.story : this.open(m);
         if (best) this.follow(story, m);
+        lastReport.set(story, Number.isNaN(published) ? Infinity : published);
         this.byEvent.set(`${article.id}\u0000${event.id}`, story);
         for (const k of people) {
-          const list = byPerson.get(k) ?? [];
-          if (!list.includes(story)) list.push(story);
-          byPerson.set(k, list);
+          // In order of report: a story reported again is listed again (the scan keeps one of each).
+          const list = byPerson.get(k);
+          if (!list) byPerson.set(k, [story]);
+          else if (list[list.length - 1] !== story) list.push(story);
         }
       }
     }
-    this.byEnd = this.stories.filter((x) => isDated(x.when)).sort((a, b) => storyEndMs(a) - storyEndMs(b));
-    this.byRecency = [...this.stories].sort((a, b) => recency(b) - recency(a));
+    for (const st of this.stories) setTimes(st);
+    this.byEnd = this.stories.filter((x) => isDated(x.when)).sort((a, b) => a.endMs - b.endMs);
+    const recent = this.stories.map((st) => ({ st, at: recency(st) })).sort((a, b) => b.at - a.at);
+    this.byRecency = recent.map((r) => r.st);
+    this.byRecency.forEach((st, i) => this.rankOf.set(st, i));
     this.undatedStories = this.stories.filter((x) => !isDated(x.when));
-    for (const s of this.stories) {
-      s.words = this.wordsOf(s);
-      for (const w of s.words) {
-        const list = this.byWord.get(w) ?? [];
-        list.push(s);
-        this.byWord.set(w, list);
+  }
+
+  /** The word index, built at the first question that looks words up. */
+  private wordIndex(): Map<string, Story[]> {
+    if (!this.wordsBuilt) {
+      for (const s of this.stories) {
+        for (const w of this.words(s)) {
+          const list = this.byWord.get(w);
+          if (list) list.push(s);
+          else this.byWord.set(w, [s]);
+        }
       }
+      this.wordsBuilt = true;
     }
+    return this.byWord;
+  }
+
+  /** The story's words: title, people and their aliases, place, and its reports' sentences. */
+  words(s: Story): Set<string> {
+    s.words ??= this.wordsOf(s);
+    return s.words;
   }
 
   private static last?: { articles: Article[]; book: StoryBook };
@@ -233,14 +281,28 @@ export class StoryBook {
     return this.byRecency;
   }
 
+  /** A story's place in recentFirst(). */
+  recencyRank(s: Story): number {
+    return this.rankOf.get(s) ?? Number.MAX_SAFE_INTEGER;
+  }
+
   undated(): readonly Story[] {
     return this.undatedStories;
+  }
+
+  /** How many stories hold the words (counting a story once per word): cheap, before matching(). */
+  countMatching(words: string[]): number {
+    const index = this.wordIndex();
+    let n = 0;
+    for (const w of words) n += index.get(w)?.length ?? 0;
+    return n;
   }
 
   /** Stories whose words hold any of `words` (lower case). */
   matching(words: string[]): Set<Story> {
     const out = new Set<Story>();
-    for (const w of words) for (const s of this.byWord.get(w) ?? []) out.add(s);
+    const index = this.wordIndex();
+    for (const w of words) for (const s of index.get(w) ?? []) out.add(s);
     return out;
   }
 
@@ -267,7 +329,8 @@ export class StoryBook {
       latest: m,
       origin: m,
       confirmed: e.confirmed,
-      words: new Set(),
+      startMs: Number.NaN,
+      endMs: Number.NaN,
     };
     this.stories.push(story);
     return story;

@@ -38,11 +38,14 @@ describe('one person across briefings', () => {
     expect(fullName(person('mori', 'Mori', ['Japanese Prime Minister Kenji Mori']))).toBe('kenji mori');
   });
 
+  // The registry keys the people events name.
+  const taking = (id: string) => [{ participants: [id] }];
+
   it('name variants and short forms are one person; a surname alone joins the only person with it', () => {
-    const a = article('2025-11-26', [witkoff], []);
-    const b = article('2025-12-01', [person('steven-witkoff', 'Steven Witkoff')], []);
-    const c = article('2025-12-02', [person('s-witkoff', 'S. Witkoff')], []);
-    const d = article('2025-12-03', [person('witkoff', 'Witkoff')], []);
+    const a = article('2025-11-26', [witkoff], taking('steve-witkoff'));
+    const b = article('2025-12-01', [person('steven-witkoff', 'Steven Witkoff')], taking('steven-witkoff'));
+    const c = article('2025-12-02', [person('s-witkoff', 'S. Witkoff')], taking('s-witkoff'));
+    const d = article('2025-12-03', [person('witkoff', 'Witkoff')], taking('witkoff'));
     const r = new PersonRegistry([a, b, c, d]);
     const key = r.keyOf(a.id, 'steve-witkoff');
     expect([r.keyOf(b.id, 'steven-witkoff'), r.keyOf(c.id, 's-witkoff'), r.keyOf(d.id, 'witkoff')]).toEqual([key, key, key]);
@@ -51,9 +54,9 @@ describe('one person across briefings', () => {
   });
 
   it('two people with one surname stay apart, and a surname alone then joins neither', () => {
-    const a = article('2025-11-26', [person('donald-trump', 'Donald Trump')], []);
-    const b = article('2025-11-27', [person('melania-trump', 'Melania Trump')], []);
-    const c = article('2025-11-28', [person('trump', 'Trump')], []);
+    const a = article('2025-11-26', [person('donald-trump', 'Donald Trump')], taking('donald-trump'));
+    const b = article('2025-11-27', [person('melania-trump', 'Melania Trump')], taking('melania-trump'));
+    const c = article('2025-11-28', [person('trump', 'Trump')], taking('trump'));
     const r = new PersonRegistry([a, b, c]);
     const donald = r.keyOf(a.id, 'donald-trump');
     const melania = r.keyOf(b.id, 'melania-trump');
