@@ -611,10 +611,15 @@ function rangeWhen(text: string, y: number | undefined, m: number, d1: number, d
   return { text, precision: 'day', start: iso(a), end: iso(b) };
 }
 
+/** Cheap tests before the range rules: two day numbers joined by a range word, "week of". */
+const MAYBE_DAY_RANGE = /\d(?:st|nd|rd|th)?\s*(?:-|–|to|until|till|through|and)\s*\d/;
+const MAYBE_WEEK_OF = /week\s+of/i;
+
 function rangeCandidates(text: string, out: Candidate[]): void {
   let m: RegExpExecArray | null;
-  DAY_RANGE_DAY_FIRST.lastIndex = 0;
-  while ((m = DAY_RANGE_DAY_FIRST.exec(text)) !== null) {
+  const ranged = MAYBE_DAY_RANGE.test(text);
+  DAY_RANGE_DAY_FIRST.lastIndex = ranged ? 0 : text.length;
+  while (ranged && (m = DAY_RANGE_DAY_FIRST.exec(text)) !== null) {
     const [whole, , d1, d2, name, year] = m;
     const month = monthNumber(name!);
     out.push({
@@ -623,7 +628,7 @@ function rangeCandidates(text: string, out: Candidate[]): void {
     });
   }
   DAY_RANGE_MONTH_FIRST.lastIndex = 0;
-  while ((m = DAY_RANGE_MONTH_FIRST.exec(text)) !== null) {
+  while (ranged && (m = DAY_RANGE_MONTH_FIRST.exec(text)) !== null) {
     const [whole, , name, d1, d2, year] = m;
     const month = monthNumber(name!);
     out.push({
@@ -632,7 +637,7 @@ function rangeCandidates(text: string, out: Candidate[]): void {
     });
   }
   WEEK_OF.lastIndex = 0;
-  while ((m = WEEK_OF.exec(text)) !== null) {
+  while (MAYBE_WEEK_OF.test(text) && (m = WEEK_OF.exec(text)) !== null) {
     const [whole, d1, n1, n2, d2, year] = m;
     const month = monthNumber((n1 ?? n2)!);
     const d = Number(d1 ?? d2);
@@ -738,7 +743,7 @@ function findDatesUncached(text: string, publishedAt: string | undefined, option
   const own: Candidate[] = [];
   // The rules scan every word boundary, so each runs only when its key word is in the text.
   if (HAS_MONTH_WORD.test(text)) rangeCandidates(text, own);
-  if (/day\b/.test(text)) weekdayRangeCandidates(text, own);
+  if (/day\s+(?:and|to|through|until|-|–)\s+[A-Z]\w*day\b/.test(text)) weekdayRangeCandidates(text, own);
   if (options.relative && MAYBE_RELATIVE_DAY.test(text)) relativeDayCandidates(text, own);
   if (options.times && /GMT|UTC|\dZ\b/.test(text)) militaryTimeCandidates(text, own);
   if (HAS_PERIOD_WORD.test(text)) relativePeriodCandidates(text, own);

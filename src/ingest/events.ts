@@ -551,8 +551,10 @@ function analyzeSentence(input: SentenceInput, ctx: Context): void {
   const dateSpans = input.dates.map((d): [number, number] => [d.index, d.index + d.text.length]);
   // Not the words of a reporting frame, nor of a date ("the day before the launch").
   const triggers = found.filter((t) => !inFrame(t.start) && !inside(dateSpans, t.start));
-  const cuts = boundaries(masked, [...dateSpans, ...triggers.map((t): [number, number] => [t.start, t.end])]);
   const usableDates = input.dates.filter((d) => !ownedByVerb(masked, d, frames, triggers));
+  // "…, the minister said on Monday" and nothing else: no event.
+  if (!triggers.length && !usableDates.length) return;
+  const cuts = boundaries(masked, [...dateSpans, ...triggers.map((t): [number, number] => [t.start, t.end])]);
   const used = new Set<DateMention>();
   if (triggers.length) {
     const dateOf = assignDates(masked, triggers, usableDates.filter((d) => !d.time || isDated(d.when)), cuts);
