@@ -213,7 +213,8 @@ function choose(ctx: QueryContext, f: Filter): { story?: Story; others: Story[] 
   }
   if (ranked) live.sort(better);
   const first = pick(book, live, f, preferMeetings);
-  if (first) return { story: first, others: live.filter((s) => s !== first).slice(0, 3) };
+  // With several words, a settled story holding more of them beats one to come holding fewer ("Witkoff Putin").
+  if (first && !(f.required.length > 1 && rankScore(book, first, f) < f.required.length * 100)) return { story: first, others: live.filter((s) => s !== first).slice(0, 3) };
   // Nothing to come: the most recent story, settled or past (a meeting first), then undated ones.
   const recent: Story[] = [];
   const today = now.toISOString().slice(0, 10);
@@ -229,6 +230,7 @@ function choose(ctx: QueryContext, f: Filter): { story?: Story; others: Story[] 
   }
   if (ranked) recent.sort(better);
   const latest = pick(book, recent, f, preferMeetings);
+  if (first && (!latest || rankScore(book, latest, f) <= rankScore(book, first, f))) return { story: first, others: live.filter((s) => s !== first).slice(0, 3) };
   return { story: latest, others: [] };
 }
 

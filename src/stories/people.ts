@@ -120,6 +120,9 @@ export class PersonRegistry {
   private readonly names = new Map<string, string>();
   /** The article people behind each key; their names and aliases are read when asked for. */
   private readonly peopleOf = new Map<string, Person[]>();
+  /** Every surname of a person with a full name, and each key's. */
+  private readonly surnames = new Set<string>();
+  private readonly surnameOf = new Map<string, string>();
 
   constructor(articles: Article[]) {
     const bySurname = new Map<string, Cluster[]>();
@@ -175,7 +178,11 @@ export class PersonRegistry {
       else this.assign(id, `alone:${articleId}:${person.id}`, person.name, person);
     }
     // Display names may have grown after a key was assigned.
-    for (const list of bySurname.values()) for (const c of list) this.names.set(c.key, c.name);
+    for (const list of bySurname.values()) for (const c of list) {
+      this.names.set(c.key, c.name);
+      this.surnames.add(c.surname);
+      this.surnameOf.set(c.key, c.surname);
+    }
   }
 
   private assign([articleId, personId]: MentionId, key: string, name: string, person: Person): void {
@@ -199,10 +206,12 @@ export class PersonRegistry {
 
   /** Every name and alias the articles use for the person. */
   aliases(key: string): string[] {
+    const own = this.surnameOf.get(key);
     const out = new Set<string>();
     for (const p of this.peopleOf.get(key) ?? []) {
       out.add(p.name);
-      for (const a of p.aliases) out.add(a);
+      // Not an alias that names someone else ("Russian President Vladimir Putin met U.S. special envoy", given as the envoy's).
+      for (const a of p.aliases) if (!fold(a).split(/[^a-z'-]+/).some((w) => w !== own && this.surnames.has(w))) out.add(a);
     }
     return [...out];
   }

@@ -241,3 +241,39 @@ describe('a story: announced, then cancelled', () => {
     expect(room.posts().discord).toHaveLength(1);
   });
 });
+
+describe('a story: announced, then took place as planned; follow-up questions', () => {
+  let room: ReturnType<typeof newsroom>;
+  beforeAll(() => void (room = newsroom()));
+  afterAll(() => room.cleanup());
+
+  it('3 Dec: "Took place on Tuesday 2 December 2025 at the Kremlin (reported 3 December, ¶1 of …)"', async () => {
+    await room.add('seed', 'x-witkoff-to-meet-zelensky-berlin.md');
+    await room.runScheduler();
+    await room.add('t1-putin-met-witkoff-tuesday.md');
+    room.clock.set('2025-12-03T15:00:00Z');
+    const putin = await room.meeting('Putin');
+    expect(putin.text).toContain('Took place on Tuesday 2 December 2025 at the Kremlin (reported 3 December, ¶1 of Putin meets Witkoff at the Kremlin).');
+    expect(putin.text).toContain('no compromise had been reached on territory');
+    // "Witkoff flew to Berlin on Wednesday" is not the Berlin meeting with Zelensky two days later.
+    expect((await room.meeting('Zelensky')).data).toMatchObject({ status: 'upcoming', when: { start: '2025-12-05' } });
+    await room.runScheduler();
+    expect(room.posts().slack).toEqual(['Update: Witkoff–Putin meeting took place on Tuesday 2 December 2025 at the Kremlin']);
+  });
+
+  it('questions routed as structured filters get the linked event', async () => {
+    const core = createCore({ library: room.library, clock: room.clock, timeZone: TZ, answerCache: false });
+    const ask = async (command: Parameters<typeof core.handle>[0]) => (await core.handle(command, conv)).data as EventData;
+    const cases: [Parameters<typeof core.handle>[0], Partial<NonNullable<EventData['event']>>][] = [
+      [{ name: 'event', kinds: ['meeting'], person: 'Putin', words: ['did', 'take', 'place'] }, { title: 'Witkoff–Putin meeting', status: 'took place' }],
+      [{ name: 'event', person: 'Vladimir Putin' }, { status: 'took place', location: 'the Kremlin' }],
+      [{ name: 'event', kinds: ['meeting'], person: 'Zelensky' }, { title: 'Witkoff–Zelensky meeting', status: 'upcoming' }],
+      [{ name: 'event', kinds: ['meeting'] }, { title: 'Witkoff–Zelensky meeting' }],
+      [{ name: 'event', kinds: ['call'], person: 'Ushakov' }, { kind: 'call', status: 'took place', when: { text: 'on Oct. 14', precision: 'day', start: '2025-10-14', end: '2025-10-14' } }],
+      [{ name: 'event', query: 'Witkoff Putin' }, { title: 'Witkoff–Putin meeting' }],
+      [{ name: 'event', kinds: ['release'] }, { kind: 'release', status: 'took place' }],
+    ];
+    for (const [command, expected] of cases) expect((await ask(command)).event, JSON.stringify(command)).toMatchObject(expected);
+    expect((await ask({ name: 'event', person: 'Melania Trump' })).event).toBeNull();
+  });
+});
