@@ -14,9 +14,8 @@ const PLACES: Record<string, PlaceInfo> = {
   kremlin: { within: 'moscow' }, 'red square': { within: 'moscow' }, 'white house': { within: 'washington' }, capitol: { within: 'washington' },
   pentagon: { within: 'washington' }, 'camp david': { within: 'united states' }, 'mar-a-lago': { within: 'florida' }, 'downing street': { within: 'london' },
   westminster: { within: 'london' }, elysee: { within: 'paris' }, 'élysée': { within: 'paris' }, 'elysee palace': { within: 'paris' }, 'élysée palace': { within: 'paris' },
-  sorbonne: { within: 'paris' }, vatican: { zone: 'Europe/Rome', within: 'rome' }, 'zhongnanhai': { within: 'beijing' }, 'great hall of the people': { within: 'beijing' },
+  vatican: { zone: 'Europe/Rome', within: 'rome' }, 'zhongnanhai': { within: 'beijing' }, 'great hall of the people': { within: 'beijing' },
   bundestag: { within: 'berlin' }, chancellery: { within: 'berlin' }, reichstag: { within: 'berlin' }, 'un headquarters': { within: 'new york' },
-  'cape canaveral': { zone: 'America/New_York', within: 'florida' }, kourou: { zone: 'America/Cayenne', within: 'french guiana' },
   // Cities.
   moscow: { zone: 'Europe/Moscow', within: 'russia' }, 'st petersburg': { zone: 'Europe/Moscow', within: 'russia' }, 'st. petersburg': { zone: 'Europe/Moscow', within: 'russia' },
   sochi: { zone: 'Europe/Moscow', within: 'russia' }, washington: { zone: 'America/New_York', within: 'united states' }, 'new york': { zone: 'America/New_York', within: 'united states' },
