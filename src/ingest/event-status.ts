@@ -74,6 +74,8 @@ export function eventTense(c: StatusContext, trigger?: string): Tense {
       if (!/\b(?:has|have|had|was|were|been)$/.test(previous)) return 'past';
     }
   }
+  // "a deposition request for Volker, scheduled for this week": arranged, so to come, whatever the verb before.
+  if (c.noun && /^[^.;]{0,40}?\b(?:scheduled|set|planned|slated|due)\s+(?:for|on|to|in)\b/i.test(c.right)) return 'future';
   // The nearest signal before the trigger, reading leftwards word by word.
   const words = left.split(/\s+/).filter(Boolean);
   for (let i = words.length - 1, seen = 0; i >= 0 && seen < 9; i--, seen++) {

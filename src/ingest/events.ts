@@ -336,7 +336,9 @@ function participantsOf(
   const between = /\b(?:between|led\s+by|headed\s+by|involving)\s+/gi;
   between.lastIndex = first.start;
   let m: RegExpExecArray | null;
+  let named = false;
   while ((m = between.exec(s)) !== null && m.index < ce) {
+    named = true;
     const from = m.index + m[0].length;
     const stop = /[;.]|,\s*(?!and\b)(?=\s*(?:the|a|an|which|who|officials|said|according|[a-z]+\s+said)\b)/.exec(s.slice(from, ce));
     const to = stop ? from + stop.index : ce;
@@ -355,17 +357,20 @@ function participantsOf(
   }
   const [rs, re] = subjectRegion;
   const control = CONTROL_VERB.exec(s.slice(rs, Math.min(re, first.start)));
-  const controlled = INSTITUTIONAL.has(kind) && control !== null;
+  // "Judge X sentenced Y": the one sentenced is the object; "Y was sentenced": the subject.
+  const activeSentence = group.some((t) => t.kind === 'sentencing' && !t.noun && /^sentenced$/.test(t.word) && !/\b(?:was|were|be|been|is|are|being|get|got)\s+(?:\w+\s+)?$/i.test(s.slice(Math.max(rs, t.start - 20), t.start)));
+  const controlled = (INSTITUTIONAL.has(kind) && control !== null) || activeSentence;
   // "with Treasury Secretary Paul Warner expected to testify": the subject right before its verb.
   for (const t of group) {
-    if (t.noun) continue;
+    if (t.noun || activeSentence) continue;
     const p = usable.find((x) => x.end <= t.start && /^\s+(?:(?:is|are|was|were)\s+)?(?:(?:expected|set|due|scheduled|slated|going|also|likely)\s+)*(?:to\s+)?$/.test(s.slice(x.end, t.start)));
     if (p && !chosen.includes(p)) chosen.push(p);
   }
-  if (chosen.length < 2) {
+  // "a meeting between A and B" names everyone: no subject (who arranged it) is added.
+  if (new Set(chosen.map((p) => p.personId)).size < 2 && !named) {
     // The subject: people named before the first trigger, not after a preposition, not in a relative
     // clause, not the subject of "set"/"called" for an event they do not take part in.
-    const subjectStart = controlled ? rs + control!.index + control![0].length : rs;
+    const subjectStart = activeSentence ? first.start : controlled ? rs + control!.index + control![0].length : rs;
     const subjectEnd = Math.min(re, first.start);
     for (const p of usable) {
       if (p.start < subjectStart || p.start >= subjectEnd || p.possessive) continue;
@@ -375,14 +380,17 @@ function participantsOf(
       if (/\b(?:whom|who|which|that)\b[^,]*$/i.test(s.slice(rs, p.start)) && !/,\s*$/.test(s.slice(rs, p.start))) continue;
       if (!chosen.includes(p)) chosen.push(p);
     }
-    // Objects: "met Y", "talks with Y", "the trial of Y", "a visit to Moscow by Y".
+  }
+  // Objects, unless two people are named already (one person may be named twice: "EU trade commissioner Marta Kowalczyk").
+  if (new Set(chosen.map((p) => p.personId)).size < 2) {
+    // Objects: "met Y", "talks with Y", "the trial of Y", "a visit to Moscow by Y", "sentenced Y".
     for (const t of group) {
       if (!(GATHERINGS.has(t.kind) || t.kind === 'trial' || t.kind === 'sentencing' || t.kind === 'hearing')) continue;
       const [from0, to] = objectSpan(s, t.end, Math.min(ce, objectsEnd));
       const from = t.kind === 'call' && /^spoke\s+(?:with|to)\b/.test(t.word) ? t.start : from0;
       const objectText = s.slice(t.end, to);
       const prepositional = /^\s+(?:with|of|by|and|for\s+talks\s+with)\b/i.test(objectText);
-      const direct = !t.noun && (t.kind === 'meeting' || /^(?:receive|host|welcome|phoned|telephoned)/.test(t.word));
+      const direct = !t.noun && (t.kind === 'meeting' || /^(?:receive|host|welcome|phoned|telephoned)/.test(t.word) || (activeSentence && t.kind === 'sentencing'));
       for (const p of usable) {
         if (p.start < from || p.start >= to || chosen.includes(p)) continue;
         const lead = s.slice(p.start < t.end ? t.start : t.end, p.start);
@@ -405,7 +413,7 @@ function participantsOf(
   let ids = personIds(chosen.sort((a, b) => a.start - b.start), ctx.byId);
   // A pronoun subject ("She will meet …", "Her trip to Baghdad") brings its antecedent.
   const lead = s.slice(rs, Math.min(re, first.start));
-  const pronoun = !chosen.some((p) => p.start < first.start) ? PRONOUN_SUBJECT.exec(lead) ?? POSSESSIVE_PRONOUN.exec(lead) ?? /^\s*(He|She)\b/.exec(s.slice(rs)) : null;
+  const pronoun = !named && !activeSentence && !chosen.some((p) => p.start < first.start) ? PRONOUN_SUBJECT.exec(lead) ?? POSSESSIVE_PRONOUN.exec(lead) ?? /^\s*(He|She)\b/.exec(s.slice(rs)) : null;
   if (pronoun && !(controlled && !/^(his|her|their)$/i.test(pronoun[1]!))) {
     const word = pronoun[1]!.toLowerCase();
     if (word !== 'they' && word !== 'their') {
@@ -776,7 +784,10 @@ function teamsOf(s: string, group: Trigger[], from: number, to: number): string 
 
 /** Capitalised words before the trigger that act when no person does ("Harbour City will face", "The Senate"). */
 function subjectWords(s: string, from: number, to: number, mentions: PersonMention[] = []): string | undefined {
-  const lead = s.slice(from, to);
+  // "Per the request, Parliament would meet": the subject follows a fronted phrase.
+  const fronted = /^\s*(?:Per|According\s+to|In|On|At|After|Before|Under|With|For|Last|Next|This|Earlier|Later)\b[^,]{0,60},\s*/.exec(s.slice(from, to));
+  const lead = s.slice(from + (fronted ? fronted[0].length : 0), to);
+  if (fronted) from += fronted[0].length;
   // "The assembly will vote": a body named by a common noun.
   const body = /^\s*The\s+(assembly|council|board|committee|senate|house|parliament|congress|cabinet|government|court|jury|union|party|league|club|commission|agency|ministry|company|bank|tribunal)\s+[a-z]/.exec(lead);
   if (body) return capitalise(body[1]!);
@@ -784,7 +795,7 @@ function subjectWords(s: string, from: number, to: number, mentions: PersonMenti
   if (!m) return undefined;
   const at = from + m.index + m[0].length - m[1]!.length;
   const words = m[1]!;
-  if (/^(?:He|She|They|It|We|I|In|On|At|After|Before|The|A|An|His|Her|Their|Its|Asked|If|When|While|But|And|This|That|Private|Smartphone|Singer|Special|Chief|More|Most|Some|Many|Previous|Negotiators|Officials|Organisers|Organizers)$/.test(words.split(/\s+/)[0]!)) return undefined;
+  if (/^(?:He|She|They|It|We|I|In|On|At|After|Before|The|A|An|His|Her|Their|Its|Asked|If|When|While|But|And|This|That|Private|Smartphone|Singer|Special|Chief|More|Most|Some|Many|Previous|Negotiators|Officials|Organisers|Organizers|Per|Last|Next|Earlier|Later|Yesterday|Today|Tomorrow|According|Under|With|For)$/.test(words.split(/\s+/)[0]!)) return undefined;
   if (NOT_PLACES.has(words.split(/\s+/)[0]!) || mentions.some((p) => p.start < at + words.length && at < p.end)) return undefined;
   // "Voters", "Shareholders", "Officials": a common noun opening the sentence.
   if (!/\s/.test(words) && /(?:ers|ors|ists|ants|ents|ies|ians|ees|men|women|people)$/.test(words)) return undefined;
