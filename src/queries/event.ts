@@ -201,7 +201,7 @@ function choose(ctx: QueryContext, f: Filter): { story?: Story; others: Story[] 
   // Still to come or under way, in start order: as far as the first meeting and three others (further when words rank them).
   const live: Story[] = [];
   let meeting = false;
-  const ahead = pool ? [...pool].filter((s) => storyEndMs(s) >= nowMs).sort((a, b) => a.startMs - b.startMs) : book.endingAfter(nowMs);
+  const ahead: readonly Story[] = pool ? [...pool].filter((s) => storyEndMs(s) >= nowMs).sort((a, b) => a.startMs - b.startMs) : book.endingAfter(nowMs);
   for (const s of ahead) {
     if (!ranked && meeting && live.length >= 4) break;
     if (s.state !== 'pending' || !ok(s) || !announced(s)) continue;

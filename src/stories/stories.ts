@@ -264,8 +264,18 @@ export class StoryBook {
     return this.byEvent.get(`${articleId}\u0000${eventId}`);
   }
 
-  /** Dated stories not over at `ms` (two days of slack for zones), soonest start first. */
-  endingAfter(ms: number): Story[] {
+  private lastEndingAfter?: { minute: number; stories: Story[] };
+
+  /** Dated stories not over at `ms` (two days of slack for zones), soonest start first; the same list again within a minute. */
+  endingAfter(ms: number): readonly Story[] {
+    const minute = Math.floor(ms / 60_000);
+    if (this.lastEndingAfter?.minute === minute) return this.lastEndingAfter.stories;
+    const stories = this.endingAfterUncached(minute * 60_000);
+    this.lastEndingAfter = { minute, stories };
+    return stories;
+  }
+
+  private endingAfterUncached(ms: number): Story[] {
     let lo = 0;
     let hi = this.byEnd.length;
     while (lo < hi) {
