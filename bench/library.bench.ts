@@ -207,7 +207,15 @@ function misspell(phrase: string): string {
   return words.join(' ');
 }
 
-export type QueryKind = 'whosaid by person' | 'whosaid by phrase, exact' | 'whosaid by phrase, misspelt' | 'summary of a named article' | 'summary by headline words' | 'meeting, next' | 'meeting with a person';
+export type QueryKind =
+  | 'whosaid by person'
+  | 'whosaid by phrase, exact'
+  | 'whosaid by phrase, misspelt'
+  | 'summary of a named article'
+  | 'summary by headline words'
+  | 'meeting, next'
+  | 'meeting with a person'
+  | 'topic search (who talked about …)';
 export const KINDS: QueryKind[] = [
   'whosaid by person',
   'whosaid by phrase, exact',
@@ -216,7 +224,11 @@ export const KINDS: QueryKind[] = [
   'summary by headline words',
   'meeting, next',
   'meeting with a person',
+  'topic search (who talked about …)',
 ];
+
+/** Targets per kind: lookups answer within 1 ms, a ranked search over what was said within 5 ms. */
+const P99_TARGET_MS: Partial<Record<QueryKind, number>> = { 'topic search (who talked about …)': 5 };
 
 /** Deterministic queries that have answers in this corpus. */
 function queriesFor(corpus: Corpus, kind: QueryKind, count: number): Command[] {
@@ -246,6 +258,12 @@ function queriesFor(corpus: Corpus, kind: QueryKind, count: number): Command[] {
       case 'meeting, next':
         out.push({ name: 'event' });
         break;
+      case 'topic search (who talked about …)': {
+        // A subject word of a quote ("sovereignty", "pipeline", "harbour"), as a reader would ask.
+        const word = q.text.replace(/[“”".,:;!?]/g, '').split(/\s+/).filter((w) => w.length > 5).sort((x, y) => y.length - x.length)[i % 2] ?? a.headline.split(' ')[2]!;
+        out.push({ name: 'topic', topic: word.toLowerCase() });
+        break;
+      }
       case 'meeting with a person': {
         const withEvent = a.events.find((e) => / will meet /.test(e));
         out.push({ name: 'event', query: (withEvent ?? a.headline).split(' ')[0]! });
@@ -337,7 +355,8 @@ async function answers(options: BenchOptions): Promise<Figure[]> {
     const p99 = of(big, 99);
     const medBig = of(big, 50);
     const medSmall = of(atTiny.get(kind)!, 50);
-    figures.push({ figure: `${kind}: p99, ${n(s.large)} articles (median of ${s.runs} passes × ${n(s.queries)} queries)`, value: p99, unit: 'ms', target: '≤ 1 ms', meets: p99 <= 1 });
+    const target = P99_TARGET_MS[kind] ?? 1;
+    figures.push({ figure: `${kind}: p99, ${n(s.large)} articles (median of ${s.runs} passes × ${n(s.queries)} queries)`, value: p99, unit: 'ms', target: `≤ ${target} ms`, meets: p99 <= target });
     figures.push({
       figure: `${kind}: median, ${n(s.large)} vs ${n(s.tiny)} articles`,
       value: medBig,

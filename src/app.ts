@@ -5,7 +5,8 @@
 import { resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import pino, { type DestinationStream } from 'pino';
-import type { RESTOptions } from 'discord.js';
+import { Events, RESTEvents, type RESTOptions } from 'discord.js';
+import { webApi } from '@slack/bolt';
 import { systemClock, type Clock } from './clock.js';
 import { parseEnv, redactValues, type BotEnv } from './config/env.js';
 import { loadConfig } from './config/load.js';
@@ -15,16 +16,20 @@ import { openLibrary } from './library/open.js';
 import { createLogger, type Logger } from './log.js';
 import { runConsole } from './platforms/console/index.js';
 import { startDiscord, type DiscordHandle } from './platforms/discord/index.js';
+import { ChatGuard } from './platforms/guard.js';
 import { discordOutlet } from './platforms/discord/poster.js';
 import { startSlack, type SlackHandle, type SlackRetryConfig } from './platforms/slack/index.js';
 import { slackOutlet } from './platforms/slack/poster.js';
 import type { Core } from './queries/core.js';
 import { createCore } from './queries/index.js';
+import { ShareClaims } from './queries/sharing.js';
 import { createScheduler, type RunningScheduler } from './schedule/scheduler.js';
 import type { OutboxOptions } from './schedule/outbox.js';
 import { assertValidSchedules } from './schedule/validate.js';
 import type { Outlets } from './schedule/types.js';
 import { openStore, type Store } from './store/store.js';
+import { storeActionRefs } from './store/action-refs.js';
+import { BotMetrics, HealthChecks, startHealthServer, type HealthServer, type Platform } from './health/index.js';
 
 /** SIGTERM to exit: the whole shutdown, in-flight answers and posts included, fits in this. */
 export const SHUTDOWN_DEADLINE_MS = 10_000;
@@ -55,6 +60,8 @@ export interface AppOptions {
   outbox?: Partial<OutboxOptions>;
   /** Scheduled posts: how long one Web API / REST call may take before it counts as failed (default 15 s). */
   posters?: { timeoutMs?: number };
+  /** The health server (HEALTH_PORT): its interface (default all) and how often readiness is checked and logged (default 1 s). */
+  health?: { host?: string; monitorMs?: number };
 }
 
 export interface RunningApp {
@@ -71,10 +78,17 @@ export interface RunningApp {
   platforms: string[];
   /** Answers being computed or delivered right now. */
   inFlight(): number;
+  /** Readiness checks (what /readyz reports) and metrics (what /metrics shows). */
+  checks: HealthChecks;
+  metrics: BotMetrics;
+  /** The health server, when HEALTH_PORT is set. */
+  health?: HealthServer;
   /** Graceful: stop taking new work, finish in-flight answers and posts, close the store. Idempotent. */
   stop(reason?: string): Promise<void>;
   /** Resolves once stopped (or, in console mode, when the chat ends). */
   done: Promise<void>;
+  /** Why the bot stopped by itself (a platform that cannot go on, e.g. Discord rejected the token). */
+  failure(): Error | undefined;
 }
 
 /** Counts work in progress and lets shutdown wait for it to reach zero. */
@@ -107,8 +121,6 @@ class InFlight {
   }
 }
 
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms).unref());
-
 /** Resolves with true when `p` settles within `ms`, false when time ran out first. */
 async function within(p: Promise<unknown>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
@@ -121,17 +133,12 @@ async function within(p: Promise<unknown>, ms: number): Promise<boolean> {
 }
 
 /**
- * Discord replies go out over REST after the core has answered: idle means no answer being
- * computed and no REST request queued or in flight, twice in a row (a reply is queued a few
- * microtasks after its answer resolves).
+ * Discord replies go out over REST after the core has answered: the adapter counts each
+ * interaction and mention until its replies are sent. (REST handlers are no guide: an
+ * interaction callback's burst handler never reports itself inactive.)
  */
 async function discordIdle(handle: DiscordHandle, answers: InFlight): Promise<void> {
-  let quiet = 0;
-  while (quiet < 2) {
-    const restBusy = [...handle.client.rest.handlers.values()].some((h) => !h.inactive);
-    quiet = answers.size === 0 && !restBusy ? quiet + 1 : 0;
-    await sleep(20);
-  }
+  await Promise.all([handle.idle(), answers.idle()]);
 }
 
 /** Starts briefbot as the environment and config describe it. Throws EnvError, ConfigError, ScheduleConfigError or a startup Error. */
@@ -163,21 +170,69 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
     for (const undo of stack.splice(0).reverse()) await Promise.resolve(undo()).catch(() => undefined);
   };
 
+  // Health and metrics: components report into these; /readyz and /metrics read them.
+  let store: Store | undefined;
+  const connections = new Map<Platform, () => boolean>();
+  const metrics = new BotMetrics({ outboxDepth: () => (store?.db.open ? store.pendingCount() : 0), articles: () => library.size });
+  const checks = new HealthChecks();
+  let libraryLoaded = false;
+  checks.add('library', () => (libraryLoaded ? { ok: true, detail: `${library.size} articles from ${library.dir}` } : { ok: false, detail: 'loading the briefings' }));
+  library.on('change', (change) => {
+    if (change.type === 'error') metrics.reloadErrors.inc();
+  });
+  checks.onEvaluate((readiness) => {
+    for (const [name, result] of Object.entries(readiness.checks)) metrics.checkOk.set({ check: name }, result.ok ? 1 : 0);
+    for (const [platform, up] of connections) metrics.connection(platform, up());
+  });
+  let health: HealthServer | undefined;
+  if (env.healthPort !== undefined) {
+    try {
+      health = await startHealthServer({ port: env.healthPort, ...(opts.health?.host ? { host: opts.health.host } : {}), checks, metrics });
+    } catch (error) {
+      library.close();
+      throw new Error(`HEALTH_PORT ${env.healthPort}: cannot listen (${(error as Error).message})`);
+    }
+    const started = health;
+    stack.push(() => started.close());
+    logger.info({ port: health.port }, 'health: /healthz, /readyz and /metrics');
+  }
+
   try {
     await library.load();
+    libraryLoaded = true;
     const folderError = library.errors().find((e) => e.file === library.dir);
     if (folderError) throw new Error(`briefings folder ${library.dir}: ${folderError.message.replace(/^cannot read the briefings folder: /, '')} (set "briefings" in the config or pass --briefings)`);
     for (const e of library.errors()) logger.warn({ file: e.file, line: e.line, field: e.field }, `briefing skipped: ${e.message}`);
     library.watch();
+    checks.add('watcher', () => {
+      const w = library.watchStatus();
+      return w.ok ? { ok: true, detail: `watching ${library.dir}` } : { ok: false, detail: w.problem ?? 'not watching' };
+    });
 
     const answers = new InFlight();
-    let store: Store | undefined;
     let schedulerParts: ReturnType<typeof createScheduler> | undefined;
     let core!: Core;
     if (chat) {
       store = openStore(resolve(cwd, config.store));
       const opened = store;
       stack.push(() => opened.close());
+      if (opened.recovered) {
+        logger.error(
+          { store: opened.path, movedTo: opened.recovered.movedTo, problem: opened.recovered.problem },
+          `store ${opened.path} could not be used (${opened.recovered.problem}); it was moved to ${opened.recovered.movedTo} and a new, empty store started in its place: its subscriptions and post history are in the moved file`,
+        );
+      }
+      // quick_check reads the whole (pruned, small) file: every ten minutes, not every second.
+      let integrity = { ok: true } as { ok: boolean; problem?: string };
+      let integrityAt = Date.now();
+      checks.add('store', () => {
+        if (Date.now() - integrityAt >= 600_000) {
+          integrity = opened.integrity();
+          integrityAt = Date.now();
+        }
+        const h = integrity.ok ? opened.health() : integrity;
+        return h.ok ? { ok: true, detail: `${opened.path} writable` } : { ok: false, detail: `${opened.path}: ${h.problem}` };
+      });
       const posters: Outlets = {};
       const timeout = opts.posters?.timeoutMs !== undefined ? { timeoutMs: opts.posters.timeoutMs } : {};
       if (wantSlack) posters.slack = slackOutlet({ token: env.slack!.botToken, ...(env.slack!.apiUrl ? { apiUrl: env.slack!.apiUrl } : {}), ...timeout });
@@ -191,11 +246,27 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
         clock,
         logger,
         ...(opts.outbox ? { outbox: opts.outbox } : {}),
+        observer: metrics.deliveries(),
       });
     }
     const bare = createCore({ library, clock, timeZone, logger, ...(schedulerParts ? { subscriptions: schedulerParts.subscriptions } : {}) });
-    // Every answer is counted, so shutdown can wait for the ones being computed.
-    core = { ...bare, handle: (command, conversation) => answers.run(() => bare.handle(command, conversation)) };
+    // Every answer is counted, so shutdown can wait for the ones being computed, and timed for /metrics.
+    core = {
+      ...bare,
+      handle: (command, conversation) =>
+        answers.run(async () => {
+          const began = performance.now();
+          const answer = await bare.handle(command, conversation);
+          metrics.answered(answer.intent, (performance.now() - began) / 1000);
+          return answer;
+        }),
+    };
+
+    // One guard and one set of share references for both platforms: the same limits everywhere.
+    const guard = new ChatGuard({ clock, limits: config.limits });
+    const shares = new ShareClaims({ clock, ...(store ? { store: storeActionRefs(store) } : {}) });
+    let failure: Error | undefined;
+    let stopApp: (reason: string) => Promise<void> = async () => undefined;
 
     const slackEvents = new InFlight();
     let slack: SlackHandle | undefined;
@@ -209,9 +280,17 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
         ...(s.apiUrl ? { apiUrl: s.apiUrl } : {}),
         ...(opts.slack?.retryConfig ? { retryConfig: opts.slack.retryConfig } : {}),
         ...(opts.slack?.ackDeadlineMs !== undefined ? { ackDeadlineMs: opts.slack.ackDeadlineMs } : {}),
+        guard,
+        shares,
       });
       const started = slack;
       stack.push(() => started.stop());
+      checks.add('slack', () => {
+        const st = started.status();
+        return { ok: st.connected, detail: st.detail };
+      });
+      connections.set('slack', () => started.status().connected);
+      started.app.client.on(webApi.WebClientEvent.RATE_LIMITED, () => metrics.rateLimited.inc({ platform: 'slack', source: 'chat' }));
       // Bolt awaits the listeners inside global middleware: this brackets the whole of each event,
       // its ack, response_url posts and chat.postMessage calls included.
       started.app.use(async ({ next }) => {
@@ -240,9 +319,29 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
         registerOnStart: d.registerOnStart,
         ...(d.guildId ? { guildId: d.guildId } : {}),
         store: { get: (key) => kv.kvGet(key), set: (key, value) => kv.kvSet(key, value) },
+        guard,
+        shares,
+        onFatal: (error) => {
+          failure ??= error;
+          void stopApp(error.message);
+        },
       });
       const started = discord;
       stack.push(() => started.stop());
+      // The gateway's state, from discord.js's own shard events (startDiscord resolves once it is ready).
+      let gateway = { up: true, detail: 'gateway connected' };
+      const client = started.client;
+      client.on(Events.ShardReady, () => (gateway = { up: true, detail: 'gateway connected' }));
+      client.on(Events.ShardResume, () => (gateway = { up: true, detail: 'gateway connected (resumed)' }));
+      client.on(Events.ShardReconnecting, () => (gateway = { up: false, detail: 'gateway reconnecting' }));
+      client.on(Events.Invalidated, () => (gateway = { up: false, detail: 'gateway session invalidated' }));
+      client.on(Events.ShardDisconnect, (event) => {
+        gateway = { up: false, detail: `gateway closed (code ${event.code})` };
+        metrics.gatewayDisconnects.inc({ platform: 'discord', code: String(event.code) });
+      });
+      client.rest.on(RESTEvents.RateLimited, () => metrics.rateLimited.inc({ platform: 'discord', source: 'chat' }));
+      checks.add('discord', () => ({ ok: gateway.up, detail: gateway.detail }));
+      connections.set('discord', () => gateway.up);
     }
 
     let scheduler: RunningScheduler | undefined;
@@ -262,6 +361,9 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
     const stop = (reason = 'stop requested'): Promise<void> => {
       stopping ??= (async () => {
         const started = Date.now();
+        // Not ready from now on (a load balancer stops sending work); no "not ready" log lines for the parts closing.
+        checks.stopMonitor();
+        checks.add('shutdown', () => ({ ok: false, detail: 'shutting down' }));
         const left = () => SHUTDOWN_DEADLINE_MS - 1_000 - (Date.now() - started);
         logger.info({ reason, inFlight: answers.size + slackEvents.size }, 'shutting down: finishing in-flight answers and posts');
         // 1. Stop taking new work: no new cron fires; the chat transports close after their in-flight answers.
@@ -275,12 +377,14 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
         if (!(await within(schedulerStopped, Math.max(200, left())))) logger.warn({}, 'shutdown: a scheduled post was still sending; it is resent (once) on the next start');
         store?.close();
         library.close();
+        await health?.close();
         logger.info({ ms: Date.now() - started }, 'stopped');
         logger.flush?.();
         resolveDone();
       })();
       return stopping;
     };
+    stopApp = stop;
 
     logger.info({ platforms, articles: library.size }, chat ? 'briefbot running' : 'briefbot console');
     const app: RunningApp = {
@@ -295,12 +399,17 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
       ...(discord ? { discord } : {}),
       platforms: chat ? platforms : ['console'],
       inFlight: () => answers.size + slackEvents.size,
+      checks,
+      metrics,
+      ...(health ? { health } : {}),
       stop,
       done,
+      failure: () => failure,
     };
 
+    checks.monitor(logger, opts.health?.monitorMs ?? 1_000);
     if (!chat && opts.console !== false) {
-      void runConsole({ core, input: opts.stdin ?? process.stdin, output: opts.stdout ?? process.stdout }).then(
+      void runConsole({ core, input: opts.stdin ?? process.stdin, output: opts.stdout ?? process.stdout, guard }).then(
         () => stop('the console chat ended'),
         (error: unknown) => {
           logger.error({ err: error }, 'console chat failed');

@@ -13,7 +13,7 @@ import { Library, type LibraryError } from './library/library.js';
 import type { Logger } from './log.js';
 import { Article, IsoDate } from './model/article.js';
 import type { Conversation } from './queries/command.js';
-import { createCore } from './queries/index.js';
+import { createCore, PARAGRAPH_NUMBERING } from './queries/index.js';
 import { renderPlain } from './replies/plain.js';
 import { fieldName, parseLocatedYaml } from './config/yaml-location.js';
 import { SHUTDOWN_DEADLINE_MS, startApp, type RunningApp } from './app.js';
@@ -41,6 +41,7 @@ Usage:
   briefbot start                      run the bot (Slack/Discord when their tokens are set, else the console chat)
   briefbot ask [--json] [--now ISO] [--briefings DIR] TEXT
                                       answer one question, e.g. briefbot ask "/meeting"
+                                      (DIR may hold .md briefings and .txt articles with a Published: line)
   briefbot check [--briefings DIR]    validate the config and every briefing (exit 1 on errors)
   briefbot model [--json] [--published YYYY-MM-DD] FILE
                                       the derived article model of a briefing .md or a plain .txt
@@ -155,9 +156,9 @@ async function ask(args: string[], io: CliIO, cwd: string): Promise<number> {
   if (!loaded) return 1;
   for (const e of loaded.library.errors()) io.stderr.write(`warning: ${describeLibraryError(e, cwd)} (skipped)\n`);
   const core = createCore({ library: loaded.library, clock, timeZone: loaded.timeZone });
-  const conversation: Conversation = { platform: 'console', channelId: 'cli', userId: 'cli', canManageChannel: false, isDirect: true };
+  const conversation: Conversation = { platform: 'console', channelId: 'cli', userId: 'cli', canManageChannel: false, isDirect: true, conversationKey: 'cli' };
   const answer = await core.handle(core.route(rest.join(' ')), conversation);
-  if (flags.json) io.stdout.write(`${JSON.stringify({ intent: answer.intent, reply: answer.reply, data: answer.data }, null, 2)}\n`);
+  if (flags.json) io.stdout.write(`${JSON.stringify({ intent: answer.intent, reply: answer.reply, data: answer.data, numbering: PARAGRAPH_NUMBERING }, null, 2)}\n`);
   else io.stdout.write(`${renderPlain(answer.reply)}\n`);
   return 0;
 }
@@ -313,6 +314,12 @@ async function start(args: string[], io: CliIO, cwd: string): Promise<number> {
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
   process.off('unhandledRejection', onRejection);
+  // A platform that cannot go on (e.g. Discord rejected the token) stops the bot: say why, exit 1.
+  const failure = app.failure();
+  if (failure) {
+    io.stderr.write(`briefbot: ${failure.message}\n`);
+    return 1;
+  }
   return 0;
 }
 

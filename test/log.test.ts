@@ -42,3 +42,45 @@ describe('logger', () => {
     expect(lines.join('')).toContain('shown');
   });
 });
+
+describe('logger: any field, any shape', () => {
+  const env = { SLACK_BOT_TOKEN: 'xoxb-111-222-secretvalue', DISCORD_TOKEN: 'MTIz.discord-secret.token-value-0000000000', SLACK_SIGNING_SECRET: 'sign\\ing"secret-42' };
+  const lines = () => {
+    const c = capture();
+    return { ...c, log: createLogger({ destination: c.destination, env, level: 'info' }) };
+  };
+
+  it('a string err is one message, not a character per field, and is scrubbed', () => {
+    const { lines: out, log } = lines();
+    log.error({ err: `slack_error: invalid_auth for ${env.SLACK_BOT_TOKEN}` }, 'failed');
+    const line = JSON.parse(out.join('')) as { err: Record<string, unknown> };
+    expect(line.err).toEqual({ type: 'string', message: 'slack_error: invalid_auth for [Redacted]' });
+    expect(Object.keys(line.err)).not.toContain('0');
+  });
+
+  it('a configured secret is removed from every field, however deep or however it is escaped', () => {
+    const { lines: out, log } = lines();
+    log.info({ note: { deep: [`a ${env.SLACK_SIGNING_SECRET} b`], other: `x${env.DISCORD_TOKEN}y` }, [env.SLACK_BOT_TOKEN]: 1 }, 'deep');
+    log.warn({ error: { detail: env.SLACK_SIGNING_SECRET } }, `msg ${env.SLACK_SIGNING_SECRET}`);
+    const all = out.join('');
+    for (const secret of Object.values(env)) {
+      expect(all).not.toContain(secret);
+      expect(all).not.toContain(JSON.stringify(secret).slice(1, -1));
+    }
+    expect(all).toContain('[Redacted]');
+  });
+
+  it('Discord interaction and webhook tokens are cut out of URLs in logged API errors', () => {
+    const { lines: out, log } = lines();
+    const token = 'aW50ZXJhY3Rpb246MTIzNDU2Nzg5MDEyMzQ1Njc4OnNlY3JldA';
+    const apiError = Object.assign(new Error('Unknown interaction'), {
+      url: `https://discord.com/api/v10/interactions/1234567890123456789/${token}/callback?with_response=false`,
+      status: 404,
+    });
+    log.error({ err: apiError, followUp: `https://discord.com/api/v10/webhooks/987654321098765432/${token}/messages/@original` }, 'interaction failed');
+    const all = out.join('');
+    expect(all).not.toContain(token);
+    expect(all).toContain('/interactions/1234567890123456789/[Redacted]/callback');
+    expect(all).toContain('/webhooks/987654321098765432/[Redacted]/messages');
+  });
+});

@@ -55,6 +55,14 @@ export const Env = z
     ),
     LOG_LEVEL: optional(z.string().refine((v) => (LOG_LEVELS as readonly string[]).includes(v), `should be one of ${LOG_LEVELS.join(', ')}`)),
     BRIEFBOT_CONFIG: optional(z.string()),
+    /** /healthz, /readyz and /metrics on this port, in every mode (console too); unset: off. */
+    HEALTH_PORT: optional(
+      z
+        .string()
+        .regex(/^\d{1,5}$/, 'should be a port number (0–65535)')
+        .transform(Number)
+        .refine((n) => n <= 65535, 'should be a port number (0–65535)'),
+    ),
     /** Web API base, e.g. GovSlack's or a local stub's (`http://127.0.0.1:PORT/api/`). */
     BRIEFBOT_SLACK_API_URL: optional(httpUrl),
     /** REST base without the version, e.g. a local stub's `http://127.0.0.1:PORT/api`. */
@@ -100,6 +108,8 @@ export interface BotEnv {
   discord?: DiscordSettings;
   logLevel?: string;
   configPath?: string;
+  /** HEALTH_PORT: where /healthz, /readyz and /metrics listen (unset: no health server). */
+  healthPort?: number;
   /** Every secret value, for scrubbing text that did not pass through the logger. */
   secrets: string[];
 }
@@ -152,6 +162,7 @@ export function parseEnv(raw: Record<string, string | undefined>): BotEnv {
   const out: BotEnv = { secrets };
   if (e.LOG_LEVEL) out.logLevel = e.LOG_LEVEL;
   if (e.BRIEFBOT_CONFIG) out.configPath = e.BRIEFBOT_CONFIG;
+  if (e.HEALTH_PORT !== undefined) out.healthPort = e.HEALTH_PORT;
   if (e.SLACK_BOT_TOKEN) {
     out.slack = {
       botToken: e.SLACK_BOT_TOKEN,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Limits } from './limits.js';
 
 const TimeZone = z.string().refine(
   (tz) => {
@@ -51,6 +52,8 @@ export const Config = z
     catchUp: z.string().regex(/^\d+[mhd]$/).default('1h'),
     schedules: z.array(Schedule).default([]),
     reminders: Reminders.default({}),
+    /** Caps on what chat users can ask (subscriptions, input length, rate, answer time). */
+    limits: Limits.default({}),
   })
   .strict();
 

@@ -1,7 +1,20 @@
 import { Article } from '../model/article.js';
 import type { ArticleSource } from '../model/briefing.js';
-import { applyOverrides, BriefingError, OverrideError, parseBriefingFile } from '../ingest/briefing-file.js';
+import { applyOverrides, articleIdFromPath, BriefingError, OverrideError, parseBriefingFile, type ParsedBriefing } from '../ingest/briefing-file.js';
+import { parseTextArticle } from '../ingest/text-file.js';
 import { fieldName } from '../config/yaml-location.js';
+
+/**
+ * A briefing file of either format: `.md` (front matter, headline, paragraphs) or a plain `.txt`
+ * article (headline, `Published: YYYY-MM-DD`, blank line, paragraphs: the eval set's format).
+ */
+export function parseAnyBriefing(path: string, content: string): ParsedBriefing {
+  if (!path.toLowerCase().endsWith('.txt')) return parseBriefingFile(path, content);
+  const source = parseTextArticle(articleIdFromPath(path), content.replace(/^\uFEFF/, ''));
+  if (!source.headline) throw new BriefingError(path, [{ line: 1, field: 'headline', message: 'the first line must be the headline' }]);
+  if (!source.paragraphs.length) throw new BriefingError(path, [{ line: 2, field: 'body', message: 'no paragraphs after the headline (separate paragraphs with blank lines)' }]);
+  return { source, frontMatter: {}, lineOf: () => undefined };
+}
 
 /** Turns one briefing file's content into a validated Article (throws BriefingError). */
 export type DeriveFn = (path: string, content: string) => Article;
@@ -12,7 +25,7 @@ export type DeriveFn = (path: string, content: string) => Article;
  */
 export function createDeriver(extract: (source: ArticleSource) => Article): DeriveFn {
   return (path, content) => {
-    const parsed = parseBriefingFile(path, content);
+    const parsed = parseAnyBriefing(path, content);
     let article: Article;
     try {
       article = applyOverrides(extract(parsed.source), parsed.frontMatter);

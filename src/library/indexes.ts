@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { Article, Event, Person, Quote, Statement } from '../model/article.js';
 import { normalizeName } from '../ingest/briefing-file.js';
-import { bestWindow, fuzzyBudget, levenshtein, tokenize } from './text-match.js';
+import { fuzzyBudget, tokenize } from './text-match.js';
 
 /**
  * Per-library indexes. Each is updated per article (add / remove) so a reload costs the size of
@@ -271,6 +271,16 @@ export class PeopleIndex {
     return out;
   }
 
+  /** Every person the library knows (description lookups score them all). */
+  everyone(): PersonSummary[] {
+    const all: PersonSummary[] = [];
+    for (const id of this.appearances.keys()) {
+      const p = this.get(id);
+      if (p) all.push(p);
+    }
+    return all;
+  }
+
   /** The most quoted speakers (by quotes, then statements). */
   topQuoted(limit: number): PersonSummary[] {
     const all: PersonSummary[] = [];
@@ -292,152 +302,53 @@ export type Saying =
 
 export interface PhraseMatch {
   saying: Saying;
-  /** exact: the words appear as typed; fuzzy: word-level with typos. */
-  how: 'exact' | 'fuzzy';
+  /**
+   * exact: the words appear as typed; fuzzy: word-level with typos or other word forms;
+   * context: the words are in the saying's paragraph, partly outside its quote marks.
+   */
+  how: 'exact' | 'fuzzy' | 'context';
   score: number;
   /** The matched words as they appear in the saying. */
   matched: string;
 }
 
-function sayingText(s: Saying): string {
+export function sayingText(s: Saying): string {
   return s.kind === 'quote' ? s.quote.text : s.statement.text;
 }
 
-/** Ascending slots, read by position: a word's postings or a plain array. */
-interface SlotList {
-  readonly length: number;
-  at(i: number): number | undefined;
+export function sayingParagraph(s: Saying): number {
+  return s.kind === 'quote' ? s.quote.paragraph : s.statement.paragraph;
 }
 
 /**
- * One word's slots, ascending: a sealed run of the index's shared packed array, then slots added
- * since (a reload). Two million postings as one Int32Array are a third of the memory of two
- * million small-number arrays, and the collector never walks them.
+ * Sayings by speaker: what a person said, per article. Searching what was said is the full-text
+ * index's job (./search.ts); this is the lookup by person.
  */
-class Postings implements SlotList {
-  tail: number[] | undefined;
-  /** The greatest slot in (a saying's repeated word is added once). */
-  private last = -1;
-  constructor(
-    public packed: Int32Array,
-    public start: number,
-    public count: number,
-  ) {}
-
-  get length(): number {
-    return this.count + (this.tail?.length ?? 0);
-  }
-
-  at(i: number): number | undefined {
-    return i < this.count ? this.packed[this.start + i] : this.tail?.[i - this.count];
-  }
-
-  /** Adds a slot greater than every slot already in (once per saying). */
-  push(slot: number): void {
-    if (slot === this.last) return;
-    this.last = slot;
-    (this.tail ??= []).push(slot);
-  }
-}
-
-const NO_SLOTS = new Int32Array(0);
-
-/**
- * Sayings by speaker and by word. The word index is a plain inverted index (word → slots, in the
- * order sayings were added) rather than a full-text engine: at 10 000 articles (~150 000 sayings)
- * it builds in a fraction of the time and a phrase query touches only the postings of its rarest
- * words, stopping once it has enough verified matches. A removed saying leaves an empty slot that
- * queries skip; the postings are compacted when a quarter of the slots are empty.
- */
-export class QuoteIndex {
+export class SpeakerIndex {
   private readonly bySpeaker = new Map<string, Map<string, Saying[]>>();
-  private slots: (Saying | undefined)[] = [];
-  /** Article id → its sayings' slots (no per-saying string keys: 150 000 of them cost a second at load). */
-  private readonly slotsOf = new Map<string, number[]>();
-  private postings = new Map<string, Postings>();
-  private empty = 0;
   private live = 0;
 
   add(article: Article): void {
-    const slots: number[] = [];
     const index = (saying: Saying, speaker: string | null): void => {
-      slots.push(this.indexWords(saying));
-      if (speaker) {
-        let byArticle = this.bySpeaker.get(speaker);
-        if (!byArticle) this.bySpeaker.set(speaker, (byArticle = new Map()));
-        const list = byArticle.get(article.id);
-        if (list) list.push(saying);
-        else byArticle.set(article.id, [saying]);
-      }
+      this.live += 1;
+      if (!speaker) return;
+      let byArticle = this.bySpeaker.get(speaker);
+      if (!byArticle) this.bySpeaker.set(speaker, (byArticle = new Map()));
+      const list = byArticle.get(article.id);
+      if (list) list.push(saying);
+      else byArticle.set(article.id, [saying]);
     };
     for (const quote of article.quotes) index({ kind: 'quote', articleId: article.id, quote }, quote.speakerId);
     article.statements.forEach((statement, ordinal) => index({ kind: 'statement', articleId: article.id, statement, ordinal }, statement.speakerId));
-    const previous = this.slotsOf.get(article.id);
-    this.slotsOf.set(article.id, previous ? [...previous, ...slots] : slots);
-    this.live += slots.length;
-  }
-
-  private indexWords(saying: Saying): number {
-    const slot = this.slots.length;
-    this.slots.push(saying);
-    for (const word of tokenize(sayingText(saying))) {
-      let list = this.postings.get(word);
-      if (!list) this.postings.set(word, (list = new Postings(NO_SLOTS, 0, 0)));
-      list.push(slot);
-    }
-    return slot;
-  }
-
-  /** Packs every word's slots into one typed array (after a start-up; a reload appends to tails again). */
-  seal(): void {
-    let total = 0;
-    for (const list of this.postings.values()) total += list.length;
-    const packed = new Int32Array(total);
-    let at = 0;
-    for (const list of this.postings.values()) {
-      const n = list.length;
-      for (let i = 0; i < n; i++) packed[at + i] = list.at(i)!;
-      list.packed = packed;
-      list.start = at;
-      list.count = n;
-      list.tail = undefined;
-      at += n;
-    }
   }
 
   remove(article: Article): void {
-    for (const slot of this.slotsOf.get(article.id) ?? []) {
-      if (this.slots[slot] === undefined) continue;
-      this.slots[slot] = undefined;
-      this.empty += 1;
-      this.live -= 1;
-    }
-    this.slotsOf.delete(article.id);
+    this.live -= article.quotes.length + article.statements.length;
     for (const speaker of new Set([...article.quotes.map((q) => q.speakerId), ...article.statements.map((s) => s.speakerId)])) {
       if (!speaker) continue;
       const byArticle = this.bySpeaker.get(speaker);
       byArticle?.delete(article.id);
       if (byArticle && byArticle.size === 0) this.bySpeaker.delete(speaker);
-    }
-    if (this.empty > 256 && this.empty * 4 > this.slots.length) this.compact();
-  }
-
-  /** Re-numbers the live sayings densely (same order) and rebuilds the postings. */
-  private compact(): void {
-    const old = this.slots;
-    const renumber = new Map<number, number>();
-    this.slots = [];
-    this.postings = new Map();
-    this.empty = 0;
-    old.forEach((saying, slot) => {
-      if (saying) renumber.set(slot, this.indexWords(saying));
-    });
-    this.seal();
-    for (const [id, slots] of this.slotsOf) {
-      this.slotsOf.set(
-        id,
-        slots.map((s) => renumber.get(s)).filter((s): s is number => s !== undefined),
-      );
     }
   }
 
@@ -446,104 +357,9 @@ export class QuoteIndex {
     return this.bySpeaker.get(personId) ?? new Map();
   }
 
-  /**
-   * Who said a phrase: the exact words first (punctuation and case aside), most recently added
-   * first; only when none has them, word-level typo-tolerant matches ("man of peas" → "man of peace").
-   */
-  findPhrase(phrase: string, limit = 10): PhraseMatch[] {
-    const words = tokenize(phrase);
-    if (!words.length) return [];
-    const verify = (slot: number, how: 'exact' | 'fuzzy', minScore: number): PhraseMatch | undefined => {
-      const saying = this.slots[slot];
-      if (!saying) return undefined;
-      const tokens = tokenize(sayingText(saying));
-      if (how === 'exact') {
-        // Word-for-word equality needs no similarity scores.
-        const at = exactAt(words, tokens);
-        return at < 0 ? undefined : { saying, how, score: 1, matched: tokens.slice(at, at + words.length).join(' ') };
-      }
-      const win = bestWindow(words, tokens);
-      if (!win || win.score < minScore) return undefined;
-      return { saying, how, score: win.score, matched: tokens.slice(win.start, win.start + words.length).join(' ') };
-    };
-
-    const lists = [...new Set(words)].map((w) => this.postings.get(w));
-    if (lists.every((l): l is Postings => !!l)) {
-      const [base, ...others] = lists.sort((a, b) => a.length - b.length);
-      const exact: PhraseMatch[] = [];
-      for (let i = base!.length - 1; i >= 0 && exact.length < limit; i--) {
-        const slot = base!.at(i)!;
-        if (!others.every((l) => hasSorted(l, slot))) continue;
-        const m = verify(slot, 'exact', 1);
-        if (m) exact.push(m);
-      }
-      if (exact.length) return exact;
-    }
-
-    // Typos: candidates share the rarest correctly spelt words (two if there are two), or hold a
-    // word of the vocabulary within the typo budget of a misspelt one.
-    const known = lists.filter((l): l is Postings => !!l && l.length > 0).sort((a, b) => a.length - b.length);
-    let candidates: SlotList;
-    let also: SlotList | undefined;
-    if (known.length >= 2) {
-      // Walked newest first below; the second word is checked per candidate, so no full intersection.
-      candidates = known[0]!;
-      also = known[1]!;
-    } else {
-      const pool = new Set<number>();
-      const first = known[0];
-      if (first) for (let i = 0; i < first.length; i++) pool.add(first.at(i)!);
-      for (const word of new Set(words)) {
-        if (this.postings.has(word) || word.length < 4) continue;
-        const budget = fuzzyBudget(word);
-        for (const [term, list] of this.postings) {
-          if (Math.abs(term.length - word.length) > budget) continue;
-          if (levenshtein(word, term) <= budget) for (let i = 0; i < list.length; i++) pool.add(list.at(i)!);
-        }
-      }
-      candidates = [...pool].sort((x, y) => x - y);
-    }
-    // Enough close matches to rank (the best of a few dozen), never more than 400 checked.
-    const fuzzy: PhraseMatch[] = [];
-    const enough = Math.max(30, limit * 3);
-    for (let i = candidates.length - 1, seen = 0; i >= 0 && seen < 400 && fuzzy.length < enough; i--) {
-      const slot = candidates.at(i)!;
-      if (also && !hasSorted(also, slot)) continue;
-      seen += 1;
-      const m = verify(slot, 'fuzzy', 0.75);
-      if (m) fuzzy.push(m);
-      // A typical single typo scores ≥ 0.9; once `limit` such matches are in, later ones cannot beat them by much.
-      if (fuzzy.length >= limit && fuzzy.filter((f) => f.score >= 0.9).length >= limit) break;
-    }
-    return fuzzy.sort((a, b) => b.score - a.score).slice(0, limit);
-  }
-
   get size(): number {
     return this.live;
   }
-}
-
-/** Where `words` occur contiguously in `tokens`, or -1. */
-function exactAt(words: string[], tokens: string[]): number {
-  outer: for (let start = 0; start + words.length <= tokens.length; start++) {
-    for (let i = 0; i < words.length; i++) if (tokens[start + i] !== words[i]) continue outer;
-    return start;
-  }
-  return -1;
-}
-
-/** Binary search in an ascending list. */
-function hasSorted(list: SlotList, value: number): boolean {
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = list.at(mid)!;
-    if (v === value) return true;
-    if (v < value) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
 }
 
 export interface IndexedEvent {
@@ -772,166 +588,4 @@ function lowerBoundIn(list: IndexedEvent[], ms: number): number {
     else hi = mid;
   }
   return lo;
-}
-
-/**
- * Articles by headline, id and source words, for "summarize <keyword>" and autocomplete. A plain
- * inverted index (word → articles) with a sorted vocabulary for prefixes: at 10 000 articles a
- * full-text engine cost ~0.3 s to build and ~3 ms per question; this answers the usual question
- * (words as typed, or their prefixes) from the postings of those words alone.
- */
-export class ArticleIndex {
-  /** Word → article id → field weight (2 in the headline, 1 in the id or source only). */
-  private readonly postings = new Map<string, Map<string, number>>();
-  /** Every word of `postings`, sorted (once `unsorted` is cleared), for prefix ranges. */
-  private vocabulary: string[] = [];
-  /** A start-up appends new words and sorts once on the first read; later words are inserted in place. */
-  private unsorted = false;
-  private readonly wordsOf = new Map<string, string[]>();
-
-  add(article: Article): void {
-    if (this.wordsOf.has(article.id)) this.remove(article);
-    const weights = new Map<string, number>();
-    for (const w of tokenize(`${article.id} ${article.source ?? ''}`)) weights.set(w, 1);
-    for (const w of tokenize(article.headline)) weights.set(w, 2);
-    for (const [word, weight] of weights) {
-      let list = this.postings.get(word);
-      if (!list) {
-        this.postings.set(word, (list = new Map()));
-        if (this.unsorted || this.vocabulary.length === 0) {
-          this.vocabulary.push(word);
-          this.unsorted = true;
-        } else {
-          this.vocabulary.splice(this.vocabularyFrom(word), 0, word);
-        }
-      }
-      list.set(article.id, weight);
-    }
-    this.wordsOf.set(article.id, [...weights.keys()]);
-  }
-
-  remove(article: Article): void {
-    for (const word of this.wordsOf.get(article.id) ?? []) {
-      const list = this.postings.get(word);
-      list?.delete(article.id);
-      if (list && list.size === 0) {
-        this.postings.delete(word);
-        const at = this.vocabularyFrom(word);
-        if (this.vocabulary[at] === word) this.vocabulary.splice(at, 1);
-      }
-    }
-    this.wordsOf.delete(article.id);
-  }
-
-  /** Position of the first vocabulary word ≥ `word`. */
-  private vocabularyFrom(word: string): number {
-    if (this.unsorted) {
-      this.vocabulary.sort();
-      this.unsorted = false;
-    }
-    let lo = 0;
-    let hi = this.vocabulary.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.vocabulary[mid]! < word) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  /** Vocabulary words a query word may stand for, with how well: 1 as typed, less for a prefix or a typo. */
-  private termsFor(word: string, prefix: boolean, typos: boolean): Map<string, number> {
-    const terms = new Map<string, number>();
-    if (this.postings.has(word)) terms.set(word, 1);
-    if (prefix) {
-      for (let i = this.vocabularyFrom(word); i < this.vocabulary.length; i++) {
-        const term = this.vocabulary[i]!;
-        if (!term.startsWith(word)) break;
-        if (term !== word) terms.set(term, 0.5 * (word.length / term.length));
-      }
-    }
-    if (typos) {
-      const budget = fuzzyBudget(word);
-      if (budget > 0) {
-        for (const term of this.postings.keys()) {
-          if (terms.has(term) || Math.abs(term.length - word.length) > budget) continue;
-          const d = levenshtein(word, term);
-          if (d <= budget) terms.set(term, 0.4 * (1 - d / Math.max(word.length, term.length)));
-        }
-      }
-    }
-    return terms;
-  }
-
-  /**
-   * Article ids best first: every word must match (as typed or a prefix of 4+ letters), then with
-   * typos, then (not for autocomplete) any word. Rarer words and headline words weigh more; equal
-   * scores go to `rank` (the library's newest-first position).
-   */
-  find(query: string, limit: number, prefix = false, rank: (id: string) => number = () => 0): string[] {
-    const words = [...new Set(tokenize(query).filter((w) => !STOP.has(w)))].slice(0, 40);
-    if (!words.length) return [];
-    const total = Math.max(1, this.wordsOf.size);
-    const run = (all: boolean, typos: boolean): Map<string, number> => {
-      const scores = new Map<string, number>();
-      const perWord = words.map((w) => this.termsFor(w, prefix || w.length >= 4, typos));
-      // AND: start from the word with the fewest articles and keep those every other word has.
-      const order = perWord
-        .map((terms, i) => ({ i, size: [...terms.keys()].reduce((n, t) => n + (this.postings.get(t)?.size ?? 0), 0) }))
-        .sort((a, b) => a.size - b.size);
-      if (all && order[0]!.size === 0) return scores;
-      for (const [k, { i }] of order.entries()) {
-        const terms = perWord[i]!;
-        const best = new Map<string, number>();
-        for (const [term, quality] of terms) {
-          const list = this.postings.get(term)!;
-          const idf = Math.log(1 + total / list.size);
-          const consider = (id: string, weight: number): void => {
-            const s = quality * weight * idf;
-            if (s > (best.get(id) ?? 0)) best.set(id, s);
-          };
-          // After the rarest word only the surviving candidates matter: look them up, do not walk a long list.
-          if (all && k > 0 && scores.size < list.size) {
-            for (const id of scores.keys()) {
-              const weight = list.get(id);
-              if (weight !== undefined) consider(id, weight);
-            }
-          } else {
-            for (const [id, weight] of list) if (!(all && k > 0) || scores.has(id)) consider(id, weight);
-          }
-        }
-        if (all) {
-          if (k === 0) for (const [id, s] of best) scores.set(id, s);
-          else for (const id of [...scores.keys()]) {
-            const s = best.get(id);
-            if (s === undefined) scores.delete(id);
-            else scores.set(id, scores.get(id)! + s);
-          }
-          if (!scores.size) return scores;
-        } else {
-          for (const [id, s] of best) scores.set(id, (scores.get(id) ?? 0) + s);
-        }
-      }
-      return scores;
-    };
-    // Words as typed first: typo-tolerant matching walks the whole vocabulary.
-    let scores = run(true, false);
-    if (!scores.size) scores = run(true, true);
-    if (!scores.size && !prefix) scores = run(false, true);
-    return topScores(scores, limit, rank);
-  }
-}
-
-/** The `limit` best ids by score, ties by rank, without sorting thousands of hits for five. */
-function topScores(scores: Map<string, number>, limit: number, rank: (id: string) => number): string[] {
-  const before = (a: [string, number], b: [string, number]): boolean => a[1] > b[1] || (a[1] === b[1] && rank(a[0]) < rank(b[0]));
-  const top: [string, number][] = [];
-  for (const hit of scores) {
-    if (top.length >= limit && !before(hit, top[top.length - 1]!)) continue;
-    let at = top.length;
-    while (at > 0 && before(hit, top[at - 1]!)) at--;
-    top.splice(at, 0, hit);
-    if (top.length > limit) top.pop();
-  }
-  return top.map(([id]) => id);
 }

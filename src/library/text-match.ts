@@ -1,4 +1,5 @@
 /** Word-level text helpers shared by the search indexes. */
+import { stemmer } from 'stemmer';
 
 const NEEDS_NORMALIZING = /[^\u0000-\u007f\u2000-\u206f]/;
 
@@ -102,4 +103,65 @@ export function fuzzyBudget(term: string): number {
   if (term.length <= 3) return 0;
   if (term.length <= 7) return 2;
   return 3;
+}
+
+/** Irregular past forms → the base word, so "began" meets "begin" (Porter leaves them apart). */
+export const IRREGULAR: Record<string, string> = Object.fromEntries(
+  'began:begin begun:begin went:go gone:go said:say told:tell met:meet left:leave spoke:speak spoken:speak wrote:write written:write took:take taken:take gave:give given:give came:come thought:think knew:know known:know held:hold won:win lost:lose fell:fall fallen:fall chose:choose chosen:choose drove:drive driven:drive struck:strike stole:steal fought:fight brought:bring sought:seek caught:catch bought:buy built:build sent:send spent:spend led:lead fled:flee hid:hide hidden:hide rose:rise risen:rise broke:break broken:break ran:run saw:see seen:see found:find made:make paid:pay kept:keep meant:mean felt:feel stood:stand understood:understand became:become shot:shoot slain:slay slew:slay'
+    .split(' ')
+    .map((pair) => pair.split(':') as [string, string]),
+);
+
+/** A word's stem for comparing word forms (Porter, with a final "e" dropped: "die" and "died" meet). */
+export function stem(word: string): string {
+  return stemmer(IRREGULAR[word] ?? word).replace(/(.{2,})e$/, '$1');
+}
+
+const stemsOf = new Map<string, string[]>();
+/** The stems of a text's words (memoised: answers rank the same sayings again and again). */
+export function stems(text: string): string[] {
+  let out = stemsOf.get(text);
+  if (!out) {
+    if (stemsOf.size >= 20_000) stemsOf.clear();
+    stemsOf.set(text, (out = tokenize(text).map(stem)));
+  }
+  return out;
+}
+
+/** How many of the topic's stems a text holds (0–1); long stems also match by prefix. */
+export function coverage(topicStems: string[], body: string): number {
+  if (!topicStems.length) return 0;
+  const have = new Set(stems(body));
+  let hit = 0;
+  for (const t of topicStems) if (have.has(t) || (t.length >= 5 && [...have].some((h) => h.length >= 5 && (h.startsWith(t) || t.startsWith(h))))) hit += 1;
+  return hit / topicStems.length;
+}
+
+function clipText(text: string, max: number): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
+}
+
+/** The sentences of a text that hold most of the topic's words (in their order), "…" for the rest. */
+export function bestSentences(paragraph: string, topicStems: string[], max = 2): string {
+  const sentences = paragraph.replace(/\s+/g, ' ').split(/(?<=[.!?]["”’]?)\s+(?=["“‘]?[A-Z0-9])/);
+  if (sentences.length <= max) return clipText(paragraph, 600);
+  const scored = sentences.map((s, i) => ({ i, s, score: coverage(topicStems, s) }));
+  const keep = new Set(
+    [...scored]
+      .sort((a, b) => b.score - a.score || a.i - b.i)
+      .slice(0, max)
+      .filter((x, k) => k === 0 || x.score > 0)
+      .map((x) => x.i),
+  );
+  const parts: string[] = [];
+  let last = -1;
+  for (const x of scored) {
+    if (!keep.has(x.i)) continue;
+    if (x.i !== last + 1) parts.push('…');
+    parts.push(x.s);
+    last = x.i;
+  }
+  if (last < sentences.length - 1) parts.push('…');
+  return clipText(parts.join(' '), 600);
 }

@@ -41,6 +41,9 @@ export class AnswerCache {
       case 'whosaid':
       case 'person':
       case 'help':
+      case 'topic':
+      case 'catchup':
+      case 'search':
         return JSON.stringify(command);
       default:
         return undefined;

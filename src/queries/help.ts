@@ -14,7 +14,7 @@ const COMMANDS: [string, string][] = [
   ['/brief unsubscribe [id]  ·  /brief subscriptions', 'stop or list scheduled posts'],
 ];
 
-const ENGLISH = ['who said "man of peace"?', 'what did Witkoff say', 'who is Ushakov', 'when is the meeting', 'summarize'];
+const ENGLISH = ['who said "man of peace"?', 'what did Witkoff say', 'who is Ushakov', 'when is the meeting', 'summarize', 'what’s new this week', 'what did Ushakov say about WhatsApp', 'who talked about the land swap'];
 
 export function helpAnswer(topic?: string): Answer<{ topic: string | null }> {
   if (topic === 'subscribe') {

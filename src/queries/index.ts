@@ -11,11 +11,25 @@ import { routeSlash, routeText } from './router.js';
 import type { QueryContext } from './shared.js';
 import { summaryAnswer } from './summary.js';
 import { whosaidAnswer } from './whosaid.js';
+import { topicAnswer } from './topic.js';
+import { catchupAnswer } from './catchup.js';
+import { searchAnswer } from './search.js';
+import { ConversationMemory, resolveReferences } from './conversation.js';
+import { relabel } from './citations.js';
+import type { Lexicon } from '../nlu/understand.js';
+import { EVENT_WORDS } from '../nlu/lexicon.js';
+import { STOPWORDS } from '../library/search.js';
+import { coverage, levenshtein, stem, tokenize } from '../library/text-match.js';
+import type { EventData } from './event.js';
 
 export type { SummaryData } from './summary.js';
 export type { WhosaidData, WhosaidQuote } from './whosaid.js';
 export type { PersonData } from './person.js';
 export type { EventData } from './event.js';
+export type { TopicData } from './topic.js';
+export type { CatchupData } from './catchup.js';
+export type { SearchData } from './search.js';
+export { PARAGRAPH_NUMBERING } from './citations.js';
 export { routeText, routeSlash, parseSubscribe, cleanInput } from './router.js';
 export { articleSummaryReply, postActionValue } from './summary.js';
 
@@ -81,7 +95,13 @@ function withinBounds(command: Command): boolean {
     case 'summary':
       return isBoundedRef(command.article);
     case 'event':
-      return isBoundedRef(command.query);
+      return isBoundedRef(command.query) && isBoundedRef(command.person) && !command.words?.length && !command.kinds?.length;
+    case 'topic':
+      return isBoundedRef(command.topic);
+    case 'search':
+      return isBoundedRef(command.text);
+    case 'followup':
+      return isBoundedRef(command.subject);
     default:
       return false;
   }
@@ -106,7 +126,21 @@ export function boundCommand(command: Command): Command {
     case 'person':
       return { ...command, person: ref(command.person)! };
     case 'event':
-      return command.query === undefined ? command : { ...command, query: ref(command.query)! };
+      return {
+        ...command,
+        ...(command.query !== undefined ? { query: ref(command.query)! } : {}),
+        ...(command.person !== undefined ? { person: ref(command.person)! } : {}),
+        ...(command.words ? { words: command.words.slice(0, 12).map((w) => ref(w)!) } : {}),
+        ...(command.kinds ? { kinds: command.kinds.slice(0, 12).map((w) => ref(w)!) } : {}),
+      };
+    case 'topic':
+      return { ...command, topic: ref(command.topic)! };
+    case 'search':
+      return { ...command, text: ref(command.text)! };
+    case 'followup':
+      return { ...command, subject: ref(command.subject)! };
+    case 'catchup':
+      return command.period === undefined ? command : { ...command, period: ref(command.period)! };
     case 'help':
       return command.topic === undefined ? command : { ...command, topic: ref(command.topic)! };
     case 'subscribe':
@@ -123,7 +157,8 @@ export function boundCommand(command: Command): Command {
 /** The core every front end talks to: route text to a command, answer it, suggest names. */
 export function createCore(opts: CoreOptions): Core {
   const base: QueryContext = { library: opts.library, clock: opts.clock, timeZone: opts.timeZone, subscriptions: opts.subscriptions };
-  const isPerson = (name: string) => opts.library.resolvePeople(name).how === 'exact';
+  const lexicon = libraryLexicon(opts.library);
+  const memory = new ConversationMemory(opts.clock);
   const cache =
     opts.answerCache === false ? undefined : new AnswerCache(opts.library, opts.clock, typeof opts.answerCache === 'object' ? opts.answerCache.capacity : undefined);
 
@@ -136,7 +171,15 @@ export function createCore(opts: CoreOptions): Core {
       case 'person':
         return personAnswer(ctx, command);
       case 'event':
-        return eventAnswer(ctx, command);
+        return eventWithFallback(ctx, command);
+      case 'topic':
+        return topicAnswer(ctx, command);
+      case 'catchup':
+        return catchupAnswer(ctx, command);
+      case 'search':
+        return searchAnswer(ctx, command.text);
+      case 'followup':
+        return askBack();
       case 'help':
         return helpAnswer(command.topic);
       case 'subscribe':
@@ -150,23 +193,35 @@ export function createCore(opts: CoreOptions): Core {
     }
   }
 
+  async function cached(bounded: Command, conversation: Conversation): Promise<Answer> {
+    const key = cache?.keyOf(bounded);
+    const compute = async (ctx: QueryContext) => {
+      const a = await answer(bounded, conversation, ctx);
+      return { ...a, reply: relabel(a.reply, (id) => opts.library.article(id)) };
+    };
+    if (key === undefined) return compute(base);
+    const hit = cache!.get(key);
+    if (hit) return hit;
+    const stamp = cache!.stamp();
+    const clock = new ClockReads(opts.clock);
+    // Whether the answer reads the clock decides how long it may be reused.
+    const fresh = await compute({ ...base, clock });
+    cache!.set(key, fresh, stamp, clock.minute);
+    return fresh;
+  }
+
   return {
     route(input, commandName) {
-      return commandName ? routeSlash(commandName, input) : routeText(input, isPerson);
+      return commandName ? routeSlash(commandName, input) : routeText(input, lexicon);
     },
     async handle(command, conversation) {
       try {
-        const bounded = boundCommand(command);
-        const key = cache?.keyOf(bounded);
-        if (key === undefined) return await answer(bounded, conversation, base);
-        const hit = cache!.get(key);
-        if (hit) return hit;
-        const stamp = cache!.stamp();
-        const clock = new ClockReads(opts.clock);
-        // Whether the answer reads the clock decides how long it may be reused.
-        const fresh = await answer(bounded, conversation, { ...base, clock });
-        cache!.set(key, fresh, stamp, clock.minute);
-        return fresh;
+        const key = conversation.conversationKey;
+        const resolved = resolveReferences(boundCommand(command), memory.get(key));
+        if (!resolved) return askBack();
+        const result = await cached(resolved, conversation);
+        memory.remember(key, resolved, result);
+        return result;
       } catch (error) {
         // A bug in one answer must not take the bot down: say so, log the details.
         opts.logger?.error({ err: error, command: command.name }, 'answer failed');
@@ -192,6 +247,103 @@ export function createCore(opts: CoreOptions): Core {
         name: a.headline.length > 100 ? `${a.headline.slice(0, 99)}…` : a.headline,
         value: a.id.slice(0, 100),
       }));
+    },
+  };
+}
+
+/** A follow-up with nothing to follow: ask for the subject instead of guessing. */
+function askBack(): Answer<{ followUp: false }> {
+  return {
+    intent: 'unknown',
+    reply: {
+      summary: 'Who or what do you mean?',
+      visibility: 'ephemeral',
+      blocks: [{ type: 'paragraph', spans: [text('Who or what do you mean? I keep the subject of a conversation for an hour; ask again with a name, a story or an event, e.g. “what did Ushakov say?”.')] }],
+    },
+    data: { followUp: false },
+  };
+}
+
+const MEETING_LIKE = new Set(['meeting', 'visit', 'call']);
+
+/**
+ * Every event question goes to the events answer. When the event it picks is not of the kind
+ * asked about (a vote, a death, a deadline…) or does not involve the person asked about, the
+ * answer is what the briefings say about it instead, and never a filter of leftover words.
+ */
+function eventWithFallback(ctx: QueryContext, command: Extract<Command, { name: 'event' }>): Answer {
+  const answer = eventAnswer(ctx, command);
+  const event = (answer.data as EventData).event;
+  const kinds = (command.kinds ?? []).filter((k) => k !== 'event');
+  let fits = !!event;
+  if (event && kinds.length) {
+    const kind = event.kind || (ctx.library.article(event.articleId)?.events.find((e) => e.paragraph === event.paragraph && e.title === event.title)?.kind ?? 'other');
+    fits = kinds.some((k) => k === kind || (k === 'meeting' && MEETING_LIKE.has(kind)) || (k === 'visit' && MEETING_LIKE.has(kind)));
+  }
+  // A story's participants are full names; "Putin" names "Vladimir Putin".
+  if (event && command.person && !event.participants.includes(command.person) && !tokenize(command.person).every((w) => event.participants.some((p) => tokenize(p).includes(w)))) fits = false;
+  // Other words of the question ("when did the protests begin") must be about the event picked.
+  const subject = (command.words ?? []).filter((w) => !EVENT_WORDS[w] && !STOPWORDS.has(w));
+  if (event && fits && subject.length && !kinds.length && !command.person) {
+    const about = [event.title, event.location ?? '', ...event.participants, ctx.library.article(event.articleId)?.paragraphs.find((p) => p.index === event.paragraph)?.text ?? ''].join(' ');
+    if (coverage(subject.map(stem), about) < 0.5) fits = false;
+  }
+  if (fits) return answer;
+  const about = [...(command.person ? [command.person] : []), ...(command.words ?? []), ...(command.words?.length ? [] : kinds)];
+  const what = kinds.length ? kinds.join(' or ') : 'event';
+  const lead = `The briefings give no dated ${what}${command.person ? ` for ${command.person}` : ''}; here is what they say`;
+  const grounded = searchAnswer(ctx, about.join(' '), lead);
+  if (grounded.data.passages.length) return { intent: 'event', reply: grounded.reply, data: { event: null, passages: grounded.data.passages } };
+  if (!event && !command.person && !kinds.length) return answer;
+  const sentence = `The briefings announce no ${what}${command.person ? ` involving ${command.person}` : ''}.`;
+  return {
+    intent: 'event',
+    reply: { summary: sentence, visibility: 'ephemeral', blocks: [{ type: 'paragraph', spans: [text(sentence)] }] },
+    data: { event: null },
+  };
+}
+
+/** The router's view of the library: people by name or alias (typos allowed) in a question. */
+function libraryLexicon(library: Library): Lexicon {
+  const one = (span: string): string | undefined => {
+    const found = library.resolvePeople(span);
+    if (found.how === 'exact' && found.people.length) return found.people[0]!.name;
+    return undefined;
+  };
+  return {
+    person: (span) => {
+      const exact = one(span);
+      if (exact) return exact;
+      const words = tokenize(span);
+      if (words.length > 3 || !words.length) return undefined;
+      const found = library.resolvePeople(span);
+      const best = found.people[0];
+      // A typo of a name: every word within two edits of the person's name words.
+      if (best && words.every((w) => tokenize(`${best.name} ${best.aliases.join(' ')}`).some((n) => n.length > 3 && levenshtein(w, n) <= (n.length > 6 ? 2 : 1)))) return best.name;
+      return undefined;
+    },
+    mentions: (text) => {
+      const tokens = tokenize(text);
+      const out: { span: string; name: string }[] = [];
+      const used = new Set<number>();
+      for (let n = Math.min(4, tokens.length); n >= 1; n--) {
+        for (let i = 0; i + n <= tokens.length; i++) {
+          if ([...Array(n).keys()].some((k) => used.has(i + k))) continue;
+          const words = tokens.slice(i, i + n);
+          if (words.every((w) => STOPWORDS.has(w) || EVENT_WORDS[w] !== undefined)) continue;
+          const span = words.join(' ');
+          let name = one(span);
+          if (!name && n === 1 && span.length >= 5) {
+            const best = library.resolvePeople(span).people[0];
+            // A typo of a surname or given name (one edit, two for long names), never a common word.
+            if (best && tokenize(best.name).some((w) => w.length > 4 && w.slice(0, 2) === span.slice(0, 2) && levenshtein(w, span) <= (w.length >= 9 && span.length >= 9 ? 2 : 1))) name = best.name;
+          }
+          if (!name) continue;
+          for (let k = 0; k < n; k++) used.add(i + k);
+          out.push({ span, name });
+        }
+      }
+      return out;
     },
   };
 }

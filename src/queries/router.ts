@@ -1,8 +1,8 @@
 import { validate as validateCron } from 'node-cron';
 import type { Command } from './command.js';
-
-/** Longer text than this is cut before parsing: no question needs more, and regexes stay cheap. */
-const MAX_INPUT = 2000;
+import { cleanInput } from '../nlu/normalize.js';
+import { NO_LEXICON, understand, type Lexicon } from '../nlu/understand.js';
+import { questionWords } from './search.js';
 
 const QUOTES = /^[“"‘'«„`](.*)[”"’'»“`]$/s;
 
@@ -12,16 +12,7 @@ function unquote(s: string): { text: string; wasQuoted: boolean } {
   return m ? { text: (m[1] ?? '').trim(), wasQuoted: true } : { text: t, wasQuoted: false };
 }
 
-/** Removes the bot's own mention ("<@U123>", "<@!123>", "@briefbot") and surrounding noise. */
-export function cleanInput(raw: string): string {
-  return raw
-    .slice(0, MAX_INPUT)
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')
-    .replace(/^\s*(<@!?[A-Za-z0-9]+(\|[^>]*)?>[\s,:]*)+/, '')
-    .replace(/^\s*@briefbot\b[\s,:]*/i, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export { cleanInput };
 
 function isTimeZone(tz: string): boolean {
   if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(tz)) return false;
@@ -124,15 +115,12 @@ export function routeSlash(commandName: 'brief' | 'whosaid' | 'meeting', args: s
   return a ? { name: 'event', query: a } : { name: 'event' };
 }
 
-function stripEnd(s: string): string {
-  return s.replace(/[\s?!.]+$/u, '').trim();
-}
-
 /**
- * Plain English (mentions, DMs, the console) → a command. `isPerson` lets a bare name ("Ushakov")
- * mean "who is"; anything else unrecognised is `unknown` and echoed back safely.
+ * Plain English (mentions, DMs, the console) → a command. Slash-command text typed in a message
+ * and the core's own button values are read as such; everything else goes to the question
+ * grammar (src/nlu), which asks `lexicon` (or a bare `isPerson` test) about people.
  */
-export function routeText(raw: string, isPerson: (name: string) => boolean = () => false): Command {
+export function routeText(raw: string, lexicon: Lexicon | ((name: string) => boolean) = NO_LEXICON): Command {
   const text = cleanInput(raw);
   if (!text) return { name: 'help' };
   const slash = /^\/(brief|whosaid|meeting|help)\b\s*(.*)$/is.exec(text);
@@ -144,44 +132,19 @@ export function routeText(raw: string, isPerson: (name: string) => boolean = () 
   // The core's own Post-to-channel value (postActionValue) comes back as text from some buttons.
   const action = /^summary:(short|full):([a-z0-9][a-z0-9-]*)$/.exec(text);
   if (action) return { name: 'summary', length: action[1] as 'short' | 'full', article: action[2]! };
-  const lower = text.toLowerCase();
-  if (/^(help|commands|\?|usage|what can you do|how do(es)? (this|it|you) work)\b/.test(lower)) return { name: 'help' };
-  // Bare slash-command words typed without the slash.
-  const bare = /^brief me\b/i.test(text) ? null : /^(brief|whosaid|meeting)\b\s*(.*)$/i.exec(text);
-  if (bare) return routeSlash((bare[1] ?? '').toLowerCase() as 'brief' | 'whosaid' | 'meeting', bare[2] ?? '');
+  // Bare slash-command words typed without the slash ("whosaid Ushakov", "meeting", "brief full").
+  const bare = /^(brief|whosaid|meeting)(?:\s+(.*))?$/i.exec(text);
+  if (bare && !/^brief me\b/i.test(text)) return routeSlash((bare[1] ?? '').toLowerCase() as 'brief' | 'whosaid' | 'meeting', bare[2] ?? '');
+  const lex: Lexicon = typeof lexicon === 'function' ? { person: (name) => (lexicon(name) ? name : undefined), mentions: () => [] } : lexicon;
+  const command = understand(text, lex).command;
+  // Nothing that could be searched for (emoji, pings, punctuation): said back as not understood.
+  if (command.name === 'search' && !questionWords(command.text.replace(/<[!@#][^>]*>|@(everyone|here|channel)\b/gi, ' ')).length) return { name: 'unknown', text };
+  return command;
+}
 
-  let m = /^who (?:said|says|has said|was quoted saying|called \w+(?: a)?)\s*[:,]?\s*(.+)$/i.exec(text);
-  if (m) {
-    const u = unquote(stripEnd(m[1] ?? ''));
-    const body = unquote(u.text);
-    return body.text ? { name: 'whosaid', phrase: body.text } : { name: 'whosaid' };
-  }
-  m = /^(?:what|which quotes?)\s+(?:did|does|has|have|had)\s+(.+?)\s+(?:say|said|tell|told|claim|claimed|think|state|stated)\b/i.exec(text);
-  if (m) return { name: 'whosaid', person: unquote(m[1] ?? '').text };
-  m = /^(?:show me |give me |list )?(?:quotes?|statements?|sayings?)\s+(?:from|by|of)\s+(.+)$/i.exec(text);
-  if (m) return { name: 'whosaid', person: stripEnd(m[1] ?? '') };
-  m = /^(?:who(?:'s| is| was|’s)|tell me about|what(?:'s| is|’s) the role of|what does .+? do|info(?:rmation)? (?:on|about))\s+(.+)$/i.exec(text);
-  if (m) return { name: 'person', person: stripEnd(m[1] ?? '') };
-
-  if (/\b(meeting|meetings|meet|summit|visit|visits|talks|event|events|upcoming)\b/i.test(lower) && /^(when|where|what|is|are|next|any|show|list|upcoming|meeting|events?)\b|\b(when|next)\b/i.test(lower)) {
-    const query = stripEnd(text)
-      .split(' ')
-      .filter((w) => !/^(when|where|what|is|are|was|the|a|an|next|any|show|me|list|upcoming|meeting|meetings|meet|event|events|will|does|do|did|visit|going|to|happen|be|there|s|'s)$/i.test(w.replace(/[’']s$/, '')))
-      .join(' ')
-      .trim();
-    return query ? { name: 'event', query } : { name: 'event' };
-  }
-  m = /^(?:summari[sz]e|summary|sum up|brief me|brief|tl;?dr|what(?:'s|’s| is) the news|news|headlines?|latest)\b[\s:,-]*(?:(short|full)\b[\s:,-]*)?(?:(?:of|on|about|for)\s+)?(?:the\s+)?(?:(?:article|briefing|story)\s+)?(?:(?:on|about)\s+)?(.*)$/i.exec(text);
-  if (m) {
-    const article = stripEnd(m[2] ?? '');
-    const length = (m[1]?.toLowerCase() as 'short' | 'full' | undefined) ?? 'short';
-    return { name: 'summary', length, ...(article ? { article } : {}) };
-  }
-  if (/^(give me |show me )?(a |the )?(full|short) (summary|briefing|brief)\b/i.test(lower)) {
-    return { name: 'summary', length: /full/i.test(lower) ? 'full' : 'short' };
-  }
-  const q = unquote(stripEnd(text));
-  if (q.wasQuoted && q.text) return { name: 'whosaid', phrase: q.text };
-  if (text.length <= 60 && isPerson(stripEnd(text))) return { name: 'person', person: stripEnd(text) };
-  return { name: 'unknown', text };
+// The question path's regular expressions compile at their first use: one pass over typical
+// questions at load, so the first person to ask does not wait for it.
+for (const warm of ['hey, what did Someone say about “the deal” this week? 🙏', 'catch me up pls', 'when is the vote', 'who is the minister ’', 'x ’'.repeat(30), 'Zm{4\u001b[31m\u200d{"a":1}<!here|@team> C"6 <https://e.example|x>', 'unsubscribe Z\u0337\u0322a\u0334 漢字\u{10FFFD}"who said ', 'ｗｈｏ ｉｓ Ｘ \u2028 \uFDFA']) {
+  routeText(warm);
+  routeText(warm);
 }

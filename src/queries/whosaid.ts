@@ -2,7 +2,10 @@ import type { Answer, Command } from './command.js';
 import { text, type Block, type ReplyDocument } from '../replies/document.js';
 import { clip } from '../replies/format.js';
 import type { PersonSummary, Saying } from '../library/indexes.js';
-import { cite, paragraphContext, pickPerson, plural, quoted, sayingParagraph, sayingSpeaker, sayingText, speakerName, type QueryContext } from './shared.js';
+import { cite, paragraphContext, plural, quoted, sayingParagraph, sayingSpeaker, sayingText, speakerName, type QueryContext } from './shared.js';
+import { findPerson } from './people.js';
+import { lineBlock, linesAbout } from './topic.js';
+import { searchAnswer } from './search.js';
 
 export interface WhosaidQuote {
   speaker: string | null;
@@ -20,6 +23,10 @@ export interface WhosaidData {
   match: 'person' | 'phrase' | 'ambiguous' | 'none' | 'list';
   /** When the name could mean several people. */
   candidates?: { name: string; role: string | null }[];
+  /** The person the question was read as (name and description lookups). */
+  person?: { name: string; role: string | null };
+  /** "what did X say about Y": the subject, and whether X said anything on it. */
+  about?: { topic: string; found: boolean };
 }
 
 type WhosaidCommand = Extract<Command, { name: 'whosaid' }>;
@@ -31,6 +38,11 @@ function toData(ctx: QueryContext, s: Saying): WhosaidQuote {
 }
 
 function quoteBlock(ctx: QueryContext, s: Saying, context?: string): Block {
+  // Reported statements are the article's words: listed plainly, never inside quote marks.
+  if (s.kind === 'statement') {
+    const who = speakerName(ctx, s.statement.speakerId);
+    return { type: 'paragraph', spans: [text(`${who ? `${who} (reported): ` : ''}${s.statement.text} `), cite(s.articleId, s.statement.paragraph)] };
+  }
   return {
     type: 'quote',
     text: sayingText(s),
@@ -63,6 +75,44 @@ export function candidatesReply(query: string, people: PersonSummary[], what: st
   };
 }
 
+/** "what did X say about Y" / "did X say anything about Y": X's lines on Y, best first, or a plain no. */
+function byPersonAbout(ctx: QueryContext, person: PersonSummary, about: string, check: boolean): Answer<WhosaidData> {
+  const lines = linesAbout(ctx, person, about).map((l) => l.line);
+  const topic = clip(about, 80);
+  const all = ctx.library.sayingsBy(person.id);
+  const meta = { person: { name: person.name, role: person.role ?? null }, about: { topic: about, found: lines.length > 0 } };
+  if (!lines.length) {
+    const blocks: Block[] = [
+      { type: 'paragraph', spans: [text(`${check ? 'No. ' : ''}The briefings do not quote ${person.name} on ${quoted(topic)}.`)] },
+    ];
+    if (all.length) {
+      blocks.push({ type: 'heading', text: `What ${person.name} did say` });
+      for (const s of all.slice(0, 3)) blocks.push(quoteBlock(ctx, s));
+      if (all.length > 3) blocks.push({ type: 'context', spans: [text(`…and ${plural(all.length - 3, 'more line')}: ask “what did ${person.name} say”.`)] });
+    } else blocks.push({ type: 'context', spans: [text(`${person.name} appears in ${plural(person.articleIds.length, 'briefing')} but is not quoted at all.`)] });
+    return {
+      intent: 'whosaid',
+      reply: { summary: `${check ? 'No: ' : ''}${person.name} is not quoted on ${quoted(topic)}.`, blocks, visibility: 'ephemeral' },
+      data: { quotes: [], statements: [], match: 'person', ...meta },
+    };
+  }
+  const blocks: Block[] = [
+    { type: 'heading', text: `${check ? 'Yes: ' : ''}What ${person.name} said about ${quoted(topic)}` },
+    ...lines.slice(0, MAX_SHOWN).map((s) => lineBlock(ctx, s)),
+  ];
+  if (lines.length > MAX_SHOWN) blocks.push({ type: 'context', spans: [text(`…and ${plural(lines.length - MAX_SHOWN, 'more line')} not shown.`)] });
+  return {
+    intent: 'whosaid',
+    reply: { summary: `${check ? 'Yes: ' : ''}${person.name} on ${quoted(topic)}: ${plural(lines.length, 'line')}.`, blocks, visibility: 'ephemeral' },
+    data: {
+      quotes: lines.filter((s) => s.kind === 'quote').map((s) => toData(ctx, s)),
+      statements: lines.filter((s) => s.kind === 'statement').map((s) => toData(ctx, s)),
+      match: 'person',
+      ...meta,
+    },
+  };
+}
+
 function byPerson(ctx: QueryContext, person: PersonSummary): Answer<WhosaidData> {
   const all = ctx.library.sayingsBy(person.id);
   const quotes = all.filter((s) => s.kind === 'quote');
@@ -71,7 +121,7 @@ function byPerson(ctx: QueryContext, person: PersonSummary): Answer<WhosaidData>
   if (person.role) blocks.push({ type: 'context', spans: [text(person.role + (person.affiliation ? `, ${person.affiliation}` : ''))] });
   for (const q of quotes.slice(0, MAX_SHOWN)) blocks.push(quoteBlock(ctx, q));
   if (statements.length) {
-    blocks.push({ type: 'heading', text: 'Reported statements' });
+    blocks.push({ type: 'heading', text: 'Reported statements (the article’s words)' });
     blocks.push({ type: 'list', items: statements.slice(0, MAX_SHOWN).map((s) => [text(sayingText(s)), text(' '), cite(s.articleId, sayingParagraph(s))]) });
   }
   if (!all.length) blocks.push({ type: 'paragraph', spans: [text(`${person.name} appears in ${plural(person.articleIds.length, 'briefing')} but is not quoted.`)] });
@@ -84,17 +134,20 @@ function byPerson(ctx: QueryContext, person: PersonSummary): Answer<WhosaidData>
       blocks,
       visibility: 'ephemeral',
     },
-    data: { quotes: quotes.map((s) => toData(ctx, s)), statements: statements.map((s) => toData(ctx, s)), match: 'person' },
+    data: { quotes: quotes.map((s) => toData(ctx, s)), statements: statements.map((s) => toData(ctx, s)), match: 'person', person: { name: person.name, role: person.role ?? null } },
   };
 }
 
-function byPhrase(ctx: QueryContext, phrase: string): Answer<WhosaidData> | undefined {
-  const matches = ctx.library.findPhrase(phrase, MAX_SHOWN);
+function byPhrase(ctx: QueryContext, phrase: string, keep: (s: Saying) => boolean = () => true): Answer<WhosaidData> | undefined {
+  const matches = ctx.library.findPhrase(phrase, MAX_SHOWN * 3).filter((m) => keep(m.saying)).slice(0, MAX_SHOWN);
   if (!matches.length) return undefined;
-  const fuzzy = matches[0]?.how === 'fuzzy';
+  const fuzzy = matches[0]?.how !== 'exact';
   const names = [...new Set(matches.map((m) => speakerName(ctx, sayingSpeaker(m.saying)) ?? 'an unnamed source'))];
   const blocks: Block[] = [{ type: 'heading', text: `Who said ${quoted(clip(phrase, 80))}` }];
-  if (fuzzy) blocks.push({ type: 'context', spans: [text(`No exact match; the closest words are ${quoted(matches[0]?.matched ?? '')}.`)] });
+  if (fuzzy) {
+    const how = matches[0]?.how === 'context' ? `The words are in the paragraph around the quote, not inside it: ${quoted(matches[0]?.matched ?? '')}.` : `No exact match; the closest words are ${quoted(matches[0]?.matched ?? '')}.`;
+    blocks.push({ type: 'context', spans: [text(how)] });
+  }
   for (const m of matches) {
     blocks.push(quoteBlock(ctx, m.saying, paragraphContext(ctx, m.saying.articleId, sayingParagraph(m.saying), m.matched.split(' ')[0])));
   }
@@ -123,10 +176,27 @@ export function whosaidAnswer(ctx: QueryContext, command: WhosaidCommand): Answe
     });
   }
   if (person) {
-    const pick = pickPerson(ctx.library.resolvePeople(person).people, (p) => p.quoteCount + p.statementCount > 0);
+    const pick = findPerson(ctx, person, (p) => p.quoteCount + p.statementCount > 0);
+    if (pick.person && command.phrase) {
+      // "did X say "…"?": X's lines holding the words.
+      const mine = byPhrase(ctx, command.phrase, (s) => sayingSpeaker(s) === pick.person!.id);
+      if (mine) return mine;
+      return byPersonAbout(ctx, pick.person, command.phrase, true);
+    }
+    if (pick.person && command.about) return byPersonAbout(ctx, pick.person, command.about, !!command.check);
     if (pick.person) return byPerson(ctx, pick.person);
     if (pick.candidates) {
       return empty('ambiguous', candidatesReply(person, pick.candidates, '/whosaid'), pick.candidates.map((p) => ({ name: p.name, role: p.role ?? null })));
+    }
+    // A name the briefings mention but never quote ("what did Adamowicz say"): say so, with where it appears.
+    if (/^\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,2}$/u.test(person)) {
+      const grounded = searchAnswer(ctx, person, `The briefings quote no one called ${quoted(clip(person, 60))}; here is where the name appears`);
+      if (grounded.data.passages.length) return { intent: 'whosaid', reply: grounded.reply, data: { quotes: [], statements: [], match: 'none' } };
+    }
+    // An organisation or group ("the embassy", "the Kurds"): what the briefings say of it.
+    if (/^(the|an?)\s/i.test(person) || person.split(/\s+/).length <= 2) {
+      const grounded = searchAnswer(ctx, person, `No one called ${quoted(clip(person, 60))} is quoted; here is what the briefings say about it`);
+      if (grounded.data.passages.length) return { intent: 'whosaid', reply: grounded.reply, data: { quotes: [], statements: [], match: 'none' } };
     }
     // Not a person: maybe a phrase typed without quotes ("/whosaid man of peace").
     const asPhrase = byPhrase(ctx, person);

@@ -2,7 +2,7 @@ import type { Clock } from '../clock.js';
 import type { ReplyDocument } from '../replies/document.js';
 import type { OutboxRow, Store } from '../store/store.js';
 import { createHash } from 'node:crypto';
-import { silentLogger, type Logger, type Outlets, type SendOutcome } from './types.js';
+import { silentLogger, type DeliveryObserver, type Logger, type Outlets, type SendOutcome } from './types.js';
 
 export interface OutboxOptions {
   /** Items in flight at once (different targets post in parallel; one target's parts go in order). */
@@ -53,6 +53,7 @@ export class Outbox {
     private readonly clock: Clock,
     private readonly logger: Logger = silentLogger,
     options: Partial<OutboxOptions> = {},
+    private readonly observer: DeliveryObserver = {},
   ) {
     this.opts = { ...DEFAULT_OUTBOX_OPTIONS, ...options };
   }
@@ -100,7 +101,8 @@ export class Outbox {
     const now = this.clock.now().getTime();
     const free = this.opts.concurrency - this.inflight.size;
     if (free > 0) {
-      const due = this.store.dueOutbox(now, free, new Set(this.inflight.keys()));
+      // Claimed in one statement: another worker on this store can never take the same item.
+      const due = this.store.claimDue(now, free);
       for (const item of due) {
         const work = this.deliver(item)
           .catch((err: unknown) => {
@@ -144,6 +146,11 @@ export class Outbox {
     const target = { platform: item.platform, channel: item.channel };
     const log = { schedule: item.schedule, fireTime: item.fireTime, platform: item.platform, channel: item.channel, outboxId: item.id };
 
+    if (!this.store.isPending(item.id)) {
+      // Cancelled (an unsubscribe, a disabled target) after it was taken.
+      this.store.releaseClaim(item.id);
+      return;
+    }
     if (this.store.isSent(item.schedule, item.fireTime, target)) {
       // Another instance (or an earlier run) already sent it: just close the item.
       this.store.markDone(item.id, [], nowIso());
@@ -152,12 +159,14 @@ export class Outbox {
     const disabled = this.store.disabledTarget(target);
     if (disabled) {
       this.store.markFailed(item.id, `target disabled: ${disabled.reason}`, nowIso());
+      this.observer.failed?.(item.platform, 'target');
       this.logger.warn({ ...log, reason: disabled.reason }, 'outbox: target is disabled; not posting');
       return;
     }
     const outlet = this.outlets[item.platform];
     if (!outlet) {
       this.store.markFailed(item.id, `no ${item.platform} connection configured`, nowIso());
+      this.observer.failed?.(item.platform, 'config');
       this.logger.error(log, `outbox: no ${item.platform} poster configured (is its token set?); giving up on this post`);
       return;
     }
@@ -173,6 +182,11 @@ export class Outbox {
     const messageIds: string[] = [];
 
     for (let part = item.partsSent; part < parts.length; part++) {
+      if (part > item.partsSent && !this.store.isPending(item.id)) {
+        // Cancelled between parts: stop here (what went out is recorded as sent parts).
+        this.store.releaseClaim(item.id);
+        return;
+      }
       let outcome: SendOutcome;
       try {
         outcome = await outlet.poster.send(item.channel, parts[part], {
@@ -191,9 +205,11 @@ export class Outbox {
           const waitMs = Math.min(this.opts.maxRetryAfterMs, Math.max(0, outcome.ms));
           if (item.rateLimited + 1 > this.opts.maxRateLimited) {
             this.store.markFailed(item.id, `rate limited ${item.rateLimited + 1} times`, nowIso());
+            this.observer.failed?.(item.platform, 'exhausted');
             this.logger.error(log, `outbox: rate limited ${item.rateLimited + 1} times; giving up on this post`);
           } else {
             this.store.reschedule(item.id, this.clock.now().getTime() + waitMs, outcome.reason ?? 'rate limited', nowIso(), true);
+            this.observer.retried?.(item.platform, 'rate-limited');
             this.logger.debug({ ...log, waitMs }, 'outbox: rate limited; waiting for Retry-After');
           }
           return;
@@ -201,16 +217,20 @@ export class Outbox {
         case 'transient': {
           if (failures >= this.opts.maxAttempts) {
             this.store.markFailed(item.id, outcome.reason, nowIso());
+            this.observer.failed?.(item.platform, 'exhausted');
             this.logger.error({ ...log, attempts, reason: outcome.reason }, 'outbox: still failing after the last retry; giving up on this post');
           } else {
             const waitMs = this.backoff(failures);
             this.store.reschedule(item.id, this.clock.now().getTime() + waitMs, outcome.reason, nowIso());
+            this.observer.retried?.(item.platform, 'transient');
             this.logger.warn({ ...log, attempts, waitMs, reason: outcome.reason }, 'outbox: temporary failure; retrying with backoff');
           }
           return;
         }
         case 'permanent':
           this.store.disableTarget(target, outcome.reason, nowIso());
+          this.store.releaseClaim(item.id);
+          this.observer.failed?.(item.platform, 'target');
           this.logger.warn(
             { ...log, reason: outcome.reason },
             `outbox: ${item.platform} channel ${item.channel} cannot take posts (${outcome.reason}); target disabled until someone subscribes there again`,
@@ -218,12 +238,16 @@ export class Outbox {
           return;
         case 'rejected':
           this.store.markFailed(item.id, outcome.reason, nowIso());
+          this.observer.failed?.(item.platform, 'rejected');
           this.logger.error({ ...log, reason: outcome.reason }, 'outbox: the platform rejected this post; giving up on it');
           return;
       }
     }
     const fresh = this.store.markDone(item.id, messageIds, nowIso());
     if (!fresh) this.logger.warn(log, 'outbox: a send for this target and fire time was already recorded');
-    else this.logger.debug(log, 'outbox: posted');
+    else {
+      this.observer.sent?.(item.platform);
+      this.logger.debug(log, 'outbox: posted');
+    }
   }
 }

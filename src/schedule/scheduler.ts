@@ -1,16 +1,17 @@
+import { createHash } from 'node:crypto';
 import cron, { type ScheduledTask } from 'node-cron';
 import { systemClock, type Clock } from '../clock.js';
 import type { Config } from '../config/schema.js';
 import type { Article } from '../model/article.js';
 import type { Core, SubscriptionService } from '../queries/core.js';
-import type { PostKind, Store, TargetRef } from '../store/store.js';
+import { subscriptionKey, type PostKind, type Store, type TargetRef } from '../store/store.js';
 import { createComposer, normalizeComposed, type Composed, type Composer } from './compose.js';
 import { fireTimesBetween, nextFireTime } from './cron-times.js';
 import { parseDuration } from './duration.js';
 import { Outbox, type OutboxOptions } from './outbox.js';
 import { dueReminders, reminderDocument } from './reminders.js';
 import { ChannelSubscriptions } from './subscriptions.js';
-import { silentLogger, type Logger, type Outlets } from './types.js';
+import { silentLogger, type DeliveryObserver, type Logger, type Outlets } from './types.js';
 import { assertValidSchedules } from './validate.js';
 
 export interface SchedulerOptions {
@@ -27,6 +28,8 @@ export interface SchedulerOptions {
   clock?: Clock;
   logger?: Logger;
   outbox?: Partial<OutboxOptions>;
+  /** Told about every post sent, retried or given up (metrics). */
+  observer?: DeliveryObserver;
 }
 
 export interface Job {
@@ -63,6 +66,14 @@ export interface RunningScheduler {
 
 const ALIVE_KEY = 'scheduler:aliveAt';
 const HEARTBEAT_MS = 60_000;
+/** Fired rows are kept this long past the catch-up window (catch-up and repeat checks read them). */
+const RETENTION_MARGIN_MS = 3_600_000;
+const PRUNE_BATCH = 500;
+
+/** What a post says, as a key: the same document to the same target is the same post, whatever its fire time. */
+export function contentKey(doc: unknown): string {
+  return createHash('sha256').update(JSON.stringify(doc)).digest('base64url').slice(0, 22);
+}
 
 export interface Scheduler {
   /** Usable before `start()`: pass it to `createCore({ subscriptions })`. */
@@ -84,6 +95,7 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
     timeZone: opts.config.timeZone,
     configuredJobs: () => configJobsOf(opts.config),
     onChange: () => syncHook(),
+    limits: opts.config.limits,
   });
   let started: Promise<RunningScheduler> | undefined;
   return {
@@ -121,7 +133,7 @@ async function run(
   const articles = opts.articles ?? (() => []);
   const compose = opts.compose ?? createComposer({ articles, core: opts.core });
   const catchUpMs = parseDuration(config.catchUp) ?? 3_600_000;
-  const outbox = new Outbox(store, opts.posters, clock, logger, opts.outbox);
+  const outbox = new Outbox(store, opts.posters, clock, logger, opts.outbox, opts.observer);
   const tasks = new Map<string, { job: Job; task: ScheduledTask }>();
   const pending = new Set<Promise<unknown>>();
   let stopped = false;
@@ -144,11 +156,15 @@ async function run(
       return !disabled;
     });
 
-  /** Composes and queues one fire; idempotent per (schedule, fire time). */
+  /**
+   * Composes and queues one fire; idempotent per (schedule, fire time). A catch-up leaves out the
+   * targets that already got the same post within the catch-up window (from any fire time).
+   */
   async function plan(
     job: { key: string; kind: PostKind; targets: TargetRef[]; timeZone: string },
     at: Date,
     composeNow: () => Promise<Composed | null>,
+    catchingUp = false,
   ): Promise<FireResult> {
     const fireTime = at.toISOString();
     if (store.findFire(job.key, fireTime)) {
@@ -157,6 +173,7 @@ async function run(
     }
     const composed = await composeNow();
     const targets = activeTargets(job, fireTime);
+    const now = clock.now();
     const result = store.planFire({
       schedule: job.key,
       fireTime,
@@ -164,9 +181,17 @@ async function run(
       doc: composed ? JSON.stringify(composed.doc) : null,
       articleIds: composed?.articleIds ?? [],
       targets,
-      now: clock.now().toISOString(),
+      now: now.toISOString(),
+      ...(composed ? { contentKey: contentKey(composed.doc) } : {}),
+      ...(catchingUp ? { skipRepeatsSince: new Date(now.getTime() - catchUpMs).toISOString() } : {}),
     });
     if (result.created) {
+      if (result.repeats > 0) {
+        logger.info(
+          { schedule: job.key, fireTime, repeats: result.repeats },
+          `scheduler: ${result.repeats} target(s) already got this post within catchUp; not posting it to them again`,
+        );
+      }
       if (composed) logger.info({ schedule: job.key, fireTime, kind: job.kind, targets: result.queued }, 'scheduler: posting');
       else logger.info({ schedule: job.key, fireTime, kind: job.kind }, 'scheduler: nothing new to post');
     }
@@ -174,7 +199,7 @@ async function run(
     return { schedule: job.key, fireTime, created: result.created, queued: result.queued, posted: composed !== null };
   }
 
-  function planJob(job: Job, at: Date): Promise<FireResult> {
+  function planJob(job: Job, at: Date, catchingUp = false): Promise<FireResult> {
     return plan(job, at, async () => {
       const last = store.lastPostedFire(job.key, at.toISOString());
       const since = last ? new Date(last.fireTime) : null;
@@ -186,18 +211,44 @@ async function run(
         timeZone: job.timeZone,
       });
       return normalizeComposed(composed);
-    });
+    }, catchingUp);
   }
+
+  // node-cron reports the matched slot; whole seconds keep keys stable.
+  const slotOf = (at: Date): Date => new Date(Math.floor(at.getTime() / 1000) * 1000);
 
   function onTick(job: Job, at: Date): void {
     if (stopped) return;
-    // node-cron reports the matched slot; whole seconds keep keys stable.
-    const slot = new Date(Math.floor(at.getTime() / 1000) * 1000);
-    track(planJob(job, slot)).catch((err: unknown) => logger.error({ err, schedule: job.key }, 'scheduler: could not plan a post'));
+    track(planJob(job, slotOf(at))).catch((err: unknown) => logger.error({ err, schedule: job.key }, 'scheduler: could not plan a post'));
+  }
+
+  /**
+   * node-cron skips a slot it reaches more than a second late (the event loop was blocked): post
+   * it anyway, once, if no later slot of the job was planned and it is within catchUp. Several
+   * missed slots of one job in a row post only the latest, like a catch-up after a restart.
+   */
+  const missed = new Map<string, Date>();
+  function onMissed(job: Job, at: Date): void {
+    if (stopped) return;
+    const first = !missed.has(job.key);
+    const slot = slotOf(at);
+    if (!first && missed.get(job.key)!.getTime() >= slot.getTime()) return;
+    missed.set(job.key, slot);
+    if (!first) return;
+    setImmediate(() => {
+      const latest = missed.get(job.key)!;
+      missed.delete(job.key);
+      if (stopped || !tasks.has(job.key)) return;
+      const planned = store.latestFireTime(job.key);
+      if ((planned && planned >= latest.toISOString()) || clock.now().getTime() - latest.getTime() > catchUpMs) return;
+      logger.warn({ schedule: job.key, fireTime: latest.toISOString() }, 'scheduler: a fire time was reached late (the process was busy); posting it now');
+      track(planJob(job, latest)).catch((err: unknown) => logger.error({ err, schedule: job.key }, 'scheduler: could not plan a post'));
+    });
   }
 
   function addTask(job: Job): void {
     const task = cron.createTask(job.cron, (ctx) => onTick(job, ctx.date), { timezone: job.timeZone, name: `briefbot:${job.key}` });
+    task.on('execution:missed', (ctx) => onMissed(job, ctx.date));
     tasks.set(job.key, { job, task });
     void task.start();
   }
@@ -212,7 +263,7 @@ async function run(
   const configJobs = (): Job[] => configJobsOf(config);
   const subscriptionJobs = (): Job[] =>
     store.subscriptions().map((s) => ({
-      key: `sub:${s.id}`,
+      key: subscriptionKey(s.id),
       cron: s.cron,
       timeZone: s.timeZone,
       kind: s.kind,
@@ -239,7 +290,7 @@ async function run(
         if (!store.findFire(r.key, r.dueAt.toISOString())) skipped.push(`${r.key}@${r.dueAt.toISOString()}`);
         continue;
       }
-      await plan(job, r.dueAt, async () => ({ doc: reminderDocument(r, config.timeZone), articleIds: [r.article.id] }));
+      await plan(job, r.dueAt, async () => ({ doc: reminderDocument(r, config.timeZone), articleIds: [r.article.id] }), catchingUp);
     }
     if (skipped.length > 0) {
       logger.warn({ skipped, catchUp: config.catchUp }, `scheduler: skipped ${skipped.length} reminder(s) that fell due while the bot was down, longer ago than catchUp`);
@@ -256,7 +307,12 @@ async function run(
     // A fire in the last alive minute may not have been planned: look one minute further back (planning is idempotent).
     const from = new Date(new Date(aliveAt).getTime() - 60_000);
     for (const { job } of tasks.values()) {
-      const missed = fireTimesBetween(job.cron, job.timeZone, from, now).filter((t) => !store.findFire(job.key, t.toISOString()));
+      // Only fire times after the newest one planned: an older slot (one the last run never saw,
+      // from before it started) is not "missed", and composing it would repeat what that run posted.
+      const planned = store.latestFireTime(job.key);
+      const missed = fireTimesBetween(job.cron, job.timeZone, from, now).filter(
+        (t) => (!planned || t.toISOString() > planned) && !store.findFire(job.key, t.toISOString()),
+      );
       const late = missed.filter((t) => now.getTime() - t.getTime() > catchUpMs);
       const recent = missed.filter((t) => now.getTime() - t.getTime() <= catchUpMs);
       if (late.length > 0) {
@@ -272,10 +328,39 @@ async function run(
           logger.warn({ schedule: job.key, skipped: recent.length - 1 }, `scheduler: "${job.key}" missed ${recent.length} fire times; posting the latest once`);
         }
         logger.info({ schedule: job.key, fireTime: latest.toISOString() }, 'scheduler: catching up a fire time missed while the bot was down');
-        await track(planJob(job, latest));
+        await track(planJob(job, latest, true));
       }
     }
     await sendReminders(from, now, true);
+  }
+
+  // ---- pruning: fired rows past the catch-up window (each schedule's last post is kept) ----
+  let pruning = false;
+  function prune(): void {
+    if (pruning || stopped) return;
+    pruning = true;
+    const before = new Date(clock.now().getTime() - catchUpMs - RETENTION_MARGIN_MS).toISOString();
+    let total = 0;
+    // In batches, a turn of the event loop apart: a store that grew for months is trimmed without a long pause.
+    const step = (): void => {
+      try {
+        if (stopped || !store.db.open) {
+          pruning = false;
+          return;
+        }
+        const n = store.pruneFires(before, PRUNE_BATCH);
+        total += n;
+        if (n === PRUNE_BATCH) {
+          setImmediate(step);
+          return;
+        }
+        if (total > 0) logger.debug({ pruned: total, before }, 'scheduler: pruned fired schedules past the catch-up window');
+      } catch (err) {
+        logger.error({ err }, 'scheduler: could not prune fired schedules');
+      }
+      pruning = false;
+    };
+    step();
   }
 
   // ---- start ----
@@ -284,6 +369,7 @@ async function run(
   await catchUp(startedAt);
   store.kvSet(ALIVE_KEY, startedAt.toISOString());
   outbox.start();
+  prune();
 
   let lastReminderCheck = startedAt;
   // A plain interval, not a cron task: it only needs to run about once a minute, and is cheap.
@@ -294,6 +380,7 @@ async function run(
     const from = lastReminderCheck;
     lastReminderCheck = now;
     track(sendReminders(from, now, false)).catch((err: unknown) => logger.error({ err }, 'scheduler: reminder check failed'));
+    prune();
   }, HEARTBEAT_MS);
   heartbeat.unref();
 

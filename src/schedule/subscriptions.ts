@@ -3,7 +3,9 @@ import type { Answer, Command, Conversation } from '../queries/command.js';
 import type { SubscriptionService } from '../queries/core.js';
 import type { Block, ReplyDocument, Span } from '../replies/document.js';
 import type { DisabledTarget, PostKind, Store, SubscriptionRow, TargetRef } from '../store/store.js';
+import { DEFAULT_LIMITS, parseLimitDuration, type Limits } from '../config/limits.js';
 import { nextFireTime } from './cron-times.js';
+import { describeGap, minCronGapMs } from './min-interval.js';
 import { parseSubscriptionSpec } from './spec.js';
 import { formatInstant } from './time.js';
 
@@ -22,7 +24,7 @@ export interface SubscriptionData {
   disabled?: DisabledTarget;
   created?: SubscriptionRow;
   removed?: SubscriptionRow[];
-  error?: 'forbidden' | 'unsupported-platform' | 'bad-schedule' | 'not-found';
+  error?: 'forbidden' | 'unsupported-platform' | 'bad-schedule' | 'not-found' | 'direct-message' | 'too-frequent' | 'channel-full' | 'user-rate';
 }
 
 const KIND_TEXT: Record<PostKind, string> = {
@@ -54,8 +56,40 @@ export class ChannelSubscriptions implements SubscriptionService {
       timeZone: string;
       configuredJobs: () => ConfiguredJob[];
       onChange: () => void;
+      /** The config's `limits` (defaults when absent). */
+      limits?: Limits;
     },
   ) {}
+
+  private get limits(): Limits {
+    return this.opts.limits ?? DEFAULT_LIMITS;
+  }
+
+  /** When each person created their recent subscriptions (ms), so deleting and re-creating counts too. */
+  private readonly createdBy = new Map<string, number[]>();
+
+  private refusal(target: TargetRef, error: NonNullable<SubscriptionData['error']>, summary: string, spans: Span[], hint?: Span[]): Answer<SubscriptionData> {
+    const blocks: Block[] = [{ type: 'paragraph', spans: [t('Not subscribed. ', 'bold'), ...spans] }];
+    if (hint) blocks.push({ type: 'context', spans: hint });
+    return { intent: 'subscription', reply: reply(`Not subscribed: ${summary}`, blocks), data: this.data(target, { error }) };
+  }
+
+  /** How many subscriptions this person created in the last hour, and when the oldest of them leaves the window. */
+  private recentCreations(conv: Conversation, nowMs: number): { count: number; freeAt: number } {
+    const hourAgo = nowMs - 3_600_000;
+    const key = `${conv.platform}:${conv.userId}`;
+    const remembered = (this.createdBy.get(key) ?? []).filter((at) => at > hourAgo);
+    this.createdBy.set(key, remembered);
+    // After a restart the memory is empty: the store still knows who created what, and when.
+    const stored = this.opts.store
+      .subscriptions()
+      .filter((x) => x.platform === conv.platform && x.createdBy === conv.userId)
+      .map((x) => Date.parse(x.createdAt))
+      .filter((at) => at > hourAgo);
+    const times = (remembered.length >= stored.length ? remembered : stored).sort((a, b) => a - b);
+    const oldest = times[times.length - this.limits.subscriptionsPerUserPerHour] ?? times[0] ?? nowMs;
+    return { count: times.length, freeAt: oldest + 3_600_000 };
+  }
 
   private target(conv: Conversation): TargetRef | undefined {
     return conv.platform === 'slack' || conv.platform === 'discord' ? { platform: conv.platform, channel: conv.channelId } : undefined;
@@ -115,6 +149,11 @@ export class ChannelSubscriptions implements SubscriptionService {
     const refused = this.refuse(conv);
     if (refused) return refused;
     const target = this.target(conv)!;
+    const limits = this.limits;
+    if (target.platform === 'discord' && conv.isDirect && !limits.discordDmSubscriptions) {
+      const text = 'Scheduled posts go to server channels, not direct messages: run this in the channel that should get them.';
+      return this.refusal(target, 'direct-message', text, [t(text)]);
+    }
     const spec = parseSubscriptionSpec(c.schedule, this.opts.timeZone, c.timeZone);
     if (!spec.ok) {
       return {
@@ -123,11 +162,29 @@ export class ChannelSubscriptions implements SubscriptionService {
         data: this.data(target, { error: 'bad-schedule' }),
       };
     }
+    const minGap = parseLimitDuration(limits.subscriptionMinInterval) ?? 15 * 60_000;
+    const gap = minCronGapMs(spec.cron);
+    if (gap < minGap) {
+      const text = `that schedule posts ${describeGap(gap)} apart; a subscription from chat posts at most every ${describeGap(minGap)}.`;
+      return this.refusal(target, 'too-frequent', text, [t(text.charAt(0).toUpperCase() + text.slice(1))], [t('For example '), t('/brief subscribe hourly', 'code'), t(' or '), t('/brief subscribe daily 08:00', 'code'), t('.')]);
+    }
     const kind: PostKind = c.kind ?? spec.kind ?? 'briefing';
-    const now = this.opts.clock.now().toISOString();
-    const same = this.opts.store
-      .subscriptions(target)
-      .find((x) => x.cron === spec.cron && x.timeZone === spec.timeZone && x.kind === kind);
+    const nowMs = this.opts.clock.now().getTime();
+    const now = new Date(nowMs).toISOString();
+    const existing = this.opts.store.subscriptions(target);
+    const same = existing.find((x) => x.cron === spec.cron && x.timeZone === spec.timeZone && x.kind === kind);
+    if (!same && existing.length >= limits.subscriptionsPerChannel) {
+      const text = `this channel already has ${existing.length} subscription${existing.length === 1 ? '' : 's'}, the most a channel can have.`;
+      return this.refusal(target, 'channel-full', text, [t(text.charAt(0).toUpperCase() + text.slice(1))], [t('Remove one first with '), t('/brief unsubscribe <id>', 'code'), t('.')]);
+    }
+    if (!same) {
+      const recent = this.recentCreations(conv, nowMs);
+      if (recent.count >= limits.subscriptionsPerUserPerHour) {
+        const n = limits.subscriptionsPerUserPerHour;
+        const text = `you have created ${n} subscription${n === 1 ? '' : 's'} in the last hour, the most one person can; you can add another from ${formatInstant(new Date(recent.freeAt), this.opts.timeZone)}.`;
+        return this.refusal(target, 'user-rate', text, [t(text.charAt(0).toUpperCase() + text.slice(1))]);
+      }
+    }
     const { created, subscription } = this.opts.store.addSubscription({
       id: same?.id ?? this.newId(),
       platform: target.platform,
@@ -139,6 +196,10 @@ export class ChannelSubscriptions implements SubscriptionService {
       createdBy: conv.userId,
       createdAt: now,
     });
+    if (created) {
+      const key = `${conv.platform}:${conv.userId}`;
+      this.createdBy.set(key, [...(this.createdBy.get(key) ?? []), nowMs]);
+    }
     const wasDisabled = this.opts.store.disabledTarget(target);
     // Subscribing again is how a channel that failed (bot removed, archived) is switched back on.
     if (wasDisabled) this.opts.store.enableTarget(target);

@@ -32,6 +32,16 @@ export interface Outlet<Payload = unknown> {
 
 export type Outlets = Partial<Record<'slack' | 'discord', Outlet<any>>>;
 
+/** What happened to scheduled posts, for metrics (every hook optional). */
+export interface DeliveryObserver {
+  /** A post (all its parts) went out. */
+  sent?(platform: 'slack' | 'discord'): void;
+  /** A post was given up: rejected, target gone or disabled, out of retries. */
+  failed?(platform: 'slack' | 'discord', reason: 'rejected' | 'target' | 'exhausted' | 'config'): void;
+  /** A post will be tried again: `rate-limited` is a 429 answer (waited out), `transient` a 5xx, timeout or network error. */
+  retried?(platform: 'slack' | 'discord', cause: 'rate-limited' | 'transient'): void;
+}
+
 /** The subset of pino the scheduler uses (pino loggers fit). */
 export interface Logger {
   info(obj: object, msg?: string): void;

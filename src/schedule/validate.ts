@@ -1,5 +1,6 @@
 import cron from 'node-cron';
 import { parseDuration } from './duration.js';
+import { describeGap, minCronGapMs } from './min-interval.js';
 
 export interface ScheduleIssue {
   /** Where in the config, e.g. `schedules[1].cron`. */
@@ -42,6 +43,8 @@ export function explainCron(expression: string): string | undefined {
 }
 
 const RESERVED_PREFIXES = ['sub:', 'reminder:'];
+/** Config schedules may fire at most once a minute (chat subscriptions have their own, larger floor). */
+export const CONFIG_MIN_INTERVAL_MS = 60_000;
 const DISCORD_SNOWFLAKE = /^\d{17,20}$/;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -128,6 +131,16 @@ export function validateSchedules(config: unknown): ScheduleIssue[] {
     } else {
       const why = explainCron(s.cron);
       if (why) issues.push({ path: `${at}.cron`, message: why, severity: 'error' });
+      else {
+        const gap = minCronGapMs(s.cron);
+        if (gap < CONFIG_MIN_INTERVAL_MS) {
+          issues.push({
+            path: `${at}.cron`,
+            message: `"${s.cron}" fires ${describeGap(gap)} apart: a schedule may post at most once a minute (e.g. "*/15 * * * *" is every 15 minutes)`,
+            severity: 'error',
+          });
+        }
+      }
     }
     if (s.timeZone !== undefined && (typeof s.timeZone !== 'string' || !isTimeZone(s.timeZone))) {
       issues.push({ path: `${at}.timeZone`, message: `${JSON.stringify(s.timeZone)} is not an IANA time zone (e.g. Europe/Berlin, America/New_York, UTC)`, severity: 'error' });

@@ -76,4 +76,38 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (platform, channel)
   );
   `,
+  `
+  -- What a fire posted, so a catch-up never posts the same thing to a target twice (see Store.planFire).
+  ALTER TABLE fires ADD COLUMN content_key TEXT;
+  -- The "last posted fire" lookup reads only fires that posted something (most fires of a frequent
+  -- schedule post nothing new), and pruning walks fires by time.
+  CREATE INDEX fires_posted ON fires (schedule, fire_time) WHERE doc IS NOT NULL;
+  CREATE INDEX fires_time ON fires (fire_time);
+  -- The outbox worker that took an item (set atomically before sending; cleared at start, when no
+  -- other process can hold the store).
+  ALTER TABLE outbox ADD COLUMN claimed_by TEXT;
+  CREATE INDEX outbox_fire ON outbox (fire_id);
+  CREATE INDEX outbox_target ON outbox (platform, channel, fire_time);
+  `,
+  // Post-to-channel buttons carry only a key into this table (src/store/action-refs.ts): the lookup
+  // the bot answered, for whom and where, until when; action_posts makes each share happen once.
+  `
+  CREATE TABLE action_refs (
+    id         TEXT PRIMARY KEY,
+    platform   TEXT NOT NULL,
+    channel    TEXT NOT NULL,
+    user_id    TEXT NOT NULL,
+    command    TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE INDEX action_refs_expiry ON action_refs (expires_at);
+
+  CREATE TABLE action_posts (
+    ref_id    TEXT NOT NULL,
+    channel   TEXT NOT NULL,
+    posted_at INTEGER NOT NULL,
+    PRIMARY KEY (ref_id, channel)
+  );
+  `,
 ];

@@ -44,7 +44,8 @@ describe('briefbot ask', () => {
   it('--json prints exactly intent, reply and data; event data as in the contract', async () => {
     const r = await run(['ask', '--json', '--now=2025-11-28T12:00:00Z', 'when is the meeting?']);
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out)).toEqual(['intent', 'reply', 'data']);
+    expect(Object.keys(out)).toEqual(['intent', 'reply', 'data', 'numbering']);
+    expect(out.numbering).toMatch(/body paragraphs/);
     expect(out.intent).toBe('event');
     expect(out.reply).toMatchObject({ visibility: 'ephemeral', summary: expect.any(String), blocks: expect.any(Array) });
     expect(out.data.event).toMatchObject({

@@ -73,7 +73,7 @@ describe('Library reload', () => {
   it('picks up an added, edited and removed file through the watcher', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'one.md'), good('First version'));
-    const lib = await new Library({ dir, derive: fixtureDerive, debounceMs: 20 }).load();
+    const lib = await new Library({ dir, derive: fixtureDerive, debounceMs: 20, settleMs: 100 }).load();
     lib.watch();
     try {
       let change = nextChange(lib, 'one.md');

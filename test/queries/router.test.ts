@@ -23,15 +23,15 @@ describe('routeText', () => {
     ['who said "man of peace"?', { name: 'whosaid', phrase: 'man of peace' }],
     ['Who said man of peas', { name: 'whosaid', phrase: 'man of peas' }],
     ['what did Witkoff say', { name: 'whosaid', person: 'Witkoff' }],
-    ['What did the envoy say about the deal?', { name: 'whosaid', person: 'the envoy' }],
+    ['What did the envoy say about the deal?', { name: 'whosaid', person: 'the envoy', about: 'the deal' }],
     ['quotes from Rep. Lieu', { name: 'whosaid', person: 'Rep. Lieu' }],
     ['who is Ushakov', { name: 'person', person: 'Ushakov' }],
     ["who's Yuri Ushakov?", { name: 'person', person: 'Yuri Ushakov' }],
     ['tell me about Trump', { name: 'person', person: 'Trump' }],
-    ['when is the meeting', { name: 'event' }],
-    ['When is the meeting?', { name: 'event' }],
-    ['when will Witkoff meet Putin?', { name: 'event', query: 'Witkoff Putin' }],
-    ['next meeting', { name: 'event' }],
+    ['when is the meeting', { name: 'event', ask: 'when', kinds: ['meeting'], words: ['meeting'] }],
+    ['When is the meeting?', { name: 'event', ask: 'when', kinds: ['meeting'], words: ['meeting'] }],
+    ['when will Witkoff meet Putin?', { name: 'event', ask: 'when', kinds: ['meeting'], words: ['witkoff', 'meet', 'putin'] }],
+    ['next meeting', { name: 'event', ask: 'when', kinds: ['meeting'], words: ['meeting'] }],
     ['summarize', { name: 'summary', length: 'short' }],
     ['summarise the article about Geneva', { name: 'summary', length: 'short', article: 'Geneva' }],
     ['summary full', { name: 'summary', length: 'full' }],
@@ -44,6 +44,10 @@ describe('routeText', () => {
     ['<@!123456789012345678> /meeting', { name: 'event' }],
     ['"man of peace"', { name: 'whosaid', phrase: 'man of peace' }],
     ['😀🎉', { name: 'unknown', text: '😀🎉' }],
+    ['hey briefbot, can you catch me up pls 🙏', { name: 'catchup' }],
+    ['did Ushakov say anything about WhatsApp?', { name: 'whosaid', person: 'Ushakov', about: 'WhatsApp', check: true }],
+    ['who brought up the land swap', { name: 'topic', topic: 'the land swap' }],
+    ['what else did he say', { name: 'whosaid', person: '', refers: ['person'] }],
     ['<!channel> @everyone', { name: 'unknown', text: '<!channel> @everyone' }],
   ];
   it.each(cases)('%s', (input, expected) => {
@@ -52,7 +56,7 @@ describe('routeText', () => {
 
   it('treats a bare known name as "who is"', () => {
     expect(routeText('Ushakov', (n) => n === 'Ushakov')).toEqual({ name: 'person', person: 'Ushakov' });
-    expect(routeText('Ushakov')).toEqual({ name: 'unknown', text: 'Ushakov' });
+    expect(routeText('Ushakov')).toEqual({ name: 'search', text: 'Ushakov' });
   });
 
   it('copes with 10 000 characters quickly and cuts what it echoes', () => {
@@ -60,7 +64,7 @@ describe('routeText', () => {
     const started = performance.now();
     const cmd = routeText(long);
     expect(performance.now() - started).toBeLessThan(200);
-    expect(cmd.name).toBe('unknown');
+    expect(cmd.name).toBe('search');
     expect((cmd as { text: string }).text.length).toBeLessThanOrEqual(2000);
     expect(routeText(`who said "${'peace '.repeat(2000)}"`).name).toBe('whosaid');
   });

@@ -87,7 +87,7 @@ async function checkAnswers(x: string): Promise<void> {
       expect(answer.reply.summary, `${command.name} threw inside the core`).not.toBe('Something went wrong while answering.');
       await checkEverywhere(answer.reply, command.name);
       // The Slack adapter's Post-to-channel button carries the command: still within limits.
-      await checkEverywhere(withPostButton(answer.reply, command), `${command.name} + button`);
+      await checkEverywhere(withPostButton(answer.reply, 'ref:AAAAAAAAAAAAAAAA'), `${command.name} + button`);
     }
   }
   const people = await timed(() => core.suggestPeople(x, 25), BUDGET_MS);

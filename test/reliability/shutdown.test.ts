@@ -68,10 +68,14 @@ describe('graceful shutdown: SIGTERM mid-answer and mid-post (spawned bot agains
       JSON.stringify({
         briefings: join(dir, 'briefings'),
         store,
-        // Every second: the first fire posts the newest briefing (and is in flight at SIGTERM).
-        schedules: [{ name: 'every-second', cron: '* * * * * *', post: 'briefing', targets: [{ platform: 'slack', channel: 'C0SCHED' }] }],
+        // Every minute (config schedules may not fire faster): the fire missed while "down" posts the newest briefing at start, and is in flight at SIGTERM.
+        schedules: [{ name: 'every-minute', cron: '* * * * *', post: 'briefing', targets: [{ platform: 'slack', channel: 'C0SCHED' }] }],
       }),
     );
+    // The bot was last alive two minutes ago: start-up catches up the latest missed minute at once.
+    const seeded = openStore(store);
+    seeded.kvSet('scheduler:aliveAt', new Date(Date.now() - 2 * 60_000).toISOString());
+    seeded.close();
     // Both of the bot's chat.postMessage calls (the scheduled post, the mention's answer) hang for 3 s.
     slack.fault('chat.postMessage', { kind: 'delay', ms: IN_FLIGHT_MS }, { kind: 'delay', ms: IN_FLIGHT_MS });
     const bot = spawnBot({
@@ -122,7 +126,7 @@ describe('graceful shutdown: SIGTERM mid-answer and mid-post (spawned bot agains
       // The post was recorded before the store closed: a restart will not send it again.
       const reopened = openStore(store);
       try {
-        expect(reopened.sends('every-second').map((s) => s.channel)).toEqual(['C0SCHED']);
+        expect(reopened.sends('every-minute').map((s) => s.channel)).toEqual(['C0SCHED']);
         expect(reopened.outboxCounts().pending ?? 0).toBe(0);
       } finally {
         reopened.close();

@@ -131,4 +131,22 @@ describe('scheduled posts through the Slack and Discord stubs', () => {
     expect(renderPlain(again.reply)).toMatch(/it is switched back on/);
     expect(store.disabledTarget({ platform: 'slack', channel: SLACK_CHANNEL })).toBeUndefined();
   });
+
+  it('unsubscribing cancels the posts it had queued: a post waiting out a 429 is not sent afterwards', async () => {
+    const { running, store, core } = await setup();
+    const conv = { platform: 'slack' as const, channelId: 'C0FLOOD', userId: 'U1', canManageChannel: true };
+    await core.handle(core.route('subscribe daily 09:00', 'brief'), conv);
+    const [sub] = store.subscriptions({ platform: 'slack', channel: 'C0FLOOD' });
+    // The first attempt is rate limited for a second, so the post is still queued when the channel unsubscribes.
+    slack.fault('chat.postMessage', { kind: 'rate_limited', retryAfterSeconds: 1 });
+    await running.fire(`sub:${sub!.id}`, AT);
+    await slack.waitForCall('chat.postMessage');
+    expect(store.outboxCounts().pending).toBe(1);
+    await core.handle(core.route(`unsubscribe ${sub!.id}`, 'brief'), conv);
+    expect(store.outboxCounts().pending).toBe(0);
+    await new Promise((r) => setTimeout(r, 1_500));
+    await running.idle();
+    expect(slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0FLOOD')).toHaveLength(1);
+    expect(slackPosts().filter((c) => c.args.channel === 'C0FLOOD')).toHaveLength(0);
+  });
 });

@@ -31,6 +31,20 @@ function setup(channels: string[]) {
 }
 
 describe('outbox', () => {
+  it('two outbox workers on one store take each item once (claimed before sending): 100 targets, 100 posts', async () => {
+    const channels = Array.from({ length: 100 }, (_, i) => `C${i}`);
+    const { store, slack, outbox } = setup(channels);
+    const other = new Outbox(store, { slack }, systemClock, memoryLogger(), { baseBackoffMs: 1_000, maxAttempts: 4 });
+    cleanups.push(() => other.stop());
+    outbox.start();
+    other.start();
+    await vi.advanceTimersByTimeAsync(1_000);
+    await Promise.all([outbox.whenIdle(), other.whenIdle()]);
+    expect(slack.sent).toHaveLength(100);
+    expect(new Set(slack.sent.map((m) => m.channel)).size).toBe(100);
+    expect(store.sends()).toHaveLength(100);
+  });
+
   it('429 waits for Retry-After, then 500 backs off, then 200: exactly one message', async () => {
     const { store, slack, outbox } = setup(['C1']);
     slack.script.set('C1', [{ kind: 'retry-after', ms: 30_000 }, { kind: 'transient', reason: 'HTTP 500' }]);

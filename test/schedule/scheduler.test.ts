@@ -31,7 +31,8 @@ describe('scheduler with fake timers', () => {
       const { store, cleanup } = tempStore();
       const slack = recordingOutlet();
       const s = await startScheduler({
-        config: config({ schedules: [{ name: 'berlin', cron: '0 8 * * *', timeZone: 'Europe/Berlin', post: 'briefing', targets: [{ platform: 'slack', channel: 'C1' }] }] }),
+        // catchUp 7d: fired rows are kept that long, so all four sends are still on record at the end.
+        config: config({ catchUp: '7d', schedules: [{ name: 'berlin', cron: '0 8 * * *', timeZone: 'Europe/Berlin', post: 'briefing', targets: [{ platform: 'slack', channel: 'C1' }] }] }),
         store,
         posters: { slack },
         compose: everyFire,
@@ -158,5 +159,29 @@ describe('scheduler with fake timers', () => {
     await vi.advanceTimersByTimeAsync(DAY);
     await s.idle();
     expect(slack.sent).toHaveLength(3);
+  });
+
+  it('a fire time reached late because the process was busy (node-cron skips such a slot) is still posted, once', async () => {
+    vi.useFakeTimers({ now: new Date('2025-11-27T07:59:59.500Z') });
+    const { store, cleanup } = tempStore();
+    cleanups.push(cleanup);
+    const slack = recordingOutlet();
+    const logger = memoryLogger();
+    const s = await start({
+      config: config({ schedules: [{ name: 'morning', cron: '0 8 * * *', post: 'briefing', targets: [{ platform: 'slack', channel: 'C1' }] }] }),
+      store,
+      posters: { slack },
+      compose: everyFire,
+      logger,
+    });
+    // The main thread is busy from 07:59:59.5 to 08:00:03 (a long extraction, say): the clock moves, no timer runs.
+    vi.setSystemTime(new Date('2025-11-27T08:00:03Z'));
+    await vi.advanceTimersByTimeAsync(1_000);
+    await s.idle();
+    expect(slack.sent.map((m) => m.text)).toEqual(['briefing for 2025-11-27T08:00:00.000Z']);
+    expect(logger.lines.some((l) => l.level === 'warn' && /reached late/.test(l.msg ?? ''))).toBe(true);
+    await vi.advanceTimersByTimeAsync(2 * 60_000);
+    await s.idle();
+    expect(slack.sent).toHaveLength(1);
   });
 });

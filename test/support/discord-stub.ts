@@ -143,6 +143,8 @@ export class DiscordStub {
   private readonly callbackWaiters = new Map<string, (r: RecordedRequest) => void>();
   restPort = 0;
   gatewayPort = 0;
+  /** When set, an IDENTIFY is answered by closing the socket with this code (4004: the token was rejected). */
+  closeOnIdentify?: number;
 
   constructor(private readonly options: DiscordStubOptions = {}) {
     this.bot = { id: snowflake(), username: options.botName ?? 'briefbot', global_name: null, discriminator: '0', avatar: null, bot: true };
@@ -451,6 +453,10 @@ export class DiscordStub {
 
   private identify(socket: WebSocket, d: unknown): void {
     this.identifies.push(d);
+    if (this.closeOnIdentify) {
+      socket.close(this.closeOnIdentify, 'stub close on identify');
+      return;
+    }
     const session: Session = { id: `session-${snowflake()}`, seq: 0, log: [], socket, live: true };
     this.sessions.set(session.id, session);
     this.current = session;

@@ -3,6 +3,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { Conversation } from '../../queries/command.js';
 import type { Core } from '../../queries/core.js';
 import { renderPlain } from '../../replies/plain.js';
+import type { ChatGuard } from '../guard.js';
 
 export interface ConsoleOptions {
   core: Core;
@@ -11,6 +12,8 @@ export interface ConsoleOptions {
   /** Shown before each question when the input is a terminal. */
   prompt?: string;
   conversation?: Partial<Conversation>;
+  /** The input length cap (the console has one person, so no rate limit). */
+  guard?: ChatGuard;
 }
 
 const BYE = /^(quit|exit|bye|\/quit|\/exit)$/i;
@@ -22,9 +25,13 @@ const BYE = /^(quit|exit|bye|\/quit|\/exit)$/i;
 export async function runConsole(opts: ConsoleOptions): Promise<void> {
   const interactive = (opts.input as Readable & { isTTY?: boolean }).isTTY === true;
   const rl = createInterface({ input: opts.input, output: interactive ? opts.output : undefined, terminal: interactive });
-  const conversation: Conversation = { platform: 'console', channelId: 'console', userId: 'console-user', canManageChannel: true, isDirect: true, ...opts.conversation };
+  const conversation: Conversation = { platform: 'console', channelId: 'console', userId: 'console-user', canManageChannel: true, isDirect: true, conversationKey: 'console', ...opts.conversation };
   const write = (text: string) => opts.output.write(`${text}\n`);
   const ask = async (line: string) => {
+    if (opts.guard && line.length > opts.guard.limits.inputMaxChars) {
+      write(renderPlain(opts.guard.tooLong(line.length)));
+      return;
+    }
     const answer = await opts.core.handle(opts.core.route(line), conversation);
     write(renderPlain(answer.reply));
   };

@@ -24,12 +24,16 @@ import {
 import type { Clock } from '../../clock.js';
 import type { Answer, Command, Conversation } from '../../queries/command.js';
 import type { Core } from '../../queries/core.js';
+import { ALREADY_POSTED, notice as shareNotice, ShareClaims, type ShareScope } from '../../queries/sharing.js';
 import type { Action, ReplyDocument } from '../../replies/document.js';
 import { clampWords, plainDiscord, renderDiscord, type DiscordMessagePayload } from '../../replies/discord.js';
+import { ChatGuard, LATE, withinBudget } from '../guard.js';
 import { commandDefinitions, definitionsHash } from './commands.js';
 import { CUSTOM_ID_PREFIX, CustomIds } from './custom-ids.js';
+import { BackoffIdentifyThrottler, watchGateway, type GatewayFatal, type GatewayWatch } from './gateway.js';
 
 export { commandDefinitions, definitionsHash } from './commands.js';
+export { GatewayFatal, type GatewayState } from './gateway.js';
 
 /** pino-compatible (`logger.info(obj, msg)`). */
 export interface DiscordLogger {
@@ -63,10 +67,23 @@ export interface StartDiscordOptions {
   store?: KeyValueStore;
   /** Acknowledge (defer) an interaction when the core hasn't answered after this long (default 2 000 ms; Discord allows 3 s). */
   deferAfterMs?: number;
+  /** Post to channel references (the app keeps them in the store; default: in memory). */
+  shares?: ShareClaims;
+  /** Input, rate and answer-time limits (default: the config's defaults). */
+  guard?: ChatGuard;
+  /**
+   * The gateway closed for good (bad token, disallowed intents…): the bot cannot work until the
+   * operator fixes what the error names. Default: logged only.
+   */
+  onFatal?(error: GatewayFatal): void;
 }
 
 export interface DiscordHandle {
   client: Client;
+  /** Resolves once no interaction or mention is being answered (replies sent, or failed). */
+  idle(): Promise<void>;
+  /** The gateway connection: state, reconnects since it was last ready, the fatal close if any. */
+  gateway: GatewayWatch;
   stop(): Promise<void>;
 }
 
@@ -162,8 +179,6 @@ export function fileStore(path = 'data/discord-state.json'): KeyValueStore {
 
 // ─── the adapter ──────────────────────────────────────────────────────────────────────────────────
 
-/** Commands a button may recompute: lookups only, never subscription changes. */
-const READ_ONLY: ReadonlySet<Command['name']> = new Set(['summary', 'whosaid', 'person', 'event', 'help']);
 const DEFER_AFTER_MS = 2_000;
 const SEEN_CAPACITY = 2_000;
 
@@ -241,52 +256,77 @@ function toMessageOptions(p: DiscordMessagePayload, repliedUser?: boolean): Mess
   } as MessageCreateOptions;
 }
 
-function parseCommandValue(core: Core, value: string): Command {
-  // The core's own summary action value (postActionValue): summary:<length>:<article id>.
-  const summary = /^summary:(short|full):([a-z0-9][a-z0-9-]*)$/.exec(value);
-  if (summary) return { name: 'summary', length: summary[1] as 'short' | 'full', article: summary[2]! };
-  if (value.startsWith('{')) {
-    try {
-      const parsed = JSON.parse(value) as Command;
-      if (parsed && typeof parsed === 'object' && typeof parsed.name === 'string') return parsed;
-    } catch {
-      // not JSON: plain text for the router
-    }
+const notice = (text: string): ReplyDocument => ({ summary: text, blocks: [], visibility: 'ephemeral' });
+
+/** Characters of text in a command's options (subcommands included): what the input cap measures. */
+function optionsLength(options: readonly { value?: unknown; options?: readonly unknown[] }[]): number {
+  let n = 0;
+  for (const o of options) {
+    if (typeof o.value === 'string') n += o.value.length;
+    if (o.options) n += optionsLength(o.options as { value?: unknown; options?: readonly unknown[] }[]);
   }
-  return core.route(value);
+  return n;
 }
 
-const notice = (text: string): ReplyDocument => ({ summary: text, blocks: [], visibility: 'ephemeral' });
+/** The clicker may post here: can see and write in the channel (a thread needs Send Messages in Threads). */
+function mayPostIn(i: ButtonInteraction): boolean {
+  if (!i.inGuild()) return true;
+  const perms = i.memberPermissions;
+  if (!perms) return false;
+  const write = i.channel?.isThread() ? PermissionFlagsBits.SendMessagesInThreads : PermissionFlagsBits.SendMessages;
+  return perms.has(PermissionFlagsBits.ViewChannel) && perms.has(write);
+}
 
 export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordHandle> {
   const { core, logger } = opts;
+  const throttler = new BackoffIdentifyThrottler();
   const client = new Client({
     intents: DISCORD_INTENTS,
     // DM channels arrive uncached: without the Channel partial, DMs to the bot would be dropped.
     partials: [Partials.Channel],
     allowedMentions: { parse: [] },
     rest: { ...(opts.restApi ? { api: opts.restApi } : {}), ...opts.restOptions },
+    ws: { buildIdentifyThrottler: () => throttler },
   });
   const customIds = new CustomIds();
   const seen = new SeenIds();
+  const shares = opts.shares ?? new ShareClaims({ clock: opts.clock });
+  const guard = opts.guard ?? new ChatGuard({ clock: opts.clock });
+  const budgetMs = guard.answerTimeoutMs;
 
   const renderOptions = { customId: (a: Action) => customIds.encode(a) };
   const render = (doc: ReplyDocument) => renderDiscord(doc, renderOptions);
+  /** One-line private notices (refusals, limits) go out as plain message content. */
+  const privately = (doc: ReplyDocument) => toReplyOptions(render(notice(doc.summary))[0]!);
 
-  /** Lookups are ephemeral and get a Post to channel button that recomputes the same command. */
-  const withPostButton = (doc: ReplyDocument, command: Command): ReplyDocument => {
-    if (doc.visibility !== 'ephemeral' || !READ_ONLY.has(command.name)) return doc;
-    if (doc.actions?.some((a) => a.id === 'post_to_channel')) return doc;
-    return { ...doc, actions: [...(doc.actions ?? []), { id: 'post_to_channel', label: 'Post to channel', value: JSON.stringify(command) }] };
+  const withoutPostButton = (doc: ReplyDocument): ReplyDocument['actions'] => doc.actions?.filter((a) => a.id !== 'post_to_channel');
+
+  /** Lookups are ephemeral; a shareable one gets a Post to channel button holding its share reference. */
+  const ephemeralCopy = (doc: ReplyDocument, ref: string | undefined): ReplyDocument => {
+    const actions = withoutPostButton(doc) ?? [];
+    if (ref) actions.push({ id: 'post_to_channel', label: 'Post to channel', value: ref });
+    return { ...doc, visibility: 'ephemeral', actions };
   };
-
-  const ephemeralCopy = (doc: ReplyDocument, command: Command | undefined): ReplyDocument => withPostButton({ ...doc, visibility: 'ephemeral' }, command!);
 
   const publicCopy = (doc: ReplyDocument): ReplyDocument => ({
     ...doc,
     visibility: 'public',
-    actions: doc.actions?.filter((a) => a.id !== 'post_to_channel'),
+    actions: withoutPostButton(doc),
   });
+
+  const scopeOf = (i: ChatInputCommandInteraction | ButtonInteraction): ShareScope => ({ platform: 'discord', channelId: i.channelId, userId: i.user.id });
+
+  /** Interactions and mentions being answered (their REST replies included), so shutdown can wait for them. */
+  let busy = 0;
+  const whenIdle: (() => void)[] = [];
+  const track = (work: Promise<unknown>) => {
+    busy += 1;
+    void work.finally(() => {
+      busy -= 1;
+      if (busy === 0) for (const done of whenIdle.splice(0)) done();
+    });
+  };
+  const idle = () => (busy === 0 ? Promise.resolve() : new Promise<void>((done) => whenIdle.push(done)));
 
   const conversationOf = (i: ChatInputCommandInteraction | ButtonInteraction): Conversation => ({
     platform: 'discord',
@@ -303,16 +343,11 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordHa
    * is rendered once. Replies whose buttons had to use stored (expiring) custom ids are not kept.
    */
   const prepared = new WeakMap<ReplyDocument, Map<string, PreparedReply[]>>();
-  const replyOptionsFor = (
-    reply: ReplyDocument,
-    shape: string,
-    make: (reply: ReplyDocument, command: Command | undefined) => ReplyDocument,
-    command?: Command,
-  ): PreparedReply[] => {
+  const replyOptionsFor = (reply: ReplyDocument, shape: string, make: (reply: ReplyDocument) => ReplyDocument): PreparedReply[] => {
     let shapes = prepared.get(reply);
     const hit = shapes?.get(shape);
     if (hit) return hit;
-    const payloads = render(make(reply, command));
+    const payloads = render(make(reply));
     const options = payloads.map(prepare);
     if (!payloads.some(usesStoredCustomId)) {
       if (!shapes) prepared.set(reply, (shapes = new Map()));
@@ -322,29 +357,39 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordHa
     return options;
   };
   const publicShape = (reply: ReplyDocument) => replyOptionsFor(reply, 'public', publicCopy);
-  const ephemeralShape = (reply: ReplyDocument, command: Command) =>
-    replyOptionsFor(reply, READ_ONLY.has(command.name) ? `ephemeral ${JSON.stringify(command)}` : 'ephemeral', ephemeralCopy, command);
+  const ephemeralShape = (reply: ReplyDocument, command: Command, scope: ShareScope) => {
+    const ref = shares.valueFor(reply, command, scope);
+    return replyOptionsFor(reply, ref ? `ephemeral ${ref}` : 'ephemeral', (r) => ephemeralCopy(r, ref));
+  };
+  const tookTooLong = () => [prepare(render(notice(guard.tookTooLong.summary))[0]!)];
 
-  /** Sends prepared replies as the interaction's reply (deferring if the core is slow) and follow-ups. */
+  /**
+   * Sends prepared replies as the interaction's reply (deferring if the core is slow) and follow-ups.
+   * Past the answer budget the asker is told it took too long, and the late answer is dropped.
+   */
   const answerInteraction = async (
     i: ChatInputCommandInteraction | ButtonInteraction,
     work: Promise<PreparedReply[]>,
   ): Promise<void> => {
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<'late'>((resolve) => {
-      timer = setTimeout(resolve, opts.deferAfterMs ?? DEFER_AFTER_MS, 'late');
-    });
-    const first = await Promise.race([work, late]);
-    clearTimeout(timer);
+    const started = Date.now();
+    const deferAfterMs = opts.deferAfterMs ?? DEFER_AFTER_MS;
+    const first = await withinBudget(work, Math.min(deferAfterMs, budgetMs));
     let deferred = false;
-    let replies: PreparedReply[];
-    if (first === 'late') {
+    let replies: PreparedReply[] = [];
+    let late = false;
+    if (first !== LATE) replies = first;
+    else if (budgetMs <= deferAfterMs) late = true;
+    else {
       // Discord drops interactions not acknowledged within 3 s.
       await i.deferReply({ flags: MessageFlags.Ephemeral });
       deferred = true;
-      replies = await work;
-    } else {
-      replies = first;
+      const rest = await withinBudget(work, budgetMs - (Date.now() - started));
+      late = rest === LATE;
+      if (rest !== LATE) replies = rest;
+    }
+    if (late) {
+      logger.warn({ command: i.isChatInputCommand() ? i.commandName : 'button', ms: Date.now() - started }, 'discord: answer over its time budget');
+      replies = tookTooLong();
     }
     const [head, ...rest] = replies;
     if (!head) return;
@@ -403,42 +448,66 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordHa
   };
 
   const onCommand = async (i: ChatInputCommandInteraction) => {
-    const command = commandFromInteraction(i);
-    if (!command) {
-      await i.reply(toReplyOptions(render(notice(`I don't know /${plainDiscord(i.commandName)}: the commands may need registering again.`))[0]!));
+    // Before reading any option: too long, or too fast.
+    const refused = guard.admit('discord', i.user.id, optionsLength(i.options.data));
+    if (refused) {
+      await i.reply(privately(refused.reply));
       return;
     }
-    await answerInteraction(i, commandReply(i.commandName, command, core.handle(command, conversationOf(i))));
+    const command = commandFromInteraction(i);
+    if (!command) {
+      await i.reply(privately(notice(`I don't know /${plainDiscord(i.commandName)}: the commands may need registering again.`)));
+      return;
+    }
+    await answerInteraction(i, commandReply(i.commandName, command, core.handle(command, conversationOf(i)), scopeOf(i)));
   };
 
   /** /brief is public; lookups (whosaid, meeting) are for the asker, with a button to share. */
-  const commandReply = async (commandName: string, command: Command, pending: Promise<Answer>): Promise<PreparedReply[]> => {
+  const commandReply = async (commandName: string, command: Command, pending: Promise<Answer>, scope: ShareScope): Promise<PreparedReply[]> => {
     const answer = await pending;
     if (commandName === 'brief') return publicShape(answer.reply);
     if (commandName === 'briefing') return render(answer.reply).map(prepare);
-    return ephemeralShape(answer.reply, command);
+    return ephemeralShape(answer.reply, command, scope);
   };
 
   const onButton = async (i: ButtonInteraction) => {
     const decoded = customIds.decode(i.customId);
     if (decoded === undefined) return; // not one of ours
     if (decoded === 'expired') {
-      await i.reply(toReplyOptions(render(notice('That button has expired: run the command again.'))[0]!));
+      await i.reply(privately(notice('That button has expired: run the command again.')));
       return;
     }
-    const command = parseCommandValue(core, decoded.value);
-    if (!READ_ONLY.has(command.name)) {
-      await i.reply(toReplyOptions(render(notice('That button no longer applies: run the command again.'))[0]!));
+    const refusedRate = guard.rate('discord', i.user.id);
+    if (refusedRate) {
+      await i.reply(privately(refusedRate.reply));
       return;
     }
-    const conversation = conversationOf(i);
-    const work = core.handle(command, conversation).then((answer) => {
-      if (decoded.id === 'post_to_channel') return publicShape(answer.reply);
+    // The custom id holds only a key: the answer, who it was for and where come from our own record.
+    const claim = shares.redeem(decoded.value, { ...scopeOf(i), mayPost: decoded.id === 'post_to_channel' ? mayPostIn(i) : true });
+    if (!claim.ok) {
+      logger.info({ reason: claim.reason, channel: i.channelId, user: i.user.id }, 'discord: button refused');
+      await i.reply(privately(claim.reply));
+      return;
+    }
+    const { ref } = claim;
+    const posting = decoded.id === 'post_to_channel';
+    if (posting && !shares.claimPost(ref, i.channelId)) {
+      await i.reply(privately(shareNotice(ALREADY_POSTED)));
+      return;
+    }
+    const work = core.handle(ref.command, conversationOf(i)).then((answer) => {
+      if (posting) return publicShape(answer.reply);
       // "More" keeps the visibility of the message it was pressed on.
       const ephemeral = i.message.flags.has(MessageFlags.Ephemeral);
-      return ephemeral ? ephemeralShape(answer.reply, command) : publicShape(answer.reply);
+      return ephemeral ? ephemeralShape(answer.reply, ref.command, scopeOf(i)) : publicShape(answer.reply);
     });
-    await answerInteraction(i, work);
+    try {
+      await answerInteraction(i, work);
+    } catch (err) {
+      // Nothing reached the channel: the person may press again.
+      if (posting && !i.replied) shares.releasePost(ref, i.channelId);
+      throw err;
+    }
   };
 
   const onAutocomplete = async (i: AutocompleteInteraction) => {
@@ -465,11 +534,11 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordHa
       return;
     }
     if (i.isAutocomplete()) {
-      onAutocomplete(i).catch((err) => logger.warn({ err }, 'discord autocomplete response failed'));
+      track(onAutocomplete(i).catch((err) => logger.warn({ err }, 'discord autocomplete response failed')));
     } else if (i.isChatInputCommand()) {
-      onCommand(i).catch((err) => failInteraction(i, err));
+      track(onCommand(i).catch((err) => failInteraction(i, err)));
     } else if (i.isButton()) {
-      onButton(i).catch((err) => failInteraction(i, err));
+      track(onButton(i).catch((err) => failInteraction(i, err)));
     }
   });
 
@@ -501,18 +570,30 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordHa
   };
 
   const onMention = async (m: Message) => {
-    const question = questionOf(m);
-    const command = core.route(question);
-    const conversation: Conversation = {
-      platform: 'discord',
-      channelId: m.channelId,
-      userId: m.author.id,
-      canManageChannel: m.inGuild() ? (m.member?.permissions.has(PermissionFlagsBits.ManageChannels) ?? false) : true,
-      isDirect: !m.inGuild(),
-    };
-    const answer = await core.handle(command, conversation);
+    const refused = guard.admit('discord', m.author.id, m.content.length);
+    // The reply is public: one notice per flood, not one per message.
+    if (refused && !refused.notify) return;
+    const question = refused ? '' : questionOf(m);
+    let reply: ReplyDocument;
+    if (refused) reply = notice(refused.reply.summary);
+    else {
+      const command = core.route(question);
+      const conversation: Conversation = {
+        platform: 'discord',
+        channelId: m.channelId,
+        userId: m.author.id,
+        canManageChannel: m.inGuild() ? (m.member?.permissions.has(PermissionFlagsBits.ManageChannels) ?? false) : true,
+        isDirect: !m.inGuild(),
+        // Follow-ups belong to the thread the answer opens (a thread started from a message has the
+        // message's id), to the thread or DM asked in, else to the asker in the channel.
+        conversationKey: `discord:${m.channel.isThread() || !m.inGuild() ? m.channelId : canThread(m) ? m.id : `${m.channelId}:${m.author.id}`}`,
+      };
+      const answer = await withinBudget(core.handle(command, conversation), budgetMs);
+      if (answer === LATE) logger.warn({ channel: m.channelId }, 'discord: answer over its time budget');
+      reply = answer === LATE ? notice(guard.tookTooLong.summary) : answer.reply;
+    }
     // A message can't be ephemeral: the answer goes where the question was asked.
-    const payloads = render(publicCopy(answer.reply));
+    const payloads = render(publicCopy(reply));
     if (canThread(m)) {
       try {
         const thread = await m.startThread({ name: clampWords(plainDiscord(question) || 'briefbot', 100), autoArchiveDuration: 1440 });
@@ -533,16 +614,27 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordHa
   client.on(Events.MessageCreate, (m: Message) => {
     if (m.author.bot || m.system || !addressedToBot(m)) return;
     if (!seen.first(`m${m.id}`)) return;
-    onMention(m).catch((err) => logger.error({ err, channel: m.channelId }, 'discord mention reply failed'));
+    track(onMention(m).catch((err) => logger.error({ err, channel: m.channelId }, 'discord mention reply failed')));
   });
 
   client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
-  client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'discord gateway resumed'));
-  client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, 'discord gateway disconnected'));
+  let started = false;
+  const gateway = watchGateway(client, logger, (fatal) => {
+    if (started) opts.onFatal?.(fatal);
+  }, throttler);
 
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-  await client.login(opts.token);
-  await ready;
+  try {
+    await client.login(opts.token);
+    // A fatal close before READY fails start-up with its message instead of waiting forever.
+    await Promise.race([ready, gateway.failed]);
+  } catch (error) {
+    client.removeAllListeners();
+    await client.destroy().catch(() => undefined);
+    // discord.js rejects login with a bare "Authentication failed": the close code says more.
+    throw gateway.fatal() ?? error;
+  }
+  started = true;
   logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord connected');
 
   if (opts.registerOnStart) {
@@ -569,6 +661,8 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordHa
 
   return {
     client,
+    idle,
+    gateway,
     stop: async () => {
       client.removeAllListeners();
       await client.destroy();

@@ -1,21 +1,28 @@
+import type { Clock } from '../../clock.js';
+
 /**
- * A bounded set of recently seen keys (Slack event ids, message ts): Slack redelivers an event
- * it thinks we missed (HTTP retries with X-Slack-Retry-Num, Socket Mode redelivery), and a
- * mention in a DM can arrive both as app_mention and message.im. Oldest keys are dropped first.
+ * Recently seen keys (Slack event ids, message ts): Slack redelivers an event it thinks we missed
+ * (HTTP retries with X-Slack-Retry-Num, Socket Mode redelivery) for up to an hour, and a mention in
+ * a DM can arrive both as app_mention and message.im. A key is remembered for `ttlMs` whatever
+ * happens in between; `capacity` only bounds memory under a flood far beyond Slack's own rate limits.
  */
 export class RecentKeys {
+  /** Key → when it was claimed; insertion order is claim order, so the oldest come first. */
   private readonly keys = new Map<string, number>();
 
-  constructor(private readonly capacity = 2000) {}
+  constructor(
+    private readonly clock: Clock = { now: () => new Date() },
+    private readonly ttlMs = 60 * 60_000,
+    private readonly capacity = 200_000,
+  ) {}
 
-  /** True if the key was new (and is now remembered); false if it was seen already. */
+  /** True if the key was new (and is now remembered); false if it was seen within the window. */
   claim(key: string): boolean {
+    const now = this.clock.now().getTime();
+    this.expire(now);
     if (this.keys.has(key)) return false;
-    this.keys.set(key, 1);
-    if (this.keys.size > this.capacity) {
-      const oldest = this.keys.keys().next().value;
-      if (oldest !== undefined) this.keys.delete(oldest);
-    }
+    this.keys.set(key, now);
+    if (this.keys.size > this.capacity) this.keys.delete(this.keys.keys().next().value!);
     return true;
   }
 
@@ -25,10 +32,18 @@ export class RecentKeys {
   }
 
   has(key: string): boolean {
-    return this.keys.has(key);
+    const at = this.keys.get(key);
+    return at !== undefined && this.clock.now().getTime() - at < this.ttlMs;
   }
 
   get size(): number {
     return this.keys.size;
+  }
+
+  private expire(now: number): void {
+    for (const [key, at] of this.keys) {
+      if (now - at < this.ttlMs) break;
+      this.keys.delete(key);
+    }
   }
 }

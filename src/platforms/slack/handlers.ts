@@ -2,8 +2,10 @@ import type { App, SlashCommand } from '@slack/bolt';
 import type { Clock } from '../../clock.js';
 import type { Command, Conversation } from '../../queries/command.js';
 import type { Core } from '../../queries/core.js';
+import { ALREADY_POSTED, notice, ShareClaims } from '../../queries/sharing.js';
 import type { ReplyDocument } from '../../replies/document.js';
 import { ACTION_IDS, renderSlack, renderSlackMessages, type SlackMessage } from '../../replies/slack.js';
+import { ChatGuard, LATE, withinBudget } from '../guard.js';
 import { RecentKeys } from './dedupe.js';
 import type { SlackLogger } from './logger.js';
 import { slackTextToPlain, stripBotMention } from './text.js';
@@ -18,6 +20,10 @@ export interface SlackHandlerDeps {
   clock: Clock;
   /** How long a slash command may take before we ack "working on it" and answer via response_url. */
   ackDeadlineMs?: number;
+  /** Post to channel references (default: in memory). */
+  shares?: ShareClaims;
+  /** Input length, per-person rate and answer time limits (default: the config defaults). */
+  guard?: ChatGuard;
 }
 
 export interface SlashResponse extends SlackMessage {
@@ -40,8 +46,11 @@ type Client = UsersInfoClient & {
 export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): { recent: RecentKeys; roles: UserRoles } {
   const { core, logger, clock } = deps;
   const ackDeadlineMs = deps.ackDeadlineMs ?? 2500;
-  const recent = new RecentKeys();
+  const recent = new RecentKeys(clock);
   const roles = new UserRoles(clock, logger);
+  const shares = deps.shares ?? new ShareClaims({ clock });
+  const guard = deps.guard ?? new ChatGuard({ clock });
+  const budgetMs = guard.answerTimeoutMs;
 
   /** Only subscription changes are gated, so only they pay for a users.info lookup (and a promise). */
   function conversation(command: Command, channelId: string, userId: string, isDirect: boolean, client: Client): Conversation | Promise<Conversation> {
@@ -75,19 +84,25 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): { recen
 
   /**
    * The ack body for an answer. The core returns the same reply object for a repeated question
-   * (its answer cache), so the body (button value, Block Kit) is built once per reply and button.
+   * (its answer cache), and a repeated question in one place gets the same button reference, so
+   * the body (Block Kit) is built once per reply and button.
    */
-  const responses = new WeakMap<ReplyDocument, { button: string | undefined; response: SlashResponse }>();
-  function slashResponse(reply: ReplyDocument, routed: Command): SlashResponse {
+  const responses = new WeakMap<ReplyDocument, Map<string, SlashResponse>>();
+  function slashResponse(reply: ReplyDocument, routed: Command, scope: { channelId: string; userId: string }): SlashResponse {
     const inChannel = reply.visibility === 'public';
-    const button = inChannel ? undefined : postButtonValue(reply, routed);
-    const memo = responses.get(reply);
-    if (memo && memo.button === button) return memo.response;
-    const doc = inChannel ? withoutPostButton(reply) : button === undefined ? reply : withButton(reply, button);
+    const button = inChannel ? undefined : shares.valueFor(reply, routed, { platform: 'slack', ...scope });
+    let shapes = responses.get(reply);
+    const memo = shapes?.get(button ?? '');
+    if (memo) return memo;
+    const doc = inChannel ? withoutPostButton(reply) : button === undefined ? withoutPostButton(reply) : withButton(withoutPostButton(reply), button);
     const response: SlashResponse = Object.freeze({ response_type: inChannel ? 'in_channel' : 'ephemeral', ...renderSlack(doc) });
-    responses.set(reply, { button, response });
+    if (!shapes) responses.set(reply, (shapes = new Map()));
+    if (shapes.size >= 8) shapes.clear();
+    shapes.set(button ?? '', response);
     return response;
   }
+
+  const privately = (doc: ReplyDocument): SlashResponse => ({ response_type: 'ephemeral', ...renderSlack(doc) });
 
   async function answerSlash(command: SlashCommand, client: Client): Promise<SlashResponse> {
     const name = SLASH_PATTERN.exec(command.command)?.[1] as SlashName;
@@ -97,31 +112,41 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): { recen
       const isDirect = command.channel_id.startsWith('D') || command.channel_name === 'directmessage';
       const conv = await conversation(routed, command.channel_id, command.user_id, isDirect, client);
       const answer = await core.handle(routed, conv);
-      return slashResponse(answer.reply, routed);
+      return slashResponse(answer.reply, routed, { channelId: command.channel_id, userId: command.user_id });
     } catch (error) {
-      logger.error({ err: describeError(error), command: command.command }, 'slack: slash command failed');
+      logger.error({ err: error, command: command.command }, 'slack: slash command failed');
       return { response_type: 'ephemeral', text: SORRY, blocks: [] };
     }
   }
 
+  const ackBody = (r: SlashResponse) => (r.blocks.length ? r : { response_type: r.response_type, text: r.text });
+
   app.command(SLASH_PATTERN, async ({ command, ack, respond, client }) => {
+    // Before any parsing: a 4 MB command is answered "too long" without being read.
+    const refused = guard.admit('slack', command.user_id, (command.text ?? '').length);
+    if (refused) {
+      await ack(ackBody(privately(refused.reply)));
+      return;
+    }
+    const started = Date.now();
     const work = answerSlash(command, client as unknown as Client);
     // The core is in-process and normally answers in well under a millisecond: ack with the
     // answer itself (one round trip). If it is ever slow, ack before Slack's 3 s limit and
-    // deliver the answer through response_url.
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<'late'>((resolve) => {
-      timer = setTimeout(resolve, ackDeadlineMs, 'late');
-    });
-    const first = await Promise.race([work, late]);
-    clearTimeout(timer);
-    if (first !== 'late') {
-      await ack(first.blocks.length ? first : { response_type: first.response_type, text: first.text });
+    // deliver the answer through response_url; past the answer budget, say so instead.
+    const first = await withinBudget(work, Math.min(ackDeadlineMs, budgetMs));
+    if (first !== LATE) {
+      await ack(ackBody(first));
+      return;
+    }
+    if (budgetMs <= ackDeadlineMs) {
+      logger.warn({ command: command.command, ms: Date.now() - started }, 'slack: answer over its time budget');
+      await ack(ackBody(privately(guard.tookTooLong)));
       return;
     }
     await ack({ response_type: 'ephemeral', text: 'Working on it…' });
-    const answer = await work;
-    await respond({ ...answer, replace_original: false });
+    const answer = await withinBudget(work, budgetMs - (Date.now() - started));
+    if (answer === LATE) logger.warn({ command: command.command, ms: Date.now() - started }, 'slack: answer over its time budget');
+    await respond({ ...(answer === LATE ? privately(guard.tookTooLong) : answer), replace_original: false });
   });
 
   app.action(ACTION_IDS.post_to_channel, async ({ ack, action, body, client, respond }) => {
@@ -137,12 +162,34 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): { recen
       logger.warn({ actionId: ACTION_IDS.post_to_channel }, 'slack: button press without a channel');
       return;
     }
+    const tell = (doc: ReplyDocument) => respond({ response_type: 'ephemeral', replace_original: false, ...renderSlack(doc) });
+    const refusedRate = guard.rate('slack', b.user.id);
+    if (refusedRate) {
+      await tell(refusedRate.reply);
+      return;
+    }
+    // The value is only a key: the answer, who it was for and where come from our own record.
+    const claim = shares.redeem(value, { platform: 'slack', channelId: channel, userId: b.user.id });
+    if (!claim.ok) {
+      logger.info({ reason: claim.reason, channel, user: b.user.id }, 'slack: Post to channel refused');
+      await tell(claim.reply);
+      return;
+    }
+    if (!shares.claimPost(claim.ref, channel)) {
+      await tell(notice(ALREADY_POSTED));
+      return;
+    }
     const c = client as unknown as Client;
     let messages: SlackMessage[];
     try {
-      const command = commandFromActionValue(core, value);
+      const command = claim.ref.command;
       const conv = await conversation(command, channel, b.user.id, channel.startsWith('D'), c);
-      const answer = await core.handle(command, conv);
+      const answer = await withinBudget(core.handle(command, conv), budgetMs);
+      if (answer === LATE) {
+        shares.releasePost(claim.ref, channel);
+        await tell(guard.tookTooLong);
+        return;
+      }
       const sharer = b.user.name ?? b.user.username;
       const reply: ReplyDocument = {
         ...withoutPostButton(answer.reply),
@@ -154,21 +201,26 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): { recen
       };
       messages = renderSlackMessages(reply);
     } catch (error) {
-      logger.error({ err: describeError(error) }, 'slack: post to channel failed');
+      shares.releasePost(claim.ref, channel);
+      logger.error({ err: error }, 'slack: post to channel failed');
       await respond({ response_type: 'ephemeral', replace_original: false, text: SORRY });
       return;
     }
+    let posted = 0;
     try {
       // A reply too big for one message continues in a thread under its first part.
       let threadTs: string | undefined;
       for (const m of messages) {
-        const posted = (await c.chat.postMessage({ channel, ...m, ...(threadTs ? { thread_ts: threadTs } : {}), unfurl_links: false, unfurl_media: false })) as { ts?: string };
-        threadTs ??= posted.ts;
+        const sent = (await c.chat.postMessage({ channel, ...m, ...(threadTs ? { thread_ts: threadTs } : {}), unfurl_links: false, unfurl_media: false })) as { ts?: string };
+        posted += 1;
+        threadTs ??= sent.ts;
       }
     } catch (error) {
       const reason = describeError(error);
-      if (!/not_in_channel|channel_not_found/.test(reason)) {
-        logger.error({ err: reason, channel }, 'slack: chat.postMessage failed');
+      if (!/not_in_channel|channel_not_found/.test(reason) || posted > 0) {
+        // Nothing went out: the person may try again.
+        if (posted === 0) shares.releasePost(claim.ref, channel);
+        logger.error({ err: error, channel }, 'slack: chat.postMessage failed');
         await respond({ response_type: 'ephemeral', replace_original: false, text: SORRY });
         return;
       }
@@ -191,16 +243,25 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): { recen
   }): Promise<void> {
     // A DM that mentions the bot arrives as message.im and app_mention: answer once.
     if (!recent.claim(`message:${m.channel}:${m.ts}`)) return;
-    const text = slackTextToPlain(stripBotMention(m.text, m.botUserId));
     let messages: SlackMessage[];
-    try {
-      const command = core.route(text);
-      const conv = await conversation(command, m.channel, m.user, m.isDirect, m.client);
-      const answer = await core.handle(command, conv);
-      messages = renderSlackMessages({ ...withoutPostButton(answer.reply), visibility: 'public' });
-    } catch (error) {
-      logger.error({ err: describeError(error), channel: m.channel }, 'slack: answering a mention failed');
-      messages = [{ text: SORRY, blocks: [] }];
+    const refused = guard.admit('slack', m.user, m.text.length);
+    if (refused) {
+      // A reply here is public: one notice per flood, not one per message.
+      if (!refused.notify) return;
+      messages = renderSlackMessages({ ...refused.reply, visibility: 'public' });
+    } else {
+      try {
+        const text = slackTextToPlain(stripBotMention(m.text, m.botUserId));
+        const command = core.route(text);
+        // A mention's thread (or the DM) is the conversation its follow-ups belong to.
+        const conv = { ...(await conversation(command, m.channel, m.user, m.isDirect, m.client)), conversationKey: `slack:${m.channel}:${m.threadTs ?? ''}` };
+        const answer = await withinBudget(core.handle(command, conv), budgetMs);
+        if (answer === LATE) logger.warn({ channel: m.channel }, 'slack: answer over its time budget');
+        messages = renderSlackMessages({ ...withoutPostButton(answer === LATE ? guard.tookTooLong : answer.reply), visibility: 'public' });
+      } catch (error) {
+        logger.error({ err: error, channel: m.channel }, 'slack: answering a mention failed');
+        messages = [{ text: SORRY, blocks: [] }];
+      }
     }
     for (const message of messages) {
       await m.client.chat.postMessage({
@@ -248,68 +309,28 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): { recen
   });
 
   app.error(async (error) => {
-    logger.error({ err: describeError(error) }, 'slack: unhandled error in a listener');
+    logger.error({ err: error }, 'slack: unhandled error in a listener');
   });
 
   return { recent, roles };
 }
 
-/** Answers worth sharing: lookups. Help, errors and subscription changes stay private. */
-const SHAREABLE = new Set<Command['name']>(['summary', 'whosaid', 'person', 'event']);
-
 /**
- * Lookups answer privately with a Post to channel button. The core adds one where it has its own
- * value (summaries); otherwise the button carries the routed command, recomputed on click. A
- * command too long for Slack's 2 000-character value (a pasted essay) gets no button.
+ * A private reply with a Post to channel button carrying `value` (a share reference). Tests and
+ * the property checks use it to render what users see; the handlers issue real references.
  */
-export function withPostButton(reply: ReplyDocument, command: Command): ReplyDocument {
-  const value = postButtonValue(reply, command);
-  return value === undefined ? reply : withButton(reply, value);
-}
-
-/** The value of the Post to channel button this reply should get, or undefined for none. */
-function postButtonValue(reply: ReplyDocument, command: Command): string | undefined {
-  if (reply.visibility !== 'ephemeral' || !SHAREABLE.has(command.name)) return undefined;
-  if (reply.actions?.some((a) => a.id === 'post_to_channel')) return undefined;
-  const value = JSON.stringify(command);
-  return value.length > 2000 ? undefined : value;
+export function withPostButton(reply: ReplyDocument, value: string): ReplyDocument {
+  return reply.visibility === 'ephemeral' ? withButton(withoutPostButton(reply), value) : reply;
 }
 
 function withButton(reply: ReplyDocument, value: string): ReplyDocument {
   return { ...reply, actions: [...(reply.actions ?? []), { id: 'post_to_channel', label: 'Post to channel', value }] };
 }
 
-/** Public copies don't need a button to make them public. */
+/** Public copies don't need a button to make them public (and the core's own button value is never sent). */
 export function withoutPostButton(reply: ReplyDocument): ReplyDocument {
-  const actions = reply.actions?.filter((a) => a.id !== 'post_to_channel');
+  if (!reply.actions?.some((a) => a.id === 'post_to_channel')) return reply;
+  const actions = reply.actions.filter((a) => a.id !== 'post_to_channel');
   const { actions: _drop, ...rest } = reply;
-  return actions && actions.length ? { ...rest, actions } : rest;
-}
-
-/**
- * The core put what it needs into the button's value: a serialized Command, or the text of the
- * question. Anything else is routed as text, so an old or odd value still gets an answer.
- */
-export function commandFromActionValue(core: Core, value: string): Command {
-  const trimmed = value.trim();
-  // The core's own summary value (postActionValue): summary:<length>:<article id>.
-  const summary = /^summary:(short|full):([a-z0-9][a-z0-9-]*)$/.exec(trimmed);
-  if (summary) return { name: 'summary', length: summary[1] as 'short' | 'full', article: summary[2]! };
-  if (trimmed.startsWith('{')) {
-    try {
-      const parsed = JSON.parse(trimmed) as { name?: unknown; command?: unknown; text?: unknown };
-      if (typeof parsed.name === 'string') return parsed as Command;
-      if (typeof parsed.text === 'string') {
-        const slash = typeof parsed.command === 'string' ? parsed.command.replace(/^\//, '') : undefined;
-        return core.route(parsed.text, isSlashName(slash) ? slash : undefined);
-      }
-    } catch {
-      /* not JSON: route as text */
-    }
-  }
-  return core.route(trimmed);
-}
-
-function isSlashName(name: string | undefined): name is SlashName {
-  return name === 'brief' || name === 'whosaid' || name === 'meeting';
+  return actions.length ? { ...rest, actions } : rest;
 }

@@ -1,9 +1,13 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, webApi } from '@slack/bolt';
+import { App, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Clock } from '../../clock.js';
 import type { Core } from '../../queries/core.js';
+import type { ShareClaims } from '../../queries/sharing.js';
+import { renderSlack } from '../../replies/slack.js';
+import { ChatGuard } from '../guard.js';
 import { registerSlackHandlers } from './handlers.js';
+import { guardedReceiver } from './http-guard.js';
 import { boltLogger, type SlackLogger } from './logger.js';
 import { describeError } from './users.js';
 
@@ -65,6 +69,10 @@ export interface StartSlackOptions {
   retryConfig?: SlackRetryConfig;
   /** Slash commands slower than this are acked with "working on it" and answered via response_url. */
   ackDeadlineMs?: number;
+  /** Post to channel references (the app keeps them in the store; default: in memory). */
+  shares?: ShareClaims;
+  /** Input, rate and answer-time limits (default: the config's defaults). */
+  guard?: ChatGuard;
 }
 
 export interface SlackHandle {
@@ -72,6 +80,8 @@ export interface SlackHandle {
   mode: 'socket' | 'http';
   /** The HTTP port actually listened on (HTTP mode). */
   port?: number;
+  /** Whether Slack can reach the bot now: the Socket Mode connection is open, or the HTTP server listens. */
+  status(): { connected: boolean; detail: string };
   stop(): Promise<void>;
 }
 
@@ -92,25 +102,37 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackHandle> 
     retryConfig: opts.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
   };
   const port = env.port ?? opts.port ?? 3000;
+  const guard = opts.guard ?? new ChatGuard({ clock: opts.clock });
+  const bolt = boltLogger(logger);
+  const receiver = socketMode
+    ? undefined
+    : guardedReceiver({
+        signingSecret: env.signingSecret!,
+        logger: bolt,
+        // A slash command's other fields take well under 2 KB; its text is at most inputMaxChars, each up to 9 bytes encoded.
+        slashBodyMaxBytes: 4096 + guard.limits.inputMaxChars * 9,
+        tooLong: () => renderSlack(guard.tooLong()),
+        onRefused: (what) => logger.warn(what, 'slack: request refused before parsing'),
+        customRoutes: [
+          {
+            path: '/healthz',
+            method: ['GET'],
+            handler: (_req, res) => {
+              res.writeHead(200, { 'content-type': 'application/json' });
+              res.end(JSON.stringify({ ok: true, platform: 'slack', mode: 'http' }));
+            },
+          },
+        ],
+      });
+  // Socket Mode: the receiver Bolt would build, made here so its client's connection events can be read.
+  const socketReceiver = socketMode ? new SocketModeReceiver({ appToken: env.appToken!, logger: bolt, installerOptions: { clientOptions } }) : undefined;
+  let socketState = 'connecting';
+  for (const state of ['connected', 'disconnected', 'reconnecting'] as const) socketReceiver?.client.on(state, () => (socketState = state));
   const app = new App({
     token: env.botToken,
-    ...(socketMode
-      ? { appToken: env.appToken, socketMode: true }
-      : {
-          signingSecret: env.signingSecret,
-          customRoutes: [
-            {
-              path: '/healthz',
-              method: ['GET'],
-              handler: (_req, res) => {
-                res.writeHead(200, { 'content-type': 'application/json' });
-                res.end(JSON.stringify({ ok: true, platform: 'slack', mode: 'http' }));
-              },
-            },
-          ],
-        }),
+    ...(socketMode ? { receiver: socketReceiver, socketMode: true } : { receiver }),
     clientOptions,
-    logger: boltLogger(logger),
+    logger: bolt,
     // Bolt's default conversation store loads `context.conversation` on every request (a rejected
     // promise with a new Error when there is none); briefbot keeps no per-conversation state.
     convoStore: false,
@@ -122,7 +144,7 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackHandle> 
   } catch (error) {
     throw new Error(`Slack: the bot token was rejected (${describeError(error)}); check SLACK_BOT_TOKEN`);
   }
-  registerSlackHandlers(app, { core: opts.core, logger, clock: opts.clock, ackDeadlineMs: opts.ackDeadlineMs });
+  registerSlackHandlers(app, { core: opts.core, logger, clock: opts.clock, ackDeadlineMs: opts.ackDeadlineMs, guard, ...(opts.shares ? { shares: opts.shares } : {}) });
 
   if (socketMode) {
     try {
@@ -132,7 +154,16 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackHandle> 
       throw new Error(`Slack: could not open a Socket Mode connection (${describeError(error)}); check SLACK_APP_TOKEN`);
     }
     logger.info({ mode: 'socket' }, 'slack: connected (Socket Mode)');
-    return { app, mode: 'socket', stop: () => app.stop().then(() => undefined) };
+    return {
+      app,
+      mode: 'socket',
+      status: () => {
+        // After a dropped socket the client waits before it says "reconnecting": ask the socket too (1: OPEN).
+        const open = socketState === 'connected' && socketReceiver!.client.websocket?.readyState === 1;
+        return { connected: open, detail: open ? 'Socket Mode connected' : `Socket Mode ${socketState === 'connected' ? 'connection lost' : socketState}` };
+      },
+      stop: () => app.stop().then(() => undefined),
+    };
   }
 
   const server = (await app.start({ port, ...(env.host ? { host: env.host } : {}) })) as Server;
@@ -142,6 +173,7 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackHandle> 
     app,
     mode: 'http',
     port: actualPort,
+    status: () => ({ connected: server.listening, detail: server.listening ? `HTTP mode, listening on ${actualPort}` : 'HTTP mode, not listening' }),
     stop: async () => {
       server.closeAllConnections();
       await app.stop();

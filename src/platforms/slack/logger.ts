@@ -21,7 +21,9 @@ export function boltLogger(logger: SlackLogger): BoltLogger {
   let level: LogLevel = debugOn() ? LogLevel.DEBUG : LogLevel.INFO;
   const write = (fn: LogFn, args: unknown[]) => {
     const parts = args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? a.message : safeJson(a)));
-    fn({ component: 'bolt' }, parts.join(' '));
+    // An error Bolt reports keeps its fields (code, data) as an object, not just its message.
+    const err = args.find((a) => a instanceof Error);
+    fn(err ? { component: 'bolt', err } : { component: 'bolt' }, parts.join(' '));
   };
   return {
     debug: (...args: unknown[]) => {

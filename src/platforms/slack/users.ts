@@ -47,7 +47,7 @@ export class UserRoles {
       member = Boolean(user) && !user!.is_restricted && !user!.is_ultra_restricted;
     } catch (error) {
       // Least privilege when Slack can't tell us (missing users:read, outage): not cached.
-      this.logger.warn({ err: describeError(error), userId }, 'users.info failed; treating the user as a guest');
+      this.logger.warn({ err: error, userId }, 'users.info failed; treating the user as a guest');
       return false;
     }
     this.cache.delete(userId);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/clock.js';
 import { startDiscord, type DiscordHandle, type DiscordLogger } from '../../../src/platforms/discord/index.js';
 import { DiscordStub, MEMBER_PERMISSIONS, PERM, opt, sub } from '../../support/discord-stub.js';
+import { testGuard } from '../../support/limits.js';
 import { fixtureCore, type FixtureCore } from './fixture-core.js';
 
 const logs: { level: string; msg?: string; obj: object }[] = [];
@@ -28,6 +29,7 @@ beforeAll(async () => {
     restApi: stub.restApi,
     restOptions: { globalRequestsPerSecond: 1e6 },
     deferAfterMs: 300,
+    guard: testGuard(),
   });
 });
 
@@ -111,19 +113,18 @@ describe('discord adapter over the real discord.js client', () => {
     expect(core.handled.at(-1)!.command).toEqual({ name: 'whosaid', person: 'steve-witkoff' });
   });
 
-  it('a lookup too long for a custom_id keeps a bounded map; unknown keys say the button expired', async () => {
+  it('a lookup of any length gets a short reference; an unknown reference says the button expired', async () => {
     const phrase = 'that you respect that he is a man of peace, and you’re just, you’re really glad';
     const { id } = stub.command('whosaid', [opt('person', 'steve-witkoff'), opt('phrase', phrase)]);
     const cb = await stub.waitForCallback(id);
     const customId: string = cb.body.data.components[0].components[0].custom_id;
-    expect(customId.length).toBeLessThanOrEqual(100);
-    expect(customId).toMatch(/^bb#post_to_channel#/);
+    expect(customId).toMatch(/^bb:post_to_channel:ref:[\w-]{16}$/);
     const press = stub.button(customId);
     const posted = await stub.waitForCallback(press.id);
     expect((posted.body.data.flags ?? 0) & 64).toBe(0);
     expect(core.handled.at(-1)!.command).toEqual({ name: 'whosaid', person: 'steve-witkoff', phrase });
 
-    const stale = stub.button('bb#post_to_channel#zzzz');
+    const stale = stub.button('bb:post_to_channel:ref:AAAAAAAAAAAAAAAA');
     const expired = await stub.waitForCallback(stale.id);
     expect(expired.body.data.flags & 64).toBe(64);
     expect(expired.body.data.content).toMatch(/expired/);
@@ -133,7 +134,7 @@ describe('discord adapter over the real discord.js client', () => {
     const before = core.handled.length;
     const { id } = stub.button(`bb:post_to_channel:${JSON.stringify({ name: 'unsubscribe' })}`);
     const cb = await stub.waitForCallback(id);
-    expect(cb.body.data.content).toMatch(/no longer applies/);
+    expect(cb.body.data.content).toMatch(/run the command again/);
     expect(core.handled.length).toBe(before);
   });
 

@@ -10,6 +10,7 @@ import { createDeriver } from '../../../src/library/deriver.js';
 import { Library } from '../../../src/library/library.js';
 import { startDiscord, type DiscordHandle } from '../../../src/platforms/discord/index.js';
 import { createCore } from '../../../src/queries/index.js';
+import { testGuard } from '../../support/limits.js';
 import { DiscordStub, opt } from '../../support/discord-stub.js';
 
 const BRIEFINGS = fileURLToPath(new URL('../../../briefings', import.meta.url));
@@ -29,6 +30,7 @@ beforeAll(async () => {
     clock,
     restApi: stub.restApi,
     restOptions: { globalRequestsPerSecond: 1e6 },
+    guard: testGuard({}, clock),
   });
 });
 
@@ -74,11 +76,12 @@ describe('discord over the real core and the seed briefing', () => {
     expect(cb.body.data.embeds[0].title).toContain('Russia denies leaking Witkoff call');
   });
 
-  it("the core's own summary button value recomputes the summary", async () => {
+  it("a button carrying the core's summary value instead of a reference posts nothing", async () => {
     const press = stub.button('bb:post_to_channel:summary:short:russia-denies-leaking-witkoff-call');
     const cb = await stub.waitForCallback(press.id);
-    expect((cb.body.data.flags ?? 0) & 64).toBe(0);
-    expect(cb.body.data.embeds[0].title).toContain('Russia denies leaking Witkoff call');
+    expect(cb.body.data.flags & 64).toBe(64);
+    expect(cb.body.data.content).toMatch(/run the command again/);
+    expect(cb.body.data.embeds ?? []).toEqual([]);
   });
 
   it('/meeting shows the Witkoff visit as the week of 1 December, never a single day', async () => {

@@ -1,4 +1,6 @@
 import { fixedClock } from '../../../src/clock.js';
+import type { ChatGuard } from '../../../src/platforms/guard.js';
+import { testGuard } from '../../support/limits.js';
 import type { Core } from '../../../src/queries/core.js';
 import { startSlack, type SlackHandle, type SlackLogger } from '../../../src/platforms/slack/index.js';
 import {
@@ -17,6 +19,8 @@ export const APP_TOKEN = 'xapp-test-app-token-0000';
 export const SIGNING_SECRET = 'test-signing-secret';
 /** The bot's own clock: the newsroom's "now" (the seed article's publication day). */
 export const CLOCK = fixedClock('2025-11-26T12:00:00Z');
+
+export { testGuard };
 
 /** Collects log lines so tests can check nothing secret is logged. */
 export class RecordingLogger implements SlackLogger {
@@ -41,7 +45,7 @@ export interface HttpHarness {
   stop(): Promise<void>;
 }
 
-export async function startHttpHarness(core: Core, extra: { ackDeadlineMs?: number; stub?: SlackStub } = {}): Promise<HttpHarness> {
+export async function startHttpHarness(core: Core, extra: { ackDeadlineMs?: number; stub?: SlackStub; guard?: ChatGuard } = {}): Promise<HttpHarness> {
   const stub = extra.stub ?? (await new SlackStub().start());
   const logger = new RecordingLogger();
   const slack = await startSlack({
@@ -51,6 +55,7 @@ export async function startHttpHarness(core: Core, extra: { ackDeadlineMs?: numb
     clock: CLOCK,
     apiUrl: stub.apiUrl,
     retryConfig: { retries: 0 },
+    guard: extra.guard ?? testGuard(),
     ...(extra.ackDeadlineMs !== undefined ? { ackDeadlineMs: extra.ackDeadlineMs } : {}),
   });
   const url = `http://127.0.0.1:${slack.port}/slack/events`;

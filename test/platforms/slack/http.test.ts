@@ -39,7 +39,8 @@ describe('Slack HTTP mode (fixture core)', () => {
     expect(JSON.stringify(body.blocks)).toContain('— *Steve Witkoff*');
     const button = body.blocks.at(-1)!.elements![0]!;
     expect(button.action_id).toBe(ACTION_IDS.post_to_channel);
-    expect(JSON.parse(button.value)).toEqual({ name: 'whosaid', person: 'Witkoff' });
+    // A key to the answer the bot gave, never the command itself.
+    expect(button.value).toMatch(/^ref:[\w-]{16}$/);
     expect(core.seen[0]!.conversation).toMatchObject({ platform: 'slack', channelId: 'C0NEWS', userId: 'U0ALICE', isDirect: false });
     await sleep(50);
     expect(h.stub.calls.filter((c) => c.method.startsWith('chat.') || c.method === 'response_url')).toEqual([]);
@@ -101,8 +102,9 @@ describe('Slack HTTP mode (fixture core)', () => {
   });
 
   it('Post to channel falls back to the response_url when the bot is not in the channel', async () => {
+    const ack = (await h.slash('/meeting', '', { channelId: 'G0PRIVATE' })).json() as { blocks: { elements?: { value: string }[] }[] };
     h.stub.fault('chat.postMessage', { kind: 'error', error: 'not_in_channel' });
-    const res = await h.action(ACTION_IDS.post_to_channel, JSON.stringify({ name: 'event' }), { channelId: 'G0PRIVATE' });
+    const res = await h.action(ACTION_IDS.post_to_channel, ack.blocks.at(-1)!.elements![0]!.value, { channelId: 'G0PRIVATE' });
     expect(res.status).toBe(200);
     const publicPost = await h.stub.waitForCall('response_url', (c) => c.args.response_type === 'in_channel');
     expect(JSON.stringify(publicPost.args.blocks)).toContain('the week of');
@@ -110,11 +112,11 @@ describe('Slack HTTP mode (fixture core)', () => {
   });
 
   it('an answer too big for one message: the ack shows "…more", a public post continues in a thread', async () => {
-    const ack = (await h.slash('/whosaid', 'everyone')).json() as { blocks: { type: string }[]; text: string };
+    const ack = (await h.slash('/whosaid', 'everyone')).json() as { blocks: { type: string; elements?: { value: string }[] }[]; text: string };
     expect(slackLimitViolations(ack)).toEqual([]);
     expect(ack.blocks).toHaveLength(50);
     expect(JSON.stringify(ack.blocks)).toContain('…more');
-    await h.action(ACTION_IDS.post_to_channel, JSON.stringify({ name: 'whosaid', person: 'everyone' }), { channelId: 'C0NEWS' });
+    await h.action(ACTION_IDS.post_to_channel, ack.blocks.at(-1)!.elements![0]!.value, { channelId: 'C0NEWS' });
     const posts = await h.stub.waitForCalls('chat.postMessage', 3);
     expect(posts[0]!.args.thread_ts).toBeUndefined();
     const firstTs = (posts[0]!.response as { ts: string }).ts;

@@ -1,10 +1,9 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { RecentKeys } from '../../../src/platforms/slack/dedupe.js';
-import { commandFromActionValue, withPostButton } from '../../../src/platforms/slack/handlers.js';
+import { withoutPostButton, withPostButton } from '../../../src/platforms/slack/handlers.js';
 import { slackEnvFromProcess, slackManifest } from '../../../src/platforms/slack/index.js';
 import { slackTextToPlain, stripBotMention } from '../../../src/platforms/slack/text.js';
-import { FixtureCore } from './fixture-core.js';
 
 describe('slackManifest', () => {
   it('is a Socket Mode manifest with the three commands, the scopes and the events', () => {
@@ -69,36 +68,35 @@ describe('Slack text in', () => {
 });
 
 describe('RecentKeys', () => {
-  it('answers each key once and forgets the oldest beyond capacity', () => {
-    const keys = new RecentKeys(3);
+  it('answers each key once for an hour, however many keys arrive in between', () => {
+    let now = Date.parse('2025-11-26T12:00:00Z');
+    const keys = new RecentKeys({ now: () => new Date(now) });
     expect(keys.claim('a')).toBe(true);
     expect(keys.claim('a')).toBe(false);
-    keys.claim('b');
-    keys.claim('c');
-    keys.claim('d');
-    expect(keys.size).toBe(3);
+    // The old capacity was 2 000 keys: a replay after 2 100 others was answered again.
+    for (let i = 0; i < 2_100; i++) keys.claim(`k${i}`);
+    expect(keys.claim('a')).toBe(false);
+    now += 59 * 60_000;
+    expect(keys.claim('a')).toBe(false);
+    now += 2 * 60_000;
     expect(keys.has('a')).toBe(false);
     expect(keys.claim('a')).toBe(true);
     keys.release('a');
     expect(keys.claim('a')).toBe(true);
   });
+
+  it('keeps memory bounded under a flood beyond Slack’s own rate limits', () => {
+    const keys = new RecentKeys({ now: () => new Date(0) }, 60 * 60_000, 100);
+    for (let i = 0; i < 250; i++) keys.claim(`k${i}`);
+    expect(keys.size).toBe(100);
+  });
 });
 
-describe('Post to channel values', () => {
-  const core = new FixtureCore();
-  it('decode the core’s summary value, a command, or plain text', () => {
-    expect(commandFromActionValue(core, 'summary:full:russia-denies-leaking-witkoff-call')).toEqual({ name: 'summary', length: 'full', article: 'russia-denies-leaking-witkoff-call' });
-    expect(commandFromActionValue(core, '{"name":"whosaid","person":"Witkoff"}')).toEqual({ name: 'whosaid', person: 'Witkoff' });
-    expect(commandFromActionValue(core, '{"command":"/whosaid","text":"Ushakov"}')).toEqual({ name: 'whosaid', person: 'Ushakov' });
-    expect(commandFromActionValue(core, 'who said "man of peace"')).toEqual({ name: 'whosaid', phrase: 'man of peace' });
-    expect(commandFromActionValue(core, '{broken')).toEqual({ name: 'unknown', text: '{broken' });
-  });
-
-  it('are added to lookups only, and never over 2 000 characters', () => {
-    const reply = { summary: 's', blocks: [], visibility: 'ephemeral' as const };
-    expect(withPostButton(reply, { name: 'whosaid', person: 'Witkoff' }).actions).toEqual([{ id: 'post_to_channel', label: 'Post to channel', value: '{"name":"whosaid","person":"Witkoff"}' }]);
-    expect(withPostButton(reply, { name: 'help' }).actions).toBeUndefined();
-    expect(withPostButton(reply, { name: 'whosaid', phrase: 'x'.repeat(3000) }).actions).toBeUndefined();
-    expect(withPostButton({ ...reply, visibility: 'public' }, { name: 'event' }).actions).toBeUndefined();
+describe('Post to channel buttons', () => {
+  it('carry the value they are given, on private replies only; the core’s own value is never sent', () => {
+    const reply = { summary: 's', blocks: [], visibility: 'ephemeral' as const, actions: [{ id: 'post_to_channel' as const, label: 'Post to channel', value: 'summary:short:x' }] };
+    expect(withPostButton(reply, 'ref:AAAAAAAAAAAAAAAA').actions).toEqual([{ id: 'post_to_channel', label: 'Post to channel', value: 'ref:AAAAAAAAAAAAAAAA' }]);
+    expect(withPostButton({ ...reply, visibility: 'public' }, 'ref:AAAAAAAAAAAAAAAA').actions?.[0]?.value).toBe('summary:short:x');
+    expect(withoutPostButton(reply).actions).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@ import { startSlack, type SlackHandle } from '../../../src/platforms/slack/index
 import { ACTION_IDS } from '../../../src/replies/slack.js';
 import { blockActionPayload, eventCallback, slackLimitViolations, slashCommandBody, SlackStub } from '../../support/slack-stub.js';
 import { FixtureCore } from './fixture-core.js';
-import { APP_TOKEN, BOT_TOKEN, CLOCK, RecordingLogger, sleep } from './harness.js';
+import { APP_TOKEN, BOT_TOKEN, CLOCK, RecordingLogger, sleep, testGuard } from './harness.js';
 
 /**
  * Socket Mode against the real Bolt SocketModeReceiver: the stub's apps.connections.open hands
@@ -20,7 +20,7 @@ describe('Slack Socket Mode (fixture core)', () => {
   beforeAll(async () => {
     stub = await new SlackStub().start();
     stub.addUser({ id: 'U0ALICE' });
-    slack = await startSlack({ core, env: { botToken: BOT_TOKEN, appToken: APP_TOKEN }, logger, clock: CLOCK, apiUrl: stub.apiUrl, retryConfig: { retries: 0 } });
+    slack = await startSlack({ core, env: { botToken: BOT_TOKEN, appToken: APP_TOKEN }, logger, clock: CLOCK, apiUrl: stub.apiUrl, retryConfig: { retries: 0 }, guard: testGuard() });
     startupCalls = stub.calls.map((c) => ({ method: c.method, token: c.token }));
   });
   afterAll(async () => {
@@ -90,7 +90,9 @@ describe('Slack Socket Mode (fixture core)', () => {
 
   it('handles the Post to channel button from an interactive envelope', async () => {
     const responseUrl = stub.responseUrl();
-    const ack = await stub.sendEnvelope('interactive', blockActionPayload({ actionId: ACTION_IDS.post_to_channel, value: JSON.stringify({ name: 'whosaid', person: 'Ushakov' }), responseUrl }));
+    const asked = await stub.sendEnvelope('slash_commands', slashCommandBody({ command: '/whosaid', text: 'Ushakov', responseUrl: stub.responseUrl() }));
+    const value = (asked.payload as { blocks: { elements?: { value: string }[] }[] }).blocks.at(-1)!.elements![0]!.value;
+    const ack = await stub.sendEnvelope('interactive', blockActionPayload({ actionId: ACTION_IDS.post_to_channel, value, responseUrl }));
     expect(ack.envelope_id).toBeTruthy();
     const post = await stub.waitForCall('chat.postMessage');
     expect(post.args.channel).toBe('C0NEWS');

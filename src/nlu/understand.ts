@@ -1,0 +1,184 @@
+/**
+ * A question in plain English → the command it asks for: normalise (./normalize.ts), recognise
+ * the intent and its slots (./grammar.ts), then fill the slots with what the library knows
+ * (people by name or alias, typos allowed). Words that are not a filter never become one: an
+ * event question keeps only the names of known people as its filter.
+ */
+import type { Command, Reference } from '../queries/command.js';
+import { eventKinds, parse, timeOf, type Parse } from './grammar.js';
+import { EVENT_FILLER, EVENT_WORDS } from './lexicon.js';
+import { asTyped, cleanInput, normalize } from './normalize.js';
+
+/** What the router may ask the library while reading a question. */
+export interface Lexicon {
+  /** The full name of the one known person a span names (name or alias, typos allowed), if any. */
+  person(span: string): string | undefined;
+  /** Known people named anywhere in a text, with the words naming them. */
+  mentions(text: string): { span: string; name: string }[];
+}
+
+export const NO_LEXICON: Lexicon = { person: () => undefined, mentions: () => [] };
+
+const PRONOUN = /^(he|she|they|him|her|them|his|hers|their|this person|that person|that guy|this guy|the guy)$/;
+const THING = /^(this|that|it|the same|same|this one|that one)$/;
+/** "did anyone say…", "what are people saying…": a question about a subject, not about a person. */
+const ANYONE = /^(?:(?:what|how|who|so|and|are|is|do|does|did|have|has|were|was)\s+)*(anyone|anybody|any one|someone|somebody|people|others|officials|any|critics|they|the briefings|the articles|everyone|everybody|sources|experts|politicians|leaders|the press|the media|anyone else)$/i;
+
+/** Article words without the words that only say "an article". */
+function articleRef(words: string | undefined): string | undefined {
+  if (!words) return undefined;
+  const cleaned = words
+    .replace(/\b(the|a|an|this|that|full|short|long|latest|newest|story|stories|article|articles|briefing|briefings|piece|report|news|item|coverage|about|on|regarding|of|for|please|situation|thing|case|affair|saga)\b/g, ' ')
+    .replace(/(^|\s)[:;,.!?-]+(?=\s|$)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s:;,.-]+|[\s:;,.-]+$/g, '')
+    .trim();
+  return cleaned || undefined;
+}
+
+function cleanSpan(span: string | undefined): string | undefined {
+  const s = span?.replace(/^(the|a|an)\s+(?=\S+\s)/, (m) => m).replace(/\s+/g, ' ').trim();
+  return s || undefined;
+}
+
+/** A topic without the words that only introduce it. */
+function topicOf(span: string | undefined): string | undefined {
+  const s = span?.replace(/^(about|on|regarding|concerning|the subject of|the topic of|the issue of|the matter of|the question of)\s+/, '').trim();
+  return s || undefined;
+}
+
+function eventCommand(p: Parse, text: string, lexicon: Lexicon, ask: 'when' | 'status' | 'countdown' | 'where', refers?: Reference[]): Command {
+  const span = p.slots.event ?? p.slots.rest ?? text;
+  const kinds = eventKinds(text);
+  const people = lexicon.mentions(span);
+  // Event words and names; never the words that only make the sentence ("still", "going ahead").
+  const named = new Set(people.flatMap((m) => m.span.split(' ')));
+  const words = span
+    .split(' ')
+    .filter((w) => w.length > 1 && !named.has(w) && (EVENT_WORDS[w] !== undefined || !EVENT_FILLER.has(w)) && !/^\d+$/.test(w))
+    .filter((w, i, all) => all.indexOf(w) === i);
+  const command: Extract<Command, { name: 'event' }> = { name: 'event', ask };
+  if (kinds.length) command.kinds = kinds;
+  if (people.length) {
+    command.person = people[0]!.name;
+    command.query = [...new Set(people.map((m) => m.name))].join(' ');
+  }
+  if (words.length) command.words = words;
+  if (refers) command.refers = refers;
+  return command;
+}
+
+export interface Understood {
+  command: Command;
+  /** The grammar's reading, for tests and the corpus report. */
+  parse: Parse;
+}
+
+/** Plain English (a mention, a DM, the console) → a command. Slash commands are read elsewhere. */
+export function understand(raw: string, lexicon: Lexicon = NO_LEXICON): Understood {
+  // No question is this long: a pasted text is searched as it is, without reading it word by word.
+  const cleaned = cleanInput(raw);
+  if (cleaned.length > 400) {
+    // Except a very long quoted phrase after "who said" (the core bounds it).
+    const quotedPhrase = /^who (?:said|says|wrote)\s*[“"‘']([\s\S]+?)[”"’']?\s*\??$/i.exec(cleaned)?.[1];
+    if (quotedPhrase) return { command: { name: 'whosaid', phrase: quotedPhrase.trim() }, parse: { intent: 'phrase', slots: {} } };
+    return { command: { name: 'search', text: cleaned }, parse: { intent: 'search', slots: { rest: cleaned } } };
+  }
+  const n = normalize(cleaned);
+  // Questions are short: the grammar reads at most 20 words and 160 characters; longer text is a
+  // search (hostile text stays cheap).
+  const words = n.text.split(' ');
+  if (words.length > 20 || n.text.length > 160) return { command: { name: 'search', text: n.original }, parse: { intent: 'search', slots: { rest: n.text } } };
+  const text = n.text;
+  const phrase = n.phrases[0];
+  if (!text && !phrase) return { command: n.original ? { name: 'search', text: n.original } : { name: 'help' }, parse: { intent: 'help', slots: {} } };
+  const p = parse(text);
+  const s = { ...p.slots };
+  for (const k of ['person', 'topic', 'article', 'rest'] as const) if (s[k]) s[k] = asTyped(s[k]!, n.original);
+  const person = cleanSpan(s.person?.replace(/['’]s$/, ''));
+  const command = ((): Command => {
+    switch (p.intent) {
+      case 'help':
+        return { name: 'help' };
+      case 'followup.person':
+        if (/^(who|what is|what was)\b/.test(text) && !/\bsay|said|tell|told\b/.test(text)) return { name: 'person', person: '', refers: ['person'] };
+        return { name: 'whosaid', person: '', refers: ['person'], ...(topicOf(s.topic) ? { about: topicOf(s.topic)! } : {}) };
+      case 'followup.event': {
+        const ask = /^(where|in which)/.test(text) ? 'where' : /^how long/.test(text) ? 'countdown' : /^(did|has|is|was|will)\b/.test(text) ? 'status' : 'when';
+        return { name: 'event', ask, refers: ['event'] };
+      }
+      case 'followup.article':
+        return { name: 'summary', length: 'full', refers: ['article'] };
+      case 'followup.subject': {
+        const subject = cleanSpan(s.rest) ?? '';
+        if (THING.test(subject) || !subject) return { name: 'summary', length: 'full', refers: ['article'] };
+        return { name: 'followup', subject };
+      }
+      case 'phrase.check':
+        return { name: 'whosaid', phrase: phrase ?? '', ...(person ? { person } : {}), check: true };
+      case 'phrase':
+        return phrase ? { name: 'whosaid', phrase } : { name: 'search', text: n.original };
+      case 'phrase.bare': {
+        const words = s.rest?.replace(/^(that|the words|the phrase)\s+/i, '').trim();
+        return words ? { name: 'whosaid', phrase: words } : { name: 'whosaid' };
+      }
+      case 'catchup': {
+        // "the latest on Syria", "catch me up about the strike": the story of that subject.
+        const subject = /\b(?:on|about|regarding|with|re)\s+(.+)$/.exec(text)?.[1];
+        if (subject && !timeOf(subject)) {
+          const article = articleRef(asTyped(subject, n.original));
+          if (article) return { name: 'summary', length: 'short', article };
+        }
+        const period = timeOf(text);
+        return period ? { name: 'catchup', period } : { name: 'catchup' };
+      }
+      case 'summary':
+      case 'summary.key': {
+        const ref = s.article && THING.test(s.article.trim()) ? undefined : articleRef(s.article);
+        const length = p.intent === 'summary.key' || /\b(full|long|detailed|longer|everything)\b/.test(text) ? 'full' : 'short';
+        if (/\b(this|that|it)\b/.test(text) && !ref) return { name: 'summary', length, refers: ['article'] };
+        return { name: 'summary', length, ...(ref ? { article: ref } : {}) };
+      }
+      case 'said.about.check':
+      case 'said.about': {
+        const about = topicOf(s.topic);
+        if (person && ANYONE.test(person) && about) return { name: 'topic', topic: about };
+        if (person && PRONOUN.test(person)) return { name: 'whosaid', person: '', refers: ['person'], ...(about ? { about } : {}), ...(p.intent === 'said.about.check' ? { check: true } : {}) };
+        if (!person) return { name: 'search', text: n.original };
+        return { name: 'whosaid', person, ...(about ? { about } : {}), ...(p.intent === 'said.about.check' ? { check: true } : {}) };
+      }
+      case 'said':
+        if (person && PRONOUN.test(person)) return { name: 'whosaid', person: '', refers: ['person'] };
+        if (person && ANYONE.test(person)) return { name: 'catchup' };
+        return person ? { name: 'whosaid', person } : { name: 'whosaid' };
+      case 'topic':
+      case 'topic.criticism':
+      case 'topic.support': {
+        const topic = topicOf(s.topic);
+        if (!topic) return { name: 'search', text: n.original };
+        if (PRONOUN.test(topic)) return { name: 'topic', topic: '', refers: ['person'], ...(p.intent === 'topic' ? {} : { stance: p.intent === 'topic.criticism' ? 'criticism' : 'support' }) };
+        return { name: 'topic', topic, ...(p.intent === 'topic' ? {} : { stance: p.intent === 'topic.criticism' ? 'criticism' : 'support' }) };
+      }
+      case 'event.countdown':
+        return eventCommand(p, text, lexicon, 'countdown');
+      case 'event.status':
+        return eventCommand(p, text, lexicon, 'status');
+      case 'event.where':
+        return eventCommand(p, text, lexicon, 'where');
+      case 'event.when':
+        return eventCommand(p, text, lexicon, 'when');
+      case 'person':
+        if (person && PRONOUN.test(person)) return { name: 'person', person: '', refers: ['person'] };
+        return person ? { name: 'person', person } : { name: 'search', text: n.original };
+      case 'search': {
+        if (phrase && text === '@phrase') return { name: 'whosaid', phrase };
+        const bare = asTyped(text, n.original).replace(/^(the|a|an)\s+/i, '');
+        if (bare.split(' ').length <= 6 && lexicon.person(bare)) return { name: 'person', person: bare };
+        // A short description ("Khashoggi's fiancée", "the Polish president") asks who that is.
+        if (bare.split(' ').length <= 6 && (/['’]s\s+\p{L}+$/u.test(bare) || /^(the\s+)?[\p{L}-]+(\s+[\p{L}-]+)?\s+(president|minister|secretary|spokesman|spokeswoman|envoy|adviser|advisor|leader|mayor|prosecutor|senator|congressman|congresswoman|speaker|ambassador|prince|rapporteur|director|chief|head)$/iu.test(bare))) return { name: 'person', person: bare };
+        return { name: 'search', text: n.original };
+      }
+    }
+  })();
+  return { command, parse: p };
+}

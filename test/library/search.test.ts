@@ -1,0 +1,88 @@
+/** The full-text index (SQLite FTS5): stemming, BM25, typo correction, persistence by content key. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Article } from '../../src/model/article.js';
+import { SearchIndex } from '../../src/library/search.js';
+
+const article = (id: string, publishedAt: string, body: string[], headline = `Story ${id}`): Article =>
+  ({
+    id,
+    headline,
+    publishedAt,
+    paragraphs: body.map((text, index) => ({ index, kind: text.startsWith('Photo:') ? 'caption' : 'body', text })),
+    people: [],
+    quotes: [],
+    statements: [],
+    events: [],
+    summary: { points: [] },
+  }) as unknown as Article;
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('SearchIndex', () => {
+  const a = article('a', '2025-01-01', ['The fishermen protested against the new quotas.', 'Photo: boats in the harbour.']);
+  const b = article('b', '2025-02-01', ['A fisherman said the quota was unfair to fishing towns.', 'Nothing else happened.']);
+
+  it('matches other word forms, ranks by BM25, reads captions only when asked', () => {
+    const index = new SearchIndex();
+    index.add(a);
+    index.add(b);
+    expect(index.passages(['quota'], 5).hits.map((h) => h.articleId).sort()).toEqual(['a', 'b']);
+    expect(index.passages(['fishing', 'unfair'], 5).hits).toMatchObject([{ articleId: 'b', paragraph: 0 }]);
+    expect(index.passages(['boats'], 5).hits).toEqual([]);
+    expect(index.passages(['boats'], 5, { captions: true }).hits).toMatchObject([{ articleId: 'a', paragraph: 1 }]);
+    expect(index.passages(['quotas', 'harbour'], 5, { all: false, captions: true }).hits.length).toBe(3);
+    index.close();
+  });
+
+  it('corrects a word it does not know to the closest words it does', () => {
+    const index = new SearchIndex();
+    index.add(a);
+    const found = index.passages(['fishremen'], 5);
+    expect(found.corrected).toBe(true);
+    expect(found.hits.map((h) => h.articleId)).toEqual(['a']);
+    expect(index.passages(['xylophone'], 5).hits).toEqual([]);
+    index.close();
+  });
+
+  it('phrase candidates: the paragraphs holding every meaningful word (the caller checks the order)', () => {
+    const index = new SearchIndex();
+    index.add(b);
+    expect(index.passages(['unfair', 'to', 'fishing', 'towns'], 5, { phrase: true }).hits).toHaveLength(1);
+    expect(index.passages(['fishing', 'villages'], 5, { phrase: true }).hits).toHaveLength(0);
+    index.close();
+  });
+
+  it('persists by content key: a reopened index indexes nothing it has; prune drops what left', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'briefbot-search-'));
+    dirs.push(dir);
+    const first = new SearchIndex(join(dir, 'search.sqlite'));
+    first.add(a, 'key-a');
+    first.add(b, 'key-b');
+    first.prune();
+    expect(first.stats()).toEqual({ docs: 2, live: 2, pending: 0 });
+    first.close();
+    const second = new SearchIndex(join(dir, 'search.sqlite'));
+    second.add(a, 'key-a');
+    expect(second.stats()).toEqual({ docs: 2, live: 1, pending: 0 });
+    expect(second.passages(['quota'], 5).hits.map((h) => h.articleId)).toEqual(['a']);
+    second.prune();
+    expect(second.stats()).toEqual({ docs: 1, live: 1, pending: 0 });
+    second.close();
+  });
+
+  it('a removed article leaves the results at once', () => {
+    const index = new SearchIndex();
+    index.add(a);
+    index.add(b);
+    index.remove(b);
+    expect(index.passages(['quota'], 5).hits.map((h) => h.articleId)).toEqual(['a']);
+    expect(index.headlines(['story'], 5)).toEqual(['a']);
+    index.close();
+  });
+});
