@@ -111,7 +111,43 @@ function awaited(story: Story): boolean {
  * (the outbox records it once).
  */
 export function dueReminders(articles: Article[], offsets: string[], timeZone: string, from: Date, to: Date): PlannedReminder[] {
-  const book = StoryBook.of(articles);
+  const out: PlannedReminder[] = [];
+  const f = from.getTime();
+  const t = to.getTime();
+  const planned = plannedReminders(StoryBook.of(articles), offsets, timeZone);
+  // The first that may be due: nothing before the update window can be.
+  let lo = 0;
+  let hi = planned.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (planned[mid]!.dueAt.getTime() <= f - UPDATE_WINDOW_MS) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < planned.length; i++) {
+    const r = planned[i]!;
+    const due = r.dueAt.getTime();
+    if (due > t) break;
+    if (r.update ? due > f - UPDATE_WINDOW_MS : due > f) out.push(r);
+  }
+  return out;
+}
+
+/**
+ * Every reminder and update of a book's stories, by due time: planned once per book, offsets and
+ * zone (the scheduler asks every minute, and the zone arithmetic is the costly part).
+ */
+const plans = new WeakMap<StoryBook, Map<string, PlannedReminder[]>>();
+
+function plannedReminders(book: StoryBook, offsets: string[], timeZone: string): PlannedReminder[] {
+  let byConfig = plans.get(book);
+  if (!byConfig) plans.set(book, (byConfig = new Map()));
+  const key = `${timeZone}\u0000${offsets.join('\u0000')}`;
+  let list = byConfig.get(key);
+  if (!list) byConfig.set(key, (list = planStories(book, offsets, timeZone)));
+  return list;
+}
+
+function planStories(book: StoryBook, offsets: string[], timeZone: string): PlannedReminder[] {
   const seen = new Set<string>();
   const out: PlannedReminder[] = [];
   for (const story of book.stories) {
@@ -129,7 +165,6 @@ export function dueReminders(articles: Article[], offsets: string[], timeZone: s
       const [y, m, d] = ymd(day);
       const dueAt = zonedTime(y, m, d, 0, 0, timeZone);
       if (span && dueAt.getTime() - span[1].getTime() > 14 * DAY_MS) continue;
-      if (dueAt.getTime() > to.getTime() || dueAt.getTime() <= from.getTime() - UPDATE_WINDOW_MS) continue;
       const update = story.state === 'cancelled' ? 'cancelled' : 'took place';
       out.push({ key: `update:${story.id}:${update === 'cancelled' ? 'cancelled' : 'took-place'}`, dueAt, label: update, article, event, update, story });
       continue;
@@ -141,9 +176,7 @@ export function dueReminders(articles: Article[], offsets: string[], timeZone: s
     // An event that was already over when its latest report came out ("published the transcript on Tuesday") is news, not a date to remind of.
     const span = eventSpan(event, timeZone);
     if (span && article.publishedAt && span[1].getTime() < new Date(article.publishedAt).getTime()) continue;
-    for (const r of remindersForEvent(article, event, offsets, timeZone, base)) {
-      if (r.dueAt.getTime() > from.getTime() && r.dueAt.getTime() <= to.getTime()) out.push({ ...r, story });
-    }
+    for (const r of remindersForEvent(article, event, offsets, timeZone, base)) out.push({ ...r, story });
   }
   return out.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
 }

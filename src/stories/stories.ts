@@ -41,6 +41,8 @@ export interface StoryMention {
   followUp?: boolean;
   /** The report's words move the date ("postponed", "rescheduled"). */
   moves?: boolean;
+  /** For an event naming no one: the words of its title and sentence that say what it is about (see topicWords). */
+  topics?: Set<string>;
 }
 
 /** Where the story stands, whatever the clock says: to come (pending), or settled. */
@@ -104,6 +106,39 @@ const MOVE_WORDS = /\b(?:moved|pushed\s+back|rescheduled|brought\s+forward|delay
 /** How far back a report looks for the story it continues. */
 const RECENT_MS = 120 * 86_400_000;
 
+/**
+ * Words too common to tell one event naming no people from another: institutions, the kind of
+ * event, when it is and how it is reported ("the state Senate will vote on the bill on Monday").
+ */
+const GENERIC = new Set(
+  ('the a an and or of on in at to for from with by as is are was were be been being will would shall should could may might has have had it its this that their his her '
+    + 'said says say told announced according officials official spokesman spokeswoman office staff clerk statement week month year day today tomorrow yesterday '
+    + 'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec '
+    + 'state national federal county city town regional local senate house assembly parliament council committee board cabinet congress chamber court government ministry '
+    + 'bill bills vote votes voted voting ballot motion measure law act proposal proposed plan planned final after before until more time new now '
+    + 'meeting meet met talks visit summit hearing trial election launch match deadline release conference speech call '
+    + 'moved postponed delayed pushed back rescheduled cancelled canceled called off held took place passed pass approve approved rejected set scheduled expected due ahead')
+    .split(' '),
+);
+
+/** What an event naming no one is about: its title's and sentence's words less the generic ones. */
+function topicWords(m: StoryMention): Set<string> {
+  m.topics ??= new Set(tokenize(`${m.event.title} ${m.event.text ?? ''}`).filter((w) => w.length > 2 && !/^\d/.test(w) && !GENERIC.has(w)));
+  return m.topics;
+}
+
+/** How many words of what they are about (up to two) an event naming no one shares with the story's first or latest report. */
+function sharedTopic(story: Story, m: StoryMention): number {
+  const mine = topicWords(m);
+  let best = 0;
+  for (const other of story.latest === story.origin ? [story.origin] : [story.origin, story.latest]) {
+    let n = 0;
+    for (const w of topicWords(other)) if (mine.has(w) && ++n >= 2) return 2;
+    best = Math.max(best, n);
+  }
+  return best;
+}
+
 function citationOf(m: StoryMention): Citation {
   return { articleId: m.article.id, paragraph: m.event.paragraph, headline: m.article.headline, ...(m.article.publishedAt ? { publishedAt: m.article.publishedAt } : {}) };
 }
@@ -119,6 +154,9 @@ function fit(story: Story, m: StoryMention): number | undefined {
   if (story.mentions.some((x) => x.article.id === m.article.id)) return undefined;
   let shared = 0;
   for (const k of m.people) if (story.people.some((p) => p.key === k)) shared += 1;
+  // Events naming no one ("the Senate will vote on the water bill"): the words of what they are about stand in for people
+  // (one word is then one person: enough only with follow-up wording or the same place).
+  if (!m.people.length && !story.people.length) shared = sharedTopic(story, m);
   if (shared === 0) return undefined;
   const place = story.location && e.location ? (placesAgree(story.location, e.location) ? 1 : placesDisagree(story.location, e.location) ? -1 : 0) : 0;
   if (place < 0) return undefined;
@@ -195,7 +233,8 @@ export class StoryBook {
         // Stories of the same people reported in the last months (people recur across years of news).
         const published = dayMs(article.publishedAt);
         const candidates = new Set<Story>();
-        for (const k of people) {
+        const keys = people.length ? people : [...topicWords(m)].map((w) => `\u0001${event.kind}\u0001${w}`);
+        for (const k of keys) {
           const list = byPerson.get(k) ?? [];
           for (let i = list.length - 1, seen = 0; i >= 0 && seen < 24; i--, seen++) {
             const s = list[i]!;
@@ -211,7 +250,7 @@ export class StoryBook {
         if (best) this.follow(story, m);
         lastReport.set(story, Number.isNaN(published) ? Infinity : published);
         this.byEvent.set(`${article.id}\u0000${event.id}`, story);
-        for (const k of people) {
+        for (const k of keys) {
           // In order of report: a story reported again is listed again (the scan keeps one of each).
           const list = byPerson.get(k);
           if (!list) byPerson.set(k, [story]);

@@ -149,3 +149,28 @@ describe('one event across briefings', () => {
     expect(book.endingAfter(Date.parse('2025-12-20T00:00:00Z'))).toEqual([]);
   });
 });
+
+describe('events naming no one', () => {
+  it('link by what they are about: set, moved, held', () => {
+    const set = article('2026-01-05', [], [{ kind: 'vote', title: 'Vote on the harbour dredging bill', when: day('2026-02-03'), status: 'scheduled', text: 'The assembly will vote on the harbour dredging bill on Feb. 3.' }]);
+    const moved = article('2026-01-20', [], [{ kind: 'vote', title: 'Vote', when: day('2026-02-10'), status: 'postponed', text: 'The dredging vote has been pushed back to Feb. 10, the assembly said.' }]);
+    const held = article('2026-02-11', [], [{ kind: 'vote', title: 'Vote', when: day('2026-02-10'), status: 'took place', text: 'The assembly voted on Tuesday to approve harbour dredging.' }]);
+    const book = StoryBook.of([set, moved, held]);
+    expect(book.stories).toHaveLength(1);
+    expect(book.stories[0]!.history.map((h) => h.step)).toEqual(['announced', 'moved', 'took place']);
+  });
+
+  it('another bill of the same chamber, or one shared word, is another event', () => {
+    const water = article('2026-01-05', [], [{ kind: 'vote', title: 'Vote on the water bill', when: day('2026-02-03'), status: 'scheduled', text: 'The state Senate will vote on the clean water bill on Feb. 3.' }]);
+    const farm = article('2026-01-06', [], [{ kind: 'vote', title: 'Vote on the farm bill', when: day('2026-02-03'), status: 'scheduled', text: 'The state Senate will vote on the farm subsidy bill on Feb. 3.' }]);
+    const water2 = article('2026-01-07', [], [{ kind: 'vote', title: 'Vote', when: day('2026-02-03'), status: 'scheduled', text: 'A Senate vote on water rates is set for Feb. 3.' }]);
+    const book = StoryBook.of([water, farm, water2]);
+    expect(book.stories).toHaveLength(3);
+  });
+
+  it('a hearing is not the vote on the same bill', () => {
+    const vote = article('2026-01-05', [], [{ kind: 'vote', title: 'Vote on the dredging bill', when: day('2026-02-03'), status: 'scheduled', text: 'The assembly will vote on the harbour dredging bill on Feb. 3.' }]);
+    const hearing = article('2026-01-06', [], [{ kind: 'hearing', title: 'Hearing', when: day('2026-02-03'), status: 'scheduled', text: 'A hearing on harbour dredging is set for Feb. 3.' }]);
+    expect(StoryBook.of([vote, hearing]).stories).toHaveLength(2);
+  });
+});
