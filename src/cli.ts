@@ -204,7 +204,7 @@ function modelText(a: Article): string {
   for (const p of a.people) lines.push(`  ${p.name}${p.role ? ` — ${p.role}` : ''}${p.aliases.length ? ` (also: ${p.aliases.join('; ')})` : ''}`);
   lines.push('', 'Quotes:');
   const name = (id: string | null) => a.people.find((p) => p.id === id)?.name ?? 'unattributed';
-  for (const q of a.quotes) lines.push(`  ¶${q.paragraph} ${name(q.speakerId)}: “${q.text}”`);
+  for (const q of a.quotes) lines.push(`  ¶${q.paragraph} ${q.speakerId ? name(q.speakerId) : q.speakerDescription ? `${q.speakerDescription} (unnamed)` : 'speaker unclear'}: “${q.text}”`);
   if (a.statements.length) lines.push('', 'Statements:');
   for (const s of a.statements) lines.push(`  ¶${s.paragraph} ${name(s.speakerId)}: ${s.text}`);
   lines.push('', 'Events:');

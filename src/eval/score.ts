@@ -28,6 +28,15 @@ export interface PredictedQuote {
   text: string;
   paragraph: number;
   speaker: SpeakerRef | null;
+  /** The rule that attributed it, for the breakdown by method. */
+  method?: string;
+}
+
+/** By attribution method: detected quotes named right, named wrong, left without a name. */
+export interface MethodScore {
+  right: number;
+  wrong: number;
+  unnamed: number;
 }
 
 export interface Prf {
@@ -43,6 +52,9 @@ export interface PatternScore {
   detected: number;
   speakerCorrect: number;
   attributed: number;
+  /** Detected quotes the extractor gave a named speaker, and how many of those names are wrong. */
+  named: number;
+  misattributed: number;
 }
 export interface QuoteError {
   kind: 'missed' | 'spurious' | 'speaker' | 'span';
@@ -55,8 +67,15 @@ export interface Score {
   exact: Prf;
   overlap: Prf;
   speaker: { correct: number; total: number; accuracy: number };
+  /**
+   * Named speakers that are wrong (another person, or a name where the gold has none) over all
+   * detected quotes the extractor named a speaker for; `unclear` counts detected quotes left
+   * without a speaker although the gold names one.
+   */
+  misattribution: { wrong: number; named: number; rate: number; unclear: number };
   attributed: Prf;
   patterns: Record<Pattern, PatternScore>;
+  methods: Record<string, MethodScore>;
   errors: QuoteError[];
 }
 
@@ -106,12 +125,19 @@ export function normName(s: string): string {
     .trim();
 }
 
-/** True when a predicted speaker is the gold speaker: a name or alias of one matches the other's. */
+/**
+ * True when a predicted speaker is the gold speaker: the predicted name is the gold name or one of
+ * its aliases, or the gold name is among the predicted person's names. Two people who merely share
+ * an alias (a surname: "Biden" for Hunter and Joe Biden; a role phrase one of them picked up) are
+ * not the same speaker.
+ */
 export function sameSpeaker(predicted: SpeakerRef | null, goldName: string | null, goldPeople: GoldPerson[]): boolean {
   if (goldName === null || predicted === null) return goldName === null && predicted === null;
   const person = goldPeople.find((p) => p.name === goldName);
   const goldNames = new Set([goldName, ...(person?.aliases ?? [])].filter((a) => !PRONOUN.test(a.trim())).map(normName).filter(Boolean));
-  return [predicted.name, ...predicted.aliases].filter((a) => !PRONOUN.test(a.trim())).map(normName).some((n) => goldNames.has(n));
+  if (goldNames.has(normName(predicted.name))) return true;
+  const key = normName(goldName);
+  return [predicted.name, ...predicted.aliases].filter((a) => !PRONOUN.test(a.trim())).some((a) => normName(a) === key);
 }
 
 export function prf(tp: number, predicted: number, gold: number): Prf {
@@ -122,7 +148,7 @@ export function prf(tp: number, predicted: number, gold: number): Prf {
 }
 
 function emptyPatterns(): Record<Pattern, PatternScore> {
-  return Object.fromEntries(PATTERNS.map((p) => [p, { gold: 0, detected: 0, speakerCorrect: 0, attributed: 0 }])) as Record<Pattern, PatternScore>;
+  return Object.fromEntries(PATTERNS.map((p) => [p, { gold: 0, detected: 0, speakerCorrect: 0, attributed: 0, named: 0, misattributed: 0 }])) as Record<Pattern, PatternScore>;
 }
 
 /** Scores one article. `paragraphs` (the article's body blocks) let the scorer label patterns. */
@@ -160,9 +186,13 @@ export function scoreArticle(gold: GoldArticle, predicted: PredictedQuote[], par
   });
 
   const patterns = emptyPatterns();
+  const methods: Record<string, MethodScore> = {};
   const errors: QuoteError[] = [];
   let speakerCorrect = 0;
   let attributed = 0;
+  let named = 0;
+  let wrongNamed = 0;
+  let unclear = 0;
   gold.quotes.forEach((g, gi) => {
     const pattern = goldPattern(paragraphs[g.paragraph] ?? '', g.text);
     const ps = patterns[pattern];
@@ -175,6 +205,18 @@ export function scoreArticle(gold: GoldArticle, predicted: PredictedQuote[], par
     ps.detected++;
     const p = predicted[pi]!;
     const ok = sameSpeaker(p.speaker, g.speaker, gold.people);
+    const ms = (methods[p.method ?? 'unknown'] ??= { right: 0, wrong: 0, unnamed: 0 });
+    if (!p.speaker) ms.unnamed++;
+    else if (ok) ms.right++;
+    else ms.wrong++;
+    if (p.speaker) {
+      named++;
+      ps.named++;
+      if (!ok) {
+        wrongNamed++;
+        ps.misattributed++;
+      }
+    } else if (g.speaker !== null) unclear++;
     if (ok) {
       speakerCorrect++;
       ps.speakerCorrect++;
@@ -195,11 +237,15 @@ export function scoreArticle(gold: GoldArticle, predicted: PredictedQuote[], par
     exact: prf(exactOf.size, predicted.length, gold.quotes.length),
     overlap: prf(matched, predicted.length, gold.quotes.length),
     speaker: { correct: speakerCorrect, total: matched, accuracy: matched === 0 ? 0 : speakerCorrect / matched },
+    misattribution: { wrong: wrongNamed, named, rate: named === 0 ? 0 : wrongNamed / named, unclear },
     attributed: prf(attributed, predicted.length, gold.quotes.length),
     patterns,
+    methods,
     errors,
   };
 }
+
+const rate = (a: number, b: number) => (b === 0 ? 0 : a / b);
 
 /** Micro-averaged total over articles. */
 export function combineScores(scores: Score[]): Score {
@@ -211,6 +257,17 @@ export function combineScores(scores: Score[]): Score {
       patterns[p].detected += s.patterns[p].detected;
       patterns[p].speakerCorrect += s.patterns[p].speakerCorrect;
       patterns[p].attributed += s.patterns[p].attributed;
+      patterns[p].named += s.patterns[p].named;
+      patterns[p].misattributed += s.patterns[p].misattributed;
+    }
+  }
+  const methods: Record<string, MethodScore> = {};
+  for (const s of scores) {
+    for (const [m, x] of Object.entries(s.methods ?? {})) {
+      const t = (methods[m] ??= { right: 0, wrong: 0, unnamed: 0 });
+      t.right += x.right;
+      t.wrong += x.wrong;
+      t.unnamed += x.unnamed;
     }
   }
   const correct = sum((s) => s.speaker.correct);
@@ -219,8 +276,10 @@ export function combineScores(scores: Score[]): Score {
     exact: prf(sum((s) => s.exact.tp), sum((s) => s.exact.predicted), sum((s) => s.exact.gold)),
     overlap: prf(sum((s) => s.overlap.tp), sum((s) => s.overlap.predicted), sum((s) => s.overlap.gold)),
     speaker: { correct, total, accuracy: total === 0 ? 0 : correct / total },
+    misattribution: { wrong: sum((s) => s.misattribution.wrong), named: sum((s) => s.misattribution.named), rate: rate(sum((s) => s.misattribution.wrong), sum((s) => s.misattribution.named)), unclear: sum((s) => s.misattribution.unclear) },
     attributed: prf(sum((s) => s.attributed.tp), sum((s) => s.attributed.predicted), sum((s) => s.attributed.gold)),
     patterns,
+    methods,
     errors: scores.flatMap((s) => s.errors),
   };
 }

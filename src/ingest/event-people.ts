@@ -296,3 +296,29 @@ export function isTitleOnly(p: Person): boolean {
   const words = p.name.toLowerCase().split(/\s+/);
   return words.every((w) => TITLE_ONLY_WORDS.has(w.replace(/[.,]/g, '')));
 }
+
+/**
+ * The people layer's mentions (src/ingest/people.ts, shared with attribution) as character spans
+ * per paragraph, for the people the model keeps. Events take their participants from these, so
+ * a name resolved once (variants, titles, shared surnames) is the same person in quotes and events.
+ */
+export function layerMentions(
+  mentions: ReadonlyArray<{ person: { id: string }; paragraph: number; from: number; to: number; possessive: boolean }>,
+  docs: ReadonlyArray<{ index: number; tokens: ReadonlyArray<{ start: number; end: number }> }>,
+  kept: ReadonlySet<string>,
+): Map<number, PersonMention[]> {
+  const tokensOf = new Map(docs.map((d) => [d.index, d.tokens]));
+  const out = new Map<number, PersonMention[]>();
+  for (const m of mentions) {
+    if (!kept.has(m.person.id)) continue;
+    const tokens = tokensOf.get(m.paragraph);
+    const first = tokens?.[m.from];
+    const last = tokens?.[m.to - 1];
+    if (!first || !last) continue;
+    const list = out.get(m.paragraph) ?? [];
+    list.push({ personId: m.person.id, start: first.start, end: last.end, possessive: m.possessive });
+    out.set(m.paragraph, list);
+  }
+  for (const list of out.values()) list.sort((a, b) => a.start - b.start);
+  return out;
+}

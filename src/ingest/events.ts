@@ -1188,7 +1188,8 @@ function titleOf(d: Draft, byId: Map<string, Person>): string {
 // ---------------------------------------------------------------------------------------------
 // Entry point.
 
-export function extractEvents(paragraphs: Paragraph[], people: Person[], publishedAt?: string): Event[] {
+/** `mentions`: the people layer's mentions by paragraph (see layerMentions); without them, people are found by the names the model lists. */
+export function extractEvents(paragraphs: Paragraph[], people: Person[], publishedAt?: string, mentions?: Map<number, PersonMention[]>): Event[] {
   const matcher = buildMatcher(people);
   const byId = new Map(people.map((p) => [p.id, p]));
   const ctx: Context = { byId, history: [], drafts: [], kinds: new Set(), order: 0 };
@@ -1197,7 +1198,7 @@ export function extractEvents(paragraphs: Paragraph[], people: Person[], publish
     if (paragraph.kind !== 'body') continue;
     const text = paragraph.text;
     const dates = findDates(text, publishedAt, { times: true, relative: true });
-    const paragraphMentions = findPeople(text, matcher);
+    const paragraphMentions = mentions ? mentions.get(paragraph.index) ?? [] : findPeople(text, matcher);
     splitSentences(text).forEach((sentence, si) => {
       const s = sentence.text;
       const quotes = quotedSpans(s);

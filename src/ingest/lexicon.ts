@@ -1,5 +1,6 @@
 /** Word lists shared by the people and attribution rules (general English, nothing article-specific). */
 import nlp from 'compromise';
+import { isDictionaryWord } from './dictionary.js';
 import { stripDiacritics } from './tokens.js';
 
 const LEX = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
@@ -17,7 +18,22 @@ function lookup(word: string): string[] {
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
 }
 
+/**
+ * Given names that are also ordinary English words, which the tagger reads as nouns or adjectives
+ * ("Bill", "Rose", "Frank"). Modal and very common verbs ("Will", "May", "Hope") are left out: at the
+ * start of a sentence they are far more often the word.
+ */
+const WORD_FIRST_NAMES: Record<string, 'male' | 'female'> = {
+  bill: 'male', frank: 'male', ray: 'male', gene: 'male', dean: 'male', max: 'male', earl: 'male', jay: 'male', rocky: 'male',
+  buck: 'male', chuck: 'male', hank: 'male', lance: 'male', wade: 'male', clay: 'male', cliff: 'male', glen: 'male', herb: 'male',
+  rod: 'male', rusty: 'male', sandy: 'female', rose: 'female', dawn: 'female', robin: 'female', ivy: 'female', holly: 'female',
+  joy: 'female', penny: 'female', eve: 'female', faith: 'female', lily: 'female', iris: 'female', violet: 'female', ruby: 'female',
+  pearl: 'female', daisy: 'female', hazel: 'female', olive: 'female', jasmine: 'female', heather: 'female', fern: 'female',
+};
+
 export function firstNameGender(word: string): 'male' | 'female' | 'unknown' | undefined {
+  const own = WORD_FIRST_NAMES[word.toLowerCase()];
+  if (own && /^\p{Lu}\p{Ll}/u.test(word)) return own;
   const t = tags(word);
   if (t.includes('MaleName')) return 'male';
   if (t.includes('FemaleName')) return 'female';
@@ -32,11 +48,47 @@ export function isVerbForm(word: string): boolean {
   return t.length === 0 && /\p{Ll}(?:ed|ing)$/u.test(word);
 }
 
+/**
+ * A word that can be a clause's verb: what `isVerbForm` says, and past forms the lexicon files as
+ * adjectives ("rejected", "devastated").
+ */
+export function isVerbLike(word: string): boolean {
+  if (isVerbForm(word)) return true;
+  if (!/^\p{Ll}{3,}ed$/u.test(word)) return false;
+  const t = tags(word);
+  return !t.some((x) => x === 'Singular' || x === 'Plural' || x === 'Noun' || x === 'Uncountable');
+}
+
 /** A capitalised nationality or country code: "Swiss", "Russian", "U.S.", "UK". */
 export function isDemonym(word: string): boolean {
   if (/^(?:\p{Lu}\.){2,}$/u.test(word) || /^\p{Lu}{2,3}$/u.test(word)) return true;
   if (!/^\p{Lu}\p{Ll}/u.test(word)) return false;
   return tags(word).includes('Demonym') || /^\p{Lu}\p{Ll}+(?:an|ian|ese|ish|i)$/u.test(word);
+}
+
+/** A place the lexicon knows ("Hong Kong", "Tel Aviv", "Frankfurt"), as a whole or word by word. */
+export function isPlaceName(words: string[]): boolean {
+  const place = (t: string[]) => t.some((x) => x === 'Place' || x === 'City' || x === 'Country' || x === 'Region');
+  if (place(lookup(words.join(' ')))) return true;
+  return words.length === 1 && place(tags(words[0]!));
+}
+
+/** A name the lexicon knows as an organisation ("Facebook", "Twitter"). */
+export function isOrganisationName(word: string): boolean {
+  return tags(word).includes('Organization');
+}
+
+/** A plain lower-case noun ("figure", "chef", "blogger"), as descriptors before a name are. */
+export function isPlainNoun(word: string): boolean {
+  const t = tags(word);
+  return t.some((x) => x === 'Singular' || x === 'Actor' || x === 'Noun') && !t.some((x) => x === 'Preposition' || x === 'Determiner' || x === 'Pronoun' || x === 'Conjunction');
+}
+
+/** A word the lexicon knows as something other than a name (a noun, verb, adjective …). */
+export function isCommonWord(word: string): boolean {
+  const t = tags(word);
+  if (t.length === 0) return false;
+  return !t.some((x) => x === 'FirstName' || x === 'MaleName' || x === 'FemaleName' || x === 'LastName' || x === 'Person' || x === 'Place' || x === 'Country' || x === 'City' || x === 'Organization' || x === 'ProperNoun');
 }
 
 export function isActorNoun(word: string): boolean {
@@ -101,7 +153,8 @@ export const ROLE_NOUNS = new Set([
   'councillor', 'councilor', 'mediator', 'monarch', 'emir', 'sheikh', 'sultan', 'prosecutors', 'republican', 'democrat',
   'conservative', 'liberal', 'socialist', 'critic', 'supporter', 'opponent', 'organiser', 'organizer', 'negotiators',
   'striker', 'midfielder', 'defender', 'winger', 'goalkeeper', 'footballer', 'cricketer', 'batsman', 'bowler', 'quarterback',
-  'pitcher', 'athlete', 'cyclist', 'swimmer', 'boxer',
+  'pitcher', 'athlete', 'cyclist', 'swimmer', 'boxer', 'dean', 'provost', 'rector', 'lecturer', 'fellow', 'principal',
+  'headteacher', 'vicar', 'priest', 'pastor', 'chaplain', 'magistrate', 'coroner', 'registrar', 'clerk', 'treasurer',
 ]);
 
 export const FEMALE_WORDS = new Set([
@@ -111,7 +164,7 @@ export const FEMALE_WORDS = new Set([
 ]);
 export const MALE_WORDS = new Set([
   'mr', 'king', 'prince', 'lord', 'sir', 'duke', 'husband', 'father', 'son', 'brother', 'widower', 'fiancé', 'fiance',
-  'boyfriend', 'actor', 'chairman', 'spokesman', 'congressman', 'businessman', 'grandfather', 'uncle', 'nephew', 'emperor',
+  'boyfriend', 'chairman', 'spokesman', 'congressman', 'businessman', 'grandfather', 'uncle', 'nephew', 'emperor',
   'pope', 'sheikh', 'emir', 'sultan',
 ]);
 
@@ -128,6 +181,11 @@ export const ORG_HEADS = new Set([
   'tribunal', 'cabinet', 'secretariat', 'directorate', 'centre', 'center', 'museum', 'trust', 'society', 'council', 'unit',
   'reuters', 'ap', 'afp', 'bbc', 'cnn', 'nbc', 'cbs', 'abc', 'pbs', 'images', 'getty', 'newspaper', 'magazine', 'daily',
   'mail', 'telegraph', 'herald', 'tribune', 'gazette', 'independent', 'observer', 'review', 'monitor', 'express', 'star',
+  'body', 'watchdog', 'forum', 'institution', 'consortium', 'collective', 'caucus', 'conference', 'initiative', 'courier',
+  'legion', 'association', 'academy', 'laboratory', 'lab', 'clinic', 'trust', 'council', 'federation', 'confederation',
+  'securities', 'capital', 'partners', 'investments', 'ventures', 'banks', 'products', 'industries', 'systems', 'technologies',
+  'solutions', 'labs', 'media', 'pharmaceuticals', 'airlines', 'airways', 'motors', 'energy', 'logistics', 'insurance',
+  'entertainment', 'studios', 'records', 'publishing', 'communications', 'telecom', 'electric', 'foods', 'brands', 'stores',
 ]);
 
 /** Lower-case nouns that make an organisation speaker out of a possessive or a determiner ("Erdogan's office"). */
@@ -137,6 +195,14 @@ export const ORG_NOUNS = new Set([
   'board', 'spokesperson', 'cabinet', 'presidency', 'palace', 'firm', 'club', 'authorities', 'statement', 'militia',
   'coalition', 'alliance', 'network', 'newspaper', 'broadcaster', 'channel', 'outlet', 'organisation', 'organization',
   'regulator', 'airline', 'carrier', 'retailer', 'maker', 'giant', 'operator', 'insurer', 'lender', 'publisher', 'charity',
+]);
+
+/** Heads of an appositive that make the name before it an organisation ("Brightwave, the streaming company,"). */
+export const APPOSITIVE_ORG_NOUNS = new Set([
+  'company', 'firm', 'group', 'carmaker', 'chipmaker', 'automaker', 'retailer', 'broadcaster', 'charity', 'airline', 'bank', 'startup',
+  'start-up', 'insurer', 'lender', 'publisher', 'operator', 'union', 'party', 'agency', 'organisation', 'organization', 'network',
+  'supermarket', 'chain', 'manufacturer', 'maker', 'developer', 'giant', 'conglomerate', 'club', 'newspaper', 'website', 'regulator',
+  'watchdog', 'think-tank', 'foundation', 'nonprofit', 'non-profit', 'provider', 'consultancy', 'utility', 'supplier', 'distributor',
 ]);
 
 /** Organisation nouns that name a business; a later "the company" looks for one of these heads or the article's subject. */
@@ -151,4 +217,98 @@ export const NAME_PARTICLES = new Set(['bin', 'ibn', 'al', 'el', 'de', 'del', 'd
 export function isRoleNoun(word: string): boolean {
   const w = word.toLowerCase().replace(/\.$/, '');
   return ROLE_NOUNS.has(w) || TITLES.has(w) || isActorNoun(w);
+}
+
+/** Nouns for texts that can carry quoted words: their issuer (or, unnamed, nobody) is the speaker. */
+export const DOCUMENT_NOUNS = new Set([
+  'statement', 'statements', 'report', 'study', 'letter', 'notice', 'ruling', 'judgment', 'judgement', 'decision', 'law', 'bill',
+  'draft', 'document', 'website', 'site', 'post', 'tweet', 'blog', 'article', 'memo', 'filing', 'complaint', 'indictment',
+  'petition', 'survey', 'poll', 'guidance', 'constitution', 'amendment', 'announcement', 'release', 'communique', 'communiqué',
+  'email', 'e-mail', 'message', 'note', 'transcript', 'order', 'verdict', 'motion', 'resolution', 'declaration', 'manifesto',
+  'challenge', 'advertisement', 'advert', 'ad', 'campaign', 'platform', 'page', 'essay', 'column', 'editorial', 'op-ed', 'paper',
+  'proposal', 'regulation', 'rules', 'code', 'charter', 'treaty', 'agreement', 'contract', 'policy', 'plan', 'words',
+]);
+
+/** Texts whose words have no author unless the article gives one: signs, banners, captions. */
+export const WRITTEN_TEXT_NOUNS = new Set([
+  'sign', 'signs', 'banner', 'banners', 'placard', 'placards', 'poster', 'posters', 'graffiti', 'caption', 'headline',
+  'shirt', 'shirts', 't-shirt', 't-shirts', 'wall', 'inscription', 'plaque', 'sticker', 'stickers', 'billboard', 'meme', 'flag',
+  'flags', 'leaflet', 'leaflets', 'flyer', 'flyers', 'graffito', 'mural', 'board', 'boards',
+]);
+
+/** Plain nouns for a person, too general to pick anyone out ("the woman said", "the source said"). */
+export const GENERIC_PERSON_NOUNS = new Set([
+  'man', 'woman', 'person', 'source', 'girl', 'boy', 'individual', 'resident', 'witness', 'eyewitness', 'neighbour', 'neighbor',
+  'passenger', 'customer', 'worker', 'employee', 'voter', 'fan', 'user', 'local', 'visitor', 'student', 'teenager', 'child',
+  'pensioner', 'marcher', 'protester', 'protestor', 'demonstrator', 'insider', 'official', 'participant', 'attendee', 'victim',
+  'survivor', 'friend', 'relative', 'colleague', 'driver', 'shopper', 'spectator', 'bystander', 'onlooker', 'mother', 'father',
+]);
+
+/** Kinship nouns, with the gender they give. */
+export const KINSHIP: Record<string, 'male' | 'female' | 'unknown'> = {
+  father: 'male', mother: 'female', dad: 'male', mum: 'female', mom: 'female', husband: 'male', wife: 'female', son: 'male',
+  daughter: 'female', brother: 'male', sister: 'female', grandfather: 'male', grandmother: 'female', uncle: 'male', aunt: 'female',
+  nephew: 'male', niece: 'female', widow: 'female', widower: 'male', fiancé: 'male', fiancée: 'female', fiance: 'male',
+  fiancee: 'female', partner: 'unknown', parent: 'unknown', child: 'unknown', sibling: 'unknown', cousin: 'unknown',
+  boyfriend: 'male', girlfriend: 'female', stepfather: 'male', stepmother: 'female', stepdaughter: 'female', stepson: 'male',
+};
+
+/** Determiners and quantifiers that open a noun phrase for someone the article does not name. */
+export const INDEFINITE_OPENERS = new Set([
+  'a', 'an', 'one', 'another', 'some', 'several', 'many', 'most', 'few', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight',
+  'nine', 'ten', 'dozens', 'hundreds', 'thousands', 'numerous', 'various', 'other', 'others', 'certain', 'multiple', 'any',
+]);
+
+/**
+ * Capitalised words that never name a person or an organisation by themselves: religions,
+ * nationalities used as nouns, languages, contracted pronouns, interview labels.
+ */
+export const NOT_NAMES = new Set([
+  "i'm", 'i’m', "i've", 'i’ve', "i'd", 'i’d', "i'll", 'i’ll', 'i', 'wn', 'muslim', 'muslims', 'islamic', 'islam', 'christian',
+  'christians', 'christianity', 'jewish', 'jew', 'jews', 'judaism', 'hindu', 'hindus', 'buddhist', 'buddhists', 'sikh', 'sikhs',
+  'catholic', 'catholics', 'protestant', 'protestants', 'sunni', 'sunnis', 'shia', 'shi’a', "shi'a", "shi'as", 'shiite', 'shiites', 'atheist',
+  'atheists', 'western', 'eastern', 'northern', 'southern', 'english', 'spanish', 'french', 'german', 'portuguese', 'russian',
+  'arabic', 'farsi', 'persian', 'chinese', 'japanese', 'korean', 'italian', 'dutch', 'greek', 'turkish', 'hebrew', 'latin',
+  'ukrainian', 'polish', 'hindi', 'urdu', 'bengali', 'swahili', 'creole', 'mandarin', 'cantonese', 'god', 'allah', 'lord',
+  'democrats', 'republicans', 'conservatives', 'liberals', 'socialists', 'communists', 'tories', 'lefties', 'birthers',
+  'americans', 'britons', 'europeans', 'africans', 'asians', 'arabs', 'kurds', 'russians', 'ukrainians', 'israelis',
+  'palestinians', 'iranians', 'greeks', 'germans', 'internet', 'web', 'covid-19', 'coronavirus', 'image', 'photo', 'video',
+  'update', 'note', 'editor', 'correction', 'related', 'sources', 'source', 'quote', 'translation', 'original',
+]);
+
+/** Heads of names of events, agreements, laws and eras: never a person ("Camp David Accords", "Election Day"). */
+export const EVENT_HEADS = new Set([
+  'accords', 'accord', 'convention', 'conference', 'summit', 'games', 'olympics', 'festival', 'day', 'week', 'month', 'year',
+  'war', 'crisis', 'pandemic', 'law', 'laws', 'act', 'march', 'rally', 'protest', 'protests', 'election', 'elections', 'debate',
+  'debates', 'award', 'awards', 'prize', 'cup', 'championship', 'championships', 'tournament', 'open', 'series', 'season', 'era',
+  'revolution', 'movement', 'treaty', 'agreement', 'plan', 'doctrine', 'bill', 'amendment', 'expo', 'fair', 'show', 'parade',
+  'marathon', 'trophy', 'medal', 'index', 'report', 'strategy', 'program', 'programme', 'project', 'initiative', 'deal',
+]);
+
+/**
+ * A capitalised word that is an ordinary word, not a name: the lexicon knows it as one, or it has an
+ * ending names rarely have ("Territory", "Convention", "Development").
+ */
+export function isOrdinaryWord(word: string): boolean {
+  let hit = ordinaryCache.get(word);
+  if (hit === undefined) {
+    hit = firstNameGender(word) === undefined && !tags(word).includes('LastName') && (isCommonWord(word) || /^\p{Lu}\p{Ll}{3,}(tion|sion|ment|ness|ity|ance|ence|ism|ory|ure|ship|hood|dom|ics|ies|ings)$/u.test(word));
+    if (ordinaryCache.size < 20_000) ordinaryCache.set(word, hit);
+  }
+  return hit;
+}
+const ordinaryCache = new Map<string, boolean>();
+
+/**
+ * Every word of a capitalised run is an English word, and the lexicon knows one of them as an
+ * ordinary word: "Red Hat", "Interest Groups", "Natural Law" — not "Lee Marsh" (both are in the
+ * dictionary, neither is an everyday word to the lexicon) nor "Donald Trump" (a first name).
+ */
+export function isOrdinaryPhrase(words: string[]): boolean {
+  if (words.some((w) => firstNameGender(w) !== undefined || tags(w).includes('LastName'))) return false;
+  return words.every((w) => isOrdinaryWord(w) || isDictionaryWord(w)) && words.some((w) => isCommonWord(w) || isOrdinaryWord(w));
+}
+
+export function isNotName(word: string): boolean {
+  return NOT_NAMES.has(word.toLowerCase());
 }

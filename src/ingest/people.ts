@@ -9,10 +9,12 @@ import type { ParagraphDoc, Token } from './tokens.js';
 import { isCapitalized, stripDiacritics } from './tokens.js';
 import { isSpeechVerb } from './speech-verbs.js';
 import { resolveCataphora } from './cataphora.js';
+import { isDictionaryWord } from './dictionary.js';
 import { memoTable } from './memo.js';
 import {
-  FEMALE_WORDS, FUNCTION_WORDS, MALE_WORDS, NAME_PARTICLES, ORG_HEADS, PREPOSITIONS, ROLE_NOUNS, TITLES,
-  firstNameGender, isRoleNoun, isVerbForm,
+  FEMALE_WORDS, FUNCTION_WORDS, KINSHIP, MALE_WORDS, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, PREPOSITIONS, ROLE_NOUNS, TITLES,
+  APPOSITIVE_ORG_NOUNS, EVENT_HEADS, firstNameGender, isCommonWord, isDemonym, isNotName, isOrdinaryPhrase, isOrdinaryWord, isPlaceName, isPlainNoun, isRoleNoun,
+  isVerbForm, isVerbLike,
 } from './lexicon.js';
 
 export interface PersonRecord {
@@ -26,6 +28,12 @@ export interface PersonRecord {
   roles: string[];
   /** Lower-cased words of the roles, for "the envoy said". */
   roleWords: Set<string>;
+  /** For an organisation: a group of people, a document, a news outlet. */
+  kind?: 'group' | 'document' | 'outlet';
+  /** True while the gender rests only on the first name (weak evidence: "Alexis" can be either). */
+  genderFromName?: boolean;
+  /** An organisation the text names but that has not spoken: known to the discourse, not listed. */
+  latent?: boolean;
 }
 
 export interface Mention {
@@ -37,9 +45,13 @@ export interface Mention {
   sentence: number;
   subject: boolean;
   possessive: boolean;
+  /** Where the name proper starts, after titles and an organisation before it ("Amnesty International Man-kei Tam"). */
+  nameFrom?: number;
 }
 
 interface Run {
+  /** A person this run names for certain (a first name in "David and Louise Turpin", "his wife, Ruth"). */
+  shared?: PersonRecord;
   paragraph: number;
   from: number; // first token of the run (after dropped sentence-initial words)
   to: number; // exclusive
@@ -51,6 +63,8 @@ interface Run {
 }
 
 const POSSESSIVE = /['’]s?$/;
+/** Adverbs that open sentences ("Afterwards Trump visited …"): never the start of a name. */
+const SENTENCE_ADVERBS = new Set(['afterwards', 'afterward', 'meanwhile', 'nevertheless', 'nonetheless', 'however', 'moreover', 'furthermore', 'thereafter', 'subsequently', 'consequently', 'accordingly', 'additionally', 'likewise', 'similarly', 'otherwise', 'still', 'yet', 'thus', 'hence', 'indeed', 'instead', 'besides', 'overall', 'ultimately', 'eventually', 'finally', 'later', 'earlier', 'recently', 'separately', 'elsewhere', 'today', 'yesterday', 'tomorrow', 'tonight', 'now', 'then', 'next', 'first', 'second', 'third', 'lastly', 'also', 'again', 'once', 'soon', 'previously', 'initially', 'currently', 'notably', 'reportedly', 'apparently', 'specifically', 'surprisingly', 'interestingly', 'unfortunately', 'fortunately', 'clearly', 'obviously', 'certainly', 'perhaps', 'maybe', 'sometimes', 'often', 'usually']);
 
 const normNameCache = memoTable<string, string>();
 /** A name's comparison key: no diacritics, lower case, no possessive, single spaces. Memoised (names recur). */
@@ -92,6 +106,10 @@ export class People {
   private byInner = new Map<string, PersonRecord[]>();
   /** First + last token → the first such person. */
   private byFirstLast = new Map<string, PersonRecord>();
+  /** Runs that name an organisation (with the token where its name ends, over "of"/"on" phrases). */
+  private orgRuns = new Map<Run, { org: PersonRecord; to: number }>();
+  /** How often each person has been named by the bare surname so far. */
+  private bareSurname = new Map<PersonRecord, number>();
 
   constructor(private docs: ParagraphDoc[]) {}
 
@@ -103,6 +121,26 @@ export class People {
       if (run.org || run.name.length < 2) continue;
       if (this.looksLikePerson(run)) this.ensurePerson(run.name, run);
     }
+    // Family members sharing a surname: "David and Louise Turpin" is David Turpin and Louise Turpin.
+    runs.forEach((run, i) => {
+      const next = runs[i + 1];
+      if (run.org || run.name.length !== 1 || run.titles.length || !next || next.paragraph !== run.paragraph || next.name.length < 2) return;
+      const doc = this.doc(run.paragraph);
+      if (next.from !== run.to + 1 || !/^(and|&)$/i.test(doc.tokens[run.to]?.text ?? '')) return;
+      if (firstNameGender(run.name[0]!) === undefined || firstNameGender(next.name[0]!) === undefined) return;
+      if (!this.byName.get(normName(next.name.join(' ')))) return;
+      run.shared = this.ensurePerson([run.name[0]!, next.name[next.name.length - 1]!]);
+    });
+    // Organisations named in the text ("the Consumer Product Safety Commission", "Department of Health and
+    // Social Care"): known to the discourse from their first mention, listed only once they speak.
+    this.findOrganisations(runs);
+    this.findAppositiveOrganisations(runs);
+    // People the article names by a first name only: "his wife, Ruth", "their children, Peter and Anne",
+    // "a marcher who gave his name only as Tomas", "a protester using the pseudonym Katya".
+    for (const run of runs) {
+      if (run.org || run.name.length !== 1 || run.titles.length || run.shared) continue;
+      if (this.firstNameContext(run)) run.shared = this.byName.get(normName(run.name[0]!)) ?? this.bySurname(run.name[0]!) ?? this.matchFirstName(run.name[0]!) ?? this.ensurePerson([run.name[0]!], run);
+    }
     // Pass 2: mentions, including surnames and title + surname.
     for (const run of runs) this.mentionFromRun(run);
     this.mentions.sort((a, b) => a.paragraph - b.paragraph || a.from - b.from);
@@ -111,6 +149,83 @@ export class People {
     resolveCataphora(this, this.docs);
     this.collectQuotedTitles();
     return this;
+  }
+
+  private findOrganisations(runs: Run[]): void {
+    for (let i = 0; i < runs.length; i++) {
+      const run = runs[i]!;
+      const doc = this.doc(run.paragraph);
+      const t = doc.tokens;
+      const words = tokenWords(t, run.from, run.to).map((w) => w.replace(/['’]s?$/, (m) => (m.length > 1 || /s$/.test(w) ? '' : m)));
+      let orgEnd = -1;
+      words.forEach((w, k) => {
+        const l = w.toLowerCase();
+        if (ORG_HEADS.has(l) && !PLACE_HEADS.has(l)) orgEnd = k;
+      });
+      if (orgEnd !== words.length - 1) continue;
+      // "Department" + "of Health" + "and Social Care", "Commission" + "on Presidential Debates".
+      let to = run.to;
+      let j = i;
+      while (runs[j + 1] && runs[j + 1]!.paragraph === run.paragraph && runs[j + 1]!.from === to + 1 && /^(of|for|on)$/.test(t[to]?.text ?? '')) {
+        j++;
+        to = runs[j]!.to;
+        if (runs[j + 1] && runs[j + 1]!.from === to + 1 && /^(and|&)$/.test(t[to]?.text ?? '') && runs[j + 1]!.to - runs[j + 1]!.from <= 3 && !tokenWords(t, runs[j + 1]!.from, runs[j + 1]!.to).some((w) => ORG_HEADS.has(w.toLowerCase()))) {
+          j++;
+          to = runs[j]!.to;
+        }
+      }
+      const all = tokenWords(t, run.from, to).map((w) => w.replace(/['’]s?$/, ''));
+      const det = /^the$/i.test(t[run.from - 1]?.text ?? '');
+      if (all.length < 2 && !(det && /^\p{Lu}{2,}$/u.test(all[0] ?? ''))) continue;
+      if (all.every((w) => TITLES.has(w.toLowerCase()) || isQualifier(w) || FUNCTION_WORDS.has(w.toLowerCase()))) continue;
+      if (all.some((w) => /^\p{Lu}{2,}$/u.test(w)) && all.length === 1) continue;
+      const existing = this.byName.get(normName(all.join(' ')));
+      const org = existing ?? this.ensurePerson(all, undefined, 'organization');
+      if (!existing && org.type === 'organization') org.latent = true;
+      if (org.type !== 'organization') continue;
+      if (det) this.addAlias(org, `the ${all.join(' ')}`);
+      const acronym = t[to]?.text === '(' && /^\p{Lu}{2,}$/u.test(t[to + 1]?.text ?? '') && t[to + 2]?.text === ')' ? t[to + 1]!.text : undefined;
+      if (acronym) {
+        this.addAlias(org, acronym);
+        this.byName.set(normName(acronym), org);
+      }
+      this.orgRuns.set(run, { org, to });
+      const head = all[0]!;
+      if (all.length >= 2 && !isOrdinaryWord(head) && !isDictionaryWord(head) && !isPlaceName([head]) && !TITLES.has(head.toLowerCase()) && !this.byName.has(normName(head))) {
+        this.byName.set(normName(head), org);
+        this.addAlias(org, head);
+      }
+      for (let k = i + 1; k <= j; k++) this.orgRuns.set(runs[k]!, { org, to });
+      i = j;
+    }
+  }
+
+  /**
+   * "Brightwave, the streaming company, …", "Corvex, a Dutch chipmaker, …": a name in apposition to
+   * an organisation noun is an organisation, whatever its own words look like; the noun phrase is
+   * its role, so a later "the company said" finds it.
+   */
+  private findAppositiveOrganisations(runs: Run[]): void {
+    for (const run of runs) {
+      if (run.org || this.orgRuns.has(run) || run.titles.length || run.possessive || run.name.length === 0 || run.name.length > 3) continue;
+      const t = this.doc(run.paragraph).tokens;
+      if (t[run.to]?.text !== ',' || !/^(the|a|an)$/i.test(t[run.to + 1]?.text ?? '')) continue;
+      let k = run.to + 2;
+      const words: string[] = [];
+      while (k < t.length && t[k]!.kind === 'word' && words.length < 5 && !isCapitalized(t[k]!.text)) {
+        words.push(t[k]!.text);
+        k++;
+      }
+      const head = words[words.length - 1]?.toLowerCase();
+      if (!head || !APPOSITIVE_ORG_NOUNS.has(head) || (t[k] && t[k]!.kind === 'word')) continue;
+      const key = normName(run.name.join(' '));
+      const existing = this.byName.get(key);
+      if (existing && (existing.type !== 'organization' || this.mentions.some((m) => m.person === existing))) continue;
+      const org = existing ?? this.ensurePerson(run.name, undefined, 'organization');
+      if (!existing) org.latent = true;
+      this.addRole(org, [t[run.to + 1]!.text.toLowerCase(), ...words].join(' '), false);
+      this.orgRuns.set(run, { org, to: run.to });
+    }
   }
 
   /** "Mr. Witkoff" said inside someone's quote is still a way the article names Witkoff. */
@@ -149,6 +264,7 @@ export class People {
         if (tok.kind !== 'word' || doc.sentenceOf[j] !== doc.sentenceOf[i]) break;
         if (isCapitalized(tok.text) && !FUNCTION_WORDS.has(tok.text.toLowerCase())) {
           if (POSSESSIVE.test(t[j - 1]!.text) && /['’]/.test(t[j - 1]!.text)) break;
+          if (/^(image|photo|photograph|picture|video|credit|source)$/i.test(tok.text)) break;
           j++;
           continue;
         }
@@ -167,13 +283,20 @@ export class People {
   private canStartRun(doc: ParagraphDoc, i: number): boolean {
     const tok = doc.tokens[i]!;
     if (tok.kind !== 'word' || !isCapitalized(tok.text)) return false;
+    // "US-based", "Indian-born", "Kurdish-led": an adjective, not a name.
+    if (/-(based|born|led|backed|owned|funded|made|style|era|bred|raised|speaking|controlled|run)$/i.test(tok.text)) return false;
     const lower = tok.text.toLowerCase();
     if (FUNCTION_WORDS.has(lower) || FUNCTION_WORDS.has(lower.replace(/\.$/, ''))) return false;
     let firstWord = doc.sentences[doc.sentenceOf[i]!]![0];
     while (firstWord < i && doc.tokens[firstWord]!.kind !== 'word') firstWord++;
     if (i === firstWord) {
       if (/ing$/.test(lower) || /ly$/.test(lower)) return false;
+      // "Afterwards Trump visited …": an ordinary word capitalised only because it opens the sentence.
+      const next = doc.tokens[i + 1];
+      if (next && next.kind === 'word' && isCapitalized(next.text) && (SENTENCE_ADVERBS.has(lower) || isOrdinaryWord(tok.text) && !ORG_HEADS.has(lower) && !TITLES.has(lower.replace(/\.$/, '')) && !isRoleNoun(lower))) return false;
     }
+    // Interview labels, contracted pronouns and picture credits: "WN", "I'm", "Image", "Photo".
+    if (/^(wn|i['’](m|ve|d|ll)|image|photo|photograph|picture|video|credit|update|correction|editor['’]s)$/i.test(tok.text)) return false;
     return true;
   }
 
@@ -187,7 +310,9 @@ export class People {
       words[words.length - 1] = last.replace(/['’]s?$/, '');
     }
     let k = 0;
-    while (k < words.length - 1 && (isTitleWord(words[k]!) || (k === 0 && isRoleNoun(words[k]!)) || (isQualifier(words[k]!) && (isTitleWord(words[k + 1] ?? '') || isQualifier(words[k + 1] ?? ''))))) k++;
+    // "Musician Sany Pitbull", "Videoblogger Daniel Fraga": an occupation opening the run is a title.
+    const occupation = (w: string) => words.length >= 3 && /^\p{Lu}\p{Ll}{3,}(ian|er|ist|or|ant|ent|ee)$/u.test(w) && isDictionaryWord(w) && firstNameGender(w) === undefined;
+    while (k < words.length - 1 && (isTitleWord(words[k]!) || (k === 0 && (isRoleNoun(words[k]!) || occupation(words[k]!))) || (isQualifier(words[k]!) && (isTitleWord(words[k + 1] ?? '') || isQualifier(words[k + 1] ?? ''))))) k++;
     // Organisation heads split "Amnesty International Man-kei Tam" into an organisation and a name.
     let orgEnd = -1;
     for (let m = k; m < words.length; m++) if (ORG_HEADS.has(words[m]!.toLowerCase())) orgEnd = m;
@@ -225,8 +350,15 @@ export class People {
   }
 
   private looksLikePerson(run: Run): boolean {
-    if (run.name.some((w) => ORG_HEADS.has(w.toLowerCase()) || /^\p{Lu}{2,}$/u.test(w) || /\d/.test(w))) return false;
+    if (run.name.some((w) => ORG_HEADS.has(w.toLowerCase()) || /^\p{Lu}{2,}$/u.test(w) || /\d/.test(w)) || isNotName(run.name[run.name.length - 1]!)) return false;
     if (run.name.length > 4) return false;
+    // "Blog Brasil Escola", "Radio Nord": a kind of outlet and its name.
+    if (/^(blog|website|magazine|newspaper|radio|tv|channel|station|journal|agency|group|band|project|party|club)$/i.test([...run.titles, ...run.name][0]!)) return false;
+    // "Republican National Convention", "Camp David Accords", "Natural Law": ordinary words or an event's name.
+    if (EVENT_HEADS.has(run.name[run.name.length - 1]!.toLowerCase())) return false;
+    // (Dictionary words that are also surnames — "Lee Marsh" — pass unless the lexicon knows one of them as a word.)
+    if (isOrdinaryPhrase(run.name)) return false;
+    if (isPlaceName(run.name)) return false;
     // "the Ohio Democrat", "the Nevada Independent": a determiner or a role word makes it a description.
     const before = this.doc(run.paragraph).tokens[run.from - 1];
     if (run.titles.length === 0 && before && /^the$/i.test(before.text)) return false;
@@ -241,8 +373,19 @@ export class People {
     if (next && next.text === ',') {
       const after = doc.tokens[run.to + 1];
       if (after && /^(a|an|the|who)$/i.test(after.text)) return true;
+      // "Lee Marsh, 44, of Harrogate": a name with an age.
+      if (after && /^\d{1,3}$/.test(after.text) && Number(after.text) < 120 && doc.tokens[run.to + 2]?.text === ',') return true;
       // "…, Christian Wigand, said": an appositive name before a speech verb.
       if (after && isSpeechVerb(after.text) && prev?.text === ',' && run.name.length >= 2) return true;
+    }
+    // Two or three words the lexicon does not know as anything else ("Ksenia Sobchak"), in a person's
+    // place: after a descriptor noun ("oppositionist figure Ksenia Sobchak") or before a verb.
+    if (run.name.length >= 2 && run.name.length <= 3 && run.name.every((w) => /^\p{Lu}\p{Ll}/u.test(w) && !isCommonWord(w) && !isNotName(w) && !isDemonym(w)) && !isPlaceName(run.name)) {
+      if (prev && prev.kind === 'word' && !isCapitalized(prev.text) && isPlainNoun(prev.text) && !PREPOSITIONS.has(prev.text.toLowerCase())) return true;
+      let k = run.to;
+      while (doc.tokens[k]?.kind === 'word' && /^(also|later|then|has|had|was|is|himself|herself|further|again)$/.test(doc.tokens[k]!.text)) k++;
+      const verb = doc.tokens[k];
+      if (verb && verb.kind === 'word' && !isCapitalized(verb.text) && (isVerbLike(verb.text) || isSpeechVerb(verb.text)) && !(prev && prev.kind === 'word' && PREPOSITIONS.has(prev.text.toLowerCase()))) return true;
     }
     return false;
   }
@@ -264,10 +407,14 @@ export class People {
     };
     if (type === 'person') {
       const g = nameTokens.length >= 2 ? firstNameGender(nameTokens[0]!) : undefined;
-      if (g === 'male' || g === 'female') record.gender = g;
+      if (g === 'male' || g === 'female') {
+        record.gender = g;
+        record.genderFromName = true;
+      }
       if (nameTokens.length >= 2) this.addAlias(record, nameTokens[nameTokens.length - 1]!);
     }
     if (run) this.applyTitles(record, run);
+    if (process.env.BRIEFBOT_DEBUG_PEOPLE) (record as unknown as { createdBy: string }).createdBy = (new Error().stack ?? '').split('\n').slice(2, 4).map((l) => l.trim().replace(/^at /, '').replace(/\(.*\/([^/]+)\)$/, '$1')).join(' < ');
     this.list.push(record);
     this.index(record);
     this.byName.set(key, record);
@@ -327,8 +474,8 @@ export class People {
     const title = run.titles.join(' ');
     for (const w of run.titles) {
       const l = lowerNoDot(w);
-      if (FEMALE_WORDS.has(l)) p.gender = 'female';
-      if (MALE_WORDS.has(l)) p.gender = 'male';
+      if (FEMALE_WORDS.has(l)) (p.gender = 'female'), (p.genderFromName = false);
+      if (MALE_WORDS.has(l)) (p.gender = 'male'), (p.genderFromName = false);
     }
     if (run.titles.some(isTitleWord) || run.titles.length > 0) {
       this.addAlias(p, `${title} ${run.name.join(' ')}`);
@@ -337,7 +484,26 @@ export class People {
   }
 
   private mentionFromRun(run: Run): void {
-    if (run.org) return;
+    const orgRun = this.orgRuns.get(run);
+    if (orgRun) {
+      if (!this.mentionAt(run.paragraph, run.from) && !this.mentions.some((m) => m.paragraph === run.paragraph && m.from <= run.from && run.from < m.to)) {
+        this.addMention(orgRun.org, run.paragraph, run.from, orgRun.to, run.possessive);
+      }
+      return;
+    }
+    if (run.org) {
+      // A known organisation named again by its acronym or full name ("the SDF").
+      const known = run.name.length === 0 ? undefined : this.byName.get(normName([...run.titles, ...run.name].join(' ')));
+      if (known?.type === 'organization') this.addMention(known, run.paragraph, run.from, run.to, run.possessive);
+      return;
+    }
+    if (run.name.length === 1 && run.titles.length === 0) {
+      const known = this.byName.get(normName(run.name[0]!));
+      if (known?.type === 'organization') {
+        this.addMention(known, run.paragraph, run.from, run.to, run.possessive);
+        return;
+      }
+    }
     let person: PersonRecord | undefined;
     if (run.name.length >= 2) {
       person = this.byName.get(normName(run.name.join(' '))) ?? this.matchFullName(run.name);
@@ -347,7 +513,11 @@ export class People {
         if (person && person.nameTokens.length < run.name.length) person = undefined;
       }
     } else if (run.name.length === 1) {
-      person = this.bySurname(run.name[0]!, run);
+      person = run.shared ?? this.bySurname(run.name[0]!, run);
+      // "Sir Malcolm", "Dame Helen": an honorific with a first name.
+      if (!person && run.titles.some((w) => /^(sir|dame|lord|lady)$/i.test(w))) person = this.matchFirstName(run.name[0]!, run);
+      // "Odair" after "Odair Varela": a first name one person of the article has.
+      if (!person && run.titles.length === 0 && !isCommonWord(run.name[0]!)) person = this.matchFirstName(run.name[0]!, run);
       const titleGender = titlesGender(run.titles);
       if (person && titleGender && person.gender !== 'unknown' && person.gender !== titleGender) {
         // "Mr. Whitley" after "Sharon Whitley": a second person with the same surname.
@@ -355,14 +525,20 @@ export class People {
         if (!person) {
           person = this.ensurePerson([...run.titles.slice(-1), run.name[0]!], run);
           person.gender = titleGender;
+          person.genderFromName = false;
           this.addAlias(person, run.name[0]!);
         }
       }
-      if (!person && run.titles.some(isTitleWord) && !run.titles.every(isQualifier)) {
+      // "Mr Quint", "Judge Young": an honorific makes any word a name; an office title ("President", "Captain") needs a name-like word.
+      const honorific = run.titles.some((w) => /^(mr|mrs|ms|miss|mx|dr|prof|sir|dame|lord|lady|judge|justice|rev|fr|sen|rep|gov|det|insp|sgt|capt|lt|col|gen|adm|supt)$/i.test(w.replace(/\.$/, '')));
+      if (!person && run.titles.some((w) => isTitleWord(w) && !/^(presidential|foreign|state|federal|national|interior|home|senior|special|acting|former|first|vice|deputy|assistant|associate|executive|general|chief)$/i.test(w.replace(/\.$/, ''))) && !run.titles.every(isQualifier) && (honorific || !isOrdinaryWord(run.name[0]!)) && !isPlaceName(run.name) && !EVENT_HEADS.has(run.name[0]!.toLowerCase()) && !isNotName(run.name[0]!)) {
         person = this.ensurePerson(run.name, run);
       }
     }
     if (!person) return;
+    if (run.name.length === 1 && run.titles.length === 0 && person.nameTokens.length >= 2 && normName(run.name[0]!) === normName(person.nameTokens[person.nameTokens.length - 1]!)) {
+      this.bareSurname.set(person, (this.bareSurname.get(person) ?? 0) + 1);
+    }
     if (run.name.length === 1 || person.name !== run.name.join(' ')) this.applyTitles(person, run);
     if (person.name !== run.name.join(' ')) this.addAlias(person, run.name.join(' '));
     this.addMention(person, run.paragraph, run.from, run.to, run.possessive, run.nameFrom);
@@ -404,13 +580,17 @@ export class People {
       if (conj && conj.to >= start - 2) subject = conj.subject;
       else if (doc.tokens.slice(Math.max(0, start - 10), start - 1).some((t) => t.kind === 'word' && PREPOSITIONS.has(t.text.toLowerCase()))) subject = false;
     }
-    const m: Mention = { person, paragraph, from, to, sentence: doc.sentenceOf[from]!, subject, possessive };
+    const m: Mention = { person, paragraph, from, to, sentence: doc.sentenceOf[from]!, subject, possessive, ...(nameFrom > from ? { nameFrom } : {}) };
     this.mentions.push(m);
     this.byParagraph = undefined;
     return m;
   }
 
-  /** Surname, first name or single name of a known person; the most recently mentioned wins. */
+  /**
+   * Surname, first name or single name of a known person. When several people share the surname,
+   * the one the article already calls by the surname alone wins ("Trump" is Donald, not Melania,
+   * once he has been "Trump"); otherwise the most recently mentioned.
+   */
   bySurname(word: string, run?: { paragraph: number; from: number }): PersonRecord | undefined {
     const w = normName(word);
     const candidates = this.byLast.get(w) ?? [];
@@ -420,7 +600,53 @@ export class People {
       return this.byInner.get(w)?.[0];
     }
     if (!run) return candidates[0];
-    return this.mostRecent(candidates, run.paragraph, run.from) ?? candidates[0];
+    const established = candidates.filter((p) => (this.bareSurname.get(p) ?? 0) > 0);
+    if (established.length === 1) return established[0];
+    if (established.length > 1) return this.mostRecent(established, run.paragraph, run.from) ?? established[0];
+    // Nobody is "Marsh" alone yet: the one introduced first is the article's Marsh ("Lee Marsh … His
+    // brother, Carl Marsh, …"), as news style names the other by first name.
+    const introduced = candidates.filter((p) => this.mentions.some((m) => m.person === p && (m.paragraph < run.paragraph || (m.paragraph === run.paragraph && m.from < run.from))));
+    return introduced[0] ?? candidates[0];
+  }
+
+  /** The one person of the article with this first name, mentioned before (`run`), if exactly one. */
+  private matchFirstName(word: string, run?: { paragraph: number; from: number }): PersonRecord | undefined {
+    const w = normName(word);
+    const hits = this.list.filter((p) => p.type === 'person' && p.nameTokens.length >= 2 && normName(p.nameTokens[0]!) === w);
+    if (hits.length !== 1) return undefined;
+    if (run && !this.mentions.some((m) => m.person === hits[0] && (m.paragraph < run.paragraph || (m.paragraph === run.paragraph && m.from < run.from)))) {
+      // Not yet introduced by full name: only a family context ("their children, Peter and Anne") links it.
+      return undefined;
+    }
+    return hits[0];
+  }
+
+  /** A single capitalised word that the words before it make a first name (or a pseudonym). */
+  private firstNameContext(run: Run): boolean {
+    const doc = this.doc(run.paragraph);
+    const t = doc.tokens;
+    const word = run.name[0]!;
+    if (isNotName(word) || /^\p{Lu}{2,}$/u.test(word) || isPlaceName([word])) return false;
+    const at = run.from;
+    const prev = (k: number) => (t[at - k]?.kind === 'word' ? t[at - k]!.text.toLowerCase() : t[at - k]?.text ?? '');
+    // "the pseudonym Katya", "named Lisa", "gave his name only as Tomas", "identified only as Maria".
+    if (/^(pseudonym|named|called)$/.test(prev(1))) return !isCommonWord(word) || firstNameGender(word) !== undefined;
+    if (prev(1) === 'as' && (/^(name|identified|known)$/.test(prev(2)) || /^(name|identified|known)$/.test(prev(3)) && /^(only|simply)$/.test(prev(2)))) return true;
+    if (firstNameGender(word) === undefined) return false;
+    // "his wife, Ruth", "her husband Tom", "their children, Peter and Anne", "Price's father, Gareth,".
+    let k = 1;
+    if (prev(k) === ',') k++;
+    if (prev(k) === 'and' || prev(k) === '&') {
+      k++;
+      if (t[at - k]?.kind === 'word' && isCapitalized(t[at - k]!.text)) k++;
+      if (prev(k) === ',') k++;
+    }
+    const noun = prev(k).replace(/s$/, '');
+    if (KINSHIP[noun] !== undefined || KINSHIP[prev(k)] !== undefined || /^(child|children|kid|kids|grandchild|grandchildren|twin|twins)$/.test(prev(k))) return true;
+    // "Anne said": a first name as the subject of a speech verb, once the article has a family of that name.
+    const next = t[run.to];
+    if (next?.kind === 'word' && isSpeechVerb(next.text) && run.from === doc.sentences[doc.sentenceOf[run.from]!]![0]) return true;
+    return false;
   }
 
   private mostRecent(candidates: PersonRecord[], paragraph: number, tokenIndex: number): PersonRecord | undefined {
@@ -517,8 +743,8 @@ export class People {
     if (p.type !== 'person') return;
     for (const w of words) {
       const l = lowerNoDot(w);
-      if (FEMALE_WORDS.has(l)) p.gender = 'female';
-      else if (MALE_WORDS.has(l)) p.gender = 'male';
+      if (FEMALE_WORDS.has(l)) (p.gender = 'female'), (p.genderFromName = false);
+      else if (MALE_WORDS.has(l)) (p.gender = 'male'), (p.genderFromName = false);
     }
   }
 
@@ -532,7 +758,18 @@ export class People {
         if (!g) continue;
         const prev = this.inParagraph(doc.index).filter((m) => m.from < i).slice(-2).reverse();
         const nearest = prev[0];
-        if (!nearest || nearest.person.type !== 'person' || nearest.person.gender !== 'unknown') continue;
+        if (!nearest || nearest.person.type !== 'person') continue;
+        // A name's gender is a guess ("Alexis"); a pronoun in the same sentence, with no one else
+        // named there, is evidence ("Tipton was devastated when she got …").
+        if (nearest.person.genderFromName && nearest.person.gender !== g && nearest.sentence === doc.sentenceOf[i] && nearest.paragraph === doc.index) {
+          const others = this.inParagraph(doc.index).some((m) => m.sentence === nearest.sentence && m.person !== nearest.person && m.person.type === 'person');
+          if (!others) {
+            nearest.person.gender = g;
+            nearest.person.genderFromName = false;
+          }
+          continue;
+        }
+        if (nearest.person.gender !== 'unknown') continue;
         if (doc.index !== nearest.paragraph || doc.sentenceOf[i]! - nearest.sentence > 1) continue;
         if (prev[1] && prev[1].person !== nearest.person && prev[1].sentence === nearest.sentence && prev[1].paragraph === nearest.paragraph) continue;
         nearest.person.gender = g;
@@ -599,14 +836,19 @@ export class People {
     return this.mostRecent(top, paragraph, tokenIndex) ?? top[0];
   }
 
-  toModel(): Person[] {
-    return this.list.map((p) => ({
+  /**
+   * The article's people list: every person, and the organisations that speak (or that `keep`
+   * names, e.g. the speakers of reported statements).
+   */
+  toModel(keep?: ReadonlySet<string>): Person[] {
+    return this.list.filter((p) => !p.latent || keep?.has(p.id)).map((p) => ({
       id: p.id,
       name: p.name,
       aliases: [...p.aliases],
       ...(p.roles.some((r) => roleRank(r) >= 0) ? { role: p.roles.slice().sort((a, b) => roleRank(b) - roleRank(a))[0] } : {}),
       type: p.type,
       gender: p.gender,
+      ...(p.kind ? { kind: p.kind } : {}),
     }));
   }
 }

@@ -107,13 +107,56 @@ export interface QuoteContext {
   hasCue: boolean;
   /** True when the quote is the only thing in its sentence (besides punctuation). */
   alone: boolean;
+  /** True when the quote is the whole paragraph. */
+  paragraphAlone?: boolean;
+  /** Up to 80 characters of the paragraph just before the opening mark and just after the closing one. */
+  rawBefore?: string;
+  rawAfter?: string;
 }
+
+/** Function words that stay lower case inside a title or name (English, Spanish, Portuguese, French). */
+const TITLE_SMALL = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on', 'for', 'to', 'at', 'by', 'vs', 'vs.', 'v', 'v.', 'de', 'da', 'do', 'das', 'dos', 'e', 'o', 'os', 'as', 'em', 'no', 'na', 'del', 'la', 'las', 'los', 'el', 'y', 'des', 'du', 'le', 'et']);
+
+/** Every word capitalised but the small ones: "Million Man March", "Grande Mistério da Boneca Assassina". */
+export function isTitleCase(text: string): boolean {
+  const words = text.replace(/[.,!?;:]+$/, '').split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (words.length < 2) return false;
+  if (!/^\p{Lu}/u.test(words[0]!)) return false;
+  return words.every((w, i) => /^[\p{Lu}\d]/u.test(w) || (i > 0 && TITLE_SMALL.has(w.toLowerCase())));
+}
+
+/** Nouns that a quoted phrase can modify, which makes it a label ("the “losers” comment", "Trump's “mini-strokes” tweet"). */
+const MODIFIED = /^\s*(tweets?|comments?|remarks?|photos?|photographs?|posters?|campaigns?|slogans?|movement|policy|speech|rule|doctrine|clause|era|labels?|memes?|hashtags?|argument|claims?|quotes?|line|videos?|posts?|signs?|banners?|episode|moment|debate|controversy|affair|scandal|incident|event|march|rally|protests?|tour|programme|program|agenda|plan|strategy|mantra|narrative|theory|rhetoric|headline|story|article|report|book|film|show|doctrine|approach|image|picture|t-shirts?|shirts?)\b/i;
 
 const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
 /** Why a span is not a quotation, or undefined when it is one. */
 export function isExcludedQuote(span: QuoteSpan, ctx: QuoteContext): string | undefined {
   const words = wordCount(span.text);
+  const before = ctx.rawBefore ?? '';
+  const after = ctx.rawAfter ?? '';
+  if (!/[\p{L}\p{N}]/u.test(span.text)) return 'empty';
+  // Words mentioned, not used: "the term “natural born citizen”", "is called “the development phase”".
+  if (/\b(terms?|phrases?|words?|expressions?|labels?|concepts?|notions?|heading|section(\s+\d+)?|case|names?|titles?|hashtags?|mottos?|slogans?)\s*(\[[^\]]*\]\s*)?$/i.test(before) && words <= 12) return 'term';
+  if (/\b(called|named|titled|entitled|dubbed|nicknamed|known\s+as|so-called|labelled|labeled|branded|renamed)\s*$/i.test(before)) return 'name';
+  // "the meaning of “morabeza”", "the issue of “packing”", "The “rebasing” of packages".
+  if (words <= 2 && /^[\p{Ll}]/u.test(span.text) && (/\b(meaning|issue|movement|persecution|definition|use|usage|notion|idea|concept|question|spectre|specter|politics|language|vocabulary|translation)\s+of(\s+the)?\s*$/i.test(before) || /\bthe\s*$/i.test(before) && /^\s*of\b/.test(after))) return 'term';
+  // A gloss or translation in brackets: "(‘the party of power’)", "(“layered”)".
+  if (/\(\s*$/.test(before) && /^\s*\)/.test(after) && words <= 6) return 'gloss';
+  // A phrase modifying a noun is a label: "the “losers” comment", "the “Allah is gay” photo".
+  if (words <= 6 && !/[.!?]$/.test(span.text) && MODIFIED.test(after) && !/^\s*(tweets?|posts?|comments?)\s+(that|which|saying|reading|said)\b/i.test(after)) return 'label';
+  // …and the first of two: "the alleged “losers” and “suckers” comment".
+  const pair = /^\s*(and|or)\s+["“‘'][^"”’']{1,40}["”’']/.exec(after);
+  if (words <= 4 && pair && MODIFIED.test(after.slice(pair[0].length))) return 'label';
+  if (/^\s*as\s+an?\s+(poster|sign|slogan|banner|placard|meme|t-shirt)\b/i.test(after)) return 'label';
+  // A case, a work or an event by its name: "Eva Glawischnig-Piesczek vs. Facebook Ireland Limited", "the “Million Man March”".
+  if (/\s(v|vs)\.?\s+\p{Lu}/u.test(span.text) && isTitleCase(span.text)) return 'name';
+  if (isTitleCase(span.text) && words <= 8 && (!ctx.hasCue || /(\bthe|['’]s|\d)\s*$/i.test(before) || /^\s*,?\s*(a|an|the)\s/i.test(after) && (/,$/.test(span.text) || /^\s*,/.test(after)) || /^\s*,?\s*\(/.test(after))) return 'name';
+  // A section heading standing alone.
+  if (ctx.paragraphAlone && !/[.!?…]["'”’)\]]*$/.test(span.text) && words <= 12) return 'heading';
+  // A description of how something is or sounds, not anyone's words: "the new structure is, “…”", "sounds like, “…”".
+  if (/\b(sounds|looks|feels)\s+like\s*,?\s*$/i.test(before)) return 'description';
+  if (/\b(relationship|structure|definition|process|system|model|principle|formula|idea|situation|arrangement)\b[^.;:“”"]{0,60}\s(is|was|are|were)(\s+(now|effectively|essentially|basically|simply))?\s*[,:]?\s*$/i.test(before)) return 'description';
   const prev = ctx.before.slice(-3).map((w) => w.toLowerCase());
   const prev1 = prev[prev.length - 1] ?? '';
   const rawPrev = ctx.before[ctx.before.length - 1] ?? '';

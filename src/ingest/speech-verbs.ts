@@ -85,10 +85,67 @@ const VERBS: Record<string, string[]> = {
   praise: [],
   thank: [],
   welcome: [],
+  // Naming and characterising verbs: "accused X of \"…\"", "hailed X as \"…\"", "termed her a \"…\"".
+  accuse: [],
+  hail: [],
+  term: [],
+  label: ['labelled', 'labeled', 'labelling', 'labeling'],
+  brand: [],
+  characterise: [],
+  characterize: [],
+  refer: ['referred', 'referring'],
+  dismiss: [],
+  condemn: [],
+  denounce: [],
+  // Reporting verbs of writers and commentators.
+  affirm: [],
+  cite: [],
+  quote: [],
+  echo: ['echoed', 'echoes', 'echoing'],
+  repeat: [],
+  reflect: [],
+  concur: ['concurred', 'concurring'],
+  chant: [],
+  yell: [],
+  cry: ['cried', 'cries'],
+  beg: ['begged', 'begging'],
+  appeal: [],
+  assure: [],
+  reassure: [],
+  reveal: [],
+  disclose: [],
+  confess: [],
+  underline: [],
+  highlight: [],
+  summarise: [],
+  summarize: [],
+  finalise: [],
+  finalize: [],
+  enquire: [],
+  inquire: [],
+  query: ['queried', 'queries'],
+  question: [],
+  sneer: [],
+  scoff: [],
+  snap: ['snapped', 'snapping'],
+  mutter: [],
+  murmur: [],
 };
 
+/**
+ * Speech verbs of the other languages news quotes arrive in (Spanish, Portuguese, French), as
+ * they stand beside an original-language quotation: "“…”, dijo X en la radio".
+ */
+const FOREIGN_SPEECH = [
+  'dijo', 'afirmó', 'afirmo', 'declaró', 'declaro', 'indicó', 'indico', 'señaló', 'señalo', 'explicó', 'explico', 'añadió', 'añadio',
+  'agregó', 'agrego', 'aseguró', 'aseguro', 'sostuvo', 'manifestó', 'manifesto', 'expresó', 'expreso', 'comentó', 'comento',
+  'escribió', 'escribio', 'preguntó', 'pregunto', 'respondió', 'respondio', 'advirtió', 'advirtio', 'decía', 'decia', 'dice',
+  'disse', 'afirmou', 'declarou', 'explicou', 'escreveu', 'acrescentou', 'comentou', 'perguntou', 'respondeu',
+  'déclaré', 'déclare', 'affirme', 'affirmé', 'ajoute', 'ajouté', 'écrit', 'explique', 'expliqué',
+];
+
 /** Words that never introduce speech even though the lexicon would inflect them that way. */
-const NOT_SPEECH = new Set(['stated', 'states', 'state', 'posts', 'post', 'calls', 'call', 'note', 'notes', 'report', 'reports', 'counter', 'answer', 'promise', 'demand', 'thank', 'welcome', 'tells', 'stress', 'continue', 'comment', 'claim', 'claims', 'deny', 'sigh', 'joke', 'vow', 'pledge']);
+const NOT_SPEECH = new Set(['state', 'posts', 'post', 'calls', 'call', 'note', 'notes', 'report', 'reports', 'counter', 'answer', 'promise', 'demand', 'thank', 'welcome', 'tells', 'stress', 'continue', 'comment', 'claim', 'deny', 'sigh', 'joke', 'vow', 'pledge']);
 
 function inflect(base: string): string[] {
   const forms = [base];
@@ -109,6 +166,16 @@ for (const [base, irregular] of Object.entries(VERBS)) {
 }
 // The bare present is speech in "X says"; keep the commonest base forms that are unambiguous.
 for (const bare of ['say', 'tell', 'add', 'warn', 'insist', 'tweet', 'write', 'explain', 'ask']) FORM_TO_LEMMA.set(bare, bare);
+for (const form of FOREIGN_SPEECH) FORM_TO_LEMMA.set(form, 'say');
+// Forms of the newer verbs that are far more often nouns ("the question", "a label", "echoes of").
+for (const form of [
+  'question', 'questions', 'questioning', 'label', 'labels', 'term', 'terms', 'terming', 'quote', 'quotes', 'appeal', 'appeals',
+  'echo', 'echoes', 'cry', 'cries', 'brand', 'brands', 'branding', 'snap', 'snaps', 'query', 'queries', 'reflect', 'reflects',
+  'reflecting', 'reflected', 'cite', 'hail', 'repeat', 'repeats', 'chant', 'chants', 'highlight', 'highlights', 'refer',
+  'refers', 'beg', 'yell', 'yells', 'reveal', 'dismiss', 'finalise', 'finalize', 'summarise', 'summarize', 'underline',
+  'underlines', 'assure', 'reassure', 'disclose', 'confess', 'condemn', 'denounce', 'affirm', 'accuse', 'concur', 'mutter',
+  'murmur', 'sneer', 'scoff', 'enquire', 'inquire', 'characterise', 'characterize', 'crying', 'chanting', 'quoting',
+]) FORM_TO_LEMMA.delete(form);
 
 /** The lemma when `word` is a form of a speech verb, else undefined. */
 export function speechLemma(word: string): string | undefined {
@@ -140,7 +207,8 @@ export const TITLE_CUES = new Set([
   'article', 'documentary', 'episode', 'podcast', 'programme', 'program', 'painting', 'exhibition', 'opera', 'musical', 'single',
 ]);
 export const NICKNAME_CUES = new Set(['nicknamed', 'dubbed', 'known', 'aka', 'alias', 'so-called', 'branded', 'labelled', 'labeled', 'named', 'codenamed', 'code-named']);
-export const SLOGAN_CUES = new Set([
-  'slogan', 'slogans', 'motto', 'banner', 'banners', 'placard', 'placards', 'sign', 'signs', 'hashtag', 'chant', 'chants',
-  'chanting', 'chanted', 'reading', 'read', 'emblazoned', 'shirts', 't-shirts', 'caps', 'hats', 'graffiti', 'campaign',
-]);
+/**
+ * Words that mark the quoted words as a slogan, motto or hashtag used as a name or theme (no
+ * entry). The texts of banners, signs, placards and chants are entries, with no named speaker.
+ */
+export const SLOGAN_CUES = new Set(['slogan', 'slogans', 'motto', 'mottos', 'mottoes', 'hashtag', 'hashtags', 'theme', 'tagline', 'catchphrase', 'campaign']);

@@ -2,6 +2,7 @@
  * Tokens and sentences for the hand-written rules. Quote spans are passed in and become single
  * `quote` tokens, so the narrative around quotes can be read without the quoted words.
  */
+import { isSpeechVerb } from './speech-verbs.js';
 
 export interface Token {
   text: string;
@@ -23,7 +24,7 @@ const ABBREVIATIONS = new Set([
   'co', 'no', 'vs', 'etc', 'cmdr', 'adm', 'maj', 'pres', 'supt', 'insp', 'det', 'hon', 'atty', 'messrs',
 ]);
 
-const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’\-&][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*/uy;
+const WORD = /(?:\p{Lu}\.){2,}|@[\p{L}\p{N}_]+|[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:(?:['’\-&]|_+)[\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*/uy;
 
 /** Tokenizes `text`, turning each span in `quotes` (outer marks included) into one quote token. */
 export function tokenize(text: string, quotes: Span[] = []): Token[] {
@@ -80,9 +81,10 @@ export function sentences(tokens: Token[], quoteTexts: string[]): Array<[number,
     if (t.kind === 'punct' && /[.!?]/.test(t.text)) {
       ends = !next || next.kind === 'quote' || /^[\p{Lu}\p{N}]/u.test(next.text) || (next.kind === 'punct' && /[“"‘(\[]/.test(next.text));
     } else if (t.kind === 'quote' && next && next.kind === 'word' && /^\p{Lu}/u.test(next.text)) {
-      // "… with you." Tusk, a founding member …: a quote closing a sentence.
+      // "… with you." Tusk, a founding member …: a quote closing a sentence — unless its speaker
+      // follows ("“They deceived people!” Panfilova explained").
       const inner = quoteTexts[t.q!] ?? '';
-      ends = TERMINAL.test(inner.trim());
+      ends = TERMINAL.test(inner.trim()) && !(/[!?]["'”’)\]]*$/.test(inner.trim()) && attributionFollows(tokens, i + 1));
     } else if (t.kind === 'quote' && next && next.kind === 'quote') {
       ends = true;
     }
@@ -93,6 +95,17 @@ export function sentences(tokens: Token[], quoteTexts: string[]): Array<[number,
   }
   if (from < tokens.length) out.push([from, tokens.length]);
   return out;
+}
+
+/** A name of up to four capitalised words, then a speech verb: "Panfilova explained", "Mayor Ana Ruiz said". */
+function attributionFollows(tokens: Token[], k: number): boolean {
+  let n = 0;
+  while (k < tokens.length && tokens[k]!.kind === 'word' && isCapitalized(tokens[k]!.text) && n < 4) {
+    k++;
+    n++;
+  }
+  const verb = tokens[k];
+  return n > 0 && !!verb && verb.kind === 'word' && isSpeechVerb(verb.text) && !isCapitalized(verb.text);
 }
 
 export function isCapitalized(word: string): boolean {

@@ -21,6 +21,8 @@ export const Person = z.object({
   /** "person" or "organization" (a ministry, a party, an office can be a speaker). */
   type: z.enum(['person', 'organization']).default('person'),
   gender: z.enum(['male', 'female', 'unknown']).default('unknown'),
+  /** For an organisation: what kind ("group" of people, "document", "outlet"); absent for a plain organisation. */
+  kind: z.enum(['group', 'document', 'outlet']).optional(),
 });
 
 export const QuoteKind = z.enum(['full', 'partial']);
@@ -35,6 +37,21 @@ export const Quote = z.object({
   kind: QuoteKind,
   /** How the speaker was found: beside the quote, subject of a speech verb, pronoun, role noun, continuation. */
   attribution: z.enum(['adjacent', 'subject', 'pronoun', 'role-noun', 'continuation', 'none']).default('none'),
+  /**
+   * The rule that attributed the quote, finer than `attribution` ("inverted verb", "colon
+   * introduction", "passive by", "statement issuer", "previous sentence subject", …).
+   */
+  method: z.string().optional(),
+  /**
+   * How sure the attribution is, 0–1. A speaker is named only at 0.5 or more; below that the
+   * speaker is left unclear (`speakerId` null) rather than guessed.
+   */
+  confidence: z.number().min(0).max(1).optional(),
+  /**
+   * For a speaker the article does not name: how it describes them ("an eyewitness", "one of the
+   * children", "a banner"). Absent when the speaker is named or simply unclear.
+   */
+  speakerDescription: z.string().optional(),
 });
 
 export const Statement = z.object({

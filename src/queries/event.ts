@@ -5,7 +5,7 @@ import { storyEndMs, type Story, type StoryBook, type StoryStep } from '../stori
 import { text, type Block, type Span } from '../replies/document.js';
 import { calendarDate, clip, formatDate, formatWhen, periodEndInstant, relativeDays, relativeWeek, toInstant, whenStatus } from '../replies/format.js';
 import { tokenize } from '../library/text-match.js';
-import { cite, quoted, sayingParagraph, sayingSpeaker, sayingText, speakerName, type QueryContext } from './shared.js';
+import { cite, quoted, sayingParagraph, sayingSpeaker, sayingText, sayingUnnamed, speakerName, type QueryContext } from './shared.js';
 
 /**
  * "/meeting", "/meeting <name>" and event questions, answered from the event's story: every
@@ -457,7 +457,7 @@ export function eventAnswer(ctx: QueryContext, command: EventCommand): Answer<Ev
   if (said.length) {
     blocks.push({ type: 'heading', text: status === 'past' || status === 'took place' || status === 'cancelled' ? 'What was said beforehand' : 'What was said' });
     for (const s of said) {
-      if (s.kind === 'quote') blocks.push({ type: 'quote', text: s.quote.text, speaker: speakerName(ctx, s.quote.speakerId), cite: cite(s.articleId, s.quote.paragraph) });
+      if (s.kind === 'quote') blocks.push({ type: 'quote', text: s.quote.text, speaker: speakerName(ctx, s.quote.speakerId), ...(sayingUnnamed(s) ? { unnamed: sayingUnnamed(s) } : {}), cite: cite(s.articleId, s.quote.paragraph) });
       else blocks.push({ type: 'paragraph', spans: [text(`${statementLine(ctx, s.statement.speakerId, s.statement.text)} `), cite(s.articleId, s.statement.paragraph)] });
     }
   }

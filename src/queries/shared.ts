@@ -23,6 +23,19 @@ export function speakerName(ctx: QueryContext, personId: string | null): string 
   return ctx.library.person(personId)?.name ?? personId;
 }
 
+/** How the article describes a quote's speaker it does not name ("an eyewitness"); undefined otherwise. */
+export function sayingUnnamed(s: Saying): string | undefined {
+  return s.kind === 'quote' && !s.quote.speakerId ? s.quote.speakerDescription : undefined;
+}
+
+/** A speaker for prose: the name, an unnamed source as described ("an eyewitness (unnamed)"), or "speaker unclear". */
+export function speakerLabel(ctx: QueryContext, s: Saying): string {
+  const name = speakerName(ctx, sayingSpeaker(s));
+  if (name) return name;
+  const unnamed = sayingUnnamed(s);
+  return unnamed ? `${unnamed} (unnamed)` : 'speaker unclear';
+}
+
 export function sayingText(s: Saying): string {
   return s.kind === 'quote' ? s.quote.text : s.statement.text;
 }

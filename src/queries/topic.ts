@@ -12,10 +12,12 @@ import { coverage, stem, stems, tokenize } from '../library/text-match.js';
 import { text, type Block, type ReplyDocument } from '../replies/document.js';
 import { clip } from '../replies/format.js';
 import { CRITICISM_WORDS, SUPPORT_WORDS } from '../nlu/lexicon.js';
-import { cite, plural, quoted, sayingParagraph, sayingSpeaker, sayingText, speakerName, type QueryContext } from './shared.js';
+import { cite, plural, quoted, sayingParagraph, sayingSpeaker, sayingText, sayingUnnamed, speakerLabel, speakerName, type QueryContext } from './shared.js';
 
 export interface TopicLine {
   speaker: string | null;
+  /** When no speaker is named: "an eyewitness (unnamed)" or "speaker unclear". */
+  speakerLabel?: string;
   text: string;
   kind: 'quote' | 'statement' | 'paragraph';
   articleId: string;
@@ -34,13 +36,14 @@ export { coverage };
 
 export function lineBlock(ctx: QueryContext, s: Saying): Block {
   const speaker = speakerName(ctx, sayingSpeaker(s));
-  if (s.kind === 'quote') return { type: 'quote', text: s.quote.text, speaker, cite: cite(s.articleId, s.quote.paragraph) };
+  if (s.kind === 'quote') return { type: 'quote', text: s.quote.text, speaker, ...(sayingUnnamed(s) ? { unnamed: sayingUnnamed(s) } : {}), cite: cite(s.articleId, s.quote.paragraph) };
   // A reported statement is the article's words, not the speaker's: never in quote marks.
   return { type: 'paragraph', spans: [text(`${speaker ? `${speaker} (reported): ` : ''}${s.statement.text} `), cite(s.articleId, s.statement.paragraph)] };
 }
 
 function toLine(ctx: QueryContext, s: Saying): TopicLine {
-  return { speaker: speakerName(ctx, sayingSpeaker(s)), text: sayingText(s), kind: s.kind, articleId: s.articleId, paragraph: sayingParagraph(s) };
+  const speaker = speakerName(ctx, sayingSpeaker(s));
+  return { speaker, ...(speaker ? {} : { speakerLabel: speakerLabel(ctx, s) }), text: sayingText(s), kind: s.kind, articleId: s.articleId, paragraph: sayingParagraph(s) };
 }
 
 /** The topic's search words; a person named as the topic also matches by their other names. */
@@ -142,7 +145,7 @@ export function topicAnswer(ctx: QueryContext, command: TopicCommand): Answer<To
   }
   const bySpeaker = new Map<string, number>();
   for (const r of ranked) {
-    const name = speakerName(ctx, sayingSpeaker(r.saying)) ?? 'an unnamed source';
+    const name = speakerLabel(ctx, r.saying);
     bySpeaker.set(name, (bySpeaker.get(name) ?? 0) + 1);
   }
   const speakers = [...bySpeaker].map(([name, lines]) => ({ name, lines }));

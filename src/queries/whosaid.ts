@@ -2,13 +2,17 @@ import type { Answer, Command } from './command.js';
 import { text, type Block, type ReplyDocument } from '../replies/document.js';
 import { clip } from '../replies/format.js';
 import type { PersonSummary, Saying } from '../library/indexes.js';
-import { cite, paragraphContext, plural, quoted, sayingParagraph, sayingSpeaker, sayingText, speakerName, type QueryContext } from './shared.js';
+import { cite, paragraphContext, plural, quoted, sayingParagraph, sayingSpeaker, sayingText, sayingUnnamed, speakerLabel, speakerName, type QueryContext } from './shared.js';
 import { findPerson } from './people.js';
 import { lineBlock, linesAbout } from './topic.js';
 import { searchAnswer } from './search.js';
 
 export interface WhosaidQuote {
   speaker: string | null;
+  /** When no speaker is named: "an eyewitness (unnamed)" or "speaker unclear", as answers show it. */
+  speakerLabel?: string;
+  /** How the article describes a speaker it does not name. */
+  speakerDescription?: string;
   text: string;
   articleId: string;
   paragraph: number;
@@ -34,7 +38,9 @@ type WhosaidCommand = Extract<Command, { name: 'whosaid' }>;
 const MAX_SHOWN = 8;
 
 function toData(ctx: QueryContext, s: Saying): WhosaidQuote {
-  return { speaker: speakerName(ctx, sayingSpeaker(s)), text: sayingText(s), articleId: s.articleId, paragraph: sayingParagraph(s) };
+  const unnamed = sayingUnnamed(s);
+  const speaker = speakerName(ctx, sayingSpeaker(s));
+  return { speaker, ...(speaker ? {} : { speakerLabel: speakerLabel(ctx, s) }), ...(unnamed ? { speakerDescription: unnamed } : {}), text: sayingText(s), articleId: s.articleId, paragraph: sayingParagraph(s) };
 }
 
 function quoteBlock(ctx: QueryContext, s: Saying, context?: string): Block {
@@ -47,6 +53,7 @@ function quoteBlock(ctx: QueryContext, s: Saying, context?: string): Block {
     type: 'quote',
     text: sayingText(s),
     speaker: speakerName(ctx, sayingSpeaker(s)),
+    ...(sayingUnnamed(s) ? { unnamed: sayingUnnamed(s) } : {}),
     cite: cite(s.articleId, sayingParagraph(s)),
     ...(context ? { context } : {}),
   };
@@ -142,7 +149,7 @@ function byPhrase(ctx: QueryContext, phrase: string, keep: (s: Saying) => boolea
   const matches = ctx.library.findPhrase(phrase, MAX_SHOWN * 3).filter((m) => keep(m.saying)).slice(0, MAX_SHOWN);
   if (!matches.length) return undefined;
   const fuzzy = matches[0]?.how !== 'exact';
-  const names = [...new Set(matches.map((m) => speakerName(ctx, sayingSpeaker(m.saying)) ?? 'an unnamed source'))];
+  const names = [...new Set(matches.map((m) => speakerLabel(ctx, m.saying)))];
   const blocks: Block[] = [{ type: 'heading', text: `Who said ${quoted(clip(phrase, 80))}` }];
   if (fuzzy) {
     const how = matches[0]?.how === 'context' ? `The words are in the paragraph around the quote, not inside it: ${quoted(matches[0]?.matched ?? '')}.` : `No exact match; the closest words are ${quoted(matches[0]?.matched ?? '')}.`;

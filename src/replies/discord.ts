@@ -1,4 +1,5 @@
 import type { Action, Block, ReplyDocument, Span } from './document.js';
+import { quoteSpeakerLabel } from './document.js';
 
 /**
  * Discord renderer: a ReplyDocument → one or more plain-JSON message payloads (API field shapes,
@@ -326,7 +327,7 @@ function blockUnits(block: Block): Unit[] {
       const said: Span[] = [{ type: 'text', text: `“${block.text}”` }];
       const by: Span[] = [
         { type: 'text', text: '— ' },
-        { type: 'text', text: block.speaker ?? 'unattributed', style: block.speaker ? 'bold' : 'italic' },
+        { type: 'text', text: quoteSpeakerLabel(block), style: block.speaker ? 'bold' : 'italic' },
         ...(block.context ? [{ type: 'text', text: `, ${block.context}` } as Span] : []),
         { type: 'text', text: ' ' },
         block.cite,

@@ -25,7 +25,16 @@ export type Span =
 export type Block =
   | { type: 'heading'; text: string }
   | { type: 'paragraph'; spans: Span[] }
-  | { type: 'quote'; text: string; speaker: string | null; cite: Extract<Span, { type: 'citation' }>; context?: string }
+  | {
+      type: 'quote';
+      text: string;
+      /** The named speaker; null when the article names none. */
+      speaker: string | null;
+      cite: Extract<Span, { type: 'citation' }>;
+      context?: string;
+      /** For an unnamed speaker, how the article describes them ("an eyewitness"). */
+      unnamed?: string;
+    }
   | { type: 'list'; items: Span[][] }
   | { type: 'fields'; fields: { label: string; value: Span[] }[] }
   /** Small print: sources, citations, notes. */
@@ -51,3 +60,12 @@ export interface ReplyDocument {
 
 export const text = (t: string, style?: 'bold' | 'italic' | 'code'): Span =>
   style ? { type: 'text', text: t, style } : { type: 'text', text: t };
+
+/**
+ * How a quote's speaker is shown: the name; an unnamed source as the article describes them,
+ * marked "(unnamed)"; otherwise "speaker unclear". Never a guess.
+ */
+export function quoteSpeakerLabel(block: { speaker: string | null; unnamed?: string }): string {
+  if (block.speaker) return block.speaker;
+  return block.unnamed ? `${block.unnamed} (unnamed)` : 'speaker unclear';
+}

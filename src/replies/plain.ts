@@ -1,4 +1,5 @@
 import type { Block, ReplyDocument, Span } from './document.js';
+import { quoteSpeakerLabel } from './document.js';
 
 /**
  * Plain text for the console and `briefbot ask`. Control characters are replaced so echoed user
@@ -39,7 +40,7 @@ function block(b: Block): string {
     case 'paragraph':
       return spans(b.spans);
     case 'quote': {
-      const who = b.speaker ?? 'unattributed';
+      const who = quoteSpeakerLabel(b);
       const lines = [`“${b.text}”`, `  — ${who} [${b.cite.label}]`];
       if (b.context) lines.push(indent(b.context, '  Context: '));
       return indent(lines.join('\n'), '  > ', '    ');

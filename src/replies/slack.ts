@@ -1,4 +1,5 @@
 import type { Action, Block, ReplyDocument, Span } from './document.js';
+import { quoteSpeakerLabel } from './document.js';
 
 /**
  * Block Kit rendering of a ReplyDocument as plain JSON (no SDK classes), so the adapter, the
@@ -297,7 +298,7 @@ function spansAtoms(spans: Span[], limit: number): string[] {
 
 function quoteBlocks(block: Extract<Block, { type: 'quote' }>): SlackBlock[] {
   // A name is short; a malformed one must not push the section past Slack's 3 000 characters.
-  const speaker = block.speaker ? `*${shortenMrkdwn(block.speaker, 200)}*` : '_speaker not named in the article_';
+  const speaker = block.speaker ? `*${shortenMrkdwn(block.speaker, 200)}*` : `_${shortenMrkdwn(quoteSpeakerLabel(block), 200)}_`;
   const attribution = `\n— ${speaker}`;
   const room = SLACK_LIMITS.sectionText - attribution.length - 4;
   // Each line of a multi-line quote needs its own `>` marker.

@@ -91,6 +91,50 @@ describe('quote scorer', () => {
     const all = combineScores([a, b]);
     expect(all.exact.recall).toBe(0.5);
     expect(all.exact.precision).toBe(1);
-    expect(all.patterns.pronoun).toEqual({ gold: 2, detected: 1, speakerCorrect: 1, attributed: 1 });
+    expect(all.patterns.pronoun).toEqual({ gold: 2, detected: 1, speakerCorrect: 1, attributed: 1, named: 1, misattributed: 0 });
+  });
+});
+
+import { scorePeople } from '../../src/eval/people.js';
+
+describe('people-list precision', () => {
+  const entities = [
+    { name: 'Joe Biden', type: 'person' as const, aliases: ['President Biden'] },
+    { name: 'State Department', type: 'organization' as const },
+    { name: 'Sir Keir Starmer', type: 'person' as const },
+  ];
+  it('accepts full names, aliases and a surname or first name of a listed name', () => {
+    const s = scorePeople([
+      { name: 'Joe Biden', aliases: [], type: 'person' },
+      { name: 'Biden', aliases: [], type: 'person' },
+      { name: 'Joe', aliases: [], type: 'person' },
+      { name: 'President Biden', aliases: [], type: 'person' },
+      { name: 'State Department', aliases: [], type: 'organization' },
+      { name: 'Keir Starmer', aliases: [], type: 'person' },
+    ], entities);
+    expect(s.wrong).toEqual([]);
+  });
+  it('rejects fragments, bare titles and a person typed as an organisation', () => {
+    const s = scorePeople([
+      { name: 'Department', aliases: [], type: 'organization' },
+      { name: 'Sir', aliases: [], type: 'person' },
+      { name: 'State Department', aliases: [], type: 'person' },
+      { name: 'Joe Biden', aliases: [], type: 'organization' },
+    ], entities);
+    expect(s.correct).toBe(0);
+    expect(s.precision).toBe(0);
+  });
+});
+
+describe('speaker identity', () => {
+  it('two people who share a surname alias are not the same speaker', () => {
+    const people = [{ name: 'Joe Biden', aliases: ['Biden'] }];
+    expect(sameSpeaker({ name: 'Hunter Biden', aliases: ['Biden'] }, 'Joe Biden', people)).toBe(false);
+    expect(sameSpeaker({ name: 'Biden', aliases: [] }, 'Joe Biden', people)).toBe(true);
+    expect(sameSpeaker({ name: 'Joe', aliases: ['Joe Biden'] }, 'Joe Biden', people)).toBe(true);
+  });
+  it('a role phrase one predicted person picked up does not make it the gold speaker', () => {
+    const people = [{ name: 'Nhô Chico', aliases: ['the last remaining inhabitant'] }];
+    expect(sameSpeaker({ name: 'Carla Gonçalves', aliases: ['the last remaining inhabitant'] }, 'Nhô Chico', people)).toBe(false);
   });
 });

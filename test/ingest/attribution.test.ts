@@ -187,3 +187,33 @@ describe('names inside long titles', () => {
     expect(q[0]).toMatchObject({ speaker: 'Owen Marsh', attribution: 'role-noun' });
   });
 });
+
+describe('appositions and relative clauses (issue 14)', () => {
+  it('a name in apposition to an organisation noun is an organisation, and "the company" finds it', () => {
+    const article = extractArticle({ id: 't', headline: 'T', paragraphs: ['Tallow, the furniture retailer, will close six stores.', 'The company said it had to "act before the winter."'] });
+    const speaker = article.people.find((p) => p.id === article.quotes[0]!.speakerId);
+    expect(speaker).toMatchObject({ name: 'Tallow', type: 'organization' });
+  });
+  it('"X, a role at Y, who said": the relative clause belongs to X, not the organisation in the appositive', () => {
+    const q = quotes(['Rosa Quint, a banker at Verell Capital, who said the plan was "a gamble," left the meeting early.', 'Inspectors met Ivo Lenz, the head of the Dock Workers Union, who called the deal "a disgrace."']);
+    expect(q.map((x) => x.speaker)).toEqual(['Rosa Quint', 'Ivo Lenz']);
+  });
+});
+
+describe('unnamed sources keep the pronoun (issue 14)', () => {
+  it('"a witness … she said" is the witness, not the woman named in the paragraph before', () => {
+    const article = extractArticle({ id: 't', headline: 'T', paragraphs: ['Nurse Ella Brant said the ward was calm.', 'A witness said the lights went out first. “It was pitch black,” she said.'] });
+    expect(article.quotes[0]).toMatchObject({ speakerId: null, speakerDescription: 'A witness' });
+  });
+});
+
+describe('names and addressees (issue 14)', () => {
+  it('a given name that is also a word ("Bill", "Rose") still starts a name', () => {
+    const q = quotes(['Bill Stone wrote: “The plan will fail.”', 'In a letter to Ada Kerr, Rose Fenwick wrote: “We expect an answer.”']);
+    expect(q.map((x) => x.speaker)).toEqual(['Bill Stone', 'Rose Fenwick']);
+  });
+  it('“…?” Y replied: “…”: the question belongs to whoever asked it, the reply to Y', () => {
+    const q = quotes(['The prosecutor, Ian Moss, asked the witness, Jo Park: “Where were you at nine?” Park replied: “At home.”']);
+    expect(q.map((x) => x.speaker)).toEqual(['Ian Moss', 'Jo Park']);
+  });
+});

@@ -368,3 +368,24 @@ describe('the seed briefing (the real extractor, people included)', () => {
     expect(article.events.map((e) => e.paragraph)).toEqual([5, 5, 17]);
   });
 });
+
+describe('participants from the shared people layer', () => {
+  it('token ranges become character spans per paragraph; people the model drops are left out', async () => {
+    const { layerMentions } = await import('../../src/ingest/event-people.js');
+    const docs = [{ index: 0, tokens: [{ start: 0, end: 4 }, { start: 5, end: 10 }, { start: 11, end: 14 }] }];
+    const mentions = [
+      { person: { id: 'anna-lind' }, paragraph: 0, from: 0, to: 2, possessive: false },
+      { person: { id: 'latent-org' }, paragraph: 0, from: 2, to: 3, possessive: false },
+      { person: { id: 'anna-lind' }, paragraph: 3, from: 0, to: 1, possessive: false },
+    ];
+    expect([...layerMentions(mentions, docs, new Set(['anna-lind'])).entries()]).toEqual([[0, [{ personId: 'anna-lind', start: 0, end: 10, possessive: false }]]]);
+  });
+
+  it('the extractor names the people the attribution layer resolved, in subject and object', () => {
+    const article = deriveArticle('t.md', '---\npublished: 2026-03-02\n---\nLind to meet Patel\n\nForeign Minister Anna Lind will meet Prime Minister Raj Patel in Oslo on Friday, her office said.\n\nLind said she expected "frank talks".\n');
+    const [e] = article.events;
+    expect(e?.participantNames).toEqual(['Anna Lind', 'Raj Patel']);
+    const speaker = article.quotes[0]?.speakerId;
+    expect(speaker && e?.participants.includes(speaker)).toBe(true);
+  });
+});

@@ -44,8 +44,13 @@ describe('quote exclusions', () => {
     expect(quotesOf(['Wrestler Marcus "The Anvil" Reyes won again on Saturday night.'])).toEqual([]);
   });
 
-  it('skips slogans on placards', () => {
-    expect(quotesOf(['Protesters carried placards reading "Hands off our libraries" through the town centre.'])).toEqual([]);
+  it('keeps the words on placards as a quote nobody is named for', () => {
+    const article = extractArticle({ id: 't', headline: 'h', paragraphs: ['Protesters carried placards reading "Hands off our libraries" through the town centre.'] });
+    expect(article.quotes).toMatchObject([{ text: 'Hands off our libraries', speakerId: null, speakerDescription: 'placards' }]);
+  });
+
+  it('skips slogans used as a name or theme', () => {
+    expect(quotesOf(['The party fought the election under the slogan "Forward Together" this spring.'])).toEqual([]);
   });
 
   it('skips scare quotes in a sentence without a speaker', () => {
