@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -131,6 +131,9 @@ describe('a story: announced, date confirmed, moved, took place', () => {
     const zelensky = await room.meeting('Zelensky');
     expect(zelensky.data).toMatchObject({ title: 'Witkoff–Zelensky meeting', location: 'Berlin', when: { start: '2025-12-05' } });
     expect(zelensky.data!.story).not.toBe(data!.story);
+    const json = await room.askJson('/meeting');
+    expect(json).toMatchObject({ status: 'upcoming', title: 'Witkoff–Putin meeting' });
+    expect(json!.history).toEqual([expect.objectContaining({ step: 'announced', articleId: 'russia-denies-leaking-witkoff-call', paragraph: 17, reported: '2025-11-26' })]);
     await room.runScheduler();
     expect(room.posts().slack).toEqual([]);
   });
@@ -160,6 +163,13 @@ describe('a story: announced, date confirmed, moved, took place', () => {
     expect(posts.slack).toEqual(['Reminder: Witkoff–Putin meeting: tomorrow, Tuesday 2 December 2025']);
     expect(posts.discord).toHaveLength(1);
     expect(posts.discord[0]).toContain('Witkoff–Putin meeting');
+    const { data, text } = await room.meeting('Putin');
+    expect(data).toMatchObject({ status: 'upcoming', when: { start: '2025-12-02' } });
+    expect(text).toContain('it is tomorrow');
+    // A second run in the same minute (a restart) sends nothing again.
+    await room.runScheduler();
+    expect(room.posts().slack).toHaveLength(1);
+    expect(room.posts().discord).toHaveLength(1);
   });
 
   it('1 Dec: postponed until January — "Moved to January 2026 (was: Tuesday 2 December 2025)"', async () => {
@@ -233,6 +243,15 @@ describe('a story: announced, then cancelled', () => {
     room.clock.set('2025-11-29T11:00:00Z');
     await room.runScheduler();
     expect(room.posts().slack).toEqual(['Update: Witkoff–Putin meeting is cancelled (reported Saturday 29 November 2025)']);
+    expect(room.posts().discord).toHaveLength(1);
+    // The cancellation re-saved (an edit of the same briefing) is no new update.
+    const cancelFile = join(room.dir, 'c1-kremlin-calls-off-witkoff-visit.md');
+    appendFileSync(cancelFile, '\nThe Kremlin gave no further details.\n');
+    expect((await room.library.reloadFile(cancelFile, false)).type).toBe('updated');
+    room.clock.set('2025-11-29T12:00:00Z');
+    await room.runScheduler();
+    expect((await room.meeting('Putin')).data).toMatchObject({ status: 'cancelled' });
+    expect(room.posts().slack).toHaveLength(1);
     expect(room.posts().discord).toHaveLength(1);
     // Monday 1 December, 09:01: the week-of reminder is not sent.
     room.clock.set('2025-12-01T08:01:00Z');
