@@ -135,7 +135,7 @@ const FUTURE_WORDS = new Set(
 const INTENT_PARTICIPLES = new Set(
   'set scheduled slated expected due poised planned committed determined going about preparing supposed'.split(' '),
 );
-const PRESENT_WORDS = new Set('is are am runs opens starts begins takes holds'.split(' '));
+const PRESENT_WORDS = new Set('is are am runs opens starts begins takes holds kicks'.split(' '));
 /** Words after "to" that show it is a preposition, not an infinitive marker. */
 const NOT_A_VERB_AFTER_TO = new Set(
   (

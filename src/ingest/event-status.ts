@@ -24,7 +24,7 @@ const FUTURE =
   /\b(?:will|shall|won['’]t|['’]ll|is\s+to|are\s+to|(?:is|are|was|were|be)\s+(?:set|scheduled|slated|expected|due|poised|going|about|planned|likely)\s+to|(?:is|are)\s+(?:set|scheduled|slated|planned|due)\s+for|set\s+for|scheduled\s+for|slated\s+for|planned\s+for|due\s+(?:to|on|in|for)|plans?\s+to|intends?\s+to|aims?\s+to|expects?\s+to|agreed\s+to|agree\s+to|promised\s+to|vowed\s+to|pledged\s+to|decided\s+to|prepar(?:es|ing)\s+to|upcoming|forthcoming|planned|would|next|coming)\b/i;
 const PAST =
   /\b(?:met|held|took\s+place|was|were|had|did|visited|spoke|voted|won|lost|drew|beat|came\s+out|went|sat\s+down|travell?ed|flew|arrived|appeared|testified|launched|released|published|leaked|opened|hosted|received|welcomed|convicted|sentenced|survived|last|ago|earlier|previously|broke\s+down|collapsed|ended|concluded|booked|presented)\b/i;
-const PRESENT = /\b(?:is|are|runs|opens|starts|begins|takes\s+place|play|plays|faces|face|meets|meet|visits|holds|hold)\b/i;
+const PRESENT = /\b(?:is|are|runs|opens|starts|begins|takes\s+place|play|plays|faces|face|meets|meet|visits|holds|hold|kicks\s+off|kick\s+off)\b/i;
 
 export interface StatusContext {
   /** The clause around the trigger, quotes blanked. */
@@ -67,7 +67,7 @@ export function eventTense(c: StatusContext, trigger?: string): Tense {
     const head = trigger.split(/\s+/)[0]!;
     const previous = left.trim().split(/\s+/).slice(-2).join(' ').toLowerCase();
     // A timetable present: "goes on trial on Monday", "the ultimatum expires on Friday", "Kings Park play Eastfield".
-    if (/^(?:go|goes|expires?|runs?|takes?|comes?|enters?|lapses?|polls|plays|faces|hosts|meets|visits|votes|holds|opens|starts|begins|resumes?)$/.test(head) && !/\b(?:will|to|would|shall|did|does|do)$/.test(previous)) return 'present';
+    if (/^(?:go|goes|expires?|runs?|takes?|comes?|enters?|lapses?|polls|plays|faces|hosts|meets|visits|votes|holds|opens|starts|begins|resumes?|kicks)$/.test(head) && !/\b(?:will|to|would|shall|did|does|do)$/.test(previous)) return 'present';
     if (!c.noun && (PAST.test(head) || /^[a-z]{3,}ed$/.test(head) && !/^(?:need|feed|seed|speed|proceed|exceed|succeed)$/.test(head))) {
       if (/\b(?:will|to|would|shall)\s+be$|\bbe$/.test(previous) || /\b(?:will|to|would|shall)\s+(?:\w+\s+)?be$/.test(previous)) return 'future';
       if (/\b(?:is|are|am)$/.test(previous)) return 'present';
@@ -102,11 +102,11 @@ export function eventTense(c: StatusContext, trigger?: string): Tense {
   }
   if (c.noun) {
     const right = c.right.slice(0, 60);
-    const m = /^\s*(?:[^,;]*?\s)?(will|would|shall|is\s+to|are\s+to|is\s+set|are\s+set|is\s+due|are\s+due|was|were|had|has\s+been|have\s+been|took\s+place|ended|collapsed|broke\s+down|opened|began|is|are|runs|opens|starts|begins)\b/i.exec(right);
+    const m = /^\s*(?:[^,;]*?\s)?(will|would|shall|is\s+to|are\s+to|is\s+set|are\s+set|is\s+due|are\s+due|was|were|had|has\s+been|have\s+been|took\s+place|ended|collapsed|broke\s+down|opened|began|is|are|runs|opens|starts|begins|kicks\s+off)\b/i.exec(right);
     if (m) {
       const v = m[1]!.toLowerCase();
       if (/^(will|would|shall|is to|are to|is set|are set|is due|are due)$/.test(v.replace(/\s+/g, ' '))) return 'future';
-      if (/^(is|are|runs|opens|starts|begins)$/.test(v)) return 'present';
+      if (/^(is|are|runs|opens|starts|begins|kicks\s+off)$/.test(v)) return 'present';
       return 'past';
     }
   }

@@ -358,7 +358,7 @@ function participantsOf(
   const [rs, re] = subjectRegion;
   const control = CONTROL_VERB.exec(s.slice(rs, Math.min(re, first.start)));
   // "Judge X sentenced Y": the one sentenced is the object; "Y was sentenced": the subject.
-  const activeSentence = group.some((t) => t.kind === 'sentencing' && !t.noun && /^sentenced$/.test(t.word) && !/\b(?:was|were|be|been|is|are|being|get|got)\s+(?:\w+\s+)?$/i.test(s.slice(Math.max(rs, t.start - 20), t.start)));
+  const activeSentence = group.some((t) => t.kind === 'sentencing' && !t.noun && /^(?:sentenced|(?:will|to|shall)\s+sentence)$/i.test(t.word) && !/\b(?:was|were|be|been|is|are|being|get|got)\s+(?:\w+\s+)?$/i.test(s.slice(Math.max(rs, t.start - 20), t.start)));
   const controlled = (INSTITUTIONAL.has(kind) && control !== null) || activeSentence;
   // "with Treasury Secretary Paul Warner expected to testify": the subject right before its verb.
   for (const t of group) {

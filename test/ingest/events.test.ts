@@ -128,6 +128,15 @@ describe('votes, elections, hearings, trials, sentencings', () => {
     expect(briefs('Marsh appeared before magistrates on Monday.')).toEqual([['hearing', ['Tom Marsh'], undefined, '2025-11-24', 'took place']]);
   });
 
+  it('an active "will sentence X on" is a sentencing of X; "a life sentence" is none', () => {
+    expect(briefs('The court will sentence Marsh on Jan. 20.')).toEqual([['sentencing', ['Tom Marsh'], undefined, '2026-01-20', 'scheduled']]);
+    expect(briefs('Marsh faces a life sentence, Lind said on Monday.')).toEqual([]);
+  });
+
+  it('a timetable "kicks off … on Saturday" is the coming Saturday', () => {
+    expect(briefs('The cup final kicks off at 20:45 CET on Saturday at Eastfield stadium.').map((b) => [b[0], b[3], b[4]])).toEqual([['match', '2025-11-29T20:45:00+01:00', 'scheduled']]);
+  });
+
   it('"the trial of X will begin on", "X will be sentenced on"', () => {
     expect(briefs('The trial of Tom Marsh will begin at the High Court on 12 January.')).toEqual([['trial', ['Tom Marsh'], 'the High Court', '2026-01-12', 'scheduled']]);
     expect(briefs('Marsh will be sentenced on Jan. 20, Judge Eva Lind said.')).toEqual([['sentencing', ['Tom Marsh'], undefined, '2026-01-20', 'scheduled']]);
