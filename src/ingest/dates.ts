@@ -3,7 +3,42 @@ import type { When } from '../model/article.js';
 import { splitSentences } from './sentences.js';
 
 /** A date expression found in a text, resolved against the article's published date. */
-export type DateMention = { text: string; index: number; when: When };
+export type DateMention = {
+  text: string;
+  index: number;
+  when: When;
+  /** The same words resolved in another tense (a cancelled "Thursday's vote" is the coming Thursday). */
+  retense?: (tense: Tense) => When;
+  /** A time of day without a day ("at 14:05 GMT", "20:15 local time"): `when` is unknown; only with `times`. */
+  time?: TimeOfDay;
+  /** A day counted from another date ("the following day", "the day before the launch"): only with `relative`. */
+  relative?: RelativeDay;
+};
+
+export interface TimeOfDay {
+  hour: number;
+  minute: number;
+  /** Minutes east of UTC, when the text names a zone. */
+  offset?: number;
+  /** "local time": the zone of the event's place. */
+  local?: boolean;
+}
+
+export interface RelativeDay {
+  /** Days after the anchor (negative: before). */
+  days: number;
+  /** The event noun the text counts from ("launch" in "the day before the launch"); else the date before it. */
+  anchor?: string;
+  /** "the first day (of the trip)": counted from the start of the anchor event. */
+  ordinal?: boolean;
+}
+
+export interface FindOptions {
+  /** Also report times of day with no day. */
+  times?: boolean;
+  /** Also report days counted from another date, for the caller to resolve. */
+  relative?: boolean;
+}
 
 /** The tense of the clause a date expression sits in; it decides which way a bare date points. */
 export type Tense = 'past' | 'future' | 'present' | 'unknown';
@@ -100,7 +135,7 @@ const FUTURE_WORDS = new Set(
 const INTENT_PARTICIPLES = new Set(
   'set scheduled slated expected due poised planned committed determined going about preparing supposed'.split(' '),
 );
-const PRESENT_WORDS = new Set('is are am'.split(' '));
+const PRESENT_WORDS = new Set('is are am runs opens starts begins takes holds kicks'.split(' '));
 /** Words after "to" that show it is a preposition, not an infinitive marker. */
 const NOT_A_VERB_AFTER_TO = new Set(
   (
@@ -129,6 +164,8 @@ function tokenize(text: string): Token[] {
 function isLowerWord(w: string): boolean {
   return /^[a-z]/.test(w);
 }
+
+const ADVERBS = new Set('now also then still probably not finally formally officially first again likely already'.split(' '));
 
 /** Past verbs after which "to + verb" still looks ahead ("agreed to meet on Friday"). */
 const INTENT_VERBS_PAST = new Set(
@@ -168,6 +205,20 @@ function tokenTense(tokens: Token[], i: number): Tense | undefined {
   if (INTENT_PARTICIPLES.has(w) && (next === 'to' || next === 'for')) return 'future';
   if (w === 'to' && isInfinitiveTo(tokens, i)) return 'future';
   if (FUTURE_WORDS.has(w)) return 'future';
+  const pastish = IRREGULAR_PAST.has(w) || (w.endsWith('ed') && w.length > 4 && !ED_NOT_PAST.has(w));
+  if (pastish) {
+    // A participle after "be": "will be released" is to come, "is expected" is now, "had been" is past.
+    let j = i - 1;
+    while (j >= 0 && ADVERBS.has(tokens[j]!.word.toLowerCase())) j--;
+    const prev = tokens[j]?.word.toLowerCase();
+    let k = j - 1;
+    while (k >= 0 && ADVERBS.has(tokens[k]!.word.toLowerCase())) k--;
+    const prev2 = tokens[k]?.word.toLowerCase();
+    if (prev === 'be' && prev2 && (FUTURE_WORDS.has(prev2) || prev2 === 'to' || prev2.endsWith("'ll") || prev2.endsWith('’ll'))) return 'future';
+    if (prev === 'is' || prev === 'are' || prev === 'am') return 'present';
+    // "the jailed journalist", "of leaked documents": an adjective, not a verb.
+    if (prev && /^(?:the|a|an|of|his|her|their|its|for|with|by)$/.test(prev) && /^[a-z]/.test(tokens[i + 1]?.word ?? '')) return undefined;
+  }
   if (IRREGULAR_PAST.has(w)) return 'past';
   if (w.endsWith('ed') && w.length > 4 && !ED_NOT_PAST.has(w)) {
     // "-ed to + verb" ("committed to leading") speaks of intent, not of the past.
@@ -190,7 +241,9 @@ function tokenTense(tokens: Token[], i: number): Tense | undefined {
 export function detectTense(sentence: string, start: number, end: number): Tense {
   const tokens = tokenize(sentence);
   const before = sentence.slice(0, start).replace(/\b(on|in|at|by|since|until|till|from|during|late|early|mid|around)\s*$/i, '');
-  const fronted = /(^|[,(—–:])\s*$/.test(before);
+  // Fronted: the date opens the sentence or a clause after a dash or colon ("On Monday, the
+  // minister said"). After a comma it more often closes the clause before it ("…, on June 27, her label said").
+  const fronted = /(^|[;(—–:])\s*$/.test(before);
   const left = (): Tense | undefined => {
     for (let i = tokens.length - 1; i >= 0; i--) {
       const t = tokens[i]!;
@@ -276,6 +329,8 @@ interface Candidate {
   resolve: (ref: Ymd | undefined, tense: Tense) => When;
   /** Whether resolution depends on tense (then we pay for detecting it). */
   needsTense: boolean;
+  time?: TimeOfDay;
+  relative?: RelativeDay;
 }
 
 const MONTH_NAME =
@@ -394,12 +449,20 @@ function monthOnlyCandidates(text: string, out: Candidate[]): void {
 const CASUAL = /^(?:early\s+|late\s+)?(today|tonight|yesterday|tomorrow|last night|this (?:morning|afternoon|evening))\b/i;
 const FULL_WEEKDAY = /\b(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/i;
 
-function chronoCandidates(text: string, ref: Ymd | undefined, out: Candidate[], base = 0): void {
+/** Zone abbreviations as written: "9:30 a.m. EST" is UTC-5 whatever the season (chrono would move CET to summer time). */
+const ZONE_OFFSETS: Record<string, number> = {
+  UTC: 0, GMT: 0, BST: 60, WET: 0, WEST: 60, CET: 60, CEST: 120, EET: 120, EEST: 180, MSK: 180,
+  EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420, AKST: -540, AKDT: -480, HST: -600,
+  JST: 540, KST: 540, AEST: 600, AEDT: 660,
+};
+const ZONE_ABBREVIATION = new RegExp(`\\b(${Object.keys(ZONE_OFFSETS).join('|')})\\b`);
+
+function chronoCandidates(text: string, ref: Ymd | undefined, out: Candidate[], base = 0, times = false): void {
   // Noon on the published day, in the host's zone: chrono reads and writes local components.
   const refDate = ref ? new Date(ref.y, ref.m - 1, ref.d, 12) : new Date(2000, 0, 1, 12);
   const results = chrono.parse(text, refDate);
   // A time alone may belong to the date right after it: "8:30 p.m. BST (1930 UTC) on August 27".
-  const carried = new Map<number, { index: number; hour: number; minute: number; offset: number | undefined }>();
+  const carried = new Map<number, { index: number; hour: number; minute: number; offset: number | undefined; local: boolean }>();
   for (let k = 0; k < results.length; k++) {
     const r = results[k]!;
     const s = r.start;
@@ -412,7 +475,8 @@ function chronoCandidates(text: string, ref: Ymd | undefined, out: Candidate[], 
     }
     const hour = carry?.hour ?? (s.isCertain('hour') ? s.get('hour') ?? undefined : undefined);
     const minute = carry?.minute ?? (s.isCertain('minute') ? s.get('minute') ?? 0 : 0);
-    const offset = carry ? carry.offset : s.isCertain('timezoneOffset') ? s.get('timezoneOffset') ?? undefined : undefined;
+    const stated = ZONE_ABBREVIATION.exec(mentionText);
+    const offset = carry ? carry.offset : stated ? ZONE_OFFSETS[stated[1]!]! : s.isCertain('timezoneOffset') ? s.get('timezoneOffset') ?? undefined : undefined;
     const hasDay = s.isCertain('day') && s.isCertain('month');
     const hasWeekday = s.isCertain('weekday') && FULL_WEEKDAY.test(mentionText);
     const casual = CASUAL.exec(mentionText.replace(/^(on|at|by)\s+/i, '').replace(/^\d.*?\s(?=today|tonight|tomorrow|yesterday)/i, ''));
@@ -422,9 +486,21 @@ function chronoCandidates(text: string, ref: Ymd | undefined, out: Candidate[], 
     if (r.tags().has('result/relativeDate') && !/^in\s+\w+\s+days?$/i.test(mentionText)) continue;
     if (!hasDay && !hasWeekday && !casual) {
       const nextResult = results[k + 1];
+      const after = text.slice(r.index + r.text.length);
+      const local = /^\s*(?:\(?local(?:\s+time)?\)?)/i.test(after);
       if (hour !== undefined && nextResult && !nextResult.start.isCertain('hour')) {
         const gap = text.slice(r.index + r.text.length, nextResult.index);
-        if (/^[\s,]*(\([^)]*\))?[\s,]*(on\s+)?$/i.test(gap)) carried.set(k + 1, { index, hour, minute, offset });
+        if (/^[\s,]*(\([^)]*\)|local\s+time)?[\s,]*(on\s+)?$/i.test(gap)) {
+          carried.set(k + 1, { index, hour, minute, offset, local });
+          continue;
+        }
+      }
+      // A time of day alone, for the caller to put on the day of its event.
+      if (times && hour !== undefined && s.isCertain('hour') && /\d/.test(mentionText)) {
+        const localText = local ? /^\s*\(?local(?:\s+time)?\)?/i.exec(after)![0] : '';
+        const full = (mentionText + localText).replace(/^(at|by|from)\s+/i, (m) => m);
+        const time: TimeOfDay = { hour, minute, ...(offset !== undefined ? { offset } : {}), ...(local ? { local: true } : {}) };
+        out.push({ index: base + index, end: base + index + full.length, text: full, needsTense: false, time, resolve: () => unknownWhen(full) });
       }
       continue;
     }
@@ -433,61 +509,215 @@ function chronoCandidates(text: string, ref: Ymd | undefined, out: Candidate[], 
       index -= 3;
       mentionText = text.slice(index, r.index) + mentionText;
     }
+    // "at 20:15 local time": the words stay with the mention.
+    const tail = /^\s*\(?local\s+time\)?/i.exec(text.slice(r.index + r.text.length));
+    const isLocal = carry?.local || (hour !== undefined && !!tail);
+    if (tail && hour !== undefined && !carry) mentionText += tail[0];
     const yearKnown = s.isCertain('year');
     const month = s.get('month') ?? 0;
     const day = s.get('day') ?? 0;
     const year = s.get('year') ?? 0;
     const weekday = s.get('weekday') ?? 0;
+    // "Nov. 4-5", "Sept. 22 to Sept. 26": the last day of the range, in the start's year (or the next).
+    const e = r.end;
+    const endDay = e && e.isCertain('day') && !e.isCertain('hour') ? { m: e.get('month') ?? month, d: e.get('day') ?? 0, y: e.isCertain('year') ? e.get('year') ?? undefined : undefined } : undefined;
     const lower = mentionText.toLowerCase();
     const direction: Direction = /\b(last|past)\s+\w+day\b/.test(lower) && !/this\s+coming/.test(lower)
       ? 'last'
       : /\b(next|coming)\s+\w+day\b/.test(lower) ? 'next' : /\bthis\s+\w+day\b/.test(lower) ? 'this' : undefined;
     const finalText = mentionText;
+    const time: TimeOfDay | undefined = hour !== undefined ? { hour, minute, ...(offset !== undefined ? { offset } : {}), ...(isLocal ? { local: true } : {}) } : undefined;
     const withTime = (when: When): When => {
-      if (hour === undefined || when.precision !== 'day' || !when.start) return when;
-      let stamp = `${when.start}T${pad(hour)}:${pad(minute)}:00`;
-      if (offset !== undefined) {
-        const sign = offset < 0 ? '-' : '+';
-        const abs = Math.abs(offset);
-        stamp += offset === 0 ? 'Z' : `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-      }
-      return { text: when.text, precision: 'instant', start: stamp, end: stamp };
+      if (!time || when.precision !== 'day' || !when.start) return when;
+      return atTime(when, time);
     };
+    const withEnd = (when: When): When => {
+      if (!endDay || when.precision !== 'day' || !when.start) return when;
+      const [y0, m0] = [Number(when.start.slice(0, 4)), Number(when.start.slice(5, 7))];
+      const last = { y: endDay.y ?? (endDay.m < m0 ? y0 + 1 : y0), m: endDay.m, d: endDay.d };
+      if (!validYmd(last) || iso(last) < when.start) return when;
+      return { ...when, end: iso(last) };
+    };
+    const push = (needsTense: boolean, resolve: Candidate['resolve']) =>
+      out.push({ index: base + index, end: base + index + finalText.length, text: finalText, needsTense, ...(time ? { time } : {}), resolve });
     if (casual) {
       const word = casual[1]!.toLowerCase();
       const shift = word === 'yesterday' || word === 'last night' ? -1 : word === 'tomorrow' ? 1 : 0;
-      out.push({
-        index: base + index, end: base + index + finalText.length, text: finalText, needsTense: false,
-        resolve: (refYmd) => (refYmd ? withTime(dayWhen(finalText, addDays(refYmd, shift))) : unknownWhen(finalText)),
-      });
+      push(false, (refYmd) => (refYmd ? withTime(dayWhen(finalText, addDays(refYmd, shift))) : unknownWhen(finalText)));
     } else if (hasDay && yearKnown) {
       const date = { y: year, m: month, d: day };
-      out.push({
-        index: base + index, end: base + index + finalText.length, text: finalText, needsTense: false,
-        resolve: () => (validYmd(date) ? withTime(dayWhen(finalText, date)) : unknownWhen(finalText)),
-      });
+      push(false, () => (validYmd(date) ? withEnd(withTime(dayWhen(finalText, date))) : unknownWhen(finalText)));
     } else if (hasDay) {
-      out.push({
-        index: base + index, end: base + index + finalText.length, text: finalText, needsTense: true,
-        resolve: (refYmd, tense) => {
-          if (!refYmd) return unknownWhen(finalText);
-          const y = resolveYear(month, day, refYmd, tense);
-          return y === undefined ? unknownWhen(finalText) : withTime(dayWhen(finalText, { y, m: month, d: day }));
-        },
+      push(true, (refYmd, tense) => {
+        if (!refYmd) return unknownWhen(finalText);
+        const y = resolveYear(month, day, refYmd, tense);
+        return y === undefined ? unknownWhen(finalText) : withEnd(withTime(dayWhen(finalText, { y, m: month, d: day })));
       });
     } else {
-      out.push({
-        index: base + index, end: base + index + finalText.length, text: finalText, needsTense: direction === undefined,
-        resolve: (refYmd, tense) =>
-          refYmd ? withTime(dayWhen(finalText, resolveWeekday(weekday, refYmd, tense, direction))) : unknownWhen(finalText),
-      });
+      push(direction === undefined, (refYmd, tense) =>
+        refYmd ? withTime(dayWhen(finalText, resolveWeekday(weekday, refYmd, tense, direction))) : unknownWhen(finalText));
     }
+  }
+}
+
+/** A day at a time of day: an instant, with the zone's offset when the text gave one. */
+export function atTime(when: When, time: TimeOfDay): When {
+  if (!when.start) return when;
+  let stamp = `${when.start.slice(0, 10)}T${pad(time.hour)}:${pad(time.minute)}:00`;
+  if (time.offset !== undefined) {
+    const sign = time.offset < 0 ? '-' : '+';
+    const abs = Math.abs(time.offset);
+    stamp += time.offset === 0 ? 'Z' : `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  }
+  return { text: when.text, precision: 'instant', start: stamp, end: stamp };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ranges, weeks of a day, 24-hour zone times and days counted from another date: chrono misreads
+// "from 9 to 12 June" as hours and reads "between 3 and 5 March" as its last day only.
+
+const ORDINAL = '(?:st|nd|rd|th)?';
+// "from 9 to 12 June", "9 to 12 June 2026", "between 3 and 5 March".
+const DAY_RANGE_DAY_FIRST = new RegExp(
+  `\\b(from\\s+|between\\s+)?(\\d{1,2})${ORDINAL}\\s*(?:-|–|to|until|till|through|and)\\s*(\\d{1,2})${ORDINAL}\\s+(?:of\\s+)?(${MONTH_NAME})(?![a-z])(?:,?\\s+(\\d{4}))?`,
+  'gi',
+);
+// "between March 3 and 5", "from March 3 to 5" (chrono reads "March 3-5" and "March 3 to March 5" itself).
+const DAY_RANGE_MONTH_FIRST = new RegExp(
+  `\\b(from|between)\\s+(${MONTH_NAME})\\s+(\\d{1,2})${ORDINAL}\\s*(?:-|–|to|until|till|through|and)\\s*(\\d{1,2})${ORDINAL}(?![\\d:])(?:,?\\s+(\\d{4}))?`,
+  'gi',
+);
+const WEEKDAY_NAME = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
+// "on Wednesday and Thursday", "Monday to Wednesday".
+const WEEKDAY_RANGE = new RegExp(`\\b(?:(?:on|from)\\s+)?(${WEEKDAY_NAME})\\s+(?:and|to|through|until|-|–)\\s+(${WEEKDAY_NAME})\\b`, 'g');
+// "the week of 15 September", "the week of Dec. 1".
+const WEEK_OF = new RegExp(
+  `\\b(?:in\\s+)?the\\s+week\\s+of\\s+(?:(\\d{1,2})${ORDINAL}\\s+(${MONTH_NAME})(?![a-z])|(${MONTH_NAME})\\s+(\\d{1,2})${ORDINAL}(?!\\d))(?:,?\\s+(\\d{4}))?`,
+  'gi',
+);
+// "1400 GMT", "0930 UTC": the wire's 24-hour times.
+const MILITARY_TIME = /\b(?:at\s+)?([01]\d|2[0-3])([0-5]\d)\s*(GMT|UTC|Z)\b/g;
+
+function yearFor(month: number, day: number, ref: Ymd | undefined, tense: Tense, year?: string): number | undefined {
+  if (year) return Number(year);
+  return ref ? resolveYear(month, day, ref, tense) : undefined;
+}
+
+function rangeWhen(text: string, y: number | undefined, m: number, d1: number, d2: number): When {
+  if (y === undefined) return unknownWhen(text);
+  const a = { y, m, d: d1 };
+  const b = { y, m, d: d2 };
+  if (!validYmd(a) || !validYmd(b) || d2 < d1) return unknownWhen(text);
+  return { text, precision: 'day', start: iso(a), end: iso(b) };
+}
+
+/** Cheap tests before the range rules: two day numbers joined by a range word, "week of". */
+const MAYBE_DAY_RANGE = /\d(?:st|nd|rd|th)?\s*(?:-|–|to|until|till|through|and)\s*\d/;
+const MAYBE_WEEK_OF = /week\s+of/i;
+
+function rangeCandidates(text: string, out: Candidate[]): void {
+  let m: RegExpExecArray | null;
+  const ranged = MAYBE_DAY_RANGE.test(text);
+  DAY_RANGE_DAY_FIRST.lastIndex = ranged ? 0 : text.length;
+  while (ranged && (m = DAY_RANGE_DAY_FIRST.exec(text)) !== null) {
+    const [whole, , d1, d2, name, year] = m;
+    const month = monthNumber(name!);
+    out.push({
+      index: m.index, end: m.index + whole!.length, text: whole!, needsTense: !year,
+      resolve: (ref, tense) => rangeWhen(whole!, yearFor(month, Number(d1), ref, tense, year), month, Number(d1), Number(d2)),
+    });
+  }
+  DAY_RANGE_MONTH_FIRST.lastIndex = 0;
+  while (ranged && (m = DAY_RANGE_MONTH_FIRST.exec(text)) !== null) {
+    const [whole, , name, d1, d2, year] = m;
+    const month = monthNumber(name!);
+    out.push({
+      index: m.index, end: m.index + whole!.length, text: whole!, needsTense: !year,
+      resolve: (ref, tense) => rangeWhen(whole!, yearFor(month, Number(d1), ref, tense, year), month, Number(d1), Number(d2)),
+    });
+  }
+  WEEK_OF.lastIndex = 0;
+  while (MAYBE_WEEK_OF.test(text) && (m = WEEK_OF.exec(text)) !== null) {
+    const [whole, d1, n1, n2, d2, year] = m;
+    const month = monthNumber((n1 ?? n2)!);
+    const d = Number(d1 ?? d2);
+    out.push({
+      index: m.index, end: m.index + whole!.length, text: whole!, needsTense: !year,
+      resolve: (ref, tense) => {
+        const y = yearFor(month, d, ref, tense, year);
+        const day0 = y === undefined ? undefined : { y, m: month, d };
+        if (!day0 || !validYmd(day0)) return unknownWhen(whole!);
+        return weekWhen(whole!, mondayOf(day0));
+      },
+    });
+  }
+}
+
+function weekdayRangeCandidates(text: string, out: Candidate[]): void {
+  WEEKDAY_RANGE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WEEKDAY_RANGE.exec(text)) !== null) {
+    const first = WEEKDAYS.indexOf(m[1]!.toLowerCase());
+    const last = WEEKDAYS.indexOf(m[2]!.toLowerCase());
+    const whole = m[0];
+    out.push({
+      index: m.index, end: m.index + whole.length, text: whole, needsTense: true,
+      resolve: (ref, tense) => {
+        if (!ref) return unknownWhen(whole);
+        const a = resolveWeekday(first, ref, tense, undefined);
+        return { text: whole, precision: 'day', start: iso(a), end: iso(addDays(a, (last - first + 7) % 7)) };
+      },
+    });
+  }
+}
+
+function militaryTimeCandidates(text: string, out: Candidate[]): void {
+  MILITARY_TIME.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = MILITARY_TIME.exec(text)) !== null) {
+    const whole = m[0];
+    out.push({ index: m.index, end: m.index + whole.length, text: whole, needsTense: false, time: { hour: Number(m[1]), minute: Number(m[2]), offset: 0 }, resolve: () => unknownWhen(whole) });
+  }
+}
+
+const COUNT_WORDS: Record<string, number> = { ...NUMBER_WORDS, the: 1 };
+const ORDINAL_DAYS: Record<string, number> = { first: 0, opening: 0, second: 1, third: 2, fourth: 3, fifth: 4 };
+// "the following day", "the next day", "a day later", "two days after the vote", "the day before the launch".
+const RELATIVE_DAY =
+  /\b(?:on\s+)?(?:the\s+(following|next|previous|same)\s+day|(later\s+)?that\s+(?:same\s+)?day|(the|a|an|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+(later|after(?:wards)?|earlier|before)(?:\s+(?:the|its|their|his|her)\s+([a-z]+))?)\b/gi;
+// "on the first day (of the trip)", "on its opening day".
+const ORDINAL_DAY = /\b(?:on\s+)?(?:the|its|their)\s+(first|opening|second|third|fourth|fifth)\s+day(?:\s+of\s+(?:the|its|their|his|her)\s+([a-z]+))?\b/gi;
+
+function relativeDayCandidates(text: string, out: Candidate[]): void {
+  RELATIVE_DAY.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = RELATIVE_DAY.exec(text)) !== null) {
+    const whole = m[0];
+    const [, which, , count, direction, anchor] = m;
+    let days: number;
+    if (which) days = which.toLowerCase() === 'previous' ? -1 : which.toLowerCase() === 'same' ? 0 : 1;
+    else if (!count) days = 0;
+    else {
+      const n = COUNT_WORDS[count.toLowerCase()] ?? Number(count);
+      days = /^(earlier|before)$/i.test(direction!) ? -n : n;
+    }
+    const relative: RelativeDay = { days, ...(anchor ? { anchor: anchor.toLowerCase() } : {}) };
+    out.push({ index: m.index, end: m.index + whole.length, text: whole, needsTense: false, relative, resolve: () => unknownWhen(whole) });
+  }
+  ORDINAL_DAY.lastIndex = 0;
+  while ((m = ORDINAL_DAY.exec(text)) !== null) {
+    const whole = m[0];
+    const relative: RelativeDay = { days: ORDINAL_DAYS[m[1]!.toLowerCase()]!, ordinal: true, ...(m[2] ? { anchor: m[2].toLowerCase() } : {}) };
+    out.push({ index: m.index, end: m.index + whole.length, text: whole, needsTense: false, relative, resolve: () => unknownWhen(whole) });
   }
 }
 
 /** Cheap pre-check so texts with no date words skip the work entirely. */
 const MAYBE_DATE =
   /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|tomorrow|yesterday|last night|week|month|ago|morning|afternoon|evening)|\d{4}-\d{2}-\d{2}/i;
+/** A time of day: "9:30", "7am", "4.30pm", "1400 GMT", noon, midnight (not "3.25%"). */
+const MAYBE_TIME = /\b\d{1,2}:\d{2}\b|\b\d{1,2}(?:\.\d{2})?\s*(?:a\.?m\b|p\.?m\b)|\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC)\b|\bnoon\b|\bmidnight\b/i;
+const MAYBE_RELATIVE_DAY = /\bdays?\b/i;
 /**
  * What chrono is asked to read: a sentence holding a weekday, a casual day word, a month next to a
  * day number, or an ISO date. Chrono costs time in proportion to the text it reads, and most
@@ -499,38 +729,77 @@ const CHRONO_WORTHY =
 /**
  * Every date expression in `text`, in order, resolved against `publishedAt` (YYYY-MM-DD) with the
  * tense of its clause. Without a published date only explicit dates (with a year) resolve; the
- * rest keep precision "unknown".
+ * rest keep precision "unknown". With `times`, times of day with no day come too (precision
+ * unknown, `time` set); with `relative`, days counted from another date (`relative` set).
  */
-export function findDates(text: string, publishedAt?: string): DateMention[] {
-  if (!MAYBE_DATE.test(text)) return [];
-  return findDatesUncached(text, publishedAt);
+export function findDates(text: string, publishedAt?: string, options: FindOptions = {}): DateMention[] {
+  if (!MAYBE_DATE.test(text) && !(options.times && MAYBE_TIME.test(text)) && !(options.relative && MAYBE_RELATIVE_DAY.test(text))) return [];
+  return findDatesUncached(text, publishedAt, options);
 }
 
-function findDatesUncached(text: string, publishedAt?: string): DateMention[] {
+function findDatesUncached(text: string, publishedAt: string | undefined, options: FindOptions): DateMention[] {
   const ref = parsePublished(publishedAt);
   const sentences = splitSentences(text);
   const own: Candidate[] = [];
   // The rules scan every word boundary, so each runs only when its key word is in the text.
+  if (HAS_MONTH_WORD.test(text)) rangeCandidates(text, own);
+  if (/day\s+(?:and|to|through|until|-|–)\s+[A-Z]\w*day\b/.test(text)) weekdayRangeCandidates(text, own);
+  if (options.relative && MAYBE_RELATIVE_DAY.test(text)) relativeDayCandidates(text, own);
+  if (options.times && /GMT|UTC|\dZ\b/.test(text)) militaryTimeCandidates(text, own);
   if (HAS_PERIOD_WORD.test(text)) relativePeriodCandidates(text, own);
   if (HAS_MONTH_WORD.test(text)) monthOnlyCandidates(text, own);
   const fromChrono: Candidate[] = [];
   for (const sentence of sentences) {
-    if (CHRONO_WORTHY.test(sentence.text)) chronoCandidates(sentence.text, ref, fromChrono, sentence.start);
+    if (CHRONO_WORTHY.test(sentence.text) || (options.times && MAYBE_TIME.test(sentence.text))) chronoCandidates(sentence.text, ref, fromChrono, sentence.start, options.times);
   }
   // Our own rules win where they overlap chrono (it reads "next week" as a single day).
-  const chosen: Candidate[] = [];
+  let chosen: Candidate[] = [];
   for (const c of [...own, ...fromChrono].sort((a, b) => a.index - b.index || b.end - a.end)) {
     if (chosen.some((o) => c.index < o.end && o.index < c.end)) continue;
     chosen.push(c);
   }
+  if (options.times) chosen = joinTimesToDays(text, chosen);
   return chosen.map((c) => {
     let tense: Tense = 'unknown';
     if (c.needsTense && ref) {
       const sentence = sentences.find((s) => c.index >= s.start && c.index < s.end) ?? { text, start: 0, end: text.length };
       tense = detectTense(sentence.text, c.index - sentence.start, c.end - sentence.start);
     }
-    return { text: c.text, index: c.index, when: c.resolve(ref, tense) };
+    const mention: DateMention = { text: c.text, index: c.index, when: c.resolve(ref, tense) };
+    if (c.needsTense && ref) mention.retense = (t) => c.resolve(ref, t);
+    if (c.time) mention.time = c.time;
+    if (c.relative) mention.relative = c.relative;
+    return mention;
   });
+}
+
+/** "at 1400 GMT on Friday", "on Friday at 1400 GMT": a time of day next to a day is one instant. */
+function joinTimesToDays(text: string, chosen: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < chosen.length; i++) {
+    const a = chosen[i]!;
+    const b = chosen[i + 1];
+    if (b && !a.relative && !b.relative && (a.time && !b.time) !== (b.time && !a.time)) {
+      const gap = text.slice(a.end, b.index);
+      const timeFirst = !!a.time;
+      if (timeFirst ? /^[\s,]*(on\s+)?$/i.test(gap) : /^[\s,]*(at\s+)?$/i.test(gap)) {
+        const time = (timeFirst ? a.time : b.time)!;
+        const day = timeFirst ? b : a;
+        const whole = text.slice(a.index, b.end);
+        out.push({
+          index: a.index, end: b.end, text: whole, needsTense: day.needsTense, time,
+          resolve: (ref, tense) => {
+            const when = day.resolve(ref, tense);
+            return when.precision === 'day' ? { ...atTime(when, time), text: whole } : { ...when, text: whole };
+          },
+        });
+        i += 1;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
 }
 
 /** The first date expression in `text` resolved (see findDates), or undefined when there is none. */

@@ -1,289 +1,35 @@
-import type { Event, EventKind, Paragraph, Person, When } from '../model/article.js';
-import { findDates, type DateMention } from './dates.js';
+import type { Event, EventKind, EventStatus, Paragraph, Person, When } from '../model/article.js';
+import { atTime, findDates, type DateMention, type RelativeDay, type TimeOfDay } from './dates.js';
+import { antecedent, buildMatcher, findPeople, isTitleOnly, surnameOf, type PersonMention } from './event-people.js';
+import { placesAgree, placeZone } from './event-places.js';
+import { eventTense, HISTORY, statusWords, type StatusContext, type Tense } from './event-status.js';
+import { findTriggers, type Trigger } from './event-triggers.js';
 import { splitSentences } from './sentences.js';
 import { slugify } from './text-file.js';
 
+export { surnameOf } from './event-people.js';
+
 /**
- * Dated events (meetings, calls, visits, publications, dated statements) from the body paragraphs.
- * Rule-based: a trigger phrase outside quotation marks, the people named in its sentence (or a
- * pronoun's antecedent), a place after "visit"/"in"/"at", and the nearest date expression in the
- * sentence. Nothing dates an event but a date in the text: otherwise its precision is "unknown".
+ * Dated events from the body paragraphs: meetings, calls, talks, visits, summits, votes,
+ * hearings, trials and sentencings, elections, launches, matches, deadlines, releases,
+ * conferences, speeches, and other dated actions to come.
+ *
+ * Per sentence: the reporting frame ("…, officials said on Monday") is set aside, so its speaker
+ * and date are never the event's; the triggers outside quotation marks are found and grouped
+ * (travel with a purpose is the purpose: "visit Russia to meet Putin" is one meeting; two dated
+ * triggers are two events); each group takes the nearest date of its clause, its participants
+ * (subject, object, "between A and B", "delegations led by A and B", a pronoun's antecedent),
+ * its place, and a status from its own verb group (announced, scheduled, took place, postponed,
+ * cancelled; declined, hypothetical and background mentions are dropped). Across sentences, a
+ * later mention of the same event ("the talks", "the launch") adds to it, and a day counted from
+ * another ("the following day", "the day before the launch") is resolved. Nothing dates an event
+ * but a date in the text.
  */
 
 // ---------------------------------------------------------------------------------------------
-// People in a text.
+// Small text helpers.
 
-interface PersonMention {
-  personId: string;
-  start: number;
-  end: number;
-  possessive: boolean;
-}
-
-const PRONOUN_ALIASES = new Set(['he', 'him', 'his', 'she', 'her', 'hers', 'they', 'them', 'their', 'it', 'its', 'i', 'we', 'you']);
-const NAME_SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
-
-export function surnameOf(person: Person): string {
-  if (person.type === 'organization') return person.name;
-  const words = person.name.replace(/\s*\([^)]*\)/g, '').trim().split(/\s+/);
-  while (words.length > 1 && NAME_SUFFIXES.has(words[words.length - 1]!.toLowerCase().replace(/,$/, ''))) words.pop();
-  return words[words.length - 1]!.replace(/,$/, '');
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/**
- * Every way the article names each person, compiled into two alternations (longest form first,
- * so "President Vladimir Putin" wins over "Putin"): names match exactly, role phrases ("the
- * president", "The Russian negotiator") in any case.
- */
-interface PeopleMatcher {
-  /** Every form, longest first: the order an alternation of them would try them. */
-  forms: Array<{ form: string; parts: string[]; role: boolean }>;
-  /** Leading word of a name (exact) / of a role phrase (lower case) → indexes of the forms starting with it. */
-  nameStarts: Map<string, FormsByStart>;
-  roleStarts: Map<string, FormsByStart>;
-  /** Forms opening with punctuation, matched the slow way (rare). */
-  unindexed: { names?: RegExp; roles?: RegExp };
-  /** Form (role phrases lower-cased) → person id. */
-  owner: Map<string, string>;
-  /** Few forms: one alternation of all of them (the regex engine is fastest there). */
-  whole?: { names?: RegExp; roles?: RegExp };
-}
-
-/** Forms sharing a leading word: one-word forms (or ones whose second word opens with punctuation), and the rest by their second word. */
-interface FormsByStart {
-  single: number[];
-  next: Map<string, number[]>;
-}
-
-/** Above this many forms, each paragraph tries only the forms its words can start. */
-const INDEXED_ABOVE = 150;
-
-/** The leading run of letters and digits: where a form can start in a text. */
-const LEADING_WORD = /^[\p{L}\p{N}_]+/u;
-
-function buildMatcher(people: Person[]): PeopleMatcher {
-  const surnameCount = new Map<string, number>();
-  for (const p of people) {
-    if (p.type === 'organization') continue;
-    const s = surnameOf(p);
-    surnameCount.set(s, (surnameCount.get(s) ?? 0) + 1);
-  }
-  const owner = new Map<string, string>();
-  const all: Array<{ form: string; role: boolean }> = [];
-  for (const p of people) {
-    const forms = new Set<string>([p.name, ...p.aliases]);
-    const surname = surnameOf(p);
-    // A surname two people share names neither of them.
-    if (p.type !== 'organization' && surname.length >= 3 && surnameCount.get(surname) === 1) forms.add(surname);
-    for (const form of forms) {
-      const f = form.replace(/\s*\((?:addressee|[^)]*only)\)\s*$/i, '').replace(/\s+/g, ' ').trim();
-      if (f.length < 2 || PRONOUN_ALIASES.has(f.toLowerCase())) continue;
-      const rolePhrase = /^(the|a|an)\s/i.test(f) || /^[a-z]/.test(f);
-      const key = rolePhrase ? f.toLowerCase() : f;
-      if (owner.has(key)) continue;
-      owner.set(key, p.id);
-      all.push({ form: f, role: rolePhrase });
-    }
-  }
-  // Longest first, so "President Vladimir Putin" wins over "Putin" (the sort is stable).
-  all.sort((a, b) => b.form.length - a.form.length);
-  const forms = all.map((x) => ({ ...x, parts: (x.role ? x.form.toLowerCase() : x.form).split(' ') }));
-  const nameStarts = new Map<string, FormsByStart>();
-  const roleStarts = new Map<string, FormsByStart>();
-  const slow: { names: string[]; roles: string[] } = { names: [], roles: [] };
-  forms.forEach((f, i) => {
-    const lead = LEADING_WORD.exec(f.parts[0]!)?.[0];
-    if (!lead) {
-      (f.role ? slow.roles : slow.names).push(f.form);
-      return;
-    }
-    const map = f.role ? roleStarts : nameStarts;
-    let entry = map.get(lead);
-    if (!entry) map.set(lead, (entry = { single: [], next: new Map() }));
-    // Many people share a first name: the second word narrows the forms to try.
-    const second = f.parts.length > 1 ? LEADING_WORD.exec(f.parts[1]!)?.[0] : undefined;
-    if (!second) entry.single.push(i);
-    else {
-      const list = entry.next.get(second);
-      if (list) list.push(i);
-      else entry.next.set(second, [i]);
-    }
-  });
-  const whole = forms.length <= INDEXED_ABOVE
-    ? { names: alternation(forms.filter((f) => !f.role).map((f) => f.form), 'g'), roles: alternation(forms.filter((f) => f.role).map((f) => f.form), 'gi') }
-    : undefined;
-  return { forms, nameStarts, roleStarts, unindexed: { names: alternation(slow.names, 'g'), roles: alternation(slow.roles, 'gi') }, owner, ...(whole ? { whole } : {}) };
-}
-
-function alternation(forms: string[], flags: string): RegExp | undefined {
-  if (forms.length === 0) return undefined;
-  const body = forms.map((f) => escapeRegExp(f).replace(/ /g, '\\s+')).join('|');
-  return new RegExp(`(?<![\\w’'])(?:${body})(?!\\w)`, flags);
-}
-
-const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c === 160 || (c > 127 && /\s/.test(String.fromCharCode(c)));
-const isAsciiWord = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-
-/** The end of `parts` (joined by any whitespace) read at `at` in `text`, then a non-word character; -1 if it is not there. */
-function matchAt(text: string, at: number, parts: string[]): number {
-  let pos = at;
-  for (let k = 0; k < parts.length; k++) {
-    if (k > 0) {
-      const from = pos;
-      while (pos < text.length && isSpace(text.charCodeAt(pos))) pos++;
-      if (pos === from) return -1;
-    }
-    if (!text.startsWith(parts[k]!, pos)) return -1;
-    pos += parts[k]!.length;
-  }
-  return pos < text.length && isAsciiWord(text.charCodeAt(pos)) ? -1 : pos;
-}
-
-const LETTER = /^[\p{L}\p{N}]/u;
-/** Length of the word-run character ([\p{L}\p{N}_]) at i: 0 when there is none, 2 for an astral letter. */
-function runChar(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 128) return isAsciiWord(c) ? 1 : 0;
-  if (c >= 0xd800 && c <= 0xdbff) return LETTER.test(text.slice(i, i + 2)) ? 2 : 0;
-  return LETTER.test(text[i]!) ? 1 : 0;
-}
-
-/** Word runs of `text` that start after neither a word character nor an apostrophe: where a form may begin. */
-function wordStarts(text: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  let i = 0;
-  while (i < text.length) {
-    const n = runChar(text, i);
-    if (n === 0) {
-      i++;
-      continue;
-    }
-    let j = i + n;
-    for (let m = runChar(text, j); m > 0 && j < text.length; m = runChar(text, j)) j += m;
-    const before = i > 0 ? text.charCodeAt(i - 1) : 32;
-    if (!(isAsciiWord(before) || before === 0x2019 || before === 0x27)) out.push([i, j]);
-    i = j;
-  }
-  return out;
-}
-
-/**
- * Leftmost, longest-form-first matches of the forms in `text`, as one alternation of every form
- * would find them, but trying at each word start only the forms that begin with that word: an
- * article naming thousands of people does not make each paragraph try thousands of patterns.
- */
-function scanForms(text: string, words: Array<[number, number]>, matcher: PeopleMatcher, role: boolean): Array<{ start: number; end: number }> {
-  const out: Array<{ start: number; end: number }> = [];
-  const slow = role ? matcher.unindexed.roles : matcher.unindexed.names;
-  const starts = role ? matcher.roleStarts : matcher.nameStarts;
-  if (starts.size === 0 && !slow) return out;
-  const whole = matcher.whole && (role ? matcher.whole.roles : matcher.whole.names);
-  if (matcher.whole) {
-    if (!whole) return out;
-    whole.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = whole.exec(text)) !== null) out.push({ start: m.index, end: m.index + m[0].length });
-    return out;
-  }
-  let hay = text;
-  if (role) {
-    hay = text.toLowerCase();
-    if (hay.length !== text.length) hay = '';
-  }
-  if (slow || !hay) {
-    // Forms opening with punctuation, or a text whose lower case changes length: one alternation of every form.
-    const re = alternation(matcher.forms.filter((f) => f.role === role).map((f) => f.form), role ? 'gi' : 'g');
-    if (!re) return out;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) out.push({ start: m.index, end: m.index + m[0].length });
-    return out;
-  }
-  let resumeAt = 0;
-  for (const [a, b] of words) {
-    if (a < resumeAt) continue;
-    const entry = starts.get(hay.slice(a, b));
-    if (!entry) continue;
-    let candidates = entry.single;
-    if (entry.next.size > 0) {
-      // The second word: after this whitespace-free chunk and the whitespace that follows it.
-      let c = b;
-      while (c < hay.length && !isSpace(hay.charCodeAt(c))) c++;
-      while (c < hay.length && isSpace(hay.charCodeAt(c))) c++;
-      let d = c;
-      for (let m = runChar(hay, d); m > 0 && d < hay.length; m = runChar(hay, d)) d += m;
-      const more = d > c ? entry.next.get(hay.slice(c, d)) : undefined;
-      if (more) candidates = mergeSorted(candidates, more);
-    }
-    for (const i of candidates) {
-      const end = matchAt(hay, a, matcher.forms[i]!.parts);
-      if (end < 0) continue;
-      out.push({ start: a, end });
-      resumeAt = end;
-      break;
-    }
-  }
-  return out;
-}
-
-function mergeSorted(a: number[], b: number[]): number[] {
-  if (a.length === 0) return b;
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i]! < b[j]!) ? a[i++]! : b[j++]!);
-  return out;
-}
-
-function findPeople(text: string, matcher: PeopleMatcher): PersonMention[] {
-  const found: PersonMention[] = [];
-  const words = matcher.whole ? [] : wordStarts(text);
-  const scanWith = (role: boolean) => {
-    for (const { start, end } of scanForms(text, words, matcher, role)) {
-      const form = text.slice(start, end).replace(/\s+/g, ' ');
-      const personId = matcher.owner.get(role ? form.toLowerCase() : form);
-      if (!personId || found.some((f) => start < f.end && f.start < end)) continue;
-      found.push({ personId, start, end, possessive: /^['’]s?\b/.test(text.slice(end, end + 2)) });
-    }
-  };
-  scanWith(false);
-  scanWith(true);
-  return found.sort((a, b) => a.start - b.start);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Triggers.
-
-interface Trigger {
-  kind: EventKind;
-  start: number;
-  end: number;
-  /** For publications: what was published ("recording", "transcript"). */
-  object?: string;
-}
-
-const MEETING = /\b(meet|meets|meeting|meetings|met|talks|summit|sit down|sat down|sits down)\b/gi;
-const CALL =
-  /\b((?:phone|telephone|video)\s+(?:call|conversation|talks?)|calls?\s+(?:between|with)|spoke\s+(?:by|on\s+the)\s+(?:phone|telephone)|phoned|(?:had|held|made)\s+a\s+call)\b/gi;
-const VISIT =
-  /\b(visit|visits|visited|visiting|trip\s+to|travel(?:s|ed|led)?\s+to|fl(?:y|ies|ew)\s+to|arriv(?:e|es|ed)\s+in)\b/gi;
-const PUBLICATION = /\b(published|publishes|publish|released|releases|release|leaked|leaks|leak|posted|aired|broadcast)\b/gi;
-const PUBLISHED_THINGS =
-  'transcript|recording|report|summary|memo|memorandum|audio|video|tape|documents?|letter|poll|survey|study|book|records?|footage|photos?|images?|data|findings|call|conversation|interview|emails?|messages?|readout|dossier|files';
-const PUBLISHED_THING_NEAR = new RegExp(`\\b(${PUBLISHED_THINGS})\\b`, 'i');
-const STATEMENT_VERBS =
-  /\b(said|says|told|announced|stated|declared|tweeted|wrote|remarked|speculated|revealed|confirmed|denied|warned|insisted|claimed|added|urged|explained)\b/gi;
-
-function scan(re: RegExp, text: string, kind: EventKind, out: Trigger[]): void {
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) out.push({ kind, start: m.index, end: m.index + m[0].length });
-}
-
-/** Spans inside double quotation marks (curly or straight), where triggers are someone's words. */
+/** Spans inside double quotation marks (curly or straight), where words are someone's speech. */
 function quotedSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   const re = /“[^”]*(?:”|$)|"[^"]*(?:"|$)/g;
@@ -292,433 +38,1189 @@ function quotedSpans(text: string): Array<[number, number]> {
   return spans;
 }
 
-/** A cheap test before the trigger rules run: the stems every trigger starts with. */
-const TRIGGER_HINT = /meet|met\b|talks|summit|sit|sat|call|conversation|spoke|phone|visit|trip|travel|fl[yie]|arriv|publish|releas|leak|posted|aired|broadcast/i;
-
-function findTriggers(sentence: string): Trigger[] {
-  const raw: Trigger[] = [];
-  scan(CALL, sentence, 'call', raw);
-  scan(MEETING, sentence, 'meeting', raw);
-  scan(VISIT, sentence, 'visit', raw);
-  for (const t of scanList(PUBLICATION, sentence)) {
-    // Something published must be named near the verb: "the recording published", "released a summary".
-    const window = sentence.slice(Math.max(0, t.start - 40), Math.min(sentence.length, t.end + 40));
-    const thing = PUBLISHED_THING_NEAR.exec(window);
-    if (thing) raw.push({ kind: 'publication', start: t.start, end: t.end, object: thing[1]!.toLowerCase() });
+function blank(text: string, spans: Array<[number, number]>): string {
+  if (!spans.length) return text;
+  let out = '';
+  let at = 0;
+  for (const [a, b] of spans) {
+    out += text.slice(at, a) + ' '.repeat(b - a);
+    at = b;
   }
-  const quotes = quotedSpans(sentence);
-  const outside = raw.filter((t) => !quotes.some(([a, b]) => t.start >= a && t.start < b));
-  // "was met with applause" is not a meeting; "calls between" already counted as a call.
-  const kept = outside.filter((t) => {
-    if (t.kind === 'meeting' && /^met$/i.test(sentence.slice(t.start, t.end)) && /\b(was|were|been|be|is|are)\s+$/i.test(sentence.slice(0, t.start))) return false;
-    return true;
-  });
-  const distinct: Trigger[] = [];
-  for (const t of kept.sort((a, b) => a.start - b.start || b.end - a.end)) {
-    if (distinct.some((d) => t.start < d.end && d.start < t.end)) continue;
-    distinct.push(t);
-  }
-  return distinct;
+  return out + text.slice(at);
 }
 
-function scanList(re: RegExp, text: string): Array<{ start: number; end: number }> {
-  const out: Array<{ start: number; end: number }> = [];
-  re.lastIndex = 0;
+const inside = (spans: Array<[number, number]>, at: number) => spans.some(([a, b]) => at >= a && at < b);
+
+// ---------------------------------------------------------------------------------------------
+// The reporting frame: "…, the ministry said on Monday", "Ellis told reporters that …".
+
+const SPEECH =
+  'said|says|say|told|tells|announced|announces|confirmed|confirms|added|adds|stated|states|reported|reports|wrote|writes|tweeted|posted|ruled|declared|declares|noted|notes|explained|warned|warns|insisted|insists|claimed|claims|revealed|disclosed|argued|argues|denied|denies|showed|indicated|saying|adding|telling|announcing|according\\s+to';
+const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH})\\b`, 'gi');
+const DENIAL = /^(?:denied|denies|dismissed|rejected)$/i;
+/** What may follow the verb inside the frame: who was told, where, when, "that". */
+const FRAME_TAIL =
+  /^(?:\s+(?:reporters|journalists|the\s+press|the\s+media|(?:a|the)\s+(?:news|press)\s+conference|lawmakers|parliament|(?:[A-Z][\w’'.-]*\s*){1,4}|[a-z]+\s+(?:news|media|radio|television|newspaper)|in\s+a\s+(?:statement|post|interview|letter|briefing)|on\s+(?:x|twitter|social\s+media|television|radio)|late|early|(?:on|last|this)\s+\w+day|\w+day|(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|(?:a|the)\s+(?:newspaper|report|readout|statement)))*(?:\s+that\b)?/;
+
+export interface Frame {
+  start: number;
+  end: number;
+  /** "denied that …": what follows is not an event that happened. */
+  denial: boolean;
+}
+
+/** The reporting frames of a sentence (quotes blanked): leading ("X said that"), trailing (", X said."), or mid ("X said on Monday she …"). */
+export function reportingFrames(s: string): Frame[] {
+  const frames: Frame[] = [];
+  SPEECH_VERB.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) out.push({ start: m.index, end: m.index + m[0].length });
-  return out;
+  while ((m = SPEECH_VERB.exec(s)) !== null) {
+    const verbStart = m.index;
+    const verbEnd = m.index + m[0].length;
+    const before = s.slice(0, verbStart);
+    // "to file their reports", "the claims": a noun.
+    if (/\b(?:the|a|an|their|his|her|its|our|my|your|these|those|this|that|new|official|annual|latest|final|press|news|media)\s+$/i.test(before)) continue;
+    const comma = Math.max(before.lastIndexOf(','), before.lastIndexOf('—'), before.lastIndexOf('–'));
+    const tail = FRAME_TAIL.exec(s.slice(verbEnd))![0];
+    const end = verbEnd + tail.length;
+    const rest = s.slice(end).trim();
+    const denial = DENIAL.test(m[0]);
+    // Trailing: ", the Foreign Office said on Wednesday." (possibly followed by ", setting up …").
+    if (comma >= 0 && /^(?:[,.;!?]|$)/.test(rest) && verbStart - comma < 90 && !/\b(?:will|would|shall|to)\s/.test(s.slice(comma, verbStart))) {
+      frames.push({ start: comma, end, denial });
+      continue;
+    }
+    // "according to a readout" at the end.
+    if (/^according/i.test(m[0]) && comma >= 0) {
+      frames.push({ start: comma, end: s.length, denial: false });
+      continue;
+    }
+    // Leading or mid: the subject before the verb (no other verb in it), then the content.
+    const from = comma >= 0 && verbStart - comma < 60 ? comma + 1 : 0;
+    const subject = s.slice(from, verbStart);
+    // "Results will be announced": a passive, not a speaker.
+    if (/\b(?:will|would|shall|has|have|had|is|are|was|were|be|been|being)\s*$/i.test(subject)) continue;
+    if (subject.split(/\s+/).filter(Boolean).length > 12) continue;
+    if (from === 0 || comma >= 0) frames.push({ start: from, end: end, denial });
+  }
+  return frames;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Places.
 
-const TITLE_WORDS = /^(President|Prime|Minister|Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Secretary|King|Queen|Pope|Prince|Princess|Chancellor|General|Gen|Senator|Representative|Judge|Justice|Mayor|Ambassador|Envoy|Speaker)\b/;
-const DATE_WORDS = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Today|Tomorrow|Yesterday)\b/;
-const PLACE_AFTER =
-  /\b(?:visit(?:s|ed|ing)?|trip\s+to|travel(?:s|ed|led)?\s+to|fl(?:y|ies|ew)\s+to|arriv(?:e|es|ed)\s+in|in|at)\s+((?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w’'.-]*)*)/g;
+const NOT_PLACES = new Set(
+  'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec Today Tomorrow Yesterday Christmas Easter'.split(' '),
+);
+const TITLE_START = /^(?:President|Prime|Minister|Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Secretary|King|Queen|Pope|Prince|Princess|Chancellor|General|Gen|Senator|Representative|Judge|Justice|Mayor|Ambassador|Envoy|Speaker)\b/;
+const PLACE_PHRASE = /(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+|de\s+|del\s+|la\s+|on\s+|upon\s+)?[A-Z][\w’'.-]*)*/y;
 
-function findPlace(sentence: string, near: number, people: PersonMention[]): string | undefined {
-  let best: { place: string; distance: number } | undefined;
-  PLACE_AFTER.lastIndex = 0;
+interface PlaceHit {
+  place: string;
+  at: number;
+}
+
+function placeAt(s: string, at: number, mentions: PersonMention[]): string | undefined {
+  PLACE_PHRASE.lastIndex = at;
+  const m = PLACE_PHRASE.exec(s);
+  if (!m) return undefined;
+  let place = m[0].replace(/[.,]+$/, '').replace(/['’]s$/, '');
+  // "the Capitol on Thursday", "Singapore on Oct. 21": the place ends before a date word.
+  const words = place.split(/\s+/);
+  const cut = words.findIndex((w, i) => i > 0 && (NOT_PLACES.has(w.replace(/\.$/, '')) || /^(?:on|upon)$/.test(w) && NOT_PLACES.has((words[i + 1] ?? '').replace(/\.$/, ''))));
+  if (cut > 0) place = words.slice(0, words[cut - 1] === 'on' ? cut - 1 : cut).join(' ').replace(/\s+(?:on|upon)$/, '');
+  const bare = place.replace(/^the\s+/, '');
+  const first = bare.split(/\s+/)[0]!;
+  if (NOT_PLACES.has(first.replace(/\.$/, '')) || TITLE_START.test(bare)) return undefined;
+  if (mentions.some((p) => p.start < at + place.length && at < p.end)) return undefined;
+  // "the U.S. delegation", "the Reserve Bank's committee": a name as an adjective, not a place.
+  if (/^['’]s\b/.test(s.slice(at + m[0].length).trimStart()) || /^\s+(?:delegation|side|team|government|officials|committee|council|ministry|forces|army|navy|league|cup)\b/.test(s.slice(at + m[0].length))) return undefined;
+  // "the Geneva motor show": a name used as an adjective.
+  const follower = /^\s+([a-z]{3,})\b/.exec(s.slice(at + m[0].length))?.[1];
+  if (follower && /^the\s/i.test(place) && /^(?:spaceport|airport|stadium|palace|base|cathedral|embassy|port|square|arena|hall|hotel|campus|resort|racecourse|circuit|centre|center)$/.test(follower)) place = `${place} ${follower}`;
+  else if (follower && /^the\s/i.test(place) && !/^(?:on|in|at|for|to|with|and|or|by|from|of|next|last|this|after|before|as|when|where|which|who|that|is|are|was|were|will|would|has|have|had|the|its|their|his|her)$/.test(follower)) return undefined;
+  place = place.replace(/^The\s+/, 'the ');
+  return place;
+}
+
+/** The event's place: "in X", "at X", "to X" (travel), "from X" (a launch), "visit X". Nearest after the trigger first. */
+function findPlace(s: string, from: number, to: number, triggers: Trigger[], mentions: PersonMention[], clauseStart: number): string | undefined {
+  const hits: PlaceHit[] = [];
+  const travel = triggers.some((t) => t.kind === 'visit');
+  const launch = triggers.some((t) => t.kind === 'launch');
+  // "at the palace", "at the launch site": a common noun that names a place.
+  const common = /\bat\s+(the\s+(?:(?:presidential|royal|official|old|new|main|national|city|state|summer|private)\s+)?(?:palace|embassy|airport|stadium|headquarters|launch\s+site|site|venue|residence|hotel|air\s+base|base|port|border|square|cathedral|town\s+hall|city\s+hall|parliament|senate|capitol|summit\s+venue))\b/gi;
+  common.lastIndex = clauseStart;
+  let c: RegExpExecArray | null;
+  while ((c = common.exec(s)) !== null && c.index < to) hits.push({ place: c[1]!.replace(/^The\b/, 'the'), at: c.index });
+  const re = /\b(in|at|to|from|visit|visits|visited|visiting|inside)\s+(?=(?:the\s+)?[A-Z])/g;
+  re.lastIndex = clauseStart;
   let m: RegExpExecArray | null;
-  while ((m = PLACE_AFTER.exec(sentence)) !== null) {
-    let place = m[1]!.replace(/[.,]+$/, '').replace(/['’]s$/, '');
-    const placeStart = m.index + m[0].length - m[1]!.length;
-    const bare = place.replace(/^the\s+/, '');
-    if (TITLE_WORDS.test(bare) || DATE_WORDS.test(bare)) continue;
-    if (people.some((p) => p.start < placeStart + place.length && placeStart < p.end)) continue;
-    // Sentence-initial "In" + capitalised word is more often a clause opener than a place.
-    if (m.index === 0 && /^In\s/.test(m[0])) continue;
-    place = place.replace(/^the\s+/, 'the ');
-    const distance = Math.abs(m.index - near);
-    if (!best || distance < best.distance) best = { place, distance };
+  while ((m = re.exec(s)) !== null && m.index < to) {
+    const prep = m[1]!.toLowerCase();
+    if (prep === 'to' && !travel) continue;
+    if (prep === 'to' && !/\b(?:trip|travel\w*|fl(?:y|ies|ew|ying)|visit|head\w*|return\w*|go|goes|went)\s+(?:\w+\s+)?to\s+$/i.test(s.slice(Math.max(0, m.index - 30), m.index + 3))) continue;
+    if (prep === 'from' && !launch) continue;
+    if (/^visit/.test(prep) && !travel) continue;
+    const place = placeAt(s, m.index + m[0].length, mentions);
+    if (place) hits.push({ place, at: m.index });
   }
-  return best?.place;
+  // Not in an aside about someone ("…, who is accused of murdering a fisherman in Portlow harbour, …").
+  const asides: Array<[number, number]> = [];
+  const aside = /,\s+(?:who|which|whose|whom)\b[^,]*,/g;
+  let a: RegExpExecArray | null;
+  while ((a = aside.exec(s)) !== null) asides.push([a.index, a.index + a[0].length]);
+  const outside = hits.filter((h) => !inside(asides, h.at));
+  if (outside.length) hits.splice(0, hits.length, ...outside);
+  if (!hits.length) return undefined;
+  const afterTrigger = hits.filter((h) => h.at >= from);
+  const best = (afterTrigger.length ? afterTrigger : hits).sort((a, b) => Math.abs(a.at - from) - Math.abs(b.at - from))[0]!;
+  return best.place;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Assembly.
+// Clauses.
+
+const STRONG_BOUNDARY =
+  /;|\s[—–]\s|,\s+(?:and|but|while|whereas|although|though|yet|then|when)\s|\s(?:but|whereas|while)\s|\s+and\s+(?=(?:will|would|shall|has|have|had|is|are|was|were|agreed|then|also|plans?|hopes?|met|held|spoke|visited|travel\w*|flew|invited|called|cancel\w*|postpone\w*|announced|said|invite\w*|beat|won|drew|lost)\b)|\s(?:after|before|because)\s(?!(?:the|a|its|their|his|her)\s+(?:launch|vote|talks|meeting|summit|trip|visit|match|hearing|trial|election|conference|speech)\b)/g;
+
+function boundaries(s: string, protectedSpans: Array<[number, number]>): number[] {
+  const out: number[] = [];
+  STRONG_BOUNDARY.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = STRONG_BOUNDARY.exec(s)) !== null) {
+    if (inside(protectedSpans, m.index + 1)) continue;
+    // "testify before a panel", "before the committee": a place, not a time.
+    if (/^\sbefore\s/.test(m[0]) && (/\b(?:testif\w*|appear\w*|brought|bring\w*|come|came|go|went|stand\w*|stood|arraigned|heard)\s*$/i.test(s.slice(Math.max(0, m.index - 20), m.index)) || /^\s*(?:a|an|the)\s+(?:[A-Z]\w*|committee|panel|court|judge|magistrates|lawmakers|parliament|congress|senate|tribunal|jury|inquiry|board|council)/.test(s.slice(m.index + m[0].length)))) continue;
+    out.push(m.index);
+  }
+  return out;
+}
+
+function clauseOf(at: number, cuts: number[], length: number): [number, number] {
+  let start = 0;
+  let end = length;
+  for (const c of cuts) {
+    if (c < at) start = Math.max(start, c);
+    else if (c > at) {
+      end = Math.min(end, c);
+      break;
+    }
+  }
+  return [start, end];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drafts: one event as one sentence gives it.
 
 interface Draft {
   kind: EventKind;
   participants: string[];
   location?: string;
   when: When;
+  /** A time of day the sentence gives without a day. */
+  time?: TimeOfDay;
+  /** A day counted from another: resolved once every sentence is read. */
+  relative?: RelativeDay;
+  status: EventStatus;
   paragraph: number;
-  /** Order inside the article, for stable sorting. */
+  sentence: number;
+  text: string;
   order: number;
+  /** "the talks", "the trip": refers to an event named before. */
+  definite: boolean;
+  /** "again", "a second round": a new event even when an earlier one matches. */
+  fresh: boolean;
+  /** "had been scheduled for", "was first planned": an earlier plan, not the event as it stands. */
+  history: boolean;
+  /** Words for the title: what is voted on, launched, released ("a stopgap budget bill"). */
   object?: string;
-  publisher?: string;
-  /** Who gathers when no known person is named ("Parliament"). */
+  /** Who acts when no known person does ("Harbour City", "The Senate"). */
   subject?: string;
+  trigger: string;
+  /** The sentence said "two sides"/"both leaders": the participants of the event before. */
+  pluralSubject?: boolean;
+  /** The people last named before this sentence, oldest first (for "the two officials"). */
+  recent?: string[];
+  outcome?: { text: string; paragraph: number };
 }
 
-const KIND_RANK: Record<EventKind, number> = { meeting: 0, call: 1, visit: 2, publication: 3, statement: 4, other: 5 };
+const GATHERINGS = new Set<EventKind>(['meeting', 'talks', 'call', 'visit', 'summit']);
+/** Kinds the subject of "set", "called", "scheduled" does not take part in ("the governor set an election"). */
+const INSTITUTIONAL = new Set<EventKind>(['vote', 'election', 'hearing', 'trial', 'sentencing', 'deadline', 'match', 'summit', 'conference', 'release', 'launch']);
+const CONTROL_VERB = /\b(?:set|sets|called|calls|scheduled|schedules|ordered|orders|announced|announces|confirmed|confirms|postponed|postpones|cancel(?:l?ed|s)|delayed|delays|moved|brought|given|gave|gives|organi[sz]ed|organi[sz]es|convened|convenes|ruled|rules)\b/i;
+/** Purpose kinds win over the travel that serves them ("travel to Paris for talks"). */
+const PURPOSE_RANK: Partial<Record<EventKind, number>> = { meeting: 0, talks: 1, call: 2, summit: 3, conference: 4, speech: 5, hearing: 6, vote: 7, visit: 9 };
 
-function unknownWhen(): When {
-  return { text: '', precision: 'unknown' };
+const DEFINITE = /\b(?:the|this|that|these|those|its|their|his|her)\s+(?:(?:planned|proposed|expected|upcoming|scheduled|long-awaited|two-day|three-day|first|same)\s+)?$/i;
+const FRESH = /\b(?:again|another|second|third|fourth|fifth|next|new|fresh|further|follow-up|return)\b/i;
+const PLURAL_SUBJECT = /\b(?:the\s+two\s+(?:sides|leaders|men|women|ministers|presidents|delegations|officials|envoys|countries|governments)|both\s+(?:sides|leaders|men|women|ministers)|the\s+pair)\b/i;
+
+const ANCHOR_KINDS: Record<string, EventKind[]> = {
+  launch: ['launch'], liftoff: ['launch'], vote: ['vote'], ballot: ['vote'], talks: ['talks'], meeting: ['meeting', 'talks'], summit: ['summit'],
+  trip: ['visit'], visit: ['visit'], tour: ['visit'], match: ['match'], game: ['match'], final: ['match'], hearing: ['hearing'], trial: ['trial'],
+  election: ['election'], conference: ['conference'], speech: ['speech'], deadline: ['deadline'], release: ['release'], call: ['call'], event: [],
+};
+
+function unknownWhen(text = ''): When {
+  return { text, precision: 'unknown' };
 }
 
-function isDated(when: When): boolean {
-  return when.precision !== 'unknown';
+const isDated = (w: When) => w.precision !== 'unknown';
+
+// ---------------------------------------------------------------------------------------------
+// One sentence.
+
+interface SentenceInput {
+  s: string;
+  /** The sentence with quoted words blanked. */
+  masked: string;
+  mentions: PersonMention[];
+  dates: DateMention[];
+  paragraph: number;
+  sentence: number;
+  publishedAt?: string;
 }
 
-/** The antecedent of a subject pronoun: the first person named in the nearest earlier sentence naming one. */
-function antecedent(
-  pronoun: string,
-  history: PersonMention[][],
-  byId: Map<string, Person>,
-): string | undefined {
-  const wanted = /^(she|her)$/i.test(pronoun) ? 'female' : /^(he|his|him)$/i.test(pronoun) ? 'male' : undefined;
-  for (let i = history.length - 1; i >= 0; i--) {
-    for (const mention of history[i]!) {
-      const person = byId.get(mention.personId);
-      if (!person || person.type === 'organization') continue;
-      if (wanted && person.gender !== 'unknown' && person.gender !== wanted) continue;
-      return person.id;
+interface Context {
+  byId: Map<string, Person>;
+  /** People named in each sentence so far (pronoun antecedents). */
+  history: PersonMention[][];
+  drafts: Draft[];
+  /** Kinds of the drafts so far. */
+  kinds: Set<EventKind>;
+  order: number;
+}
+
+const PRONOUN_SUBJECT = /\b(he|she|they)\s+(?:\w+\s+){0,3}$/i;
+const POSSESSIVE_PRONOUN = /\b(his|her|their)\s+(?:\w+\s+){0,2}$/i;
+
+function personIds(mentions: PersonMention[], byId: Map<string, Person>): string[] {
+  const ids: string[] = [];
+  for (const m of mentions) {
+    const p = byId.get(m.personId);
+    if (!p || p.type === 'organization' || isTitleOnly(p)) continue;
+    if (!ids.includes(p.id)) ids.push(p.id);
+  }
+  return ids;
+}
+
+/** Where the object of a trigger ends: a comma, a clause word, another trigger. */
+const OBJECT_END = /,|;|\s(?:to\s+(?:discuss|talk|prepare|seek|agree|sign|review|finali[sz]e|avert|answer|stay|hear|brief|press|consult|confirm|present)|about|over|which|who|whom|that|where|when|after|before|because|while|as|if|on\s+(?:how|whether|the\s+(?:re-election|future|proposed|plan|bill|motion|increase))|behind|instead|amid)\b/;
+
+function objectSpan(s: string, from: number, to: number): [number, number] {
+  const rest = s.slice(from, to);
+  const cut = OBJECT_END.exec(rest);
+  return [from, cut ? from + cut.index : to];
+}
+
+function participantsOf(
+  input: SentenceInput,
+  group: Trigger[],
+  clause: [number, number],
+  frames: Frame[],
+  ctx: Context,
+  /** Where the subject may be: from the clause start, or after the event before it in the clause. */
+  subjectRegion: [number, number] = clause,
+  /** Where the objects end: the next event of the sentence. */
+  objectsEnd = clause[1],
+): { ids: string[]; plural: boolean; subjects: string[] } {
+  const { s, mentions } = input;
+  const [cs, ce] = clause;
+  const first = group[0]!;
+  const kind = groupKind(group);
+  const inFrame = (m: PersonMention) => frames.some((f) => m.start >= f.start && m.start < f.end);
+  const usable = mentions.filter((m) => m.start >= Math.min(cs, subjectRegion[0]) && m.end <= ce && !inFrame(m));
+  const chosen: PersonMention[] = [];
+  // "between A and B", "delegations led by A and B".
+  const between = /\b(?:between|led\s+by|headed\s+by|involving)\s+/gi;
+  between.lastIndex = first.start;
+  let m: RegExpExecArray | null;
+  let named = false;
+  while ((m = between.exec(s)) !== null && m.index < ce) {
+    named = true;
+    const from = m.index + m[0].length;
+    const stop = /[;.]|,\s*(?!and\b)(?=\s*(?:the|a|an|which|who|officials|said|according|[a-z]+\s+said)\b)/.exec(s.slice(from, ce));
+    const to = stop ? from + stop.index : ce;
+    for (const p of usable) if (p.start >= from && p.end <= to && !chosen.includes(p)) chosen.push(p);
+  }
+  // The event's owner: "Witkoff's trip", "the envoy, whose phone conversation with …".
+  for (const t of group) {
+    const owner = usable.find((p) => p.possessive && p.end <= t.start && t.start - p.end <= 30 && /^['’]s?\s+(?:[\w-]+\s+){0,3}$/.test(s.slice(p.end, t.start)));
+    if (owner && !chosen.includes(owner)) chosen.push(owner);
+    const whose = /,\s*whose\s+(?:[\w-]+\s+){0,2}$/.exec(s.slice(Math.max(cs, t.start - 40), t.start));
+    if (whose) {
+      const at = t.start - 40 + whose.index;
+      const head = [...usable].reverse().find((p) => p.end <= Math.max(cs, at) + 1 && at - p.end < 60);
+      if (head && !chosen.includes(head)) chosen.push(head);
+    }
+  }
+  const [rs, re] = subjectRegion;
+  const control = CONTROL_VERB.exec(s.slice(rs, Math.min(re, first.start)));
+  // "Judge X sentenced Y": the one sentenced is the object; "Y was sentenced": the subject.
+  const activeSentence = group.some((t) => t.kind === 'sentencing' && !t.noun && /^(?:sentenced|(?:will|to|shall)\s+sentence)$/i.test(t.word) && !/\b(?:was|were|be|been|is|are|being|get|got)\s+(?:\w+\s+)?$/i.test(s.slice(Math.max(rs, t.start - 20), t.start)));
+  const controlled = (INSTITUTIONAL.has(kind) && control !== null) || activeSentence;
+  // "with Treasury Secretary Paul Warner expected to testify": the subject right before its verb.
+  for (const t of group) {
+    if (t.noun || activeSentence) continue;
+    const p = usable.find((x) => x.end <= t.start && /^\s+(?:(?:is|are|was|were)\s+)?(?:(?:expected|set|due|scheduled|slated|going|also|likely)\s+)*(?:to\s+)?$/.test(s.slice(x.end, t.start)));
+    if (p && !chosen.includes(p)) chosen.push(p);
+  }
+  // "a meeting between A and B" names everyone: no subject (who arranged it) is added.
+  if (new Set(chosen.map((p) => p.personId)).size < 2 && !named) {
+    // The subject: people named before the first trigger, not after a preposition, not in a relative
+    // clause, not the subject of "set"/"called" for an event they do not take part in.
+    const subjectStart = activeSentence ? first.start : controlled ? rs + control!.index + control![0].length : rs;
+    const subjectEnd = Math.min(re, first.start);
+    for (const p of usable) {
+      if (p.start < subjectStart || p.start >= subjectEnd || p.possessive) continue;
+      const lead = s.slice(Math.max(rs, p.start - 14), p.start);
+      if (/\b(?:to|with|for|by|about|of|on|from|against|than|whom|at|in|into|like|after|before|during|over)\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}$/i.test(lead) && !/\band\s+(?:[\w.-]+\s+){0,3}$/i.test(lead)) continue;
+      // Inside "whom X coached", "who …, X": a relative clause about someone else.
+      if (/\b(?:whom|who|which|that)\b[^,]*$/i.test(s.slice(rs, p.start)) && !/,\s*$/.test(s.slice(rs, p.start))) continue;
+      if (!chosen.includes(p)) chosen.push(p);
+    }
+  }
+  // Objects, unless two people are named already (one person may be named twice: "EU trade commissioner Marta Kowalczyk").
+  if (new Set(chosen.map((p) => p.personId)).size < 2) {
+    // Objects: "met Y", "talks with Y", "the trial of Y", "a visit to Moscow by Y", "sentenced Y".
+    for (const t of group) {
+      if (!(GATHERINGS.has(t.kind) || t.kind === 'trial' || t.kind === 'sentencing' || t.kind === 'hearing')) continue;
+      const [from0, to] = objectSpan(s, t.end, Math.min(ce, objectsEnd));
+      const from = t.kind === 'call' && /^spoke\s+(?:with|to)\b/.test(t.word) ? t.start : from0;
+      const objectText = s.slice(t.end, to);
+      const prepositional = /^\s+(?:with|of|by|and|for\s+talks\s+with)\b/i.test(objectText);
+      const direct = !t.noun && (t.kind === 'meeting' || /^(?:receive|host|welcome|phoned|telephoned)/.test(t.word) || (activeSentence && t.kind === 'sentencing'));
+      for (const p of usable) {
+        if (p.start < from || p.start >= to || chosen.includes(p)) continue;
+        const lead = s.slice(p.start < t.end ? t.start : t.end, p.start);
+        const ok =
+          direct ||
+          (t.kind === 'hearing' && t.noun && /\b(?:for|of)\s+(?:[\w.’'-]+\s+){0,3}$/i.test(lead)) ||
+          /\b(?:with|by|and)\s+(?:[\w.’'-]+\s+){0,5}$/i.test(lead) ||
+          (prepositional && /\b(?:of|with)\s/i.test(lead)) ||
+          (t.kind === 'visit' && /\bby\s/.test(lead));
+        if (ok) chosen.push(p);
+      }
+      // "talks with her French counterpart, Julien Moreau": the counterpart named after the comma.
+      const appositive = /^\s*,\s*/.exec(s.slice(to, ce));
+      if (appositive && /\b(?:counterpart|host|opposite\s+number|rival|opponent|predecessor|successor|deputy)\s*$/i.test(s.slice(from, to))) {
+        const next = usable.find((p) => p.start === to + appositive[0].length);
+        if (next && !chosen.includes(next)) chosen.push(next);
+      }
+    }
+  }
+  let ids = personIds(chosen.sort((a, b) => a.start - b.start), ctx.byId);
+  // A pronoun subject ("She will meet …", "Her trip to Baghdad") brings its antecedent.
+  const lead = s.slice(rs, Math.min(re, first.start));
+  const pronoun = !named && !activeSentence && !chosen.some((p) => p.start < first.start) ? PRONOUN_SUBJECT.exec(lead) ?? POSSESSIVE_PRONOUN.exec(lead) ?? /^\s*(He|She)\b/.exec(s.slice(rs)) : null;
+  if (pronoun && !(controlled && !/^(his|her|their)$/i.test(pronoun[1]!))) {
+    const word = pronoun[1]!.toLowerCase();
+    if (word !== 'they' && word !== 'their') {
+      const frameSpeaker = frames.length ? personIds(mentions.filter((p) => frames.some((f) => p.start >= f.start && p.start < f.end)), ctx.byId) : [];
+      const id = frameSpeaker.find((x) => genderFits(ctx.byId.get(x), word)) ?? antecedent(word === 'his' ? 'he' : word === 'her' ? 'she' : word, ctx.history, ctx.byId);
+      if (id && !ids.includes(id)) ids = [id, ...ids];
+    }
+  }
+  const plural = ids.length === 0 && PLURAL_SUBJECT.test(lead);
+  const subjects = ids.filter((id) => chosen.some((p) => p.personId === id && p.start < first.start) || !chosen.some((p) => p.personId === id));
+  return { ids, plural, subjects };
+}
+
+function genderFits(p: Person | undefined, pronoun: string): boolean {
+  if (!p || p.type === 'organization') return false;
+  const wanted = /^(she|her)$/.test(pronoun) ? 'female' : 'male';
+  return p.gender === 'unknown' || p.gender === wanted;
+}
+
+function groupKind(group: Trigger[]): EventKind {
+  let best = group[0]!.kind;
+  for (const t of group) if ((PURPOSE_RANK[t.kind] ?? 8) < (PURPOSE_RANK[best] ?? 8)) best = t.kind;
+  return best;
+}
+
+/** Groups a sentence's triggers into events: a purpose with its travel, one kind named twice; two dated triggers stay apart. */
+function groupTriggers(s: string, triggers: Trigger[], dateOf: Map<Trigger, DateMention>, cuts: number[]): Trigger[][] {
+  const groups: Trigger[][] = [];
+  for (const t of triggers) {
+    const last = groups[groups.length - 1];
+    const prev = last?.[last.length - 1];
+    if (!last || !prev) {
+      groups.push([t]);
+      continue;
+    }
+    const gap = s.slice(prev.end, t.start);
+    const lastDated = last.some((x) => dateOf.has(x));
+    const bothDated = lastDated && dateOf.has(t);
+    const cut = cuts.some((c) => c >= prev.end && c < t.start);
+    const lastKind = groupKind(last);
+    const venue = /\b(?:at|during|on\s+the\s+sidelines\s+of|ahead\s+of|address(?:es|ed|ing)?|attend(?:s|ed|ing)?)\s+(?:\S+\s+){0,5}$/i.test(gap) && !/\bfor\s/.test(gap);
+    const purpose = /\b(?:to|for|in\s+order\s+to)\s+(?:\S+\s+){0,4}$/i.test(gap) || /^\s*(?:\S+\s+){0,2}$/.test(gap);
+    let join = false;
+    if (!bothDated && !cut && gap.length < 90) {
+      if (t.kind === lastKind && !venue) join = true;
+      else if (lastKind === 'visit' && t.kind !== 'visit' && purpose && GATHERINGS.has(t.kind)) join = true;
+      else if (t.kind === 'visit' && GATHERINGS.has(lastKind) && lastKind !== 'visit' && purpose && !/\b(?:during|while|on)\s/.test(gap)) join = true;
+      else if (lastKind === 'call' && t.kind === 'meeting' && /^\s*$/.test(gap)) join = true;
+    }
+    if (join) last.push(t);
+    else groups.push([t]);
+  }
+  return groups;
+}
+
+/** Dates the frame or a status verb owns ("said on Monday", "called off last week", "on Monday set"). */
+function ownedByVerb(s: string, d: DateMention, frames: Frame[], triggers: Trigger[] = []): boolean {
+  if (frames.some((f) => d.index >= f.start && d.index < f.end)) return true;
+  const before = s.slice(Math.max(0, d.index - 30), d.index);
+  const after = s.slice(d.index + d.text.length, d.index + d.text.length + 12);
+  if (/\b(?:to|until|till|for|from)\s*$/i.test(before)) return false;
+  // "cancelled Thursday's vote": the date belongs to the noun after it; "will be announced on 3 June": a passive to come.
+  if (/^['’]s\b/.test(after) || /\b(?:will|to|would|shall)\s+be\s+\w+\s*$/i.test(before)) return false;
+  if (triggers.some((t) => t.end <= d.index && d.index - t.end <= 2)) return false;
+  if (/\b(?:cancel(?:l?ed|s)?|called\s+off|postponed|delayed|announced|confirmed|denied|ruled|scrapped|dropped|rescheduled)\s+$/i.test(before)) return true;
+  if (/^\s*(?:set|announced|confirmed|denied|ruled|cancel(?:l?ed)|called\s+off|postponed|said|told)\b/i.test(after) && !/\bfor\s*$/i.test(before)) return true;
+  return false;
+}
+
+/** The date written right before the event's noun: "Thursday's vote", "their Aug. 28 meeting", "its September meeting". */
+function modifies(s: string, d: DateMention, t: Trigger): boolean {
+  if (!t.noun || d.index > t.start) return false;
+  return /^(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,2}$/.test(s.slice(d.index + d.text.length, t.start));
+}
+
+function assignDates(s: string, triggers: Trigger[], dates: DateMention[], cuts: number[]): Map<Trigger, DateMention> {
+  const out = new Map<Trigger, DateMention>();
+  const taken = new Set<DateMention>();
+  for (const d of dates) {
+    const t = triggers.find((x) => modifies(s, d, x));
+    if (t && !out.has(t)) {
+      out.set(t, d);
+      taken.add(d);
+    }
+  }
+  const pairs: { t: Trigger; d: DateMention; cost: number }[] = [];
+  for (const d of dates) {
+    if (taken.has(d)) continue;
+    const [cs, ce] = clauseOf(d.index, cuts, s.length);
+    // A date after a trigger of its clause is that trigger's; one before every trigger ("On Monday, …") the next one's.
+    const leftOnly = triggers.some((t) => t.start >= cs && t.end <= d.index);
+    for (const t of triggers) {
+      if (out.has(t) || t.start < cs || t.start >= ce) continue;
+      if (leftOnly && t.end > d.index) continue;
+      // Dates mostly follow their verb ("met … on Tuesday"); a fronted one comes first ("On Monday, …").
+      const cost = t.end <= d.index ? d.index - t.end : (t.start - (d.index + d.text.length)) * 1.6 + 8;
+      pairs.push({ t, d, cost });
+    }
+  }
+  pairs.sort((a, b) => a.cost - b.cost);
+  for (const p of pairs) {
+    if (out.has(p.t) || taken.has(p.d)) continue;
+    out.set(p.t, p.d);
+    taken.add(p.d);
+  }
+  return out;
+}
+
+/** "in a ballot that opens on 19 May and closes on 2 June": one period. */
+function spanOfPeriod(s: string, dates: DateMention[], at: number): When | undefined {
+  for (let i = 0; i + 1 < dates.length; i++) {
+    const a = dates[i]!;
+    const b = dates[i + 1]!;
+    if (a.index < at || !a.when.start || !b.when.end) continue;
+    const between = s.slice(a.index + a.text.length, b.index);
+    const lead = s.slice(Math.max(at, a.index - 30), a.index);
+    if (/\b(?:opens?|begins?|starts?|runs?)\s+(?:on\s+)?$/i.test(lead) && /^\s*(?:,\s*)?and\s+(?:closes?|ends?|finishes|runs?\s+until)\s+(?:on\s+)?$/i.test(between)) {
+      return { text: s.slice(a.index, b.index + b.text.length), precision: 'day', start: a.when.start.slice(0, 10), end: b.when.end.slice(0, 10) };
     }
   }
   return undefined;
 }
 
-const PUBLISHER_BEFORE = /([A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*)*)\s+(?:has\s+|had\s+)?$/;
-const PUBLISHER_AFTER = /^\s+by\s+([A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*)*)/;
+const PUBLISHED_NOUN = /\b(?:transcript|recording|report|data|figures|results|album|film|book|details|findings|minutes|memo|documents?|files|video|footage|tape|letter|emails?|messages?|declaration|statement|study|survey|poll|estimate|forecast|plan|draft|model|handset|phone)\b/i;
+const PUBLISHED_NOUN_BEFORE = /\b((?:the|a|an|its|their|his|her)\s+(?:[\w’'-]+\s+){0,3}?(?:transcript|recording|report|data|figures|results|album|film|book|details|findings|minutes|memo|documents?|files|video|footage|tape|letter|emails?|messages?|declaration|statement|study|survey|poll|estimate|forecast|plan|draft|model)|(?:[A-Z][\w-]*\s+)?(?:[a-z]+\s+)?(?:data|figures|results))\b(?:\s+\S+){0,5}\s*$/;
 
-export function extractEvents(paragraphs: Paragraph[], people: Person[], publishedAt?: string): Event[] {
-  const matcher = buildMatcher(people);
-  const byId = new Map(people.map((p) => [p.id, p]));
-  const drafts: Draft[] = [];
-  const history: PersonMention[][] = [];
-  let order = 0;
+const OBJECT_AFTER: Partial<Record<EventKind, RegExp>> = {
+  vote: /^\s+(?:on|over)\s+((?:[\w’'-]+\s+){0,6}?[\w’'-]+?)(?=\s+(?:on|at|in|by|next|this|last|before|after|when|which|that)\b|[,.;]|$)/i,
+  launch: /^\s+((?:its|their|his|her|the|a|an)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+?)(?=\s+(?:on|at|in|from|by|next|this|last)\b|[,.;]|$)/i,
+  release: /^\s+((?:its|their|his|her|the|a|an)\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+?)(?=\s+(?:on|at|in|by|next|this|last)\b|[,.;]|$)/i,
+  hearing: /^\s+(?:on|into)\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+?)(?=\s+(?:on|at|in|by|next|this|last)\b|[,.;]|$)/i,
+  deadline: /^\s+(?:for|to)\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+?)(?=\s+(?:is|on|at|in|by)\b|[,.;]|$)/i,
+};
 
-  for (const paragraph of paragraphs) {
-    if (paragraph.kind !== 'body') continue;
-    const text = paragraph.text;
-    const dates = findDates(text, publishedAt);
-    const paragraphMentions = findPeople(text, matcher);
-    for (const sentence of splitSentences(text)) {
-      const s = sentence.text;
-      const mentions = paragraphMentions
-        .filter((m) => m.start >= sentence.start && m.end <= sentence.end)
-        .map((m) => ({ ...m, start: m.start - sentence.start, end: m.end - sentence.start }));
-      const triggers = TRIGGER_HINT.test(s) ? findTriggers(s) : [];
-      const sentenceDates: DateMention[] = dates
-        .filter((d) => d.index >= sentence.start && d.index < sentence.end)
-        .map((d) => ({ ...d, index: d.index - sentence.start }));
-      const sentenceDrafts = buildSentenceEvents(s, triggers, mentions, sentenceDates, history, byId);
-      for (const d of sentenceDrafts) drafts.push({ ...d, paragraph: paragraph.index, order: order++ });
-      history.push(mentions);
+function analyzeSentence(input: SentenceInput, ctx: Context): void {
+  const { s, masked } = input;
+  const personAfter = (at: number) => input.mentions.some((m) => m.start >= at && m.start - at <= 30 && /^\s+(?:[\w.’'-]+\s+){0,4}$/.test(s.slice(at, m.start)));
+  const found = findTriggers(masked, personAfter);
+  // Most sentences name no event and no date: nothing more to read.
+  if (!found.length && !input.dates.length) return;
+  const frames = reportingFrames(masked);
+  const inFrame = (at: number) => frames.some((f) => at >= f.start && at < f.end);
+  const dateSpans = input.dates.map((d): [number, number] => [d.index, d.index + d.text.length]);
+  // Not the words of a reporting frame, nor of a date ("the day before the launch").
+  const triggers = found.filter((t) => !inFrame(t.start) && !inside(dateSpans, t.start));
+  const usableDates = input.dates.filter((d) => !ownedByVerb(masked, d, frames, triggers));
+  // "…, the minister said on Monday" and nothing else: no event.
+  if (!triggers.length && !usableDates.length) return;
+  const cuts = boundaries(masked, [...dateSpans, ...triggers.map((t): [number, number] => [t.start, t.end])]);
+  const used = new Set<DateMention>();
+  if (triggers.length) {
+    const dateOf = assignDates(masked, triggers, usableDates.filter((d) => !d.time || isDated(d.when)), cuts);
+    const timeOf = new Map<Trigger, DateMention>();
+    for (const d of usableDates.filter((x) => x.time && !isDated(x.when))) {
+      const [cs, ce] = clauseOf(d.index, cuts, s.length);
+      const t = [...triggers].filter((x) => x.start >= cs && x.start < ce).sort((x, y) => Math.abs(x.end - d.index) - Math.abs(y.end - d.index))[0] ?? triggers[triggers.length - 1];
+      if (t && !timeOf.has(t)) timeOf.set(t, d);
     }
-  }
-  return finish(mergeDrafts(drafts), byId);
-}
-
-function buildSentenceEvents(
-  s: string,
-  triggers: Trigger[],
-  mentions: PersonMention[],
-  dates: DateMention[],
-  history: PersonMention[][],
-  byId: Map<string, Person>,
-): Array<Omit<Draft, 'paragraph' | 'order'>> {
-  const out: Array<Omit<Draft, 'paragraph' | 'order'> & { at: number }> = [];
-  const usable = dates.filter((d) => isDated(d.when) || d.when.precision === 'unknown');
-
-  // Meetings, calls and visits in one sentence are one event ("to visit Russia … to meet Putin").
-  const gatherings = triggers.filter((t) => t.kind === 'meeting' || t.kind === 'call' || t.kind === 'visit');
-  if (gatherings.length > 0) {
-    const kind = gatherings.map((t) => t.kind).sort((a, b) => KIND_RANK[a] - KIND_RANK[b])[0]!;
-    const anchor = gatherings[0]!;
-    const participants = gatheringParticipants(s, anchor, mentions, history, byId);
-    const visit = gatherings.find((t) => t.kind === 'visit');
-    const location = findPlace(s, (visit ?? anchor).start, mentions);
-    // Nobody named: the body that meets ("Parliament would meet") stands in, or there is no event.
-    const subject = participants.length === 0 ? /([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)\s+(?:[a-z]+\s+){0,2}$/.exec(s.slice(0, anchor.start))?.[1] : undefined;
-    if (participants.length > 0 || location || subject) {
-      out.push({ kind, participants, location, subject, when: unknownWhen(), at: anchor.start });
-    }
-  }
-  for (const t of triggers.filter((x) => x.kind === 'publication')) {
-    const before = PUBLISHER_BEFORE.exec(s.slice(Math.max(0, t.start - 60), t.start));
-    const after = PUBLISHER_AFTER.exec(s.slice(t.end, t.end + 60));
-    const publisherName = (after?.[1] ?? before?.[1])?.replace(/[.’']+$/, '');
-    const publisherMention = publisherName
-      ? mentions.find((m) => s.slice(m.start, m.end) === publisherName || publisherName.endsWith(s.slice(m.start, m.end)))
-      : undefined;
-    out.push({
-      kind: 'publication',
-      participants: publisherMention ? [publisherMention.personId] : [],
-      when: unknownWhen(),
-      object: t.object,
-      publisher: publisherName && !TITLE_WORDS.test(publisherName) ? publisherName.replace(/^(The|In|On)\s+/, '') : undefined,
-      at: t.start,
+    const groups = groupTriggers(masked, triggers, dateOf, cuts);
+    const dateOfGroup = groups.map((g) => g.map((t) => dateOf.get(t)).find((d): d is DateMention => !!d));
+    // A venue named after its event takes no date from it: "speak at an investor forum … on Oct. 21" is the speech's day.
+    groups.forEach((g, gi) => {
+      if (gi === 0 || !dateOfGroup[gi] || dateOfGroup[gi - 1]) return;
+      const prev = groups[gi - 1]!;
+      const gap = masked.slice(prev[prev.length - 1]!.end, g[0]!.start);
+      const sameClause = !cuts.some((c) => c >= prev[prev.length - 1]!.end && c < g[0]!.start);
+      const venueKind = g.every((t) => t.kind === 'meeting' || t.kind === 'summit' || t.kind === 'conference');
+      const prevMain = !prev.every((t) => t.noun) || !prev.some((t) => t.kind === 'meeting' || t.kind === 'summit' || t.kind === 'conference');
+      if (sameClause && venueKind && g.every((t) => t.noun) && prevMain && /\b(?:at|on\s+the\s+sidelines\s+of|address(?:es|ed|ing)?|attend(?:s|ed|ing)?|to)\s+(?:\S+\s+){0,5}$/i.test(gap)) {
+        dateOfGroup[gi - 1] = dateOfGroup[gi];
+        dateOfGroup[gi] = undefined;
+      }
+    });
+    let previousEnd = -1;
+    let previousSubjects: string[] = [];
+    groups.forEach((group, gi) => {
+      const first = group[0]!;
+      const kind = groupKind(group);
+      const [cs, ce] = clauseOf(first.start, cuts, s.length);
+      const frameBefore = frames.filter((f) => f.end <= first.start && f.end > cs);
+      const clauseStart = Math.max(cs, ...frameBefore.map((f) => f.end));
+      const frameAfter = frames.filter((f) => f.start > first.start && f.start < ce);
+      const clauseEnd = Math.min(ce, ...frameAfter.map((f) => f.start));
+      const last = group[group.length - 1]!;
+      const c: StatusContext = {
+        clause: masked.slice(clauseStart, clauseEnd),
+        left: masked.slice(Math.max(clauseStart, previousEnd), first.start),
+        clauseLeft: masked.slice(clauseStart, first.start),
+        right: masked.slice(last.end, clauseEnd),
+        span: masked.slice(first.start, last.end),
+        noun: group.every((t) => t.noun),
+      };
+      // "Ortega, who met Berg in Rome on Monday, will fly to Madrid": the subject is before the aside.
+      const aside = asideAround(masked, previousEnd);
+      const afterAside = aside && first.start >= aside[1];
+      const subjectRegion: [number, number] = afterAside ? [clauseStart, aside[0]] : subjectRegionOf(masked, cuts, triggers, clauseStart, first.start, previousEnd);
+      if (afterAside) previousEnd = -1;
+      const gapFromPrevious = previousEnd >= clauseStart ? masked.slice(previousEnd, first.start) : '';
+      const afterPrevious = previousEnd >= clauseStart;
+      const previousStart = Math.max(0, previousEnd);
+      previousEnd = last.end;
+      const next = groups[gi + 1]?.[0];
+      const { ids: found, plural, subjects } = participantsOf(input, group, [clauseStart, clauseEnd], frames, ctx, subjectRegion, next ? next.start : clauseEnd);
+      let ids = found;
+      // "… with a speech", "… during a visit to London", "will visit Peru … and meet Okafor": the same subject's.
+      const coordinated = !group[0]!.noun && /\band\s+(?:(?:will|would|also|then|later)\s+)?$/i.test(gapFromPrevious);
+      const accompanying = kind !== 'other' && group.every((t) => t.noun) && /\b(?:with|and|during|on|while\s+on)\s+(?:a|an|the|his|her|their)?\s*(?:[\w-]+\s+)?$/i.test(gapFromPrevious);
+      if (previousSubjects.length && (coordinated || (accompanying && !ids.length))) ids = [...previousSubjects, ...ids.filter((x) => !previousSubjects.includes(x))];
+      previousSubjects = subjects.length ? subjects : previousSubjects.length && (coordinated || accompanying) ? previousSubjects : [];
+      const denied = frames.some((f) => f.denial && f.end <= first.start);
+      let status: EventStatus | undefined = denied ? 'hypothetical' : statusWords(c);
+      if (status === 'hypothetical' || status === 'declined' || status === 'background') return;
+      const period = spanOfPeriod(masked, usableDates, clauseStart);
+      let dated = dateOfGroup[gi];
+      // "postponed to 13 November", "delayed … to Aug. 19": the new date, not the old one.
+      if (status === 'postponed') {
+        const target = usableDates.find((d) => d.index >= clauseStart && d.index < clauseEnd && isDated(d.when) && /\b(?:to|until|till|for)\s*$/i.test(masked.slice(Math.max(0, d.index - 6), d.index)) && /\b(?:postpone\w*|delay\w*|moved|pushed\s+back|put\s+off|deferred|reschedul\w*)\b/i.test(masked.slice(clauseStart, d.index)));
+        if (target) dated = target;
+      }
+      if (dated) used.add(dated);
+      if (period) for (const d of usableDates) if (period.text.includes(d.text)) used.add(d);
+      const verbTrigger = group.find((t) => !t.noun) ?? group.find((t) => PRESENT_VERB_NOUN.test(t.word));
+      const tense: Tense = verbTrigger ? eventTense({ ...c, left: masked.slice(Math.max(clauseStart, previousStart), verbTrigger.start), noun: false }, verbTrigger.word) : eventTense(c);
+      let when: When = period ?? dated?.when ?? unknownWhen();
+      // The event's own tense decides which way a bare date points ("said on Tuesday" does not).
+      // A present tense with a day is a timetable ("Kings Park play on Sunday", "the ultimatum expires on Friday").
+      if (dated?.retense && !period && tense !== 'unknown') when = dated.retense(tense === 'present' ? 'future' : tense);
+      const history = HISTORY.test(c.left.slice(-40)) || HISTORY.test(c.right.slice(0, 30));
+      if ((status === 'cancelled' || status === 'postponed') && dated && !period) {
+        const modifier = group.some((t) => modifies(masked, dated!, t));
+        const planned = /\b(?:planned|scheduled|set|due|slated|expected)\s+(?:for|on|in)\s*$|\b(?:to|until|till|for)\s*$/i.test(masked.slice(Math.max(0, dated.index - 25), dated.index));
+        if (modifier || planned) {
+          // The date the event had or has now: ahead of the report, whatever the tense of "cancelled".
+          if (dated.retense) when = dated.retense('future');
+        } else if (!isFutureOf(when, input.publishedAt)) when = unknownWhen();
+      }
+      if (!status) {
+        if (tense === 'future') status = 'scheduled';
+        else if (tense === 'past') status = 'took place';
+        else status = isDated(when) && input.publishedAt ? (isFutureOf(when, input.publishedAt) ? 'scheduled' : 'took place') : 'scheduled';
+      }
+      // "no date has been set": nothing to remind of.
+      if (!isDated(when) && /\bno\s+(?:new\s+)?date\b|\bdate\b[^.]*\b(?:not|yet\s+to)\s+(?:been\s+)?(?:set|fixed|agreed|announced|decided)|\bhas\s+yet\s+to\s+(?:schedule|set)\b/i.test(masked)) return;
+      const location = findPlace(masked, first.start, clauseEnd, group, input.mentions, afterPrevious ? first.start : Math.max(clauseStart, subjectRegion[0]));
+      const timed = group.map((t) => timeOf.get(t)).find((d): d is DateMention => !!d);
+      if (timed) used.add(timed);
+      const relativeMention = dated?.relative ? dated : usableDates.find((d) => d.relative && d.index >= clauseStart && d.index < clauseEnd && !d.time);
+      if (relativeMention) used.add(relativeMention);
+      const before = masked.slice(Math.max(0, first.start - 40), first.start);
+      const definite = first.noun && DEFINITE.test(before);
+      const near = masked.slice(Math.max(clauseStart, first.start - 25), Math.min(clauseEnd, last.end + 25));
+      const fresh = FRESH.test(near) && !/\bnext\s+(?:week|month|year|\w+day)\b/i.test(near);
+      const objectRe = OBJECT_AFTER[kind];
+      const head = group.find((t) => t.kind === kind)!;
+      let object = objectRe ? objectRe.exec(masked.slice(head.end, clauseEnd))?.[1] : undefined;
+      // "the recording published Tuesday", "Inflation data … will be released": what is released comes first.
+      if (kind === 'release' && (!object || !PUBLISHED_NOUN.test(object))) {
+        const noun = PUBLISHED_NOUN_BEFORE.exec(masked.slice(Math.max(clauseStart, first.start - 60), first.start));
+        if (noun) object = noun[1]!;
+      }
+      const subject = subjectWords(masked, subjectRegion[0], first.start, input.mentions);
+      if (kind === 'match') object = teamsOf(masked, group, subjectRegion[0], clauseEnd) ?? object;
+      // A definite mention adds its people only when they join it ("expected to join the talks").
+      const joins = definite && /\b(?:join|joins|joined|joining|attend|attends|attended|take\s+part\s+in|took\s+part\s+in|participate\s+in|chair|chairs|chaired|lead|leads|led)\s+(?:the|this|that)\s+$/i.test(before);
+      // "at that meeting", "the launch": a mention of an event named before brings no subject of its own.
+      const subjectOnly = definite && !joins && [...ctx.kinds].some((k) => compatibleKinds(k, kind)) ? explicitParticipants(input, group, [clauseStart, clauseEnd], frames, ctx) : undefined;
+      const draft: Draft = {
+        kind,
+        participants: subjectOnly ?? ids,
+        ...(location ? { location } : {}),
+        when,
+        ...(timed?.time ? { time: timed.time } : dated?.time?.local ? { time: dated.time } : {}),
+        ...(relativeMention?.relative && !isDated(when) ? { relative: relativeMention.relative } : {}),
+        status,
+        paragraph: input.paragraph,
+        sentence: input.sentence,
+        text: s,
+        order: ctx.order++,
+        definite,
+        fresh,
+        history,
+        ...(object ? { object } : {}),
+        ...(subject ? { subject } : {}),
+        trigger: head.word,
+        ...(plural ? { pluralSubject: true, recent: recentPeople(ctx) } : {}),
+      };
+      if (draft.time && isDated(draft.when) && draft.when.precision === 'day' && draft.when.start === (draft.when.end ?? draft.when.start)) {
+        draft.when = atTime(draft.when, draft.time.local && draft.time.offset === undefined ? withPlaceZone(draft.time, draft.location, draft.when.start!) : draft.time);
+      } else if (draft.when.precision === 'instant' && draft.time?.local && draft.time.offset === undefined && draft.location) {
+        const offset = placeZone(draft.location, draft.when.start!);
+        if (offset !== undefined) draft.when = atTime({ ...draft.when, precision: 'day' }, { ...draft.time, offset });
+      }
+      ctx.drafts.push(draft);
+      ctx.kinds.add(draft.kind);
     });
   }
+  otherActions(input, frames, cuts, usableDates.filter((d) => !used.has(d)), triggers, ctx);
+}
 
-  // Each date goes to the nearest event of its sentence; an event takes one date. A date nearer
-  // to a speech verb than to the event dates the speaking ("He said on Monday the talks …").
-  const quotesHere = quotedSpans(s);
-  const speechVerbs = scanList(STATEMENT_VERBS, s).filter((v) => !quotesHere.some(([a, b]) => v.start >= a && v.start < b));
-  const pairs: Array<{ event: number; date: number; distance: number }> = [];
-  out.forEach((e, ei) =>
-    usable.forEach((d, di) => {
-      const distance = Math.abs(d.index - e.at);
-      if (speechVerbs.some((v) => governs(s, v, d) && Math.min(Math.abs(d.index - v.end), Math.abs(v.start - d.index - d.text.length)) < distance)) return;
-      pairs.push({ event: ei, date: di, distance });
-    }),
+/** Only the people the event's own words name: "between A and B", "with B", "the trial of B". */
+function explicitParticipants(input: SentenceInput, group: Trigger[], clause: [number, number], frames: Frame[], ctx: Context): string[] {
+  const last = group[group.length - 1]!;
+  return participantsOf(input, group, clause, frames, ctx, [last.end, last.end]).ids.filter((id) =>
+    input.mentions.some((m) => m.personId === id && m.start >= group[0]!.start),
   );
-  pairs.sort((a, b) => a.distance - b.distance);
-  const takenEvents = new Set<number>();
-  const takenDates = new Set<number>();
-  for (const p of pairs) {
-    if (takenEvents.has(p.event) || takenDates.has(p.date)) continue;
-    takenEvents.add(p.event);
-    takenDates.add(p.date);
-    out[p.event]!.when = usable[p.date]!.when;
-  }
-
-  // A dated speech verb with a named speaker is a statement ("X told reporters on Tuesday").
-  usable.forEach((d, di) => {
-    if (takenDates.has(di) || !isDated(d.when)) return;
-    const verbs = scanList(STATEMENT_VERBS, s).filter((v) => governs(s, v, d));
-    const verb = verbs[0];
-    if (!verb) return;
-    const quotes = quotedSpans(s);
-    if (quotes.some(([a, b]) => verb.start >= a && verb.start < b)) return;
-    // The speaker is named right before the verb ("Pompeo told"), or is the subject that opens the
-    // sentence before an appositive ("Ushakov, the adviser whom … Trump, speculated").
-    // A common noun right before the verb ("police revealed") is a speaker we do not know.
-    const before = mentions.filter((m) => m.end <= verb.start && !m.possessive && !quotes.some(([a, b]) => m.start >= a && m.start < b));
-    const adjacent = before.find((m) => /^\s*$/.test(s.slice(m.end, verb.start)));
-    const lead = s.slice(0, verb.start).trimEnd();
-    const speaker = adjacent
-      ?? (lead.endsWith(',') ? before[0] : undefined)
-      ?? (/\b(he|she)$/i.test(lead) ? resolvePronounBefore(s, verb.start, history, byId) : undefined);
-    if (!speaker) return;
-    out.push({ kind: 'statement', participants: [typeof speaker === 'string' ? speaker : speaker.personId], when: d.when, at: verb.start });
-  });
-
-  return out.map(({ at: _at, ...rest }) => rest);
 }
 
-/** A speech verb dates its speaking when the date sits close by, in the same clause. */
-function governs(s: string, verb: { start: number; end: number }, d: DateMention): boolean {
-  const between = verb.end <= d.index ? s.slice(verb.end, d.index) : s.slice(d.index + d.text.length, verb.start);
-  return between.length <= 30 && !/[,;“”"]/.test(between);
+/** Noun triggers that hold their own present-tense verb: "go to the polls", "expires", "takes effect". */
+const PRESENT_VERB_NOUN = /^(?:go|goes|goes\s+on|expires?|runs?\s+out|takes?\s+effect|comes?\s+into|enters?\s+into|lapses?|polls\s+open)\b/;
+
+/** The ", who … ," aside holding `at`, if any. */
+function asideAround(s: string, at: number): [number, number] | undefined {
+  if (at < 0) return undefined;
+  const re = /,\s+(?:who|which|whose|whom)\b[^,]*,/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s)) !== null) if (at > m.index && at < m.index + m[0].length) return [m.index, m.index + m[0].length];
+  return undefined;
 }
 
-function resolvePronounBefore(
-  s: string,
-  before: number,
-  history: PersonMention[][],
-  byId: Map<string, Person>,
-): string | undefined {
-  const pronoun = /\b(he|she)\s+\S*\s*$/i.exec(s.slice(0, before)) ?? /^(He|She)\b/.exec(s);
-  return pronoun ? antecedent(pronoun[1]!, history, byId) : undefined;
+/** The distinct people named in the last sentences, oldest first. */
+function recentPeople(ctx: Context): string[] {
+  const out: string[] = [];
+  for (let i = ctx.history.length - 1; i >= 0 && i >= ctx.history.length - 3 && out.length < 2; i--) {
+    for (const m of [...ctx.history[i]!].reverse()) {
+      const p = ctx.byId.get(m.personId);
+      if (!p || p.type === 'organization' || isTitleOnly(p) || out.includes(p.id)) continue;
+      out.unshift(p.id);
+      if (out.length >= 2) break;
+    }
+  }
+  return out;
 }
 
-function gatheringParticipants(
-  s: string,
-  anchor: Trigger,
-  mentions: PersonMention[],
-  history: PersonMention[][],
-  byId: Map<string, Person>,
-): string[] {
-  // "a meeting between A and B": exactly the people in the "between" phrase.
-  const between = /^\s*(?:\w+\s+){0,2}?between\s+([^.;]*?)(?=,\s*(?:which|who|where|when)\b|[.;]|$)/i.exec(s.slice(anchor.end));
-  let chosen: PersonMention[];
-  if (between) {
-    const from = anchor.end + between.index + between[0].length - between[1]!.length;
-    const to = from + between[1]!.length;
-    chosen = mentions.filter((m) => m.start >= from && m.end <= to && !m.possessive);
-  } else {
-    // Possessives count only when they own the event ("Trump's call with …").
-    chosen = mentions.filter((m) => !m.possessive || (m.end <= anchor.start && anchor.start - m.end <= 4));
+/**
+ * Where the subject of an event may stand: from the clause start, or after the event before it in
+ * the clause; for a verb coordinated with an earlier one ("spoke by phone on Sunday and agreed to
+ * meet"), the subject of that earlier clause.
+ */
+function subjectRegionOf(s: string, cuts: number[], triggers: Trigger[], clauseStart: number, triggerStart: number, previousEnd: number): [number, number] {
+  if (previousEnd >= clauseStart) return [previousEnd, triggerStart];
+  if (/^\s*,?\s*and\s/.test(s.slice(clauseStart, clauseStart + 8))) {
+    const previousCut = [...cuts].reverse().find((c) => c < clauseStart) ?? 0;
+    const own = s.slice(clauseStart, triggerStart);
+    if (!/\b(?:he|she|they|it)\b/i.test(own) && !/[A-Z]/.test(own.replace(/^\s*,?\s*and\s+/, ''))) {
+      const firstThere = triggers.find((t) => t.start >= previousCut && t.start < clauseStart);
+      return [previousCut, firstThere ? firstThere.start : clauseStart];
+    }
   }
-  const ids: string[] = [];
-  for (const m of chosen) if (!ids.includes(m.personId)) ids.push(m.personId);
-  // A pronoun subject before the trigger ("He will travel to …") brings its antecedent.
-  if (!between && !chosen.some((m) => m.start < anchor.start)) {
-    const id = resolvePronounBefore(s, anchor.start, history, byId);
-    if (id && !ids.includes(id)) ids.unshift(id);
+  return [clauseStart, triggerStart];
+}
+
+const TEAM = '[A-Z][\\w.-]*(?:\\s+[A-Z][\\w.-]*){0,3}';
+const BETWEEN_TEAMS = new RegExp(`\\bbetween\\s+(?:the\\s+)?(${TEAM})\\s+and\\s+(?:the\\s+)?(${TEAM})`);
+const TEAM_AFTER = new RegExp(`^\\s+(?:\\d+-\\d+\\s+)?(?:with\\s+|over\\s+|against\\s+)?(?:the\\s+)?(${TEAM})`);
+
+/** "Harbour City v Northfield": the sides of a match, from "between A and B" or "A will face B". */
+function teamsOf(s: string, group: Trigger[], from: number, to: number): string | undefined {
+  const between = BETWEEN_TEAMS.exec(s.slice(from, to));
+  if (between) return `${between[1]} v ${between[2]}`;
+  const verb = group.find((t) => !t.noun);
+  if (!verb) return undefined;
+  const home = /(?:^|[,;]\s*|\s)(?:the\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})(?:,[^,]*,)?\s+(?:(?:will|would|could|then|now|also|to)\s+)*(?:\w+\s+)?$/.exec(s.slice(from, verb.start));
+  const away = TEAM_AFTER.exec(s.slice(verb.end, to));
+  if (!home || !away) return undefined;
+  if (/^(?:The|A|An|He|She|They|It|On|In|At)$/.test(home[1]!)) return undefined;
+  return `${home[1]} v ${away[1]}`;
+}
+
+/** Capitalised words before the trigger that act when no person does ("Harbour City will face", "The Senate"). */
+function subjectWords(s: string, from: number, to: number, mentions: PersonMention[] = []): string | undefined {
+  // "Per the request, Parliament would meet": the subject follows a fronted phrase.
+  const fronted = /^\s*(?:Per|According\s+to|In|On|At|After|Before|Under|With|For|Last|Next|This|Earlier|Later)\b[^,]{0,60},\s*/.exec(s.slice(from, to));
+  const lead = s.slice(from + (fronted ? fronted[0].length : 0), to);
+  if (fronted) from += fronted[0].length;
+  // "The assembly will vote": a body named by a common noun.
+  const body = /^\s*The\s+(assembly|council|board|committee|senate|house|parliament|congress|cabinet|government|court|jury|union|party|league|club|commission|agency|ministry|company|bank|tribunal)\s+[a-z]/.exec(lead);
+  if (body) return capitalise(body[1]!);
+  const m = /^\s*(?:The\s+)?([A-Z][\w.-]*(?:\s+(?:of\s+)?[A-Z][\w.-]*){0,4})/.exec(lead);
+  if (!m) return undefined;
+  const at = from + m.index + m[0].length - m[1]!.length;
+  const words = m[1]!;
+  if (/^(?:He|She|They|It|We|I|In|On|At|After|Before|The|A|An|His|Her|Their|Its|Asked|If|When|While|But|And|This|That|Private|Smartphone|Singer|Special|Chief|More|Most|Some|Many|Previous|Negotiators|Officials|Organisers|Organizers|Per|Last|Next|Earlier|Later|Yesterday|Today|Tomorrow|According|Under|With|For)$/.test(words.split(/\s+/)[0]!)) return undefined;
+  if (NOT_PLACES.has(words.split(/\s+/)[0]!) || mentions.some((p) => p.start < at + words.length && at < p.end)) return undefined;
+  // "Voters", "Shareholders", "Officials": a common noun opening the sentence.
+  if (!/\s/.test(words) && /(?:ers|ors|ists|ants|ents|ies|ians|ees|men|women|people)$/.test(words)) return undefined;
+  // "Saturday’s derby", "The Reserve Bank’s committee": a possessive names an owner, not an actor.
+  if (/^['’]s\b/.test(s.slice(at + words.length))) return undefined;
+  return words;
+}
+
+function isFutureOf(when: When, publishedAt: string | undefined, inclusive = true): boolean {
+  if (!when.start || !publishedAt) return false;
+  const end = (when.end ?? when.start).slice(0, 10);
+  return inclusive ? end >= publishedAt.slice(0, 10) : end > publishedAt.slice(0, 10);
+}
+
+// "will decide on Friday", "is expected to … attend the Highland Games in Braemar on 12 July",
+// "must file their paperwork by Aug. 1": a dated future action or deadline of no other kind.
+const FUTURE_MARKER =
+  /\b(?:will|shall|is\s+to|are\s+to|(?:is|are)\s+(?:set|due|expected|scheduled|slated|going|likely)\s+to|would|plans?\s+to|intends?\s+to)\b/i;
+const DEADLINE_MARKER = /\b(?:must|have\s+to|has\s+to|needs?\s+to|required\s+to|obliged\s+to)\b/i;
+const NOT_ACTIONS = new Set(
+  'be have say tell comment remain continue need take stay keep seem appear become look feel know think believe want hope expect like try help make get go come give see mean ask allow depend face cost rise fall increase decrease grow ease reach last require include affect lead follow receive mark cut raise lower reduce change show return find work run begin start end'.split(' '),
+);
+const VERB_BEFORE_DATE = /\b(?:will|shall|would|to|and|must|then|also|first)\s+(?:(?:now|also|then|first|finally|formally|officially|probably|not)\s+)?(?:be\s+)?([a-z]{3,})\b(?:\s+(?:[\w’'-]+\s+){0,8}?)$/d;
+
+function otherActions(input: SentenceInput, frames: Frame[], cuts: number[], dates: DateMention[], triggers: Trigger[], ctx: Context): void {
+  const { masked } = input;
+  for (const date of dates) {
+    const precise = date.when.precision === 'day' || date.when.precision === 'instant' || !!date.relative;
+    if (!precise || (date.time && !isDated(date.when))) continue;
+    const [cs] = clauseOf(date.index, cuts, masked.length);
+    const triggerBefore = triggers.filter((t) => t.end <= date.index && t.start >= cs).pop();
+    const from = Math.max(cs, triggerBefore ? triggerBefore.end : cs);
+    const left = masked.slice(from, date.index);
+    if (/[;.]/.test(left) || frames.some((f) => date.index >= f.start && date.index < f.end)) continue;
+    const verb = VERB_BEFORE_DATE.exec(left);
+    const deadline = /\bby\s+$/i.test(masked.slice(Math.max(0, date.index - 4), date.index)) && DEADLINE_MARKER.test(masked.slice(cs, date.index));
+    if (!verb && !deadline) continue;
+    const word = verb?.[1]?.toLowerCase() ?? '';
+    if (!deadline && (NOT_ACTIONS.has(word) || /(?:ly|ing)$/.test(word))) continue;
+    const sentenceLeft = masked.slice(0, date.index);
+    if (!deadline && !FUTURE_MARKER.test(sentenceLeft.slice(cs)) && !FUTURE_MARKER.test(sentenceLeft)) continue;
+    const verbAt = verb ? from + verb.indices![1]![0] : date.index;
+    const c: StatusContext = { clause: masked.slice(cs), left: masked.slice(cs, verbAt), right: masked.slice(verbAt, masked.length), noun: false };
+    const status = statusWords(c);
+    if (status === 'hypothetical' || status === 'declined' || status === 'background') continue;
+    const kind: EventKind = deadline ? 'deadline' : 'other';
+    const trigger: Trigger = { kind, start: verbAt, end: verbAt + word.length, noun: false, word };
+    const region = subjectRegionOf(masked, cuts, triggers, cs, verbAt, triggerBefore ? triggerBefore.end : -1);
+    const { ids } = participantsOf(input, [trigger], [cs, masked.length], frames, ctx, region);
+    const location = findPlace(masked, verbAt, date.index + date.text.length + 30, [trigger], input.mentions, from);
+    const object = deadline
+      ? /\b(?:must|have\s+to|has\s+to|needs?\s+to|required\s+to|obliged\s+to)\s+((?:[\w’'-]+\s+){0,6}?[\w’'-]+)\s+by\s*$/i.exec(masked.slice(cs, date.index))?.[1]
+      : `${word}${/^\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+?)(?=\s+(?:on|at|in|by|from|next|this|last|the\s+following|whether)\b|[,.;]|$)/.exec(masked.slice(verbAt + word.length))?.[1]?.replace(/^/, ' ') ?? ''}`;
+    ctx.drafts.push({
+      kind,
+      participants: ids,
+      ...(location ? { location } : {}),
+      when: date.relative ? unknownWhen() : date.retense ? date.retense('future') : date.when,
+      ...(date.relative ? { relative: date.relative } : {}),
+      status: status === 'cancelled' || status === 'postponed' ? status : 'scheduled',
+      paragraph: input.paragraph,
+      sentence: input.sentence,
+      text: input.s,
+      order: ctx.order++,
+      definite: false,
+      fresh: false,
+      history: false,
+      ...(object ? { object } : {}),
+      ...(subjectWords(masked, region[0], verbAt, input.mentions) ? { subject: subjectWords(masked, region[0], verbAt, input.mentions)! } : {}),
+      trigger: word || 'deadline',
+    });
   }
-  return ids;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Merging and titles.
+// The article: merging mentions, days counted from others, titles.
 
-function overlaps(a: string[], b: string[]): boolean {
-  return a.some((x) => b.includes(x));
+function compatibleKinds(a: EventKind, b: EventKind): boolean {
+  if (a === b) return true;
+  const family = (k: EventKind) => (k === 'meeting' || k === 'talks' || k === 'visit' ? 'gathering' : k);
+  return family(a) === family(b);
 }
 
-function sameEvent(a: Draft, b: Draft): boolean {
-  if (a.kind !== b.kind) return false;
-  if (a.kind === 'publication') {
-    if (a.participants.length > 0 && b.participants.length > 0) return overlaps(a.participants, b.participants);
-    return !a.publisher || !b.publisher || a.publisher === b.publisher;
-  }
-  return overlaps(a.participants, b.participants) || (Boolean(a.subject) && a.subject === b.subject);
+function sameDay(a: When, b: When): boolean {
+  if (!isDated(a) || !isDated(b)) return false;
+  const a0 = a.start!.slice(0, 10);
+  const a1 = (a.end ?? a.start)!.slice(0, 10);
+  const b0 = b.start!.slice(0, 10);
+  const b1 = (b.end ?? b.start)!.slice(0, 10);
+  return a0 === b0 && a1 === b1;
 }
 
-function sameWhen(a: When, b: When): boolean {
-  return a.precision === b.precision && a.start === b.start && a.end === b.end;
+/** `b` lies inside `a` (or the other way round): "next week" and "Tuesday 2 December". */
+function nested(a: When, b: When): boolean {
+  if (!isDated(a) || !isDated(b)) return false;
+  const a0 = a.start!.slice(0, 10);
+  const a1 = (a.end ?? a.start)!.slice(0, 10);
+  const b0 = b.start!.slice(0, 10);
+  const b1 = (b.end ?? b.start)!.slice(0, 10);
+  return (b0 >= a0 && b1 <= a1) || (a0 >= b0 && a1 <= b1);
 }
 
+const overlaps = (a: string[], b: string[]) => a.some((x) => b.includes(x));
+
+/** The earlier draft a new one is a mention of, if any. */
 /**
- * An undated mention of an event merges into a dated mention of the same event (same kind, a
- * shared participant); two dated mentions merge only when their dates agree.
+ * The drafts kept so far, with the most recent per participant: finding the earlier mention of an
+ * event looks at the last few paragraphs and at the events of its participants, not at every
+ * event of a long article.
  */
-function mergeDrafts(drafts: Draft[]): Draft[] {
-  const kept: Draft[] = [];
-  const undated: Draft[] = [];
-  for (const d of drafts) (isDated(d.when) ? kept : undated).push(d);
-  const dated = new DraftList();
-  for (const d of kept) {
-    const twin = dated.first(d, (k) => sameWhen(k.when, d.when));
-    if (twin) dated.absorb(twin, d);
-    else dated.push(d);
-  }
-  const loose = new DraftList();
-  for (const d of undated) {
-    const inDated = dated.first(d);
-    if (inDated) dated.absorb(inDated, d);
-    else {
-      const inLoose = loose.first(d);
-      if (inLoose) loose.absorb(inLoose, d);
-      else loose.push(d);
-    }
-  }
-  // Undated events are kept only when they say who met (or who published).
-  const worthy = loose.items.filter((d) =>
-    d.kind === 'publication' ? Boolean(d.publisher) : d.participants.length >= 2 || (d.participants.length === 1 && Boolean(d.location)),
-  );
-  return [...dated.items, ...worthy].sort((a, b) => a.paragraph - b.paragraph || a.order - b.order);
-}
-
-/**
- * Drafts in order, indexed by kind + participant and kind + subject, so finding the first draft
- * that is the same event as another does not compare it with every draft so far (an article
- * with thousands of dated events made that quadratic). Publications, few and matched by
- * publisher, are scanned.
- */
-class DraftList {
+class KeptDrafts {
   readonly items: Draft[] = [];
-  private position = new Map<Draft, number>();
-  private byKey = new Map<string, Draft[]>();
+  private byPerson = new Map<string, Draft[]>();
 
   push(d: Draft): void {
-    this.position.set(d, this.items.length);
     this.items.push(d);
     this.index(d);
   }
 
-  /** The earliest draft that is the same event as `d` (and passes `also`). */
-  first(d: Draft, also: (k: Draft) => boolean = () => true): Draft | undefined {
-    if (d.kind === 'publication') return this.items.find((k) => sameEvent(k, d) && also(k));
-    let best: Draft | undefined;
-    let bestAt = Infinity;
-    const keys = [...d.participants.map((id) => `${d.kind}\u0000p\u0000${id}`), ...(d.subject ? [`${d.kind}\u0000s\u0000${d.subject}`] : [])];
-    for (const key of keys) {
-      for (const k of this.byKey.get(key) ?? []) {
-        const at = this.position.get(k)!;
-        if (at >= bestAt) break; // lists are in order
-        if (sameEvent(k, d) && also(k)) {
-          best = k;
-          bestAt = at;
-          break;
-        }
-      }
+  /** After `d` took on more participants. */
+  index(d: Draft): void {
+    for (const p of d.participants) {
+      const list = this.byPerson.get(p) ?? [];
+      if (!list.includes(d)) list.push(d);
+      this.byPerson.set(p, list);
     }
-    return best;
   }
 
-  absorb(into: Draft, from: Draft): void {
-    const hadSubject = into.subject;
-    absorb(into, from);
-    if (!hadSubject && into.subject && into.kind !== 'publication') this.add(`${into.kind}\u0000s\u0000${into.subject}`, into);
-  }
-
-  private index(d: Draft): void {
-    if (d.kind === 'publication') return;
-    for (const id of d.participants) this.add(`${d.kind}\u0000p\u0000${id}`, d);
-    if (d.subject) this.add(`${d.kind}\u0000s\u0000${d.subject}`, d);
-  }
-
-  /** Keeps each list in item order (a subject learnt by absorbing is inserted where it belongs). */
-  private add(key: string, d: Draft): void {
-    const list = this.byKey.get(key);
-    if (!list) {
-      this.byKey.set(key, [d]);
-      return;
+  /** Candidates, latest first: the drafts of the last 4 paragraphs, then the others sharing a participant with `d`. */
+  candidates(d: Draft): Draft[] {
+    const near: Draft[] = [];
+    for (let i = this.items.length - 1; i >= 0; i--) {
+      const k = this.items[i]!;
+      if (d.paragraph - k.paragraph > 4) break;
+      near.push(k);
     }
-    if (list.includes(d)) return;
-    const at = this.position.get(d)!;
-    let i = list.length;
-    while (i > 0 && this.position.get(list[i - 1]!)! > at) i--;
-    list.splice(i, 0, d);
+    const far = new Set<Draft>();
+    for (const p of d.participants) for (const k of (this.byPerson.get(p) ?? []).slice(-8)) if (!near.includes(k)) far.add(k);
+    return [...near, ...[...far].sort((a, b) => b.order - a.order)];
   }
+}
+
+/** The earlier draft a new one is a mention of, if any. */
+function antecedentEvent(d: Draft, kept: KeptDrafts): Draft | undefined {
+  for (const k of kept.candidates(d)) {
+    const far = d.paragraph - k.paragraph > 4;
+    if (!compatibleKinds(d.kind, k.kind)) continue;
+    if (d.fresh && isDated(d.when)) continue;
+    const dated = isDated(d.when) && isDated(k.when);
+    const datesAgree = !dated || sameDay(d.when, k.when) || nested(d.when, k.when);
+    const shared = overlaps(d.participants, k.participants);
+    // Two places that are not one another ("Banff", then "Ottawa"): two events.
+    if (d.location && k.location && !placesAgree(d.location, k.location)) continue;
+    // "the talks", "the launch": the latest event of the kind, whatever its date says, if it names no one new.
+    if (!far && d.definite && (d.kind === k.kind || (d.kind !== 'visit' && k.kind !== 'visit')) && (d.participants.length === 0 || shared || k.participants.length === 0)) {
+      if (datesAgree || d.history || d.status === 'postponed' || !isDated(d.when)) return k;
+    }
+    if (d.kind !== k.kind && !(GATHERINGS.has(d.kind) && GATHERINGS.has(k.kind))) continue;
+    if (shared && datesAgree && (d.kind === k.kind || !isDated(d.when) || !isDated(k.when))) return k;
+    if (!far && !d.participants.length && !k.participants.length && d.kind === k.kind && !isDated(d.when) && !d.fresh && d.paragraph - k.paragraph <= 1) return k;
+  }
+  return undefined;
 }
 
 function absorb(into: Draft, from: Draft): void {
-  into.location ??= from.location;
-  into.publisher ??= from.publisher;
   into.object ??= from.object;
   into.subject ??= from.subject;
-  if (into.kind === 'publication') for (const p of from.participants) if (!into.participants.includes(p)) into.participants.push(p);
+  // "had been due to meet Zhou Lin": the plan, not who takes part now.
+  if (from.history) return;
+  for (const p of from.participants) if (!into.participants.includes(p)) into.participants.push(p);
+  into.location ??= from.location;
+  if ((from.status === 'cancelled' || from.status === 'postponed') && into.status !== 'took place') {
+    into.status = from.status;
+    if (from.status === 'postponed' && isDated(from.when) && !sameDay(from.when, into.when)) into.when = from.when;
+  }
+  if (!isDated(into.when) && isDated(from.when)) {
+    into.when = from.when;
+    into.paragraph = from.paragraph;
+    into.sentence = from.sentence;
+    into.text = from.text;
+  } else if (isDated(from.when) && nested(into.when, from.when) && precisionRank(from.when) < precisionRank(into.when)) {
+    // A finer date for the same event: "next week" then "on Tuesday".
+    into.when = from.when;
+  }
+  if (!into.time && from.time) into.time = from.time;
+  if (!isDated(into.when) && !into.relative && from.relative) into.relative = from.relative;
 }
 
-function joinNames(names: string[]): string {
-  return names.join('–');
+const PRECISION_RANK: Record<string, number> = { instant: 0, day: 1, week: 2, month: 3, unknown: 4 };
+const precisionRank = (w: When) => PRECISION_RANK[w.precision] ?? 4;
+
+function addDaysIso(isoDay: string, n: number): string {
+  const t = Date.UTC(Number(isoDay.slice(0, 4)), Number(isoDay.slice(5, 7)) - 1, Number(isoDay.slice(8, 10))) + n * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
 }
+
+/** "the following day", "the day before the launch", "on the first day of the trip": from the anchor's date. */
+function resolveRelative(d: Draft, kept: Draft[], dateMentionsBefore: When[]): void {
+  const rel = d.relative;
+  if (!rel || isDated(d.when)) return;
+  let anchor: When | undefined;
+  const wanted = rel.anchor ? ANCHOR_KINDS[rel.anchor] : undefined;
+  for (let i = kept.length - 1; i >= 0 && !anchor; i--) {
+    const k = kept[i]!;
+    if (k === d || !isDated(k.when) || k.when.precision === 'week' || k.when.precision === 'month') continue;
+    if (wanted && wanted.length && !wanted.includes(k.kind)) continue;
+    if (rel.ordinal && !rel.anchor && (k.when.end ?? k.when.start) === k.when.start) continue;
+    anchor = k.when;
+  }
+  if (!anchor && !rel.anchor) anchor = dateMentionsBefore.filter((w) => w.precision === 'day' || w.precision === 'instant').pop();
+  if (!anchor?.start) return;
+  const day = addDaysIso(anchor.start.slice(0, 10), rel.days);
+  d.when = { text: d.when.text || 'relative', precision: 'day', start: day, end: day };
+}
+
+function mergeArticle(drafts: Draft[], dateMentions: { when: When; paragraph: number; sentence: number }[]): Draft[] {
+  const kept = new KeptDrafts();
+  // Date mentions are in text order, as drafts are: a pointer finds the ones before each draft.
+  let seen = 0;
+  const before: When[] = [];
+  for (const d of drafts) {
+    while (seen < dateMentions.length && (dateMentions[seen]!.paragraph < d.paragraph || (dateMentions[seen]!.paragraph === d.paragraph && dateMentions[seen]!.sentence <= d.sentence))) before.push(dateMentions[seen++]!.when);
+    if (d.relative) resolveRelative(d, kept.items, before);
+    if (d.pluralSubject) {
+      let previous: Draft | undefined;
+      for (let i = kept.items.length - 1; i >= 0 && d.paragraph - kept.items[i]!.paragraph <= 2; i--) {
+        const k = kept.items[i]!;
+        if (GATHERINGS.has(k.kind) && k.participants.length >= 2) {
+          previous = k;
+          break;
+        }
+      }
+      if (previous) d.participants = [...previous.participants];
+      else if (d.recent && d.recent.length >= 2) d.participants = d.recent.slice(-2);
+    }
+    const into = antecedentEvent(d, kept);
+    if (into) {
+      absorb(into, d);
+      kept.index(into);
+    } else if (!d.history || isDated(d.when)) kept.push(d);
+  }
+  const items = kept.items;
+  // A time of day on a day event: "which starts at 10:00 a.m. CET" after "on Sept. 9".
+  for (let i = 0; i < items.length; i++) {
+    const d = items[i]!;
+    if (!d.time) continue;
+    if (!isDated(d.when)) {
+      // A speech's time is most likely the day of the launch or conference it is given at.
+      let first: Draft | undefined;
+      let venue: Draft | undefined;
+      for (let j = i - 1; j >= 0 && d.paragraph - items[j]!.paragraph <= 2; j--) {
+        const k = items[j]!;
+        if (!isDated(k.when) || k.when.precision === 'week' || k.when.precision === 'month') continue;
+        first ??= k;
+        if (!venue && ['launch', 'conference', 'summit', 'meeting'].includes(k.kind)) venue = k;
+      }
+      const previous = (d.kind === 'speech' ? venue : undefined) ?? first;
+      if (previous) d.when = { ...previous.when, text: d.when.text || previous.when.text };
+    }
+    if (d.when.precision === 'day' && d.when.start && (d.when.end ?? d.when.start) === d.when.start) {
+      const time = d.time.local && d.time.offset === undefined ? withPlaceZone(d.time, d.location, d.when.start) : d.time;
+      d.when = atTime(d.when, time);
+    }
+  }
+  // Undated mentions of a gathering belong to the dated one beside them ("Kim had been due to meet …").
+  const dropped = new Set<Draft>();
+  for (let i = 0; i < items.length; i++) {
+    const d = items[i]!;
+    if (isDated(d.when) || d.status === 'cancelled' || d.status === 'postponed' || !GATHERINGS.has(d.kind)) continue;
+    let host: Draft | undefined;
+    const better = (k: Draft) =>
+      !host || Number(k.location === d.location) > Number(host.location === d.location) ||
+      (Number(k.location === d.location) === Number(host.location === d.location) && Math.abs(k.paragraph - d.paragraph) < Math.abs(host.paragraph - d.paragraph));
+    for (const j of [...neighbours(items, i, 2)]) {
+      const k = items[j]!;
+      if (k === d || dropped.has(k) || !isDated(k.when) || !GATHERINGS.has(k.kind) || !overlaps(k.participants, d.participants)) continue;
+      if (better(k)) host = k;
+    }
+    if (host) {
+      for (const p of d.participants) if (!host.participants.includes(p)) host.participants.push(p);
+      dropped.add(d);
+    }
+  }
+  // Undated events are kept only when they say who meets where, or what was cancelled.
+  return items.filter((d) => {
+    if (dropped.has(d)) return false;
+    if (isDated(d.when)) return true;
+    if (d.status === 'cancelled' || d.status === 'postponed') return d.participants.length > 0 || !!d.location || !!d.subject;
+    if (!GATHERINGS.has(d.kind)) return false;
+    return d.participants.length >= 2 || (d.participants.length === 1 && !!d.location);
+  });
+}
+
+/** Indexes of the items within `span` paragraphs of item `i` (items are in paragraph order). */
+function* neighbours(items: Draft[], i: number, span: number): Generator<number> {
+  const p = items[i]!.paragraph;
+  for (let j = i - 1; j >= 0 && p - items[j]!.paragraph <= span; j--) yield j;
+  for (let j = i + 1; j < items.length && items[j]!.paragraph - p <= span; j++) yield j;
+}
+
+function withPlaceZone(time: TimeOfDay, location: string | undefined, day: string): TimeOfDay {
+  const offset = location ? placeZone(location, day) : undefined;
+  return offset === undefined ? time : { ...time, offset };
+}
+
+/** The article's sentence on how an event went: the next sentences about it, naming a result. */
+const OUTCOME =
+  /\b(?:agreed|agreement|deal|accord|described|called\s+(?:it|the)|constructive|productive|useful|fruitful|frank|positive|cordial|warm|tense|difficult|ended|concluded|without|failed|no\s+(?:deal|agreement|breakthrough|compromise|progress)|breakthrough|progress|compromise|signed|discussed|focused|lasted|result|outcome|won|lost|beat|drew|scored|voted|passed|approved|rejected|sentenced|convicted|acquitted)\b/i;
+
+function outcomeOf(d: Draft, paragraphs: Paragraph[]): { text: string; paragraph: number } | undefined {
+  const same = splitSentences(d.text);
+  const inSentence = same.length ? d.text : '';
+  const candidates: { text: string; paragraph: number }[] = [];
+  const para = paragraphs.find((p) => p.index === d.paragraph);
+  if (para) for (const s of splitSentences(para.text).slice(d.sentence + 1)) candidates.push({ text: s.text, paragraph: para.index });
+  const next = paragraphs.find((p) => p.index > d.paragraph && p.kind === 'body');
+  if (next && next.index - d.paragraph <= 2) for (const s of splitSentences(next.text)) candidates.push({ text: s.text, paragraph: next.index });
+  const hit = candidates.slice(0, 4).find((c) => OUTCOME.test(c.text) && !/^“/.test(c.text));
+  if (hit) return hit;
+  return OUTCOME.test(inSentence.replace(/\b(?:met|held|took place)\b/g, '')) ? undefined : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Titles.
+
+const KIND_NOUN: Record<EventKind, string> = {
+  meeting: 'meeting', call: 'call', talks: 'talks', visit: 'visit', summit: 'summit', vote: 'vote', hearing: 'hearing', trial: 'trial',
+  sentencing: 'sentencing', election: 'election', launch: 'launch', match: 'match', deadline: 'deadline', release: 'release',
+  conference: 'conference', speech: 'speech', other: 'event', publication: 'publication', statement: 'statement',
+};
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+function clipWords(s: string, n: number): string {
+  const words = s.split(/\s+/);
+  return words.length > n ? `${words.slice(0, n).join(' ')}…` : s;
+}
+
 function titleOf(d: Draft, byId: Map<string, Person>): string {
   const names = d.participants.map((id) => byId.get(id)).filter((p): p is Person => Boolean(p)).map(surnameOf);
-  if (names.length === 0 && d.subject) names.push(d.subject);
-  const who = joinNames(names);
+  const who = names.join('–');
+  const noun = KIND_NOUN[d.kind];
+  const where = d.location ? ` in ${d.location.replace(/^the\s+/, 'the ')}` : '';
   switch (d.kind) {
     case 'meeting':
-      if (names.length >= 2) return `${who} meeting`;
-      if (names.length === 1) return d.location ? `${who} meeting in ${d.location}` : `${who} meeting`;
-      return d.location ? `Meeting in ${d.location}` : 'Meeting';
     case 'call':
-      return names.length > 0 ? `${who} call` : 'Phone call';
+    case 'talks':
+      if (names.length >= 2) return `${who} ${noun}`;
+      if (names.length === 1) return `${who} ${noun}${where}`;
+      return d.subject && d.kind !== 'talks' ? `${d.subject} ${noun}` : `${capitalise(noun)}${where}`;
     case 'visit':
-      if (names.length > 0) return d.location ? `${who} visit to ${d.location}` : `${who} visit`;
-      return d.location ? `Visit to ${d.location}` : 'Visit';
-    case 'publication': {
-      const thing = capitalise(d.object ?? 'material');
-      return d.publisher ? `${thing} published by ${d.publisher}` : `${thing} published`;
+      if (names.length) return d.location ? `${who} visit to ${d.location}` : `${who} visit`;
+      return d.location ? `Visit to ${d.location}` : d.subject ? `${d.subject} visit` : 'Visit';
+    case 'summit':
+    case 'conference':
+      return who ? `${who} ${noun}${where}` : d.subject && !/^(?:More|Most|Some|Many)\b/.test(d.subject) ? `${d.subject} ${noun}` : `${capitalise(noun)}${where}`;
+    case 'hearing':
+      if (who) return `${who} hearing${where}`;
+      return d.object ? `Hearing on ${clipWords(d.object, 7)}` : `Hearing${where}`;
+    case 'trial':
+    case 'sentencing':
+      if (who) return `${capitalise(noun)} of ${names.join(' and ')}`;
+      return d.object ? `${capitalise(noun)} on ${clipWords(d.object, 7)}` : `${capitalise(noun)}${where}`;
+    case 'vote':
+    case 'election':
+      return `${d.subject && !names.length ? `${d.subject} ` : who ? `${who} ` : ''}${noun}${d.object ? ` on ${clipWords(d.object, 7)}` : where}`.replace(/^./, (c) => c.toUpperCase());
+    case 'release': {
+      const thing = d.object ? capitalise(clipWords(d.object.replace(/^(?:its|their|his|her|the|a|an)\s+/i, ''), 7)) : 'Release';
+      const by = who || (d.subject && !PUBLISHED_NOUN.test(d.subject) && !(d.object ?? '').includes(d.subject) ? d.subject : '');
+      return d.object ? `${thing} released${by ? ` by ${by}` : ''}` : `${by ? `${by} ` : ''}${by ? 'release' : 'Release'}${where}`;
     }
-    case 'statement':
-      return names.length > 0 ? `${who} statement` : 'Statement';
-    default:
-      return who || 'Event';
+    case 'launch':
+      return d.object ? `${capitalise(noun)} of ${clipWords(d.object.replace(/^(?:its|their|his|her)\s+/, ''), 7)}` : `${who ? `${who} ` : d.subject ? `${d.subject} ` : ''}${noun}${where}`.replace(/^./, (c) => c.toUpperCase());
+    case 'deadline':
+      return d.object ? `Deadline ${/^(?:a|an|the|its|their)\s/i.test(d.object) ? 'for' : 'to'} ${clipWords(d.object, 7)}` : 'Deadline';
+    case 'match':
+      if (d.object && / v /.test(d.object)) return `${d.object}${where}`;
+      return d.subject ? `${d.subject} match${where}` : `Match${where}`;
+    case 'speech':
+      return who ? `${who} speech${where}` : `Speech${where}`;
+    default: {
+      const actor = who || d.subject || '';
+      return capitalise(`${actor ? `${actor}: ` : ''}${clipWords(d.object ?? d.trigger, 8)}`);
+    }
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entry point.
+
+/** `mentions`: the people layer's mentions by paragraph (see layerMentions); without them, people are found by the names the model lists. */
+export function extractEvents(paragraphs: Paragraph[], people: Person[], publishedAt?: string, mentions?: Map<number, PersonMention[]>): Event[] {
+  const matcher = buildMatcher(people);
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const ctx: Context = { byId, history: [], drafts: [], kinds: new Set(), order: 0 };
+  const dateMentions: { when: When; paragraph: number; sentence: number }[] = [];
+  for (const paragraph of paragraphs) {
+    if (paragraph.kind !== 'body') continue;
+    const text = paragraph.text;
+    const dates = findDates(text, publishedAt, { times: true, relative: true });
+    const paragraphMentions = mentions ? mentions.get(paragraph.index) ?? [] : findPeople(text, matcher);
+    splitSentences(text).forEach((sentence, si) => {
+      const s = sentence.text;
+      const quotes = quotedSpans(s);
+      const masked = blank(s, quotes);
+      const mentions = paragraphMentions
+        .filter((m) => m.start >= sentence.start && m.end <= sentence.end)
+        .map((m) => ({ ...m, start: m.start - sentence.start, end: m.end - sentence.start }));
+      const sentenceDates = dates
+        .filter((d) => d.index >= sentence.start && d.index < sentence.end)
+        .map((d) => ({ ...d, index: d.index - sentence.start }))
+        .filter((d) => !inside(quotes, d.index));
+      analyzeSentence({ s, masked, mentions: mentions.filter((m) => !inside(quotes, m.start)), dates: sentenceDates, paragraph: paragraph.index, sentence: si, ...(publishedAt ? { publishedAt } : {}) }, ctx);
+      for (const d of sentenceDates) if (isDated(d.when)) dateMentions.push({ when: d.when, paragraph: paragraph.index, sentence: si });
+      ctx.history.push(mentions);
+    });
+  }
+  const events = mergeArticle(ctx.drafts, dateMentions);
+  for (const d of events) if (d.status === 'took place') {
+    const outcome = outcomeOf(d, paragraphs);
+    if (outcome) d.outcome = outcome;
+  }
+  return finish(events.sort((a, b) => a.paragraph - b.paragraph || a.order - b.order), byId);
 }
 
 function finish(drafts: Draft[], byId: Map<string, Person>): Event[] {
@@ -728,6 +1230,8 @@ function finish(drafts: Draft[], byId: Map<string, Person>): Event[] {
     let id = slugify(title);
     for (let n = 2; ids.has(id); n++) id = `${slugify(title)}-${n}`;
     ids.add(id);
+    // To come: scheduled when the day is known, announced while it is only a week, a month or unknown.
+    if (d.status === 'scheduled' || d.status === 'announced') d.status = d.when.precision === 'day' || d.when.precision === 'instant' ? 'scheduled' : 'announced';
     const event: Event = {
       id,
       title,
@@ -736,8 +1240,13 @@ function finish(drafts: Draft[], byId: Map<string, Person>): Event[] {
       when: d.when,
       paragraph: d.paragraph,
       confirmed: false,
+      status: d.status,
+      participantNames: d.participants.map((p) => byId.get(p)?.name ?? p),
+      sentence: d.sentence,
+      text: d.text,
     };
     if (d.location) event.location = d.location;
+    if (d.outcome) event.outcome = d.outcome;
     return event;
   });
 }

@@ -6,6 +6,7 @@ import type { Article, Paragraph, Quote } from '../model/article.js';
 import type { ArticleSource } from '../model/briefing.js';
 import { Attributor } from './attribution.js';
 import { extractEvents } from './events.js';
+import { layerMentions } from './event-people.js';
 import { classifyParagraphs, carriesQuotes } from './paragraphs.js';
 import { People } from './people.js';
 import { clearMemoTables } from './memo.js';
@@ -64,7 +65,7 @@ export function extractArticle(source: ArticleSource): Article {
   const { paragraphs, people, quotes, docs } = analyzeQuotes(source.paragraphs);
   const statements = extractStatements(docs, people);
   const persons = people.toModel(new Set([...quotes.map((q) => q.speakerId), ...statements.map((st) => st.speakerId)].filter((x): x is string => !!x)));
-  const events = extractEvents(paragraphs, persons, source.publishedAt);
+  const events = extractEvents(paragraphs, persons, source.publishedAt, layerMentions(people.mentions, docs, new Set(persons.map((p) => p.id))));
   const points = summarize(paragraphs, source.headline);
   return {
     id: slugify(source.id),

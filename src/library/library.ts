@@ -13,6 +13,7 @@ import { EventIndex, PeopleIndex, SpeakerIndex, type IndexedEvent, type PersonSu
 import { SearchIndex, searchWords, type PassageHit, type SearchOptions } from './search.js';
 import { findPhrase } from './phrases.js';
 import { tokenize } from './text-match.js';
+import { StoryBook } from '../stories/stories.js';
 
 /** A briefing that could not be used (or was used in its last good version). */
 export interface LibraryError {
@@ -405,6 +406,7 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
       { articles: this.size, fromCache: hits.size, unread: unreadCount, derived: jobs.length, errors, ms: Math.round(performance.now() - started) },
       'briefings loaded',
     );
+    if (this.size > 0) this.prepareStories();
   }
 
   /**
@@ -558,6 +560,8 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
     this.watcher = undefined;
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
+    clearTimeout(this.storyTimer);
+    this.storyTimer = undefined;
   }
 
   /** Re-reads one file now: added, updated, removed, or an error (keeping the last good version). */
@@ -595,6 +599,7 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
     if (change.type === 'error') this.logger?.warn({ ...change.error }, 'briefing rejected');
     else this.logger?.info({ file: change.file, articleId: change.articleId, change: change.type }, 'briefing loaded');
     if (emit) this.emit('change', change);
+    if (change.type !== 'error') this.prepareStories();
     return change;
   }
 
@@ -896,6 +901,25 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
   /** Events whose title, location or participants' names hold any of the (tokenized) words. */
   eventsMatching(words: string[]): Set<IndexedEvent> {
     return this.eventIndex.matching(words);
+  }
+
+  private storyBook?: { generation: number; book: StoryBook };
+  private storyTimer?: NodeJS.Timeout;
+
+  /** Events across briefings as stories (src/stories): built after a change, or at the first question that needs them. */
+  stories(): StoryBook {
+    if (!this.storyBook || this.storyBook.generation !== this.changes) this.storyBook = { generation: this.changes, book: StoryBook.of(this.articles()) };
+    return this.storyBook.book;
+  }
+
+  /** Builds the stories soon, off the path of the load or reload that changed the library (a large library takes a while). */
+  private prepareStories(): void {
+    if (this.storyTimer) return;
+    this.storyTimer = setTimeout(() => {
+      this.storyTimer = undefined;
+      this.stories();
+    }, 50);
+    this.storyTimer.unref();
   }
 
   stats(): { articles: number; people: number; sayings: number; events: number; errors: number } {

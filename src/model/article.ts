@@ -71,7 +71,19 @@ export const When = z.object({
   end: IsoDate.optional(),
 });
 
-export const EventKind = z.enum(['meeting', 'call', 'visit', 'publication', 'statement', 'other']);
+/**
+ * What happens. 'publication' and 'statement' are kinds of earlier extractor versions (a release,
+ * a dated speech verb), still valid in cached or hand-made models; the extractor no longer makes them.
+ */
+export const EventKind = z.enum([
+  'meeting', 'call', 'talks', 'visit', 'summit', 'vote', 'hearing', 'trial', 'sentencing', 'election',
+  'launch', 'match', 'deadline', 'release', 'conference', 'speech', 'other', 'publication', 'statement',
+]);
+/**
+ * What the sentence says of the event. The extractor keeps declined, hypothetical and background
+ * mentions out of `events`; they are in the enum so a status read from text always has a name.
+ */
+export const EventStatus = z.enum(['announced', 'scheduled', 'took place', 'postponed', 'cancelled', 'declined', 'hypothetical', 'background']);
 export const Event = z.object({
   id: z.string().min(1),
   title: z.string().min(1),
@@ -83,6 +95,15 @@ export const Event = z.object({
   paragraph: z.number().int().nonnegative(),
   /** True when a briefing's front matter pinned the date. */
   confirmed: z.boolean().default(false),
+  /** As the article's sentence gives it; absent in models that predate it. */
+  status: EventStatus.optional(),
+  /** The participants' names, in the order of `participants` (the model read without its people list). */
+  participantNames: z.array(z.string()).optional(),
+  /** 0-based sentence of `paragraph` that dates the event (else its first mention), and its text. */
+  sentence: z.number().int().nonnegative().optional(),
+  text: z.string().optional(),
+  /** For an event that took place: the article's sentence on how it went. */
+  outcome: z.object({ text: z.string().min(1), paragraph: z.number().int().nonnegative() }).optional(),
 });
 
 export const SummaryPoint = z.object({
@@ -113,6 +134,7 @@ export type Statement = z.infer<typeof Statement>;
 export type Precision = z.infer<typeof Precision>;
 export type When = z.infer<typeof When>;
 export type EventKind = z.infer<typeof EventKind>;
+export type EventStatus = z.infer<typeof EventStatus>;
 export type Event = z.infer<typeof Event>;
 export type SummaryPoint = z.infer<typeof SummaryPoint>;
 export type Article = z.infer<typeof Article>;

@@ -83,6 +83,7 @@ const RULES: [IntentName, string[]][] = [
     '(did|has|is|was|will) (THING)[ still| actually] (happen|happened|take place|taken place|go ahead|going ahead|gone ahead|on|happening|cancelled|canceled|postponed|confirmed)',
     'how long (until|till|til|before|to) (THING)',
     '(is|was) (THING) (still on|still happening|confirmed|cancelled|canceled|off)',
+    '(was|has|is|were|have) (THING)[ been| now] (moved|rescheduled|delayed|pushed back|brought forward|put off|called off)',
   ]],
   ['followup.article', [
     '(more|tell me more|go on|continue|more details|more detail|details|full version|the full story|expand)[ please][ on (THING)| about (THING)]',
@@ -144,13 +145,16 @@ const RULES: [IntentName, string[]][] = [
   ]],
   ['event.status', [
     '(is|are|was|were)[ the] {event} still (on|happening|going ahead|planned|scheduled|expected|going to happen|taking place|a go|confirmed)[ .*]',
-    '(did|has|have|had|was|were) {event} (happen|happened|take place|taken place|go ahead|gone ahead|went ahead|occur|occurred|actually happen|actually take place|get cancelled|get canceled|get postponed|been cancelled|been canceled|been postponed|been called off|been confirmed|cancelled|canceled|postponed|called off|confirmed|held|finished|over)[ .*]',
+    '(did|has|have|had|was|were) {event} (happen|happened|take place|taken place|go ahead|gone ahead|went ahead|occur|occurred|actually happen|actually take place|get cancelled|get canceled|get postponed|been cancelled|been canceled|been postponed|been called off|been confirmed|been moved|been pushed back|been rescheduled|been delayed|been brought forward|cancelled|canceled|postponed|called off|confirmed|held|finished|over)[ .*]',
     '(is|are|was|were) {event} (happening|going ahead|going to happen|cancelled|canceled|postponed|confirmed|over|done|finished|delayed)[ .*]',
     '(any|what is the|whats the|what) (news|update|word|status) (on|about|of|regarding) {event}',
     'what (happened|came of|came out of) (at|with|to|of|in) {event}',
     'what is the (status|outcome|result) of {event}',
     '(has|have) {event} (been held|happened|taken place|been scheduled)',
     'will {event} (happen|take place|go ahead)[ .*]',
+    // "did Witkoff meet Putin", "is Witkoff still going to see Putin": the whole clause names the event.
+    '(did|has|have|had)(?= .+ (meet|met|see|seen|visit|visited|talk to|talked to|sit down with|sat down with) .+) {event}',
+    '(is|are|was|were)(?= .+ still (going|set|due|expected|planning|planned) to (meet|see|visit|travel to|go to|come to|talk to) .+) {event}',
   ]],
   ['event.where', [
     '(where|in which city|in what city|which city|what city|in which country|which country|what country|what place)[ is| are| was| will| does| did][ the] {event}[ be| happen| take place| held| going to be| planned| set| scheduled| hosted][ .*]',

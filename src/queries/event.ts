@@ -1,82 +1,288 @@
-import type { Article, Event } from '../model/article.js';
+import type { When } from '../model/article.js';
 import type { Answer, Command } from './command.js';
-import type { IndexedEvent, Saying } from '../library/indexes.js';
+import type { Saying } from '../library/indexes.js';
+import { storyEndMs, type Story, type StoryBook, type StoryStep } from '../stories/stories.js';
 import { text, type Block, type Span } from '../replies/document.js';
-import { clip, formatDate, formatWhen, periodEndInstant, relativeDays, relativeWeek, toInstant, whenStatus } from '../replies/format.js';
+import { calendarDate, clip, formatDate, formatWhen, periodEndInstant, relativeDays, relativeWeek, toInstant, whenStatus } from '../replies/format.js';
 import { tokenize } from '../library/text-match.js';
 import { cite, quoted, sayingParagraph, sayingSpeaker, sayingText, sayingUnnamed, speakerName, type QueryContext } from './shared.js';
+
+/**
+ * "/meeting", "/meeting <name>" and event questions, answered from the event's story: every
+ * briefing that reported it (announced, date confirmed, moved, cancelled, took place), each step
+ * cited, so the answer follows the news rather than the first article alone.
+ */
+
+export type EventStatusWord = 'upcoming' | 'under way' | 'past' | 'took place' | 'cancelled' | 'postponed' | 'unknown';
+
+interface WhenData {
+  text: string;
+  precision: string;
+  start: string | null;
+  end: string | null;
+}
+
+export interface EventHistoryItem {
+  /** announced, date confirmed, date refined, moved, postponed, cancelled, took place, reported. */
+  step: string;
+  when: WhenData;
+  /** For a move: the date before it. */
+  from: WhenData | null;
+  location: string | null;
+  /** For "took place": the article's sentence on how it went. */
+  outcome: string | null;
+  /** The citation: the report's published day, article and paragraph (0-based; shown as ¶n+1). */
+  reported: string | null;
+  articleId: string;
+  paragraph: number;
+  headline: string;
+}
 
 export interface EventData {
   event: {
     title: string;
     participants: string[];
     location: string | null;
-    when: { text: string; precision: string; start: string | null; end: string | null };
-    status: 'upcoming' | 'past' | 'unknown';
+    when: WhenData;
+    status: EventStatusWord;
+    /** The report behind the current date or state. */
     articleId: string;
     paragraph: number;
     confirmed: boolean;
+    kind: string;
+    /** Stable id of the story: the first report's article and event. */
+    story: string;
+    history: EventHistoryItem[];
+    outcome: { text: string; articleId: string; paragraph: number } | null;
   } | null;
 }
 
 type EventCommand = Extract<Command, { name: 'event' }>;
 
-/** Kinds a "/meeting" is about, before reports of calls and publications. */
-const MEETING_KINDS = new Set(['meeting', 'visit', 'call']);
+/** Kinds a "/meeting" is about, before reports of votes, releases and other dated actions. */
+const MEETING_KINDS = new Set<string>(['meeting', 'visit', 'call', 'talks', 'summit']);
 const EVENT_WORDS = new Set(['meet', 'meeting', 'meetings', 'met', 'visit', 'visits', 'talks', 'discuss', 'discussions', 'summit', 'come', 'join', 'accompanied', 'agreed', 'deal', 'negotiations', 'trip']);
+const QUERY_STOP = new Set(['the', 'a', 'an', 'next', 'meeting', 'meetings', 'event', 'events', 'when', 'is', 'will', 'with', 'and', 'between', 'what', 'where', 'upcoming', 'visit', 'meet', 'of', 'in', 'to', 'does', 'do', 'did', 'was', 'on', 'at', 'for']);
 
-/** An event the article looks forward to (not one it reports as already past when it ran). */
-function announced(article: Article | undefined, e: Event): boolean {
-  if (!article?.publishedAt || !e.when.start) return MEETING_KINDS.has(e.kind);
-  return (e.when.end ?? e.when.start).slice(0, 10) >= article.publishedAt.slice(0, 10);
+function whenData(w: When): WhenData {
+  return { text: w.text, precision: w.precision, start: w.start ?? null, end: w.end ?? null };
 }
 
-function matchesQuery(ctx: QueryContext, item: IndexedEvent, words: string[]): boolean {
-  if (!words.length) return true;
-  const hay = new Set(tokenize([item.event.title, item.event.location ?? '', ...item.event.participants.flatMap((id) => {
-    const p = ctx.library.personIn(id, item.articleId) ?? ctx.library.person(id);
-    return p ? [p.name, ...p.aliases] : [id];
-  })].join(' ')));
-  return words.some((w) => hay.has(w));
+/** "3 December" (this year), "3 December 2025" (another year), in the reader's zone. */
+function shortDate(iso: string | undefined, now: Date, ctx: QueryContext): string {
+  if (!iso) return 'date unknown';
+  const d = calendarDate(iso, ctx.timeZone);
+  const full = formatDate(iso, ctx.timeZone, false);
+  return d.year === calendarDate(now.toISOString(), ctx.timeZone).year ? full.replace(/ \d{4}$/, '') : full;
 }
 
-const QUERY_STOP = new Set(['the', 'a', 'an', 'next', 'meeting', 'meetings', 'event', 'events', 'when', 'is', 'will', 'with', 'and', 'between', 'what', 'where', 'upcoming', 'visit', 'meet', 'of', 'in', 'to', 'does', 'do']);
+function citeText(step: StoryStep, now: Date, ctx: QueryContext): string {
+  return `reported ${shortDate(step.citation.publishedAt, now, ctx)}, ¶${step.citation.paragraph + 1} of ${step.citation.headline}`;
+}
 
-/** The quotes and statements of the article that speak about the event, best first. */
-function contextLines(ctx: QueryContext, item: IndexedEvent, limit = 3): Saying[] {
-  const article = ctx.library.article(item.articleId);
-  if (!article) return [];
-  const participants = new Set(item.event.participants);
+function atPlace(place: string): string {
+  return /^the\s/i.test(place) ? `at ${place}` : `in ${place}`;
+}
+
+/** Where the story stands now: its settled state, or where the clock is against its date. */
+export function storyStatus(story: Story, now: Date, timeZone: string): EventStatusWord {
+  if (story.state === 'took place') return 'took place';
+  if (story.state === 'cancelled') return 'cancelled';
+  if (story.state === 'postponed') return 'postponed';
+  const s = whenStatus(story.when, now, timeZone);
+  return s === 'ongoing' ? 'under way' : s;
+}
+
+/** A story the briefings looked forward to at some point (not only reports of what had happened). */
+function announced(story: Story): boolean {
+  return story.mentions.some((m) => {
+    const e = m.event;
+    if (e.status && e.status !== 'announced' && e.status !== 'scheduled' && e.status !== 'postponed') return false;
+    const published = m.article.publishedAt;
+    if (!published || !e.when.start) return !e.status ? MEETING_KINDS.has(e.kind) : true;
+    return (e.when.end ?? e.when.start).slice(0, 10) >= published.slice(0, 10);
+  });
+}
+
+interface Filter {
+  /** Each must be in the story's words (the "/meeting <words>" query). */
+  required: string[];
+  /** Rank stories holding more of them first. */
+  ranking: string[];
+  kinds?: Set<string>;
+  /** Every word of the person's name must name someone of the story. */
+  person: string[];
+}
+
+/** Kinds a filter word stands for: "meeting" is any gathering; "trial" takes in the sentencing. */
+const KIND_FAMILY: Record<string, string[]> = {
+  meeting: ['meeting', 'talks', 'visit', 'summit', 'call'],
+  talks: ['talks', 'meeting'],
+  visit: ['visit', 'meeting', 'talks'],
+  trial: ['trial', 'sentencing', 'hearing'],
+  hearing: ['hearing', 'trial'],
+  release: ['release', 'publication'],
+  publication: ['release', 'publication'],
+  vote: ['vote', 'election'],
+  election: ['election', 'vote'],
+};
+
+/** Words that name a kind of event ("the vote", "hearings"). */
+const KIND_WORDS: Record<string, string> = {
+  vote: 'vote', votes: 'vote', ballot: 'vote', referendum: 'vote', hearing: 'hearing', hearings: 'hearing', trial: 'trial', trials: 'trial',
+  sentencing: 'sentencing', election: 'election', elections: 'election', launch: 'launch', launches: 'launch', summit: 'summit', summits: 'summit',
+  talks: 'talks', negotiations: 'talks', call: 'call', calls: 'call', visit: 'visit', visits: 'visit', trip: 'visit', match: 'match', matches: 'match',
+  game: 'match', final: 'match', deadline: 'deadline', deadlines: 'deadline', release: 'release', conference: 'conference', speech: 'speech', address: 'speech',
+};
+
+/**
+ * The "/meeting <words>" text: a kind word filters by kind, a capitalised word (a name, a place)
+ * must name the event, other words only rank (leftover words of a question are no literal filter).
+ */
+function filterOf(command: EventCommand): Filter {
+  const raw = clip(command.query ?? '', 300).split(/\s+/).slice(0, 40);
+  const required: string[] = [];
+  const ranking: string[] = [];
+  const queryKinds: string[] = [];
+  for (const piece of raw) {
+    for (const w of tokenize(piece)) {
+      if (QUERY_STOP.has(w)) continue;
+      if (KIND_WORDS[w]) queryKinds.push(KIND_WORDS[w]!);
+      else if (/^[\p{Lu}\d]/u.test(piece.replace(/^[^\p{L}\d]+/u, '')) || !command.kinds && raw.length === 1) required.push(w);
+      else ranking.push(w);
+    }
+  }
+  for (const w of (command.words ?? []).slice(0, 40).flatMap((x) => tokenize(String(x).slice(0, 60)))) if (!QUERY_STOP.has(w)) ranking.push(w);
+  const kindNames = command.kinds?.length ? command.kinds.slice(0, 20) : queryKinds;
+  const kinds = kindNames.length ? new Set(kindNames.flatMap((k) => KIND_FAMILY[k] ?? [k])) : undefined;
+  const person = tokenize(clip(command.person ?? '', 300)).slice(0, 10);
+  return { required, ranking, ...(kinds ? { kinds } : {}), person };
+}
+
+function passes(book: StoryBook, story: Story, f: Filter): boolean {
+  if (f.kinds && !f.kinds.has(story.kind)) return false;
+  if (!f.person.length && !f.required.length) return true;
+  const words = book.words(story);
+  if (f.person.length && !f.person.every((w) => words.has(w))) return false;
+  if (f.required.length && !f.required.some((w) => words.has(w))) return false;
+  return true;
+}
+
+/** Words a story holds: those asked for first ("Witkoff Putin": the story with both), then the ranking words. */
+function rankScore(book: StoryBook, story: Story, f: Filter): number {
+  if (!f.required.length && !f.ranking.length) return 0;
+  const words = book.words(story);
+  let n = 0;
+  for (const w of f.required) if (words.has(w)) n += 100;
+  for (const w of f.ranking) if (words.has(w)) n += 1;
+  return n;
+}
+
+/** The best-ranked stories first (when words rank them), then a meeting before other kinds. */
+function pick(book: StoryBook, sorted: Story[], f: Filter, preferMeetings: boolean): Story | undefined {
+  const top = sorted.length ? rankScore(book, sorted[0]!, f) : 0;
+  const best = top > 0 ? sorted.filter((s) => rankScore(book, s, f) === top) : sorted;
+  return (preferMeetings ? best.find((s) => MEETING_KINDS.has(s.kind)) : undefined) ?? best[0];
+}
+
+/** The story to talk about: the next one still to come (meetings first), else the latest settled or past one. */
+function choose(ctx: QueryContext, f: Filter): { story?: Story; others: Story[] } {
+  const book: StoryBook = ctx.library.stories();
+  const now = ctx.clock.now();
+  const nowMs = now.getTime();
+  const lookup = f.required.length ? f.required : f.person.length ? [f.person[f.person.length - 1]!] : undefined;
+  // A rare word: the stories holding it. A common one (a surname thousands of stories share): test each story met instead.
+  const pool = lookup && book.countMatching(lookup) <= 400 ? book.matching(lookup) : undefined;
+  const structured = !!(f.kinds || f.person.length || f.ranking.length);
+  const preferMeetings = !f.kinds;
+  const ranked = f.ranking.length > 0 || f.required.length > 1;
+  const ok = (s: Story) => (!pool || pool.has(s)) && passes(book, s, f);
+  const better = (a: Story, b: Story) => rankScore(book, b, f) - rankScore(book, a, f);
+  // Still to come or under way, in start order: as far as the first meeting and three others (further when words rank them).
+  const live: Story[] = [];
+  let meeting = false;
+  const ahead: readonly Story[] = pool ? [...pool].filter((s) => storyEndMs(s) >= nowMs).sort((a, b) => a.startMs - b.startMs) : book.endingAfter(nowMs);
+  for (const s of ahead) {
+    if (!ranked && meeting && live.length >= 4) break;
+    if (s.state !== 'pending' || !ok(s) || !announced(s)) continue;
+    const st = whenStatus(s.when, now, ctx.timeZone);
+    if (st !== 'upcoming' && st !== 'ongoing') continue;
+    live.push(s);
+    if (MEETING_KINDS.has(s.kind)) meeting = true;
+    if (live.length >= 60) break;
+  }
+  if (ranked) live.sort(better);
+  const first = pick(book, live, f, preferMeetings);
+  // With several words, a settled story holding more of them beats one to come holding fewer ("Witkoff Putin").
+  if (first && !(f.required.length > 1 && rankScore(book, first, f) < f.required.length * 100)) return { story: first, others: live.filter((s) => s !== first).slice(0, 3) };
+  // Nothing to come: the most recent story, settled or past (a meeting first), then undated ones.
+  const recent: Story[] = [];
+  const today = now.toISOString().slice(0, 10);
+  const source = pool ? [...pool].sort((a, b) => book.recencyRank(a) - book.recencyRank(b)) : book.recentFirst();
+  meeting = false;
+  for (const s of source) {
+    if (!ranked && meeting && recent.length >= 4) break;
+    if (!ok(s) || (!announced(s) && !structured && !f.required.length)) continue;
+    if (s.latest.article.publishedAt && s.latest.article.publishedAt.slice(0, 10) > today) continue;
+    recent.push(s);
+    if (MEETING_KINDS.has(s.kind)) meeting = true;
+    if (recent.length >= 40) break;
+  }
+  if (ranked) recent.sort(better);
+  const latest = pick(book, recent, f, preferMeetings);
+  if (first && (!latest || rankScore(book, latest, f) <= rankScore(book, first, f))) return { story: first, others: live.filter((s) => s !== first).slice(0, 3) };
+  return { story: latest, others: [] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// What was said about it.
+
+/** Lines already chosen for a report of a story (the book is rebuilt, and this forgotten, when the library changes). */
+const linesCache = new WeakMap<object, Saying[]>();
+
+function contextLines(ctx: QueryContext, story: Story, limit = 3): Saying[] {
+  const mention = story.latest.article.quotes.length || story.latest.article.statements.length ? story.latest : story.origin;
+  const known = linesCache.get(mention);
+  if (known) return known;
+  const lines = contextLinesUncached(ctx, mention, limit);
+  linesCache.set(mention, lines);
+  return lines;
+}
+
+function contextLinesUncached(ctx: QueryContext, mention: Story['latest'], limit: number): Saying[] {
+  const article = ctx.library.article(mention.article.id) ?? mention.article;
+  const participants = new Set(mention.event.participants);
   const names = new Set(
-    item.event.participants.flatMap((id) => {
-      const p = ctx.library.personIn(id, item.articleId);
-      return p ? [p.name.split(' ').pop()?.toLowerCase() ?? '', ...p.aliases.map((a) => a.toLowerCase())] : [];
-    }).filter((n) => n.length > 2),
+    mention.event.participants
+      .flatMap((id) => {
+        const p = article.people.find((x) => x.id === id);
+        return p ? [p.name.split(' ').pop()?.toLowerCase() ?? '', ...p.aliases.map((a) => a.toLowerCase())] : [];
+      })
+      .filter((n) => n.length > 2),
   );
   const sayings: Saying[] = [
     ...article.quotes.map((quote): Saying => ({ kind: 'quote', articleId: article.id, quote })),
     ...article.statements.map((statement, ordinal): Saying => ({ kind: 'statement', articleId: article.id, statement, ordinal })),
   ];
-  const scored = sayings
+  return sayings
     .map((s, order) => {
       const body = sayingText(s);
       const lower = body.toLowerCase();
-      const words = tokenize(body);
       let score = 0;
       const speaker = sayingSpeaker(s);
       if (speaker && participants.has(speaker)) score += 3;
       if ([...names].some((n) => lower.includes(n))) score += 3;
-      if (words.some((w) => EVENT_WORDS.has(w))) score += 3;
-      const distance = sayingParagraph(s) - item.event.paragraph;
+      if (tokenize(body).some((w) => EVENT_WORDS.has(w))) score += 3;
+      const distance = sayingParagraph(s) - mention.event.paragraph;
       if (distance >= 0 && distance <= 3) score += 2;
       return { s, score, order };
     })
     .filter((x) => x.score >= 6)
-    .sort((a, b) => b.score - a.score || a.order - b.order);
-  return scored.slice(0, limit).map((x) => x.s);
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .slice(0, limit)
+    .map((x) => x.s);
 }
 
-/** A reported statement as a line; the speaker is named unless the text already names them. */
 function statementLine(ctx: QueryContext, speakerId: string, body: string): string {
   const person = ctx.library.person(speakerId);
   if (!person) return body;
@@ -84,70 +290,95 @@ function statementLine(ctx: QueryContext, speakerId: string, body: string): stri
   return names.some((n) => body.toLowerCase().includes(n)) ? body : `${person.name}: ${body}`;
 }
 
-function participantNames(ctx: QueryContext, item: IndexedEvent): string[] {
-  return item.event.participants.map((id) => ctx.library.personIn(id, item.articleId)?.name ?? ctx.library.person(id)?.name ?? id);
+function timeSpan(ctx: QueryContext, when: When, relative: boolean): Span {
+  const start = when.start as string;
+  const precision = when.precision === 'unknown' ? 'day' : when.precision;
+  const span: Span = { type: 'time', at: toInstant(start, ctx.timeZone).toISOString(), precision, fallback: formatWhen(when, ctx.timeZone), relative };
+  if (when.end && precision !== 'instant') span.end = new Date(periodEndInstant(when.end, ctx.timeZone).getTime() - 1).toISOString();
+  return span;
 }
 
-function toData(ctx: QueryContext, item: IndexedEvent, status: 'upcoming' | 'past' | 'unknown'): EventData {
-  const e = item.event;
+/** "the week of 1 December 2025" → "the week of 1 December"; keeps the words of other dates. */
+function whenWords(when: When, ctx: QueryContext): string {
+  return formatWhen(when, ctx.timeZone);
+}
+
+function historyLine(step: StoryStep, ctx: QueryContext): Span[] {
+  const day = step.citation.publishedAt ? formatDate(step.citation.publishedAt, ctx.timeZone, false) : 'undated report';
+  const when = step.when.start && step.when.precision !== 'unknown' ? whenWords(step.when, ctx) : '';
+  const place = step.location ? ` ${atPlace(step.location)}` : '';
+  let what: string;
+  switch (step.step) {
+    case 'announced':
+      what = when ? `announced for ${when}${place}` : `announced${place}, no date given`;
+      break;
+    case 'date confirmed':
+      what = `date confirmed: ${when}${place}`;
+      break;
+    case 'date refined':
+      what = `date narrowed to ${when}`;
+      break;
+    case 'moved':
+      what = `moved to ${when}${step.from && step.from.start ? ` (was: ${whenWords(step.from, ctx)})` : ''}`;
+      break;
+    case 'postponed':
+      what = `postponed, no new date${step.from && step.from.start ? ` (was: ${whenWords(step.from, ctx)})` : ''}`;
+      break;
+    case 'cancelled':
+      what = 'cancelled';
+      break;
+    case 'took place':
+      what = `took place${when ? ` on ${when}` : ''}${place}`;
+      break;
+    default:
+      what = `reported${when ? ` for ${when}` : ''}`;
+  }
+  return [text(`${day}: ${what} `), cite(step.citation.articleId, step.citation.paragraph)];
+}
+
+function lastStep(story: Story, kinds: string[]): StoryStep | undefined {
+  for (let i = story.history.length - 1; i >= 0; i--) if (kinds.includes(story.history[i]!.step)) return story.history[i];
+  return undefined;
+}
+
+function toData(story: Story, status: EventStatusWord): EventData {
+  const latest = story.latest;
+  const took = lastStep(story, ['took place']);
   return {
     event: {
-      title: e.title,
-      participants: participantNames(ctx, item),
-      location: e.location ?? null,
-      when: { text: e.when.text, precision: e.when.precision, start: e.when.start ?? null, end: e.when.end ?? null },
+      title: story.title,
+      participants: story.people.map((p) => p.name),
+      location: story.location ?? null,
+      when: whenData(story.when),
       status,
-      articleId: item.articleId,
-      paragraph: e.paragraph,
-      confirmed: e.confirmed,
+      articleId: latest.article.id,
+      paragraph: latest.event.paragraph,
+      confirmed: story.mentions.some((m) => m.event.confirmed),
+      kind: story.kind,
+      story: story.id,
+      history: story.history.map((h) => ({
+        step: h.step,
+        when: whenData(h.when),
+        from: h.from ? whenData(h.from) : null,
+        location: h.location ?? null,
+        outcome: h.outcome?.text ?? null,
+        reported: h.citation.publishedAt ?? null,
+        articleId: h.citation.articleId,
+        paragraph: h.citation.paragraph,
+        headline: h.citation.headline,
+      })),
+      outcome: took?.outcome ? { text: took.outcome.text, articleId: took.citation.articleId, paragraph: took.outcome.paragraph } : null,
     },
   };
 }
 
-function timeSpan(ctx: QueryContext, e: Event, relative: boolean): Span {
-  const start = e.when.start as string;
-  const precision = e.when.precision === 'unknown' ? 'day' : e.when.precision;
-  const span: Span = { type: 'time', at: toInstant(start, ctx.timeZone).toISOString(), precision, fallback: formatWhen(e.when, ctx.timeZone), relative };
-  if (e.when.end && precision !== 'instant') span.end = new Date(periodEndInstant(e.when.end, ctx.timeZone).getTime() - 1).toISOString();
-  return span;
-}
-
-/** Picks the event to talk about: the next announced one (meetings first), else the latest announced one. */
-function choose(ctx: QueryContext, words: string[]): { item?: IndexedEvent; others: IndexedEvent[] } {
-  const now = ctx.clock.now();
-  // With words, only the events the word index names are candidates (no scan of every event).
-  const hits = words.length ? ctx.library.eventsMatching(words) : undefined;
-  const usable = (i: IndexedEvent) => (!hits || hits.has(i)) && announced(ctx.library.article(i.articleId), i.event) && matchesQuery(ctx, i, words);
-  // In start order, and only as far as needed: the first meeting and the three others shown.
-  const ahead: IndexedEvent[] = [];
-  let firstMeeting: IndexedEvent | undefined;
-  const DAY = 86_400_000;
-  const dated = hits ? [...hits].filter((i) => !Number.isNaN(i.startMs) && !Number.isNaN(i.endMs)) : [];
-  // With words the candidates are the index's hits (the same windows as eventsAfter/eventsBefore use).
-  const upcoming = hits ? dated.filter((i) => i.endMs >= now.getTime() - DAY).sort((a, b) => a.startMs - b.startMs) : ctx.library.eventsAfter(now);
-  for (const i of upcoming) {
-    if (firstMeeting && ahead.length >= 4) break;
-    const s = whenStatus(i.event.when, now, ctx.timeZone);
-    if (!((s === 'upcoming' || s === 'ongoing') && usable(i))) continue;
-    ahead.push(i);
-    if (!firstMeeting && MEETING_KINDS.has(i.event.kind)) firstMeeting = i;
-  }
-  const first = firstMeeting ?? ahead[0];
-  if (first) return { item: first, others: ahead.filter((i) => i !== first).slice(0, 3) };
-  const recent = hits ? dated.filter((i) => i.endMs < now.getTime() + DAY).sort((a, b) => b.endMs - a.endMs) : ctx.library.eventsBefore(now, 50);
-  const past = recent.filter((i) => whenStatus(i.event.when, now, ctx.timeZone) === 'past' && usable(i));
-  const latest = past.find((i) => MEETING_KINDS.has(i.event.kind)) ?? past[0];
-  if (latest) return { item: latest, others: [] };
-  const undated = (hits ? [...hits].filter((i) => Number.isNaN(i.startMs) || Number.isNaN(i.endMs)) : ctx.library.undatedEvents()).filter(usable);
-  return { item: undated.find((i) => MEETING_KINDS.has(i.event.kind)) ?? undated[0], others: [] };
-}
-
 export function eventAnswer(ctx: QueryContext, command: EventCommand): Answer<EventData> {
   const now = ctx.clock.now();
-  const words = tokenize(command.query ?? '').filter((w) => !QUERY_STOP.has(w));
-  const { item, others } = choose(ctx, words);
-  if (!item) {
-    const what = words.length ? ` matching ${quoted(clip(command.query ?? '', 60))}` : '';
+  const f = filterOf(command);
+  const { story, others } = choose(ctx, f);
+  if (!story) {
+    const asked = command.query ?? command.person ?? (command.words ?? []).join(' ');
+    const what = asked.trim() ? ` matching ${quoted(clip(asked, 60))}` : '';
     return {
       intent: 'event',
       reply: {
@@ -158,66 +389,88 @@ export function eventAnswer(ctx: QueryContext, command: EventCommand): Answer<Ev
       data: { event: null },
     };
   }
-  const e = item.event;
-  const article = ctx.library.article(item.articleId);
-  const status = whenStatus(e.when, now, ctx.timeZone);
-  const names = participantNames(ctx, item);
-  const whenWords = formatWhen(e.when, ctx.timeZone);
+  const when = story.when;
+  const status = storyStatus(story, now, ctx.timeZone);
+  const words = whenWords(when, ctx);
+  const dated = !!when.start && when.precision !== 'unknown';
   const fields: { label: string; value: Span[] }[] = [];
+  const names = story.people.map((p) => p.name);
   if (names.length) fields.push({ label: 'Who', value: [text(names.join(', '))] });
-  fields.push({ label: 'Where', value: [text(e.location ?? 'not given in the briefing')] });
-  fields.push({ label: 'When', value: e.when.start && e.when.precision !== 'unknown' ? [timeSpan(ctx, e, status !== 'past')] : [text(whenWords)] });
+  fields.push({ label: 'Where', value: [text(story.location ?? 'not given in the briefings')] });
+  fields.push({ label: 'When', value: dated ? [timeSpan(ctx, when, status === 'upcoming' || status === 'under way')] : [text(words)] });
 
-  let statusLine: string;
-  let dataStatus: 'upcoming' | 'past' | 'unknown';
-  const week = e.when.start ? relativeWeek(now, e.when.start, ctx.timeZone) : undefined;
-  if (status === 'upcoming') {
-    dataStatus = 'upcoming';
-    const countdown = relativeDays(now, e.when.start as string, ctx.timeZone);
-    const period = e.when.precision === 'week' ? (week ? `${week}, ` : '') + `the week of ${formatDate(e.when.start as string, ctx.timeZone, false)}` : whenWords;
-    statusLine = `Upcoming: ${period}; it ${e.when.precision === 'week' || e.when.precision === 'month' ? 'begins' : 'is'} ${countdown}.`;
-    fields.push({ label: 'Countdown', value: [text(`${e.when.precision === 'week' || e.when.precision === 'month' ? 'starts ' : ''}${countdown}`)] });
-  } else if (status === 'ongoing') {
-    dataStatus = 'upcoming';
-    statusLine = `Under way: it is expected ${whenWords}, which has begun. No briefing yet confirms it took place.`;
-    fields.push({ label: 'Countdown', value: [text(`ends ${relativeDays(now, e.when.end ?? (e.when.start as string), ctx.timeZone)}`)] });
-  } else if (status === 'past') {
-    dataStatus = 'past';
-    statusLine = `This was expected ${whenWords}, which is past. No briefing confirms that it took place.`;
+  const lines: string[] = [];
+  let summary: string;
+  const took = lastStep(story, ['took place']);
+  const cancelled = lastStep(story, ['cancelled']);
+  const moved = story.state === 'pending' ? lastStep(story, ['moved']) : undefined;
+  const confirmedStep = story.state === 'pending' && !moved ? lastStep(story, ['date confirmed']) : undefined;
+  if (status === 'took place' && took) {
+    const tookDated = took.when.start && took.when.precision !== 'unknown';
+    lines.push(`Took place${tookDated ? ` on ${whenWords(took.when, ctx)}` : ''}${took.location ? ` ${atPlace(took.location)}` : ''} (${citeText(took, now, ctx)}).`);
+    if (!tookDated) lines.push('The report gives no date.');
+    summary = `${story.title}: took place${tookDated ? ` on ${whenWords(took.when, ctx)}` : ''}.`;
+  } else if (status === 'cancelled' && cancelled) {
+    lines.push(`Cancelled (${citeText(cancelled, now, ctx)}).`);
+    if (dated) lines.push(`It had been expected ${words}.`);
+    summary = `${story.title}: cancelled.`;
+  } else if (status === 'postponed') {
+    const step = lastStep(story, ['postponed'])!;
+    lines.push(`Postponed, no new date yet${step.from?.start ? ` (was: ${whenWords(step.from, ctx)})` : ''} (${citeText(step, now, ctx)}).`);
+    summary = `${story.title}: postponed, no new date.`;
   } else {
-    dataStatus = 'unknown';
-    statusLine = `The briefing gives no usable date${e.when.text ? ` (it says ${quoted(e.when.text)})` : ''}.`;
+    if (moved) lines.push(`Moved to ${words}${moved.from?.start ? ` (was: ${whenWords(moved.from, ctx)})` : ''} (${citeText(moved, now, ctx)}).`);
+    if (confirmedStep) lines.push(`Date confirmed: ${whenWords(confirmedStep.when, ctx)} (${citeText(confirmedStep, now, ctx)}).`);
+    const week = when.start ? relativeWeek(now, when.start, ctx.timeZone) : undefined;
+    if (status === 'upcoming') {
+      const countdown = relativeDays(now, when.start as string, ctx.timeZone);
+      const wide = when.precision === 'week' || when.precision === 'month';
+      const period = when.precision === 'week' ? (week ? `${week}, ` : '') + `the week of ${formatDate(when.start as string, ctx.timeZone, false)}` : words;
+      lines.push(`Upcoming: ${period}; it ${wide ? 'begins' : 'is'} ${countdown}.`);
+      fields.push({ label: 'Countdown', value: [text(`${wide ? 'starts ' : ''}${countdown}`)] });
+      summary = `${story.title}: ${words} (${countdown}).`;
+    } else if (status === 'under way') {
+      lines.push(`Under way: it is expected ${words}, which has begun. No briefing yet confirms it took place.`);
+      fields.push({ label: 'Countdown', value: [text(`ends ${relativeDays(now, when.end ?? (when.start as string), ctx.timeZone)}`)] });
+      summary = `${story.title}: ${words} (under way).`;
+    } else if (status === 'past') {
+      lines.push(`This was expected ${words}, which is past. No briefing confirms that it took place.`);
+      summary = `${story.title}: was expected ${words}; no briefing confirms it took place.`;
+    } else {
+      lines.push(`The briefings give no usable date${when.text ? ` (they say ${quoted(when.text)})` : ''}.`);
+      summary = `${story.title}: date unknown.`;
+    }
   }
 
-  const blocks: Block[] = [
-    { type: 'heading', text: e.title },
-    { type: 'paragraph', spans: [text(statusLine)] },
-    { type: 'fields', fields },
-  ];
-  const lines = contextLines(ctx, item);
-  if (lines.length) {
-    blocks.push({ type: 'heading', text: status === 'past' ? 'What was said beforehand' : 'What was said' });
-    for (const s of lines) {
+  const blocks: Block[] = [{ type: 'heading', text: story.title }];
+  for (const line of lines) blocks.push({ type: 'paragraph', spans: [text(line)] });
+  blocks.push({ type: 'fields', fields });
+  if (took?.outcome) {
+    blocks.push({ type: 'heading', text: 'Outcome' });
+    blocks.push({ type: 'paragraph', spans: [text(`${took.outcome.text} `), cite(took.citation.articleId, took.outcome.paragraph)] });
+  }
+  if (story.history.length > 1) {
+    blocks.push({ type: 'heading', text: 'History' });
+    blocks.push({ type: 'list', items: story.history.map((h) => historyLine(h, ctx)) });
+  }
+  const said = contextLines(ctx, story);
+  if (said.length) {
+    blocks.push({ type: 'heading', text: status === 'past' || status === 'took place' || status === 'cancelled' ? 'What was said beforehand' : 'What was said' });
+    for (const s of said) {
       if (s.kind === 'quote') blocks.push({ type: 'quote', text: s.quote.text, speaker: speakerName(ctx, s.quote.speakerId), ...(sayingUnnamed(s) ? { unnamed: sayingUnnamed(s) } : {}), cite: cite(s.articleId, s.quote.paragraph) });
       else blocks.push({ type: 'paragraph', spans: [text(`${statementLine(ctx, s.statement.speakerId, s.statement.text)} `), cite(s.articleId, s.statement.paragraph)] });
     }
   }
-  const sourceNote: Span[] = [text(`As reported: ${quoted(e.when.text || 'no date given')}`)];
-  if (article?.publishedAt) sourceNote.push(text(` (published ${formatDate(article.publishedAt, ctx.timeZone)})`));
-  if (e.confirmed) sourceNote.push(text(' · date confirmed by the briefing'));
-  sourceNote.push(text(' · '), cite(item.articleId, e.paragraph));
-  if (article) sourceNote.push(text(` ${article.headline}`));
+  const latest = story.latest;
+  const sourceNote: Span[] = [text(`As reported: ${quoted(latest.event.when.text || 'no date given')}`)];
+  if (latest.article.publishedAt) sourceNote.push(text(` (published ${formatDate(latest.article.publishedAt, ctx.timeZone)})`));
+  if (story.mentions.some((m) => m.event.confirmed)) sourceNote.push(text(' · date confirmed by the briefing'));
+  sourceNote.push(text(' · '), cite(latest.article.id, latest.event.paragraph), text(` ${latest.article.headline}`));
+  if (story.mentions.length > 1) sourceNote.push(text(` · ${story.mentions.length} reports`));
   blocks.push({ type: 'context', spans: sourceNote });
   if (others.length) {
     blocks.push({ type: 'heading', text: 'Also coming up' });
-    blocks.push({ type: 'list', items: others.map((o) => [text(`${o.event.title}: ${formatWhen(o.event.when, ctx.timeZone)} `), cite(o.articleId, o.event.paragraph)]) });
+    blocks.push({ type: 'list', items: others.map((o) => [text(`${o.title}: ${formatWhen(o.when, ctx.timeZone)} `), cite(o.latest.article.id, o.latest.event.paragraph)]) });
   }
-  const summary =
-    dataStatus === 'upcoming'
-      ? `${e.title}: ${whenWords}${status === 'upcoming' ? ` (${relativeDays(now, e.when.start as string, ctx.timeZone)})` : ' (under way)'}.`
-      : dataStatus === 'past'
-        ? `${e.title}: was expected ${whenWords}; no briefing confirms it took place.`
-        : `${e.title}: date unknown.`;
-  return { intent: 'event', reply: { summary, blocks, visibility: 'ephemeral' }, data: toData(ctx, item, dataStatus) };
+  return { intent: 'event', reply: { summary, blocks, visibility: 'ephemeral' }, data: toData(story, status) };
 }
-

@@ -277,10 +277,11 @@ function eventWithFallback(ctx: QueryContext, command: Extract<Command, { name: 
   const kinds = (command.kinds ?? []).filter((k) => k !== 'event');
   let fits = !!event;
   if (event && kinds.length) {
-    const kind = ctx.library.article(event.articleId)?.events.find((e) => e.paragraph === event.paragraph && e.title === event.title)?.kind ?? 'other';
+    const kind = event.kind || (ctx.library.article(event.articleId)?.events.find((e) => e.paragraph === event.paragraph && e.title === event.title)?.kind ?? 'other');
     fits = kinds.some((k) => k === kind || (k === 'meeting' && MEETING_LIKE.has(kind)) || (k === 'visit' && MEETING_LIKE.has(kind)));
   }
-  if (event && command.person && !event.participants.includes(command.person)) fits = false;
+  // A story's participants are full names; "Putin" names "Vladimir Putin".
+  if (event && command.person && !event.participants.includes(command.person) && !tokenize(command.person).every((w) => event.participants.some((p) => tokenize(p).includes(w)))) fits = false;
   // Other words of the question ("when did the protests begin") must be about the event picked.
   const subject = (command.words ?? []).filter((w) => !EVENT_WORDS[w] && !STOPWORDS.has(w));
   if (event && fits && subject.length && !kinds.length && !command.person) {

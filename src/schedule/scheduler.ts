@@ -285,7 +285,8 @@ async function run(
     const skipped: string[] = [];
     for (const r of due) {
       const job = { key: r.key, kind: 'reminder' as const, targets: reminderTargets, timeZone: config.timeZone };
-      if (catchingUp && to.getTime() - r.dueAt.getTime() > catchUpMs) {
+      // A story update (cancelled, took place) is due from its report's day on: never "missed".
+      if (catchingUp && !r.update && to.getTime() - r.dueAt.getTime() > catchUpMs) {
         if (!store.findFire(r.key, r.dueAt.toISOString())) skipped.push(`${r.key}@${r.dueAt.toISOString()}`);
         continue;
       }

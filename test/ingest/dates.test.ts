@@ -255,3 +255,49 @@ describe('detectTense', () => {
     expect(tenseOf('Friday.', 'Friday')).toBe('unknown');
   });
 });
+
+describe('ranges, weeks, zones and days counted from another (issue 12)', () => {
+  const with_ = (text: string, published = PUBLISHED) => findDates(text, published, { times: true, relative: true });
+
+  it('"Nov. 4-5", "from 9 to 12 June", "between 3 and 5 March", "Sept. 22 to Sept. 26": start and end days', () => {
+    expect(only('The hearing is on Nov. 4-5.', '2025-10-08').when).toMatchObject({ precision: 'day', start: '2025-11-04', end: '2025-11-05' });
+    expect(only('The summit runs from 9 to 12 June.', '2026-01-10').when).toMatchObject({ start: '2026-06-09', end: '2026-06-12' });
+    expect(only('Talks are planned between 3 and 5 March.', '2026-01-10').when).toMatchObject({ start: '2026-03-03', end: '2026-03-05' });
+    expect(only('It runs from Sept. 22 to Sept. 26.', '2025-07-21').when).toMatchObject({ start: '2025-09-22', end: '2025-09-26' });
+  });
+
+  it('"on Wednesday and Thursday" is two days; "the week of 15 September" a week from its Monday', () => {
+    expect(only('Talks will be held on Wednesday and Thursday.', '2026-02-23').when).toMatchObject({ start: '2026-02-25', end: '2026-02-26' });
+    expect(only('A hearing is expected in the week of 17 September.', '2025-09-01').when).toMatchObject({ precision: 'week', start: '2025-09-15', end: '2025-09-21' });
+  });
+
+  it('a zone is kept as written: "9:30 a.m. EST" is -05:00 even in summer, "10:00 CET" +01:00', () => {
+    expect(only('They will meet at 9:30 a.m. EST on Thursday.', '2026-03-10').when.start).toBe('2026-03-12T09:30:00-05:00');
+    expect(only('The speech is on Sept. 9 at 10:00 a.m. CET.', '2025-09-01').when.start).toBe('2025-09-09T10:00:00+01:00');
+  });
+
+  it('with times: a time alone is reported; "1400 GMT on Friday" is one instant; "local time" is marked', () => {
+    expect(with_('Liftoff is set for 14:05 GMT.')[0]).toMatchObject({ when: { precision: 'unknown' }, time: { hour: 14, minute: 5, offset: 0 } });
+    expect(with_('The vote closes at 1400 GMT on Friday.')[0]!.when).toMatchObject({ precision: 'instant', start: '2025-11-21T14:00:00Z' });
+    expect(with_('Kick-off is at 20:15 local time on Saturday.')[0]).toMatchObject({ when: { start: '2025-11-29T20:15:00' }, time: { local: true } });
+    expect(findDates('Liftoff is set for 14:05 GMT.', PUBLISHED)).toEqual([]);
+  });
+
+  it('with relative: "the following day", "two days later", "the day before the launch", "on the first day of the trip"', () => {
+    expect(with_('She left the following day.')[0]!.relative).toEqual({ days: 1 });
+    expect(with_('Two days later, he resigned.')[0]!.relative).toEqual({ days: 2 });
+    expect(with_('They will speak the day before the launch.')[0]!.relative).toEqual({ days: -1, anchor: 'launch' });
+    expect(with_('He meets her on the first day of the trip.')[0]!.relative).toEqual({ days: 0, ordinal: true, anchor: 'trip' });
+  });
+
+  it('a participle after "will be" is to come; "are expected" is now; an adjective is no verb', () => {
+    expect(only('Data will be released on Oct. 10.', '2025-10-08').when.start).toBe('2025-10-10');
+    expect(only('The court will hear the case of jailed journalist Ali Reza on Sept. 8.', '2025-07-21').when.start).toBe('2025-09-08');
+  });
+
+  it('retense resolves a bare day in another tense', () => {
+    const [m] = findDates('The board cancelled Thursday’s vote.', PUBLISHED);
+    expect(m!.when.start).toBe('2025-11-20');
+    expect(m!.retense!('future').start).toBe('2025-11-27');
+  });
+});

@@ -212,7 +212,7 @@ describe('event', () => {
 
   it('during the week: not past, not confirmed', async () => {
     const a = await coreAt('2025-12-03T09:00:00Z').ask<EventData>('/meeting');
-    expect(a.data.event?.status).toBe('upcoming');
+    expect(a.data.event?.status).toBe('under way');
     expect(allText(a.reply)).toContain('which has begun. No briefing yet confirms it took place.');
   });
 

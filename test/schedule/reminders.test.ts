@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { applyOverrides } from '../../src/ingest/briefing-file.js';
-import type { Article } from '../../src/model/article.js';
+import { Article } from '../../src/model/article.js';
 import { dueReminders, reminderDocument, startScheduler } from '../../src/schedule/index.js';
 import { seedArticle, secondArticle } from '../support/fixtures.js';
 import { config, recordingOutlet, tempStore } from './helpers.js';
@@ -87,5 +87,82 @@ describe('event reminders', () => {
       ['2025-12-02T08:00:00.000Z', 'Reminder: Witkoff–Putin meeting: tomorrow, Wednesday 3 December 2025'],
     ]);
     expect(store.sends().filter((r) => r.platform === 'slack')).toHaveLength(2);
+  });
+});
+
+describe('reminders follow the story (issue 12)', () => {
+  const seed = seedArticle();
+  const report = (id: string, publishedAt: string, event: Record<string, unknown>, headline = id): Article =>
+    Article.parse({
+      id,
+      headline,
+      publishedAt,
+      paragraphs: [{ index: 0, kind: 'body', text: 'x' }, { index: 1, kind: 'body', text: 'y' }],
+      people: seed.people.filter((p) => p.id === 'steve-witkoff' || p.id === 'vladimir-putin'),
+      quotes: [],
+      statements: [],
+      events: [{ id: 'e1', title: 'Putin–Witkoff meeting', kind: 'meeting', participants: ['vladimir-putin', 'steve-witkoff'], paragraph: 0, when: { text: '', precision: 'unknown' }, ...event }],
+      summary: { points: [] },
+    });
+  const confirmed = report('kremlin-confirms', '2025-11-28', { when: { text: 'on Tuesday, Dec. 2', precision: 'day', start: '2025-12-02', end: '2025-12-02' }, location: 'the Kremlin', status: 'scheduled' });
+  const moved = report('postponed', '2025-12-01', { when: { text: 'January', precision: 'month', start: '2026-01-01', end: '2026-01-31' }, status: 'postponed' });
+  const cancelled = report('called-off', '2025-11-29', { status: 'cancelled', text: 'The planned meeting has been called off.' }, 'Meeting called off');
+  const held = report('met', '2025-12-03', { when: { text: 'on Tuesday', precision: 'day', start: '2025-12-02', end: '2025-12-02' }, location: 'the Kremlin', status: 'took place', outcome: { text: 'The talks were useful.', paragraph: 1 } }, 'Putin meets Witkoff');
+  const SEED_KEY = 'reminder:russia-denies-leaking-witkoff-call:e1';
+
+  it('a confirmed date moves the pending reminders (same story key, new offsets and times)', () => {
+    expect(plan([seed, confirmed])).toEqual([
+      [`${SEED_KEY}:1d`, '2025-12-01T08:00:00.000Z'],
+      [`${SEED_KEY}:day-of`, '2025-12-02T08:00:00.000Z'],
+    ]);
+    const [r] = dueReminders([seed, confirmed], ['1d', '1h'], TZ, ...ALL);
+    expect(reminderDocument(r!, TZ).summary).toBe('Reminder: Witkoff–Putin meeting: tomorrow, Tuesday 2 December 2025');
+  });
+
+  it('a postponement re-plans them for the new month', () => {
+    const until = dueReminders([seed, confirmed, moved], ['1d', '1h'], TZ, ALL[0], new Date('2026-02-01T00:00:00Z'));
+    expect(until.map((r) => [r.key, r.dueAt.toISOString()])).toEqual([[`${SEED_KEY}:month-of`, '2026-01-01T08:00:00.000Z']]);
+  });
+
+  it('a cancellation drops them and becomes one update, due when the report’s day begins', () => {
+    expect(plan([seed, cancelled])).toEqual([['update:russia-denies-leaking-witkoff-call:e1:cancelled', '2025-11-28T23:00:00.000Z']]);
+    const [u] = dueReminders([seed, cancelled], ['1d'], TZ, ...ALL);
+    const d = reminderDocument(u!, TZ);
+    expect(d.summary).toBe('Update: Witkoff–Putin meeting is cancelled (reported Saturday 29 November 2025)');
+    expect(text(d)).toMatch(/Cancelled\..*It had been expected the week of 1 December 2025/);
+    expect(JSON.stringify(d.blocks.at(-1))).toMatch(/"articleId":"called-off","paragraph":0/);
+    // Offered for a few days after the report, then no more.
+    expect(dueReminders([seed, cancelled], ['1d'], TZ, new Date('2025-12-05T00:00:00Z'), new Date('2025-12-05T00:01:00Z'))).toEqual([]);
+  });
+
+  it('a report that it took place posts its outcome; an event never announced gets no update', () => {
+    const [u] = dueReminders([seed, held], ['1d'], TZ, ...ALL);
+    expect(u).toMatchObject({ key: 'update:russia-denies-leaking-witkoff-call:e1:took-place', update: 'took place' });
+    const d = reminderDocument(u!, TZ);
+    expect(d.summary).toBe('Update: Witkoff–Putin meeting took place on Tuesday 2 December 2025 at the Kremlin');
+    expect(JSON.stringify(d.blocks)).toContain('The talks were useful.');
+    expect(plan([held])).toEqual([]);
+  });
+
+  it('the scheduler posts the update once, however often it looks, and no reminder after a cancellation', async () => {
+    vi.useFakeTimers({ now: new Date('2025-11-29T09:00:00Z') });
+    const { store, cleanup } = tempStore();
+    cleanups.push(cleanup);
+    const slack = recordingOutlet();
+    const discord = recordingOutlet();
+    const cfg = config({ timeZone: TZ, reminders: { offsets: ['1d'], targets: [{ platform: 'slack', channel: 'C1' }, { platform: 'discord', channel: '123456789012345678' }] } });
+    const run = async (minutes: number) => {
+      const s = await startScheduler({ config: cfg, store, posters: { slack, discord }, articles: () => [seed, cancelled] });
+      await vi.advanceTimersByTimeAsync(minutes * 60_000); // the minute heartbeat looks again and again
+      await s.idle();
+      await s.stop();
+    };
+    await run(1);
+    await run(10);
+    // Restarted on Monday 1 December, 09:01 Berlin: the week-of reminder of the cancelled meeting is not due.
+    vi.setSystemTime(new Date('2025-12-01T08:01:00Z'));
+    await run(5);
+    expect(slack.sent.map((m) => m.text)).toEqual(['Update: Witkoff–Putin meeting is cancelled (reported Saturday 29 November 2025)']);
+    expect(discord.sent).toHaveLength(1);
   });
 });
