@@ -221,14 +221,16 @@ export class PeopleIndex {
   /**
    * People a name, alias or role phrase may mean, best first: an exact name/alias match wins;
    * otherwise every meaningful word must match (typos allowed) in the name, aliases or role.
+   * `exactOnly` skips that typo-tolerant search (callers that only use an exact match).
    */
-  resolve(query: string): { how: 'exact' | 'words' | 'none'; people: PersonSummary[] } {
+  resolve(query: string, opts: { exactOnly?: boolean } = {}): { how: 'exact' | 'words' | 'none'; people: PersonSummary[] } {
     const key = normalizeName(query);
     if (!key) return { how: 'none', people: [] };
     const exact = this.exact.get(key);
     if (exact && exact.size) {
       return { how: 'exact', people: this.ranked([...exact.keys()].map((id) => ({ id, score: exact.get(id) ?? 0 }))) };
     }
+    if (opts.exactOnly) return { how: 'none', people: [] };
     const words = tokenize(query).filter((w) => !STOP.has(w));
     if (!words.length) return { how: 'none', people: [] };
     const results = this.search.search(words.join(' '), {
