@@ -29,6 +29,9 @@ export const STOPWORDS = new Set(
   'a an the of to in on at for and or but by with from as is are was were be been being it its this that these those there their they them he she his her him we our you your i me my mr mrs ms dr said say says about into over than then so if not no do does did has have had will would can could should what who whom which when where why how any some just also very more most'.split(' '),
 );
 
+/** The stopwords as the index stems them ("has" → "ha"). */
+const STOPWORD_STEMS = new Set([...STOPWORDS].flatMap((w) => [w, stemmer(w)]));
+
 export interface PassageHit {
   articleId: string;
   /** The model's paragraph index. */
@@ -76,6 +79,8 @@ export class SearchIndex {
   private pending = new Map<string, Article>();
   /** The index's words by first letter (UTF-16 code), read when a query first needs a correction. */
   private vocabulary?: Map<number, string[]>;
+  /** Which table holds each word of the vocabulary. */
+  private terms?: Record<'paragraphs' | 'headlines', Set<string>>;
   private readonly persistent: boolean;
   private memoryKeys = 0;
   private readonly statements: {
@@ -226,16 +231,26 @@ export class SearchIndex {
     if (!this.vocabulary) {
       // A typo rarely hits the first letter: the vocabulary is kept by first letter, and only that one is read.
       this.vocabulary = new Map();
-      for (const [t] of this.db.prepare('SELECT term FROM temp.paragraph_terms UNION SELECT term FROM temp.headline_terms').raw().all() as [string][]) {
+      this.terms = { paragraphs: new Set(), headlines: new Set() };
+      const rows = this.db
+        .prepare(
+          `SELECT term, max(p), max(h) FROM (SELECT term, 1 AS p, 0 AS h FROM temp.paragraph_terms UNION ALL SELECT term, 0, 1 FROM temp.headline_terms) GROUP BY term ORDER BY term`,
+        )
+        .raw()
+        .all() as [string, number, number][];
+      for (const [t, inParagraphs, inHeadlines] of rows) {
         const list = this.vocabulary.get(t.charCodeAt(0));
         if (list) list.push(t);
         else this.vocabulary.set(t.charCodeAt(0), [t]);
+        if (inParagraphs) this.terms.paragraphs.add(t);
+        if (inHeadlines) this.terms.headlines.add(t);
       }
     }
     const stem = stemmer(word);
     const scored: [string, number][] = [];
     for (const t of this.vocabulary.get(word.charCodeAt(0)) ?? []) {
-      if (Math.abs(t.length - stem.length) > budget) continue;
+      // A stopword ("for" for "fuure", "ha" of "has" for "hearing") is no correction: it would match nearly every paragraph.
+      if (Math.abs(t.length - stem.length) > budget || STOPWORD_STEMS.has(t)) continue;
       const d = Math.min(levenshtein(stem, t), levenshtein(word, t));
       if (d <= budget) scored.push([t, d]);
     }
@@ -259,10 +274,10 @@ export class SearchIndex {
       // Porter stems some forms apart ("die" / "died" → "die" / "di"): the usual inflections too.
       if (this.knows(table, w)) groups.push([term(w), ...(forms ? inflections(w).filter((f) => this.knows(table, f)).map((f) => term(f)) : [])]);
       else {
-        // A stem is not always its own stem ("lighthous" → "lighthou"): such a one is matched as a
-        // prefix. One that is (most) is matched as itself, and only in a table that holds it: a
-        // prefix as short as "re" would pull in every word it starts.
-        const close = this.corrections(w).flatMap((t) => (stemmer(t) !== t ? [term(t, true)] : this.knows(table, t) ? [term(t)] : []));
+        // A correction is a word of the index, matched as itself, and only in a table that holds
+        // it: as a prefix, one as short as "re" pulled in every word it starts. A stem that is
+        // not its own stem ("lighthous" → "lighthou") is still matched as a prefix.
+        const close = this.corrections(w).flatMap((t) => (this.knows(table, t) ? [term(t)] : this.terms![table].has(t) ? [term(t, true)] : []));
         corrected = true;
         if (close.length) groups.push(close);
       }
@@ -321,9 +336,15 @@ export class SearchIndex {
     this.flush();
     const { groups } = opts.prefix ? { groups: words.map((w) => [term(w)]) } : this.matchable('headlines', words);
     if (!groups.length) return [];
+    const expression = this.expression(groups, opts);
+    // BM25 makes FTS5 count every row holding each word (its IDF): asked only when there are matches to put in order.
+    const newest = (this.query(`SELECT rowid FROM headlines WHERE headlines MATCH ? ORDER BY rowid DESC LIMIT ${RANKED}`).pluck().all(expression) as number[]).filter((doc) =>
+      this.live.has(doc),
+    );
+    if (opts.prefix || newest.length <= 1) return newest.slice(0, limit).map((doc) => this.live.get(doc)!);
     const rows = this.query(`SELECT rowid AS id, bm25(headlines, 4, 1) AS rank FROM headlines WHERE headlines MATCH ? ORDER BY rowid DESC LIMIT ${RANKED}`)
       .raw()
-      .all(this.expression(groups, opts)) as [number, number][];
+      .all(expression) as [number, number][];
     const out: { id: string; rank: number; doc: number }[] = [];
     for (const [doc, rank] of rows) {
       const id = this.live.get(doc);
