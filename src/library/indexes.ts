@@ -221,14 +221,16 @@ export class PeopleIndex {
   /**
    * People a name, alias or role phrase may mean, best first: an exact name/alias match wins;
    * otherwise every meaningful word must match (typos allowed) in the name, aliases or role.
+   * `exactOnly` skips that typo-tolerant search (callers that only use an exact match).
    */
-  resolve(query: string): { how: 'exact' | 'words' | 'none'; people: PersonSummary[] } {
+  resolve(query: string, opts: { exactOnly?: boolean } = {}): { how: 'exact' | 'words' | 'none'; people: PersonSummary[] } {
     const key = normalizeName(query);
     if (!key) return { how: 'none', people: [] };
     const exact = this.exact.get(key);
     if (exact && exact.size) {
       return { how: 'exact', people: this.ranked([...exact.keys()].map((id) => ({ id, score: exact.get(id) ?? 0 }))) };
     }
+    if (opts.exactOnly) return { how: 'none', people: [] };
     const words = tokenize(query).filter((w) => !STOP.has(w));
     if (!words.length) return { how: 'none', people: [] };
     const results = this.search.search(words.join(' '), {
@@ -413,7 +415,12 @@ export class EventIndex {
    */
   private dead = new Set<IndexedEvent>();
   private wordEntries = 0;
-  private readonly itemsOf = new Map<string, IndexedEvent[]>();
+  /**
+   * Whether `byWord` exists. It is built at the first word query from `itemsOf` (a fifth of a
+   * warm start's indexing, which most start-ups never need), and kept up to date from then on.
+   */
+  private wordsBuilt = false;
+  private readonly itemsOf = new Map<string, { article: Article; items: IndexedEvent[] }>();
 
   private wordsOf(people: Map<string, Person>, event: Event): Set<string> {
     let text = `${event.title} ${event.location ?? ''}`;
@@ -431,20 +438,28 @@ export class EventIndex {
     return people;
   }
 
-  private indexWords(people: Map<string, Person>, articleId: string, item: IndexedEvent): void {
+  private indexWords(people: Map<string, Person>, item: IndexedEvent): void {
     for (const word of this.wordsOf(people, item.event)) {
       const list = this.byWord.get(word);
       if (list) list.push(item);
       else this.byWord.set(word, [item]);
       this.wordEntries += 1;
     }
-    const items = this.itemsOf.get(articleId);
-    if (items) items.push(item);
-    else this.itemsOf.set(articleId, [item]);
+  }
+
+  /** The word lists, in the order the articles were added (as adding them one by one gave). */
+  private ensureWords(): void {
+    if (this.wordsBuilt) return;
+    this.wordsBuilt = true;
+    for (const { article, items } of this.itemsOf.values()) {
+      const people = this.peopleOf(article);
+      for (const item of items) this.indexWords(people, item);
+    }
   }
 
   /** Events whose title, location or participants hold any of the words. */
   matching(words: string[]): Set<IndexedEvent> {
+    this.ensureWords();
     const out = new Set<IndexedEvent>();
     for (const w of words) for (const item of this.byWord.get(w) ?? []) if (!this.dead.has(item)) out.add(item);
     return out;
@@ -453,10 +468,13 @@ export class EventIndex {
 
   add(article: Article): void {
     if (!article.events.length) return;
-    const people = this.peopleOf(article);
+    const people = this.wordsBuilt ? this.peopleOf(article) : undefined;
+    let entry = this.itemsOf.get(article.id);
+    if (!entry) this.itemsOf.set(article.id, (entry = { article, items: [] }));
     for (const event of article.events) {
       const item = { articleId: article.id, event, startMs: startMs(event), endMs: endMs(event) };
-      this.indexWords(people, article.id, item);
+      entry.items.push(item);
+      if (people) this.indexWords(people, item);
       if (Number.isNaN(item.startMs) || Number.isNaN(item.endMs)) {
         const undated = this.undated.get(article.id);
         if (undated) undated.push(item);
@@ -513,9 +531,11 @@ export class EventIndex {
   }
 
   remove(article: Article): void {
-    const items = this.itemsOf.get(article.id) ?? [];
-    for (const item of items) this.dead.add(item);
-    if (this.dead.size > 256 && this.dead.size * 4 > this.wordEntries / 8) this.compactWords();
+    const items = this.itemsOf.get(article.id)?.items ?? [];
+    if (this.wordsBuilt) {
+      for (const item of items) this.dead.add(item);
+      if (this.dead.size > 256 && this.dead.size * 4 > this.wordEntries / 8) this.compactWords();
+    }
     this.itemsOf.delete(article.id);
     this.undated.delete(article.id);
     if (!items.length) return;

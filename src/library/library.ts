@@ -836,9 +836,9 @@ export class Library extends EventEmitter<{ change: [LibraryChange] }> {
     return { hits, corrected: found.corrected };
   }
 
-  /** People a name, alias or role phrase ("the envoy", "Rep. Lieu") may mean, best first. */
-  resolvePeople(query: string): { how: 'exact' | 'words' | 'none'; people: PersonSummary[] } {
-    return this.people.resolve(query);
+  /** People a name, alias or role phrase ("the envoy", "Rep. Lieu") may mean, best first (`exactOnly`: names and aliases as typed). */
+  resolvePeople(query: string, opts: { exactOnly?: boolean } = {}): { how: 'exact' | 'words' | 'none'; people: PersonSummary[] } {
+    return this.people.resolve(query, opts);
   }
 
   person(id: string): PersonSummary | undefined {

@@ -29,6 +29,9 @@ export const STOPWORDS = new Set(
   'a an the of to in on at for and or but by with from as is are was were be been being it its this that these those there their they them he she his her him we our you your i me my mr mrs ms dr said say says about into over than then so if not no do does did has have had will would can could should what who whom which when where why how any some just also very more most'.split(' '),
 );
 
+/** The stopwords as the index stems them ("has" → "ha"). */
+const STOPWORD_STEMS = new Set([...STOPWORDS].flatMap((w) => [w, stemmer(w)]));
+
 export interface PassageHit {
   articleId: string;
   /** The model's paragraph index. */
@@ -74,7 +77,10 @@ export class SearchIndex {
   private readonly liveKeyOf = new Map<string, string>();
   /** Articles added but not yet indexed: indexed on the next query or flush(). */
   private pending = new Map<string, Article>();
-  private vocabulary?: string[];
+  /** The index's words by first letter (UTF-16 code), read when a query first needs a correction. */
+  private vocabulary?: Map<number, string[]>;
+  /** Which table holds each word of the vocabulary. */
+  private terms?: Record<'paragraphs' | 'headlines', Set<string>>;
   private readonly persistent: boolean;
   private memoryKeys = 0;
   private readonly statements: {
@@ -158,6 +164,7 @@ export class SearchIndex {
     this.stored.delete(key);
     this.vocabulary = undefined;
     this.known.clear();
+    this.corrected.clear();
   }
 
   /** Indexes the pending articles (one transaction). */
@@ -170,6 +177,7 @@ export class SearchIndex {
     })();
     this.vocabulary = undefined;
     this.known.clear();
+    this.corrected.clear();
     // After a bulk index (a cold start), one merged segment keeps every query's lookups short.
     if (batch.length >= 100) this.db.exec(`INSERT INTO paragraphs(paragraphs) VALUES('optimize'); INSERT INTO headlines(headlines) VALUES('optimize');`);
   }
@@ -214,25 +222,46 @@ export class SearchIndex {
     return stmt;
   }
 
-  /** Index words within the typo budget of a word it does not know, closest first. */
+  /** Index words within the typo budget of a word it does not know, closest first (memoised until the index changes). */
   private corrections(word: string): string[] {
     const budget = fuzzyBudget(word);
     if (budget === 0) return [];
-    this.vocabulary ??= [
-      ...new Set(
-        (this.db.prepare('SELECT term FROM temp.paragraph_terms UNION SELECT term FROM temp.headline_terms').raw().all() as [string][]).map(([t]) => t),
-      ),
-    ];
+    let close = this.corrected.get(word);
+    if (close) return close;
+    if (!this.vocabulary) {
+      // A typo rarely hits the first letter: the vocabulary is kept by first letter, and only that one is read.
+      this.vocabulary = new Map();
+      this.terms = { paragraphs: new Set(), headlines: new Set() };
+      const rows = this.db
+        .prepare(
+          `SELECT term, max(p), max(h) FROM (SELECT term, 1 AS p, 0 AS h FROM temp.paragraph_terms UNION ALL SELECT term, 0, 1 FROM temp.headline_terms) GROUP BY term ORDER BY term`,
+        )
+        .raw()
+        .all() as [string, number, number][];
+      for (const [t, inParagraphs, inHeadlines] of rows) {
+        const list = this.vocabulary.get(t.charCodeAt(0));
+        if (list) list.push(t);
+        else this.vocabulary.set(t.charCodeAt(0), [t]);
+        if (inParagraphs) this.terms.paragraphs.add(t);
+        if (inHeadlines) this.terms.headlines.add(t);
+      }
+    }
     const stem = stemmer(word);
     const scored: [string, number][] = [];
-    for (const t of this.vocabulary) {
-      // A typo rarely hits the first letter; checking it first skips most of the vocabulary.
-      if (t.charCodeAt(0) !== word.charCodeAt(0) || Math.abs(t.length - stem.length) > budget) continue;
+    for (const t of this.vocabulary.get(word.charCodeAt(0)) ?? []) {
+      // A stopword ("for" for "fuure", "ha" of "has" for "hearing") is no correction: it would match nearly every paragraph.
+      if (Math.abs(t.length - stem.length) > budget || STOPWORD_STEMS.has(t)) continue;
       const d = Math.min(levenshtein(stem, t), levenshtein(word, t));
       if (d <= budget) scored.push([t, d]);
     }
-    return scored.sort((a, b) => a[1] - b[1]).slice(0, 3).map(([t]) => t);
+    close = scored.sort((a, b) => a[1] - b[1]).slice(0, 3).map(([t]) => t);
+    if (this.corrected.size > 10_000) this.corrected.clear();
+    this.corrected.set(word, close);
+    return close;
   }
+
+  /** corrections() of the words asked since the index last changed. */
+  private readonly corrected = new Map<string, string[]>();
 
   /**
    * The words as the index can match them: known words as they are, unknown ones replaced by
@@ -245,8 +274,10 @@ export class SearchIndex {
       // Porter stems some forms apart ("die" / "died" → "die" / "di"): the usual inflections too.
       if (this.knows(table, w)) groups.push([term(w), ...(forms ? inflections(w).filter((f) => this.knows(table, f)).map((f) => term(f)) : [])]);
       else {
-        // A stem is not always its own stem ("lighthous" → "lighthou"): matched as a prefix.
-        const close = this.corrections(w).map((t) => term(t, true));
+        // A correction is a word of the index, matched as itself, and only in a table that holds
+        // it: as a prefix, one as short as "re" pulled in every word it starts. A stem that is
+        // not its own stem ("lighthous" → "lighthou") is still matched as a prefix.
+        const close = this.corrections(w).flatMap((t) => (this.knows(table, t) ? [term(t)] : this.terms![table].has(t) ? [term(t, true)] : []));
         corrected = true;
         if (close.length) groups.push(close);
       }
@@ -271,27 +302,30 @@ export class SearchIndex {
     this.flush();
     // A phrase is looked up as typed (its word forms are the loose pass's job).
     const { groups, corrected } = this.matchable('paragraphs', words, !opts.phrase);
-    if (!groups.length || (opts.phrase && groups.length !== words.length)) return { hits: [], corrected };
+    // A phrase is the words as typed: one needing correction makes it a miss (the caller's loose pass takes it).
+    if (!groups.length || (opts.phrase && (corrected || groups.length !== words.length))) return { hits: [], corrected };
     const column = opts.captions ? '' : 'body : ';
     // A phrase of common words ("that we will not") makes FTS5 walk every position list: its
     // meaningful words (AND) find the same paragraphs fast, and the caller checks the word order.
     const content = opts.phrase ? words.map((w, i) => [w, groups[i]] as const).filter(([w]) => !STOPWORDS.has(w)).map(([, g]) => g!) : [];
     const expression = opts.phrase && content.length ? this.expression(content, { all: true }) : this.expression(groups, opts);
     const match = `${column}(${expression})`;
-    // Phrase lookups are ranked by the caller (exact words first), so BM25 is not computed for them.
+    // Phrase lookups are ranked by the caller (exact words first), so BM25 is not computed for them
+    // and the newest `limit` matches are all they need.
     const rows = this.query(
       opts.phrase
         ? `SELECT rowid AS id, 0 AS rank FROM paragraphs WHERE paragraphs MATCH ? ORDER BY rowid DESC LIMIT ${RANKED}`
         : `SELECT rowid AS id, bm25(paragraphs) AS rank FROM paragraphs WHERE paragraphs MATCH ? ORDER BY rowid DESC LIMIT ${RANKED}`,
     )
       .raw()
-      .all(match) as [number, number][];
+      .iterate(match) as IterableIterator<[number, number]>;
     const hits: PassageHit[] = [];
     for (const [id, rank] of rows) {
       const doc = Math.floor(id / PARAGRAPHS);
       const articleId = this.live.get(doc);
       if (articleId === undefined || (opts.articles && !opts.articles.has(articleId))) continue;
       hits.push({ articleId, paragraph: id - doc * PARAGRAPHS, score: -rank });
+      if (opts.phrase && hits.length >= limit) break;
     }
     hits.sort((a, b) => b.score - a.score);
     return { hits: hits.slice(0, limit), corrected };
@@ -302,9 +336,15 @@ export class SearchIndex {
     this.flush();
     const { groups } = opts.prefix ? { groups: words.map((w) => [term(w)]) } : this.matchable('headlines', words);
     if (!groups.length) return [];
+    const expression = this.expression(groups, opts);
+    // BM25 makes FTS5 count every row holding each word (its IDF): asked only when there are matches to put in order.
+    const newest = (this.query(`SELECT rowid FROM headlines WHERE headlines MATCH ? ORDER BY rowid DESC LIMIT ${RANKED}`).pluck().all(expression) as number[]).filter((doc) =>
+      this.live.has(doc),
+    );
+    if (opts.prefix || newest.length <= 1) return newest.slice(0, limit).map((doc) => this.live.get(doc)!);
     const rows = this.query(`SELECT rowid AS id, bm25(headlines, 4, 1) AS rank FROM headlines WHERE headlines MATCH ? ORDER BY rowid DESC LIMIT ${RANKED}`)
       .raw()
-      .all(this.expression(groups, opts)) as [number, number][];
+      .all(expression) as [number, number][];
     const out: { id: string; rank: number; doc: number }[] = [];
     for (const [doc, rank] of rows) {
       const id = this.live.get(doc);

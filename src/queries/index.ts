@@ -306,7 +306,7 @@ function eventWithFallback(ctx: QueryContext, command: Extract<Command, { name: 
 /** The router's view of the library: people by name or alias (typos allowed) in a question. */
 function libraryLexicon(library: Library): Lexicon {
   const one = (span: string): string | undefined => {
-    const found = library.resolvePeople(span);
+    const found = library.resolvePeople(span, { exactOnly: true });
     if (found.how === 'exact' && found.people.length) return found.people[0]!.name;
     return undefined;
   };

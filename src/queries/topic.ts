@@ -50,7 +50,7 @@ function toLine(ctx: QueryContext, s: Saying): TopicLine {
 function topicWords(ctx: QueryContext, topic: string): { words: string[]; person?: PersonSummary } {
   const words = searchWords(topic);
   // Only a name or alias as typed makes the topic a person (a subject word is never fuzzily a name).
-  const found = words.length <= 4 ? ctx.library.resolvePeople(topic) : undefined;
+  const found = words.length <= 4 ? ctx.library.resolvePeople(topic, { exactOnly: true }) : undefined;
   const person = found?.how === 'exact' && found.people.length === 1 ? found.people[0] : undefined;
   if (person) {
     const surname = person.name.split(' ').pop()!.toLowerCase();
