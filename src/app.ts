@@ -8,7 +8,7 @@ import pino, { type DestinationStream } from 'pino';
 import { Events, RESTEvents, type RESTOptions } from 'discord.js';
 import { webApi } from '@slack/bolt';
 import { systemClock, type Clock } from './clock.js';
-import { parseEnv, redactValues, type BotEnv } from './config/env.js';
+import { parseEnv, platformStatus, redactValues, type BotEnv, type PlatformStatus } from './config/env.js';
 import { loadConfig } from './config/load.js';
 import type { Config } from './config/schema.js';
 import type { Library } from './library/library.js';
@@ -147,13 +147,16 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
   const clock = opts.clock ?? systemClock;
   const env = parseEnv(opts.env);
   const { config } = loadConfig({ path: opts.configPath ?? env.configPath, env: opts.env, cwd });
-  const wantSlack = !!env.slack && config.platforms.includes('slack');
-  const wantDiscord = !!env.discord && config.platforms.includes('discord');
+  const status = platformStatus(env, config.platforms);
+  const wantSlack = status.slack.on;
+  const wantDiscord = status.discord.on;
   const chat = wantSlack || wantDiscord;
   // In the console chat only warnings, so logs don't bury the conversation.
   const logger = createLogger({ env: opts.env, level: env.logLevel ?? (chat ? 'info' : 'warn'), destination: opts.logDestination ?? pino.destination(2) });
   if (env.slack && !wantSlack) logger.warn({ platform: 'slack' }, 'Slack tokens are set but the config’s platforms leave Slack out');
   if (env.discord && !wantDiscord) logger.warn({ platform: 'discord' }, 'DISCORD_TOKEN is set but the config’s platforms leave Discord out');
+  const said = (name: string, p: PlatformStatus) => `${name} ${p.on ? 'on' : 'off'} (${p.detail})`;
+  logger.info({ slack: status.slack, discord: status.discord }, `platforms: ${said('Slack', status.slack)}, ${said('Discord', status.discord)}${chat ? '' : '; running the console chat'}`);
 
   // Before anything is opened: a bad schedule is a config error, reported like one.
   assertValidSchedules(config);

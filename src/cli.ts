@@ -17,7 +17,7 @@ import { createCore, PARAGRAPH_NUMBERING } from './queries/index.js';
 import { renderPlain } from './replies/plain.js';
 import { fieldName, parseLocatedYaml } from './config/yaml-location.js';
 import { SHUTDOWN_DEADLINE_MS, startApp, type RunningApp } from './app.js';
-import { discordTokenUserId, EnvError, parseEnv, type BotEnv } from './config/env.js';
+import { discordTokenUserId, EnvError, loadEnvFile, parseEnv, type BotEnv } from './config/env.js';
 import { scrubSecrets } from './log.js';
 import { discordManifest, registerDiscordCommands } from './platforms/discord/index.js';
 import { slackManifest } from './platforms/slack/index.js';
@@ -57,7 +57,8 @@ Options:
 
 Environment: SLACK_BOT_TOKEN with SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET and PORT
 (HTTP mode); DISCORD_TOKEN (DISCORD_APP_ID, DISCORD_GUILD_ID, DISCORD_REGISTER_ON_START optional);
-BRIEFBOT_CONFIG; LOG_LEVEL. SIGTERM or Ctrl-C finishes answers and posts in flight, then exits.
+BRIEFBOT_CONFIG; LOG_LEVEL; HEALTH_PORT. A .env file in the working directory fills in what is not set.
+SIGTERM or Ctrl-C finishes answers and posts in flight, then exits.
 `;
 
 type FlagSpec = { boolean: string[]; string: string[] };
@@ -106,13 +107,6 @@ function configOrFail(io: CliIO, cwd: string, path?: string): LoadedConfig | und
     }
     throw error;
   }
-}
-
-/** Which platforms have what they need in the environment (and are enabled in the config). */
-export function enabledPlatforms(config: Config, env: Record<string, string | undefined>): { slack: boolean; discord: boolean } {
-  const slack = config.platforms.includes('slack') && !!env.SLACK_BOT_TOKEN && (!!env.SLACK_APP_TOKEN || !!env.SLACK_SIGNING_SECRET);
-  const discord = config.platforms.includes('discord') && !!env.DISCORD_TOKEN && !!env.DISCORD_APP_ID;
-  return { slack, discord };
 }
 
 interface Loaded {
@@ -442,6 +436,12 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
+  try {
+    loadEnvFile(resolve('.env'), process.env);
+  } catch (error) {
+    process.stderr.write(`briefbot: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
   main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, stdin: process.stdin, exit: (code) => process.exit(code) }).then(
     (code) => {
       process.exitCode = code;
