@@ -139,3 +139,14 @@ export function previousFireTime(expression: string, timeZone: string, at: Date,
   }
   return undefined;
 }
+
+/** The next `count` fire times strictly after `after`. */
+export function nextFireTimes(expression: string, timeZone: string, after: Date, count: number): Date[] {
+  const out: Date[] = [];
+  for (let at: Date | undefined = after; out.length < count; ) {
+    at = nextFireTime(expression, timeZone, at);
+    if (!at) break;
+    out.push(at);
+  }
+  return out;
+}
