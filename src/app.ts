@@ -30,6 +30,7 @@ import type { Outlets } from './schedule/types.js';
 import { openStore, type Store } from './store/store.js';
 import { storeActionRefs } from './store/action-refs.js';
 import { BotMetrics, HealthChecks, startHealthServer, type HealthServer, type Platform } from './health/index.js';
+import { isTimeZone } from './time.js';
 
 /** SIGTERM to exit: the whole shutdown, in-flight answers and posts included, fits in this. */
 export const SHUTDOWN_DEADLINE_MS = 10_000;
@@ -161,11 +162,7 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
   // Before anything is opened: a bad schedule is a config error, reported like one.
   assertValidSchedules(config);
   const timeZone = opts.timeZone ?? config.timeZone;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-  } catch {
-    throw new Error(`--tz: not an IANA time zone: ${timeZone}`);
-  }
+  if (!isTimeZone(timeZone)) throw new Error(`--tz: not an IANA time zone: ${timeZone}`);
 
   const library = openLibrary({ dir: resolve(cwd, opts.briefingsDir ?? config.briefings), logger, ...opts.library });
   const stack: (() => Promise<void> | void)[] = [() => library.close()];

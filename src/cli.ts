@@ -22,6 +22,7 @@ import { scrubSecrets } from './log.js';
 import { discordManifest, registerDiscordCommands } from './platforms/discord/index.js';
 import { slackManifest } from './platforms/slack/index.js';
 import { ScheduleConfigError, validateSchedules } from './schedule/validate.js';
+import { isTimeZone } from './time.js';
 
 export interface CliIO {
   stdout: { write(text: string): unknown };
@@ -122,9 +123,7 @@ async function loadAll(io: CliIO, cwd: string, flags: Record<string, string | bo
   const library = io.derive ? new Library({ dir, derive: io.derive, logger }) : openLibrary({ dir, logger });
   await library.load();
   const timeZone = typeof flags.tz === 'string' ? flags.tz : loaded.config.timeZone;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-  } catch {
+  if (!isTimeZone(timeZone)) {
     io.stderr.write(`--tz: not an IANA time zone: ${timeZone}\n`);
     return undefined;
   }

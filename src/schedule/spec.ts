@@ -1,5 +1,6 @@
 import type { PostKind } from '../store/store.js';
-import { explainCron, isTimeZone } from './validate.js';
+import { isTimeZone } from '../time.js';
+import { explainCron } from './validate.js';
 
 /** A schedule as typed in chat, read once for Slack and Discord alike. */
 export type Schedule =

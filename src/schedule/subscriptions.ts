@@ -7,7 +7,7 @@ import { DEFAULT_LIMITS, parseLimitDuration, type Limits } from '../config/limit
 import { nextFireTime, nextFireTimes } from './cron-times.js';
 import { describeGap, minCronGapMs } from './min-interval.js';
 import { parseSubscriptionSpec } from './spec.js';
-import { formatInstant } from './time.js';
+import { formatInstant } from '../time.js';
 
 interface ConfiguredJob {
   key: string;
