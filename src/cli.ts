@@ -2,6 +2,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { basename, extname, relative, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { fixedClock, systemClock, type Clock } from './clock.js';
 import { ConfigError, loadConfig, type LoadedConfig } from './config/load.js';
 import type { Config } from './config/schema.js';
@@ -63,30 +64,26 @@ SIGTERM or Ctrl-C finishes answers and posts in flight, then exits.
 `;
 
 type FlagSpec = { boolean: string[]; string: string[] };
+type Flags = Record<string, string | boolean | undefined>;
 
-function parseArgs(args: string[], spec: FlagSpec): { flags: Record<string, string | boolean>; rest: string[]; error?: string } {
-  const flags: Record<string, string | boolean> = {};
-  const rest: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] ?? '';
-    if (arg === '--') {
-      rest.push(...args.slice(i + 1));
-      break;
-    }
-    const m = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
-    if (!m) {
-      rest.push(arg);
-      continue;
-    }
-    const name = m[1] ?? '';
-    if (spec.boolean.includes(name)) flags[name] = true;
-    else if (spec.string.includes(name)) {
-      const value = m[2] ?? args[++i];
-      if (value === undefined) return { flags, rest, error: `--${name} needs a value` };
-      flags[name] = value;
-    } else return { flags, rest, error: `unknown option --${name}` };
+/** node:util parseArgs, with its errors said the way the usage text says options. */
+function readArgs(args: string[], spec: FlagSpec): { flags: Flags; rest: string[]; error?: string } {
+  const options = Object.fromEntries([
+    ...spec.boolean.map((name) => [name, { type: 'boolean' as const }]),
+    ...spec.string.map((name) => [name, { type: 'string' as const }]),
+  ]);
+  try {
+    const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
+    return { flags: values as Flags, rest: positionals };
+  } catch (error) {
+    const e = error as Error & { code?: string };
+    const option = /'(-[^' ]+)/.exec(e.message)?.[1] ?? '';
+    const said =
+      e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? `unknown option ${option}`
+      : e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ? `${option} needs a value`
+      : e.message;
+    return { flags: {}, rest: [], error: said };
   }
-  return { flags, rest };
 }
 
 function describe(file: string, cwd: string, e: { line?: number; field?: string; message: string }): string {
@@ -116,7 +113,7 @@ interface Loaded {
   timeZone: string;
 }
 
-async function loadAll(io: CliIO, cwd: string, flags: Record<string, string | boolean>, logger?: Logger): Promise<Loaded | undefined> {
+async function loadAll(io: CliIO, cwd: string, flags: Flags, logger?: Logger): Promise<Loaded | undefined> {
   const loaded = configOrFail(io, cwd, typeof flags.config === 'string' ? flags.config : undefined);
   if (!loaded) return undefined;
   const dir = resolve(cwd, typeof flags.briefings === 'string' ? flags.briefings : loaded.config.briefings);
@@ -131,7 +128,7 @@ async function loadAll(io: CliIO, cwd: string, flags: Record<string, string | bo
 }
 
 async function ask(args: string[], io: CliIO, cwd: string): Promise<number> {
-  const { flags, rest, error } = parseArgs(args, { boolean: ['json'], string: ['now', 'briefings', 'config', 'tz'] });
+  const { flags, rest, error } = readArgs(args, { boolean: ['json'], string: ['now', 'briefings', 'config', 'tz'] });
   if (error) {
     io.stderr.write(`${error}\n\n${USAGE}`);
     return 2;
@@ -157,7 +154,7 @@ async function ask(args: string[], io: CliIO, cwd: string): Promise<number> {
 }
 
 async function check(args: string[], io: CliIO, cwd: string): Promise<number> {
-  const { flags, error } = parseArgs(args, { boolean: [], string: ['briefings', 'config'] });
+  const { flags, error } = readArgs(args, { boolean: [], string: ['briefings', 'config'] });
   if (error) {
     io.stderr.write(`${error}\n\n${USAGE}`);
     return 2;
@@ -210,7 +207,7 @@ function modelText(a: Article): string {
 }
 
 async function model(args: string[], io: CliIO, cwd: string): Promise<number> {
-  const { flags, rest, error } = parseArgs(args, { boolean: ['json'], string: ['published'] });
+  const { flags, rest, error } = readArgs(args, { boolean: ['json'], string: ['published'] });
   if (error || rest.length !== 1) {
     io.stderr.write(`${error ?? 'model needs exactly one FILE'}\n\n${USAGE}`);
     return 2;
@@ -259,7 +256,7 @@ async function model(args: string[], io: CliIO, cwd: string): Promise<number> {
 }
 
 async function start(args: string[], io: CliIO, cwd: string): Promise<number> {
-  const { flags, error } = parseArgs(args, { boolean: [], string: ['briefings', 'config', 'tz'] });
+  const { flags, error } = readArgs(args, { boolean: [], string: ['briefings', 'config', 'tz'] });
   if (error) {
     io.stderr.write(`${error}\n\n${USAGE}`);
     return 2;
@@ -334,7 +331,7 @@ function reportStartupError(e: unknown, io: CliIO, cwd: string): number {
 }
 
 async function manifest(args: string[], io: CliIO): Promise<number> {
-  const { flags, rest, error } = parseArgs(args, { boolean: [], string: ['request-url', 'name'] });
+  const { flags, rest, error } = readArgs(args, { boolean: [], string: ['request-url', 'name'] });
   const platform = rest[0];
   if (error || rest.length !== 1 || (platform !== 'slack' && platform !== 'discord')) {
     io.stderr.write(`${error ?? 'manifest needs a platform: slack or discord'}\n\n${USAGE}`);
@@ -356,7 +353,7 @@ async function manifest(args: string[], io: CliIO): Promise<number> {
 }
 
 async function register(args: string[], io: CliIO): Promise<number> {
-  const { flags, rest, error } = parseArgs(args, { boolean: [], string: ['guild'] });
+  const { flags, rest, error } = readArgs(args, { boolean: [], string: ['guild'] });
   if (error || rest.length !== 1 || rest[0] !== 'discord') {
     io.stderr.write(`${error ?? 'register needs a platform: discord (Slack commands come from the manifest)'}\n\n${USAGE}`);
     return 2;

@@ -194,7 +194,7 @@ describe('start', () => {
     const quiet = startIn(dir, config, { LOG_LEVEL: 'warn' });
     expect(quiet.status).toBe(0);
     expect(quiet.stderr).toBe('');
-  });
+  }, 60_000);
 
   it('npm start with no tokens opens the console chat (spawned: bin → tsx → cli)', () => {
     const env = { ...process.env, SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '', SLACK_APP_TOKEN: '', LOG_LEVEL: 'warn' };
