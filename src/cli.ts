@@ -431,7 +431,8 @@ function isEntryPoint(): boolean {
   }
 }
 
-if (isEntryPoint()) {
+/** The command line: `.env`, then main() on process.argv (bin/briefbot.js and `node dist/cli.js`). */
+export function runCommandLine(): void {
   try {
     loadEnvFile(resolve('.env'), process.env);
   } catch (error) {
@@ -450,3 +451,5 @@ if (isEntryPoint()) {
     },
   );
 }
+
+if (isEntryPoint()) runCommandLine();

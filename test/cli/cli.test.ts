@@ -196,7 +196,7 @@ describe('start', () => {
     expect(quiet.stderr).toBe('');
   }, 60_000);
 
-  it('npm start with no tokens opens the console chat (spawned: bin → tsx → cli)', () => {
+  it('npm start with no tokens opens the console chat (spawned: bin → dist/cli.js)', () => {
     const env = { ...process.env, SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '', SLACK_APP_TOKEN: '', LOG_LEVEL: 'warn' };
     const r = spawnSync(process.execPath, [join(ROOT, 'bin/briefbot.js'), 'start'], { cwd: ROOT, env, input: 'who is Ushakov\nquit\n', encoding: 'utf8', timeout: 60_000 });
     expect(r.stderr).toBe('');
