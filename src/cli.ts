@@ -2,7 +2,8 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { basename, extname, relative, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { describe, readArgs, USAGE, type Flags } from './cli/args.js';
+import { modelText } from './cli/model-text.js';
 import { fixedClock, systemClock, type Clock } from './clock.js';
 import { ConfigError, loadConfig, type LoadedConfig } from './config/load.js';
 import type { Config } from './config/schema.js';
@@ -35,60 +36,6 @@ export interface CliIO {
   derive?: DeriveFn;
   /** Ends the process (the command line passes process.exit): used when a shutdown overruns its deadline. */
   exit?: (code: number) => void;
-}
-
-const USAGE = `briefbot: news briefings in Slack, Discord and the terminal
-
-Usage:
-  briefbot start                      run the bot (Slack/Discord when their tokens are set, else the console chat)
-  briefbot ask [--json] [--now ISO] [--briefings DIR] TEXT
-                                      answer one question, e.g. briefbot ask "/meeting"
-                                      (DIR may hold .md briefings and .txt articles with a Published: line)
-  briefbot check [--briefings DIR]    validate the config and every briefing (exit 1 on errors)
-  briefbot model [--json] [--published YYYY-MM-DD] FILE
-                                      the derived article model of a briefing .md or a plain .txt
-  briefbot manifest slack [--request-url URL] [--name NAME]
-                                      the Slack app manifest (Socket Mode, or HTTP with --request-url)
-  briefbot manifest discord           Discord setup steps, commands and the invite link
-  briefbot register discord [--guild ID]
-                                      register the Discord slash commands (a server: instant; else global)
-
-Options:
-  --config FILE   config file (default: $BRIEFBOT_CONFIG or config/briefbot.yaml)
-  --tz ZONE       time zone for dates in answers (default: the config's timeZone)
-
-Environment: SLACK_BOT_TOKEN with SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET and PORT
-(HTTP mode); DISCORD_TOKEN (DISCORD_APP_ID, DISCORD_GUILD_ID, DISCORD_REGISTER_ON_START optional);
-BRIEFBOT_CONFIG; LOG_LEVEL; HEALTH_PORT. A .env file in the working directory fills in what is not set.
-SIGTERM or Ctrl-C finishes answers and posts in flight, then exits.
-`;
-
-type FlagSpec = { boolean: string[]; string: string[] };
-type Flags = Record<string, string | boolean | undefined>;
-
-/** node:util parseArgs, with its errors said the way the usage text says options. */
-function readArgs(args: string[], spec: FlagSpec): { flags: Flags; rest: string[]; error?: string } {
-  const options = Object.fromEntries([
-    ...spec.boolean.map((name) => [name, { type: 'boolean' as const }]),
-    ...spec.string.map((name) => [name, { type: 'string' as const }]),
-  ]);
-  try {
-    const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
-    return { flags: values as Flags, rest: positionals };
-  } catch (error) {
-    const e = error as Error & { code?: string };
-    const option = /'(-[^' ]+)/.exec(e.message)?.[1] ?? '';
-    const said =
-      e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? `unknown option ${option}`
-      : e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ? `${option} needs a value`
-      : e.message;
-    return { flags: {}, rest: [], error: said };
-  }
-}
-
-function describe(file: string, cwd: string, e: { line?: number; field?: string; message: string }): string {
-  const shown = relative(cwd, file) || file;
-  return `${shown}${e.line ? `:${e.line}` : ''}: ${e.field ? `${e.field}: ` : ''}${e.message}`;
 }
 
 function describeLibraryError(e: LibraryError, cwd: string): string {
@@ -184,26 +131,6 @@ async function check(args: string[], io: CliIO, cwd: string): Promise<number> {
   const s = library.stats();
   io.stdout.write(`briefings: ${s.articles} loaded (${s.people} people, ${s.sayings} quotes and statements, ${s.events} events), ${errors.length} with errors\n`);
   return loaded && scheduleErrors === 0 && errors.length === 0 ? 0 : 1;
-}
-
-function modelText(a: Article): string {
-  const lines = [a.headline, `id: ${a.id} · published: ${a.publishedAt ?? 'unknown'}${a.source ? ` · ${a.source}` : ''}`, ''];
-  lines.push('Paragraphs:');
-  for (const p of a.paragraphs) lines.push(`  ${p.index} [${p.kind}] ${p.text.replace(/\s+/g, ' ').slice(0, 90)}${p.text.length > 90 ? '…' : ''}`);
-  lines.push('', 'People:');
-  for (const p of a.people) lines.push(`  ${p.name}${p.role ? ` — ${p.role}` : ''}${p.aliases.length ? ` (also: ${p.aliases.join('; ')})` : ''}`);
-  lines.push('', 'Quotes:');
-  const name = (id: string | null) => a.people.find((p) => p.id === id)?.name ?? 'unattributed';
-  for (const q of a.quotes) lines.push(`  ¶${q.paragraph} ${name(q.speakerId)}: “${q.text}”`);
-  if (a.statements.length) lines.push('', 'Statements:');
-  for (const s of a.statements) lines.push(`  ¶${s.paragraph} ${name(s.speakerId)}: ${s.text}`);
-  lines.push('', 'Events:');
-  for (const e of a.events) {
-    lines.push(`  ¶${e.paragraph} ${e.title} [${e.kind}] ${e.when.start ?? '?'}${e.when.end && e.when.end !== e.when.start ? `..${e.when.end}` : ''} (${e.when.precision}, “${e.when.text}”)${e.location ? ` in ${e.location}` : ''}`);
-  }
-  lines.push('', 'Summary:');
-  for (const p of a.summary.points) lines.push(`  ¶${p.paragraph} ${p.text}`);
-  return lines.join('\n');
 }
 
 async function model(args: string[], io: CliIO, cwd: string): Promise<number> {

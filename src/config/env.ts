@@ -205,7 +205,7 @@ export function loadEnvFile(file: string, env: Record<string, string | undefined
     text = readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw new Error(`${file}: cannot read (${(error as Error).message})`);
+    throw new Error(`${file}: cannot read (${(error as Error).message})`, { cause: error });
   }
   const set: string[] = [];
   for (const [name, value] of Object.entries(parseDotEnv(text))) {
