@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { When } from './model/article.js';
 
 /**
@@ -114,9 +115,15 @@ export function zonedTime(year: number, month: number, day: number, hour: number
   return new Date(guess);
 }
 
+// Event answers look up the same few midnights over and over; each lookup is three Intl readings.
+const midnights = new LRUCache<string, number>({ max: 10_000 });
+
 /** The instant a calendar day begins in a zone. */
 export function startOfDayInstant(d: CalendarDate, timeZone: string): Date {
-  return zonedTime(d.year, d.month, d.day, 0, 0, timeZone);
+  const key = `${timeZone}|${d.year}-${d.month}-${d.day}`;
+  let at = midnights.get(key);
+  if (at === undefined) midnights.set(key, (at = zonedTime(d.year, d.month, d.day, 0, 0, timeZone).getTime()));
+  return new Date(at);
 }
 
 /** An instant for an ISO date or instant (date-only → the start of that day in the zone). */

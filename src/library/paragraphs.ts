@@ -61,15 +61,15 @@ export function withStoredTexts(article: Article, texts: ParagraphTexts): Articl
 /** A most-recently-used table of a few articles' texts, so one answer reading several paragraphs fetches once. */
 export class RecentTexts {
   private readonly entries: LRUCache<string, string[]>;
-  constructor(capacity = 32) {
-    this.entries = new LRUCache({ max: capacity });
+  constructor(private readonly capacity = 32) {
+    this.entries = new LRUCache({ max: Math.max(1, capacity) });
   }
 
   get(key: string, fetch: () => string[] | undefined): string[] | undefined {
     const hit = this.entries.get(key);
     if (hit) return hit;
     const texts = fetch();
-    if (texts) this.entries.set(key, texts);
+    if (texts && this.capacity > 0) this.entries.set(key, texts);
     return texts;
   }
 }

@@ -32,7 +32,8 @@ export class AnswerCache {
     readonly capacity = 500,
   ) {
     this.seenGeneration = library.generation;
-    this.entries = new LRUCache({ max: capacity });
+    // lru-cache needs max ≥ 1; a capacity of 0 turns caching off (set() keeps nothing).
+    this.entries = new LRUCache({ max: Math.max(1, capacity) });
   }
 
   /** The cache key of a command, or undefined when its answer must be computed every time. */
@@ -72,7 +73,7 @@ export class AnswerCache {
   /** `clockMinute`: the minute the answer saw if it read the clock (ClockReads.minute), else undefined. */
   set(key: string, answer: Answer, stamp: number, clockMinute: number | undefined): void {
     this.checkLibrary();
-    if (stamp !== this.epoch) return;
+    if (stamp !== this.epoch || this.capacity < 1) return;
     this.entries.set(key, { answer, minute: clockMinute });
   }
 

@@ -27,7 +27,7 @@ export class ConversationMemory {
     readonly capacity = 2_000,
     readonly ttlMs = FOLLOW_UP_TTL_MS,
   ) {
-    this.entries = new LRUCache({ max: capacity });
+    this.entries = new LRUCache({ max: Math.max(1, capacity) });
   }
 
   get(key: string | undefined): Subject | undefined {
@@ -44,7 +44,7 @@ export class ConversationMemory {
 
   /** Remembers what an answer was about (keeping earlier subjects the answer did not replace). */
   remember(key: string | undefined, command: Command, answer: Answer): void {
-    if (!key) return;
+    if (!key || this.capacity < 1) return;
     const previous = this.get(key);
     const subject: Subject = { ...previous, command, at: this.clock.now().getTime() };
     const data = answer.data as Record<string, unknown> | null;

@@ -85,9 +85,9 @@ export function routeText(raw: string, lexicon: Lexicon | ((name: string) => boo
   return command;
 }
 
-// The question path's regular expressions compile at their first use: one pass over typical
-// questions at load, so the first person to ask does not wait for it.
-for (const warm of ['hey, what did Someone say about “the deal” this week? 🙏', 'catch me up pls', 'when is the vote', 'who is the minister ’', 'x ’'.repeat(30), 'Zm{4\u001b[31m\u200d{"a":1}<!here|@team> C"6 <https://e.example|x>', 'unsubscribe Z\u0337\u0322a\u0334 漢字\u{10FFFD}"who said ', 'ｗｈｏ ｉｓ Ｘ \u2028 \uFDFA']) {
+// The question path's regular expressions (and Intl's zone data, for schedules) load at their first
+// use: one pass over typical questions at load, so the first person to ask does not wait for it.
+for (const warm of ['hey, what did Someone say about “the deal” this week? 🙏', 'catch me up pls', 'when is the vote', 'who is the minister ’', 'x ’'.repeat(30), 'Zm{4\u001b[31m\u200d{"a":1}<!here|@team> C"6 <https://e.example|x>', 'unsubscribe Z\u0337\u0322a\u0334 漢字\u{10FFFD}"who said ', 'ｗｈｏ ｉｓ Ｘ \u2028 \uFDFA', '/brief subscribe digest weekdays 8:30 pm Europe/Moscow', '/brief subscribe "0 8 * * 1-5" Mars/Base']) {
   routeText(warm);
   routeText(warm);
 }
