@@ -8,7 +8,7 @@ import pino, { type DestinationStream } from 'pino';
 import { Events, RESTEvents, type RESTOptions } from 'discord.js';
 import { webApi } from '@slack/bolt';
 import { systemClock, type Clock } from './clock.js';
-import { parseEnv, redactValues, type BotEnv } from './config/env.js';
+import { parseEnv, platformStatus, redactValues, type BotEnv, type PlatformStatus } from './config/env.js';
 import { loadConfig } from './config/load.js';
 import type { Config } from './config/schema.js';
 import type { Library } from './library/library.js';
@@ -30,6 +30,7 @@ import type { Outlets } from './schedule/types.js';
 import { openStore, type Store } from './store/store.js';
 import { storeActionRefs } from './store/action-refs.js';
 import { BotMetrics, HealthChecks, startHealthServer, type HealthServer, type Platform } from './health/index.js';
+import { isTimeZone } from './time.js';
 
 /** SIGTERM to exit: the whole shutdown, in-flight answers and posts included, fits in this. */
 export const SHUTDOWN_DEADLINE_MS = 10_000;
@@ -147,22 +148,21 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
   const clock = opts.clock ?? systemClock;
   const env = parseEnv(opts.env);
   const { config } = loadConfig({ path: opts.configPath ?? env.configPath, env: opts.env, cwd });
-  const wantSlack = !!env.slack && config.platforms.includes('slack');
-  const wantDiscord = !!env.discord && config.platforms.includes('discord');
+  const status = platformStatus(env, config.platforms);
+  const wantSlack = status.slack.on;
+  const wantDiscord = status.discord.on;
   const chat = wantSlack || wantDiscord;
   // In the console chat only warnings, so logs don't bury the conversation.
   const logger = createLogger({ env: opts.env, level: env.logLevel ?? (chat ? 'info' : 'warn'), destination: opts.logDestination ?? pino.destination(2) });
   if (env.slack && !wantSlack) logger.warn({ platform: 'slack' }, 'Slack tokens are set but the config’s platforms leave Slack out');
   if (env.discord && !wantDiscord) logger.warn({ platform: 'discord' }, 'DISCORD_TOKEN is set but the config’s platforms leave Discord out');
+  const said = (name: string, p: PlatformStatus) => `${name} ${p.on ? 'on' : 'off'} (${p.detail})`;
+  logger.info({ slack: status.slack, discord: status.discord }, `platforms: ${said('Slack', status.slack)}, ${said('Discord', status.discord)}${chat ? '' : '; running the console chat'}`);
 
   // Before anything is opened: a bad schedule is a config error, reported like one.
   assertValidSchedules(config);
   const timeZone = opts.timeZone ?? config.timeZone;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-  } catch {
-    throw new Error(`--tz: not an IANA time zone: ${timeZone}`);
-  }
+  if (!isTimeZone(timeZone)) throw new Error(`--tz: not an IANA time zone: ${timeZone}`);
 
   const library = openLibrary({ dir: resolve(cwd, opts.briefingsDir ?? config.briefings), logger, ...opts.library });
   const stack: (() => Promise<void> | void)[] = [() => library.close()];

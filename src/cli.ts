@@ -2,6 +2,8 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { basename, extname, relative, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { describe, readArgs, USAGE, type Flags } from './cli/args.js';
+import { modelText } from './cli/model-text.js';
 import { fixedClock, systemClock, type Clock } from './clock.js';
 import { ConfigError, loadConfig, type LoadedConfig } from './config/load.js';
 import type { Config } from './config/schema.js';
@@ -17,11 +19,12 @@ import { createCore, PARAGRAPH_NUMBERING } from './queries/index.js';
 import { renderPlain } from './replies/plain.js';
 import { fieldName, parseLocatedYaml } from './config/yaml-location.js';
 import { SHUTDOWN_DEADLINE_MS, startApp, type RunningApp } from './app.js';
-import { discordTokenUserId, EnvError, parseEnv, type BotEnv } from './config/env.js';
+import { discordTokenUserId, EnvError, loadEnvFile, parseEnv, type BotEnv } from './config/env.js';
 import { scrubSecrets } from './log.js';
 import { discordManifest, registerDiscordCommands } from './platforms/discord/index.js';
 import { slackManifest } from './platforms/slack/index.js';
 import { ScheduleConfigError, validateSchedules } from './schedule/validate.js';
+import { isTimeZone } from './time.js';
 
 export interface CliIO {
   stdout: { write(text: string): unknown };
@@ -33,63 +36,6 @@ export interface CliIO {
   derive?: DeriveFn;
   /** Ends the process (the command line passes process.exit): used when a shutdown overruns its deadline. */
   exit?: (code: number) => void;
-}
-
-const USAGE = `briefbot: news briefings in Slack, Discord and the terminal
-
-Usage:
-  briefbot start                      run the bot (Slack/Discord when their tokens are set, else the console chat)
-  briefbot ask [--json] [--now ISO] [--briefings DIR] TEXT
-                                      answer one question, e.g. briefbot ask "/meeting"
-                                      (DIR may hold .md briefings and .txt articles with a Published: line)
-  briefbot check [--briefings DIR]    validate the config and every briefing (exit 1 on errors)
-  briefbot model [--json] [--published YYYY-MM-DD] FILE
-                                      the derived article model of a briefing .md or a plain .txt
-  briefbot manifest slack [--request-url URL] [--name NAME]
-                                      the Slack app manifest (Socket Mode, or HTTP with --request-url)
-  briefbot manifest discord           Discord setup steps, commands and the invite link
-  briefbot register discord [--guild ID]
-                                      register the Discord slash commands (a server: instant; else global)
-
-Options:
-  --config FILE   config file (default: $BRIEFBOT_CONFIG or config/briefbot.yaml)
-  --tz ZONE       time zone for dates in answers (default: the config's timeZone)
-
-Environment: SLACK_BOT_TOKEN with SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET and PORT
-(HTTP mode); DISCORD_TOKEN (DISCORD_APP_ID, DISCORD_GUILD_ID, DISCORD_REGISTER_ON_START optional);
-BRIEFBOT_CONFIG; LOG_LEVEL. SIGTERM or Ctrl-C finishes answers and posts in flight, then exits.
-`;
-
-type FlagSpec = { boolean: string[]; string: string[] };
-
-function parseArgs(args: string[], spec: FlagSpec): { flags: Record<string, string | boolean>; rest: string[]; error?: string } {
-  const flags: Record<string, string | boolean> = {};
-  const rest: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] ?? '';
-    if (arg === '--') {
-      rest.push(...args.slice(i + 1));
-      break;
-    }
-    const m = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
-    if (!m) {
-      rest.push(arg);
-      continue;
-    }
-    const name = m[1] ?? '';
-    if (spec.boolean.includes(name)) flags[name] = true;
-    else if (spec.string.includes(name)) {
-      const value = m[2] ?? args[++i];
-      if (value === undefined) return { flags, rest, error: `--${name} needs a value` };
-      flags[name] = value;
-    } else return { flags, rest, error: `unknown option --${name}` };
-  }
-  return { flags, rest };
-}
-
-function describe(file: string, cwd: string, e: { line?: number; field?: string; message: string }): string {
-  const shown = relative(cwd, file) || file;
-  return `${shown}${e.line ? `:${e.line}` : ''}: ${e.field ? `${e.field}: ` : ''}${e.message}`;
 }
 
 function describeLibraryError(e: LibraryError, cwd: string): string {
@@ -108,29 +54,20 @@ function configOrFail(io: CliIO, cwd: string, path?: string): LoadedConfig | und
   }
 }
 
-/** Which platforms have what they need in the environment (and are enabled in the config). */
-export function enabledPlatforms(config: Config, env: Record<string, string | undefined>): { slack: boolean; discord: boolean } {
-  const slack = config.platforms.includes('slack') && !!env.SLACK_BOT_TOKEN && (!!env.SLACK_APP_TOKEN || !!env.SLACK_SIGNING_SECRET);
-  const discord = config.platforms.includes('discord') && !!env.DISCORD_TOKEN && !!env.DISCORD_APP_ID;
-  return { slack, discord };
-}
-
 interface Loaded {
   config: Config;
   library: Library;
   timeZone: string;
 }
 
-async function loadAll(io: CliIO, cwd: string, flags: Record<string, string | boolean>, logger?: Logger): Promise<Loaded | undefined> {
+async function loadAll(io: CliIO, cwd: string, flags: Flags, logger?: Logger): Promise<Loaded | undefined> {
   const loaded = configOrFail(io, cwd, typeof flags.config === 'string' ? flags.config : undefined);
   if (!loaded) return undefined;
   const dir = resolve(cwd, typeof flags.briefings === 'string' ? flags.briefings : loaded.config.briefings);
   const library = io.derive ? new Library({ dir, derive: io.derive, logger }) : openLibrary({ dir, logger });
   await library.load();
   const timeZone = typeof flags.tz === 'string' ? flags.tz : loaded.config.timeZone;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-  } catch {
+  if (!isTimeZone(timeZone)) {
     io.stderr.write(`--tz: not an IANA time zone: ${timeZone}\n`);
     return undefined;
   }
@@ -138,7 +75,7 @@ async function loadAll(io: CliIO, cwd: string, flags: Record<string, string | bo
 }
 
 async function ask(args: string[], io: CliIO, cwd: string): Promise<number> {
-  const { flags, rest, error } = parseArgs(args, { boolean: ['json'], string: ['now', 'briefings', 'config', 'tz'] });
+  const { flags, rest, error } = readArgs(args, { boolean: ['json'], string: ['now', 'briefings', 'config', 'tz'] });
   if (error) {
     io.stderr.write(`${error}\n\n${USAGE}`);
     return 2;
@@ -164,7 +101,7 @@ async function ask(args: string[], io: CliIO, cwd: string): Promise<number> {
 }
 
 async function check(args: string[], io: CliIO, cwd: string): Promise<number> {
-  const { flags, error } = parseArgs(args, { boolean: [], string: ['briefings', 'config'] });
+  const { flags, error } = readArgs(args, { boolean: [], string: ['briefings', 'config'] });
   if (error) {
     io.stderr.write(`${error}\n\n${USAGE}`);
     return 2;
@@ -196,28 +133,8 @@ async function check(args: string[], io: CliIO, cwd: string): Promise<number> {
   return loaded && scheduleErrors === 0 && errors.length === 0 ? 0 : 1;
 }
 
-function modelText(a: Article): string {
-  const lines = [a.headline, `id: ${a.id} · published: ${a.publishedAt ?? 'unknown'}${a.source ? ` · ${a.source}` : ''}`, ''];
-  lines.push('Paragraphs:');
-  for (const p of a.paragraphs) lines.push(`  ${p.index} [${p.kind}] ${p.text.replace(/\s+/g, ' ').slice(0, 90)}${p.text.length > 90 ? '…' : ''}`);
-  lines.push('', 'People:');
-  for (const p of a.people) lines.push(`  ${p.name}${p.role ? ` — ${p.role}` : ''}${p.aliases.length ? ` (also: ${p.aliases.join('; ')})` : ''}`);
-  lines.push('', 'Quotes:');
-  const name = (id: string | null) => a.people.find((p) => p.id === id)?.name ?? 'unattributed';
-  for (const q of a.quotes) lines.push(`  ¶${q.paragraph} ${q.speakerId ? name(q.speakerId) : q.speakerDescription ? `${q.speakerDescription} (unnamed)` : 'speaker unclear'}: “${q.text}”`);
-  if (a.statements.length) lines.push('', 'Statements:');
-  for (const s of a.statements) lines.push(`  ¶${s.paragraph} ${name(s.speakerId)}: ${s.text}`);
-  lines.push('', 'Events:');
-  for (const e of a.events) {
-    lines.push(`  ¶${e.paragraph} ${e.title} [${e.kind}] ${e.when.start ?? '?'}${e.when.end && e.when.end !== e.when.start ? `..${e.when.end}` : ''} (${e.when.precision}, “${e.when.text}”)${e.location ? ` in ${e.location}` : ''}`);
-  }
-  lines.push('', 'Summary:');
-  for (const p of a.summary.points) lines.push(`  ¶${p.paragraph} ${p.text}`);
-  return lines.join('\n');
-}
-
 async function model(args: string[], io: CliIO, cwd: string): Promise<number> {
-  const { flags, rest, error } = parseArgs(args, { boolean: ['json'], string: ['published'] });
+  const { flags, rest, error } = readArgs(args, { boolean: ['json'], string: ['published'] });
   if (error || rest.length !== 1) {
     io.stderr.write(`${error ?? 'model needs exactly one FILE'}\n\n${USAGE}`);
     return 2;
@@ -266,7 +183,7 @@ async function model(args: string[], io: CliIO, cwd: string): Promise<number> {
 }
 
 async function start(args: string[], io: CliIO, cwd: string): Promise<number> {
-  const { flags, error } = parseArgs(args, { boolean: [], string: ['briefings', 'config', 'tz'] });
+  const { flags, error } = readArgs(args, { boolean: [], string: ['briefings', 'config', 'tz'] });
   if (error) {
     io.stderr.write(`${error}\n\n${USAGE}`);
     return 2;
@@ -341,7 +258,7 @@ function reportStartupError(e: unknown, io: CliIO, cwd: string): number {
 }
 
 async function manifest(args: string[], io: CliIO): Promise<number> {
-  const { flags, rest, error } = parseArgs(args, { boolean: [], string: ['request-url', 'name'] });
+  const { flags, rest, error } = readArgs(args, { boolean: [], string: ['request-url', 'name'] });
   const platform = rest[0];
   if (error || rest.length !== 1 || (platform !== 'slack' && platform !== 'discord')) {
     io.stderr.write(`${error ?? 'manifest needs a platform: slack or discord'}\n\n${USAGE}`);
@@ -363,7 +280,7 @@ async function manifest(args: string[], io: CliIO): Promise<number> {
 }
 
 async function register(args: string[], io: CliIO): Promise<number> {
-  const { flags, rest, error } = parseArgs(args, { boolean: [], string: ['guild'] });
+  const { flags, rest, error } = readArgs(args, { boolean: [], string: ['guild'] });
   if (error || rest.length !== 1 || rest[0] !== 'discord') {
     io.stderr.write(`${error ?? 'register needs a platform: discord (Slack commands come from the manifest)'}\n\n${USAGE}`);
     return 2;
@@ -441,7 +358,14 @@ function isEntryPoint(): boolean {
   }
 }
 
-if (isEntryPoint()) {
+/** The command line: `.env`, then main() on process.argv (bin/briefbot.js and `node dist/cli.js`). */
+export function runCommandLine(): void {
+  try {
+    loadEnvFile(resolve('.env'), process.env);
+  } catch (error) {
+    process.stderr.write(`briefbot: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
   main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, stdin: process.stdin, exit: (code) => process.exit(code) }).then(
     (code) => {
       process.exitCode = code;
@@ -454,3 +378,5 @@ if (isEntryPoint()) {
     },
   );
 }
+
+if (isEntryPoint()) runCommandLine();

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { parseEnv as parseDotEnv } from 'node:util';
 import { z } from 'zod';
 
 /**
@@ -190,4 +192,48 @@ export function redactValues(text: string, secrets: string[]): string {
   let out = text;
   for (const s of secrets) if (s.length >= 6) out = out.split(s).join('[Redacted]');
   return out;
+}
+
+/**
+ * Reads a `.env` file into `env`, leaving every variable that is already set alone (the shell,
+ * systemd's EnvironmentFile and `docker --env-file` win). Returns the names it set; a missing
+ * file sets nothing.
+ */
+export function loadEnvFile(file: string, env: Record<string, string | undefined>): string[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw new Error(`${file}: cannot read (${(error as Error).message})`, { cause: error });
+  }
+  const set: string[] = [];
+  for (const [name, value] of Object.entries(parseDotEnv(text))) {
+    if (env[name] !== undefined) continue;
+    env[name] = value;
+    set.push(name);
+  }
+  return set;
+}
+
+export interface PlatformStatus {
+  on: boolean;
+  /** How it runs when on, why not when off: variable names and modes only, never a value. */
+  detail: string;
+}
+
+/** Which chat platforms start, and why each of the others does not. */
+export function platformStatus(env: BotEnv, platforms: readonly string[]): { slack: PlatformStatus; discord: PlatformStatus } {
+  const leftOut = (name: string) => ({ on: false, detail: `the config's platforms leave ${name} out` });
+  const slack: PlatformStatus = !env.slack
+    ? { on: false, detail: 'SLACK_BOT_TOKEN is not set' }
+    : !platforms.includes('slack')
+      ? leftOut('Slack')
+      : { on: true, detail: env.slack.mode === 'socket' ? 'Socket Mode' : `HTTP mode on port ${env.slack.port}` };
+  const discord: PlatformStatus = !env.discord
+    ? { on: false, detail: 'DISCORD_TOKEN is not set' }
+    : !platforms.includes('discord')
+      ? leftOut('Discord')
+      : { on: true, detail: `gateway, application ${env.discord.appId}` };
+  return { slack, discord };
 }

@@ -1,17 +1,8 @@
 import { z } from 'zod';
+import { isTimeZone } from '../time.js';
 import { Limits } from './limits.js';
 
-const TimeZone = z.string().refine(
-  (tz) => {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'not an IANA time zone (e.g. Europe/Berlin)' },
-);
+const TimeZone = z.string().refine(isTimeZone, { message: 'not an IANA time zone (e.g. Europe/Berlin)' });
 
 export const Platform = z.enum(['slack', 'discord', 'console']);
 

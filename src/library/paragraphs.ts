@@ -6,6 +6,7 @@
  * in a small most-recently-used table.
  */
 import type { Article, Paragraph, ParagraphKind } from '../model/article.js';
+import { LRUCache } from 'lru-cache';
 
 /** Where one article's paragraph texts come from when asked for. */
 export interface ParagraphTexts {
@@ -59,20 +60,16 @@ export function withStoredTexts(article: Article, texts: ParagraphTexts): Articl
 
 /** A most-recently-used table of a few articles' texts, so one answer reading several paragraphs fetches once. */
 export class RecentTexts {
-  private readonly entries = new Map<string, string[]>();
-  constructor(private readonly capacity = 32) {}
+  private readonly entries: LRUCache<string, string[]>;
+  constructor(private readonly capacity = 32) {
+    this.entries = new LRUCache({ max: Math.max(1, capacity) });
+  }
 
   get(key: string, fetch: () => string[] | undefined): string[] | undefined {
     const hit = this.entries.get(key);
-    if (hit) {
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-      return hit;
-    }
+    if (hit) return hit;
     const texts = fetch();
-    if (!texts) return undefined;
-    this.entries.set(key, texts);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    if (texts && this.capacity > 0) this.entries.set(key, texts);
     return texts;
   }
 }

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Clock } from '../clock.js';
 import type { Library } from '../library/library.js';
 import type { Answer, Command } from './command.js';
@@ -20,7 +21,7 @@ import type { Answer, Command } from './command.js';
  * Cached answers are shared between callers: treat an Answer as read-only (spread, don't mutate).
  */
 export class AnswerCache {
-  private readonly entries = new Map<string, { answer: Answer; minute: number | undefined }>();
+  private readonly entries: LRUCache<string, { answer: Answer; minute: number | undefined }>;
   private seenGeneration: number;
   /** Bumped each time the entries are dropped for a library change. */
   private epoch = 0;
@@ -31,6 +32,8 @@ export class AnswerCache {
     readonly capacity = 500,
   ) {
     this.seenGeneration = library.generation;
+    // lru-cache needs max ≥ 1; a capacity of 0 turns caching off (set() keeps nothing).
+    this.entries = new LRUCache({ max: Math.max(1, capacity) });
   }
 
   /** The cache key of a command, or undefined when its answer must be computed every time. */
@@ -54,10 +57,10 @@ export class AnswerCache {
     this.checkLibrary();
     const hit = this.entries.get(key);
     if (hit === undefined) return undefined;
-    this.entries.delete(key);
-    if (hit.minute !== undefined && hit.minute !== minuteOf(this.clock.now())) return undefined;
-    // Most recently used last: eviction takes from the front.
-    this.entries.set(key, hit);
+    if (hit.minute !== undefined && hit.minute !== minuteOf(this.clock.now())) {
+      this.entries.delete(key);
+      return undefined;
+    }
     return hit.answer;
   }
 
@@ -70,13 +73,8 @@ export class AnswerCache {
   /** `clockMinute`: the minute the answer saw if it read the clock (ClockReads.minute), else undefined. */
   set(key: string, answer: Answer, stamp: number, clockMinute: number | undefined): void {
     this.checkLibrary();
-    if (stamp !== this.epoch) return;
-    this.entries.delete(key);
+    if (stamp !== this.epoch || this.capacity < 1) return;
     this.entries.set(key, { answer, minute: clockMinute });
-    while (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next().value as string;
-      this.entries.delete(oldest);
-    }
   }
 
   clear(): void {

@@ -3,6 +3,7 @@
  * "what else did he say?", "and Ushakov?" or "when is that?" reuses the previous subject.
  * Bounded (least recently used conversations go first) and forgotten after an hour.
  */
+import { LRUCache } from 'lru-cache';
 import type { Clock } from '../clock.js';
 import type { Answer, Command } from './command.js';
 
@@ -19,18 +20,21 @@ export interface Subject {
 export const FOLLOW_UP_TTL_MS = 60 * 60_000;
 
 export class ConversationMemory {
-  private readonly entries = new Map<string, Subject>();
+  private readonly entries: LRUCache<string, Subject>;
 
   constructor(
     private readonly clock: Clock,
     readonly capacity = 2_000,
     readonly ttlMs = FOLLOW_UP_TTL_MS,
-  ) {}
+  ) {
+    this.entries = new LRUCache({ max: Math.max(1, capacity) });
+  }
 
   get(key: string | undefined): Subject | undefined {
     if (!key) return undefined;
     const hit = this.entries.get(key);
     if (!hit) return undefined;
+    // Age by the injected clock (lru-cache's own ttl reads the real one).
     if (this.clock.now().getTime() - hit.at > this.ttlMs) {
       this.entries.delete(key);
       return undefined;
@@ -40,7 +44,7 @@ export class ConversationMemory {
 
   /** Remembers what an answer was about (keeping earlier subjects the answer did not replace). */
   remember(key: string | undefined, command: Command, answer: Answer): void {
-    if (!key) return;
+    if (!key || this.capacity < 1) return;
     const previous = this.get(key);
     const subject: Subject = { ...previous, command, at: this.clock.now().getTime() };
     const data = answer.data as Record<string, unknown> | null;
@@ -62,9 +66,7 @@ export class ConversationMemory {
     if (topic) subject.topic = topic;
     const firstQuote = ((data?.['quotes'] as { articleId: string }[] | undefined) ?? [])[0] ?? ((data?.['lines'] as { articleId: string }[] | undefined) ?? [])[0];
     if (!articleId && !event && firstQuote) subject.articleId = firstQuote.articleId;
-    this.entries.delete(key);
     this.entries.set(key, subject);
-    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
   }
 
   get size(): number {

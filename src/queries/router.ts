@@ -1,8 +1,8 @@
-import { validate as validateCron } from 'node-cron';
 import type { Command } from './command.js';
 import { cleanInput } from '../nlu/normalize.js';
 import { NO_LEXICON, understand, type Lexicon } from '../nlu/understand.js';
 import { questionWords } from './search.js';
+import { parseSchedule } from '../schedule/spec.js';
 
 const QUOTES = /^[“"‘'«„`](.*)[”"’'»“`]$/s;
 
@@ -14,71 +14,14 @@ function unquote(s: string): { text: string; wasQuoted: boolean } {
 
 export { cleanInput };
 
-function isTimeZone(tz: string): boolean {
-  if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(tz)) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const DAYS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
-
-function parseClock(s: string): { h: number; m: number } | undefined {
-  const m = /^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$/i.exec(s);
-  if (!m) return undefined;
-  let h = Number(m[1]);
-  const min = Number(m[2] ?? 0);
-  const ampm = m[3]?.toLowerCase();
-  if (ampm === 'pm' && h < 12) h += 12;
-  if (ampm === 'am' && h === 12) h = 0;
-  if (h > 23 || min > 59 || (!m[2] && !ampm)) return undefined;
-  return { h, m: min };
-}
-
 /**
- * "/brief subscribe [briefing|digest|reminders] daily 08:00 [Europe/Moscow]" → a node-cron
- * expression. Also: weekdays, mondays / weekly monday, hourly, or a quoted cron expression.
+ * "/brief subscribe [briefing|digest|reminders] daily 8:30 pm [Europe/Moscow]" → the command with
+ * a cron expression, read by the one schedule parser Discord's options use too.
  */
 export function parseSubscribe(args: string): Extract<Command, { name: 'subscribe' }> | undefined {
-  let rest = args.trim();
-  let kind: 'briefing' | 'digest' | 'reminder' | undefined;
-  const k = /^(briefings?|digests?|reminders?)\b\s*/i.exec(rest);
-  if (k) {
-    kind = (k[1] ?? '').toLowerCase().replace(/s$/, '') as 'briefing' | 'digest' | 'reminder';
-    rest = rest.slice(k[0].length);
-  }
-  let timeZone: string | undefined;
-  const tz = /\s+(\S+)$/.exec(rest);
-  if (tz && isTimeZone(tz[1] ?? '') && !parseClock(tz[1] ?? '')) {
-    timeZone = tz[1];
-    rest = rest.slice(0, tz.index).trim();
-  }
-  const cronText = unquote(rest);
-  if (cronText.wasQuoted || /^[\d*/,-]+( [\d*/,A-Za-z-]+){4,5}$/.test(rest)) {
-    return validateCron(cronText.text) ? { name: 'subscribe', schedule: cronText.text, ...(timeZone ? { timeZone } : {}), ...(kind ? { kind } : {}) } : undefined;
-  }
-  const words = rest.toLowerCase().split(/\s+/).filter(Boolean);
-  const at = (w: string | undefined) => (w ? parseClock(w) : { h: 8, m: 0 });
-  let schedule: string | undefined;
-  const [first, second, third] = words;
-  if (first === 'hourly') schedule = '0 * * * *';
-  else if (first === 'daily' || first === 'every' && second === 'day') {
-    const t = at(first === 'daily' ? second : third);
-    if (t) schedule = `${t.m} ${t.h} * * *`;
-  } else if (first === 'weekdays') {
-    const t = at(second);
-    if (t) schedule = `${t.m} ${t.h} * * 1-5`;
-  } else if (first) {
-    const dayWord = first === 'weekly' || first === 'every' ? second : first;
-    const day = dayWord ? DAYS[dayWord.slice(0, 3)] : undefined;
-    const t = at(first === 'weekly' || first === 'every' ? third : second);
-    if (day !== undefined && t && dayWord && /^(sun|mon|tue|wed|thu|fri|sat)[a-z]*$/.test(dayWord)) schedule = `${t.m} ${t.h} * * ${day}`;
-  }
-  if (!schedule) return undefined;
-  return { name: 'subscribe', schedule, ...(timeZone ? { timeZone } : {}), ...(kind ? { kind } : {}) };
+  const s = parseSchedule(args);
+  if (!s.ok) return undefined;
+  return { name: 'subscribe', schedule: s.cron, ...(s.timeZone ? { timeZone: s.timeZone } : {}), ...(s.kind ? { kind: s.kind } : {}) };
 }
 
 function routeBrief(args: string): Command {
@@ -142,9 +85,9 @@ export function routeText(raw: string, lexicon: Lexicon | ((name: string) => boo
   return command;
 }
 
-// The question path's regular expressions compile at their first use: one pass over typical
-// questions at load, so the first person to ask does not wait for it.
-for (const warm of ['hey, what did Someone say about “the deal” this week? 🙏', 'catch me up pls', 'when is the vote', 'who is the minister ’', 'x ’'.repeat(30), 'Zm{4\u001b[31m\u200d{"a":1}<!here|@team> C"6 <https://e.example|x>', 'unsubscribe Z\u0337\u0322a\u0334 漢字\u{10FFFD}"who said ', 'ｗｈｏ ｉｓ Ｘ \u2028 \uFDFA']) {
+// The question path's regular expressions (and Intl's zone data, for schedules) load at their first
+// use: one pass over typical questions at load, so the first person to ask does not wait for it.
+for (const warm of ['hey, what did Someone say about “the deal” this week? 🙏', 'catch me up pls', 'when is the vote', 'who is the minister ’', 'x ’'.repeat(30), 'Zm{4\u001b[31m\u200d{"a":1}<!here|@team> C"6 <https://e.example|x>', 'unsubscribe Z\u0337\u0322a\u0334 漢字\u{10FFFD}"who said ', 'ｗｈｏ ｉｓ Ｘ \u2028 \uFDFA', '/brief subscribe digest weekdays 8:30 pm Europe/Moscow', '/brief subscribe "0 8 * * 1-5" Mars/Base']) {
   routeText(warm);
   routeText(warm);
 }

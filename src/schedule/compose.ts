@@ -4,7 +4,7 @@ import type { Core } from '../queries/core.js';
 import type { Block, ReplyDocument, Span } from '../replies/document.js';
 import type { PostKind } from '../store/store.js';
 import { eventTimeSpan, upcomingEvents } from './reminders.js';
-import { formatDay } from './time.js';
+import { formatDate } from '../time.js';
 
 export interface ComposeContext {
   /** Schedule key (config name or `sub:<id>`). */
@@ -68,7 +68,7 @@ export function articleBlocks(article: Article): Block[] {
   }
   const small: Span[] = [];
   if (article.source) small.push({ type: 'text', text: article.source });
-  if (article.publishedAt) small.push({ type: 'text', text: `${small.length ? ' · ' : ''}published ${formatDay(article.publishedAt)}` });
+  if (article.publishedAt) small.push({ type: 'text', text: `${small.length ? ' · ' : ''}published ${formatDate(article.publishedAt.slice(0, 10), 'UTC')}` });
   if (article.url) small.push({ type: 'text', text: ' · ' }, { type: 'link', url: article.url, text: 'original article' });
   if (small.length > 0) blocks.push({ type: 'context', spans: small });
   return blocks;

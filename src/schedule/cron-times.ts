@@ -1,141 +1,68 @@
+import { Cron } from 'croner';
 import cron, { type ScheduledTask } from 'node-cron';
 
 /**
- * Fire times of a cron expression in an IANA zone between two instants, without waiting for them.
- * node-cron's own `getNextRuns` only looks forward from the real "now"; catch-up after a restart
- * and "next post" in replies need arbitrary windows. Every candidate is confirmed with node-cron's
- * `match`, so this agrees with what node-cron fires (DST included); the walk only skips ahead
- * over local hours and minutes that cannot match.
+ * Fire times of a cron expression in an IANA zone, for any window (catch-up after a restart, "next
+ * posts" in replies); node-cron's own getNextRuns only looks forward from the real now. croner
+ * finds the candidates, with node-cron's rule that day of month and day of week must both match;
+ * each is confirmed with node-cron's match, so a time node-cron would skip (a local time that a
+ * DST change leaves out) is skipped here too.
  */
 
-const matchers = new Map<string, ScheduledTask>();
-function matcher(expression: string, timeZone: string): ScheduledTask {
+interface Pair {
+  finder: Cron;
+  matcher: ScheduledTask;
+}
+const pairs = new Map<string, Pair>();
+function pair(expression: string, timeZone: string): Pair {
   const key = `${timeZone}\u0000${expression}`;
-  let task = matchers.get(key);
-  if (!task) {
-    // createTask stays stopped: it is only used for match().
-    task = cron.createTask(expression, () => undefined, { timezone: timeZone, name: `matcher:${key}` });
-    matchers.set(key, task);
-  }
-  return task;
-}
-
-interface Fields {
-  seconds: number[];
-  minutes: Set<number>;
-  hours: Set<number>;
-  months: Set<number>;
-  /** Undefined when the field uses tokens (L, nth weekday): then days are not skipped, only confirmed. */
-  daysOfMonth?: Set<number>;
-  daysOfWeek?: Set<number>;
-}
-const fieldCache = new Map<string, Fields>();
-function fields(expression: string): Fields {
-  let f = fieldCache.get(expression);
-  if (!f) {
-    const p = cron.parse(expression);
-    const numeric = (xs: (number | string)[]) => (xs.every((x) => typeof x === 'number') ? new Set(xs as number[]) : undefined);
-    const dow = numeric(p.dayOfWeek);
-    if (dow?.has(7)) dow.add(0);
-    f = {
-      seconds: [...p.second].sort((a, b) => a - b),
-      minutes: new Set(p.minute),
-      hours: new Set(p.hour),
-      months: new Set(p.month),
-      daysOfMonth: numeric(p.dayOfMonth),
-      daysOfWeek: dow,
+  let p = pairs.get(key);
+  if (!p) {
+    p = {
+      // No callback: croner only computes, it never schedules.
+      finder: new Cron(expression, { timezone: timeZone, domAndDow: true }),
+      // createTask stays stopped: it is only used for match().
+      matcher: cron.createTask(expression, () => undefined, { timezone: timeZone, name: `matcher:${key}` }),
     };
-    fieldCache.set(expression, f);
+    pairs.set(key, p);
   }
-  return f;
+  return p;
 }
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
-function localParts(date: Date, timeZone: string): { month: number; day: number; weekday: number; hour: number; minute: number; second: number } {
-  let fmt = formatters.get(timeZone);
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', month: 'numeric', day: 'numeric', weekday: 'short', hour: 'numeric', minute: 'numeric', second: 'numeric',
-    });
-    formatters.set(timeZone, fmt);
-  }
-  const out = { month: 0, day: 0, weekday: 0, hour: 0, minute: 0, second: 0 };
-  for (const p of fmt.formatToParts(date)) {
-    if (p.type === 'month') out.month = Number(p.value);
-    else if (p.type === 'day') out.day = Number(p.value);
-    else if (p.type === 'weekday') out.weekday = WEEKDAYS[p.value] ?? 0;
-    else if (p.type === 'hour') out.hour = Number(p.value);
-    else if (p.type === 'minute') out.minute = Number(p.value);
-    else if (p.type === 'second') out.second = Number(p.value);
-  }
-  return out;
-}
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
 
 /** Fire times t with from < t <= to, at most `limit` of them, oldest first. */
 export function fireTimesBetween(expression: string, timeZone: string, from: Date, to: Date, limit = 10_000): Date[] {
-  const task = matcher(expression, timeZone);
-  const f = fields(expression);
+  const { finder, matcher } = pair(expression, timeZone);
   const out: Date[] = [];
-  // Start at the first whole second after `from`.
-  let t = Math.floor(from.getTime() / 1000) * 1000 + 1000;
-  const end = to.getTime();
-  while (t <= end && out.length < limit) {
-    const lp = localParts(new Date(t), timeZone);
-    const toNextMinute = MINUTE - lp.second * 1000;
-    const dayFails =
-      !f.months.has(lp.month) ||
-      (f.daysOfMonth !== undefined && !f.daysOfMonth.has(lp.day)) ||
-      (f.daysOfWeek !== undefined && !f.daysOfWeek.has(lp.weekday));
-    if (dayFails && lp.hour < 22) {
-      // Towards the end of the local day, never past its midnight (a DST day may have 23 hours).
-      t += (23 - lp.hour) * HOUR - lp.minute * MINUTE - lp.second * 1000;
-      continue;
-    }
-    if (dayFails || !f.hours.has(lp.hour)) {
-      // Next local hour boundary (DST changes happen on hour boundaries).
-      t += HOUR - lp.minute * MINUTE - lp.second * 1000;
-      continue;
-    }
-    if (!f.minutes.has(lp.minute)) {
-      t += toNextMinute;
-      continue;
-    }
-    const minuteStart = t - lp.second * 1000;
-    for (const s of f.seconds) {
-      const at = minuteStart + s * 1000;
-      if (at < t || at > end) continue;
-      if (task.match(new Date(at))) {
-        out.push(new Date(at));
-        if (out.length >= limit) break;
-      }
-    }
-    t = minuteStart + MINUTE;
+  for (let t = finder.nextRun(from); t && t <= to && out.length < limit; t = finder.nextRun(t)) {
+    if (matcher.match(t)) out.push(t);
   }
   return out;
 }
 
-/** The first fire time strictly after `after`, looking at most `horizonDays` ahead. */
-export function nextFireTime(expression: string, timeZone: string, after: Date, horizonDays = 400): Date | undefined {
-  // Widen the window step by step: most schedules fire within a day.
-  let from = after;
-  for (const days of [2, 31, horizonDays]) {
-    const to = new Date(after.getTime() + days * 24 * HOUR);
-    const found = fireTimesBetween(expression, timeZone, from, to, 1);
-    if (found.length > 0) return found[0];
-    from = to;
+/** The next `count` fire times strictly after `after`. */
+export function nextFireTimes(expression: string, timeZone: string, after: Date, count: number): Date[] {
+  const { finder, matcher } = pair(expression, timeZone);
+  const out: Date[] = [];
+  // A bounded number of candidates: the few a DST gap removes, never an endless search.
+  for (let t = finder.nextRun(after), tries = 0; t && out.length < count && tries < count + 8; t = finder.nextRun(t), tries++) {
+    if (matcher.match(t)) out.push(t);
   }
-  return undefined;
+  return out;
+}
+
+/** The first fire time strictly after `after`. */
+export function nextFireTime(expression: string, timeZone: string, after: Date): Date | undefined {
+  return nextFireTimes(expression, timeZone, after, 1)[0];
 }
 
 /** The latest fire time at or before `at`, looking back at most `horizonDays`. */
 export function previousFireTime(expression: string, timeZone: string, at: Date, horizonDays = 31): Date | undefined {
-  for (const days of [2, horizonDays]) {
-    const found = fireTimesBetween(expression, timeZone, new Date(at.getTime() - days * 24 * HOUR), at);
-    if (found.length > 0) return found[found.length - 1];
+  const { finder, matcher } = pair(expression, timeZone);
+  const floor = at.getTime() - horizonDays * 86_400_000;
+  // previousRuns is exclusive of its reference: a second later includes `at` itself.
+  for (const t of finder.previousRuns(10, new Date(at.getTime() + 1000))) {
+    if (t.getTime() < floor) break;
+    if (t <= at && matcher.match(t)) return t;
   }
   return undefined;
 }

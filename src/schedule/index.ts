@@ -5,5 +5,5 @@ export { ChannelSubscriptions, type SubscriptionData } from './subscriptions.js'
 export { validateSchedules, assertValidSchedules, ScheduleConfigError, explainCron, type ScheduleIssue } from './validate.js';
 export { parseSubscriptionSpec } from './spec.js';
 export { dueReminders, remindersForEvent, reminderDocument, upcomingEvents } from './reminders.js';
-export { fireTimesBetween, nextFireTime, previousFireTime } from './cron-times.js';
+export { fireTimesBetween, nextFireTime, nextFireTimes, previousFireTime } from './cron-times.js';
 export type { Outlet, Outlets, Poster, SendOutcome, SendOptions, Logger } from './types.js';

@@ -6,7 +6,7 @@ import type { Article } from '../model/article.js';
 import type { Core, SubscriptionService } from '../queries/core.js';
 import { subscriptionKey, type PostKind, type Store, type TargetRef } from '../store/store.js';
 import { createComposer, normalizeComposed, type Composed, type Composer } from './compose.js';
-import { fireTimesBetween, nextFireTime } from './cron-times.js';
+import { fireTimesBetween, nextFireTimes } from './cron-times.js';
 import { parseDuration } from './duration.js';
 import { Outbox, type OutboxOptions } from './outbox.js';
 import { dueReminders, reminderDocument } from './reminders.js';
@@ -410,15 +410,7 @@ async function run(
     nextRuns(schedule, count) {
       const entry = tasks.get(schedule);
       if (!entry) throw new Error(`no schedule named "${schedule}"`);
-      const out: Date[] = [];
-      let after = clock.now();
-      while (out.length < count) {
-        const next = nextFireTime(entry.job.cron, entry.job.timeZone, after);
-        if (!next) break;
-        out.push(next);
-        after = next;
-      }
-      return out;
+      return nextFireTimes(entry.job.cron, entry.job.timeZone, clock.now(), count);
     },
     jobs: () => [...tasks.values()].map((e) => e.job),
     async idle() {

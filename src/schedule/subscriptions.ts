@@ -4,10 +4,10 @@ import type { SubscriptionService } from '../queries/core.js';
 import type { Block, ReplyDocument, Span } from '../replies/document.js';
 import type { DisabledTarget, PostKind, Store, SubscriptionRow, TargetRef } from '../store/store.js';
 import { DEFAULT_LIMITS, parseLimitDuration, type Limits } from '../config/limits.js';
-import { nextFireTime } from './cron-times.js';
+import { nextFireTime, nextFireTimes } from './cron-times.js';
 import { describeGap, minCronGapMs } from './min-interval.js';
 import { parseSubscriptionSpec } from './spec.js';
-import { formatInstant } from './time.js';
+import { formatInstant } from '../time.js';
 
 interface ConfiguredJob {
   key: string;
@@ -204,7 +204,7 @@ export class ChannelSubscriptions implements SubscriptionService {
     // Subscribing again is how a channel that failed (bot removed, archived) is switched back on.
     if (wasDisabled) this.opts.store.enableTarget(target);
     this.opts.onChange();
-    const next = this.nextPost(subscription);
+    const next = nextFireTimes(subscription.cron, subscription.timeZone, this.opts.clock.now(), 3);
     const what = `${KIND_TEXT[subscription.kind]} ${subscription.label}`;
     const blocks: Block[] = [
       {
@@ -212,7 +212,10 @@ export class ChannelSubscriptions implements SubscriptionService {
         spans: created ? [t('Subscribed: ', 'bold'), t(`this channel gets ${what}.`)] : [t('Already subscribed: ', 'bold'), t(`this channel gets ${what}.`)],
       },
     ];
-    if (next) blocks.push({ type: 'paragraph', spans: [t('Next post: '), t(next)] });
+    if (next.length > 0) {
+      blocks.push({ type: 'paragraph', spans: [t(next.length === 1 ? 'Next post:' : 'Next posts:')] });
+      blocks.push({ type: 'list', items: next.map((at) => [t(formatInstant(at, subscription.timeZone))]) });
+    }
     if (wasDisabled) {
       blocks.push({ type: 'paragraph', spans: [t(`Posting here had stopped (${wasDisabled.reason}); it is switched back on.`)] });
     }

@@ -1,4 +1,5 @@
 import cron from 'node-cron';
+import { isTimeZone } from '../time.js';
 import { parseDuration } from './duration.js';
 import { describeGap, minCronGapMs } from './min-interval.js';
 
@@ -18,15 +19,6 @@ export class ScheduleConfigError extends Error {
     );
     this.name = 'ScheduleConfigError';
     this.issues = issues;
-  }
-}
-
-export function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
   }
 }
 

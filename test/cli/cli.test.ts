@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { enabledPlatforms, main } from '../../src/cli.js';
+import { main } from '../../src/cli.js';
+import { parseEnv, platformStatus } from '../../src/config/env.js';
+import { GOOD_ENV, SECRET_MARKER } from '../support/tokens.js';
 import { Config } from '../../src/config/schema.js';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -154,14 +156,47 @@ describe('briefbot model', () => {
 });
 
 describe('start', () => {
-  it('knows which platforms have tokens', () => {
-    const config = Config.parse({});
-    expect(enabledPlatforms(config, {})).toEqual({ slack: false, discord: false });
-    expect(enabledPlatforms(config, { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', DISCORD_TOKEN: 't', DISCORD_APP_ID: '1' })).toEqual({ slack: true, discord: true });
-    expect(enabledPlatforms(Config.parse({ platforms: ['discord'] }), { SLACK_BOT_TOKEN: 'x', SLACK_SIGNING_SECRET: 'y' })).toEqual({ slack: false, discord: false });
+  it('knows which platforms have tokens, and says why the others are off', () => {
+    const all = Config.parse({}).platforms;
+    expect(platformStatus(parseEnv({}), all)).toEqual({
+      slack: { on: false, detail: 'SLACK_BOT_TOKEN is not set' },
+      discord: { on: false, detail: 'DISCORD_TOKEN is not set' },
+    });
+    const both = platformStatus(parseEnv(GOOD_ENV), all);
+    expect([both.slack.on, both.discord.on]).toEqual([true, true]);
+    expect(both.slack.detail).toBe('Socket Mode');
+    const slackLeftOut = platformStatus(parseEnv({ SLACK_BOT_TOKEN: GOOD_ENV.SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET: GOOD_ENV.SLACK_SIGNING_SECRET }), ['discord']);
+    expect(slackLeftOut.slack).toEqual({ on: false, detail: "the config's platforms leave Slack out" });
+    expect(JSON.stringify(both)).not.toContain(SECRET_MARKER);
   });
 
-  it('npm start with no tokens opens the console chat (spawned: bin → tsx → cli)', () => {
+  // Spawned like `npm start`: only the real entry point reads .env.
+  const startIn = (dir: string, dotEnv: string, env: Record<string, string>) => {
+    writeFileSync(join(dir, '.env'), dotEnv);
+    const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(SLACK_|DISCORD_|LOG_LEVEL|HEALTH_PORT|BRIEFBOT_)/.test(k)));
+    return spawnSync(process.execPath, [join(ROOT, 'bin/briefbot.js'), 'start'], { cwd: dir, env: { ...clean, ...env }, input: 'quit\n', encoding: 'utf8', timeout: 60_000 });
+  };
+
+  it('start reads .env from the working directory, never over variables already set, and logs no secret', () => {
+    const dir = mkdtempSync(join(scratch, 'dotenv-'));
+    mkdirSync(join(dir, 'briefings'));
+    const config = `BRIEFBOT_CONFIG=${join(ROOT, 'config/briefbot.yaml')}\nLOG_LEVEL=info\n`;
+    // A signing secret without its bot token: an error that proves the file was read, naming variables only.
+    const bad = startIn(dir, `${config}SLACK_SIGNING_SECRET=${GOOD_ENV.SLACK_SIGNING_SECRET}\n`, {});
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('SLACK_BOT_TOKEN is not set, but SLACK_SIGNING_SECRET is');
+    expect(bad.stderr + bad.stdout).not.toContain(SECRET_MARKER);
+    // LOG_LEVEL=info from .env: the start-up line says which platforms are on and why the others are off.
+    const ok = startIn(dir, config, {});
+    expect(ok.status).toBe(0);
+    expect(ok.stderr).toMatch(/platforms: Slack off \(SLACK_BOT_TOKEN is not set\), Discord off \(DISCORD_TOKEN is not set\); running the console chat/);
+    // The environment wins over .env.
+    const quiet = startIn(dir, config, { LOG_LEVEL: 'warn' });
+    expect(quiet.status).toBe(0);
+    expect(quiet.stderr).toBe('');
+  }, 60_000);
+
+  it('npm start with no tokens opens the console chat (spawned: bin → dist/cli.js)', () => {
     const env = { ...process.env, SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '', SLACK_APP_TOKEN: '', LOG_LEVEL: 'warn' };
     const r = spawnSync(process.execPath, [join(ROOT, 'bin/briefbot.js'), 'start'], { cwd: ROOT, env, input: 'who is Ushakov\nquit\n', encoding: 'utf8', timeout: 60_000 });
     expect(r.stderr).toBe('');

@@ -195,6 +195,12 @@ describe('answer cache', () => {
     expect(await ask('Putin')).not.toBe(putin);
   });
 
+  it('capacity 0 keeps nothing (and does not throw)', async () => {
+    const core = createCore({ library: fixtureLibrary(), clock: movableClock('2025-11-28T12:00:00Z'), timeZone: 'UTC', answerCache: { capacity: 0 } });
+    const first = await core.handle({ name: 'person', person: 'Witkoff' }, conv);
+    expect(await core.handle({ name: 'person', person: 'Witkoff' }, conv)).not.toBe(first);
+  });
+
   it('answerCache: false computes every answer', async () => {
     const core = createCore({ library: fixtureLibrary(), clock: movableClock('2025-11-28T12:00:00Z'), timeZone: 'UTC', answerCache: false });
     const a = await core.handle({ name: 'whosaid', person: 'Witkoff' }, conv);

@@ -13,7 +13,7 @@ import { GOOD_ENV, SECRET_MARKER } from '../support/tokens.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const IN_FLIGHT_MS = 3_000;
 
-/** Spawns `briefbot start` (bin → tsx → cli → app) and collects its stderr log lines. */
+/** Spawns `briefbot start` (bin → dist/cli.js → app) and collects its stderr log lines. */
 function spawnBot(env: Record<string, string>): { child: ChildProcess; lines: string[]; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }> } {
   const child = spawn(process.execPath, [join(ROOT, 'bin/briefbot.js'), 'start'], {
     cwd: ROOT,

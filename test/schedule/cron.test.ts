@@ -2,7 +2,8 @@ import cron from 'node-cron';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Config } from '../../src/config/schema.js';
 import { fireTimesBetween, nextFireTime, previousFireTime } from '../../src/schedule/cron-times.js';
-import { parseSubscriptionSpec } from '../../src/schedule/spec.js';
+import { parseSchedule, parseSubscriptionSpec } from '../../src/schedule/spec.js';
+import { parseSubscribe } from '../../src/queries/router.js';
 import { assertValidSchedules, validateSchedules } from '../../src/schedule/validate.js';
 
 afterEach(() => {
@@ -110,7 +111,7 @@ describe('subscription schedules typed in chat', () => {
   it('reads the usual phrasings', () => {
     expect(ok('daily 08:00 [Europe/Moscow]')).toMatchObject({ cron: '0 8 * * *', timeZone: 'Europe/Moscow', label: 'every day at 08:00 (Europe/Moscow)' });
     expect(ok('daily 08:00 Europe/Moscow')).toMatchObject({ cron: '0 8 * * *', timeZone: 'Europe/Moscow' });
-    expect(ok('weekdays 7:30am')).toMatchObject({ cron: '30 7 * * 1,2,3,4,5', label: 'on weekdays at 07:30 (UTC)' });
+    expect(ok('weekdays 7:30am')).toMatchObject({ cron: '30 7 * * 1-5', label: 'on weekdays at 07:30 (UTC)' });
     expect(ok('weekly monday 9:00')).toMatchObject({ cron: '0 9 * * 1' });
     expect(ok('every friday at 5 pm')).toMatchObject({ cron: '0 17 * * 5' });
     expect(ok('digest daily 18:00')).toMatchObject({ cron: '0 18 * * *', kind: 'digest' });
@@ -119,7 +120,50 @@ describe('subscription schedules typed in chat', () => {
     expect(ok('0 9 * * 1')).toMatchObject({ label: 'every Monday at 09:00 (UTC)' });
     expect(ok('*/5 8-17 * * *')).toMatchObject({ label: 'on cron `*/5 8-17 * * *` (UTC)' });
   });
+  // One parser for Slack's text and Discord's option: [typed, cron, zone named in the text].
+  const table: [string, string, string?][] = [
+    ['daily 8:30 pm', '30 20 * * *'],
+    ['daily 8:30pm', '30 20 * * *'],
+    ['daily 12am', '0 0 * * *'],
+    ['every day at 12 pm', '0 12 * * *'],
+    ['daily 20:30', '30 20 * * *'],
+    ['daily', '0 8 * * *'],
+    ['noon', '0 12 * * *'],
+    ['weekdays 7:30', '30 7 * * 1-5'],
+    ['weekends 9:00', '0 9 * * 0,6'],
+    ['tuesday thursday 10:00', '0 10 * * 2,4'],
+    ['tuesday, thursday and saturday at 6 pm', '0 18 * * 2,4,6'],
+    ['monday wednesday friday 7am', '0 7 * * 1,3,5'],
+    ['weekly', '0 8 * * 1'],
+    ['weekly friday 17:00', '0 17 * * 5'],
+    ['sundays 9am', '0 9 * * 0'],
+    ['hourly', '0 * * * *'],
+    ['every hour', '0 * * * *'],
+    ['every 4 hours', '0 */4 * * *'],
+    ['every 2 hours at :30', '30 */2 * * *'],
+    ['weekdays every 3 hours', '0 */3 * * 1-5'],
+    ['0 8 * * 1,3,5', '0 8 * * 1,3,5'],
+    ['"0 8 * * 1-5" UTC', '0 8 * * 1-5', 'UTC'],
+    ['digest daily 6 pm Europe/Moscow', '0 18 * * *', 'Europe/Moscow'],
+    ['daily 07:00 [America/New_York]', '0 7 * * *', 'America/New_York'],
+  ];
+  it.each(table)('%s → %s', (text, expected, zone) => {
+    const r = parseSchedule(text);
+    expect(r).toMatchObject({ ok: true, cron: expected });
+    expect(r.ok && r.timeZone).toBe(zone ?? undefined);
+    expect(parseSubscribe(text)).toMatchObject({ name: 'subscribe', schedule: expected });
+    expect(cron.validate(expected)).toBe(true);
+  });
+  it('labels the shapes it builds', () => {
+    expect(ok('daily 8:30 pm').label).toBe('every day at 20:30 (UTC)');
+    expect(ok('weekends 9:00').label).toBe('on weekends at 09:00 (UTC)');
+    expect(ok('every 4 hours').label).toBe('every 4 hours at :00 (UTC)');
+    expect(ok('tuesday thursday 10:00', 'Asia/Tokyo').label).toBe('every Tuesday, Thursday at 10:00 (Asia/Tokyo)');
+  });
+
   it('explains what it cannot read', () => {
+    expect(parseSubscriptionSpec('every 30 hours', 'UTC')).toMatchObject({ ok: false, error: expect.stringMatching(/1 to 23 hours/) });
+    expect(parseSubscriptionSpec('daily 13pm', 'UTC')).toMatchObject({ ok: false, error: expect.stringMatching(/don't understand "13pm"/) });
     expect(parseSubscriptionSpec('daily 08:00 Mars/Olympus', 'UTC')).toMatchObject({ ok: false, error: expect.stringMatching(/not a time zone/) });
     expect(parseSubscriptionSpec('0 25 * * *', 'UTC')).toMatchObject({ ok: false, error: expect.stringMatching(/hour: 25/) });
     expect(parseSubscriptionSpec('sometimes', 'UTC')).toMatchObject({ ok: false, error: expect.stringMatching(/don't understand "sometimes"/) });

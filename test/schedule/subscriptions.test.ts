@@ -50,7 +50,7 @@ describe('/brief subscribe, unsubscribe, subscriptions', () => {
     const { text, answer } = await ask('subscribe daily 08:00 Europe/Moscow', editor);
     expect(answer.reply.visibility).toBe('ephemeral');
     expect(text).toMatch(/Subscribed: this channel gets the newest briefing every day at 08:00 \(Europe\/Moscow\)/);
-    expect(text).toMatch(/Next post: Thursday 27 November 2025, 08:00 \(Europe\/Moscow\)/);
+    expect(text).toMatch(/Next posts:\n.*Thursday 27 November 2025, 08:00 \(Europe\/Moscow\)\n.*Friday 28 November 2025, 08:00 \(Europe\/Moscow\)\n.*Saturday 29 November 2025, 08:00 \(Europe\/Moscow\)/);
     expect(text).toMatch(/\/brief unsubscribe s1/);
     expect(running.jobs().map((j) => j.key)).toEqual(['morning', 'sub:s1']);
     expect(store.subscriptions()).toMatchObject([{ id: 's1', platform: 'slack', channel: 'C0NEWS', cron: '0 8 * * *', timeZone: 'Europe/Moscow', kind: 'briefing', createdBy: 'U1' }]);
@@ -64,6 +64,21 @@ describe('/brief subscribe, unsubscribe, subscriptions', () => {
     await running.idle();
     expect(slack.sent.map((m) => [m.channel, new Date(m.at).toISOString()])).toEqual([['C0NEWS', '2025-11-27T05:00:00.000Z']]);
     expect(store.sends('sub:s1')).toHaveLength(1);
+  });
+
+  it('Slack text and Discord options read a schedule alike; the reply gives the next three posts in its zone', async () => {
+    const { ask, store } = await setup();
+    const slack = await ask('subscribe daily 8:30 pm America/New_York', editor);
+    expect(slack.text).toMatch(/every day at 20:30 \(America\/New_York\)/);
+    // 2025-11-27 03:00Z is 22:00 on the 26th in New York, past that day's 20:30.
+    expect(slack.answer.reply.blocks).toContainEqual({
+      type: 'list',
+      items: ['Thursday 27 November 2025, 20:30 (America/New_York)', 'Friday 28 November 2025, 20:30 (America/New_York)', 'Saturday 29 November 2025, 20:30 (America/New_York)'].map((text) => [{ type: 'text', text }]),
+    });
+    const weekends = await ask('subscribe weekends 9:00', discordMod);
+    expect(weekends.text).toMatch(/on weekends at 09:00 \(Europe\/Berlin\)/);
+    expect((await ask('subscribe tuesday thursday 10:00', editor)).text).toMatch(/every Tuesday, Thursday at 10:00 \(Europe\/Berlin\)/);
+    expect(store.subscriptions().map((x) => x.cron)).toEqual(['30 20 * * *', '0 9 * * 0,6', '0 10 * * 2,4']);
   });
 
   it('only people who can manage the channel may change subscriptions', async () => {
