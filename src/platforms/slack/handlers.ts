@@ -9,7 +9,7 @@ import { ChatGuard, LATE, withinBudget } from '../guard.js';
 import { RecentKeys } from './dedupe.js';
 import type { SlackLogger } from './logger.js';
 import { slackTextToPlain, stripBotMention } from './text.js';
-import { describeError, UserRoles, type UsersInfoClient } from './users.js';
+import { ChannelManagers, describeError } from './users.js';
 
 export type SlashName = 'brief' | 'whosaid' | 'meeting';
 export const SLASH_PATTERN = /^\/(brief|whosaid|meeting)$/;
@@ -33,7 +33,7 @@ export interface SlashResponse extends SlackMessage {
 const SORRY = 'Sorry, briefbot could not answer that just now. The error has been logged; please try again.';
 
 /** Minimal Web API surface the handlers use (Bolt's `client`). */
-type Client = UsersInfoClient & {
+type Client = Parameters<ChannelManagers['canManage']>[2] & {
   chat: {
     postMessage(args: { channel: string; text: string; blocks?: unknown[]; thread_ts?: string; unfurl_links?: boolean; unfurl_media?: boolean }): Promise<unknown>;
   };
@@ -43,20 +43,20 @@ type Client = UsersInfoClient & {
  * Wires Slack's inputs (slash commands, the Post-to-channel button, mentions, DMs) to the core.
  * Translation only: parsing and answers live in the core, rendering in replies/slack.ts.
  */
-export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): { recent: RecentKeys; roles: UserRoles } {
+export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): { recent: RecentKeys; managers: ChannelManagers } {
   const { core, logger, clock } = deps;
   const ackDeadlineMs = deps.ackDeadlineMs ?? 2500;
   const recent = new RecentKeys(clock);
-  const roles = new UserRoles(clock, logger);
+  const managers = new ChannelManagers(logger);
   const shares = deps.shares ?? new ShareClaims({ clock });
   const guard = deps.guard ?? new ChatGuard({ clock });
   const budgetMs = guard.answerTimeoutMs;
 
-  /** Only subscription changes are gated, so only they pay for a users.info lookup (and a promise). */
-  function conversation(command: Command, channelId: string, userId: string, isDirect: boolean, client: Client): Conversation | Promise<Conversation> {
-    const gated = command.name === 'subscribe' || command.name === 'unsubscribe';
-    if (!gated) return { platform: 'slack', channelId, userId, canManageChannel: roles.peek(userId) ?? false, isDirect };
-    return roles.canManageChannel(userId, client).then((canManageChannel) => ({ platform: 'slack', channelId, userId, canManageChannel, isDirect }));
+  /** Only subscription changes are gated, so only they pay for the lookups. In a DM the user owns the conversation. */
+  async function conversation(command: Command, channelId: string, userId: string, isDirect: boolean, client: Client): Promise<Conversation> {
+    const gated = (command.name === 'subscribe' || command.name === 'unsubscribe') && !isDirect;
+    const canManageChannel = isDirect || (gated && (await managers.canManage(userId, channelId, client)));
+    return { platform: 'slack', channelId, userId, canManageChannel, isDirect };
   }
 
   // Slack redelivers events it thinks we missed (X-Slack-Retry-Num over HTTP, redelivery in
@@ -312,7 +312,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): { recen
     logger.error({ err: error }, 'slack: unhandled error in a listener');
   });
 
-  return { recent, roles };
+  return { recent, managers };
 }
 
 /**
