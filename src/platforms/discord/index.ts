@@ -24,7 +24,7 @@ import {
 import type { Clock } from '../../clock.js';
 import type { Answer, Command, Conversation } from '../../queries/command.js';
 import type { Core } from '../../queries/core.js';
-import { ALREADY_POSTED, notice as shareNotice, ShareClaims, type ShareScope } from '../../queries/sharing.js';
+import { ALREADY_POSTED, notice as shareNotice, ShareClaims, sharedCopy, withoutPostButton, type ShareScope } from '../../queries/sharing.js';
 import type { Action, ReplyDocument } from '../../replies/document.js';
 import { clampWords, plainDiscord, renderDiscord, type DiscordMessagePayload } from '../../replies/discord.js';
 import { ChatGuard, LATE, withinBudget } from '../guard.js';
@@ -299,21 +299,6 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordHa
   /** One-line private notices (refusals, limits) go out as plain message content. */
   const privately = (doc: ReplyDocument) => toReplyOptions(render(notice(doc.summary))[0]!);
 
-  const withoutPostButton = (doc: ReplyDocument): ReplyDocument['actions'] => doc.actions?.filter((a) => a.id !== 'post_to_channel');
-
-  /** Lookups are ephemeral; a shareable one gets a Post to channel button holding its share reference. */
-  const ephemeralCopy = (doc: ReplyDocument, ref: string | undefined): ReplyDocument => {
-    const actions = withoutPostButton(doc) ?? [];
-    if (ref) actions.push({ id: 'post_to_channel', label: 'Post to channel', value: ref });
-    return { ...doc, visibility: 'ephemeral', actions };
-  };
-
-  const publicCopy = (doc: ReplyDocument): ReplyDocument => ({
-    ...doc,
-    visibility: 'public',
-    actions: withoutPostButton(doc),
-  });
-
   const scopeOf = (i: ChatInputCommandInteraction | ButtonInteraction): ShareScope => ({ platform: 'discord', channelId: i.channelId, userId: i.user.id });
 
   /** Interactions and mentions being answered (their REST replies included), so shutdown can wait for them. */
@@ -337,30 +322,8 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordHa
     isDirect: !i.inGuild(),
   });
 
-  /**
-   * Reply options for one shape of a core reply ('public', or 'ephemeral' with a given button). The
-   * core hands back the same reply object for a repeated question (its answer cache), so each shape
-   * is rendered once. Replies whose buttons had to use stored (expiring) custom ids are not kept.
-   */
-  const prepared = new WeakMap<ReplyDocument, Map<string, PreparedReply[]>>();
-  const replyOptionsFor = (reply: ReplyDocument, shape: string, make: (reply: ReplyDocument) => ReplyDocument): PreparedReply[] => {
-    let shapes = prepared.get(reply);
-    const hit = shapes?.get(shape);
-    if (hit) return hit;
-    const payloads = render(make(reply));
-    const options = payloads.map(prepare);
-    if (!payloads.some(usesStoredCustomId)) {
-      if (!shapes) prepared.set(reply, (shapes = new Map()));
-      if (shapes.size >= 8) shapes.clear();
-      shapes.set(shape, options);
-    }
-    return options;
-  };
-  const publicShape = (reply: ReplyDocument) => replyOptionsFor(reply, 'public', publicCopy);
-  const ephemeralShape = (reply: ReplyDocument, command: Command, scope: ShareScope) => {
-    const ref = shares.valueFor(reply, command, scope);
-    return replyOptionsFor(reply, ref ? `ephemeral ${ref}` : 'ephemeral', (r) => ephemeralCopy(r, ref));
-  };
+  const prepared = (doc: ReplyDocument): PreparedReply[] => render(doc).map(prepare);
+  const present = (reply: ReplyDocument, command: Command, scope: ShareScope) => prepared(shares.present(reply, command, scope));
   const tookTooLong = () => [prepare(render(notice(guard.tookTooLong.summary))[0]!)];
 
   /**
@@ -459,16 +422,12 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordHa
       await i.reply(privately(notice(`I don't know /${plainDiscord(i.commandName)}: the commands may need registering again.`)));
       return;
     }
-    await answerInteraction(i, commandReply(i.commandName, command, core.handle(command, conversationOf(i)), scopeOf(i)));
+    await answerInteraction(i, commandReply(command, core.handle(command, conversationOf(i)), scopeOf(i)));
   };
 
-  /** /brief is public; lookups (whosaid, meeting) are for the asker, with a button to share. */
-  const commandReply = async (commandName: string, command: Command, pending: Promise<Answer>, scope: ShareScope): Promise<PreparedReply[]> => {
-    const answer = await pending;
-    if (commandName === 'brief') return publicShape(answer.reply);
-    if (commandName === 'briefing') return render(answer.reply).map(prepare);
-    return ephemeralShape(answer.reply, command, scope);
-  };
+  /** The core decides visibility and whether a lookup may be shared (sharing.ts), as on Slack. */
+  const commandReply = async (command: Command, pending: Promise<Answer>, scope: ShareScope): Promise<PreparedReply[]> =>
+    present((await pending).reply, command, scope);
 
   const onButton = async (i: ButtonInteraction) => {
     const decoded = customIds.decode(i.customId);
@@ -483,29 +442,23 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordHa
       return;
     }
     // The custom id holds only a key: the answer, who it was for and where come from our own record.
-    const claim = shares.redeem(decoded.value, { ...scopeOf(i), mayPost: decoded.id === 'post_to_channel' ? mayPostIn(i) : true });
+    const claim = shares.redeem(decoded.value, { ...scopeOf(i), mayPost: mayPostIn(i) });
     if (!claim.ok) {
       logger.info({ reason: claim.reason, channel: i.channelId, user: i.user.id }, 'discord: button refused');
       await i.reply(privately(claim.reply));
       return;
     }
     const { ref } = claim;
-    const posting = decoded.id === 'post_to_channel';
-    if (posting && !shares.claimPost(ref, i.channelId)) {
+    if (!shares.claimPost(ref, i.channelId)) {
       await i.reply(privately(shareNotice(ALREADY_POSTED)));
       return;
     }
-    const work = core.handle(ref.command, conversationOf(i)).then((answer) => {
-      if (posting) return publicShape(answer.reply);
-      // "More" keeps the visibility of the message it was pressed on.
-      const ephemeral = i.message.flags.has(MessageFlags.Ephemeral);
-      return ephemeral ? ephemeralShape(answer.reply, ref.command, scopeOf(i)) : publicShape(answer.reply);
-    });
+    const work = core.handle(ref.command, conversationOf(i)).then((answer) => prepared(sharedCopy(answer.reply)));
     try {
       await answerInteraction(i, work);
     } catch (err) {
       // Nothing reached the channel: the person may press again.
-      if (posting && !i.replied) shares.releasePost(ref, i.channelId);
+      if (!i.replied) shares.releasePost(ref, i.channelId);
       throw err;
     }
   };
@@ -593,7 +546,7 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordHa
       reply = answer === LATE ? notice(guard.tookTooLong.summary) : answer.reply;
     }
     // A message can't be ephemeral: the answer goes where the question was asked.
-    const payloads = render(publicCopy(reply));
+    const payloads = render({ ...withoutPostButton(reply), visibility: 'public' });
     if (canThread(m)) {
       try {
         const thread = await m.startThread({ name: clampWords(plainDiscord(question) || 'briefbot', 100), autoArchiveDuration: 1440 });

@@ -2,7 +2,7 @@ import type { App, SlashCommand } from '@slack/bolt';
 import type { Clock } from '../../clock.js';
 import type { Command, Conversation } from '../../queries/command.js';
 import type { Core } from '../../queries/core.js';
-import { ALREADY_POSTED, notice, ShareClaims } from '../../queries/sharing.js';
+import { ALREADY_POSTED, notice, ShareClaims, sharedCopy, withoutPostButton } from '../../queries/sharing.js';
 import type { ReplyDocument } from '../../replies/document.js';
 import { ACTION_IDS, renderSlack, renderSlackMessages, type SlackMessage } from '../../replies/slack.js';
 import { ChatGuard, LATE, withinBudget } from '../guard.js';
@@ -82,24 +82,9 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): { recen
     }
   }
 
-  /**
-   * The ack body for an answer. The core returns the same reply object for a repeated question
-   * (its answer cache), and a repeated question in one place gets the same button reference, so
-   * the body (Block Kit) is built once per reply and button.
-   */
-  const responses = new WeakMap<ReplyDocument, Map<string, SlashResponse>>();
   function slashResponse(reply: ReplyDocument, routed: Command, scope: { channelId: string; userId: string }): SlashResponse {
-    const inChannel = reply.visibility === 'public';
-    const button = inChannel ? undefined : shares.valueFor(reply, routed, { platform: 'slack', ...scope });
-    let shapes = responses.get(reply);
-    const memo = shapes?.get(button ?? '');
-    if (memo) return memo;
-    const doc = inChannel ? withoutPostButton(reply) : button === undefined ? withoutPostButton(reply) : withButton(withoutPostButton(reply), button);
-    const response: SlashResponse = Object.freeze({ response_type: inChannel ? 'in_channel' : 'ephemeral', ...renderSlack(doc) });
-    if (!shapes) responses.set(reply, (shapes = new Map()));
-    if (shapes.size >= 8) shapes.clear();
-    shapes.set(button ?? '', response);
-    return response;
+    const shown = shares.present(reply, routed, { platform: 'slack', ...scope });
+    return { response_type: shown.visibility === 'public' ? 'in_channel' : 'ephemeral', ...renderSlack(shown) };
   }
 
   const privately = (doc: ReplyDocument): SlashResponse => ({ response_type: 'ephemeral', ...renderSlack(doc) });
@@ -190,15 +175,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): { recen
         await tell(guard.tookTooLong);
         return;
       }
-      const sharer = b.user.name ?? b.user.username;
-      const reply: ReplyDocument = {
-        ...withoutPostButton(answer.reply),
-        visibility: 'public',
-        blocks: [
-          ...answer.reply.blocks,
-          ...(sharer ? [{ type: 'context' as const, spans: [{ type: 'text' as const, text: `Shared by ${sharer}` }] }] : []),
-        ],
-      };
+      const reply = sharedCopy(answer.reply, b.user.name ?? b.user.username);
       messages = renderSlackMessages(reply);
     } catch (error) {
       shares.releasePost(claim.ref, channel);
@@ -315,22 +292,4 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): { recen
   return { recent, managers };
 }
 
-/**
- * A private reply with a Post to channel button carrying `value` (a share reference). Tests and
- * the property checks use it to render what users see; the handlers issue real references.
- */
-export function withPostButton(reply: ReplyDocument, value: string): ReplyDocument {
-  return reply.visibility === 'ephemeral' ? withButton(withoutPostButton(reply), value) : reply;
-}
-
-function withButton(reply: ReplyDocument, value: string): ReplyDocument {
-  return { ...reply, actions: [...(reply.actions ?? []), { id: 'post_to_channel', label: 'Post to channel', value }] };
-}
-
-/** Public copies don't need a button to make them public (and the core's own button value is never sent). */
-export function withoutPostButton(reply: ReplyDocument): ReplyDocument {
-  if (!reply.actions?.some((a) => a.id === 'post_to_channel')) return reply;
-  const actions = reply.actions.filter((a) => a.id !== 'post_to_channel');
-  const { actions: _drop, ...rest } = reply;
-  return actions.length ? { ...rest, actions } : rest;
-}
+export { withoutPostButton, withPostButton } from '../../queries/sharing.js';
