@@ -1,3 +1,12 @@
+import { time, TimestampStyles } from '@discordjs/formatters';
+import {
+  ButtonStyle,
+  ComponentType,
+  MessageFlags,
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  type APIEmbed,
+} from 'discord-api-types/v10';
 import type { Action, Block, ReplyDocument, Span } from './document.js';
 
 /**
@@ -24,38 +33,21 @@ export const DISCORD_LIMITS = {
   rows: 5,
 } as const;
 
-export const EPHEMERAL_FLAG = 64;
 /** Briefbot's accent colour (a muted blue), so answers are recognisable in a busy channel. */
 export const EMBED_COLOR = 0x3b6ea5;
 
-export interface DiscordEmbed {
-  title?: string;
-  description?: string;
-  color?: number;
-  fields?: { name: string; value: string; inline?: boolean }[];
-  footer?: { text: string };
-}
-
-export interface DiscordButton {
-  type: 2;
-  /** 1 primary, 2 secondary. */
-  style: 1 | 2;
-  label: string;
-  custom_id: string;
-}
-
-export interface DiscordActionRow {
-  type: 1;
-  components: DiscordButton[];
-}
+export type DiscordEmbed = APIEmbed;
+/** Our buttons always carry a label. */
+export type DiscordButton = APIButtonComponentWithCustomId & { label: string };
+export type DiscordActionRow = APIActionRowComponent<DiscordButton>;
 
 export interface DiscordMessagePayload {
   content?: string;
   embeds: DiscordEmbed[];
   components: DiscordActionRow[];
   allowedMentions: { parse: []; repliedUser?: boolean };
-  /** 64 (ephemeral) for ephemeral documents; only meaningful in interaction responses. */
-  flags?: number;
+  /** Ephemeral for ephemeral documents; only meaningful in interaction responses. */
+  flags?: MessageFlags.Ephemeral;
 }
 
 export interface RenderDiscordOptions {
@@ -86,7 +78,11 @@ const NEEDS_ESCAPE = /[\\*_~`|>\[\]#<@]/;
 // Line-start syntax the character escape does not cover: lists ("- ", "+ ", "1. "), subtext ("-#").
 const LINE_START = /(?:^|\n)\s*[-+\d]/;
 
-/** Plain text → Discord markdown that renders as exactly that text and pings no one. */
+/**
+ * Plain text → Discord markdown that renders as exactly that text and pings no one. Not discord.js's
+ * escapeMarkdown: its look-behind patterns take time quadratic in the text's length (a long quote or
+ * pasted question would stall the event loop), and it leaves quotes, `<…>` tokens and subtext alone.
+ */
 export function escapeDiscord(text: string): string {
   let out = NEEDS_ESCAPE.test(text) ? neutralizeMentions(text).replace(MARKDOWN_CHARS, '\\$&') : text;
   if (LINE_START.test(out)) out = out.replace(/^(\s*)([-+])(?=\s|#)/gm, '$1\\$2').replace(/^(\s*\d+)\.(?=\s)/gm, '$1\\.');
@@ -117,21 +113,21 @@ function dayAnchor(iso: string): number | undefined {
 }
 
 function renderTime(span: Extract<Span, { type: 'time' }>): string {
+  const withRelative = (t: number, style: typeof TimestampStyles.LongDateTime | typeof TimestampStyles.LongDate) =>
+    span.relative ? `${time(t, style)} (${time(t, TimestampStyles.RelativeTime)})` : time(t, style);
   switch (span.precision) {
     case 'instant': {
       const t = unix(span.at);
-      if (t === undefined) return escapeDiscord(span.fallback);
-      return span.relative ? `<t:${t}:F> (<t:${t}:R>)` : `<t:${t}:F>`;
+      return t === undefined ? escapeDiscord(span.fallback) : withRelative(t, TimestampStyles.LongDateTime);
     }
     case 'day': {
       const t = dayAnchor(span.at);
-      if (t === undefined) return escapeDiscord(span.fallback);
-      return span.relative ? `<t:${t}:D> (<t:${t}:R>)` : `<t:${t}:D>`;
+      return t === undefined ? escapeDiscord(span.fallback) : withRelative(t, TimestampStyles.LongDate);
     }
     case 'week': {
       // A week stays a week: no single-day or relative "in 5 days" that would claim more precision.
       const t = dayAnchor(span.at);
-      return t === undefined ? escapeDiscord(span.fallback) : `the week of <t:${t}:D>`;
+      return t === undefined ? escapeDiscord(span.fallback) : `the week of ${time(t, TimestampStyles.LongDate)}`;
     }
     case 'month':
       // Discord has no month-only format; the configured zone's words are exact.
@@ -381,30 +377,7 @@ export function embedSize(e: DiscordEmbed): number {
 /** Room kept in every message for the "part i of n" footer added after packing. */
 const FOOTER_RESERVE = 32;
 
-// Rendering is a pure function of the document (with the default, stateless custom ids), and the
-// core hands back the same cached answer to a repeated question. A document rendered a second
-// time is kept (its output shared, hence frozen); one-off documents only leave a mark. A
-// caller-supplied customId may be stateful: not memoised here.
-const rendered = new WeakMap<ReplyDocument, DiscordMessagePayload[] | null>();
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
-
 export function renderDiscord(doc: ReplyDocument, options: RenderDiscordOptions = {}): DiscordMessagePayload[] {
-  if (options.customId) return renderDiscordUncached(doc, options);
-  const kept = rendered.get(doc);
-  if (kept) return kept;
-  const payloads = renderDiscordUncached(doc, options);
-  rendered.set(doc, kept === null ? deepFreeze(payloads) : null);
-  return payloads;
-}
-
-function renderDiscordUncached(doc: ReplyDocument, options: RenderDiscordOptions): DiscordMessagePayload[] {
   const units = doc.blocks.flatMap(blockUnits);
   const messages: DiscordEmbed[][] = [];
   let embeds: DiscordEmbed[] = [];
@@ -488,7 +461,7 @@ function renderDiscordUncached(doc: ReplyDocument, options: RenderDiscordOptions
 
   const buttons = renderButtons(doc.actions ?? [], options);
   if (buttons.length > 0) payloads[payloads.length - 1]!.components = buttons;
-  if (doc.visibility === 'ephemeral') for (const p of payloads) p.flags = EPHEMERAL_FLAG;
+  if (doc.visibility === 'ephemeral') for (const p of payloads) p.flags = MessageFlags.Ephemeral;
   return payloads;
 }
 
@@ -503,15 +476,15 @@ function renderButtons(actions: Action[], options: RenderDiscordOptions): Discor
     const customId = (options.customId ?? defaultCustomId)(action);
     if (!customId || customId.length > DISCORD_LIMITS.customId) continue;
     buttons.push({
-      type: 2,
-      style: action.id === 'post_to_channel' ? 1 : 2,
+      type: ComponentType.Button,
+      style: action.id === 'post_to_channel' ? ButtonStyle.Primary : ButtonStyle.Secondary,
       label: clampWords(action.label, DISCORD_LIMITS.buttonLabel),
       custom_id: customId,
     });
   }
   const rows: DiscordActionRow[] = [];
   for (let i = 0; i < buttons.length && rows.length < DISCORD_LIMITS.rows; i += DISCORD_LIMITS.componentsPerRow) {
-    rows.push({ type: 1, components: buttons.slice(i, i + DISCORD_LIMITS.componentsPerRow) });
+    rows.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + DISCORD_LIMITS.componentsPerRow) });
   }
   return rows;
 }

@@ -1,3 +1,4 @@
+import type { ActionsBlock, Button, KnownBlock, MrkdwnElement } from '@slack/types';
 import type { Action, Block, ReplyDocument, Span } from './document.js';
 
 /**
@@ -26,30 +27,7 @@ export const SLACK_LIMITS = {
 
 export const MORE = '…more';
 
-export interface SlackPlainText {
-  type: 'plain_text';
-  text: string;
-  emoji?: boolean;
-}
-export interface SlackMrkdwn {
-  type: 'mrkdwn';
-  text: string;
-  verbatim?: boolean;
-}
-export interface SlackButton {
-  type: 'button';
-  text: SlackPlainText;
-  action_id: string;
-  value?: string;
-  style?: 'primary' | 'danger';
-}
-export type SlackBlock =
-  | { type: 'header'; text: SlackPlainText }
-  | { type: 'section'; text: SlackMrkdwn }
-  | { type: 'section'; fields: SlackMrkdwn[] }
-  | { type: 'context'; elements: SlackMrkdwn[] }
-  | { type: 'divider' }
-  | { type: 'actions'; elements: SlackButton[] };
+export type SlackBlock = KnownBlock;
 
 export interface SlackMessage {
   /** Notification / accessibility fallback (Slack shows it where blocks can't be shown). */
@@ -271,7 +249,7 @@ function sections(atoms: string[]): SlackBlock[] {
   return pack(atoms, SLACK_LIMITS.sectionText).map((text) => ({ type: 'section', text: mrkdwn(text) }));
 }
 
-function mrkdwn(text: string): SlackMrkdwn {
+function mrkdwn(text: string): MrkdwnElement {
   // verbatim: Slack must not auto-link channel names or parse bare mentions in our text.
   return { type: 'mrkdwn', text, verbatim: true };
 }
@@ -371,8 +349,8 @@ export function renderBlock(block: Block): SlackBlock[] {
 /** Slack action ids the adapter listens on. */
 export const ACTION_IDS = { post_to_channel: 'briefbot_post_to_channel', more: 'briefbot_more' } as const;
 
-export function renderActions(actions: Action[]): SlackBlock | undefined {
-  const buttons: SlackButton[] = actions
+export function renderActions(actions: Action[]): ActionsBlock | undefined {
+  const buttons: Button[] = actions
     // A value over the limit would make Slack reject the whole message: drop that button instead.
     .filter((a) => a.value.length <= SLACK_LIMITS.buttonValue)
     .slice(0, SLACK_LIMITS.actionsElements)
@@ -403,37 +381,11 @@ function moreNote(hidden: number): SlackBlock {
   };
 }
 
-// Rendering is a pure function of the document, and the core hands back the same (cached) answer
-// to a repeated question. A document rendered a second time is kept (its output shared, hence
-// frozen); one-off documents (uncached answers, posts) only leave a mark, no freezing cost.
-const rendered = new WeakMap<ReplyDocument, SlackMessage | null>();
-const renderedMessages = new WeakMap<ReplyDocument, SlackMessage[] | null>();
-
-function memoised<T extends object>(memo: WeakMap<ReplyDocument, T | null>, doc: ReplyDocument, render: (doc: ReplyDocument) => T): T {
-  const kept = memo.get(doc);
-  if (kept) return kept;
-  const out = render(doc);
-  memo.set(doc, kept === null ? deepFreeze(out) : null);
-  return out;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
-
 /**
  * One message within Slack's limits. If the reply needs more than 50 blocks, the tail is replaced
  * by a "…more" note (the buttons stay). Use `renderSlackMessages` to post everything instead.
  */
 export function renderSlack(doc: ReplyDocument): SlackMessage {
-  return memoised(rendered, doc, renderSlackUncached);
-}
-
-function renderSlackUncached(doc: ReplyDocument): SlackMessage {
   const body = doc.blocks.flatMap(renderBlock);
   const actions = doc.actions ? renderActions(doc.actions) : undefined;
   const room = SLACK_LIMITS.blocksPerMessage - (actions ? 1 : 0);
@@ -451,10 +403,6 @@ function renderSlackUncached(doc: ReplyDocument): SlackMessage {
  * thread of follow-ups is acceptable). Buttons go on the last message.
  */
 export function renderSlackMessages(doc: ReplyDocument): SlackMessage[] {
-  return memoised(renderedMessages, doc, renderSlackMessagesUncached);
-}
-
-function renderSlackMessagesUncached(doc: ReplyDocument): SlackMessage[] {
   const body = doc.blocks.flatMap(renderBlock);
   const actions = doc.actions ? renderActions(doc.actions) : undefined;
   const text = fallbackText(doc);
