@@ -38,7 +38,7 @@ export async function conversationFor(
  * chat.postMessage of each message, the later ones in a thread under the first (or under `threadTs`).
  * A failure is returned with how many went out before it.
  */
-export async function postMessages(client: webApi.WebClient, channel: string, messages: SlackMessage[], threadTs?: string): Promise<{ posted: number; error?: unknown }> {
+export async function postMessages(client: webApi.WebClient, channel: string, messages: SlackMessage[], threadTs?: string): Promise<{ posted: number; first?: string; error?: unknown }> {
   let posted = 0;
   let thread = threadTs;
   try {
@@ -55,7 +55,7 @@ export async function postMessages(client: webApi.WebClient, channel: string, me
       thread ??= sent.ts;
     }
   } catch (error) {
-    return { posted, error };
+    return { posted, ...(thread ? { first: thread } : {}), error };
   }
-  return { posted };
+  return { posted, ...(thread ? { first: thread } : {}) };
 }

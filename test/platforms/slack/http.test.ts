@@ -231,6 +231,22 @@ describe('Slack HTTP mode (fixture core)', () => {
     expect((await h.slash('/whosaid', 'Witkoff')).status).toBe(200);
   });
 
+  it('implements the adapter interface: post() sends a public reply without buttons', async () => {
+    expect(h.slack.platform).toBe('slack');
+    expect(h.slack.capabilities.ephemeral).toBe(true);
+    const ts = await h.slack.post('C0NEWS', {
+      summary: 'Posted',
+      visibility: 'ephemeral',
+      blocks: [{ type: 'paragraph', spans: [{ type: 'text', text: '<!channel> hello' }] }],
+      actions: [{ id: 'post_to_channel', label: 'Post to channel', value: 'ref:AAAAAAAAAAAAAAAA' }],
+    });
+    const [call] = h.stub.callsTo('chat.postMessage');
+    expect(call!.args.channel).toBe('C0NEWS');
+    expect(ts).toBe((call!.response as { ts: string }).ts);
+    expect(JSON.stringify(call!.args.blocks)).not.toContain('actions');
+    expect(JSON.stringify(call!.args.blocks)).not.toContain('<!channel>');
+  });
+
   it('serves GET /healthz', async () => {
     const res = await fetch(`http://127.0.0.1:${h.slack.port}/healthz`);
     expect(res.status).toBe(200);
