@@ -3,6 +3,7 @@ import { cleanInput } from '../nlu/normalize.js';
 import { NO_LEXICON, understand, type Lexicon } from '../nlu/understand.js';
 import { questionWords } from './search.js';
 import { parseSchedule } from '../schedule/spec.js';
+import { readSummaryActionValue } from './sharing.js';
 
 const QUOTES = /^[“"‘'«„`](.*)[”"’'»“`]$/s;
 
@@ -72,9 +73,9 @@ export function routeText(raw: string, lexicon: Lexicon | ((name: string) => boo
     if (cmd === 'help') return { name: 'help' };
     return routeSlash(cmd as 'brief' | 'whosaid' | 'meeting', slash[2] ?? '');
   }
-  // The core's own Post-to-channel value (postActionValue) comes back as text from some buttons.
-  const action = /^summary:(short|full):([a-z0-9][a-z0-9-]*)$/.exec(text);
-  if (action) return { name: 'summary', length: action[1] as 'short' | 'full', article: action[2]! };
+  // The core's own Post-to-channel value, typed or pasted back as text.
+  const action = readSummaryActionValue(text);
+  if (action) return action;
   // Bare slash-command words typed without the slash ("whosaid Ushakov", "meeting", "brief full").
   const bare = /^(brief|whosaid|meeting)(?:\s+(.*))?$/i.exec(text);
   if (bare && !/^brief me\b/i.test(text)) return routeSlash((bare[1] ?? '').toLowerCase() as 'brief' | 'whosaid' | 'meeting', bare[2] ?? '');

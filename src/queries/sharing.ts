@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { Clock } from '../clock.js';
 import type { ReplyDocument } from '../replies/document.js';
 import type { Command } from './command.js';
@@ -99,8 +100,41 @@ const VALUE = /^ref:([A-Za-z0-9_-]{16})$/;
 /** Commands are bot-made, but a pasted essay of a phrase would bloat the table: such answers get no button. */
 const MAX_COMMAND_JSON = 2_000;
 
-/** The core's own summary value (postActionValue): summary:<length>:<article id>. */
 const SUMMARY_VALUE = /^summary:(short|full):([a-z0-9][a-z0-9-]*)$/;
+
+/** The value a summary's own Post to channel action carries: `summary:<length>:<article id>`, so the shared copy shows that article. */
+export function summaryActionValue(length: 'short' | 'full', articleId: string): string {
+  return `summary:${length}:${articleId}`;
+}
+
+/** The summary a `summary:<length>:<article id>` value names (from a reply's action, or typed back as text). */
+export function readSummaryActionValue(value: string): Extract<Command, { name: 'summary' }> | undefined {
+  const m = SUMMARY_VALUE.exec(value);
+  return m ? { name: 'summary', length: m[1] as 'short' | 'full', article: m[2]! } : undefined;
+}
+
+const POST_LABEL = 'Post to channel';
+
+/** A copy without the Post to channel action: what goes into a channel (the core's own value is never sent). */
+export function withoutPostButton(reply: ReplyDocument): ReplyDocument {
+  if (!reply.actions?.some((a) => a.id === 'post_to_channel')) return reply;
+  const { actions, ...rest } = reply;
+  const others = actions!.filter((a) => a.id !== 'post_to_channel');
+  return others.length ? { ...rest, actions: others } : rest;
+}
+
+/** A private reply whose Post to channel button carries `value` (a share reference); public replies are left as they are. */
+export function withPostButton(reply: ReplyDocument, value: string): ReplyDocument {
+  if (reply.visibility !== 'ephemeral') return reply;
+  const rest = withoutPostButton(reply);
+  return { ...rest, actions: [...(rest.actions ?? []), { id: 'post_to_channel', label: POST_LABEL, value }] };
+}
+
+/** The channel copy of an answer someone shared: public, no button, with who shared it when known. */
+export function sharedCopy(reply: ReplyDocument, sharer?: string): ReplyDocument {
+  const byline: ReplyDocument['blocks'] = sharer ? [{ type: 'context', spans: [{ type: 'text', text: `Shared by ${sharer}` }] }] : [];
+  return { ...withoutPostButton(reply), visibility: 'public', blocks: [...reply.blocks, ...byline] };
+}
 
 export interface ShareClaimsOptions {
   clock: Clock;
@@ -113,12 +147,7 @@ export class ShareClaims {
   private readonly store: ActionRefStore;
   private readonly ttlMs: number;
   /** The live reference per (scope, command), so a repeated question reuses its row (and its rendered reply). */
-  private readonly recent = new Map<string, ActionRef>();
-  /**
-   * The same, per reply object: the core's answer cache hands back one reply for a repeated
-   * question, so most lookups skip building the key above.
-   */
-  private readonly byReply = new WeakMap<ReplyDocument, Map<string, ActionRef>>();
+  private readonly recent = new LRUCache<string, ActionRef>({ max: 10_000 });
   private issued = 0;
 
   constructor(private readonly opts: ShareClaimsOptions) {
@@ -134,53 +163,39 @@ export class ShareClaims {
     if (reply.visibility !== 'ephemeral') return undefined;
     // A summary names the article it shows: share that article, even if a newer one arrives meanwhile.
     const own = reply.actions?.find((a) => a.id === 'post_to_channel');
-    const summary = own ? SUMMARY_VALUE.exec(own.value) : null;
-    if (summary) return { name: 'summary', length: summary[1] as 'short' | 'full', article: summary[2]! };
-    if (!isShareable(command)) return undefined;
-    if (command.name === 'summary' && command.public) {
-      const { public: _public, ...rest } = command;
-      return rest;
-    }
-    return command;
+    const summary = own && readSummaryActionValue(own.value);
+    if (summary) return summary;
+    // A summary that names no article is a notice ("no briefing matches"): nothing to share.
+    if (command.name === 'summary') return undefined;
+    return isShareable(command) ? command : undefined;
+  }
+
+  /**
+   * The reply as the asker is shown it, on every platform: a public reply goes out without a
+   * button; a private one gets a Post to channel button when its lookup may be shared.
+   */
+  present(reply: ReplyDocument, command: Command, scope: ShareScope): ReplyDocument {
+    const value = this.valueFor(reply, command, scope);
+    return value ? withPostButton(reply, value) : withoutPostButton(reply);
   }
 
   /** The button value (`ref:<id>`) that lets `scope`'s user share `command` there; undefined when it can't be shared. */
   valueFor(reply: ReplyDocument, command: Command, scope: ShareScope): string | undefined {
-    const now = this.opts.clock.now().getTime();
-    const where = `${scope.platform}\u0000${scope.channelId}\u0000${scope.userId}`;
-    const fresh = (ref: ActionRef | undefined) => ref !== undefined && ref.expiresAt - now > this.ttlMs / 2;
-    let forReply = this.byReply.get(reply);
-    const known = forReply?.get(where);
-    if (known && fresh(known)) return `ref:${known.id}`;
     const shared = ShareClaims.sharedCommand(reply, command);
     if (!shared) return undefined;
     const json = JSON.stringify(shared);
     if (json.length > MAX_COMMAND_JSON) return undefined;
-    const key = `${where}\u0000${json}`;
-    const remember = (ref: ActionRef) => {
-      if (!forReply) this.byReply.set(reply, (forReply = new Map()));
-      if (forReply.size >= 64) forReply.clear();
-      forReply.set(where, ref);
-      return `ref:${ref.id}`;
-    };
+    const now = this.opts.clock.now().getTime();
+    const key = `${scope.platform}\u0000${scope.channelId}\u0000${scope.userId}\u0000${json}`;
     const live = this.recent.get(key);
     // Reused while most of its life is left, so a button never expires soon after it is shown.
-    if (live && fresh(live)) return remember(live);
-    const ref: ActionRef = {
-      id: randomBytes(12).toString('base64url'),
-      platform: scope.platform,
-      channelId: scope.channelId,
-      userId: scope.userId,
-      command: shared,
-      createdAt: now,
-      expiresAt: now + this.ttlMs,
-    };
+    if (live && live.expiresAt - now > this.ttlMs / 2) return `ref:${live.id}`;
+    const { platform, channelId, userId } = scope;
+    const ref: ActionRef = { id: randomBytes(12).toString('base64url'), platform, channelId, userId, command: shared, createdAt: now, expiresAt: now + this.ttlMs };
     this.store.insert(ref);
-    this.recent.delete(key);
     this.recent.set(key, ref);
-    if (this.recent.size > 10_000) this.recent.delete(this.recent.keys().next().value!);
     if (++this.issued % 1_000 === 0) this.store.prune(now);
-    return remember(ref);
+    return `ref:${ref.id}`;
   }
 
   /**

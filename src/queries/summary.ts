@@ -3,6 +3,7 @@ import type { Answer, Command } from './command.js';
 import { text, type Block, type ReplyDocument, type Span } from '../replies/document.js';
 import { clip, formatDate, formatWhen, whenStatus } from '../replies/format.js';
 import { cite, plural, quoted, type QueryContext } from './shared.js';
+import { summaryActionValue } from './sharing.js';
 
 export interface SummaryData {
   articleId: string | null;
@@ -31,10 +32,7 @@ export function summaryPoints(article: Article, want: number): SummaryPoint[] {
   return points;
 }
 
-/** "summary:short:<article id>": the value of the "post to channel" button. */
-export function postActionValue(length: 'short' | 'full', articleId: string): string {
-  return `summary:${length}:${articleId}`;
-}
+export { summaryActionValue as postActionValue } from './sharing.js';
 
 export function articleSummaryReply(ctx: QueryContext, article: Article, length: 'short' | 'full', visibility: 'public' | 'ephemeral'): ReplyDocument {
   const points = summaryPoints(article, length === 'full' ? 5 : 3);
@@ -71,7 +69,7 @@ export function articleSummaryReply(ctx: QueryContext, article: Article, length:
     blocks,
     visibility,
   };
-  if (visibility === 'ephemeral') doc.actions = [{ id: 'post_to_channel', label: 'Post to channel', value: postActionValue(length, article.id) }];
+  if (visibility === 'ephemeral') doc.actions = [{ id: 'post_to_channel', label: 'Post to channel', value: summaryActionValue(length, article.id) }];
   return doc;
 }
 

@@ -1,5 +1,9 @@
+import type { ActionsBlock, Button, KnownBlock, MrkdwnElement } from '@slack/types';
 import type { Action, Block, ReplyDocument, Span } from './document.js';
 import { quoteSpeakerLabel } from './document.js';
+import { citeWithArticle, mrkdwnText, plainText, renderSpan, spanPlain } from './slack-mrkdwn.js';
+
+export { escapeSlack, mrkdwnText, neutraliseMrkdwn, plainText, renderSpan, renderTime } from './slack-mrkdwn.js';
 
 /**
  * Block Kit rendering of a ReplyDocument as plain JSON (no SDK classes), so the adapter, the
@@ -27,162 +31,12 @@ export const SLACK_LIMITS = {
 
 export const MORE = '…more';
 
-export interface SlackPlainText {
-  type: 'plain_text';
-  text: string;
-  emoji?: boolean;
-}
-export interface SlackMrkdwn {
-  type: 'mrkdwn';
-  text: string;
-  verbatim?: boolean;
-}
-export interface SlackButton {
-  type: 'button';
-  text: SlackPlainText;
-  action_id: string;
-  value?: string;
-  style?: 'primary' | 'danger';
-}
-export type SlackBlock =
-  | { type: 'header'; text: SlackPlainText }
-  | { type: 'section'; text: SlackMrkdwn }
-  | { type: 'section'; fields: SlackMrkdwn[] }
-  | { type: 'context'; elements: SlackMrkdwn[] }
-  | { type: 'divider' }
-  | { type: 'actions'; elements: SlackButton[] };
+export type SlackBlock = KnownBlock;
 
 export interface SlackMessage {
   /** Notification / accessibility fallback (Slack shows it where blocks can't be shown). */
   text: string;
   blocks: SlackBlock[];
-}
-
-// ---------------------------------------------------------------------------------------------
-// Escaping
-
-/** Slack's three control characters. Applied to every string that did not come from us. */
-const NEEDS_ESCAPE = /[&<>]/;
-export function escapeSlack(raw: string): string {
-  if (!NEEDS_ESCAPE.test(raw)) return raw;
-  return raw.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
-}
-
-const ZWSP = '\u200b';
-/**
- * Neutralises mrkdwn markers by fencing each with zero-width spaces: whether Slack's parser
- * counts U+200B as a word character or as space, a marker fenced on both sides can neither open
- * (needs a boundary before, a non-space after) nor close a span. The text still reads the same.
- */
-const MRKDWN_MARKER = /[*_~`]/;
-export function neutraliseMrkdwn(escaped: string): string {
-  if (!MRKDWN_MARKER.test(escaped)) return escaped;
-  return escaped.replace(/[*_~`]/g, (m) => `${ZWSP}${m}${ZWSP}`);
-}
-
-/** Escape + neutralise: for any untrusted string placed into a mrkdwn field. */
-const MRKDWN_SPECIAL = /[&<>*_~`]/;
-export function mrkdwnText(raw: string): string {
-  // Most article text has none of these: one scan instead of two.
-  if (!MRKDWN_SPECIAL.test(raw)) return raw;
-  return neutraliseMrkdwn(escapeSlack(raw));
-}
-
-/** Plain-text fields (header, button) don't parse mrkdwn but Slack still decodes entities. */
-export function plainText(raw: string): string {
-  return escapeSlack(raw);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Spans
-
-function unixSeconds(iso: string): number | undefined {
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? undefined : Math.floor(ms / 1000);
-}
-
-/** Fallback inside `<!date…|fallback>`: escaped; `|` and `>` would end the token early. */
-function dateFallback(raw: string): string {
-  return escapeSlack(raw.replace(/\|/g, '/'));
-}
-
-const HALF_DAY = 12 * 3600;
-
-/**
- * A time span as Slack's date token, so each reader sees their own zone. Day and week precision
- * point at the middle of their first day: a reader ±12 h from the newsroom still sees the same
- * calendar date, instead of the day before.
- */
-export function renderTime(span: Extract<Span, { type: 'time' }>): string {
-  const start = unixSeconds(span.at);
-  if (start === undefined || span.precision === 'month') return mrkdwnText(span.fallback);
-  switch (span.precision) {
-    case 'instant': {
-      const token = `<!date^${start}^{date_long_pretty} {time}|${dateFallback(span.fallback)}>`;
-      return span.relative ? `${token} (<!date^${start}^{ago}|${dateFallback(span.fallback)}>)` : token;
-    }
-    case 'day': {
-      const token = `<!date^${start + HALF_DAY}^{date_long_pretty}|${dateFallback(span.fallback)}>`;
-      return span.relative ? `${token} (<!date^${start + HALF_DAY}^{ago}|${dateFallback(span.fallback)}>)` : token;
-    }
-    case 'week': {
-      // "the week of …": never collapses to a single day. The fallback may already say so.
-      const bare = span.fallback.replace(/^\s*(the\s+)?week\s+of\s+/i, '');
-      return `the week of <!date^${start + HALF_DAY}^{date_long_pretty}|${dateFallback(bare)}>`;
-    }
-  }
-}
-
-function renderCitation(span: Extract<Span, { type: 'citation' }>): string {
-  return mrkdwnText(span.label);
-}
-
-/**
- * A quote's context line names the article as well as the paragraph (a library holds many
- * articles); the id is what `/brief <article>` takes, so it is shown as code.
- */
-function citeWithArticle(cite: Extract<Span, { type: 'citation' }>): Span[] {
-  if (!cite.articleId || cite.label.includes(cite.articleId)) return [cite];
-  return [cite, { type: 'text', text: ' · ' }, { type: 'text', text: cite.articleId, style: 'code' }];
-}
-
-function isSafeUrl(url: string): boolean {
-  return /^https?:\/\/[^\s<>|]+$/i.test(url);
-}
-
-export function renderSpan(span: Span): string {
-  switch (span.type) {
-    case 'text': {
-      const body = mrkdwnText(span.text);
-      if (!span.style || body.trim() === '') return body;
-      // Markers must hug the text; keep surrounding whitespace outside them.
-      const mark = span.style === 'bold' ? '*' : span.style === 'italic' ? '_' : '`';
-      const core = body.trim();
-      if (core.length === body.length) return `${mark}${core}${mark}`;
-      const lead = body.length - body.trimStart().length;
-      return `${body.slice(0, lead)}${mark}${core}${mark}${body.slice(lead + core.length)}`;
-    }
-    case 'time':
-      return renderTime(span);
-    case 'citation':
-      return renderCitation(span);
-    case 'link':
-      return isSafeUrl(span.url) ? `<${span.url}|${dateFallback(span.text)}>` : mrkdwnText(span.text);
-  }
-}
-
-/** Plain reading of a span, for the `text` fallback of notifications. */
-function spanPlain(span: Span): string {
-  switch (span.type) {
-    case 'text':
-      return span.text;
-    case 'time':
-      return span.fallback;
-    case 'citation':
-      return span.label;
-    case 'link':
-      return span.text;
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -272,7 +126,7 @@ function sections(atoms: string[]): SlackBlock[] {
   return pack(atoms, SLACK_LIMITS.sectionText).map((text) => ({ type: 'section', text: mrkdwn(text) }));
 }
 
-function mrkdwn(text: string): SlackMrkdwn {
+function mrkdwn(text: string): MrkdwnElement {
   // verbatim: Slack must not auto-link channel names or parse bare mentions in our text.
   return { type: 'mrkdwn', text, verbatim: true };
 }
@@ -372,8 +226,8 @@ export function renderBlock(block: Block): SlackBlock[] {
 /** Slack action ids the adapter listens on. */
 export const ACTION_IDS = { post_to_channel: 'briefbot_post_to_channel', more: 'briefbot_more' } as const;
 
-export function renderActions(actions: Action[]): SlackBlock | undefined {
-  const buttons: SlackButton[] = actions
+export function renderActions(actions: Action[]): ActionsBlock | undefined {
+  const buttons: Button[] = actions
     // A value over the limit would make Slack reject the whole message: drop that button instead.
     .filter((a) => a.value.length <= SLACK_LIMITS.buttonValue)
     .slice(0, SLACK_LIMITS.actionsElements)
@@ -404,37 +258,11 @@ function moreNote(hidden: number): SlackBlock {
   };
 }
 
-// Rendering is a pure function of the document, and the core hands back the same (cached) answer
-// to a repeated question. A document rendered a second time is kept (its output shared, hence
-// frozen); one-off documents (uncached answers, posts) only leave a mark, no freezing cost.
-const rendered = new WeakMap<ReplyDocument, SlackMessage | null>();
-const renderedMessages = new WeakMap<ReplyDocument, SlackMessage[] | null>();
-
-function memoised<T extends object>(memo: WeakMap<ReplyDocument, T | null>, doc: ReplyDocument, render: (doc: ReplyDocument) => T): T {
-  const kept = memo.get(doc);
-  if (kept) return kept;
-  const out = render(doc);
-  memo.set(doc, kept === null ? deepFreeze(out) : null);
-  return out;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
-
 /**
  * One message within Slack's limits. If the reply needs more than 50 blocks, the tail is replaced
  * by a "…more" note (the buttons stay). Use `renderSlackMessages` to post everything instead.
  */
 export function renderSlack(doc: ReplyDocument): SlackMessage {
-  return memoised(rendered, doc, renderSlackUncached);
-}
-
-function renderSlackUncached(doc: ReplyDocument): SlackMessage {
   const body = doc.blocks.flatMap(renderBlock);
   const actions = doc.actions ? renderActions(doc.actions) : undefined;
   const room = SLACK_LIMITS.blocksPerMessage - (actions ? 1 : 0);
@@ -452,10 +280,6 @@ function renderSlackUncached(doc: ReplyDocument): SlackMessage {
  * thread of follow-ups is acceptable). Buttons go on the last message.
  */
 export function renderSlackMessages(doc: ReplyDocument): SlackMessage[] {
-  return memoised(renderedMessages, doc, renderSlackMessagesUncached);
-}
-
-function renderSlackMessagesUncached(doc: ReplyDocument): SlackMessage[] {
   const body = doc.blocks.flatMap(renderBlock);
   const actions = doc.actions ? renderActions(doc.actions) : undefined;
   const text = fallbackText(doc);

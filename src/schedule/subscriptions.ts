@@ -40,8 +40,8 @@ function reply(summary: string, blocks: Block[]): ReplyDocument {
 }
 
 const FORBIDDEN_TEXT: Record<'slack' | 'discord', string> = {
-  slack: 'Only full members of this workspace (not guests) can change what I post in this channel.',
-  discord: 'Only members with the Manage Channels permission can change what I post in this channel.',
+  slack: "Only workspace admins and the channel's creator can change what I post in this channel (or remove their own subscriptions).",
+  discord: 'Only members with the Manage Channels permission can change what I post in this channel (or remove their own subscriptions).',
 };
 
 /**
@@ -228,10 +228,14 @@ export class ChannelSubscriptions implements SubscriptionService {
   }
 
   async unsubscribe(c: Extract<Command, { name: 'unsubscribe' }>, conv: Conversation): Promise<Answer<SubscriptionData>> {
-    const refused = this.refuse(conv);
+    const found = this.target(conv);
+    // Whoever subscribed may remove their own subscriptions; the rest takes the right to manage the channel.
+    const here = found ? this.opts.store.subscriptions(found) : [];
+    const own = here.filter((s) => s.createdBy === conv.userId && (!c.id || s.id === c.id));
+    const refused = own.length > 0 ? undefined : this.refuse(conv);
     if (refused) return refused;
-    const target = this.target(conv)!;
-    const mine = this.opts.store.subscriptions(target);
+    const target = found!;
+    const mine = conv.canManageChannel ? here : own;
     const chosen = c.id ? mine.filter((s) => s.id === c.id) : mine;
     if (chosen.length === 0) {
       const text = c.id

@@ -19,7 +19,7 @@ const posts = (bot: BotHarness, channel?: string) =>
 let bot: BotHarness;
 beforeAll(async () => {
   bot = await startBot({ env: { LOG_LEVEL: 'warn' } });
-  bot.slack.addUser({ id: 'U0ALICE' }).addUser({ id: 'U0MALLORY' });
+  bot.slack.addUser({ id: 'U0ALICE' }).addUser({ id: 'U0MALLORY' }).addChannel({ id: 'C0SUBS', creator: 'U0ALICE' });
   await bot.discord.waitForSession();
 });
 afterAll(async () => bot?.stop());

@@ -22,7 +22,7 @@ describe('limits through the whole bot (Slack HTTP mode and Discord, default lim
   let bot: BotHarness;
   beforeAll(async () => {
     bot = await startBot({ env: { LOG_LEVEL: 'info' } });
-    for (const id of ['U0ALICE', 'U0BOB', ...Array.from({ length: 12 }, (_, i) => `U0M${i}`)]) bot.slack.addUser({ id });
+    for (const id of ['U0ALICE', 'U0BOB', ...Array.from({ length: 12 }, (_, i) => `U0M${i}`)]) bot.slack.addUser({ id, is_admin: true });
     await bot.discord.waitForSession();
   });
   afterAll(async () => bot?.stop());

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
-import { withPostButton } from '../../src/platforms/slack/handlers.js';
+import { withPostButton } from '../../src/queries/sharing.js';
 import type { Answer, Command, Conversation } from '../../src/queries/command.js';
 import { createCore, routeSlash, routeText } from '../../src/queries/index.js';
 import { renderDiscord } from '../../src/replies/discord.js';

@@ -136,7 +136,7 @@ describe("Slack's limits", () => {
     expect(slackLimitViolations(message)).toEqual([]);
     const sections = message.blocks.filter((b) => b.type === 'section');
     expect(sections.length).toBeGreaterThanOrEqual(4);
-    const joined = sections.map((b) => ('text' in b ? b.text.text : '')).join(' ');
+    const joined = sections.map((b) => (b.type === 'section' ? (b.text?.text ?? '') : '')).join(' ');
     expect(joined.replace(/[`\s]+/g, ' ')).toContain('word0 word1');
     expect(joined).toContain('word1699');
   });
@@ -153,7 +153,7 @@ describe("Slack's limits", () => {
     const message = renderSlack(doc([{ type: 'heading', text: 'Witkoff & Ushakov '.repeat(20) }]));
     const header = message.blocks[0]!;
     expect(header.type).toBe('header');
-    const text = 'text' in header ? header.text.text : '';
+    const text = header.type === 'header' ? header.text.text : '';
     expect(text.length).toBeLessThanOrEqual(SLACK_LIMITS.headerText);
     expect(text.endsWith('…')).toBe(true);
     expect(text).not.toMatch(/&(?!amp;)/);

@@ -84,13 +84,24 @@ describe('/brief subscribe, unsubscribe, subscriptions', () => {
   it('only people who can manage the channel may change subscriptions', async () => {
     const { ask, store } = await setup();
     const slackGuest = await ask('subscribe daily 08:00', guest);
-    expect(slackGuest.text).toMatch(/Only full members of this workspace \(not guests\)/);
+    expect(slackGuest.text).toMatch(/Only workspace admins and the channel's creator/);
     const discordMember = await ask('subscribe daily 08:00', { ...discordMod, canManageChannel: false });
     expect(discordMember.text).toMatch(/Manage Channels permission/);
     expect(store.subscriptions()).toEqual([]);
     await ask('subscribe daily 08:00', editor);
-    expect((await ask('unsubscribe s1', guest)).text).toMatch(/Only full members/);
+    expect((await ask('unsubscribe s1', guest)).text).toMatch(/Only workspace admins/);
     expect(store.subscriptions()).toHaveLength(1);
+  });
+
+  it('whoever subscribed may remove their own subscriptions, and only those, without managing the channel', async () => {
+    const { ask, store } = await setup();
+    await ask('subscribe daily 08:00', editor);
+    await ask('subscribe daily 09:00', { ...editor, userId: 'U3' });
+    const former = { ...editor, userId: 'U3', canManageChannel: false };
+    expect((await ask('unsubscribe s1', former)).text).toMatch(/Only workspace admins/);
+    expect((await ask('unsubscribe', former)).text).toMatch(/Unsubscribed:\n.*s2/);
+    expect(store.subscriptions().map((s) => s.id)).toEqual(['s1']);
+    expect((await ask('unsubscribe', former)).text).toMatch(/Only workspace admins/);
   });
 
   it('unsubscribe stops the posts; subscriptions are per channel; a repeat subscribe is not a duplicate', async () => {

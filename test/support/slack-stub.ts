@@ -42,6 +42,8 @@ export interface StubUser {
   is_restricted?: boolean;
   is_ultra_restricted?: boolean;
   is_bot?: boolean;
+  is_admin?: boolean;
+  is_owner?: boolean;
   tz?: string;
 }
 
@@ -70,6 +72,8 @@ export const STUB_IDENTITY = {
 export class SlackStub {
   readonly calls: RecordedCall[] = [];
   readonly users = new Map<string, StubUser>();
+  /** Channels conversations.info knows, with the user who created each. */
+  readonly channels = new Map<string, { id: string; creator: string }>();
   /** Socket Mode acks received from the app, in order. */
   readonly socketAcks: SocketAck[] = [];
   /** Raw socket messages from clients that were not acks (should stay empty). */
@@ -139,6 +143,11 @@ export class SlackStub {
 
   addUser(user: StubUser): this {
     this.users.set(user.id, user);
+    return this;
+  }
+
+  addChannel(channel: { id: string; creator: string }): this {
+    this.channels.set(channel.id, channel);
     return this;
   }
 
@@ -380,6 +389,11 @@ export class SlackStub {
           ok: true,
           user: { name: user.id.toLowerCase(), is_bot: false, is_restricted: false, is_ultra_restricted: false, tz: 'UTC', ...user, team_id: STUB_IDENTITY.team_id },
         };
+      }
+      case 'conversations.info': {
+        const channel = this.channels.get(String(args.channel));
+        if (!channel) return { ok: false, error: 'channel_not_found' };
+        return { ok: true, channel: { id: channel.id, name: channel.id.toLowerCase(), is_channel: true, creator: channel.creator } };
       }
       default:
         return { ok: true };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   ApplicationIntegrationType,
   InteractionContextType,
+  PermissionFlagsBits,
   SlashCommandBuilder,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
@@ -44,6 +45,8 @@ export function buildCommands(): { toJSON(): RESTPostAPIChatInputApplicationComm
   const briefing = inGuildsAndDMs(new SlashCommandBuilder())
     .setName('briefing')
     .setDescription('Scheduled briefings for this channel')
+    // Server admins can then grant or withhold it under Server Settings → Integrations.
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageChannels)
     .addSubcommand((s) =>
       s
         .setName('subscribe')

@@ -1,3 +1,5 @@
+import { DiscordAPIError, HTTPError, RateLimitError, REST } from '@discordjs/rest';
+import { Routes, type RESTPostAPIChannelMessageResult } from 'discord-api-types/v10';
 import { renderDiscord, toDiscordRestBody, type DiscordMessagePayload } from '../../replies/discord.js';
 import type { Outlet, Poster, SendOutcome } from '../../schedule/types.js';
 
@@ -16,52 +18,44 @@ const DISCORD_CHANNEL_ERRORS: Record<number, string> = {
   50083: 'thread_archived',
 };
 
-/** Classifies a `POST /channels/{id}/messages` response that was not a success. */
-export function classifyDiscordResponse(status: number, headers: Headers, body: unknown): SendOutcome {
-  const b = (typeof body === 'object' && body !== null ? body : {}) as { retry_after?: number; code?: number; message?: string; global?: boolean };
-  if (status === 429) {
-    const seconds = typeof b.retry_after === 'number' ? b.retry_after : Number(headers.get('retry-after') ?? '1');
-    return { kind: 'retry-after', ms: Math.ceil(Math.max(0, Number.isFinite(seconds) ? seconds : 1) * 1000), reason: b.global ? 'global rate limit' : 'rate limited' };
+/** Classifies a failed `POST /channels/{id}/messages` as @discordjs/rest reports it. */
+export function classifyDiscordError(err: unknown): SendOutcome {
+  if (err instanceof RateLimitError) return { kind: 'retry-after', ms: Math.ceil(Math.max(0, err.retryAfter || err.timeToReset)), reason: err.global ? 'global rate limit' : 'rate limited' };
+  if (err instanceof DiscordAPIError || err instanceof HTTPError) {
+    const { status } = err;
+    if (status >= 500 || status === 408) return { kind: 'transient', reason: `HTTP ${status}` };
+    const code = err instanceof DiscordAPIError && typeof err.code === 'number' ? err.code : undefined;
+    const message = err instanceof DiscordAPIError ? ` ${err.message}` : '';
+    if (status === 403 || status === 404) return { kind: 'permanent', reason: (code !== undefined ? DISCORD_CHANNEL_ERRORS[code] : undefined) ?? `HTTP ${status}${message}` };
+    return { kind: 'rejected', reason: `HTTP ${status}${message}${code !== undefined ? ` (code ${code})` : ''}` };
   }
-  if (status >= 500 || status === 408) return { kind: 'transient', reason: `HTTP ${status}` };
-  if (status === 403 || status === 404) {
-    const named = b.code !== undefined ? DISCORD_CHANNEL_ERRORS[b.code] : undefined;
-    return { kind: 'permanent', reason: named ?? `HTTP ${status}${b.message ? ` ${b.message}` : ''}` };
-  }
-  return { kind: 'rejected', reason: `HTTP ${status}${b.message ? ` ${b.message}` : ''}${b.code !== undefined ? ` (code ${b.code})` : ''}` };
+  return { kind: 'transient', reason: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
 }
 
 /**
- * Posts rendered messages over Discord REST with plain fetch (no gateway needed). Each part carries
- * a nonce derived from (schedule, fire time, target, part) with `enforce_nonce`, so Discord itself
- * drops a repeat of a message whose answer was lost (a crash between sending and recording).
+ * Posts rendered messages over Discord REST (no gateway needed) with @discordjs/rest, which keeps
+ * Discord's route buckets and invalid-request limit. Rate limits and failures come back as
+ * outcomes (no retries here): the outbox owns retrying. Each part carries a nonce derived from
+ * (schedule, fire time, target, part) with `enforce_nonce`, so Discord itself drops a repeat of a
+ * message whose answer was lost (a crash between sending and recording).
  */
 export function createDiscordPoster(opts: DiscordPosterOptions): Poster<DiscordMessagePayload> {
-  const base = (opts.api ?? 'https://discord.com/api').replace(/\/+$/, '');
+  const rest = new REST({
+    version: '10',
+    ...(opts.api ? { api: opts.api.replace(/\/+$/, '') } : {}),
+    retries: 0,
+    rejectOnRateLimit: () => true,
+    timeout: opts.timeoutMs ?? 15_000,
+  }).setToken(opts.token);
   return {
     async send(channel, payload, { idempotencyKey }) {
-      let res: Response;
       try {
-        res = await fetch(`${base}/v10/channels/${encodeURIComponent(channel)}/messages`, {
-          method: 'POST',
-          headers: { authorization: `Bot ${opts.token}`, 'content-type': 'application/json', 'user-agent': 'DiscordBot (briefbot, 0.1)' },
-          body: JSON.stringify({ ...toDiscordRestBody(payload), nonce: idempotencyKey, enforce_nonce: true }),
-          signal: AbortSignal.timeout(opts.timeoutMs ?? 15_000),
-        });
+        const body = { ...toDiscordRestBody(payload), nonce: idempotencyKey, enforce_nonce: true };
+        const sent = (await rest.post(Routes.channelMessages(channel), { body })) as RESTPostAPIChannelMessageResult;
+        return { kind: 'ok', messageId: sent.id };
       } catch (err) {
-        return { kind: 'transient', reason: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
+        return classifyDiscordError(err);
       }
-      let body: unknown;
-      try {
-        body = await res.json();
-      } catch {
-        body = undefined;
-      }
-      if (res.ok) {
-        const id = (body as { id?: unknown } | undefined)?.id;
-        return { kind: 'ok', ...(typeof id === 'string' ? { messageId: id } : {}) };
-      }
-      return classifyDiscordResponse(res.status, res.headers, body);
     },
   };
 }

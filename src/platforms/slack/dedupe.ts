@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Clock } from '../../clock.js';
 
 /**
@@ -7,22 +8,17 @@ import type { Clock } from '../../clock.js';
  * happens in between; `capacity` only bounds memory under a flood far beyond Slack's own rate limits.
  */
 export class RecentKeys {
-  /** Key → when it was claimed; insertion order is claim order, so the oldest come first. */
-  private readonly keys = new Map<string, number>();
+  private readonly keys: LRUCache<string, true>;
 
-  constructor(
-    private readonly clock: Clock = { now: () => new Date() },
-    private readonly ttlMs = 60 * 60_000,
-    private readonly capacity = 200_000,
-  ) {}
+  constructor(clock: Clock = { now: () => new Date() }, ttlMs = 60 * 60_000, capacity = 200_000) {
+    // The cache's clock is the bot's, so tests (and a fake clock) decide when a key is forgotten.
+    this.keys = new LRUCache({ max: capacity, ttl: ttlMs, ttlResolution: 0, perf: { now: () => clock.now().getTime() } });
+  }
 
   /** True if the key was new (and is now remembered); false if it was seen within the window. */
   claim(key: string): boolean {
-    const now = this.clock.now().getTime();
-    this.expire(now);
     if (this.keys.has(key)) return false;
-    this.keys.set(key, now);
-    if (this.keys.size > this.capacity) this.keys.delete(this.keys.keys().next().value!);
+    this.keys.set(key, true);
     return true;
   }
 
@@ -32,18 +28,10 @@ export class RecentKeys {
   }
 
   has(key: string): boolean {
-    const at = this.keys.get(key);
-    return at !== undefined && this.clock.now().getTime() - at < this.ttlMs;
+    return this.keys.has(key);
   }
 
   get size(): number {
     return this.keys.size;
-  }
-
-  private expire(now: number): void {
-    for (const [key, at] of this.keys) {
-      if (now - at < this.ttlMs) break;
-      this.keys.delete(key);
-    }
   }
 }

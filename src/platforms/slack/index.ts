@@ -4,8 +4,11 @@ import { App, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Clock } from '../../clock.js';
 import type { Core } from '../../queries/core.js';
 import type { ShareClaims } from '../../queries/sharing.js';
-import { renderSlack } from '../../replies/slack.js';
+import type { ReplyDocument } from '../../replies/document.js';
+import { renderSlack, renderSlackMessages } from '../../replies/slack.js';
+import type { ChatAdapter } from '../adapter.js';
 import { ChatGuard } from '../guard.js';
+import { postMessages } from './context.js';
 import { registerSlackHandlers } from './handlers.js';
 import { guardedReceiver } from './http-guard.js';
 import { boltLogger, type SlackLogger } from './logger.js';
@@ -75,22 +78,21 @@ export interface StartSlackOptions {
   guard?: ChatGuard;
 }
 
-export interface SlackHandle {
+export interface SlackHandle extends ChatAdapter {
   app: App;
   mode: 'socket' | 'http';
-  /** The HTTP port actually listened on (HTTP mode). */
-  port?: number;
+  /** The HTTP port actually listened on (HTTP mode, once started). */
+  readonly port?: number;
   /** Whether Slack can reach the bot now: the Socket Mode connection is open, or the HTTP server listens. */
   status(): { connected: boolean; detail: string };
-  stop(): Promise<void>;
 }
 
 /**
- * Starts the Slack front end: Socket Mode when an app token is set (no public URL needed),
- * HTTP mode otherwise (`POST /slack/events`, `GET /healthz`). Resolves once Slack is reachable:
+ * The Slack adapter: Socket Mode when an app token is set (no public URL needed), HTTP mode
+ * otherwise (`POST /slack/events`, `GET /healthz`). `start()` resolves once Slack is reachable:
  * the token is verified (auth.test) and, in Socket Mode, the connection is open.
  */
-export async function startSlack(opts: StartSlackOptions): Promise<SlackHandle> {
+export function createSlackAdapter(opts: StartSlackOptions): SlackHandle {
   const { env, logger } = opts;
   if (!env.botToken) throw new Error('Slack: SLACK_BOT_TOKEN is not set');
   const socketMode = Boolean(env.appToken);
@@ -101,7 +103,6 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackHandle> 
     ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}),
     retryConfig: opts.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
   };
-  const port = env.port ?? opts.port ?? 3000;
   const guard = opts.guard ?? new ChatGuard({ clock: opts.clock });
   const bolt = boltLogger(logger);
   const receiver = socketMode
@@ -133,50 +134,68 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackHandle> 
     ...(socketMode ? { receiver: socketReceiver, socketMode: true } : { receiver }),
     clientOptions,
     logger: bolt,
-    // Bolt's default conversation store loads `context.conversation` on every request (a rejected
-    // promise with a new Error when there is none); briefbot keeps no per-conversation state.
+    // Bolt's default conversation store loads `context.conversation` on every request; briefbot keeps no per-conversation state.
     convoStore: false,
-    // Verify the token now, so a bad one fails startup with a clear message, not the first request.
+    // The token is verified in start(), so a bad one fails startup with a clear message, not the first request.
     deferInitialization: true,
+    // Bolt's own middleware drops the bot's own messages and events.
+    ignoreSelf: true,
   });
-  try {
-    await app.init();
-  } catch (error) {
-    throw new Error(`Slack: the bot token was rejected (${describeError(error)}); check SLACK_BOT_TOKEN`);
-  }
-  registerSlackHandlers(app, { core: opts.core, logger, clock: opts.clock, ackDeadlineMs: opts.ackDeadlineMs, guard, ...(opts.shares ? { shares: opts.shares } : {}) });
+  let server: Server | undefined;
+  let port: number | undefined;
 
-  if (socketMode) {
-    try {
-      await app.start();
-    } catch (error) {
-      await app.stop().catch(() => {});
-      throw new Error(`Slack: could not open a Socket Mode connection (${describeError(error)}); check SLACK_APP_TOKEN`);
-    }
-    logger.info({ mode: 'socket' }, 'slack: connected (Socket Mode)');
-    return {
-      app,
-      mode: 'socket',
-      status: () => {
+  return {
+    platform: 'slack',
+    capabilities: { ephemeral: true, buttons: true, threads: true, autocomplete: false },
+    app,
+    mode: socketMode ? 'socket' : 'http',
+    get port() {
+      return port;
+    },
+    async start() {
+      try {
+        await app.init();
+      } catch (error) {
+        throw new Error(`Slack: the bot token was rejected (${describeError(error)}); check SLACK_BOT_TOKEN`);
+      }
+      registerSlackHandlers(app, { core: opts.core, logger, clock: opts.clock, ackDeadlineMs: opts.ackDeadlineMs, guard, ...(opts.shares ? { shares: opts.shares } : {}) });
+      if (socketMode) {
+        try {
+          await app.start();
+        } catch (error) {
+          await app.stop().catch(() => {});
+          throw new Error(`Slack: could not open a Socket Mode connection (${describeError(error)}); check SLACK_APP_TOKEN`);
+        }
+        logger.info({ mode: 'socket' }, 'slack: connected (Socket Mode)');
+        return;
+      }
+      server = (await app.start({ port: env.port ?? opts.port ?? 3000, ...(env.host ? { host: env.host } : {}) })) as Server;
+      port = (server.address() as AddressInfo).port;
+      logger.info({ mode: 'http', port }, 'slack: listening on /slack/events');
+    },
+    status() {
+      if (socketMode) {
         // After a dropped socket the client waits before it says "reconnecting": ask the socket too (1: OPEN).
         const open = socketState === 'connected' && socketReceiver!.client.websocket?.readyState === 1;
         return { connected: open, detail: open ? 'Socket Mode connected' : `Socket Mode ${socketState === 'connected' ? 'connection lost' : socketState}` };
-      },
-      stop: () => app.stop().then(() => undefined),
-    };
-  }
-
-  const server = (await app.start({ port, ...(env.host ? { host: env.host } : {}) })) as Server;
-  const actualPort = (server.address() as AddressInfo).port;
-  logger.info({ mode: 'http', port: actualPort }, 'slack: listening on /slack/events');
-  return {
-    app,
-    mode: 'http',
-    port: actualPort,
-    status: () => ({ connected: server.listening, detail: server.listening ? `HTTP mode, listening on ${actualPort}` : 'HTTP mode, not listening' }),
-    stop: async () => {
-      server.closeAllConnections();
+      }
+      const listening = server?.listening ?? false;
+      return { connected: listening, detail: listening ? `HTTP mode, listening on ${port}` : 'HTTP mode, not listening' };
+    },
+    async post(channel: string, reply: ReplyDocument) {
+      const { first, error } = await postMessages(app.client, channel, renderSlackMessages({ ...reply, visibility: 'public', actions: [] }));
+      if (error !== undefined) throw error;
+      return first;
+    },
+    async stop() {
+      server?.closeAllConnections();
       await app.stop();
     },
   };
+}
+
+export async function startSlack(opts: StartSlackOptions): Promise<SlackHandle> {
+  const adapter = createSlackAdapter(opts);
+  await adapter.start();
+  return adapter;
 }

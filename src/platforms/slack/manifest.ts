@@ -26,8 +26,10 @@ export const SLACK_BOT_SCOPES = [
   'commands',
   'im:history',
   'im:read',
-  // Guests (restricted users) may not change a channel's subscriptions.
+  // Subscriptions change only by workspace admins (users.info) or the channel's creator (conversations.info).
   'users:read',
+  'channels:read',
+  'groups:read',
   // After a post whose answer was lost (timeout, crash), the scheduler looks for it in the
   // channel's history by its metadata before posting again: chat.postMessage has no idempotency key.
   'channels:history',

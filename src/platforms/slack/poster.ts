@@ -96,7 +96,7 @@ export function createSlackPoster(opts: SlackPosterOptions): Poster<SlackMessage
         const res = await client.chat.postMessage({
           channel,
           text: message.text,
-          blocks: message.blocks as webApi.KnownBlock[],
+          blocks: message.blocks,
           unfurl_links: false,
           unfurl_media: false,
           ...(options?.idempotencyKey ? { metadata: { event_type: POST_EVENT_TYPE, event_payload: { key: options.idempotencyKey } } } : {}),

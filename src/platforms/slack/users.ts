@@ -1,62 +1,60 @@
-import type { Clock } from '../../clock.js';
+import type { WebClient } from '@slack/web-api';
+import { LRUCache } from 'lru-cache';
 
-/** The part of the Web API this needs (Bolt's `client.users.info`). */
-export interface UsersInfoClient {
-  users: {
-    info(args: { user: string }): Promise<{ ok?: boolean; user?: { is_restricted?: boolean; is_ultra_restricted?: boolean; is_bot?: boolean } }>;
-  };
-}
-
-export interface UserRoleLogger {
+export interface ChannelManagersLogger {
   warn(obj: unknown, msg?: string): void;
 }
 
+type Lookups = Pick<WebClient, 'users' | 'conversations'>;
+
 /**
- * Whether a user may change a channel's subscriptions: everyone but guests (Slack's
- * single- and multi-channel guests are `is_restricted` / `is_ultra_restricted`). Looked up with
- * users.info and kept briefly, so a burst of commands costs one call.
+ * Who may change a channel's subscriptions on Slack: workspace admins and owners (`is_admin`,
+ * `is_owner`, `is_primary_owner` from users.info), and the channel's creator (`creator` from
+ * conversations.info). Slack gives apps no per-channel "manager" role, and these are the people a
+ * workspace already trusts with the channel (admins can archive or rename any channel, the creator
+ * owns it). Guests and ordinary members only see subscriptions. Lookups are kept a few minutes, so
+ * a burst of commands costs one call each; when Slack can't answer, the answer is no (not cached).
  */
-export class UserRoles {
-  private readonly cache = new Map<string, { member: boolean; until: number }>();
+export class ChannelManagers {
+  private readonly admins: LRUCache<string, { admin: boolean }>;
+  private readonly creators: LRUCache<string, { creator: string }>;
 
   constructor(
-    private readonly clock: Clock,
-    private readonly logger: UserRoleLogger,
-    private readonly ttlMs = 5 * 60_000,
-    private readonly capacity = 5000,
-  ) {}
-
-  /** The cached answer, if fresh; undefined when unknown. */
-  peek(userId: string): boolean | undefined {
-    const hit = this.cache.get(userId);
-    if (!hit) return undefined;
-    if (hit.until <= this.clock.now().getTime()) {
-      this.cache.delete(userId);
-      return undefined;
-    }
-    return hit.member;
+    private readonly logger: ChannelManagersLogger,
+    ttlMs = 5 * 60_000,
+    max = 5_000,
+  ) {
+    this.admins = new LRUCache({ max, ttl: ttlMs });
+    this.creators = new LRUCache({ max, ttl: ttlMs });
   }
 
-  async canManageChannel(userId: string, client: UsersInfoClient): Promise<boolean> {
-    const cached = this.peek(userId);
-    if (cached !== undefined) return cached;
-    let member = false;
+  async canManage(userId: string, channelId: string, client: Lookups): Promise<boolean> {
     try {
-      const res = await client.users.info({ user: userId });
-      const user = res.user;
-      member = Boolean(user) && !user!.is_restricted && !user!.is_ultra_restricted;
+      if (await this.isAdmin(userId, client)) return true;
+      return (await this.creatorOf(channelId, client)) === userId;
     } catch (error) {
-      // Least privilege when Slack can't tell us (missing users:read, outage): not cached.
-      this.logger.warn({ err: error, userId }, 'users.info failed; treating the user as a guest');
+      this.logger.warn({ err: error, userId, channelId }, 'slack: could not tell who manages the channel; treating the user as not allowed');
       return false;
     }
-    this.cache.delete(userId);
-    this.cache.set(userId, { member, until: this.clock.now().getTime() + this.ttlMs });
-    if (this.cache.size > this.capacity) {
-      const oldest = this.cache.keys().next().value;
-      if (oldest !== undefined) this.cache.delete(oldest);
-    }
-    return member;
+  }
+
+  private async isAdmin(userId: string, client: Lookups): Promise<boolean> {
+    const hit = this.admins.get(userId);
+    if (hit) return hit.admin;
+    const { user } = await client.users.info({ user: userId });
+    if (!user) throw new Error('users.info returned no user');
+    const admin = !user.is_restricted && !user.is_ultra_restricted && Boolean(user.is_admin || user.is_owner || user.is_primary_owner);
+    this.admins.set(userId, { admin });
+    return admin;
+  }
+
+  private async creatorOf(channelId: string, client: Lookups): Promise<string> {
+    const hit = this.creators.get(channelId);
+    if (hit) return hit.creator;
+    const { channel } = await client.conversations.info({ channel: channelId });
+    const creator = channel?.creator ?? '';
+    this.creators.set(channelId, { creator });
+    return creator;
   }
 }
 

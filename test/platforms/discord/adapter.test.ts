@@ -307,6 +307,22 @@ describe('discord adapter over the real discord.js client', () => {
     expect(attempts.map((r) => r.status)).toEqual([429, 204]);
   });
 
+  it('implements the adapter interface: post() sends a public reply without buttons', async () => {
+    expect(bot.platform).toBe('discord');
+    const channel = stub.guilds[0]!.textChannelId;
+    const id = await bot.post(channel, {
+      summary: 'Posted',
+      visibility: 'ephemeral',
+      blocks: [{ type: 'paragraph', spans: [{ type: 'text', text: '@everyone hello' }] }],
+      actions: [{ id: 'post_to_channel', label: 'Post to channel', value: 'ref:AAAAAAAAAAAAAAAA' }],
+    });
+    const sent = stub.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channel}/messages`).at(-1)!;
+    expect(id).toBeTruthy();
+    expect(sent.body.components ?? []).toEqual([]);
+    expect((sent.body.flags ?? 0) & 64).toBe(0);
+    expect(JSON.stringify(sent.body.embeds)).not.toMatch(/@everyone/);
+  });
+
   it('every message the bot sent carried allowed_mentions.parse = []', () => {
     expectNoPings();
   });

@@ -56,6 +56,14 @@ describe('discord over the real core and the seed briefing', () => {
     expect(posted.body.data.components ?? []).toEqual([]);
   });
 
+  it('/brief for an article that does not exist tells only the asker, with no button (as on Slack)', async () => {
+    const { id } = stub.command('brief', [opt('article', 'qqzzxv')]);
+    const cb = await stub.waitForCallback(id);
+    expect(cb.body.data.flags & 64).toBe(64);
+    expect(JSON.stringify(cb.body.data.embeds)).toContain('No briefing matches');
+    expect(cb.body.data.components ?? []).toEqual([]);
+  });
+
   it('/whosaid phrase:"man of peace" names Witkoff', async () => {
     const { id } = stub.command('whosaid', [opt('phrase', 'man of peace')]);
     const cb = await stub.waitForCallback(id);

@@ -76,6 +76,9 @@ describe('registerDiscordCommands', () => {
     expect(reg.scope).toBe(guildId);
     expect(reg.authorization).toBe('Bot tok-guild');
     expect(reg.body).toEqual(commandDefinitions());
+    // Subscriptions need Manage Channels by default, so server admins can manage /briefing under Integrations.
+    const registered = Object.fromEntries((reg.body as { name: string; default_member_permissions?: string | null }[]).map((c) => [c.name, c.default_member_permissions ?? null]));
+    expect(registered).toEqual({ brief: null, whosaid: null, meeting: null, briefing: '16' });
   });
 
   it('registers globally without a guild', async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Library } from '../../../src/library/library.js';
 import { deriveArticle } from '../../../src/library/derive.js';
 import { startSlack, type SlackHandle } from '../../../src/platforms/slack/index.js';
-import { withPostButton } from '../../../src/platforms/slack/handlers.js';
+import { withPostButton } from '../../../src/queries/sharing.js';
 import type { Core } from '../../../src/queries/core.js';
 import { createCore } from '../../../src/queries/index.js';
 import { ACTION_IDS, renderSlack, renderSlackMessages } from '../../../src/replies/slack.js';
@@ -44,6 +44,13 @@ describe('Slack end to end, HTTP mode, real core', () => {
   });
   afterAll(async () => h.stop());
   beforeEach(() => h.stub.reset());
+
+  it('/brief for an article that does not exist is a private notice with no Post to channel button', async () => {
+    const body = (await h.slash('/brief', 'qqzzxv')).json() as Ack;
+    expect(body.response_type).toBe('ephemeral');
+    expect(json(body)).toContain('No briefing matches');
+    expect(body.blocks.some((b) => b.type === 'actions')).toBe(false);
+  });
 
   it('answers every slash command from the seed briefing', async () => {
     const cases: [string, string, (string | RegExp)[]][] = [

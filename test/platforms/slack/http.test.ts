@@ -194,15 +194,26 @@ describe('Slack HTTP mode (fixture core)', () => {
     expect(h.stub.calls).toEqual([]);
   });
 
-  it('lets members but not guests change subscriptions (users.info, cached)', async () => {
-    await h.slash('/brief', 'subscribe daily 08:00', { userId: 'U0ALICE' });
-    await h.slash('/brief', 'subscribe daily 09:00', { userId: 'U0ALICE' });
+  it('lets only workspace admins and the channel creator change subscriptions (users.info, conversations.info, cached)', async () => {
+    h.stub.addUser({ id: 'U0ADMIN', is_admin: true }).addUser({ id: 'U0CREATOR' }).addChannel({ id: 'C0NEWS', creator: 'U0CREATOR' });
+    await h.slash('/brief', 'subscribe daily 08:00', { userId: 'U0ADMIN' });
+    await h.slash('/brief', 'subscribe daily 09:00', { userId: 'U0ADMIN' });
+    await h.slash('/brief', 'subscribe daily 08:00', { userId: 'U0CREATOR' });
+    // A full member who neither administers the workspace nor created the channel may not.
+    await h.slash('/brief', 'unsubscribe', { userId: 'U0ALICE' });
     await h.slash('/brief', 'subscribe daily 08:00', { userId: 'U0GUEST' });
     const res = await h.slash('/brief', 'unsubscribe', { userId: 'U0SCG' });
-    expect(core.seen.map((s) => s.conversation.canManageChannel)).toEqual([true, true, false, false]);
+    expect(core.seen.map((s) => s.conversation.canManageChannel)).toEqual([true, true, true, false, false, false]);
     expect((res.json() as { text: string }).text).toContain('guests');
-    // One lookup per user: the second command of U0ALICE came from the cache.
-    expect(h.stub.callsTo('users.info').map((c) => c.args.user)).toEqual(['U0ALICE', 'U0GUEST', 'U0SCG']);
+    // One lookup per user and one per channel: the second command of U0ADMIN came from the cache.
+    expect(h.stub.callsTo('users.info').map((c) => c.args.user)).toEqual(['U0ADMIN', 'U0CREATOR', 'U0ALICE', 'U0GUEST', 'U0SCG']);
+    expect(h.stub.callsTo('conversations.info').map((c) => c.args.channel)).toEqual(['C0NEWS']);
+  });
+
+  it('lets a user manage the subscriptions of their own DM with the bot without a lookup', async () => {
+    await h.slash('/brief', 'subscribe daily 08:00', { userId: 'U0ALICE', channelId: 'D0ALICE', channelName: 'directmessage' });
+    expect(core.seen[0]!.conversation).toMatchObject({ canManageChannel: true, isDirect: true });
+    expect(h.stub.callsTo('users.info')).toEqual([]);
   });
 
   it('treats a user Slack cannot look up as a guest, and does not crash', async () => {
@@ -218,6 +229,22 @@ describe('Slack HTTP mode (fixture core)', () => {
     expect(res.json()).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('Sorry') });
     expect(h.logger.text()).toContain('slash command failed');
     expect((await h.slash('/whosaid', 'Witkoff')).status).toBe(200);
+  });
+
+  it('implements the adapter interface: post() sends a public reply without buttons', async () => {
+    expect(h.slack.platform).toBe('slack');
+    expect(h.slack.capabilities.ephemeral).toBe(true);
+    const ts = await h.slack.post('C0NEWS', {
+      summary: 'Posted',
+      visibility: 'ephemeral',
+      blocks: [{ type: 'paragraph', spans: [{ type: 'text', text: '<!channel> hello' }] }],
+      actions: [{ id: 'post_to_channel', label: 'Post to channel', value: 'ref:AAAAAAAAAAAAAAAA' }],
+    });
+    const [call] = h.stub.callsTo('chat.postMessage');
+    expect(call!.args.channel).toBe('C0NEWS');
+    expect(ts).toBe((call!.response as { ts: string }).ts);
+    expect(JSON.stringify(call!.args.blocks)).not.toContain('actions');
+    expect(JSON.stringify(call!.args.blocks)).not.toContain('<!channel>');
   });
 
   it('serves GET /healthz', async () => {

@@ -1,7 +1,7 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { RecentKeys } from '../../../src/platforms/slack/dedupe.js';
-import { withoutPostButton, withPostButton } from '../../../src/platforms/slack/handlers.js';
+import { withoutPostButton, withPostButton } from '../../../src/queries/sharing.js';
 import { slackEnvFromProcess, slackManifest } from '../../../src/platforms/slack/index.js';
 import { slackTextToPlain, stripBotMention } from '../../../src/platforms/slack/text.js';
 
