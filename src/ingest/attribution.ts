@@ -685,13 +685,7 @@ export class Attributor {
     }
     if (tok.text === ',' && depth < 5) {
       // An appositive or parenthetical clause before the verb: find its opening comma (not one inside brackets).
-      let d = k - 1;
-      let paren = 0;
-      while (d >= s0 && (paren > 0 || t[d]!.text !== ',') && t[d]!.kind !== 'quote' && !(t[d]!.kind === 'punct' && /[;:—–]/.test(t[d]!.text))) {
-        if (t[d]!.text === ')') paren++;
-        else if (t[d]!.text === '(' && paren > 0) paren--;
-        d--;
-      }
+      const d = commaBefore(t, k - 1, s0);
       if (d < s0 || t[d]!.text !== ',') {
         // A lone comma: the phrase before it is the subject, unless it is an introductory phrase.
         if (this.isIntroPhrase(doc, Math.max(s0, d + 1), k)) return undefined;
@@ -699,13 +693,7 @@ export class Attributor {
       }
       const innerName = this.nameIn(doc, d + 1, k);
       // "After the match, Rhys Price, 21, said": an introductory phrase before the first comma is not the subject.
-      let c = d - 1;
-      let paren2 = 0;
-      while (c >= s0 && (paren2 > 0 || t[c]!.text !== ',') && t[c]!.kind !== 'quote' && !(t[c]!.kind === 'punct' && /[;:—–]/.test(t[c]!.text))) {
-        if (t[c]!.text === ')') paren2++;
-        else if (t[c]!.text === '(' && paren2 > 0) paren2--;
-        c--;
-      }
+      const c = commaBefore(t, d - 1, s0);
       const segStart = Math.max(s0, c + 1);
       const outerIntro = this.isIntroPhrase(doc, segStart, d);
       let outer: Found | undefined;
@@ -1983,3 +1971,18 @@ interface Carry {
 }
 
 export { normName };
+
+/**
+ * Scans back from `from` to the comma that opens the clause ending there, skipping commas inside
+ * brackets; stops at a quote or a clause break (; : dashes). Returns its index, or the stop.
+ */
+function commaBefore(t: readonly { text: string; kind: string }[], from: number, s0: number): number {
+  let d = from;
+  let paren = 0;
+  while (d >= s0 && (paren > 0 || t[d]!.text !== ',') && t[d]!.kind !== 'quote' && !(t[d]!.kind === 'punct' && /[;:—–]/.test(t[d]!.text))) {
+    if (t[d]!.text === ')') paren++;
+    else if (t[d]!.text === '(' && paren > 0) paren--;
+    d--;
+  }
+  return d;
+}

@@ -879,22 +879,23 @@ function compatibleKinds(a: EventKind, b: EventKind): boolean {
   return family(a) === family(b);
 }
 
+/** First and last day (YYYY-MM-DD) of a dated `when`. */
+function daySpan(w: When): [string, string] {
+  return [w.start!.slice(0, 10), (w.end ?? w.start)!.slice(0, 10)];
+}
+
 function sameDay(a: When, b: When): boolean {
   if (!isDated(a) || !isDated(b)) return false;
-  const a0 = a.start!.slice(0, 10);
-  const a1 = (a.end ?? a.start)!.slice(0, 10);
-  const b0 = b.start!.slice(0, 10);
-  const b1 = (b.end ?? b.start)!.slice(0, 10);
+  const [a0, a1] = daySpan(a);
+  const [b0, b1] = daySpan(b);
   return a0 === b0 && a1 === b1;
 }
 
 /** `b` lies inside `a` (or the other way round): "next week" and "Tuesday 2 December". */
 function nested(a: When, b: When): boolean {
   if (!isDated(a) || !isDated(b)) return false;
-  const a0 = a.start!.slice(0, 10);
-  const a1 = (a.end ?? a.start)!.slice(0, 10);
-  const b0 = b.start!.slice(0, 10);
-  const b1 = (b.end ?? b.start)!.slice(0, 10);
+  const [a0, a1] = daySpan(a);
+  const [b0, b1] = daySpan(b);
   return (b0 >= a0 && b1 <= a1) || (a0 >= b0 && a1 <= b1);
 }
 
