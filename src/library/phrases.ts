@@ -8,7 +8,7 @@ import type { Article } from '../model/article.js';
 import type { PhraseMatch, Saying } from './indexes.js';
 import { sayingText } from './indexes.js';
 import { STOPWORDS, type SearchIndex } from './search.js';
-import { bestSentences, bestWindow, stem, tokenize } from './text-match.js';
+import { bestSentences, bestWindow, stem, stems, tokenize } from './text-match.js';
 
 const byParagraph = new WeakMap<Article, Map<number, Saying[]>>();
 
@@ -43,6 +43,7 @@ export function findPhrase(search: SearchIndex, article: (id: string) => Article
   const content = words.filter((w) => !STOPWORDS.has(w));
   /** The meaningful words that are words (numbers alone never make a paraphrase). */
   const wordsOnly = content.filter((w) => /^\p{L}{3,}$/u.test(w));
+  const wordStems = wordsOnly.map(stem);
   const out: PhraseMatch[] = [];
   const seen = new Set<string>();
   const consider = (articleId: string, paragraph: number, mode: 'phrase' | 'context' | 'loose'): void => {
@@ -61,9 +62,9 @@ export function findPhrase(search: SearchIndex, article: (id: string) => Article
         if (win && win.score >= 0.75) m = { saying, how: 'fuzzy', score: win.score, matched: tokens.slice(win.start, win.start + words.length).join(' ') };
         else if (mode === 'loose' && wordsOnly.length >= 2) {
           // A paraphrase: most of the meaningful words, in any order and form ("became" for "has become").
-          const have = new Set(tokens.map(stem));
-          const share = wordsOnly.filter((w) => have.has(stem(w))).length / wordsOnly.length;
-          if (share >= 0.6) m = { saying, how: 'fuzzy', score: 0.6 * share, matched: bestSentences(sayingText(saying), wordsOnly.map(stem), 1).replace(/^…\s*|\s*…$/g, '') };
+          const have = new Set(stems(sayingText(saying)));
+          const share = wordStems.filter((w) => have.has(w)).length / wordStems.length;
+          if (share >= 0.6) m = { saying, how: 'fuzzy', score: 0.6 * share, matched: bestSentences(sayingText(saying), wordStems, 1).replace(/^…\s*|\s*…$/g, '') };
         }
       }
       if (m && (!best || m.score > best.score)) best = m;

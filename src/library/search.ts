@@ -9,8 +9,11 @@
  *   the postings, so memory and disk stay small. A row's id encodes its article and paragraph:
  *   `doc * 2^16 + paragraph`, and a doc number grows with the publication day, so "newest first"
  *   is the rowid order FTS5 walks anyway.
- * - BM25 needs each row's length, one lookup per match: a query touching tens of thousands of
- *   rows ranks the newest `RANKED` matches only (a news bot's reader wants the recent ones).
+ * - Ranking: FTS5's bm25() counts every row holding each word on every query, so a common word
+ *   costs its whole posting list. Instead the newest `RANKED` matches (a news bot's reader wants
+ *   the recent ones; FTS5 walks rowids newest first) are scored here with BM25's formula, from
+ *   each word's row count (counted once until the index changes) and the rows' lengths. A word
+ *   counts once per row (paragraphs are short: a repeat is rare and weighs little in BM25).
  * - Typos: a query word the index does not know is replaced by the closest words it does know
  *   (edit distance on the stems), read lazily from the FTS5 vocabulary.
  */
@@ -61,6 +64,26 @@ interface Doc {
 function dayOf(article: Article): number {
   const published = article.publishedAt ? Date.parse(`${article.publishedAt.slice(0, 10)}T00:00:00Z`) : Number.NaN;
   return Number.isNaN(published) ? 0 : Math.max(0, Math.min(65_535, Math.floor(published / 86_400_000)));
+}
+
+/** FTS5's BM25 parameters. */
+const K1 = 1.2;
+const B = 0.75;
+
+/** The varints of an FTS5 record (SQLite's format: big-endian groups of 7 bits, high bit = more). */
+function varints(blob: Buffer): number[] {
+  const out: number[] = [];
+  let value = 0;
+  for (let i = 0; i < blob.length; i++) {
+    const byte = blob[i]!;
+    // The ninth byte of a varint holds 8 bits; no FTS5 count gets near it.
+    value = value * 128 + (byte & 0x7f);
+    if (!(byte & 0x80)) {
+      out.push(value);
+      value = 0;
+    }
+  }
+  return out;
 }
 
 /** Quoted FTS5 terms: user text never reaches the query syntax. */
@@ -165,6 +188,7 @@ export class SearchIndex {
     this.vocabulary = undefined;
     this.known.clear();
     this.corrected.clear();
+    this.rowCounts.clear();
   }
 
   /** Indexes the pending articles (one transaction). */
@@ -178,6 +202,7 @@ export class SearchIndex {
     this.vocabulary = undefined;
     this.known.clear();
     this.corrected.clear();
+    this.rowCounts.clear();
     // After a bulk index (a cold start), one merged segment keeps every query's lookups short.
     if (batch.length >= 100) this.db.exec(`INSERT INTO paragraphs(paragraphs) VALUES('optimize'); INSERT INTO headlines(headlines) VALUES('optimize');`);
   }
@@ -287,11 +312,72 @@ export class SearchIndex {
 
   private expression(groups: string[][], opts: SearchOptions): string {
     if (opts.phrase) return groups.map((g) => g[0]!).join(' + ');
-    const parts = groups.map((g, i) => {
+    return this.parts(groups, opts).join(opts.all === false ? ' OR ' : ' AND ');
+  }
+
+  /** Each group as one FTS5 expression: its alternatives OR-ed. */
+  private parts(groups: string[][], opts: SearchOptions): string[] {
+    return groups.map((g, i) => {
       const alternatives = opts.prefix && i === groups.length - 1 ? g.map((t) => (t.endsWith('*') ? t : `${t}*`)) : g;
       return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' OR ')})`;
     });
-    return parts.join(opts.all === false ? ' OR ' : ' AND ');
+  }
+
+  /** Rows matching `match`, newest first, at most RANKED. */
+  private newest(table: 'paragraphs' | 'headlines', match: string): number[] {
+    return this.query(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT ${RANKED}`).pluck().all(match) as number[];
+  }
+
+  /** Rows matching an expression (all rows, for BM25's word weights): counted once until the index changes. */
+  private rowCount(table: 'paragraphs' | 'headlines', match: string): number {
+    const key = `${table}|${match}`;
+    let n = this.rowCounts.get(key);
+    if (n === undefined) {
+      n = this.query(`SELECT count(*) FROM ${table} WHERE ${table} MATCH ?`).pluck().get(match) as number;
+      if (this.rowCounts.size > 50_000) this.rowCounts.clear();
+      this.rowCounts.set(key, n);
+    }
+    return n;
+  }
+
+  private readonly rowCounts = new Map<string, number>();
+
+  /**
+   * The newest RANKED rows matching every group (`all`) or any, each with its BM25 score over the
+   * groups it holds (see the module comment).
+   */
+  private ranked(table: 'paragraphs' | 'headlines', column: string, parts: string[], all: boolean): { id: number; score: number }[] {
+    let rows: number[];
+    let holds: (row: number, group: number) => boolean = () => true;
+    if (all || parts.length === 1) rows = this.newest(table, `${column}(${parts.join(' AND ')})`);
+    else {
+      // The newest rows of the union are among each group's newest, and so is each one's membership.
+      const per = parts.map((part) => new Set(this.newest(table, `${column}(${part})`)));
+      rows = [...new Set(per.flatMap((set) => [...set]))].sort((a, b) => b - a).slice(0, RANKED);
+      holds = (row, group) => per[group]!.has(row);
+    }
+    if (!rows.length) return [];
+    const totals = varints(this.query(`SELECT block FROM ${table}_data WHERE id = 1`).pluck().get() as Buffer);
+    const count = totals[0] ?? 0;
+    const average = totals.slice(1).reduce((sum, n) => sum + n, 0) / Math.max(1, count);
+    const weights = parts.map((part) => {
+      const n = this.rowCount(table, `${column}(${part})`);
+      const idf = Math.log((count - n + 0.5) / (n + 0.5));
+      return idf > 0 ? idf : 1e-6;
+    });
+    const lengths = new Map(
+      (this.query(`SELECT id, sz FROM ${table}_docsize WHERE id IN (SELECT value FROM json_each(?))`).raw().all(JSON.stringify(rows)) as [number, Buffer][]).map(
+        ([id, sz]) => [id, varints(sz).reduce((sum, n) => sum + n, 0)],
+      ),
+    );
+    return rows.map((id) => {
+      const norm = 1 + K1 * (1 - B + (B * (lengths.get(id) ?? average)) / (average || 1));
+      let score = 0;
+      weights.forEach((w, group) => {
+        if (holds(id, group)) score += (w * (K1 + 1)) / norm;
+      });
+      return { id, score };
+    });
   }
 
   /**
@@ -309,22 +395,17 @@ export class SearchIndex {
     // meaningful words (AND) find the same paragraphs fast, and the caller checks the word order.
     const content = opts.phrase ? words.map((w, i) => [w, groups[i]] as const).filter(([w]) => !STOPWORDS.has(w)).map(([, g]) => g!) : [];
     const expression = opts.phrase && content.length ? this.expression(content, { all: true }) : this.expression(groups, opts);
-    const match = `${column}(${expression})`;
-    // Phrase lookups are ranked by the caller (exact words first), so BM25 is not computed for them
+    // Phrase lookups are ranked by the caller (exact words first), so they are not scored here
     // and the newest `limit` matches are all they need.
-    const rows = this.query(
-      opts.phrase
-        ? `SELECT rowid AS id, 0 AS rank FROM paragraphs WHERE paragraphs MATCH ? ORDER BY rowid DESC LIMIT ${RANKED}`
-        : `SELECT rowid AS id, bm25(paragraphs) AS rank FROM paragraphs WHERE paragraphs MATCH ? ORDER BY rowid DESC LIMIT ${RANKED}`,
-    )
-      .raw()
-      .iterate(match) as IterableIterator<[number, number]>;
+    const rows = opts.phrase
+      ? this.newest('paragraphs', `${column}(${expression})`).map((id) => ({ id, score: 0 }))
+      : this.ranked('paragraphs', column, this.parts(groups, opts), opts.all !== false);
     const hits: PassageHit[] = [];
-    for (const [id, rank] of rows) {
+    for (const { id, score } of rows) {
       const doc = Math.floor(id / PARAGRAPHS);
       const articleId = this.live.get(doc);
       if (articleId === undefined || (opts.articles && !opts.articles.has(articleId))) continue;
-      hits.push({ articleId, paragraph: id - doc * PARAGRAPHS, score: -rank });
+      hits.push({ articleId, paragraph: id - doc * PARAGRAPHS, score });
       if (opts.phrase && hits.length >= limit) break;
     }
     hits.sort((a, b) => b.score - a.score);
