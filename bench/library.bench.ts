@@ -231,7 +231,7 @@ export const KINDS: QueryKind[] = [
 const P99_TARGET_MS: Partial<Record<QueryKind, number>> = { 'topic search (who talked about …)': 5 };
 
 /** Deterministic queries that have answers in this corpus. */
-function queriesFor(corpus: Corpus, kind: QueryKind, count: number): Command[] {
+export function queriesFor(corpus: Corpus, kind: QueryKind, count: number): Command[] {
   const articles = corpus.articles;
   const out: Command[] = [];
   for (let i = 0; out.length < count; i++) {
@@ -352,11 +352,11 @@ async function answers(options: BenchOptions): Promise<Figure[]> {
   const of = (times: KindTimes, p: number): number => median(times.passes.map((samples) => percentile([...samples].sort((a, b) => a - b), p)));
   for (const kind of KINDS) {
     const big = atLarge.get(kind)!;
-    const p99 = of(big, 99);
+    const p99 = typicalP99(big);
     const medBig = of(big, 50);
     const medSmall = of(atTiny.get(kind)!, 50);
     const target = P99_TARGET_MS[kind] ?? 1;
-    figures.push({ figure: `${kind}: p99, ${n(s.large)} articles (median of ${s.runs} passes × ${n(s.queries)} queries)`, value: p99, unit: 'ms', target: `≤ ${target} ms`, meets: p99 <= target });
+    figures.push({ figure: `${kind}: p99, ${n(s.large)} articles (${n(s.queries)} queries, each its median of ${s.runs} passes)`, value: p99, unit: 'ms', target: `≤ ${target} ms`, meets: p99 <= target });
     figures.push({
       figure: `${kind}: median, ${n(s.large)} vs ${n(s.tiny)} articles`,
       value: medBig,
@@ -372,7 +372,46 @@ async function answers(options: BenchOptions): Promise<Figure[]> {
   const total = KINDS.length * s.runs * s.queries;
   figures.push({ figure: `answers over 1 ms at ${n(s.large)} articles (of ${n(total)} timed)`, value: slow, unit: 'answers' });
   figures.push({ figure: `… of which overlapped a garbage collection pause`, value: duringGc, unit: 'answers' });
+  const noise = schedulerNoise(s.queries, s.runs);
+  figures.push({ figure: `machine noise: one-pass p99 of ${n(s.queries)} runs of 0.2 ms fixed CPU work (no library)`, value: noise, unit: 'ms' });
   return figures;
+}
+
+/**
+ * A kind's p99 over its queries, each query timed by its median pass. On a shared machine the
+ * scheduler preempts the process for a time slice (a few ms) at random moments: one pass's p99
+ * then measures the other processes (see schedulerNoise), while a query that is slow every time
+ * stays slow in its median.
+ */
+export function typicalP99(times: KindTimes): number {
+  const perQuery = times.passes[0]!.map((_, i) => median(times.passes.map((samples) => samples[i]!)));
+  return percentile(perQuery.sort((a, b) => a - b), 99);
+}
+
+/** The p99 of fixed CPU work timed like one pass of answers: what the machine adds to any answer. */
+function schedulerNoise(runs: number, passes: number): number {
+  let sink = 0;
+  const spin = (iterations: number): void => {
+    for (let i = 0; i < iterations; i++) sink = (sink * 1_103_515_245 + 12_345) | 0;
+  };
+  let perIteration = Infinity;
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    spin(1_000_000);
+    perIteration = Math.min(perIteration, (performance.now() - t0) / 1_000_000);
+  }
+  const iterations = Math.max(1, Math.round(0.2 / perIteration));
+  const p99s: number[] = [];
+  for (let pass = 0; pass < passes; pass++) {
+    const samples: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      spin(iterations);
+      samples.push(performance.now() - t0);
+    }
+    p99s.push(percentile(samples.sort((a, b) => a - b), 99));
+  }
+  return sink === 0.5 ? Number.NaN : median(p99s);
 }
 
 /** Resident memory of a fresh process that loaded the library warm and answered questions (nothing else in it counts). */

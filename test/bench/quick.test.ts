@@ -13,7 +13,7 @@ const LIBRARY_FIGURES = [
   /^warm load \(cache hit\), 50 articles$/,
   /^reload of one edited file \(extraction included\), 50 vs 10 articles$/,
   /^reload of one file from the cache \(index update only\), 50 vs 10 articles$/,
-  /^whosaid by person: p99, 50 articles( \(median of .*\))?$/,
+  /^whosaid by person: p99, 50 articles( \(.*\))?$/,
   /^whosaid by person: median, 50 vs 10 articles$/,
   /^whosaid by phrase, exact: p99/,
   /^whosaid by phrase, misspelt: p99/,
