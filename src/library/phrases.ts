@@ -8,7 +8,7 @@ import type { Article } from '../model/article.js';
 import type { PhraseMatch, Saying } from './indexes.js';
 import { sayingText } from './indexes.js';
 import { STOPWORDS, type SearchIndex } from './search.js';
-import { bestSentences, bestWindow, stem, stems, tokenize } from './text-match.js';
+import { bestSentences, bestWindow, mayHoldWords, stem, stems, tokenize } from './text-match.js';
 
 const byParagraph = new WeakMap<Article, Map<number, Saying[]>>();
 
@@ -52,6 +52,8 @@ export function findPhrase(search: SearchIndex, article: (id: string) => Article
     const sayings = sayingsIn(a, paragraph);
     let best: PhraseMatch | undefined;
     for (const saying of sayings) {
+      // The phrase pass wants the words as typed: a saying without them all is skipped untokenized.
+      if (mode === 'phrase' && !mayHoldWords(sayingText(saying), words)) continue;
       const tokens = tokenize(sayingText(saying));
       const at = exactAt(words, tokens);
       let m: PhraseMatch | undefined;

@@ -323,9 +323,17 @@ export class SearchIndex {
     });
   }
 
-  /** Rows matching `match`, newest first, at most RANKED. */
-  private newest(table: 'paragraphs' | 'headlines', match: string): number[] {
-    return this.query(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT ${RANKED}`).pluck().all(match) as number[];
+  /** Rows matching `match`, newest first, at most `limit`. */
+  private newest(table: 'paragraphs' | 'headlines', match: string, limit = RANKED): number[] {
+    return this.query(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT ?`).pluck().all(match, limit) as number[];
+  }
+
+  /** The newest `limit` paragraph rows of live articles (rows of replaced versions wait on disk for prune()). */
+  private newestLive(match: string, limit: number): number[] {
+    const rows = this.newest('paragraphs', match, Math.min(limit, RANKED));
+    const live = (id: number) => this.live.has(Math.floor(id / PARAGRAPHS));
+    if (rows.length < Math.min(limit, RANKED) || rows.every(live)) return rows;
+    return this.newest('paragraphs', match);
   }
 
   /** Rows matching an expression (all rows, for BM25's word weights): counted once until the index changes. */
@@ -397,9 +405,7 @@ export class SearchIndex {
     const expression = opts.phrase && content.length ? this.expression(content, { all: true }) : this.expression(groups, opts);
     // Phrase lookups are ranked by the caller (exact words first), so they are not scored here
     // and the newest `limit` matches are all they need.
-    const rows = opts.phrase
-      ? this.newest('paragraphs', `${column}(${expression})`).map((id) => ({ id, score: 0 }))
-      : this.ranked('paragraphs', column, this.parts(groups, opts), opts.all !== false);
+    const rows = opts.phrase ? this.newestLive(`${column}(${expression})`, limit).map((id) => ({ id, score: 0 })) : this.ranked('paragraphs', column, this.parts(groups, opts), opts.all !== false);
     const hits: PassageHit[] = [];
     for (const { id, score } of rows) {
       const doc = Math.floor(id / PARAGRAPHS);

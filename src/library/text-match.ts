@@ -22,6 +22,16 @@ export function tokenize(text: string): string[] {
     .filter((t) => t.length > 0);
 }
 
+/**
+ * False when the text cannot hold all the (tokenized) words: a substring test, much cheaper than
+ * tokenizing, for plain text; text that tokenize() would normalize is never ruled out.
+ */
+export function mayHoldWords(text: string, words: string[]): boolean {
+  if (NEEDS_NORMALIZING.test(text)) return true;
+  const lower = text.toLowerCase();
+  return words.every((w) => lower.includes(w));
+}
+
 // Two reusable rows: a phrase query compares thousands of word pairs, and allocating a row per
 // character was most of its cost.
 let prevRow = new Int32Array(64);
