@@ -20,41 +20,16 @@
 import Database from 'better-sqlite3';
 import { stemmer } from 'stemmer';
 import type { Article } from '../model/article.js';
-import { fuzzyBudget, IRREGULAR, levenshtein, tokenize } from './text-match.js';
+import { fuzzyBudget, levenshtein } from './text-match.js';
+import { inflections, STOPWORD_STEMS, STOPWORDS, term, type PassageHit, type SearchOptions } from './search-words.js';
+import { bm25 } from './bm25.js';
+
+export { searchWords, STOPWORDS, type PassageHit, type SearchOptions } from './search-words.js';
 
 const PARAGRAPHS = 2 ** 16;
 const SEQUENCE = 2 ** 20;
 /** Matches ranked per query (newest first); older matches beyond it are not ranked. */
 const RANKED = 150;
-
-/** Words no search needs to match ("the" would otherwise be required in an AND query). */
-export const STOPWORDS = new Set(
-  'a an the of to in on at for and or but by with from as is are was were be been being it its this that these those there their they them he she his her him we our you your i me my mr mrs ms dr said say says about into over than then so if not no do does did has have had will would can could should what who whom which when where why how any some just also very more most'.split(' '),
-);
-
-/** The stopwords as the index stems them ("has" → "ha"). */
-const STOPWORD_STEMS = new Set([...STOPWORDS].flatMap((w) => [w, stemmer(w)]));
-
-export interface PassageHit {
-  articleId: string;
-  /** The model's paragraph index. */
-  paragraph: number;
-  /** Higher is better (negated BM25). */
-  score: number;
-}
-
-export interface SearchOptions {
-  /** Every word (AND, the default) or any word (OR). */
-  all?: boolean;
-  /** The words as one phrase, in order. */
-  phrase?: boolean;
-  /** Captions too (default: body paragraphs only). */
-  captions?: boolean;
-  /** Only rows of these articles. */
-  articles?: Set<string>;
-  /** The last word may be a prefix (autocomplete). */
-  prefix?: boolean;
-}
 
 interface Doc {
   doc: number;
@@ -64,31 +39,6 @@ interface Doc {
 function dayOf(article: Article): number {
   const published = article.publishedAt ? Date.parse(`${article.publishedAt.slice(0, 10)}T00:00:00Z`) : Number.NaN;
   return Number.isNaN(published) ? 0 : Math.max(0, Math.min(65_535, Math.floor(published / 86_400_000)));
-}
-
-/** FTS5's BM25 parameters. */
-const K1 = 1.2;
-const B = 0.75;
-
-/** The varints of an FTS5 record (SQLite's format: big-endian groups of 7 bits, high bit = more). */
-function varints(blob: Buffer): number[] {
-  const out: number[] = [];
-  let value = 0;
-  for (let i = 0; i < blob.length; i++) {
-    const byte = blob[i]!;
-    // The ninth byte of a varint holds 8 bits; no FTS5 count gets near it.
-    value = value * 128 + (byte & 0x7f);
-    if (!(byte & 0x80)) {
-      out.push(value);
-      value = 0;
-    }
-  }
-  return out;
-}
-
-/** Quoted FTS5 terms: user text never reaches the query syntax. */
-function term(word: string, prefix = false): string {
-  return `"${word.replace(/"/g, '')}"${prefix ? '*' : ''}`;
 }
 
 export class SearchIndex {
@@ -365,26 +315,12 @@ export class SearchIndex {
       holds = (row, group) => per[group]!.has(row);
     }
     if (!rows.length) return [];
-    const totals = varints(this.query(`SELECT block FROM ${table}_data WHERE id = 1`).pluck().get() as Buffer);
-    const count = totals[0] ?? 0;
-    const average = totals.slice(1).reduce((sum, n) => sum + n, 0) / Math.max(1, count);
-    const weights = parts.map((part) => {
-      const n = this.rowCount(table, `${column}(${part})`);
-      const idf = Math.log((count - n + 0.5) / (n + 0.5));
-      return idf > 0 ? idf : 1e-6;
-    });
-    const lengths = new Map(
-      (this.query(`SELECT id, sz FROM ${table}_docsize WHERE id IN (SELECT value FROM json_each(?))`).raw().all(JSON.stringify(rows)) as [number, Buffer][]).map(
-        ([id, sz]) => [id, varints(sz).reduce((sum, n) => sum + n, 0)],
-      ),
-    );
-    return rows.map((id) => {
-      const norm = 1 + K1 * (1 - B + (B * (lengths.get(id) ?? average)) / (average || 1));
-      let score = 0;
-      weights.forEach((w, group) => {
-        if (holds(id, group)) score += (w * (K1 + 1)) / norm;
-      });
-      return { id, score };
+    return bm25({
+      rows,
+      holds,
+      groupRows: parts.map((part) => this.rowCount(table, `${column}(${part})`)),
+      totals: this.query(`SELECT block FROM ${table}_data WHERE id = 1`).pluck().get() as Buffer,
+      sizes: this.query(`SELECT id, sz FROM ${table}_docsize WHERE id IN (SELECT value FROM json_each(?))`).raw().all(JSON.stringify(rows)) as [number, Buffer][],
     });
   }
 
@@ -452,32 +388,4 @@ export class SearchIndex {
   close(): void {
     if (this.db.open) this.db.close();
   }
-}
-
-/** The words of a question worth searching for: tokens without stopwords. */
-export function searchWords(text: string): string[] {
-  return [...new Set(tokenize(text).filter((w) => !STOPWORDS.has(w)))].slice(0, 24);
-}
-
-/** A word's common inflections (regular English), so stems that differ still meet. */
-/** Irregular forms by either form ("began" ↔ "begin"). */
-const IRREGULAR_FORMS = new Map<string, string[]>();
-for (const [past, base] of Object.entries(IRREGULAR)) {
-  IRREGULAR_FORMS.set(past, [...(IRREGULAR_FORMS.get(past) ?? []), base]);
-  IRREGULAR_FORMS.set(base, [...(IRREGULAR_FORMS.get(base) ?? []), past]);
-}
-
-function inflections(word: string): string[] {
-  const irregular = IRREGULAR_FORMS.get(word);
-  return irregular ? [...new Set([...irregular, ...regularInflections(word)])] : regularInflections(word);
-}
-
-function regularInflections(word: string): string[] {
-  if (word.length < 3 || /\d/.test(word)) return [];
-  if (word.endsWith('ied')) return [`${word.slice(0, -3)}y`, `${word.slice(0, -3)}ies`];
-  if (word.endsWith('ed')) return [word.slice(0, -1), word.slice(0, -2), `${word.slice(0, -2)}ing`];
-  if (word.endsWith('ing')) return [word.slice(0, -3), `${word.slice(0, -3)}e`, `${word.slice(0, -3)}ed`];
-  if (word.endsWith('e')) return [`${word}d`, `${word}s`, `${word.slice(0, -1)}ing`];
-  if (word.endsWith('y')) return [`${word.slice(0, -1)}ied`, `${word.slice(0, -1)}ies`];
-  return [`${word}ed`, `${word}s`, `${word}ing`];
 }

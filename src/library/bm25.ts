@@ -1,0 +1,56 @@
+/**
+ * BM25 as FTS5 computes it (k1 = 1.2, b = 0.75), from what the index stores: the row count and
+ * total length of the table, each row's length, and how many rows hold each word group. A group
+ * counts once per row (FTS5 would count its repeats, which paragraphs rarely have).
+ */
+
+/** FTS5's BM25 parameters. */
+const K1 = 1.2;
+const B = 0.75;
+
+/** The varints of an FTS5 record (SQLite's format: big-endian groups of 7 bits, high bit = more). */
+function varints(blob: Buffer): number[] {
+  const out: number[] = [];
+  let value = 0;
+  for (let i = 0; i < blob.length; i++) {
+    const byte = blob[i]!;
+    // The ninth byte of a varint holds 8 bits; no FTS5 count gets near it.
+    value = value * 128 + (byte & 0x7f);
+    if (!(byte & 0x80)) {
+      out.push(value);
+      value = 0;
+    }
+  }
+  return out;
+}
+
+export interface Bm25Input {
+  /** Candidate rowids. */
+  rows: number[];
+  /** Whether a row holds a group (every row holds every group of an AND query). */
+  holds: (row: number, group: number) => boolean;
+  /** Per group: the rows of the whole table holding it. */
+  groupRows: number[];
+  /** The table's averages record (`<table>_data` id 1): row count, then tokens per column. */
+  totals: Buffer;
+  /** The candidates' docsize records: rowid and tokens per column. */
+  sizes: [number, Buffer][];
+}
+
+export function bm25({ rows, holds, groupRows, totals, sizes }: Bm25Input): { id: number; score: number }[] {
+  const [count = 0, ...columns] = varints(totals);
+  const average = columns.reduce((sum, n) => sum + n, 0) / Math.max(1, count);
+  const weights = groupRows.map((n) => {
+    const idf = Math.log((count - n + 0.5) / (n + 0.5));
+    return idf > 0 ? idf : 1e-6;
+  });
+  const lengths = new Map(sizes.map(([id, sz]) => [id, varints(sz).reduce((sum, n) => sum + n, 0)]));
+  return rows.map((id) => {
+    const norm = 1 + K1 * (1 - B + (B * (lengths.get(id) ?? average)) / (average || 1));
+    let score = 0;
+    weights.forEach((w, group) => {
+      if (holds(id, group)) score += (w * (K1 + 1)) / norm;
+    });
+    return { id, score };
+  });
+}
