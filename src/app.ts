@@ -5,8 +5,7 @@
 import { resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import pino, { type DestinationStream } from 'pino';
-import { Events, RESTEvents, type RESTOptions } from 'discord.js';
-import { webApi } from '@slack/bolt';
+import type { RESTOptions } from 'discord.js';
 import { systemClock, type Clock } from './clock.js';
 import { parseEnv, platformStatus, redactValues, type BotEnv, type PlatformStatus } from './config/env.js';
 import { loadConfig } from './config/load.js';
@@ -16,7 +15,7 @@ import { openLibrary } from './library/open.js';
 import { createLogger, type Logger } from './log.js';
 import { runConsole } from './platforms/console/index.js';
 import { startDiscord, type DiscordHandle } from './platforms/discord/index.js';
-import { ChatGuard } from './platforms/guard.js';
+import { ChatGuard, LATE, withinBudget } from './platforms/guard.js';
 import { discordOutlet } from './platforms/discord/poster.js';
 import { startSlack, type SlackHandle, type SlackRetryConfig } from './platforms/slack/index.js';
 import { slackOutlet } from './platforms/slack/poster.js';
@@ -31,6 +30,8 @@ import { openStore, type Store } from './store/store.js';
 import { storeActionRefs } from './store/action-refs.js';
 import { BotMetrics, HealthChecks, startHealthServer, type HealthServer, type Platform } from './health/index.js';
 import { isTimeZone } from './time.js';
+import { addStoreCheck, watchDiscord, watchSlack } from './app/health.js';
+import { InFlight } from './in-flight.js';
 
 /** SIGTERM to exit: the whole shutdown, in-flight answers and posts included, fits in this. */
 export const SHUTDOWN_DEADLINE_MS = 10_000;
@@ -92,55 +93,9 @@ export interface RunningApp {
   failure(): Error | undefined;
 }
 
-/** Counts work in progress and lets shutdown wait for it to reach zero. */
-class InFlight {
-  private count = 0;
-  private waiters: (() => void)[] = [];
-  get size(): number {
-    return this.count;
-  }
-  begin(): () => void {
-    this.count += 1;
-    let ended = false;
-    return () => {
-      if (ended) return;
-      ended = true;
-      this.count -= 1;
-      if (this.count === 0) for (const w of this.waiters.splice(0)) w();
-    };
-  }
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    const end = this.begin();
-    try {
-      return await work();
-    } finally {
-      end();
-    }
-  }
-  idle(): Promise<void> {
-    return this.count === 0 ? Promise.resolve() : new Promise((done) => this.waiters.push(done));
-  }
-}
-
-/** Resolves with true when `p` settles within `ms`, false when time ran out first. */
-async function within(p: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((done) => {
-    timer = setTimeout(() => done(false), Math.max(0, ms));
-  });
-  const ok = await Promise.race([p.then(() => true, () => true), timeout]);
-  clearTimeout(timer);
-  return ok;
-}
-
-/**
- * Discord replies go out over REST after the core has answered: the adapter counts each
- * interaction and mention until its replies are sent. (REST handlers are no guide: an
- * interaction callback's burst handler never reports itself inactive.)
- */
-async function discordIdle(handle: DiscordHandle, answers: InFlight): Promise<void> {
-  await Promise.all([handle.idle(), answers.idle()]);
-}
+/** True when `p` settles (either way) within `ms`, false when time ran out first. */
+const within = async (p: Promise<unknown>, ms: number): Promise<boolean> =>
+  (await withinBudget(p.then(() => undefined, () => undefined), ms)) !== LATE;
 
 /** Starts briefbot as the environment and config describe it. Throws EnvError, ConfigError, ScheduleConfigError or a startup Error. */
 export async function startApp(opts: AppOptions): Promise<RunningApp> {
@@ -222,17 +177,7 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
           `store ${opened.path} could not be used (${opened.recovered.problem}); it was moved to ${opened.recovered.movedTo} and a new, empty store started in its place: its subscriptions and post history are in the moved file`,
         );
       }
-      // quick_check reads the whole (pruned, small) file: every ten minutes, not every second.
-      let integrity = { ok: true } as { ok: boolean; problem?: string };
-      let integrityAt = Date.now();
-      checks.add('store', () => {
-        if (Date.now() - integrityAt >= 600_000) {
-          integrity = opened.integrity();
-          integrityAt = Date.now();
-        }
-        const h = integrity.ok ? opened.health() : integrity;
-        return h.ok ? { ok: true, detail: `${opened.path} writable` } : { ok: false, detail: `${opened.path}: ${h.problem}` };
-      });
+      addStoreCheck(checks, opened);
       const posters: Outlets = {};
       const timeout = opts.posters?.timeoutMs !== undefined ? { timeoutMs: opts.posters.timeoutMs } : {};
       if (wantSlack) posters.slack = slackOutlet({ token: env.slack!.botToken, ...(env.slack!.apiUrl ? { apiUrl: env.slack!.apiUrl } : {}), ...timeout });
@@ -285,12 +230,7 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
       });
       const started = slack;
       stack.push(() => started.stop());
-      checks.add('slack', () => {
-        const st = started.status();
-        return { ok: st.connected, detail: st.detail };
-      });
-      connections.set('slack', () => started.status().connected);
-      started.app.client.on(webApi.WebClientEvent.RATE_LIMITED, () => metrics.rateLimited.inc({ platform: 'slack', source: 'chat' }));
+      watchSlack(started, checks, connections, metrics);
       // Bolt awaits the listeners inside global middleware: this brackets the whole of each event,
       // its ack, response_url posts and chat.postMessage calls included.
       started.app.use(async ({ next }) => {
@@ -328,20 +268,7 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
       });
       const started = discord;
       stack.push(() => started.stop());
-      // The gateway's state, from discord.js's own shard events (startDiscord resolves once it is ready).
-      let gateway = { up: true, detail: 'gateway connected' };
-      const client = started.client;
-      client.on(Events.ShardReady, () => (gateway = { up: true, detail: 'gateway connected' }));
-      client.on(Events.ShardResume, () => (gateway = { up: true, detail: 'gateway connected (resumed)' }));
-      client.on(Events.ShardReconnecting, () => (gateway = { up: false, detail: 'gateway reconnecting' }));
-      client.on(Events.Invalidated, () => (gateway = { up: false, detail: 'gateway session invalidated' }));
-      client.on(Events.ShardDisconnect, (event) => {
-        gateway = { up: false, detail: `gateway closed (code ${event.code})` };
-        metrics.gatewayDisconnects.inc({ platform: 'discord', code: String(event.code) });
-      });
-      client.rest.on(RESTEvents.RateLimited, () => metrics.rateLimited.inc({ platform: 'discord', source: 'chat' }));
-      checks.add('discord', () => ({ ok: gateway.up, detail: gateway.detail }));
-      connections.set('discord', () => gateway.up);
+      watchDiscord(started, checks, connections, metrics);
     }
 
     let scheduler: RunningScheduler | undefined;
@@ -369,7 +296,7 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
         // 1. Stop taking new work: no new cron fires; the chat transports close after their in-flight answers.
         const schedulerStopped = scheduler ? scheduler.stop() : Promise.resolve();
         // 2. Finish what was asked before the signal.
-        const answered = Promise.all([answers.idle(), slackEvents.idle(), ...(discord ? [discordIdle(discord, answers)] : [])]);
+        const answered = Promise.all([answers.idle(), slackEvents.idle(), ...(discord ? [discord.idle()] : [])]);
         if (!(await within(answered, left() - 2_000))) logger.warn({ inFlight: answers.size + slackEvents.size }, 'shutdown: gave up waiting for in-flight answers');
         // 3. Close the transports (Slack's HTTP server or socket, Discord's gateway).
         await within(Promise.allSettled([slack?.stop(), discord?.stop()]), Math.max(500, left() - 1_000));

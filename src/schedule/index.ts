@@ -1,4 +1,5 @@
-export { startScheduler, createScheduler, type Scheduler, type SchedulerOptions, type RunningScheduler, type Job, type FireResult } from './scheduler.js';
+export { startScheduler, createScheduler, type Scheduler, type SchedulerOptions, type RunningScheduler } from './scheduler.js';
+export type { FireResult, Job } from './planner.js';
 export { createComposer, type Composer, type Composed, type ComposeContext } from './compose.js';
 export { Outbox, DEFAULT_OUTBOX_OPTIONS, type OutboxOptions } from './outbox.js';
 export { ChannelSubscriptions, type SubscriptionData } from './subscriptions.js';

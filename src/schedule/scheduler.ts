@@ -1,14 +1,15 @@
-import { createHash } from 'node:crypto';
 import cron, { type ScheduledTask } from 'node-cron';
 import { systemClock, type Clock } from '../clock.js';
 import type { Config } from '../config/schema.js';
 import type { Article } from '../model/article.js';
 import type { Core, SubscriptionService } from '../queries/core.js';
 import { subscriptionKey, type PostKind, type Store, type TargetRef } from '../store/store.js';
-import { createComposer, normalizeComposed, type Composed, type Composer } from './compose.js';
+import { createComposer, type Composer } from './compose.js';
 import { fireTimesBetween, nextFireTimes } from './cron-times.js';
 import { parseDuration } from './duration.js';
 import { Outbox, type OutboxOptions } from './outbox.js';
+import { createPlanner, type FireResult, type Job } from './planner.js';
+import { createPruner } from './prune.js';
 import { dueReminders, reminderDocument } from './reminders.js';
 import { ChannelSubscriptions } from './subscriptions.js';
 import { silentLogger, type DeliveryObserver, type Logger, type Outlets } from './types.js';
@@ -32,24 +33,6 @@ export interface SchedulerOptions {
   observer?: DeliveryObserver;
 }
 
-export interface Job {
-  /** Config schedule name, or `sub:<id>` for a chat subscription. */
-  key: string;
-  cron: string;
-  timeZone: string;
-  kind: PostKind;
-  targets: TargetRef[];
-}
-
-export interface FireResult {
-  schedule: string;
-  fireTime: string;
-  /** False when this fire time was planned before (nothing new happened). */
-  created: boolean;
-  queued: number;
-  posted: boolean;
-}
-
 export interface RunningScheduler {
   stop(): Promise<void>;
   /** Plug into `createCore({ subscriptions })` so `/brief subscribe` works in chat. */
@@ -66,14 +49,6 @@ export interface RunningScheduler {
 
 const ALIVE_KEY = 'scheduler:aliveAt';
 const HEARTBEAT_MS = 60_000;
-/** Fired rows are kept this long past the catch-up window (catch-up and repeat checks read them). */
-const RETENTION_MARGIN_MS = 3_600_000;
-const PRUNE_BATCH = 500;
-
-/** What a post says, as a key: the same document to the same target is the same post, whatever its fire time. */
-export function contentKey(doc: unknown): string {
-  return createHash('sha256').update(JSON.stringify(doc)).digest('base64url').slice(0, 22);
-}
 
 export interface Scheduler {
   /** Usable before `start()`: pass it to `createCore({ subscriptions })`. */
@@ -137,82 +112,14 @@ async function run(
   const tasks = new Map<string, { job: Job; task: ScheduledTask }>();
   const pending = new Set<Promise<unknown>>();
   let stopped = false;
+  const { plan, planJob } = createPlanner({ store, clock, logger, outbox, compose, catchUpMs });
+  const prune = createPruner({ store, clock, logger, catchUpMs, stopped: () => stopped });
 
   const track = <T>(p: Promise<T>): Promise<T> => {
     pending.add(p);
     void p.finally(() => pending.delete(p)).catch(() => undefined);
     return p;
   };
-
-  const activeTargets = (job: { key: string; targets: TargetRef[] }, fireTime: string): TargetRef[] =>
-    job.targets.filter((t) => {
-      const disabled = store.disabledTarget(t);
-      if (disabled) {
-        logger.warn(
-          { schedule: job.key, fireTime, platform: t.platform, channel: t.channel, reason: disabled.reason },
-          'scheduler: target disabled since an earlier post failed; skipping it',
-        );
-      }
-      return !disabled;
-    });
-
-  /**
-   * Composes and queues one fire; idempotent per (schedule, fire time). A catch-up leaves out the
-   * targets that already got the same post within the catch-up window (from any fire time).
-   */
-  async function plan(
-    job: { key: string; kind: PostKind; targets: TargetRef[]; timeZone: string },
-    at: Date,
-    composeNow: () => Promise<Composed | null>,
-    catchingUp = false,
-  ): Promise<FireResult> {
-    const fireTime = at.toISOString();
-    if (store.findFire(job.key, fireTime)) {
-      outbox.kick();
-      return { schedule: job.key, fireTime, created: false, queued: 0, posted: false };
-    }
-    const composed = await composeNow();
-    const targets = activeTargets(job, fireTime);
-    const now = clock.now();
-    const result = store.planFire({
-      schedule: job.key,
-      fireTime,
-      kind: job.kind,
-      doc: composed ? JSON.stringify(composed.doc) : null,
-      articleIds: composed?.articleIds ?? [],
-      targets,
-      now: now.toISOString(),
-      ...(composed ? { contentKey: contentKey(composed.doc) } : {}),
-      ...(catchingUp ? { skipRepeatsSince: new Date(now.getTime() - catchUpMs).toISOString() } : {}),
-    });
-    if (result.created) {
-      if (result.repeats > 0) {
-        logger.info(
-          { schedule: job.key, fireTime, repeats: result.repeats },
-          `scheduler: ${result.repeats} target(s) already got this post within catchUp; not posting it to them again`,
-        );
-      }
-      if (composed) logger.info({ schedule: job.key, fireTime, kind: job.kind, targets: result.queued }, 'scheduler: posting');
-      else logger.info({ schedule: job.key, fireTime, kind: job.kind }, 'scheduler: nothing new to post');
-    }
-    outbox.kick();
-    return { schedule: job.key, fireTime, created: result.created, queued: result.queued, posted: composed !== null };
-  }
-
-  function planJob(job: Job, at: Date, catchingUp = false): Promise<FireResult> {
-    return plan(job, at, async () => {
-      const last = store.lastPostedFire(job.key, at.toISOString());
-      const since = last ? new Date(last.fireTime) : null;
-      const composed = await compose(job.kind, since, {
-        schedule: job.key,
-        fireTime: at,
-        since,
-        previousArticleIds: last?.articleIds ?? [],
-        timeZone: job.timeZone,
-      });
-      return normalizeComposed(composed);
-    }, catchingUp);
-  }
 
   // node-cron reports the matched slot; whole seconds keep keys stable.
   const slotOf = (at: Date): Date => new Date(Math.floor(at.getTime() / 1000) * 1000);
@@ -332,35 +239,6 @@ async function run(
       }
     }
     await sendReminders(from, now, true);
-  }
-
-  // ---- pruning: fired rows past the catch-up window (each schedule's last post is kept) ----
-  let pruning = false;
-  function prune(): void {
-    if (pruning || stopped) return;
-    pruning = true;
-    const before = new Date(clock.now().getTime() - catchUpMs - RETENTION_MARGIN_MS).toISOString();
-    let total = 0;
-    // In batches, a turn of the event loop apart: a store that grew for months is trimmed without a long pause.
-    const step = (): void => {
-      try {
-        if (stopped || !store.db.open) {
-          pruning = false;
-          return;
-        }
-        const n = store.pruneFires(before, PRUNE_BATCH);
-        total += n;
-        if (n === PRUNE_BATCH) {
-          setImmediate(step);
-          return;
-        }
-        if (total > 0) logger.debug({ pruned: total, before }, 'scheduler: pruned fired schedules past the catch-up window');
-      } catch (err) {
-        logger.error({ err }, 'scheduler: could not prune fired schedules');
-      }
-      pruning = false;
-    };
-    step();
   }
 
   // ---- start ----
