@@ -5,6 +5,7 @@ import type { Core } from '../../queries/core.js';
 import { ShareClaims } from '../../queries/sharing.js';
 import type { ReplyDocument } from '../../replies/document.js';
 import type { ChatAdapter } from '../adapter.js';
+import { InFlight } from '../../in-flight.js';
 import { ChatGuard } from '../guard.js';
 import { commandDefinitions, definitionsHash } from './commands.js';
 import { failInteraction, messageOptions, render, type DiscordContext, type DiscordLogger } from './context.js';
@@ -56,22 +57,6 @@ export interface DiscordHandle extends ChatAdapter {
   gateway: GatewayWatch;
 }
 
-/** Counts work in flight, so shutdown can wait for it. */
-function tracker() {
-  let busy = 0;
-  const waiting: (() => void)[] = [];
-  return {
-    track(work: Promise<unknown>) {
-      busy += 1;
-      void work.finally(() => {
-        busy -= 1;
-        if (busy === 0) for (const done of waiting.splice(0)) done();
-      });
-    },
-    idle: () => (busy === 0 ? Promise.resolve() : new Promise<void>((done) => waiting.push(done))),
-  };
-}
-
 /** The Discord adapter: discord.js's client, with one handler file per interaction and listener. */
 export function createDiscordAdapter(opts: StartDiscordOptions): DiscordHandle {
   const { logger } = opts;
@@ -96,7 +81,7 @@ export function createDiscordAdapter(opts: StartDiscordOptions): DiscordHandle {
   // A replayed gateway event is never answered twice.
   const seen = new LRUCache<string, true>({ max: 2_000 });
   const firstTime = (id: string) => !seen.has(id) && Boolean(seen.set(id, true));
-  const work = tracker();
+  const work = new InFlight();
 
   client.on(Events.InteractionCreate, (i: Interaction) => {
     if (!firstTime(i.id)) {
@@ -143,7 +128,7 @@ export function createDiscordAdapter(opts: StartDiscordOptions): DiscordHandle {
     capabilities: { ephemeral: true, buttons: true, threads: true, autocomplete: true },
     client,
     gateway,
-    idle: work.idle,
+    idle: () => work.idle(),
     async start() {
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       try {
