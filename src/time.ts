@@ -217,3 +217,22 @@ export function whenStatus(when: When, now: Date, timeZone: string): WhenStatus 
   if (now.getTime() < end.getTime() || (when.precision === 'instant' && now.getTime() === start.getTime())) return 'ongoing';
   return 'past';
 }
+
+const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+type DurationUnit = keyof typeof UNIT_MS;
+
+/** "500ms", "90s", "15m", "1h", "2d" → milliseconds, in the units a setting allows; else undefined. */
+export function parseDuration(text: string, units: readonly DurationUnit[] = ['m', 'h', 'd']): number | undefined {
+  const m = /^(\d+)(ms|s|m|h|d)$/.exec(text.trim());
+  const unit = m?.[2] as DurationUnit | undefined;
+  return m && unit && units.includes(unit) ? Number(m[1]) * UNIT_MS[unit] : undefined;
+}
+
+/** "1d" → "1 day", "2h" → "2 hours". */
+export function describeDuration(text: string): string {
+  const m = /^(\d+)([mhd])$/.exec(text.trim());
+  if (!m) return text;
+  const n = Number(m[1]);
+  const unit = { m: 'minute', h: 'hour', d: 'day' }[m[2] as 'm' | 'h' | 'd'];
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}

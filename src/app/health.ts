@@ -34,20 +34,18 @@ export function watchSlack(started: SlackHandle, checks: HealthChecks, connectio
   started.app.client.on(webApi.WebClientEvent.RATE_LIMITED, () => metrics.rateLimited.inc({ platform: 'slack', source: 'chat' }));
 }
 
-/** Discord's gateway connection and its REST rate limits. */
+/** Discord's gateway connection (as the adapter follows it), its disconnects and REST rate limits. */
 export function watchDiscord(started: DiscordHandle, checks: HealthChecks, connections: Connections, metrics: BotMetrics): void {
-  // The gateway's state, from discord.js's own shard events (startDiscord resolves once it is ready).
-  let gateway = { up: true, detail: 'gateway connected' };
-  const client = started.client;
-  client.on(Events.ShardReady, () => (gateway = { up: true, detail: 'gateway connected' }));
-  client.on(Events.ShardResume, () => (gateway = { up: true, detail: 'gateway connected (resumed)' }));
-  client.on(Events.ShardReconnecting, () => (gateway = { up: false, detail: 'gateway reconnecting' }));
-  client.on(Events.Invalidated, () => (gateway = { up: false, detail: 'gateway session invalidated' }));
-  client.on(Events.ShardDisconnect, (event) => {
-    gateway = { up: false, detail: `gateway closed (code ${event.code})` };
-    metrics.gatewayDisconnects.inc({ platform: 'discord', code: String(event.code) });
-  });
+  const { client, gateway } = started;
+  client.on(Events.ShardDisconnect, (event) => metrics.gatewayDisconnects.inc({ platform: 'discord', code: String(event.code) }));
   client.rest.on(RESTEvents.RateLimited, () => metrics.rateLimited.inc({ platform: 'discord', source: 'chat' }));
-  checks.add('discord', () => ({ ok: gateway.up, detail: gateway.detail }));
-  connections.set('discord', () => gateway.up);
+  const up = () => gateway.state() === 'ready';
+  const detail = () => {
+    const state = gateway.state();
+    if (state === 'ready') return 'gateway connected';
+    const code = gateway.fatal()?.code;
+    return state === 'closed' && code !== undefined ? `gateway closed (code ${code})` : `gateway ${state}`;
+  };
+  checks.add('discord', () => ({ ok: up(), detail: detail() }));
+  connections.set('discord', up);
 }

@@ -1,8 +1,6 @@
 import type { Article, Event } from '../model/article.js';
 import type { Block, ReplyDocument, Span } from '../replies/document.js';
-import { describeDuration, parseDuration } from './duration.js';
-import { formatWhen } from '../replies/format.js';
-import { addDays, localDate, mondayOf, ymd, zonedTime } from './time.js';
+import { addDays, describeDuration, formatWhen, localDate, mondayOf, parseDuration, ymd, zonedTime } from '../time.js';
 import { StoryBook, type Story } from '../stories/stories.js';
 
 /** Local time of day for reminders about events that have a date but no time. */

@@ -6,7 +6,7 @@ import type { Core, SubscriptionService } from '../queries/core.js';
 import { subscriptionKey, type PostKind, type Store, type TargetRef } from '../store/store.js';
 import { createComposer, type Composer } from './compose.js';
 import { fireTimesBetween, nextFireTimes } from './cron-times.js';
-import { parseDuration } from './duration.js';
+import { parseDuration } from '../time.js';
 import { Outbox, type OutboxOptions } from './outbox.js';
 import { createPlanner, type FireResult, type Job } from './planner.js';
 import { createPruner } from './prune.js';

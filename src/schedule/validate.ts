@@ -1,6 +1,6 @@
 import cron from 'node-cron';
 import { isTimeZone } from '../time.js';
-import { parseDuration } from './duration.js';
+import { parseDuration } from '../time.js';
 import { describeGap, minCronGapMs } from './min-interval.js';
 
 export interface ScheduleIssue {

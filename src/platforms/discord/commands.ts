@@ -13,7 +13,6 @@ import {
  * subscription takes its own arguments and `/brief` must stay a one-field lookup.
  */
 export const COMMAND_NAMES = ['brief', 'whosaid', 'meeting', 'briefing'] as const;
-export type DiscordCommandName = (typeof COMMAND_NAMES)[number];
 
 const inGuildsAndDMs = <T extends SlashCommandBuilder>(b: T): T =>
   b.setContexts(InteractionContextType.Guild, InteractionContextType.BotDM).setIntegrationTypes(ApplicationIntegrationType.GuildInstall);

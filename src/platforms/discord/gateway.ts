@@ -78,6 +78,10 @@ export function watchGateway(client: Client, logger: Log, onFatal: (error: Gatew
     reconnects += 1;
     logger.warn({ shard, attempt: reconnects }, 'discord gateway reconnecting');
   });
+  // The session was invalidated and discord.js will not start another.
+  client.on(Events.Invalidated, () => {
+    state = 'closed';
+  });
   client.on(Events.ShardError, (error, shard) => logger.warn({ err: error, shard }, 'discord gateway error'));
   // discord.js emits this only for closes it will not recover from.
   client.on(Events.ShardDisconnect, (event, shard) => {
