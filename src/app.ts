@@ -145,7 +145,7 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
       health = await startHealthServer({ port: env.healthPort, ...(opts.health?.host ? { host: opts.health.host } : {}), checks, metrics });
     } catch (error) {
       library.close();
-      throw new Error(`HEALTH_PORT ${env.healthPort}: cannot listen (${(error as Error).message})`);
+      throw new Error(`HEALTH_PORT ${env.healthPort}: cannot listen (${(error as Error).message})`, { cause: error });
     }
     const started = health;
     stack.push(() => started.close());
@@ -166,7 +166,6 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
 
     const answers = new InFlight();
     let schedulerParts: ReturnType<typeof createScheduler> | undefined;
-    let core!: Core;
     if (chat) {
       store = openStore(resolve(cwd, config.store));
       const opened = store;
@@ -196,7 +195,7 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
     }
     const bare = createCore({ library, clock, timeZone, logger, ...(schedulerParts ? { subscriptions: schedulerParts.subscriptions } : {}) });
     // Every answer is counted, so shutdown can wait for the ones being computed, and timed for /metrics.
-    core = {
+    const core: Core = {
       ...bare,
       handle: (command, conversation) =>
         answers.run(async () => {

@@ -18,8 +18,8 @@ export function neutralizeMentions(text: string): string {
 
 // Every character Discord's markdown gives meaning to; a backslash before any ASCII punctuation is
 // consumed by the client, so over-escaping is invisible.
-const MARKDOWN_CHARS = /[\\*_~`|>\[\]#<]/g;
-const NEEDS_ESCAPE = /[\\*_~`|>\[\]#<@]/;
+const MARKDOWN_CHARS = /[\\*_~`|>[\]#<]/g;
+const NEEDS_ESCAPE = /[\\*_~`|>[\]#<@]/;
 // Line-start syntax the character escape does not cover: lists ("- ", "+ ", "1. "), subtext ("-#").
 const LINE_START = /(?:^|\n)\s*[-+\d]/;
 
@@ -80,7 +80,7 @@ function renderTime(span: Extract<Span, { type: 'time' }>): string {
   }
 }
 
-const SAFE_URL = /^https?:\/\/[^\s<>()\[\]]+$/i;
+const SAFE_URL = /^https?:\/\/[^\s<>()[\]]+$/i;
 
 export function renderSpan(span: Span): string {
   switch (span.type) {

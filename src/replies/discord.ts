@@ -8,7 +8,7 @@ import {
 } from 'discord-api-types/v10';
 import type { Action, Block, ReplyDocument, Span } from './document.js';
 import { quoteSpeakerLabel } from './document.js';
-import { escapeDiscord, neutralizeMentions, splitSpans, splitText } from './discord-markdown.js';
+import { escapeDiscord, splitSpans, splitText } from './discord-markdown.js';
 
 export { escapeDiscord, neutralizeMentions, plainDiscord, splitSpans, splitText } from './discord-markdown.js';
 

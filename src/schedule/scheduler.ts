@@ -3,7 +3,7 @@ import { systemClock, type Clock } from '../clock.js';
 import type { Config } from '../config/schema.js';
 import type { Article } from '../model/article.js';
 import type { Core, SubscriptionService } from '../queries/core.js';
-import { subscriptionKey, type PostKind, type Store, type TargetRef } from '../store/store.js';
+import { subscriptionKey, type Store } from '../store/store.js';
 import { createComposer, type Composer } from './compose.js';
 import { fireTimesBetween, nextFireTimes } from './cron-times.js';
 import { parseDuration } from '../time.js';

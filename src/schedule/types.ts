@@ -30,6 +30,8 @@ export interface Outlet<Payload = unknown> {
   poster: Poster<Payload>;
 }
 
+// Each outlet's poster takes what its own render makes: the payload type is per platform.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Outlets = Partial<Record<'slack' | 'discord', Outlet<any>>>;
 
 /** What happened to scheduled posts, for metrics (every hook optional). */

@@ -66,7 +66,7 @@ function takeLock(path: string): Database.Database {
   } catch (error) {
     lock.close();
     if (isSqliteError(error, 'SQLITE_BUSY', 'SQLITE_LOCKED')) throw new StoreLockedError(path, ownerOf(path));
-    throw new Error(`store ${path}: cannot take its lock file ${path}.lock: ${(error as Error).message}`);
+    throw new Error(`store ${path}: cannot take its lock file ${path}.lock: ${(error as Error).message}`, { cause: error });
   }
   // Who holds it, for the message a second process prints (the locked file itself cannot be read).
   try {
@@ -134,7 +134,7 @@ function openExisting(path: string): { db: Database.Database } | { problem: stri
   } catch (error) {
     db?.close();
     if (isSqliteError(error, 'SQLITE_NOTADB', 'SQLITE_CORRUPT')) return { problem: `it is damaged or not a briefbot store (${(error as Error).message})` };
-    throw new Error(`store ${path}: cannot open it: ${(error as Error).message}`);
+    throw new Error(`store ${path}: cannot open it: ${(error as Error).message}`, { cause: error });
   }
 }
 
@@ -224,15 +224,15 @@ export class StoreDatabase {
 
   private readonly statements = new Map<string, Database.Statement>();
   /** Prepared once per SQL text: preparing costs more than running these small statements. */
-  private readonly transactions = new Map<string, (...args: any[]) => any>();
+  private readonly transactions = new Map<string, unknown>();
   /** A transaction wrapper made once per call site (making one prepares BEGIN/COMMIT again). */
   protected tx<A extends unknown[], R>(name: string, fn: (...args: A) => R): (...args: A) => R {
-    let t = this.transactions.get(name);
+    let t = this.transactions.get(name) as ((...args: A) => R) | undefined;
     if (!t) {
-      t = this.db.transaction(fn as (...args: any[]) => any);
+      t = this.db.transaction(fn);
       this.transactions.set(name, t);
     }
-    return t as (...args: A) => R;
+    return t;
   }
 
   protected sql(text: string): Database.Statement {

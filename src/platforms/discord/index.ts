@@ -66,6 +66,8 @@ export function createDiscordAdapter(opts: StartDiscordOptions): DiscordHandle {
     // DM channels arrive uncached: without the Channel partial, DMs to the bot would be dropped.
     partials: [Partials.Channel],
     allowedMentions: { parse: [] },
+    // The renderer emits Discord API JSON (discord-api-types shapes): nothing to snake_case.
+    jsonTransformer: (json: unknown) => json,
     rest: { ...(opts.restApi ? { api: opts.restApi } : {}), ...opts.restOptions },
     ws: { buildIdentifyThrottler: () => throttler },
   });

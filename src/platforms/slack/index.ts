@@ -156,7 +156,7 @@ export function createSlackAdapter(opts: StartSlackOptions): SlackHandle {
       try {
         await app.init();
       } catch (error) {
-        throw new Error(`Slack: the bot token was rejected (${describeError(error)}); check SLACK_BOT_TOKEN`);
+        throw new Error(`Slack: the bot token was rejected (${describeError(error)}); check SLACK_BOT_TOKEN`, { cause: error });
       }
       registerSlackHandlers(app, { core: opts.core, logger, clock: opts.clock, ackDeadlineMs: opts.ackDeadlineMs, guard, ...(opts.shares ? { shares: opts.shares } : {}) });
       if (socketMode) {
@@ -164,7 +164,7 @@ export function createSlackAdapter(opts: StartSlackOptions): SlackHandle {
           await app.start();
         } catch (error) {
           await app.stop().catch(() => {});
-          throw new Error(`Slack: could not open a Socket Mode connection (${describeError(error)}); check SLACK_APP_TOKEN`);
+          throw new Error(`Slack: could not open a Socket Mode connection (${describeError(error)}); check SLACK_APP_TOKEN`, { cause: error });
         }
         logger.info({ mode: 'socket' }, 'slack: connected (Socket Mode)');
         return;
