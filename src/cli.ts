@@ -38,6 +38,12 @@ export interface CliIO {
   exit?: (code: number) => void;
 }
 
+/** A command line that does not parse: what is wrong, then the usage. */
+function usageError(io: CliIO, problem: string): number {
+  io.stderr.write(`${problem}\n\n${USAGE}`);
+  return 2;
+}
+
 function describeLibraryError(e: LibraryError, cwd: string): string {
   return describe(e.file, cwd, e) + (e.keptLastGood ? ' (serving the last good version)' : '');
 }
@@ -60,13 +66,13 @@ interface Loaded {
   timeZone: string;
 }
 
-async function loadAll(io: CliIO, cwd: string, flags: Flags, logger?: Logger): Promise<Loaded | undefined> {
-  const loaded = configOrFail(io, cwd, typeof flags.config === 'string' ? flags.config : undefined);
+async function loadAll(io: CliIO, cwd: string, flags: Flags<'config' | 'briefings' | 'tz'>, logger?: Logger): Promise<Loaded | undefined> {
+  const loaded = configOrFail(io, cwd, flags.config);
   if (!loaded) return undefined;
-  const dir = resolve(cwd, typeof flags.briefings === 'string' ? flags.briefings : loaded.config.briefings);
+  const dir = resolve(cwd, flags.briefings ?? loaded.config.briefings);
   const library = io.derive ? new Library({ dir, derive: io.derive, logger }) : openLibrary({ dir, logger });
   await library.load();
-  const timeZone = typeof flags.tz === 'string' ? flags.tz : loaded.config.timeZone;
+  const timeZone = flags.tz ?? loaded.config.timeZone;
   if (!isTimeZone(timeZone)) {
     io.stderr.write(`--tz: not an IANA time zone: ${timeZone}\n`);
     return undefined;
@@ -76,12 +82,9 @@ async function loadAll(io: CliIO, cwd: string, flags: Flags, logger?: Logger): P
 
 async function ask(args: string[], io: CliIO, cwd: string): Promise<number> {
   const { flags, rest, error } = readArgs(args, { boolean: ['json'], string: ['now', 'briefings', 'config', 'tz'] });
-  if (error) {
-    io.stderr.write(`${error}\n\n${USAGE}`);
-    return 2;
-  }
+  if (error) return usageError(io, error);
   let clock: Clock = systemClock;
-  if (typeof flags.now === 'string') {
+  if (flags.now !== undefined) {
     try {
       clock = fixedClock(flags.now);
     } catch {
@@ -102,12 +105,9 @@ async function ask(args: string[], io: CliIO, cwd: string): Promise<number> {
 
 async function check(args: string[], io: CliIO, cwd: string): Promise<number> {
   const { flags, error } = readArgs(args, { boolean: [], string: ['briefings', 'config'] });
-  if (error) {
-    io.stderr.write(`${error}\n\n${USAGE}`);
-    return 2;
-  }
-  const loaded = configOrFail(io, cwd, typeof flags.config === 'string' ? flags.config : undefined);
-  const dirSetting = typeof flags.briefings === 'string' ? flags.briefings : (loaded?.config.briefings ?? 'briefings');
+  if (error) return usageError(io, error);
+  const loaded = configOrFail(io, cwd, flags.config);
+  const dirSetting = flags.briefings ?? loaded?.config.briefings ?? 'briefings';
   // No cache for check: it must derive every file and report every error afresh.
   // Loaded here, not at the top: `start` serves cached models without ever loading the extractor.
   const derive = io.derive ?? (await import('./library/derive.js')).deriveArticle;
@@ -135,11 +135,8 @@ async function check(args: string[], io: CliIO, cwd: string): Promise<number> {
 
 async function model(args: string[], io: CliIO, cwd: string): Promise<number> {
   const { flags, rest, error } = readArgs(args, { boolean: ['json'], string: ['published'] });
-  if (error || rest.length !== 1) {
-    io.stderr.write(`${error ?? 'model needs exactly one FILE'}\n\n${USAGE}`);
-    return 2;
-  }
-  const published = typeof flags.published === 'string' ? flags.published : undefined;
+  if (error || rest.length !== 1) return usageError(io, error ?? 'model needs exactly one FILE');
+  const published = flags.published;
   if (published && !IsoDate.safeParse(published).success) {
     io.stderr.write(`--published: expected YYYY-MM-DD, got ${published}\n`);
     return 2;
@@ -184,18 +181,15 @@ async function model(args: string[], io: CliIO, cwd: string): Promise<number> {
 
 async function start(args: string[], io: CliIO, cwd: string): Promise<number> {
   const { flags, error } = readArgs(args, { boolean: [], string: ['briefings', 'config', 'tz'] });
-  if (error) {
-    io.stderr.write(`${error}\n\n${USAGE}`);
-    return 2;
-  }
+  if (error) return usageError(io, error);
   let app: RunningApp;
   try {
     app = await startApp({
       env: io.env,
       cwd,
-      ...(typeof flags.config === 'string' ? { configPath: flags.config } : {}),
-      ...(typeof flags.briefings === 'string' ? { briefingsDir: flags.briefings } : {}),
-      ...(typeof flags.tz === 'string' ? { timeZone: flags.tz } : {}),
+      ...(flags.config !== undefined ? { configPath: flags.config } : {}),
+      ...(flags.briefings !== undefined ? { briefingsDir: flags.briefings } : {}),
+      ...(flags.tz !== undefined ? { timeZone: flags.tz } : {}),
       ...(io.stdin ? { stdin: io.stdin } : {}),
       stdout: io.stdout as Writable,
       ...(io.derive ? { library: { cacheDir: false, threads: 0 } } : {}),
@@ -260,15 +254,12 @@ function reportStartupError(e: unknown, io: CliIO, cwd: string): number {
 async function manifest(args: string[], io: CliIO): Promise<number> {
   const { flags, rest, error } = readArgs(args, { boolean: [], string: ['request-url', 'name'] });
   const platform = rest[0];
-  if (error || rest.length !== 1 || (platform !== 'slack' && platform !== 'discord')) {
-    io.stderr.write(`${error ?? 'manifest needs a platform: slack or discord'}\n\n${USAGE}`);
-    return 2;
-  }
+  if (error || rest.length !== 1 || (platform !== 'slack' && platform !== 'discord')) return usageError(io, error ?? 'manifest needs a platform: slack or discord');
   if (platform === 'slack') {
     io.stdout.write(
       slackManifest({
-        ...(typeof flags['request-url'] === 'string' ? { requestUrl: flags['request-url'] } : {}),
-        ...(typeof flags.name === 'string' ? { name: flags.name } : {}),
+        ...(flags['request-url'] !== undefined ? { requestUrl: flags['request-url'] } : {}),
+        ...(flags.name !== undefined ? { name: flags.name } : {}),
       }),
     );
     return 0;
@@ -281,10 +272,7 @@ async function manifest(args: string[], io: CliIO): Promise<number> {
 
 async function register(args: string[], io: CliIO): Promise<number> {
   const { flags, rest, error } = readArgs(args, { boolean: [], string: ['guild'] });
-  if (error || rest.length !== 1 || rest[0] !== 'discord') {
-    io.stderr.write(`${error ?? 'register needs a platform: discord (Slack commands come from the manifest)'}\n\n${USAGE}`);
-    return 2;
-  }
+  if (error || rest.length !== 1 || rest[0] !== 'discord') return usageError(io, error ?? 'register needs a platform: discord (Slack commands come from the manifest)');
   let env: BotEnv;
   try {
     env = parseEnv(io.env);
@@ -295,7 +283,7 @@ async function register(args: string[], io: CliIO): Promise<number> {
     io.stderr.write('briefbot: DISCORD_TOKEN is not set: registering commands needs the bot token\n');
     return 1;
   }
-  const guildId = typeof flags.guild === 'string' ? flags.guild : env.discord.guildId;
+  const guildId = flags.guild ?? env.discord.guildId;
   if (guildId !== undefined && !/^\d{15,21}$/.test(guildId)) {
     io.stderr.write(`--guild: expected a numeric server id, got ${guildId}\n`);
     return 2;
@@ -343,8 +331,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       io.stdout.write(USAGE);
       return command === undefined ? 2 : 0;
     default:
-      io.stderr.write(`unknown command: ${command}\n\n${USAGE}`);
-      return 2;
+      return usageError(io, `unknown command: ${command}`);
   }
 }
 

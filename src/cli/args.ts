@@ -27,18 +27,21 @@ BRIEFBOT_CONFIG; LOG_LEVEL; HEALTH_PORT. A .env file in the working directory fi
 SIGTERM or Ctrl-C finishes answers and posts in flight, then exits.
 `;
 
-export type FlagSpec = { boolean: string[]; string: string[] };
-export type Flags = Record<string, string | boolean | undefined>;
+/** The options a command takes: string options' values, and whether each boolean one was given. */
+export type Flags<S extends string = string, B extends string = never> = Partial<Record<S, string> & Record<B, boolean>>;
 
 /** node:util parseArgs, with its errors said the way the usage text says options. */
-export function readArgs(args: string[], spec: FlagSpec): { flags: Flags; rest: string[]; error?: string } {
+export function readArgs<S extends string = never, B extends string = never>(
+  args: string[],
+  spec: { boolean: readonly B[]; string: readonly S[] },
+): { flags: Flags<S, B>; rest: string[]; error?: string } {
   const options = Object.fromEntries([
     ...spec.boolean.map((name) => [name, { type: 'boolean' as const }]),
     ...spec.string.map((name) => [name, { type: 'string' as const }]),
   ]);
   try {
     const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
-    return { flags: values as Flags, rest: positionals };
+    return { flags: values as Flags<S, B>, rest: positionals };
   } catch (error) {
     const e = error as Error & { code?: string };
     const option = /'(-[^' ]+)/.exec(e.message)?.[1] ?? '';

@@ -6,16 +6,9 @@ import type { DisabledTarget, PostKind, Store, SubscriptionRow, TargetRef } from
 import { DEFAULT_LIMITS, parseLimitDuration, type Limits } from '../config/limits.js';
 import { nextFireTime, nextFireTimes } from './cron-times.js';
 import { describeGap, minCronGapMs } from './min-interval.js';
+import type { Job } from './planner.js';
 import { parseSubscriptionSpec } from './spec.js';
 import { formatInstant } from '../time.js';
-
-interface ConfiguredJob {
-  key: string;
-  cron: string;
-  timeZone: string;
-  kind: PostKind;
-  targets: TargetRef[];
-}
 
 export interface SubscriptionData {
   subscriptions: SubscriptionRow[];
@@ -54,7 +47,7 @@ export class ChannelSubscriptions implements SubscriptionService {
       store: Store;
       clock: Clock;
       timeZone: string;
-      configuredJobs: () => ConfiguredJob[];
+      configuredJobs: () => Job[];
       onChange: () => void;
       /** The config's `limits` (defaults when absent). */
       limits?: Limits;

@@ -44,7 +44,7 @@ export interface DeliveryObserver {
   retried?(platform: 'slack' | 'discord', cause: 'rate-limited' | 'transient'): void;
 }
 
-/** The subset of pino the scheduler uses (pino loggers fit). */
+/** The subset of pino the scheduler and the adapters use (pino loggers fit). */
 export interface Logger {
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;

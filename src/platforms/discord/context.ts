@@ -13,15 +13,11 @@ import type { ShareClaims, ShareScope } from '../../queries/sharing.js';
 import type { ReplyDocument } from '../../replies/document.js';
 import { renderDiscord, type DiscordMessagePayload } from '../../replies/discord.js';
 import { LATE, withinBudget, type ChatGuard } from '../guard.js';
+import type { Logger } from '../../schedule/types.js';
 import type { CustomIds } from './custom-ids.js';
 
 /** pino-compatible (`logger.info(obj, msg)`). */
-export interface DiscordLogger {
-  debug(obj: object, msg?: string): void;
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
+export type DiscordLogger = Logger;
 
 /** What every command, interaction and listener of the adapter shares. */
 export interface DiscordContext {

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Events, type Client } from 'discord.js';
+import type { Logger } from '../../schedule/types.js';
 
 /**
  * The Discord gateway connection's health. discord.js resumes or re-identifies by itself after a
@@ -47,14 +48,8 @@ export interface GatewayWatch {
   readonly failed: Promise<never>;
 }
 
-interface Log {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
-
 /** Follows the client's shard events: logs reconnects, turns a fatal close into `onFatal`. */
-export function watchGateway(client: Client, logger: Log, onFatal: (error: GatewayFatal) => void, throttler?: BackoffIdentifyThrottler): GatewayWatch {
+export function watchGateway(client: Client, logger: Logger, onFatal: (error: GatewayFatal) => void, throttler?: BackoffIdentifyThrottler): GatewayWatch {
   let state: GatewayState = 'connecting';
   let reconnects = 0;
   let fatal: GatewayFatal | undefined;
