@@ -29,18 +29,18 @@ const httpUrl = z.string().refine((v) => {
   }
 }, 'should be an http(s) URL');
 
+const port = z
+  .string()
+  .regex(/^\d{1,5}$/, 'should be a port number (0–65535)')
+  .transform(Number)
+  .refine((n) => n <= 65535, 'should be a port number (0–65535)');
+
 export const Env = z
   .object({
     SLACK_BOT_TOKEN: optional(z.string().regex(SLACK_BOT_TOKEN, 'should be a Slack bot token (xoxb-…), from the app’s OAuth & Permissions page')),
     SLACK_SIGNING_SECRET: optional(z.string().regex(/^[!-~]{8,}$/, 'should be the app’s signing secret from Basic Information (at least 8 characters, no spaces)')),
     SLACK_APP_TOKEN: optional(z.string().regex(SLACK_APP_TOKEN, 'should be an app-level token (xapp-…) with connections:write, from Basic Information')),
-    PORT: optional(
-      z
-        .string()
-        .regex(/^\d{1,5}$/, 'should be a port number (0–65535)')
-        .transform(Number)
-        .refine((n) => n <= 65535, 'should be a port number (0–65535)'),
-    ),
+    PORT: optional(port),
     DISCORD_TOKEN: optional(
       z
         .string()
@@ -58,13 +58,7 @@ export const Env = z
     LOG_LEVEL: optional(z.string().refine((v) => (LOG_LEVELS as readonly string[]).includes(v), `should be one of ${LOG_LEVELS.join(', ')}`)),
     BRIEFBOT_CONFIG: optional(z.string()),
     /** /healthz, /readyz and /metrics on this port, in every mode (console too); unset: off. */
-    HEALTH_PORT: optional(
-      z
-        .string()
-        .regex(/^\d{1,5}$/, 'should be a port number (0–65535)')
-        .transform(Number)
-        .refine((n) => n <= 65535, 'should be a port number (0–65535)'),
-    ),
+    HEALTH_PORT: optional(port),
     /** Web API base, e.g. GovSlack's or a local stub's (`http://127.0.0.1:PORT/api/`). */
     BRIEFBOT_SLACK_API_URL: optional(httpUrl),
     /** REST base without the version, e.g. a local stub's `http://127.0.0.1:PORT/api`. */
