@@ -62,7 +62,10 @@ export interface AppOptions {
   outbox?: Partial<OutboxOptions>;
   /** Scheduled posts: how long one Web API / REST call may take before it counts as failed (default 15 s). */
   posters?: { timeoutMs?: number };
-  /** The health server (HEALTH_PORT): its interface (default all) and how often readiness is checked and logged (default 1 s). */
+  /**
+   * The health server (HEALTH_PORT): its interface (default all) and how often readiness is checked and logged
+   * (default 1 s).
+   */
   health?: { host?: string; monitorMs?: number };
 }
 
@@ -95,9 +98,18 @@ export interface RunningApp {
 
 /** True when `p` settles (either way) within `ms`, false when time ran out first. */
 const within = async (p: Promise<unknown>, ms: number): Promise<boolean> =>
-  (await withinBudget(p.then(() => undefined, () => undefined), ms)) !== LATE;
+  (await withinBudget(
+    p.then(
+      () => undefined,
+      () => undefined,
+    ),
+    ms,
+  )) !== LATE;
 
-/** Starts briefbot as the environment and config describe it. Throws EnvError, ConfigError, ScheduleConfigError or a startup Error. */
+/**
+ * Starts briefbot as the environment and config describe it. Throws EnvError, ConfigError, ScheduleConfigError or a
+ * startup Error.
+ */
 export async function startApp(opts: AppOptions): Promise<RunningApp> {
   const cwd = opts.cwd ?? process.cwd();
   const clock = opts.clock ?? systemClock;
@@ -108,11 +120,21 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
   const wantDiscord = status.discord.on;
   const chat = wantSlack || wantDiscord;
   // In the console chat only warnings, so logs don't bury the conversation.
-  const logger = createLogger({ env: opts.env, level: env.logLevel ?? (chat ? 'info' : 'warn'), destination: opts.logDestination ?? pino.destination(2) });
-  if (env.slack && !wantSlack) logger.warn({ platform: 'slack' }, 'Slack tokens are set but the config’s platforms leave Slack out');
-  if (env.discord && !wantDiscord) logger.warn({ platform: 'discord' }, 'DISCORD_TOKEN is set but the config’s platforms leave Discord out');
+  const logger = createLogger({
+    env: opts.env,
+    level: env.logLevel ?? (chat ? 'info' : 'warn'),
+    destination: opts.logDestination ?? pino.destination(2),
+  });
+  if (env.slack && !wantSlack)
+    logger.warn({ platform: 'slack' }, 'Slack tokens are set but the config’s platforms leave Slack out');
+  if (env.discord && !wantDiscord)
+    logger.warn({ platform: 'discord' }, 'DISCORD_TOKEN is set but the config’s platforms leave Discord out');
   const said = (name: string, p: PlatformStatus) => `${name} ${p.on ? 'on' : 'off'} (${p.detail})`;
-  logger.info({ slack: status.slack, discord: status.discord }, `platforms: ${said('Slack', status.slack)}, ${said('Discord', status.discord)}${chat ? '' : '; running the console chat'}`);
+  logger.info(
+    { slack: status.slack, discord: status.discord },
+    `platforms: ${said('Slack', status.slack)}, ` +
+      `${said('Discord', status.discord)}${chat ? '' : '; running the console chat'}`,
+  );
 
   // Before anything is opened: a bad schedule is a config error, reported like one.
   assertValidSchedules(config);
@@ -128,21 +150,34 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
   // Health and metrics: components report into these; /readyz and /metrics read them.
   let store: Store | undefined;
   const connections = new Map<Platform, () => boolean>();
-  const metrics = new BotMetrics({ outboxDepth: () => (store?.db.open ? store.pendingCount() : 0), articles: () => library.size });
+  const metrics = new BotMetrics({
+    outboxDepth: () => (store?.db.open ? store.pendingCount() : 0),
+    articles: () => library.size,
+  });
   const checks = new HealthChecks();
   let libraryLoaded = false;
-  checks.add('library', () => (libraryLoaded ? { ok: true, detail: `${library.size} articles from ${library.dir}` } : { ok: false, detail: 'loading the briefings' }));
+  checks.add('library', () =>
+    libraryLoaded
+      ? { ok: true, detail: `${library.size} articles from ${library.dir}` }
+      : { ok: false, detail: 'loading the briefings' },
+  );
   library.on('change', (change) => {
     if (change.type === 'error') metrics.reloadErrors.inc();
   });
   checks.onEvaluate((readiness) => {
-    for (const [name, result] of Object.entries(readiness.checks)) metrics.checkOk.set({ check: name }, result.ok ? 1 : 0);
+    for (const [name, result] of Object.entries(readiness.checks))
+      metrics.checkOk.set({ check: name }, result.ok ? 1 : 0);
     for (const [platform, up] of connections) metrics.connection(platform, up());
   });
   let health: HealthServer | undefined;
   if (env.healthPort !== undefined) {
     try {
-      health = await startHealthServer({ port: env.healthPort, ...(opts.health?.host ? { host: opts.health.host } : {}), checks, metrics });
+      health = await startHealthServer({
+        port: env.healthPort,
+        ...(opts.health?.host ? { host: opts.health.host } : {}),
+        checks,
+        metrics,
+      });
     } catch (error) {
       library.close();
       throw new Error(`HEALTH_PORT ${env.healthPort}: cannot listen (${(error as Error).message})`, { cause: error });
@@ -156,12 +191,20 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
     await library.load();
     libraryLoaded = true;
     const folderError = library.errors().find((e) => e.file === library.dir);
-    if (folderError) throw new Error(`briefings folder ${library.dir}: ${folderError.message.replace(/^cannot read the briefings folder: /, '')} (set "briefings" in the config or pass --briefings)`);
-    for (const e of library.errors()) logger.warn({ file: e.file, line: e.line, field: e.field }, `briefing skipped: ${e.message}`);
+    if (folderError)
+      throw new Error(
+        `briefings folder ${library.dir}: ` +
+          `${folderError.message.replace(/^cannot read the briefings folder: /, '')} (set "briefings" in the ` +
+          `config or pass --briefings)`,
+      );
+    for (const e of library.errors())
+      logger.warn({ file: e.file, line: e.line, field: e.field }, `briefing skipped: ${e.message}`);
     library.watch();
     checks.add('watcher', () => {
       const w = library.watchStatus();
-      return w.ok ? { ok: true, detail: `watching ${library.dir}` } : { ok: false, detail: w.problem ?? 'not watching' };
+      return w.ok
+        ? { ok: true, detail: `watching ${library.dir}` }
+        : { ok: false, detail: w.problem ?? 'not watching' };
     });
 
     const answers = new InFlight();
@@ -173,14 +216,26 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
       if (opened.recovered) {
         logger.error(
           { store: opened.path, movedTo: opened.recovered.movedTo, problem: opened.recovered.problem },
-          `store ${opened.path} could not be used (${opened.recovered.problem}); it was moved to ${opened.recovered.movedTo} and a new, empty store started in its place: its subscriptions and post history are in the moved file`,
+          `store ${opened.path} could not be used (${opened.recovered.problem}); it was moved to ` +
+            `${opened.recovered.movedTo} and a new, empty store started in its place: its subscriptions and post ` +
+            `history are in the moved file`,
         );
       }
       addStoreCheck(checks, opened);
       const posters: Outlets = {};
       const timeout = opts.posters?.timeoutMs !== undefined ? { timeoutMs: opts.posters.timeoutMs } : {};
-      if (wantSlack) posters.slack = slackOutlet({ token: env.slack!.botToken, ...(env.slack!.apiUrl ? { apiUrl: env.slack!.apiUrl } : {}), ...timeout });
-      if (wantDiscord) posters.discord = discordOutlet({ token: env.discord!.token, ...(env.discord!.apiUrl ? { api: env.discord!.apiUrl } : {}), ...timeout });
+      if (wantSlack)
+        posters.slack = slackOutlet({
+          token: env.slack!.botToken,
+          ...(env.slack!.apiUrl ? { apiUrl: env.slack!.apiUrl } : {}),
+          ...timeout,
+        });
+      if (wantDiscord)
+        posters.discord = discordOutlet({
+          token: env.discord!.token,
+          ...(env.discord!.apiUrl ? { api: env.discord!.apiUrl } : {}),
+          ...timeout,
+        });
       schedulerParts = createScheduler({
         config,
         store,
@@ -193,7 +248,13 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
         observer: metrics.deliveries(),
       });
     }
-    const bare = createCore({ library, clock, timeZone, logger, ...(schedulerParts ? { subscriptions: schedulerParts.subscriptions } : {}) });
+    const bare = createCore({
+      library,
+      clock,
+      timeZone,
+      logger,
+      ...(schedulerParts ? { subscriptions: schedulerParts.subscriptions } : {}),
+    });
     // Every answer is counted, so shutdown can wait for the ones being computed, and timed for /metrics.
     const core: Core = {
       ...bare,
@@ -218,7 +279,13 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
       const s = env.slack!;
       slack = await startSlack({
         core,
-        env: { botToken: s.botToken, ...(s.signingSecret ? { signingSecret: s.signingSecret } : {}), ...(s.appToken ? { appToken: s.appToken } : {}), port: s.port, ...(opts.slack?.host ? { host: opts.slack.host } : {}) },
+        env: {
+          botToken: s.botToken,
+          ...(s.signingSecret ? { signingSecret: s.signingSecret } : {}),
+          ...(s.appToken ? { appToken: s.appToken } : {}),
+          port: s.port,
+          ...(opts.slack?.host ? { host: opts.slack.host } : {}),
+        },
         logger,
         clock,
         ...(s.apiUrl ? { apiUrl: s.apiUrl } : {}),
@@ -277,7 +344,11 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
       stack.push(() => started.stop());
     }
 
-    const platforms = [...(slack ? ['slack'] : []), ...(discord ? ['discord'] : []), ...(scheduler ? ['scheduler'] : [])];
+    const platforms = [
+      ...(slack ? ['slack'] : []),
+      ...(discord ? ['discord'] : []),
+      ...(scheduler ? ['scheduler'] : []),
+    ];
     let stopping: Promise<void> | undefined;
     let resolveDone!: () => void;
     const done = new Promise<void>((r) => {
@@ -291,16 +362,21 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
         checks.stopMonitor();
         checks.add('shutdown', () => ({ ok: false, detail: 'shutting down' }));
         const left = () => SHUTDOWN_DEADLINE_MS - 1_000 - (Date.now() - started);
-        logger.info({ reason, inFlight: answers.size + slackEvents.size }, 'shutting down: finishing in-flight answers and posts');
+        logger.info(
+          { reason, inFlight: answers.size + slackEvents.size },
+          'shutting down: finishing in-flight answers and posts',
+        );
         // 1. Stop taking new work: no new cron fires; the chat transports close after their in-flight answers.
         const schedulerStopped = scheduler ? scheduler.stop() : Promise.resolve();
         // 2. Finish what was asked before the signal.
         const answered = Promise.all([answers.idle(), slackEvents.idle(), ...(discord ? [discord.idle()] : [])]);
-        if (!(await within(answered, left() - 2_000))) logger.warn({ inFlight: answers.size + slackEvents.size }, 'shutdown: gave up waiting for in-flight answers');
+        if (!(await within(answered, left() - 2_000)))
+          logger.warn({ inFlight: answers.size + slackEvents.size }, 'shutdown: gave up waiting for in-flight answers');
         // 3. Close the transports (Slack's HTTP server or socket, Discord's gateway).
         await within(Promise.allSettled([slack?.stop(), discord?.stop()]), Math.max(500, left() - 1_000));
         // 4. Posts already sending finish and are recorded; then the store closes.
-        if (!(await within(schedulerStopped, Math.max(200, left())))) logger.warn({}, 'shutdown: a scheduled post was still sending; it is resent (once) on the next start');
+        if (!(await within(schedulerStopped, Math.max(200, left()))))
+          logger.warn({}, 'shutdown: a scheduled post was still sending; it is resent (once) on the next start');
         store?.close();
         library.close();
         await health?.close();

@@ -66,7 +66,12 @@ interface Loaded {
   timeZone: string;
 }
 
-async function loadAll(io: CliIO, cwd: string, flags: Flags<'config' | 'briefings' | 'tz'>, logger?: Logger): Promise<Loaded | undefined> {
+async function loadAll(
+  io: CliIO,
+  cwd: string,
+  flags: Flags<'config' | 'briefings' | 'tz'>,
+  logger?: Logger,
+): Promise<Loaded | undefined> {
   const loaded = configOrFail(io, cwd, flags.config);
   if (!loaded) return undefined;
   const dir = resolve(cwd, flags.briefings ?? loaded.config.briefings);
@@ -96,9 +101,18 @@ async function ask(args: string[], io: CliIO, cwd: string): Promise<number> {
   if (!loaded) return 1;
   for (const e of loaded.library.errors()) io.stderr.write(`warning: ${describeLibraryError(e, cwd)} (skipped)\n`);
   const core = createCore({ library: loaded.library, clock, timeZone: loaded.timeZone });
-  const conversation: Conversation = { platform: 'console', channelId: 'cli', userId: 'cli', canManageChannel: false, isDirect: true, conversationKey: 'cli' };
+  const conversation: Conversation = {
+    platform: 'console',
+    channelId: 'cli',
+    userId: 'cli',
+    canManageChannel: false,
+    isDirect: true,
+    conversationKey: 'cli',
+  };
   const answer = await core.handle(core.route(rest.join(' ')), conversation);
-  if (flags.json) io.stdout.write(`${JSON.stringify({ intent: answer.intent, reply: answer.reply, data: answer.data, numbering: PARAGRAPH_NUMBERING }, null, 2)}\n`);
+  const { intent, reply, data } = answer;
+  if (flags.json)
+    io.stdout.write(`${JSON.stringify({ intent, reply, data, numbering: PARAGRAPH_NUMBERING }, null, 2)}\n`);
   else io.stdout.write(`${renderPlain(answer.reply)}\n`);
   return 0;
 }
@@ -121,15 +135,28 @@ async function check(args: string[], io: CliIO, cwd: string): Promise<number> {
     const located = loaded.file ? parseLocatedYaml(readFileSync(loaded.file, 'utf8')) : undefined;
     const shownFile = loaded.file ? relative(cwd, loaded.file) || loaded.file : 'config';
     for (const issue of validateSchedules(loaded.config)) {
-      const path = issue.path.split(/[.[\]]+/).filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+      const path = issue.path
+        .split(/[.[\]]+/)
+        .filter(Boolean)
+        .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
       const line = located?.lineOf(path);
-      io.stderr.write(`${issue.severity === 'warning' ? 'warning: ' : ''}${shownFile}${line ? `:${line}` : ''}: ${issue.path}: ${issue.message}\n`);
+      io.stderr.write(
+        `${issue.severity === 'warning' ? 'warning: ' : ''}${shownFile}${line ? `:${line}` : ''}: ${issue.path}: ` +
+          `${issue.message}\n`,
+      );
       if (issue.severity === 'error') scheduleErrors += 1;
     }
-    if (scheduleErrors === 0) io.stdout.write(`config: ${loaded.file ? relative(cwd, loaded.file) || loaded.file : 'no file, defaults'}: ok (${loaded.config.schedules.length} schedules)\n`);
+    if (scheduleErrors === 0)
+      io.stdout.write(
+        `config: ${loaded.file ? relative(cwd, loaded.file) || loaded.file : 'no file, defaults'}: ok ` +
+          `(${loaded.config.schedules.length} schedules)\n`,
+      );
   }
   const s = library.stats();
-  io.stdout.write(`briefings: ${s.articles} loaded (${s.people} people, ${s.sayings} quotes and statements, ${s.events} events), ${errors.length} with errors\n`);
+  io.stdout.write(
+    `briefings: ${s.articles} loaded (${s.people} people, ${s.sayings} quotes and statements, ${s.events} ` +
+      `events), ${errors.length} with errors\n`,
+  );
   return loaded && scheduleErrors === 0 && errors.length === 0 ? 0 : 1;
 }
 
@@ -158,12 +185,16 @@ async function model(args: string[], io: CliIO, cwd: string): Promise<number> {
       try {
         article = applyOverrides(extractArticle(source), parsed.frontMatter);
       } catch (e) {
-        if (e instanceof OverrideError) throw new BriefingError(file, [{ line: parsed.lineOf(e.field), field: fieldName(e.field), message: e.message }]);
+        if (e instanceof OverrideError)
+          throw new BriefingError(file, [
+            { line: parsed.lineOf(e.field), field: fieldName(e.field), message: e.message },
+          ]);
         throw e;
       }
     } else {
       const source = parseTextArticle(slugify(basename(file, extname(file))), content);
-      if (!source.headline) throw new BriefingError(file, [{ line: 1, field: 'headline', message: 'the first line must be the headline' }]);
+      if (!source.headline)
+        throw new BriefingError(file, [{ line: 1, field: 'headline', message: 'the first line must be the headline' }]);
       article = extractArticle(published ? { ...source, publishedAt: published } : source);
     }
     article = Article.parse(article);
@@ -217,7 +248,8 @@ async function start(args: string[], io: CliIO, cwd: string): Promise<number> {
     }
   };
   // A stray rejected promise in a library callback must not take every conversation down with it.
-  const onRejection = (reason: unknown) => app.logger.error({ err: reason }, 'unhandled promise rejection (the bot keeps running)');
+  const onRejection = (reason: unknown) =>
+    app.logger.error({ err: reason }, 'unhandled promise rejection (the bot keeps running)');
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   process.on('unhandledRejection', onRejection);
@@ -244,7 +276,8 @@ function reportStartupError(e: unknown, io: CliIO, cwd: string): number {
     return 1;
   }
   if (e instanceof ScheduleConfigError) {
-    for (const issue of e.issues.filter((i) => i.severity === 'error')) io.stderr.write(`config: ${issue.path}: ${issue.message}\n`);
+    for (const issue of e.issues.filter((i) => i.severity === 'error'))
+      io.stderr.write(`config: ${issue.path}: ${issue.message}\n`);
     return 1;
   }
   io.stderr.write(`briefbot: ${scrubSecrets((e as Error)?.message ?? String(e), io.env)}\n`);
@@ -254,7 +287,8 @@ function reportStartupError(e: unknown, io: CliIO, cwd: string): number {
 async function manifest(args: string[], io: CliIO): Promise<number> {
   const { flags, rest, error } = readArgs(args, { boolean: [], string: ['request-url', 'name'] });
   const platform = rest[0];
-  if (error || rest.length !== 1 || (platform !== 'slack' && platform !== 'discord')) return usageError(io, error ?? 'manifest needs a platform: slack or discord');
+  if (error || rest.length !== 1 || (platform !== 'slack' && platform !== 'discord'))
+    return usageError(io, error ?? 'manifest needs a platform: slack or discord');
   if (platform === 'slack') {
     io.stdout.write(
       slackManifest({
@@ -272,7 +306,8 @@ async function manifest(args: string[], io: CliIO): Promise<number> {
 
 async function register(args: string[], io: CliIO): Promise<number> {
   const { flags, rest, error } = readArgs(args, { boolean: [], string: ['guild'] });
-  if (error || rest.length !== 1 || rest[0] !== 'discord') return usageError(io, error ?? 'register needs a platform: discord (Slack commands come from the manifest)');
+  if (error || rest.length !== 1 || rest[0] !== 'discord')
+    return usageError(io, error ?? 'register needs a platform: discord (Slack commands come from the manifest)');
   let env: BotEnv;
   try {
     env = parseEnv(io.env);
@@ -302,7 +337,10 @@ async function register(args: string[], io: CliIO): Promise<number> {
     );
     return 0;
   } catch (e) {
-    io.stderr.write(`briefbot: registering the Discord commands failed: ${scrubSecrets((e as Error)?.message ?? String(e), io.env)}\n`);
+    io.stderr.write(
+      `briefbot: registering the Discord commands failed: ` +
+        `${scrubSecrets((e as Error)?.message ?? String(e), io.env)}\n`,
+    );
     return 1;
   }
 }
@@ -353,7 +391,13 @@ export function runCommandLine(): void {
     process.stderr.write(`briefbot: ${(error as Error).message}\n`);
     process.exit(1);
   }
-  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, stdin: process.stdin, exit: (code) => process.exit(code) }).then(
+  main(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    stdin: process.stdin,
+    exit: (code) => process.exit(code),
+  }).then(
     (code) => {
       process.exitCode = code;
       // `start` is over (stopped or the chat ended): don't let an open stdin or a lingering socket keep the process up.

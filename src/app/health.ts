@@ -20,24 +20,40 @@ export function addStoreCheck(checks: HealthChecks, opened: Store): void {
       integrityAt = Date.now();
     }
     const h = integrity.ok ? opened.health() : integrity;
-    return h.ok ? { ok: true, detail: `${opened.path} writable` } : { ok: false, detail: `${opened.path}: ${h.problem}` };
+    return h.ok
+      ? { ok: true, detail: `${opened.path} writable` }
+      : { ok: false, detail: `${opened.path}: ${h.problem}` };
   });
 }
 
 /** Slack's connection and its Web API rate limits. */
-export function watchSlack(started: SlackHandle, checks: HealthChecks, connections: Connections, metrics: BotMetrics): void {
+export function watchSlack(
+  started: SlackHandle,
+  checks: HealthChecks,
+  connections: Connections,
+  metrics: BotMetrics,
+): void {
   checks.add('slack', () => {
     const st = started.status();
     return { ok: st.connected, detail: st.detail };
   });
   connections.set('slack', () => started.status().connected);
-  started.app.client.on(webApi.WebClientEvent.RATE_LIMITED, () => metrics.rateLimited.inc({ platform: 'slack', source: 'chat' }));
+  started.app.client.on(webApi.WebClientEvent.RATE_LIMITED, () =>
+    metrics.rateLimited.inc({ platform: 'slack', source: 'chat' }),
+  );
 }
 
 /** Discord's gateway connection (as the adapter follows it), its disconnects and REST rate limits. */
-export function watchDiscord(started: DiscordHandle, checks: HealthChecks, connections: Connections, metrics: BotMetrics): void {
+export function watchDiscord(
+  started: DiscordHandle,
+  checks: HealthChecks,
+  connections: Connections,
+  metrics: BotMetrics,
+): void {
   const { client, gateway } = started;
-  client.on(Events.ShardDisconnect, (event) => metrics.gatewayDisconnects.inc({ platform: 'discord', code: String(event.code) }));
+  client.on(Events.ShardDisconnect, (event) =>
+    metrics.gatewayDisconnects.inc({ platform: 'discord', code: String(event.code) }),
+  );
   client.rest.on(RESTEvents.RateLimited, () => metrics.rateLimited.inc({ platform: 'discord', source: 'chat' }));
   const up = () => gateway.state() === 'ready';
   const detail = () => {

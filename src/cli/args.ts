@@ -28,7 +28,9 @@ SIGTERM or Ctrl-C finishes answers and posts in flight, then exits.
 `;
 
 /** The options a command takes: string options' values, and whether each boolean one was given. */
-export type Flags<S extends string = string, B extends string = never> = Partial<Record<S, string> & Record<B, boolean>>;
+export type Flags<S extends string = string, B extends string = never> = Partial<
+  Record<S, string> & Record<B, boolean>
+>;
 
 /** node:util parseArgs, with its errors said the way the usage text says options. */
 export function readArgs<S extends string = never, B extends string = never>(
@@ -46,9 +48,11 @@ export function readArgs<S extends string = never, B extends string = never>(
     const e = error as Error & { code?: string };
     const option = /'(-[^' ]+)/.exec(e.message)?.[1] ?? '';
     const said =
-      e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? `unknown option ${option}`
-      : e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ? `${option} needs a value`
-      : e.message;
+      e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+        ? `unknown option ${option}`
+        : e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
+          ? `${option} needs a value`
+          : e.message;
     return { flags: {}, rest: [], error: said };
   }
 }

@@ -30,7 +30,8 @@ const LINE_START = /(?:^|\n)\s*[-+\d]/;
  */
 export function escapeDiscord(text: string): string {
   let out = NEEDS_ESCAPE.test(text) ? neutralizeMentions(text).replace(MARKDOWN_CHARS, '\\$&') : text;
-  if (LINE_START.test(out)) out = out.replace(/^(\s*)([-+])(?=\s|#)/gm, '$1\\$2').replace(/^(\s*\d+)\.(?=\s)/gm, '$1\\.');
+  if (LINE_START.test(out))
+    out = out.replace(/^(\s*)([-+])(?=\s|#)/gm, '$1\\$2').replace(/^(\s*\d+)\.(?=\s)/gm, '$1\\.');
   return out;
 }
 
@@ -110,7 +111,9 @@ export function renderSpan(span: Span): string {
     case 'citation':
       return `*(${escapeDiscord(span.label)})*`;
     case 'link':
-      return SAFE_URL.test(span.url) ? `[${escapeDiscord(span.text)}](<${span.url}>)` : `${escapeDiscord(span.text)} (${escapeDiscord(span.url)})`;
+      return SAFE_URL.test(span.url)
+        ? `[${escapeDiscord(span.text)}](<${span.url}>)`
+        : `${escapeDiscord(span.text)} (${escapeDiscord(span.url)})`;
   }
 }
 

@@ -98,7 +98,8 @@ export function createPlanner(deps: {
           `scheduler: ${result.repeats} target(s) already got this post within catchUp; not posting it to them again`,
         );
       }
-      if (composed) logger.info({ schedule: job.key, fireTime, kind: job.kind, targets: result.queued }, 'scheduler: posting');
+      if (composed)
+        logger.info({ schedule: job.key, fireTime, kind: job.kind, targets: result.queued }, 'scheduler: posting');
       else logger.info({ schedule: job.key, fireTime, kind: job.kind }, 'scheduler: nothing new to post');
     }
     outbox.kick();
@@ -106,18 +107,23 @@ export function createPlanner(deps: {
   }
 
   function planJob(job: Job, at: Date, catchingUp = false): Promise<FireResult> {
-    return plan(job, at, async () => {
-      const last = store.lastPostedFire(job.key, at.toISOString());
-      const since = last ? new Date(last.fireTime) : null;
-      const composed = await compose(job.kind, since, {
-        schedule: job.key,
-        fireTime: at,
-        since,
-        previousArticleIds: last?.articleIds ?? [],
-        timeZone: job.timeZone,
-      });
-      return normalizeComposed(composed);
-    }, catchingUp);
+    return plan(
+      job,
+      at,
+      async () => {
+        const last = store.lastPostedFire(job.key, at.toISOString());
+        const since = last ? new Date(last.fireTime) : null;
+        const composed = await compose(job.kind, since, {
+          schedule: job.key,
+          fireTime: at,
+          since,
+          previousArticleIds: last?.articleIds ?? [],
+          timeZone: job.timeZone,
+        });
+        return normalizeComposed(composed);
+      },
+      catchingUp,
+    );
   }
 
   return { plan, planJob };

@@ -10,7 +10,13 @@ const PRUNE_BATCH = 500;
  * Prunes fired rows past the catch-up window (each schedule's last post is kept). A call while a
  * pruning is under way, or once `stopped()` says so, does nothing.
  */
-export function createPruner(deps: { store: Store; clock: Clock; logger: Logger; catchUpMs: number; stopped: () => boolean }): () => void {
+export function createPruner(deps: {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  catchUpMs: number;
+  stopped: () => boolean;
+}): () => void {
   const { store, clock, logger, catchUpMs } = deps;
   let pruning = false;
   return function prune(): void {
@@ -31,7 +37,8 @@ export function createPruner(deps: { store: Store; clock: Clock; logger: Logger;
           setImmediate(step);
           return;
         }
-        if (total > 0) logger.debug({ pruned: total, before }, 'scheduler: pruned fired schedules past the catch-up window');
+        if (total > 0)
+          logger.debug({ pruned: total, before }, 'scheduler: pruned fired schedules past the catch-up window');
       } catch (err) {
         logger.error({ err }, 'scheduler: could not prune fired schedules');
       }

@@ -85,7 +85,13 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
 }
 
 function configJobsOf(config: Config): Job[] {
-  return config.schedules.map((s) => ({ key: s.name, cron: s.cron, timeZone: s.timeZone ?? config.timeZone, kind: s.post, targets: s.targets }));
+  return config.schedules.map((s) => ({
+    key: s.name,
+    cron: s.cron,
+    timeZone: s.timeZone ?? config.timeZone,
+    kind: s.post,
+    targets: s.targets,
+  }));
 }
 
 /** Validates the config, starts the scheduler and catches up what was missed while down. */
@@ -126,7 +132,9 @@ async function run(
 
   function onTick(job: Job, at: Date): void {
     if (stopped) return;
-    track(planJob(job, slotOf(at))).catch((err: unknown) => logger.error({ err, schedule: job.key }, 'scheduler: could not plan a post'));
+    track(planJob(job, slotOf(at))).catch((err: unknown) =>
+      logger.error({ err, schedule: job.key }, 'scheduler: could not plan a post'),
+    );
   }
 
   /**
@@ -148,13 +156,21 @@ async function run(
       if (stopped || !tasks.has(job.key)) return;
       const planned = store.latestFireTime(job.key);
       if ((planned && planned >= latest.toISOString()) || clock.now().getTime() - latest.getTime() > catchUpMs) return;
-      logger.warn({ schedule: job.key, fireTime: latest.toISOString() }, 'scheduler: a fire time was reached late (the process was busy); posting it now');
-      track(planJob(job, latest)).catch((err: unknown) => logger.error({ err, schedule: job.key }, 'scheduler: could not plan a post'));
+      logger.warn(
+        { schedule: job.key, fireTime: latest.toISOString() },
+        'scheduler: a fire time was reached late (the process was busy); posting it now',
+      );
+      track(planJob(job, latest)).catch((err: unknown) =>
+        logger.error({ err, schedule: job.key }, 'scheduler: could not plan a post'),
+      );
     });
   }
 
   function addTask(job: Job): void {
-    const task = cron.createTask(job.cron, (ctx) => onTick(job, ctx.date), { timezone: job.timeZone, name: `briefbot:${job.key}` });
+    const task = cron.createTask(job.cron, (ctx) => onTick(job, ctx.date), {
+      timezone: job.timeZone,
+      name: `briefbot:${job.key}`,
+    });
     task.on('execution:missed', (ctx) => onMissed(job, ctx.date));
     tasks.set(job.key, { job, task });
     void task.start();
@@ -197,10 +213,19 @@ async function run(
         if (!store.findFire(r.key, r.dueAt.toISOString())) skipped.push(`${r.key}@${r.dueAt.toISOString()}`);
         continue;
       }
-      await plan(job, r.dueAt, async () => ({ doc: reminderDocument(r, config.timeZone), articleIds: [r.article.id] }), catchingUp);
+      await plan(
+        job,
+        r.dueAt,
+        async () => ({ doc: reminderDocument(r, config.timeZone), articleIds: [r.article.id] }),
+        catchingUp,
+      );
     }
     if (skipped.length > 0) {
-      logger.warn({ skipped, catchUp: config.catchUp }, `scheduler: skipped ${skipped.length} reminder(s) that fell due while the bot was down, longer ago than catchUp`);
+      logger.warn(
+        { skipped, catchUp: config.catchUp },
+        `scheduler: skipped ${skipped.length} reminder(s) that fell due while the bot was down, longer ago than ` +
+          `catchUp`,
+      );
     }
   }
 
@@ -224,17 +249,30 @@ async function run(
       const recent = missed.filter((t) => now.getTime() - t.getTime() <= catchUpMs);
       if (late.length > 0) {
         logger.warn(
-          { schedule: job.key, skipped: late.length, first: late[0]!.toISOString(), last: late[late.length - 1]!.toISOString(), catchUp: config.catchUp },
-          `scheduler: skipped ${late.length} fire time(s) of "${job.key}" missed while the bot was down, older than catchUp (${config.catchUp})`,
+          {
+            schedule: job.key,
+            skipped: late.length,
+            first: late[0]!.toISOString(),
+            last: late[late.length - 1]!.toISOString(),
+            catchUp: config.catchUp,
+          },
+          `scheduler: skipped ${late.length} fire time(s) of "${job.key}" missed while the bot was down, older ` +
+            `than catchUp (${config.catchUp})`,
         );
       }
       // Only the latest missed fire within the window: one catch-up post, not a burst.
       const latest = recent[recent.length - 1];
       if (latest) {
         if (recent.length > 1) {
-          logger.warn({ schedule: job.key, skipped: recent.length - 1 }, `scheduler: "${job.key}" missed ${recent.length} fire times; posting the latest once`);
+          logger.warn(
+            { schedule: job.key, skipped: recent.length - 1 },
+            `scheduler: "${job.key}" missed ${recent.length} fire times; posting the latest once`,
+          );
         }
-        logger.info({ schedule: job.key, fireTime: latest.toISOString() }, 'scheduler: catching up a fire time missed while the bot was down');
+        logger.info(
+          { schedule: job.key, fireTime: latest.toISOString() },
+          'scheduler: catching up a fire time missed while the bot was down',
+        );
         await track(planJob(job, latest, true));
       }
     }
@@ -257,7 +295,9 @@ async function run(
     store.kvSet(ALIVE_KEY, now.toISOString());
     const from = lastReminderCheck;
     lastReminderCheck = now;
-    track(sendReminders(from, now, false)).catch((err: unknown) => logger.error({ err }, 'scheduler: reminder check failed'));
+    track(sendReminders(from, now, false)).catch((err: unknown) =>
+      logger.error({ err }, 'scheduler: reminder check failed'),
+    );
     prune();
   }, HEARTBEAT_MS);
   heartbeat.unref();
@@ -282,7 +322,10 @@ async function run(
     },
     fire(schedule, at) {
       const entry = tasks.get(schedule);
-      if (!entry) return Promise.reject(new Error(`no schedule named "${schedule}" (known: ${[...tasks.keys()].join(', ') || 'none'})`));
+      if (!entry)
+        return Promise.reject(
+          new Error(`no schedule named "${schedule}" (known: ${[...tasks.keys()].join(', ') || 'none'})`),
+        );
       return track(planJob(entry.job, at));
     },
     nextRuns(schedule, count) {
@@ -297,4 +340,3 @@ async function run(
     },
   };
 }
-

@@ -40,7 +40,10 @@ export interface DeliveryObserver {
   sent?(platform: 'slack' | 'discord'): void;
   /** A post was given up: rejected, target gone or disabled, out of retries. */
   failed?(platform: 'slack' | 'discord', reason: 'rejected' | 'target' | 'exhausted' | 'config'): void;
-  /** A post will be tried again: `rate-limited` is a 429 answer (waited out), `transient` a 5xx, timeout or network error. */
+  /**
+   * A post will be tried again: `rate-limited` is a 429 answer (waited out), `transient` a 5xx, timeout or network
+   * error.
+   */
   retried?(platform: 'slack' | 'discord', cause: 'rate-limited' | 'transient'): void;
 }
 

@@ -7,9 +7,13 @@ import { MIGRATIONS } from './migrations.js';
 
 /** Another process holds the store: two bots on one store post everything twice. */
 export class StoreLockedError extends Error {
-  constructor(readonly path: string, owner: string | undefined) {
+  constructor(
+    readonly path: string,
+    owner: string | undefined,
+  ) {
     super(
-      `store ${path} is in use by another briefbot process${owner ? ` (${owner})` : ''}; one store file serves one process: stop the other one, or give this one its own "store" in the config`,
+      `store ${path} is in use by another briefbot process${owner ? ` (${owner})` : ''}; one store file serves ` +
+        `one process: stop the other one, or give this one its own "store" in the config`,
     );
     this.name = 'StoreLockedError';
   }
@@ -17,7 +21,10 @@ export class StoreLockedError extends Error {
 
 /** The store cannot be written any more (deleted or replaced while running, damaged, read-only). */
 export class StoreUnavailableError extends Error {
-  constructor(readonly path: string, readonly problem: string) {
+  constructor(
+    readonly path: string,
+    readonly problem: string,
+  ) {
     super(`store ${path}: ${problem}`);
     this.name = 'StoreUnavailableError';
   }
@@ -66,7 +73,9 @@ function takeLock(path: string): Database.Database {
   } catch (error) {
     lock.close();
     if (isSqliteError(error, 'SQLITE_BUSY', 'SQLITE_LOCKED')) throw new StoreLockedError(path, ownerOf(path));
-    throw new Error(`store ${path}: cannot take its lock file ${path}.lock: ${(error as Error).message}`, { cause: error });
+    throw new Error(`store ${path}: cannot take its lock file ${path}.lock: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   // Who holds it, for the message a second process prints (the locked file itself cannot be read).
   try {
@@ -115,7 +124,7 @@ function isAlive(pid: number): boolean {
  */
 function openExisting(path: string): { db: Database.Database } | { problem: string } {
   const info = statSync(path, { throwIfNoEntry: false });
-  if (info && info.isFile() && info.size === 0 && !(statSync(`${path}-wal`, { throwIfNoEntry: false })?.size)) {
+  if (info && info.isFile() && info.size === 0 && !statSync(`${path}-wal`, { throwIfNoEntry: false })?.size) {
     return { problem: 'the file is empty (0 bytes): it was truncated, so its subscriptions and post history are gone' };
   }
   let db: Database.Database | undefined;
@@ -133,7 +142,8 @@ function openExisting(path: string): { db: Database.Database } | { problem: stri
     return { db };
   } catch (error) {
     db?.close();
-    if (isSqliteError(error, 'SQLITE_NOTADB', 'SQLITE_CORRUPT')) return { problem: `it is damaged or not a briefbot store (${(error as Error).message})` };
+    if (isSqliteError(error, 'SQLITE_NOTADB', 'SQLITE_CORRUPT'))
+      return { problem: `it is damaged or not a briefbot store (${(error as Error).message})` };
     throw new Error(`store ${path}: cannot open it: ${(error as Error).message}`, { cause: error });
   }
 }
@@ -211,7 +221,8 @@ export class StoreDatabase {
     const current = this.schemaVersion;
     if (current > MIGRATIONS.length) {
       throw new Error(
-        `store ${this.path} has schema version ${current}, newer than this briefbot knows (${MIGRATIONS.length}); upgrade briefbot`,
+        `store ${this.path} has schema version ${current}, newer than this briefbot knows (${MIGRATIONS.length}); ` +
+          `upgrade briefbot`,
       );
     }
     for (let v = current; v < MIGRATIONS.length; v++) {
@@ -271,7 +282,9 @@ export class StoreDatabase {
       const problems = (this.db.pragma('quick_check(5)', { simple: false }) as { quick_check: string }[])
         .map((r) => r.quick_check)
         .filter((r) => r !== 'ok');
-      return problems.length ? { ok: false, problem: `it fails SQLite's integrity check (${problems.join('; ')})` } : { ok: true };
+      return problems.length
+        ? { ok: false, problem: `it fails SQLite's integrity check (${problems.join('; ')})` }
+        : { ok: true };
     } catch (error) {
       return { ok: false, problem: `it fails SQLite's integrity check (${(error as Error).message})` };
     }
@@ -280,9 +293,16 @@ export class StoreDatabase {
   private fileProblem(): string | undefined {
     if (!this.identity) return undefined;
     const info = statSync(this.path, { throwIfNoEntry: false });
-    if (!info) return 'the file was deleted while the bot was running: subscriptions and post records written now would be lost at the next start';
+    if (!info)
+      return (
+        'the file was deleted while the bot was running: subscriptions and post records written now would be ' +
+        'lost at the next start'
+      );
     if (info.ino !== this.identity.ino || info.dev !== this.identity.dev) {
-      return 'the file was replaced while the bot was running: this process still writes to the old one, and the next start would read the new one';
+      return (
+        'the file was replaced while the bot was running: this process still writes to the old one, and the ' +
+        'next start would read the new one'
+      );
     }
     if (info.size === 0) return 'the file was truncated to 0 bytes while the bot was running';
     return undefined;
@@ -300,6 +320,9 @@ export class StoreDatabase {
     return row?.value;
   }
   kvSet(key: string, value: string): void {
-    this.sql('INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.sql('INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
+      key,
+      value,
+    );
   }
 }

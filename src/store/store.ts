@@ -17,7 +17,13 @@ import {
   type TargetRef,
 } from './rows.js';
 
-export { StoreLockedError, StoreUnavailableError, type StoreHealth, type StoreOptions, type StoreRecovery } from './database.js';
+export {
+  StoreLockedError,
+  StoreUnavailableError,
+  type StoreHealth,
+  type StoreOptions,
+  type StoreRecovery,
+} from './database.js';
 export type {
   DisabledTarget,
   FireRow,
@@ -36,7 +42,8 @@ export type {
  * fires, however many fires posted nothing (a frequent schedule's usual case).
  */
 export const LAST_POSTED_FIRE_SQL =
-  'SELECT * FROM fires INDEXED BY fires_posted WHERE schedule = ? AND doc IS NOT NULL AND fire_time < ? ORDER BY fire_time DESC LIMIT 1';
+  'SELECT * FROM fires INDEXED BY fires_posted WHERE schedule = ? AND doc IS NOT NULL AND fire_time < ? ORDER BY ' +
+  'fire_time DESC LIMIT 1';
 
 /** The schedule key of a chat subscription's fires and outbox items. */
 export const subscriptionKey = (id: string): string => `sub:${id}`;
@@ -53,7 +60,8 @@ export const subscriptionKey = (id: string): string => `sub:${id}`;
 export class Store extends StoreDatabase {
   // ---- fires and outbox ----
   findFire(schedule: string, fireTime: string): FireRow | undefined {
-    const r = this.sql('SELECT * FROM fires WHERE schedule = ? AND fire_time = ?').get(schedule, fireTime) as RawFire | undefined;
+    const r = this.sql('SELECT * FROM fires WHERE schedule = ? AND fire_time = ?').get(schedule, fireTime) as
+      RawFire | undefined;
     return r && fireFromRaw(r);
   }
 
@@ -65,7 +73,9 @@ export class Store extends StoreDatabase {
 
   /** The newest fire time planned for a schedule (posted or not). */
   latestFireTime(schedule: string): string | undefined {
-    const r = this.sql('SELECT MAX(fire_time) AS t FROM fires WHERE schedule = ?').get(schedule) as { t: string | null };
+    const r = this.sql('SELECT MAX(fire_time) AS t FROM fires WHERE schedule = ?').get(schedule) as {
+      t: string | null;
+    };
     return r.t ?? undefined;
   }
 
@@ -77,8 +87,17 @@ export class Store extends StoreDatabase {
     return this.tx('planFire', (input: PlanFireInput): PlanFireResult => {
       const existing = this.findFire(input.schedule, input.fireTime);
       if (existing) return { fireId: existing.id, created: false, queued: 0, repeats: 0 };
-      const info = this.sql('INSERT INTO fires (schedule, fire_time, kind, doc, article_ids, created_at, content_key) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-        input.schedule, input.fireTime, input.kind, input.doc, JSON.stringify(input.articleIds), input.now, input.contentKey ?? null,
+      const info = this.sql(
+        'INSERT INTO fires (schedule, fire_time, kind, doc, article_ids, created_at, content_key) VALUES (?, ?, ' +
+          '?, ?, ?, ?, ?)',
+      ).run(
+        input.schedule,
+        input.fireTime,
+        input.kind,
+        input.doc,
+        JSON.stringify(input.articleIds),
+        input.now,
+        input.contentKey ?? null,
       );
       const fireId = Number(info.lastInsertRowid);
       let queued = 0;
@@ -87,11 +106,13 @@ export class Store extends StoreDatabase {
         const insert = this.sql(
           `INSERT OR IGNORE INTO outbox (fire_id, schedule, fire_time, platform, channel, created_at, updated_at)
            SELECT ?, ?, ?, ?, ?, ?, ?
-           WHERE NOT EXISTS (SELECT 1 FROM sends WHERE schedule = ? AND fire_time = ? AND platform = ? AND channel = ?)`,
+           WHERE NOT EXISTS (
+             SELECT 1 FROM sends WHERE schedule = ? AND fire_time = ? AND platform = ? AND channel = ?)`,
         );
         const repeat = this.sql(
           `SELECT 1 FROM outbox o INDEXED BY outbox_target JOIN fires f ON f.id = o.fire_id
-           WHERE o.platform = ? AND o.channel = ? AND o.fire_time >= ? AND o.fire_id <> ? AND o.status <> 'failed' AND f.content_key = ? LIMIT 1`,
+           WHERE o.platform = ? AND o.channel = ? AND o.fire_time >= ? AND o.fire_id <> ? AND o.status <> 'failed'
+             AND f.content_key = ? LIMIT 1`,
         );
         for (const t of input.targets) {
           if (input.skipRepeatsSince !== undefined && input.contentKey !== undefined) {
@@ -101,8 +122,17 @@ export class Store extends StoreDatabase {
             }
           }
           const r = insert.run(
-            fireId, input.schedule, input.fireTime, t.platform, t.channel, input.now, input.now,
-            input.schedule, input.fireTime, t.platform, t.channel,
+            fireId,
+            input.schedule,
+            input.fireTime,
+            t.platform,
+            t.channel,
+            input.now,
+            input.now,
+            input.schedule,
+            input.fireTime,
+            t.platform,
+            t.channel,
           );
           queued += r.changes;
         }
@@ -118,7 +148,11 @@ export class Store extends StoreDatabase {
    */
   pruneFires(before: string, batch = 2_000): number {
     return this.tx('pruneFires', (before: string, batch: number): number => {
-      const keep = (this.sql('SELECT id, MAX(fire_time) AS t FROM fires INDEXED BY fires_posted WHERE doc IS NOT NULL GROUP BY schedule').all() as { id: number }[]).map((r) => r.id);
+      const keep = (
+        this.sql(
+          'SELECT id, MAX(fire_time) AS t FROM fires INDEXED BY fires_posted WHERE doc IS NOT NULL GROUP BY schedule',
+        ).all() as { id: number }[]
+      ).map((r) => r.id);
       const old = this.sql(
         `SELECT f.id, f.schedule, f.fire_time FROM fires f INDEXED BY fires_time
          WHERE f.fire_time < ? AND f.id NOT IN (SELECT value FROM json_each(?))
@@ -148,7 +182,10 @@ export class Store extends StoreDatabase {
        WHERE o.status = 'pending' AND o.claimed_by IS NULL AND o.next_attempt_at <= ?
        ORDER BY o.next_attempt_at, o.id LIMIT ?`,
     ).all(nowMs, limit + exclude.size) as RawOutbox[];
-    return rows.filter((r) => !exclude.has(r.id)).slice(0, limit).map(outboxFromRaw);
+    return rows
+      .filter((r) => !exclude.has(r.id))
+      .slice(0, limit)
+      .map(outboxFromRaw);
   }
 
   /**
@@ -158,12 +195,14 @@ export class Store extends StoreDatabase {
   claimDue(nowMs: number, limit: number, claimant: string = this.instanceId): OutboxRow[] {
     if (limit <= 0) return [];
     return this.tx('claimDue', (nowMs: number, limit: number, claimant: string): OutboxRow[] => {
-      const ids = (this.sql(
-        `UPDATE outbox SET claimed_by = ? WHERE id IN (
+      const ids = (
+        this.sql(
+          `UPDATE outbox SET claimed_by = ? WHERE id IN (
            SELECT id FROM outbox WHERE status = 'pending' AND claimed_by IS NULL AND next_attempt_at <= ?
            ORDER BY next_attempt_at, id LIMIT ?)
          RETURNING id`,
-      ).all(claimant, nowMs, limit) as { id: number }[]).map((r) => r.id);
+        ).all(claimant, nowMs, limit) as { id: number }[]
+      ).map((r) => r.id);
       if (ids.length === 0) return [];
       const rows = this.sql(
         `SELECT o.*, f.doc AS doc, f.content_key AS content_key FROM outbox o JOIN fires f ON f.id = o.fire_id
@@ -182,9 +221,16 @@ export class Store extends StoreDatabase {
    * Cancels what is still queued for a schedule in one channel (an unsubscribe): the items are
    * marked failed with the reason, so nothing more of them is posted. Returns how many.
    */
-  cancelPending(platform: TargetPlatform, channel: string, scheduleKey: string, reason = 'cancelled: unsubscribed', now = new Date().toISOString()): number {
+  cancelPending(
+    platform: TargetPlatform,
+    channel: string,
+    scheduleKey: string,
+    reason = 'cancelled: unsubscribed',
+    now = new Date().toISOString(),
+  ): number {
     return this.sql(
-      `UPDATE outbox SET status = 'failed', last_error = ?, updated_at = ? WHERE schedule = ? AND platform = ? AND channel = ? AND status = 'pending'`,
+      `UPDATE outbox SET status = 'failed', last_error = ?, updated_at = ? WHERE schedule = ? AND platform = ? ` +
+        `AND channel = ? AND status = 'pending'`,
     ).run(reason, now, scheduleKey, platform, channel).changes;
   }
 
@@ -195,26 +241,36 @@ export class Store extends StoreDatabase {
 
   /** When the earliest waiting item is due (ms), or undefined when nothing is pending. */
   nextOutboxAttempt(): number | undefined {
-    const r = this.sql(`SELECT MIN(next_attempt_at) AS at FROM outbox WHERE status = 'pending'`).get() as { at: number | null };
+    const r = this.sql(`SELECT MIN(next_attempt_at) AS at FROM outbox WHERE status = 'pending'`).get() as {
+      at: number | null;
+    };
     return r.at ?? undefined;
   }
 
   /** The earliest retry time strictly after `nowMs`, for the outbox's wake-up timer. */
   nextOutboxAttemptAfter(nowMs: number): number | undefined {
-    const r = this.sql(`SELECT MIN(next_attempt_at) AS at FROM outbox WHERE status = 'pending' AND next_attempt_at > ?`).get(nowMs) as { at: number | null };
+    const r = this.sql(
+      `SELECT MIN(next_attempt_at) AS at FROM outbox WHERE status = 'pending' AND next_attempt_at > ?`,
+    ).get(nowMs) as { at: number | null };
     return r.at ?? undefined;
   }
 
   outboxCounts(): Record<OutboxRow['status'], number> {
     const counts = { pending: 0, done: 0, failed: 0 };
-    for (const r of this.sql('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status').all() as { status: OutboxRow['status']; n: number }[]) {
+    for (const r of this.sql('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status').all() as {
+      status: OutboxRow['status'];
+      n: number;
+    }[]) {
       counts[r.status] = r.n;
     }
     return counts;
   }
 
   outboxItem(id: number): OutboxRow | undefined {
-    const r = this.sql('SELECT o.*, f.doc AS doc, f.content_key AS content_key FROM outbox o JOIN fires f ON f.id = o.fire_id WHERE o.id = ?').get(id) as RawOutbox | undefined;
+    const r = this.sql(
+      'SELECT o.*, f.doc AS doc, f.content_key AS content_key FROM outbox o JOIN fires f ON f.id = o.fire_id ' +
+        'WHERE o.id = ?',
+    ).get(id) as RawOutbox | undefined;
     return r && outboxFromRaw(r);
   }
 
@@ -236,21 +292,29 @@ export class Store extends StoreDatabase {
       const item = this.outboxItem(id);
       if (!item) throw new Error(`outbox item ${id} does not exist`);
       const r = this.sql(
-          `INSERT OR IGNORE INTO sends (schedule, fire_time, platform, channel, sent_at, message_ids) VALUES (?, ?, ?, ?, ?, ?)`,
-        ).run(item.schedule, item.fireTime, item.platform, item.channel, now, JSON.stringify(messageIds));
-      this.sql(`UPDATE outbox SET status = 'done', last_error = NULL, claimed_by = NULL, updated_at = ? WHERE id = ?`).run(now, id);
+        `INSERT OR IGNORE INTO sends (schedule, fire_time, platform, channel, sent_at, message_ids) VALUES (?, ?, ` +
+          `?, ?, ?, ?)`,
+      ).run(item.schedule, item.fireTime, item.platform, item.channel, now, JSON.stringify(messageIds));
+      this.sql(
+        `UPDATE outbox SET status = 'done', last_error = NULL, claimed_by = NULL, updated_at = ? WHERE id = ?`,
+      ).run(now, id);
       return r.changes === 1;
     })(id, messageIds, now);
   }
 
   reschedule(id: number, nextAttemptAt: number, error: string, now: string, rateLimited = false): void {
     this.sql(
-      `UPDATE outbox SET next_attempt_at = ?, last_error = ?, updated_at = ?, rate_limited = rate_limited + ?, claimed_by = NULL WHERE id = ?`,
+      `UPDATE outbox SET next_attempt_at = ?, last_error = ?, updated_at = ?, rate_limited = rate_limited + ?, ` +
+        `claimed_by = NULL WHERE id = ?`,
     ).run(nextAttemptAt, error, now, rateLimited ? 1 : 0, id);
   }
 
   markFailed(id: number, error: string, now: string): void {
-    this.sql(`UPDATE outbox SET status = 'failed', last_error = ?, updated_at = ?, claimed_by = NULL WHERE id = ?`).run(error, now, id);
+    this.sql(`UPDATE outbox SET status = 'failed', last_error = ?, updated_at = ?, claimed_by = NULL WHERE id = ?`).run(
+      error,
+      now,
+      id,
+    );
   }
 
   /** Gives an item back without a change (a worker stopping before it sent anything). */
@@ -260,7 +324,12 @@ export class Store extends StoreDatabase {
 
   isSent(schedule: string, fireTime: string, target: TargetRef): boolean {
     return (
-      this.sql('SELECT 1 FROM sends WHERE schedule = ? AND fire_time = ? AND platform = ? AND channel = ?').get(schedule, fireTime, target.platform, target.channel) !== undefined
+      this.sql('SELECT 1 FROM sends WHERE schedule = ? AND fire_time = ? AND platform = ? AND channel = ?').get(
+        schedule,
+        fireTime,
+        target.platform,
+        target.channel,
+      ) !== undefined
     );
   }
 
@@ -269,7 +338,14 @@ export class Store extends StoreDatabase {
       schedule === undefined
         ? this.sql('SELECT * FROM sends ORDER BY fire_time, platform, channel').all()
         : this.sql('SELECT * FROM sends WHERE schedule = ? ORDER BY fire_time, platform, channel').all(schedule)
-    ) as { schedule: string; fire_time: string; platform: TargetPlatform; channel: string; sent_at: string; message_ids: string }[];
+    ) as {
+      schedule: string;
+      fire_time: string;
+      platform: TargetPlatform;
+      channel: string;
+      sent_at: string;
+      message_ids: string;
+    }[];
     return rows.map((r) => ({
       schedule: r.schedule,
       fireTime: r.fire_time,
@@ -285,30 +361,40 @@ export class Store extends StoreDatabase {
   disableTarget(target: TargetRef, reason: string, now: string): void {
     this.db.transaction(() => {
       this.sql(
-          `INSERT INTO disabled_targets (platform, channel, reason, disabled_at) VALUES (?, ?, ?, ?)
+        `INSERT INTO disabled_targets (platform, channel, reason, disabled_at) VALUES (?, ?, ?, ?)
            ON CONFLICT(platform, channel) DO UPDATE SET reason = excluded.reason, disabled_at = excluded.disabled_at`,
-        ).run(target.platform, target.channel, reason, now);
+      ).run(target.platform, target.channel, reason, now);
       this.sql(
-          `UPDATE outbox SET status = 'failed', last_error = ?, updated_at = ? WHERE status = 'pending' AND platform = ? AND channel = ?`,
-        ).run(`target disabled: ${reason}`, now, target.platform, target.channel);
+        `UPDATE outbox SET status = 'failed', last_error = ?, updated_at = ? WHERE status = 'pending' AND ` +
+          `platform = ? AND channel = ?`,
+      ).run(`target disabled: ${reason}`, now, target.platform, target.channel);
     })();
   }
 
   enableTarget(target: TargetRef): boolean {
-    return this.sql('DELETE FROM disabled_targets WHERE platform = ? AND channel = ?').run(target.platform, target.channel).changes > 0;
+    return (
+      this.sql('DELETE FROM disabled_targets WHERE platform = ? AND channel = ?').run(target.platform, target.channel)
+        .changes > 0
+    );
   }
 
   disabledTarget(target: TargetRef): DisabledTarget | undefined {
-    const r = this.sql('SELECT * FROM disabled_targets WHERE platform = ? AND channel = ?').get(target.platform, target.channel) as
-      | { platform: TargetPlatform; channel: string; reason: string; disabled_at: string }
-      | undefined;
+    const r = this.sql('SELECT * FROM disabled_targets WHERE platform = ? AND channel = ?').get(
+      target.platform,
+      target.channel,
+    ) as { platform: TargetPlatform; channel: string; reason: string; disabled_at: string } | undefined;
     return r && { platform: r.platform, channel: r.channel, reason: r.reason, disabledAt: r.disabled_at };
   }
 
   disabledTargets(): DisabledTarget[] {
-    return (this.sql('SELECT * FROM disabled_targets ORDER BY disabled_at').all() as {
-      platform: TargetPlatform; channel: string; reason: string; disabled_at: string;
-    }[]).map((r) => ({ platform: r.platform, channel: r.channel, reason: r.reason, disabledAt: r.disabled_at }));
+    return (
+      this.sql('SELECT * FROM disabled_targets ORDER BY disabled_at').all() as {
+        platform: TargetPlatform;
+        channel: string;
+        reason: string;
+        disabled_at: string;
+      }[]
+    ).map((r) => ({ platform: r.platform, channel: r.channel, reason: r.reason, disabledAt: r.disabled_at }));
   }
 
   // ---- subscriptions ----
@@ -316,12 +402,14 @@ export class Store extends StoreDatabase {
   addSubscription(s: SubscriptionRow): { created: boolean; subscription: SubscriptionRow } {
     this.assertUsable();
     return this.db.transaction(() => {
-      const same = this.sql('SELECT * FROM subscriptions WHERE platform = ? AND channel = ? AND cron = ? AND time_zone = ? AND kind = ?').get(s.platform, s.channel, s.cron, s.timeZone, s.kind) as RawSubscription | undefined;
+      const same = this.sql(
+        'SELECT * FROM subscriptions WHERE platform = ? AND channel = ? AND cron = ? AND time_zone = ? AND kind = ?',
+      ).get(s.platform, s.channel, s.cron, s.timeZone, s.kind) as RawSubscription | undefined;
       if (same) return { created: false, subscription: subscriptionFromRaw(same) };
       this.sql(
-          `INSERT INTO subscriptions (id, platform, channel, cron, time_zone, kind, label, created_by, created_at)
+        `INSERT INTO subscriptions (id, platform, channel, cron, time_zone, kind, label, created_by, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(s.id, s.platform, s.channel, s.cron, s.timeZone, s.kind, s.label, s.createdBy, s.createdAt);
+      ).run(s.id, s.platform, s.channel, s.cron, s.timeZone, s.kind, s.label, s.createdBy, s.createdAt);
       return { created: true, subscription: s };
     })();
   }
@@ -330,7 +418,12 @@ export class Store extends StoreDatabase {
   removeSubscription(id: string, target: TargetRef): boolean {
     this.assertUsable();
     return this.tx('removeSubscription', (id: string, target: TargetRef): boolean => {
-      const removed = this.sql('DELETE FROM subscriptions WHERE id = ? AND platform = ? AND channel = ?').run(id, target.platform, target.channel).changes > 0;
+      const removed =
+        this.sql('DELETE FROM subscriptions WHERE id = ? AND platform = ? AND channel = ?').run(
+          id,
+          target.platform,
+          target.channel,
+        ).changes > 0;
       if (removed) this.cancelPending(target.platform, target.channel, subscriptionKey(id));
       return removed;
     })(id, target);
@@ -343,7 +436,10 @@ export class Store extends StoreDatabase {
   subscriptions(target?: TargetRef): SubscriptionRow[] {
     const rows = (
       target
-        ? this.sql('SELECT * FROM subscriptions WHERE platform = ? AND channel = ? ORDER BY created_at, id').all(target.platform, target.channel)
+        ? this.sql('SELECT * FROM subscriptions WHERE platform = ? AND channel = ? ORDER BY created_at, id').all(
+            target.platform,
+            target.channel,
+          )
         : this.sql('SELECT * FROM subscriptions ORDER BY created_at, id').all()
     ) as RawSubscription[];
     return rows.map(subscriptionFromRaw);

@@ -20,7 +20,15 @@ import { DISCORD_INTENTS, fileStore, type KeyValueStore } from './setup.js';
 export { commandDefinitions, definitionsHash } from './commands.js';
 export type { DiscordLogger } from './context.js';
 export { GatewayFatal, type GatewayState } from './gateway.js';
-export { DISCORD_INTENTS, DISCORD_PERMISSIONS, discordInvite, discordManifest, fileStore, registerDiscordCommands, type KeyValueStore } from './setup.js';
+export {
+  DISCORD_INTENTS,
+  DISCORD_PERMISSIONS,
+  discordInvite,
+  discordManifest,
+  fileStore,
+  registerDiscordCommands,
+  type KeyValueStore,
+} from './setup.js';
 
 export interface StartDiscordOptions {
   core: Core;
@@ -39,13 +47,19 @@ export interface StartDiscordOptions {
   guildId?: string;
   /** Where the registered definitions' hash is kept; a small JSON file under data/ by default. */
   store?: KeyValueStore;
-  /** Acknowledge (defer) an interaction when the core hasn't answered after this long (default 2 000 ms; Discord allows 3 s). */
+  /**
+   * Acknowledge (defer) an interaction when the core hasn't answered after this long (default 2 000 ms; Discord
+   * allows 3 s).
+   */
   deferAfterMs?: number;
   /** Post to channel references (the app keeps them in the store; default: in memory). */
   shares?: ShareClaims;
   /** Input, rate and answer-time limits (default: the config's defaults). */
   guard?: ChatGuard;
-  /** The gateway closed for good (bad token, disallowed intents…): the bot cannot work until the operator fixes it. Default: logged only. */
+  /**
+   * The gateway closed for good (bad token, disallowed intents…): the bot cannot work until the operator fixes it.
+   * Default: logged only.
+   */
   onFatal?(error: GatewayFatal): void;
 }
 
@@ -90,13 +104,16 @@ export function createDiscordAdapter(opts: StartDiscordOptions): DiscordHandle {
       logger.warn({ interaction: i.id }, 'discord: duplicate interaction ignored');
       return;
     }
-    if (i.isAutocomplete()) work.track(onAutocomplete(ctx, i).catch((err) => logger.warn({ err }, 'discord autocomplete response failed')));
+    if (i.isAutocomplete())
+      work.track(onAutocomplete(ctx, i).catch((err) => logger.warn({ err }, 'discord autocomplete response failed')));
     else if (i.isChatInputCommand()) work.track(onCommand(ctx, i).catch((err) => failInteraction(ctx, i, err)));
     else if (i.isButton()) work.track(onButton(ctx, i).catch((err) => failInteraction(ctx, i, err)));
   });
   client.on(Events.MessageCreate, (m: Message) => {
     if (m.author.bot || m.system || !addressedToBot(ctx, m) || !firstTime(`m${m.id}`)) return;
-    work.track(onMention(ctx, m).catch((err) => logger.error({ err, channel: m.channelId }, 'discord mention reply failed')));
+    work.track(
+      onMention(ctx, m).catch((err) => logger.error({ err, channel: m.channelId }, 'discord mention reply failed')),
+    );
   });
   client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
 
@@ -116,7 +133,10 @@ export function createDiscordAdapter(opts: StartDiscordOptions): DiscordHandle {
         logger.info({ scope }, 'discord commands unchanged; not registering');
         return;
       }
-      await client.rest.put(opts.guildId ? Routes.applicationGuildCommands(appId, opts.guildId) : Routes.applicationCommands(appId), { body: definitions });
+      await client.rest.put(
+        opts.guildId ? Routes.applicationGuildCommands(appId, opts.guildId) : Routes.applicationCommands(appId),
+        { body: definitions },
+      );
       store.set(key, hash);
       logger.info({ scope, count: definitions.length }, 'discord commands registered');
     } catch (err) {
@@ -151,7 +171,8 @@ export function createDiscordAdapter(opts: StartDiscordOptions): DiscordHandle {
       const target = await client.channels.fetch(channel);
       if (!target?.isSendable()) throw new Error(`discord: cannot post in channel ${channel}`);
       let first: string | undefined;
-      for (const p of render(ctx, { ...reply, visibility: 'public', actions: [] })) first ??= (await target.send(messageOptions(p))).id;
+      for (const p of render(ctx, { ...reply, visibility: 'public', actions: [] }))
+        first ??= (await target.send(messageOptions(p))).id;
       return first;
     },
     async stop() {
