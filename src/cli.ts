@@ -1,23 +1,20 @@
 import { readFileSync, realpathSync } from 'node:fs';
-import { basename, extname, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { describe, readArgs, USAGE, type Flags } from './cli/args.js';
-import { modelText } from './cli/model-text.js';
+import { describe, readArgs, usageError, USAGE, type Flags } from './cli/args.js';
+import { model } from './cli/model.js';
 import { fixedClock, systemClock, type Clock } from './clock.js';
 import { ConfigError, loadConfig, type LoadedConfig } from './config/load.js';
 import type { Config } from './config/schema.js';
-import { applyOverrides, BriefingError, OverrideError, parseBriefingFile } from './ingest/briefing-file.js';
-import { parseTextArticle, slugify } from './ingest/text-file.js';
 import { openLibrary } from './library/open.js';
 import type { DeriveFn } from './library/deriver.js';
 import { Library, type LibraryError } from './library/library.js';
 import type { Logger } from './log.js';
-import { Article, IsoDate } from './model/article.js';
 import type { Conversation } from './queries/command.js';
 import { createCore, PARAGRAPH_NUMBERING } from './queries/index.js';
 import { renderPlain } from './replies/plain.js';
-import { fieldName, parseLocatedYaml } from './config/yaml-location.js';
+import { parseLocatedYaml } from './config/yaml-location.js';
 import { SHUTDOWN_DEADLINE_MS, startApp, type RunningApp } from './app.js';
 import { discordTokenUserId, EnvError, loadEnvFile, parseEnv, type BotEnv } from './config/env.js';
 import { scrubSecrets } from './log.js';
@@ -36,12 +33,6 @@ export interface CliIO {
   derive?: DeriveFn;
   /** Ends the process (the command line passes process.exit): used when a shutdown overruns its deadline. */
   exit?: (code: number) => void;
-}
-
-/** A command line that does not parse: what is wrong, then the usage. */
-function usageError(io: CliIO, problem: string): number {
-  io.stderr.write(`${problem}\n\n${USAGE}`);
-  return 2;
 }
 
 function describeLibraryError(e: LibraryError, cwd: string): string {
@@ -158,56 +149,6 @@ async function check(args: string[], io: CliIO, cwd: string): Promise<number> {
       `events), ${errors.length} with errors\n`,
   );
   return loaded && scheduleErrors === 0 && errors.length === 0 ? 0 : 1;
-}
-
-async function model(args: string[], io: CliIO, cwd: string): Promise<number> {
-  const { flags, rest, error } = readArgs(args, { boolean: ['json'], string: ['published'] });
-  if (error || rest.length !== 1) return usageError(io, error ?? 'model needs exactly one FILE');
-  const published = flags.published;
-  if (published && !IsoDate.safeParse(published).success) {
-    io.stderr.write(`--published: expected YYYY-MM-DD, got ${published}\n`);
-    return 2;
-  }
-  const file = resolve(cwd, rest[0] ?? '');
-  let content: string;
-  try {
-    content = readFileSync(file, 'utf8');
-  } catch (e) {
-    io.stderr.write(`${rest[0]}: cannot read: ${(e as Error).message}\n`);
-    return 1;
-  }
-  let article: Article;
-  const { extractArticle } = await import('./ingest/extract.js');
-  try {
-    if (extname(file).toLowerCase() === '.md') {
-      const parsed = parseBriefingFile(file, content);
-      const source = published ? { ...parsed.source, publishedAt: published } : parsed.source;
-      try {
-        article = applyOverrides(extractArticle(source), parsed.frontMatter);
-      } catch (e) {
-        if (e instanceof OverrideError)
-          throw new BriefingError(file, [
-            { line: parsed.lineOf(e.field), field: fieldName(e.field), message: e.message },
-          ]);
-        throw e;
-      }
-    } else {
-      const source = parseTextArticle(slugify(basename(file, extname(file))), content);
-      if (!source.headline)
-        throw new BriefingError(file, [{ line: 1, field: 'headline', message: 'the first line must be the headline' }]);
-      article = extractArticle(published ? { ...source, publishedAt: published } : source);
-    }
-    article = Article.parse(article);
-  } catch (e) {
-    if (e instanceof BriefingError) {
-      for (const issue of e.issues) io.stderr.write(`${describe(file, cwd, issue)}\n`);
-      return 1;
-    }
-    io.stderr.write(`${rest[0]}: ${(e as Error).message}\n`);
-    return 1;
-  }
-  io.stdout.write(flags.json ? `${JSON.stringify(article, null, 2)}\n` : `${modelText(article)}\n`);
-  return 0;
 }
 
 async function start(args: string[], io: CliIO, cwd: string): Promise<number> {

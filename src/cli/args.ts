@@ -61,3 +61,9 @@ export function describe(file: string, cwd: string, e: { line?: number; field?: 
   const shown = relative(cwd, file) || file;
   return `${shown}${e.line ? `:${e.line}` : ''}: ${e.field ? `${e.field}: ` : ''}${e.message}`;
 }
+
+/** A command line that does not parse: what is wrong, then the usage. */
+export function usageError(io: { stderr: { write(text: string): unknown } }, problem: string): number {
+  io.stderr.write(`${problem}\n\n${USAGE}`);
+  return 2;
+}
