@@ -388,8 +388,11 @@ export class Attributor {
       if (who) return { ...who, method: 'inverted-verb', cue: this.cue(doc, v, end) };
       // “…,” said to be … / “…,” he said: nothing after the verb; the subject may come before it.
     }
-    // Subject first: “…,” X said / the 21-year-old said / she told the BBC.
-    for (let k = j; k < Math.min(end, j + 16); k++) {
+    // Subject first: “…,” X said / the 21-year-old said / she told the BBC. Not for a fragment woven
+    // into its clause ("accused them of “bullying” parents who asked …"): the words after it go on that clause.
+    const quoteTok = t[j - 1];
+    const woven = quoteTok?.kind === 'quote' && isWord(t[j - 2]) && doc.sentenceOf[j - 2] === sIndex && !/[,.;:!?…—–-]$/.test(doc.spans[quoteTok.q!]!.text.trimEnd());
+    for (let k = j; k < Math.min(end, j + 16) && !woven; k++) {
       const tok = t[k]!;
       if (!isWord(tok)) {
         if (tok.text === '(' || tok.text === ')' || tok.text === '[' || tok.text === ']' || tok.text === ',' || tok.text === '’' || tok.text === "'") continue;
@@ -1136,6 +1139,26 @@ export class Attributor {
       }
       const org = this.organization(name, name === 'Police' ? ['police'] : [], doc, s0, t.indexOf(words[pol]!, a) + 1);
       return { who: { person: org }, confidence: 0.8, how: 'adjacent', method: 'police', cue: '' };
+    }
+    // "Mr Ashworth's family", "Lee's lawyer": someone known only through a named person, unnamed themselves.
+    const owner = ms.find((m) => m.from === a && m.possessive && m.person.type === 'person');
+    if (owner && owner.to < b) {
+      const rest = t.slice(owner.to, b).filter(isWord).map((x) => bare(x.text));
+      const head = rest[rest.length - 1] ?? '';
+      const personish = (w: string) => w === 'family' || w === 'relatives' || KINSHIP[w] !== undefined || KINSHIP[w.replace(/s$/, '')] !== undefined || isRoleNoun(w) || isRoleNoun(w.replace(/s$/, '')) || GENERIC_PERSON_NOUNS.has(w) || PEOPLE_PLURALS.has(w);
+      if (rest.length <= 2 && VOICE_OF.has(head) && head !== 'statement') return { who: { person: owner.person }, confidence: 0.85, how: 'adjacent', method: 'spokesperson', cue: '' };
+      const kin = KINSHIP[head];
+      if (kin !== undefined && rest.length <= 2) {
+        // "Mr Ashworth's wife" when the article names her.
+        const byRole = this.people.resolveRoleNoun(rest, doc.index, a);
+        if (byRole && byRole !== owner.person && (kin === 'unknown' || byRole.gender === kin || byRole.gender === 'unknown')) return { who: { person: byRole }, confidence: 0.8, how: 'role-noun', method: 'role-noun', cue: '' };
+      }
+      if (rest.length && rest.length <= 3 && personish(head) && !rest.some((w) => VOICE_OF.has(w))) {
+        const description = doc.text.slice(t[a]!.start, t[b - 1]!.end).replace(/\s+/g, ' ');
+        const plural = head === 'family' || /s$/.test(head) && !/(ss|us|is)$/.test(head);
+        const g = plural ? 'unknown' : genderOfWords([head]);
+        return { who: { anon: { description, gender: g, plural, paragraph: doc.index } }, confidence: 0.85, how: 'adjacent', method: 'unnamed', cue: '' };
+      }
     }
     // Indefinite and quantified: "an eyewitness", "one of the children", "several members", "protesters".
     const anon = this.unnamed(doc, a, b, words, lw);

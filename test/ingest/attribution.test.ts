@@ -268,3 +268,37 @@ describe('courts (issue 14)', () => {
     expect(q[0]).toMatchObject({ speaker: 'Supreme Court of Valdor', text: 'disproportionate.' });
   });
 });
+
+describe('fragments woven into a clause (issue 14)', () => {
+  it('“what she called …” is her wording, not a name', () => {
+    const q = quotes(['Councillor Ann Briggs opposed the plan. She promised what she called “a fair hearing” for tenants.']);
+    expect(q[0]).toMatchObject({ speaker: 'Ann Briggs', text: 'a fair hearing' });
+  });
+  it('“what he described as …” before a noun is not a label', () => {
+    const q = quotes(['Judge Paul Amis praised what he described as “a careful and patient” approach by the jury.']);
+    expect(q[0]).toMatchObject({ speaker: 'Paul Amis' });
+  });
+  it('a product named after “what it called” stays a name', () => {
+    expect(quotes(['The firm launched what it called “the Neon” range.'])).toEqual([]);
+  });
+  it('the words after a woven fragment belong to its clause, not to a speaker', () => {
+    const q = quotes(['Mayor Tom Fry accused the board of “bullying” parents who had asked for a meeting.']);
+    expect(q[0]).toMatchObject({ speaker: 'Tom Fry', text: 'bullying' });
+  });
+});
+
+describe('people known through a named person (issue 14)', () => {
+  it('“X’s family said” is an unnamed speaker, and no person “X’s” is made', () => {
+    const article = extractArticle({ id: 't', headline: 'T', paragraphs: ['Peter Ashworth was hurt in the attack.', 'Mr Ashworth’s family said in a statement that they were “devastated”.'] });
+    expect(article.quotes[0]).toMatchObject({ speakerId: null, speakerDescription: 'Mr Ashworth’s family' });
+    expect(article.people.map((p) => p.name)).toEqual(['Peter Ashworth']);
+  });
+  it('“X’s wife” is the wife the article names', () => {
+    const q = quotes(['Peter Ashworth and his wife, Sarah Ashworth, were hurt. Mr Ashworth’s wife said she was “heartbroken”.']);
+    expect(q[0]).toMatchObject({ speaker: 'Sarah Ashworth' });
+  });
+  it('“X’s spokesman” speaks for X', () => {
+    const q = quotes(['Peter Ashworth was hurt. Ashworth’s spokesman said he was “recovering”.']);
+    expect(q[0]).toMatchObject({ speaker: 'Peter Ashworth' });
+  });
+});
