@@ -22,7 +22,7 @@ import type { Mention, People, PersonRecord } from './people.js';
 import { normName } from './people.js';
 import type { QuoteContext, QuoteSpan } from './quotes.js';
 import { isExcludedQuote, quoteKind } from './quotes.js';
-import { isSpeechVerb, isWeakCue, speechLemma, SPEECH_CHANNEL_NOUNS } from './speech-verbs.js';
+import { isMannerVerb, isSpeechVerb, isWeakCue, speechLemma, SPEECH_CHANNEL_NOUNS } from './speech-verbs.js';
 import { isDictionaryWord } from './dictionary.js';
 import type { ParagraphDoc, Token } from './tokens.js';
 import { isCapitalized } from './tokens.js';
@@ -289,7 +289,7 @@ export class Attributor {
     const words = (a: number, b: number) => doc.tokens.slice(a, b).filter((t) => t.kind === 'word').map((t) => t.text);
     const narrative = doc.tokens.slice(s0, s1).filter((t) => t.kind === 'word');
     const sentenceText = narrative.map((t) => t.text.toLowerCase()).join(' ');
-    const hasCue = narrative.some((t) => isSpeechVerb(t.text)) || /\baccording to\b/.test(sentenceText) || this.hasQuotativeLike(doc, s0, s1);
+    const hasCue = narrative.some((t) => isSpeechVerb(t.text) && (!isMannerVerb(t.text) || t.start > span.end)) || /\baccording to\b/.test(sentenceText) || this.hasQuotativeLike(doc, s0, s1);
     return {
       before: words(s0, i),
       after: words(i + 1, s1),
@@ -469,7 +469,7 @@ export class Attributor {
         const subj = this.subjectBefore(doc, s0, v, sIndex);
         if (subj) return { ...subj, method: subj.method === 'subject' ? 'verb-before' : subj.method, cue: tok.text };
       }
-      if (!isSpeechVerb(tok.text) || (isCapitalized(tok.text) && v !== s0)) continue;
+      if (!isSpeechVerb(tok.text) || isMannerVerb(tok.text) || (isCapitalized(tok.text) && v !== s0)) continue;
       if (this.isNounUse(doc, v, s0)) continue;
       // “…,” said X, “…”: the verb right after the quote before, its speaker after it.
       let pq = v - 1;
@@ -694,7 +694,9 @@ export class Attributor {
         if (this.isIntroPhrase(doc, Math.max(s0, d + 1), k)) return undefined;
         return this.npSubject(doc, Math.max(s0, d + 1), k, sIndex);
       }
-      const innerName = this.nameIn(doc, d + 1, k);
+      // ", speaking to BBC Radio 4,", ", in an interview with X,": a name inside a participle or prepositional aside is not the subject.
+      const aside = isWord(t[d + 1]) && !this.inMention(doc, d + 1) && (/^\p{Ll}+ing$/u.test(t[d + 1]!.text) || PREPOSITIONS.has(lower(t[d + 1])));
+      const innerName = aside ? undefined : this.nameIn(doc, d + 1, k);
       // "After the match, Rhys Price, 21, said": an introductory phrase before the first comma is not the subject.
       const c = commaBefore(t, d - 1, s0);
       const segStart = Math.max(s0, c + 1);
@@ -704,7 +706,7 @@ export class Attributor {
         outer = this.npSubject(doc, segStart, d, sIndex);
         if (!outer?.who && c >= s0 && t[c]!.text === ',') outer = this.subjectBefore(doc, s0, d + 1, sIndex, allowFirst, depth + 1) ?? outer;
       }
-      const innerNP = !innerName && !(outer?.who?.person && outer.method === 'subject') ? this.npSubject(doc, d + 1, k, sIndex) : undefined;
+      const innerNP = !aside && !innerName && !(outer?.who?.person && outer.method === 'subject') ? this.npSubject(doc, d + 1, k, sIndex) : undefined;
       // "Its chair, Priya Nand, said", "One of these groups, the SDF, said": a name in apposition to a role phrase speaks.
       if (innerName && (!outer?.who?.person || outer.method === 'role-noun' || outer.method === 'unnamed' || outer.how === 'role-noun' || outer.who.person.type === 'organization' && innerName.person.type === 'person')) return { who: { person: innerName.person }, confidence: 0.95, how: 'adjacent', method: 'subject', cue: '' };
       if (innerNP?.who?.person && (!outer?.who?.person) && (outer?.method === 'unnamed' || !outer?.who)) return innerNP;
@@ -1140,6 +1142,11 @@ export class Attributor {
       const org = this.organization(name, name === 'Police' ? ['police'] : [], doc, s0, t.indexOf(words[pol]!, a) + 1);
       return { who: { person: org }, confidence: 0.8, how: 'adjacent', method: 'police', cue: '' };
     }
+    // "Organisers said", "the organizers said": the organisation the passage says runs the event, if it names one.
+    if (lw.length <= 2 && /^organi[sz]ers$/.test(lw[lw.length - 1]!) && (lw.length === 1 || lw[0] === 'the') && create) {
+      const org = this.recentOrganization(doc, a, 'organisers');
+      if (org) return { who: { person: org }, confidence: 0.75, how: 'role-noun', method: 'organisation-noun', cue: '' };
+    }
     // "Mr Ashworth's family", "Lee's lawyer": someone known only through a named person, unnamed themselves.
     const owner = ms.find((m) => m.from === a && m.possessive && m.person.type === 'person');
     if (owner && owner.to < b) {
@@ -1268,7 +1275,7 @@ export class Attributor {
       return undefined;
     }
     // "the company", "the agency", "the club", "the project", "the group", "the commission".
-    if ((ORG_NOUNS.has(head) || /^(project|group|body|organisation|organization|federation|association|institute|university|court|bank|union|foundation|church|school|hospital|council|charity|club|team|force|service|board|office|ministry|department|agency|company|firm|campaign|government|administration|party|network|newspaper|site|website|blog|magazine)$/.test(head)) && !isCapitalized(headTok.text)) {
+    if ((ORG_NOUNS.has(head) || COMPANY_NOUNS.has(head) || /^(project|group|body|organisation|organization|federation|association|institute|university|court|bank|union|foundation|church|school|hospital|council|charity|club|team|force|service|board|office|ministry|department|agency|company|firm|campaign|government|administration|party|network|newspaper|site|website|blog|magazine)$/.test(head)) && !isCapitalized(headTok.text)) {
       const org = this.recentOrganization(doc, a, head);
       if (org) {
         if (!this.reading) this.people.addAlias(org, `the ${head}`);
@@ -1901,12 +1908,15 @@ export class Attributor {
   /** The nearest capitalised name ending in an organisation word ("National Weather Service"), looking back three paragraphs. */
   private recentOrganization(doc: ParagraphDoc, before: number, noun: string): PersonRecord | undefined {
     const company = COMPANY_NOUNS.has(noun);
+    // Organisers are whichever organisation the passage names, wherever in the sentence.
+    const organisers = noun === 'organisers';
     // An organisation already speaking or spoken of recently, of a fitting kind.
     const fitting = (p: PersonRecord) => {
       if (p.type !== 'organization' || p.kind === 'outlet') return false;
       const l = normName(p.name);
       const govish = /(department|ministry|government|office|executive|administration|agency|commission|committee|council|service|authority|police|court|parliament|assembly|senate|congress)$/.test(l);
       if (noun === 'campaign') return /campaign$/.test(l);
+      if (noun === 'organisers') return !govish && !/(police|constabulary|court|tribunal|university|party)$/.test(l);
       if (noun === 'police' || noun === 'force') return /police|constabulary|force/.test(l);
       if (noun === 'court' || noun === 'tribunal') return /court|tribunal/.test(l);
       if (company) return !govish && !/(university|party|campaign|union|church|school)$/.test(l);
@@ -1935,7 +1945,7 @@ export class Attributor {
         // Any organisation heading a clause of the last sentences; elsewhere only one named by the noun ("the commission").
         const [ss] = d.sentences[d.sentenceOf[a]!]!;
         const opensClause = a === ss || (a === ss + 1 && /^the$/i.test(t[ss]!.text));
-        if (!company && !opensClause && !normName(name).split(' ').includes(noun)) continue;
+        if (!company && !organisers && !opensClause && !normName(name).split(' ').includes(noun)) continue;
         const existing = this.people.list.find((x) => x.type === 'organization' && normName(x.name) === normName(name));
         if (existing) return existing;
         const org = this.people.ensurePerson(name.split(/\s+/), undefined, 'organization');

@@ -302,3 +302,30 @@ describe('people known through a named person (issue 14)', () => {
     expect(q[0]).toMatchObject({ speaker: 'Peter Ashworth' });
   });
 });
+
+describe('asides, manner verbs and organisers (issue 14)', () => {
+  it('a name inside a participle aside (“, speaking to X,”) is not the subject', () => {
+    const q = quotes(['Union leader Ray Olsen was defiant.', 'Olsen, speaking to Radio Harbour, called the strike “unavoidable”.']);
+    expect(q[0]).toMatchObject({ speaker: 'Ray Olsen' });
+  });
+  it('a manner verb after the quote says “said” (“…,” he beamed)', () => {
+    const q = quotes(['Coach Tim Hale was pleased. “The boys were brilliant,” he beamed.']);
+    expect(q[0]).toMatchObject({ speaker: 'Tim Hale', text: 'The boys were brilliant,' });
+  });
+  it('a manner verb before a phrase is no speech cue', () => {
+    const q = quotes(['The clinic phoned on Monday. Kate Lim smiled at the “good news” and went home.']);
+    expect(q.every((x) => x.cue !== 'smiled')).toBe(true);
+  });
+  it('“Organisers said” is the organisation the passage names as running the event', () => {
+    const q = quotes(['The Harbour Club, which runs the regatta, cancelled it on Sunday. Organisers said the forecast was “simply too dangerous”.']);
+    expect(q[0]).toMatchObject({ speaker: 'Harbour Club' });
+  });
+  it('organisers with no organisation named, or only a council, stay unnamed', () => {
+    expect(quotes(['The race was cancelled. Organisers said the forecast was “simply too dangerous”.'])[0]).toMatchObject({ speaker: null });
+    expect(quotes(['Harlow Council granted permission for the race. Organisers said the forecast was “simply too dangerous”.'])[0]).toMatchObject({ speaker: null });
+  });
+  it('“the carmaker said” is the company just named', () => {
+    const q = quotes(['Apex Motors recalled 4,000 cars on Friday. The carmaker said the fault was “extremely rare”.']);
+    expect(q[0]).toMatchObject({ speaker: 'Apex Motors' });
+  });
+});
