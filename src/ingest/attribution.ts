@@ -132,6 +132,8 @@ const FOREIGN_SAY = new Set(['dijo', 'afirmó', 'afirmo', 'declaró', 'declaro',
 const RESCUING = new Set(['written-text', 'text-owner', 'quotative-like', 'verb-before', 'naming-verb', 'passive-by', 'document-issuer', 'colon', 'transcript', 'inverted-verb', 'verb-after']);
 /** Plural nouns for groups of people the article does not name. */
 const PEOPLE_PLURALS = new Set(['people', 'members', 'children', 'users', 'others', 'protesters', 'residents', 'witnesses', 'observers', 'experts', 'analysts', 'critics', 'officials', 'activists', 'supporters', 'opponents', 'fans', 'locals', 'women', 'men', 'parents', 'families', 'students', 'teachers', 'doctors', 'nurses', 'workers', 'voters', 'citizens', 'netizens', 'bloggers', 'commentators', 'scholars', 'sources', 'insiders', 'aides', 'diplomats', 'lawmakers', 'legislators', 'politicians', 'demonstrators', 'organisers', 'organizers', 'participants', 'attendees', 'marchers', 'strikers', 'campaigners', 'villagers', 'neighbours', 'neighbors', 'relatives', 'friends', 'colleagues', 'employees', 'staff', 'passengers', 'travellers', 'travelers', 'shoppers', 'spectators', 'onlookers', 'bystanders', 'mourners', 'pilgrims', 'refugees', 'migrants', 'soldiers', 'troops', 'officers', 'authorities', 'investigators', 'prosecutors', 'scientists', 'researchers', 'economists', 'lawyers']);
+/** Nouns for something said: a fragment after "X's claim that" is X's. */
+const SPEECH_NOUNS = new Set(['claim', 'claims', 'remark', 'remarks', 'comment', 'comments', 'words', 'assertion', 'assertions', 'suggestion', 'allegation', 'allegations', 'accusation', 'accusations', 'insistence', 'description', 'characterisation', 'characterization', 'boast', 'promise', 'pledge', 'warning', 'argument', 'contention', 'description', 'statement', 'complaint', 'charge', 'quip', 'jibe', 'jab']);
 const SPEECHLIKE = new Set(['gave', 'give', 'gives', 'giving', 'offered', 'offers', 'expressed', 'expresses', 'voiced', 'voices', 'issued', 'issues', 'sent', 'extended', 'conveyed', 'uttered']);
 const QUOTATIVE_BE = new Set(['is', 'was', 'are', 'were', 'am', "'m", "'s", "'re", 'be', 'being', 'been', 'went', 'go', 'goes', 'going', 'gone', "i'm", 'i’m', "she's", 'she’s', "he's", 'he’s', "they're", 'they’re', "we're", 'we’re', "you're", 'you’re', "it's", 'it’s']);
 
@@ -1654,6 +1656,8 @@ export class Attributor {
     // A fragment in a sentence with no cue: the paragraph's current speaker, when no one else is its subject.
     const subject = this.subjects.get(doc.index)?.[sIndex];
     if (this.unresolved.get(doc.index)?.has(sIndex)) return undefined;
+    const claim = this.speechNounOwner(doc, s0, qi, sIndex);
+    if (claim !== undefined) return claim ?? undefined;
     const current = prevWho && prev!.confidence >= NAME_THRESHOLD ? prevWho : null;
     if (current && (!subject || samePerson(subject, current) || !subject.person || subject.person.type !== 'person')) {
       return { who: current, confidence: 0.6, how: 'continuation', method: 'current-speaker', cue: '' };
@@ -1682,6 +1686,9 @@ export class Attributor {
     const subject = this.subjects.get(doc.index)?.[sIndex];
     const prev = results[results.length - 1];
     if (this.unresolved.get(doc.index)?.has(sIndex)) return undefined;
+    // "rejected Dunn's claim that the bill was “dead”": the words are whoever made the claim, not the subject's.
+    const claim = this.speechNounOwner(doc, s0, qi, sIndex);
+    if (claim !== undefined) return claim ?? undefined;
     if (prev && prev.paragraph === doc.index && prev.speaker && prev.confidence >= 0.75) {
       const prevSentence = doc.sentenceOf[doc.tokens.findIndex((t) => t.kind === 'quote' && doc.spans[t.q!] === prev.span)] ?? -1;
       if (sIndex - prevSentence <= 1 && (!subject || subject.person === prev.speaker || (subject.person && subject.person.type !== 'person') || subject.anon)) {
@@ -1690,6 +1697,31 @@ export class Attributor {
     }
     if (subject?.person?.type === 'person' && !this.people.mentionsIn(doc.index, s0, qi).some((m) => m.person !== subject.person && m.person.type === 'person' && !m.possessive && !PREPOSITIONS.has(lower(doc.tokens[m.from - 1])))) {
       return { who: subject, confidence: 0.55, how: 'subject', method: 'sentence-subject', cue: '' };
+    }
+    return undefined;
+  }
+
+  /**
+   * A speech noun ("claim", "remarks", "words") between the sentence's start and a fragment: its
+   * possessor when it has one ("Dunn's claim", "his remarks"), else null (someone unnamed made it);
+   * undefined when there is no such noun.
+   */
+  private speechNounOwner(doc: ParagraphDoc, s0: number, qi: number, sIndex: number): Found | null | undefined {
+    const t = doc.tokens;
+    for (let k = qi - 1; k > s0 && qi - k <= 12; k--) {
+      const x = t[k]!;
+      if (x.kind === 'quote') return undefined;
+      if (!isWord(x) || !SPEECH_NOUNS.has(lower(x))) continue;
+      let p = k - 1;
+      while (p > s0 && isWord(t[p]) && /^(own|earlier|latest|recent|repeated|previous|widely|reported|alleged|public|first)$/.test(lower(t[p]))) p--;
+      const poss = this.people.inParagraph(doc.index).find((m) => m.possessive && m.to === p + 1);
+      if (poss) return { who: { person: poss.person }, confidence: 0.6, how: 'adjacent', method: 'speech-noun', cue: x.text };
+      const det = lower(t[p]);
+      if (this.isPossessiveDet(det)) {
+        const who = this.pronounWord(doc, p, sIndex, det === 'his' ? 'he' : det === 'her' ? 'she' : det === 'its' ? 'it' : det === 'my' ? 'i' : det === 'our' ? 'we' : 'they');
+        return who?.who ? { ...who, confidence: Math.min(who.confidence, 0.6), method: 'speech-noun', cue: x.text } : null;
+      }
+      return DETERMINERS.has(det) ? null : undefined;
     }
     return undefined;
   }

@@ -329,3 +329,18 @@ describe('asides, manner verbs and organisers (issue 14)', () => {
     expect(q[0]).toMatchObject({ speaker: 'Apex Motors' });
   });
 });
+
+describe('fragments of a claim someone made (issue 14)', () => {
+  it('“rejected X’s claim that … “…”” gives the words to X, not the subject', () => {
+    const q = quotes(['Senator Ann Cole rejected Governor Paul Dunn’s claim that the bill was “dead on arrival”.']);
+    expect(q[0]).toMatchObject({ speaker: 'Paul Dunn' });
+  });
+  it('“his remarks that …” resolves the possessive', () => {
+    const q = quotes(['Ann Cole met Paul Dunn. She rejected his claim that the bill was “dead on arrival”.']);
+    expect(q[0]).toMatchObject({ speaker: 'Paul Dunn' });
+  });
+  it('“the claim that …” with no owner gives the subject nothing', () => {
+    const q = quotes(['Senator Ann Cole rejected the claim that the bill was “dead on arrival”.']);
+    expect(q.filter((x) => x.speaker === 'Ann Cole')).toEqual([]);
+  });
+});
