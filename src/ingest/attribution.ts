@@ -1264,6 +1264,21 @@ export class Attributor {
     const head = bare(headTok.text);
     const mods = words.slice(1, h).map((w) => bare(w.text));
     const at = t.indexOf(headTok, a);
+    // "his campaign", "her government": the possessor's organisation, named as "Dunn campaign".
+    const det = lower(words[0]);
+    if (this.isPossessiveDet(det) && h === 1 && /^(campaign|administration|government)$/.test(head) && !this.reading) {
+      const owner = this.pronounWord(doc, a, sIndex, det === 'his' ? 'he' : det === 'her' ? 'she' : det === 'their' ? 'they' : det);
+      const person = owner?.who?.person;
+      if (person?.type === 'person' && owner!.confidence >= NAME_THRESHOLD) {
+        const name = `${person.nameTokens[person.nameTokens.length - 1]} ${head}`;
+        const known = this.orgCache.has(normName(name)) || this.people.list.some((x) => x.type === 'organization' && normName(x.name) === normName(name));
+        const org = this.organization(name, [], doc, a, at + 1);
+        // Listed once it speaks: a campaign only mentioned is no one the reader is told said anything.
+        if (!known) org.latent = true;
+        return { who: { person: org }, confidence: Math.min(owner!.confidence, 0.75), how: 'role-noun', method: 'possessive-org', cue: '' };
+      }
+      return { who: null, confidence: 0, how: 'none', method: 'possessive-org', cue: '' };
+    }
     // "the statement", "the report", "the website": its issuer speaks.
     if (DOCUMENT_NOUNS.has(head) && !voice) {
       const issuer = this.issuerOf(doc, at, sIndex);

@@ -344,3 +344,12 @@ describe('fragments of a claim someone made (issue 14)', () => {
     expect(q.filter((x) => x.speaker === 'Ann Cole')).toEqual([]);
   });
 });
+
+describe('possessive organisations (issue 14)', () => {
+  it('“his campaign” is the possessor’s campaign, never a speaker called “campaign”', () => {
+    const article = extractArticle({ id: 't', headline: 'T', paragraphs: ['Paul Dunn is running for mayor. His campaign called the ad “false and defamatory”.'] });
+    const speaker = article.people.find((p) => p.id === article.quotes[0]!.speakerId);
+    expect(speaker?.name).toBe('Dunn campaign');
+    expect(article.people.map((p) => p.name)).not.toContain('campaign');
+  });
+});
