@@ -188,12 +188,15 @@ export class Attributor {
     this.findInterviewAnswers();
     const out: Attributed[] = [];
     let carry: Carry | undefined;
+    let prevBody: { doc: ParagraphDoc; results: Attributed[] } | undefined;
     for (const doc of this.docs) {
       if (doc.kind !== 'body' && doc.kind !== 'caption') {
         carry = undefined;
         continue;
       }
       const results = this.paragraph(doc, carry);
+      if (prevBody && prevBody.doc.index === doc.index - 1) translationPair(prevBody.doc, prevBody.results, doc, results);
+      prevBody = { doc, results };
       out.push(...results);
       if (doc.kind === 'caption') continue; // captions interrupt the running text, they do not carry it
       const last = results[results.length - 1];
@@ -204,6 +207,8 @@ export class Attributor {
         open: !!last && !!lastSpan && !lastSpan.closed && lastSpan === last.span,
         introducer,
         paragraph: doc.index,
+        // The paragraph closes on a quote whose speaker is named with confidence.
+        endsOnQuote: !!last && !!lastSpan && lastSpan === last.span && !!last.speaker && last.confidence >= 0.8 && !/[\p{L}\p{N}]/u.test(doc.text.slice(lastSpan.end)),
       };
     }
     return out;
@@ -1654,6 +1659,9 @@ export class Attributor {
       if (isFirst && sIndex === 0 && carry && carry.paragraph === doc.index - 1) {
         // A quote-only paragraph after "X said:" / a paragraph that ends on a colon.
         if (carry.introducer) return { who: carry.introducer, confidence: 0.85, how: 'continuation', method: 'colon-paragraph', cue: '' };
+        // A paragraph that is one quote, after a paragraph that closed on a named speaker's quote: they go on
+        // (or are translated: an original-language quote, then its translation).
+        if (carry.endsOnQuote && carry.last && ctx.paragraphAlone && doc.kind === 'body' && !this.answerer.has(doc.index)) return { who: carry.last, confidence: 0.7, how: 'continuation', method: 'quote-paragraph', cue: '' };
       }
       // The subject of the sentence before ("John Rhys-Davies broke news when he revealed … “…”").
       const before = this.subjects.get(doc.index)?.[sIndex - 1];
@@ -2043,11 +2051,53 @@ export class Attributor {
   }
 }
 
+/** Function words of the other languages quotes arrive in (none of them an English word). */
+const FOREIGN_FUNCTION = new Set(['el', 'los', 'las', 'que', 'del', 'y', 'una', 'por', 'con', 'para', 'se', 'lo', 'su', 'sus', 'al', 'como', 'más', 'pero', 'les', 'des', 'du', 'et', 'est', 'une', 'pour', 'qui', 'dans', 'não', 'uma', 'os', 'em', 'da', 'dos', 'das', 'é', 'ao', 'na', 'mais', 'com', 'ni', 'muy', 'ya', 'sobre', 'también', 'porque', 'nos', 'e', 'ele', 'ela', 'eles', 'mas', 'sem', 'sin', 'nous', 'vous', 'ils', 'elle', 'sont', 'avec', 'sur', 'pas']);
+const ENGLISH_FUNCTION = new Set(['the', 'and', 'of', 'is', 'to', 'that', 'with', 'for', 'was', 'are', 'this', 'it', 'not', 'we', 'they', 'has', 'have']);
+
+function language(doc: ParagraphDoc): 'foreign' | 'english' | undefined {
+  let foreign = 0;
+  let english = 0;
+  let words = 0;
+  for (const t of doc.tokens) {
+    if (t.kind !== 'word') continue;
+    words++;
+    const l = t.text.toLowerCase();
+    if (FOREIGN_FUNCTION.has(l)) foreign++;
+    else if (ENGLISH_FUNCTION.has(l)) english++;
+  }
+  if (words < 4) return undefined;
+  if (foreign >= 0.15 * words && foreign > 2 * english) return 'foreign';
+  if (english >= 0.1 * words && english > 3 * foreign) return 'english';
+  return undefined;
+}
+
+/**
+ * An original-language paragraph and its translation beside it, with as many quotes each: a quote
+ * left without a speaker takes the speaker of its counterpart.
+ */
+function translationPair(a: ParagraphDoc, ra: Attributed[], b: ParagraphDoc, rb: Attributed[]): void {
+  if (ra.length === 0 || ra.length !== rb.length || a.spans.length !== b.spans.length || a.kind !== 'body' || b.kind !== 'body') return;
+  const la = language(a);
+  const lb = language(b);
+  if (!la || !lb || la === lb) return;
+  const anonOf = (r: Attributed) => (r as Attributed & { anon?: Anonymous }).anon;
+  const fill = (from: Attributed, to: Attributed) => {
+    if (to.speaker || anonOf(to) || !from.speaker || from.confidence < 0.75) return;
+    Object.assign(to, { speaker: from.speaker, cue: from.cue, attribution: 'continuation' as AttributionKind, method: 'translation', confidence: Math.min(from.confidence, 0.75) });
+  };
+  ra.forEach((r, i) => {
+    fill(r, rb[i]!);
+    fill(rb[i]!, r);
+  });
+}
+
 interface Carry {
   last: Who | null;
   open: boolean;
   introducer: Who | null;
   paragraph: number;
+  endsOnQuote: boolean;
 }
 
 export { normName };

@@ -353,3 +353,18 @@ describe('possessive organisations (issue 14)', () => {
     expect(article.people.map((p) => p.name)).not.toContain('campaign');
   });
 });
+
+describe('quote paragraphs and translations (issue 14)', () => {
+  it('a paragraph that is one quote goes on with the speaker the paragraph before closed on', () => {
+    const q = quotes(['La ministra Ana Ruiz dijo: “Vamos a ganar esta batalla”.', '“We are going to win this battle.”']);
+    expect(q[1]).toMatchObject({ speaker: 'Ana Ruiz' });
+  });
+  it('an original-language paragraph takes the speaker its translation names', () => {
+    const q = quotes(['El senador dijo que el plan es “una locura” para todos los ciudadanos.', 'The senator Luis Peña said that the plan is “madness” for all citizens.']);
+    expect(q.map((x) => x.speaker)).toEqual(['Luis Peña', 'Luis Peña']);
+  });
+  it('two English paragraphs are no translation of each other', () => {
+    const q = quotes(['The senator said the plan was “madness” for all citizens.', 'Luis Peña said that the budget is “a fantasy” for the country.']);
+    expect(q[0]!.speaker).toBeNull();
+  });
+});
