@@ -1749,6 +1749,29 @@ export class Attributor {
     return undefined;
   }
 
+  /**
+   * A "Q: … / A: …" interview: the answers are the interviewee's, the one person the paragraphs
+   * before the first question name; with several (or none) nobody is assumed.
+   */
+  private findQuestionAnswerLabels(): void {
+    const isQ = (d: ParagraphDoc) => /^(Q|Question)\s*[:.]\s/.test(d.text.trimStart());
+    const isA = (d: ParagraphDoc) => /^(A|Answer)\s*[:.]\s/.test(d.text.trimStart());
+    const first = this.docs.findIndex((d) => d.kind === 'body' && isQ(d));
+    if (first < 0 || !this.docs.some((d) => d.kind === 'body' && isA(d))) return;
+    const named = new Set<PersonRecord>();
+    for (const d of this.docs.slice(0, first)) {
+      if (d.kind !== 'body') continue;
+      for (const m of this.people.inParagraph(d.index)) if (m.person.type === 'person') named.add(m.person);
+    }
+    if (named.size !== 1) return;
+    const interviewee = [...named][0]!;
+    for (const d of this.docs.slice(first)) {
+      if (d.kind !== 'body') continue;
+      if (isA(d)) this.answerer.set(d.index, interviewee);
+      else if (isQ(d)) this.interviewee.set(d.index, interviewee);
+    }
+  }
+
   /** The subject of a paragraph's last sentence when it introduces what follows (a speech verb or a closing colon). */
   private colonIntroducer(doc: ParagraphDoc): Who | null {
     if (doc.spans.length > 0 && doc.spans[doc.spans.length - 1]!.end < doc.text.trimEnd().length - 1) return null;
@@ -1771,11 +1794,14 @@ export class Attributor {
     if (words.length === 0 || words.length > 4 || !words.every((x) => isWord(x) && isCapitalized(x.text))) return undefined;
     const m = this.people.mentionsIn(doc.index, s0, colonAt)[0];
     if (m && m.person.type === 'person') return m.person;
+    // "A: “…”" in a Q&A: the interviewee answers.
+    if (s0 === 0 && words.length === 1 && /^(A|Answer)$/.test(words[0]!.text)) return this.answerer.get(doc.index);
     return undefined;
   }
 
   /** Interview answers: a paragraph opening "((Name))" and the unlabelled paragraphs after it, up to the next label. */
   private findInterviewAnswers(): void {
+    this.findQuestionAnswerLabels();
     let current: PersonRecord | undefined;
     let questions: number[] = [];
     for (const doc of this.docs) {

@@ -368,3 +368,14 @@ describe('quote paragraphs and translations (issue 14)', () => {
     expect(q[0]!.speaker).toBeNull();
   });
 });
+
+describe('Q: / A: interviews (issue 14)', () => {
+  it('an “A:” answer is the interviewee’s, the one person named before the questions', () => {
+    const q = quotes(['Wildlife painter Rosa Quint spoke to the Daily Courier about her new exhibition.', 'Q: Where do you start?', 'A: “Always with the eyes. If the eyes are wrong, everything is wrong.”']);
+    expect(q[0]).toMatchObject({ speaker: 'Rosa Quint' });
+  });
+  it('with two people named before the questions, nobody is assumed', () => {
+    const q = quotes(['Painter Rosa Quint and her agent Tom Vale spoke to the Daily Courier.', 'Q: Where do you start?', 'A: “Always with the eyes.”']);
+    expect(q[0]!.speaker).toBeNull();
+  });
+});
