@@ -1286,6 +1286,13 @@ export class Attributor {
     }
     // "the statement", "the report", "the website": its issuer speaks.
     if (DOCUMENT_NOUNS.has(head) && !voice) {
+      // "the website of the X Forum", "the statement from X", "the report by X": the one named after it.
+      if (/^(of|from|by)$/.test(lower(t[at + 1]))) {
+        let n = at + 2;
+        if (lower(t[n]) === 'the') n++;
+        const owner = this.people.mentionAt(doc.index, n) ?? this.people.mentionsIn(doc.index, n, b).find((m) => m.from <= n + 1 && !m.possessive);
+        if (owner && owner.from < b) return { who: { person: owner.person }, confidence: 0.8, how: 'role-noun', method: 'document-issuer', cue: '' };
+      }
       const issuer = this.issuerOf(doc, at, sIndex);
       if (issuer) return { ...issuer, method: issuer.method || 'document-issuer' };
       // "The draft says …": a document nobody is said to have issued speaks for itself.

@@ -379,3 +379,12 @@ describe('Q: / A: interviews (issue 14)', () => {
     expect(q[0]!.speaker).toBeNull();
   });
 });
+
+describe('documents named by their owner (issue 14)', () => {
+  it('“the report by X said” is X', () => {
+    expect(quotes(['The report by the Audit Office said the scheme was “poorly run”.'])[0]).toMatchObject({ speaker: 'Audit Office' });
+  });
+  it('“the website of X says:” is X', () => {
+    expect(quotes(['The website of the Digital Rights Forum says: “Access to information is a right, not a luxury.”'])[0]).toMatchObject({ speaker: 'Digital Rights Forum' });
+  });
+});
