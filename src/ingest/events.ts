@@ -2,7 +2,7 @@ import type { Event, EventKind, EventStatus, Paragraph, Person, When } from '../
 import { atTime, findDates, type DateMention, type RelativeDay, type TimeOfDay } from './dates.js';
 import { antecedent, buildMatcher, findPeople, isTitleOnly, surnameOf, type PersonMention } from './event-people.js';
 import { placesAgree, placeZone } from './event-places.js';
-import { eventTense, HISTORY, statusWords, type StatusContext, type Tense } from './event-status.js';
+import { eventTense, HISTORY, laterChange, statusWords, type StatusContext, type Tense } from './event-status.js';
 import { findTriggers, type Trigger } from './event-triggers.js';
 import { splitSentences } from './sentences.js';
 import { slugify } from './text-file.js';
@@ -626,11 +626,19 @@ function analyzeSentence(input: SentenceInput, ctx: Context): void {
       const denied = frames.some((f) => f.denial && f.end <= first.start);
       let status: EventStatus | undefined = denied ? 'hypothetical' : statusWords(c);
       if (status === 'hypothetical' || status === 'declined' || status === 'background') return;
+      // "…, but was moved to Nov. 20": a later clause of the sentence changes the plan.
+      let changeEnd = clauseEnd;
+      if (!status) {
+        const restEnd = next ? next.start : masked.length;
+        status = laterChange(masked.slice(clauseEnd, restEnd));
+        if (status) changeEnd = restEnd;
+      }
       const period = spanOfPeriod(masked, usableDates, clauseStart);
       let dated = dateOfGroup[gi];
       // "postponed to 13 November", "delayed … to Aug. 19": the new date, not the old one.
+      let target: DateMention | undefined;
       if (status === 'postponed') {
-        const target = usableDates.find((d) => d.index >= clauseStart && d.index < clauseEnd && isDated(d.when) && /\b(?:to|until|till|for)\s*$/i.test(masked.slice(Math.max(0, d.index - 6), d.index)) && /\b(?:postpone\w*|delay\w*|moved|pushed\s+back|put\s+off|deferred|reschedul\w*)\b/i.test(masked.slice(clauseStart, d.index)));
+        target = usableDates.find((d) => d.index >= clauseStart && d.index < changeEnd && isDated(d.when) && /\b(?:to|until|till|for)\s*$/i.test(masked.slice(Math.max(0, d.index - 6), d.index)) && /\b(?:postpone\w*|delay\w*|moved|pushed\s+back|put\s+off|deferred|reschedul\w*)\b/i.test(masked.slice(clauseStart, d.index)));
         if (target) dated = target;
       }
       if (dated) used.add(dated);
@@ -645,7 +653,12 @@ function analyzeSentence(input: SentenceInput, ctx: Context): void {
       if ((status === 'cancelled' || status === 'postponed') && dated && !period) {
         const modifier = group.some((t) => modifies(masked, dated!, t));
         const planned = /\b(?:planned|scheduled|set|due|slated|expected)\s+(?:for|on|in)\s*$|\b(?:to|until|till|for)\s*$/i.test(masked.slice(Math.max(0, dated.index - 25), dated.index));
-        if (modifier || planned) {
+        const lead = masked.slice(Math.max(0, dated.index - 40), dated.index);
+        // "The talks, due to start on Monday, were postponed indefinitely": the plan it had, not where it went.
+        const oldPlan = status === 'postponed' && dated !== target && !/\b(?:postponed|rescheduled|delayed|moved)\s+(?:\S+\s+){0,2}$/i.test(c.left)
+          && (modifier || HISTORY.test(lead) || /\b(?:planned|scheduled|set|due|slated|expected)\s+(?:to\s+(?:start|begin|open|take\s+place|be\s+held)\s+)?(?:(?:for|on|in)\s*)?$/i.test(lead));
+        if (oldPlan) when = unknownWhen();
+        else if (modifier || planned) {
           // The date the event had or has now: ahead of the report, whatever the tense of "cancelled".
           if (dated.retense) when = dated.retense('future');
         } else if (!isFutureOf(when, input.publishedAt)) when = unknownWhen();

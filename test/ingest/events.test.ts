@@ -398,3 +398,27 @@ describe('participants from the shared people layer', () => {
     expect(speaker && e?.participants.includes(speaker)).toBe(true);
   });
 });
+
+describe('plans changed in the telling', () => {
+  it('"…, but was moved to <date>": a later clause of the sentence moves the event', () => {
+    expect(briefs('The forum was first planned for January but was moved to Feb. 17.')).toEqual([['conference', [], undefined, '2026-02-17', 'postponed']]);
+    expect(briefs('The derby was scheduled for Saturday, and has since been called off.')).toEqual([['match', [], undefined, '2025-11-29', 'cancelled']]);
+  });
+
+  it('postponed with only the date it had: no new date is invented', () => {
+    expect(briefs('The talks between Berg and Ortega, due to start on Monday, were postponed indefinitely.')).toEqual([['talks', ['Anna Berg', 'Luis Ortega'], undefined, undefined, 'postponed']]);
+    expect(briefs('The Dec. 3 vote has been postponed.')).toEqual([['vote', [], undefined, undefined, 'postponed']]);
+    // The date it moved to is kept.
+    expect(briefs('The meeting planned for Tuesday has been postponed to Thursday.')).toEqual([['meeting', [], undefined, '2025-11-27', 'postponed']]);
+  });
+
+  it('"went ahead as planned on Tuesday" is a report that it took place', () => {
+    expect(briefs('The meeting went ahead as planned on Tuesday.')).toEqual([['meeting', [], undefined, '2025-11-25', 'took place']]);
+  });
+
+  it('"the appeal will be heard" is a hearing; "lifted off" a launch', () => {
+    expect(briefs('The appeal will be heard on Feb. 2.')).toEqual([['hearing', [], undefined, '2026-02-02', 'scheduled']]);
+    expect(briefs('He was heard on Monday shouting at staff.')).toEqual([]);
+    expect(briefs('The probe lifted off from Kourou on Sunday.')).toEqual([['launch', [], 'Kourou', '2025-11-23', 'took place']]);
+  });
+});
