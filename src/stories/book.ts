@@ -1,6 +1,6 @@
 import type { Article } from '../model/article.js';
 import { tokenize } from '../library/text-match.js';
-import { byEndMs, byOrder, byOrigin, byRecency, CANDIDATES, entriesOf, lowerBound, merge, Queue, withChanges, type Entry } from './entries.js';
+import { byEndMs, byOrder, byOrigin, byRecency, CANDIDATES, entriesOf, lowerBound, merge, Queue, SURNAME, withChanges, type Entry } from './entries.js';
 import { PersonRegistry } from './people.js';
 import { fit, followStory, isDated, openStory, RECENT_MS, setTimes, storyEndMs, storyStartMs } from './linking.js';
 import type { Story } from './types.js';
@@ -135,6 +135,8 @@ export class StoryBook {
     const candidates = (e: Entry): Story[] => {
       const out = new Set<Story>();
       for (const k of e.keys) {
+        // A report with people finds its stories by person; it is listed by surname for the others.
+        if (e.people.length && k.startsWith(SURNAME)) continue;
         const list = this.byKey.get(k)!;
         const seen = new Set<Story>();
         let i = lowerBound(list, e.order) - 1;

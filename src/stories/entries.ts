@@ -1,6 +1,6 @@
 import type { Article } from '../model/article.js';
 import type { PersonRegistry } from './people.js';
-import { dayMs, topicWords } from './linking.js';
+import { dayMs, namesOf, topicWords } from './linking.js';
 import type { Story, StoryMention } from './types.js';
 
 /** Reports in the order a story book reads them, and the sorted lists it keeps of them. */
@@ -18,6 +18,9 @@ export interface Entry extends StoryMention {
 /** How many stories, per key, a report is compared with (the most recently reported first). */
 export const CANDIDATES = 24;
 
+/** The key prefix of a surname: a report with people is listed under it, one naming no one looks there. */
+export const SURNAME = '\u0002';
+
 export const byOrder = (a: Entry, b: Entry) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0);
 const originOrder = (s: Story) => (s.origin as Entry).order;
 export const byOrigin = (a: Story, b: Story) => (originOrder(a) < originOrder(b) ? -1 : originOrder(a) > originOrder(b) ? 1 : 0);
@@ -30,7 +33,9 @@ export function entriesOf(article: Article, registry: PersonRegistry): Entry[] {
   return article.events.map((event, i) => {
     const people = [...new Set(event.participants.map((id) => registry.keyOf(article.id, id)).filter((k): k is string => !!k))];
     const entry: Entry = { article, event, people, order: `${published}\u0000${article.id}\u0000${String(i).padStart(5, '0')}`, time, keys: people };
-    if (!people.length) entry.keys = [...topicWords(entry)].map((w) => `\u0001${event.kind}\u0001${w}`);
+    // Listed by surname too, where a report naming no one but a surname looks ("Haddad will meet Voss").
+    if (people.length) entry.keys = [...people, ...people.map((k) => registry.surnameOf(k)).filter((w): w is string => !!w).map((w) => `${SURNAME}${w}`)];
+    else entry.keys = [...[...topicWords(entry)].map((w) => `\u0001${event.kind}\u0001${w}`), ...[...namesOf(entry)].map((w) => `${SURNAME}${w}`)];
     return entry;
   });
 }

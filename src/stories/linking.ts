@@ -65,6 +65,18 @@ export function topicWords(m: StoryMention): Set<string> {
   return m.topics;
 }
 
+/** The capitalised words of a report's sentence, lower case: where a surname alone may be. */
+export function namesOf(m: StoryMention): Set<string> {
+  m.names ??= new Set([...(m.event.text ?? '').matchAll(/\b\p{Lu}[\p{L}’'-]+/gu)].map((x) => x[0].toLowerCase().replace(/[’']s$/, '')).filter((w) => w.length > 2 && !GENERIC.has(w)));
+  return m.names;
+}
+
+/** The last word of a display name, lower case. */
+function surnameIn(name: string): string {
+  const words = tokenize(name);
+  return words[words.length - 1] ?? '';
+}
+
 /** How many words of what they are about (up to two) an event naming no one shares with the story's first or latest report. */
 function sharedTopic(story: Story, m: StoryMention): number {
   const mine = topicWords(m);
@@ -95,6 +107,8 @@ export function fit(story: Story, m: StoryMention): number | undefined {
   // Events naming no one ("the Senate will vote on the water bill"): the words of what they are about stand in for people
   // (one word is then one person: enough only with follow-up wording or the same place).
   if (!m.people.length && !story.people.length) shared = sharedTopic(story, m);
+  // A report naming no one may still name the story's people by surname ("Haddad will meet Voss next Tuesday").
+  else if (!m.people.length) shared = story.people.filter((p) => namesOf(m).has(surnameIn(p.name))).length;
   if (shared === 0) return undefined;
   const place = story.location && e.location ? (placesAgree(story.location, e.location) ? 1 : placesDisagree(story.location, e.location) ? -1 : 0) : 0;
   if (place < 0) return undefined;

@@ -340,6 +340,11 @@ export class PersonRegistry {
     return this.groupFor(key)?.names.get(key) ?? key;
   }
 
+  /** A person's surname (lower case); undefined for an organisation or a surname alone shared by several. */
+  surnameOf(key: string): string | undefined {
+    return this.groupFor(key)?.surnameOf.get(key);
+  }
+
   /** Every name and alias the articles use for the person. */
   aliases(key: string): string[] {
     const group = this.groupFor(key);

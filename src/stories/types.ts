@@ -34,6 +34,8 @@ export interface StoryMention {
   moves?: boolean;
   /** For an event naming no one: the words of its title and sentence that say what it is about (see topicWords). */
   topics?: Set<string>;
+  /** For an event naming no one: the capitalised words of its sentence, lower case (a surname the people layer did not take for a person). */
+  names?: Set<string>;
 }
 
 /** Where the story stands, whatever the clock says: to come (pending), or settled. */
