@@ -115,11 +115,11 @@ export function eventTense(c: StatusContext, trigger?: string): Tense {
   }
   if (c.noun) {
     const right = c.right.slice(0, 60);
-    const m = /^\s*(?:[^,;]*?\s)?(will|would|shall|is\s+to|are\s+to|is\s+set|are\s+set|is\s+due|are\s+due|was|were|had|has\s+been|have\s+been|took\s+place|went\s+ahead|went\s+off|ended|collapsed|broke\s+down|opened|began|is|are|runs|opens|starts|begins|kicks\s+off)\b/i.exec(right);
+    const m = /^\s*(?:[^,;]*?\s)?(will|would|shall|is\s+to|are\s+to|is\s+set|are\s+set|is\s+due|are\s+due|was|were|had|has\s+been|have\s+been|took\s+place|went\s+ahead|went\s+off|ended|collapsed|broke\s+down|opened|began|resumed|is|are|runs|opens|starts|begins|resumes?|start|begin|open|run|kicks\s+off)\b/i.exec(right);
     if (m) {
       const v = m[1]!.toLowerCase();
       if (/^(will|would|shall|is to|are to|is set|are set|is due|are due)$/.test(v.replace(/\s+/g, ' '))) return 'future';
-      if (/^(is|are|runs|opens|starts|begins|kicks\s+off)$/.test(v)) return 'present';
+      if (/^(is|are|runs|opens|starts|begins|resumes?|start|begin|open|run|kicks\s+off)$/.test(v)) return 'present';
       return 'past';
     }
   }

@@ -422,3 +422,20 @@ describe('plans changed in the telling', () => {
     expect(briefs('The probe lifted off from Kourou on Sunday.')).toEqual([['launch', [], 'Kourou', '2025-11-23', 'took place']]);
   });
 });
+
+describe('more dates: ranges without "from", weekdays counted in a month, a timetable present', () => {
+  it('"Dec. 1 through 3" is a range; "March 3 to discuss" and "to 5 percent" are not', () => {
+    expect(briefs('The summit runs Dec. 1 through 3 in Accra.')).toEqual([['summit', [], 'Accra', '2025-12-01..2025-12-03', 'scheduled']]);
+    expect(briefs('Berg will meet Ortega on March 3 to discuss trade.')).toEqual([['meeting', ['Anna Berg', 'Luis Ortega'], undefined, '2026-03-03', 'scheduled']]);
+  });
+
+  it('"the first Sunday of March", "the last Friday in January": that day, not the next Sunday', () => {
+    expect(briefs('The election will be held on the first Sunday of March.')).toEqual([['election', [], undefined, '2026-03-01', 'scheduled']]);
+    expect(briefs('The vote is on the last Friday in January.')).toEqual([['vote', [], undefined, '2026-01-30', 'scheduled']]);
+  });
+
+  it('"the talks resume at 1900 GMT on Thursday": a timetable, to come', () => {
+    expect(briefs('The talks resume at 1900 GMT on Thursday.')).toEqual([['talks', [], undefined, '2025-11-27T19:00:00Z', 'scheduled']]);
+    expect(briefs('The talks resumed on Monday in Geneva.')).toEqual([['talks', [], 'Geneva', '2025-11-24', 'took place']]);
+  });
+});
