@@ -649,6 +649,13 @@ function analyzeSentence(input: SentenceInput, ctx: Context): void {
       // The event's own tense decides which way a bare date points ("said on Tuesday" does not).
       // A present tense with a day is a timetable ("Kings Park play on Sunday", "the ultimatum expires on Friday").
       if (dated?.retense && !period && tense !== 'unknown') when = dated.retense(tense === 'present' ? 'future' : tense);
+      // "Ministers will meet on Dec. 9, a day after the cabinet vote": the vote is the phrase's anchor, a day before the meeting.
+      const anchorOf = usableDates.find((d) => d.relative && !d.relative.ordinal && /\b(?:after|before)\b/i.test(d.text) && first.start >= d.index + d.text.length && /^\s*(?:[\w’'-]+\s+){0,2}$/.test(masked.slice(d.index + d.text.length, first.start)));
+      if (anchorOf) {
+        const other = gi > 0 ? dateOfGroup[gi - 1] : undefined;
+        const day = other && !other.relative && (other.when.precision === 'day' || other.when.precision === 'instant') && other.when.start ? addDaysIso(other.when.start.slice(0, 10), -anchorOf.relative!.days) : undefined;
+        when = day ? { text: anchorOf.text, precision: 'day', start: day, end: day } : unknownWhen();
+      }
       const history = HISTORY.test(c.left.slice(-40)) || HISTORY.test(c.right.slice(0, 30));
       if ((status === 'cancelled' || status === 'postponed') && dated && !period) {
         const modifier = group.some((t) => modifies(masked, dated!, t));
@@ -673,7 +680,7 @@ function analyzeSentence(input: SentenceInput, ctx: Context): void {
       const location = findPlace(masked, first.start, clauseEnd, group, input.mentions, afterPrevious ? first.start : Math.max(clauseStart, subjectRegion[0]));
       const timed = group.map((t) => timeOf.get(t)).find((d): d is DateMention => !!d);
       if (timed) used.add(timed);
-      const relativeMention = dated?.relative ? dated : usableDates.find((d) => d.relative && d.index >= clauseStart && d.index < clauseEnd && !d.time);
+      const relativeMention = anchorOf ? undefined : dated?.relative ? dated : usableDates.find((d) => d.relative && d.index >= clauseStart && d.index < clauseEnd && !d.time);
       if (relativeMention) used.add(relativeMention);
       const before = masked.slice(Math.max(0, first.start - 40), first.start);
       const definite = first.noun && DEFINITE.test(before);

@@ -439,3 +439,12 @@ describe('more dates: ranges without "from", weekdays counted in a month, a time
     expect(briefs('The talks resumed on Monday in Geneva.')).toEqual([['talks', [], 'Geneva', '2025-11-24', 'took place']]);
   });
 });
+
+describe('an event named as the anchor of another one\'s relative day', () => {
+  it('"on Dec. 9, a day after the cabinet vote": the vote is a day before, not after', () => {
+    expect(briefs('Ministers will meet on Dec. 9 to discuss the budget, a day after the cabinet vote.')).toEqual([
+      ['meeting', [], undefined, '2025-12-09', 'scheduled'],
+      ['vote', [], undefined, '2025-12-08', 'scheduled'],
+    ]);
+  });
+});
