@@ -12,7 +12,7 @@ import { Config } from '../src/config/schema.js';
 import { discordOutlet } from '../src/platforms/discord/poster.js';
 import { slackOutlet } from '../src/platforms/slack/poster.js';
 import { startScheduler } from '../src/schedule/index.js';
-import { openStore } from '../src/store/index.js';
+import { openStore } from '../src/store/store.js';
 import { RestStubs, tally } from '../test/support/rest-stubs.js';
 import type { Benchmark, Figure } from './types.js';
 

@@ -3,146 +3,52 @@
  * Discord or the console. Everything else in briefbot is a part; only this file knows them all.
  */
 import { resolve } from 'node:path';
-import type { Readable, Writable } from 'node:stream';
-import pino, { type DestinationStream } from 'pino';
-import { Events, RESTEvents, type RESTOptions } from 'discord.js';
-import { webApi } from '@slack/bolt';
-import { systemClock, type Clock } from './clock.js';
+import pino from 'pino';
+import { systemClock } from './clock.js';
 import { parseEnv, platformStatus, redactValues, type BotEnv, type PlatformStatus } from './config/env.js';
 import { loadConfig } from './config/load.js';
-import type { Config } from './config/schema.js';
-import type { Library } from './library/library.js';
 import { openLibrary } from './library/open.js';
-import { createLogger, type Logger } from './log.js';
+import { createLogger } from './log.js';
 import { runConsole } from './platforms/console/index.js';
 import { startDiscord, type DiscordHandle } from './platforms/discord/index.js';
-import { ChatGuard } from './platforms/guard.js';
+import { ChatGuard, LATE, withinBudget } from './platforms/guard.js';
 import { discordOutlet } from './platforms/discord/poster.js';
-import { startSlack, type SlackHandle, type SlackRetryConfig } from './platforms/slack/index.js';
+import { startSlack, type SlackHandle } from './platforms/slack/index.js';
 import { slackOutlet } from './platforms/slack/poster.js';
 import type { Core } from './queries/core.js';
 import { createCore } from './queries/index.js';
 import { ShareClaims } from './queries/sharing.js';
 import { createScheduler, type RunningScheduler } from './schedule/scheduler.js';
-import type { OutboxOptions } from './schedule/outbox.js';
 import { assertValidSchedules } from './schedule/validate.js';
 import type { Outlets } from './schedule/types.js';
 import { openStore, type Store } from './store/store.js';
 import { storeActionRefs } from './store/action-refs.js';
 import { BotMetrics, HealthChecks, startHealthServer, type HealthServer, type Platform } from './health/index.js';
 import { isTimeZone } from './time.js';
+import { addStoreCheck, watchDiscord, watchSlack } from './app/health.js';
+import { InFlight } from './in-flight.js';
 
 /** SIGTERM to exit: the whole shutdown, in-flight answers and posts included, fits in this. */
 export const SHUTDOWN_DEADLINE_MS = 10_000;
 
-export interface AppOptions {
-  env: Record<string, string | undefined>;
-  cwd?: string;
-  /** --config (else BRIEFBOT_CONFIG, else config/briefbot.yaml). */
-  configPath?: string;
-  /** --briefings (else the config's). */
-  briefingsDir?: string;
-  /** --tz (else the config's timeZone). */
-  timeZone?: string;
-  clock?: Clock;
-  /** Where log lines go (default: stderr). */
-  logDestination?: DestinationStream;
-  /** The console chat's streams, when no chat platform is configured. */
-  stdin?: Readable;
-  stdout?: Writable;
-  /** Run the console chat when neither Slack nor Discord is configured (default true). */
-  console?: boolean;
-  /** Library start-up (tests turn the cache and worker threads off). */
-  library?: { cacheDir?: string | false; threads?: number };
-  /** Slack client tuning (tests: no retries, a loopback host). */
-  slack?: { retryConfig?: SlackRetryConfig; ackDeadlineMs?: number; host?: string };
-  /** Discord REST tuning (tests lift the client-side global rate limit). */
-  discord?: { restOptions?: Partial<RESTOptions>; deferAfterMs?: number };
-  outbox?: Partial<OutboxOptions>;
-  /** Scheduled posts: how long one Web API / REST call may take before it counts as failed (default 15 s). */
-  posters?: { timeoutMs?: number };
-  /** The health server (HEALTH_PORT): its interface (default all) and how often readiness is checked and logged (default 1 s). */
-  health?: { host?: string; monitorMs?: number };
-}
+import type { AppOptions, RunningApp } from './app/types.js';
 
-export interface RunningApp {
-  config: Config;
-  env: BotEnv;
-  logger: Logger;
-  library: Library;
-  core: Core;
-  store?: Store;
-  scheduler?: RunningScheduler;
-  slack?: SlackHandle;
-  discord?: DiscordHandle;
-  /** What is running: 'slack', 'discord', 'scheduler' or 'console'. */
-  platforms: string[];
-  /** Answers being computed or delivered right now. */
-  inFlight(): number;
-  /** Readiness checks (what /readyz reports) and metrics (what /metrics shows). */
-  checks: HealthChecks;
-  metrics: BotMetrics;
-  /** The health server, when HEALTH_PORT is set. */
-  health?: HealthServer;
-  /** Graceful: stop taking new work, finish in-flight answers and posts, close the store. Idempotent. */
-  stop(reason?: string): Promise<void>;
-  /** Resolves once stopped (or, in console mode, when the chat ends). */
-  done: Promise<void>;
-  /** Why the bot stopped by itself (a platform that cannot go on, e.g. Discord rejected the token). */
-  failure(): Error | undefined;
-}
+export type { AppOptions, RunningApp };
 
-/** Counts work in progress and lets shutdown wait for it to reach zero. */
-class InFlight {
-  private count = 0;
-  private waiters: (() => void)[] = [];
-  get size(): number {
-    return this.count;
-  }
-  begin(): () => void {
-    this.count += 1;
-    let ended = false;
-    return () => {
-      if (ended) return;
-      ended = true;
-      this.count -= 1;
-      if (this.count === 0) for (const w of this.waiters.splice(0)) w();
-    };
-  }
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    const end = this.begin();
-    try {
-      return await work();
-    } finally {
-      end();
-    }
-  }
-  idle(): Promise<void> {
-    return this.count === 0 ? Promise.resolve() : new Promise((done) => this.waiters.push(done));
-  }
-}
-
-/** Resolves with true when `p` settles within `ms`, false when time ran out first. */
-async function within(p: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((done) => {
-    timer = setTimeout(() => done(false), Math.max(0, ms));
-  });
-  const ok = await Promise.race([p.then(() => true, () => true), timeout]);
-  clearTimeout(timer);
-  return ok;
-}
+/** True when `p` settles (either way) within `ms`, false when time ran out first. */
+const within = async (p: Promise<unknown>, ms: number): Promise<boolean> =>
+  (await withinBudget(
+    p.then(
+      () => undefined,
+      () => undefined,
+    ),
+    ms,
+  )) !== LATE;
 
 /**
- * Discord replies go out over REST after the core has answered: the adapter counts each
- * interaction and mention until its replies are sent. (REST handlers are no guide: an
- * interaction callback's burst handler never reports itself inactive.)
+ * Starts briefbot as the environment and config describe it. Throws EnvError, ConfigError, ScheduleConfigError or a
+ * startup Error.
  */
-async function discordIdle(handle: DiscordHandle, answers: InFlight): Promise<void> {
-  await Promise.all([handle.idle(), answers.idle()]);
-}
-
-/** Starts briefbot as the environment and config describe it. Throws EnvError, ConfigError, ScheduleConfigError or a startup Error. */
 export async function startApp(opts: AppOptions): Promise<RunningApp> {
   const cwd = opts.cwd ?? process.cwd();
   const clock = opts.clock ?? systemClock;
@@ -153,11 +59,21 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
   const wantDiscord = status.discord.on;
   const chat = wantSlack || wantDiscord;
   // In the console chat only warnings, so logs don't bury the conversation.
-  const logger = createLogger({ env: opts.env, level: env.logLevel ?? (chat ? 'info' : 'warn'), destination: opts.logDestination ?? pino.destination(2) });
-  if (env.slack && !wantSlack) logger.warn({ platform: 'slack' }, 'Slack tokens are set but the config’s platforms leave Slack out');
-  if (env.discord && !wantDiscord) logger.warn({ platform: 'discord' }, 'DISCORD_TOKEN is set but the config’s platforms leave Discord out');
+  const logger = createLogger({
+    env: opts.env,
+    level: env.logLevel ?? (chat ? 'info' : 'warn'),
+    destination: opts.logDestination ?? pino.destination(2),
+  });
+  if (env.slack && !wantSlack)
+    logger.warn({ platform: 'slack' }, 'Slack tokens are set but the config’s platforms leave Slack out');
+  if (env.discord && !wantDiscord)
+    logger.warn({ platform: 'discord' }, 'DISCORD_TOKEN is set but the config’s platforms leave Discord out');
   const said = (name: string, p: PlatformStatus) => `${name} ${p.on ? 'on' : 'off'} (${p.detail})`;
-  logger.info({ slack: status.slack, discord: status.discord }, `platforms: ${said('Slack', status.slack)}, ${said('Discord', status.discord)}${chat ? '' : '; running the console chat'}`);
+  logger.info(
+    { slack: status.slack, discord: status.discord },
+    `platforms: ${said('Slack', status.slack)}, ` +
+      `${said('Discord', status.discord)}${chat ? '' : '; running the console chat'}`,
+  );
 
   // Before anything is opened: a bad schedule is a config error, reported like one.
   assertValidSchedules(config);
@@ -173,24 +89,37 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
   // Health and metrics: components report into these; /readyz and /metrics read them.
   let store: Store | undefined;
   const connections = new Map<Platform, () => boolean>();
-  const metrics = new BotMetrics({ outboxDepth: () => (store?.db.open ? store.pendingCount() : 0), articles: () => library.size });
+  const metrics = new BotMetrics({
+    outboxDepth: () => (store?.db.open ? store.pendingCount() : 0),
+    articles: () => library.size,
+  });
   const checks = new HealthChecks();
   let libraryLoaded = false;
-  checks.add('library', () => (libraryLoaded ? { ok: true, detail: `${library.size} articles from ${library.dir}` } : { ok: false, detail: 'loading the briefings' }));
+  checks.add('library', () =>
+    libraryLoaded
+      ? { ok: true, detail: `${library.size} articles from ${library.dir}` }
+      : { ok: false, detail: 'loading the briefings' },
+  );
   library.on('change', (change) => {
     if (change.type === 'error') metrics.reloadErrors.inc();
   });
   checks.onEvaluate((readiness) => {
-    for (const [name, result] of Object.entries(readiness.checks)) metrics.checkOk.set({ check: name }, result.ok ? 1 : 0);
+    for (const [name, result] of Object.entries(readiness.checks))
+      metrics.checkOk.set({ check: name }, result.ok ? 1 : 0);
     for (const [platform, up] of connections) metrics.connection(platform, up());
   });
   let health: HealthServer | undefined;
   if (env.healthPort !== undefined) {
     try {
-      health = await startHealthServer({ port: env.healthPort, ...(opts.health?.host ? { host: opts.health.host } : {}), checks, metrics });
+      health = await startHealthServer({
+        port: env.healthPort,
+        ...(opts.health?.host ? { host: opts.health.host } : {}),
+        checks,
+        metrics,
+      });
     } catch (error) {
       library.close();
-      throw new Error(`HEALTH_PORT ${env.healthPort}: cannot listen (${(error as Error).message})`);
+      throw new Error(`HEALTH_PORT ${env.healthPort}: cannot listen (${(error as Error).message})`, { cause: error });
     }
     const started = health;
     stack.push(() => started.close());
@@ -201,17 +130,24 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
     await library.load();
     libraryLoaded = true;
     const folderError = library.errors().find((e) => e.file === library.dir);
-    if (folderError) throw new Error(`briefings folder ${library.dir}: ${folderError.message.replace(/^cannot read the briefings folder: /, '')} (set "briefings" in the config or pass --briefings)`);
-    for (const e of library.errors()) logger.warn({ file: e.file, line: e.line, field: e.field }, `briefing skipped: ${e.message}`);
+    if (folderError)
+      throw new Error(
+        `briefings folder ${library.dir}: ` +
+          `${folderError.message.replace(/^cannot read the briefings folder: /, '')} (set "briefings" in the ` +
+          `config or pass --briefings)`,
+      );
+    for (const e of library.errors())
+      logger.warn({ file: e.file, line: e.line, field: e.field }, `briefing skipped: ${e.message}`);
     library.watch();
     checks.add('watcher', () => {
       const w = library.watchStatus();
-      return w.ok ? { ok: true, detail: `watching ${library.dir}` } : { ok: false, detail: w.problem ?? 'not watching' };
+      return w.ok
+        ? { ok: true, detail: `watching ${library.dir}` }
+        : { ok: false, detail: w.problem ?? 'not watching' };
     });
 
     const answers = new InFlight();
     let schedulerParts: ReturnType<typeof createScheduler> | undefined;
-    let core!: Core;
     if (chat) {
       store = openStore(resolve(cwd, config.store));
       const opened = store;
@@ -219,24 +155,26 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
       if (opened.recovered) {
         logger.error(
           { store: opened.path, movedTo: opened.recovered.movedTo, problem: opened.recovered.problem },
-          `store ${opened.path} could not be used (${opened.recovered.problem}); it was moved to ${opened.recovered.movedTo} and a new, empty store started in its place: its subscriptions and post history are in the moved file`,
+          `store ${opened.path} could not be used (${opened.recovered.problem}); it was moved to ` +
+            `${opened.recovered.movedTo} and a new, empty store started in its place: its subscriptions and post ` +
+            `history are in the moved file`,
         );
       }
-      // quick_check reads the whole (pruned, small) file: every ten minutes, not every second.
-      let integrity = { ok: true } as { ok: boolean; problem?: string };
-      let integrityAt = Date.now();
-      checks.add('store', () => {
-        if (Date.now() - integrityAt >= 600_000) {
-          integrity = opened.integrity();
-          integrityAt = Date.now();
-        }
-        const h = integrity.ok ? opened.health() : integrity;
-        return h.ok ? { ok: true, detail: `${opened.path} writable` } : { ok: false, detail: `${opened.path}: ${h.problem}` };
-      });
+      addStoreCheck(checks, opened);
       const posters: Outlets = {};
       const timeout = opts.posters?.timeoutMs !== undefined ? { timeoutMs: opts.posters.timeoutMs } : {};
-      if (wantSlack) posters.slack = slackOutlet({ token: env.slack!.botToken, ...(env.slack!.apiUrl ? { apiUrl: env.slack!.apiUrl } : {}), ...timeout });
-      if (wantDiscord) posters.discord = discordOutlet({ token: env.discord!.token, ...(env.discord!.apiUrl ? { api: env.discord!.apiUrl } : {}), ...timeout });
+      if (wantSlack)
+        posters.slack = slackOutlet({
+          token: env.slack!.botToken,
+          ...(env.slack!.apiUrl ? { apiUrl: env.slack!.apiUrl } : {}),
+          ...timeout,
+        });
+      if (wantDiscord)
+        posters.discord = discordOutlet({
+          token: env.discord!.token,
+          ...(env.discord!.apiUrl ? { api: env.discord!.apiUrl } : {}),
+          ...timeout,
+        });
       schedulerParts = createScheduler({
         config,
         store,
@@ -249,9 +187,15 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
         observer: metrics.deliveries(),
       });
     }
-    const bare = createCore({ library, clock, timeZone, logger, ...(schedulerParts ? { subscriptions: schedulerParts.subscriptions } : {}) });
+    const bare = createCore({
+      library,
+      clock,
+      timeZone,
+      logger,
+      ...(schedulerParts ? { subscriptions: schedulerParts.subscriptions } : {}),
+    });
     // Every answer is counted, so shutdown can wait for the ones being computed, and timed for /metrics.
-    core = {
+    const core: Core = {
       ...bare,
       handle: (command, conversation) =>
         answers.run(async () => {
@@ -274,7 +218,13 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
       const s = env.slack!;
       slack = await startSlack({
         core,
-        env: { botToken: s.botToken, ...(s.signingSecret ? { signingSecret: s.signingSecret } : {}), ...(s.appToken ? { appToken: s.appToken } : {}), port: s.port, ...(opts.slack?.host ? { host: opts.slack.host } : {}) },
+        env: {
+          botToken: s.botToken,
+          ...(s.signingSecret ? { signingSecret: s.signingSecret } : {}),
+          ...(s.appToken ? { appToken: s.appToken } : {}),
+          port: s.port,
+          ...(opts.slack?.host ? { host: opts.slack.host } : {}),
+        },
         logger,
         clock,
         ...(s.apiUrl ? { apiUrl: s.apiUrl } : {}),
@@ -285,12 +235,7 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
       });
       const started = slack;
       stack.push(() => started.stop());
-      checks.add('slack', () => {
-        const st = started.status();
-        return { ok: st.connected, detail: st.detail };
-      });
-      connections.set('slack', () => started.status().connected);
-      started.app.client.on(webApi.WebClientEvent.RATE_LIMITED, () => metrics.rateLimited.inc({ platform: 'slack', source: 'chat' }));
+      watchSlack(started, checks, connections, metrics);
       // Bolt awaits the listeners inside global middleware: this brackets the whole of each event,
       // its ack, response_url posts and chat.postMessage calls included.
       started.app.use(async ({ next }) => {
@@ -328,20 +273,7 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
       });
       const started = discord;
       stack.push(() => started.stop());
-      // The gateway's state, from discord.js's own shard events (startDiscord resolves once it is ready).
-      let gateway = { up: true, detail: 'gateway connected' };
-      const client = started.client;
-      client.on(Events.ShardReady, () => (gateway = { up: true, detail: 'gateway connected' }));
-      client.on(Events.ShardResume, () => (gateway = { up: true, detail: 'gateway connected (resumed)' }));
-      client.on(Events.ShardReconnecting, () => (gateway = { up: false, detail: 'gateway reconnecting' }));
-      client.on(Events.Invalidated, () => (gateway = { up: false, detail: 'gateway session invalidated' }));
-      client.on(Events.ShardDisconnect, (event) => {
-        gateway = { up: false, detail: `gateway closed (code ${event.code})` };
-        metrics.gatewayDisconnects.inc({ platform: 'discord', code: String(event.code) });
-      });
-      client.rest.on(RESTEvents.RateLimited, () => metrics.rateLimited.inc({ platform: 'discord', source: 'chat' }));
-      checks.add('discord', () => ({ ok: gateway.up, detail: gateway.detail }));
-      connections.set('discord', () => gateway.up);
+      watchDiscord(started, checks, connections, metrics);
     }
 
     let scheduler: RunningScheduler | undefined;
@@ -351,7 +283,11 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
       stack.push(() => started.stop());
     }
 
-    const platforms = [...(slack ? ['slack'] : []), ...(discord ? ['discord'] : []), ...(scheduler ? ['scheduler'] : [])];
+    const platforms = [
+      ...(slack ? ['slack'] : []),
+      ...(discord ? ['discord'] : []),
+      ...(scheduler ? ['scheduler'] : []),
+    ];
     let stopping: Promise<void> | undefined;
     let resolveDone!: () => void;
     const done = new Promise<void>((r) => {
@@ -365,16 +301,21 @@ export async function startApp(opts: AppOptions): Promise<RunningApp> {
         checks.stopMonitor();
         checks.add('shutdown', () => ({ ok: false, detail: 'shutting down' }));
         const left = () => SHUTDOWN_DEADLINE_MS - 1_000 - (Date.now() - started);
-        logger.info({ reason, inFlight: answers.size + slackEvents.size }, 'shutting down: finishing in-flight answers and posts');
+        logger.info(
+          { reason, inFlight: answers.size + slackEvents.size },
+          'shutting down: finishing in-flight answers and posts',
+        );
         // 1. Stop taking new work: no new cron fires; the chat transports close after their in-flight answers.
         const schedulerStopped = scheduler ? scheduler.stop() : Promise.resolve();
         // 2. Finish what was asked before the signal.
-        const answered = Promise.all([answers.idle(), slackEvents.idle(), ...(discord ? [discordIdle(discord, answers)] : [])]);
-        if (!(await within(answered, left() - 2_000))) logger.warn({ inFlight: answers.size + slackEvents.size }, 'shutdown: gave up waiting for in-flight answers');
+        const answered = Promise.all([answers.idle(), slackEvents.idle(), ...(discord ? [discord.idle()] : [])]);
+        if (!(await within(answered, left() - 2_000)))
+          logger.warn({ inFlight: answers.size + slackEvents.size }, 'shutdown: gave up waiting for in-flight answers');
         // 3. Close the transports (Slack's HTTP server or socket, Discord's gateway).
         await within(Promise.allSettled([slack?.stop(), discord?.stop()]), Math.max(500, left() - 1_000));
         // 4. Posts already sending finish and are recorded; then the store closes.
-        if (!(await within(schedulerStopped, Math.max(200, left())))) logger.warn({}, 'shutdown: a scheduled post was still sending; it is resent (once) on the next start');
+        if (!(await within(schedulerStopped, Math.max(200, left()))))
+          logger.warn({}, 'shutdown: a scheduled post was still sending; it is resent (once) on the next start');
         store?.close();
         library.close();
         await health?.close();

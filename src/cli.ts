@@ -1,23 +1,20 @@
 import { readFileSync, realpathSync } from 'node:fs';
-import { basename, extname, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { describe, readArgs, USAGE, type Flags } from './cli/args.js';
-import { modelText } from './cli/model-text.js';
+import { describe, readArgs, usageError, USAGE, type Flags } from './cli/args.js';
+import { model } from './cli/model.js';
 import { fixedClock, systemClock, type Clock } from './clock.js';
 import { ConfigError, loadConfig, type LoadedConfig } from './config/load.js';
 import type { Config } from './config/schema.js';
-import { applyOverrides, BriefingError, OverrideError, parseBriefingFile } from './ingest/briefing-file.js';
-import { parseTextArticle, slugify } from './ingest/text-file.js';
 import { openLibrary } from './library/open.js';
 import type { DeriveFn } from './library/deriver.js';
 import { Library, type LibraryError } from './library/library.js';
 import type { Logger } from './log.js';
-import { Article, IsoDate } from './model/article.js';
 import type { Conversation } from './queries/command.js';
 import { createCore, PARAGRAPH_NUMBERING } from './queries/index.js';
 import { renderPlain } from './replies/plain.js';
-import { fieldName, parseLocatedYaml } from './config/yaml-location.js';
+import { parseLocatedYaml } from './config/yaml-location.js';
 import { SHUTDOWN_DEADLINE_MS, startApp, type RunningApp } from './app.js';
 import { discordTokenUserId, EnvError, loadEnvFile, parseEnv, type BotEnv } from './config/env.js';
 import { scrubSecrets } from './log.js';
@@ -60,13 +57,18 @@ interface Loaded {
   timeZone: string;
 }
 
-async function loadAll(io: CliIO, cwd: string, flags: Flags, logger?: Logger): Promise<Loaded | undefined> {
-  const loaded = configOrFail(io, cwd, typeof flags.config === 'string' ? flags.config : undefined);
+async function loadAll(
+  io: CliIO,
+  cwd: string,
+  flags: Flags<'config' | 'briefings' | 'tz'>,
+  logger?: Logger,
+): Promise<Loaded | undefined> {
+  const loaded = configOrFail(io, cwd, flags.config);
   if (!loaded) return undefined;
-  const dir = resolve(cwd, typeof flags.briefings === 'string' ? flags.briefings : loaded.config.briefings);
+  const dir = resolve(cwd, flags.briefings ?? loaded.config.briefings);
   const library = io.derive ? new Library({ dir, derive: io.derive, logger }) : openLibrary({ dir, logger });
   await library.load();
-  const timeZone = typeof flags.tz === 'string' ? flags.tz : loaded.config.timeZone;
+  const timeZone = flags.tz ?? loaded.config.timeZone;
   if (!isTimeZone(timeZone)) {
     io.stderr.write(`--tz: not an IANA time zone: ${timeZone}\n`);
     return undefined;
@@ -76,12 +78,9 @@ async function loadAll(io: CliIO, cwd: string, flags: Flags, logger?: Logger): P
 
 async function ask(args: string[], io: CliIO, cwd: string): Promise<number> {
   const { flags, rest, error } = readArgs(args, { boolean: ['json'], string: ['now', 'briefings', 'config', 'tz'] });
-  if (error) {
-    io.stderr.write(`${error}\n\n${USAGE}`);
-    return 2;
-  }
+  if (error) return usageError(io, error);
   let clock: Clock = systemClock;
-  if (typeof flags.now === 'string') {
+  if (flags.now !== undefined) {
     try {
       clock = fixedClock(flags.now);
     } catch {
@@ -93,21 +92,27 @@ async function ask(args: string[], io: CliIO, cwd: string): Promise<number> {
   if (!loaded) return 1;
   for (const e of loaded.library.errors()) io.stderr.write(`warning: ${describeLibraryError(e, cwd)} (skipped)\n`);
   const core = createCore({ library: loaded.library, clock, timeZone: loaded.timeZone });
-  const conversation: Conversation = { platform: 'console', channelId: 'cli', userId: 'cli', canManageChannel: false, isDirect: true, conversationKey: 'cli' };
+  const conversation: Conversation = {
+    platform: 'console',
+    channelId: 'cli',
+    userId: 'cli',
+    canManageChannel: false,
+    isDirect: true,
+    conversationKey: 'cli',
+  };
   const answer = await core.handle(core.route(rest.join(' ')), conversation);
-  if (flags.json) io.stdout.write(`${JSON.stringify({ intent: answer.intent, reply: answer.reply, data: answer.data, numbering: PARAGRAPH_NUMBERING }, null, 2)}\n`);
+  const { intent, reply, data } = answer;
+  if (flags.json)
+    io.stdout.write(`${JSON.stringify({ intent, reply, data, numbering: PARAGRAPH_NUMBERING }, null, 2)}\n`);
   else io.stdout.write(`${renderPlain(answer.reply)}\n`);
   return 0;
 }
 
 async function check(args: string[], io: CliIO, cwd: string): Promise<number> {
   const { flags, error } = readArgs(args, { boolean: [], string: ['briefings', 'config'] });
-  if (error) {
-    io.stderr.write(`${error}\n\n${USAGE}`);
-    return 2;
-  }
-  const loaded = configOrFail(io, cwd, typeof flags.config === 'string' ? flags.config : undefined);
-  const dirSetting = typeof flags.briefings === 'string' ? flags.briefings : (loaded?.config.briefings ?? 'briefings');
+  if (error) return usageError(io, error);
+  const loaded = configOrFail(io, cwd, flags.config);
+  const dirSetting = flags.briefings ?? loaded?.config.briefings ?? 'briefings';
   // No cache for check: it must derive every file and report every error afresh.
   // Loaded here, not at the top: `start` serves cached models without ever loading the extractor.
   const derive = io.derive ?? (await import('./library/derive.js')).deriveArticle;
@@ -121,81 +126,42 @@ async function check(args: string[], io: CliIO, cwd: string): Promise<number> {
     const located = loaded.file ? parseLocatedYaml(readFileSync(loaded.file, 'utf8')) : undefined;
     const shownFile = loaded.file ? relative(cwd, loaded.file) || loaded.file : 'config';
     for (const issue of validateSchedules(loaded.config)) {
-      const path = issue.path.split(/[.[\]]+/).filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+      const path = issue.path
+        .split(/[.[\]]+/)
+        .filter(Boolean)
+        .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
       const line = located?.lineOf(path);
-      io.stderr.write(`${issue.severity === 'warning' ? 'warning: ' : ''}${shownFile}${line ? `:${line}` : ''}: ${issue.path}: ${issue.message}\n`);
+      io.stderr.write(
+        `${issue.severity === 'warning' ? 'warning: ' : ''}${shownFile}${line ? `:${line}` : ''}: ${issue.path}: ` +
+          `${issue.message}\n`,
+      );
       if (issue.severity === 'error') scheduleErrors += 1;
     }
-    if (scheduleErrors === 0) io.stdout.write(`config: ${loaded.file ? relative(cwd, loaded.file) || loaded.file : 'no file, defaults'}: ok (${loaded.config.schedules.length} schedules)\n`);
+    if (scheduleErrors === 0)
+      io.stdout.write(
+        `config: ${loaded.file ? relative(cwd, loaded.file) || loaded.file : 'no file, defaults'}: ok ` +
+          `(${loaded.config.schedules.length} schedules)\n`,
+      );
   }
   const s = library.stats();
-  io.stdout.write(`briefings: ${s.articles} loaded (${s.people} people, ${s.sayings} quotes and statements, ${s.events} events), ${errors.length} with errors\n`);
+  io.stdout.write(
+    `briefings: ${s.articles} loaded (${s.people} people, ${s.sayings} quotes and statements, ${s.events} ` +
+      `events), ${errors.length} with errors\n`,
+  );
   return loaded && scheduleErrors === 0 && errors.length === 0 ? 0 : 1;
-}
-
-async function model(args: string[], io: CliIO, cwd: string): Promise<number> {
-  const { flags, rest, error } = readArgs(args, { boolean: ['json'], string: ['published'] });
-  if (error || rest.length !== 1) {
-    io.stderr.write(`${error ?? 'model needs exactly one FILE'}\n\n${USAGE}`);
-    return 2;
-  }
-  const published = typeof flags.published === 'string' ? flags.published : undefined;
-  if (published && !IsoDate.safeParse(published).success) {
-    io.stderr.write(`--published: expected YYYY-MM-DD, got ${published}\n`);
-    return 2;
-  }
-  const file = resolve(cwd, rest[0] ?? '');
-  let content: string;
-  try {
-    content = readFileSync(file, 'utf8');
-  } catch (e) {
-    io.stderr.write(`${rest[0]}: cannot read: ${(e as Error).message}\n`);
-    return 1;
-  }
-  let article: Article;
-  const { extractArticle } = await import('./ingest/extract.js');
-  try {
-    if (extname(file).toLowerCase() === '.md') {
-      const parsed = parseBriefingFile(file, content);
-      const source = published ? { ...parsed.source, publishedAt: published } : parsed.source;
-      try {
-        article = applyOverrides(extractArticle(source), parsed.frontMatter);
-      } catch (e) {
-        if (e instanceof OverrideError) throw new BriefingError(file, [{ line: parsed.lineOf(e.field), field: fieldName(e.field), message: e.message }]);
-        throw e;
-      }
-    } else {
-      const source = parseTextArticle(slugify(basename(file, extname(file))), content);
-      if (!source.headline) throw new BriefingError(file, [{ line: 1, field: 'headline', message: 'the first line must be the headline' }]);
-      article = extractArticle(published ? { ...source, publishedAt: published } : source);
-    }
-    article = Article.parse(article);
-  } catch (e) {
-    if (e instanceof BriefingError) {
-      for (const issue of e.issues) io.stderr.write(`${describe(file, cwd, issue)}\n`);
-      return 1;
-    }
-    io.stderr.write(`${rest[0]}: ${(e as Error).message}\n`);
-    return 1;
-  }
-  io.stdout.write(flags.json ? `${JSON.stringify(article, null, 2)}\n` : `${modelText(article)}\n`);
-  return 0;
 }
 
 async function start(args: string[], io: CliIO, cwd: string): Promise<number> {
   const { flags, error } = readArgs(args, { boolean: [], string: ['briefings', 'config', 'tz'] });
-  if (error) {
-    io.stderr.write(`${error}\n\n${USAGE}`);
-    return 2;
-  }
+  if (error) return usageError(io, error);
   let app: RunningApp;
   try {
     app = await startApp({
       env: io.env,
       cwd,
-      ...(typeof flags.config === 'string' ? { configPath: flags.config } : {}),
-      ...(typeof flags.briefings === 'string' ? { briefingsDir: flags.briefings } : {}),
-      ...(typeof flags.tz === 'string' ? { timeZone: flags.tz } : {}),
+      ...(flags.config !== undefined ? { configPath: flags.config } : {}),
+      ...(flags.briefings !== undefined ? { briefingsDir: flags.briefings } : {}),
+      ...(flags.tz !== undefined ? { timeZone: flags.tz } : {}),
       ...(io.stdin ? { stdin: io.stdin } : {}),
       stdout: io.stdout as Writable,
       ...(io.derive ? { library: { cacheDir: false, threads: 0 } } : {}),
@@ -223,7 +189,8 @@ async function start(args: string[], io: CliIO, cwd: string): Promise<number> {
     }
   };
   // A stray rejected promise in a library callback must not take every conversation down with it.
-  const onRejection = (reason: unknown) => app.logger.error({ err: reason }, 'unhandled promise rejection (the bot keeps running)');
+  const onRejection = (reason: unknown) =>
+    app.logger.error({ err: reason }, 'unhandled promise rejection (the bot keeps running)');
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   process.on('unhandledRejection', onRejection);
@@ -250,7 +217,8 @@ function reportStartupError(e: unknown, io: CliIO, cwd: string): number {
     return 1;
   }
   if (e instanceof ScheduleConfigError) {
-    for (const issue of e.issues.filter((i) => i.severity === 'error')) io.stderr.write(`config: ${issue.path}: ${issue.message}\n`);
+    for (const issue of e.issues.filter((i) => i.severity === 'error'))
+      io.stderr.write(`config: ${issue.path}: ${issue.message}\n`);
     return 1;
   }
   io.stderr.write(`briefbot: ${scrubSecrets((e as Error)?.message ?? String(e), io.env)}\n`);
@@ -260,15 +228,13 @@ function reportStartupError(e: unknown, io: CliIO, cwd: string): number {
 async function manifest(args: string[], io: CliIO): Promise<number> {
   const { flags, rest, error } = readArgs(args, { boolean: [], string: ['request-url', 'name'] });
   const platform = rest[0];
-  if (error || rest.length !== 1 || (platform !== 'slack' && platform !== 'discord')) {
-    io.stderr.write(`${error ?? 'manifest needs a platform: slack or discord'}\n\n${USAGE}`);
-    return 2;
-  }
+  if (error || rest.length !== 1 || (platform !== 'slack' && platform !== 'discord'))
+    return usageError(io, error ?? 'manifest needs a platform: slack or discord');
   if (platform === 'slack') {
     io.stdout.write(
       slackManifest({
-        ...(typeof flags['request-url'] === 'string' ? { requestUrl: flags['request-url'] } : {}),
-        ...(typeof flags.name === 'string' ? { name: flags.name } : {}),
+        ...(flags['request-url'] !== undefined ? { requestUrl: flags['request-url'] } : {}),
+        ...(flags.name !== undefined ? { name: flags.name } : {}),
       }),
     );
     return 0;
@@ -281,10 +247,8 @@ async function manifest(args: string[], io: CliIO): Promise<number> {
 
 async function register(args: string[], io: CliIO): Promise<number> {
   const { flags, rest, error } = readArgs(args, { boolean: [], string: ['guild'] });
-  if (error || rest.length !== 1 || rest[0] !== 'discord') {
-    io.stderr.write(`${error ?? 'register needs a platform: discord (Slack commands come from the manifest)'}\n\n${USAGE}`);
-    return 2;
-  }
+  if (error || rest.length !== 1 || rest[0] !== 'discord')
+    return usageError(io, error ?? 'register needs a platform: discord (Slack commands come from the manifest)');
   let env: BotEnv;
   try {
     env = parseEnv(io.env);
@@ -295,7 +259,7 @@ async function register(args: string[], io: CliIO): Promise<number> {
     io.stderr.write('briefbot: DISCORD_TOKEN is not set: registering commands needs the bot token\n');
     return 1;
   }
-  const guildId = typeof flags.guild === 'string' ? flags.guild : env.discord.guildId;
+  const guildId = flags.guild ?? env.discord.guildId;
   if (guildId !== undefined && !/^\d{15,21}$/.test(guildId)) {
     io.stderr.write(`--guild: expected a numeric server id, got ${guildId}\n`);
     return 2;
@@ -314,7 +278,10 @@ async function register(args: string[], io: CliIO): Promise<number> {
     );
     return 0;
   } catch (e) {
-    io.stderr.write(`briefbot: registering the Discord commands failed: ${scrubSecrets((e as Error)?.message ?? String(e), io.env)}\n`);
+    io.stderr.write(
+      `briefbot: registering the Discord commands failed: ` +
+        `${scrubSecrets((e as Error)?.message ?? String(e), io.env)}\n`,
+    );
     return 1;
   }
 }
@@ -343,8 +310,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       io.stdout.write(USAGE);
       return command === undefined ? 2 : 0;
     default:
-      io.stderr.write(`unknown command: ${command}\n\n${USAGE}`);
-      return 2;
+      return usageError(io, `unknown command: ${command}`);
   }
 }
 
@@ -366,7 +332,13 @@ export function runCommandLine(): void {
     process.stderr.write(`briefbot: ${(error as Error).message}\n`);
     process.exit(1);
   }
-  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, stdin: process.stdin, exit: (code) => process.exit(code) }).then(
+  main(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    stdin: process.stdin,
+    exit: (code) => process.exit(code),
+  }).then(
     (code) => {
       process.exitCode = code;
       // `start` is over (stopped or the chat ended): don't let an open stdin or a lingering socket keep the process up.

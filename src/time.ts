@@ -7,7 +7,20 @@ import type { When } from './model/article.js';
  */
 
 const DAY_MS = 86_400_000;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -42,8 +55,23 @@ function formatter(timeZone: string, shape: 'parts' | 'clock' | 'clock-zone'): I
   if (!f) {
     const options: Intl.DateTimeFormatOptions =
       shape === 'parts'
-        ? { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }
-        : { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...(shape === 'clock-zone' ? { timeZoneName: 'short' as const } : {}) };
+        ? {
+            timeZone,
+            hourCycle: 'h23',
+            year: 'numeric',
+            month: 'numeric',
+            day: 'numeric',
+            hour: 'numeric',
+            minute: 'numeric',
+            second: 'numeric',
+          }
+        : {
+            timeZone,
+            hour: '2-digit',
+            minute: '2-digit',
+            hourCycle: 'h23',
+            ...(shape === 'clock-zone' ? { timeZoneName: 'short' as const } : {}),
+          };
     f = new Intl.DateTimeFormat(shape === 'parts' ? 'en-US' : 'en-GB', options);
     formatters.set(key, f);
   }
@@ -71,10 +99,13 @@ export function isDateOnly(iso: string): boolean {
 /** The calendar date an ISO string names in a zone (a date-only string names itself). */
 export function calendarDate(iso: string, timeZone: string): CalendarDate {
   const m = DATE_ONLY.exec(iso);
-  return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : calendarDateOfInstant(new Date(iso), timeZone);
+  return m
+    ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }
+    : calendarDateOfInstant(new Date(iso), timeZone);
 }
 
-const isoOf = (d: CalendarDate) => `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+const isoOf = (d: CalendarDate) =>
+  `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 const utcDay = (d: CalendarDate) => new Date(Date.UTC(d.year, d.month - 1, d.day));
 const dayNumber = (d: CalendarDate) => Math.floor(utcDay(d).getTime() / DAY_MS);
 const weekday = (d: CalendarDate) => utcDay(d).getUTCDay();
@@ -102,7 +133,14 @@ export function mondayOf(isoDate: string): string {
 }
 
 /** The instant at which the wall clock in `timeZone` shows the local time (the first, if DST repeats it). */
-export function zonedTime(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): Date {
+export function zonedTime(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  timeZone: string,
+): Date {
   const wall = Date.UTC(year, month - 1, day, hour, minute);
   // The offset at the guess, then at the corrected instant: converges for every real zone.
   let guess = wall;
@@ -159,7 +197,8 @@ export function formatInstant(at: Date, timeZone: string, shortZone = false): st
  * "November 2025"; unknown precision falls back to the article's own words.
  */
 export function formatWhen(when: When, timeZone: string): string {
-  if (!when.start || when.precision === 'unknown') return when.text ? `“${when.text}” (date not known)` : 'date not known';
+  if (!when.start || when.precision === 'unknown')
+    return when.text ? `“${when.text}” (date not known)` : 'date not known';
   switch (when.precision) {
     case 'week':
       return `the week of ${formatDate(when.start, timeZone, false)}`;
@@ -187,9 +226,11 @@ export function relativeDays(from: Date, target: string, timeZone: string): stri
     const ms = new Date(target).getTime() - from.getTime();
     const abs = Math.abs(ms);
     const amount =
-      abs < 3_600_000 ? plural(Math.max(1, Math.round(abs / 60_000)), 'minute')
-      : abs < 2 * DAY_MS ? plural(Math.round(abs / 3_600_000), 'hour')
-      : plural(Math.round(abs / DAY_MS), 'day');
+      abs < 3_600_000
+        ? plural(Math.max(1, Math.round(abs / 60_000)), 'minute')
+        : abs < 2 * DAY_MS
+          ? plural(Math.round(abs / 3_600_000), 'hour')
+          : plural(Math.round(abs / DAY_MS), 'day');
     return ms >= 0 ? `in ${amount}` : `${amount} ago`;
   }
   const days = dayNumber(calendarDate(target, timeZone)) - dayNumber(calendarDateOfInstant(from, timeZone));
@@ -214,6 +255,26 @@ export function whenStatus(when: When, now: Date, timeZone: string): WhenStatus 
   const start = toInstant(when.start, timeZone);
   const end = when.precision === 'instant' && !when.end ? start : periodEndInstant(when.end ?? when.start, timeZone);
   if (now.getTime() < start.getTime()) return 'upcoming';
-  if (now.getTime() < end.getTime() || (when.precision === 'instant' && now.getTime() === start.getTime())) return 'ongoing';
+  if (now.getTime() < end.getTime() || (when.precision === 'instant' && now.getTime() === start.getTime()))
+    return 'ongoing';
   return 'past';
+}
+
+const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+type DurationUnit = keyof typeof UNIT_MS;
+
+/** "500ms", "90s", "15m", "1h", "2d" → milliseconds, in the units a setting allows; else undefined. */
+export function parseDuration(text: string, units: readonly DurationUnit[] = ['m', 'h', 'd']): number | undefined {
+  const m = /^(\d+)(ms|s|m|h|d)$/.exec(text.trim());
+  const unit = m?.[2] as DurationUnit | undefined;
+  return m && unit && units.includes(unit) ? Number(m[1]) * UNIT_MS[unit] : undefined;
+}
+
+/** "1d" → "1 day", "2h" → "2 hours". */
+export function describeDuration(text: string): string {
+  const m = /^(\d+)([mhd])$/.exec(text.trim());
+  if (!m) return text;
+  const n = Number(m[1]);
+  const unit = { m: 'minute', h: 'hour', d: 'day' }[m[2] as 'm' | 'h' | 'd'];
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }

@@ -27,25 +27,32 @@ BRIEFBOT_CONFIG; LOG_LEVEL; HEALTH_PORT. A .env file in the working directory fi
 SIGTERM or Ctrl-C finishes answers and posts in flight, then exits.
 `;
 
-export type FlagSpec = { boolean: string[]; string: string[] };
-export type Flags = Record<string, string | boolean | undefined>;
+/** The options a command takes: string options' values, and whether each boolean one was given. */
+export type Flags<S extends string = string, B extends string = never> = Partial<
+  Record<S, string> & Record<B, boolean>
+>;
 
 /** node:util parseArgs, with its errors said the way the usage text says options. */
-export function readArgs(args: string[], spec: FlagSpec): { flags: Flags; rest: string[]; error?: string } {
+export function readArgs<S extends string = never, B extends string = never>(
+  args: string[],
+  spec: { boolean: readonly B[]; string: readonly S[] },
+): { flags: Flags<S, B>; rest: string[]; error?: string } {
   const options = Object.fromEntries([
     ...spec.boolean.map((name) => [name, { type: 'boolean' as const }]),
     ...spec.string.map((name) => [name, { type: 'string' as const }]),
   ]);
   try {
     const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
-    return { flags: values as Flags, rest: positionals };
+    return { flags: values as Flags<S, B>, rest: positionals };
   } catch (error) {
     const e = error as Error & { code?: string };
     const option = /'(-[^' ]+)/.exec(e.message)?.[1] ?? '';
     const said =
-      e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? `unknown option ${option}`
-      : e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ? `${option} needs a value`
-      : e.message;
+      e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+        ? `unknown option ${option}`
+        : e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
+          ? `${option} needs a value`
+          : e.message;
     return { flags: {}, rest: [], error: said };
   }
 }
@@ -53,4 +60,10 @@ export function readArgs(args: string[], spec: FlagSpec): { flags: Flags; rest: 
 export function describe(file: string, cwd: string, e: { line?: number; field?: string; message: string }): string {
   const shown = relative(cwd, file) || file;
   return `${shown}${e.line ? `:${e.line}` : ''}: ${e.field ? `${e.field}: ` : ''}${e.message}`;
+}
+
+/** A command line that does not parse: what is wrong, then the usage. */
+export function usageError(io: { stderr: { write(text: string): unknown } }, problem: string): number {
+  io.stderr.write(`${problem}\n\n${USAGE}`);
+  return 2;
 }

@@ -29,25 +29,48 @@ const httpUrl = z.string().refine((v) => {
   }
 }, 'should be an http(s) URL');
 
+const port = z
+  .string()
+  .regex(/^\d{1,5}$/, 'should be a port number (0–65535)')
+  .transform(Number)
+  .refine((n) => n <= 65535, 'should be a port number (0–65535)');
+
 export const Env = z
   .object({
-    SLACK_BOT_TOKEN: optional(z.string().regex(SLACK_BOT_TOKEN, 'should be a Slack bot token (xoxb-…), from the app’s OAuth & Permissions page')),
-    SLACK_SIGNING_SECRET: optional(z.string().regex(/^[!-~]{8,}$/, 'should be the app’s signing secret from Basic Information (at least 8 characters, no spaces)')),
-    SLACK_APP_TOKEN: optional(z.string().regex(SLACK_APP_TOKEN, 'should be an app-level token (xapp-…) with connections:write, from Basic Information')),
-    PORT: optional(
+    SLACK_BOT_TOKEN: optional(
       z
         .string()
-        .regex(/^\d{1,5}$/, 'should be a port number (0–65535)')
-        .transform(Number)
-        .refine((n) => n <= 65535, 'should be a port number (0–65535)'),
+        .regex(SLACK_BOT_TOKEN, 'should be a Slack bot token (xoxb-…), from the app’s OAuth & Permissions page'),
     ),
+    SLACK_SIGNING_SECRET: optional(
+      z
+        .string()
+        .regex(
+          /^[!-~]{8,}$/,
+          'should be the app’s signing secret from Basic Information (at least 8 characters, no spaces)',
+        ),
+    ),
+    SLACK_APP_TOKEN: optional(
+      z
+        .string()
+        .regex(SLACK_APP_TOKEN, 'should be an app-level token (xapp-…) with connections:write, from Basic Information'),
+    ),
+    PORT: optional(port),
     DISCORD_TOKEN: optional(
       z
         .string()
-        .regex(DISCORD_TOKEN, 'should be a Discord bot token (three dot-separated parts), from the Developer Portal’s Bot page')
-        .refine((t) => discordTokenUserId(t) !== undefined, 'should be a Discord bot token: its first part does not encode a user id'),
+        .regex(
+          DISCORD_TOKEN,
+          'should be a Discord bot token (three dot-separated parts), from the Developer Portal’s Bot page',
+        )
+        .refine(
+          (t) => discordTokenUserId(t) !== undefined,
+          'should be a Discord bot token: its first part does not encode a user id',
+        ),
     ),
-    DISCORD_APP_ID: optional(z.string().regex(SNOWFLAKE, 'should be the numeric Application ID from the Developer Portal')),
+    DISCORD_APP_ID: optional(
+      z.string().regex(SNOWFLAKE, 'should be the numeric Application ID from the Developer Portal'),
+    ),
     DISCORD_GUILD_ID: optional(z.string().regex(SNOWFLAKE, 'should be a numeric server (guild) id')),
     DISCORD_REGISTER_ON_START: optional(
       z
@@ -55,35 +78,47 @@ export const Env = z
         .regex(/^(1|0|true|false|yes|no|on|off)$/i, 'should be 1/0, true/false, yes/no or on/off')
         .transform((v) => /^(1|true|yes|on)$/i.test(v)),
     ),
-    LOG_LEVEL: optional(z.string().refine((v) => (LOG_LEVELS as readonly string[]).includes(v), `should be one of ${LOG_LEVELS.join(', ')}`)),
-    BRIEFBOT_CONFIG: optional(z.string()),
-    /** /healthz, /readyz and /metrics on this port, in every mode (console too); unset: off. */
-    HEALTH_PORT: optional(
+    LOG_LEVEL: optional(
       z
         .string()
-        .regex(/^\d{1,5}$/, 'should be a port number (0–65535)')
-        .transform(Number)
-        .refine((n) => n <= 65535, 'should be a port number (0–65535)'),
+        .refine((v) => (LOG_LEVELS as readonly string[]).includes(v), `should be one of ${LOG_LEVELS.join(', ')}`),
     ),
+    BRIEFBOT_CONFIG: optional(z.string()),
+    /** /healthz, /readyz and /metrics on this port, in every mode (console too); unset: off. */
+    HEALTH_PORT: optional(port),
     /** Web API base, e.g. GovSlack's or a local stub's (`http://127.0.0.1:PORT/api/`). */
     BRIEFBOT_SLACK_API_URL: optional(httpUrl),
     /** REST base without the version, e.g. a local stub's `http://127.0.0.1:PORT/api`. */
     BRIEFBOT_DISCORD_API_URL: optional(httpUrl),
   })
   .superRefine((env, ctx) => {
-    const slackExtra = env.SLACK_APP_TOKEN ? 'SLACK_APP_TOKEN' : env.SLACK_SIGNING_SECRET ? 'SLACK_SIGNING_SECRET' : undefined;
+    const slackExtra = env.SLACK_APP_TOKEN
+      ? 'SLACK_APP_TOKEN'
+      : env.SLACK_SIGNING_SECRET
+        ? 'SLACK_SIGNING_SECRET'
+        : undefined;
     if (!env.SLACK_BOT_TOKEN && slackExtra) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: `is not set, but ${slackExtra} is: Slack needs its bot token (xoxb-…) too` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_BOT_TOKEN'],
+        message: `is not set, but ${slackExtra} is: Slack needs its bot token (xoxb-…) too`,
+      });
     }
     if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
       ctx.addIssue({
         code: 'custom',
         path: ['SLACK_SIGNING_SECRET'],
-        message: 'is not set: with SLACK_BOT_TOKEN, set SLACK_APP_TOKEN for Socket Mode or SLACK_SIGNING_SECRET (and PORT) for HTTP mode',
+        message:
+          'is not set: with SLACK_BOT_TOKEN, set SLACK_APP_TOKEN for Socket Mode or SLACK_SIGNING_SECRET (and ' +
+          'PORT) for HTTP mode',
       });
     }
     if (!env.DISCORD_TOKEN && (env.DISCORD_APP_ID || env.DISCORD_GUILD_ID) && env.DISCORD_REGISTER_ON_START) {
-      ctx.addIssue({ code: 'custom', path: ['DISCORD_TOKEN'], message: 'is not set, but DISCORD_REGISTER_ON_START is on' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DISCORD_TOKEN'],
+        message: 'is not set, but DISCORD_REGISTER_ON_START is on',
+      });
     }
   });
 
@@ -160,7 +195,9 @@ export function parseEnv(raw: Record<string, string | undefined>): BotEnv {
     throw new EnvError(issues);
   }
   const e = parsed.data;
-  const secrets = [e.SLACK_BOT_TOKEN, e.SLACK_SIGNING_SECRET, e.SLACK_APP_TOKEN, e.DISCORD_TOKEN].filter((s): s is string => !!s);
+  const secrets = [e.SLACK_BOT_TOKEN, e.SLACK_SIGNING_SECRET, e.SLACK_APP_TOKEN, e.DISCORD_TOKEN].filter(
+    (s): s is string => !!s,
+  );
   const out: BotEnv = { secrets };
   if (e.LOG_LEVEL) out.logLevel = e.LOG_LEVEL;
   if (e.BRIEFBOT_CONFIG) out.configPath = e.BRIEFBOT_CONFIG;
@@ -223,7 +260,10 @@ export interface PlatformStatus {
 }
 
 /** Which chat platforms start, and why each of the others does not. */
-export function platformStatus(env: BotEnv, platforms: readonly string[]): { slack: PlatformStatus; discord: PlatformStatus } {
+export function platformStatus(
+  env: BotEnv,
+  platforms: readonly string[],
+): { slack: PlatformStatus; discord: PlatformStatus } {
   const leftOut = (name: string) => ({ on: false, detail: `the config's platforms leave ${name} out` });
   const slack: PlatformStatus = !env.slack
     ? { on: false, detail: 'SLACK_BOT_TOKEN is not set' }

@@ -1,12 +1,8 @@
 import { z } from 'zod';
+import { parseDuration } from '../time.js';
 
 /** "90s", "15m", "1h", "500ms" → milliseconds; undefined when the text is not such a duration. */
-export function parseLimitDuration(text: string): number | undefined {
-  const m = /^(\d+)(ms|s|m|h)$/.exec(text.trim());
-  if (!m) return undefined;
-  const unit = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 }[m[2] as 'ms' | 's' | 'm' | 'h'];
-  return Number(m[1]) * unit;
-}
+export const parseLimitDuration = (text: string): number | undefined => parseDuration(text, ['ms', 's', 'm', 'h']);
 
 const duration = (min: number, what: string) =>
   z

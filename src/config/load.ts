@@ -41,16 +41,26 @@ export interface LoadConfigOptions {
 export function parseConfig(text: string, file: string): Config {
   const located = parseLocatedYaml(text);
   if (located.syntaxErrors.length) {
-    throw new ConfigError(file, located.syntaxErrors.map((e) => ({ line: e.line, field: '(yaml)', message: `YAML syntax: ${e.message}` })));
+    throw new ConfigError(
+      file,
+      located.syntaxErrors.map((e) => ({ line: e.line, field: '(yaml)', message: `YAML syntax: ${e.message}` })),
+    );
   }
   const raw = located.value ?? {};
-  if (typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(file, [{ line: 1, field: '(top level)', message: 'the config must be a mapping of keys (key: value)' }]);
+  if (typeof raw !== 'object' || Array.isArray(raw))
+    throw new ConfigError(file, [
+      { line: 1, field: '(top level)', message: 'the config must be a mapping of keys (key: value)' },
+    ]);
   const parsed = Config.safeParse(raw);
   if (!parsed.success) throw new ConfigError(file, locateIssues(parsed.error.issues, located));
   const cronIssues: LocatedIssue[] = [];
   parsed.data.schedules.forEach((s, i) => {
     if (!validateCron(s.cron)) {
-      cronIssues.push({ line: located.lineOf(['schedules', i, 'cron']), field: `schedules[${i}].cron`, message: `“${s.cron}” is not a valid cron expression (5 or 6 fields, e.g. "0 8 * * 1-5")` });
+      cronIssues.push({
+        line: located.lineOf(['schedules', i, 'cron']),
+        field: `schedules[${i}].cron`,
+        message: `“${s.cron}” is not a valid cron expression (5 or 6 fields, e.g. "0 8 * * 1-5")`,
+      });
     }
   });
   if (cronIssues.length) throw new ConfigError(file, cronIssues);

@@ -27,7 +27,9 @@ export const Schedule = z
 export const Reminders = z
   .object({
     /** Offsets before an event, e.g. "1d", "1h", "30m". */
-    offsets: z.array(z.string().regex(/^\d+[mhd]$/, 'an offset is a number and m, h or d, e.g. 1d')).default(['1d', '1h']),
+    offsets: z
+      .array(z.string().regex(/^\d+[mhd]$/, 'an offset is a number and m, h or d, e.g. 1d'))
+      .default(['1d', '1h']),
     targets: z.array(Target).default([]),
   })
   .strict();
@@ -40,7 +42,10 @@ export const Config = z
     platforms: z.array(Platform).default(['slack', 'discord']),
     store: z.string().default('data/briefbot.sqlite'),
     /** Missed fire times within this window are posted once on start. */
-    catchUp: z.string().regex(/^\d+[mhd]$/).default('1h'),
+    catchUp: z
+      .string()
+      .regex(/^\d+[mhd]$/)
+      .default('1h'),
     schedules: z.array(Schedule).default([]),
     reminders: Reminders.default({}),
     /** Caps on what chat users can ask (subscriptions, input length, rate, answer time). */

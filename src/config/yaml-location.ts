@@ -24,7 +24,9 @@ export function parseLocatedYaml(source: string, lineOffset = 0): LocatedYaml {
       // The key's line reads better than the value's for a mapping entry.
       const parent = sub.length ? doc.getIn(sub.slice(0, -1), true) : undefined;
       if (sub.length && isMap(parent)) {
-        const pair = parent.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(sub[sub.length - 1]));
+        const pair = parent.items.find(
+          (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(sub[sub.length - 1]),
+        );
         const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
         if (range) return lineCounter.linePos(range[0]).line + lineOffset;
       }
@@ -59,7 +61,11 @@ export function locateIssues(issues: ZodIssue[], located: LocatedYaml): LocatedI
       }
       continue;
     }
-    out.push({ line: located.lineOf(issue.path), field: fieldName(issue.path) || '(top level)', message: issue.message });
+    out.push({
+      line: located.lineOf(issue.path),
+      field: fieldName(issue.path) || '(top level)',
+      message: issue.message,
+    });
   }
   return out;
 }

@@ -22,7 +22,7 @@ import type { Mention, People, PersonRecord } from './people.js';
 import { normName } from './people.js';
 import type { QuoteContext, QuoteSpan } from './quotes.js';
 import { isExcludedQuote, quoteKind } from './quotes.js';
-import { isSpeechVerb, isWeakCue, speechLemma, SPEECH_CHANNEL_NOUNS } from './speech-verbs.js';
+import { isMannerVerb, isSpeechVerb, isWeakCue, speechLemma, SPEECH_CHANNEL_NOUNS } from './speech-verbs.js';
 import { isDictionaryWord } from './dictionary.js';
 import type { ParagraphDoc, Token } from './tokens.js';
 import { isCapitalized } from './tokens.js';
@@ -132,6 +132,8 @@ const FOREIGN_SAY = new Set(['dijo', 'afirmó', 'afirmo', 'declaró', 'declaro',
 const RESCUING = new Set(['written-text', 'text-owner', 'quotative-like', 'verb-before', 'naming-verb', 'passive-by', 'document-issuer', 'colon', 'transcript', 'inverted-verb', 'verb-after']);
 /** Plural nouns for groups of people the article does not name. */
 const PEOPLE_PLURALS = new Set(['people', 'members', 'children', 'users', 'others', 'protesters', 'residents', 'witnesses', 'observers', 'experts', 'analysts', 'critics', 'officials', 'activists', 'supporters', 'opponents', 'fans', 'locals', 'women', 'men', 'parents', 'families', 'students', 'teachers', 'doctors', 'nurses', 'workers', 'voters', 'citizens', 'netizens', 'bloggers', 'commentators', 'scholars', 'sources', 'insiders', 'aides', 'diplomats', 'lawmakers', 'legislators', 'politicians', 'demonstrators', 'organisers', 'organizers', 'participants', 'attendees', 'marchers', 'strikers', 'campaigners', 'villagers', 'neighbours', 'neighbors', 'relatives', 'friends', 'colleagues', 'employees', 'staff', 'passengers', 'travellers', 'travelers', 'shoppers', 'spectators', 'onlookers', 'bystanders', 'mourners', 'pilgrims', 'refugees', 'migrants', 'soldiers', 'troops', 'officers', 'authorities', 'investigators', 'prosecutors', 'scientists', 'researchers', 'economists', 'lawyers']);
+/** Nouns for something said: a fragment after "X's claim that" is X's. */
+const SPEECH_NOUNS = new Set(['claim', 'claims', 'remark', 'remarks', 'comment', 'comments', 'words', 'assertion', 'assertions', 'suggestion', 'allegation', 'allegations', 'accusation', 'accusations', 'insistence', 'description', 'characterisation', 'characterization', 'boast', 'promise', 'pledge', 'warning', 'argument', 'contention', 'description', 'statement', 'complaint', 'charge', 'quip', 'jibe', 'jab']);
 const SPEECHLIKE = new Set(['gave', 'give', 'gives', 'giving', 'offered', 'offers', 'expressed', 'expresses', 'voiced', 'voices', 'issued', 'issues', 'sent', 'extended', 'conveyed', 'uttered']);
 const QUOTATIVE_BE = new Set(['is', 'was', 'are', 'were', 'am', "'m", "'s", "'re", 'be', 'being', 'been', 'went', 'go', 'goes', 'going', 'gone', "i'm", 'i’m', "she's", 'she’s', "he's", 'he’s', "they're", 'they’re', "we're", 'we’re', "you're", 'you’re', "it's", 'it’s']);
 
@@ -186,12 +188,15 @@ export class Attributor {
     this.findInterviewAnswers();
     const out: Attributed[] = [];
     let carry: Carry | undefined;
+    let prevBody: { doc: ParagraphDoc; results: Attributed[] } | undefined;
     for (const doc of this.docs) {
       if (doc.kind !== 'body' && doc.kind !== 'caption') {
         carry = undefined;
         continue;
       }
       const results = this.paragraph(doc, carry);
+      if (prevBody && prevBody.doc.index === doc.index - 1) translationPair(prevBody.doc, prevBody.results, doc, results);
+      prevBody = { doc, results };
       out.push(...results);
       if (doc.kind === 'caption') continue; // captions interrupt the running text, they do not carry it
       const last = results[results.length - 1];
@@ -202,6 +207,8 @@ export class Attributor {
         open: !!last && !!lastSpan && !lastSpan.closed && lastSpan === last.span,
         introducer,
         paragraph: doc.index,
+        // The paragraph closes on a quote whose speaker is named with confidence.
+        endsOnQuote: !!last && !!lastSpan && lastSpan === last.span && !!last.speaker && last.confidence >= 0.8 && !/[\p{L}\p{N}]/u.test(doc.text.slice(lastSpan.end)),
       };
     }
     return out;
@@ -289,7 +296,7 @@ export class Attributor {
     const words = (a: number, b: number) => doc.tokens.slice(a, b).filter((t) => t.kind === 'word').map((t) => t.text);
     const narrative = doc.tokens.slice(s0, s1).filter((t) => t.kind === 'word');
     const sentenceText = narrative.map((t) => t.text.toLowerCase()).join(' ');
-    const hasCue = narrative.some((t) => isSpeechVerb(t.text)) || /\baccording to\b/.test(sentenceText) || this.hasQuotativeLike(doc, s0, s1);
+    const hasCue = narrative.some((t) => isSpeechVerb(t.text) && (!isMannerVerb(t.text) || t.start > span.end)) || /\baccording to\b/.test(sentenceText) || this.hasQuotativeLike(doc, s0, s1);
     return {
       before: words(s0, i),
       after: words(i + 1, s1),
@@ -388,8 +395,11 @@ export class Attributor {
       if (who) return { ...who, method: 'inverted-verb', cue: this.cue(doc, v, end) };
       // “…,” said to be … / “…,” he said: nothing after the verb; the subject may come before it.
     }
-    // Subject first: “…,” X said / the 21-year-old said / she told the BBC.
-    for (let k = j; k < Math.min(end, j + 16); k++) {
+    // Subject first: “…,” X said / the 21-year-old said / she told the BBC. Not for a fragment woven
+    // into its clause ("accused them of “bullying” parents who asked …"): the words after it go on that clause.
+    const quoteTok = t[j - 1];
+    const woven = quoteTok?.kind === 'quote' && isWord(t[j - 2]) && doc.sentenceOf[j - 2] === sIndex && !/[,.;:!?…—–-]$/.test(doc.spans[quoteTok.q!]!.text.trimEnd());
+    for (let k = j; k < Math.min(end, j + 16) && !woven; k++) {
       const tok = t[k]!;
       if (!isWord(tok)) {
         if (tok.text === '(' || tok.text === ')' || tok.text === '[' || tok.text === ']' || tok.text === ',' || tok.text === '’' || tok.text === "'") continue;
@@ -466,7 +476,7 @@ export class Attributor {
         const subj = this.subjectBefore(doc, s0, v, sIndex);
         if (subj) return { ...subj, method: subj.method === 'subject' ? 'verb-before' : subj.method, cue: tok.text };
       }
-      if (!isSpeechVerb(tok.text) || (isCapitalized(tok.text) && v !== s0)) continue;
+      if (!isSpeechVerb(tok.text) || isMannerVerb(tok.text) || (isCapitalized(tok.text) && v !== s0)) continue;
       if (this.isNounUse(doc, v, s0)) continue;
       // “…,” said X, “…”: the verb right after the quote before, its speaker after it.
       let pq = v - 1;
@@ -691,7 +701,9 @@ export class Attributor {
         if (this.isIntroPhrase(doc, Math.max(s0, d + 1), k)) return undefined;
         return this.npSubject(doc, Math.max(s0, d + 1), k, sIndex);
       }
-      const innerName = this.nameIn(doc, d + 1, k);
+      // ", speaking to BBC Radio 4,", ", in an interview with X,": a name inside a participle or prepositional aside is not the subject.
+      const aside = isWord(t[d + 1]) && !this.inMention(doc, d + 1) && (/^\p{Ll}+ing$/u.test(t[d + 1]!.text) || PREPOSITIONS.has(lower(t[d + 1])));
+      const innerName = aside ? undefined : this.nameIn(doc, d + 1, k);
       // "After the match, Rhys Price, 21, said": an introductory phrase before the first comma is not the subject.
       const c = commaBefore(t, d - 1, s0);
       const segStart = Math.max(s0, c + 1);
@@ -701,7 +713,7 @@ export class Attributor {
         outer = this.npSubject(doc, segStart, d, sIndex);
         if (!outer?.who && c >= s0 && t[c]!.text === ',') outer = this.subjectBefore(doc, s0, d + 1, sIndex, allowFirst, depth + 1) ?? outer;
       }
-      const innerNP = !innerName && !(outer?.who?.person && outer.method === 'subject') ? this.npSubject(doc, d + 1, k, sIndex) : undefined;
+      const innerNP = !aside && !innerName && !(outer?.who?.person && outer.method === 'subject') ? this.npSubject(doc, d + 1, k, sIndex) : undefined;
       // "Its chair, Priya Nand, said", "One of these groups, the SDF, said": a name in apposition to a role phrase speaks.
       if (innerName && (!outer?.who?.person || outer.method === 'role-noun' || outer.method === 'unnamed' || outer.how === 'role-noun' || outer.who.person.type === 'organization' && innerName.person.type === 'person')) return { who: { person: innerName.person }, confidence: 0.95, how: 'adjacent', method: 'subject', cue: '' };
       if (innerNP?.who?.person && (!outer?.who?.person) && (outer?.method === 'unnamed' || !outer?.who)) return innerNP;
@@ -1137,6 +1149,31 @@ export class Attributor {
       const org = this.organization(name, name === 'Police' ? ['police'] : [], doc, s0, t.indexOf(words[pol]!, a) + 1);
       return { who: { person: org }, confidence: 0.8, how: 'adjacent', method: 'police', cue: '' };
     }
+    // "Organisers said", "the organizers said": the organisation the passage says runs the event, if it names one.
+    if (lw.length <= 2 && /^organi[sz]ers$/.test(lw[lw.length - 1]!) && (lw.length === 1 || lw[0] === 'the') && create) {
+      const org = this.recentOrganization(doc, a, 'organisers');
+      if (org) return { who: { person: org }, confidence: 0.75, how: 'role-noun', method: 'organisation-noun', cue: '' };
+    }
+    // "Mr Ashworth's family", "Lee's lawyer": someone known only through a named person, unnamed themselves.
+    const owner = ms.find((m) => m.from === a && m.possessive && m.person.type === 'person');
+    if (owner && owner.to < b) {
+      const rest = t.slice(owner.to, b).filter(isWord).map((x) => bare(x.text));
+      const head = rest[rest.length - 1] ?? '';
+      const personish = (w: string) => w === 'family' || w === 'relatives' || KINSHIP[w] !== undefined || KINSHIP[w.replace(/s$/, '')] !== undefined || isRoleNoun(w) || isRoleNoun(w.replace(/s$/, '')) || GENERIC_PERSON_NOUNS.has(w) || PEOPLE_PLURALS.has(w);
+      if (rest.length <= 2 && VOICE_OF.has(head) && head !== 'statement') return { who: { person: owner.person }, confidence: 0.85, how: 'adjacent', method: 'spokesperson', cue: '' };
+      const kin = KINSHIP[head];
+      if (kin !== undefined && rest.length <= 2) {
+        // "Mr Ashworth's wife" when the article names her.
+        const byRole = this.people.resolveRoleNoun(rest, doc.index, a);
+        if (byRole && byRole !== owner.person && (kin === 'unknown' || byRole.gender === kin || byRole.gender === 'unknown')) return { who: { person: byRole }, confidence: 0.8, how: 'role-noun', method: 'role-noun', cue: '' };
+      }
+      if (rest.length && rest.length <= 3 && personish(head) && !rest.some((w) => VOICE_OF.has(w))) {
+        const description = doc.text.slice(t[a]!.start, t[b - 1]!.end).replace(/\s+/g, ' ');
+        const plural = head === 'family' || /s$/.test(head) && !/(ss|us|is)$/.test(head);
+        const g = plural ? 'unknown' : genderOfWords([head]);
+        return { who: { anon: { description, gender: g, plural, paragraph: doc.index } }, confidence: 0.85, how: 'adjacent', method: 'unnamed', cue: '' };
+      }
+    }
     // Indefinite and quantified: "an eyewitness", "one of the children", "several members", "protesters".
     const anon = this.unnamed(doc, a, b, words, lw);
     if (anon) return anon;
@@ -1232,8 +1269,30 @@ export class Attributor {
     const head = bare(headTok.text);
     const mods = words.slice(1, h).map((w) => bare(w.text));
     const at = t.indexOf(headTok, a);
+    // "his campaign", "her government": the possessor's organisation, named as "Dunn campaign".
+    const det = lower(words[0]);
+    if (this.isPossessiveDet(det) && h === 1 && /^(campaign|administration|government)$/.test(head) && !this.reading) {
+      const owner = this.pronounWord(doc, a, sIndex, det === 'his' ? 'he' : det === 'her' ? 'she' : det === 'their' ? 'they' : det);
+      const person = owner?.who?.person;
+      if (person?.type === 'person' && owner!.confidence >= NAME_THRESHOLD) {
+        const name = `${person.nameTokens[person.nameTokens.length - 1]} ${head}`;
+        const known = this.orgCache.has(normName(name)) || this.people.list.some((x) => x.type === 'organization' && normName(x.name) === normName(name));
+        const org = this.organization(name, [], doc, a, at + 1);
+        // Listed once it speaks: a campaign only mentioned is no one the reader is told said anything.
+        if (!known) org.latent = true;
+        return { who: { person: org }, confidence: Math.min(owner!.confidence, 0.75), how: 'role-noun', method: 'possessive-org', cue: '' };
+      }
+      return { who: null, confidence: 0, how: 'none', method: 'possessive-org', cue: '' };
+    }
     // "the statement", "the report", "the website": its issuer speaks.
     if (DOCUMENT_NOUNS.has(head) && !voice) {
+      // "the website of the X Forum", "the statement from X", "the report by X": the one named after it.
+      if (/^(of|from|by)$/.test(lower(t[at + 1]))) {
+        let n = at + 2;
+        if (lower(t[n]) === 'the') n++;
+        const owner = this.people.mentionAt(doc.index, n) ?? this.people.mentionsIn(doc.index, n, b).find((m) => m.from <= n + 1 && !m.possessive);
+        if (owner && owner.from < b) return { who: { person: owner.person }, confidence: 0.8, how: 'role-noun', method: 'document-issuer', cue: '' };
+      }
       const issuer = this.issuerOf(doc, at, sIndex);
       if (issuer) return { ...issuer, method: issuer.method || 'document-issuer' };
       // "The draft says …": a document nobody is said to have issued speaks for itself.
@@ -1245,7 +1304,7 @@ export class Attributor {
       return undefined;
     }
     // "the company", "the agency", "the club", "the project", "the group", "the commission".
-    if ((ORG_NOUNS.has(head) || /^(project|group|body|organisation|organization|federation|association|institute|university|court|bank|union|foundation|church|school|hospital|council|charity|club|team|force|service|board|office|ministry|department|agency|company|firm|campaign|government|administration|party|network|newspaper|site|website|blog|magazine)$/.test(head)) && !isCapitalized(headTok.text)) {
+    if ((ORG_NOUNS.has(head) || COMPANY_NOUNS.has(head) || /^(project|group|body|organisation|organization|federation|association|institute|university|court|bank|union|foundation|church|school|hospital|council|charity|club|team|force|service|board|office|ministry|department|agency|company|firm|campaign|government|administration|party|network|newspaper|site|website|blog|magazine)$/.test(head)) && !isCapitalized(headTok.text)) {
       const org = this.recentOrganization(doc, a, head);
       if (org) {
         if (!this.reading) this.people.addAlias(org, `the ${head}`);
@@ -1607,6 +1666,9 @@ export class Attributor {
       if (isFirst && sIndex === 0 && carry && carry.paragraph === doc.index - 1) {
         // A quote-only paragraph after "X said:" / a paragraph that ends on a colon.
         if (carry.introducer) return { who: carry.introducer, confidence: 0.85, how: 'continuation', method: 'colon-paragraph', cue: '' };
+        // A paragraph that is one quote, after a paragraph that closed on a named speaker's quote: they go on
+        // (or are translated: an original-language quote, then its translation).
+        if (carry.endsOnQuote && carry.last && ctx.paragraphAlone && doc.kind === 'body' && !this.answerer.has(doc.index)) return { who: carry.last, confidence: 0.7, how: 'continuation', method: 'quote-paragraph', cue: '' };
       }
       // The subject of the sentence before ("John Rhys-Davies broke news when he revealed … “…”").
       const before = this.subjects.get(doc.index)?.[sIndex - 1];
@@ -1624,6 +1686,8 @@ export class Attributor {
     // A fragment in a sentence with no cue: the paragraph's current speaker, when no one else is its subject.
     const subject = this.subjects.get(doc.index)?.[sIndex];
     if (this.unresolved.get(doc.index)?.has(sIndex)) return undefined;
+    const claim = this.speechNounOwner(doc, s0, qi, sIndex);
+    if (claim !== undefined) return claim ?? undefined;
     const current = prevWho && prev!.confidence >= NAME_THRESHOLD ? prevWho : null;
     if (current && (!subject || samePerson(subject, current) || !subject.person || subject.person.type !== 'person')) {
       return { who: current, confidence: 0.6, how: 'continuation', method: 'current-speaker', cue: '' };
@@ -1652,6 +1716,9 @@ export class Attributor {
     const subject = this.subjects.get(doc.index)?.[sIndex];
     const prev = results[results.length - 1];
     if (this.unresolved.get(doc.index)?.has(sIndex)) return undefined;
+    // "rejected Dunn's claim that the bill was “dead”": the words are whoever made the claim, not the subject's.
+    const claim = this.speechNounOwner(doc, s0, qi, sIndex);
+    if (claim !== undefined) return claim ?? undefined;
     if (prev && prev.paragraph === doc.index && prev.speaker && prev.confidence >= 0.75) {
       const prevSentence = doc.sentenceOf[doc.tokens.findIndex((t) => t.kind === 'quote' && doc.spans[t.q!] === prev.span)] ?? -1;
       if (sIndex - prevSentence <= 1 && (!subject || subject.person === prev.speaker || (subject.person && subject.person.type !== 'person') || subject.anon)) {
@@ -1662,6 +1729,54 @@ export class Attributor {
       return { who: subject, confidence: 0.55, how: 'subject', method: 'sentence-subject', cue: '' };
     }
     return undefined;
+  }
+
+  /**
+   * A speech noun ("claim", "remarks", "words") between the sentence's start and a fragment: its
+   * possessor when it has one ("Dunn's claim", "his remarks"), else null (someone unnamed made it);
+   * undefined when there is no such noun.
+   */
+  private speechNounOwner(doc: ParagraphDoc, s0: number, qi: number, sIndex: number): Found | null | undefined {
+    const t = doc.tokens;
+    for (let k = qi - 1; k > s0 && qi - k <= 12; k--) {
+      const x = t[k]!;
+      if (x.kind === 'quote') return undefined;
+      if (!isWord(x) || !SPEECH_NOUNS.has(lower(x))) continue;
+      let p = k - 1;
+      while (p > s0 && isWord(t[p]) && /^(own|earlier|latest|recent|repeated|previous|widely|reported|alleged|public|first)$/.test(lower(t[p]))) p--;
+      const poss = this.people.inParagraph(doc.index).find((m) => m.possessive && m.to === p + 1);
+      if (poss) return { who: { person: poss.person }, confidence: 0.6, how: 'adjacent', method: 'speech-noun', cue: x.text };
+      const det = lower(t[p]);
+      if (this.isPossessiveDet(det)) {
+        const who = this.pronounWord(doc, p, sIndex, det === 'his' ? 'he' : det === 'her' ? 'she' : det === 'its' ? 'it' : det === 'my' ? 'i' : det === 'our' ? 'we' : 'they');
+        return who?.who ? { ...who, confidence: Math.min(who.confidence, 0.6), method: 'speech-noun', cue: x.text } : null;
+      }
+      return DETERMINERS.has(det) ? null : undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * A "Q: … / A: …" interview: the answers are the interviewee's, the one person the paragraphs
+   * before the first question name; with several (or none) nobody is assumed.
+   */
+  private findQuestionAnswerLabels(): void {
+    const isQ = (d: ParagraphDoc) => /^(Q|Question)\s*[:.]\s/.test(d.text.trimStart());
+    const isA = (d: ParagraphDoc) => /^(A|Answer)\s*[:.]\s/.test(d.text.trimStart());
+    const first = this.docs.findIndex((d) => d.kind === 'body' && isQ(d));
+    if (first < 0 || !this.docs.some((d) => d.kind === 'body' && isA(d))) return;
+    const named = new Set<PersonRecord>();
+    for (const d of this.docs.slice(0, first)) {
+      if (d.kind !== 'body') continue;
+      for (const m of this.people.inParagraph(d.index)) if (m.person.type === 'person') named.add(m.person);
+    }
+    if (named.size !== 1) return;
+    const interviewee = [...named][0]!;
+    for (const d of this.docs.slice(first)) {
+      if (d.kind !== 'body') continue;
+      if (isA(d)) this.answerer.set(d.index, interviewee);
+      else if (isQ(d)) this.interviewee.set(d.index, interviewee);
+    }
   }
 
   /** The subject of a paragraph's last sentence when it introduces what follows (a speech verb or a closing colon). */
@@ -1686,11 +1801,14 @@ export class Attributor {
     if (words.length === 0 || words.length > 4 || !words.every((x) => isWord(x) && isCapitalized(x.text))) return undefined;
     const m = this.people.mentionsIn(doc.index, s0, colonAt)[0];
     if (m && m.person.type === 'person') return m.person;
+    // "A: “…”" in a Q&A: the interviewee answers.
+    if (s0 === 0 && words.length === 1 && /^(A|Answer)$/.test(words[0]!.text)) return this.answerer.get(doc.index);
     return undefined;
   }
 
   /** Interview answers: a paragraph opening "((Name))" and the unlabelled paragraphs after it, up to the next label. */
   private findInterviewAnswers(): void {
+    this.findQuestionAnswerLabels();
     let current: PersonRecord | undefined;
     let questions: number[] = [];
     for (const doc of this.docs) {
@@ -1878,12 +1996,15 @@ export class Attributor {
   /** The nearest capitalised name ending in an organisation word ("National Weather Service"), looking back three paragraphs. */
   private recentOrganization(doc: ParagraphDoc, before: number, noun: string): PersonRecord | undefined {
     const company = COMPANY_NOUNS.has(noun);
+    // Organisers are whichever organisation the passage names, wherever in the sentence.
+    const organisers = noun === 'organisers';
     // An organisation already speaking or spoken of recently, of a fitting kind.
     const fitting = (p: PersonRecord) => {
       if (p.type !== 'organization' || p.kind === 'outlet') return false;
       const l = normName(p.name);
       const govish = /(department|ministry|government|office|executive|administration|agency|commission|committee|council|service|authority|police|court|parliament|assembly|senate|congress)$/.test(l);
       if (noun === 'campaign') return /campaign$/.test(l);
+      if (noun === 'organisers') return !govish && !/(police|constabulary|court|tribunal|university|party)$/.test(l);
       if (noun === 'police' || noun === 'force') return /police|constabulary|force/.test(l);
       if (noun === 'court' || noun === 'tribunal') return /court|tribunal/.test(l);
       if (company) return !govish && !/(university|party|campaign|union|church|school)$/.test(l);
@@ -1912,7 +2033,7 @@ export class Attributor {
         // Any organisation heading a clause of the last sentences; elsewhere only one named by the noun ("the commission").
         const [ss] = d.sentences[d.sentenceOf[a]!]!;
         const opensClause = a === ss || (a === ss + 1 && /^the$/i.test(t[ss]!.text));
-        if (!company && !opensClause && !normName(name).split(' ').includes(noun)) continue;
+        if (!company && !organisers && !opensClause && !normName(name).split(' ').includes(noun)) continue;
         const existing = this.people.list.find((x) => x.type === 'organization' && normName(x.name) === normName(name));
         if (existing) return existing;
         const org = this.people.ensurePerson(name.split(/\s+/), undefined, 'organization');
@@ -1963,11 +2084,53 @@ export class Attributor {
   }
 }
 
+/** Function words of the other languages quotes arrive in (none of them an English word). */
+const FOREIGN_FUNCTION = new Set(['el', 'los', 'las', 'que', 'del', 'y', 'una', 'por', 'con', 'para', 'se', 'lo', 'su', 'sus', 'al', 'como', 'más', 'pero', 'les', 'des', 'du', 'et', 'est', 'une', 'pour', 'qui', 'dans', 'não', 'uma', 'os', 'em', 'da', 'dos', 'das', 'é', 'ao', 'na', 'mais', 'com', 'ni', 'muy', 'ya', 'sobre', 'también', 'porque', 'nos', 'e', 'ele', 'ela', 'eles', 'mas', 'sem', 'sin', 'nous', 'vous', 'ils', 'elle', 'sont', 'avec', 'sur', 'pas']);
+const ENGLISH_FUNCTION = new Set(['the', 'and', 'of', 'is', 'to', 'that', 'with', 'for', 'was', 'are', 'this', 'it', 'not', 'we', 'they', 'has', 'have']);
+
+function language(doc: ParagraphDoc): 'foreign' | 'english' | undefined {
+  let foreign = 0;
+  let english = 0;
+  let words = 0;
+  for (const t of doc.tokens) {
+    if (t.kind !== 'word') continue;
+    words++;
+    const l = t.text.toLowerCase();
+    if (FOREIGN_FUNCTION.has(l)) foreign++;
+    else if (ENGLISH_FUNCTION.has(l)) english++;
+  }
+  if (words < 4) return undefined;
+  if (foreign >= 0.15 * words && foreign > 2 * english) return 'foreign';
+  if (english >= 0.1 * words && english > 3 * foreign) return 'english';
+  return undefined;
+}
+
+/**
+ * An original-language paragraph and its translation beside it, with as many quotes each: a quote
+ * left without a speaker takes the speaker of its counterpart.
+ */
+function translationPair(a: ParagraphDoc, ra: Attributed[], b: ParagraphDoc, rb: Attributed[]): void {
+  if (ra.length === 0 || ra.length !== rb.length || a.spans.length !== b.spans.length || a.kind !== 'body' || b.kind !== 'body') return;
+  const la = language(a);
+  const lb = language(b);
+  if (!la || !lb || la === lb) return;
+  const anonOf = (r: Attributed) => (r as Attributed & { anon?: Anonymous }).anon;
+  const fill = (from: Attributed, to: Attributed) => {
+    if (to.speaker || anonOf(to) || !from.speaker || from.confidence < 0.75) return;
+    Object.assign(to, { speaker: from.speaker, cue: from.cue, attribution: 'continuation' as AttributionKind, method: 'translation', confidence: Math.min(from.confidence, 0.75) });
+  };
+  ra.forEach((r, i) => {
+    fill(r, rb[i]!);
+    fill(rb[i]!, r);
+  });
+}
+
 interface Carry {
   last: Who | null;
   open: boolean;
   introducer: Who | null;
   paragraph: number;
+  endsOnQuote: boolean;
 }
 
 export { normName };

@@ -590,6 +590,31 @@ const DAY_RANGE_MONTH_FIRST = new RegExp(
 const WEEKDAY_NAME = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
 // "on Wednesday and Thursday", "Monday to Wednesday".
 const WEEKDAY_RANGE = new RegExp(`\\b(?:(?:on|from)\\s+)?(${WEEKDAY_NAME})\\s+(?:and|to|through|until|-|–)\\s+(${WEEKDAY_NAME})\\b`, 'g');
+// "Dec. 1 through 3", "March 3 to 5" without "from": a day range on its own.
+const DAY_RANGE_MONTH_THROUGH = new RegExp(
+  `\\b(?<!\\b(?:from|between)\\s)(${MONTH_NAME})\\s+(\\d{1,2})${ORDINAL}\\s+(?:through|thru|to|until|till)\\s+(\\d{1,2})${ORDINAL}(?![\\d:]|[.,]\\d|\\s*(?:a\\.?m|p\\.?m|GMT|UTC|o['’]clock|per|%))(?:,?\\s+(\\d{4}))?`,
+  'gi',
+);
+// "the first Sunday of March", "the last Friday in June": a weekday counted in its month.
+const NTH_WEEKDAY = new RegExp(
+  `\\b(?:on\\s+)?the\\s+(first|second|third|fourth|last)\\s+(${WEEKDAY_NAME})\\s+(?:of|in)\\s+(${MONTH_NAME})(?![a-z])(?:,?\\s+(\\d{4}))?`,
+  'gi',
+);
+const NTH = { first: 1, second: 2, third: 3, fourth: 4, last: -1 } as const;
+
+/** The day of the month of the nth (or last) weekday; undefined past the month's end. */
+function nthWeekday(y: number, m: number, weekday: number, nth: number): Ymd | undefined {
+  const firstDow = new Date(Date.UTC(y, m - 1, 1)).getUTCDay();
+  const first = 1 + ((weekday - firstDow + 7) % 7);
+  if (nth > 0) {
+    const d = first + (nth - 1) * 7;
+    return d <= daysInMonth(y, m) ? { y, m, d } : undefined;
+  }
+  let d = first;
+  while (d + 7 <= daysInMonth(y, m)) d += 7;
+  return { y, m, d };
+}
+
 // "the week of 15 September", "the week of Dec. 1".
 const WEEK_OF = new RegExp(
   `\\b(?:in\\s+)?the\\s+week\\s+of\\s+(?:(\\d{1,2})${ORDINAL}\\s+(${MONTH_NAME})(?![a-z])|(${MONTH_NAME})\\s+(\\d{1,2})${ORDINAL}(?!\\d))(?:,?\\s+(\\d{4}))?`,
@@ -634,6 +659,30 @@ function rangeCandidates(text: string, out: Candidate[]): void {
     out.push({
       index: m.index, end: m.index + whole!.length, text: whole!, needsTense: !year,
       resolve: (ref, tense) => rangeWhen(whole!, yearFor(month, Number(d1), ref, tense, year), month, Number(d1), Number(d2)),
+    });
+  }
+  DAY_RANGE_MONTH_THROUGH.lastIndex = 0;
+  while (/\b(?:through|thru|to|until|till)\s+\d/i.test(text) && (m = DAY_RANGE_MONTH_THROUGH.exec(text)) !== null) {
+    const [whole, name, d1, d2, year] = m;
+    const month = monthNumber(name!);
+    out.push({
+      index: m.index, end: m.index + whole!.length, text: whole!, needsTense: !year,
+      resolve: (ref, tense) => rangeWhen(whole!, yearFor(month, Number(d1), ref, tense, year), month, Number(d1), Number(d2)),
+    });
+  }
+  NTH_WEEKDAY.lastIndex = 0;
+  while (/\b(?:first|second|third|fourth|last)\s+\w+day\s+(?:of|in)\b/i.test(text) && (m = NTH_WEEKDAY.exec(text)) !== null) {
+    const [whole, nth, dayName, name, year] = m;
+    const month = monthNumber(name!);
+    const weekday = WEEKDAYS.indexOf(dayName!.toLowerCase());
+    out.push({
+      index: m.index, end: m.index + whole!.length, text: whole!, needsTense: !year,
+      resolve: (ref, tense) => {
+        // The year of the month as a whole (its first day), then the day in it.
+        const y = yearFor(month, 1, ref, tense, year);
+        const day = y === undefined ? undefined : nthWeekday(y, month, weekday, NTH[nth!.toLowerCase() as keyof typeof NTH]);
+        return day ? { text: whole!, precision: 'day', start: iso(day), end: iso(day) } : unknownWhen(whole!);
+      },
     });
   }
   WEEK_OF.lastIndex = 0;

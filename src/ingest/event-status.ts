@@ -58,6 +58,19 @@ export function statusWords(c: StatusContext): EventStatus | undefined {
   return undefined;
 }
 
+/**
+ * A later clause of the sentence that changes the plan the event's clause gave: "The summit was
+ * planned for October, but was moved to Nov. 20", "… and has since been called off". Only a
+ * clause that goes on with the same subject (no new one of its own).
+ */
+export function laterChange(rest: string): 'cancelled' | 'postponed' | undefined {
+  const head = /^[\s,;—–-]*(?:but|and|only\s+to\s+be)\s+([^,;.]{0,60})/i.exec(rest)?.[1];
+  if (!head || !/^(?:(?:it|they|this|that)\s+)?(?:was|were|has|have|had|is|are|got|been|later|then|since|now)\b/i.test(head)) return undefined;
+  if (CANCELLED.test(head)) return 'cancelled';
+  if (POSTPONED.test(head)) return 'postponed';
+  return undefined;
+}
+
 /** The tense of the event's own verb group: left of a verb trigger; for a noun, the verb after it too. */
 export function eventTense(c: StatusContext, trigger?: string): Tense {
   const left = c.left.slice(-70);
@@ -75,7 +88,7 @@ export function eventTense(c: StatusContext, trigger?: string): Tense {
     }
   }
   // "a deposition request for Volker, scheduled for this week": arranged, so to come, whatever the verb before.
-  if (c.noun && /^[^.;]{0,40}?\b(?:scheduled|set|planned|slated|due)\s+(?:for|on|to|in)\b/i.test(c.right)) return 'future';
+  if (c.noun && /^[^.;]{0,40}?\b(?<!\bas\s)(?:scheduled|set|planned|slated|due)\s+(?:for|on|to|in)\b/i.test(c.right)) return 'future';
   // The nearest signal before the trigger, reading leftwards word by word.
   const words = left.split(/\s+/).filter(Boolean);
   for (let i = words.length - 1, seen = 0; i >= 0 && seen < 9; i--, seen++) {
@@ -102,11 +115,11 @@ export function eventTense(c: StatusContext, trigger?: string): Tense {
   }
   if (c.noun) {
     const right = c.right.slice(0, 60);
-    const m = /^\s*(?:[^,;]*?\s)?(will|would|shall|is\s+to|are\s+to|is\s+set|are\s+set|is\s+due|are\s+due|was|were|had|has\s+been|have\s+been|took\s+place|ended|collapsed|broke\s+down|opened|began|is|are|runs|opens|starts|begins|kicks\s+off)\b/i.exec(right);
+    const m = /^\s*(?:[^,;]*?\s)?(will|would|shall|is\s+to|are\s+to|is\s+set|are\s+set|is\s+due|are\s+due|was|were|had|has\s+been|have\s+been|took\s+place|went\s+ahead|went\s+off|ended|collapsed|broke\s+down|opened|began|resumed|is|are|runs|opens|starts|begins|resumes?|start|begin|open|run|kicks\s+off)\b/i.exec(right);
     if (m) {
       const v = m[1]!.toLowerCase();
       if (/^(will|would|shall|is to|are to|is set|are set|is due|are due)$/.test(v.replace(/\s+/g, ' '))) return 'future';
-      if (/^(is|are|runs|opens|starts|begins|kicks\s+off)$/.test(v)) return 'present';
+      if (/^(is|are|runs|opens|starts|begins|resumes?|start|begin|open|run|kicks\s+off)$/.test(v)) return 'present';
       return 'past';
     }
   }

@@ -2,7 +2,7 @@ import type { Event, EventKind, EventStatus, Paragraph, Person, When } from '../
 import { atTime, findDates, type DateMention, type RelativeDay, type TimeOfDay } from './dates.js';
 import { antecedent, buildMatcher, findPeople, isTitleOnly, surnameOf, type PersonMention } from './event-people.js';
 import { placesAgree, placeZone } from './event-places.js';
-import { eventTense, HISTORY, statusWords, type StatusContext, type Tense } from './event-status.js';
+import { eventTense, HISTORY, laterChange, statusWords, type StatusContext, type Tense } from './event-status.js';
 import { findTriggers, type Trigger } from './event-triggers.js';
 import { splitSentences } from './sentences.js';
 import { slugify } from './text-file.js';
@@ -626,11 +626,19 @@ function analyzeSentence(input: SentenceInput, ctx: Context): void {
       const denied = frames.some((f) => f.denial && f.end <= first.start);
       let status: EventStatus | undefined = denied ? 'hypothetical' : statusWords(c);
       if (status === 'hypothetical' || status === 'declined' || status === 'background') return;
+      // "…, but was moved to Nov. 20": a later clause of the sentence changes the plan.
+      let changeEnd = clauseEnd;
+      if (!status) {
+        const restEnd = next ? next.start : masked.length;
+        status = laterChange(masked.slice(clauseEnd, restEnd));
+        if (status) changeEnd = restEnd;
+      }
       const period = spanOfPeriod(masked, usableDates, clauseStart);
       let dated = dateOfGroup[gi];
       // "postponed to 13 November", "delayed … to Aug. 19": the new date, not the old one.
+      let target: DateMention | undefined;
       if (status === 'postponed') {
-        const target = usableDates.find((d) => d.index >= clauseStart && d.index < clauseEnd && isDated(d.when) && /\b(?:to|until|till|for)\s*$/i.test(masked.slice(Math.max(0, d.index - 6), d.index)) && /\b(?:postpone\w*|delay\w*|moved|pushed\s+back|put\s+off|deferred|reschedul\w*)\b/i.test(masked.slice(clauseStart, d.index)));
+        target = usableDates.find((d) => d.index >= clauseStart && d.index < changeEnd && isDated(d.when) && /\b(?:to|until|till|for)\s*$/i.test(masked.slice(Math.max(0, d.index - 6), d.index)) && /\b(?:postpone\w*|delay\w*|moved|pushed\s+back|put\s+off|deferred|reschedul\w*)\b/i.test(masked.slice(clauseStart, d.index)));
         if (target) dated = target;
       }
       if (dated) used.add(dated);
@@ -641,11 +649,23 @@ function analyzeSentence(input: SentenceInput, ctx: Context): void {
       // The event's own tense decides which way a bare date points ("said on Tuesday" does not).
       // A present tense with a day is a timetable ("Kings Park play on Sunday", "the ultimatum expires on Friday").
       if (dated?.retense && !period && tense !== 'unknown') when = dated.retense(tense === 'present' ? 'future' : tense);
+      // "Ministers will meet on Dec. 9, a day after the cabinet vote": the vote is the phrase's anchor, a day before the meeting.
+      const anchorOf = usableDates.find((d) => d.relative && !d.relative.ordinal && /\b(?:after|before)\b/i.test(d.text) && first.start >= d.index + d.text.length && /^\s*(?:[\w’'-]+\s+){0,2}$/.test(masked.slice(d.index + d.text.length, first.start)));
+      if (anchorOf) {
+        const other = gi > 0 ? dateOfGroup[gi - 1] : undefined;
+        const day = other && !other.relative && (other.when.precision === 'day' || other.when.precision === 'instant') && other.when.start ? addDaysIso(other.when.start.slice(0, 10), -anchorOf.relative!.days) : undefined;
+        when = day ? { text: anchorOf.text, precision: 'day', start: day, end: day } : unknownWhen();
+      }
       const history = HISTORY.test(c.left.slice(-40)) || HISTORY.test(c.right.slice(0, 30));
       if ((status === 'cancelled' || status === 'postponed') && dated && !period) {
         const modifier = group.some((t) => modifies(masked, dated!, t));
         const planned = /\b(?:planned|scheduled|set|due|slated|expected)\s+(?:for|on|in)\s*$|\b(?:to|until|till|for)\s*$/i.test(masked.slice(Math.max(0, dated.index - 25), dated.index));
-        if (modifier || planned) {
+        const lead = masked.slice(Math.max(0, dated.index - 40), dated.index);
+        // "The talks, due to start on Monday, were postponed indefinitely": the plan it had, not where it went.
+        const oldPlan = status === 'postponed' && dated !== target && !/\b(?:postponed|rescheduled|delayed|moved)\s+(?:\S+\s+){0,2}$/i.test(c.left)
+          && (modifier || HISTORY.test(lead) || /\b(?:planned|scheduled|set|due|slated|expected)\s+(?:to\s+(?:start|begin|open|take\s+place|be\s+held)\s+)?(?:(?:for|on|in)\s*)?$/i.test(lead));
+        if (oldPlan) when = unknownWhen();
+        else if (modifier || planned) {
           // The date the event had or has now: ahead of the report, whatever the tense of "cancelled".
           if (dated.retense) when = dated.retense('future');
         } else if (!isFutureOf(when, input.publishedAt)) when = unknownWhen();
@@ -660,7 +680,7 @@ function analyzeSentence(input: SentenceInput, ctx: Context): void {
       const location = findPlace(masked, first.start, clauseEnd, group, input.mentions, afterPrevious ? first.start : Math.max(clauseStart, subjectRegion[0]));
       const timed = group.map((t) => timeOf.get(t)).find((d): d is DateMention => !!d);
       if (timed) used.add(timed);
-      const relativeMention = dated?.relative ? dated : usableDates.find((d) => d.relative && d.index >= clauseStart && d.index < clauseEnd && !d.time);
+      const relativeMention = anchorOf ? undefined : dated?.relative ? dated : usableDates.find((d) => d.relative && d.index >= clauseStart && d.index < clauseEnd && !d.time);
       if (relativeMention) used.add(relativeMention);
       const before = masked.slice(Math.max(0, first.start - 40), first.start);
       const definite = first.noun && DEFINITE.test(before);

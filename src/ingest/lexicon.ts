@@ -188,6 +188,7 @@ export const ORG_HEADS = new Set([
   'securities', 'capital', 'partners', 'investments', 'ventures', 'banks', 'products', 'industries', 'systems', 'technologies',
   'solutions', 'labs', 'media', 'pharmaceuticals', 'airlines', 'airways', 'motors', 'energy', 'logistics', 'insurance',
   'entertainment', 'studios', 'records', 'publishing', 'communications', 'telecom', 'electric', 'foods', 'brands', 'stores',
+  'events', 'productions', 'promotions',
 ]);
 
 /** Lower-case nouns that make an organisation speaker out of a possessive or a determiner ("Erdogan's office"). */
@@ -208,7 +209,7 @@ export const APPOSITIVE_ORG_NOUNS = new Set([
 ]);
 
 /** Organisation nouns that name a business; a later "the company" looks for one of these heads or the article's subject. */
-export const COMPANY_NOUNS = new Set(['company', 'firm', 'group', 'airline', 'carrier', 'retailer', 'maker', 'giant', 'operator', 'insurer', 'lender', 'publisher', 'bank']);
+export const COMPANY_NOUNS = new Set(['company', 'firm', 'group', 'airline', 'carrier', 'retailer', 'maker', 'giant', 'operator', 'insurer', 'lender', 'publisher', 'bank', 'carmaker', 'automaker', 'chipmaker', 'manufacturer', 'supermarket', 'chain', 'broadcaster', 'startup', 'start-up', 'developer', 'brewer', 'supplier', 'utility', 'conglomerate']);
 export const COMPANY_HEADS = new Set(['inc', 'inc.', 'ltd', 'corp', 'corp.', 'corporation', 'company', 'group', 'holdings', 'bank', 'plc', 'llc', 'airlines', 'airways', 'motors', 'technologies', 'systems', 'industries']);
 /** Organisation-looking heads that name places: never a speaker found by "the agency said". */
 export const PLACE_HEADS = new Set(['states', 'republic', 'kingdom', 'street', 'square', 'river', 'airport', 'station', 'hospital', 'nations', 'base', 'white', 'house', 'kremlin', 'pentagon', 'photo', 'pool', 'images']);

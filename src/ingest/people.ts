@@ -118,6 +118,8 @@ export class People {
   readonly mentions: Mention[] = [];
   private byParagraph: Map<number, Mention[]> | undefined;
   private byName = new Map<string, PersonRecord>();
+  /** Last words of brand-shaped names ("CentOS Linux") → their first words. */
+  private brandWords = new Map<string, Set<string>>();
   // Indexes over `list` (persons only, in list order), so lookups do not scan every person.
   private ids = new Set<string>();
   /** Last name token → persons. */
@@ -136,6 +138,17 @@ export class People {
   /** Finds every person in the article and their mentions. */
   build(): this {
     const runs = this.docs.flatMap((d) => (d.kind === 'body' || d.kind === 'caption' ? this.runs(d) : []));
+    // "CentOS Linux" beside "Rocky Linux": a last word shared with a name that opens on no first name is a
+    // product or brand family, so neither is a person.
+    for (const run of runs) {
+      const first = run.name[0];
+      // A brand-shaped first word: an inner capital or a digit ("CentOS", "iOS", "Windows 11" aside), or all capitals.
+      if (run.name.length < 2 || run.titles.length || !first || firstNameGender(first) !== undefined || !/^\p{L}+\p{Lu}|\d|^\p{Lu}{2,}$/u.test(first)) continue;
+      const last = normName(run.name[run.name.length - 1]!);
+      const firsts = this.brandWords.get(last) ?? new Set<string>();
+      firsts.add(normName(first));
+      this.brandWords.set(last, firsts);
+    }
     // Pass 1: full names.
     for (const run of runs) {
       if (run.org || run.name.length < 2) continue;
@@ -381,6 +394,8 @@ export class People {
   }
 
   private looksLikePerson(run: Run): boolean {
+    const brand = run.name.length === 2 && run.titles.length === 0 ? this.brandWords.get(normName(run.name[1]!)) : undefined;
+    if (brand && [...brand].some((f) => f !== normName(run.name[0]!))) return false;
     if (run.name.some((w) => ORG_HEADS.has(w.toLowerCase()) || /^\p{Lu}{2,}$/u.test(w) || /\d/.test(w)) || isNotName(run.name[run.name.length - 1]!)) return false;
     if (run.name.length > 4) return false;
     // "Blog Brasil Escola", "Radio Nord": a kind of outlet and its name.
@@ -664,7 +679,9 @@ export class People {
     const at = run.from;
     const prev = (k: number) => (t[at - k]?.kind === 'word' ? t[at - k]!.text.toLowerCase() : t[at - k]?.text ?? '');
     // "the pseudonym Katya", "named Lisa", "gave his name only as Tomas", "identified only as Maria".
-    if (/^(pseudonym|named|called)$/.test(prev(1))) return !isCommonWord(word) || firstNameGender(word) !== undefined;
+    // ("Biden called Antifa an idea", "she named Smith": the verb with its object, not a name being given.)
+    const verbOfSubject = /^(called|named)$/.test(prev(1)) && (t[at - 2]?.kind === 'word' && isCapitalized(t[at - 2]!.text) || /^(he|she|they|we|i|it|who|also|then|later|once|has|have|had)$/.test(prev(2)));
+    if (/^(pseudonym|named|called)$/.test(prev(1)) && !verbOfSubject) return !isCommonWord(word) || firstNameGender(word) !== undefined;
     if (prev(1) === 'as' && (/^(name|identified|known)$/.test(prev(2)) || /^(name|identified|known)$/.test(prev(3)) && /^(only|simply)$/.test(prev(2)))) return true;
     if (firstNameGender(word) === undefined) return false;
     // "his wife, Ruth", "her husband Tom", "their children, Peter and Anne", "Price's father, Gareth,".

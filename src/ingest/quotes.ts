@@ -138,13 +138,15 @@ export function isExcludedQuote(span: QuoteSpan, ctx: QuoteContext): string | un
   if (!/[\p{L}\p{N}]/u.test(span.text)) return 'empty';
   // Words mentioned, not used: "the term “natural born citizen”", "is called “the development phase”".
   if (/\b(terms?|phrases?|words?|expressions?|labels?|concepts?|notions?|heading|section(\s+\d+)?|case|names?|titles?|hashtags?|mottos?|slogans?)\s*(\[[^\]]*\]\s*)?$/i.test(before) && words <= 12) return 'term';
-  if (/\b(called|named|titled|entitled|dubbed|nicknamed|known\s+as|so-called|labelled|labeled|branded|renamed)\s*$/i.test(before)) return 'name';
+  // "what she called “…”", "what he described as “…”": someone's own wording, not a name or a label.
+  const whatCalled = /\b(what|which)\s+(\S+\s+){1,3}(called|termed|dubbed|labell?ed|branded|described\s+as|characteri[sz]ed\s+as|referred\s+to\s+as)\s*$/i.test(before) && /(^|\s)\p{Ll}{2,}/u.test(span.text.replace(/^(the|a|an)\s+/i, ''));
+  if (!whatCalled && /\b(called|named|titled|entitled|dubbed|nicknamed|known\s+as|so-called|labelled|labeled|branded|renamed)\s*$/i.test(before)) return 'name';
   // "the meaning of “morabeza”", "the issue of “packing”", "The “rebasing” of packages".
   if (words <= 2 && /^[\p{Ll}]/u.test(span.text) && (/\b(meaning|issue|movement|persecution|definition|use|usage|notion|idea|concept|question|spectre|specter|politics|language|vocabulary|translation)\s+of(\s+the)?\s*$/i.test(before) || /\bthe\s*$/i.test(before) && /^\s*of\b/.test(after))) return 'term';
   // A gloss or translation in brackets: "(‘the party of power’)", "(“layered”)".
   if (/\(\s*$/.test(before) && /^\s*\)/.test(after) && words <= 6) return 'gloss';
   // A phrase modifying a noun is a label: "the “losers” comment", "the “Allah is gay” photo".
-  if (words <= 6 && !/[.!?]$/.test(span.text) && MODIFIED.test(after) && !/^\s*(tweets?|posts?|comments?)\s+(that|which|saying|reading|said)\b/i.test(after)) return 'label';
+  if (words <= 6 && !whatCalled && !/[.!?]$/.test(span.text) && MODIFIED.test(after) && !/^\s*(tweets?|posts?|comments?)\s+(that|which|saying|reading|said)\b/i.test(after)) return 'label';
   // …and the first of two: "the alleged “losers” and “suckers” comment".
   const pair = /^\s*(and|or)\s+["“‘'][^"”’']{1,40}["”’']/.exec(after);
   if (words <= 4 && pair && MODIFIED.test(after.slice(pair[0].length))) return 'label';

@@ -131,6 +131,22 @@ const VERBS: Record<string, string[]> = {
   snap: ['snapped', 'snapping'],
   mutter: [],
   murmur: [],
+  // Manner verbs that stand for "said" beside a quote: "“…,” he beamed", "she laughed".
+  laugh: [],
+  smile: [],
+  beam: [],
+  grin: [],
+  chuckle: [],
+  shrug: ['shrugged', 'shrugging'],
+  gush: [],
+  enthuse: [],
+  fume: [],
+  groan: [],
+  sob: [],
+  reckon: [],
+  reason: [],
+  interject: [],
+  remind: [],
 };
 
 /**
@@ -176,6 +192,9 @@ for (const form of [
   'refers', 'beg', 'yell', 'yells', 'reveal', 'dismiss', 'finalise', 'finalize', 'summarise', 'summarize', 'underline',
   'underlines', 'assure', 'reassure', 'disclose', 'confess', 'condemn', 'denounce', 'affirm', 'accuse', 'concur', 'mutter',
   'murmur', 'sneer', 'scoff', 'enquire', 'inquire', 'characterise', 'characterize', 'crying', 'chanting', 'quoting',
+  'laugh', 'laughs', 'laughing', 'smile', 'smiles', 'smiling', 'beam', 'beams', 'beaming', 'grin', 'grins', 'grinning', 'chuckle',
+  'chuckles', 'shrug', 'shrugs', 'gush', 'fume', 'fumes', 'groan', 'groans', 'sob', 'sobs', 'sobbing', 'reason', 'reasons',
+  'reasoning', 'remind', 'reminds', 'reckon', 'reckons', 'reckoning',
 ]) FORM_TO_LEMMA.delete(form);
 
 /** The lemma when `word` is a form of a speech verb, else undefined. */
@@ -185,6 +204,13 @@ export function speechLemma(word: string): string | undefined {
 
 export function isSpeechVerb(word: string): boolean {
   return FORM_TO_LEMMA.has(word.toLowerCase());
+}
+
+const MANNER = new Set(['laugh', 'smile', 'beam', 'grin', 'chuckle', 'shrug', 'gush', 'enthuse', 'fume', 'groan', 'sob']);
+/** Manner verbs ("he beamed") say "said" only after the quote: "smiled at the “good news”" quotes no one. */
+export function isMannerVerb(word: string): boolean {
+  const lemma = FORM_TO_LEMMA.get(word.toLowerCase());
+  return lemma !== undefined && MANNER.has(lemma);
 }
 
 /** Verbs that only introduce a quotation when a quote follows in the same clause ("called it a 'farce'"). */

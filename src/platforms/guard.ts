@@ -40,8 +40,12 @@ export class ChatGuard {
 
   /** Too long to read at all: answered without parsing it (`length` when it is known). */
   tooLong(length?: number): ReplyDocument {
-    const size = length === undefined ? '' : `: ${thousands(length)} characters, and I read at most ${thousands(this.limits.inputMaxChars)}`;
-    return notice(`That is too long for me to read${size || ` (I read at most ${thousands(this.limits.inputMaxChars)} characters)`}. Please ask a shorter question.`);
+    const most = thousands(this.limits.inputMaxChars);
+    const size =
+      length === undefined
+        ? ` (I read at most ${most} characters)`
+        : `: ${thousands(length)} characters, and I read at most ${most}`;
+    return notice(`That is too long for me to read${size}. Please ask a shorter question.`);
   }
 
   /** An answer that took longer than the budget. */
@@ -78,7 +82,10 @@ export class ChatGuard {
     const notify = !bucket.warned;
     bucket.warned = true;
     return {
-      reply: notice(`You are sending commands faster than I can answer them (at most ${capacity} a minute). Please wait ${waitS} second${waitS === 1 ? '' : 's'} and try again.`),
+      reply: notice(
+        `You are sending commands faster than I can answer them (at most ${capacity} a minute). Please wait ` +
+          `${waitS} second${waitS === 1 ? '' : 's'} and try again.`,
+      ),
       notify,
     };
   }
@@ -88,7 +95,8 @@ export class ChatGuard {
     const capacity = this.limits.commandsPerUserPerMinute;
     for (const [key, b] of this.buckets) if (b.tokens + (now - b.at) * this.perMs >= capacity) this.buckets.delete(key);
     // Still full of active flooders: drop the oldest half rather than grow without bound.
-    if (this.buckets.size >= 50_000) for (const key of [...this.buckets.keys()].slice(0, 25_000)) this.buckets.delete(key);
+    if (this.buckets.size >= 50_000)
+      for (const key of [...this.buckets.keys()].slice(0, 25_000)) this.buckets.delete(key);
   }
 }
 

@@ -264,7 +264,9 @@ function askBack(): Answer<{ followUp: false }> {
   };
 }
 
-const MEETING_LIKE = new Set(['meeting', 'visit', 'call']);
+const MEETING_LIKE = new Set(['meeting', 'visit', 'call', 'talks', 'summit']);
+/** "when is the launch now?", "is it still on?": words of the follow-up, not of what it is about. */
+const TIME_FILLERS = new Set(['now', 'still', 'yet', 'again', 'anymore']);
 
 /**
  * Every event question goes to the events answer. When the event it picks is not of the kind
@@ -283,7 +285,7 @@ function eventWithFallback(ctx: QueryContext, command: Extract<Command, { name: 
   // A story's participants are full names; "Putin" names "Vladimir Putin".
   if (event && command.person && !event.participants.includes(command.person) && !tokenize(command.person).every((w) => event.participants.some((p) => tokenize(p).includes(w)))) fits = false;
   // Other words of the question ("when did the protests begin") must be about the event picked.
-  const subject = (command.words ?? []).filter((w) => !EVENT_WORDS[w] && !STOPWORDS.has(w));
+  const subject = (command.words ?? []).filter((w) => !EVENT_WORDS[w] && !STOPWORDS.has(w) && !TIME_FILLERS.has(w));
   if (event && fits && subject.length && !kinds.length && !command.person) {
     const about = [event.title, event.location ?? '', ...event.participants, ctx.library.article(event.articleId)?.paragraphs.find((p) => p.index === event.paragraph)?.text ?? ''].join(' ');
     if (coverage(subject.map(stem), about) < 0.5) fits = false;

@@ -18,8 +18,8 @@ export function neutralizeMentions(text: string): string {
 
 // Every character Discord's markdown gives meaning to; a backslash before any ASCII punctuation is
 // consumed by the client, so over-escaping is invisible.
-const MARKDOWN_CHARS = /[\\*_~`|>\[\]#<]/g;
-const NEEDS_ESCAPE = /[\\*_~`|>\[\]#<@]/;
+const MARKDOWN_CHARS = /[\\*_~`|>[\]#<]/g;
+const NEEDS_ESCAPE = /[\\*_~`|>[\]#<@]/;
 // Line-start syntax the character escape does not cover: lists ("- ", "+ ", "1. "), subtext ("-#").
 const LINE_START = /(?:^|\n)\s*[-+\d]/;
 
@@ -30,7 +30,8 @@ const LINE_START = /(?:^|\n)\s*[-+\d]/;
  */
 export function escapeDiscord(text: string): string {
   let out = NEEDS_ESCAPE.test(text) ? neutralizeMentions(text).replace(MARKDOWN_CHARS, '\\$&') : text;
-  if (LINE_START.test(out)) out = out.replace(/^(\s*)([-+])(?=\s|#)/gm, '$1\\$2').replace(/^(\s*\d+)\.(?=\s)/gm, '$1\\.');
+  if (LINE_START.test(out))
+    out = out.replace(/^(\s*)([-+])(?=\s|#)/gm, '$1\\$2').replace(/^(\s*\d+)\.(?=\s)/gm, '$1\\.');
   return out;
 }
 
@@ -80,7 +81,7 @@ function renderTime(span: Extract<Span, { type: 'time' }>): string {
   }
 }
 
-const SAFE_URL = /^https?:\/\/[^\s<>()\[\]]+$/i;
+const SAFE_URL = /^https?:\/\/[^\s<>()[\]]+$/i;
 
 export function renderSpan(span: Span): string {
   switch (span.type) {
@@ -110,7 +111,9 @@ export function renderSpan(span: Span): string {
     case 'citation':
       return `*(${escapeDiscord(span.label)})*`;
     case 'link':
-      return SAFE_URL.test(span.url) ? `[${escapeDiscord(span.text)}](<${span.url}>)` : `${escapeDiscord(span.text)} (${escapeDiscord(span.url)})`;
+      return SAFE_URL.test(span.url)
+        ? `[${escapeDiscord(span.text)}](<${span.url}>)`
+        : `${escapeDiscord(span.text)} (${escapeDiscord(span.url)})`;
   }
 }
 

@@ -8,7 +8,7 @@ import {
 } from 'discord-api-types/v10';
 import type { Action, Block, ReplyDocument, Span } from './document.js';
 import { quoteSpeakerLabel } from './document.js';
-import { escapeDiscord, neutralizeMentions, splitSpans, splitText } from './discord-markdown.js';
+import { escapeDiscord, splitSpans, splitText } from './discord-markdown.js';
 
 export { escapeDiscord, neutralizeMentions, plainDiscord, splitSpans, splitText } from './discord-markdown.js';
 
@@ -113,12 +113,20 @@ function blockUnits(block: Block): Unit[] {
         { type: 'text', text: ' ' },
         block.cite,
       ];
-      const quoted = splitSpans(said, UNIT_MAX - 200).map((t, i): TextUnit => ({ kind: 'text', text: prefixLines(t, '> '), sep: i === 0 ? '\n\n' : '\n' }));
+      const quoted = splitSpans(said, UNIT_MAX - 200).map((t, i): TextUnit => ({
+        kind: 'text',
+        text: prefixLines(t, '> '),
+        sep: i === 0 ? '\n\n' : '\n',
+      }));
       return [...quoted, ...splitSpans(by, UNIT_MAX).map((t): TextUnit => ({ kind: 'text', text: t, sep: '\n' }))];
     }
     case 'context':
       // "-# " is Discord's small-print line.
-      return splitSpans(block.spans, UNIT_MAX - 3).map((text, i) => ({ kind: 'text', text: `-# ${text}`, sep: i === 0 ? '\n\n' : '\n' }));
+      return splitSpans(block.spans, UNIT_MAX - 3).map((text, i) => ({
+        kind: 'text',
+        text: `-# ${text}`,
+        sep: i === 0 ? '\n\n' : '\n',
+      }));
     case 'divider':
       return [{ kind: 'text', text: '\u2500'.repeat(12), sep: '\n\n' }];
     case 'fields':
@@ -177,7 +185,11 @@ export function renderDiscord(doc: ReplyDocument, options: RenderDiscordOptions 
   };
   /** Opens a new embed, in a new message when this one can't take `need` more characters. */
   const newEmbed = (need: number): DiscordEmbed => {
-    if (embeds.length >= DISCORD_LIMITS.embedsPerMessage || messageSize() + need > DISCORD_LIMITS.embedsTotal - FOOTER_RESERVE) newMessage();
+    if (
+      embeds.length >= DISCORD_LIMITS.embedsPerMessage ||
+      messageSize() + need > DISCORD_LIMITS.embedsTotal - FOOTER_RESERVE
+    )
+      newMessage();
     embed = { color: EMBED_COLOR };
     embeds.push(embed);
     return embed;
@@ -194,7 +206,8 @@ export function renderDiscord(doc: ReplyDocument, options: RenderDiscordOptions 
     if (unit.kind === 'text') {
       let target = embed && !embed.fields?.length ? embed : undefined;
       const addition = target?.description ? unit.sep + unit.text : unit.text;
-      const fitsEmbed = target && (target.description?.length ?? 0) + addition.length <= DISCORD_LIMITS.embedDescription;
+      const fitsEmbed =
+        target && (target.description?.length ?? 0) + addition.length <= DISCORD_LIMITS.embedDescription;
       const fitsMessage = messageSize() + addition.length <= DISCORD_LIMITS.embedsTotal - FOOTER_RESERVE;
       if (target && !target.description && fitsEmbed && !fitsMessage) {
         // A title waiting for its text moves with it to the next message rather than standing alone.
@@ -235,7 +248,14 @@ export function renderDiscord(doc: ReplyDocument, options: RenderDiscordOptions 
   if (payloads.length === 0) {
     // No blocks: the summary is the whole answer, as plain content.
     const content = splitText(escapeDiscord(doc.summary || '\u2026'), DISCORD_LIMITS.content);
-    payloads.push(...content.map((c): DiscordMessagePayload => ({ content: c, embeds: [], components: [], allowedMentions: { parse: [] } })));
+    payloads.push(
+      ...content.map((c): DiscordMessagePayload => ({
+        content: c,
+        embeds: [],
+        components: [],
+        allowedMentions: { parse: [] },
+      })),
+    );
   }
 
   if (payloads.length > 1) {

@@ -152,7 +152,9 @@ function spansAtoms(spans: Span[], limit: number): string[] {
 
 function quoteBlocks(block: Extract<Block, { type: 'quote' }>): SlackBlock[] {
   // A name is short; a malformed one must not push the section past Slack's 3 000 characters.
-  const speaker = block.speaker ? `*${shortenMrkdwn(block.speaker, 200)}*` : `_${shortenMrkdwn(quoteSpeakerLabel(block), 200)}_`;
+  const speaker = block.speaker
+    ? `*${shortenMrkdwn(block.speaker, 200)}*`
+    : `_${shortenMrkdwn(quoteSpeakerLabel(block), 200)}_`;
   const attribution = `\n— ${speaker}`;
   const room = SLACK_LIMITS.sectionText - attribution.length - 4;
   // Each line of a multi-line quote needs its own `>` marker.
@@ -161,13 +163,15 @@ function quoteBlocks(block: Extract<Block, { type: 'quote' }>): SlackBlock[] {
   if (body.length > room) body = `>${shortenMrkdwn(lines.join(' '), room - 1)}`;
   const out: SlackBlock[] = [{ type: 'section', text: mrkdwn(`${body}${attribution}`) }];
   // Common case: one short context line, rendered directly.
-  const line = `${block.context ? `${renderSpan({ type: 'text', text: block.context, style: 'italic' })} · ` : ''}${citeWithArticle(block.cite).map(renderSpan).join('')}`;
+  const said = block.context ? `${renderSpan({ type: 'text', text: block.context, style: 'italic' })} · ` : '';
+  const line = `${said}${citeWithArticle(block.cite).map(renderSpan).join('')}`;
   if (line.length <= SLACK_LIMITS.contextText) {
     out.push({ type: 'context', elements: [mrkdwn(line)] });
     return out;
   }
   const context: Span[] = [];
-  if (block.context) context.push({ type: 'text', text: block.context, style: 'italic' }, { type: 'text', text: ' · ' });
+  if (block.context)
+    context.push({ type: 'text', text: block.context, style: 'italic' }, { type: 'text', text: ' · ' });
   context.push(...citeWithArticle(block.cite));
   out.push(...contextBlock(context));
   return out;
@@ -206,7 +210,14 @@ export function renderBlock(block: Block): SlackBlock[] {
   switch (block.type) {
     case 'heading': {
       const text = block.text.replace(/\s+/g, ' ').trim();
-      return text ? [{ type: 'header', text: { type: 'plain_text', text: shortenPlain(text, SLACK_LIMITS.headerText), emoji: true } }] : [];
+      return text
+        ? [
+            {
+              type: 'header',
+              text: { type: 'plain_text', text: shortenPlain(text, SLACK_LIMITS.headerText), emoji: true },
+            },
+          ]
+        : [];
     }
     case 'paragraph':
       return sections(spansAtoms(block.spans, SLACK_LIMITS.sectionText));
@@ -246,7 +257,8 @@ export function fallbackText(doc: ReplyDocument): string {
   let raw = doc.summary.trim();
   if (!raw) {
     const first = doc.blocks.find((b) => b.type === 'heading' || b.type === 'paragraph');
-    raw = first?.type === 'heading' ? first.text : first?.type === 'paragraph' ? first.spans.map(spanPlain).join('') : '';
+    raw =
+      first?.type === 'heading' ? first.text : first?.type === 'paragraph' ? first.spans.map(spanPlain).join('') : '';
   }
   return shortenMrkdwn(raw.replace(/\s+/g, ' ').trim() || 'briefbot', SLACK_LIMITS.fallbackText);
 }
@@ -254,7 +266,11 @@ export function fallbackText(doc: ReplyDocument): string {
 function moreNote(hidden: number): SlackBlock {
   return {
     type: 'context',
-    elements: [mrkdwn(`${MORE}: ${hidden} more item${hidden === 1 ? '' : 's'} not shown (Slack shows at most 50 blocks a message)`)],
+    elements: [
+      mrkdwn(
+        `${MORE}: ${hidden} more item${hidden === 1 ? '' : 's'} not shown (Slack shows at most 50 blocks a message)`,
+      ),
+    ],
   };
 }
 

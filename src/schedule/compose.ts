@@ -24,7 +24,11 @@ export interface Composed {
 }
 
 /** What to post for a fire; null means nothing new (logged, nothing sent). */
-export type Composer = (kind: PostKind, since: Date | null, ctx: ComposeContext) => Promise<Composed | ReplyDocument | null> | Composed | ReplyDocument | null;
+export type Composer = (
+  kind: PostKind,
+  since: Date | null,
+  ctx: ComposeContext,
+) => Promise<Composed | ReplyDocument | null> | Composed | ReplyDocument | null;
 
 export function normalizeComposed(c: Composed | ReplyDocument | null): Composed | null {
   if (c === null) return null;
@@ -37,7 +41,12 @@ export const UPCOMING_DAYS = 7;
 /** A digest's first post covers this much time before it. */
 export const FIRST_DIGEST_WINDOW_MS = 24 * 3_600_000;
 
-const SCHEDULER_CONVERSATION: Conversation = { platform: 'console', channelId: 'scheduler', userId: 'scheduler', canManageChannel: false };
+const SCHEDULER_CONVERSATION: Conversation = {
+  platform: 'console',
+  channelId: 'scheduler',
+  userId: 'scheduler',
+  canManageChannel: false,
+};
 
 const published = (a: Article): number => (a.publishedAt ? new Date(a.publishedAt).getTime() : Number.NaN);
 
@@ -64,12 +73,24 @@ const citation = (article: Article, paragraph: number): Extract<Span, { type: 'c
 export function articleBlocks(article: Article): Block[] {
   const blocks: Block[] = [{ type: 'heading', text: article.headline }];
   if (article.summary.points.length > 0) {
-    blocks.push({ type: 'list', items: article.summary.points.map((p) => [{ type: 'text', text: p.text }, { type: 'text', text: ' ' }, citation(article, p.paragraph)]) });
+    blocks.push({
+      type: 'list',
+      items: article.summary.points.map((p) => [
+        { type: 'text', text: p.text },
+        { type: 'text', text: ' ' },
+        citation(article, p.paragraph),
+      ]),
+    });
   }
   const small: Span[] = [];
   if (article.source) small.push({ type: 'text', text: article.source });
-  if (article.publishedAt) small.push({ type: 'text', text: `${small.length ? ' · ' : ''}published ${formatDate(article.publishedAt.slice(0, 10), 'UTC')}` });
-  if (article.url) small.push({ type: 'text', text: ' · ' }, { type: 'link', url: article.url, text: 'original article' });
+  if (article.publishedAt)
+    small.push({
+      type: 'text',
+      text: `${small.length ? ' · ' : ''}published ${formatDate(article.publishedAt.slice(0, 10), 'UTC')}`,
+    });
+  if (article.url)
+    small.push({ type: 'text', text: ' · ' }, { type: 'link', url: article.url, text: 'original article' });
   if (small.length > 0) blocks.push({ type: 'context', spans: small });
   return blocks;
 }
@@ -77,17 +98,25 @@ export function articleBlocks(article: Article): Block[] {
 export interface ComposerOptions {
   /** The current articles (the library's). */
   articles: () => Article[];
-  /** When given, briefings and digests use the core's summary answer, exactly as chat shows it (a getter may return it later). */
+  /**
+   * When given, briefings and digests use the core's summary answer, exactly as chat shows it (a getter may return it
+   * later).
+   */
   core?: Core | (() => Core | undefined);
 }
 
-/** The default composer: briefing = newest article, digest = articles since the last post, reminder = upcoming events. */
+/**
+ * The default composer: briefing = newest article, digest = articles since the last post, reminder = upcoming events.
+ */
 export function createComposer(opts: ComposerOptions): Composer {
   const getCore = (): Core | undefined => (typeof opts.core === 'function' ? opts.core() : opts.core);
   const summaryBlocks = async (article: Article): Promise<Block[]> => {
     const core = getCore();
     if (!core) return articleBlocks(article);
-    const answer = await core.handle({ name: 'summary', length: 'short', article: article.id, public: true }, SCHEDULER_CONVERSATION);
+    const answer = await core.handle(
+      { name: 'summary', length: 'short', article: article.id, public: true },
+      SCHEDULER_CONVERSATION,
+    );
     return answer.reply.blocks;
   };
 
@@ -98,10 +127,16 @@ export function createComposer(opts: ComposerOptions): Composer {
       if (!newest || ctx.previousArticleIds.includes(newest.id)) return null;
       const core = getCore();
       if (core) {
-        const answer = await core.handle({ name: 'summary', length: 'short', article: newest.id, public: true }, SCHEDULER_CONVERSATION);
+        const answer = await core.handle(
+          { name: 'summary', length: 'short', article: newest.id, public: true },
+          SCHEDULER_CONVERSATION,
+        );
         return { doc: { ...answer.reply, visibility: 'public' }, articleIds: [newest.id] };
       }
-      return { doc: { summary: newest.headline, blocks: articleBlocks(newest), visibility: 'public' }, articleIds: [newest.id] };
+      return {
+        doc: { summary: newest.headline, blocks: articleBlocks(newest), visibility: 'public' },
+        articleIds: [newest.id],
+      };
     }
     if (kind === 'digest') {
       const after = since ? since.getTime() : ctx.fireTime.getTime() - FIRST_DIGEST_WINDOW_MS;
@@ -111,12 +146,23 @@ export function createComposer(opts: ComposerOptions): Composer {
         return Number.isNaN(p) ? !ctx.previousArticleIds.includes(a.id) : p > after && p <= ctx.fireTime.getTime();
       });
       if (fresh.length === 0) return null;
-      const blocks: Block[] = [{ type: 'heading', text: fresh.length === 1 ? 'Digest: 1 new article' : `Digest: ${fresh.length} new articles` }];
+      const blocks: Block[] = [
+        {
+          type: 'heading',
+          text: fresh.length === 1 ? 'Digest: 1 new article' : `Digest: ${fresh.length} new articles`,
+        },
+      ];
       for (const a of fresh) {
         blocks.push({ type: 'divider' }, ...(await summaryBlocks(a)));
       }
       return {
-        doc: { summary: `${fresh.length} new article${fresh.length === 1 ? '' : 's'}: ${fresh.map((a) => a.headline).join('; ')}`, blocks, visibility: 'public' },
+        doc: {
+          summary:
+            `${fresh.length} new article${fresh.length === 1 ? '' : 's'}: ` +
+            `${fresh.map((a) => a.headline).join('; ')}`,
+          blocks,
+          visibility: 'public',
+        },
         articleIds: fresh.map((a) => a.id),
       };
     }
@@ -126,14 +172,26 @@ export function createComposer(opts: ComposerOptions): Composer {
       const when = eventTimeSpan(event, ctx.timeZone);
       const spans: Span[] = [{ type: 'text', text: event.title, style: 'bold' }];
       if (when) spans.push({ type: 'text', text: ': ' }, when);
-      if (event.when.precision === 'week' || event.when.precision === 'month') spans.push({ type: 'text', text: ' (exact day not known yet)' });
-      spans.push({ type: 'text', text: ' ' }, { type: 'citation', articleId: article.id, paragraph: event.paragraph, label: `${article.headline}, paragraph ${event.paragraph + 1}` });
+      if (event.when.precision === 'week' || event.when.precision === 'month')
+        spans.push({ type: 'text', text: ' (exact day not known yet)' });
+      spans.push(
+        { type: 'text', text: ' ' },
+        {
+          type: 'citation',
+          articleId: article.id,
+          paragraph: event.paragraph,
+          label: `${article.headline}, paragraph ${event.paragraph + 1}`,
+        },
+      );
       return spans;
     });
     return {
       doc: {
         summary: `Upcoming: ${upcoming.map((u) => u.event.title).join('; ')}`,
-        blocks: [{ type: 'heading', text: `Coming up in the next ${UPCOMING_DAYS} days` }, { type: 'list', items }],
+        blocks: [
+          { type: 'heading', text: `Coming up in the next ${UPCOMING_DAYS} days` },
+          { type: 'list', items },
+        ],
         visibility: 'public',
       },
       articleIds: [...new Set(upcoming.map((u) => u.article.id))],

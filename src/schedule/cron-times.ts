@@ -44,7 +44,11 @@ export function nextFireTimes(expression: string, timeZone: string, after: Date,
   const { finder, matcher } = pair(expression, timeZone);
   const out: Date[] = [];
   // A bounded number of candidates: the few a DST gap removes, never an endless search.
-  for (let t = finder.nextRun(after), tries = 0; t && out.length < count && tries < count + 8; t = finder.nextRun(t), tries++) {
+  for (
+    let t = finder.nextRun(after), tries = 0;
+    t && out.length < count && tries < count + 8;
+    t = finder.nextRun(t), tries++
+  ) {
     if (matcher.match(t)) out.push(t);
   }
   return out;

@@ -1,8 +1,21 @@
-export { startScheduler, createScheduler, type Scheduler, type SchedulerOptions, type RunningScheduler, type Job, type FireResult } from './scheduler.js';
+export {
+  startScheduler,
+  createScheduler,
+  type Scheduler,
+  type SchedulerOptions,
+  type RunningScheduler,
+} from './scheduler.js';
+export type { FireResult, Job } from './planner.js';
 export { createComposer, type Composer, type Composed, type ComposeContext } from './compose.js';
 export { Outbox, DEFAULT_OUTBOX_OPTIONS, type OutboxOptions } from './outbox.js';
 export { ChannelSubscriptions, type SubscriptionData } from './subscriptions.js';
-export { validateSchedules, assertValidSchedules, ScheduleConfigError, explainCron, type ScheduleIssue } from './validate.js';
+export {
+  validateSchedules,
+  assertValidSchedules,
+  ScheduleConfigError,
+  explainCron,
+  type ScheduleIssue,
+} from './validate.js';
 export { parseSubscriptionSpec } from './spec.js';
 export { dueReminders, remindersForEvent, reminderDocument, upcomingEvents } from './reminders.js';
 export { fireTimesBetween, nextFireTime, nextFireTimes, previousFireTime } from './cron-times.js';

@@ -42,7 +42,8 @@ export function minCronGapMs(expression: string): number {
   for (const h of hours) for (const m of minutes) times.push(h * 3600 + m * 60 + s);
   let gap = Infinity;
   for (let i = 1; i < times.length; i++) gap = Math.min(gap, times[i]! - times[i - 1]!);
-  if (consecutiveDaysPossible(p.dayOfMonth, p.dayOfWeek) && times.length > 0) gap = Math.min(gap, DAY_S - times[times.length - 1]! + times[0]!);
+  if (consecutiveDaysPossible(p.dayOfMonth, p.dayOfWeek) && times.length > 0)
+    gap = Math.min(gap, DAY_S - times[times.length - 1]! + times[0]!);
   return gap * 1000;
 }
 

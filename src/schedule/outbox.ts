@@ -28,7 +28,10 @@ export const DEFAULT_OUTBOX_OPTIONS: OutboxOptions = {
 };
 
 /** A stable key per message part, short enough for a Discord nonce (≤ 25 chars). */
-export function idempotencyKey(item: Pick<OutboxRow, 'schedule' | 'fireTime' | 'platform' | 'channel'>, part: number): string {
+export function idempotencyKey(
+  item: Pick<OutboxRow, 'schedule' | 'fireTime' | 'platform' | 'channel'>,
+  part: number,
+): string {
   return createHash('sha256')
     .update(`${item.schedule}\u0000${item.fireTime}\u0000${item.platform}\u0000${item.channel}\u0000${part}`)
     .digest('base64url')
@@ -109,7 +112,12 @@ export class Outbox {
             // A bug or a store failure: keep the item pending and retry later rather than lose it.
             this.logger.error({ err, outboxId: item.id }, 'outbox: delivery crashed; will retry');
             try {
-              this.store.reschedule(item.id, this.clock.now().getTime() + this.opts.baseBackoffMs, String(err), this.clock.now().toISOString());
+              this.store.reschedule(
+                item.id,
+                this.clock.now().getTime() + this.opts.baseBackoffMs,
+                String(err),
+                this.clock.now().toISOString(),
+              );
             } catch {
               /* the store is closed: the item stays pending for the next start */
             }
@@ -131,10 +139,13 @@ export class Outbox {
     if (!this.running) return;
     const next = this.store.nextOutboxAttemptAfter(now);
     if (next === undefined) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.pump();
-    }, Math.max(0, next - now));
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        this.pump();
+      },
+      Math.max(0, next - now),
+    );
   }
 
   private backoff(attempts: number): number {
@@ -144,7 +155,13 @@ export class Outbox {
   private async deliver(item: OutboxRow): Promise<void> {
     const nowIso = () => this.clock.now().toISOString();
     const target = { platform: item.platform, channel: item.channel };
-    const log = { schedule: item.schedule, fireTime: item.fireTime, platform: item.platform, channel: item.channel, outboxId: item.id };
+    const log = {
+      schedule: item.schedule,
+      fireTime: item.fireTime,
+      platform: item.platform,
+      channel: item.channel,
+      outboxId: item.id,
+    };
 
     if (!this.store.isPending(item.id)) {
       // Cancelled (an unsubscribe, a disabled target) after it was taken.
@@ -167,7 +184,10 @@ export class Outbox {
     if (!outlet) {
       this.store.markFailed(item.id, `no ${item.platform} connection configured`, nowIso());
       this.observer.failed?.(item.platform, 'config');
-      this.logger.error(log, `outbox: no ${item.platform} poster configured (is its token set?); giving up on this post`);
+      this.logger.error(
+        log,
+        `outbox: no ${item.platform} poster configured (is its token set?); giving up on this post`,
+      );
       return;
     }
     if (item.doc === null) {
@@ -208,7 +228,13 @@ export class Outbox {
             this.observer.failed?.(item.platform, 'exhausted');
             this.logger.error(log, `outbox: rate limited ${item.rateLimited + 1} times; giving up on this post`);
           } else {
-            this.store.reschedule(item.id, this.clock.now().getTime() + waitMs, outcome.reason ?? 'rate limited', nowIso(), true);
+            this.store.reschedule(
+              item.id,
+              this.clock.now().getTime() + waitMs,
+              outcome.reason ?? 'rate limited',
+              nowIso(),
+              true,
+            );
             this.observer.retried?.(item.platform, 'rate-limited');
             this.logger.debug({ ...log, waitMs }, 'outbox: rate limited; waiting for Retry-After');
           }
@@ -218,12 +244,18 @@ export class Outbox {
           if (failures >= this.opts.maxAttempts) {
             this.store.markFailed(item.id, outcome.reason, nowIso());
             this.observer.failed?.(item.platform, 'exhausted');
-            this.logger.error({ ...log, attempts, reason: outcome.reason }, 'outbox: still failing after the last retry; giving up on this post');
+            this.logger.error(
+              { ...log, attempts, reason: outcome.reason },
+              'outbox: still failing after the last retry; giving up on this post',
+            );
           } else {
             const waitMs = this.backoff(failures);
             this.store.reschedule(item.id, this.clock.now().getTime() + waitMs, outcome.reason, nowIso());
             this.observer.retried?.(item.platform, 'transient');
-            this.logger.warn({ ...log, attempts, waitMs, reason: outcome.reason }, 'outbox: temporary failure; retrying with backoff');
+            this.logger.warn(
+              { ...log, attempts, waitMs, reason: outcome.reason },
+              'outbox: temporary failure; retrying with backoff',
+            );
           }
           return;
         }
@@ -233,13 +265,17 @@ export class Outbox {
           this.observer.failed?.(item.platform, 'target');
           this.logger.warn(
             { ...log, reason: outcome.reason },
-            `outbox: ${item.platform} channel ${item.channel} cannot take posts (${outcome.reason}); target disabled until someone subscribes there again`,
+            `outbox: ${item.platform} channel ${item.channel} cannot take posts (${outcome.reason}); target ` +
+              `disabled until someone subscribes there again`,
           );
           return;
         case 'rejected':
           this.store.markFailed(item.id, outcome.reason, nowIso());
           this.observer.failed?.(item.platform, 'rejected');
-          this.logger.error({ ...log, reason: outcome.reason }, 'outbox: the platform rejected this post; giving up on it');
+          this.logger.error(
+            { ...log, reason: outcome.reason },
+            'outbox: the platform rejected this post; giving up on it',
+          );
           return;
       }
     }

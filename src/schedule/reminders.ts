@@ -1,8 +1,6 @@
 import type { Article, Event } from '../model/article.js';
 import type { Block, ReplyDocument, Span } from '../replies/document.js';
-import { describeDuration, parseDuration } from './duration.js';
-import { formatWhen } from '../replies/format.js';
-import { addDays, localDate, mondayOf, ymd, zonedTime } from './time.js';
+import { addDays, describeDuration, formatWhen, localDate, mondayOf, parseDuration, ymd, zonedTime } from '../time.js';
 import { StoryBook, type Story } from '../stories/stories.js';
 
 /** Local time of day for reminders about events that have a date but no time. */
@@ -55,8 +53,20 @@ const atDayHour = (isoDate: string, timeZone: string): Date => {
 };
 
 /** When each reminder for one event is due. Pinned (front matter) dates are already in `event.when`. */
-export function remindersForEvent(article: Article, event: Event, offsets: string[], timeZone: string, base = `reminder:${article.id}:${event.id}`): PlannedReminder[] {
-  const make = (label: string, dueAt: Date): PlannedReminder => ({ key: `${base}:${label}`, dueAt, label, article, event });
+export function remindersForEvent(
+  article: Article,
+  event: Event,
+  offsets: string[],
+  timeZone: string,
+  base = `reminder:${article.id}:${event.id}`,
+): PlannedReminder[] {
+  const make = (label: string, dueAt: Date): PlannedReminder => ({
+    key: `${base}:${label}`,
+    dueAt,
+    label,
+    article,
+    event,
+  });
   const { precision, start } = event.when;
   if (!start || precision === 'unknown') return [];
   const instant = eventStartInstant(event);
@@ -100,7 +110,9 @@ function storyEvent(story: Story): Event {
 
 /** A story the briefings looked forward to: someone could have been waiting for its reminders. */
 function awaited(story: Story): boolean {
-  return story.history.some((h) => h.step === 'announced' || h.step === 'date confirmed' || h.step === 'date refined' || h.step === 'moved');
+  return story.history.some(
+    (h) => h.step === 'announced' || h.step === 'date confirmed' || h.step === 'date refined' || h.step === 'moved',
+  );
 }
 
 /**
@@ -110,7 +122,13 @@ function awaited(story: Story): boolean {
  * them and becomes one update, due when that report's day begins, offered for UPDATE_WINDOW_MS
  * (the outbox records it once).
  */
-export function dueReminders(articles: Article[], offsets: string[], timeZone: string, from: Date, to: Date): PlannedReminder[] {
+export function dueReminders(
+  articles: Article[],
+  offsets: string[],
+  timeZone: string,
+  from: Date,
+  to: Date,
+): PlannedReminder[] {
   const out: PlannedReminder[] = [];
   const f = from.getTime();
   const t = to.getTime();
@@ -160,20 +178,30 @@ function planStories(book: StoryBook, offsets: string[], timeZone: string): Plan
       const day = report.citation.publishedAt?.slice(0, 10);
       if (!day) continue;
       // An old story reported settled long after its date is history, not news to post.
-      const expected = [...story.history].reverse().find((h) => h.step !== 'took place' && h.step !== 'cancelled')?.when ?? story.when;
+      const expected =
+        [...story.history].reverse().find((h) => h.step !== 'took place' && h.step !== 'cancelled')?.when ?? story.when;
       const span = eventSpan({ ...event, when: expected }, timeZone);
       const [y, m, d] = ymd(day);
       const dueAt = zonedTime(y, m, d, 0, 0, timeZone);
       if (span && dueAt.getTime() - span[1].getTime() > 14 * DAY_MS) continue;
       const update = story.state === 'cancelled' ? 'cancelled' : 'took place';
-      out.push({ key: `update:${story.id}:${update === 'cancelled' ? 'cancelled' : 'took-place'}`, dueAt, label: update, article, event, update, story });
+      out.push({
+        key: `update:${story.id}:${update === 'cancelled' ? 'cancelled' : 'took-place'}`,
+        dueAt,
+        label: update,
+        article,
+        event,
+        update,
+        story,
+      });
       continue;
     }
     if (story.state !== 'pending') continue;
     const same = `${story.title.toLowerCase()}\u0000${story.when.start ?? ''}\u0000${story.when.precision}`;
     if (seen.has(same)) continue;
     seen.add(same);
-    // An event that was already over when its latest report came out ("published the transcript on Tuesday") is news, not a date to remind of.
+    // An event that was already over when its latest report came out ("published the transcript on Tuesday") is news,
+    // not a date to remind of.
     const span = eventSpan(event, timeZone);
     if (span && article.publishedAt && span[1].getTime() < new Date(article.publishedAt).getTime()) continue;
     for (const r of remindersForEvent(article, event, offsets, timeZone, base)) out.push({ ...r, story });
@@ -187,13 +215,16 @@ export function eventTimeSpan(event: Event, timeZone: string): Extract<Span, { t
   if (!span || !event.when.start) return undefined;
   const fallback = formatWhen(event.when, timeZone);
   const precision = event.when.precision;
-  if (precision === 'instant' && eventStartInstant(event)) return { type: 'time', at: span[0].toISOString(), precision: 'instant', fallback, relative: true };
-  if (precision === 'week' || precision === 'month') return { type: 'time', at: span[0].toISOString(), end: span[1].toISOString(), precision, fallback };
+  if (precision === 'instant' && eventStartInstant(event))
+    return { type: 'time', at: span[0].toISOString(), precision: 'instant', fallback, relative: true };
+  if (precision === 'week' || precision === 'month')
+    return { type: 'time', at: span[0].toISOString(), end: span[1].toISOString(), precision, fallback };
   return { type: 'time', at: span[0].toISOString(), precision: 'day', fallback };
 }
 
 const personNames = (article: Article, event: Event): string[] =>
-  event.participantNames ?? event.participants.map((id) => article.people.find((p) => p.id === id)?.name).filter((n): n is string => Boolean(n));
+  event.participantNames ??
+  event.participants.map((id) => article.people.find((p) => p.id === id)?.name).filter((n): n is string => Boolean(n));
 
 const citation = (article: Article, paragraph: number): Extract<Span, { type: 'citation' }> => ({
   type: 'citation',
@@ -225,25 +256,73 @@ function updateDocument(r: PlannedReminder, timeZone: string): ReplyDocument {
   const { event } = r;
   const story = r.story;
   const step = story?.history[story.history.length - 1];
-  const reported = step?.citation.publishedAt ? formatWhen({ text: '', precision: 'day', start: step.citation.publishedAt.slice(0, 10), end: step.citation.publishedAt.slice(0, 10) }, timeZone) : undefined;
-  const source = step ? `${step.citation.headline}, paragraph ${step.citation.paragraph + 1}` : `${r.article.headline}, paragraph ${event.paragraph + 1}`;
-  const cited: Span = { type: 'citation', articleId: step?.citation.articleId ?? r.article.id, paragraph: step?.citation.paragraph ?? event.paragraph, label: source };
+  const reported = step?.citation.publishedAt
+    ? formatWhen(
+        {
+          text: '',
+          precision: 'day',
+          start: step.citation.publishedAt.slice(0, 10),
+          end: step.citation.publishedAt.slice(0, 10),
+        },
+        timeZone,
+      )
+    : undefined;
+  const source = step
+    ? `${step.citation.headline}, paragraph ${step.citation.paragraph + 1}`
+    : `${r.article.headline}, paragraph ${event.paragraph + 1}`;
+  const cited: Span = {
+    type: 'citation',
+    articleId: step?.citation.articleId ?? r.article.id,
+    paragraph: step?.citation.paragraph ?? event.paragraph,
+    label: source,
+  };
   const before = story?.history.filter((h) => h.step !== 'cancelled' && h.step !== 'took place').pop()?.when;
-  const place = event.location ? (/^the\s/i.test(event.location) ? ` at ${event.location}` : ` in ${event.location}`) : '';
+  const place = event.location
+    ? /^the\s/i.test(event.location)
+      ? ` at ${event.location}`
+      : ` in ${event.location}`
+    : '';
   const blocks: Block[] = [{ type: 'heading', text: `Update: ${event.title}` }];
   let summary: string;
   if (r.update === 'cancelled') {
     const was = before && before.start ? ` It had been expected ${formatWhen(before, timeZone)}.` : '';
-    blocks.push({ type: 'paragraph', spans: [{ type: 'text', text: 'Cancelled.', style: 'bold' }, { type: 'text', text: `${was} Reminders for it are off.` }] });
+    blocks.push({
+      type: 'paragraph',
+      spans: [
+        { type: 'text', text: 'Cancelled.', style: 'bold' },
+        { type: 'text', text: `${was} Reminders for it are off.` },
+      ],
+    });
     summary = `Update: ${event.title} is cancelled${reported ? ` (reported ${reported})` : ''}`;
   } else {
-    const dated = event.when.start && event.when.precision !== 'unknown' ? ` on ${formatWhen(event.when, timeZone)}` : '';
-    blocks.push({ type: 'paragraph', spans: [{ type: 'text', text: 'Took place', style: 'bold' }, { type: 'text', text: `${dated}${place}.` }] });
+    const dated =
+      event.when.start && event.when.precision !== 'unknown' ? ` on ${formatWhen(event.when, timeZone)}` : '';
+    blocks.push({
+      type: 'paragraph',
+      spans: [
+        { type: 'text', text: 'Took place', style: 'bold' },
+        { type: 'text', text: `${dated}${place}.` },
+      ],
+    });
     const outcome = step?.outcome;
-    if (outcome) blocks.push({ type: 'quote', text: outcome.text, speaker: null, cite: { type: 'citation', articleId: step.citation.articleId, paragraph: outcome.paragraph, label: `${step.citation.headline}, paragraph ${outcome.paragraph + 1}` } });
+    if (outcome)
+      blocks.push({
+        type: 'quote',
+        text: outcome.text,
+        speaker: null,
+        cite: {
+          type: 'citation',
+          articleId: step.citation.articleId,
+          paragraph: outcome.paragraph,
+          label: `${step.citation.headline}, paragraph ${outcome.paragraph + 1}`,
+        },
+      });
     summary = `Update: ${event.title} took place${dated}${place}`;
   }
-  blocks.push({ type: 'context', spans: [{ type: 'text', text: reported ? `Reported ${reported} · ` : 'Reported · ' }, cited] });
+  blocks.push({
+    type: 'context',
+    spans: [{ type: 'text', text: reported ? `Reported ${reported} · ` : 'Reported · ' }, cited],
+  });
   return { summary, blocks, visibility: 'public' };
 }
 
@@ -256,7 +335,10 @@ export function reminderDocument(r: PlannedReminder, timeZone: string): ReplyDoc
   const whenSpans: Span[] = [{ type: 'text', text: `${lead(r)}: `, style: 'bold' }];
   if (when) whenSpans.push(when);
   if (vague) whenSpans.push({ type: 'text', text: '. The exact day is not known yet.' });
-  const blocks: Block[] = [{ type: 'heading', text: `Reminder: ${event.title}` }, { type: 'paragraph', spans: whenSpans }];
+  const blocks: Block[] = [
+    { type: 'heading', text: `Reminder: ${event.title}` },
+    { type: 'paragraph', spans: whenSpans },
+  ];
   const fields: { label: string; value: Span[] }[] = [];
   const who = personNames(article, event);
   if (who.length > 0) fields.push({ label: 'Who', value: [{ type: 'text', text: who.join(', ') }] });
@@ -268,14 +350,24 @@ export function reminderDocument(r: PlannedReminder, timeZone: string): ReplyDoc
   blocks.push({ type: 'context', spans: context });
   const whenText = when ? when.fallback : event.when.text;
   return {
-    summary: `Reminder: ${event.title}: ${lead(r).toLowerCase()}, ${whenText}${vague ? ' (exact day not known yet)' : ''}`,
+    summary:
+      `Reminder: ${event.title}: ${lead(r).toLowerCase()}, ` +
+      `${whenText}${vague ? ' (exact day not known yet)' : ''}`,
     blocks,
     visibility: 'public',
   };
 }
 
-/** Events that may happen in [from, from + days], soonest first: each story once, as it stands (not cancelled or over). */
-export function upcomingEvents(articles: Article[], timeZone: string, from: Date, days: number): { article: Article; event: Event; span: [Date, Date] }[] {
+/**
+ * Events that may happen in [from, from + days], soonest first: each story once, as it stands (not cancelled or
+ * over).
+ */
+export function upcomingEvents(
+  articles: Article[],
+  timeZone: string,
+  from: Date,
+  days: number,
+): { article: Article; event: Event; span: [Date, Date] }[] {
   const until = from.getTime() + days * DAY_MS;
   const seen = new Set<string>();
   const out: { article: Article; event: Event; span: [Date, Date] }[] = [];

@@ -1,14 +1,15 @@
-import { createHash } from 'node:crypto';
 import cron, { type ScheduledTask } from 'node-cron';
 import { systemClock, type Clock } from '../clock.js';
 import type { Config } from '../config/schema.js';
 import type { Article } from '../model/article.js';
 import type { Core, SubscriptionService } from '../queries/core.js';
-import { subscriptionKey, type PostKind, type Store, type TargetRef } from '../store/store.js';
-import { createComposer, normalizeComposed, type Composed, type Composer } from './compose.js';
+import { subscriptionKey, type Store } from '../store/store.js';
+import { createComposer, type Composer } from './compose.js';
 import { fireTimesBetween, nextFireTimes } from './cron-times.js';
-import { parseDuration } from './duration.js';
+import { parseDuration } from '../time.js';
 import { Outbox, type OutboxOptions } from './outbox.js';
+import { createPlanner, type FireResult, type Job } from './planner.js';
+import { createPruner } from './prune.js';
 import { dueReminders, reminderDocument } from './reminders.js';
 import { ChannelSubscriptions } from './subscriptions.js';
 import { silentLogger, type DeliveryObserver, type Logger, type Outlets } from './types.js';
@@ -32,24 +33,6 @@ export interface SchedulerOptions {
   observer?: DeliveryObserver;
 }
 
-export interface Job {
-  /** Config schedule name, or `sub:<id>` for a chat subscription. */
-  key: string;
-  cron: string;
-  timeZone: string;
-  kind: PostKind;
-  targets: TargetRef[];
-}
-
-export interface FireResult {
-  schedule: string;
-  fireTime: string;
-  /** False when this fire time was planned before (nothing new happened). */
-  created: boolean;
-  queued: number;
-  posted: boolean;
-}
-
 export interface RunningScheduler {
   stop(): Promise<void>;
   /** Plug into `createCore({ subscriptions })` so `/brief subscribe` works in chat. */
@@ -66,14 +49,6 @@ export interface RunningScheduler {
 
 const ALIVE_KEY = 'scheduler:aliveAt';
 const HEARTBEAT_MS = 60_000;
-/** Fired rows are kept this long past the catch-up window (catch-up and repeat checks read them). */
-const RETENTION_MARGIN_MS = 3_600_000;
-const PRUNE_BATCH = 500;
-
-/** What a post says, as a key: the same document to the same target is the same post, whatever its fire time. */
-export function contentKey(doc: unknown): string {
-  return createHash('sha256').update(JSON.stringify(doc)).digest('base64url').slice(0, 22);
-}
 
 export interface Scheduler {
   /** Usable before `start()`: pass it to `createCore({ subscriptions })`. */
@@ -110,7 +85,13 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
 }
 
 function configJobsOf(config: Config): Job[] {
-  return config.schedules.map((s) => ({ key: s.name, cron: s.cron, timeZone: s.timeZone ?? config.timeZone, kind: s.post, targets: s.targets }));
+  return config.schedules.map((s) => ({
+    key: s.name,
+    cron: s.cron,
+    timeZone: s.timeZone ?? config.timeZone,
+    kind: s.post,
+    targets: s.targets,
+  }));
 }
 
 /** Validates the config, starts the scheduler and catches up what was missed while down. */
@@ -137,6 +118,8 @@ async function run(
   const tasks = new Map<string, { job: Job; task: ScheduledTask }>();
   const pending = new Set<Promise<unknown>>();
   let stopped = false;
+  const { plan, planJob } = createPlanner({ store, clock, logger, outbox, compose, catchUpMs });
+  const prune = createPruner({ store, clock, logger, catchUpMs, stopped: () => stopped });
 
   const track = <T>(p: Promise<T>): Promise<T> => {
     pending.add(p);
@@ -144,82 +127,14 @@ async function run(
     return p;
   };
 
-  const activeTargets = (job: { key: string; targets: TargetRef[] }, fireTime: string): TargetRef[] =>
-    job.targets.filter((t) => {
-      const disabled = store.disabledTarget(t);
-      if (disabled) {
-        logger.warn(
-          { schedule: job.key, fireTime, platform: t.platform, channel: t.channel, reason: disabled.reason },
-          'scheduler: target disabled since an earlier post failed; skipping it',
-        );
-      }
-      return !disabled;
-    });
-
-  /**
-   * Composes and queues one fire; idempotent per (schedule, fire time). A catch-up leaves out the
-   * targets that already got the same post within the catch-up window (from any fire time).
-   */
-  async function plan(
-    job: { key: string; kind: PostKind; targets: TargetRef[]; timeZone: string },
-    at: Date,
-    composeNow: () => Promise<Composed | null>,
-    catchingUp = false,
-  ): Promise<FireResult> {
-    const fireTime = at.toISOString();
-    if (store.findFire(job.key, fireTime)) {
-      outbox.kick();
-      return { schedule: job.key, fireTime, created: false, queued: 0, posted: false };
-    }
-    const composed = await composeNow();
-    const targets = activeTargets(job, fireTime);
-    const now = clock.now();
-    const result = store.planFire({
-      schedule: job.key,
-      fireTime,
-      kind: job.kind,
-      doc: composed ? JSON.stringify(composed.doc) : null,
-      articleIds: composed?.articleIds ?? [],
-      targets,
-      now: now.toISOString(),
-      ...(composed ? { contentKey: contentKey(composed.doc) } : {}),
-      ...(catchingUp ? { skipRepeatsSince: new Date(now.getTime() - catchUpMs).toISOString() } : {}),
-    });
-    if (result.created) {
-      if (result.repeats > 0) {
-        logger.info(
-          { schedule: job.key, fireTime, repeats: result.repeats },
-          `scheduler: ${result.repeats} target(s) already got this post within catchUp; not posting it to them again`,
-        );
-      }
-      if (composed) logger.info({ schedule: job.key, fireTime, kind: job.kind, targets: result.queued }, 'scheduler: posting');
-      else logger.info({ schedule: job.key, fireTime, kind: job.kind }, 'scheduler: nothing new to post');
-    }
-    outbox.kick();
-    return { schedule: job.key, fireTime, created: result.created, queued: result.queued, posted: composed !== null };
-  }
-
-  function planJob(job: Job, at: Date, catchingUp = false): Promise<FireResult> {
-    return plan(job, at, async () => {
-      const last = store.lastPostedFire(job.key, at.toISOString());
-      const since = last ? new Date(last.fireTime) : null;
-      const composed = await compose(job.kind, since, {
-        schedule: job.key,
-        fireTime: at,
-        since,
-        previousArticleIds: last?.articleIds ?? [],
-        timeZone: job.timeZone,
-      });
-      return normalizeComposed(composed);
-    }, catchingUp);
-  }
-
   // node-cron reports the matched slot; whole seconds keep keys stable.
   const slotOf = (at: Date): Date => new Date(Math.floor(at.getTime() / 1000) * 1000);
 
   function onTick(job: Job, at: Date): void {
     if (stopped) return;
-    track(planJob(job, slotOf(at))).catch((err: unknown) => logger.error({ err, schedule: job.key }, 'scheduler: could not plan a post'));
+    track(planJob(job, slotOf(at))).catch((err: unknown) =>
+      logger.error({ err, schedule: job.key }, 'scheduler: could not plan a post'),
+    );
   }
 
   /**
@@ -241,13 +156,21 @@ async function run(
       if (stopped || !tasks.has(job.key)) return;
       const planned = store.latestFireTime(job.key);
       if ((planned && planned >= latest.toISOString()) || clock.now().getTime() - latest.getTime() > catchUpMs) return;
-      logger.warn({ schedule: job.key, fireTime: latest.toISOString() }, 'scheduler: a fire time was reached late (the process was busy); posting it now');
-      track(planJob(job, latest)).catch((err: unknown) => logger.error({ err, schedule: job.key }, 'scheduler: could not plan a post'));
+      logger.warn(
+        { schedule: job.key, fireTime: latest.toISOString() },
+        'scheduler: a fire time was reached late (the process was busy); posting it now',
+      );
+      track(planJob(job, latest)).catch((err: unknown) =>
+        logger.error({ err, schedule: job.key }, 'scheduler: could not plan a post'),
+      );
     });
   }
 
   function addTask(job: Job): void {
-    const task = cron.createTask(job.cron, (ctx) => onTick(job, ctx.date), { timezone: job.timeZone, name: `briefbot:${job.key}` });
+    const task = cron.createTask(job.cron, (ctx) => onTick(job, ctx.date), {
+      timezone: job.timeZone,
+      name: `briefbot:${job.key}`,
+    });
     task.on('execution:missed', (ctx) => onMissed(job, ctx.date));
     tasks.set(job.key, { job, task });
     void task.start();
@@ -290,10 +213,19 @@ async function run(
         if (!store.findFire(r.key, r.dueAt.toISOString())) skipped.push(`${r.key}@${r.dueAt.toISOString()}`);
         continue;
       }
-      await plan(job, r.dueAt, async () => ({ doc: reminderDocument(r, config.timeZone), articleIds: [r.article.id] }), catchingUp);
+      await plan(
+        job,
+        r.dueAt,
+        async () => ({ doc: reminderDocument(r, config.timeZone), articleIds: [r.article.id] }),
+        catchingUp,
+      );
     }
     if (skipped.length > 0) {
-      logger.warn({ skipped, catchUp: config.catchUp }, `scheduler: skipped ${skipped.length} reminder(s) that fell due while the bot was down, longer ago than catchUp`);
+      logger.warn(
+        { skipped, catchUp: config.catchUp },
+        `scheduler: skipped ${skipped.length} reminder(s) that fell due while the bot was down, longer ago than ` +
+          `catchUp`,
+      );
     }
   }
 
@@ -317,50 +249,34 @@ async function run(
       const recent = missed.filter((t) => now.getTime() - t.getTime() <= catchUpMs);
       if (late.length > 0) {
         logger.warn(
-          { schedule: job.key, skipped: late.length, first: late[0]!.toISOString(), last: late[late.length - 1]!.toISOString(), catchUp: config.catchUp },
-          `scheduler: skipped ${late.length} fire time(s) of "${job.key}" missed while the bot was down, older than catchUp (${config.catchUp})`,
+          {
+            schedule: job.key,
+            skipped: late.length,
+            first: late[0]!.toISOString(),
+            last: late[late.length - 1]!.toISOString(),
+            catchUp: config.catchUp,
+          },
+          `scheduler: skipped ${late.length} fire time(s) of "${job.key}" missed while the bot was down, older ` +
+            `than catchUp (${config.catchUp})`,
         );
       }
       // Only the latest missed fire within the window: one catch-up post, not a burst.
       const latest = recent[recent.length - 1];
       if (latest) {
         if (recent.length > 1) {
-          logger.warn({ schedule: job.key, skipped: recent.length - 1 }, `scheduler: "${job.key}" missed ${recent.length} fire times; posting the latest once`);
+          logger.warn(
+            { schedule: job.key, skipped: recent.length - 1 },
+            `scheduler: "${job.key}" missed ${recent.length} fire times; posting the latest once`,
+          );
         }
-        logger.info({ schedule: job.key, fireTime: latest.toISOString() }, 'scheduler: catching up a fire time missed while the bot was down');
+        logger.info(
+          { schedule: job.key, fireTime: latest.toISOString() },
+          'scheduler: catching up a fire time missed while the bot was down',
+        );
         await track(planJob(job, latest, true));
       }
     }
     await sendReminders(from, now, true);
-  }
-
-  // ---- pruning: fired rows past the catch-up window (each schedule's last post is kept) ----
-  let pruning = false;
-  function prune(): void {
-    if (pruning || stopped) return;
-    pruning = true;
-    const before = new Date(clock.now().getTime() - catchUpMs - RETENTION_MARGIN_MS).toISOString();
-    let total = 0;
-    // In batches, a turn of the event loop apart: a store that grew for months is trimmed without a long pause.
-    const step = (): void => {
-      try {
-        if (stopped || !store.db.open) {
-          pruning = false;
-          return;
-        }
-        const n = store.pruneFires(before, PRUNE_BATCH);
-        total += n;
-        if (n === PRUNE_BATCH) {
-          setImmediate(step);
-          return;
-        }
-        if (total > 0) logger.debug({ pruned: total, before }, 'scheduler: pruned fired schedules past the catch-up window');
-      } catch (err) {
-        logger.error({ err }, 'scheduler: could not prune fired schedules');
-      }
-      pruning = false;
-    };
-    step();
   }
 
   // ---- start ----
@@ -379,7 +295,9 @@ async function run(
     store.kvSet(ALIVE_KEY, now.toISOString());
     const from = lastReminderCheck;
     lastReminderCheck = now;
-    track(sendReminders(from, now, false)).catch((err: unknown) => logger.error({ err }, 'scheduler: reminder check failed'));
+    track(sendReminders(from, now, false)).catch((err: unknown) =>
+      logger.error({ err }, 'scheduler: reminder check failed'),
+    );
     prune();
   }, HEARTBEAT_MS);
   heartbeat.unref();
@@ -404,7 +322,10 @@ async function run(
     },
     fire(schedule, at) {
       const entry = tasks.get(schedule);
-      if (!entry) return Promise.reject(new Error(`no schedule named "${schedule}" (known: ${[...tasks.keys()].join(', ') || 'none'})`));
+      if (!entry)
+        return Promise.reject(
+          new Error(`no schedule named "${schedule}" (known: ${[...tasks.keys()].join(', ') || 'none'})`),
+        );
       return track(planJob(entry.job, at));
     },
     nextRuns(schedule, count) {
@@ -419,4 +340,3 @@ async function run(
     },
   };
 }
-

@@ -8,23 +8,53 @@ export type Schedule =
   | { ok: false; error: string };
 
 export type ParsedSpec =
-  | { ok: true; cron: string; timeZone: string; kind?: PostKind; label: string }
-  | { ok: false; error: string };
+  { ok: true; cron: string; timeZone: string; kind?: PostKind; label: string } | { ok: false; error: string };
 
 const DAYS: Record<string, number> = {
-  sun: 0, sunday: 0, sundays: 0, mon: 1, monday: 1, mondays: 1, tue: 2, tues: 2, tuesday: 2, tuesdays: 2,
-  wed: 3, wednesday: 3, wednesdays: 3, thu: 4, thur: 4, thurs: 4, thursday: 4, thursdays: 4,
-  fri: 5, friday: 5, fridays: 5, sat: 6, saturday: 6, saturdays: 6,
+  sun: 0,
+  sunday: 0,
+  sundays: 0,
+  mon: 1,
+  monday: 1,
+  mondays: 1,
+  tue: 2,
+  tues: 2,
+  tuesday: 2,
+  tuesdays: 2,
+  wed: 3,
+  wednesday: 3,
+  wednesdays: 3,
+  thu: 4,
+  thur: 4,
+  thurs: 4,
+  thursday: 4,
+  thursdays: 4,
+  fri: 5,
+  friday: 5,
+  fridays: 5,
+  sat: 6,
+  saturday: 6,
+  saturdays: 6,
 };
 const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const DAY_SETS: Record<string, number[]> = {
-  daily: [0, 1, 2, 3, 4, 5, 6], everyday: [0, 1, 2, 3, 4, 5, 6],
-  weekdays: [1, 2, 3, 4, 5], weekday: [1, 2, 3, 4, 5], workdays: [1, 2, 3, 4, 5],
-  weekends: [0, 6], weekend: [0, 6],
+  daily: [0, 1, 2, 3, 4, 5, 6],
+  everyday: [0, 1, 2, 3, 4, 5, 6],
+  weekdays: [1, 2, 3, 4, 5],
+  weekday: [1, 2, 3, 4, 5],
+  workdays: [1, 2, 3, 4, 5],
+  weekends: [0, 6],
+  weekend: [0, 6],
 };
 const KINDS: Record<string, PostKind> = {
-  briefing: 'briefing', briefings: 'briefing', digest: 'digest', digests: 'digest',
-  reminder: 'reminder', reminders: 'reminder', events: 'reminder', upcoming: 'reminder',
+  briefing: 'briefing',
+  briefings: 'briefing',
+  digest: 'digest',
+  digests: 'digest',
+  reminder: 'reminder',
+  reminders: 'reminder',
+  events: 'reminder',
+  upcoming: 'reminder',
 };
 const FILLER = new Set(['every', 'each', 'at', 'on', 'in', 'a', 'the', 'day', 'days', 'of', 'and']);
 const ZONE_WORD = /^[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+$|^(UTC|GMT)$/i;
@@ -58,7 +88,8 @@ function dayField(days: number[]): string {
 }
 
 const EXAMPLES =
-  'e.g. `daily 08:00`, `weekdays 7:30am Europe/Moscow`, `tuesday thursday 10:00`, `weekends 9:00`, `every 4 hours`, `digest daily 6 pm` or a cron expression like `0 8 * * 1-5`';
+  'e.g. `daily 08:00`, `weekdays 7:30am Europe/Moscow`, `tuesday thursday 10:00`, `weekends 9:00`, `every 4 ' +
+  'hours`, `digest daily 6 pm` or a cron expression like `0 8 * * 1-5`';
 
 /**
  * Reads a schedule as people type it: a kind word (briefing, digest, reminders), a time zone
@@ -70,15 +101,28 @@ export function parseSchedule(text: string): Schedule {
   let timeZone: string | undefined;
   let kind: PostKind | undefined;
   const rest: string[] = [];
-  for (const raw of text.replace(/[[\]()"“”'‘’`]/g, ' ').trim().split(/\s+/).filter(Boolean)) {
+  for (const raw of text
+    .replace(/[[\]()"“”'‘’`]/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)) {
     const lower = raw.toLowerCase();
     if (KINDS[lower]) kind = KINDS[lower];
     else if (ZONE_WORD.test(raw) || /^Etc\//i.test(raw)) {
-      if (!isTimeZone(raw)) return { ok: false, error: `"${raw}" is not a time zone: use an IANA name like Europe/Moscow or America/New_York` };
+      if (!isTimeZone(raw))
+        return {
+          ok: false,
+          error: `"${raw}" is not a time zone: use an IANA name like Europe/Moscow or America/New_York`,
+        };
       timeZone = raw;
     } else rest.push(raw);
   }
-  const found = (cron: string): Schedule => ({ ok: true, cron, ...(timeZone ? { timeZone } : {}), ...(kind ? { kind } : {}) });
+  const found = (cron: string): Schedule => ({
+    ok: true,
+    cron,
+    ...(timeZone ? { timeZone } : {}),
+    ...(kind ? { kind } : {}),
+  });
   if (rest.length === 0) return { ok: false, error: `When should I post? ${EXAMPLES}.` };
 
   const joined = rest.join(' ');
@@ -100,7 +144,8 @@ export function parseSchedule(text: string): Schedule {
     else if (lower === 'hourly' || (lower === 'hour' && words[i - 1]?.toLowerCase() === 'every')) everyHours = 1;
     else if (/^\d{1,2}$/.test(lower) && next && /^(hours?|hrs?|h)$/.test(next)) {
       everyHours = Number(lower);
-      if (everyHours < 1 || everyHours > 23) return { ok: false, error: `every ${lower} hours: use 1 to 23 hours, or \`daily\`. ${EXAMPLES}.` };
+      if (everyHours < 1 || everyHours > 23)
+        return { ok: false, error: `every ${lower} hours: use 1 to 23 hours, or \`daily\`. ${EXAMPLES}.` };
       i++;
     } else if (lower === 'weekly') {
       if (days === undefined) {
@@ -119,7 +164,8 @@ export function parseSchedule(text: string): Schedule {
     else return { ok: false, error: `I don't understand "${words[i]}" in "${text.trim()}". ${EXAMPLES}.` };
   }
   const dow = dayField(days ?? DAY_SETS.daily!);
-  if (everyHours !== undefined) return found(`${time?.minute ?? 0} ${everyHours === 1 ? '*' : `*/${everyHours}`} * * ${dow}`);
+  if (everyHours !== undefined)
+    return found(`${time?.minute ?? 0} ${everyHours === 1 ? '*' : `*/${everyHours}`} * * ${dow}`);
   if (days === undefined && time === undefined) return { ok: false, error: `When should I post? ${EXAMPLES}.` };
   const at = time ?? { hour: 8, minute: 0 };
   return found(`${at.minute} ${at.hour} * * ${dow}`);
@@ -128,26 +174,40 @@ export function parseSchedule(text: string): Schedule {
 /** `parseSchedule` with the zone settled (the text's, else `explicitTimeZone`, else the default) and a label. */
 export function parseSubscriptionSpec(text: string, defaultTimeZone: string, explicitTimeZone?: string): ParsedSpec {
   if (explicitTimeZone && !isTimeZone(explicitTimeZone)) {
-    return { ok: false, error: `"${explicitTimeZone}" is not a time zone: use an IANA name like Europe/Moscow or America/New_York` };
+    return {
+      ok: false,
+      error: `"${explicitTimeZone}" is not a time zone: use an IANA name like Europe/Moscow or America/New_York`,
+    };
   }
   const s = parseSchedule(text);
   if (!s.ok) return s;
   const timeZone = s.timeZone ?? explicitTimeZone ?? defaultTimeZone;
-  return { ok: true, cron: s.cron, timeZone, ...(s.kind ? { kind: s.kind } : {}), label: describeCron(s.cron, timeZone) };
+  return {
+    ok: true,
+    cron: s.cron,
+    timeZone,
+    ...(s.kind ? { kind: s.kind } : {}),
+    label: describeCron(s.cron, timeZone),
+  };
 }
 
 /** Words for the common shapes ("every day at 08:00 (Europe/Moscow)"); other expressions are shown as cron. */
 export function describeCron(expression: string, timeZone: string): string {
   const f = expression.trim().split(/\s+/);
-  if (f.length !== 5 || !/^\d+$/.test(f[0]!) || f[2] !== '*' || f[3] !== '*') return `on cron \`${expression}\` (${timeZone})`;
+  if (f.length !== 5 || !/^\d+$/.test(f[0]!) || f[2] !== '*' || f[3] !== '*')
+    return `on cron \`${expression}\` (${timeZone})`;
   const minute = Number(f[0]);
   const dow = f[4]!;
   const on =
-    dow === '*' ? ''
-    : dow === '1-5' || dow === '1,2,3,4,5' ? ' on weekdays'
-    : dow === '0,6' || dow === '6,0' ? ' on weekends'
-    : /^[0-7](,[0-7])*$/.test(dow) ? ` on ${[...new Set(dow.split(',').map((d) => DAY_NAMES[Number(d) % 7]))].join(', ')}`
-    : undefined;
+    dow === '*'
+      ? ''
+      : dow === '1-5' || dow === '1,2,3,4,5'
+        ? ' on weekdays'
+        : dow === '0,6' || dow === '6,0'
+          ? ' on weekends'
+          : /^[0-7](,[0-7])*$/.test(dow)
+            ? ` on ${[...new Set(dow.split(',').map((d) => DAY_NAMES[Number(d) % 7]))].join(', ')}`
+            : undefined;
   if (on === undefined) return `on cron \`${expression}\` (${timeZone})`;
   if (f[1] === '*') return `every hour at :${pad(minute)}${on}`;
   const every = /^\*\/(\d+)$/.exec(f[1]!);

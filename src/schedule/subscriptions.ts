@@ -6,16 +6,9 @@ import type { DisabledTarget, PostKind, Store, SubscriptionRow, TargetRef } from
 import { DEFAULT_LIMITS, parseLimitDuration, type Limits } from '../config/limits.js';
 import { nextFireTime, nextFireTimes } from './cron-times.js';
 import { describeGap, minCronGapMs } from './min-interval.js';
+import type { Job } from './planner.js';
 import { parseSubscriptionSpec } from './spec.js';
 import { formatInstant } from '../time.js';
-
-interface ConfiguredJob {
-  key: string;
-  cron: string;
-  timeZone: string;
-  kind: PostKind;
-  targets: TargetRef[];
-}
 
 export interface SubscriptionData {
   subscriptions: SubscriptionRow[];
@@ -24,7 +17,15 @@ export interface SubscriptionData {
   disabled?: DisabledTarget;
   created?: SubscriptionRow;
   removed?: SubscriptionRow[];
-  error?: 'forbidden' | 'unsupported-platform' | 'bad-schedule' | 'not-found' | 'direct-message' | 'too-frequent' | 'channel-full' | 'user-rate';
+  error?:
+    | 'forbidden'
+    | 'unsupported-platform'
+    | 'bad-schedule'
+    | 'not-found'
+    | 'direct-message'
+    | 'too-frequent'
+    | 'channel-full'
+    | 'user-rate';
 }
 
 const KIND_TEXT: Record<PostKind, string> = {
@@ -33,15 +34,20 @@ const KIND_TEXT: Record<PostKind, string> = {
   reminder: 'upcoming events',
 };
 
-const t = (text: string, style?: 'bold' | 'italic' | 'code'): Span => (style ? { type: 'text', text, style } : { type: 'text', text });
+const t = (text: string, style?: 'bold' | 'italic' | 'code'): Span =>
+  style ? { type: 'text', text, style } : { type: 'text', text };
 
 function reply(summary: string, blocks: Block[]): ReplyDocument {
   return { summary, blocks, visibility: 'ephemeral' };
 }
 
 const FORBIDDEN_TEXT: Record<'slack' | 'discord', string> = {
-  slack: "Only workspace admins and the channel's creator can change what I post in this channel (or remove their own subscriptions).",
-  discord: 'Only members with the Manage Channels permission can change what I post in this channel (or remove their own subscriptions).',
+  slack:
+    "Only workspace admins and the channel's creator can change what I post in this channel (or remove their own " +
+    'subscriptions).',
+  discord:
+    'Only members with the Manage Channels permission can change what I post in this channel (or remove their own ' +
+    'subscriptions).',
 };
 
 /**
@@ -54,7 +60,7 @@ export class ChannelSubscriptions implements SubscriptionService {
       store: Store;
       clock: Clock;
       timeZone: string;
-      configuredJobs: () => ConfiguredJob[];
+      configuredJobs: () => Job[];
       onChange: () => void;
       /** The config's `limits` (defaults when absent). */
       limits?: Limits;
@@ -68,10 +74,20 @@ export class ChannelSubscriptions implements SubscriptionService {
   /** When each person created their recent subscriptions (ms), so deleting and re-creating counts too. */
   private readonly createdBy = new Map<string, number[]>();
 
-  private refusal(target: TargetRef, error: NonNullable<SubscriptionData['error']>, summary: string, spans: Span[], hint?: Span[]): Answer<SubscriptionData> {
+  private refusal(
+    target: TargetRef,
+    error: NonNullable<SubscriptionData['error']>,
+    summary: string,
+    spans: Span[],
+    hint?: Span[],
+  ): Answer<SubscriptionData> {
     const blocks: Block[] = [{ type: 'paragraph', spans: [t('Not subscribed. ', 'bold'), ...spans] }];
     if (hint) blocks.push({ type: 'context', spans: hint });
-    return { intent: 'subscription', reply: reply(`Not subscribed: ${summary}`, blocks), data: this.data(target, { error }) };
+    return {
+      intent: 'subscription',
+      reply: reply(`Not subscribed: ${summary}`, blocks),
+      data: this.data(target, { error }),
+    };
   }
 
   /** How many subscriptions this person created in the last hour, and when the oldest of them leaves the window. */
@@ -92,7 +108,9 @@ export class ChannelSubscriptions implements SubscriptionService {
   }
 
   private target(conv: Conversation): TargetRef | undefined {
-    return conv.platform === 'slack' || conv.platform === 'discord' ? { platform: conv.platform, channel: conv.channelId } : undefined;
+    return conv.platform === 'slack' || conv.platform === 'discord'
+      ? { platform: conv.platform, channel: conv.channelId }
+      : undefined;
   }
 
   private data(target: TargetRef, extra: Partial<SubscriptionData> = {}): SubscriptionData {
@@ -101,7 +119,12 @@ export class ChannelSubscriptions implements SubscriptionService {
       .filter((j) => j.targets.some((x) => x.platform === target.platform && x.channel === target.channel))
       .map((j) => ({ name: j.key, cron: j.cron, timeZone: j.timeZone, kind: j.kind }));
     const disabled = this.opts.store.disabledTarget(target);
-    return { subscriptions: this.opts.store.subscriptions(target), configured, ...(disabled ? { disabled } : {}), ...extra };
+    return {
+      subscriptions: this.opts.store.subscriptions(target),
+      configured,
+      ...(disabled ? { disabled } : {}),
+      ...extra,
+    };
   }
 
   private refuse(conv: Conversation): Answer<SubscriptionData> | undefined {
@@ -110,7 +133,15 @@ export class ChannelSubscriptions implements SubscriptionService {
       return {
         intent: 'subscription',
         reply: reply('Subscriptions are for Slack and Discord channels.', [
-          { type: 'paragraph', spans: [t('Subscriptions post to a Slack or Discord channel: run this command in the channel that should get the posts.')] },
+          {
+            type: 'paragraph',
+            spans: [
+              t(
+                'Subscriptions post to a Slack or Discord channel: run this command in the channel that should ' +
+                  'get the posts.',
+              ),
+            ],
+          },
         ]),
         data: { subscriptions: [], configured: [], error: 'unsupported-platform' },
       };
@@ -151,22 +182,39 @@ export class ChannelSubscriptions implements SubscriptionService {
     const target = this.target(conv)!;
     const limits = this.limits;
     if (target.platform === 'discord' && conv.isDirect && !limits.discordDmSubscriptions) {
-      const text = 'Scheduled posts go to server channels, not direct messages: run this in the channel that should get them.';
+      const text =
+        'Scheduled posts go to server channels, not direct messages: run this in the channel that should get them.';
       return this.refusal(target, 'direct-message', text, [t(text)]);
     }
     const spec = parseSubscriptionSpec(c.schedule, this.opts.timeZone, c.timeZone);
     if (!spec.ok) {
       return {
         intent: 'subscription',
-        reply: reply(`Not subscribed: ${spec.error}`, [{ type: 'paragraph', spans: [t('Not subscribed. ', 'bold'), t(spec.error)] }]),
+        reply: reply(`Not subscribed: ${spec.error}`, [
+          { type: 'paragraph', spans: [t('Not subscribed. ', 'bold'), t(spec.error)] },
+        ]),
         data: this.data(target, { error: 'bad-schedule' }),
       };
     }
     const minGap = parseLimitDuration(limits.subscriptionMinInterval) ?? 15 * 60_000;
     const gap = minCronGapMs(spec.cron);
     if (gap < minGap) {
-      const text = `that schedule posts ${describeGap(gap)} apart; a subscription from chat posts at most every ${describeGap(minGap)}.`;
-      return this.refusal(target, 'too-frequent', text, [t(text.charAt(0).toUpperCase() + text.slice(1))], [t('For example '), t('/brief subscribe hourly', 'code'), t(' or '), t('/brief subscribe daily 08:00', 'code'), t('.')]);
+      const text =
+        `that schedule posts ${describeGap(gap)} apart; a subscription from chat posts at most every ` +
+        `${describeGap(minGap)}.`;
+      return this.refusal(
+        target,
+        'too-frequent',
+        text,
+        [t(text.charAt(0).toUpperCase() + text.slice(1))],
+        [
+          t('For example '),
+          t('/brief subscribe hourly', 'code'),
+          t(' or '),
+          t('/brief subscribe daily 08:00', 'code'),
+          t('.'),
+        ],
+      );
     }
     const kind: PostKind = c.kind ?? spec.kind ?? 'briefing';
     const nowMs = this.opts.clock.now().getTime();
@@ -174,14 +222,24 @@ export class ChannelSubscriptions implements SubscriptionService {
     const existing = this.opts.store.subscriptions(target);
     const same = existing.find((x) => x.cron === spec.cron && x.timeZone === spec.timeZone && x.kind === kind);
     if (!same && existing.length >= limits.subscriptionsPerChannel) {
-      const text = `this channel already has ${existing.length} subscription${existing.length === 1 ? '' : 's'}, the most a channel can have.`;
-      return this.refusal(target, 'channel-full', text, [t(text.charAt(0).toUpperCase() + text.slice(1))], [t('Remove one first with '), t('/brief unsubscribe <id>', 'code'), t('.')]);
+      const text =
+        `this channel already has ${existing.length} subscription${existing.length === 1 ? '' : 's'}, ` +
+        `the most a channel can have.`;
+      return this.refusal(
+        target,
+        'channel-full',
+        text,
+        [t(text.charAt(0).toUpperCase() + text.slice(1))],
+        [t('Remove one first with '), t('/brief unsubscribe <id>', 'code'), t('.')],
+      );
     }
     if (!same) {
       const recent = this.recentCreations(conv, nowMs);
       if (recent.count >= limits.subscriptionsPerUserPerHour) {
         const n = limits.subscriptionsPerUserPerHour;
-        const text = `you have created ${n} subscription${n === 1 ? '' : 's'} in the last hour, the most one person can; you can add another from ${formatInstant(new Date(recent.freeAt), this.opts.timeZone)}.`;
+        const text =
+          `you have created ${n} subscription${n === 1 ? '' : 's'} in the last hour, the most one ` +
+          `person can; you can add another from ${formatInstant(new Date(recent.freeAt), this.opts.timeZone)}.`;
         return this.refusal(target, 'user-rate', text, [t(text.charAt(0).toUpperCase() + text.slice(1))]);
       }
     }
@@ -209,7 +267,9 @@ export class ChannelSubscriptions implements SubscriptionService {
     const blocks: Block[] = [
       {
         type: 'paragraph',
-        spans: created ? [t('Subscribed: ', 'bold'), t(`this channel gets ${what}.`)] : [t('Already subscribed: ', 'bold'), t(`this channel gets ${what}.`)],
+        spans: created
+          ? [t('Subscribed: ', 'bold'), t(`this channel gets ${what}.`)]
+          : [t('Already subscribed: ', 'bold'), t(`this channel gets ${what}.`)],
       },
     ];
     if (next.length > 0) {
@@ -217,9 +277,15 @@ export class ChannelSubscriptions implements SubscriptionService {
       blocks.push({ type: 'list', items: next.map((at) => [t(formatInstant(at, subscription.timeZone))]) });
     }
     if (wasDisabled) {
-      blocks.push({ type: 'paragraph', spans: [t(`Posting here had stopped (${wasDisabled.reason}); it is switched back on.`)] });
+      blocks.push({
+        type: 'paragraph',
+        spans: [t(`Posting here had stopped (${wasDisabled.reason}); it is switched back on.`)],
+      });
     }
-    blocks.push({ type: 'context', spans: [t(`Id ${subscription.id}: `), t(`/brief unsubscribe ${subscription.id}`, 'code'), t(' stops it.')] });
+    blocks.push({
+      type: 'context',
+      spans: [t(`Id ${subscription.id}: `), t(`/brief unsubscribe ${subscription.id}`, 'code'), t(' stops it.')],
+    });
     return {
       intent: 'subscription',
       reply: reply(`${created ? 'Subscribed' : 'Already subscribed'}: ${what}`, blocks),
@@ -227,7 +293,10 @@ export class ChannelSubscriptions implements SubscriptionService {
     };
   }
 
-  async unsubscribe(c: Extract<Command, { name: 'unsubscribe' }>, conv: Conversation): Promise<Answer<SubscriptionData>> {
+  async unsubscribe(
+    c: Extract<Command, { name: 'unsubscribe' }>,
+    conv: Conversation,
+  ): Promise<Answer<SubscriptionData>> {
     const found = this.target(conv);
     // Whoever subscribed may remove their own subscriptions; the rest takes the right to manage the channel.
     const here = found ? this.opts.store.subscriptions(found) : [];
@@ -238,9 +307,7 @@ export class ChannelSubscriptions implements SubscriptionService {
     const mine = conv.canManageChannel ? here : own;
     const chosen = c.id ? mine.filter((s) => s.id === c.id) : mine;
     if (chosen.length === 0) {
-      const text = c.id
-        ? `This channel has no subscription ${c.id}.`
-        : 'This channel has no subscriptions.';
+      const text = c.id ? `This channel has no subscription ${c.id}.` : 'This channel has no subscriptions.';
       return {
         intent: 'subscription',
         reply: reply(text, [
@@ -273,19 +340,30 @@ export class ChannelSubscriptions implements SubscriptionService {
         type: 'paragraph',
         spans: [
           t('Paused: ', 'bold'),
-          t(`my last post here failed (${data.disabled.reason}, ${formatInstant(new Date(data.disabled.disabledAt), this.opts.timeZone)}), so nothing is posted here. Invite me back (or unarchive the channel), then subscribe again to switch posting back on.`),
+          t(
+            `my last post here failed (${data.disabled.reason}, ` +
+              `${formatInstant(new Date(data.disabled.disabledAt), this.opts.timeZone)}), so nothing is posted ` +
+              `here. Invite me back (or unarchive the channel), then subscribe again to switch posting back on.`,
+          ),
         ],
       });
     }
     if (data.subscriptions.length === 0 && data.configured.length === 0) {
-      blocks.push({ type: 'paragraph', spans: [t('No subscriptions. Try '), t('/brief subscribe daily 08:00', 'code'), t('.')] });
+      blocks.push({
+        type: 'paragraph',
+        spans: [t('No subscriptions. Try '), t('/brief subscribe daily 08:00', 'code'), t('.')],
+      });
     }
     if (data.subscriptions.length > 0) {
       blocks.push({
         type: 'list',
         items: data.subscriptions.map((s) => {
           const next = this.nextPost(s);
-          return [t(s.id, 'code'), t(` ${KIND_TEXT[s.kind]} ${s.label}`), ...(next && !data.disabled ? [t(`; next ${next}`)] : [])];
+          return [
+            t(s.id, 'code'),
+            t(` ${KIND_TEXT[s.kind]} ${s.label}`),
+            ...(next && !data.disabled ? [t(`; next ${next}`)] : []),
+          ];
         }),
       });
     }
@@ -293,7 +371,12 @@ export class ChannelSubscriptions implements SubscriptionService {
       blocks.push({ type: 'paragraph', spans: [t('From the config file (change them there):')] });
       blocks.push({
         type: 'list',
-        items: data.configured.map((j) => [t(j.name, 'bold'), t(`: ${KIND_TEXT[j.kind]}, cron `), t(j.cron, 'code'), t(` (${j.timeZone})`)]),
+        items: data.configured.map((j) => [
+          t(j.name, 'bold'),
+          t(`: ${KIND_TEXT[j.kind]}, cron `),
+          t(j.cron, 'code'),
+          t(` (${j.timeZone})`),
+        ]),
       });
     }
     if (data.subscriptions.length > 0) {
@@ -302,7 +385,10 @@ export class ChannelSubscriptions implements SubscriptionService {
     const n = data.subscriptions.length + data.configured.length;
     return {
       intent: 'subscription',
-      reply: reply(`${n} scheduled post${n === 1 ? '' : 's'} in this channel${data.disabled ? ' (paused)' : ''}`, blocks),
+      reply: reply(
+        `${n} scheduled post${n === 1 ? '' : 's'} in this channel${data.disabled ? ' (paused)' : ''}`,
+        blocks,
+      ),
       data,
     };
   }

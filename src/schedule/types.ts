@@ -30,6 +30,8 @@ export interface Outlet<Payload = unknown> {
   poster: Poster<Payload>;
 }
 
+// Each outlet's poster takes what its own render makes: the payload type is per platform.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Outlets = Partial<Record<'slack' | 'discord', Outlet<any>>>;
 
 /** What happened to scheduled posts, for metrics (every hook optional). */
@@ -38,11 +40,14 @@ export interface DeliveryObserver {
   sent?(platform: 'slack' | 'discord'): void;
   /** A post was given up: rejected, target gone or disabled, out of retries. */
   failed?(platform: 'slack' | 'discord', reason: 'rejected' | 'target' | 'exhausted' | 'config'): void;
-  /** A post will be tried again: `rate-limited` is a 429 answer (waited out), `transient` a 5xx, timeout or network error. */
+  /**
+   * A post will be tried again: `rate-limited` is a 429 answer (waited out), `transient` a 5xx, timeout or network
+   * error.
+   */
   retried?(platform: 'slack' | 'discord', cause: 'rate-limited' | 'transient'): void;
 }
 
-/** The subset of pino the scheduler uses (pino loggers fit). */
+/** The subset of pino the scheduler and the adapters use (pino loggers fit). */
 export interface Logger {
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;

@@ -1,6 +1,6 @@
 import cron from 'node-cron';
 import { isTimeZone } from '../time.js';
-import { parseDuration } from './duration.js';
+import { parseDuration } from '../time.js';
 import { describeGap, minCronGapMs } from './min-interval.js';
 
 export interface ScheduleIssue {
@@ -15,7 +15,10 @@ export class ScheduleConfigError extends Error {
   constructor(issues: ScheduleIssue[], file?: string) {
     super(
       `invalid schedule configuration${file ? ` in ${file}` : ''}:\n` +
-        issues.filter((i) => i.severity === 'error').map((i) => `  ${i.path}: ${i.message}`).join('\n'),
+        issues
+          .filter((i) => i.severity === 'error')
+          .map((i) => `  ${i.path}: ${i.message}`)
+          .join('\n'),
     );
     this.name = 'ScheduleConfigError';
     this.issues = issues;
@@ -27,11 +30,20 @@ export function explainCron(expression: string): string | undefined {
   if (cron.validate(expression)) return undefined;
   const fieldCount = expression.trim().split(/\s+/).length;
   if (!expression.trim().startsWith('@') && (fieldCount < 5 || fieldCount > 6)) {
-    return `"${expression}" is not a cron expression: it has ${fieldCount} field${fieldCount === 1 ? '' : 's'}, a cron expression has 5 (minute hour day month weekday) or 6 (with seconds first), e.g. "0 8 * * *" for 08:00 every day`;
+    return (
+      `"${expression}" is not a cron expression: it has ${fieldCount} field${fieldCount === 1 ? '' : 's'}, a ` +
+      `cron expression has 5 (minute hour day month weekday) or 6 (with seconds first), e.g. "0 8 * * *" for ` +
+      `08:00 every day`
+    );
   }
   const detail = cron.validateDetailed(expression);
-  const why = detail.errors.map((e) => `${e.field}: ${e.message.replace(/ is a invalid /, ' is an invalid ')}`).join('; ');
-  return `"${expression}" is not a valid cron expression${why ? ` (${why})` : ''}; e.g. "0 8 * * 1-5" is 08:00 on weekdays`;
+  const why = detail.errors
+    .map((e) => `${e.field}: ${e.message.replace(/ is a invalid /, ' is an invalid ')}`)
+    .join('; ');
+  return (
+    `"${expression}" is not a valid cron expression${why ? ` (${why})` : ''}; e.g. "0 8 * * 1-5" is 08:00 on ` +
+    `weekdays`
+  );
 }
 
 const RESERVED_PREFIXES = ['sub:', 'reminder:'];
@@ -56,24 +68,34 @@ function checkTarget(t: unknown, path: string, platforms: unknown, issues: Sched
   }
   const channel = t.channel;
   if (typeof channel !== 'string' || channel.trim() === '') {
-    issues.push({ path: `${path}.channel`, message: 'a target needs a channel id (Slack "C0123ABCD", Discord "123456789012345678")', severity: 'error' });
+    issues.push({
+      path: `${path}.channel`,
+      message: 'a target needs a channel id (Slack "C0123ABCD", Discord "123456789012345678")',
+      severity: 'error',
+    });
   } else if (platform === 'discord' && !DISCORD_SNOWFLAKE.test(channel)) {
     issues.push({
       path: `${path}.channel`,
-      message: `${JSON.stringify(channel)} is not a Discord channel id: copy it with Developer Mode → right-click the channel → Copy Channel ID (17–20 digits; quote it in YAML)`,
+      message:
+        `${JSON.stringify(channel)} is not a Discord channel id: copy it with Developer Mode → right-click ` +
+        `the channel → Copy Channel ID (17–20 digits; quote it in YAML)`,
       severity: 'error',
     });
   } else if (platform === 'slack' && !/^[CGD][A-Z0-9]{6,}$/.test(channel) && !channel.startsWith('#')) {
     issues.push({
       path: `${path}.channel`,
-      message: `${JSON.stringify(channel)} does not look like a Slack channel id (e.g. C0123ABCD, from the channel's details)`,
+      message:
+        `${JSON.stringify(channel)} does not look like a Slack channel id (e.g. C0123ABCD, from the ` +
+        `channel's details)`,
       severity: 'warning',
     });
   }
   if (Array.isArray(platforms) && typeof platform === 'string' && !platforms.includes(platform)) {
     issues.push({
       path: `${path}.platform`,
-      message: `posts to ${platform}, but ${platform} is not in \`platforms\` (${platforms.join(', ')}): nothing will be posted there`,
+      message:
+        `posts to ${platform}, but ${platform} is not in \`platforms\` (${platforms.join(', ')}): nothing ` +
+        `will be posted there`,
       severity: 'warning',
     });
   }
@@ -90,15 +112,31 @@ export function validateSchedules(config: unknown): ScheduleIssue[] {
   const platforms = config.platforms;
 
   if (config.timeZone !== undefined && (typeof config.timeZone !== 'string' || !isTimeZone(config.timeZone))) {
-    issues.push({ path: 'timeZone', message: `${JSON.stringify(config.timeZone)} is not an IANA time zone (e.g. Europe/Berlin, America/New_York, UTC)`, severity: 'error' });
+    issues.push({
+      path: 'timeZone',
+      message:
+        `${JSON.stringify(config.timeZone)} is not an IANA time zone (e.g. Europe/Berlin, ` + `America/New_York, UTC)`,
+      severity: 'error',
+    });
   }
-  if (config.catchUp !== undefined && (typeof config.catchUp !== 'string' || parseDuration(config.catchUp) === undefined)) {
-    issues.push({ path: 'catchUp', message: `${JSON.stringify(config.catchUp)} is not a duration: a number and m, h or d, e.g. 1h`, severity: 'error' });
+  if (
+    config.catchUp !== undefined &&
+    (typeof config.catchUp !== 'string' || parseDuration(config.catchUp) === undefined)
+  ) {
+    issues.push({
+      path: 'catchUp',
+      message: `${JSON.stringify(config.catchUp)} is not a duration: a number and m, h or d, e.g. 1h`,
+      severity: 'error',
+    });
   }
 
   const schedules = config.schedules;
   if (schedules !== undefined && !Array.isArray(schedules)) {
-    issues.push({ path: 'schedules', message: 'schedules is a list of {name, cron, timeZone?, post, targets}', severity: 'error' });
+    issues.push({
+      path: 'schedules',
+      message: 'schedules is a list of {name, cron, timeZone?, post, targets}',
+      severity: 'error',
+    });
   }
   const seen = new Map<string, number>();
   (Array.isArray(schedules) ? schedules : []).forEach((s: unknown, i) => {
@@ -109,17 +147,34 @@ export function validateSchedules(config: unknown): ScheduleIssue[] {
     }
     const name = s.name;
     if (typeof name !== 'string' || name.trim() === '') {
-      issues.push({ path: `${at}.name`, message: 'a schedule needs a name (used in logs and to post each fire time once)', severity: 'error' });
+      issues.push({
+        path: `${at}.name`,
+        message: 'a schedule needs a name (used in logs and to post each fire time once)',
+        severity: 'error',
+      });
     } else {
       const prev = seen.get(name);
       if (prev !== undefined) {
-        issues.push({ path: `${at}.name`, message: `duplicate schedule name "${name}" (also schedules[${prev}]): names must be unique`, severity: 'error' });
+        issues.push({
+          path: `${at}.name`,
+          message: `duplicate schedule name "${name}" (also schedules[${prev}]): names must be unique`,
+          severity: 'error',
+        });
       } else seen.set(name, i);
       const reserved = RESERVED_PREFIXES.find((p) => name.startsWith(p));
-      if (reserved) issues.push({ path: `${at}.name`, message: `names starting with "${reserved}" are reserved for chat subscriptions and reminders`, severity: 'error' });
+      if (reserved)
+        issues.push({
+          path: `${at}.name`,
+          message: `names starting with "${reserved}" are reserved for chat subscriptions and reminders`,
+          severity: 'error',
+        });
     }
     if (typeof s.cron !== 'string') {
-      issues.push({ path: `${at}.cron`, message: 'a schedule needs a cron expression, e.g. "0 8 * * *" (08:00 every day)', severity: 'error' });
+      issues.push({
+        path: `${at}.cron`,
+        message: 'a schedule needs a cron expression, e.g. "0 8 * * *" (08:00 every day)',
+        severity: 'error',
+      });
     } else {
       const why = explainCron(s.cron);
       if (why) issues.push({ path: `${at}.cron`, message: why, severity: 'error' });
@@ -128,20 +183,36 @@ export function validateSchedules(config: unknown): ScheduleIssue[] {
         if (gap < CONFIG_MIN_INTERVAL_MS) {
           issues.push({
             path: `${at}.cron`,
-            message: `"${s.cron}" fires ${describeGap(gap)} apart: a schedule may post at most once a minute (e.g. "*/15 * * * *" is every 15 minutes)`,
+            message:
+              `"${s.cron}" fires ${describeGap(gap)} apart: a schedule may post at most once a minute ` +
+              `(e.g. "*/15 * * * *" is every 15 minutes)`,
             severity: 'error',
           });
         }
       }
     }
     if (s.timeZone !== undefined && (typeof s.timeZone !== 'string' || !isTimeZone(s.timeZone))) {
-      issues.push({ path: `${at}.timeZone`, message: `${JSON.stringify(s.timeZone)} is not an IANA time zone (e.g. Europe/Berlin, America/New_York, UTC)`, severity: 'error' });
+      issues.push({
+        path: `${at}.timeZone`,
+        message: `${JSON.stringify(s.timeZone)} is not an IANA time zone (e.g. Europe/Berlin, America/New_York, UTC)`,
+        severity: 'error',
+      });
     }
     if (s.post !== 'briefing' && s.post !== 'digest' && s.post !== 'reminder') {
-      issues.push({ path: `${at}.post`, message: `${JSON.stringify(s.post)} is not something to post: use briefing (newest article), digest (articles since the last post) or reminder (upcoming events)`, severity: 'error' });
+      issues.push({
+        path: `${at}.post`,
+        message:
+          `${JSON.stringify(s.post)} is not something to post: use briefing (newest article), digest ` +
+          `(articles since the last post) or reminder (upcoming events)`,
+        severity: 'error',
+      });
     }
     if (!Array.isArray(s.targets) || s.targets.length === 0) {
-      issues.push({ path: `${at}.targets`, message: 'a schedule needs at least one target {platform, channel}', severity: 'error' });
+      issues.push({
+        path: `${at}.targets`,
+        message: 'a schedule needs at least one target {platform, channel}',
+        severity: 'error',
+      });
     } else {
       s.targets.forEach((t: unknown, j: number) => checkTarget(t, `${at}.targets[${j}]`, platforms, issues));
     }
@@ -152,12 +223,18 @@ export function validateSchedules(config: unknown): ScheduleIssue[] {
     if (Array.isArray(reminders.offsets)) {
       reminders.offsets.forEach((o: unknown, i: number) => {
         if (typeof o !== 'string' || parseDuration(o) === undefined || parseDuration(o) === 0) {
-          issues.push({ path: `reminders.offsets[${i}]`, message: `${JSON.stringify(o)} is not an offset: a number and m, h or d, e.g. 1d or 1h`, severity: 'error' });
+          issues.push({
+            path: `reminders.offsets[${i}]`,
+            message: `${JSON.stringify(o)} is not an offset: a number and m, h or d, e.g. 1d or 1h`,
+            severity: 'error',
+          });
         }
       });
     }
     if (Array.isArray(reminders.targets)) {
-      reminders.targets.forEach((t: unknown, j: number) => checkTarget(t, `reminders.targets[${j}]`, platforms, issues));
+      reminders.targets.forEach((t: unknown, j: number) =>
+        checkTarget(t, `reminders.targets[${j}]`, platforms, issues),
+      );
     }
   }
   return issues;

@@ -15,7 +15,10 @@ interface RawRef {
 /** Post-to-channel references in the store, so buttons keep working across a restart (until they expire). */
 export function storeActionRefs(store: Store): ActionRefStore {
   const db = store.db;
-  const insert = db.prepare('INSERT OR REPLACE INTO action_refs (id, platform, channel, user_id, command, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT OR REPLACE INTO action_refs (id, platform, channel, user_id, command, created_at, expires_at) VALUES ' +
+      '(?, ?, ?, ?, ?, ?, ?)',
+  );
   const get = db.prepare('SELECT * FROM action_refs WHERE id = ?');
   const claim = db.prepare('INSERT OR IGNORE INTO action_posts (ref_id, channel, posted_at) VALUES (?, ?, ?)');
   const release = db.prepare('DELETE FROM action_posts WHERE ref_id = ? AND channel = ?');
@@ -27,7 +30,15 @@ export function storeActionRefs(store: Store): ActionRefStore {
   });
   return {
     insert(ref) {
-      insert.run(ref.id, ref.platform, ref.channelId, ref.userId, JSON.stringify(ref.command), ref.createdAt, ref.expiresAt);
+      insert.run(
+        ref.id,
+        ref.platform,
+        ref.channelId,
+        ref.userId,
+        JSON.stringify(ref.command),
+        ref.createdAt,
+        ref.expiresAt,
+      );
     },
     get(id) {
       const r = get.get(id) as RawRef | undefined;
@@ -38,7 +49,15 @@ export function storeActionRefs(store: Store): ActionRefStore {
       } catch {
         return undefined;
       }
-      return { id: r.id, platform: r.platform, channelId: r.channel, userId: r.user_id, command, createdAt: r.created_at, expiresAt: r.expires_at };
+      return {
+        id: r.id,
+        platform: r.platform,
+        channelId: r.channel,
+        userId: r.user_id,
+        command,
+        createdAt: r.created_at,
+        expiresAt: r.expires_at,
+      };
     },
     claimPost(id, channel, at) {
       return claim.run(id, channel, at).changes > 0;

@@ -112,106 +112,249 @@ interface Cluster {
   name: string;
 }
 
-type MentionId = [articleId: string, personId: string];
+/** An article's person as an event participant, with the article it comes from. */
+interface Named {
+  article: Article;
+  person: Person;
+}
+
+/** What one group of people (one surname, or one organisation) resolves to. */
+interface Group {
+  /** `articleId\u0000personId` → key. */
+  keys: Map<string, string>;
+  names: Map<string, string>;
+  peopleOf: Map<string, Named[]>;
+  surnameOf: Map<string, string>;
+}
+
+const mentionId = (articleId: string, personId: string) => `${articleId}\u0000${personId}`;
+const articleOrder = (a: Article, b: Article) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * People are keyed one group at a time: a surname's people (a surname alone resolves among them)
+ * or one organisation. A group depends only on its own mentions, so a change of articles
+ * re-keys only the groups their people belong to.
+ */
+function groupOf(p: Person): string {
+  if (p.type === 'organization') return `org:${nameWords(p.name).join('-')}`;
+  const words = personName(p).words;
+  return `s:${words[words.length - 1] ?? ''}`;
+}
+
+const byGroupMemo = new WeakMap<Article, Map<string, Person[]>>();
+
+/** The event participants of an article, by group. */
+function participantsByGroup(article: Article): Map<string, Person[]> {
+  let out = byGroupMemo.get(article);
+  if (!out) byGroupMemo.set(article, (out = participantsByGroupUncached(article)));
+  return out;
+}
+
+function participantsByGroupUncached(article: Article): Map<string, Person[]> {
+  const out = new Map<string, Person[]>();
+  if (!article.events.length) return out;
+  // Only the people events name need a key: an article lists many more.
+  const taking = new Set<string>();
+  for (const e of article.events) for (const id of e.participants) taking.add(id);
+  if (!taking.size) return out;
+  for (const p of article.people) {
+    if (!taking.has(p.id)) continue;
+    const g = groupOf(p);
+    const list = out.get(g);
+    if (list) list.push(p);
+    else out.set(g, [p]);
+  }
+  return out;
+}
+
+/** One group's keys, from its articles oldest first (a person keeps the name the story first gave them). */
+function resolveGroup(group: string, articles: Article[]): Group {
+  const out: Group = { keys: new Map(), names: new Map(), peopleOf: new Map(), surnameOf: new Map() };
+  const clusters: Cluster[] = [];
+  // First name (its long form) → cluster.
+  const byFirst = new Map<string, Cluster>();
+  const surnameOnly: Named[] = [];
+  const assign = ({ article, person }: Named, key: string, name: string) => {
+    out.keys.set(mentionId(article.id, person.id), key);
+    if (!out.names.has(key)) out.names.set(key, name);
+    const people = out.peopleOf.get(key);
+    if (people) people.push({ article, person });
+    else out.peopleOf.set(key, [{ article, person }]);
+  };
+  const cluster = (words: string[], display: string): Cluster => {
+    const surname = words[words.length - 1]!;
+    const first = words[0]!.replace(/\.$/, '');
+    const long = SHORT_FORMS[first] ?? first;
+    let found = first.length > 1 ? byFirst.get(long) : undefined;
+    // An initial ("S. Witkoff"), or a cluster opened by one: compare with each.
+    found ??= clusters.find((c) => c.first !== undefined && (c.first.length <= 2 || first.length <= 1) && firstNamesAgree(c.first, first));
+    if (!found) {
+      found = { key: `person:${words.join('-')}`, surname, first, name: display };
+      clusters.push(found);
+    } else if (/\./.test(found.name) && !/\./.test(display)) found.name = display;
+    if (first.length > 1) byFirst.set(long, found);
+    return found;
+  };
+  for (const article of articles) {
+    for (const person of participantsByGroup(article).get(group) ?? []) {
+      const named = { article, person };
+      if (person.type === 'organization') {
+        assign(named, group, person.name);
+        continue;
+      }
+      const { words, display } = personName(person);
+      if (words.length < 2) {
+        surnameOnly.push(named);
+        continue;
+      }
+      const c = cluster(words, display);
+      assign(named, c.key, c.name);
+    }
+  }
+  // A surname alone is the one person of the library with that surname, if there is only one.
+  for (const named of surnameOnly) {
+    if (clusters.length === 1) assign(named, clusters[0]!.key, clusters[0]!.name);
+    else assign(named, `alone:${named.article.id}:${named.person.id}`, named.person.name);
+  }
+  // Display names may have grown after a key was assigned.
+  for (const c of clusters) {
+    out.names.set(c.key, c.name);
+    out.surnameOf.set(c.key, c.surname);
+  }
+  return out;
+}
+
+/** The surnames of an article's people, for telling an alias that names someone else. */
+const surnamesMemo = new WeakMap<Article, Set<string>>();
+function articleSurnames(article: Article): Set<string> {
+  let out = surnamesMemo.get(article);
+  if (!out) {
+    out = new Set();
+    for (const p of article.people) {
+      if (p.type === 'organization') continue;
+      const words = personName(p).words;
+      if (words.length >= 2) out.add(words[words.length - 1]!);
+    }
+    surnamesMemo.set(article, out);
+  }
+  return out;
+}
 
 /** People across articles: (article, person id) → one key per real person taking part in an event. */
 export class PersonRegistry {
-  private readonly keyOfMention = new Map<string, Map<string, string>>();
-  private readonly names = new Map<string, string>();
-  /** The article people behind each key; their names and aliases are read when asked for. */
-  private readonly peopleOf = new Map<string, Person[]>();
-  /** Every surname of a person with a full name, and each key's. */
-  private readonly surnames = new Set<string>();
-  private readonly surnameOf = new Map<string, string>();
+  /** Group → its articles (by id) and what it resolves to. */
+  private readonly members: Map<string, Map<string, Article>>;
+  private readonly groups: Map<string, Group>;
+  /** Article id → the groups its participants belong to. */
+  private readonly groupsOf: Map<string, string[]>;
+  /** Key → its group. */
+  private readonly groupOfKey: Map<string, string>;
 
-  constructor(articles: Article[]) {
-    const bySurname = new Map<string, Cluster[]>();
-    // Surname + first name (its long form) → cluster: thousands of people share a surname in a large library.
-    const byFullName = new Map<string, Cluster>();
-    const surnameOnly: { articleId: string; person: Person; words: string[] }[] = [];
-    const cluster = (words: string[], display: string): Cluster => {
-      const surname = words[words.length - 1]!;
-      const first = words[0]!.replace(/\.$/, '');
-      const long = SHORT_FORMS[first] ?? first;
-      let found = first.length > 1 ? byFullName.get(`${surname}\u0000${long}`) : undefined;
-      const list = bySurname.get(surname) ?? [];
-      // An initial ("S. Witkoff"), or a cluster opened by one: compare with each.
-      found ??= list.find((c) => c.first !== undefined && (c.first.length <= 2 || first.length <= 1) && firstNamesAgree(c.first, first));
-      if (!found) {
-        found = { key: `person:${words.join('-')}`, surname, first, name: display };
-        list.push(found);
-        bySurname.set(surname, list);
-      } else if (/\./.test(found.name) && !/\./.test(display)) found.name = display;
-      if (first.length > 1) byFullName.set(`${surname}\u0000${long}`, found);
-      return found;
-    };
-    // Oldest first: a person keeps the name the story first gave them ("Steve", not a later "Steven").
-    const ordered = [...articles].sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || (a.id < b.id ? -1 : 1));
-    for (const article of ordered) {
-      if (!article.events.length) continue;
-      // Only the people events name need a key: an article lists many more.
-      const taking = new Set<string>();
-      for (const e of article.events) for (const id of e.participants) taking.add(id);
-      if (!taking.size) continue;
-      for (const p of article.people) {
-        if (!taking.has(p.id)) continue;
-        const id: MentionId = [article.id, p.id];
-        if (p.type === 'organization') {
-          const key = `org:${nameWords(p.name).join('-')}`;
-          this.assign(id, key, p.name, p);
-          continue;
-        }
-        const { words, display } = personName(p);
-        if (words.length < 2) {
-          surnameOnly.push({ articleId: article.id, person: p, words });
-          continue;
-        }
-        const c = cluster(words, display);
-        this.assign(id, c.key, c.name, p);
-      }
-    }
-    // A surname alone is the one person of the library with that surname, if there is only one.
-    for (const { articleId, person, words } of surnameOnly) {
-      const id: MentionId = [articleId, person.id];
-      const list = bySurname.get(words[0]!) ?? [];
-      if (list.length === 1) this.assign(id, list[0]!.key, list[0]!.name, person);
-      else this.assign(id, `alone:${articleId}:${person.id}`, person.name, person);
-    }
-    // Display names may have grown after a key was assigned.
-    for (const list of bySurname.values()) for (const c of list) {
-      this.names.set(c.key, c.name);
-      this.surnames.add(c.surname);
-      this.surnameOf.set(c.key, c.surname);
-    }
+  constructor(articles: Article[] = [], from?: PersonRegistry) {
+    this.members = new Map(from?.members);
+    this.groups = new Map(from?.groups);
+    this.groupsOf = new Map(from?.groupsOf);
+    this.groupOfKey = new Map(from?.groupOfKey);
+    if (articles.length) this.apply([], articles);
   }
 
-  private assign([articleId, personId]: MentionId, key: string, name: string, person: Person): void {
-    let byPerson = this.keyOfMention.get(articleId);
-    if (!byPerson) this.keyOfMention.set(articleId, (byPerson = new Map()));
-    byPerson.set(personId, key);
-    if (!this.names.has(key)) this.names.set(key, name);
-    const people = this.peopleOf.get(key);
-    if (people) people.push(person);
-    else this.peopleOf.set(key, [person]);
+  /**
+   * A registry for the articles less `removed` plus `added` (a changed article is in both), and the
+   * keys whose people, names or mentions may differ: this registry stays as it was.
+   */
+  updated(removed: Article[], added: Article[]): { registry: PersonRegistry; changedKeys: Set<string>; touchedArticles: Set<string> } {
+    const registry = new PersonRegistry([], this);
+    const { changedKeys, touchedArticles } = registry.apply(removed, added);
+    return { registry, changedKeys, touchedArticles };
+  }
+
+  private apply(removed: Article[], added: Article[]): { changedKeys: Set<string>; touchedArticles: Set<string> } {
+    const dirty = new Set<string>();
+    const copied = new Set<string>();
+    const membersOf = (g: string) => {
+      let m = this.members.get(g);
+      if (!copied.has(g)) {
+        m = new Map(m);
+        this.members.set(g, m);
+        copied.add(g);
+      }
+      return m!;
+    };
+    for (const a of removed) {
+      for (const g of this.groupsOf.get(a.id) ?? []) {
+        membersOf(g).delete(a.id);
+        dirty.add(g);
+      }
+      this.groupsOf.delete(a.id);
+    }
+    for (const a of added) {
+      const groups = [...participantsByGroup(a).keys()];
+      if (groups.length) this.groupsOf.set(a.id, groups);
+      for (const g of groups) {
+        membersOf(g).set(a.id, a);
+        dirty.add(g);
+      }
+    }
+    const changedKeys = new Set<string>();
+    const touchedArticles = new Set<string>();
+    for (const g of dirty) {
+      const old = this.groups.get(g);
+      for (const key of old?.names.keys() ?? []) {
+        changedKeys.add(key);
+        this.groupOfKey.delete(key);
+      }
+      const articles = [...this.members.get(g)!.values()].sort(articleOrder);
+      const group = articles.length ? resolveGroup(g, articles) : undefined;
+      // The articles of a mention that now has another key, or none.
+      for (const [mention, key] of old?.keys ?? []) if (group?.keys.get(mention) !== key) touchedArticles.add(mention.slice(0, mention.indexOf('\u0000')));
+      for (const [mention, key] of group?.keys ?? []) if (old?.keys.get(mention) !== key) touchedArticles.add(mention.slice(0, mention.indexOf('\u0000')));
+      if (!group) {
+        this.groups.delete(g);
+        this.members.delete(g);
+        continue;
+      }
+      this.groups.set(g, group);
+      for (const key of group.names.keys()) {
+        changedKeys.add(key);
+        this.groupOfKey.set(key, g);
+      }
+    }
+    return { changedKeys, touchedArticles };
   }
 
   /** The key of an article's person; undefined for a person the article does not list. */
   keyOf(articleId: string, personId: string): string | undefined {
-    return this.keyOfMention.get(articleId)?.get(personId);
+    for (const g of this.groupsOf.get(articleId) ?? []) {
+      const key = this.groups.get(g)?.keys.get(mentionId(articleId, personId));
+      if (key) return key;
+    }
+    return undefined;
+  }
+
+  private groupFor(key: string): Group | undefined {
+    const g = this.groupOfKey.get(key);
+    return g === undefined ? undefined : this.groups.get(g);
   }
 
   nameOf(key: string): string {
-    return this.names.get(key) ?? key;
+    return this.groupFor(key)?.names.get(key) ?? key;
+  }
+
+  /** A person's surname (lower case); undefined for an organisation or a surname alone shared by several. */
+  surnameOf(key: string): string | undefined {
+    return this.groupFor(key)?.surnameOf.get(key);
   }
 
   /** Every name and alias the articles use for the person. */
   aliases(key: string): string[] {
-    const own = this.surnameOf.get(key);
+    const group = this.groupFor(key);
+    const own = group?.surnameOf.get(key);
     const out = new Set<string>();
-    for (const p of this.peopleOf.get(key) ?? []) {
-      out.add(p.name);
-      // Not an alias that names someone else ("Russian President Vladimir Putin met U.S. special envoy", given as the envoy's).
-      for (const a of p.aliases) if (!fold(a).split(/[^a-z'-]+/).some((w) => w !== own && this.surnames.has(w))) out.add(a);
+    for (const { article, person } of group?.peopleOf.get(key) ?? []) {
+      out.add(person.name);
+      // Not an alias that names someone else of the article ("Russian President Vladimir Putin met U.S. special envoy", given as the envoy's).
+      const surnames = articleSurnames(article);
+      for (const a of person.aliases) if (!fold(a).split(/[^a-z'-]+/).some((w) => w !== own && surnames.has(w))) out.add(a);
     }
     return [...out];
   }

@@ -268,3 +268,123 @@ describe('courts (issue 14)', () => {
     expect(q[0]).toMatchObject({ speaker: 'Supreme Court of Valdor', text: 'disproportionate.' });
   });
 });
+
+describe('fragments woven into a clause (issue 14)', () => {
+  it('“what she called …” is her wording, not a name', () => {
+    const q = quotes(['Councillor Ann Briggs opposed the plan. She promised what she called “a fair hearing” for tenants.']);
+    expect(q[0]).toMatchObject({ speaker: 'Ann Briggs', text: 'a fair hearing' });
+  });
+  it('“what he described as …” before a noun is not a label', () => {
+    const q = quotes(['Judge Paul Amis praised what he described as “a careful and patient” approach by the jury.']);
+    expect(q[0]).toMatchObject({ speaker: 'Paul Amis' });
+  });
+  it('a product named after “what it called” stays a name', () => {
+    expect(quotes(['The firm launched what it called “the Neon” range.'])).toEqual([]);
+  });
+  it('the words after a woven fragment belong to its clause, not to a speaker', () => {
+    const q = quotes(['Mayor Tom Fry accused the board of “bullying” parents who had asked for a meeting.']);
+    expect(q[0]).toMatchObject({ speaker: 'Tom Fry', text: 'bullying' });
+  });
+});
+
+describe('people known through a named person (issue 14)', () => {
+  it('“X’s family said” is an unnamed speaker, and no person “X’s” is made', () => {
+    const article = extractArticle({ id: 't', headline: 'T', paragraphs: ['Peter Ashworth was hurt in the attack.', 'Mr Ashworth’s family said in a statement that they were “devastated”.'] });
+    expect(article.quotes[0]).toMatchObject({ speakerId: null, speakerDescription: 'Mr Ashworth’s family' });
+    expect(article.people.map((p) => p.name)).toEqual(['Peter Ashworth']);
+  });
+  it('“X’s wife” is the wife the article names', () => {
+    const q = quotes(['Peter Ashworth and his wife, Sarah Ashworth, were hurt. Mr Ashworth’s wife said she was “heartbroken”.']);
+    expect(q[0]).toMatchObject({ speaker: 'Sarah Ashworth' });
+  });
+  it('“X’s spokesman” speaks for X', () => {
+    const q = quotes(['Peter Ashworth was hurt. Ashworth’s spokesman said he was “recovering”.']);
+    expect(q[0]).toMatchObject({ speaker: 'Peter Ashworth' });
+  });
+});
+
+describe('asides, manner verbs and organisers (issue 14)', () => {
+  it('a name inside a participle aside (“, speaking to X,”) is not the subject', () => {
+    const q = quotes(['Union leader Ray Olsen was defiant.', 'Olsen, speaking to Radio Harbour, called the strike “unavoidable”.']);
+    expect(q[0]).toMatchObject({ speaker: 'Ray Olsen' });
+  });
+  it('a manner verb after the quote says “said” (“…,” he beamed)', () => {
+    const q = quotes(['Coach Tim Hale was pleased. “The boys were brilliant,” he beamed.']);
+    expect(q[0]).toMatchObject({ speaker: 'Tim Hale', text: 'The boys were brilliant,' });
+  });
+  it('a manner verb before a phrase is no speech cue', () => {
+    const q = quotes(['The clinic phoned on Monday. Kate Lim smiled at the “good news” and went home.']);
+    expect(q.every((x) => x.cue !== 'smiled')).toBe(true);
+  });
+  it('“Organisers said” is the organisation the passage names as running the event', () => {
+    const q = quotes(['The Harbour Club, which runs the regatta, cancelled it on Sunday. Organisers said the forecast was “simply too dangerous”.']);
+    expect(q[0]).toMatchObject({ speaker: 'Harbour Club' });
+  });
+  it('organisers with no organisation named, or only a council, stay unnamed', () => {
+    expect(quotes(['The race was cancelled. Organisers said the forecast was “simply too dangerous”.'])[0]).toMatchObject({ speaker: null });
+    expect(quotes(['Harlow Council granted permission for the race. Organisers said the forecast was “simply too dangerous”.'])[0]).toMatchObject({ speaker: null });
+  });
+  it('“the carmaker said” is the company just named', () => {
+    const q = quotes(['Apex Motors recalled 4,000 cars on Friday. The carmaker said the fault was “extremely rare”.']);
+    expect(q[0]).toMatchObject({ speaker: 'Apex Motors' });
+  });
+});
+
+describe('fragments of a claim someone made (issue 14)', () => {
+  it('“rejected X’s claim that … “…”” gives the words to X, not the subject', () => {
+    const q = quotes(['Senator Ann Cole rejected Governor Paul Dunn’s claim that the bill was “dead on arrival”.']);
+    expect(q[0]).toMatchObject({ speaker: 'Paul Dunn' });
+  });
+  it('“his remarks that …” resolves the possessive', () => {
+    const q = quotes(['Ann Cole met Paul Dunn. She rejected his claim that the bill was “dead on arrival”.']);
+    expect(q[0]).toMatchObject({ speaker: 'Paul Dunn' });
+  });
+  it('“the claim that …” with no owner gives the subject nothing', () => {
+    const q = quotes(['Senator Ann Cole rejected the claim that the bill was “dead on arrival”.']);
+    expect(q.filter((x) => x.speaker === 'Ann Cole')).toEqual([]);
+  });
+});
+
+describe('possessive organisations (issue 14)', () => {
+  it('“his campaign” is the possessor’s campaign, never a speaker called “campaign”', () => {
+    const article = extractArticle({ id: 't', headline: 'T', paragraphs: ['Paul Dunn is running for mayor. His campaign called the ad “false and defamatory”.'] });
+    const speaker = article.people.find((p) => p.id === article.quotes[0]!.speakerId);
+    expect(speaker?.name).toBe('Dunn campaign');
+    expect(article.people.map((p) => p.name)).not.toContain('campaign');
+  });
+});
+
+describe('quote paragraphs and translations (issue 14)', () => {
+  it('a paragraph that is one quote goes on with the speaker the paragraph before closed on', () => {
+    const q = quotes(['La ministra Ana Ruiz dijo: “Vamos a ganar esta batalla”.', '“We are going to win this battle.”']);
+    expect(q[1]).toMatchObject({ speaker: 'Ana Ruiz' });
+  });
+  it('an original-language paragraph takes the speaker its translation names', () => {
+    const q = quotes(['El senador dijo que el plan es “una locura” para todos los ciudadanos.', 'The senator Luis Peña said that the plan is “madness” for all citizens.']);
+    expect(q.map((x) => x.speaker)).toEqual(['Luis Peña', 'Luis Peña']);
+  });
+  it('two English paragraphs are no translation of each other', () => {
+    const q = quotes(['The senator said the plan was “madness” for all citizens.', 'Luis Peña said that the budget is “a fantasy” for the country.']);
+    expect(q[0]!.speaker).toBeNull();
+  });
+});
+
+describe('Q: / A: interviews (issue 14)', () => {
+  it('an “A:” answer is the interviewee’s, the one person named before the questions', () => {
+    const q = quotes(['Wildlife painter Rosa Quint spoke to the Daily Courier about her new exhibition.', 'Q: Where do you start?', 'A: “Always with the eyes. If the eyes are wrong, everything is wrong.”']);
+    expect(q[0]).toMatchObject({ speaker: 'Rosa Quint' });
+  });
+  it('with two people named before the questions, nobody is assumed', () => {
+    const q = quotes(['Painter Rosa Quint and her agent Tom Vale spoke to the Daily Courier.', 'Q: Where do you start?', 'A: “Always with the eyes.”']);
+    expect(q[0]!.speaker).toBeNull();
+  });
+});
+
+describe('documents named by their owner (issue 14)', () => {
+  it('“the report by X said” is X', () => {
+    expect(quotes(['The report by the Audit Office said the scheme was “poorly run”.'])[0]).toMatchObject({ speaker: 'Audit Office' });
+  });
+  it('“the website of X says:” is X', () => {
+    expect(quotes(['The website of the Digital Rights Forum says: “Access to information is a right, not a luxury.”'])[0]).toMatchObject({ speaker: 'Digital Rights Forum' });
+  });
+});

@@ -398,3 +398,53 @@ describe('participants from the shared people layer', () => {
     expect(speaker && e?.participants.includes(speaker)).toBe(true);
   });
 });
+
+describe('plans changed in the telling', () => {
+  it('"…, but was moved to <date>": a later clause of the sentence moves the event', () => {
+    expect(briefs('The forum was first planned for January but was moved to Feb. 17.')).toEqual([['conference', [], undefined, '2026-02-17', 'postponed']]);
+    expect(briefs('The derby was scheduled for Saturday, and has since been called off.')).toEqual([['match', [], undefined, '2025-11-29', 'cancelled']]);
+  });
+
+  it('postponed with only the date it had: no new date is invented', () => {
+    expect(briefs('The talks between Berg and Ortega, due to start on Monday, were postponed indefinitely.')).toEqual([['talks', ['Anna Berg', 'Luis Ortega'], undefined, undefined, 'postponed']]);
+    expect(briefs('The Dec. 3 vote has been postponed.')).toEqual([['vote', [], undefined, undefined, 'postponed']]);
+    // The date it moved to is kept.
+    expect(briefs('The meeting planned for Tuesday has been postponed to Thursday.')).toEqual([['meeting', [], undefined, '2025-11-27', 'postponed']]);
+  });
+
+  it('"went ahead as planned on Tuesday" is a report that it took place', () => {
+    expect(briefs('The meeting went ahead as planned on Tuesday.')).toEqual([['meeting', [], undefined, '2025-11-25', 'took place']]);
+  });
+
+  it('"the appeal will be heard" is a hearing; "lifted off" a launch', () => {
+    expect(briefs('The appeal will be heard on Feb. 2.')).toEqual([['hearing', [], undefined, '2026-02-02', 'scheduled']]);
+    expect(briefs('He was heard on Monday shouting at staff.')).toEqual([]);
+    expect(briefs('The probe lifted off from Kourou on Sunday.')).toEqual([['launch', [], 'Kourou', '2025-11-23', 'took place']]);
+  });
+});
+
+describe('more dates: ranges without "from", weekdays counted in a month, a timetable present', () => {
+  it('"Dec. 1 through 3" is a range; "March 3 to discuss" and "to 5 percent" are not', () => {
+    expect(briefs('The summit runs Dec. 1 through 3 in Accra.')).toEqual([['summit', [], 'Accra', '2025-12-01..2025-12-03', 'scheduled']]);
+    expect(briefs('Berg will meet Ortega on March 3 to discuss trade.')).toEqual([['meeting', ['Anna Berg', 'Luis Ortega'], undefined, '2026-03-03', 'scheduled']]);
+  });
+
+  it('"the first Sunday of March", "the last Friday in January": that day, not the next Sunday', () => {
+    expect(briefs('The election will be held on the first Sunday of March.')).toEqual([['election', [], undefined, '2026-03-01', 'scheduled']]);
+    expect(briefs('The vote is on the last Friday in January.')).toEqual([['vote', [], undefined, '2026-01-30', 'scheduled']]);
+  });
+
+  it('"the talks resume at 1900 GMT on Thursday": a timetable, to come', () => {
+    expect(briefs('The talks resume at 1900 GMT on Thursday.')).toEqual([['talks', [], undefined, '2025-11-27T19:00:00Z', 'scheduled']]);
+    expect(briefs('The talks resumed on Monday in Geneva.')).toEqual([['talks', [], 'Geneva', '2025-11-24', 'took place']]);
+  });
+});
+
+describe('an event named as the anchor of another one\'s relative day', () => {
+  it('"on Dec. 9, a day after the cabinet vote": the vote is a day before, not after', () => {
+    expect(briefs('Ministers will meet on Dec. 9 to discuss the budget, a day after the cabinet vote.')).toEqual([
+      ['meeting', [], undefined, '2025-12-09', 'scheduled'],
+      ['vote', [], undefined, '2025-12-08', 'scheduled'],
+    ]);
+  });
+});

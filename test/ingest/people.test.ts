@@ -46,3 +46,19 @@ describe('people and aliases', () => {
     expect(article.quotes.map((q) => q.text)).toEqual(['answer every question']);
   });
 });
+
+describe('capitalised things that are not people (issue 14)', () => {
+  const names = (paragraphs: string[]) => extractArticle({ id: 't', headline: 'T', paragraphs }).people.map((p) => p.name);
+  it('a name sharing its last word with a brand-shaped name is a product, not a person', () => {
+    expect(names(['Rocky Linux aims to replace CentOS Linux. “We are ready,” said founder Greg Kurtz.'])).toEqual(['Greg Kurtz']);
+  });
+  it('two people sharing a surname stay people', () => {
+    expect(names(['Callum Fenwick and his brother Jamie Fenwick denied the charge. “We are innocent,” Callum Fenwick said.'])).toEqual(expect.arrayContaining(['Callum Fenwick', 'Jamie Fenwick']));
+  });
+  it('the object of “called” is not a name being given', () => {
+    expect(names(['Ann Cole called Antifa an “idea.”'])).toEqual(['Ann Cole']);
+  });
+  it('“a man called X” still names X', () => {
+    expect(names(['A man called Olek said he was “terrified”.'])).toEqual(['Olek']);
+  });
+});

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Config } from '../../src/config/schema.js';
 import type { ReplyDocument } from '../../src/replies/document.js';
 import type { Logger, Outlet, SendOutcome } from '../../src/schedule/types.js';
-import { openStore, type Store } from '../../src/store/index.js';
+import { openStore, type Store } from '../../src/store/store.js';
 
 /**
  * An in-process outlet for fake-timer tests (no HTTP: fetch and sockets don't mix with faked

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LAST_POSTED_FIRE_SQL, MIGRATIONS, openStore, StoreLockedError, StoreUnavailableError, subscriptionKey, type Store } from '../../src/store/index.js';
+import { MIGRATIONS } from '../../src/store/migrations.js';
+import { LAST_POSTED_FIRE_SQL, openStore, StoreLockedError, StoreUnavailableError, subscriptionKey, type Store } from '../../src/store/store.js';
 
 const dirs: string[] = [];
 const stores: Store[] = [];

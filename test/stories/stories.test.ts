@@ -174,3 +174,17 @@ describe('events naming no one', () => {
     expect(StoryBook.of([vote, hearing]).stories).toHaveLength(2);
   });
 });
+
+describe('a report naming no one but a surname', () => {
+  const haddad = person('rania-haddad', 'Rania Haddad', ['Haddad']);
+  it('joins the story of the person it names, with the same place; not with another place', () => {
+    const set = article('2026-03-03', [haddad], [{ kind: 'talks', participants: ['rania-haddad'], location: 'Rotterdam', when: { text: 'later this month', precision: 'month', start: '2026-03-01', end: '2026-03-31' }, status: 'announced', text: 'Rania Haddad will hold talks in Rotterdam later this month.' }]);
+    const dated = article('2026-03-12', [], [{ kind: 'meeting', location: 'Rotterdam', when: day('2026-03-17'), status: 'scheduled', text: 'Haddad will meet Voss next Tuesday in Rotterdam.' }]);
+    const story = StoryBook.of([set, dated]).storyOf(set.id, 'e0')!;
+    expect(story.history.map((h) => h.step)).toEqual(['announced', 'date confirmed']);
+    const elsewhere = article('2026-03-12', [], [{ kind: 'meeting', location: 'Lisbon', when: day('2026-03-17'), status: 'scheduled', text: 'Haddad will meet Voss next Tuesday in Lisbon.' }]);
+    const book = StoryBook.of([set, elsewhere]);
+    expect(book.storyOf(elsewhere.id, 'e0')).not.toBe(book.storyOf(set.id, 'e0'));
+  });
+});
+

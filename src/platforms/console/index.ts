@@ -24,8 +24,20 @@ const BYE = /^(quit|exit|bye|\/quit|\/exit)$/i;
  */
 export async function runConsole(opts: ConsoleOptions): Promise<void> {
   const interactive = (opts.input as Readable & { isTTY?: boolean }).isTTY === true;
-  const rl = createInterface({ input: opts.input, output: interactive ? opts.output : undefined, terminal: interactive });
-  const conversation: Conversation = { platform: 'console', channelId: 'console', userId: 'console-user', canManageChannel: true, isDirect: true, conversationKey: 'console', ...opts.conversation };
+  const rl = createInterface({
+    input: opts.input,
+    output: interactive ? opts.output : undefined,
+    terminal: interactive,
+  });
+  const conversation: Conversation = {
+    platform: 'console',
+    channelId: 'console',
+    userId: 'console-user',
+    canManageChannel: true,
+    isDirect: true,
+    conversationKey: 'console',
+    ...opts.conversation,
+  };
   const write = (text: string) => opts.output.write(`${text}\n`);
   const ask = async (line: string) => {
     if (opts.guard && line.length > opts.guard.limits.inputMaxChars) {

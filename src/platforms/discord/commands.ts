@@ -13,10 +13,11 @@ import {
  * subscription takes its own arguments and `/brief` must stay a one-field lookup.
  */
 export const COMMAND_NAMES = ['brief', 'whosaid', 'meeting', 'briefing'] as const;
-export type DiscordCommandName = (typeof COMMAND_NAMES)[number];
 
 const inGuildsAndDMs = <T extends SlashCommandBuilder>(b: T): T =>
-  b.setContexts(InteractionContextType.Guild, InteractionContextType.BotDM).setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
+  b
+    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
 
 /** JSON-encodable builders (the subcommand and option-only builder types differ, toJSON is shared). */
 export function buildCommands(): { toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody; name: string }[] {
@@ -29,13 +30,23 @@ export function buildCommands(): { toJSON(): RESTPostAPIChatInputApplicationComm
         .setDescription('Key points only, or the full briefing')
         .addChoices({ name: 'short', value: 'short' }, { name: 'full', value: 'full' }),
     )
-    .addStringOption((o) => o.setName('article').setDescription('Which article (type to search)').setAutocomplete(true).setMaxLength(200));
+    .addStringOption((o) =>
+      o.setName('article').setDescription('Which article (type to search)').setAutocomplete(true).setMaxLength(200),
+    );
 
   const whosaid = inGuildsAndDMs(new SlashCommandBuilder())
     .setName('whosaid')
     .setDescription('Who said what: quotes by a person, or who said a phrase')
-    .addStringOption((o) => o.setName('person').setDescription('A speaker in the briefings (type to search)').setAutocomplete(true).setMaxLength(100))
-    .addStringOption((o) => o.setName('phrase').setDescription('Words from the quote, e.g. man of peace').setMaxLength(300));
+    .addStringOption((o) =>
+      o
+        .setName('person')
+        .setDescription('A speaker in the briefings (type to search)')
+        .setAutocomplete(true)
+        .setMaxLength(100),
+    )
+    .addStringOption((o) =>
+      o.setName('phrase').setDescription('Words from the quote, e.g. man of peace').setMaxLength(300),
+    );
 
   const meeting = inGuildsAndDMs(new SlashCommandBuilder())
     .setName('meeting')
@@ -52,21 +63,39 @@ export function buildCommands(): { toJSON(): RESTPostAPIChatInputApplicationComm
         .setName('subscribe')
         .setDescription('Post briefings here on a schedule (needs Manage Channels)')
         .addStringOption((o) =>
-          o.setName('schedule').setDescription('When: e.g. "weekdays 08:00", "daily 18:30" or a cron expression').setRequired(true).setMaxLength(100),
+          o
+            .setName('schedule')
+            .setDescription('When: e.g. "weekdays 08:00", "daily 18:30" or a cron expression')
+            .setRequired(true)
+            .setMaxLength(100),
         )
         .addStringOption((o) =>
           o
             .setName('kind')
             .setDescription('What to post (default: briefing)')
-            .addChoices({ name: 'briefing', value: 'briefing' }, { name: 'digest', value: 'digest' }, { name: 'event reminders', value: 'reminder' }),
+            .addChoices(
+              { name: 'briefing', value: 'briefing' },
+              { name: 'digest', value: 'digest' },
+              { name: 'event reminders', value: 'reminder' },
+            ),
         )
-        .addStringOption((o) => o.setName('timezone').setDescription('IANA time zone, e.g. Europe/Berlin (default: the bot’s)').setMaxLength(64)),
+        .addStringOption((o) =>
+          o
+            .setName('timezone')
+            .setDescription('IANA time zone, e.g. Europe/Berlin (default: the bot’s)')
+            .setMaxLength(64),
+        ),
     )
     .addSubcommand((s) =>
       s
         .setName('unsubscribe')
         .setDescription('Stop scheduled briefings here (needs Manage Channels)')
-        .addStringOption((o) => o.setName('id').setDescription('Which subscription (see /briefing list); all here if empty').setMaxLength(100)),
+        .addStringOption((o) =>
+          o
+            .setName('id')
+            .setDescription('Which subscription (see /briefing list); all here if empty')
+            .setMaxLength(100),
+        ),
     )
     .addSubcommand((s) => s.setName('list').setDescription('Scheduled briefings for this channel'));
 

@@ -13,15 +13,11 @@ import type { ShareClaims, ShareScope } from '../../queries/sharing.js';
 import type { ReplyDocument } from '../../replies/document.js';
 import { renderDiscord, type DiscordMessagePayload } from '../../replies/discord.js';
 import { LATE, withinBudget, type ChatGuard } from '../guard.js';
+import type { Logger } from '../../schedule/types.js';
 import type { CustomIds } from './custom-ids.js';
 
 /** pino-compatible (`logger.info(obj, msg)`). */
-export interface DiscordLogger {
-  debug(obj: object, msg?: string): void;
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
+export type DiscordLogger = Logger;
 
 /** What every command, interaction and listener of the adapter shares. */
 export interface DiscordContext {
@@ -38,7 +34,8 @@ export type AnsweredInteraction = ChatInputCommandInteraction | ButtonInteractio
 
 export const notice = (text: string): ReplyDocument => ({ summary: text, blocks: [], visibility: 'ephemeral' });
 
-export const render = (ctx: DiscordContext, doc: ReplyDocument) => renderDiscord(doc, { customId: (a) => ctx.customIds.encode(a) });
+export const render = (ctx: DiscordContext, doc: ReplyDocument) =>
+  renderDiscord(doc, { customId: (a) => ctx.customIds.encode(a) });
 
 export function replyOptions(p: DiscordMessagePayload): InteractionReplyOptions {
   return {
@@ -60,9 +57,14 @@ export function messageOptions(p: DiscordMessagePayload, repliedUser?: boolean):
 }
 
 /** A one-line private notice (a refusal, a limit) as reply options. */
-export const privately = (ctx: DiscordContext, doc: ReplyDocument) => replyOptions(render(ctx, notice(doc.summary))[0]!);
+export const privately = (ctx: DiscordContext, doc: ReplyDocument) =>
+  replyOptions(render(ctx, notice(doc.summary))[0]!);
 
-export const scopeOf = (i: AnsweredInteraction): ShareScope => ({ platform: 'discord', channelId: i.channelId, userId: i.user.id });
+export const scopeOf = (i: AnsweredInteraction): ShareScope => ({
+  platform: 'discord',
+  channelId: i.channelId,
+  userId: i.user.id,
+});
 
 export const conversationOf = (i: AnsweredInteraction): Conversation => ({
   platform: 'discord',
@@ -77,7 +79,11 @@ export const conversationOf = (i: AnsweredInteraction): Conversation => ({
  * Sends an answer as the interaction's reply (deferring if the core is slow) and follow-ups.
  * Past the answer budget the asker is told it took too long, and the late answer is dropped.
  */
-export async function answerInteraction(ctx: DiscordContext, i: AnsweredInteraction, work: Promise<ReplyDocument>): Promise<void> {
+export async function answerInteraction(
+  ctx: DiscordContext,
+  i: AnsweredInteraction,
+  work: Promise<ReplyDocument>,
+): Promise<void> {
   const budgetMs = ctx.guard.answerTimeoutMs;
   const started = Date.now();
   const first = await withinBudget(work, Math.min(ctx.deferAfterMs, budgetMs));
@@ -90,7 +96,10 @@ export async function answerInteraction(ctx: DiscordContext, i: AnsweredInteract
     reply = await withinBudget(work, budgetMs - (Date.now() - started));
   }
   if (reply === LATE) {
-    ctx.logger.warn({ command: i.isChatInputCommand() ? i.commandName : 'button', ms: Date.now() - started }, 'discord: answer over its time budget');
+    ctx.logger.warn(
+      { command: i.isChatInputCommand() ? i.commandName : 'button', ms: Date.now() - started },
+      'discord: answer over its time budget',
+    );
     reply = notice(ctx.guard.tookTooLong.summary);
   }
   const [head, ...rest] = render(ctx, reply).map(replyOptions);

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Events, type Client } from 'discord.js';
+import type { Logger } from '../../schedule/types.js';
 
 /**
  * The Discord gateway connection's health. discord.js resumes or re-identifies by itself after a
@@ -7,14 +8,34 @@ import { Events, type Client } from 'discord.js';
  * what the code names, so briefbot stops with that message instead of running on silently.
  */
 const FATAL_CLOSES: Record<number, { what: string; fix: string; variable?: string }> = {
-  4004: { what: 'Discord rejected the bot token (gateway close 4004, authentication failed)', fix: 'set DISCORD_TOKEN to the bot token from the Developer Portal (Bot → Reset Token)', variable: 'DISCORD_TOKEN' },
-  4010: { what: 'Discord rejected the shard settings (gateway close 4010, invalid shard)', fix: 'run one briefbot process per DISCORD_TOKEN', variable: 'DISCORD_TOKEN' },
-  4011: { what: 'Discord requires sharding for this bot (gateway close 4011): it is in too many servers for one connection', fix: 'briefbot does not shard; use a DISCORD_TOKEN of a bot in fewer servers', variable: 'DISCORD_TOKEN' },
-  4012: { what: 'Discord rejected the gateway API version (gateway close 4012)', fix: 'upgrade briefbot (its discord.js is too old)' },
-  4013: { what: 'Discord rejected the gateway intents (gateway close 4013, invalid intents)', fix: 'upgrade briefbot; the intents it asks for are fixed' },
+  4004: {
+    what: 'Discord rejected the bot token (gateway close 4004, authentication failed)',
+    fix: 'set DISCORD_TOKEN to the bot token from the Developer Portal (Bot → Reset Token)',
+    variable: 'DISCORD_TOKEN',
+  },
+  4010: {
+    what: 'Discord rejected the shard settings (gateway close 4010, invalid shard)',
+    fix: 'run one briefbot process per DISCORD_TOKEN',
+    variable: 'DISCORD_TOKEN',
+  },
+  4011: {
+    what: 'Discord requires sharding for this bot (gateway close 4011): it is in too many servers for one connection',
+    fix: 'briefbot does not shard; use a DISCORD_TOKEN of a bot in fewer servers',
+    variable: 'DISCORD_TOKEN',
+  },
+  4012: {
+    what: 'Discord rejected the gateway API version (gateway close 4012)',
+    fix: 'upgrade briefbot (its discord.js is too old)',
+  },
+  4013: {
+    what: 'Discord rejected the gateway intents (gateway close 4013, invalid intents)',
+    fix: 'upgrade briefbot; the intents it asks for are fixed',
+  },
   4014: {
     what: 'Discord refused the gateway intents briefbot asks for (gateway close 4014, disallowed intents)',
-    fix: 'check that DISCORD_TOKEN belongs to the intended application, and in the Developer Portal (Bot) that its intents are allowed',
+    fix:
+      'check that DISCORD_TOKEN belongs to the intended application, and in the Developer Portal (Bot) that ' +
+      'its intents are allowed',
     variable: 'DISCORD_TOKEN',
   },
 };
@@ -27,7 +48,11 @@ export class GatewayFatal extends Error {
   /** The environment variable to fix, when one is at fault. */
   readonly variable?: string;
   constructor(code: number) {
-    const info = FATAL_CLOSES[code] ?? { what: `Discord closed the gateway with code ${code}`, fix: 'check DISCORD_TOKEN', variable: 'DISCORD_TOKEN' };
+    const info = FATAL_CLOSES[code] ?? {
+      what: `Discord closed the gateway with code ${code}`,
+      fix: 'check DISCORD_TOKEN',
+      variable: 'DISCORD_TOKEN',
+    };
     super(`Discord: ${info.what}; ${info.fix}`);
     this.name = 'GatewayFatal';
     this.code = code;
@@ -47,14 +72,13 @@ export interface GatewayWatch {
   readonly failed: Promise<never>;
 }
 
-interface Log {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
-
 /** Follows the client's shard events: logs reconnects, turns a fatal close into `onFatal`. */
-export function watchGateway(client: Client, logger: Log, onFatal: (error: GatewayFatal) => void, throttler?: BackoffIdentifyThrottler): GatewayWatch {
+export function watchGateway(
+  client: Client,
+  logger: Logger,
+  onFatal: (error: GatewayFatal) => void,
+  throttler?: BackoffIdentifyThrottler,
+): GatewayWatch {
   let state: GatewayState = 'connecting';
   let reconnects = 0;
   let fatal: GatewayFatal | undefined;
@@ -77,6 +101,10 @@ export function watchGateway(client: Client, logger: Log, onFatal: (error: Gatew
     state = 'reconnecting';
     reconnects += 1;
     logger.warn({ shard, attempt: reconnects }, 'discord gateway reconnecting');
+  });
+  // The session was invalidated and discord.js will not start another.
+  client.on(Events.Invalidated, () => {
+    state = 'closed';
   });
   client.on(Events.ShardError, (error, shard) => logger.warn({ err: error, shard }, 'discord gateway error'));
   // discord.js emits this only for closes it will not recover from.
@@ -102,7 +130,13 @@ export class BackoffIdentifyThrottler {
   private lastAt = -Infinity;
 
   constructor(
-    private readonly opts: { baseMs?: number; maxMs?: number; spacingMs?: number; now?: () => number; wait?: (ms: number, signal: AbortSignal) => Promise<void> } = {},
+    private readonly opts: {
+      baseMs?: number;
+      maxMs?: number;
+      spacingMs?: number;
+      now?: () => number;
+      wait?: (ms: number, signal: AbortSignal) => Promise<void>;
+    } = {},
   ) {}
 
   /** The delay before the next identify, given how many in a row failed to reach READY. */

@@ -5,6 +5,7 @@ import type { Core } from '../../queries/core.js';
 import { ShareClaims } from '../../queries/sharing.js';
 import type { ReplyDocument } from '../../replies/document.js';
 import type { ChatAdapter } from '../adapter.js';
+import { InFlight } from '../../in-flight.js';
 import { ChatGuard } from '../guard.js';
 import { commandDefinitions, definitionsHash } from './commands.js';
 import { failInteraction, messageOptions, render, type DiscordContext, type DiscordLogger } from './context.js';
@@ -19,7 +20,15 @@ import { DISCORD_INTENTS, fileStore, type KeyValueStore } from './setup.js';
 export { commandDefinitions, definitionsHash } from './commands.js';
 export type { DiscordLogger } from './context.js';
 export { GatewayFatal, type GatewayState } from './gateway.js';
-export { DISCORD_INTENTS, DISCORD_PERMISSIONS, discordInvite, discordManifest, fileStore, registerDiscordCommands, type KeyValueStore } from './setup.js';
+export {
+  DISCORD_INTENTS,
+  DISCORD_PERMISSIONS,
+  discordInvite,
+  discordManifest,
+  fileStore,
+  registerDiscordCommands,
+  type KeyValueStore,
+} from './setup.js';
 
 export interface StartDiscordOptions {
   core: Core;
@@ -38,13 +47,19 @@ export interface StartDiscordOptions {
   guildId?: string;
   /** Where the registered definitions' hash is kept; a small JSON file under data/ by default. */
   store?: KeyValueStore;
-  /** Acknowledge (defer) an interaction when the core hasn't answered after this long (default 2 000 ms; Discord allows 3 s). */
+  /**
+   * Acknowledge (defer) an interaction when the core hasn't answered after this long (default 2 000 ms; Discord
+   * allows 3 s).
+   */
   deferAfterMs?: number;
   /** Post to channel references (the app keeps them in the store; default: in memory). */
   shares?: ShareClaims;
   /** Input, rate and answer-time limits (default: the config's defaults). */
   guard?: ChatGuard;
-  /** The gateway closed for good (bad token, disallowed intents…): the bot cannot work until the operator fixes it. Default: logged only. */
+  /**
+   * The gateway closed for good (bad token, disallowed intents…): the bot cannot work until the operator fixes it.
+   * Default: logged only.
+   */
   onFatal?(error: GatewayFatal): void;
 }
 
@@ -56,22 +71,6 @@ export interface DiscordHandle extends ChatAdapter {
   gateway: GatewayWatch;
 }
 
-/** Counts work in flight, so shutdown can wait for it. */
-function tracker() {
-  let busy = 0;
-  const waiting: (() => void)[] = [];
-  return {
-    track(work: Promise<unknown>) {
-      busy += 1;
-      void work.finally(() => {
-        busy -= 1;
-        if (busy === 0) for (const done of waiting.splice(0)) done();
-      });
-    },
-    idle: () => (busy === 0 ? Promise.resolve() : new Promise<void>((done) => waiting.push(done))),
-  };
-}
-
 /** The Discord adapter: discord.js's client, with one handler file per interaction and listener. */
 export function createDiscordAdapter(opts: StartDiscordOptions): DiscordHandle {
   const { logger } = opts;
@@ -81,6 +80,8 @@ export function createDiscordAdapter(opts: StartDiscordOptions): DiscordHandle {
     // DM channels arrive uncached: without the Channel partial, DMs to the bot would be dropped.
     partials: [Partials.Channel],
     allowedMentions: { parse: [] },
+    // The renderer emits Discord API JSON (discord-api-types shapes): nothing to snake_case.
+    jsonTransformer: (json: unknown) => json,
     rest: { ...(opts.restApi ? { api: opts.restApi } : {}), ...opts.restOptions },
     ws: { buildIdentifyThrottler: () => throttler },
   });
@@ -96,20 +97,23 @@ export function createDiscordAdapter(opts: StartDiscordOptions): DiscordHandle {
   // A replayed gateway event is never answered twice.
   const seen = new LRUCache<string, true>({ max: 2_000 });
   const firstTime = (id: string) => !seen.has(id) && Boolean(seen.set(id, true));
-  const work = tracker();
+  const work = new InFlight();
 
   client.on(Events.InteractionCreate, (i: Interaction) => {
     if (!firstTime(i.id)) {
       logger.warn({ interaction: i.id }, 'discord: duplicate interaction ignored');
       return;
     }
-    if (i.isAutocomplete()) work.track(onAutocomplete(ctx, i).catch((err) => logger.warn({ err }, 'discord autocomplete response failed')));
+    if (i.isAutocomplete())
+      work.track(onAutocomplete(ctx, i).catch((err) => logger.warn({ err }, 'discord autocomplete response failed')));
     else if (i.isChatInputCommand()) work.track(onCommand(ctx, i).catch((err) => failInteraction(ctx, i, err)));
     else if (i.isButton()) work.track(onButton(ctx, i).catch((err) => failInteraction(ctx, i, err)));
   });
   client.on(Events.MessageCreate, (m: Message) => {
     if (m.author.bot || m.system || !addressedToBot(ctx, m) || !firstTime(`m${m.id}`)) return;
-    work.track(onMention(ctx, m).catch((err) => logger.error({ err, channel: m.channelId }, 'discord mention reply failed')));
+    work.track(
+      onMention(ctx, m).catch((err) => logger.error({ err, channel: m.channelId }, 'discord mention reply failed')),
+    );
   });
   client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
 
@@ -129,7 +133,10 @@ export function createDiscordAdapter(opts: StartDiscordOptions): DiscordHandle {
         logger.info({ scope }, 'discord commands unchanged; not registering');
         return;
       }
-      await client.rest.put(opts.guildId ? Routes.applicationGuildCommands(appId, opts.guildId) : Routes.applicationCommands(appId), { body: definitions });
+      await client.rest.put(
+        opts.guildId ? Routes.applicationGuildCommands(appId, opts.guildId) : Routes.applicationCommands(appId),
+        { body: definitions },
+      );
       store.set(key, hash);
       logger.info({ scope, count: definitions.length }, 'discord commands registered');
     } catch (err) {
@@ -143,7 +150,7 @@ export function createDiscordAdapter(opts: StartDiscordOptions): DiscordHandle {
     capabilities: { ephemeral: true, buttons: true, threads: true, autocomplete: true },
     client,
     gateway,
-    idle: work.idle,
+    idle: () => work.idle(),
     async start() {
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       try {
@@ -164,7 +171,8 @@ export function createDiscordAdapter(opts: StartDiscordOptions): DiscordHandle {
       const target = await client.channels.fetch(channel);
       if (!target?.isSendable()) throw new Error(`discord: cannot post in channel ${channel}`);
       let first: string | undefined;
-      for (const p of render(ctx, { ...reply, visibility: 'public', actions: [] })) first ??= (await target.send(messageOptions(p))).id;
+      for (const p of render(ctx, { ...reply, visibility: 'public', actions: [] }))
+        first ??= (await target.send(messageOptions(p))).id;
       return first;
     },
     async stop() {

@@ -20,13 +20,22 @@ const DISCORD_CHANNEL_ERRORS: Record<number, string> = {
 
 /** Classifies a failed `POST /channels/{id}/messages` as @discordjs/rest reports it. */
 export function classifyDiscordError(err: unknown): SendOutcome {
-  if (err instanceof RateLimitError) return { kind: 'retry-after', ms: Math.ceil(Math.max(0, err.retryAfter || err.timeToReset)), reason: err.global ? 'global rate limit' : 'rate limited' };
+  if (err instanceof RateLimitError)
+    return {
+      kind: 'retry-after',
+      ms: Math.ceil(Math.max(0, err.retryAfter || err.timeToReset)),
+      reason: err.global ? 'global rate limit' : 'rate limited',
+    };
   if (err instanceof DiscordAPIError || err instanceof HTTPError) {
     const { status } = err;
     if (status >= 500 || status === 408) return { kind: 'transient', reason: `HTTP ${status}` };
     const code = err instanceof DiscordAPIError && typeof err.code === 'number' ? err.code : undefined;
     const message = err instanceof DiscordAPIError ? ` ${err.message}` : '';
-    if (status === 403 || status === 404) return { kind: 'permanent', reason: (code !== undefined ? DISCORD_CHANNEL_ERRORS[code] : undefined) ?? `HTTP ${status}${message}` };
+    if (status === 403 || status === 404)
+      return {
+        kind: 'permanent',
+        reason: (code !== undefined ? DISCORD_CHANNEL_ERRORS[code] : undefined) ?? `HTTP ${status}${message}`,
+      };
     return { kind: 'rejected', reason: `HTTP ${status}${message}${code !== undefined ? ` (code ${code})` : ''}` };
   }
   return { kind: 'transient', reason: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
@@ -63,7 +72,8 @@ export function createDiscordPoster(opts: DiscordPosterOptions): Poster<DiscordM
 /** Scheduled posts to Discord: rendered like chat replies, without the ephemeral flag (channel posts are public). */
 export function discordOutlet(opts: DiscordPosterOptions): Outlet<DiscordMessagePayload> {
   return {
-    render: (doc) => renderDiscord({ ...doc, visibility: 'public', actions: [] }).map(({ flags: _flags, ...rest }) => rest),
+    render: (doc) =>
+      renderDiscord({ ...doc, visibility: 'public', actions: [] }).map(({ flags: _flags, ...rest }) => rest),
     poster: createDiscordPoster(opts),
   };
 }

@@ -1,6 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { GatewayIntentBits, PermissionFlagsBits, PermissionsBitField, REST, Routes, type RESTOptions } from 'discord.js';
+import {
+  GatewayIntentBits,
+  PermissionFlagsBits,
+  PermissionsBitField,
+  REST,
+  Routes,
+  type RESTOptions,
+} from 'discord.js';
 import { commandDefinitions, definitionsHash } from './commands.js';
 
 /** A small key-value store (the registration hash). */
@@ -10,7 +17,11 @@ export interface KeyValueStore {
 }
 
 /** Intents: no privileged Message Content — mentions and DMs carry their content without it. */
-export const DISCORD_INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
+export const DISCORD_INTENTS = [
+  GatewayIntentBits.Guilds,
+  GatewayIntentBits.GuildMessages,
+  GatewayIntentBits.DirectMessages,
+];
 
 /** The permissions the bot asks for in its invite, and nothing more. */
 export const DISCORD_PERMISSIONS = [
@@ -40,7 +51,9 @@ export function discordManifest(appId = process.env.DISCORD_APP_ID): string {
       return [`  /${c.name}${usage(options)} — ${c.description}`];
     })
     .join('\n');
-  const invite = appId ? discordInvite(appId) : discordInvite('YOUR_APP_ID') + '   (set DISCORD_APP_ID to fill in your id)';
+  const invite = appId
+    ? discordInvite(appId)
+    : discordInvite('YOUR_APP_ID') + '   (set DISCORD_APP_ID to fill in your id)';
   return [
     'briefbot on Discord',
     '',
@@ -76,7 +89,9 @@ export async function registerDiscordCommands(opts: {
 }): Promise<{ scope: 'global' | 'guild'; count: number; hash: string }> {
   const definitions = commandDefinitions();
   const rest = makeRest(opts.token, opts.restApi, opts.restOptions);
-  const route = opts.guildId ? Routes.applicationGuildCommands(opts.appId, opts.guildId) : Routes.applicationCommands(opts.appId);
+  const route = opts.guildId
+    ? Routes.applicationGuildCommands(opts.appId, opts.guildId)
+    : Routes.applicationCommands(opts.appId);
   const registered = (await rest.put(route, { body: definitions })) as unknown[];
   return { scope: opts.guildId ? 'guild' : 'global', count: registered.length, hash: definitionsHash(definitions) };
 }
@@ -98,4 +113,3 @@ export function fileStore(path = 'data/discord-state.json'): KeyValueStore {
     },
   };
 }
-

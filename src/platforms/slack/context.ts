@@ -30,7 +30,8 @@ export async function conversationFor(
   client: webApi.WebClient,
 ): Promise<Conversation> {
   const gated = (command.name === 'subscribe' || command.name === 'unsubscribe') && !where.isDirect;
-  const canManageChannel = where.isDirect || (gated && (await ctx.managers.canManage(where.userId, where.channelId, client)));
+  const canManageChannel =
+    where.isDirect || (gated && (await ctx.managers.canManage(where.userId, where.channelId, client)));
   return { platform: 'slack', ...where, canManageChannel };
 }
 
@@ -38,7 +39,12 @@ export async function conversationFor(
  * chat.postMessage of each message, the later ones in a thread under the first (or under `threadTs`).
  * A failure is returned with how many went out before it.
  */
-export async function postMessages(client: webApi.WebClient, channel: string, messages: SlackMessage[], threadTs?: string): Promise<{ posted: number; first?: string; error?: unknown }> {
+export async function postMessages(
+  client: webApi.WebClient,
+  channel: string,
+  messages: SlackMessage[],
+  threadTs?: string,
+): Promise<{ posted: number; first?: string; error?: unknown }> {
   let posted = 0;
   let thread = threadTs;
   try {

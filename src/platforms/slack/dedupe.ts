@@ -12,7 +12,12 @@ export class RecentKeys {
 
   constructor(clock: Clock = { now: () => new Date() }, ttlMs = 60 * 60_000, capacity = 200_000) {
     // The cache's clock is the bot's, so tests (and a fake clock) decide when a key is forgotten.
-    this.keys = new LRUCache({ max: capacity, ttl: ttlMs, ttlResolution: 0, perf: { now: () => clock.now().getTime() } });
+    this.keys = new LRUCache({
+      max: capacity,
+      ttl: ttlMs,
+      ttlResolution: 0,
+      perf: { now: () => clock.now().getTime() },
+    });
   }
 
   /** True if the key was new (and is now remembered); false if it was seen within the window. */

@@ -48,7 +48,10 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): SlackCo
     if (typeof eventId !== 'string') return next();
     const key = `event:${eventId}`;
     if (!ctx.recent.claim(key)) {
-      logger.info({ eventId, retryNum: context.retryNum, retryReason: context.retryReason }, 'slack: duplicate event delivery ignored');
+      logger.info(
+        { eventId, retryNum: context.retryNum, retryReason: context.retryReason },
+        'slack: duplicate event delivery ignored',
+      );
       return;
     }
     try {

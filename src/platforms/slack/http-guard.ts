@@ -1,5 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HTTPModuleFunctions, HTTPReceiver, isRawBodyError, isValidSlackRequest, type CustomRoute, type Logger as BoltLogger } from '@slack/bolt';
+import {
+  HTTPModuleFunctions,
+  HTTPReceiver,
+  isRawBodyError,
+  isValidSlackRequest,
+  type CustomRoute,
+  type Logger as BoltLogger,
+} from '@slack/bolt';
 
 /**
  * Bolt's HTTP receiver with a screen in front of `POST /slack/events`, for bodies Bolt itself
@@ -55,7 +62,11 @@ function formField(body: string, name: string): string | undefined {
 }
 
 export function guardedReceiver(opts: GuardedReceiverOptions): HTTPReceiver {
-  const receiver = new HTTPReceiver({ signingSecret: opts.signingSecret, customRoutes: opts.customRoutes, logger: opts.logger });
+  const receiver = new HTTPReceiver({
+    signingSecret: opts.signingSecret,
+    customRoutes: opts.customRoutes,
+    logger: opts.logger,
+  });
   const bolt = receiver.requestListener;
 
   const signed = (req: IncomingMessage, body: string) =>
@@ -79,7 +90,10 @@ export function guardedReceiver(opts: GuardedReceiverOptions): HTTPReceiver {
     try {
       raw = (await HTTPModuleFunctions.bufferIncomingMessage(req, HTTPModuleFunctions.defaultBodyLimit)).rawBody;
     } catch (error) {
-      const tooLarge = isRawBodyError(error) && ((error as { type?: string }).type === 'entity.too.large' || (error as { statusCode?: number }).statusCode === 413);
+      const tooLarge =
+        isRawBodyError(error) &&
+        ((error as { type?: string }).type === 'entity.too.large' ||
+          (error as { statusCode?: number }).statusCode === 413);
       refuse(res, tooLarge ? 413 : 400, tooLarge ? 'body over the size limit' : 'unreadable body', 0);
       return false;
     }
@@ -91,7 +105,12 @@ export function guardedReceiver(opts: GuardedReceiverOptions): HTTPReceiver {
         return false;
       }
       if (form && (body.startsWith('command=') || body.includes('&command='))) {
-        opts.onRefused?.({ status: 200, reason: 'slash command too long', bytes: raw.length, user: formField(body, 'user_id') });
+        opts.onRefused?.({
+          status: 200,
+          reason: 'slash command too long',
+          bytes: raw.length,
+          user: formField(body, 'user_id'),
+        });
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ response_type: 'ephemeral', ...opts.tooLong() }));
         return false;

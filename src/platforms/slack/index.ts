@@ -39,15 +39,26 @@ export function slackEnvFromProcess(env: Record<string, string | undefined>): Sl
   if (!botToken) return undefined;
   const appToken = env.SLACK_APP_TOKEN?.trim() || undefined;
   const signingSecret = env.SLACK_SIGNING_SECRET?.trim() || undefined;
-  if (!botToken.startsWith('xoxb-')) throw new Error('SLACK_BOT_TOKEN should be a bot token (xoxb-…), from OAuth & Permissions');
-  if (appToken && !appToken.startsWith('xapp-')) throw new Error('SLACK_APP_TOKEN should be an app-level token (xapp-…) with connections:write, from Basic Information');
-  if (!appToken && !signingSecret) throw new Error('Slack: set SLACK_APP_TOKEN for Socket Mode, or SLACK_SIGNING_SECRET (and PORT) for HTTP mode');
+  if (!botToken.startsWith('xoxb-'))
+    throw new Error('SLACK_BOT_TOKEN should be a bot token (xoxb-…), from OAuth & Permissions');
+  if (appToken && !appToken.startsWith('xapp-'))
+    throw new Error(
+      'SLACK_APP_TOKEN should be an app-level token (xapp-…) with connections:write, from Basic Information',
+    );
+  if (!appToken && !signingSecret)
+    throw new Error('Slack: set SLACK_APP_TOKEN for Socket Mode, or SLACK_SIGNING_SECRET (and PORT) for HTTP mode');
   let port: number | undefined;
   if (env.PORT !== undefined && env.PORT.trim() !== '') {
     port = Number(env.PORT);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new Error(`PORT must be a port number, not "${env.PORT}"`);
   }
-  return { botToken, ...(appToken ? { appToken } : {}), ...(signingSecret ? { signingSecret } : {}), ...(port !== undefined ? { port } : {}) };
+  return {
+    botToken,
+    ...(appToken ? { appToken } : {}),
+    ...(signingSecret ? { signingSecret } : {}),
+    ...(port !== undefined ? { port } : {}),
+  };
 }
 
 /** WebClient retry policy (p-retry options). */
@@ -110,7 +121,8 @@ export function createSlackAdapter(opts: StartSlackOptions): SlackHandle {
     : guardedReceiver({
         signingSecret: env.signingSecret!,
         logger: bolt,
-        // A slash command's other fields take well under 2 KB; its text is at most inputMaxChars, each up to 9 bytes encoded.
+        // A slash command's other fields take well under 2 KB; its text is at most inputMaxChars, each up to 9 bytes
+        // encoded.
         slashBodyMaxBytes: 4096 + guard.limits.inputMaxChars * 9,
         tooLong: () => renderSlack(guard.tooLong()),
         onRefused: (what) => logger.warn(what, 'slack: request refused before parsing'),
@@ -126,15 +138,19 @@ export function createSlackAdapter(opts: StartSlackOptions): SlackHandle {
         ],
       });
   // Socket Mode: the receiver Bolt would build, made here so its client's connection events can be read.
-  const socketReceiver = socketMode ? new SocketModeReceiver({ appToken: env.appToken!, logger: bolt, installerOptions: { clientOptions } }) : undefined;
+  const socketReceiver = socketMode
+    ? new SocketModeReceiver({ appToken: env.appToken!, logger: bolt, installerOptions: { clientOptions } })
+    : undefined;
   let socketState = 'connecting';
-  for (const state of ['connected', 'disconnected', 'reconnecting'] as const) socketReceiver?.client.on(state, () => (socketState = state));
+  for (const state of ['connected', 'disconnected', 'reconnecting'] as const)
+    socketReceiver?.client.on(state, () => (socketState = state));
   const app = new App({
     token: env.botToken,
     ...(socketMode ? { receiver: socketReceiver, socketMode: true } : { receiver }),
     clientOptions,
     logger: bolt,
-    // Bolt's default conversation store loads `context.conversation` on every request; briefbot keeps no per-conversation state.
+    // Bolt's default conversation store loads `context.conversation` on every request; briefbot keeps no per-
+    // conversation state.
     convoStore: false,
     // The token is verified in start(), so a bad one fails startup with a clear message, not the first request.
     deferInitialization: true,
@@ -156,20 +172,35 @@ export function createSlackAdapter(opts: StartSlackOptions): SlackHandle {
       try {
         await app.init();
       } catch (error) {
-        throw new Error(`Slack: the bot token was rejected (${describeError(error)}); check SLACK_BOT_TOKEN`);
+        throw new Error(`Slack: the bot token was rejected (${describeError(error)}); check SLACK_BOT_TOKEN`, {
+          cause: error,
+        });
       }
-      registerSlackHandlers(app, { core: opts.core, logger, clock: opts.clock, ackDeadlineMs: opts.ackDeadlineMs, guard, ...(opts.shares ? { shares: opts.shares } : {}) });
+      registerSlackHandlers(app, {
+        core: opts.core,
+        logger,
+        clock: opts.clock,
+        ackDeadlineMs: opts.ackDeadlineMs,
+        guard,
+        ...(opts.shares ? { shares: opts.shares } : {}),
+      });
       if (socketMode) {
         try {
           await app.start();
         } catch (error) {
           await app.stop().catch(() => {});
-          throw new Error(`Slack: could not open a Socket Mode connection (${describeError(error)}); check SLACK_APP_TOKEN`);
+          throw new Error(
+            `Slack: could not open a Socket Mode connection (${describeError(error)}); check SLACK_APP_TOKEN`,
+            { cause: error },
+          );
         }
         logger.info({ mode: 'socket' }, 'slack: connected (Socket Mode)');
         return;
       }
-      server = (await app.start({ port: env.port ?? opts.port ?? 3000, ...(env.host ? { host: env.host } : {}) })) as Server;
+      server = (await app.start({
+        port: env.port ?? opts.port ?? 3000,
+        ...(env.host ? { host: env.host } : {}),
+      })) as Server;
       port = (server.address() as AddressInfo).port;
       logger.info({ mode: 'http', port }, 'slack: listening on /slack/events');
     },
@@ -177,13 +208,25 @@ export function createSlackAdapter(opts: StartSlackOptions): SlackHandle {
       if (socketMode) {
         // After a dropped socket the client waits before it says "reconnecting": ask the socket too (1: OPEN).
         const open = socketState === 'connected' && socketReceiver!.client.websocket?.readyState === 1;
-        return { connected: open, detail: open ? 'Socket Mode connected' : `Socket Mode ${socketState === 'connected' ? 'connection lost' : socketState}` };
+        return {
+          connected: open,
+          detail: open
+            ? 'Socket Mode connected'
+            : `Socket Mode ${socketState === 'connected' ? 'connection lost' : socketState}`,
+        };
       }
       const listening = server?.listening ?? false;
-      return { connected: listening, detail: listening ? `HTTP mode, listening on ${port}` : 'HTTP mode, not listening' };
+      return {
+        connected: listening,
+        detail: listening ? `HTTP mode, listening on ${port}` : 'HTTP mode, not listening',
+      };
     },
     async post(channel: string, reply: ReplyDocument) {
-      const { first, error } = await postMessages(app.client, channel, renderSlackMessages({ ...reply, visibility: 'public', actions: [] }));
+      const { first, error } = await postMessages(
+        app.client,
+        channel,
+        renderSlackMessages({ ...reply, visibility: 'public', actions: [] }),
+      );
       if (error !== undefined) throw error;
       return first;
     },

@@ -91,5 +91,8 @@ export function slackManifest(options: ManifestOptions = {}): string {
   const mode = endpoint
     ? `# HTTP mode: Slack sends requests to ${endpoint}. Set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET.\n`
     : '# Socket Mode (no public URL needed). Set SLACK_BOT_TOKEN and SLACK_APP_TOKEN (connections:write).\n';
-  return `# Slack app manifest for ${name}: https://api.slack.com/apps → Create New App → From a manifest\n${mode}${stringify(manifest, { lineWidth: 0 })}`;
+  return (
+    `# Slack app manifest for ${name}: https://api.slack.com/apps → Create New App → From a ` +
+    `manifest\n${mode}${stringify(manifest, { lineWidth: 0 })}`
+  );
 }

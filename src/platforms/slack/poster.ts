@@ -19,7 +19,13 @@ export const SLACK_PERMANENT_ERRORS = new Set([
 export const POST_EVENT_TYPE = 'briefbot_post';
 
 /** Slack errors worth retrying with backoff. */
-export const SLACK_TRANSIENT_ERRORS = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'ratelimited']);
+export const SLACK_TRANSIENT_ERRORS = new Set([
+  'internal_error',
+  'fatal_error',
+  'service_unavailable',
+  'request_timeout',
+  'ratelimited',
+]);
 
 export interface SlackPosterOptions {
   token: string;
@@ -30,7 +36,14 @@ export interface SlackPosterOptions {
 
 /** Classifies a WebClient failure. Exported for the tests and the adapter. */
 export function classifySlackError(err: unknown): SendOutcome {
-  const e = err as { code?: string; retryAfter?: number; data?: { error?: string }; statusCode?: number; original?: Error; message?: string };
+  const e = err as {
+    code?: string;
+    retryAfter?: number;
+    data?: { error?: string };
+    statusCode?: number;
+    original?: Error;
+    message?: string;
+  };
   switch (e?.code) {
     case 'slack_webapi_rate_limited_error':
       return { kind: 'retry-after', ms: Math.max(0, (e.retryAfter ?? 1) * 1000), reason: 'ratelimited' };
@@ -74,7 +87,9 @@ export function createSlackPoster(opts: SlackPosterOptions): Poster<SlackMessage
     try {
       const res = await client.conversations.history({ channel, limit: 100, include_all_metadata: true });
       const hit = res.messages?.find(
-        (m) => m.metadata?.event_type === POST_EVENT_TYPE && (m.metadata.event_payload as { key?: unknown } | undefined)?.key === key,
+        (m) =>
+          m.metadata?.event_type === POST_EVENT_TYPE &&
+          (m.metadata.event_payload as { key?: unknown } | undefined)?.key === key,
       );
       return hit?.ts;
     } catch (err) {
@@ -99,7 +114,9 @@ export function createSlackPoster(opts: SlackPosterOptions): Poster<SlackMessage
           blocks: message.blocks,
           unfurl_links: false,
           unfurl_media: false,
-          ...(options?.idempotencyKey ? { metadata: { event_type: POST_EVENT_TYPE, event_payload: { key: options.idempotencyKey } } } : {}),
+          ...(options?.idempotencyKey
+            ? { metadata: { event_type: POST_EVENT_TYPE, event_payload: { key: options.idempotencyKey } } }
+            : {}),
         });
         return { kind: 'ok', ...(typeof res.ts === 'string' ? { messageId: res.ts } : {}) };
       } catch (err) {
@@ -112,5 +129,8 @@ export function createSlackPoster(opts: SlackPosterOptions): Poster<SlackMessage
 /** Scheduled posts to Slack: rendered like chat replies (all of it, split into ≤ 50-block messages). */
 export function slackOutlet(opts: SlackPosterOptions): Outlet<SlackMessage> {
   // Buttons ("post to channel") make no sense on a channel post.
-  return { render: (doc) => renderSlackMessages({ ...doc, visibility: 'public', actions: [] }), poster: createSlackPoster(opts) };
+  return {
+    render: (doc) => renderSlackMessages({ ...doc, visibility: 'public', actions: [] }),
+    poster: createSlackPoster(opts),
+  };
 }

@@ -28,5 +28,8 @@ export function slackTextToPlain(text: string): string {
 /** Removes mentions of the bot itself (`<@UBOT>` or `<@UBOT|briefbot>`) from a message. */
 export function stripBotMention(text: string, botUserId: string | undefined): string {
   if (!botUserId) return text.trim();
-  return text.replace(new RegExp(`<@${botUserId}(\\|[^>]*)?>[:,]?`, 'g'), ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(new RegExp(`<@${botUserId}(\\|[^>]*)?>[:,]?`, 'g'), ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

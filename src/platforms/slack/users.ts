@@ -33,7 +33,10 @@ export class ChannelManagers {
       if (await this.isAdmin(userId, client)) return true;
       return (await this.creatorOf(channelId, client)) === userId;
     } catch (error) {
-      this.logger.warn({ err: error, userId, channelId }, 'slack: could not tell who manages the channel; treating the user as not allowed');
+      this.logger.warn(
+        { err: error, userId, channelId },
+        'slack: could not tell who manages the channel; treating the user as not allowed',
+      );
       return false;
     }
   }
@@ -43,7 +46,10 @@ export class ChannelManagers {
     if (hit) return hit.admin;
     const { user } = await client.users.info({ user: userId });
     if (!user) throw new Error('users.info returned no user');
-    const admin = !user.is_restricted && !user.is_ultra_restricted && Boolean(user.is_admin || user.is_owner || user.is_primary_owner);
+    const admin =
+      !user.is_restricted &&
+      !user.is_ultra_restricted &&
+      Boolean(user.is_admin || user.is_owner || user.is_primary_owner);
     this.admins.set(userId, { admin });
     return admin;
   }

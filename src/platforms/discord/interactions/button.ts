@@ -36,7 +36,11 @@ export async function onButton(ctx: DiscordContext, i: ButtonInteraction): Promi
     return;
   }
   try {
-    await answerInteraction(ctx, i, ctx.core.handle(ref.command, conversationOf(i)).then((answer) => sharedCopy(answer.reply)));
+    await answerInteraction(
+      ctx,
+      i,
+      ctx.core.handle(ref.command, conversationOf(i)).then((answer) => sharedCopy(answer.reply)),
+    );
   } catch (err) {
     // Nothing reached the channel: the person may press again.
     if (!i.replied) ctx.shares.releasePost(ref, i.channelId);

@@ -3,19 +3,31 @@ import type { Command } from '../../../queries/command.js';
 import { plainDiscord } from '../../../replies/discord.js';
 import { answerInteraction, conversationOf, notice, privately, scopeOf, type DiscordContext } from '../context.js';
 
-const option = (i: ChatInputCommandInteraction, name: string): string | undefined => i.options.getString(name)?.trim() || undefined;
-const some = <K extends string>(key: K, value: string | undefined) => (value ? ({ [key]: value } as Record<K, string>) : {});
+const option = (i: ChatInputCommandInteraction, name: string): string | undefined =>
+  i.options.getString(name)?.trim() || undefined;
+const some = <K extends string>(key: K, value: string | undefined) =>
+  value ? ({ [key]: value } as Record<K, string>) : {};
 
 /** Each registered command's options as the core's command (see commands.ts for their definitions). */
 const TRANSLATE: Record<string, (i: ChatInputCommandInteraction) => Command | undefined> = {
-  brief: (i) => ({ name: 'summary', length: option(i, 'length') === 'full' ? 'full' : 'short', ...some('article', option(i, 'article')), public: true }),
+  brief: (i) => ({
+    name: 'summary',
+    length: option(i, 'length') === 'full' ? 'full' : 'short',
+    ...some('article', option(i, 'article')),
+    public: true,
+  }),
   whosaid: (i) => ({ name: 'whosaid', ...some('person', option(i, 'person')), ...some('phrase', option(i, 'phrase')) }),
   meeting: (i) => ({ name: 'event', ...some('query', option(i, 'about')) }),
   briefing: (i) => {
     switch (i.options.getSubcommand(false)) {
       case 'subscribe': {
         const kind = option(i, 'kind') as 'briefing' | 'digest' | 'reminder' | undefined;
-        return { name: 'subscribe', schedule: option(i, 'schedule') ?? '', ...(kind ? { kind } : {}), ...some('timeZone', option(i, 'timezone')) };
+        return {
+          name: 'subscribe',
+          schedule: option(i, 'schedule') ?? '',
+          ...(kind ? { kind } : {}),
+          ...some('timeZone', option(i, 'timezone')),
+        };
       }
       case 'unsubscribe':
         return { name: 'unsubscribe', ...some('id', option(i, 'id')) };
@@ -49,9 +61,13 @@ export async function onCommand(ctx: DiscordContext, i: ChatInputCommandInteract
   }
   const command = TRANSLATE[i.commandName]?.(i);
   if (!command) {
-    await i.reply(privately(ctx, notice(`I don't know /${plainDiscord(i.commandName)}: the commands may need registering again.`)));
+    await i.reply(
+      privately(ctx, notice(`I don't know /${plainDiscord(i.commandName)}: the commands may need registering again.`)),
+    );
     return;
   }
-  const work = ctx.core.handle(command, conversationOf(i)).then((answer) => ctx.shares.present(answer.reply, command, scopeOf(i)));
+  const work = ctx.core
+    .handle(command, conversationOf(i))
+    .then((answer) => ctx.shares.present(answer.reply, command, scopeOf(i)));
   await answerInteraction(ctx, i, work);
 }

@@ -28,7 +28,9 @@ function canThread(ctx: DiscordContext, m: Message): boolean {
   if (!m.inGuild() || !ctx.client.user) return false;
   const ch = m.channel;
   if (ch.type !== ChannelType.GuildText && ch.type !== ChannelType.GuildAnnouncement) return false;
-  return !!ch.permissionsFor(ctx.client.user)?.has([PermissionFlagsBits.CreatePublicThreads, PermissionFlagsBits.SendMessagesInThreads]);
+  return !!ch
+    .permissionsFor(ctx.client.user)
+    ?.has([PermissionFlagsBits.CreatePublicThreads, PermissionFlagsBits.SendMessagesInThreads]);
 }
 
 function conversationOf(ctx: DiscordContext, m: Message): Conversation {
@@ -37,11 +39,15 @@ function conversationOf(ctx: DiscordContext, m: Message): Conversation {
     channelId: m.channelId,
     userId: m.author.id,
     // This channel's permissions (with its overwrites), not only the member's server-wide ones.
-    canManageChannel: m.inGuild() ? (m.member?.permissionsIn(m.channel).has(PermissionFlagsBits.ManageChannels) ?? false) : true,
+    canManageChannel: m.inGuild()
+      ? (m.member?.permissionsIn(m.channel).has(PermissionFlagsBits.ManageChannels) ?? false)
+      : true,
     isDirect: !m.inGuild(),
     // Follow-ups belong to the thread the answer opens (a thread started from a message has the
     // message's id), to the thread or DM asked in, else to the asker in the channel.
-    conversationKey: `discord:${m.channel.isThread() || !m.inGuild() ? m.channelId : canThread(ctx, m) ? m.id : `${m.channelId}:${m.author.id}`}`,
+    conversationKey:
+      'discord:' +
+      (m.channel.isThread() || !m.inGuild() ? m.channelId : canThread(ctx, m) ? m.id : `${m.channelId}:${m.author.id}`),
   };
 }
 
@@ -54,7 +60,10 @@ export async function onMention(ctx: DiscordContext, m: Message): Promise<void> 
   let reply: ReplyDocument;
   if (refused) reply = notice(refused.reply.summary);
   else {
-    const answer = await withinBudget(ctx.core.handle(ctx.core.route(question), conversationOf(ctx, m)), ctx.guard.answerTimeoutMs);
+    const answer = await withinBudget(
+      ctx.core.handle(ctx.core.route(question), conversationOf(ctx, m)),
+      ctx.guard.answerTimeoutMs,
+    );
     if (answer === LATE) ctx.logger.warn({ channel: m.channelId }, 'discord: answer over its time budget');
     reply = answer === LATE ? notice(ctx.guard.tookTooLong.summary) : answer.reply;
   }
@@ -62,7 +71,10 @@ export async function onMention(ctx: DiscordContext, m: Message): Promise<void> 
   const payloads = render(ctx, { ...withoutPostButton(reply), visibility: 'public' });
   if (canThread(ctx, m)) {
     try {
-      const thread = await m.startThread({ name: clampWords(plainDiscord(question) || 'briefbot', 100), autoArchiveDuration: 1440 });
+      const thread = await m.startThread({
+        name: clampWords(plainDiscord(question) || 'briefbot', 100),
+        autoArchiveDuration: 1440,
+      });
       for (const p of payloads) await thread.send(messageOptions(p));
       return;
     } catch (err) {

@@ -12,7 +12,10 @@ export interface SlashResponse extends SlackMessage {
   response_type: 'ephemeral' | 'in_channel';
 }
 
-const response = (doc: ReplyDocument): SlashResponse => ({ response_type: doc.visibility === 'public' ? 'in_channel' : 'ephemeral', ...renderSlack(doc) });
+const response = (doc: ReplyDocument): SlashResponse => ({
+  response_type: doc.visibility === 'public' ? 'in_channel' : 'ephemeral',
+  ...renderSlack(doc),
+});
 const privately = (doc: ReplyDocument): SlashResponse => ({ ...response(doc), response_type: 'ephemeral' });
 const ackBody = (r: SlashResponse) => (r.blocks.length ? r : { response_type: r.response_type, text: r.text });
 
@@ -51,7 +54,8 @@ export function registerSlashCommands(app: App, ctx: SlackContext): void {
       await ack(ackBody(first));
       return;
     }
-    const late = () => logger.warn({ command: command.command, ms: Date.now() - started }, 'slack: answer over its time budget');
+    const late = () =>
+      logger.warn({ command: command.command, ms: Date.now() - started }, 'slack: answer over its time budget');
     if (budgetMs <= ackDeadlineMs) {
       late();
       await ack(ackBody(privately(guard.tookTooLong)));

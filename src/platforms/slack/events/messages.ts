@@ -30,10 +30,21 @@ async function answerMessage(ctx: SlackContext, q: Question, client: webApi.WebC
     try {
       const command = ctx.core.route(slackTextToPlain(stripBotMention(q.text, q.botUserId)));
       // A mention's thread (or the DM) is the conversation its follow-ups belong to.
-      const conversation = await conversationFor(ctx, command, { channelId: q.channel, userId: q.user, isDirect: q.isDirect }, client);
-      const answer = await withinBudget(ctx.core.handle(command, { ...conversation, conversationKey: `slack:${q.channel}:${q.threadTs ?? ''}` }), guard.answerTimeoutMs);
+      const conversation = await conversationFor(
+        ctx,
+        command,
+        { channelId: q.channel, userId: q.user, isDirect: q.isDirect },
+        client,
+      );
+      const answer = await withinBudget(
+        ctx.core.handle(command, { ...conversation, conversationKey: `slack:${q.channel}:${q.threadTs ?? ''}` }),
+        guard.answerTimeoutMs,
+      );
       if (answer === LATE) logger.warn({ channel: q.channel }, 'slack: answer over its time budget');
-      messages = renderSlackMessages({ ...withoutPostButton(answer === LATE ? guard.tookTooLong : answer.reply), visibility: 'public' });
+      messages = renderSlackMessages({
+        ...withoutPostButton(answer === LATE ? guard.tookTooLong : answer.reply),
+        visibility: 'public',
+      });
     } catch (error) {
       logger.error({ err: error, channel: q.channel }, 'slack: answering a mention failed');
       messages = [{ text: SORRY, blocks: [] }];
@@ -51,13 +62,44 @@ export function registerMessages(app: App, ctx: SlackContext): void {
     const { channel, ts, text, user } = event;
     // In a channel: a thread under the mention (or the thread it was in). In a DM: directly.
     const threadTs = isDirect ? event.thread_ts : (event.thread_ts ?? ts);
-    await answerMessage(ctx, { channel, ts, text, user, isDirect, ...(threadTs ? { threadTs } : {}), ...(context.botUserId ? { botUserId: context.botUserId } : {}) }, client);
+    await answerMessage(
+      ctx,
+      {
+        channel,
+        ts,
+        text,
+        user,
+        isDirect,
+        ...(threadTs ? { threadTs } : {}),
+        ...(context.botUserId ? { botUserId: context.botUserId } : {}),
+      },
+      client,
+    );
   });
 
   app.message(async ({ message, client, context }) => {
     // Only plain messages people type to the bot directly; edits, joins and bots are not questions.
-    if (message.channel_type !== 'im' || message.subtype !== undefined || message.bot_id || !message.user || !message.text) return;
+    if (
+      message.channel_type !== 'im' ||
+      message.subtype !== undefined ||
+      message.bot_id ||
+      !message.user ||
+      !message.text
+    )
+      return;
     const { channel, ts, text, user, thread_ts: threadTs } = message;
-    await answerMessage(ctx, { channel, ts, text, user, isDirect: true, ...(threadTs ? { threadTs } : {}), ...(context.botUserId ? { botUserId: context.botUserId } : {}) }, client);
+    await answerMessage(
+      ctx,
+      {
+        channel,
+        ts,
+        text,
+        user,
+        isDirect: true,
+        ...(threadTs ? { threadTs } : {}),
+        ...(context.botUserId ? { botUserId: context.botUserId } : {}),
+      },
+      client,
+    );
   });
 }

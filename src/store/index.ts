@@ -1,2 +1,0 @@
-export * from './store.js';
-export { MIGRATIONS } from './migrations.js';
