@@ -138,7 +138,7 @@ const QUOTATIVE_BE = new Set(['is', 'was', 'are', 'were', 'am', "'m", "'s", "'re
 const isWord = (t: Token | undefined): boolean => !!t && t.kind === 'word';
 /** Adverbs and auxiliaries between a subject and its verb ("also", "sentimentally", "had"). */
 const skippable = (t: Token | undefined): boolean => !!t && t.kind === 'word' && (SKIPPABLE.has(t.text.toLowerCase()) || (/^\p{Ll}{3,}ly$/u.test(t.text) && !/^(only|family|early|daily|weekly|ally|rally|italy|july|reply|supply|fly|belly|bully|holly|jolly|lily|sully|tally)$/.test(t.text)));
-const lower = (t: Token | undefined) => (t ? t.text.toLowerCase() : '');
+const lower = (t: Token | undefined) => (t ? t.lower : '');
 const bare = (w: string) => w.toLowerCase().replace(/['’]s$/, '').replace(/\.$/, '');
 
 function pronounGender(w: string): Gender | 'plural' | 'neuter' | 'first' | undefined {

@@ -9,6 +9,8 @@ export interface Token {
   start: number;
   end: number;
   kind: 'word' | 'punct' | 'quote';
+  /** `text` in lower case, computed once: the rules compare lower-cased words thousands of times. */
+  lower: string;
   /** For quote tokens: the index of the quote span. */
   q?: number;
 }
@@ -35,7 +37,8 @@ export function tokenize(text: string, quotes: Span[] = []): Token[] {
   while (i < text.length) {
     const nextQuote = sorted[qi];
     if (nextQuote && i >= nextQuote.start) {
-      tokens.push({ text: text.slice(nextQuote.start, nextQuote.end), start: nextQuote.start, end: nextQuote.end, kind: 'quote', q: nextQuote.i });
+      const quoted = text.slice(nextQuote.start, nextQuote.end);
+      tokens.push({ text: quoted, start: nextQuote.start, end: nextQuote.end, kind: 'quote', lower: quoted.toLowerCase(), q: nextQuote.i });
       i = Math.max(i, nextQuote.end);
       qi++;
       continue;
@@ -58,11 +61,11 @@ export function tokenize(text: string, quotes: Span[] = []): Token[] {
         end++;
         word += '.';
       }
-      tokens.push({ text: word, start: i, end, kind: 'word' });
+      tokens.push({ text: word, start: i, end, kind: 'word', lower: word.toLowerCase() });
       i = end;
       continue;
     }
-    tokens.push({ text: ch, start: i, end: i + 1, kind: 'punct' });
+    tokens.push({ text: ch, start: i, end: i + 1, kind: 'punct', lower: ch.toLowerCase() });
     i++;
   }
   return tokens;
