@@ -243,11 +243,22 @@ function rank(nodes: Candidate[], prior: number[]): Float64Array {
       outSum[j] = outSum[j]! + w;
     }
   }
+  // The rows packed into flat typed arrays (row j is rowStart[j] … rowStart[j + 1]): the
+  // iterations below walk them fifty times over, in the same order as the nested lists.
+  const rowStart = new Int32Array(n + 1);
+  for (let j = 0; j < n; j++) rowStart[j + 1] = rowStart[j]! + neighbours[j]!.length;
+  const target = new Int32Array(rowStart[n]!);
+  const weight = new Float64Array(rowStart[n]!);
+  for (let j = 0; j < n; j++) {
+    target.set(neighbours[j]!, rowStart[j]!);
+    weight.set(weights[j]!, rowStart[j]!);
+  }
+  const priorScores = Float64Array.from(prior);
   let scores = Float64Array.from(prior);
   let next = new Float64Array(n);
   for (let iter = 0; iter < ITERATIONS; iter++) {
     let dangling = 0;
-    for (let i = 0; i < n; i++) next[i] = (1 - DAMPING) * prior[i]!;
+    for (let i = 0; i < n; i++) next[i] = (1 - DAMPING) * priorScores[i]!;
     for (let j = 0; j < n; j++) {
       const sj = scores[j]!;
       // A sentence linked to nothing hands its score back through the prior.
@@ -255,17 +266,15 @@ function rank(nodes: Candidate[], prior: number[]): Float64Array {
         dangling += sj;
         continue;
       }
-      const row = neighbours[j]!;
-      const w = weights[j]!;
       const share = (DAMPING * sj) / outSum[j]!;
-      for (let k = 0; k < row.length; k++) {
-        const target = row[k]!;
-        next[target] = next[target]! + share * w[k]!;
+      for (let k = rowStart[j]!, end = rowStart[j + 1]!; k < end; k++) {
+        const t = target[k]!;
+        next[t] = next[t]! + share * weight[k]!;
       }
     }
     let delta = 0;
     for (let i = 0; i < n; i++) {
-      next[i] = next[i]! + DAMPING * dangling * prior[i]!;
+      next[i] = next[i]! + DAMPING * dangling * priorScores[i]!;
       delta += Math.abs(next[i]! - scores[i]!);
     }
     [scores, next] = [next, scores];
