@@ -616,7 +616,14 @@ export class People {
     }
     const m: Mention = { person, paragraph, from, to, sentence: doc.sentenceOf[from]!, subject, possessive, ...(nameFrom > from ? { nameFrom } : {}) };
     this.mentions.push(m);
-    this.byParagraph = undefined;
+    if (this.byParagraph) {
+      // Kept up to date rather than rebuilt over every mention: the order a rebuild gives (by token,
+      // ties in the order added), in a new array so that lists handed out before stay as they were.
+      const list = this.byParagraph.get(paragraph) ?? [];
+      let at = list.length;
+      while (at > 0 && list[at - 1]!.from > from) at--;
+      this.byParagraph.set(paragraph, [...list.slice(0, at), m, ...list.slice(at)]);
+    }
     return m;
   }
 
