@@ -1168,17 +1168,17 @@ export class Attributor {
   /** Someone unnamed: an indefinite or quantified phrase, or a bare plural of people. */
   private unnamed(doc: ParagraphDoc, a: number, b: number, words: Token[], lw: string[]): Found | undefined {
     const first = lw[0]!;
-    const text = doc.text.slice(words[0]!.start, words[words.length - 1]!.end).replace(/\s+/g, ' ');
     const headIdx = lw.findIndex((w, i) => i > 0 && (/^(who|that|which|whom|with|from|in|at|on|of)$/.test(w)));
     const head = lw[(headIdx > 0 ? headIdx : lw.length) - 1] ?? first;
     const singular = (w: string) => (w.endsWith('ies') ? w.slice(0, -3) + 'y' : w.endsWith('men') ? w.slice(0, -3) + 'man' : w.replace(/(es|s)$/, (m) => (w.endsWith('sses') || w.endsWith('shes') || w.endsWith('ches') ? 'es' : '')).replace(/e$/, (m) => m));
     const personish = (w: string) => isRoleNoun(w) || isRoleNoun(singular(w)) || isRoleNoun(w.replace(/s$/, '')) || GENERIC_PERSON_NOUNS.has(w) || GENERIC_PERSON_NOUNS.has(w.replace(/s$/, '')) || KINSHIP[w] !== undefined || KINSHIP[w.replace(/s$/, '')] !== undefined || PEOPLE_PLURALS.has(w);
     const indefinite = INDEFINITE_OPENERS.has(first) || (lw[1] === 'of' && INDEFINITE_OPENERS.has(first));
     // "protesters", "British officials", "local residents": a bare plural of people.
-    const modifiersOk = words.slice(0, -1).every((x) => !isCapitalized(x.text) || isDemonym(x.text));
-    const barePlural = !indefinite && words.length <= 4 && modifiersOk && /s$|men$|people$|children$/.test(head) && personish(head) && !DETERMINERS.has(first);
+    // (Cheapest tests first: most phrases are not bare plurals.)
+    const barePlural = !indefinite && words.length <= 4 && /s$|men$|people$|children$/.test(head) && !DETERMINERS.has(first) && words.slice(0, -1).every((x) => !isCapitalized(x.text) || isDemonym(x.text)) && personish(head);
     const media = /^(the)$/.test(first) && lw.length === 2 && (/^(media|press|public|crowd|audience|protesters|demonstrators|organisers|organizers|residents|locals|critics|officials|authorities|experts|analysts)$/.test(lw[1]!) || isDemonym(words[1]!.text));
     if (!indefinite && !barePlural && !media) return undefined;
+    const text = doc.text.slice(words[0]!.start, words[words.length - 1]!.end).replace(/\s+/g, ' ');
     // "another", "one", "others" on their own: someone the sentence does not name.
     if (indefinite && words.length === 1 && /^(another|one|others|some|many|several|most|few)$/.test(first)) {
       return { who: { anon: { description: text, gender: 'unknown', plural: first !== 'another' && first !== 'one', paragraph: doc.index } }, confidence: 0.9, how: 'adjacent', method: 'unnamed', cue: '' };
