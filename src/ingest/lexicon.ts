@@ -67,9 +67,11 @@ export function isDemonym(word: string): boolean {
 }
 
 /** A place the lexicon knows ("Hong Kong", "Tel Aviv", "Frankfurt"), as a whole or word by word. */
+function place(t: string[]): boolean {
+  return t.some((x) => x === 'Place' || x === 'City' || x === 'Country' || x === 'Region');
+}
 export function isPlaceName(words: string[]): boolean {
-  const place = (t: string[]) => t.some((x) => x === 'Place' || x === 'City' || x === 'Country' || x === 'Region');
-  if (place(lookup(words.join(' ')))) return true;
+  if (place(lookup(words.length === 1 ? words[0]! : words.join(' ')))) return true;
   // "Northern Ireland", "South Sudan", "West Java": a compass word before a place.
   if (words.length === 2 && /^(North|South|East|West|Northern|Southern|Eastern|Western|Central)$/.test(words[0]!)) return place(tags(words[1]!));
   return words.length === 1 && place(tags(words[0]!));
