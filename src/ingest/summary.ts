@@ -45,6 +45,23 @@ function stem(word: string): string {
 const WORD = /[a-z0-9\u00c0-\uffff][a-z0-9\u00c0-\uffff'’-]*/g;
 const WORD_ANY_CASE = /[A-Za-z0-9\u00c0-\uffff][A-Za-z0-9\u00c0-\uffff'’-]*/g;
 
+const isWordStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c >= 0xc0;
+
+/** How many times WORD_ANY_CASE matches in `text`, counted without building the matches. */
+function countWords(text: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inWord) inWord = isWordStart(c) || c === 0x27 || c === 0x2019 || c === 0x2d;
+    else if (isWordStart(c)) {
+      n++;
+      inWord = true;
+    }
+  }
+  return n;
+}
+
 // Word → its term ('' for a stopword): words recur across sentences and articles.
 const termCache = memoTable<string, string>();
 
@@ -150,7 +167,7 @@ function candidates(paragraphs: Paragraph[]): Candidate[] {
     for (const s of splitSentences(text)) {
       const startsInside = insideQuote;
       insideQuote = quoteOpenAfter(s.text, startsInside);
-      const wordCount = s.text.match(WORD_ANY_CASE)?.length ?? 0;
+      const wordCount = countWords(s.text);
       if (wordCount < 4) continue;
       const terms = contentTerms(s.text);
       out.push({
