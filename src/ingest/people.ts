@@ -794,7 +794,7 @@ export class People {
     for (const doc of this.docs) {
       for (let i = 0; i < doc.tokens.length; i++) {
         const tok = doc.tokens[i]!;
-        const l = tok.text.toLowerCase();
+        const l = tok.lower;
         const g = l === 'he' || l === 'his' || l === 'him' ? 'male' : l === 'she' || l === 'her' ? 'female' : undefined;
         if (!g) continue;
         const prev = this.inParagraph(doc.index).filter((m) => m.from < i).slice(-2).reverse();
