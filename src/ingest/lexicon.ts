@@ -1,6 +1,7 @@
 /** Word lists shared by the people and attribution rules (general English, nothing article-specific). */
 import nlp from 'compromise';
 import { isDictionaryWord } from './dictionary.js';
+import { memoTable } from './memo.js';
 import { stripDiacritics } from './tokens.js';
 
 const LEX = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
@@ -218,9 +219,17 @@ export const PLACE_HEADS = new Set(['states', 'republic', 'kingdom', 'street', '
 /** Name particles that may stand in lower case inside a name ("Mohammad bin Salman"). */
 export const NAME_PARTICLES = new Set(['bin', 'ibn', 'al', 'el', 'de', 'del', 'della', 'da', 'das', 'do', 'dos', 'di', 'du', 'la', 'le', 'van', 'von', 'der', 'den', 'ter', 'y', 'af', 'zu']);
 
+// Asked of most words of every subject phrase: memoised per extraction (see ./memo.ts).
+const roleNounMemo = memoTable<string, boolean>();
 export function isRoleNoun(word: string): boolean {
-  const w = word.toLowerCase().replace(/\.$/, '');
-  return ROLE_NOUNS.has(w) || TITLES.has(w) || isActorNoun(w);
+  let hit = roleNounMemo.get(word);
+  if (hit === undefined) {
+    const w = word.toLowerCase().replace(/\.$/, '');
+    hit = ROLE_NOUNS.has(w) || TITLES.has(w) || isActorNoun(w);
+    if (roleNounMemo.size >= 20_000) roleNounMemo.clear();
+    roleNounMemo.set(word, hit);
+  }
+  return hit;
 }
 
 /** Nouns for texts that can carry quoted words: their issuer (or, unnamed, nobody) is the speaker. */
