@@ -234,21 +234,21 @@ function rank(nodes: Candidate[], prior: number[]): Float64Array {
   }
   const logLength = nodes.map((c) => Math.log(c.ids.length + 1));
   const shared = new Int32Array(n);
-  const touched: number[] = [];
+  const touchedBuffer = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    touched.length = 0;
+    let count = 0;
     for (const id of nodes[i]!.ids) {
       const list = postings.get(id)!;
       // Postings are in increasing order: walk back from the end to the pairs after i.
       for (let k = list.length - 1; k >= 0; k--) {
         const j = list[k]!;
         if (j <= i) break;
-        if (shared[j] === 0) touched.push(j);
+        if (shared[j] === 0) touchedBuffer[count++] = j;
         shared[j] = shared[j]! + 1;
       }
     }
     // Increasing j, as a full pass over the pairs would add them (same sums, same scores).
-    touched.sort((a, b) => a - b);
+    const touched = touchedBuffer.subarray(0, count).sort();
     for (const j of touched) {
       const w = shared[j]! / (logLength[i]! + logLength[j]!);
       shared[j] = 0;
