@@ -1054,8 +1054,7 @@ export class Attributor {
     // "Erdogan's office", "the Biden campaign": an organisation named by whose it is.
     const possOrg = create ? this.possessiveOrg(doc, a, b, ms) : undefined;
     if (possOrg) return { who: { person: possOrg }, confidence: 0.85, how: 'adjacent', method: 'possessive-org', cue: '' };
-    const governed = (m: Mention) => /^(of|for|from|at|by|with|to|in|on|such|like|against|about|as)$/.test(lower(t[m.from - 1])) && !(m.nameFrom !== undefined && m.person.type === 'person');
-    const candidates = ms.filter((m) => (!m.possessive && !governed(m)) || (m.from === a && !m.possessive));
+    const candidates = ms.filter((m) => (!m.possessive && !isGoverned(t, m)) || (m.from === a && !m.possessive));
     let appositive = candidates.find((m) => t[m.from - 1]?.text === ',' && m.person.type === 'person');
     if (!appositive && create) {
       // A capitalised name in apposition that nobody has introduced yet.
@@ -1170,8 +1169,6 @@ export class Attributor {
     const first = lw[0]!;
     const headIdx = lw.findIndex((w, i) => i > 0 && (/^(who|that|which|whom|with|from|in|at|on|of)$/.test(w)));
     const head = lw[(headIdx > 0 ? headIdx : lw.length) - 1] ?? first;
-    const singular = (w: string) => (w.endsWith('ies') ? w.slice(0, -3) + 'y' : w.endsWith('men') ? w.slice(0, -3) + 'man' : w.replace(/(es|s)$/, (m) => (w.endsWith('sses') || w.endsWith('shes') || w.endsWith('ches') ? 'es' : '')).replace(/e$/, (m) => m));
-    const personish = (w: string) => isRoleNoun(w) || isRoleNoun(singular(w)) || isRoleNoun(w.replace(/s$/, '')) || GENERIC_PERSON_NOUNS.has(w) || GENERIC_PERSON_NOUNS.has(w.replace(/s$/, '')) || KINSHIP[w] !== undefined || KINSHIP[w.replace(/s$/, '')] !== undefined || PEOPLE_PLURALS.has(w);
     const indefinite = INDEFINITE_OPENERS.has(first) || (lw[1] === 'of' && INDEFINITE_OPENERS.has(first));
     // "protesters", "British officials", "local residents": a bare plural of people.
     // (Cheapest tests first: most phrases are not bare plurals.)
@@ -1985,4 +1982,20 @@ function commaBefore(t: readonly { text: string; kind: string }[], from: number,
     d--;
   }
   return d;
+}
+
+// Helpers of resolveNP and unnamed, kept out of them so they are not re-created for every phrase.
+
+/** A mention governed by a preposition ("of X", "for X"), unless a name's own title starts it. */
+function isGoverned(t: Token[], m: Mention): boolean {
+  return /^(of|for|from|at|by|with|to|in|on|such|like|against|about|as)$/.test(lower(t[m.from - 1])) && !(m.nameFrom !== undefined && m.person.type === 'person');
+}
+
+function singular(w: string): string {
+  return (w.endsWith('ies') ? w.slice(0, -3) + 'y' : w.endsWith('men') ? w.slice(0, -3) + 'man' : w.replace(/(es|s)$/, (m) => (w.endsWith('sses') || w.endsWith('shes') || w.endsWith('ches') ? 'es' : '')).replace(/e$/, (m) => m));
+}
+
+/** A noun for a person or people: a role, a plain person noun, kinship, or a plural of people. */
+function personish(w: string): boolean {
+  return isRoleNoun(w) || isRoleNoun(singular(w)) || isRoleNoun(w.replace(/s$/, '')) || GENERIC_PERSON_NOUNS.has(w) || GENERIC_PERSON_NOUNS.has(w.replace(/s$/, '')) || KINSHIP[w] !== undefined || KINSHIP[w.replace(/s$/, '')] !== undefined || PEOPLE_PLURALS.has(w);
 }
