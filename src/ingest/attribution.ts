@@ -140,7 +140,7 @@ const QUOTATIVE_BE = new Set(['is', 'was', 'are', 'were', 'am', "'m", "'s", "'re
 const isWord = (t: Token | undefined): boolean => !!t && t.kind === 'word';
 /** Adverbs and auxiliaries between a subject and its verb ("also", "sentimentally", "had"). */
 const skippable = (t: Token | undefined): boolean => !!t && t.kind === 'word' && (SKIPPABLE.has(t.text.toLowerCase()) || (/^\p{Ll}{3,}ly$/u.test(t.text) && !/^(only|family|early|daily|weekly|ally|rally|italy|july|reply|supply|fly|belly|bully|holly|jolly|lily|sully|tally)$/.test(t.text)));
-const lower = (t: Token | undefined) => (t ? t.text.toLowerCase() : '');
+const lower = (t: Token | undefined) => (t ? t.lower : '');
 const bare = (w: string) => w.toLowerCase().replace(/['’]s$/, '').replace(/\.$/, '');
 
 function pronounGender(w: string): Gender | 'plural' | 'neuter' | 'first' | undefined {
@@ -1066,8 +1066,7 @@ export class Attributor {
     // "Erdogan's office", "the Biden campaign": an organisation named by whose it is.
     const possOrg = create ? this.possessiveOrg(doc, a, b, ms) : undefined;
     if (possOrg) return { who: { person: possOrg }, confidence: 0.85, how: 'adjacent', method: 'possessive-org', cue: '' };
-    const governed = (m: Mention) => /^(of|for|from|at|by|with|to|in|on|such|like|against|about|as)$/.test(lower(t[m.from - 1])) && !(m.nameFrom !== undefined && m.person.type === 'person');
-    const candidates = ms.filter((m) => (!m.possessive && !governed(m)) || (m.from === a && !m.possessive));
+    const candidates = ms.filter((m) => (!m.possessive && !isGoverned(t, m)) || (m.from === a && !m.possessive));
     let appositive = candidates.find((m) => t[m.from - 1]?.text === ',' && m.person.type === 'person');
     if (!appositive && create) {
       // A capitalised name in apposition that nobody has introduced yet.
@@ -1205,17 +1204,15 @@ export class Attributor {
   /** Someone unnamed: an indefinite or quantified phrase, or a bare plural of people. */
   private unnamed(doc: ParagraphDoc, a: number, b: number, words: Token[], lw: string[]): Found | undefined {
     const first = lw[0]!;
-    const text = doc.text.slice(words[0]!.start, words[words.length - 1]!.end).replace(/\s+/g, ' ');
     const headIdx = lw.findIndex((w, i) => i > 0 && (/^(who|that|which|whom|with|from|in|at|on|of)$/.test(w)));
     const head = lw[(headIdx > 0 ? headIdx : lw.length) - 1] ?? first;
-    const singular = (w: string) => (w.endsWith('ies') ? w.slice(0, -3) + 'y' : w.endsWith('men') ? w.slice(0, -3) + 'man' : w.replace(/(es|s)$/, (m) => (w.endsWith('sses') || w.endsWith('shes') || w.endsWith('ches') ? 'es' : '')).replace(/e$/, (m) => m));
-    const personish = (w: string) => isRoleNoun(w) || isRoleNoun(singular(w)) || isRoleNoun(w.replace(/s$/, '')) || GENERIC_PERSON_NOUNS.has(w) || GENERIC_PERSON_NOUNS.has(w.replace(/s$/, '')) || KINSHIP[w] !== undefined || KINSHIP[w.replace(/s$/, '')] !== undefined || PEOPLE_PLURALS.has(w);
     const indefinite = INDEFINITE_OPENERS.has(first) || (lw[1] === 'of' && INDEFINITE_OPENERS.has(first));
     // "protesters", "British officials", "local residents": a bare plural of people.
-    const modifiersOk = words.slice(0, -1).every((x) => !isCapitalized(x.text) || isDemonym(x.text));
-    const barePlural = !indefinite && words.length <= 4 && modifiersOk && /s$|men$|people$|children$/.test(head) && personish(head) && !DETERMINERS.has(first);
+    // (Cheapest tests first: most phrases are not bare plurals.)
+    const barePlural = !indefinite && words.length <= 4 && /s$|men$|people$|children$/.test(head) && !DETERMINERS.has(first) && words.slice(0, -1).every((x) => !isCapitalized(x.text) || isDemonym(x.text)) && personish(head);
     const media = /^(the)$/.test(first) && lw.length === 2 && (/^(media|press|public|crowd|audience|protesters|demonstrators|organisers|organizers|residents|locals|critics|officials|authorities|experts|analysts)$/.test(lw[1]!) || isDemonym(words[1]!.text));
     if (!indefinite && !barePlural && !media) return undefined;
+    const text = doc.text.slice(words[0]!.start, words[words.length - 1]!.end).replace(/\s+/g, ' ');
     // "another", "one", "others" on their own: someone the sentence does not name.
     if (indefinite && words.length === 1 && /^(another|one|others|some|many|several|most|few)$/.test(first)) {
       return { who: { anon: { description: text, gender: 'unknown', plural: first !== 'another' && first !== 'one', paragraph: doc.index } }, confidence: 0.9, how: 'adjacent', method: 'unnamed', cue: '' };
@@ -2148,4 +2145,20 @@ function commaBefore(t: readonly { text: string; kind: string }[], from: number,
     d--;
   }
   return d;
+}
+
+// Helpers of resolveNP and unnamed, kept out of them so they are not re-created for every phrase.
+
+/** A mention governed by a preposition ("of X", "for X"), unless a name's own title starts it. */
+function isGoverned(t: Token[], m: Mention): boolean {
+  return /^(of|for|from|at|by|with|to|in|on|such|like|against|about|as)$/.test(lower(t[m.from - 1])) && !(m.nameFrom !== undefined && m.person.type === 'person');
+}
+
+function singular(w: string): string {
+  return (w.endsWith('ies') ? w.slice(0, -3) + 'y' : w.endsWith('men') ? w.slice(0, -3) + 'man' : w.replace(/(es|s)$/, (m) => (w.endsWith('sses') || w.endsWith('shes') || w.endsWith('ches') ? 'es' : '')).replace(/e$/, (m) => m));
+}
+
+/** A noun for a person or people: a role, a plain person noun, kinship, or a plural of people. */
+function personish(w: string): boolean {
+  return isRoleNoun(w) || isRoleNoun(singular(w)) || isRoleNoun(w.replace(/s$/, '')) || GENERIC_PERSON_NOUNS.has(w) || GENERIC_PERSON_NOUNS.has(w.replace(/s$/, '')) || KINSHIP[w] !== undefined || KINSHIP[w.replace(/s$/, '')] !== undefined || PEOPLE_PLURALS.has(w);
 }

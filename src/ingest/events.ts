@@ -1211,7 +1211,8 @@ function titleOf(d: Draft, byId: Map<string, Person>): string {
 
 /** `mentions`: the people layer's mentions by paragraph (see layerMentions); without them, people are found by the names the model lists. */
 export function extractEvents(paragraphs: Paragraph[], people: Person[], publishedAt?: string, mentions?: Map<number, PersonMention[]>): Event[] {
-  const matcher = buildMatcher(people);
+  // The name matcher is only needed when the people layer's mentions are not given.
+  const matcher = mentions ? undefined : buildMatcher(people);
   const byId = new Map(people.map((p) => [p.id, p]));
   const ctx: Context = { byId, history: [], drafts: [], kinds: new Set(), order: 0 };
   const dateMentions: { when: When; paragraph: number; sentence: number }[] = [];
@@ -1219,7 +1220,7 @@ export function extractEvents(paragraphs: Paragraph[], people: Person[], publish
     if (paragraph.kind !== 'body') continue;
     const text = paragraph.text;
     const dates = findDates(text, publishedAt, { times: true, relative: true });
-    const paragraphMentions = mentions ? mentions.get(paragraph.index) ?? [] : findPeople(text, matcher);
+    const paragraphMentions = mentions ? mentions.get(paragraph.index) ?? [] : findPeople(text, matcher!);
     splitSentences(text).forEach((sentence, si) => {
       const s = sentence.text;
       const quotes = quotedSpans(s);

@@ -1,6 +1,7 @@
 /** Word lists shared by the people and attribution rules (general English, nothing article-specific). */
 import nlp from 'compromise';
 import { isDictionaryWord } from './dictionary.js';
+import { memoTable } from './memo.js';
 import { stripDiacritics } from './tokens.js';
 
 const LEX = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
@@ -67,9 +68,11 @@ export function isDemonym(word: string): boolean {
 }
 
 /** A place the lexicon knows ("Hong Kong", "Tel Aviv", "Frankfurt"), as a whole or word by word. */
+function place(t: string[]): boolean {
+  return t.some((x) => x === 'Place' || x === 'City' || x === 'Country' || x === 'Region');
+}
 export function isPlaceName(words: string[]): boolean {
-  const place = (t: string[]) => t.some((x) => x === 'Place' || x === 'City' || x === 'Country' || x === 'Region');
-  if (place(lookup(words.join(' ')))) return true;
+  if (place(lookup(words.length === 1 ? words[0]! : words.join(' ')))) return true;
   // "Northern Ireland", "South Sudan", "West Java": a compass word before a place.
   if (words.length === 2 && /^(North|South|East|West|Northern|Southern|Eastern|Western|Central)$/.test(words[0]!)) return place(tags(words[1]!));
   return words.length === 1 && place(tags(words[0]!));
@@ -217,9 +220,17 @@ export const PLACE_HEADS = new Set(['states', 'republic', 'kingdom', 'street', '
 /** Name particles that may stand in lower case inside a name ("Mohammad bin Salman"). */
 export const NAME_PARTICLES = new Set(['bin', 'ibn', 'al', 'el', 'de', 'del', 'della', 'da', 'das', 'do', 'dos', 'di', 'du', 'la', 'le', 'van', 'von', 'der', 'den', 'ter', 'y', 'af', 'zu']);
 
+// Asked of most words of every subject phrase: memoised per extraction (see ./memo.ts).
+const roleNounMemo = memoTable<string, boolean>();
 export function isRoleNoun(word: string): boolean {
-  const w = word.toLowerCase().replace(/\.$/, '');
-  return ROLE_NOUNS.has(w) || TITLES.has(w) || isActorNoun(w);
+  let hit = roleNounMemo.get(word);
+  if (hit === undefined) {
+    const w = word.toLowerCase().replace(/\.$/, '');
+    hit = ROLE_NOUNS.has(w) || TITLES.has(w) || isActorNoun(w);
+    if (roleNounMemo.size >= 20_000) roleNounMemo.clear();
+    roleNounMemo.set(word, hit);
+  }
+  return hit;
 }
 
 /** Nouns for texts that can carry quoted words: their issuer (or, unnamed, nobody) is the speaker. */

@@ -107,6 +107,11 @@ function isTitleWord(w: string): boolean {
   return TITLES.has(l) || /^ex-/.test(l) && TITLES.has(l.slice(3));
 }
 
+/** An occupation noun that can open a run as a title ("Musician", "Videoblogger"), not a first name. */
+function isOccupationWord(w: string): boolean {
+  return /^\p{Lu}\p{Ll}{3,}(ian|er|ist|or|ant|ent|ee)$/u.test(w) && isDictionaryWord(w) && firstNameGender(w) === undefined;
+}
+
 /** Nationality adjectives and short country codes before a title ("Russian President", "US Ambassador"). */
 function isQualifier(w: string): boolean {
   if (/^(North|South|East|West|Northern|Southern|Eastern|Western|Central|New)$/.test(w)) return true;
@@ -344,8 +349,7 @@ export class People {
     }
     let k = 0;
     // "Musician Sany Pitbull", "Videoblogger Daniel Fraga": an occupation opening the run is a title.
-    const occupation = (w: string) => words.length >= 3 && /^\p{Lu}\p{Ll}{3,}(ian|er|ist|or|ant|ent|ee)$/u.test(w) && isDictionaryWord(w) && firstNameGender(w) === undefined;
-    while (k < words.length - 1 && (isTitleWord(words[k]!) || (k === 0 && (isRoleNoun(words[k]!) || occupation(words[k]!))) || (isQualifier(words[k]!) && (isTitleWord(words[k + 1] ?? '') || isQualifier(words[k + 1] ?? ''))))) k++;
+    while (k < words.length - 1 && (isTitleWord(words[k]!) || (k === 0 && (isRoleNoun(words[k]!) || (words.length >= 3 && isOccupationWord(words[k]!)))) || (isQualifier(words[k]!) && (isTitleWord(words[k + 1] ?? '') || isQualifier(words[k + 1] ?? ''))))) k++;
     // "Mayor of London Sadiq Khan", "Governor of New York Ann Lee": the place closes the title before it.
     const prevWord = doc.tokens[from - 1];
     const prevTitle = doc.tokens[from - 2];
@@ -631,7 +635,14 @@ export class People {
     }
     const m: Mention = { person, paragraph, from, to, sentence: doc.sentenceOf[from]!, subject, possessive, ...(nameFrom > from ? { nameFrom } : {}) };
     this.mentions.push(m);
-    this.byParagraph = undefined;
+    if (this.byParagraph) {
+      // Kept up to date rather than rebuilt over every mention: the order a rebuild gives (by token,
+      // ties in the order added), in a new array so that lists handed out before stay as they were.
+      const list = this.byParagraph.get(paragraph) ?? [];
+      let at = list.length;
+      while (at > 0 && list[at - 1]!.from > from) at--;
+      this.byParagraph.set(paragraph, [...list.slice(0, at), m, ...list.slice(at)]);
+    }
     return m;
   }
 
@@ -804,7 +815,7 @@ export class People {
     for (const doc of this.docs) {
       for (let i = 0; i < doc.tokens.length; i++) {
         const tok = doc.tokens[i]!;
-        const l = tok.text.toLowerCase();
+        const l = tok.lower;
         const g = l === 'he' || l === 'his' || l === 'him' ? 'male' : l === 'she' || l === 'her' ? 'female' : undefined;
         if (!g) continue;
         const prev = this.inParagraph(doc.index).filter((m) => m.from < i).slice(-2).reverse();

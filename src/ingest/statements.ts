@@ -21,8 +21,8 @@ export function extractStatements(docs: ParagraphDoc[], people: People): Stateme
       for (let k = s0; k < s1 && !speakerId; k++) {
         const tok = doc.tokens[k]!;
         if (tok.kind !== 'word') continue;
-        const w = tok.text.toLowerCase();
-        if (w === 'according' && doc.tokens[k + 1]?.text.toLowerCase() === 'to') {
+        const w = tok.lower;
+        if (w === 'according' && doc.tokens[k + 1]?.lower === 'to') {
           let end = k + 2;
           while (end < s1 && doc.tokens[end]!.kind === 'word') end++;
           const m = people.mentionsIn(doc.index, k + 2, end).find((x) => !x.possessive);
@@ -32,7 +32,7 @@ export function extractStatements(docs: ParagraphDoc[], people: People): Stateme
         if (!isSpeechVerb(w) || isWeakCue(speechLemma(w)!)) continue;
         // The subject directly before the verb (auxiliaries and adverbs skipped).
         let j = k - 1;
-        while (j >= s0 && doc.tokens[j]!.kind === 'word' && AUX.has(doc.tokens[j]!.text.toLowerCase())) j--;
+        while (j >= s0 && doc.tokens[j]!.kind === 'word' && AUX.has(doc.tokens[j]!.lower)) j--;
         const before = doc.tokens[j];
         if (/ing$/.test(w) && before?.text !== ',') continue;
         const m = people.inParagraph(doc.index).find((x) => x.to === j + 1 && x.from >= s0 && x.subject);

@@ -45,6 +45,23 @@ function stem(word: string): string {
 const WORD = /[a-z0-9\u00c0-\uffff][a-z0-9\u00c0-\uffff'’-]*/g;
 const WORD_ANY_CASE = /[A-Za-z0-9\u00c0-\uffff][A-Za-z0-9\u00c0-\uffff'’-]*/g;
 
+const isWordStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c >= 0xc0;
+
+/** How many times WORD_ANY_CASE matches in `text`, counted without building the matches. */
+function countWords(text: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inWord) inWord = isWordStart(c) || c === 0x27 || c === 0x2019 || c === 0x2d;
+    else if (isWordStart(c)) {
+      n++;
+      inWord = true;
+    }
+  }
+  return n;
+}
+
 // Word → its term ('' for a stopword): words recur across sentences and articles.
 const termCache = memoTable<string, string>();
 
@@ -150,7 +167,7 @@ function candidates(paragraphs: Paragraph[]): Candidate[] {
     for (const s of splitSentences(text)) {
       const startsInside = insideQuote;
       insideQuote = quoteOpenAfter(s.text, startsInside);
-      const wordCount = s.text.match(WORD_ANY_CASE)?.length ?? 0;
+      const wordCount = countWords(s.text);
       if (wordCount < 4) continue;
       const terms = contentTerms(s.text);
       out.push({
@@ -217,21 +234,21 @@ function rank(nodes: Candidate[], prior: number[]): Float64Array {
   }
   const logLength = nodes.map((c) => Math.log(c.ids.length + 1));
   const shared = new Int32Array(n);
-  const touched: number[] = [];
+  const touchedBuffer = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    touched.length = 0;
+    let count = 0;
     for (const id of nodes[i]!.ids) {
       const list = postings.get(id)!;
       // Postings are in increasing order: walk back from the end to the pairs after i.
       for (let k = list.length - 1; k >= 0; k--) {
         const j = list[k]!;
         if (j <= i) break;
-        if (shared[j] === 0) touched.push(j);
+        if (shared[j] === 0) touchedBuffer[count++] = j;
         shared[j] = shared[j]! + 1;
       }
     }
     // Increasing j, as a full pass over the pairs would add them (same sums, same scores).
-    touched.sort((a, b) => a - b);
+    const touched = touchedBuffer.subarray(0, count).sort();
     for (const j of touched) {
       const w = shared[j]! / (logLength[i]! + logLength[j]!);
       shared[j] = 0;
@@ -243,11 +260,22 @@ function rank(nodes: Candidate[], prior: number[]): Float64Array {
       outSum[j] = outSum[j]! + w;
     }
   }
+  // The rows packed into flat typed arrays (row j is rowStart[j] … rowStart[j + 1]): the
+  // iterations below walk them fifty times over, in the same order as the nested lists.
+  const rowStart = new Int32Array(n + 1);
+  for (let j = 0; j < n; j++) rowStart[j + 1] = rowStart[j]! + neighbours[j]!.length;
+  const target = new Int32Array(rowStart[n]!);
+  const weight = new Float64Array(rowStart[n]!);
+  for (let j = 0; j < n; j++) {
+    target.set(neighbours[j]!, rowStart[j]!);
+    weight.set(weights[j]!, rowStart[j]!);
+  }
+  const priorScores = Float64Array.from(prior);
   let scores = Float64Array.from(prior);
   let next = new Float64Array(n);
   for (let iter = 0; iter < ITERATIONS; iter++) {
     let dangling = 0;
-    for (let i = 0; i < n; i++) next[i] = (1 - DAMPING) * prior[i]!;
+    for (let i = 0; i < n; i++) next[i] = (1 - DAMPING) * priorScores[i]!;
     for (let j = 0; j < n; j++) {
       const sj = scores[j]!;
       // A sentence linked to nothing hands its score back through the prior.
@@ -255,17 +283,15 @@ function rank(nodes: Candidate[], prior: number[]): Float64Array {
         dangling += sj;
         continue;
       }
-      const row = neighbours[j]!;
-      const w = weights[j]!;
       const share = (DAMPING * sj) / outSum[j]!;
-      for (let k = 0; k < row.length; k++) {
-        const target = row[k]!;
-        next[target] = next[target]! + share * w[k]!;
+      for (let k = rowStart[j]!, end = rowStart[j + 1]!; k < end; k++) {
+        const t = target[k]!;
+        next[t] = next[t]! + share * weight[k]!;
       }
     }
     let delta = 0;
     for (let i = 0; i < n; i++) {
-      next[i] = next[i]! + DAMPING * dangling * prior[i]!;
+      next[i] = next[i]! + DAMPING * dangling * priorScores[i]!;
       delta += Math.abs(next[i]! - scores[i]!);
     }
     [scores, next] = [next, scores];

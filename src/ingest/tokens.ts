@@ -9,6 +9,8 @@ export interface Token {
   start: number;
   end: number;
   kind: 'word' | 'punct' | 'quote';
+  /** `text` in lower case, computed once: the rules compare lower-cased words thousands of times. */
+  lower: string;
   /** For quote tokens: the index of the quote span. */
   q?: number;
 }
@@ -35,7 +37,8 @@ export function tokenize(text: string, quotes: Span[] = []): Token[] {
   while (i < text.length) {
     const nextQuote = sorted[qi];
     if (nextQuote && i >= nextQuote.start) {
-      tokens.push({ text: text.slice(nextQuote.start, nextQuote.end), start: nextQuote.start, end: nextQuote.end, kind: 'quote', q: nextQuote.i });
+      const quoted = text.slice(nextQuote.start, nextQuote.end);
+      tokens.push({ text: quoted, start: nextQuote.start, end: nextQuote.end, kind: 'quote', lower: quoted.toLowerCase(), q: nextQuote.i });
       i = Math.max(i, nextQuote.end);
       qi++;
       continue;
@@ -46,10 +49,11 @@ export function tokenize(text: string, quotes: Span[] = []): Token[] {
       i++;
       continue;
     }
+    const wordEnd = asciiWordEnd(text, i);
     WORD.lastIndex = i;
-    const m = WORD.exec(text);
-    if (m && m.index === i) {
-      let end = i + m[0].length;
+    const m = wordEnd < 0 ? WORD.exec(text) : null;
+    if (wordEnd >= 0 || (m && m.index === i)) {
+      let end = wordEnd >= 0 ? wordEnd : i + m![0].length;
       const limit = nextQuote ? nextQuote.start : text.length;
       end = Math.min(end, limit);
       let word = text.slice(i, end);
@@ -58,14 +62,31 @@ export function tokenize(text: string, quotes: Span[] = []): Token[] {
         end++;
         word += '.';
       }
-      tokens.push({ text: word, start: i, end, kind: 'word' });
+      tokens.push({ text: word, start: i, end, kind: 'word', lower: word.toLowerCase() });
       i = end;
       continue;
     }
-    tokens.push({ text: ch, start: i, end: i + 1, kind: 'punct' });
+    tokens.push({ text: ch, start: i, end: i + 1, kind: 'punct', lower: ch.toLowerCase() });
     i++;
   }
   return tokens;
+}
+
+const isAsciiAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+
+/**
+ * Where WORD's match at `i` ends when that is plain to see: a run of ASCII letters and digits
+ * followed by ASCII that cannot continue a word (not an apostrophe, hyphen, ampersand or
+ * underscore; not the full stop of an initial, "U.S."). Otherwise -1, and the regex decides.
+ */
+function asciiWordEnd(text: string, i: number): number {
+  let j = i;
+  while (j < text.length && isAsciiAlnum(text.charCodeAt(j))) j++;
+  if (j === i || j === text.length) return j === i ? -1 : j;
+  const next = text.charCodeAt(j);
+  if (next >= 128 || next === 0x27 || next === 0x2d || next === 0x26 || next === 0x5f) return -1;
+  if (next === 0x2e && j - i === 1) return -1;
+  return j;
 }
 
 const TERMINAL = /[.!?]["'”’)\]]*$/;
