@@ -71,30 +71,223 @@ export function seededRandom(seed: number): () => number {
 type Rng = () => number;
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
 const between = (rng: Rng, lo: number, hi: number): number => lo + Math.floor(rng() * (hi - lo + 1));
-const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 // Syllable tables: 24 × 12 given names, 26 × 18 × 10 surnames, so a few thousand people never collide.
-const GIVEN_HEAD = ['Al', 'Bren', 'Cor', 'Da', 'El', 'Fen', 'Gar', 'Hal', 'Is', 'Jor', 'Ka', 'Lor', 'Mar', 'Nel', 'Or', 'Pe', 'Ros', 'Sa', 'Ta', 'Vi', 'Wen', 'Yas', 'Zo', 'Ber'];
+const GIVEN_HEAD = [
+  'Al',
+  'Bren',
+  'Cor',
+  'Da',
+  'El',
+  'Fen',
+  'Gar',
+  'Hal',
+  'Is',
+  'Jor',
+  'Ka',
+  'Lor',
+  'Mar',
+  'Nel',
+  'Or',
+  'Pe',
+  'Ros',
+  'Sa',
+  'Ta',
+  'Vi',
+  'Wen',
+  'Yas',
+  'Zo',
+  'Ber',
+];
 const GIVEN_TAIL_M = ['an', 'us', 'en', 'ard', 'ric', 'o', 'im', 'as', 'el', 'on', 'ek', 'ir'];
 const GIVEN_TAIL_F = ['a', 'ina', 'ette', 'ia', 'elle', 'ka', 'ana', 'ine', 'ys', 'ora', 'ea', 'is'];
-const SUR_HEAD = ['Ash', 'Bal', 'Cas', 'Dor', 'Es', 'Fal', 'Gren', 'Hol', 'Ir', 'Jas', 'Kel', 'Lam', 'Mor', 'Nov', 'Ost', 'Pra', 'Quen', 'Rad', 'Sten', 'Tor', 'Ul', 'Vas', 'Wal', 'Xan', 'Yor', 'Zel'];
+const SUR_HEAD = [
+  'Ash',
+  'Bal',
+  'Cas',
+  'Dor',
+  'Es',
+  'Fal',
+  'Gren',
+  'Hol',
+  'Ir',
+  'Jas',
+  'Kel',
+  'Lam',
+  'Mor',
+  'Nov',
+  'Ost',
+  'Pra',
+  'Quen',
+  'Rad',
+  'Sten',
+  'Tor',
+  'Ul',
+  'Vas',
+  'Wal',
+  'Xan',
+  'Yor',
+  'Zel',
+];
 const SUR_MID = ['a', 'e', 'i', 'o', 'u', 'ar', 'en', 'il', 'or', 'ov', 'an', 'es', 'ur', 'in', 'ol', 'ab', 'ek', 'im'];
 const SUR_TAIL = ['berg', 'ski', 'dottir', 'ez', 'ani', 'ová', 'sen', 'wick', 'ton', 'ander'];
-const COUNTRIES = ['Veloria', 'Ostrava Republic', 'Kandar', 'Lusmark', 'Tarvonia', 'Beldane', 'Sorrin', 'the Quessan Federation', 'Marrowland', 'Estrel'];
-const TITLES = ['Foreign Minister', 'Prime Minister', 'President', 'Finance Minister', 'Defense Minister', 'Senator', 'Governor', 'Ambassador', 'Trade Minister', 'Interior Minister', 'Mayor', 'General'];
-const ROLES = ['the senior foreign policy adviser', 'the opposition leader', 'the central bank governor', 'the chief negotiator', 'a government spokesperson', 'the head of the electoral commission', 'the health minister', 'the union leader'];
-const OUTLETS = ['the Daily Ledger', 'Radio Meridian', 'the Evening Courier', 'reporters', 'the press', 'state television', 'the Northern Gazette', 'Channel Nine'];
-const CITIES = ['Brasova', 'Port Aldin', 'Kessel', 'Varn', 'Lindmoor', 'Ostrel', 'Caldera', 'New Hesby', 'Torvik', 'Amberly'];
-const TOPICS = ['trade deal', 'ceasefire', 'pipeline', 'border agreement', 'budget', 'election reform', 'fishing rights', 'energy pact', 'tariff dispute', 'peace plan', 'vaccine rollout', 'port expansion'];
+const COUNTRIES = [
+  'Veloria',
+  'Ostrava Republic',
+  'Kandar',
+  'Lusmark',
+  'Tarvonia',
+  'Beldane',
+  'Sorrin',
+  'the Quessan Federation',
+  'Marrowland',
+  'Estrel',
+];
+const TITLES = [
+  'Foreign Minister',
+  'Prime Minister',
+  'President',
+  'Finance Minister',
+  'Defense Minister',
+  'Senator',
+  'Governor',
+  'Ambassador',
+  'Trade Minister',
+  'Interior Minister',
+  'Mayor',
+  'General',
+];
+const ROLES = [
+  'the senior foreign policy adviser',
+  'the opposition leader',
+  'the central bank governor',
+  'the chief negotiator',
+  'a government spokesperson',
+  'the head of the electoral commission',
+  'the health minister',
+  'the union leader',
+];
+const OUTLETS = [
+  'the Daily Ledger',
+  'Radio Meridian',
+  'the Evening Courier',
+  'reporters',
+  'the press',
+  'state television',
+  'the Northern Gazette',
+  'Channel Nine',
+];
+const CITIES = [
+  'Brasova',
+  'Port Aldin',
+  'Kessel',
+  'Varn',
+  'Lindmoor',
+  'Ostrel',
+  'Caldera',
+  'New Hesby',
+  'Torvik',
+  'Amberly',
+];
+const TOPICS = [
+  'trade deal',
+  'ceasefire',
+  'pipeline',
+  'border agreement',
+  'budget',
+  'election reform',
+  'fishing rights',
+  'energy pact',
+  'tariff dispute',
+  'peace plan',
+  'vaccine rollout',
+  'port expansion',
+];
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 // Quote sentence parts: enough combinations that phrases are distinctive across 100 000 quotes.
-const Q_OPEN = ['We will not', 'Nobody should', 'I do not think we can', 'Our government will', 'The people deserve to', 'We are ready to', 'It is unlikely that anyone will', 'I can assure you we will', 'There is no reason to', 'We must', 'They refuse to', 'History will'];
-const Q_VERB = ['accept', 'rewrite', 'defend', 'abandon', 'negotiate', 'sign', 'question', 'delay', 'celebrate', 'revisit', 'protect', 'postpone', 'challenge', 'honour'];
-const Q_OBJECT = ['any deal that undermines our sovereignty', 'the promises made to farmers', 'a plan written behind closed doors', 'the agreement reached last spring', 'the rights of every fisherman', 'a budget that punishes the poor', 'the trust of our neighbours', 'a ceasefire that nobody respects', 'the future of the harbour', 'a man of peace', 'the independence of the courts', 'the jobs of ten thousand workers', 'a pipeline nobody asked for', 'the memory of those we lost'];
-const Q_TAIL = ['', ' under any circumstances', ' this year', ' without a vote', ' and everyone knows it', ', whatever the cost', ' before the winter', ' while I am in office', ' for a generation', ', and that is final'];
-const Q_SECOND = ['This is about trust.', 'The numbers speak for themselves.', 'We have said this many times.', 'Nothing has changed since then.', 'Our door remains open.', 'That is the simple truth.', 'We expect an answer soon.', 'It is a matter of principle.'];
+const Q_OPEN = [
+  'We will not',
+  'Nobody should',
+  'I do not think we can',
+  'Our government will',
+  'The people deserve to',
+  'We are ready to',
+  'It is unlikely that anyone will',
+  'I can assure you we will',
+  'There is no reason to',
+  'We must',
+  'They refuse to',
+  'History will',
+];
+const Q_VERB = [
+  'accept',
+  'rewrite',
+  'defend',
+  'abandon',
+  'negotiate',
+  'sign',
+  'question',
+  'delay',
+  'celebrate',
+  'revisit',
+  'protect',
+  'postpone',
+  'challenge',
+  'honour',
+];
+const Q_OBJECT = [
+  'any deal that undermines our sovereignty',
+  'the promises made to farmers',
+  'a plan written behind closed doors',
+  'the agreement reached last spring',
+  'the rights of every fisherman',
+  'a budget that punishes the poor',
+  'the trust of our neighbours',
+  'a ceasefire that nobody respects',
+  'the future of the harbour',
+  'a man of peace',
+  'the independence of the courts',
+  'the jobs of ten thousand workers',
+  'a pipeline nobody asked for',
+  'the memory of those we lost',
+];
+const Q_TAIL = [
+  '',
+  ' under any circumstances',
+  ' this year',
+  ' without a vote',
+  ' and everyone knows it',
+  ', whatever the cost',
+  ' before the winter',
+  ' while I am in office',
+  ' for a generation',
+  ', and that is final',
+];
+const Q_SECOND = [
+  'This is about trust.',
+  'The numbers speak for themselves.',
+  'We have said this many times.',
+  'Nothing has changed since then.',
+  'Our door remains open.',
+  'That is the simple truth.',
+  'We expect an answer soon.',
+  'It is a matter of principle.',
+];
 
 function makePeople(count: number, rng: Rng): CorpusPerson[] {
   const people: CorpusPerson[] = [];
@@ -107,7 +300,13 @@ function makePeople(count: number, rng: Rng): CorpusPerson[] {
     // Distinct surnames keep "Surname said" unambiguous inside one article and across the corpus.
     if (seen.has(surname)) continue;
     seen.add(surname);
-    people.push({ name: `${given} ${surname}`, surname, gender, title: pick(rng, TITLES), country: pick(rng, COUNTRIES) });
+    people.push({
+      name: `${given} ${surname}`,
+      surname,
+      gender,
+      title: pick(rng, TITLES),
+      country: pick(rng, COUNTRIES),
+    });
   }
   return people;
 }
@@ -143,14 +342,20 @@ function renderArticle(index: number, rng: Rng, people: CorpusPerson[]): Rendere
   const other = cast[1]!;
   const publishedAt = publishedDate(rng);
   const headline = `${lead.surname} ${pick(rng, ['rejects', 'defends', 'questions', 'backs', 'warns over'])} ${topic} as talks in ${city} ${pick(rng, ['stall', 'resume', 'drag on', 'near a deal'])}`;
-  const id = `${String(index).padStart(5, '0')}-${headline.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60).replace(/-$/, '')}`;
+  const id = `${String(index).padStart(5, '0')}-${headline
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60)
+    .replace(/-$/, '')}`;
 
   const paragraphs: string[] = [];
   const quotes: CorpusQuote[] = [];
   const events: string[] = [];
   const introduced = new Set<CorpusPerson>();
   const pronoun = (p: CorpusPerson): string => (p.gender === 'male' ? 'he' : 'she');
-  const fullRef = (p: CorpusPerson): string => `${p.country === 'the Quessan Federation' ? 'Quessan' : p.country.split(' ')[0]} ${p.title} ${p.name}`;
+  const fullRef = (p: CorpusPerson): string =>
+    `${p.country === 'the Quessan Federation' ? 'Quessan' : p.country.split(' ')[0]} ${p.title} ${p.name}`;
 
   paragraphs.push(
     `${fullRef(lead)} said on ${pick(rng, WEEKDAYS)} that the ${topic} discussed in ${city} would face new scrutiny, after weeks of talks with ${other.name}.`,
@@ -232,7 +437,9 @@ function renderArticle(index: number, rng: Rng, people: CorpusPerson[]): Rendere
       }
     }
   }
-  paragraphs.push(`${pick(rng, ['Officials in', 'Diplomats in', 'Observers in'])} ${city} said further rounds of talks were expected before the end of the year.`);
+  paragraphs.push(
+    `${pick(rng, ['Officials in', 'Diplomats in', 'Observers in'])} ${city} said further rounds of talks were expected before the end of the year.`,
+  );
 
   const speakers = [...new Set(quotes.map((q) => q.speaker))];
   const content = `---\npublished: ${publishedAt}\nsource: Synthetic Wire\n---\n${headline}\n\n${paragraphs.join('\n\n')}\n`;
@@ -240,7 +447,11 @@ function renderArticle(index: number, rng: Rng, people: CorpusPerson[]): Rendere
 }
 
 /** Generates the corpus in memory (no files): for tests that want content directly. */
-export function* generateArticles(count: number, seed = 7, peopleCount?: number): Generator<Rendered & { people: CorpusPerson[] }> {
+export function* generateArticles(
+  count: number,
+  seed = 7,
+  peopleCount?: number,
+): Generator<Rendered & { people: CorpusPerson[] }> {
   const rng = seededRandom(seed);
   const people = makePeople(peopleCount ?? Math.min(4000, Math.max(50, count * 2)), rng);
   for (let i = 0; i < count; i++) yield { ...renderArticle(i, rng, people), people };

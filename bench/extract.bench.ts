@@ -26,12 +26,21 @@ const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export function loadBenchArticles(): { sources: ArticleSource[]; from: string } {
   const evalDir = resolve(REPO, '../shared/eval/quotes');
   if (existsSync(evalDir)) {
-    const files = readdirSync(evalDir).filter((f) => /^\d+-.+\.txt$/.test(f)).sort();
-    if (files.length) return { sources: files.map((f) => parseTextArticle(f.replace(/\.txt$/, ''), readFileSync(join(evalDir, f), 'utf8'))), from: 'eval set' };
+    const files = readdirSync(evalDir)
+      .filter((f) => /^\d+-.+\.txt$/.test(f))
+      .sort();
+    if (files.length)
+      return {
+        sources: files.map((f) => parseTextArticle(f.replace(/\.txt$/, ''), readFileSync(join(evalDir, f), 'utf8'))),
+        from: 'eval set',
+      };
   }
   const dir = join(REPO, 'briefings');
   const files = readdirSync(dir).filter((f) => f.endsWith('.md'));
-  return { sources: files.map((f) => parseBriefingFile(join(dir, f), readFileSync(join(dir, f), 'utf8')).source), from: 'briefings' };
+  return {
+    sources: files.map((f) => parseBriefingFile(join(dir, f), readFileSync(join(dir, f), 'utf8')).source),
+    from: 'briefings',
+  };
 }
 
 const wordCount = (s: ArticleSource) => [s.headline, ...s.paragraphs].join(' ').split(/\s+/).filter(Boolean).length;
@@ -42,7 +51,21 @@ const wordCount = (s: ArticleSource) => [s.headline, ...s.paragraphs].join(' ').
  */
 export function longQuoteDenseArticle(words = 20_000): ArticleSource {
   const first = ['Anna', 'Peter', 'Maria', 'John', 'Elena', 'David', 'Sofia', 'Mark', 'Laura', 'Paul', 'Ines', 'Tomas'];
-  const last = ['Weber', 'Novak', 'Silva', 'Brandt', 'Okafor', 'Tanaka', 'Moreau', 'Kowalski', 'Rossi', 'Haddad', 'Lindqvist', 'Petrov', 'Duarte'];
+  const last = [
+    'Weber',
+    'Novak',
+    'Silva',
+    'Brandt',
+    'Okafor',
+    'Tanaka',
+    'Moreau',
+    'Kowalski',
+    'Rossi',
+    'Haddad',
+    'Lindqvist',
+    'Petrov',
+    'Duarte',
+  ];
   const titles = ['Finance Minister', 'Senator', 'Mayor', 'Governor', 'union leader', 'Deputy Mayor'];
   const days = ['on Monday', 'on Tuesday', 'on Oct. 14', 'last week', 'on Friday'];
   const cities = ['Berlin', 'Paris', 'Rome', 'Lisbon'];
@@ -64,7 +87,12 @@ export function longQuoteDenseArticle(words = 20_000): ArticleSource {
     paragraphs.push(p);
     count += p.split(/\s+/).length;
   }
-  return { id: 'long-quote-dense', headline: 'Budget talks drag on as officials trade blame', publishedAt: '2025-11-26', paragraphs };
+  return {
+    id: 'long-quote-dense',
+    headline: 'Budget talks drag on as officials trade blame',
+    publishedAt: '2025-11-26',
+    paragraphs,
+  };
 }
 
 let sink = 0;
@@ -87,7 +115,13 @@ interface Runs {
 }
 
 /** `runs` runs of `rounds` rounds of `fn` over every article, after a warm-up. */
-function measure(sources: ArticleSource[], fn: (s: ArticleSource) => unknown, runs: number, rounds: number, warmup: number): Runs {
+function measure(
+  sources: ArticleSource[],
+  fn: (s: ArticleSource) => unknown,
+  runs: number,
+  rounds: number,
+  warmup: number,
+): Runs {
   const kWords = sources.map((s) => wordCount(s) / 1000);
   const totalK = kWords.reduce((a, b) => a + b, 0);
   for (let i = 0; i < warmup; i++) for (const s of sources) fn(s);
@@ -120,7 +154,11 @@ function measure(sources: ArticleSource[], fn: (s: ArticleSource) => unknown, ru
   return out;
 }
 
-const med = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
+const med = (xs: number[]) =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
 const round = (n: number) => Math.round(n * 1000) / 1000;
 const TARGET_MS = 5;
 
@@ -170,15 +208,54 @@ export const benchmarks: Benchmark[] = [
           target: `< ${TARGET_MS} ms`,
           meets: median < TARGET_MS,
         },
-        { figure: 'extract: ms per 1 000 words, p95 round (median of the run p95s)', value: round(med(full.runP95s)), unit: 'ms' },
-        { figure: 'extract: CPU ms per 1 000 words, median of the run medians (process CPU time: waiting for a core left out, GC threads counted)', value: round(med(full.cpuRunMedians)), unit: 'ms' },
-        { figure: 'extract: ms per 1 000 words, median of the fastest run', value: round(Math.min(...full.runMedians)), unit: 'ms' },
-        { figure: 'extract: ms per 1 000 words, median of the slowest run', value: round(Math.max(...full.runMedians)), unit: 'ms' },
-        { figure: 'extract: ms per 1 000 words, best round (least disturbed by other load)', value: round(full.rounds[0]!), unit: 'ms' },
-        { figure: 'extract: ms per 1 000 words per article (each timed alone), median', value: round(percentile(full.perArticle, 50)), unit: 'ms' },
-        { figure: 'extract: ms per 1 000 words per article (each timed alone), p95', value: round(percentile(full.perArticle, 95)), unit: 'ms' },
-        { figure: 'extract: articles per second (one core)', value: Math.round((sources.length * 1000) / ((median * words) / 1000)), unit: 'articles/s' },
-        { figure: 'extract: quotes + attribution stage, ms per 1 000 words (median of runs)', value: round(med(quotes.runMedians)), unit: 'ms', baseline: round(baseMedian), ratio: round(med(quotes.runMedians) / baseMedian) },
+        {
+          figure: 'extract: ms per 1 000 words, p95 round (median of the run p95s)',
+          value: round(med(full.runP95s)),
+          unit: 'ms',
+        },
+        {
+          figure:
+            'extract: CPU ms per 1 000 words, median of the run medians (process CPU time: waiting for a core left out, GC threads counted)',
+          value: round(med(full.cpuRunMedians)),
+          unit: 'ms',
+        },
+        {
+          figure: 'extract: ms per 1 000 words, median of the fastest run',
+          value: round(Math.min(...full.runMedians)),
+          unit: 'ms',
+        },
+        {
+          figure: 'extract: ms per 1 000 words, median of the slowest run',
+          value: round(Math.max(...full.runMedians)),
+          unit: 'ms',
+        },
+        {
+          figure: 'extract: ms per 1 000 words, best round (least disturbed by other load)',
+          value: round(full.rounds[0]!),
+          unit: 'ms',
+        },
+        {
+          figure: 'extract: ms per 1 000 words per article (each timed alone), median',
+          value: round(percentile(full.perArticle, 50)),
+          unit: 'ms',
+        },
+        {
+          figure: 'extract: ms per 1 000 words per article (each timed alone), p95',
+          value: round(percentile(full.perArticle, 95)),
+          unit: 'ms',
+        },
+        {
+          figure: 'extract: articles per second (one core)',
+          value: Math.round((sources.length * 1000) / ((median * words) / 1000)),
+          unit: 'articles/s',
+        },
+        {
+          figure: 'extract: quotes + attribution stage, ms per 1 000 words (median of runs)',
+          value: round(med(quotes.runMedians)),
+          unit: 'ms',
+          baseline: round(baseMedian),
+          ratio: round(med(quotes.runMedians) / baseMedian),
+        },
         {
           figure: `extract: one ${longWords}-word article with ${longQuotes} quotes, ms (median of ${longTimes.length} runs)`,
           value: round(longMedian),
@@ -186,9 +263,21 @@ export const benchmarks: Benchmark[] = [
           target: `< ${TARGET_MS} ms per 1 000 words`,
           meets: (longMedian / longWords) * 1000 < TARGET_MS,
         },
-        { figure: 'extract: the same long article, ms per 1 000 words', value: round((longMedian / longWords) * 1000), unit: 'ms' },
-        { figure: `extract: load average (1 min) before measuring, ${availableParallelism()} cores`, value: round(loadBefore), unit: 'load' },
-        { figure: `extract: load average (1 min) after measuring, ${availableParallelism()} cores`, value: round(loadAfter), unit: 'load' },
+        {
+          figure: 'extract: the same long article, ms per 1 000 words',
+          value: round((longMedian / longWords) * 1000),
+          unit: 'ms',
+        },
+        {
+          figure: `extract: load average (1 min) before measuring, ${availableParallelism()} cores`,
+          value: round(loadBefore),
+          unit: 'load',
+        },
+        {
+          figure: `extract: load average (1 min) after measuring, ${availableParallelism()} cores`,
+          value: round(loadAfter),
+          unit: 'load',
+        },
       ];
     },
   },

@@ -26,7 +26,12 @@ interface FanoutResult {
 
 async function fanout(targetCount: number, rateLimitRatio: number): Promise<FanoutResult> {
   // Retry-After: Slack sends whole seconds; Discord fractions. 1 s and 0.25 s are typical answers.
-  const stubs = await RestStubs.start({ rateLimitRatio, slackRetryAfterSeconds: 1, discordRetryAfterSeconds: 0.25, seed: 7 });
+  const stubs = await RestStubs.start({
+    rateLimitRatio,
+    slackRetryAfterSeconds: 1,
+    discordRetryAfterSeconds: 0.25,
+    seed: 7,
+  });
   const dir = mkdtempSync(join(tmpdir(), 'briefbot-fanout-'));
   const store = openStore(join(dir, 'briefbot.sqlite'));
   const targets = Array.from({ length: targetCount }, (_, i) =>
@@ -46,7 +51,13 @@ async function fanout(targetCount: number, rateLimitRatio: number): Promise<Fano
         summary: 'Russia denies leaking Witkoff call',
         blocks: [
           { type: 'heading', text: 'Russia denies leaking Witkoff call' },
-          { type: 'list', items: [[{ type: 'text', text: 'The Kremlin said it had nothing to do with the leak.' }], [{ type: 'text', text: 'Witkoff visits Russia next week.' }]] },
+          {
+            type: 'list',
+            items: [
+              [{ type: 'text', text: 'The Kremlin said it had nothing to do with the leak.' }],
+              [{ type: 'text', text: 'Witkoff visits Russia next week.' }],
+            ],
+          },
         ],
         visibility: 'public',
       }),
@@ -83,9 +94,26 @@ export const benchmarks: Benchmark[] = [
           target: '≤ baseline + the longest Retry-After chain (a few seconds)',
           meets: limited.seconds <= baseline.seconds + 5,
         },
-        { figure: `fan-out to ${n} targets: 429 answers injected`, value: limited.rateLimited, unit: 'responses', target: '≈ 10% of posts' },
-        { figure: `fan-out to ${n} targets: duplicate messages`, value: limited.duplicates, unit: 'messages', target: '0', meets: limited.duplicates === 0 },
-        { figure: `fan-out to ${n} targets: lost targets`, value: limited.losses, unit: 'targets', target: '0', meets: limited.losses === 0 },
+        {
+          figure: `fan-out to ${n} targets: 429 answers injected`,
+          value: limited.rateLimited,
+          unit: 'responses',
+          target: '≈ 10% of posts',
+        },
+        {
+          figure: `fan-out to ${n} targets: duplicate messages`,
+          value: limited.duplicates,
+          unit: 'messages',
+          target: '0',
+          meets: limited.duplicates === 0,
+        },
+        {
+          figure: `fan-out to ${n} targets: lost targets`,
+          value: limited.losses,
+          unit: 'targets',
+          target: '0',
+          meets: limited.losses === 0,
+        },
         {
           figure: `fan-out to ${n} targets without 429s: throughput`,
           value: Math.round(n / baseline.seconds),

@@ -42,6 +42,13 @@ await sleep(100);
 gc();
 const usage = process.memoryUsage();
 console.log(
-  JSON.stringify({ loadMs, rssMB: mb(usage.rss), heapUsedMB: mb(usage.heapUsed), baselineRssMB: mb(baselineRss), articles: library.size, fromCache }),
+  JSON.stringify({
+    loadMs,
+    rssMB: mb(usage.rss),
+    heapUsedMB: mb(usage.heapUsed),
+    baselineRssMB: mb(baselineRss),
+    articles: library.size,
+    fromCache,
+  }),
 );
 library.close();

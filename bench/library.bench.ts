@@ -33,11 +33,21 @@ interface Sizes {
 
 function sizes(options: BenchOptions): Sizes {
   if (options.quick) return { large: options.articles ?? 50, small: 20, tiny: 10, runs: 1, queries: 20 };
-  return { large: options.articles ?? 10_000, small: Math.min(1_000, options.articles ?? 1_000), tiny: 10, runs: 3, queries: 1000 };
+  return {
+    large: options.articles ?? 10_000,
+    small: Math.min(1_000, options.articles ?? 1_000),
+    tiny: 10,
+    runs: 3,
+    queries: 1000,
+  };
 }
 
 const n = (count: number): string => count.toLocaleString('en-US');
-const median = (values: number[]): number => percentile([...values].sort((a, b) => a - b), 50);
+const median = (values: number[]): number =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 
 // Temporary folders live until the process ends: benchmarks share the large corpus and its cache.
 const temporary: string[] = [];
@@ -72,13 +82,19 @@ interface Probe {
 /** A start-up in a fresh process (bench/library-memory.ts): what a restart costs, unpolluted by this one. */
 async function probe(dir: string, cacheDir: string, expected: number): Promise<Probe> {
   const output = await new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', PROBE, dir, cacheDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', PROBE, dir, cacheDir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`library probe exited ${code}: ${err.trim().split('\n').slice(-3).join(' ')}`))));
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(out)
+        : reject(new Error(`library probe exited ${code}: ${err.trim().split('\n').slice(-3).join(' ')}`)),
+    );
   });
   const result = JSON.parse(output.trim().split('\n').pop()!) as Probe;
   if (result.articles !== expected) throw new Error(`library probe loaded ${result.articles} of ${expected} articles`);
@@ -118,7 +134,13 @@ async function startUp(options: BenchOptions): Promise<Figure[]> {
     smallCache = await tempDir(`cache-${s.small}-cold`);
     cold.push((await probe(small.dir, smallCache, s.small)).loadMs);
   }
-  figures.push({ figure: `cold load, ${n(s.small)} articles`, value: median(cold) / 1000, unit: 's', target: '≤ 3 s', meets: median(cold) <= 3000 });
+  figures.push({
+    figure: `cold load, ${n(s.small)} articles`,
+    value: median(cold) / 1000,
+    unit: 's',
+    target: '≤ 3 s',
+    meets: median(cold) <= 3000,
+  });
   const warmSmall: number[] = [];
   for (let r = 0; r < s.runs; r++) warmSmall.push((await probe(small.dir, smallCache, s.small)).loadMs);
   figures.push({ figure: `warm load (cache hit), ${n(s.small)} articles`, value: median(warmSmall) / 1000, unit: 's' });
@@ -129,7 +151,13 @@ async function startUp(options: BenchOptions): Promise<Figure[]> {
   const warm: Probe[] = [];
   for (let r = 0; r < s.runs; r++) warm.push(await probe(large.corpus.dir, large.cacheDir, s.large));
   const warmMs = median(warm.map((p) => p.loadMs));
-  figures.push({ figure: `warm load (cache hit), ${n(s.large)} articles`, value: warmMs / 1000, unit: 's', target: '≤ 2 s', meets: warmMs <= 2000 });
+  figures.push({
+    figure: `warm load (cache hit), ${n(s.large)} articles`,
+    value: warmMs / 1000,
+    unit: 's',
+    target: '≤ 2 s',
+    meets: warmMs <= 2000,
+  });
   return figures;
 }
 
@@ -193,7 +221,12 @@ async function reload(options: BenchOptions): Promise<Figure[]> {
   ];
 }
 
-const conversation: Conversation = { platform: 'console', channelId: 'bench', userId: 'bench', canManageChannel: false };
+const conversation: Conversation = {
+  platform: 'console',
+  channelId: 'bench',
+  userId: 'bench',
+  canManageChannel: false,
+};
 
 /** Drops one inner letter of the longest word: a typo the phrase search must forgive. */
 function misspell(phrase: string): string {
@@ -243,7 +276,10 @@ export function queriesFor(corpus: Corpus, kind: QueryKind, count: number): Comm
         break;
       case 'whosaid by phrase, exact':
       case 'whosaid by phrase, misspelt': {
-        const words = q.text.replace(/[“”".,:;!?]/g, '').split(/\s+/).filter(Boolean);
+        const words = q.text
+          .replace(/[“”".,:;!?]/g, '')
+          .split(/\s+/)
+          .filter(Boolean);
         const start = Math.max(0, Math.min(words.length - 4, 2));
         const phrase = words.slice(start, start + 4).join(' ');
         out.push({ name: 'whosaid', phrase: kind === 'whosaid by phrase, exact' ? phrase : misspell(phrase) });
@@ -253,14 +289,27 @@ export function queriesFor(corpus: Corpus, kind: QueryKind, count: number): Comm
         out.push({ name: 'summary', length: 'short', article: a.id });
         break;
       case 'summary by headline words':
-        out.push({ name: 'summary', length: 'short', article: a.headline.split(' ').filter((w) => w.length > 3).slice(0, 3).join(' ') });
+        out.push({
+          name: 'summary',
+          length: 'short',
+          article: a.headline
+            .split(' ')
+            .filter((w) => w.length > 3)
+            .slice(0, 3)
+            .join(' '),
+        });
         break;
       case 'meeting, next':
         out.push({ name: 'event' });
         break;
       case 'topic search (who talked about …)': {
         // A subject word of a quote ("sovereignty", "pipeline", "harbour"), as a reader would ask.
-        const word = q.text.replace(/[“”".,:;!?]/g, '').split(/\s+/).filter((w) => w.length > 5).sort((x, y) => y.length - x.length)[i % 2] ?? a.headline.split(' ')[2]!;
+        const word =
+          q.text
+            .replace(/[“”".,:;!?]/g, '')
+            .split(/\s+/)
+            .filter((w) => w.length > 5)
+            .sort((x, y) => y.length - x.length)[i % 2] ?? a.headline.split(' ')[2]!;
         out.push({ name: 'topic', topic: word.toLowerCase() });
         break;
       }
@@ -349,14 +398,28 @@ async function answers(options: BenchOptions): Promise<Figure[]> {
   const atLarge = await answerTimes(large, s.queries, s.runs);
   const atTiny = await answerTimes(tiny, s.queries, s.runs);
   const figures: Figure[] = [];
-  const of = (times: KindTimes, p: number): number => median(times.passes.map((samples) => percentile([...samples].sort((a, b) => a - b), p)));
+  const of = (times: KindTimes, p: number): number =>
+    median(
+      times.passes.map((samples) =>
+        percentile(
+          [...samples].sort((a, b) => a - b),
+          p,
+        ),
+      ),
+    );
   for (const kind of KINDS) {
     const big = atLarge.get(kind)!;
     const p99 = typicalP99(big);
     const medBig = of(big, 50);
     const medSmall = of(atTiny.get(kind)!, 50);
     const target = P99_TARGET_MS[kind] ?? 1;
-    figures.push({ figure: `${kind}: p99, ${n(s.large)} articles (${n(s.queries)} queries, each its median of ${s.runs} passes)`, value: p99, unit: 'ms', target: `≤ ${target} ms`, meets: p99 <= target });
+    figures.push({
+      figure: `${kind}: p99, ${n(s.large)} articles (${n(s.queries)} queries, each its median of ${s.runs} passes)`,
+      value: p99,
+      unit: 'ms',
+      target: `≤ ${target} ms`,
+      meets: p99 <= target,
+    });
     figures.push({
       figure: `${kind}: median, ${n(s.large)} vs ${n(s.tiny)} articles`,
       value: medBig,
@@ -372,10 +435,18 @@ async function answers(options: BenchOptions): Promise<Figure[]> {
   const slow = KINDS.reduce((sum, kind) => sum + atLarge.get(kind)!.slow, 0);
   const duringGc = KINDS.reduce((sum, kind) => sum + atLarge.get(kind)!.slowDuringGc, 0);
   const total = KINDS.length * s.runs * s.queries;
-  figures.push({ figure: `answers over 1 ms at ${n(s.large)} articles (of ${n(total)} timed)`, value: slow, unit: 'answers' });
+  figures.push({
+    figure: `answers over 1 ms at ${n(s.large)} articles (of ${n(total)} timed)`,
+    value: slow,
+    unit: 'answers',
+  });
   figures.push({ figure: `… of which overlapped a garbage collection pause`, value: duringGc, unit: 'answers' });
   const noise = schedulerNoise(s.queries, s.runs);
-  figures.push({ figure: `machine noise: one-pass p99 of ${n(s.queries)} runs of 0.2 ms fixed CPU work (no library)`, value: noise, unit: 'ms' });
+  figures.push({
+    figure: `machine noise: one-pass p99 of ${n(s.queries)} runs of 0.2 ms fixed CPU work (no library)`,
+    value: noise,
+    unit: 'ms',
+  });
   return figures;
 }
 
@@ -387,7 +458,10 @@ async function answers(options: BenchOptions): Promise<Figure[]> {
  */
 export function typicalP99(times: KindTimes): number {
   const perQuery = times.passes[0]!.map((_, i) => median(times.passes.map((samples) => samples[i]!)));
-  return percentile(perQuery.sort((a, b) => a - b), 99);
+  return percentile(
+    perQuery.sort((a, b) => a - b),
+    99,
+  );
 }
 
 /** The p99 of fixed CPU work timed like one pass of answers: what the machine adds to any answer. */
@@ -411,7 +485,12 @@ function schedulerNoise(runs: number, passes: number): number {
       spin(iterations);
       samples.push(performance.now() - t0);
     }
-    p99s.push(percentile(samples.sort((a, b) => a - b), 99));
+    p99s.push(
+      percentile(
+        samples.sort((a, b) => a - b),
+        99,
+      ),
+    );
   }
   return sink === 0.5 ? Number.NaN : median(p99s);
 }
@@ -425,7 +504,15 @@ async function memory(options: BenchOptions): Promise<Figure[]> {
   const rss = median(runs.map((p) => p.rssMB));
   const baseline = median(runs.map((p) => p.baselineRssMB));
   return [
-    { figure: `resident memory, ${n(s.large)} articles`, value: rss, unit: 'MB', baseline, ratio: rss / baseline, target: '≤ 400 MB', meets: rss <= 400 },
+    {
+      figure: `resident memory, ${n(s.large)} articles`,
+      value: rss,
+      unit: 'MB',
+      baseline,
+      ratio: rss / baseline,
+      target: '≤ 400 MB',
+      meets: rss <= 400,
+    },
     { figure: `heap used, ${n(s.large)} articles`, value: median(runs.map((p) => p.heapUsedMB)), unit: 'MB' },
   ];
 }

@@ -65,7 +65,14 @@ function message(error: unknown): string {
 }
 
 function failedRow(benchmark: string, error: unknown): BenchRow {
-  return { benchmark, figure: `${benchmark}: did not run`, value: Number.NaN, unit: '', meets: false, error: message(error) };
+  return {
+    benchmark,
+    figure: `${benchmark}: did not run`,
+    value: Number.NaN,
+    unit: '',
+    meets: false,
+    error: message(error),
+  };
 }
 
 async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
@@ -84,19 +91,28 @@ async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promi
 /** Every `*.bench.ts` (or compiled `.bench.js`) file in the folder, sorted by name. */
 export async function benchFiles(dir: string = BENCH_DIR): Promise<string[]> {
   const names = await readdir(dir);
-  return names.filter((n) => /\.bench\.(ts|js|mjs)$/.test(n)).sort().map((n) => join(dir, n));
+  return names
+    .filter((n) => /\.bench\.(ts|js|mjs)$/.test(n))
+    .sort()
+    .map((n) => join(dir, n));
 }
 
 function selected(only: string[] | undefined, name: string, file: string): boolean {
   if (!only || only.length === 0) return true;
-  const base = file.split('/').pop()!.replace(/\.bench\.\w+$/, '');
+  const base = file
+    .split('/')
+    .pop()!
+    .replace(/\.bench\.\w+$/, '');
   return only.some((o) => name.toLowerCase().includes(o.toLowerCase()) || base.toLowerCase() === o.toLowerCase());
 }
 
 export async function runBenchmarks(options: RunOptions): Promise<BenchReport> {
   const started = performance.now();
   const timeoutMs = options.timeoutMs ?? (options.quick ? 120_000 : 900_000);
-  const benchOptions: BenchOptions = { quick: options.quick, ...(options.articles !== undefined ? { articles: options.articles } : {}) };
+  const benchOptions: BenchOptions = {
+    quick: options.quick,
+    ...(options.articles !== undefined ? { articles: options.articles } : {}),
+  };
   const rows: BenchRow[] = [];
   for (const file of await benchFiles(options.dir)) {
     const fileName = file.split('/').pop()!;
@@ -108,7 +124,8 @@ export async function runBenchmarks(options: RunOptions): Promise<BenchReport> {
       if (!Array.isArray(mod.benchmarks)) throw new Error('it does not export `benchmarks: Benchmark[]`');
       benchmarks = mod.benchmarks as Benchmark[];
     } catch (error) {
-      if (selected(options.only, fileName, file)) rows.push(failedRow(fileName, new Error(`cannot load ${fileName}: ${message(error)}`)));
+      if (selected(options.only, fileName, file))
+        rows.push(failedRow(fileName, new Error(`cannot load ${fileName}: ${message(error)}`)));
       continue;
     }
     for (const benchmark of benchmarks) {
@@ -116,7 +133,11 @@ export async function runBenchmarks(options: RunOptions): Promise<BenchReport> {
       options.progress?.(`running ${benchmark.name} (${fileName})…`);
       const t0 = performance.now();
       try {
-        const figures = await withTimeout(Promise.resolve().then(() => benchmark.run(benchOptions)), timeoutMs, benchmark.name);
+        const figures = await withTimeout(
+          Promise.resolve().then(() => benchmark.run(benchOptions)),
+          timeoutMs,
+          benchmark.name,
+        );
         if (!Array.isArray(figures) || figures.length === 0) throw new Error('it returned no figures');
         for (const f of figures) rows.push({ benchmark: benchmark.name, ...f });
       } catch (error) {
@@ -227,9 +248,13 @@ async function main(): Promise<void> {
   }
   const report = await runBenchmarks({ ...args, progress: (line) => process.stderr.write(`${line}\n`) });
   if (args.json) {
-    process.stdout.write(`${JSON.stringify(report, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify(report, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`,
+    );
   } else {
-    console.log(`\nbriefbot benchmarks${args.quick ? ' (quick: tiny sizes, figures not meaningful)' : ''}: ${describeMachine(report.machine)}\n`);
+    console.log(
+      `\nbriefbot benchmarks${args.quick ? ' (quick: tiny sizes, figures not meaningful)' : ''}: ${describeMachine(report.machine)}\n`,
+    );
     console.log(formatTable(report));
     console.log(`\n${report.rows.length} figures in ${report.seconds.toFixed(1)} s.`);
   }

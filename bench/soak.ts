@@ -35,24 +35,34 @@ interface Row {
   heapMb: number;
 }
 
-const fmt = (f: PlatformFigures) => `${f.requests} req, ${f.errors} err, p50 ${f.p50.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms, max ${f.max.toFixed(0)} ms`;
+const fmt = (f: PlatformFigures) =>
+  `${f.requests} req, ${f.errors} err, p50 ${f.p50.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms, max ${f.max.toFixed(0)} ms`;
 
 async function main(): Promise<number> {
   // The stub's one Discord user sends every interaction: the per-person rate limit is lifted for the load.
-  const bot = await startBot({ env: { LOG_LEVEL: 'warn' }, config: { limits: { commandsPerUserPerMinute: 1_000_000 } } });
+  const bot = await startBot({
+    env: { LOG_LEVEL: 'warn' },
+    config: { limits: { commandsPerUserPerMinute: 1_000_000 } },
+  });
   try {
     // Warm-up, then the baseline heap.
     await runLoad(bot, { slack: 1_000, discord: 1_000, concurrency });
     forgetStubRecords(bot);
     const baseline = heapUsedMb();
-    if (!json) process.stdout.write(`briefbot soak: ${minutes} min, ${rate}/min per platform, ${concurrency} in flight; heap after warm-up ${baseline.toFixed(1)} MB\n`);
+    if (!json)
+      process.stdout.write(
+        `briefbot soak: ${minutes} min, ${rate}/min per platform, ${concurrency} in flight; heap after warm-up ${baseline.toFixed(1)} MB\n`,
+      );
     const rows: Row[] = [];
     for (let m = 1; m <= minutes; m++) {
       const report = await runLoad(bot, { slack: rate, discord: rate, concurrency, durationMs: 60_000 });
       forgetStubRecords(bot);
       const row: Row = { minute: m, slack: report.slack, discord: report.discord, heapMb: heapUsedMb() };
       rows.push(row);
-      if (!json) process.stdout.write(`min ${m}: Slack ${fmt(row.slack)} | Discord ${fmt(row.discord)} | heap ${row.heapMb.toFixed(1)} MB\n`);
+      if (!json)
+        process.stdout.write(
+          `min ${m}: Slack ${fmt(row.slack)} | Discord ${fmt(row.discord)} | heap ${row.heapMb.toFixed(1)} MB\n`,
+        );
     }
     const all = rows.flatMap((r) => [r.slack, r.discord]);
     const errors = all.reduce((n, f) => n + f.errors, 0);

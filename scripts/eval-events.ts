@@ -12,12 +12,17 @@ const json = args.includes('--json');
 const quiet = args.includes('--quiet');
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const given = args.filter((a) => !a.startsWith('--'));
-const dirs = given.length ? given.map((d) => resolve(d)) : ['dev', 'heldout'].map((d) => resolve(repo, 'test/corpus/events', d));
+const dirs = given.length
+  ? given.map((d) => resolve(d))
+  : ['dev', 'heldout'].map((d) => resolve(repo, 'test/corpus/events', d));
 
 try {
   const reports = dirs.map((d) => evaluateEventsDir(d));
   if (json) process.stdout.write(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2) + '\n');
-  else process.stdout.write(reports.map((r) => formatEventReport(r, !quiet && !/heldout/.test(r.dir))).join('\n\n') + '\n');
+  else
+    process.stdout.write(
+      reports.map((r) => formatEventReport(r, !quiet && !/heldout/.test(r.dir))).join('\n\n') + '\n',
+    );
 } catch (err) {
   process.stderr.write(`eval:events: ${(err as Error).message}\n`);
   process.exitCode = 1;

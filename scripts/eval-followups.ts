@@ -11,7 +11,9 @@ const args = process.argv.slice(2);
 const json = args.includes('--json');
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const given = args.filter((a) => !a.startsWith('--'));
-const files = given.length ? given.map((f) => resolve(f)) : ['dev', 'heldout'].map((s) => resolve(repo, 'test/corpus/followups', `${s}.json`));
+const files = given.length
+  ? given.map((f) => resolve(f))
+  : ['dev', 'heldout'].map((s) => resolve(repo, 'test/corpus/followups', `${s}.json`));
 const seed = resolve(repo, 'briefings/russia-denies-leaking-witkoff-call.md');
 
 try {

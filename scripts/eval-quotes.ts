@@ -31,12 +31,29 @@ const dir = resolve(positional[0] ?? sharedDir);
 const isShared = dir === sharedDir;
 
 const heldOutFlag = value('--held-out');
-const heldOut = heldOutFlag !== undefined ? heldOutFlag.split(',').map((s) => s.trim()).filter(Boolean) : (heldOutFile(dir) ?? (isShared ? SHARED_HELD_OUT : []));
+const heldOut =
+  heldOutFlag !== undefined
+    ? heldOutFlag
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : (heldOutFile(dir) ?? (isShared ? SHARED_HELD_OUT : []));
 const mentionsFlag = value('--mentions');
-const mentionsDir = mentionsFlag ? resolve(mentionsFlag) : existsSync(join(dir, 'mentions')) ? join(dir, 'mentions') : isShared ? join(repo, 'test/eval/mentions') : undefined;
+const mentionsDir = mentionsFlag
+  ? resolve(mentionsFlag)
+  : existsSync(join(dir, 'mentions'))
+    ? join(dir, 'mentions')
+    : isShared
+      ? join(repo, 'test/eval/mentions')
+      : undefined;
 
 try {
-  const report = evaluateDir(dir, { heldOut, mentionsDir, devOnly: args.includes('--dev'), heldOutErrors: args.includes('--held-out-errors') });
+  const report = evaluateDir(dir, {
+    heldOut,
+    mentionsDir,
+    devOnly: args.includes('--dev'),
+    heldOutErrors: args.includes('--held-out-errors'),
+  });
   process.stdout.write(json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report) + '\n');
 } catch (err) {
   process.stderr.write(`eval:quotes: ${(err as Error).message}\n`);

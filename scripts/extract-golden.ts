@@ -14,7 +14,14 @@ import { parseTextArticle } from '../src/ingest/text-file.js';
 import type { ArticleSource } from '../src/model/briefing.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dirs = ['../shared/eval/quotes', '../shared/articles', 'test/eval/quotes-extra', 'test/corpus/events/dev', 'test/corpus/events/heldout', 'briefings'];
+const dirs = [
+  '../shared/eval/quotes',
+  '../shared/articles',
+  'test/eval/quotes-extra',
+  'test/corpus/events/dev',
+  'test/corpus/events/heldout',
+  'briefings',
+];
 
 function sources(): Array<[string, ArticleSource]> {
   const out: Array<[string, ArticleSource]> = [];
@@ -23,8 +30,10 @@ function sources(): Array<[string, ArticleSource]> {
     if (!existsSync(dir)) continue;
     for (const f of readdirSync(dir).sort()) {
       const path = join(dir, f);
-      if (f.endsWith('.txt')) out.push([`${d}/${f}`, parseTextArticle(f.replace(/\.txt$/, ''), readFileSync(path, 'utf8'))]);
-      else if (f.endsWith('.md') && !/README/i.test(f)) out.push([`${d}/${f}`, parseBriefingFile(path, readFileSync(path, 'utf8')).source]);
+      if (f.endsWith('.txt'))
+        out.push([`${d}/${f}`, parseTextArticle(f.replace(/\.txt$/, ''), readFileSync(path, 'utf8'))]);
+      else if (f.endsWith('.md') && !/README/i.test(f))
+        out.push([`${d}/${f}`, parseBriefingFile(path, readFileSync(path, 'utf8')).source]);
     }
   }
   out.push(['bench/long-quote-dense', longQuoteDenseArticle()]);
@@ -32,7 +41,15 @@ function sources(): Array<[string, ArticleSource]> {
 }
 
 const sorted = (v: unknown): unknown =>
-  Array.isArray(v) ? v.map(sorted) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted((v as Record<string, unknown>)[k])])) : v;
+  Array.isArray(v)
+    ? v.map(sorted)
+    : v && typeof v === 'object'
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, sorted((v as Record<string, unknown>)[k])]),
+        )
+      : v;
 
 const out = process.argv[2] ?? '/tmp/extract-golden.json';
 const models = Object.fromEntries(sources().map(([name, s]) => [name, sorted(extractArticle(s))]));

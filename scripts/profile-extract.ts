@@ -19,7 +19,8 @@ interface ProfileNode {
 function summarise(file: string, top = 30): void {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as { nodes: ProfileNode[] };
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const label = (n: ProfileNode) => `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.replace(/^.*\/(src|node_modules)\//, '$1/')}:${n.callFrame.lineNumber + 1}`;
+  const label = (n: ProfileNode) =>
+    `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.replace(/^.*\/(src|node_modules)\//, '$1/')}:${n.callFrame.lineNumber + 1}`;
   const self = new Map<string, number>();
   const inclusive = new Map<string, number>();
   let total = 0;
@@ -42,7 +43,8 @@ function summarise(file: string, top = 30): void {
   walk(profile.nodes[0]!.id, new Set());
   const print = (title: string, m: Map<string, number>) => {
     process.stdout.write(`\n${title}\n`);
-    for (const [k, v] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top)) process.stdout.write(`${((100 * v) / total).toFixed(1).padStart(5)} %  ${k}\n`);
+    for (const [k, v] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top))
+      process.stdout.write(`${((100 * v) / total).toFixed(1).padStart(5)} %  ${k}\n`);
   };
   print('self time', self);
   print('inclusive time', inclusive);
@@ -53,7 +55,8 @@ if (args[0] === '--summarise') summarise(args[1]!, Number(args[2] ?? 40));
 else {
   const rounds = Number(args.find((a) => /^\d+$/.test(a)) ?? 20);
   const { sources } = loadBenchArticles();
-  const words = (s: { headline: string; paragraphs: string[] }) => [s.headline, ...s.paragraphs].join(' ').split(/\s+/).filter(Boolean).length;
+  const words = (s: { headline: string; paragraphs: string[] }) =>
+    [s.headline, ...s.paragraphs].join(' ').split(/\s+/).filter(Boolean).length;
   const totalK = sources.reduce((a, s) => a + words(s), 0) / 1000;
   for (const s of sources) extractArticle(s);
   const times: number[] = [];

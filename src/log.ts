@@ -25,7 +25,8 @@ const REDACT_PATHS = [
 ];
 
 /** Token shapes (Slack xox*-/xapp-, Discord bot tokens, Bearer headers) inside free text. */
-const TOKEN_IN_TEXT = /\b(xox[abposr]-[A-Za-z0-9-]{8,}|xapp-[A-Za-z0-9-]{8,}|[MNO][A-Za-z\d_-]{22,}\.[A-Za-z\d_-]{6,}\.[A-Za-z\d_-]{20,})|(Bearer\s+)[^\s"']+/g;
+const TOKEN_IN_TEXT =
+  /\b(xox[abposr]-[A-Za-z0-9-]{8,}|xapp-[A-Za-z0-9-]{8,}|[MNO][A-Za-z\d_-]{22,}\.[A-Za-z\d_-]{6,}\.[A-Za-z\d_-]{20,})|(Bearer\s+)[^\s"']+/g;
 
 /**
  * Discord interaction and webhook tokens sit in request paths (`/interactions/<id>/<token>/callback`,
@@ -47,7 +48,9 @@ function secretValues(env: Record<string, string | undefined>): string[] {
 
 function scrubWith(text: string, values: readonly string[]): string {
   let out = text
-    .replace(TOKEN_IN_TEXT, (_m, _token: string | undefined, bearer: string | undefined) => (bearer ? `${bearer}[Redacted]` : '[Redacted]'))
+    .replace(TOKEN_IN_TEXT, (_m, _token: string | undefined, bearer: string | undefined) =>
+      bearer ? `${bearer}[Redacted]` : '[Redacted]',
+    )
     .replace(TOKEN_IN_PATH, '$1[Redacted]');
   for (const value of values) if (out.includes(value)) out = out.split(value).join('[Redacted]');
   return out;
@@ -59,7 +62,8 @@ export function scrubSecrets(text: string, env: Record<string, string | undefine
 
 /** Any thrown value as a log object: an Error's fields, or `{ type, message }` for a string, number… */
 function serializeError(err: unknown): Record<string, unknown> {
-  if (err instanceof Error || (typeof err === 'object' && err !== null)) return pino.stdSerializers.err(err as Error) as unknown as Record<string, unknown>;
+  if (err instanceof Error || (typeof err === 'object' && err !== null))
+    return pino.stdSerializers.err(err as Error) as unknown as Record<string, unknown>;
   return { type: err === null ? 'null' : typeof err, message: String(err) };
 }
 

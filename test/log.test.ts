@@ -14,12 +14,24 @@ function capture() {
 }
 
 describe('logger', () => {
-  const env = { SLACK_BOT_TOKEN: 'xoxb-111-222-secretvalue', DISCORD_TOKEN: 'discord-secret-token-value', SLACK_SIGNING_SECRET: 'signing-secret-abc' };
+  const env = {
+    SLACK_BOT_TOKEN: 'xoxb-111-222-secretvalue',
+    DISCORD_TOKEN: 'discord-secret-token-value',
+    SLACK_SIGNING_SECRET: 'signing-secret-abc',
+  };
 
   it('never writes token values, in fields or in text', () => {
     const { lines, destination } = capture();
     const log = createLogger({ destination, env, level: 'info' });
-    log.info({ env, token: env.DISCORD_TOKEN, headers: { authorization: 'Bearer abc' }, config: { SLACK_APP_TOKEN: 'xapp-1-xyz' } }, 'starting');
+    log.info(
+      {
+        env,
+        token: env.DISCORD_TOKEN,
+        headers: { authorization: 'Bearer abc' },
+        config: { SLACK_APP_TOKEN: 'xapp-1-xyz' },
+      },
+      'starting',
+    );
     log.warn(`login failed with ${env.SLACK_BOT_TOKEN} and ${env.DISCORD_TOKEN}`);
     log.error({ err: new Error(`bad token ${env.SLACK_SIGNING_SECRET}`) }, 'oops');
     const all = lines.join('');
@@ -44,7 +56,11 @@ describe('logger', () => {
 });
 
 describe('logger: any field, any shape', () => {
-  const env = { SLACK_BOT_TOKEN: 'xoxb-111-222-secretvalue', DISCORD_TOKEN: 'MTIz.discord-secret.token-value-0000000000', SLACK_SIGNING_SECRET: 'sign\\ing"secret-42' };
+  const env = {
+    SLACK_BOT_TOKEN: 'xoxb-111-222-secretvalue',
+    DISCORD_TOKEN: 'MTIz.discord-secret.token-value-0000000000',
+    SLACK_SIGNING_SECRET: 'sign\\ing"secret-42',
+  };
   const lines = () => {
     const c = capture();
     return { ...c, log: createLogger({ destination: c.destination, env, level: 'info' }) };
@@ -60,7 +76,13 @@ describe('logger: any field, any shape', () => {
 
   it('a configured secret is removed from every field, however deep or however it is escaped', () => {
     const { lines: out, log } = lines();
-    log.info({ note: { deep: [`a ${env.SLACK_SIGNING_SECRET} b`], other: `x${env.DISCORD_TOKEN}y` }, [env.SLACK_BOT_TOKEN]: 1 }, 'deep');
+    log.info(
+      {
+        note: { deep: [`a ${env.SLACK_SIGNING_SECRET} b`], other: `x${env.DISCORD_TOKEN}y` },
+        [env.SLACK_BOT_TOKEN]: 1,
+      },
+      'deep',
+    );
     log.warn({ error: { detail: env.SLACK_SIGNING_SECRET } }, `msg ${env.SLACK_SIGNING_SECRET}`);
     const all = out.join('');
     for (const secret of Object.values(env)) {
@@ -77,7 +99,13 @@ describe('logger: any field, any shape', () => {
       url: `https://discord.com/api/v10/interactions/1234567890123456789/${token}/callback?with_response=false`,
       status: 404,
     });
-    log.error({ err: apiError, followUp: `https://discord.com/api/v10/webhooks/987654321098765432/${token}/messages/@original` }, 'interaction failed');
+    log.error(
+      {
+        err: apiError,
+        followUp: `https://discord.com/api/v10/webhooks/987654321098765432/${token}/messages/@original`,
+      },
+      'interaction failed',
+    );
     const all = out.join('');
     expect(all).not.toContain(token);
     expect(all).toContain('/interactions/1234567890123456789/[Redacted]/callback');

@@ -58,8 +58,15 @@ export interface EventError {
   detail?: string;
 }
 
-const norm = (s: string): string => stripDiacritics(s).toLowerCase().replace(/[’']/g, "'").replace(/[^a-z0-9' ]+/g, ' ').replace(/\s+/g, ' ').trim();
-const TITLES = /^(?:(?:the|mr|mrs|ms|dr|sen|rep|gov|gen|president|prime|minister|pope|king|queen|secretary|judge|chancellor)\s+)+/;
+const norm = (s: string): string =>
+  stripDiacritics(s)
+    .toLowerCase()
+    .replace(/[’']/g, "'")
+    .replace(/[^a-z0-9' ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+const TITLES =
+  /^(?:(?:the|mr|mrs|ms|dr|sen|rep|gov|gen|president|prime|minister|pope|king|queen|secretary|judge|chancellor)\s+)+/;
 
 /** Two names of one person: equal, or one surname with compatible first names (an initial, a nickname's first letter, none). */
 export function sameName(a: string, b: string): boolean {
@@ -112,7 +119,11 @@ export function sameTime(g: GoldWhen | undefined, p: PredictedEvent['when']): bo
 }
 
 function sameParticipants(g: string[], p: string[]): boolean {
-  return g.length === p.length && g.every((n) => p.some((m) => sameName(n, m))) && p.every((m) => g.some((n) => sameName(n, m)));
+  return (
+    g.length === p.length &&
+    g.every((n) => p.some((m) => sameName(n, m))) &&
+    p.every((m) => g.some((n) => sameName(n, m)))
+  );
 }
 
 function sharedParticipants(g: string[], p: string[]): number {
@@ -120,7 +131,9 @@ function sharedParticipants(g: string[], p: string[]): number {
 }
 
 function describeEvent(e: GoldEvent | PredictedEvent): string {
-  const when = e.when ? `${e.when.start ?? '?'}${e.when.end && e.when.end !== e.when.start ? `..${e.when.end}` : ''} ${e.when.precision}` : 'undated';
+  const when = e.when
+    ? `${e.when.start ?? '?'}${e.when.end && e.when.end !== e.when.start ? `..${e.when.end}` : ''} ${e.when.precision}`
+    : 'undated';
   return `${e.kind} [${e.participants.join(', ')}]${e.location ? ` @${e.location}` : ''} ${when}${e.status ? ` (${e.status})` : ''}`;
 }
 
@@ -135,7 +148,8 @@ export function scoreEvents(gold: GoldEvent[], predicted: PredictedEvent[]): Eve
       const shared = sharedParticipants(g.participants, p.participants);
       if (!startDay && !para && shared === 0) return;
       const union = new Set([...g.participants, ...p.participants]).size || 1;
-      const score = 4 * days + 2 * startDay + 2 * para + (2 * shared) / union + (samePlace(g.location, p.location) ? 1 : 0);
+      const score =
+        4 * days + 2 * startDay + 2 * para + (2 * shared) / union + (samePlace(g.location, p.location) ? 1 : 0);
       pairs.push({ g: gi, p: pi, score });
     }),
   );
@@ -173,17 +187,36 @@ export function scoreEvents(gold: GoldEvent[], predicted: PredictedEvent[]): Eve
     tally(fields.location, place);
     tally(fields.status, status);
     if (days && people && status) strict += 1;
-    const wrong = [!days && 'when', !people && 'participants', !place && 'location', !status && 'status'].filter(Boolean);
-    if (wrong.length) errors.push({ kind: 'field', paragraph: g.paragraph, event: describeEvent(g), detail: `${wrong.join(', ')}: predicted ${describeEvent(p)}` });
+    const wrong = [!days && 'when', !people && 'participants', !place && 'location', !status && 'status'].filter(
+      Boolean,
+    );
+    if (wrong.length)
+      errors.push({
+        kind: 'field',
+        paragraph: g.paragraph,
+        event: describeEvent(g),
+        detail: `${wrong.join(', ')}: predicted ${describeEvent(p)}`,
+      });
   }
   gold.forEach((g, gi) => {
     if (!gTaken.has(gi)) errors.push({ kind: 'missed', paragraph: g.paragraph, event: describeEvent(g) });
   });
   predicted.forEach((p, pi) => {
-    if (!pTaken.has(pi)) errors.push({ kind: 'spurious', paragraph: p.paragraph, event: describeEvent(p), ...(p.title ? { detail: p.title } : {}) });
+    if (!pTaken.has(pi))
+      errors.push({
+        kind: 'spurious',
+        paragraph: p.paragraph,
+        event: describeEvent(p),
+        ...(p.title ? { detail: p.title } : {}),
+      });
   });
   errors.sort((a, b) => a.paragraph - b.paragraph);
-  return { found: prf(gTaken.size, predicted.length, gold.length), strict: prf(strict, predicted.length, gold.length), fields, errors };
+  return {
+    found: prf(gTaken.size, predicted.length, gold.length),
+    strict: prf(strict, predicted.length, gold.length),
+    fields,
+    errors,
+  };
 }
 
 /** The article's events as the scorer reads them: participants by name, whatever the ids. */
@@ -193,7 +226,11 @@ export function predictedEvents(article: Article): PredictedEvent[] {
     kind: e.kind,
     participants: e.participantNames ?? e.participants.map((id) => names.get(id) ?? id),
     ...(e.location ? { location: e.location } : {}),
-    when: { precision: e.when.precision, ...(e.when.start ? { start: e.when.start } : {}), ...(e.when.end ? { end: e.when.end } : {}) },
+    when: {
+      precision: e.when.precision,
+      ...(e.when.start ? { start: e.when.start } : {}),
+      ...(e.when.end ? { end: e.when.end } : {}),
+    },
     ...(e.status ? { status: e.status } : {}),
     paragraph: e.paragraph,
     title: e.title,
@@ -212,14 +249,28 @@ export interface EventReport {
 }
 
 function combine(scores: EventScore[]): EventScore {
-  const sum = (f: (s: EventScore) => Prf) => scores.reduce((a, s) => ({ tp: a.tp + f(s).tp, predicted: a.predicted + f(s).predicted, gold: a.gold + f(s).gold }), { tp: 0, predicted: 0, gold: 0 });
+  const sum = (f: (s: EventScore) => Prf) =>
+    scores.reduce(
+      (a, s) => ({ tp: a.tp + f(s).tp, predicted: a.predicted + f(s).predicted, gold: a.gold + f(s).gold }),
+      { tp: 0, predicted: 0, gold: 0 },
+    );
   const found = sum((s) => s.found);
   const strict = sum((s) => s.strict);
-  const field = (k: keyof EventScore['fields']): FieldTally => scores.reduce((a, s) => ({ right: a.right + s.fields[k].right, total: a.total + s.fields[k].total }), { right: 0, total: 0 });
+  const field = (k: keyof EventScore['fields']): FieldTally =>
+    scores.reduce((a, s) => ({ right: a.right + s.fields[k].right, total: a.total + s.fields[k].total }), {
+      right: 0,
+      total: 0,
+    });
   return {
     found: prf(found.tp, found.predicted, found.gold),
     strict: prf(strict.tp, strict.predicted, strict.gold),
-    fields: { days: field('days'), time: field('time'), participants: field('participants'), location: field('location'), status: field('status') },
+    fields: {
+      days: field('days'),
+      time: field('time'),
+      participants: field('participants'),
+      location: field('location'),
+      status: field('status'),
+    },
     errors: scores.flatMap((s) => s.errors),
   };
 }
@@ -227,13 +278,17 @@ function combine(scores: EventScore[]): EventScore {
 function readSource(dir: string, file: string): ArticleSource {
   const path = join(dir, file);
   const content = readFileSync(path, 'utf8');
-  return file.endsWith('.md') ? parseBriefingFile(path, content).source : parseTextArticle(file.replace(/\.txt$/, ''), content);
+  return file.endsWith('.md')
+    ? parseBriefingFile(path, content).source
+    : parseTextArticle(file.replace(/\.txt$/, ''), content);
 }
 
 /** Scores every article of `dir` that has a gold file (`NAME.gold.json` beside `NAME.txt` or `NAME.md`). */
 export function evaluateEventsDir(dir: string, extract: (s: ArticleSource) => Article = extractArticle): EventReport {
   if (!existsSync(dir)) throw new Error(`evaluation folder not found: ${dir}`);
-  const files = readdirSync(dir).filter((f) => /\.(txt|md)$/.test(f) && f.toLowerCase() !== 'readme.md').sort();
+  const files = readdirSync(dir)
+    .filter((f) => /\.(txt|md)$/.test(f) && f.toLowerCase() !== 'readme.md')
+    .sort();
   const articles: EventArticleReport[] = [];
   for (const file of files) {
     const goldPath = join(dir, file.replace(/\.(txt|md)$/, '.gold.json'));
@@ -242,7 +297,11 @@ export function evaluateEventsDir(dir: string, extract: (s: ArticleSource) => Ar
     if (!Array.isArray(gold.events)) throw new Error(`${goldPath}: no "events" list`);
     const source = readSource(dir, file);
     const article = extract(source);
-    articles.push({ id: file.replace(/\.(txt|md)$/, ''), gold: gold.events.length, score: scoreEvents(gold.events, predictedEvents(article)) });
+    articles.push({
+      id: file.replace(/\.(txt|md)$/, ''),
+      gold: gold.events.length,
+      score: scoreEvents(gold.events, predictedEvents(article)),
+    });
   }
   if (articles.length === 0) throw new Error(`no article with a .gold.json in ${dir}`);
   const overall = combine(articles.map((a) => a.score));
@@ -254,16 +313,25 @@ const f2 = (n: number) => n.toFixed(2);
 const rate = (t: FieldTally) => (t.total ? `${f2(t.right / t.total)} (${t.right}/${t.total})` : '–');
 
 export function formatEventReport(r: EventReport, withErrors = true): string {
-  const lines = [`Events on ${r.dir}`, '', '| article | gold | found P / R / F1 | strict P / R / F1 |', '|---|---|---|---|'];
+  const lines = [
+    `Events on ${r.dir}`,
+    '',
+    '| article | gold | found P / R / F1 | strict P / R / F1 |',
+    '|---|---|---|---|',
+  ];
   const row = (name: string, gold: number, s: EventScore) =>
     `| ${name} | ${gold} | ${f2(s.found.precision)} / ${f2(s.found.recall)} / ${f2(s.found.f1)} | ${f2(s.strict.precision)} / ${f2(s.strict.recall)} / ${f2(s.strict.f1)} |`;
   for (const a of r.articles) lines.push(row(a.id, a.gold, a.score));
   lines.push(row('**overall**', r.overall.found.gold, r.overall));
   const f = r.overall.fields;
-  lines.push('', `Of the events found: days right ${rate(f.days)}, time of day ${rate(f.time)}, participants ${rate(f.participants)}, location ${rate(f.location)}, status ${rate(f.status)}.`);
+  lines.push(
+    '',
+    `Of the events found: days right ${rate(f.days)}, time of day ${rate(f.time)}, participants ${rate(f.participants)}, location ${rate(f.location)}, status ${rate(f.status)}.`,
+  );
   if (withErrors && r.overall.errors.length) {
     lines.push('', 'Errors:');
-    for (const e of r.overall.errors) lines.push(`- ${e.kind} p${e.paragraph}: ${e.event}${e.detail ? ` — ${e.detail}` : ''}`);
+    for (const e of r.overall.errors)
+      lines.push(`- ${e.kind} p${e.paragraph}: ${e.event}${e.detail ? ` — ${e.detail}` : ''}`);
   }
   return lines.join('\n');
 }

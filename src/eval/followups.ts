@@ -30,7 +30,13 @@ const ScenarioFile = z.object({
   scenarios: z.array(
     z.object({
       name: z.string(),
-      steps: z.array(z.object({ at: z.string(), add: z.array(z.string()), questions: z.array(z.object({ q: z.string(), expect: Expect })) })),
+      steps: z.array(
+        z.object({
+          at: z.string(),
+          add: z.array(z.string()),
+          questions: z.array(z.object({ q: z.string(), expect: Expect })),
+        }),
+      ),
     }),
   ),
 });
@@ -56,9 +62,12 @@ export function checkAnswer(event: EventData['event'], expect: z.infer<typeof Ex
   if (!event) return 'no event';
   const problems: string[] = [];
   if (event.status !== expect.status) problems.push(`status ${event.status}, expected ${expect.status}`);
-  if (expect.start && !(event.when.start ?? '').startsWith(expect.start)) problems.push(`start ${event.when.start}, expected ${expect.start}`);
-  if (expect.location && event.location !== expect.location) problems.push(`location ${event.location}, expected ${expect.location}`);
-  if (expect.step && !event.history.some((h) => h.step === expect.step)) problems.push(`no '${expect.step}' step in ${event.history.map((h) => h.step).join(', ')}`);
+  if (expect.start && !(event.when.start ?? '').startsWith(expect.start))
+    problems.push(`start ${event.when.start}, expected ${expect.start}`);
+  if (expect.location && event.location !== expect.location)
+    problems.push(`location ${event.location}, expected ${expect.location}`);
+  if (expect.step && !event.history.some((h) => h.step === expect.step))
+    problems.push(`no '${expect.step}' step in ${event.history.map((h) => h.step).join(', ')}`);
   return problems.length ? `${event.title}: ${problems.join('; ')}` : undefined;
 }
 
@@ -69,7 +78,8 @@ export function checkAnswer(event: EventData['event'], expect: z.infer<typeof Ex
 export async function evaluateFollowUps(file: string, seedPath: string): Promise<FollowUpReport> {
   const spec = ScenarioFile.parse(JSON.parse(readFileSync(file, 'utf8')));
   const base = dirname(resolve(file));
-  const pathOf = (name: string) => (name === 'seed' ? seedPath : name.startsWith('stories/') ? join(base, '..', name) : join(base, 'articles', name));
+  const pathOf = (name: string) =>
+    name === 'seed' ? seedPath : name.startsWith('stories/') ? join(base, '..', name) : join(base, 'articles', name);
   const results: FollowUpResult[] = [];
   for (const scenario of spec.scenarios) {
     const dir = mkdtempSync(join(tmpdir(), 'briefbot-followups-'));
@@ -85,7 +95,13 @@ export async function evaluateFollowUps(file: string, seedPath: string): Promise
           copyFileSync(pathOf(name), to);
           await library.reloadFile(to, false);
         }
-        const conv: Conversation = { platform: 'console', channelId: 'c', userId: 'u', canManageChannel: false, conversationKey: `${scenario.name}#${n}` };
+        const conv: Conversation = {
+          platform: 'console',
+          channelId: 'c',
+          userId: 'u',
+          canManageChannel: false,
+          conversationKey: `${scenario.name}#${n}`,
+        };
         for (const q of step.questions) {
           const command = core.route(q.q);
           if (process.env.FOLLOWUPS_DEBUG) process.stderr.write(`${q.q} -> ${JSON.stringify(command)}\n`);
@@ -105,6 +121,7 @@ export async function evaluateFollowUps(file: string, seedPath: string): Promise
 
 export function formatFollowUpReport(r: FollowUpReport, withErrors: boolean): string {
   const lines = [`Follow-up questions (${r.split}): ${r.right} of ${r.total} right`];
-  if (withErrors) for (const x of r.results) if (!x.right) lines.push(`- [${x.scenario} @ ${x.at}] "${x.question}": ${x.why}`);
+  if (withErrors)
+    for (const x of r.results) if (!x.right) lines.push(`- [${x.scenario} @ ${x.at}] "${x.question}": ${x.why}`);
   return lines.join('\n');
 }

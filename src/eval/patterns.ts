@@ -23,10 +23,13 @@ export function goldPattern(paragraph: string, quote: string): Pattern {
   const before = /(?:^|[.!?]\s|["“”‘’])([^.!?"“”]*)$/.exec(beforeAll)?.[1] ?? beforeAll;
   // The clause after: up to the next quote mark or sentence end.
   const after = /^([^"“”.!?]*)/.exec(afterAll)?.[1] ?? '';
-  const first = quote.replace(/^[\[(…. ]+/, '')[0] ?? '';
+  const first = quote.replace(/^[[(…. ]+/, '')[0] ?? '';
   const charBefore = beforeAll.trimEnd().slice(-1);
   const wordBefore = /(\S+)\s*$/.exec(before)?.[1] ?? '';
-  if (/\p{Ll}/u.test(first) || (charBefore && /[\p{L}\p{N}]/u.test(charBefore) && !isSpeechVerb(wordBefore) && before.trim().length > 0)) {
+  if (
+    /\p{Ll}/u.test(first) ||
+    (charBefore && /[\p{L}\p{N}]/u.test(charBefore) && !isSpeechVerb(wordBefore) && before.trim().length > 0)
+  ) {
     return 'partial';
   }
   const window = `${before} | ${after.split(/\s+/).slice(0, 8).join(' ')}`;

@@ -41,7 +41,11 @@ export interface PeopleScore {
 const NON_PERSON = /^(organi[sz]ation|collective|document|group|government|company|campaign)\b/i;
 
 export function goldEntities(people: GoldPerson[]): EntityAnnotation[] {
-  return people.map((p) => ({ name: p.name, aliases: p.aliases ?? [], type: NON_PERSON.test(p.role ?? '') ? 'organization' : 'person' }));
+  return people.map((p) => ({
+    name: p.name,
+    aliases: p.aliases ?? [],
+    type: NON_PERSON.test(p.role ?? '') ? 'organization' : 'person',
+  }));
 }
 
 export function readMentionAnnotation(dir: string | undefined, id: string): MentionAnnotation | undefined {
@@ -52,7 +56,8 @@ export function readMentionAnnotation(dir: string | undefined, id: string): Ment
   if (!Array.isArray(data.entities)) throw new Error(`${path}: "entities" must be a list`);
   for (const [i, e] of data.entities.entries()) {
     if (typeof e.name !== 'string' || !e.name) throw new Error(`${path}: entities[${i}].name is missing`);
-    if (!['person', 'organization', 'group', 'document'].includes(e.type)) throw new Error(`${path}: entities[${i}].type must be person, organization, group or document`);
+    if (!['person', 'organization', 'group', 'document'].includes(e.type))
+      throw new Error(`${path}: entities[${i}].type must be person, organization, group or document`);
   }
   return data;
 }
@@ -62,14 +67,55 @@ const PRONOUN = /^(he|she|it|they|i|we|him|her|them)$/i;
 const words = (s: string) => normName(s).split(' ').filter(Boolean);
 
 function forms(e: EntityAnnotation): string[][] {
-  return [e.name, ...(e.aliases ?? [])].filter((a) => !PRONOUN.test(a.trim())).map(words).filter((w) => w.length > 0);
+  return [e.name, ...(e.aliases ?? [])]
+    .filter((a) => !PRONOUN.test(a.trim()))
+    .map(words)
+    .filter((w) => w.length > 0);
 }
 
 /** Honorifics and office words: a part of a name made only of these names no one. */
 const TITLE_ONLY = new Set([
-  'mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'prof', 'professor', 'rev', 'father', 'president', 'minister',
-  'prime', 'secretary', 'senator', 'sen', 'rep', 'governor', 'mayor', 'judge', 'justice', 'king', 'queen', 'prince', 'princess',
-  'general', 'chief', 'director', 'the', 'of', 'and', 'new', 'united', 'national', 'state', 'party', 'university', 'department',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'dr',
+  'sir',
+  'dame',
+  'lord',
+  'lady',
+  'prof',
+  'professor',
+  'rev',
+  'father',
+  'president',
+  'minister',
+  'prime',
+  'secretary',
+  'senator',
+  'sen',
+  'rep',
+  'governor',
+  'mayor',
+  'judge',
+  'justice',
+  'king',
+  'queen',
+  'prince',
+  'princess',
+  'general',
+  'chief',
+  'director',
+  'the',
+  'of',
+  'and',
+  'new',
+  'united',
+  'national',
+  'state',
+  'party',
+  'university',
+  'department',
 ]);
 
 /** True when `words` is the whole of `full`, or a run of its words that keeps its first or last word. */
@@ -90,15 +136,29 @@ export function scorePeople(predicted: PredictedEntity[], entities: EntityAnnota
     const w = words(p.name);
     const titleOnly = w.every((x) => TITLE_ONLY.has(x));
     // Exact against any form the annotation gives; a part only of the entity's own name.
-    const ok = annotated.some(({ e, forms: fs }) => typeFits(p.type, e.type) && (fs.some((f) => f.join(' ') === w.join(' ')) || (!titleOnly && partOf(w, words(e.name)))));
+    const ok = annotated.some(
+      ({ e, forms: fs }) =>
+        typeFits(p.type, e.type) &&
+        (fs.some((f) => f.join(' ') === w.join(' ')) || (!titleOnly && partOf(w, words(e.name)))),
+    );
     if (!ok) wrong.push(`${p.name} (${p.type})`);
   }
   const correct = predicted.length - wrong.length;
-  return { predicted: predicted.length, correct, precision: predicted.length === 0 ? 1 : correct / predicted.length, wrong };
+  return {
+    predicted: predicted.length,
+    correct,
+    precision: predicted.length === 0 ? 1 : correct / predicted.length,
+    wrong,
+  };
 }
 
 export function combinePeople(scores: PeopleScore[]): PeopleScore {
   const predicted = scores.reduce((a, s) => a + s.predicted, 0);
   const correct = scores.reduce((a, s) => a + s.correct, 0);
-  return { predicted, correct, precision: predicted === 0 ? 1 : correct / predicted, wrong: scores.flatMap((s) => s.wrong) };
+  return {
+    predicted,
+    correct,
+    precision: predicted === 0 ? 1 : correct / predicted,
+    wrong: scores.flatMap((s) => s.wrong),
+  };
 }

@@ -58,7 +58,12 @@ export function predictedQuotes(article: Article): PredictedQuote[] {
   const people = new Map(article.people.map((p) => [p.id, p]));
   return article.quotes.map((q) => {
     const p = q.speakerId ? people.get(q.speakerId) : undefined;
-    return { text: q.text, paragraph: q.paragraph, speaker: p ? { name: p.name, aliases: p.aliases } : null, ...(q.method ? { method: q.method } : {}) };
+    return {
+      text: q.text,
+      paragraph: q.paragraph,
+      speaker: p ? { name: p.name, aliases: p.aliases } : null,
+      ...(q.method ? { method: q.method } : {}),
+    };
   });
 }
 
@@ -104,7 +109,9 @@ function part(articles: ArticleReport[]): PartReport {
 export function evaluateDir(dir: string, options: EvalOptions = {}): EvalReport {
   if (!existsSync(dir)) throw new Error(`evaluation folder not found: ${dir}`);
   const heldOut = new Set(options.heldOut ?? heldOutFile(dir) ?? []);
-  const files = readdirSync(dir).filter((f) => /^\d+-.+\.txt$/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /^\d+-.+\.txt$/.test(f))
+    .sort();
   const articles: ArticleReport[] = [];
   let skipped = 0;
   for (const file of files) {
@@ -121,7 +128,7 @@ export function evaluateDir(dir: string, options: EvalOptions = {}): EvalReport 
     try {
       gold = JSON.parse(readFileSync(goldPath, 'utf8')) as GoldArticle;
     } catch (err) {
-      throw new Error(`${goldPath}: ${(err as Error).message}`);
+      throw new Error(`${goldPath}: ${(err as Error).message}`, { cause: err });
     }
     const article = extractArticle(source);
     const score = scoreArticle(gold, predictedQuotes(article), source.paragraphs);
@@ -132,7 +139,10 @@ export function evaluateDir(dir: string, options: EvalOptions = {}): EvalReport 
     const annotation = readMentionAnnotation(options.mentionsDir, id);
     const report: ArticleReport = { id, split, quotes: gold.quotes.length, score };
     if (annotation) {
-      const people = scorePeople(article.people.map((p) => ({ name: p.name, aliases: p.aliases, type: p.type })), [...annotation.entities, ...goldEntities(gold.people)]);
+      const people = scorePeople(
+        article.people.map((p) => ({ name: p.name, aliases: p.aliases, type: p.type })),
+        [...annotation.entities, ...goldEntities(gold.people)],
+      );
       if (split === 'held-out' && !options.heldOutErrors) people.wrong = [];
       report.people = people;
     }
@@ -166,10 +176,16 @@ function peopleText(p: PeopleScore | null): string {
 }
 
 function patternTable(title: string, s: Score): string[] {
-  const lines = ['', `| pattern (${title}) | gold | detected | speaker right | misattributed | attributed |`, '|---|---|---|---|---|---|'];
+  const lines = [
+    '',
+    `| pattern (${title}) | gold | detected | speaker right | misattributed | attributed |`,
+    '|---|---|---|---|---|---|',
+  ];
   for (const p of PATTERNS) {
     const x = s.patterns[p];
-    lines.push(`| ${p} | ${x.gold} | ${pct(x.detected, x.gold)} | ${pct(x.speakerCorrect, x.detected)} | ${pct(x.misattributed, x.named)} | ${pct(x.attributed, x.gold)} |`);
+    lines.push(
+      `| ${p} | ${x.gold} | ${pct(x.detected, x.gold)} | ${pct(x.speakerCorrect, x.detected)} | ${pct(x.misattributed, x.named)} | ${pct(x.attributed, x.gold)} |`,
+    );
   }
   return lines;
 }
@@ -182,7 +198,9 @@ function summaryLine(label: string, r: PartReport): string {
 export function formatReport(r: EvalReport): string {
   const lines: string[] = [];
   lines.push(`Quote attribution on ${r.dir}`, '');
-  lines.push('| article | gold | exact P / R / F1 | overlap≥0.8 P / R / F1 | speaker acc. | misattribution | unclear | attributed P / R / F1 |');
+  lines.push(
+    '| article | gold | exact P / R / F1 | overlap≥0.8 P / R / F1 | speaker acc. | misattribution | unclear | attributed P / R / F1 |',
+  );
   lines.push('|---|---|---|---|---|---|---|---|');
   for (const a of r.articles) lines.push(row(a.split === 'held-out' ? `${a.id} (held-out)` : a.id, a.quotes, a.score));
   lines.push(row('**overall**', r.overall.exact.gold, r.overall));
@@ -196,7 +214,9 @@ export function formatReport(r: EvalReport): string {
   else lines.push('Held-out: none in this folder (no held-out.txt and no --held-out).');
   lines.push(...patternTable('development', r.development.overall));
   if (r.heldOut) lines.push(...patternTable('held-out', r.heldOut.overall));
-  const methods = Object.entries(r.development.overall.methods).sort((a, b) => b[1].right + b[1].wrong + b[1].unnamed - (a[1].right + a[1].wrong + a[1].unnamed));
+  const methods = Object.entries(r.development.overall.methods).sort(
+    (a, b) => b[1].right + b[1].wrong + b[1].unnamed - (a[1].right + a[1].wrong + a[1].unnamed),
+  );
   if (methods.length) {
     lines.push('', '| method (development) | named right | named wrong | no name |', '|---|---|---|---|');
     for (const [m, x] of methods) lines.push(`| ${m} | ${x.right} | ${x.wrong} | ${x.unnamed} |`);
@@ -204,17 +224,36 @@ export function formatReport(r: EvalReport): string {
   const w = r.development.weakestPattern;
   if (w) {
     const n = r.development.overall.patterns[w.pattern as Pattern].gold;
-    lines.push('', `Weakest pattern (development): ${w.pattern} (${f2(w.attributedRate)} attributed, ${n} gold quote${n === 1 ? '' : 's'}).`);
+    lines.push(
+      '',
+      `Weakest pattern (development): ${w.pattern} (${f2(w.attributedRate)} attributed, ${n} gold quote${n === 1 ? '' : 's'}).`,
+    );
   }
   const shown = r.articles.filter((a) => a.split === 'development' || r.heldOutErrors);
-  const wrongPeople = shown.filter((a) => a.people?.wrong.length).map((a) => `- ${a.id}: ${a.people!.wrong.join('; ')}`);
+  const wrongPeople = shown
+    .filter((a) => a.people?.wrong.length)
+    .map((a) => `- ${a.id}: ${a.people!.wrong.join('; ')}`);
   if (wrongPeople.length) lines.push('', 'People-list entries that name no one:', ...wrongPeople);
   const errors = shown.flatMap((a) => a.score.errors.map((e) => ({ ...e, article: a.id })));
   if (errors.length) {
-    lines.push('', r.heldOutErrors ? 'Errors (development and held-out):' : 'Errors (development part only; held-out errors are not shown):');
+    lines.push(
+      '',
+      r.heldOutErrors
+        ? 'Errors (development and held-out):'
+        : 'Errors (development part only; held-out errors are not shown):',
+    );
     for (const e of errors) {
-      const detail = e.kind === 'speaker' ? ` (gold ${e.gold ?? 'none'}, predicted ${e.predicted ?? 'none'})` : e.kind === 'span' ? ` (predicted “${e.predicted}”)` : e.kind === 'spurious' ? ` (speaker ${e.predicted ?? 'none'})` : ` (speaker ${e.gold ?? 'none'})`;
-      lines.push(`- ${e.article} p${e.paragraph} ${e.kind}: “${e.text.slice(0, 70)}${e.text.length > 70 ? '…' : ''}”${detail}`);
+      const detail =
+        e.kind === 'speaker'
+          ? ` (gold ${e.gold ?? 'none'}, predicted ${e.predicted ?? 'none'})`
+          : e.kind === 'span'
+            ? ` (predicted “${e.predicted}”)`
+            : e.kind === 'spurious'
+              ? ` (speaker ${e.predicted ?? 'none'})`
+              : ` (speaker ${e.gold ?? 'none'})`;
+      lines.push(
+        `- ${e.article} p${e.paragraph} ${e.kind}: “${e.text.slice(0, 70)}${e.text.length > 70 ? '…' : ''}”${detail}`,
+      );
     }
   }
   return lines.join('\n');

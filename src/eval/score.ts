@@ -134,7 +134,12 @@ export function normName(s: string): string {
 export function sameSpeaker(predicted: SpeakerRef | null, goldName: string | null, goldPeople: GoldPerson[]): boolean {
   if (goldName === null || predicted === null) return goldName === null && predicted === null;
   const person = goldPeople.find((p) => p.name === goldName);
-  const goldNames = new Set([goldName, ...(person?.aliases ?? [])].filter((a) => !PRONOUN.test(a.trim())).map(normName).filter(Boolean));
+  const goldNames = new Set(
+    [goldName, ...(person?.aliases ?? [])]
+      .filter((a) => !PRONOUN.test(a.trim()))
+      .map(normName)
+      .filter(Boolean),
+  );
   if (goldNames.has(normName(predicted.name))) return true;
   const key = normName(goldName);
   return [predicted.name, ...predicted.aliases].filter((a) => !PRONOUN.test(a.trim())).some((a) => normName(a) === key);
@@ -148,7 +153,9 @@ export function prf(tp: number, predicted: number, gold: number): Prf {
 }
 
 function emptyPatterns(): Record<Pattern, PatternScore> {
-  return Object.fromEntries(PATTERNS.map((p) => [p, { gold: 0, detected: 0, speakerCorrect: 0, attributed: 0, named: 0, misattributed: 0 }])) as Record<Pattern, PatternScore>;
+  return Object.fromEntries(
+    PATTERNS.map((p) => [p, { gold: 0, detected: 0, speakerCorrect: 0, attributed: 0, named: 0, misattributed: 0 }]),
+  ) as Record<Pattern, PatternScore>;
 }
 
 /** Scores one article. `paragraphs` (the article's body blocks) let the scorer label patterns. */
@@ -159,7 +166,9 @@ export function scoreArticle(gold: GoldArticle, predicted: PredictedQuote[], par
   const overlapOf = new Map<number, number>();
   const usedExact = new Set<number>();
   gold.quotes.forEach((g, gi) => {
-    const pi = predicted.findIndex((p, i) => !usedExact.has(i) && p.paragraph === g.paragraph && predNorm[i] === goldNorm[gi]);
+    const pi = predicted.findIndex(
+      (p, i) => !usedExact.has(i) && p.paragraph === g.paragraph && predNorm[i] === goldNorm[gi],
+    );
     if (pi >= 0) {
       usedExact.add(pi);
       exactOf.set(gi, pi);
@@ -221,7 +230,13 @@ export function scoreArticle(gold: GoldArticle, predicted: PredictedQuote[], par
       speakerCorrect++;
       ps.speakerCorrect++;
     } else {
-      errors.push({ kind: 'speaker', paragraph: g.paragraph, text: g.text, gold: g.speaker, predicted: p.speaker?.name ?? null });
+      errors.push({
+        kind: 'speaker',
+        paragraph: g.paragraph,
+        text: g.text,
+        gold: g.speaker,
+        predicted: p.speaker?.name ?? null,
+      });
     }
     if (exactOf.has(gi) && ok) {
       attributed++;
@@ -230,7 +245,8 @@ export function scoreArticle(gold: GoldArticle, predicted: PredictedQuote[], par
     if (!exactOf.has(gi)) errors.push({ kind: 'span', paragraph: g.paragraph, text: g.text, predicted: p.text });
   });
   predicted.forEach((p, i) => {
-    if (!usedOverlap.has(i)) errors.push({ kind: 'spurious', paragraph: p.paragraph, text: p.text, predicted: p.speaker?.name ?? null });
+    if (!usedOverlap.has(i))
+      errors.push({ kind: 'spurious', paragraph: p.paragraph, text: p.text, predicted: p.speaker?.name ?? null });
   });
   const matched = overlapOf.size;
   return {
@@ -273,11 +289,31 @@ export function combineScores(scores: Score[]): Score {
   const correct = sum((s) => s.speaker.correct);
   const total = sum((s) => s.speaker.total);
   return {
-    exact: prf(sum((s) => s.exact.tp), sum((s) => s.exact.predicted), sum((s) => s.exact.gold)),
-    overlap: prf(sum((s) => s.overlap.tp), sum((s) => s.overlap.predicted), sum((s) => s.overlap.gold)),
+    exact: prf(
+      sum((s) => s.exact.tp),
+      sum((s) => s.exact.predicted),
+      sum((s) => s.exact.gold),
+    ),
+    overlap: prf(
+      sum((s) => s.overlap.tp),
+      sum((s) => s.overlap.predicted),
+      sum((s) => s.overlap.gold),
+    ),
     speaker: { correct, total, accuracy: total === 0 ? 0 : correct / total },
-    misattribution: { wrong: sum((s) => s.misattribution.wrong), named: sum((s) => s.misattribution.named), rate: rate(sum((s) => s.misattribution.wrong), sum((s) => s.misattribution.named)), unclear: sum((s) => s.misattribution.unclear) },
-    attributed: prf(sum((s) => s.attributed.tp), sum((s) => s.attributed.predicted), sum((s) => s.attributed.gold)),
+    misattribution: {
+      wrong: sum((s) => s.misattribution.wrong),
+      named: sum((s) => s.misattribution.named),
+      rate: rate(
+        sum((s) => s.misattribution.wrong),
+        sum((s) => s.misattribution.named),
+      ),
+      unclear: sum((s) => s.misattribution.unclear),
+    },
+    attributed: prf(
+      sum((s) => s.attributed.tp),
+      sum((s) => s.attributed.predicted),
+      sum((s) => s.attributed.gold),
+    ),
     patterns,
     methods,
     errors: scores.flatMap((s) => s.errors),

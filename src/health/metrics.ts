@@ -119,7 +119,9 @@ export class Histogram extends Metric<{ buckets: number[]; sum: number; count: n
   lines(): string[] {
     const out: string[] = [];
     for (const s of this.series.values()) {
-      this.bounds.forEach((b, i) => out.push(`${this.name}_bucket${labelText(s.labels, ['le', formatNumber(b)])} ${s.value.buckets[i]}`));
+      this.bounds.forEach((b, i) =>
+        out.push(`${this.name}_bucket${labelText(s.labels, ['le', formatNumber(b)])} ${s.value.buckets[i]}`),
+      );
       out.push(`${this.name}_bucket${labelText(s.labels, ['le', '+Inf'])} ${s.value.count}`);
       out.push(`${this.name}_sum${labelText(s.labels)} ${formatNumber(s.value.sum)}`);
       out.push(`${this.name}_count${labelText(s.labels)} ${s.value.count}`);
@@ -131,7 +133,7 @@ export class Histogram extends Metric<{ buckets: number[]; sum: number; count: n
 export class MetricsRegistry {
   private readonly metrics = new Map<string, Metric<unknown>>();
 
-  private add<M extends Metric<any>>(metric: M): M {
+  private add<M extends Metric<unknown>>(metric: M): M {
     if (this.metrics.has(metric.name)) throw new Error(`metric ${metric.name} is registered twice`);
     this.metrics.set(metric.name, metric as Metric<unknown>);
     return metric;
@@ -143,7 +145,13 @@ export class MetricsRegistry {
     return this.add(new Gauge(name, help, collect));
   }
   histogram(name: string, help: string, bounds: number[]): Histogram {
-    return this.add(new Histogram(name, help, [...bounds].sort((a, b) => a - b)));
+    return this.add(
+      new Histogram(
+        name,
+        help,
+        [...bounds].sort((a, b) => a - b),
+      ),
+    );
   }
 
   /** Every metric in the text exposition format. */

@@ -65,7 +65,8 @@ export class HealthChecks {
       for (const [name, result] of Object.entries(readiness.checks)) {
         const was = this.last.get(name);
         if (was !== result.ok) {
-          if (!result.ok) logger.error({ check: name, detail: result.detail }, `not ready: ${name}: ${result.detail ?? 'failing'}`);
+          if (!result.ok)
+            logger.error({ check: name, detail: result.detail }, `not ready: ${name}: ${result.detail ?? 'failing'}`);
           else if (was === false) logger.info({ check: name, detail: result.detail }, `ready again: ${name}`);
         }
       }

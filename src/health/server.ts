@@ -13,7 +13,13 @@ export interface HealthServer {
  * GET /readyz: every readiness check, 200 when all pass, else 503, as JSON.
  * GET /metrics: Prometheus text format.
  */
-export async function startHealthServer(opts: { port: number; host?: string; checks: HealthChecks; metrics: BotMetrics; startedAt?: number }): Promise<HealthServer> {
+export async function startHealthServer(opts: {
+  port: number;
+  host?: string;
+  checks: HealthChecks;
+  metrics: BotMetrics;
+  startedAt?: number;
+}): Promise<HealthServer> {
   const startedAt = opts.startedAt ?? Date.now();
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];

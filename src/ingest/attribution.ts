@@ -27,9 +27,33 @@ import { isDictionaryWord } from './dictionary.js';
 import type { ParagraphDoc, Token } from './tokens.js';
 import { isCapitalized } from './tokens.js';
 import {
-  COMPANY_HEADS, COMPANY_NOUNS, DOCUMENT_NOUNS, FEMALE_WORDS, FUNCTION_WORDS, GENERIC_PERSON_NOUNS, INDEFINITE_OPENERS, KINSHIP,
-  MALE_WORDS, NAME_PARTICLES, ORG_HEADS, ORG_NOUNS, PLACE_HEADS, PREPOSITIONS, TITLES, WRITTEN_TEXT_NOUNS, firstNameGender,
-  EVENT_HEADS, isCommonWord, isDemonym, isNotName, isOrdinaryPhrase, isOrdinaryWord, isOrganisationName, isPlaceName, isPlainNoun, isRoleNoun,
+  COMPANY_HEADS,
+  COMPANY_NOUNS,
+  DOCUMENT_NOUNS,
+  FEMALE_WORDS,
+  FUNCTION_WORDS,
+  GENERIC_PERSON_NOUNS,
+  INDEFINITE_OPENERS,
+  KINSHIP,
+  MALE_WORDS,
+  NAME_PARTICLES,
+  ORG_HEADS,
+  ORG_NOUNS,
+  PLACE_HEADS,
+  PREPOSITIONS,
+  TITLES,
+  WRITTEN_TEXT_NOUNS,
+  firstNameGender,
+  EVENT_HEADS,
+  isCommonWord,
+  isDemonym,
+  isNotName,
+  isOrdinaryPhrase,
+  isOrdinaryWord,
+  isOrganisationName,
+  isPlaceName,
+  isPlainNoun,
+  isRoleNoun,
   isVerbLike,
 } from './lexicon.js';
 
@@ -88,13 +112,96 @@ interface Salient {
 }
 
 const SKIPPABLE = new Set([
-  'am', 'also', 'later', 'then', 'further', 'again', 'previously', 'reportedly', 'allegedly', 'publicly', 'has', 'had', 'have', 'was', 'is',
-  'would', 'will', 'once', 'earlier', 'subsequently', 'simply', 'just', 'repeatedly', 'recently', 'quickly', 'flatly', 'angrily',
-  'bluntly', 'separately', 'privately', 'tersely', 'only', 'herself', 'himself', 'themselves', 'itself', 'even', 'still', 'since',
-  'had', 'did', 'does', 'do', 'not', 'never', 'first', 'finally', 'immediately', 'openly', 'sarcastically', 'relievedly', 'proudly',
-  'firmly', 'quietly', 'loudly', 'calmly', 'sharply', 'sadly', 'happily', 'famously', 'memorably', 'specifically', 'explicitly',
-  'directly', 'personally', 'himself,', 'could', 'can', 'may', 'might', 'must', 'should', 'shall', 'were', 'are', 'be', 'been',
-  'being', 'going', 'to', 'went', 'on', 'often', 'frequently', 'always', 'usually', 'typically', 'sometimes', 'now', 'already',
+  'am',
+  'also',
+  'later',
+  'then',
+  'further',
+  'again',
+  'previously',
+  'reportedly',
+  'allegedly',
+  'publicly',
+  'has',
+  'had',
+  'have',
+  'was',
+  'is',
+  'would',
+  'will',
+  'once',
+  'earlier',
+  'subsequently',
+  'simply',
+  'just',
+  'repeatedly',
+  'recently',
+  'quickly',
+  'flatly',
+  'angrily',
+  'bluntly',
+  'separately',
+  'privately',
+  'tersely',
+  'only',
+  'herself',
+  'himself',
+  'themselves',
+  'itself',
+  'even',
+  'still',
+  'since',
+  'had',
+  'did',
+  'does',
+  'do',
+  'not',
+  'never',
+  'first',
+  'finally',
+  'immediately',
+  'openly',
+  'sarcastically',
+  'relievedly',
+  'proudly',
+  'firmly',
+  'quietly',
+  'loudly',
+  'calmly',
+  'sharply',
+  'sadly',
+  'happily',
+  'famously',
+  'memorably',
+  'specifically',
+  'explicitly',
+  'directly',
+  'personally',
+  'himself,',
+  'could',
+  'can',
+  'may',
+  'might',
+  'must',
+  'should',
+  'shall',
+  'were',
+  'are',
+  'be',
+  'been',
+  'being',
+  'going',
+  'to',
+  'went',
+  'on',
+  'often',
+  'frequently',
+  'always',
+  'usually',
+  'typically',
+  'sometimes',
+  'now',
+  'already',
 ]);
 const HE = new Set(['he', 'him', 'his']);
 const SHE = new Set(['she', 'her']);
@@ -102,46 +209,442 @@ const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'i', 'we']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom']);
 /** Words after an inverted speech verb that end the speaker's noun phrase ("said X on Twitter"). */
 const INVERTED_STOP = new Set([
-  'on', 'in', 'via', 'at', 'to', 'during', 'after', 'before', 'while', 'when', 'as', 'from', 'and', 'but', 'who', 'which', 'that',
-  'adding', 'noting', 'using', 'speaking', 'told', 'said', 'wrote', 'posted', 'for', 'with', 'of', 'about', 'into', 'over', 'in',
-  'en', 'a', 'em', 'no', 'na', 'del', 'al',
+  'on',
+  'in',
+  'via',
+  'at',
+  'to',
+  'during',
+  'after',
+  'before',
+  'while',
+  'when',
+  'as',
+  'from',
+  'and',
+  'but',
+  'who',
+  'which',
+  'that',
+  'adding',
+  'noting',
+  'using',
+  'speaking',
+  'told',
+  'said',
+  'wrote',
+  'posted',
+  'for',
+  'with',
+  'of',
+  'about',
+  'into',
+  'over',
+  'in',
+  'en',
+  'a',
+  'em',
+  'no',
+  'na',
+  'del',
+  'al',
 ]);
 /** Sentence openers that begin an introductory phrase rather than the subject ("After the match, …"). */
 const INTRO_OPENERS = new Set([
-  'after', 'before', 'when', 'while', 'as', 'since', 'although', 'though', 'despite', 'in', 'on', 'at', 'during', 'following',
-  'speaking', 'asked', 'writing', 'passing', 'defending', 'outside', 'inside', 'further', 'with', 'without', 'for', 'from', 'by',
-  'meanwhile', 'however', 'nonetheless', 'still', 'yet', 'instead', 'also', 'later', 'earlier', 'then', 'now', 'today',
-  'yesterday', 'if', 'once', 'because', 'amid', 'amidst', 'under', 'over', 'to', 'echoing', 'prompted', 'faced', 'unlike',
-  'like', 'besides', 'so', 'thus', 'thereafter', 'afterwards', 'back', 'elsewhere', 'separately', 'similarly', 'likewise',
-  'specifically', 'finally', 'first', 'second', 'third', 'next', 'last', 'lastly', 'moreover', 'furthermore', 'additionally',
-  'indeed', 'nevertheless', 'otherwise', 'overall', 'initially', 'eventually', 'ultimately', 'recently', 'currently',
-  'reportedly', 'apparently', 'notably', 'according',
+  'after',
+  'before',
+  'when',
+  'while',
+  'as',
+  'since',
+  'although',
+  'though',
+  'despite',
+  'in',
+  'on',
+  'at',
+  'during',
+  'following',
+  'speaking',
+  'asked',
+  'writing',
+  'passing',
+  'defending',
+  'outside',
+  'inside',
+  'further',
+  'with',
+  'without',
+  'for',
+  'from',
+  'by',
+  'meanwhile',
+  'however',
+  'nonetheless',
+  'still',
+  'yet',
+  'instead',
+  'also',
+  'later',
+  'earlier',
+  'then',
+  'now',
+  'today',
+  'yesterday',
+  'if',
+  'once',
+  'because',
+  'amid',
+  'amidst',
+  'under',
+  'over',
+  'to',
+  'echoing',
+  'prompted',
+  'faced',
+  'unlike',
+  'like',
+  'besides',
+  'so',
+  'thus',
+  'thereafter',
+  'afterwards',
+  'back',
+  'elsewhere',
+  'separately',
+  'similarly',
+  'likewise',
+  'specifically',
+  'finally',
+  'first',
+  'second',
+  'third',
+  'next',
+  'last',
+  'lastly',
+  'moreover',
+  'furthermore',
+  'additionally',
+  'indeed',
+  'nevertheless',
+  'otherwise',
+  'overall',
+  'initially',
+  'eventually',
+  'ultimately',
+  'recently',
+  'currently',
+  'reportedly',
+  'apparently',
+  'notably',
+  'according',
 ]);
 /** Nouns whose speaker is the organisation or person they belong to ("a spokesman for X"). */
-const SPOKES = /^(spokesman|spokeswoman|spokesperson|spokespeople|spokespersons|representative|representatives|official|officials|statement|source|sources|aide|aides|lawyer|lawyers|attorney|attorneys)$/;
-const VOICE_OF = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'spokespeople', 'spokespersons', 'statement', 'representative']);
-const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'this', 'that', 'these', 'those', 'my', 'our', 'your']);
+const SPOKES =
+  /^(spokesman|spokeswoman|spokesperson|spokespeople|spokespersons|representative|representatives|official|officials|statement|source|sources|aide|aides|lawyer|lawyers|attorney|attorneys)$/;
+const VOICE_OF = new Set([
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'spokespeople',
+  'spokespersons',
+  'statement',
+  'representative',
+]);
+const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'his',
+  'her',
+  'its',
+  'their',
+  'this',
+  'that',
+  'these',
+  'those',
+  'my',
+  'our',
+  'your',
+]);
 /** Verbs of naming: the quote they govern is what the subject calls something. */
-const NAMING = new Set(['call', 'describe', 'term', 'label', 'brand', 'characterise', 'characterize', 'refer', 'hail', 'dismiss', 'accuse', 'praise', 'criticize', 'criticise', 'condemn', 'denounce', 'welcome', 'thank', 'slam', 'blast']);
+const NAMING = new Set([
+  'call',
+  'describe',
+  'term',
+  'label',
+  'brand',
+  'characterise',
+  'characterize',
+  'refer',
+  'hail',
+  'dismiss',
+  'accuse',
+  'praise',
+  'criticize',
+  'criticise',
+  'condemn',
+  'denounce',
+  'welcome',
+  'thank',
+  'slam',
+  'blast',
+]);
 /** Verbs that lend a quote to the text that is their subject: "the sign read …", "the banner said …". */
-const TEXT_VERBS = new Set(['read', 'reads', 'reading', 'said', 'says', 'say', 'stated', 'states', 'declared', 'declares', 'proclaimed', 'proclaims', 'warned', 'warns', 'asked', 'asks', 'demanded', 'demands', 'urged', 'urges', 'showed', 'shows', 'bore', 'bears', 'displayed', 'displays']);
+const TEXT_VERBS = new Set([
+  'read',
+  'reads',
+  'reading',
+  'said',
+  'says',
+  'say',
+  'stated',
+  'states',
+  'declared',
+  'declares',
+  'proclaimed',
+  'proclaims',
+  'warned',
+  'warns',
+  'asked',
+  'asks',
+  'demanded',
+  'demands',
+  'urged',
+  'urges',
+  'showed',
+  'shows',
+  'bore',
+  'bears',
+  'displayed',
+  'displays',
+]);
 /** Speech verbs of languages that drop the subject ("dijo que …"). */
-const FOREIGN_SAY = new Set(['dijo', 'afirmó', 'afirmo', 'declaró', 'declaro', 'indicó', 'indico', 'señaló', 'señalo', 'explicó', 'explico', 'añadió', 'agregó', 'aseguró', 'sostuvo', 'manifestó', 'expresó', 'comentó', 'escribió', 'advirtió', 'disse', 'afirmou', 'declarou', 'explicou', 'escreveu', 'acrescentou', 'comentou']);
+const FOREIGN_SAY = new Set([
+  'dijo',
+  'afirmó',
+  'afirmo',
+  'declaró',
+  'declaro',
+  'indicó',
+  'indico',
+  'señaló',
+  'señalo',
+  'explicó',
+  'explico',
+  'añadió',
+  'agregó',
+  'aseguró',
+  'sostuvo',
+  'manifestó',
+  'expresó',
+  'comentó',
+  'escribió',
+  'advirtió',
+  'disse',
+  'afirmou',
+  'declarou',
+  'explicou',
+  'escreveu',
+  'acrescentou',
+  'comentou',
+]);
 /** Verbs of giving words: "gave a terse “no.”", "expressed “regret”". */
 /** Methods that make a short quoted phrase someone's words even without a speech verb. */
-const RESCUING = new Set(['written-text', 'text-owner', 'quotative-like', 'verb-before', 'naming-verb', 'passive-by', 'document-issuer', 'colon', 'transcript', 'inverted-verb', 'verb-after']);
+const RESCUING = new Set([
+  'written-text',
+  'text-owner',
+  'quotative-like',
+  'verb-before',
+  'naming-verb',
+  'passive-by',
+  'document-issuer',
+  'colon',
+  'transcript',
+  'inverted-verb',
+  'verb-after',
+]);
 /** Plural nouns for groups of people the article does not name. */
-const PEOPLE_PLURALS = new Set(['people', 'members', 'children', 'users', 'others', 'protesters', 'residents', 'witnesses', 'observers', 'experts', 'analysts', 'critics', 'officials', 'activists', 'supporters', 'opponents', 'fans', 'locals', 'women', 'men', 'parents', 'families', 'students', 'teachers', 'doctors', 'nurses', 'workers', 'voters', 'citizens', 'netizens', 'bloggers', 'commentators', 'scholars', 'sources', 'insiders', 'aides', 'diplomats', 'lawmakers', 'legislators', 'politicians', 'demonstrators', 'organisers', 'organizers', 'participants', 'attendees', 'marchers', 'strikers', 'campaigners', 'villagers', 'neighbours', 'neighbors', 'relatives', 'friends', 'colleagues', 'employees', 'staff', 'passengers', 'travellers', 'travelers', 'shoppers', 'spectators', 'onlookers', 'bystanders', 'mourners', 'pilgrims', 'refugees', 'migrants', 'soldiers', 'troops', 'officers', 'authorities', 'investigators', 'prosecutors', 'scientists', 'researchers', 'economists', 'lawyers']);
+const PEOPLE_PLURALS = new Set([
+  'people',
+  'members',
+  'children',
+  'users',
+  'others',
+  'protesters',
+  'residents',
+  'witnesses',
+  'observers',
+  'experts',
+  'analysts',
+  'critics',
+  'officials',
+  'activists',
+  'supporters',
+  'opponents',
+  'fans',
+  'locals',
+  'women',
+  'men',
+  'parents',
+  'families',
+  'students',
+  'teachers',
+  'doctors',
+  'nurses',
+  'workers',
+  'voters',
+  'citizens',
+  'netizens',
+  'bloggers',
+  'commentators',
+  'scholars',
+  'sources',
+  'insiders',
+  'aides',
+  'diplomats',
+  'lawmakers',
+  'legislators',
+  'politicians',
+  'demonstrators',
+  'organisers',
+  'organizers',
+  'participants',
+  'attendees',
+  'marchers',
+  'strikers',
+  'campaigners',
+  'villagers',
+  'neighbours',
+  'neighbors',
+  'relatives',
+  'friends',
+  'colleagues',
+  'employees',
+  'staff',
+  'passengers',
+  'travellers',
+  'travelers',
+  'shoppers',
+  'spectators',
+  'onlookers',
+  'bystanders',
+  'mourners',
+  'pilgrims',
+  'refugees',
+  'migrants',
+  'soldiers',
+  'troops',
+  'officers',
+  'authorities',
+  'investigators',
+  'prosecutors',
+  'scientists',
+  'researchers',
+  'economists',
+  'lawyers',
+]);
 /** Nouns for something said: a fragment after "X's claim that" is X's. */
-const SPEECH_NOUNS = new Set(['claim', 'claims', 'remark', 'remarks', 'comment', 'comments', 'words', 'assertion', 'assertions', 'suggestion', 'allegation', 'allegations', 'accusation', 'accusations', 'insistence', 'description', 'characterisation', 'characterization', 'boast', 'promise', 'pledge', 'warning', 'argument', 'contention', 'description', 'statement', 'complaint', 'charge', 'quip', 'jibe', 'jab']);
-const SPEECHLIKE = new Set(['gave', 'give', 'gives', 'giving', 'offered', 'offers', 'expressed', 'expresses', 'voiced', 'voices', 'issued', 'issues', 'sent', 'extended', 'conveyed', 'uttered']);
-const QUOTATIVE_BE = new Set(['is', 'was', 'are', 'were', 'am', "'m", "'s", "'re", 'be', 'being', 'been', 'went', 'go', 'goes', 'going', 'gone', "i'm", 'i’m', "she's", 'she’s', "he's", 'he’s', "they're", 'they’re', "we're", 'we’re', "you're", 'you’re', "it's", 'it’s']);
+const SPEECH_NOUNS = new Set([
+  'claim',
+  'claims',
+  'remark',
+  'remarks',
+  'comment',
+  'comments',
+  'words',
+  'assertion',
+  'assertions',
+  'suggestion',
+  'allegation',
+  'allegations',
+  'accusation',
+  'accusations',
+  'insistence',
+  'description',
+  'characterisation',
+  'characterization',
+  'boast',
+  'promise',
+  'pledge',
+  'warning',
+  'argument',
+  'contention',
+  'description',
+  'statement',
+  'complaint',
+  'charge',
+  'quip',
+  'jibe',
+  'jab',
+]);
+const SPEECHLIKE = new Set([
+  'gave',
+  'give',
+  'gives',
+  'giving',
+  'offered',
+  'offers',
+  'expressed',
+  'expresses',
+  'voiced',
+  'voices',
+  'issued',
+  'issues',
+  'sent',
+  'extended',
+  'conveyed',
+  'uttered',
+]);
+const QUOTATIVE_BE = new Set([
+  'is',
+  'was',
+  'are',
+  'were',
+  'am',
+  "'m",
+  "'s",
+  "'re",
+  'be',
+  'being',
+  'been',
+  'went',
+  'go',
+  'goes',
+  'going',
+  'gone',
+  "i'm",
+  'i’m',
+  "she's",
+  'she’s',
+  "he's",
+  'he’s',
+  "they're",
+  'they’re',
+  "we're",
+  'we’re',
+  "you're",
+  'you’re',
+  "it's",
+  'it’s',
+]);
 
 const isWord = (t: Token | undefined): boolean => !!t && t.kind === 'word';
 /** Adverbs and auxiliaries between a subject and its verb ("also", "sentimentally", "had"). */
-const skippable = (t: Token | undefined): boolean => !!t && t.kind === 'word' && (SKIPPABLE.has(t.text.toLowerCase()) || (/^\p{Ll}{3,}ly$/u.test(t.text) && !/^(only|family|early|daily|weekly|ally|rally|italy|july|reply|supply|fly|belly|bully|holly|jolly|lily|sully|tally)$/.test(t.text)));
+const skippable = (t: Token | undefined): boolean =>
+  !!t &&
+  t.kind === 'word' &&
+  (SKIPPABLE.has(t.text.toLowerCase()) ||
+    (/^\p{Ll}{3,}ly$/u.test(t.text) &&
+      !/^(only|family|early|daily|weekly|ally|rally|italy|july|reply|supply|fly|belly|bully|holly|jolly|lily|sully|tally)$/.test(
+        t.text,
+      )));
 const lower = (t: Token | undefined) => (t ? t.lower : '');
-const bare = (w: string) => w.toLowerCase().replace(/['’]s$/, '').replace(/\.$/, '');
+const bare = (w: string) =>
+  w
+    .toLowerCase()
+    .replace(/['’]s$/, '')
+    .replace(/\.$/, '');
 
 function pronounGender(w: string): Gender | 'plural' | 'neuter' | 'first' | undefined {
   const l = w.toLowerCase();
@@ -156,13 +659,22 @@ function pronounGender(w: string): Gender | 'plural' | 'neuter' | 'first' | unde
 function genderOfWords(words: string[]): Gender {
   for (const w of words) {
     const l = bare(w);
-    if (FEMALE_WORDS.has(l) || KINSHIP[l] === 'female' || l === 'woman' || l === 'girl' || l === 'women' || l === 'lady') return 'female';
+    if (
+      FEMALE_WORDS.has(l) ||
+      KINSHIP[l] === 'female' ||
+      l === 'woman' ||
+      l === 'girl' ||
+      l === 'women' ||
+      l === 'lady'
+    )
+      return 'female';
     if (MALE_WORDS.has(l) || KINSHIP[l] === 'male' || l === 'man' || l === 'boy' || l === 'men') return 'male';
   }
   return 'unknown';
 }
 
-const samePerson = (a: Who | null | undefined, b: Who | null | undefined) => !!a && !!b && (a.person ? a.person === b.person : a.anon === b.anon);
+const samePerson = (a: Who | null | undefined, b: Who | null | undefined) =>
+  !!a && !!b && (a.person ? a.person === b.person : a.anon === b.anon);
 
 export class Attributor {
   private salience: Salient[] = [];
@@ -182,7 +694,10 @@ export class Attributor {
   /** The quote being attributed. */
   private current: QuoteSpan | undefined;
 
-  constructor(private docs: ParagraphDoc[], private people: People) {}
+  constructor(
+    private docs: ParagraphDoc[],
+    private people: People,
+  ) {}
 
   run(): Attributed[] {
     this.findInterviewAnswers();
@@ -195,7 +710,8 @@ export class Attributor {
         continue;
       }
       const results = this.paragraph(doc, carry);
-      if (prevBody && prevBody.doc.index === doc.index - 1) translationPair(prevBody.doc, prevBody.results, doc, results);
+      if (prevBody && prevBody.doc.index === doc.index - 1)
+        translationPair(prevBody.doc, prevBody.results, doc, results);
       prevBody = { doc, results };
       out.push(...results);
       if (doc.kind === 'caption') continue; // captions interrupt the running text, they do not carry it
@@ -208,7 +724,13 @@ export class Attributor {
         introducer,
         paragraph: doc.index,
         // The paragraph closes on a quote whose speaker is named with confidence.
-        endsOnQuote: !!last && !!lastSpan && lastSpan === last.span && !!last.speaker && last.confidence >= 0.8 && !/[\p{L}\p{N}]/u.test(doc.text.slice(lastSpan.end)),
+        endsOnQuote:
+          !!last &&
+          !!lastSpan &&
+          lastSpan === last.span &&
+          !!last.speaker &&
+          last.confidence >= 0.8 &&
+          !/[\p{L}\p{N}]/u.test(doc.text.slice(lastSpan.end)),
       };
     }
     return out;
@@ -250,19 +772,35 @@ export class Attributor {
         }
         const isFirst = i === firstQuote;
         // A quote run on from the paragraph before keeps its speaker unless a cue beside it says otherwise.
-        if (isFirst && carry?.open && carry.paragraph === doc.index - 1 && carry.last && (!found || found.method !== 'inverted-verb' && found.method !== 'verb-after')) {
+        if (
+          isFirst &&
+          carry?.open &&
+          carry.paragraph === doc.index - 1 &&
+          carry.last &&
+          (!found || (found.method !== 'inverted-verb' && found.method !== 'verb-after'))
+        ) {
           found = { who: carry.last, confidence: 0.9, how: 'continuation', method: 'run-on', cue: '' };
         }
         if (!found) found = this.fallback(doc, s0, s1, i, sIndex, ctx, results, carry, isFirst);
         const r = this.result(doc, span, ctx, found);
         results.push(r);
-        this.questioner = /\?\s*$/.test(span.text) && found?.who && this.asksSomeone(doc, s0, s1) ? found.who : undefined;
+        this.questioner =
+          /\?\s*$/.test(span.text) && found?.who && this.asksSomeone(doc, s0, s1) ? found.who : undefined;
         if (found?.who) this.push({ who: found.who, paragraph: doc.index, sentence: sIndex, token: i, strong: true });
       }
-      if (subject?.who) this.push({ who: subject.who, paragraph: doc.index, sentence: sIndex, token: subject.at, strong: true });
+      if (subject?.who)
+        this.push({ who: subject.who, paragraph: doc.index, sentence: sIndex, token: subject.at, strong: true });
       for (const m of this.people.inParagraph(doc.index)) {
         if (m.from >= s0 && m.from < s1 && !(subject?.who?.person === m.person && subject.at === m.from)) {
-          this.push({ who: { person: m.person }, paragraph: doc.index, sentence: sIndex, token: m.from, strong: false, inPP: PREPOSITIONS.has(lower(doc.tokens[m.from - 1])) || m.possessive, subjectLike: m.subject });
+          this.push({
+            who: { person: m.person },
+            paragraph: doc.index,
+            sentence: sIndex,
+            token: m.from,
+            strong: false,
+            inPP: PREPOSITIONS.has(lower(doc.tokens[m.from - 1])) || m.possessive,
+            subjectLike: m.subject,
+          });
         }
       }
     });
@@ -273,9 +811,24 @@ export class Attributor {
     this.salience.push(s);
   }
 
-  private result(doc: ParagraphDoc, span: QuoteSpan, ctx: QuoteContext, found: Found | undefined): Attributed & { anon?: Anonymous } {
+  private result(
+    doc: ParagraphDoc,
+    span: QuoteSpan,
+    ctx: QuoteContext,
+    found: Found | undefined,
+  ): Attributed & { anon?: Anonymous } {
     const kind = quoteKind(span, ctx);
-    if (!found) return { span, paragraph: doc.index, speaker: null, cue: '', attribution: 'none', kind, method: 'none', confidence: 0 };
+    if (!found)
+      return {
+        span,
+        paragraph: doc.index,
+        speaker: null,
+        cue: '',
+        attribution: 'none',
+        kind,
+        method: 'none',
+        confidence: 0,
+      };
     const named = found.who?.person && found.confidence >= NAME_THRESHOLD ? found.who.person : null;
     if (named) named.latent = false;
     const anon = found.who?.anon;
@@ -293,10 +846,17 @@ export class Attributor {
   }
 
   private context(doc: ParagraphDoc, s0: number, s1: number, i: number, span: QuoteSpan): QuoteContext {
-    const words = (a: number, b: number) => doc.tokens.slice(a, b).filter((t) => t.kind === 'word').map((t) => t.text);
+    const words = (a: number, b: number) =>
+      doc.tokens
+        .slice(a, b)
+        .filter((t) => t.kind === 'word')
+        .map((t) => t.text);
     const narrative = doc.tokens.slice(s0, s1).filter((t) => t.kind === 'word');
     const sentenceText = narrative.map((t) => t.text.toLowerCase()).join(' ');
-    const hasCue = narrative.some((t) => isSpeechVerb(t.text) && (!isMannerVerb(t.text) || t.start > span.end)) || /\baccording to\b/.test(sentenceText) || this.hasQuotativeLike(doc, s0, s1);
+    const hasCue =
+      narrative.some((t) => isSpeechVerb(t.text) && (!isMannerVerb(t.text) || t.start > span.end)) ||
+      /\baccording to\b/.test(sentenceText) ||
+      this.hasQuotativeLike(doc, s0, s1);
     return {
       before: words(s0, i),
       after: words(i + 1, s1),
@@ -312,20 +872,28 @@ export class Attributor {
   }
 
   private hasQuotativeLike(doc: ParagraphDoc, s0: number, s1: number): boolean {
-    for (let k = s0 + 1; k < s1; k++) if (lower(doc.tokens[k]) === 'like' && QUOTATIVE_BE.has(lower(doc.tokens[k - 1]))) return true;
+    for (let k = s0 + 1; k < s1; k++)
+      if (lower(doc.tokens[k]) === 'like' && QUOTATIVE_BE.has(lower(doc.tokens[k - 1]))) return true;
     return false;
   }
 
   // ---------------------------------------------------------------------------------------------
   // Quote → cue → phrase.
 
-  private attribute(doc: ParagraphDoc, s0: number, s1: number, qi: number, sIndex: number, results: Array<Attributed & { anon?: Anonymous }>): Found | undefined {
+  private attribute(
+    doc: ParagraphDoc,
+    s0: number,
+    s1: number,
+    qi: number,
+    sIndex: number,
+    results: Array<Attributed & { anon?: Anonymous }>,
+  ): Found | undefined {
     const t = doc.tokens;
     // "according to X" before the quote in its sentence outranks an outlet that "reported" it after.
     const according = this.accordingTo(doc, s0, qi, sIndex);
     // 1. After the quote: “…,” said X / “…,” X said / “…,” the judge told the court.
     let j = qi + 1;
-    while (j < s1 && t[j]!.kind === 'punct' && /^[,—–\-]$/.test(t[j]!.text)) j++;
+    while (j < s1 && t[j]!.kind === 'punct' && /^[,—–-]$/.test(t[j]!.text)) j++;
     // “…?” Park replied: “…”: a cue that ends in a colon introduces the next quote, not this one.
     let nextQuote = j;
     while (nextQuote < s1 && t[nextQuote]!.kind !== 'quote') nextQuote++;
@@ -343,7 +911,8 @@ export class Attributor {
       if (t[v]!.kind === 'quote') break;
       if (!isWord(t[v]) || !isSpeechVerb(t[v]!.text) || isCapitalized(t[v]!.text)) continue;
       const subj = this.subjectBefore(doc, qi + 1, v, sIndex);
-      if (subj?.who) return { ...subj, confidence: Math.min(subj.confidence, 0.7), method: 'verb-later', cue: this.cue(doc, v, s1) };
+      if (subj?.who)
+        return { ...subj, confidence: Math.min(subj.confidence, 0.7), method: 'verb-later', cue: this.cue(doc, v, s1) };
     }
     return undefined;
   }
@@ -358,13 +927,24 @@ export class Attributor {
       if (who) return { ...who, method: 'according-to', cue: 'according to' };
     }
     // “…”, as said by X / as told by X / in the words of X: the agent after the quote.
-    const asBy = lower(t[j]) === 'as' && isWord(t[j + 1]) && isSpeechVerb(t[j + 1]!.text) && lower(t[j + 2]) === 'by' ? j + 3 : lower(t[j]) === 'in' && lower(t[j + 1]) === 'the' && lower(t[j + 2]) === 'words' && lower(t[j + 3]) === 'of' ? j + 4 : -1;
+    const asBy =
+      lower(t[j]) === 'as' && isWord(t[j + 1]) && isSpeechVerb(t[j + 1]!.text) && lower(t[j + 2]) === 'by'
+        ? j + 3
+        : lower(t[j]) === 'in' && lower(t[j + 1]) === 'the' && lower(t[j + 2]) === 'words' && lower(t[j + 3]) === 'of'
+          ? j + 4
+          : -1;
     if (asBy > 0 && asBy < end) {
       let npTo = this.npEnd(doc, asBy, end);
       // "as said by the girl's mother, Ana Ruiz": a name in apposition closes the phrase.
       if (t[npTo]?.text === ',' && isWord(t[npTo + 1]) && isCapitalized(t[npTo + 1]!.text)) {
         let e = npTo + 1;
-        while (e < end && isWord(t[e]) && (isCapitalized(t[e]!.text) || NAME_PARTICLES.has(t[e]!.text)) && e - npTo <= 4) e++;
+        while (
+          e < end &&
+          isWord(t[e]) &&
+          (isCapitalized(t[e]!.text) || NAME_PARTICLES.has(t[e]!.text)) &&
+          e - npTo <= 4
+        )
+          e++;
         if (e === end || t[e]?.kind === 'punct') npTo = e;
       }
       const who = this.resolveNP(doc, asBy, npTo, sIndex, 'agent');
@@ -374,19 +954,36 @@ export class Attributor {
     let v = j;
     while (v < end && skippable(t[v]) && !isSpeechVerb(t[v]!.text)) v++;
     // Only a finite verb inverts ("said X", "wrote X"): "citing X", "to maintain X" hang on the clause before.
-    if (v < end && isWord(t[v]) && isSpeechVerb(t[v]!.text) && !isCapitalized(t[v]!.text) && !/ing$/.test(lower(t[v])) && lower(t[v - 1]) !== 'to' && (lower(t[v]) !== speechLemma(t[v]!.text) || FOREIGN_SAY.has(lower(t[v])) || /^(says|said)$/.test(lower(t[v])))) {
+    if (
+      v < end &&
+      isWord(t[v]) &&
+      isSpeechVerb(t[v]!.text) &&
+      !isCapitalized(t[v]!.text) &&
+      !/ing$/.test(lower(t[v])) &&
+      lower(t[v - 1]) !== 'to' &&
+      (lower(t[v]) !== speechLemma(t[v]!.text) || FOREIGN_SAY.has(lower(t[v])) || /^(says|said)$/.test(lower(t[v])))
+    ) {
       let npTo = this.npEnd(doc, v + 1, end);
       // "said the girl's mother, Selva Herbón": a name in apposition closes the phrase.
       if (t[npTo]?.text === ',' && isCapitalized(t[npTo + 1]?.text ?? '') && isWord(t[npTo + 1])) {
         let e = npTo + 1;
-        while (e < end && isWord(t[e]) && (isCapitalized(t[e]!.text) || NAME_PARTICLES.has(t[e]!.text)) && e - npTo <= 4) e++;
+        while (
+          e < end &&
+          isWord(t[e]) &&
+          (isCapitalized(t[e]!.text) || NAME_PARTICLES.has(t[e]!.text)) &&
+          e - npTo <= 4
+        )
+          e++;
         if (e === end || t[e]?.text === ',' || t[e]?.kind === 'punct') npTo = e;
       }
       // "said a protester using the pseudonym Katya", "said a man who gave his name only as Ali".
       for (let k = npTo; k < Math.min(end, npTo + 8); k++) {
-        if (/^(pseudonym|name|named|called|identified)$/.test(lower(t[k])) && isCapitalized(t[k + 1]?.text ?? t[k + 2]?.text ?? '')) {
+        if (
+          /^(pseudonym|name|named|called|identified)$/.test(lower(t[k])) &&
+          isCapitalized(t[k + 1]?.text ?? t[k + 2]?.text ?? '')
+        ) {
           let e = k + 1;
-          while (e < end && (isWord(t[e]) && (isCapitalized(t[e]!.text) || /^(only|as|simply)$/.test(lower(t[e]))))) e++;
+          while (e < end && isWord(t[e]) && (isCapitalized(t[e]!.text) || /^(only|as|simply)$/.test(lower(t[e])))) e++;
           npTo = e;
           break;
         }
@@ -398,28 +995,63 @@ export class Attributor {
     // Subject first: “…,” X said / the 21-year-old said / she told the BBC. Not for a fragment woven
     // into its clause ("accused them of “bullying” parents who asked …"): the words after it go on that clause.
     const quoteTok = t[j - 1];
-    const woven = quoteTok?.kind === 'quote' && isWord(t[j - 2]) && doc.sentenceOf[j - 2] === sIndex && !/[,.;:!?…—–-]$/.test(doc.spans[quoteTok.q!]!.text.trimEnd());
+    const woven =
+      quoteTok?.kind === 'quote' &&
+      isWord(t[j - 2]) &&
+      doc.sentenceOf[j - 2] === sIndex &&
+      !/[,.;:!?…—–-]$/.test(doc.spans[quoteTok.q!]!.text.trimEnd());
     for (let k = j; k < Math.min(end, j + 16) && !woven; k++) {
       const tok = t[k]!;
       if (!isWord(tok)) {
-        if (tok.text === '(' || tok.text === ')' || tok.text === '[' || tok.text === ']' || tok.text === ',' || tok.text === '’' || tok.text === "'") continue;
+        if (
+          tok.text === '(' ||
+          tok.text === ')' ||
+          tok.text === '[' ||
+          tok.text === ']' ||
+          tok.text === ',' ||
+          tok.text === '’' ||
+          tok.text === "'"
+        )
+          continue;
         break;
       }
       // "“…” and I said": a new clause, with its own quote to come; "having questioned …": a participle.
-      if (/^(and|but|or|while|whereas|because|so|then|having|being|after|before|when|citing|adding|noting)$/.test(lower(tok))) break;
+      if (
+        /^(and|but|or|while|whereas|because|so|then|having|being|after|before|when|citing|adding|noting)$/.test(
+          lower(tok),
+        )
+      )
+        break;
       if (k > j && isSpeechVerb(tok.text) && !isCapitalized(tok.text)) {
         const subj = this.subjectBefore(doc, j, k, sIndex);
-        if (subj?.who || subj) return subj ? { ...subj, method: subj.method === 'subject' ? 'verb-after' : subj.method, cue: this.cue(doc, k, end) } : undefined;
+        if (subj?.who || subj)
+          return subj
+            ? { ...subj, method: subj.method === 'subject' ? 'verb-after' : subj.method, cue: this.cue(doc, k, end) }
+            : undefined;
         return undefined;
       }
       // Quotative like after the quote is not English; another verb means the clause is about something else.
-      if (k > j && isVerbLike(tok.text) && !isCapitalized(tok.text) && !SKIPPABLE.has(lower(tok)) && !this.inMention(doc, k) && !isRoleNoun(tok.text)) break;
+      if (
+        k > j &&
+        isVerbLike(tok.text) &&
+        !isCapitalized(tok.text) &&
+        !SKIPPABLE.has(lower(tok)) &&
+        !this.inMention(doc, k) &&
+        !isRoleNoun(tok.text)
+      )
+        break;
     }
     return undefined;
   }
 
   /** Before the quote: X said: “…” / X said that “…” / X called it “…” / “…” after a colon / like “…”. */
-  private cueBefore(doc: ParagraphDoc, s0: number, qi: number, sIndex: number, results: Array<Attributed & { anon?: Anonymous }>): Found | undefined {
+  private cueBefore(
+    doc: ParagraphDoc,
+    s0: number,
+    qi: number,
+    sIndex: number,
+    results: Array<Attributed & { anon?: Anonymous }>,
+  ): Found | undefined {
     const t = doc.tokens;
     let scanFrom = qi - 1;
     // X commented — which Y noted as unusual — “…”: skip a parenthetical between dashes.
@@ -431,16 +1063,50 @@ export class Attributor {
     const colon = t[qi - 1]?.text === ':' || (t[qi - 1]?.text === ',' && t[qi - 2]?.text === ':');
     // "posed with the sign “…”", "banners (such as “…”)": a written text, nobody's words unless its owner is named.
     let n = qi - 1;
-    while (n >= s0 && (t[n]!.kind === 'punct' || /^(such|as|like|reading|saying|that|read|reads|with|the|words)$/.test(lower(t[n])))) {
+    while (
+      n >= s0 &&
+      (t[n]!.kind === 'punct' || /^(such|as|like|reading|saying|that|read|reads|with|the|words)$/.test(lower(t[n])))
+    ) {
       if (t[n]!.kind === 'quote') break;
       n--;
     }
-    if (n >= s0 && n >= qi - 5 && isWord(t[n]) && WRITTEN_TEXT_NOUNS.has(bare(t[n]!.text)) && !DOCUMENT_NOUNS.has(bare(t[n]!.text)) && !isCapitalized(t[n]!.text)) {
+    if (
+      n >= s0 &&
+      n >= qi - 5 &&
+      isWord(t[n]) &&
+      WRITTEN_TEXT_NOUNS.has(bare(t[n]!.text)) &&
+      !DOCUMENT_NOUNS.has(bare(t[n]!.text)) &&
+      !isCapitalized(t[n]!.text)
+    ) {
       const owner = this.possessorOf(doc, n, sIndex);
       if (owner) return { ...owner, method: 'text-owner' };
       let a = n;
-      while (a > s0 && isWord(t[a - 1]) && (DETERMINERS.has(lower(t[a - 1])) || INDEFINITE_OPENERS.has(lower(t[a - 1])) || !isVerbLike(t[a - 1]!.text) && !PREPOSITIONS.has(lower(t[a - 1]))) && n - a < 3) a--;
-      return { who: { anon: { description: t.slice(a, n + 1).map((x) => x.text).join(' '), gender: 'unknown', plural: /s$/.test(bare(t[n]!.text)), paragraph: doc.index } }, confidence: 0.9, how: 'adjacent', method: 'written-text', cue: '' };
+      while (
+        a > s0 &&
+        isWord(t[a - 1]) &&
+        (DETERMINERS.has(lower(t[a - 1])) ||
+          INDEFINITE_OPENERS.has(lower(t[a - 1])) ||
+          (!isVerbLike(t[a - 1]!.text) && !PREPOSITIONS.has(lower(t[a - 1])))) &&
+        n - a < 3
+      )
+        a--;
+      return {
+        who: {
+          anon: {
+            description: t
+              .slice(a, n + 1)
+              .map((x) => x.text)
+              .join(' '),
+            gender: 'unknown',
+            plural: /s$/.test(bare(t[n]!.text)),
+            paragraph: doc.index,
+          },
+        },
+        confidence: 0.9,
+        how: 'adjacent',
+        method: 'written-text',
+        cue: '',
+      };
     }
     for (let v = scanFrom; v >= s0; v--) {
       const tok = t[v]!;
@@ -448,7 +1114,13 @@ export class Attributor {
         // X said “…” and “…”: the quote before in the sentence, with nothing said between, lends its speaker.
         const prev = results.find((r) => r.paragraph === doc.index && r.span === doc.spans[tok.q!]);
         if (prev && (prev.speaker || prev.anon) && prev.confidence >= NAME_THRESHOLD && this.joinedQuotes(doc, v, qi)) {
-          return { who: prev.speaker ? { person: prev.speaker } : { anon: prev.anon! }, confidence: Math.min(prev.confidence, 0.9), how: prev.attribution === 'none' ? 'continuation' : prev.attribution, method: 'same-sentence', cue: prev.cue };
+          return {
+            who: prev.speaker ? { person: prev.speaker } : { anon: prev.anon! },
+            confidence: Math.min(prev.confidence, 0.9),
+            how: prev.attribution === 'none' ? 'continuation' : prev.attribution,
+            method: 'same-sentence',
+            cue: prev.cue,
+          };
         }
         if (prev && this.joinedQuotes(doc, v, qi)) return undefined;
         continue;
@@ -485,9 +1157,17 @@ export class Attributor {
         const who = this.resolveNP(doc, v + 1, this.npEnd(doc, v + 1, qi), sIndex, 'inverted');
         if (who) return { ...who, method: 'inverted-verb', cue: this.cue(doc, v, qi) };
       }
-      if (isCapitalized(tok.text) && v === s0 && /(ed|en|ing)$/.test(w) || isCapitalized(tok.text) && /ing$/.test(w)) {
+      if (
+        (isCapitalized(tok.text) && v === s0 && /(ed|en|ing)$/.test(w)) ||
+        (isCapitalized(tok.text) && /ing$/.test(w))
+      ) {
         // “Writing “…”, Wright further wrote …”: a participle opening the sentence takes the main clause's subject.
-        const main = this.mainClauseSubject(doc, s0, t.findIndex((x, k) => k > v && x.text === ','), sIndex);
+        const main = this.mainClauseSubject(
+          doc,
+          s0,
+          t.findIndex((x, k) => k > v && x.text === ','),
+          sIndex,
+        );
         if (main) return { ...main, method: 'participle', cue: tok.text };
         continue;
       }
@@ -501,24 +1181,35 @@ export class Attributor {
       }
       const subj = this.subjectBefore(doc, s0, v, sIndex);
       // "Rocky Linux describes itself as …": whatever calls itself "itself" is no person.
-      if (subj?.who?.person?.type === 'person' && lower(t[v + 1]) === 'itself' && !subj.who.person.roles.length && (subj.who.person.gender === 'unknown' || subj.who.person.genderFromName)) {
+      if (
+        subj?.who?.person?.type === 'person' &&
+        lower(t[v + 1]) === 'itself' &&
+        !subj.who.person.roles.length &&
+        (subj.who.person.gender === 'unknown' || subj.who.person.genderFromName)
+      ) {
         subj.who.person.type = 'organization';
       }
       if (subj) {
         const naming = NAMING.has(lemma);
-        return { ...subj, method: subj.method === 'subject' ? (naming ? 'naming-verb' : colon ? 'colon' : 'verb-before') : subj.method, cue: this.cue(doc, v, qi) };
+        return {
+          ...subj,
+          method: subj.method === 'subject' ? (naming ? 'naming-verb' : colon ? 'colon' : 'verb-before') : subj.method,
+          cue: this.cue(doc, v, qi),
+        };
       }
       // "Por ello, dijo que …": a verb of a language that drops its subject speaks for the current topic.
       if (FOREIGN_SAY.has(w)) {
         const topic = this.subjects.get(doc.index)?.[sIndex - 1] ?? this.lastSpeaker(doc, qi, sIndex);
-        if (topic?.person) return { who: topic, confidence: 0.55, how: 'subject', method: 'dropped-subject', cue: tok.text };
+        if (topic?.person)
+          return { who: topic, confidence: 0.55, how: 'subject', method: 'dropped-subject', cue: tok.text };
       }
       // A verb with no subject phrase in reach ("… on maintaining “…”"): keep looking further left.
     }
     // "Trump, also on Twitter, defended his decision, “…”": a clause about someone, then their words.
     if (!colon && t[qi - 1]?.text === ',' && qi - 2 > s0 && /^[\p{Lu}]/u.test(doc.spans[t[qi]!.q!]!.text)) {
       const near = this.nearestClauseSubject(doc, s0, qi - 1, sIndex);
-      if (near?.who?.person) return { ...near, confidence: Math.min(near.confidence, 0.6), method: 'comma-intro', cue: '' };
+      if (near?.who?.person)
+        return { ...near, confidence: Math.min(near.confidence, 0.6), method: 'comma-intro', cue: '' };
       if (near) return undefined;
     }
     if (colon) {
@@ -526,7 +1217,8 @@ export class Attributor {
       const label = this.transcriptLabel(doc, s0, qi - 1);
       if (label) return { who: { person: label }, confidence: 0.85, how: 'adjacent', method: 'transcript', cue: '' };
       const near = this.nearestClauseSubject(doc, s0, qi - 1, sIndex);
-      if (near?.who && near.method !== 'pronoun') return { ...near, confidence: Math.min(near.confidence, 0.8), method: 'colon', cue: '' };
+      if (near?.who && near.method !== 'pronoun')
+        return { ...near, confidence: Math.min(near.confidence, 0.8), method: 'colon', cue: '' };
       const main = this.mainClauseSubject(doc, s0, qi - 1, sIndex);
       if (main?.who) return { ...main, confidence: Math.min(main.confidence, 0.8), method: 'colon', cue: '' };
     }
@@ -539,7 +1231,7 @@ export class Attributor {
     for (let k = v + 1; k < qi; k++) {
       const x = doc.tokens[k]!;
       if (x.kind === 'punct') continue;
-      if (!isWord(x) || isCapitalized(x.text) || isVerbLike(x.text) && !/(ly|est|er)$/.test(lower(x))) return false;
+      if (!isWord(x) || isCapitalized(x.text) || (isVerbLike(x.text) && !/(ly|est|er)$/.test(lower(x)))) return false;
     }
     return true;
   }
@@ -622,7 +1314,14 @@ export class Attributor {
     // "as said by X", "as told by X", "as described by X".
     if (lower(doc.tokens[v - 1]) === 'as' && lower(doc.tokens[v + 1]) === 'by') return true;
     let k = v - 1;
-    while (k >= 0 && isWord(doc.tokens[k]) && /^(also|often|widely|repeatedly|later|once|previously|reportedly|even|frequently|sometimes|variously|publicly|privately)$/.test(lower(doc.tokens[k]))) k--;
+    while (
+      k >= 0 &&
+      isWord(doc.tokens[k]) &&
+      /^(also|often|widely|repeatedly|later|once|previously|reportedly|even|frequently|sometimes|variously|publicly|privately)$/.test(
+        lower(doc.tokens[k]),
+      )
+    )
+      k--;
     return /^(was|were|is|are|be|been|being|get|got|gets|getting)$/.test(lower(doc.tokens[k]));
   }
 
@@ -639,11 +1338,27 @@ export class Attributor {
       if (WRITTEN_TEXT_NOUNS.has(l) || DOCUMENT_NOUNS.has(l)) {
         if (isCapitalized(t[m]!.text) && m > s0) break;
         // What stands between the noun and the verb must be a prepositional phrase ("on the door").
-        const between = t.slice(m + 1, k + 1).filter(isWord).map((x) => lower(x));
-        if (between.length && !/^(on|in|at|above|outside|of|from|by|near|over|behind|signed|published|posted|released|issued|put|left|written|painted)$/.test(between[0]!)) break;
+        const between = t
+          .slice(m + 1, k + 1)
+          .filter(isWord)
+          .map((x) => lower(x));
+        if (
+          between.length &&
+          !/^(on|in|at|above|outside|of|from|by|near|over|behind|signed|published|posted|released|issued|put|left|written|painted)$/.test(
+            between[0]!,
+          )
+        )
+          break;
         // …and the noun must not itself sit in one ("In a statement, X said").
         let d = m - 1;
-        while (d >= s0 && isWord(t[d]) && (DETERMINERS.has(lower(t[d])) || INDEFINITE_OPENERS.has(lower(t[d])) || !isVerbLike(t[d]!.text) && !PREPOSITIONS.has(lower(t[d])) && !isCapitalized(t[d]!.text))) d--;
+        while (
+          d >= s0 &&
+          isWord(t[d]) &&
+          (DETERMINERS.has(lower(t[d])) ||
+            INDEFINITE_OPENERS.has(lower(t[d])) ||
+            (!isVerbLike(t[d]!.text) && !PREPOSITIONS.has(lower(t[d])) && !isCapitalized(t[d]!.text)))
+        )
+          d--;
         if (d >= s0 && isWord(t[d]) && PREPOSITIONS.has(lower(t[d]))) break;
         head = m;
         break;
@@ -656,8 +1371,32 @@ export class Attributor {
       const owner = this.possessorOf(doc, head, sIndex);
       if (owner) return { ...owner, method: 'text-owner' };
       let a = head;
-      while (a > s0 && isWord(t[a - 1]) && !PREPOSITIONS.has(lower(t[a - 1])) && !isSpeechVerb(t[a - 1]!.text) && head - a < 4) a--;
-      return { who: { anon: { description: t.slice(a, head + 1).map((x) => x.text).join(' ').replace(/^(carried|held|with)\s+/i, ''), gender: 'unknown', plural: /s$/.test(noun), paragraph: doc.index } }, confidence: 0.9, how: 'adjacent', method: 'written-text', cue: '' };
+      while (
+        a > s0 &&
+        isWord(t[a - 1]) &&
+        !PREPOSITIONS.has(lower(t[a - 1])) &&
+        !isSpeechVerb(t[a - 1]!.text) &&
+        head - a < 4
+      )
+        a--;
+      return {
+        who: {
+          anon: {
+            description: t
+              .slice(a, head + 1)
+              .map((x) => x.text)
+              .join(' ')
+              .replace(/^(carried|held|with)\s+/i, ''),
+            gender: 'unknown',
+            plural: /s$/.test(noun),
+            paragraph: doc.index,
+          },
+        },
+        confidence: 0.9,
+        how: 'adjacent',
+        method: 'written-text',
+        cue: '',
+      };
     }
     const issuer = this.issuerOf(doc, head, sIndex);
     if (issuer) return { ...issuer, method: 'document-issuer' };
@@ -672,17 +1411,38 @@ export class Attributor {
    * appositives ("X, the chair of Y, said"), relative clauses ("X, who …, said") and a coordinated
    * predicate ("X said …, and described …").
    */
-  private subjectBefore(doc: ParagraphDoc, s0: number, v: number, sIndex: number, allowFirst = false, depth = 0): Found | undefined {
+  private subjectBefore(
+    doc: ParagraphDoc,
+    s0: number,
+    v: number,
+    sIndex: number,
+    allowFirst = false,
+    depth = 0,
+  ): Found | undefined {
     const t = doc.tokens;
     let k = v - 1;
-    while (k >= s0 && (skippable(t[k]) && !SUBJECT_PRONOUNS.has(lower(t[k])) || t[k]!.text === '[' || t[k]!.text === ']' || this.isBracketNote(doc, k))) k--;
+    while (
+      k >= s0 &&
+      ((skippable(t[k]) && !SUBJECT_PRONOUNS.has(lower(t[k]))) ||
+        t[k]!.text === '[' ||
+        t[k]!.text === ']' ||
+        this.isBracketNote(doc, k))
+    )
+      k--;
     if (k < s0) return undefined;
     const tok = t[k]!;
     if (tok.kind === 'quote') return undefined;
     // ", saying …", ", adding …", "on maintaining …", "by pleading …": a participle or gerund takes the
     // subject of the clause it hangs on.
     const before1 = t[v - 1];
-    if (/ing$/.test(lower(t[v])) && depth === 0 && (tok.text === ',' || before1?.text === ',' || isWord(before1) && (PREPOSITIONS.has(lower(before1)) || /^(while|when|after|before|by|in|on)$/.test(lower(before1))))) {
+    if (
+      /ing$/.test(lower(t[v])) &&
+      depth === 0 &&
+      (tok.text === ',' ||
+        before1?.text === ',' ||
+        (isWord(before1) &&
+          (PREPOSITIONS.has(lower(before1)) || /^(while|when|after|before|by|in|on)$/.test(lower(before1)))))
+    ) {
       const main = this.mainClauseSubject(doc, s0, k, sIndex);
       if (main) return main;
     }
@@ -702,7 +1462,10 @@ export class Attributor {
         return this.npSubject(doc, Math.max(s0, d + 1), k, sIndex);
       }
       // ", speaking to BBC Radio 4,", ", in an interview with X,": a name inside a participle or prepositional aside is not the subject.
-      const aside = isWord(t[d + 1]) && !this.inMention(doc, d + 1) && (/^\p{Ll}+ing$/u.test(t[d + 1]!.text) || PREPOSITIONS.has(lower(t[d + 1])));
+      const aside =
+        isWord(t[d + 1]) &&
+        !this.inMention(doc, d + 1) &&
+        (/^\p{Ll}+ing$/u.test(t[d + 1]!.text) || PREPOSITIONS.has(lower(t[d + 1])));
       const innerName = aside ? undefined : this.nameIn(doc, d + 1, k);
       // "After the match, Rhys Price, 21, said": an introductory phrase before the first comma is not the subject.
       const c = commaBefore(t, d - 1, s0);
@@ -711,19 +1474,36 @@ export class Attributor {
       let outer: Found | undefined;
       if (!outerIntro) {
         outer = this.npSubject(doc, segStart, d, sIndex);
-        if (!outer?.who && c >= s0 && t[c]!.text === ',') outer = this.subjectBefore(doc, s0, d + 1, sIndex, allowFirst, depth + 1) ?? outer;
+        if (!outer?.who && c >= s0 && t[c]!.text === ',')
+          outer = this.subjectBefore(doc, s0, d + 1, sIndex, allowFirst, depth + 1) ?? outer;
       }
-      const innerNP = !aside && !innerName && !(outer?.who?.person && outer.method === 'subject') ? this.npSubject(doc, d + 1, k, sIndex) : undefined;
+      const innerNP =
+        !aside && !innerName && !(outer?.who?.person && outer.method === 'subject')
+          ? this.npSubject(doc, d + 1, k, sIndex)
+          : undefined;
       // "Its chair, Priya Nand, said", "One of these groups, the SDF, said": a name in apposition to a role phrase speaks.
-      if (innerName && (!outer?.who?.person || outer.method === 'role-noun' || outer.method === 'unnamed' || outer.how === 'role-noun' || outer.who.person.type === 'organization' && innerName.person.type === 'person')) return { who: { person: innerName.person }, confidence: 0.95, how: 'adjacent', method: 'subject', cue: '' };
-      if (innerNP?.who?.person && (!outer?.who?.person) && (outer?.method === 'unnamed' || !outer?.who)) return innerNP;
+      if (
+        innerName &&
+        (!outer?.who?.person ||
+          outer.method === 'role-noun' ||
+          outer.method === 'unnamed' ||
+          outer.how === 'role-noun' ||
+          (outer.who.person.type === 'organization' && innerName.person.type === 'person'))
+      )
+        return { who: { person: innerName.person }, confidence: 0.95, how: 'adjacent', method: 'subject', cue: '' };
+      if (innerNP?.who?.person && !outer?.who?.person && (outer?.method === 'unnamed' || !outer?.who)) return innerNP;
       if (outer?.who?.anon && innerNP?.who?.anon) {
         // "one victim, a retired nurse who asked not to be named,": both describe one unnamed person.
-        const merged: Anonymous = { ...outer.who.anon, description: `${outer.who.anon.description}, ${innerNP.who.anon.description}`, gender: outer.who.anon.gender !== 'unknown' ? outer.who.anon.gender : innerNP.who.anon.gender };
+        const merged: Anonymous = {
+          ...outer.who.anon,
+          description: `${outer.who.anon.description}, ${innerNP.who.anon.description}`,
+          gender: outer.who.anon.gender !== 'unknown' ? outer.who.anon.gender : innerNP.who.anon.gender,
+        };
         return { ...outer, who: { anon: merged } };
       }
       if (outer?.who) return outer;
-      if (innerName) return { who: { person: innerName.person }, confidence: 0.9, how: 'adjacent', method: 'subject', cue: '' };
+      if (innerName)
+        return { who: { person: innerName.person }, confidence: 0.9, how: 'adjacent', method: 'subject', cue: '' };
       if (innerNP?.who) return innerNP;
       return outer;
     }
@@ -732,7 +1512,8 @@ export class Attributor {
     if (SUBJECT_PRONOUNS.has(w)) return this.pronoun(doc, k, sIndex);
     // "I'm like", "she's like", "they're like": a contracted pronoun.
     const contracted = /^(i|he|she|they|we|it|you)['’](m|s|re|ve|d|ll)$/.exec(w);
-    if (contracted) return contracted[1] === 'you' ? this.addressee(doc, sIndex) : this.pronounWord(doc, k, sIndex, contracted[1]!);
+    if (contracted)
+      return contracted[1] === 'you' ? this.addressee(doc, sIndex) : this.pronounWord(doc, k, sIndex, contracted[1]!);
     if (w === 'you') return this.addressee(doc, sIndex);
     if (RELATIVE.has(w)) {
       // "…, who declared …", "tour manager Thomas Gray, 24, who cited …": the relative pronoun's antecedent.
@@ -745,11 +1526,22 @@ export class Attributor {
       while (pp > s0 && DETERMINERS.has(lower(t[pp]))) pp--;
       if (near && PREPOSITIONS.has(lower(t[pp]))) {
         // "X, a media analyst at Y, who said": the relative clause follows the appositive; its antecedent is X, not Y.
-        const head = inClause.filter((m) => m.to < near.from && t[m.to]?.text === ',' && m.person.type === 'person' && !m.possessive && !t.slice(m.to + 1, near.from).some((x) => x.text === ',' || x.kind === 'quote')).pop();
-        if (head) return { who: { person: head.person }, confidence: 0.85, how: 'adjacent', method: 'subject', cue: '' };
+        const head = inClause
+          .filter(
+            (m) =>
+              m.to < near.from &&
+              t[m.to]?.text === ',' &&
+              m.person.type === 'person' &&
+              !m.possessive &&
+              !t.slice(m.to + 1, near.from).some((x) => x.text === ',' || x.kind === 'quote'),
+          )
+          .pop();
+        if (head)
+          return { who: { person: head.person }, confidence: 0.85, how: 'adjacent', method: 'subject', cue: '' };
         return this.npSubject(doc, s0, d + 1, sIndex);
       }
-      if (near && t.slice(near.to, d + 1).every((x) => x.kind === 'punct' || /^\d+$/.test(x.text))) return { who: { person: near.person }, confidence: 0.9, how: 'adjacent', method: 'subject', cue: '' };
+      if (near && t.slice(near.to, d + 1).every((x) => x.kind === 'punct' || /^\d+$/.test(x.text)))
+        return { who: { person: near.person }, confidence: 0.9, how: 'adjacent', method: 'subject', cue: '' };
       return this.npSubject(doc, s0, d + 1, sIndex);
     }
     if ((w === 'and' || w === 'but' || w === 'then') && depth < 5) {
@@ -767,9 +1559,20 @@ export class Attributor {
         // A verb of a subordinate clause ("whether Oakland was …") or a reduced relative ("soldiers killed") is not the predicate.
         const at = this.subjectStart(doc, s0, p);
         const before = lower(t[at - 1]);
-        if (/^(whether|if|that|because|when|while|although|though|since|after|before|as|who|which|of|in|on|at|to|for|with|by|from)$/.test(before)) continue;
+        if (
+          /^(whether|if|that|because|when|while|although|though|since|after|before|as|who|which|of|in|on|at|to|for|with|by|from)$/.test(
+            before,
+          )
+        )
+          continue;
         // "refused to visit a cemetery of soldiers killed …": the phrase before is an object, not a subject.
-        if (at - 1 >= s0 && isWord(t[at - 1]) && !isCapitalized(t[at - 1]!.text) && (isVerbLike(t[at - 1]!.text) || isSpeechVerb(t[at - 1]!.text))) continue;
+        if (
+          at - 1 >= s0 &&
+          isWord(t[at - 1]) &&
+          !isCapitalized(t[at - 1]!.text) &&
+          (isVerbLike(t[at - 1]!.text) || isSpeechVerb(t[at - 1]!.text))
+        )
+          continue;
         return subj;
       }
       return undefined;
@@ -800,7 +1603,8 @@ export class Attributor {
   /** "you" in an interviewer's question is the interviewee; elsewhere nobody in particular. */
   private addressee(doc: ParagraphDoc, sIndex: number): Found | undefined {
     const interviewee = this.interviewee.get(doc.index);
-    if (interviewee) return { who: { person: interviewee }, confidence: 0.75, how: 'pronoun', method: 'interview-question', cue: '' };
+    if (interviewee)
+      return { who: { person: interviewee }, confidence: 0.75, how: 'pronoun', method: 'interview-question', cue: '' };
     void sIndex;
     return { who: null, confidence: 0, how: 'none', method: 'second-person', cue: '' };
   }
@@ -811,11 +1615,24 @@ export class Attributor {
     const start = this.npStart(doc, s0, end);
     if (start >= end) return undefined;
     // "Erwin Chemerinsky, Dean of UC Berkeley School of Law called it": a role phrase in apposition to a name before it.
-    if (t[start - 1]?.text === ',' && !this.people.mentionsIn(doc.index, start, end).some((m) => m.person.type === 'person')) {
-      const words = t.slice(start, end).filter(isWord).map((x) => bare(x.text));
-      const prevName = this.people.inParagraph(doc.index).find((m) => m.to === start - 1 && m.from >= s0 && m.person.type === 'person');
-      const roleish = (w: string, raw: string) => isRoleNoun(w) || TITLES.has(w) || DETERMINERS.has(w) || isCapitalized(raw) && isCommonWord(raw) && !isDemonym(raw);
-      if (prevName && words.length && roleish(words[0]!, t.slice(start, end).find(isWord)!.text)) return { who: { person: prevName.person }, confidence: 0.9, how: 'adjacent', method: 'subject', cue: '' };
+    if (
+      t[start - 1]?.text === ',' &&
+      !this.people.mentionsIn(doc.index, start, end).some((m) => m.person.type === 'person')
+    ) {
+      const words = t
+        .slice(start, end)
+        .filter(isWord)
+        .map((x) => bare(x.text));
+      const prevName = this.people
+        .inParagraph(doc.index)
+        .find((m) => m.to === start - 1 && m.from >= s0 && m.person.type === 'person');
+      const roleish = (w: string, raw: string) =>
+        isRoleNoun(w) ||
+        TITLES.has(w) ||
+        DETERMINERS.has(w) ||
+        (isCapitalized(raw) && isCommonWord(raw) && !isDemonym(raw));
+      if (prevName && words.length && roleish(words[0]!, t.slice(start, end).find(isWord)!.text))
+        return { who: { person: prevName.person }, confidence: 0.9, how: 'adjacent', method: 'subject', cue: '' };
     }
     return this.resolveNP(doc, start, end, sIndex, 'subject');
   }
@@ -841,10 +1658,18 @@ export class Attributor {
       }
       const l = lower(x);
       if (isSpeechVerb(x.text) && !isCapitalized(x.text)) break;
-      if (RELATIVE.has(l) || /^(and|but|or|than|because|if|when|while|as|so|after|before|since|until|though|although|whether)$/.test(l)) {
+      if (
+        RELATIVE.has(l) ||
+        /^(and|but|or|than|because|if|when|while|as|so|after|before|since|until|though|although|whether)$/.test(l)
+      ) {
         // "Brit Hume and Chris Wallace", "David and Louise Turpin": a conjunction inside a name list;
         // "X of Y University and contributor to Slate": coordinated descriptions of one person.
-        if (l === 'and' && a - 2 >= s0 && isCapitalized(t[a - 2]?.text ?? '') && (isCapitalized(t[a]?.text ?? '') || isRoleNoun(t[a]?.text ?? '') && !isCapitalized(t[a]?.text ?? ''))) {
+        if (
+          l === 'and' &&
+          a - 2 >= s0 &&
+          isCapitalized(t[a - 2]?.text ?? '') &&
+          (isCapitalized(t[a]?.text ?? '') || (isRoleNoun(t[a]?.text ?? '') && !isCapitalized(t[a]?.text ?? '')))
+        ) {
           a--;
           continue;
         }
@@ -853,7 +1678,13 @@ export class Attributor {
       if (/^(from|at|to|with|in)$/.test(l)) {
         // "Jerome Ross from Roar Magazine", "contributor to Slate", "a professor at Yale": a phrase on a name or role.
         const w = t[a - 2];
-        if (a - 2 >= s0 && w && isWord(w) && (isCapitalized(w.text) && !isSpeechVerb(w.text) || isRoleNoun(w.text) && !isCapitalized(w.text) && !isVerbLike(w.text))) {
+        if (
+          a - 2 >= s0 &&
+          w &&
+          isWord(w) &&
+          ((isCapitalized(w.text) && !isSpeechVerb(w.text)) ||
+            (isRoleNoun(w.text) && !isCapitalized(w.text) && !isVerbLike(w.text)))
+        ) {
           a--;
           continue;
         }
@@ -868,14 +1699,31 @@ export class Attributor {
         }
         break;
       }
-      if (!isCapitalized(x.text) && isVerbLike(x.text) && !isRoleNoun(x.text) && !DETERMINERS.has(l) && !/(ed|ing)$/.test(l) && !GENERIC_PERSON_NOUNS.has(l) && !ORG_NOUNS.has(l) && !DOCUMENT_NOUNS.has(l)) break;
-      if (!isCapitalized(x.text) && /ed$/.test(l) && !isRoleNoun(l) && a < end && !DETERMINERS.has(lower(t[a - 2]))) break;
+      if (
+        !isCapitalized(x.text) &&
+        isVerbLike(x.text) &&
+        !isRoleNoun(x.text) &&
+        !DETERMINERS.has(l) &&
+        !/(ed|ing)$/.test(l) &&
+        !GENERIC_PERSON_NOUNS.has(l) &&
+        !ORG_NOUNS.has(l) &&
+        !DOCUMENT_NOUNS.has(l)
+      )
+        break;
+      if (!isCapitalized(x.text) && /ed$/.test(l) && !isRoleNoun(l) && a < end && !DETERMINERS.has(lower(t[a - 2])))
+        break;
       a--;
       if (DETERMINERS.has(l) || INDEFINITE_OPENERS.has(l)) {
         // "one of the children", "some of them": keep the quantifier before "of".
         if (lower(t[a - 1]) === 'of' && a - 2 >= s0 && INDEFINITE_OPENERS.has(lower(t[a - 2]))) a -= 2;
         // "Yvette Cooper of the Labour Party", "the head of the agency": the of-phrase belongs to the noun before it.
-        else if (/^(of|for)$/.test(lower(t[a - 1])) && a - 2 >= s0 && isWord(t[a - 2]) && !isVerbLike(t[a - 2]!.text) && !DETERMINERS.has(lower(t[a - 2]))) {
+        else if (
+          /^(of|for)$/.test(lower(t[a - 1])) &&
+          a - 2 >= s0 &&
+          isWord(t[a - 2]) &&
+          !isVerbLike(t[a - 2]!.text) &&
+          !DETERMINERS.has(lower(t[a - 2]))
+        ) {
           a--;
           continue;
         }
@@ -899,7 +1747,13 @@ export class Attributor {
         break;
       }
       const l = lower(x);
-      if (to > from && INVERTED_STOP.has(l) && !(l === 'of' && isCapitalized(t[to + 1]?.text ?? '') && this.titleBefore(doc, to)) && !(l === 'and' && isCapitalized(t[to + 1]?.text ?? '') && isCapitalized(t[to - 1]!.text))) break;
+      if (
+        to > from &&
+        INVERTED_STOP.has(l) &&
+        !(l === 'of' && isCapitalized(t[to + 1]?.text ?? '') && this.titleBefore(doc, to)) &&
+        !(l === 'and' && isCapitalized(t[to + 1]?.text ?? '') && isCapitalized(t[to - 1]!.text))
+      )
+        break;
       if (to > from && isSpeechVerb(x.text) && !isCapitalized(x.text)) break;
       to++;
     }
@@ -913,7 +1767,9 @@ export class Attributor {
 
   /** A named mention filling [a, b) (possessives and prepositional objects aside). */
   private nameIn(doc: ParagraphDoc, a: number, b: number): Mention | undefined {
-    const ms = this.people.mentionsIn(doc.index, a, b).filter((m) => !m.possessive && !/^(of|for|from|at|by|with|to|in)$/.test(lower(doc.tokens[m.from - 1])));
+    const ms = this.people
+      .mentionsIn(doc.index, a, b)
+      .filter((m) => !m.possessive && !/^(of|for|from|at|by|with|to|in)$/.test(lower(doc.tokens[m.from - 1])));
     const m = ms[0];
     if (!m) return undefined;
     // The mention must be most of the phrase ("Priya Nand", "the 22-year-old Yusuf Hale"), not one word of a clause.
@@ -944,9 +1800,12 @@ export class Attributor {
       if (!isWord(x) || isCapitalized(x.text) || this.inMention(doc, v)) continue;
       const l = lower(x);
       if (!(isVerbLike(x.text) || isSpeechVerb(x.text) || /^(is|was|are|were)$/.test(l))) continue;
-      if (DETERMINERS.has(lower(t[v - 1])) || lower(t[v - 1]) === 'to' || /ing$/.test(l) || this.isNounUse(doc, v, s0)) continue;
+      if (DETERMINERS.has(lower(t[v - 1])) || lower(t[v - 1]) === 'to' || /ing$/.test(l) || this.isNounUse(doc, v, s0))
+        continue;
       if (/^(is|was|are|were)$/.test(l)) {
-        const m = this.people.inParagraph(doc.index).find((mm) => mm.from > v && mm.from <= v + 4 && mm.person.type === 'person' && mm.to <= to);
+        const m = this.people
+          .inParagraph(doc.index)
+          .find((mm) => mm.from > v && mm.from <= v + 4 && mm.person.type === 'person' && mm.to <= to);
         if (m) return { who: { person: m.person }, confidence: 0.8, how: 'adjacent', method: 'subject', cue: '' };
       }
       return this.subjectBefore(doc, s0, v, sIndex);
@@ -975,7 +1834,13 @@ export class Attributor {
     for (let v = start; v < to; v++) {
       const x = t[v]!;
       if (x.kind === 'quote') break;
-      if (x.text === ',' && v > start && /^(who|which|whose|whom|a|an|the|aged|\d+|his|her|its|their|himself|herself|also|one|another|then|now|formerly)$/.test(lower(t[v + 1]))) {
+      if (
+        x.text === ',' &&
+        v > start &&
+        /^(who|which|whose|whom|a|an|the|aged|\d+|his|her|its|their|himself|herself|also|one|another|then|now|formerly)$/.test(
+          lower(t[v + 1]),
+        )
+      ) {
         let c = v + 1;
         while (c < to && t[c]!.text !== ',' && t[c]!.kind !== 'quote') c++;
         if (c < to && t[c]!.text === ',') {
@@ -985,12 +1850,27 @@ export class Attributor {
       }
       if (!isWord(x) || isCapitalized(x.text) || this.inMention(doc, v)) continue;
       const l = lower(x);
-      if (DETERMINERS.has(l) || INDEFINITE_OPENERS.has(l) || SUBJECT_PRONOUNS.has(l) || FUNCTION_WORDS.has(l) && !/^(is|was|has|had|have|are|were|will|would|can|could|did|does)$/.test(l)) continue;
+      if (
+        DETERMINERS.has(l) ||
+        INDEFINITE_OPENERS.has(l) ||
+        SUBJECT_PRONOUNS.has(l) ||
+        (FUNCTION_WORDS.has(l) && !/^(is|was|has|had|have|are|were|will|would|can|could|did|does)$/.test(l))
+      )
+        continue;
       if (isRoleNoun(l) || GENERIC_PERSON_NOUNS.has(l) || ORG_NOUNS.has(l) || DOCUMENT_NOUNS.has(l)) continue;
       const afterPronoun = SUBJECT_PRONOUNS.has(lower(t[v - 1])) && /s$|ed$/.test(l);
-      if (isSpeechVerb(x.text) || isVerbLike(x.text) || afterPronoun || /^(is|was|has|had|have|are|were|will|would|can|could|did|does)$/.test(l)) {
+      if (
+        isSpeechVerb(x.text) ||
+        isVerbLike(x.text) ||
+        afterPronoun ||
+        /^(is|was|has|had|have|are|were|will|would|can|could|did|does)$/.test(l)
+      ) {
         if (DETERMINERS.has(lower(t[v - 1])) || this.isNounUse(doc, v, start)) continue;
-        if (!/(ed|s)$/.test(l) && this.people.inParagraph(doc.index).some((m) => m.from === v + 1 || m.nameFrom === v + 1)) continue;
+        if (
+          !/(ed|s)$/.test(l) &&
+          this.people.inParagraph(doc.index).some((m) => m.from === v + 1 || m.nameFrom === v + 1)
+        )
+          continue;
         // Whoever says something is someone: the subject of a speech verb may be introduced here.
         const reading = this.reading;
         const lemma = speechLemma(x.text);
@@ -1006,7 +1886,12 @@ export class Attributor {
   }
 
   /** The subject of a sentence, for the discourse: who the sentence is about. */
-  private sentenceSubject(doc: ParagraphDoc, s0: number, s1: number, sIndex: number): { who: Who | null; at: number } | undefined {
+  private sentenceSubject(
+    doc: ParagraphDoc,
+    s0: number,
+    s1: number,
+    sIndex: number,
+  ): { who: Who | null; at: number } | undefined {
     this.reading = true;
     let found: Found | undefined;
     try {
@@ -1018,7 +1903,9 @@ export class Attributor {
     if (!found?.who) return undefined;
     let at = s0;
     if (found.who.person) {
-      const m = this.people.inParagraph(doc.index).find((x) => x.person === found.who!.person && x.from >= s0 && x.from < s1);
+      const m = this.people
+        .inParagraph(doc.index)
+        .find((x) => x.person === found.who!.person && x.from >= s0 && x.from < s1);
       if (m) at = m.from;
     }
     return { who: found.who, at };
@@ -1031,7 +1918,13 @@ export class Attributor {
    * Resolves the noun phrase [a, b) to a speaker: a named mention, a pronoun, "a spokesman for
    * X", a role or organisation noun, someone unnamed, or a name nobody has introduced yet.
    */
-  private resolveNP(doc: ParagraphDoc, a: number, b: number, sIndex: number, where: 'inverted' | 'subject' | 'according' | 'agent'): Found | undefined {
+  private resolveNP(
+    doc: ParagraphDoc,
+    a: number,
+    b: number,
+    sIndex: number,
+    where: 'inverted' | 'subject' | 'according' | 'agent',
+  ): Found | undefined {
     const create = !this.reading;
     const t = doc.tokens;
     while (a < b && !isWord(t[a])) a++;
@@ -1050,9 +1943,11 @@ export class Attributor {
       const inner = ms.find((m) => m.from >= at);
       // "A spokesman for the company, Dana Whitfield": the name in apposition speaks.
       const named = ms.find((m) => m.from > (inner?.to ?? at) && !m.possessive);
-      if (named && named.person.type === 'person') return { who: { person: named.person }, confidence: 0.95, how: 'adjacent', method: 'subject', cue: '' };
+      if (named && named.person.type === 'person')
+        return { who: { person: named.person }, confidence: 0.95, how: 'adjacent', method: 'subject', cue: '' };
       if (VOICE_OF.has(lw[spokes]!)) {
-        if (inner) return { who: { person: inner.person }, confidence: 0.9, how: 'adjacent', method: 'spokesperson', cue: '' };
+        if (inner)
+          return { who: { person: inner.person }, confidence: 0.9, how: 'adjacent', method: 'spokesperson', cue: '' };
         if (at >= 0 && lw.slice(spokes + 2).includes('police')) {
           const pol = this.resolveNP(doc, at, b, sIndex, where);
           if (pol?.who?.person) return { ...pol, method: 'spokesperson' };
@@ -1065,9 +1960,10 @@ export class Attributor {
     }
     // "Erdogan's office", "the Biden campaign": an organisation named by whose it is.
     const possOrg = create ? this.possessiveOrg(doc, a, b, ms) : undefined;
-    if (possOrg) return { who: { person: possOrg }, confidence: 0.85, how: 'adjacent', method: 'possessive-org', cue: '' };
+    if (possOrg)
+      return { who: { person: possOrg }, confidence: 0.85, how: 'adjacent', method: 'possessive-org', cue: '' };
     const candidates = ms.filter((m) => (!m.possessive && !isGoverned(t, m)) || (m.from === a && !m.possessive));
-    let appositive = candidates.find((m) => t[m.from - 1]?.text === ',' && m.person.type === 'person');
+    const appositive = candidates.find((m) => t[m.from - 1]?.text === ',' && m.person.type === 'person');
     if (!appositive && create) {
       // A capitalised name in apposition that nobody has introduced yet.
       for (let k = a + 1; k < b; k++) {
@@ -1082,18 +1978,35 @@ export class Attributor {
     // an organisation before a person's role and name modifies it; the person is the head.
     const person = candidates.find((m) => m.person.type === 'person' && !m.possessive);
     const lead = candidates.find((m) => !m.possessive);
-    const pick = appositive ?? (lead && lead.person.type === 'organization' && person && person.from > lead.from && !this.commaBetween(doc, lead.to, person.from) ? person : lead);
+    const pick =
+      appositive ??
+      (lead &&
+      lead.person.type === 'organization' &&
+      person &&
+      person.from > lead.from &&
+      !this.commaBetween(doc, lead.to, person.from)
+        ? person
+        : lead);
     if (pick) {
       const rest = words.length - t.slice(pick.from, pick.to).filter(isWord).length;
       // "An X spokesman": the organisation's voice.
       if (pick.person.type === 'organization' || rest >= 0) {
         const after = lower(t[pick.to]);
-        if (pick.to < b && VOICE_OF.has(after)) return { who: { person: pick.person }, confidence: 0.85, how: 'adjacent', method: 'spokesperson', cue: '' };
+        if (pick.to < b && VOICE_OF.has(after))
+          return { who: { person: pick.person }, confidence: 0.85, how: 'adjacent', method: 'spokesperson', cue: '' };
       }
-      return { who: { person: pick.person }, confidence: 0.95, how: where === 'inverted' && first === 'the' ? 'adjacent' : 'adjacent', method: 'subject', cue: '' };
+      return {
+        who: { person: pick.person },
+        confidence: 0.95,
+        how: where === 'inverted' && first === 'the' ? 'adjacent' : 'adjacent',
+        method: 'subject',
+        cue: '',
+      };
     }
     // "gave his name only as Tomas", "using the pseudonym Katya", "identified only as X".
-    const pseud = lw.findIndex((w) => w === 'pseudonym' || w === 'name' || w === 'identified' || w === 'known' || w === 'nicknamed');
+    const pseud = lw.findIndex(
+      (w) => w === 'pseudonym' || w === 'name' || w === 'identified' || w === 'known' || w === 'nicknamed',
+    );
     if (pseud >= 0) {
       const m = ms.find((x) => t.indexOf(words[pseud]!, a) < x.from);
       if (m) return { who: { person: m.person }, confidence: 0.9, how: 'adjacent', method: 'subject', cue: '' };
@@ -1112,12 +2025,24 @@ export class Attributor {
       if (role) return { ...role, method: 'spokesperson' };
       // "a spokesperson said" after "The Department said in a statement …": the organisation just speaking.
       if (vi === 1 && INDEFINITE_OPENERS.has(first)) {
-        const org = this.recentStrong(doc, a, sIndex, (x) => !!x.person && x.person.type === 'organization' && x.person.kind !== 'outlet', 1);
+        const org = this.recentStrong(
+          doc,
+          a,
+          sIndex,
+          (x) => !!x.person && x.person.type === 'organization' && x.person.kind !== 'outlet',
+          1,
+        );
         if (org) return { who: org.who, confidence: 0.7, how: 'role-noun', method: 'spokesperson', cue: '' };
       }
     }
     // "its authors", "their lawyers", "his spokesman": the possessor speaks.
-    if (this.isPossessiveDet(first) && lw.length >= 2 && /^(authors?|writers?|spokesman|spokeswoman|spokesperson|spokespeople|lawyers?|attorneys?|representatives?|officials?|staff|team|office|statement)$/.test(lw[lw.length - 1]!)) {
+    if (
+      this.isPossessiveDet(first) &&
+      lw.length >= 2 &&
+      /^(authors?|writers?|spokesman|spokeswoman|spokesperson|spokespeople|lawyers?|attorneys?|representatives?|officials?|staff|team|office|statement)$/.test(
+        lw[lw.length - 1]!,
+      )
+    ) {
       const who = this.pronounWord(doc, a, sIndex, first === 'its' ? 'it' : first === 'their' ? 'they' : first);
       if (who?.who?.person) return { ...who, how: 'role-noun', method: 'possessor' };
     }
@@ -1136,41 +2061,92 @@ export class Attributor {
     }
     // "Police said", "Northamptonshire Police said", "police in Kenosha said": the police force speaks.
     const pol = lw.indexOf('police');
-    if (pol >= 0 && (pol === lw.length - 1 || /^(in|of|at|for)$/.test(lw[pol + 1] ?? '')) && (pol === 0 || isCapitalized(words[pol - 1]!.text) || /^(the|local|city|state|federal|national|county|regional)$/.test(lw[pol - 1]!))) {
+    if (
+      pol >= 0 &&
+      (pol === lw.length - 1 || /^(in|of|at|for)$/.test(lw[pol + 1] ?? '')) &&
+      (pol === 0 ||
+        isCapitalized(words[pol - 1]!.text) ||
+        /^(the|local|city|state|federal|national|county|regional)$/.test(lw[pol - 1]!))
+    ) {
       const from = t.indexOf(words[0]!, a);
       let s0 = t.indexOf(words[pol]!, a);
-      while (s0 > from && (isCapitalized(t[s0 - 1]!.text) && !FUNCTION_WORDS.has(lower(t[s0 - 1])) || /^(city|state|county|metropolitan|national|transport|municipal|regional|federal|border|traffic|riot)$/.test(lower(t[s0 - 1])) && isCapitalized(t[s0 - 2]?.text ?? ''))) s0--;
-      const name = s0 === t.indexOf(words[pol]!, a) ? 'Police' : t.slice(s0, t.indexOf(words[pol]!, a) + 1).map((x) => x.text).join(' ');
+      while (
+        s0 > from &&
+        ((isCapitalized(t[s0 - 1]!.text) && !FUNCTION_WORDS.has(lower(t[s0 - 1]))) ||
+          (/^(city|state|county|metropolitan|national|transport|municipal|regional|federal|border|traffic|riot)$/.test(
+            lower(t[s0 - 1]),
+          ) &&
+            isCapitalized(t[s0 - 2]?.text ?? '')))
+      )
+        s0--;
+      const name =
+        s0 === t.indexOf(words[pol]!, a)
+          ? 'Police'
+          : t
+              .slice(s0, t.indexOf(words[pol]!, a) + 1)
+              .map((x) => x.text)
+              .join(' ');
       if (!create) {
         const known = this.people.list.find((x) => x.type === 'organization' && normName(x.name) === normName(name));
-        return known ? { who: { person: known }, confidence: 0.8, how: 'adjacent', method: 'police', cue: '' } : undefined;
+        return known
+          ? { who: { person: known }, confidence: 0.8, how: 'adjacent', method: 'police', cue: '' }
+          : undefined;
       }
       const org = this.organization(name, name === 'Police' ? ['police'] : [], doc, s0, t.indexOf(words[pol]!, a) + 1);
       return { who: { person: org }, confidence: 0.8, how: 'adjacent', method: 'police', cue: '' };
     }
     // "Organisers said", "the organizers said": the organisation the passage says runs the event, if it names one.
-    if (lw.length <= 2 && /^organi[sz]ers$/.test(lw[lw.length - 1]!) && (lw.length === 1 || lw[0] === 'the') && create) {
+    if (
+      lw.length <= 2 &&
+      /^organi[sz]ers$/.test(lw[lw.length - 1]!) &&
+      (lw.length === 1 || lw[0] === 'the') &&
+      create
+    ) {
       const org = this.recentOrganization(doc, a, 'organisers');
-      if (org) return { who: { person: org }, confidence: 0.75, how: 'role-noun', method: 'organisation-noun', cue: '' };
+      if (org)
+        return { who: { person: org }, confidence: 0.75, how: 'role-noun', method: 'organisation-noun', cue: '' };
     }
     // "Mr Ashworth's family", "Lee's lawyer": someone known only through a named person, unnamed themselves.
     const owner = ms.find((m) => m.from === a && m.possessive && m.person.type === 'person');
     if (owner && owner.to < b) {
-      const rest = t.slice(owner.to, b).filter(isWord).map((x) => bare(x.text));
+      const rest = t
+        .slice(owner.to, b)
+        .filter(isWord)
+        .map((x) => bare(x.text));
       const head = rest[rest.length - 1] ?? '';
-      const personish = (w: string) => w === 'family' || w === 'relatives' || KINSHIP[w] !== undefined || KINSHIP[w.replace(/s$/, '')] !== undefined || isRoleNoun(w) || isRoleNoun(w.replace(/s$/, '')) || GENERIC_PERSON_NOUNS.has(w) || PEOPLE_PLURALS.has(w);
-      if (rest.length <= 2 && VOICE_OF.has(head) && head !== 'statement') return { who: { person: owner.person }, confidence: 0.85, how: 'adjacent', method: 'spokesperson', cue: '' };
+      const personish = (w: string) =>
+        w === 'family' ||
+        w === 'relatives' ||
+        KINSHIP[w] !== undefined ||
+        KINSHIP[w.replace(/s$/, '')] !== undefined ||
+        isRoleNoun(w) ||
+        isRoleNoun(w.replace(/s$/, '')) ||
+        GENERIC_PERSON_NOUNS.has(w) ||
+        PEOPLE_PLURALS.has(w);
+      if (rest.length <= 2 && VOICE_OF.has(head) && head !== 'statement')
+        return { who: { person: owner.person }, confidence: 0.85, how: 'adjacent', method: 'spokesperson', cue: '' };
       const kin = KINSHIP[head];
       if (kin !== undefined && rest.length <= 2) {
         // "Mr Ashworth's wife" when the article names her.
         const byRole = this.people.resolveRoleNoun(rest, doc.index, a);
-        if (byRole && byRole !== owner.person && (kin === 'unknown' || byRole.gender === kin || byRole.gender === 'unknown')) return { who: { person: byRole }, confidence: 0.8, how: 'role-noun', method: 'role-noun', cue: '' };
+        if (
+          byRole &&
+          byRole !== owner.person &&
+          (kin === 'unknown' || byRole.gender === kin || byRole.gender === 'unknown')
+        )
+          return { who: { person: byRole }, confidence: 0.8, how: 'role-noun', method: 'role-noun', cue: '' };
       }
       if (rest.length && rest.length <= 3 && personish(head) && !rest.some((w) => VOICE_OF.has(w))) {
         const description = doc.text.slice(t[a]!.start, t[b - 1]!.end).replace(/\s+/g, ' ');
-        const plural = head === 'family' || /s$/.test(head) && !/(ss|us|is)$/.test(head);
+        const plural = head === 'family' || (/s$/.test(head) && !/(ss|us|is)$/.test(head));
         const g = plural ? 'unknown' : genderOfWords([head]);
-        return { who: { anon: { description, gender: g, plural, paragraph: doc.index } }, confidence: 0.85, how: 'adjacent', method: 'unnamed', cue: '' };
+        return {
+          who: { anon: { description, gender: g, plural, paragraph: doc.index } },
+          confidence: 0.85,
+          how: 'adjacent',
+          method: 'unnamed',
+          cue: '',
+        };
       }
     }
     // Indefinite and quantified: "an eyewitness", "one of the children", "several members", "protesters".
@@ -1180,7 +2156,8 @@ export class Attributor {
     const fresh = create ? this.freshName(doc, a, b, where) : undefined;
     if (fresh) return fresh;
     // A phrase that names no one we can find: the speaker is unclear, and no earlier cue stands in.
-    if (words.some((x) => !isCapitalized(x.text) && !FUNCTION_WORDS.has(lower(x)) && !skippable(x))) return { who: null, confidence: 0, how: 'none', method: 'unresolved-phrase', cue: '' };
+    if (words.some((x) => !isCapitalized(x.text) && !FUNCTION_WORDS.has(lower(x)) && !skippable(x)))
+      return { who: null, confidence: 0, how: 'none', method: 'unresolved-phrase', cue: '' };
     return undefined;
   }
 
@@ -1204,29 +2181,74 @@ export class Attributor {
   /** Someone unnamed: an indefinite or quantified phrase, or a bare plural of people. */
   private unnamed(doc: ParagraphDoc, a: number, b: number, words: Token[], lw: string[]): Found | undefined {
     const first = lw[0]!;
-    const headIdx = lw.findIndex((w, i) => i > 0 && (/^(who|that|which|whom|with|from|in|at|on|of)$/.test(w)));
+    const headIdx = lw.findIndex((w, i) => i > 0 && /^(who|that|which|whom|with|from|in|at|on|of)$/.test(w));
     const head = lw[(headIdx > 0 ? headIdx : lw.length) - 1] ?? first;
     const indefinite = INDEFINITE_OPENERS.has(first) || (lw[1] === 'of' && INDEFINITE_OPENERS.has(first));
     // "protesters", "British officials", "local residents": a bare plural of people.
     // (Cheapest tests first: most phrases are not bare plurals.)
-    const barePlural = !indefinite && words.length <= 4 && /s$|men$|people$|children$/.test(head) && !DETERMINERS.has(first) && words.slice(0, -1).every((x) => !isCapitalized(x.text) || isDemonym(x.text)) && personish(head);
-    const media = /^(the)$/.test(first) && lw.length === 2 && (/^(media|press|public|crowd|audience|protesters|demonstrators|organisers|organizers|residents|locals|critics|officials|authorities|experts|analysts)$/.test(lw[1]!) || isDemonym(words[1]!.text));
+    const barePlural =
+      !indefinite &&
+      words.length <= 4 &&
+      /s$|men$|people$|children$/.test(head) &&
+      !DETERMINERS.has(first) &&
+      words.slice(0, -1).every((x) => !isCapitalized(x.text) || isDemonym(x.text)) &&
+      personish(head);
+    const media =
+      /^(the)$/.test(first) &&
+      lw.length === 2 &&
+      (/^(media|press|public|crowd|audience|protesters|demonstrators|organisers|organizers|residents|locals|critics|officials|authorities|experts|analysts)$/.test(
+        lw[1]!,
+      ) ||
+        isDemonym(words[1]!.text));
     if (!indefinite && !barePlural && !media) return undefined;
     const text = doc.text.slice(words[0]!.start, words[words.length - 1]!.end).replace(/\s+/g, ' ');
     // "another", "one", "others" on their own: someone the sentence does not name.
     if (indefinite && words.length === 1 && /^(another|one|others|some|many|several|most|few)$/.test(first)) {
-      return { who: { anon: { description: text, gender: 'unknown', plural: first !== 'another' && first !== 'one', paragraph: doc.index } }, confidence: 0.9, how: 'adjacent', method: 'unnamed', cue: '' };
+      return {
+        who: {
+          anon: {
+            description: text,
+            gender: 'unknown',
+            plural: first !== 'another' && first !== 'one',
+            paragraph: doc.index,
+          },
+        },
+        confidence: 0.9,
+        how: 'adjacent',
+        method: 'unnamed',
+        cue: '',
+      };
     }
     // "one publication", "a website", "an outlet": something unnamed speaks too.
     if (indefinite && !lw.some(personish) && !lw.some((w) => WRITTEN_TEXT_NOUNS.has(w))) {
-      if (!/^(a|an|one|another|some)$/.test(first) || words.some((x) => isCapitalized(x.text) && !isDemonym(x.text))) return undefined;
-      return { who: { anon: { description: text, gender: 'unknown', plural: false, paragraph: doc.index, thing: true } }, confidence: 0.85, how: 'adjacent', method: 'unnamed', cue: '' };
+      if (!/^(a|an|one|another|some)$/.test(first) || words.some((x) => isCapitalized(x.text) && !isDemonym(x.text)))
+        return undefined;
+      return {
+        who: { anon: { description: text, gender: 'unknown', plural: false, paragraph: doc.index, thing: true } },
+        confidence: 0.85,
+        how: 'adjacent',
+        method: 'unnamed',
+        cue: '',
+      };
     }
     const gender = genderOfWords(lw);
     // "a witness", "one bus driver": a singular determiner makes one person, whatever the noun ends in.
     const singularDet = /^(a|an|one|another|each|every)$/.test(first);
     const pluralHead = /s$/.test(head) && !/(ss|us|is)$/.test(head);
-    return { who: { anon: { description: text, gender, plural: !singularDet && (barePlural || pluralHead || media), paragraph: doc.index } }, confidence: 0.9, how: 'adjacent', method: 'unnamed', cue: '' };
+    return {
+      who: {
+        anon: {
+          description: text,
+          gender,
+          plural: !singularDet && (barePlural || pluralHead || media),
+          paragraph: doc.index,
+        },
+      },
+      confidence: 0.9,
+      how: 'adjacent',
+      method: 'unnamed',
+      cue: '',
+    };
   }
 
   /** "Erdogan's office", "the Biden campaign", "Trump's State Department". */
@@ -1236,10 +2258,21 @@ export class Attributor {
       const next = t[m.to];
       if (!next || m.to >= b + 1 || !isWord(next)) continue;
       const l = lower(next);
-      if (ORG_NOUNS.has(l) && !isCapitalized(next.text) && (m.possessive || l === 'campaign' || l === 'administration' || l === 'government' || l === 'family')) {
+      if (
+        ORG_NOUNS.has(l) &&
+        !isCapitalized(next.text) &&
+        (m.possessive || l === 'campaign' || l === 'administration' || l === 'government' || l === 'family')
+      ) {
         if (m.person.type === 'organization' && !m.possessive) continue;
         const name = `${doc.text.slice(t[m.from]!.start, t[m.to - 1]!.end)} ${next.text}`.replace(/^the\s+/i, '');
-        const org = this.organization(name, [`the ${name}`], doc, m.from, m.to + 1, l === 'family' ? 'group' : undefined);
+        const org = this.organization(
+          name,
+          [`the ${name}`],
+          doc,
+          m.from,
+          m.to + 1,
+          l === 'family' ? 'group' : undefined,
+        );
         return org;
       }
     }
@@ -1253,7 +2286,11 @@ export class Attributor {
     // The head noun: the last word before a prepositional phrase or relative clause.
     let h = words.length - 1;
     for (let i = 1; i < words.length; i++) {
-      if (/^(of|for|from|at|in|on|who|that|which|with|presiding|leading|representing|running|handling|overseeing)$/.test(lower(words[i]))) {
+      if (
+        /^(of|for|from|at|in|on|who|that|which|with|presiding|leading|representing|running|handling|overseeing)$/.test(
+          lower(words[i]),
+        )
+      ) {
         h = i - 1;
         break;
       }
@@ -1269,15 +2306,28 @@ export class Attributor {
     // "his campaign", "her government": the possessor's organisation, named as "Dunn campaign".
     const det = lower(words[0]);
     if (this.isPossessiveDet(det) && h === 1 && /^(campaign|administration|government)$/.test(head) && !this.reading) {
-      const owner = this.pronounWord(doc, a, sIndex, det === 'his' ? 'he' : det === 'her' ? 'she' : det === 'their' ? 'they' : det);
+      const owner = this.pronounWord(
+        doc,
+        a,
+        sIndex,
+        det === 'his' ? 'he' : det === 'her' ? 'she' : det === 'their' ? 'they' : det,
+      );
       const person = owner?.who?.person;
       if (person?.type === 'person' && owner!.confidence >= NAME_THRESHOLD) {
         const name = `${person.nameTokens[person.nameTokens.length - 1]} ${head}`;
-        const known = this.orgCache.has(normName(name)) || this.people.list.some((x) => x.type === 'organization' && normName(x.name) === normName(name));
+        const known =
+          this.orgCache.has(normName(name)) ||
+          this.people.list.some((x) => x.type === 'organization' && normName(x.name) === normName(name));
         const org = this.organization(name, [], doc, a, at + 1);
         // Listed once it speaks: a campaign only mentioned is no one the reader is told said anything.
         if (!known) org.latent = true;
-        return { who: { person: org }, confidence: Math.min(owner!.confidence, 0.75), how: 'role-noun', method: 'possessive-org', cue: '' };
+        return {
+          who: { person: org },
+          confidence: Math.min(owner!.confidence, 0.75),
+          how: 'role-noun',
+          method: 'possessive-org',
+          cue: '',
+        };
       }
       return { who: null, confidence: 0, how: 'none', method: 'possessive-org', cue: '' };
     }
@@ -1287,21 +2337,59 @@ export class Attributor {
       if (/^(of|from|by)$/.test(lower(t[at + 1]))) {
         let n = at + 2;
         if (lower(t[n]) === 'the') n++;
-        const owner = this.people.mentionAt(doc.index, n) ?? this.people.mentionsIn(doc.index, n, b).find((m) => m.from <= n + 1 && !m.possessive);
-        if (owner && owner.from < b) return { who: { person: owner.person }, confidence: 0.8, how: 'role-noun', method: 'document-issuer', cue: '' };
+        const owner =
+          this.people.mentionAt(doc.index, n) ??
+          this.people.mentionsIn(doc.index, n, b).find((m) => m.from <= n + 1 && !m.possessive);
+        if (owner && owner.from < b)
+          return {
+            who: { person: owner.person },
+            confidence: 0.8,
+            how: 'role-noun',
+            method: 'document-issuer',
+            cue: '',
+          };
       }
       const issuer = this.issuerOf(doc, at, sIndex);
       if (issuer) return { ...issuer, method: issuer.method || 'document-issuer' };
       // "The draft says …": a document nobody is said to have issued speaks for itself.
-      if (!this.reading && /^(draft|law|bill|constitution|amendment|regulation|treaty|charter|guidance|rules|code|ruling|judgment|judgement|verdict|order|resolution|proposal|policy|plan|agreement|report|study|petition|notice|website|challenge|advertisement|ad|campaign|platform|manifesto|declaration)$/.test(head)) {
-        const first = this.priorDocumentName(doc, at, head) ?? words.slice(1, h + 1).map((w) => w.text).join(' ');
-        const org = this.organization(first, [words.slice(0, h + 1).map((w) => w.text).join(' ')], doc, a, at + 1, 'document');
+      if (
+        !this.reading &&
+        /^(draft|law|bill|constitution|amendment|regulation|treaty|charter|guidance|rules|code|ruling|judgment|judgement|verdict|order|resolution|proposal|policy|plan|agreement|report|study|petition|notice|website|challenge|advertisement|ad|campaign|platform|manifesto|declaration)$/.test(
+          head,
+        )
+      ) {
+        const first =
+          this.priorDocumentName(doc, at, head) ??
+          words
+            .slice(1, h + 1)
+            .map((w) => w.text)
+            .join(' ');
+        const org = this.organization(
+          first,
+          [
+            words
+              .slice(0, h + 1)
+              .map((w) => w.text)
+              .join(' '),
+          ],
+          doc,
+          a,
+          at + 1,
+          'document',
+        );
         return { who: { person: org }, confidence: 0.7, how: 'role-noun', method: 'document', cue: '' };
       }
       return undefined;
     }
     // "the company", "the agency", "the club", "the project", "the group", "the commission".
-    if ((ORG_NOUNS.has(head) || COMPANY_NOUNS.has(head) || /^(project|group|body|organisation|organization|federation|association|institute|university|court|bank|union|foundation|church|school|hospital|council|charity|club|team|force|service|board|office|ministry|department|agency|company|firm|campaign|government|administration|party|network|newspaper|site|website|blog|magazine)$/.test(head)) && !isCapitalized(headTok.text)) {
+    if (
+      (ORG_NOUNS.has(head) ||
+        COMPANY_NOUNS.has(head) ||
+        /^(project|group|body|organisation|organization|federation|association|institute|university|court|bank|union|foundation|church|school|hospital|council|charity|club|team|force|service|board|office|ministry|department|agency|company|firm|campaign|government|administration|party|network|newspaper|site|website|blog|magazine)$/.test(
+          head,
+        )) &&
+      !isCapitalized(headTok.text)
+    ) {
       const org = this.recentOrganization(doc, a, head);
       if (org) {
         if (!this.reading) this.people.addAlias(org, `the ${head}`);
@@ -1310,42 +2398,89 @@ export class Attributor {
       return { who: null, confidence: 0, how: 'none', method: 'organisation-noun', cue: '' };
     }
     // "the 21-year-old", "the Welshman": the person the passage is about.
-    if (/^\d+-year-old$/.test(head) || /^(veteran|youngster|teenager|newcomer|debutant|incumbent|challenger|defendant|claimant|plaintiff|accused)$/.test(head)) {
+    if (
+      /^\d+-year-old$/.test(head) ||
+      /^(veteran|youngster|teenager|newcomer|debutant|incumbent|challenger|defendant|claimant|plaintiff|accused)$/.test(
+        head,
+      )
+    ) {
       const p = this.salientPerson(doc, a, sIndex, genderOfWords(mods));
-      if (p) return { who: { person: p.person }, confidence: Math.min(p.confidence, 0.7), how: 'role-noun', method: 'descriptive-noun', cue: '' };
+      if (p)
+        return {
+          who: { person: p.person },
+          confidence: Math.min(p.confidence, 0.7),
+          how: 'role-noun',
+          method: 'descriptive-noun',
+          cue: '',
+        };
       return undefined;
     }
     // "the woman", "the person", "the source": someone just quoted without a name, or the passage's person.
-    if (GENERIC_PERSON_NOUNS.has(head) && !isRoleNoun(head) || /^(woman|man|person|source|girl|boy)$/.test(head)) {
+    if ((GENERIC_PERSON_NOUNS.has(head) && !isRoleNoun(head)) || /^(woman|man|person|source|girl|boy)$/.test(head)) {
       const g = genderOfWords([head, ...mods]);
-      const recent = this.recentStrong(doc, a, sIndex, (w) => (w.anon ? w.anon.gender === 'unknown' || g === 'unknown' || w.anon.gender === g : false), 2);
+      const recent = this.recentStrong(
+        doc,
+        a,
+        sIndex,
+        (w) => (w.anon ? w.anon.gender === 'unknown' || g === 'unknown' || w.anon.gender === g : false),
+        2,
+      );
       if (recent) return { who: recent.who, confidence: 0.75, how: 'role-noun', method: 'anaphor', cue: '' };
       // "[The source] remarked": someone unnamed, whom later pronouns may take up.
       const text = doc.text.slice(words[0]!.start, words[h]!.end);
-      return { who: { anon: { description: text, gender: g, plural: false, paragraph: doc.index } }, confidence: 0.8, how: 'role-noun', method: 'unnamed', cue: '' };
+      return {
+        who: { anon: { description: text, gender: g, plural: false, paragraph: doc.index } },
+        confidence: 0.8,
+        how: 'role-noun',
+        method: 'unnamed',
+        cue: '',
+      };
     }
     // Kinship: "the father", "the mother", "his widow".
     const kin = KINSHIP[head];
     if (kin !== undefined) {
       const byRole = this.people.resolveRoleNoun([...mods, head], doc.index, a);
-      if (byRole && (kin === 'unknown' || byRole.gender === kin || byRole.gender === 'unknown')) return { who: { person: byRole }, confidence: 0.8, how: 'role-noun', method: 'role-noun', cue: '' };
+      if (byRole && (kin === 'unknown' || byRole.gender === kin || byRole.gender === 'unknown'))
+        return { who: { person: byRole }, confidence: 0.8, how: 'role-noun', method: 'role-noun', cue: '' };
       const p = this.salientPerson(doc, a, sIndex, kin, 6);
-      if (p && p.unique) return { who: { person: p.person }, confidence: 0.7, how: 'role-noun', method: 'kinship', cue: '' };
+      if (p && p.unique)
+        return { who: { person: p.person }, confidence: 0.7, how: 'role-noun', method: 'kinship', cue: '' };
       // The one person of that gender the paragraph before is about.
-      const near = this.window(doc, a, sIndex, 1).filter((x) => x.strong && x.who.person?.type === 'person' && (kin === 'unknown' || x.who.person.gender === kin));
-      if (near.length && near.every((x) => x.who.person === near[0]!.who.person)) return { who: near[0]!.who, confidence: 0.6, how: 'role-noun', method: 'kinship', cue: '' };
+      const near = this.window(doc, a, sIndex, 1).filter(
+        (x) => x.strong && x.who.person?.type === 'person' && (kin === 'unknown' || x.who.person.gender === kin),
+      );
+      if (near.length && near.every((x) => x.who.person === near[0]!.who.person))
+        return { who: near[0]!.who, confidence: 0.6, how: 'role-noun', method: 'kinship', cue: '' };
       return { who: null, confidence: 0, how: 'none', method: 'kinship', cue: '' };
     }
     // "the producers", "the organisers": several people, none named.
-    if (/s$/.test(head) && !/(ss|us|is)$/.test(head) && !isCapitalized(headTok.text) && (isRoleNoun(head.replace(/s$/, '')) || PEOPLE_PLURALS.has(head))) {
+    if (
+      /s$/.test(head) &&
+      !/(ss|us|is)$/.test(head) &&
+      !isCapitalized(headTok.text) &&
+      (isRoleNoun(head.replace(/s$/, '')) || PEOPLE_PLURALS.has(head))
+    ) {
       const text = doc.text.slice(words[0]!.start, words[h]!.end);
-      return { who: { anon: { description: text, gender: 'unknown', plural: true, paragraph: doc.index } }, confidence: 0.85, how: 'adjacent', method: 'unnamed', cue: '' };
+      return {
+        who: { anon: { description: text, gender: 'unknown', plural: true, paragraph: doc.index } },
+        confidence: 0.85,
+        how: 'adjacent',
+        method: 'unnamed',
+        cue: '',
+      };
     }
     // Role nouns and titles: "the judge", "the prime minister", "the Ohio Democrat", "the elder Bielik".
     if (isRoleNoun(head) || TITLES.has(head) || /^(democrat|republican|conservative|socialist|liberal)$/.test(head)) {
-      const p = this.people.resolveRoleNoun(words.slice(1, h + 1).map((w) => w.text), doc.index, a);
+      const p = this.people.resolveRoleNoun(
+        words.slice(1, h + 1).map((w) => w.text),
+        doc.index,
+        a,
+      );
       if (p && this.nationalityFits(p, mods)) {
-        const phrase = words.slice(0, h + 1).map((w) => w.text).join(' ');
+        const phrase = words
+          .slice(0, h + 1)
+          .map((w) => w.text)
+          .join(' ');
         if (!this.reading) {
           this.people.addAlias(p, phrase);
           this.people.addRole(p, phrase.replace(/^The\b/, 'the'), false);
@@ -1354,16 +2489,26 @@ export class Attributor {
       }
       // A role nobody holds yet: the person the text was just about, if the role fits what we know of them.
       const prevSubject = this.subjects.get(doc.index)?.[sIndex - 1] ?? (sIndex === 0 ? undefined : undefined);
-      const sameSentence = this.people.inParagraph(doc.index).find((m) => m.subject && m.person.type === 'person' && doc.sentenceOf[m.from] === sIndex && m.from < a);
+      const sameSentence = this.people
+        .inParagraph(doc.index)
+        .find((m) => m.subject && m.person.type === 'person' && doc.sentenceOf[m.from] === sIndex && m.from < a);
       const cand = sameSentence?.person ?? (prevSubject?.person?.type === 'person' ? prevSubject.person : undefined);
       const g = genderOfWords([head, ...mods]);
-      if (cand && (g === 'unknown' || cand.gender === 'unknown' || cand.gender === g) && this.nationalityFits(cand, mods)) return { who: { person: cand }, confidence: 0.6, how: 'role-noun', method: 'role-salient', cue: '' };
+      if (
+        cand &&
+        (g === 'unknown' || cand.gender === 'unknown' || cand.gender === g) &&
+        this.nationalityFits(cand, mods)
+      )
+        return { who: { person: cand }, confidence: 0.6, how: 'role-noun', method: 'role-salient', cue: '' };
       return { who: null, confidence: 0, how: 'none', method: 'role-noun', cue: '' };
     }
     // "the elder Bielik", "the younger Marsh": a family name shared by several; the eldest/youngest is not known.
     if (/^(elder|younger|senior|junior)$/.test(mods[0] ?? '') && isCapitalized(headTok.text)) {
-      const ms = this.people.list.filter((p) => p.type === 'person' && normName(p.nameTokens[p.nameTokens.length - 1]!) === normName(headTok.text));
-      if (ms.length === 1) return { who: { person: ms[0]! }, confidence: 0.8, how: 'role-noun', method: 'role-noun', cue: '' };
+      const ms = this.people.list.filter(
+        (p) => p.type === 'person' && normName(p.nameTokens[p.nameTokens.length - 1]!) === normName(headTok.text),
+      );
+      if (ms.length === 1)
+        return { who: { person: ms[0]! }, confidence: 0.8, how: 'role-noun', method: 'role-noun', cue: '' };
       const p = this.salientPerson(doc, a, sIndex, 'unknown', 1, (x) => ms.includes(x));
       if (p) return { who: { person: p.person }, confidence: 0.6, how: 'role-noun', method: 'role-salient', cue: '' };
       return { who: null, confidence: 0, how: 'none', method: 'role-noun', cue: '' };
@@ -1379,7 +2524,8 @@ export class Attributor {
       for (let k = (p === doc.index ? at : t.length) - 1; k >= 0; k--) {
         if (bare(t[k]?.text ?? '') !== head || lower(t[k - 1]) !== 'the') continue;
         const next = t[k + 1];
-        if (next && isWord(next) && !isCapitalized(next.text) && DOCUMENT_NOUNS.has(bare(next.text))) return `${t[k]!.text} ${next.text}`;
+        if (next && isWord(next) && !isCapitalized(next.text) && DOCUMENT_NOUNS.has(bare(next.text)))
+          return `${t[k]!.text} ${next.text}`;
       }
     }
     return undefined;
@@ -1394,22 +2540,33 @@ export class Attributor {
     if (owner) return owner;
     // "a statement by/from X" in the same sentence.
     for (let k = at + 1; k < Math.min(t.length, at + 6); k++) {
-      if (/^(by|from|of)$/.test(lower(t[k])) || lower(t[k]) === 'signed' && lower(t[k + 1]) === 'by') {
+      if (/^(by|from|of)$/.test(lower(t[k])) || (lower(t[k]) === 'signed' && lower(t[k + 1]) === 'by')) {
         if (lower(t[k]) === 'signed') k++;
         const m = this.people.inParagraph(doc.index).find((x) => x.from > k && x.from <= k + 3);
-        if (m) return { who: { person: m.person }, confidence: 0.85, how: 'role-noun', cue: '', method: 'document-issuer' };
+        if (m)
+          return { who: { person: m.person }, confidence: 0.85, how: 'role-noun', cue: '', method: 'document-issuer' };
         if (!this.reading) {
           let e = k + 1;
-          while (e < t.length && isWord(t[e]) && !/^(who|which|that|published|released|issued|said|says|in|on|at)$/.test(lower(t[e]))) e++;
+          while (
+            e < t.length &&
+            isWord(t[e]) &&
+            !/^(who|which|that|published|released|issued|said|says|in|on|at)$/.test(lower(t[e]))
+          )
+            e++;
           // "A letter signed by 60 senior doctors": the signatories, as a group.
           const words = t.slice(k + 1, e).filter(isWord);
-          if (words.length && /^(\d+|dozens|hundreds|more|over|nearly|almost|some)$/.test(lower(words[0])) && words.some((w) => PEOPLE_PLURALS.has(lower(w)) || isRoleNoun(lower(w).replace(/s$/, '')))) {
+          if (
+            words.length &&
+            /^(\d+|dozens|hundreds|more|over|nearly|almost|some)$/.test(lower(words[0])) &&
+            words.some((w) => PEOPLE_PLURALS.has(lower(w)) || isRoleNoun(lower(w).replace(/s$/, '')))
+          ) {
             const name = doc.text.slice(words[0]!.start, words[words.length - 1]!.end);
             const group = this.organization(name, [], doc, k + 1, e, 'group');
             return { who: { person: group }, confidence: 0.8, how: 'role-noun', cue: '', method: 'signatories' };
           }
           const org = this.orgPhrase(doc, k + 1, e);
-          if (org) return { who: { person: org }, confidence: 0.85, how: 'role-noun', cue: '', method: 'document-issuer' };
+          if (org)
+            return { who: { person: org }, confidence: 0.85, how: 'role-noun', cue: '', method: 'document-issuer' };
         }
       }
       if (!isWord(t[k])) break;
@@ -1417,7 +2574,8 @@ export class Attributor {
     // The subject of the sentence that mentions it: "Facebook released a statement which read …".
     const s0 = doc.sentences[sIndex]![0];
     const subj = this.mainClauseSubject(doc, s0, at, sIndex);
-    if (subj?.who?.person && subj.who.person !== undefined) return { ...subj, how: 'role-noun', confidence: Math.min(subj.confidence, 0.85) };
+    if (subj?.who?.person && subj.who.person !== undefined)
+      return { ...subj, how: 'role-noun', confidence: Math.min(subj.confidence, 0.85) };
     // An earlier sentence about the same kind of text: "In a statement, Brantwell said …" / "The study, by the X, …".
     for (let p = doc.index, n = 0; p >= 0 && n < 3; p--) {
       const d = this.docs[p]!;
@@ -1426,7 +2584,16 @@ export class Attributor {
       const last = p === doc.index ? sIndex - 1 : d.sentences.length - 1;
       for (let s = last; s >= 0; s--) {
         const [a0, a1] = d.sentences[s]!;
-        const k = d.tokens.slice(a0, a1).findIndex((x) => isWord(x) && (bare(x.text) === noun || (DOCUMENT_NOUNS.has(bare(x.text)) && /^(statement|report|study|letter|announcement|release|notice|post|blog|website)$/.test(noun) && /^(statement|report|study|letter|announcement|release|notice)$/.test(bare(x.text)))));
+        const k = d.tokens
+          .slice(a0, a1)
+          .findIndex(
+            (x) =>
+              isWord(x) &&
+              (bare(x.text) === noun ||
+                (DOCUMENT_NOUNS.has(bare(x.text)) &&
+                  /^(statement|report|study|letter|announcement|release|notice|post|blog|website)$/.test(noun) &&
+                  /^(statement|report|study|letter|announcement|release|notice)$/.test(bare(x.text)))),
+          );
         if (k < 0) continue;
         const pos = a0 + k;
         const by = this.byPhrase(d, pos, a1);
@@ -1435,13 +2602,21 @@ export class Attributor {
         const sub = subjects?.[s];
         if (sub?.person) return { who: sub, confidence: 0.8, how: 'role-noun', cue: '', method: 'document-issuer' };
         // "Fifty former officials signed a letter": the signatories, counted, are a named group.
-        if (sub?.anon && /^(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|more than|over|nearly|dozens|hundreds)\b/i.test(sub.anon.description) && sub.anon.plural && !this.reading) {
+        if (
+          sub?.anon &&
+          /^(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|more than|over|nearly|dozens|hundreds)\b/i.test(
+            sub.anon.description,
+          ) &&
+          sub.anon.plural &&
+          !this.reading
+        ) {
           const group = this.people.ensurePerson(sub.anon.description.split(/\s+/), undefined, 'organization');
           if (!group.kind) group.kind = 'group';
           return { who: { person: group }, confidence: 0.75, how: 'role-noun', cue: '', method: 'signatories' };
         }
         const ms = this.mainClauseSubject(d, a0, a1, s);
-        if (ms?.who?.person) return { ...ms, confidence: Math.min(ms.confidence, 0.75), how: 'role-noun', method: 'document-issuer' };
+        if (ms?.who?.person)
+          return { ...ms, confidence: Math.min(ms.confidence, 0.75), how: 'role-noun', method: 'document-issuer' };
       }
     }
     // A named document: "The 14th Amendment states", "Article 2, Section 1 sets".
@@ -1470,12 +2645,14 @@ export class Attributor {
       const l = lower(x);
       if (/['’]s?$/.test(x.text) && /['’]/.test(x.text)) {
         const m = this.people.inParagraph(doc.index).find((mm) => mm.to === k + 1);
-        if (m) return { who: { person: m.person }, confidence: 0.85, how: 'role-noun', cue: '', method: 'document-issuer' };
+        if (m)
+          return { who: { person: m.person }, confidence: 0.85, how: 'role-noun', cue: '', method: 'document-issuer' };
       }
       if (l === 'its' || l === 'their' || l === 'his' || l === 'her') {
         const s0 = doc.sentences[sIndex]![0];
         const subj = this.mainClauseSubject(doc, s0, k, sIndex);
-        if (subj?.who?.person) return { ...subj, how: 'role-noun', confidence: Math.min(subj.confidence, 0.8), method: 'document-issuer' };
+        if (subj?.who?.person)
+          return { ...subj, how: 'role-noun', confidence: Math.min(subj.confidence, 0.8), method: 'document-issuer' };
       }
       if (DETERMINERS.has(l) && l !== 'its' && l !== 'their' && l !== 'his' && l !== 'her') break;
     }
@@ -1493,7 +2670,8 @@ export class Attributor {
     const g = pronounGender(w);
     if (g === 'first') {
       const answerer = this.answerer.get(doc.index);
-      if (answerer) return { who: { person: answerer }, confidence: 0.85, how: 'pronoun', method: 'interview', cue: '' };
+      if (answerer)
+        return { who: { person: answerer }, confidence: 0.85, how: 'pronoun', method: 'interview', cue: '' };
       return { who: null, confidence: 0, how: 'none', method: 'first-person', cue: '' };
     }
     if (g === 'neuter') {
@@ -1504,7 +2682,13 @@ export class Attributor {
     if (g === 'plural') {
       const joint = w.toLowerCase() === 'they' ? this.jointSubject(doc, sIndex) : undefined;
       if (joint) return { who: { person: joint }, confidence: 0.7, how: 'pronoun', method: 'joint', cue: '' };
-      const group = this.recentStrong(doc, k, sIndex, (x) => (x.person ? x.person.type === 'organization' : x.anon!.plural), 2);
+      const group = this.recentStrong(
+        doc,
+        k,
+        sIndex,
+        (x) => (x.person ? x.person.type === 'organization' : x.anon!.plural),
+        2,
+      );
       if (group) return { who: group.who, confidence: 0.65, how: 'pronoun', method: 'pronoun', cue: '' };
       return { who: null, confidence: 0, how: 'none', method: 'pronoun', cue: '' };
     }
@@ -1518,7 +2702,12 @@ export class Attributor {
    * he/she by salience: a subject earlier in the sentence, then the paragraph's most recent subject
    * or speaker, then the paragraph before, then any mention; exact gender before unknown.
    */
-  private resolveGendered(doc: ParagraphDoc, k: number, sIndex: number, g: 'male' | 'female'): { who: Who; confidence: number } | undefined {
+  private resolveGendered(
+    doc: ParagraphDoc,
+    k: number,
+    sIndex: number,
+    g: 'male' | 'female',
+  ): { who: Who; confidence: number } | undefined {
     // How well a candidate's gender fits: 0 the same, 1 unknown, 2 only a first name says otherwise.
     const narrator = this.answerer.get(doc.index);
     const fit = (w: Who): number | undefined => {
@@ -1538,7 +2727,8 @@ export class Attributor {
     const distinct = new Set(near.filter((x) => fit(x.who) === 0).map((x) => x.who.person ?? x.who.anon));
     for (const m of this.people.inParagraph(doc.index)) {
       if (m.from < s0 || m.from >= k || !m.subject || m.possessive) continue;
-      if (fit({ person: m.person }) === 0 && this.clauseHasVerbBetween(doc, m.to, k)) return { who: { person: m.person }, confidence: distinct.size <= 1 ? 0.9 : 0.8 };
+      if (fit({ person: m.person }) === 0 && this.clauseHasVerbBetween(doc, m.to, k))
+        return { who: { person: m.person }, confidence: distinct.size <= 1 ? 0.9 : 0.8 };
     }
     // 2. The rest by salience: recency in sentences, then subject or speaker over a passing mention.
     let paragraphsBack = 0;
@@ -1553,10 +2743,20 @@ export class Attributor {
       const f = fit(s.who);
       if (f === undefined) continue;
       // The one who just asked is not the one answering ("“…?” a reporter asked him. “Yes,” he said.").
-      if (this.questioner && samePerson(this.questioner, s.who) && this.current && !/\?\s*$/.test(this.current.text)) continue;
+      if (this.questioner && samePerson(this.questioner, s.who) && this.current && !/\?\s*$/.test(this.current.text))
+        continue;
       const fromEnd = this.docs[s.paragraph]!.sentences.length - 1 - s.sentence;
-      const r = s.paragraph === doc.index ? (sIndex - s.sentence <= 1 ? 0 : sIndex - s.sentence === 2 ? 1 : 2) : 2 + paragraphsBack + Math.min(fromEnd, 3) * 0.25;
-      const strength = (s.strong ? 0 : s.inPP ? 2.5 : s.subjectLike && s.paragraph === doc.index ? 0.5 : 1) + (f === 1 ? 1 : f === 2 ? 4 : 0);
+      const r =
+        s.paragraph === doc.index
+          ? sIndex - s.sentence <= 1
+            ? 0
+            : sIndex - s.sentence === 2
+              ? 1
+              : 2
+          : 2 + paragraphsBack + Math.min(fromEnd, 3) * 0.25;
+      const strength =
+        (s.strong ? 0 : s.inPP ? 2.5 : s.subjectLike && s.paragraph === doc.index ? 0.5 : 1) +
+        (f === 1 ? 1 : f === 2 ? 4 : 0);
       const key = 2 * r + strength;
       if (!best || key < best.key) {
         if (best && !samePerson(best.s.who, s.who)) second = best;
@@ -1578,15 +2778,28 @@ export class Attributor {
    * the sentence before (or this one) speak jointly; one entry names both.
    */
   private jointSubject(doc: ParagraphDoc, sIndex: number): PersonRecord | undefined {
-    const at = sIndex > 0 ? { d: doc, s: sIndex - 1 } : this.docs[doc.index - 1]?.kind === 'body' && this.docs[doc.index - 1]!.sentences.length ? { d: this.docs[doc.index - 1]!, s: this.docs[doc.index - 1]!.sentences.length - 1 } : undefined;
+    const at =
+      sIndex > 0
+        ? { d: doc, s: sIndex - 1 }
+        : this.docs[doc.index - 1]?.kind === 'body' && this.docs[doc.index - 1]!.sentences.length
+          ? { d: this.docs[doc.index - 1]!, s: this.docs[doc.index - 1]!.sentences.length - 1 }
+          : undefined;
     if (!at) return undefined;
     const [a0] = at.d.sentences[at.s]!;
     const t = at.d.tokens;
-    const ms = this.people.inParagraph(at.d.index).filter((m) => m.sentence === at.s && m.person.type === 'person' && !m.possessive);
+    const ms = this.people
+      .inParagraph(at.d.index)
+      .filter((m) => m.sentence === at.s && m.person.type === 'person' && !m.possessive);
     const first = ms[0];
     if (!first || first.from > a0 + 1) return undefined;
     const second = ms[1];
-    if (!second || !/^(and|&)$/i.test(t[first.to]?.text ?? '') || second.from !== first.to + 1 || second.person === first.person) return undefined;
+    if (
+      !second ||
+      !/^(and|&)$/i.test(t[first.to]?.text ?? '') ||
+      second.from !== first.to + 1 ||
+      second.person === first.person
+    )
+      return undefined;
     // A third person joined on ("A, B and C") or a plural subject after them is beyond this rule.
     if (/^(and|&|,)$/.test(t[second.to]?.text ?? '')) return undefined;
     if (this.reading) return undefined;
@@ -1604,13 +2817,18 @@ export class Attributor {
     for (let k = s0; k < s1 - 1; k++) {
       if (!/^(asked|asks|ask|questioned|pressed)$/.test(lower(t[k]))) continue;
       const next = t[k + 1]!;
-      if (isWord(next) && (/^(him|her|them)$/.test(lower(next)) || isCapitalized(next.text) || /^(the|a|an)$/.test(lower(next)))) return true;
+      if (
+        isWord(next) &&
+        (/^(him|her|them)$/.test(lower(next)) || isCapitalized(next.text) || /^(the|a|an)$/.test(lower(next)))
+      )
+        return true;
     }
     return false;
   }
 
   private clauseHasVerbBetween(doc: ParagraphDoc, a: number, b: number): boolean {
-    for (let k = a; k < b; k++) if (isWord(doc.tokens[k]) && (isVerbLike(doc.tokens[k]!.text) || isSpeechVerb(doc.tokens[k]!.text))) return true;
+    for (let k = a; k < b; k++)
+      if (isWord(doc.tokens[k]) && (isVerbLike(doc.tokens[k]!.text) || isSpeechVerb(doc.tokens[k]!.text))) return true;
     return false;
   }
 
@@ -1634,49 +2852,107 @@ export class Attributor {
     return out;
   }
 
-  private recentStrong(doc: ParagraphDoc, k: number, sIndex: number, test: (w: Who) => boolean, back: number): Salient | undefined {
-    return this.window(doc, k, sIndex, back).find((s) => s.strong && test(s.who)) ?? this.window(doc, k, sIndex, back).find((s) => test(s.who));
+  private recentStrong(
+    doc: ParagraphDoc,
+    k: number,
+    sIndex: number,
+    test: (w: Who) => boolean,
+    back: number,
+  ): Salient | undefined {
+    return (
+      this.window(doc, k, sIndex, back).find((s) => s.strong && test(s.who)) ??
+      this.window(doc, k, sIndex, back).find((s) => test(s.who))
+    );
   }
 
   /** The person the passage is about: the most recent subject or speaker of a compatible gender. */
-  private salientPerson(doc: ParagraphDoc, k: number, sIndex: number, g: Gender, back = 1, extra?: (p: PersonRecord) => boolean): { person: PersonRecord; confidence: number; unique: boolean; subject: boolean } | undefined {
+  private salientPerson(
+    doc: ParagraphDoc,
+    k: number,
+    sIndex: number,
+    g: Gender,
+    back = 1,
+    extra?: (p: PersonRecord) => boolean,
+  ): { person: PersonRecord; confidence: number; unique: boolean; subject: boolean } | undefined {
     const window = this.window(doc, k, sIndex, back);
-    const ok = (w: Who) => !!w.person && w.person.type === 'person' && (g === 'unknown' || w.person.gender === g || w.person.gender === 'unknown') && (!extra || extra(w.person));
+    const ok = (w: Who) =>
+      !!w.person &&
+      w.person.type === 'person' &&
+      (g === 'unknown' || w.person.gender === g || w.person.gender === 'unknown') &&
+      (!extra || extra(w.person));
     const people = new Set(window.filter((s) => ok(s.who)).map((s) => s.who.person));
     const hit = window.find((s) => s.strong && ok(s.who)) ?? window.find((s) => ok(s.who));
     if (!hit) return undefined;
-    return { person: hit.who.person!, confidence: people.size === 1 ? 0.8 : hit.strong ? 0.6 : 0.45, unique: people.size === 1, subject: hit.strong };
+    return {
+      person: hit.who.person!,
+      confidence: people.size === 1 ? 0.8 : hit.strong ? 0.6 : 0.45,
+      unique: people.size === 1,
+      subject: hit.strong,
+    };
   }
 
   // ---------------------------------------------------------------------------------------------
   // No cue.
 
-  private fallback(doc: ParagraphDoc, s0: number, s1: number, qi: number, sIndex: number, ctx: QuoteContext, results: Array<Attributed & { anon?: Anonymous }>, carry: Carry | undefined, isFirst: boolean): Found | undefined {
+  private fallback(
+    doc: ParagraphDoc,
+    s0: number,
+    s1: number,
+    qi: number,
+    sIndex: number,
+    ctx: QuoteContext,
+    results: Array<Attributed & { anon?: Anonymous }>,
+    carry: Carry | undefined,
+    isFirst: boolean,
+  ): Found | undefined {
     const prev = results[results.length - 1];
     const prevWho = prev ? this.whoOf(prev) : null;
     if (ctx.alone) {
       // A quote-only sentence after a quote of the paragraph: the same speaker goes on.
       if (prev) {
-        if (prevWho && prev.confidence >= NAME_THRESHOLD) return { who: prevWho, confidence: Math.min(prev.confidence, 0.9), how: 'continuation', method: 'continuation', cue: '' };
+        if (prevWho && prev.confidence >= NAME_THRESHOLD)
+          return {
+            who: prevWho,
+            confidence: Math.min(prev.confidence, 0.9),
+            how: 'continuation',
+            method: 'continuation',
+            cue: '',
+          };
         return undefined;
       }
       if (isFirst && sIndex === 0 && carry && carry.paragraph === doc.index - 1) {
         // A quote-only paragraph after "X said:" / a paragraph that ends on a colon.
-        if (carry.introducer) return { who: carry.introducer, confidence: 0.85, how: 'continuation', method: 'colon-paragraph', cue: '' };
+        if (carry.introducer)
+          return { who: carry.introducer, confidence: 0.85, how: 'continuation', method: 'colon-paragraph', cue: '' };
         // A paragraph that is one quote, after a paragraph that closed on a named speaker's quote: they go on
         // (or are translated: an original-language quote, then its translation).
-        if (carry.endsOnQuote && carry.last && ctx.paragraphAlone && doc.kind === 'body' && !this.answerer.has(doc.index)) return { who: carry.last, confidence: 0.7, how: 'continuation', method: 'quote-paragraph', cue: '' };
+        if (
+          carry.endsOnQuote &&
+          carry.last &&
+          ctx.paragraphAlone &&
+          doc.kind === 'body' &&
+          !this.answerer.has(doc.index)
+        )
+          return { who: carry.last, confidence: 0.7, how: 'continuation', method: 'quote-paragraph', cue: '' };
       }
       // The subject of the sentence before ("John Rhys-Davies broke news when he revealed … “…”").
       const before = this.subjects.get(doc.index)?.[sIndex - 1];
-      if (before?.person && before.person.type === 'person') return { who: before, confidence: 0.65, how: 'subject', method: 'previous-subject', cue: '' };
+      if (before?.person && before.person.type === 'person')
+        return { who: before, confidence: 0.65, how: 'subject', method: 'previous-subject', cue: '' };
       if (before?.anon) return { who: before, confidence: 0.65, how: 'subject', method: 'previous-subject', cue: '' };
       // A quote-only paragraph in an interview answer, a caption that names one person.
       const answerer = this.answerer.get(doc.index);
-      if (answerer) return { who: { person: answerer }, confidence: 0.6, how: 'continuation', method: 'interview', cue: '' };
+      if (answerer)
+        return { who: { person: answerer }, confidence: 0.6, how: 'continuation', method: 'interview', cue: '' };
       if (doc.kind === 'caption') {
-        const ms = new Set(this.people.inParagraph(doc.index).filter((m) => m.person.type === 'person').map((m) => m.person));
-        if (ms.size === 1) return { who: { person: [...ms][0]! }, confidence: 0.6, how: 'subject', method: 'caption', cue: '' };
+        const ms = new Set(
+          this.people
+            .inParagraph(doc.index)
+            .filter((m) => m.person.type === 'person')
+            .map((m) => m.person),
+        );
+        if (ms.size === 1)
+          return { who: { person: [...ms][0]! }, confidence: 0.6, how: 'subject', method: 'caption', cue: '' };
       }
       return undefined;
     }
@@ -1690,12 +2966,21 @@ export class Attributor {
       return { who: current, confidence: 0.6, how: 'continuation', method: 'current-speaker', cue: '' };
     }
     // A first-person fragment about the sentence's subject ("her “passion” for the hobby “stemmed through my love …”").
-    if (subject?.person?.type === 'person' && /^[\p{Ll}\[]/u.test(doc.spans[doc.tokens[qi]!.q!]!.text) && /\b(I|my|me|I'm|I’m|I've|I’ve|we|our)\b/.test(doc.spans[doc.tokens[qi]!.q!]!.text)) {
+    if (
+      subject?.person?.type === 'person' &&
+      /^[\p{Ll}[]/u.test(doc.spans[doc.tokens[qi]!.q!]!.text) &&
+      /\b(I|my|me|I'm|I’m|I've|I’ve|we|our)\b/.test(doc.spans[doc.tokens[qi]!.q!]!.text)
+    ) {
       return { who: subject, confidence: 0.6, how: 'subject', method: 'sentence-subject', cue: '' };
     }
-    if (!subject && /^[\p{Ll}\[]/u.test(doc.spans[doc.tokens[qi]!.q!]!.text) && /\b(I|my|me)\b/.test(doc.spans[doc.tokens[qi]!.q!]!.text)) {
+    if (
+      !subject &&
+      /^[\p{Ll}[]/u.test(doc.spans[doc.tokens[qi]!.q!]!.text) &&
+      /\b(I|my|me)\b/.test(doc.spans[doc.tokens[qi]!.q!]!.text)
+    ) {
       const before = this.subjects.get(doc.index)?.[sIndex - 1];
-      if (before?.person?.type === 'person') return { who: before, confidence: 0.55, how: 'subject', method: 'previous-subject', cue: '' };
+      if (before?.person?.type === 'person')
+        return { who: before, confidence: 0.55, how: 'subject', method: 'previous-subject', cue: '' };
     }
     return undefined;
   }
@@ -1706,10 +2991,17 @@ export class Attributor {
    * person the sentence is about ("Richardson remains “fully committed”"). Title-cased phrases,
    * terms after "the term", and phrases in sentences about no one stay scare quotes.
    */
-  private fragmentOwner(doc: ParagraphDoc, s0: number, s1: number, qi: number, sIndex: number, results: Array<Attributed & { anon?: Anonymous }>): Found | undefined {
+  private fragmentOwner(
+    doc: ParagraphDoc,
+    s0: number,
+    s1: number,
+    qi: number,
+    sIndex: number,
+    results: Array<Attributed & { anon?: Anonymous }>,
+  ): Found | undefined {
     const span = doc.spans[doc.tokens[qi]!.q!]!;
     const text = span.text;
-    if (!/^[\p{Ll}\[(…]/u.test(text)) return undefined;
+    if (!/^[\p{Ll}[(…]/u.test(text)) return undefined;
     const subject = this.subjects.get(doc.index)?.[sIndex];
     const prev = results[results.length - 1];
     if (this.unresolved.get(doc.index)?.has(sIndex)) return undefined;
@@ -1717,12 +3009,36 @@ export class Attributor {
     const claim = this.speechNounOwner(doc, s0, qi, sIndex);
     if (claim !== undefined) return claim ?? undefined;
     if (prev && prev.paragraph === doc.index && prev.speaker && prev.confidence >= 0.75) {
-      const prevSentence = doc.sentenceOf[doc.tokens.findIndex((t) => t.kind === 'quote' && doc.spans[t.q!] === prev.span)] ?? -1;
-      if (sIndex - prevSentence <= 1 && (!subject || subject.person === prev.speaker || (subject.person && subject.person.type !== 'person') || subject.anon)) {
-        return { who: { person: prev.speaker }, confidence: 0.55, how: 'continuation', method: 'current-speaker', cue: '' };
+      const prevSentence =
+        doc.sentenceOf[doc.tokens.findIndex((t) => t.kind === 'quote' && doc.spans[t.q!] === prev.span)] ?? -1;
+      if (
+        sIndex - prevSentence <= 1 &&
+        (!subject ||
+          subject.person === prev.speaker ||
+          (subject.person && subject.person.type !== 'person') ||
+          subject.anon)
+      ) {
+        return {
+          who: { person: prev.speaker },
+          confidence: 0.55,
+          how: 'continuation',
+          method: 'current-speaker',
+          cue: '',
+        };
       }
     }
-    if (subject?.person?.type === 'person' && !this.people.mentionsIn(doc.index, s0, qi).some((m) => m.person !== subject.person && m.person.type === 'person' && !m.possessive && !PREPOSITIONS.has(lower(doc.tokens[m.from - 1])))) {
+    if (
+      subject?.person?.type === 'person' &&
+      !this.people
+        .mentionsIn(doc.index, s0, qi)
+        .some(
+          (m) =>
+            m.person !== subject.person &&
+            m.person.type === 'person' &&
+            !m.possessive &&
+            !PREPOSITIONS.has(lower(doc.tokens[m.from - 1])),
+        )
+    ) {
       return { who: subject, confidence: 0.55, how: 'subject', method: 'sentence-subject', cue: '' };
     }
     return undefined;
@@ -1740,13 +3056,36 @@ export class Attributor {
       if (x.kind === 'quote') return undefined;
       if (!isWord(x) || !SPEECH_NOUNS.has(lower(x))) continue;
       let p = k - 1;
-      while (p > s0 && isWord(t[p]) && /^(own|earlier|latest|recent|repeated|previous|widely|reported|alleged|public|first)$/.test(lower(t[p]))) p--;
+      while (
+        p > s0 &&
+        isWord(t[p]) &&
+        /^(own|earlier|latest|recent|repeated|previous|widely|reported|alleged|public|first)$/.test(lower(t[p]))
+      )
+        p--;
       const poss = this.people.inParagraph(doc.index).find((m) => m.possessive && m.to === p + 1);
-      if (poss) return { who: { person: poss.person }, confidence: 0.6, how: 'adjacent', method: 'speech-noun', cue: x.text };
+      if (poss)
+        return { who: { person: poss.person }, confidence: 0.6, how: 'adjacent', method: 'speech-noun', cue: x.text };
       const det = lower(t[p]);
       if (this.isPossessiveDet(det)) {
-        const who = this.pronounWord(doc, p, sIndex, det === 'his' ? 'he' : det === 'her' ? 'she' : det === 'its' ? 'it' : det === 'my' ? 'i' : det === 'our' ? 'we' : 'they');
-        return who?.who ? { ...who, confidence: Math.min(who.confidence, 0.6), method: 'speech-noun', cue: x.text } : null;
+        const who = this.pronounWord(
+          doc,
+          p,
+          sIndex,
+          det === 'his'
+            ? 'he'
+            : det === 'her'
+              ? 'she'
+              : det === 'its'
+                ? 'it'
+                : det === 'my'
+                  ? 'i'
+                  : det === 'our'
+                    ? 'we'
+                    : 'they',
+        );
+        return who?.who
+          ? { ...who, confidence: Math.min(who.confidence, 0.6), method: 'speech-noun', cue: x.text }
+          : null;
       }
       return DETERMINERS.has(det) ? null : undefined;
     }
@@ -1795,7 +3134,8 @@ export class Attributor {
   private transcriptLabel(doc: ParagraphDoc, s0: number, colonAt: number): PersonRecord | undefined {
     const t = doc.tokens;
     const words = t.slice(s0, colonAt);
-    if (words.length === 0 || words.length > 4 || !words.every((x) => isWord(x) && isCapitalized(x.text))) return undefined;
+    if (words.length === 0 || words.length > 4 || !words.every((x) => isWord(x) && isCapitalized(x.text)))
+      return undefined;
     const m = this.people.mentionsIn(doc.index, s0, colonAt)[0];
     if (m && m.person.type === 'person') return m.person;
     // "A: “…”" in a Q&A: the interviewee answers.
@@ -1817,7 +3157,9 @@ export class Attributor {
           questions.push(doc.index);
           continue;
         }
-        current = this.people.list.find((p) => normName(p.name) === normName(name)) ?? this.people.ensurePerson(name.split(/\s+/));
+        current =
+          this.people.list.find((p) => normName(p.name) === normName(name)) ??
+          this.people.ensurePerson(name.split(/\s+/));
         // The question before an answer was put to the one who answers it.
         for (const q of questions) this.interviewee.set(q, current);
         questions = [];
@@ -1835,9 +3177,14 @@ export class Attributor {
     const words = [t[v]!.text];
     const next = lower(t[v + 1]);
     if (/^(reporters|journalists|lawmakers)$/.test(next)) words.push(t[v + 1]!.text);
-    else if (next === 'the' && /^(press|media|public)$/i.test(t[v + 2]?.text ?? '')) words.push(t[v + 1]!.text, t[v + 2]!.text);
+    else if (next === 'the' && /^(press|media|public)$/i.test(t[v + 2]?.text ?? ''))
+      words.push(t[v + 1]!.text, t[v + 2]!.text);
     for (let k = v + 1; k < Math.min(end, v + 8); k++) {
-      if (lower(t[k]) === 'in' && /^(a|an|the)$/i.test(t[k + 1]?.text ?? '') && SPEECH_CHANNEL_NOUNS.has(lower(t[k + 2]))) {
+      if (
+        lower(t[k]) === 'in' &&
+        /^(a|an|the)$/i.test(t[k + 1]?.text ?? '') &&
+        SPEECH_CHANNEL_NOUNS.has(lower(t[k + 2]))
+      ) {
         words.push(`in ${t[k + 1]!.text} ${t[k + 2]!.text}`);
         break;
       }
@@ -1859,8 +3206,13 @@ export class Attributor {
         while (e < b && isWord(t[e]) && isCapitalized(t[e]!.text)) e++;
         const words = t.slice(n, e).map((x) => x.text);
         const person = this.people.ensurePerson(words);
-        const role = t.slice(a, k).filter(isWord).map((x) => x.text).filter((w) => !/^(who|gave|his|her|their|using|the)$/i.test(w));
-        if (role.some((w) => isRoleNoun(w) || GENERIC_PERSON_NOUNS.has(bare(w)))) this.people.addRole(person, [...role, ...words].join(' '));
+        const role = t
+          .slice(a, k)
+          .filter(isWord)
+          .map((x) => x.text)
+          .filter((w) => !/^(who|gave|his|her|their|using|the)$/i.test(w));
+        if (role.some((w) => isRoleNoun(w) || GENERIC_PERSON_NOUNS.has(bare(w))))
+          this.people.addRole(person, [...role, ...words].join(' '));
         this.addMention(person, doc, n, e);
         return { who: { person }, confidence: 0.85, how: 'adjacent', method: 'pseudonym', cue: '' };
       }
@@ -1869,7 +3221,17 @@ export class Attributor {
     for (let k = a; k < b; k++) {
       if (!/^(user|blogger|account|handle|username|tweeter|poster|commenter)$/.test(lower(t[k]))) continue;
       const h = t[k + 1];
-      if (h && k + 1 < b && isWord(h) && (h.text.startsWith('@') || (!isCapitalized(h.text) && /^[a-z0-9_]+$/.test(h.text) && isVerbLike(h.text) === false && !FUNCTION_WORDS.has(lower(h)) && !/^(of|on|in|at|from|who|said)$/.test(lower(h))))) {
+      if (
+        h &&
+        k + 1 < b &&
+        isWord(h) &&
+        (h.text.startsWith('@') ||
+          (!isCapitalized(h.text) &&
+            /^[a-z0-9_]+$/.test(h.text) &&
+            isVerbLike(h.text) === false &&
+            !FUNCTION_WORDS.has(lower(h)) &&
+            !/^(of|on|in|at|from|who|said)$/.test(lower(h))))
+      ) {
         const person = this.people.ensurePerson([h.text]);
         this.addMention(person, doc, k + 1, k + 2);
         return { who: { person }, confidence: 0.8, how: 'adjacent', method: 'handle', cue: '' };
@@ -1877,29 +3239,96 @@ export class Attributor {
     }
     let s = a;
     // "US-based software company Red Hat", "Musician Sany Pitbull": an adjective or an occupation before the name.
-    while (s < b && isWord(t[s]) && (/-(based|born|led|backed|owned|funded|made|bred|raised|run)$/i.test(t[s]!.text) || !isCapitalized(t[s]!.text) && s + 1 < b && isCapitalized(t[s + 1]?.text ?? '') && !DETERMINERS.has(lower(t[s])) && !/^(of|for|on|and)$/.test(lower(t[s])) && (isRoleNoun(t[s]!.text) || isPlainNoun(t[s]!.text)))) s++;
-    if (s < b - 2 && isWord(t[s]) && /^\p{Lu}\p{Ll}{3,}(ian|er|ist|or|ant|ent|ee)$/u.test(t[s]!.text) && isDictionaryWord(t[s]!.text) && firstNameGender(t[s]!.text) === undefined && isCapitalized(t[s + 1]!.text) && isCapitalized(t[s + 2]?.text ?? '')) s++;
+    while (
+      s < b &&
+      isWord(t[s]) &&
+      (/-(based|born|led|backed|owned|funded|made|bred|raised|run)$/i.test(t[s]!.text) ||
+        (!isCapitalized(t[s]!.text) &&
+          s + 1 < b &&
+          isCapitalized(t[s + 1]?.text ?? '') &&
+          !DETERMINERS.has(lower(t[s])) &&
+          !/^(of|for|on|and)$/.test(lower(t[s])) &&
+          (isRoleNoun(t[s]!.text) || isPlainNoun(t[s]!.text))))
+    )
+      s++;
+    if (
+      s < b - 2 &&
+      isWord(t[s]) &&
+      /^\p{Lu}\p{Ll}{3,}(ian|er|ist|or|ant|ent|ee)$/u.test(t[s]!.text) &&
+      isDictionaryWord(t[s]!.text) &&
+      firstNameGender(t[s]!.text) === undefined &&
+      isCapitalized(t[s + 1]!.text) &&
+      isCapitalized(t[s + 2]?.text ?? '')
+    )
+      s++;
     const det = lower(t[s]) === 'the';
     if (det) s++;
     // "The blog Critical Legal Thinking", "the website Tamaran Watch", "the group X": a kind, then the name.
     let kind: 'outlet' | 'group' | undefined;
-    if (det && s < b && !isCapitalized(t[s]!.text) && /^(blog|website|site|newspaper|magazine|paper|outlet|group|band|collective|movement|project|campaign|organisation|organization|charity|company|firm|network|platform|channel|programme|program|show|party|coalition|alliance|association|account)$/.test(lower(t[s])) && isCapitalized(t[s + 1]?.text ?? '')) {
-      kind = /^(blog|website|site|newspaper|magazine|paper|outlet|channel|programme|program|show|account)$/.test(lower(t[s])) ? 'outlet' : 'group';
+    if (
+      det &&
+      s < b &&
+      !isCapitalized(t[s]!.text) &&
+      /^(blog|website|site|newspaper|magazine|paper|outlet|group|band|collective|movement|project|campaign|organisation|organization|charity|company|firm|network|platform|channel|programme|program|show|party|coalition|alliance|association|account)$/.test(
+        lower(t[s]),
+      ) &&
+      isCapitalized(t[s + 1]?.text ?? '')
+    ) {
+      kind = /^(blog|website|site|newspaper|magazine|paper|outlet|channel|programme|program|show|account)$/.test(
+        lower(t[s]),
+      )
+        ? 'outlet'
+        : 'group';
       s++;
-    } else if (s + 1 < b && /^(Blog|Website|Magazine|Newspaper|Radio|Channel)$/.test(t[s]!.text) && isCapitalized(t[s + 1]!.text) && !ORG_HEADS.has(lower(t[s + 1]))) {
+    } else if (
+      s + 1 < b &&
+      /^(Blog|Website|Magazine|Newspaper|Radio|Channel)$/.test(t[s]!.text) &&
+      isCapitalized(t[s + 1]!.text) &&
+      !ORG_HEADS.has(lower(t[s + 1]))
+    ) {
       // "Blog Brasil Escola explains …": the kind, capitalised at the start of the sentence.
       kind = 'outlet';
       s++;
     }
     const ordinal = (w: string) => /^\d+(st|nd|rd|th)$/i.test(w);
-    if (s >= b || !isWord(t[s]) || !(isCapitalized(t[s]!.text) || ordinal(t[s]!.text)) || isNotName(t[s]!.text) || INDEFINITE_OPENERS.has(lower(t[s])) || FUNCTION_WORDS.has(lower(t[s]))) return undefined;
+    if (
+      s >= b ||
+      !isWord(t[s]) ||
+      !(isCapitalized(t[s]!.text) || ordinal(t[s]!.text)) ||
+      isNotName(t[s]!.text) ||
+      INDEFINITE_OPENERS.has(lower(t[s])) ||
+      FUNCTION_WORDS.has(lower(t[s]))
+    )
+      return undefined;
     let e = s;
-    const joiner = (k: number) => /^(of|for|on|and|de|da|do|e|del|des|la)$/.test(t[k]!.text) && k > s && k + 1 < b && isCapitalized(t[k + 1]?.text ?? '') && (ORG_HEADS.has(bare(t[k - 1]!.text)) || det || /^(de|da|do|e|del|des|la)$/.test(t[k]!.text));
-    while (e < b && isWord(t[e]) && (isCapitalized(t[e]!.text) || ordinal(t[e]!.text) || /^\d+$/.test(t[e]!.text) && e > s || (NAME_PARTICLES.has(t[e]!.text) && e + 1 < b && isCapitalized(t[e + 1]!.text)) || joiner(e))) e++;
+    const joiner = (k: number) =>
+      /^(of|for|on|and|de|da|do|e|del|des|la)$/.test(t[k]!.text) &&
+      k > s &&
+      k + 1 < b &&
+      isCapitalized(t[k + 1]?.text ?? '') &&
+      (ORG_HEADS.has(bare(t[k - 1]!.text)) || det || /^(de|da|do|e|del|des|la)$/.test(t[k]!.text));
+    while (
+      e < b &&
+      isWord(t[e]) &&
+      (isCapitalized(t[e]!.text) ||
+        ordinal(t[e]!.text) ||
+        (/^\d+$/.test(t[e]!.text) && e > s) ||
+        (NAME_PARTICLES.has(t[e]!.text) && e + 1 < b && isCapitalized(t[e + 1]!.text)) ||
+        joiner(e))
+    )
+      e++;
     // "Article 2, Section 1": a numbered part of a document.
-    if (/^(Article|Section|Clause|Chapter|Rule|Paragraph|Part|Title)$/.test(t[s]!.text) && /^\d+$/.test(t[s + 1]?.text ?? '')) {
+    if (
+      /^(Article|Section|Clause|Chapter|Rule|Paragraph|Part|Title)$/.test(t[s]!.text) &&
+      /^\d+$/.test(t[s + 1]?.text ?? '')
+    ) {
       let f = s + 2;
-      if (t[f]?.text === ',' && /^(Section|Clause|Paragraph|Part)$/.test(t[f + 1]?.text ?? '') && /^\d+$/.test(t[f + 2]?.text ?? '')) f += 3;
+      if (
+        t[f]?.text === ',' &&
+        /^(Section|Clause|Paragraph|Part)$/.test(t[f + 1]?.text ?? '') &&
+        /^\d+$/.test(t[f + 2]?.text ?? '')
+      )
+        f += 3;
       const name = doc.text.slice(t[s]!.start, t[f - 1]!.end);
       const org = this.organization(name, [], doc, s, f, 'document');
       return { who: { person: org }, confidence: 0.8, how: 'adjacent', method: 'document', cue: '' };
@@ -1915,35 +3344,90 @@ export class Attributor {
     const words = t.slice(s, e).map((x) => x.text);
     if (words.every((w) => TITLES.has(bare(w)) || isNotName(w))) return undefined;
     const lastWord = bare(words[words.length - 1]!);
-    const acronym = t[e]?.text === '(' && t[e + 1] && /^\p{Lu}{2,}$/u.test(t[e + 1]!.text) && t[e + 2]?.text === ')' ? t[e + 1]!.text : undefined;
-    const documentName = /^(amendment|act|bill|law|constitution|convention|treaty|charter|declaration|code|report|resolution|directive|regulation)$/.test(lastWord);
-    const orgLike = det || !!kind || ORG_HEADS.has(lastWord) || !!acronym || documentName || (words.length === 1 && (/^\p{Lu}[\p{Lu}\d]+$/u.test(words[0]!) || isOrganisationName(words[0]!))) || words.some((w) => ORG_HEADS.has(bare(w)) && !TITLES.has(bare(w)));
+    const acronym =
+      t[e]?.text === '(' && t[e + 1] && /^\p{Lu}{2,}$/u.test(t[e + 1]!.text) && t[e + 2]?.text === ')'
+        ? t[e + 1]!.text
+        : undefined;
+    const documentName =
+      /^(amendment|act|bill|law|constitution|convention|treaty|charter|declaration|code|report|resolution|directive|regulation)$/.test(
+        lastWord,
+      );
+    const orgLike =
+      det ||
+      !!kind ||
+      ORG_HEADS.has(lastWord) ||
+      !!acronym ||
+      documentName ||
+      (words.length === 1 && (/^\p{Lu}[\p{Lu}\d]+$/u.test(words[0]!) || isOrganisationName(words[0]!))) ||
+      words.some((w) => ORG_HEADS.has(bare(w)) && !TITLES.has(bare(w)));
     const name = words.join(' ');
     if (orgLike) {
-      if (words.length === 1 && (PLACE_HEADS.has(lastWord) || ORG_HEADS.has(lastWord) && !/^\p{Lu}{2,}/u.test(words[0]!))) return undefined;
+      if (
+        words.length === 1 &&
+        (PLACE_HEADS.has(lastWord) || (ORG_HEADS.has(lastWord) && !/^\p{Lu}{2,}/u.test(words[0]!)))
+      )
+        return undefined;
       if (words.some((w) => isNotName(w)) && words.length <= 2) return undefined;
-      const org = this.organization(name, [det && !kind ? `the ${name}` : '', acronym ?? ''].filter(Boolean), doc, s, e, documentName ? 'document' : kind === 'outlet' ? 'outlet' : undefined);
-      return { who: { person: org }, confidence: 0.8, how: 'adjacent', method: documentName ? 'document' : 'new-organisation', cue: '' };
+      const org = this.organization(
+        name,
+        [det && !kind ? `the ${name}` : '', acronym ?? ''].filter(Boolean),
+        doc,
+        s,
+        e,
+        documentName ? 'document' : kind === 'outlet' ? 'outlet' : undefined,
+      );
+      return {
+        who: { person: org },
+        confidence: 0.8,
+        how: 'adjacent',
+        method: documentName ? 'document' : 'new-organisation',
+        cue: '',
+      };
     }
     if (words.length > 4 || words.some((w) => isNotName(w) || ordinal(w) || /^\d+$/.test(w))) return undefined;
     // "Russia warned", "Northern Ireland has suggested": a country or region heading the subject of a
     // speech verb speaks through its government.
-    if ((where === 'subject' || where === 'inverted') && words.length <= 3 && isPlaceName(words) && this.wholeSubject(doc, s, e)) {
+    if (
+      (where === 'subject' || where === 'inverted') &&
+      words.length <= 3 &&
+      isPlaceName(words) &&
+      this.wholeSubject(doc, s, e)
+    ) {
       const org = this.organization(name, [], doc, s, e);
       return { who: { person: org }, confidence: 0.75, how: 'adjacent', method: 'government', cue: '' };
     }
     // A place ("Oakland", "New Jersey"), an event ("Election Day") or ordinary words are nobody's name.
-    if (isPlaceName(words) || EVENT_HEADS.has(lastWord) || (words.length === 1 ? isOrdinaryWord(words[0]!) : isOrdinaryPhrase(words))) return undefined;
+    if (
+      isPlaceName(words) ||
+      EVENT_HEADS.has(lastWord) ||
+      (words.length === 1 ? isOrdinaryWord(words[0]!) : isOrdinaryPhrase(words))
+    )
+      return undefined;
     // One capitalised word that is a common English word, a title or a demonym names nobody.
     if (words.length === 1 && !this.looksLikeName(words[0]!)) return undefined;
     // …nor one opening a sentence that the lexicon does not know as a name and the article never
     // capitalises elsewhere ("Por ello dijo", "Sin embargo, indicó").
-    if (words.length === 1 && doc.sentences[doc.sentenceOf[s]!]![0] === s && firstNameGender(words[0]!) === undefined && !this.capitalisedElsewhere(words[0]!)) return undefined;
+    if (
+      words.length === 1 &&
+      doc.sentences[doc.sentenceOf[s]!]![0] === s &&
+      firstNameGender(words[0]!) === undefined &&
+      !this.capitalisedElsewhere(words[0]!)
+    )
+      return undefined;
     if (words.some((w) => TITLES.has(bare(w))) && words.length === 1) return undefined;
     const known = this.people.bySurname(words[words.length - 1]!, { paragraph: doc.index, from: s });
-    const person = known && (words.length === 1 || normName(known.name).endsWith(normName(name))) ? known : this.people.ensurePerson(words);
+    const person =
+      known && (words.length === 1 || normName(known.name).endsWith(normName(name)))
+        ? known
+        : this.people.ensurePerson(words);
     this.addMention(person, doc, s, e);
-    return { who: { person }, confidence: words.length >= 2 ? 0.85 : 0.65, how: 'adjacent', method: 'new-name', cue: '' };
+    return {
+      who: { person },
+      confidence: words.length >= 2 ? 0.85 : 0.65,
+      how: 'adjacent',
+      method: 'new-name',
+      cue: '',
+    };
   }
 
   /** Tokens s..e are the whole subject: nothing but the sentence start (or "the") before them, and a verb after. */
@@ -1956,8 +3440,14 @@ export class Attributor {
     if (a >= s0 && /^the$/i.test(t[a]!.text)) a--;
     if (a >= s0 && !(t[a]!.kind === 'punct' && t[a]!.text === ',' && t[a - 1]?.kind === 'quote')) return false;
     let k = e;
-    while (isWord(t[k]) && /^(has|have|had|also|later|then|again|is|was|will|would|officially|formally|publicly)$/.test(lower(t[k]))) k++;
-    return isWord(t[k]) && !isCapitalized(t[k]!.text) && (isSpeechVerb(t[k]!.text) || isVerbLike(t[k]!.text)) || a >= s0;
+    while (
+      isWord(t[k]) &&
+      /^(has|have|had|also|later|then|again|is|was|will|would|officially|formally|publicly)$/.test(lower(t[k]))
+    )
+      k++;
+    return (
+      (isWord(t[k]) && !isCapitalized(t[k]!.text) && (isSpeechVerb(t[k]!.text) || isVerbLike(t[k]!.text))) || a >= s0
+    );
   }
 
   /** The word stands capitalised somewhere not at a sentence start, as names do. */
@@ -1966,14 +3456,23 @@ export class Attributor {
       for (let k = 0; k < d.tokens.length; k++) {
         const x = d.tokens[k]!;
         if (x.kind !== 'word' || x.text !== word) continue;
-        if (d.sentences[d.sentenceOf[k]!]![0] !== k && !(d.tokens[k - 1]?.kind === 'punct' && /[“"‘(\[]/.test(d.tokens[k - 1]!.text))) return true;
+        if (
+          d.sentences[d.sentenceOf[k]!]![0] !== k &&
+          !(d.tokens[k - 1]?.kind === 'punct' && /[“"‘([]/.test(d.tokens[k - 1]!.text))
+        )
+          return true;
       }
     }
     return false;
   }
 
   private looksLikeName(w: string): boolean {
-    if (/^(The|A|An|This|That|These|Those|It|He|She|They|We|You|I|What|Who|Why|How|When|Where|Which)$/.test(w) || isNotName(w) || /['’]/.test(w.slice(1, -1))) return false;
+    if (
+      /^(The|A|An|This|That|These|Those|It|He|She|They|We|You|I|What|Who|Why|How|When|Where|Which)$/.test(w) ||
+      isNotName(w) ||
+      /['’]/.test(w.slice(1, -1))
+    )
+      return false;
     if (isDemonym(w) || INDEFINITE_OPENERS.has(w.toLowerCase()) || FUNCTION_WORDS.has(w.toLowerCase())) return false;
     // A capitalised common word ("Dean", "Section", "Another") is no name unless the lexicon knows it as one.
     const g = firstNameGender(w);
@@ -1999,17 +3498,27 @@ export class Attributor {
     const fitting = (p: PersonRecord) => {
       if (p.type !== 'organization' || p.kind === 'outlet') return false;
       const l = normName(p.name);
-      const govish = /(department|ministry|government|office|executive|administration|agency|commission|committee|council|service|authority|police|court|parliament|assembly|senate|congress)$/.test(l);
+      const govish =
+        /(department|ministry|government|office|executive|administration|agency|commission|committee|council|service|authority|police|court|parliament|assembly|senate|congress)$/.test(
+          l,
+        );
       if (noun === 'campaign') return /campaign$/.test(l);
       if (noun === 'organisers') return !govish && !/(police|constabulary|court|tribunal|university|party)$/.test(l);
       if (noun === 'police' || noun === 'force') return /police|constabulary|force/.test(l);
       if (noun === 'court' || noun === 'tribunal') return /court|tribunal/.test(l);
       if (company) return !govish && !/(university|party|campaign|union|church|school)$/.test(l);
       if (noun === 'government' || noun === 'administration') return govish || p.nameTokens.length <= 2;
-      if (/^(party|union|university|church|school|hospital|bank|club|team|charity)$/.test(noun)) return l.includes(noun) || !govish;
+      if (/^(party|union|university|church|school|hospital|bank|club|team|charity)$/.test(noun))
+        return l.includes(noun) || !govish;
       return !/campaign$/.test(l) && !/police|court/.test(l);
     };
-    const recent = this.window(doc, before, doc.sentenceOf[before] ?? 0, 3).find((s) => s.strong && s.who.person && fitting(s.who.person)) ?? this.window(doc, before, doc.sentenceOf[before] ?? 0, 1).find((s) => s.who.person && fitting(s.who.person) && normName(s.who.person.name).split(' ').includes(noun));
+    const recent =
+      this.window(doc, before, doc.sentenceOf[before] ?? 0, 3).find(
+        (s) => s.strong && s.who.person && fitting(s.who.person),
+      ) ??
+      this.window(doc, before, doc.sentenceOf[before] ?? 0, 1).find(
+        (s) => s.who.person && fitting(s.who.person) && normName(s.who.person.name).split(' ').includes(noun),
+      );
     if (recent?.who.person) return recent.who.person;
     const heads = company ? COMPANY_HEADS : ORG_HEADS;
     for (let p = doc.index; p >= 0 && doc.index - p <= 3; p--) {
@@ -2021,11 +3530,30 @@ export class Attributor {
         if (!isWord(t[k]) || !isCapitalized(t[k]!.text) || !heads.has(l) || PLACE_HEADS.has(l)) continue;
         if (this.people.inParagraph(p).some((m) => m.from <= k && k < m.to && m.person.type === 'person')) continue;
         let a = k;
-        while (a > 0 && isWord(t[a - 1]) && (isCapitalized(t[a - 1]!.text) || (/^(of|for)$/.test(t[a - 1]!.text) && a > 1 && isCapitalized(t[a - 2]!.text))) && !FUNCTION_WORDS.has(lower(t[a - 1]))) a--;
+        while (
+          a > 0 &&
+          isWord(t[a - 1]) &&
+          (isCapitalized(t[a - 1]!.text) ||
+            (/^(of|for)$/.test(t[a - 1]!.text) && a > 1 && isCapitalized(t[a - 2]!.text))) &&
+          !FUNCTION_WORDS.has(lower(t[a - 1]))
+        )
+          a--;
         let b = k + 1;
-        while (b + 1 < t.length && /^(of|for|on)$/.test(t[b]!.text) && isWord(t[b + 1]) && isCapitalized(t[b + 1]!.text) && !/^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i.test(t[b + 1]!.text)) b += 2;
+        while (
+          b + 1 < t.length &&
+          /^(of|for|on)$/.test(t[b]!.text) &&
+          isWord(t[b + 1]) &&
+          isCapitalized(t[b + 1]!.text) &&
+          !/^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i.test(
+            t[b + 1]!.text,
+          )
+        )
+          b += 2;
         if (b - a < 2 && !/^\p{Lu}{2,}$/u.test(t[k]!.text)) continue;
-        const name = t.slice(a, b).map((x) => x.text).join(' ');
+        const name = t
+          .slice(a, b)
+          .map((x) => x.text)
+          .join(' ');
         if (!fitting({ type: 'organization', name, nameTokens: name.split(' ') } as PersonRecord)) continue;
         // Any organisation heading a clause of the last sentences; elsewhere only one named by the noun ("the commission").
         const [ss] = d.sentences[d.sentenceOf[a]!]!;
@@ -2050,7 +3578,14 @@ export class Attributor {
         let b = s0;
         while (b < s1 && isWord(t[b]) && isCapitalized(t[b]!.text) && !FUNCTION_WORDS.has(lower(t[b]))) b++;
         const next = t[b];
-        if (b === s0 || b - s0 > 3 || !next || !isWord(next) || !(isVerbLike(next.text) || /^(has|have|is|was|will|said)$/.test(next.text))) continue;
+        if (
+          b === s0 ||
+          b - s0 > 3 ||
+          !next ||
+          !isWord(next) ||
+          !(isVerbLike(next.text) || /^(has|have|is|was|will|said)$/.test(next.text))
+        )
+          continue;
         if (this.people.inParagraph(d.index).some((m) => m.from <= s0 && s0 < m.to)) continue;
         const name = t.slice(s0, b).map((x) => x.text);
         if (name.some((w) => PLACE_HEADS.has(w.toLowerCase()) || isNotName(w))) continue;
@@ -2061,7 +3596,14 @@ export class Attributor {
     return undefined;
   }
 
-  private organization(name: string, aliases: string[], doc: ParagraphDoc, a: number, b: number, kind?: 'group' | 'document' | 'outlet'): PersonRecord {
+  private organization(
+    name: string,
+    aliases: string[],
+    doc: ParagraphDoc,
+    a: number,
+    b: number,
+    kind?: 'group' | 'document' | 'outlet',
+  ): PersonRecord {
     const key = normName(name);
     let org = this.orgCache.get(key);
     if (!org) {
@@ -2082,8 +3624,88 @@ export class Attributor {
 }
 
 /** Function words of the other languages quotes arrive in (none of them an English word). */
-const FOREIGN_FUNCTION = new Set(['el', 'los', 'las', 'que', 'del', 'y', 'una', 'por', 'con', 'para', 'se', 'lo', 'su', 'sus', 'al', 'como', 'más', 'pero', 'les', 'des', 'du', 'et', 'est', 'une', 'pour', 'qui', 'dans', 'não', 'uma', 'os', 'em', 'da', 'dos', 'das', 'é', 'ao', 'na', 'mais', 'com', 'ni', 'muy', 'ya', 'sobre', 'también', 'porque', 'nos', 'e', 'ele', 'ela', 'eles', 'mas', 'sem', 'sin', 'nous', 'vous', 'ils', 'elle', 'sont', 'avec', 'sur', 'pas']);
-const ENGLISH_FUNCTION = new Set(['the', 'and', 'of', 'is', 'to', 'that', 'with', 'for', 'was', 'are', 'this', 'it', 'not', 'we', 'they', 'has', 'have']);
+const FOREIGN_FUNCTION = new Set([
+  'el',
+  'los',
+  'las',
+  'que',
+  'del',
+  'y',
+  'una',
+  'por',
+  'con',
+  'para',
+  'se',
+  'lo',
+  'su',
+  'sus',
+  'al',
+  'como',
+  'más',
+  'pero',
+  'les',
+  'des',
+  'du',
+  'et',
+  'est',
+  'une',
+  'pour',
+  'qui',
+  'dans',
+  'não',
+  'uma',
+  'os',
+  'em',
+  'da',
+  'dos',
+  'das',
+  'é',
+  'ao',
+  'na',
+  'mais',
+  'com',
+  'ni',
+  'muy',
+  'ya',
+  'sobre',
+  'también',
+  'porque',
+  'nos',
+  'e',
+  'ele',
+  'ela',
+  'eles',
+  'mas',
+  'sem',
+  'sin',
+  'nous',
+  'vous',
+  'ils',
+  'elle',
+  'sont',
+  'avec',
+  'sur',
+  'pas',
+]);
+const ENGLISH_FUNCTION = new Set([
+  'the',
+  'and',
+  'of',
+  'is',
+  'to',
+  'that',
+  'with',
+  'for',
+  'was',
+  'are',
+  'this',
+  'it',
+  'not',
+  'we',
+  'they',
+  'has',
+  'have',
+]);
 
 function language(doc: ParagraphDoc): 'foreign' | 'english' | undefined {
   let foreign = 0;
@@ -2107,14 +3729,27 @@ function language(doc: ParagraphDoc): 'foreign' | 'english' | undefined {
  * left without a speaker takes the speaker of its counterpart.
  */
 function translationPair(a: ParagraphDoc, ra: Attributed[], b: ParagraphDoc, rb: Attributed[]): void {
-  if (ra.length === 0 || ra.length !== rb.length || a.spans.length !== b.spans.length || a.kind !== 'body' || b.kind !== 'body') return;
+  if (
+    ra.length === 0 ||
+    ra.length !== rb.length ||
+    a.spans.length !== b.spans.length ||
+    a.kind !== 'body' ||
+    b.kind !== 'body'
+  )
+    return;
   const la = language(a);
   const lb = language(b);
   if (!la || !lb || la === lb) return;
   const anonOf = (r: Attributed) => (r as Attributed & { anon?: Anonymous }).anon;
   const fill = (from: Attributed, to: Attributed) => {
     if (to.speaker || anonOf(to) || !from.speaker || from.confidence < 0.75) return;
-    Object.assign(to, { speaker: from.speaker, cue: from.cue, attribution: 'continuation' as AttributionKind, method: 'translation', confidence: Math.min(from.confidence, 0.75) });
+    Object.assign(to, {
+      speaker: from.speaker,
+      cue: from.cue,
+      attribution: 'continuation' as AttributionKind,
+      method: 'translation',
+      confidence: Math.min(from.confidence, 0.75),
+    });
   };
   ra.forEach((r, i) => {
     fill(r, rb[i]!);
@@ -2139,7 +3774,12 @@ export { normName };
 function commaBefore(t: readonly { text: string; kind: string }[], from: number, s0: number): number {
   let d = from;
   let paren = 0;
-  while (d >= s0 && (paren > 0 || t[d]!.text !== ',') && t[d]!.kind !== 'quote' && !(t[d]!.kind === 'punct' && /[;:—–]/.test(t[d]!.text))) {
+  while (
+    d >= s0 &&
+    (paren > 0 || t[d]!.text !== ',') &&
+    t[d]!.kind !== 'quote' &&
+    !(t[d]!.kind === 'punct' && /[;:—–]/.test(t[d]!.text))
+  ) {
     if (t[d]!.text === ')') paren++;
     else if (t[d]!.text === '(' && paren > 0) paren--;
     d--;
@@ -2151,14 +3791,32 @@ function commaBefore(t: readonly { text: string; kind: string }[], from: number,
 
 /** A mention governed by a preposition ("of X", "for X"), unless a name's own title starts it. */
 function isGoverned(t: Token[], m: Mention): boolean {
-  return /^(of|for|from|at|by|with|to|in|on|such|like|against|about|as)$/.test(lower(t[m.from - 1])) && !(m.nameFrom !== undefined && m.person.type === 'person');
+  return (
+    /^(of|for|from|at|by|with|to|in|on|such|like|against|about|as)$/.test(lower(t[m.from - 1])) &&
+    !(m.nameFrom !== undefined && m.person.type === 'person')
+  );
 }
 
 function singular(w: string): string {
-  return (w.endsWith('ies') ? w.slice(0, -3) + 'y' : w.endsWith('men') ? w.slice(0, -3) + 'man' : w.replace(/(es|s)$/, (m) => (w.endsWith('sses') || w.endsWith('shes') || w.endsWith('ches') ? 'es' : '')).replace(/e$/, (m) => m));
+  return w.endsWith('ies')
+    ? w.slice(0, -3) + 'y'
+    : w.endsWith('men')
+      ? w.slice(0, -3) + 'man'
+      : w
+          .replace(/(es|s)$/, () => (w.endsWith('sses') || w.endsWith('shes') || w.endsWith('ches') ? 'es' : ''))
+          .replace(/e$/, (m) => m);
 }
 
 /** A noun for a person or people: a role, a plain person noun, kinship, or a plural of people. */
 function personish(w: string): boolean {
-  return isRoleNoun(w) || isRoleNoun(singular(w)) || isRoleNoun(w.replace(/s$/, '')) || GENERIC_PERSON_NOUNS.has(w) || GENERIC_PERSON_NOUNS.has(w.replace(/s$/, '')) || KINSHIP[w] !== undefined || KINSHIP[w.replace(/s$/, '')] !== undefined || PEOPLE_PLURALS.has(w);
+  return (
+    isRoleNoun(w) ||
+    isRoleNoun(singular(w)) ||
+    isRoleNoun(w.replace(/s$/, '')) ||
+    GENERIC_PERSON_NOUNS.has(w) ||
+    GENERIC_PERSON_NOUNS.has(w.replace(/s$/, '')) ||
+    KINSHIP[w] !== undefined ||
+    KINSHIP[w.replace(/s$/, '')] !== undefined ||
+    PEOPLE_PLURALS.has(w)
+  );
 }

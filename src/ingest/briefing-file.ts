@@ -70,11 +70,16 @@ export function parseBriefingFile(path: string, content: string): ParsedBriefing
     if (located.syntaxErrors.length) {
       throw new BriefingError(
         path,
-        located.syntaxErrors.map((e) => ({ line: e.line, field: 'front matter', message: `YAML syntax: ${e.message}` })),
+        located.syntaxErrors.map((e) => ({
+          line: e.line,
+          field: 'front matter',
+          message: `YAML syntax: ${e.message}`,
+        })),
       );
     }
     const raw = located.value ?? {};
-    if (typeof raw !== 'object' || Array.isArray(raw)) fail(2, 'front matter', 'the front matter must be a mapping of fields (key: value)');
+    if (typeof raw !== 'object' || Array.isArray(raw))
+      fail(2, 'front matter', 'the front matter must be a mapping of fields (key: value)');
     const parsed = FrontMatter.safeParse(raw);
     if (!parsed.success) throw new BriefingError(path, locateIssues(parsed.error.issues, located));
     frontMatter = parsed.data;
@@ -84,9 +89,15 @@ export function parseBriefingFile(path: string, content: string): ParsedBriefing
 
   while (bodyStart < lines.length && (lines[bodyStart] ?? '').trim() === '') bodyStart++;
   const headline = (lines[bodyStart] ?? '').replace(/^#+\s*/, '').trim();
-  if (!headline) fail(bodyStart + 1 > lines.length ? lines.length : bodyStart + 1, 'headline', 'no headline: the first line after the front matter is the headline');
+  if (!headline)
+    fail(
+      bodyStart + 1 > lines.length ? lines.length : bodyStart + 1,
+      'headline',
+      'no headline: the first line after the front matter is the headline',
+    );
   const paragraphs = splitParagraphs(lines.slice(bodyStart + 1).join('\n'));
-  if (paragraphs.length === 0) fail(bodyStart + 2, 'body', 'no paragraphs after the headline (separate paragraphs with blank lines)');
+  if (paragraphs.length === 0)
+    fail(bodyStart + 2, 'body', 'no paragraphs after the headline (separate paragraphs with blank lines)');
 
   return {
     source: {
@@ -136,7 +147,11 @@ function normalizeText(text: string): string {
 }
 
 function words(text: string): Set<string> {
-  return new Set(normalizeText(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2));
+  return new Set(
+    normalizeText(text)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 2),
+  );
 }
 
 /** The paragraph sharing the most words with a text (summary overrides cite it). */
@@ -181,7 +196,10 @@ export function applyOverrides(article: Article, frontMatter: FrontMatter): Arti
   for (const [name, aliases] of Object.entries(frontMatter.aliases ?? {})) {
     const person = personFor(name);
     for (const alias of aliases) {
-      if (!person.aliases.some((a) => normalizeName(a) === normalizeName(alias)) && normalizeName(alias) !== normalizeName(person.name)) {
+      if (
+        !person.aliases.some((a) => normalizeName(a) === normalizeName(alias)) &&
+        normalizeName(alias) !== normalizeName(person.name)
+      ) {
         person.aliases.push(alias);
       }
     }
@@ -190,18 +208,30 @@ export function applyOverrides(article: Article, frontMatter: FrontMatter): Arti
   (frontMatter.speakers ?? []).forEach((fix, i) => {
     const needle = normalizeText(fix.quote);
     const matches = quotes.filter((q) => normalizeText(q.text).includes(needle));
-    if (matches.length === 0) throw new OverrideError(['speakers', i, 'quote'], `no quote in the article contains “${fix.quote}”`);
+    if (matches.length === 0)
+      throw new OverrideError(['speakers', i, 'quote'], `no quote in the article contains “${fix.quote}”`);
     const speaker = personFor(fix.speaker);
     quotes = quotes.map((q) => (matches.includes(q) ? { ...q, speakerId: speaker.id } : q));
   });
 
   (frontMatter.events ?? []).forEach((pin, i) => {
     const key = normalizeName(pin.match);
-    const participantIds = new Set(people.filter((p) => normalizeName(p.name).includes(key) || p.aliases.some((a) => normalizeName(a) === key)).map((p) => p.id));
-    const matches = events.filter(
-      (e) => normalizeName(e.title).split(' ').includes(key) || normalizeName(e.title).includes(key) || e.participants.some((id) => participantIds.has(id)),
+    const participantIds = new Set(
+      people
+        .filter((p) => normalizeName(p.name).includes(key) || p.aliases.some((a) => normalizeName(a) === key))
+        .map((p) => p.id),
     );
-    if (matches.length === 0) throw new OverrideError(['events', i, 'match'], `no event in the article matches “${pin.match}” (by a word of its title or a participant)`);
+    const matches = events.filter(
+      (e) =>
+        normalizeName(e.title).split(' ').includes(key) ||
+        normalizeName(e.title).includes(key) ||
+        e.participants.some((id) => participantIds.has(id)),
+    );
+    if (matches.length === 0)
+      throw new OverrideError(
+        ['events', i, 'match'],
+        `no event in the article matches “${pin.match}” (by a word of its title or a participant)`,
+      );
     const pinned = (e: Event): Event => ({
       ...e,
       location: pin.location ?? e.location,

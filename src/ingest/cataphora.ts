@@ -17,21 +17,92 @@ const MAX_MODIFIERS = 4;
 
 /** Title words that only modify ("the senior …", "the former …"): never the head of the phrase. */
 const MODIFIER_TITLES = new Set([
-  'special', 'senior', 'former', 'acting', 'vice', 'presidential', 'interior', 'foreign', 'home', 'first', 'assistant',
-  'associate', 'ex', 'crown', 'prime', 'state', 'health', 'defense', 'defence', 'finance', 'justice', 'education', 'trade',
-  'economy', 'culture', 'energy', 'transport', 'labor', 'labour', 'agriculture', 'environment', 'treasury',
+  'special',
+  'senior',
+  'former',
+  'acting',
+  'vice',
+  'presidential',
+  'interior',
+  'foreign',
+  'home',
+  'first',
+  'assistant',
+  'associate',
+  'ex',
+  'crown',
+  'prime',
+  'state',
+  'health',
+  'defense',
+  'defence',
+  'finance',
+  'justice',
+  'education',
+  'trade',
+  'economy',
+  'culture',
+  'energy',
+  'transport',
+  'labor',
+  'labour',
+  'agriculture',
+  'environment',
+  'treasury',
 ]);
 
 /** Lower-case adjectives naming an office or portfolio: they qualify a role as a nationality does. */
 const OFFICE_ADJECTIVES = new Set([
-  'foreign', 'interior', 'presidential', 'defense', 'defence', 'finance', 'health', 'home', 'justice', 'education', 'trade',
-  'economy', 'culture', 'energy', 'transport', 'labor', 'labour', 'agriculture', 'environment', 'treasury', 'military',
-  'diplomatic', 'federal', 'opposition',
+  'foreign',
+  'interior',
+  'presidential',
+  'defense',
+  'defence',
+  'finance',
+  'health',
+  'home',
+  'justice',
+  'education',
+  'trade',
+  'economy',
+  'culture',
+  'energy',
+  'transport',
+  'labor',
+  'labour',
+  'agriculture',
+  'environment',
+  'treasury',
+  'military',
+  'diplomatic',
+  'federal',
+  'opposition',
 ]);
 
 /** Words that may follow a subject: auxiliaries and common adverbs before the verb. */
-const AFTER_SUBJECT = new Set(['has', 'have', 'had', 'is', 'was', 'were', 'are', 'will', 'would', 'could', 'can', 'may', 'might', 'also', 'later', 'then', 'had', 'reportedly', 'again', 'recently', 'previously']);
-
+const AFTER_SUBJECT = new Set([
+  'has',
+  'have',
+  'had',
+  'is',
+  'was',
+  'were',
+  'are',
+  'will',
+  'would',
+  'could',
+  'can',
+  'may',
+  'might',
+  'also',
+  'later',
+  'then',
+  'had',
+  'reportedly',
+  'again',
+  'recently',
+  'previously',
+]);
 
 const norm = (w: string) => w.toLowerCase().replace(/\.$/, '');
 
@@ -81,7 +152,12 @@ function rolePhraseAt(people: People, doc: ParagraphDoc, i: number): RolePhrase 
   const det = t[i]!;
   if (det.kind !== 'word' || !/^the$/i.test(det.text) || !opensClause(doc, i)) return undefined;
   let j = i + 1;
-  while (j < t.length && j - i <= MAX_MODIFIERS + 1 && t[j]!.kind === 'word' && doc.sentenceOf[j] === doc.sentenceOf[i]) {
+  while (
+    j < t.length &&
+    j - i <= MAX_MODIFIERS + 1 &&
+    t[j]!.kind === 'word' &&
+    doc.sentenceOf[j] === doc.sentenceOf[i]
+  ) {
     const l = norm(t[j]!.text);
     if (FUNCTION_WORDS.has(l) || (isVerbForm(l) && !isRoleNoun(l)) || isSpeechVerb(l) || AFTER_SUBJECT.has(l)) break;
     j++;
@@ -93,13 +169,24 @@ function rolePhraseAt(people: People, doc: ParagraphDoc, i: number): RolePhrase 
   if (isCapitalized(headTok.text) || !isRoleNoun(head) || MODIFIER_TITLES.has(head)) return undefined;
   if (people.inParagraph(doc.index).some((m) => m.from < j && m.to > i)) return undefined;
   const next = t[j];
-  if (!next || !(next.text === ',' || (next.kind === 'word' && (isVerbForm(next.text) || isSpeechVerb(next.text) || AFTER_SUBJECT.has(norm(next.text)))))) return undefined;
+  if (
+    !next ||
+    !(
+      next.text === ',' ||
+      (next.kind === 'word' && (isVerbForm(next.text) || isSpeechVerb(next.text) || AFTER_SUBJECT.has(norm(next.text))))
+    )
+  )
+    return undefined;
   const words = t.slice(i, j).map((x) => x.text);
   const modifiers = words.slice(1, -1);
   const qualifiers = modifiers.filter((w) => isCapitalized(w) || OFFICE_ADJECTIVES.has(norm(w))).map(norm);
   const nationalities = modifiers.filter(isDemonym).map(norm);
   const lower = words.map(norm);
-  const gender = lower.some((w) => FEMALE_WORDS.has(w)) ? 'female' : lower.some((w) => MALE_WORDS.has(w)) ? 'male' : undefined;
+  const gender = lower.some((w) => FEMALE_WORDS.has(w))
+    ? 'female'
+    : lower.some((w) => MALE_WORDS.has(w))
+      ? 'male'
+      : undefined;
   return { doc, from: i, to: j, words, head, qualifiers, nationalities, gender };
 }
 
@@ -118,7 +205,10 @@ function opensClause(doc: ParagraphDoc, i: number): boolean {
 function fit(p: PersonRecord, phrase: RolePhrase): 'head' | 'qualifier' | 'none' {
   if (p.type !== 'person') return 'none';
   if (phrase.gender && p.gender !== 'unknown' && p.gender !== phrase.gender) return 'none';
-  const own = p.roles.flatMap((r) => r.split(/[\s-]+/)).filter(isDemonym).map(norm);
+  const own = p.roles
+    .flatMap((r) => r.split(/[\s-]+/))
+    .filter(isDemonym)
+    .map(norm);
   if (phrase.nationalities.length && own.length && !phrase.nationalities.some((n) => own.includes(n))) return 'none';
   if (p.roleWords.has(phrase.head)) return 'head';
   if (phrase.qualifiers.some((q) => p.roleWords.has(q))) return 'qualifier';
@@ -126,7 +216,11 @@ function fit(p: PersonRecord, phrase: RolePhrase): 'head' | 'qualifier' | 'none'
 }
 
 /** The first person introduced after the phrase (rest of its paragraph, next body paragraphs) that fits; head-noun fits first. */
-function forwardCandidate(phrase: RolePhrase, docs: ParagraphDoc[], firstMention: Map<PersonRecord, Mention>): PersonRecord | undefined {
+function forwardCandidate(
+  phrase: RolePhrase,
+  docs: ParagraphDoc[],
+  firstMention: Map<PersonRecord, Mention>,
+): PersonRecord | undefined {
   const p0 = phrase.doc.index;
   let last = p0;
   for (let p = p0 + 1, n = 0; p < docs.length && n < WINDOW_PARAGRAPHS; p++) {
@@ -135,7 +229,11 @@ function forwardCandidate(phrase: RolePhrase, docs: ParagraphDoc[], firstMention
     n++;
   }
   const introduced = [...firstMention.values()]
-    .filter((m) => (m.paragraph === p0 ? m.from >= phrase.to : m.paragraph > p0 && m.paragraph <= last) && docs[m.paragraph]!.kind === 'body')
+    .filter(
+      (m) =>
+        (m.paragraph === p0 ? m.from >= phrase.to : m.paragraph > p0 && m.paragraph <= last) &&
+        docs[m.paragraph]!.kind === 'body',
+    )
     .sort((a, b) => a.paragraph - b.paragraph || a.from - b.from)
     .map((m) => m.person);
   return introduced.find((p) => fit(p, phrase) === 'head') ?? introduced.find((p) => fit(p, phrase) === 'qualifier');

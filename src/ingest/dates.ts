@@ -123,7 +123,9 @@ const IRREGULAR_PAST = new Set(
 );
 /** Words ending in -ed that are not past-tense verbs. */
 const ED_NOT_PAST = new Set(
-  'need needed feed seed speed red bed shed hundred indeed proceed exceed succeed bred breed creed greed deed weed'.split(' '),
+  'need needed feed seed speed red bed shed hundred indeed proceed exceed succeed bred breed creed greed deed weed'.split(
+    ' ',
+  ),
 );
 const FUTURE_WORDS = new Set(
   (
@@ -165,7 +167,9 @@ function isLowerWord(w: string): boolean {
   return /^[a-z]/.test(w);
 }
 
-const ADVERBS = new Set('now also then still probably not finally formally officially first again likely already'.split(' '));
+const ADVERBS = new Set(
+  'now also then still probably not finally formally officially first again likely already'.split(' '),
+);
 
 /** Past verbs after which "to + verb" still looks ahead ("agreed to meet on Friday"). */
 const INTENT_VERBS_PAST = new Set(
@@ -189,7 +193,8 @@ function isInfinitiveTo(tokens: Token[], i: number): boolean {
   if (NOT_A_VERB_AFTER_TO.has(w) || ADJECTIVE_ENDING.test(w)) return false;
   // "spoke to …", "returned to …": after a past verb of speech or motion "to" is a preposition.
   const previous = tokens[i - 1]?.word.toLowerCase();
-  if (previous && isPastWord(previous) && !INTENT_VERBS_PAST.has(previous) && !INTENT_PARTICIPLES.has(previous)) return false;
+  if (previous && isPastWord(previous) && !INTENT_VERBS_PAST.has(previous) && !INTENT_PARTICIPLES.has(previous))
+    return false;
   if (w.endsWith('s') && !w.endsWith('ss')) return false;
   if (w.endsWith('ly')) return isInfinitiveTo(tokens, i + 1);
   return true;
@@ -214,10 +219,20 @@ function tokenTense(tokens: Token[], i: number): Tense | undefined {
     let k = j - 1;
     while (k >= 0 && ADVERBS.has(tokens[k]!.word.toLowerCase())) k--;
     const prev2 = tokens[k]?.word.toLowerCase();
-    if (prev === 'be' && prev2 && (FUTURE_WORDS.has(prev2) || prev2 === 'to' || prev2.endsWith("'ll") || prev2.endsWith('’ll'))) return 'future';
+    if (
+      prev === 'be' &&
+      prev2 &&
+      (FUTURE_WORDS.has(prev2) || prev2 === 'to' || prev2.endsWith("'ll") || prev2.endsWith('’ll'))
+    )
+      return 'future';
     if (prev === 'is' || prev === 'are' || prev === 'am') return 'present';
     // "the jailed journalist", "of leaked documents": an adjective, not a verb.
-    if (prev && /^(?:the|a|an|of|his|her|their|its|for|with|by)$/.test(prev) && /^[a-z]/.test(tokens[i + 1]?.word ?? '')) return undefined;
+    if (
+      prev &&
+      /^(?:the|a|an|of|his|her|their|its|for|with|by)$/.test(prev) &&
+      /^[a-z]/.test(tokens[i + 1]?.word ?? '')
+    )
+      return undefined;
   }
   if (IRREGULAR_PAST.has(w)) return 'past';
   if (w.endsWith('ed') && w.length > 4 && !ED_NOT_PAST.has(w)) {
@@ -240,7 +255,9 @@ function tokenTense(tokens: Token[], i: number): Tense | undefined {
  */
 export function detectTense(sentence: string, start: number, end: number): Tense {
   const tokens = tokenize(sentence);
-  const before = sentence.slice(0, start).replace(/\b(on|in|at|by|since|until|till|from|during|late|early|mid|around)\s*$/i, '');
+  const before = sentence
+    .slice(0, start)
+    .replace(/\b(on|in|at|by|since|until|till|from|during|late|early|mid|around)\s*$/i, '');
   // Fronted: the date opens the sentence or a clause after a dash or colon ("On Monday, the
   // minister said"). After a comma it more often closes the clause before it ("…, on June 27, her label said").
   const fronted = /(^|[;(—–:])\s*$/.test(before);
@@ -264,7 +281,7 @@ export function detectTense(sentence: string, start: number, end: number): Tense
     }
     return undefined;
   };
-  return (fronted ? right() ?? left() : left() ?? right()) ?? 'unknown';
+  return (fronted ? (right() ?? left()) : (left() ?? right())) ?? 'unknown';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -294,9 +311,7 @@ function resolveWeekday(weekday: number, ref: Ymd, tense: Tense, direction: Dire
 
 /** The year for a month/day without one: in the past for past tense, ahead for future, else the closest. */
 function resolveYear(month: number, day: number, ref: Ymd, tense: Tense): number | undefined {
-  const candidates = [ref.y - 1, ref.y, ref.y + 1]
-    .map((y) => ({ y, m: month, d: day }))
-    .filter(validYmd);
+  const candidates = [ref.y - 1, ref.y, ref.y + 1].map((y) => ({ y, m: month, d: day })).filter(validYmd);
   if (candidates.length === 0) return undefined;
   if (tense === 'past') return [...candidates].reverse().find((c) => cmp(c, ref) <= 0)?.y;
   if (tense === 'future') return candidates.find((c) => cmp(c, ref) >= 0)?.y;
@@ -343,7 +358,18 @@ const RELATIVE_PERIOD =
 // "two weeks ago", "3 days ago".
 const AGO = /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(day|week|month)s?\s+ago\b/gi;
 const NUMBER_WORDS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
 };
 
 // "June", "early this June", "late last July", "mid-October", "April 2018"; not "Oct. 14" (chrono's).
@@ -352,8 +378,21 @@ const MONTH_ONLY = new RegExp(
   'gi',
 );
 /** Month names that are also ordinary words or first names; they need a temporal context. */
-const AMBIGUOUS_MONTHS = new Set(['may', 'march', 'mar', 'mar.', 'june', 'april', 'august', 'aug', 'aug.', 'jan', 'jan.']);
-const TEMPORAL_BEFORE = /\b(in|since|until|till|by|during|through|from|of|and|or|before|after|between|to|early|mid|late|last|this|next)[\s-]*$/i;
+const AMBIGUOUS_MONTHS = new Set([
+  'may',
+  'march',
+  'mar',
+  'mar.',
+  'june',
+  'april',
+  'august',
+  'aug',
+  'aug.',
+  'jan',
+  'jan.',
+]);
+const TEMPORAL_BEFORE =
+  /\b(in|since|until|till|by|during|through|from|of|and|or|before|after|between|to|early|mid|late|last|this|next)[\s-]*$/i;
 
 const HAS_PERIOD_WORD = /week|month|ago/i;
 const HAS_MONTH_WORD = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
@@ -365,11 +404,15 @@ function relativePeriodCandidates(text: string, out: Candidate[]): void {
     const whichRaw = m[2]!.toLowerCase().replace(/\s+/g, ' ');
     const unit = m[3]!.toLowerCase();
     const which: 'this' | 'last' | 'next' | 'window-past' | 'window-next' =
-      whichRaw === 'this' ? 'this'
-      : whichRaw === 'last' || whichRaw === 'the previous' || whichRaw === 'this past' ? 'last'
-      : whichRaw === 'next' || whichRaw === 'the following' || whichRaw === 'this coming' ? 'next'
-      : whichRaw === 'the past' || whichRaw === 'past' ? 'window-past'
-      : 'window-next';
+      whichRaw === 'this'
+        ? 'this'
+        : whichRaw === 'last' || whichRaw === 'the previous' || whichRaw === 'this past'
+          ? 'last'
+          : whichRaw === 'next' || whichRaw === 'the following' || whichRaw === 'this coming'
+            ? 'next'
+            : whichRaw === 'the past' || whichRaw === 'past'
+              ? 'window-past'
+              : 'window-next';
     const mentionText = m[0];
     out.push({
       index: m.index,
@@ -379,12 +422,14 @@ function relativePeriodCandidates(text: string, out: Candidate[]): void {
       resolve: (ref, tense) => {
         if (!ref) return unknownWhen(mentionText);
         if (unit === 'month') {
-          const offset = which === 'last' || which === 'window-past' ? -1 : which === 'next' || which === 'window-next' ? 1 : 0;
+          const offset =
+            which === 'last' || which === 'window-past' ? -1 : which === 'next' || which === 'window-next' ? 1 : 0;
           const y = ref.y + Math.floor((ref.m - 1 + offset) / 12);
           const mo = ((ref.m - 1 + offset + 12) % 12) + 1;
           return monthWhen(mentionText, y, mo);
         }
-        if (which === 'window-past') return weekWhen(mentionText, addDays(ref, unit === 'week' ? -7 : -2), addDays(ref, -1));
+        if (which === 'window-past')
+          return weekWhen(mentionText, addDays(ref, unit === 'week' ? -7 : -2), addDays(ref, -1));
         if (which === 'window-next') {
           if (unit === 'week') return weekWhen(mentionText, addDays(ref, 1), addDays(ref, 7));
         }
@@ -393,7 +438,8 @@ function relativePeriodCandidates(text: string, out: Candidate[]): void {
         if (unit === 'week') return weekWhen(mentionText, addDays(monday, shift));
         // Weekends: "this weekend" in a weekday article looks back in a past-tense clause.
         let saturday = addDays(monday, 5 + shift);
-        if (which === 'this' && tense === 'past' && weekdayOf(ref) !== 0 && weekdayOf(ref) !== 6) saturday = addDays(saturday, -7);
+        if (which === 'this' && tense === 'past' && weekdayOf(ref) !== 0 && weekdayOf(ref) !== 6)
+          saturday = addDays(saturday, -7);
         return weekWhen(mentionText, saturday, addDays(saturday, 1));
       },
     });
@@ -425,7 +471,9 @@ function monthOnlyCandidates(text: string, out: Candidate[]): void {
   while ((m = MONTH_ONLY.exec(text)) !== null) {
     const [whole, modifier, directionWord, name, year] = m;
     if (!/^[A-Z]/.test(name!)) continue;
-    const temporalContext = Boolean(modifier || directionWord || year) || TEMPORAL_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index));
+    const temporalContext =
+      Boolean(modifier || directionWord || year) ||
+      TEMPORAL_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index));
     if (AMBIGUOUS_MONTHS.has(name!.toLowerCase()) && !temporalContext) continue;
     // Abbreviations alone ("Oct") are too easily something else.
     if (/^[A-Z][a-z]{2}$/.test(name!) && !temporalContext) continue;
@@ -446,14 +494,37 @@ function monthOnlyCandidates(text: string, out: Candidate[]): void {
   }
 }
 
-const CASUAL = /^(?:early\s+|late\s+)?(today|tonight|yesterday|tomorrow|last night|this (?:morning|afternoon|evening))\b/i;
+const CASUAL =
+  /^(?:early\s+|late\s+)?(today|tonight|yesterday|tomorrow|last night|this (?:morning|afternoon|evening))\b/i;
 const FULL_WEEKDAY = /\b(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/i;
 
 /** Zone abbreviations as written: "9:30 a.m. EST" is UTC-5 whatever the season (chrono would move CET to summer time). */
 const ZONE_OFFSETS: Record<string, number> = {
-  UTC: 0, GMT: 0, BST: 60, WET: 0, WEST: 60, CET: 60, CEST: 120, EET: 120, EEST: 180, MSK: 180,
-  EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420, AKST: -540, AKDT: -480, HST: -600,
-  JST: 540, KST: 540, AEST: 600, AEDT: 660,
+  UTC: 0,
+  GMT: 0,
+  BST: 60,
+  WET: 0,
+  WEST: 60,
+  CET: 60,
+  CEST: 120,
+  EET: 120,
+  EEST: 180,
+  MSK: 180,
+  EST: -300,
+  EDT: -240,
+  CST: -360,
+  CDT: -300,
+  MST: -420,
+  MDT: -360,
+  PST: -480,
+  PDT: -420,
+  AKST: -540,
+  AKDT: -480,
+  HST: -600,
+  JST: 540,
+  KST: 540,
+  AEST: 600,
+  AEDT: 660,
 };
 const ZONE_ABBREVIATION = new RegExp(`\\b(${Object.keys(ZONE_OFFSETS).join('|')})\\b`);
 
@@ -462,7 +533,10 @@ function chronoCandidates(text: string, ref: Ymd | undefined, out: Candidate[], 
   const refDate = ref ? new Date(ref.y, ref.m - 1, ref.d, 12) : new Date(2000, 0, 1, 12);
   const results = chrono.parse(text, refDate);
   // A time alone may belong to the date right after it: "8:30 p.m. BST (1930 UTC) on August 27".
-  const carried = new Map<number, { index: number; hour: number; minute: number; offset: number | undefined; local: boolean }>();
+  const carried = new Map<
+    number,
+    { index: number; hour: number; minute: number; offset: number | undefined; local: boolean }
+  >();
   for (let k = 0; k < results.length; k++) {
     const r = results[k]!;
     const s = r.start;
@@ -473,13 +547,21 @@ function chronoCandidates(text: string, ref: Ymd | undefined, out: Candidate[], 
       mentionText = text.slice(carry.index, r.index) + mentionText;
       index = carry.index;
     }
-    const hour = carry?.hour ?? (s.isCertain('hour') ? s.get('hour') ?? undefined : undefined);
-    const minute = carry?.minute ?? (s.isCertain('minute') ? s.get('minute') ?? 0 : 0);
+    const hour = carry?.hour ?? (s.isCertain('hour') ? (s.get('hour') ?? undefined) : undefined);
+    const minute = carry?.minute ?? (s.isCertain('minute') ? (s.get('minute') ?? 0) : 0);
     const stated = ZONE_ABBREVIATION.exec(mentionText);
-    const offset = carry ? carry.offset : stated ? ZONE_OFFSETS[stated[1]!]! : s.isCertain('timezoneOffset') ? s.get('timezoneOffset') ?? undefined : undefined;
+    const offset = carry
+      ? carry.offset
+      : stated
+        ? ZONE_OFFSETS[stated[1]!]!
+        : s.isCertain('timezoneOffset')
+          ? (s.get('timezoneOffset') ?? undefined)
+          : undefined;
     const hasDay = s.isCertain('day') && s.isCertain('month');
     const hasWeekday = s.isCertain('weekday') && FULL_WEEKDAY.test(mentionText);
-    const casual = CASUAL.exec(mentionText.replace(/^(on|at|by)\s+/i, '').replace(/^\d.*?\s(?=today|tonight|tomorrow|yesterday)/i, ''));
+    const casual = CASUAL.exec(
+      mentionText.replace(/^(on|at|by)\s+/i, '').replace(/^\d.*?\s(?=today|tonight|tomorrow|yesterday)/i, ''),
+    );
     if (/^(right\s+)?now$/i.test(mentionText)) continue;
     // Relative offsets ("two weeks before", "next hours") are ours to read or to leave alone,
     // except "in three days".
@@ -499,13 +581,29 @@ function chronoCandidates(text: string, ref: Ymd | undefined, out: Candidate[], 
       if (times && hour !== undefined && s.isCertain('hour') && /\d/.test(mentionText)) {
         const localText = local ? /^\s*\(?local(?:\s+time)?\)?/i.exec(after)![0] : '';
         const full = (mentionText + localText).replace(/^(at|by|from)\s+/i, (m) => m);
-        const time: TimeOfDay = { hour, minute, ...(offset !== undefined ? { offset } : {}), ...(local ? { local: true } : {}) };
-        out.push({ index: base + index, end: base + index + full.length, text: full, needsTense: false, time, resolve: () => unknownWhen(full) });
+        const time: TimeOfDay = {
+          hour,
+          minute,
+          ...(offset !== undefined ? { offset } : {}),
+          ...(local ? { local: true } : {}),
+        };
+        out.push({
+          index: base + index,
+          end: base + index + full.length,
+          text: full,
+          needsTense: false,
+          time,
+          resolve: () => unknownWhen(full),
+        });
       }
       continue;
     }
     // Keep the "on" that introduces a day, so the text reads "on Oct. 14" as "on Tuesday" does.
-    if (!/^on\s/i.test(mentionText) && index >= 3 && /(^|[^A-Za-z])on $/i.test(text.slice(Math.max(0, index - 4), index))) {
+    if (
+      !/^on\s/i.test(mentionText) &&
+      index >= 3 &&
+      /(^|[^A-Za-z])on $/i.test(text.slice(Math.max(0, index - 4), index))
+    ) {
       index -= 3;
       mentionText = text.slice(index, r.index) + mentionText;
     }
@@ -520,13 +618,28 @@ function chronoCandidates(text: string, ref: Ymd | undefined, out: Candidate[], 
     const weekday = s.get('weekday') ?? 0;
     // "Nov. 4-5", "Sept. 22 to Sept. 26": the last day of the range, in the start's year (or the next).
     const e = r.end;
-    const endDay = e && e.isCertain('day') && !e.isCertain('hour') ? { m: e.get('month') ?? month, d: e.get('day') ?? 0, y: e.isCertain('year') ? e.get('year') ?? undefined : undefined } : undefined;
+    const endDay =
+      e && e.isCertain('day') && !e.isCertain('hour')
+        ? {
+            m: e.get('month') ?? month,
+            d: e.get('day') ?? 0,
+            y: e.isCertain('year') ? (e.get('year') ?? undefined) : undefined,
+          }
+        : undefined;
     const lower = mentionText.toLowerCase();
-    const direction: Direction = /\b(last|past)\s+\w+day\b/.test(lower) && !/this\s+coming/.test(lower)
-      ? 'last'
-      : /\b(next|coming)\s+\w+day\b/.test(lower) ? 'next' : /\bthis\s+\w+day\b/.test(lower) ? 'this' : undefined;
+    const direction: Direction =
+      /\b(last|past)\s+\w+day\b/.test(lower) && !/this\s+coming/.test(lower)
+        ? 'last'
+        : /\b(next|coming)\s+\w+day\b/.test(lower)
+          ? 'next'
+          : /\bthis\s+\w+day\b/.test(lower)
+            ? 'this'
+            : undefined;
     const finalText = mentionText;
-    const time: TimeOfDay | undefined = hour !== undefined ? { hour, minute, ...(offset !== undefined ? { offset } : {}), ...(isLocal ? { local: true } : {}) } : undefined;
+    const time: TimeOfDay | undefined =
+      hour !== undefined
+        ? { hour, minute, ...(offset !== undefined ? { offset } : {}), ...(isLocal ? { local: true } : {}) }
+        : undefined;
     const withTime = (when: When): When => {
       if (!time || when.precision !== 'day' || !when.start) return when;
       return atTime(when, time);
@@ -539,7 +652,14 @@ function chronoCandidates(text: string, ref: Ymd | undefined, out: Candidate[], 
       return { ...when, end: iso(last) };
     };
     const push = (needsTense: boolean, resolve: Candidate['resolve']) =>
-      out.push({ index: base + index, end: base + index + finalText.length, text: finalText, needsTense, ...(time ? { time } : {}), resolve });
+      out.push({
+        index: base + index,
+        end: base + index + finalText.length,
+        text: finalText,
+        needsTense,
+        ...(time ? { time } : {}),
+        resolve,
+      });
     if (casual) {
       const word = casual[1]!.toLowerCase();
       const shift = word === 'yesterday' || word === 'last night' ? -1 : word === 'tomorrow' ? 1 : 0;
@@ -551,11 +671,16 @@ function chronoCandidates(text: string, ref: Ymd | undefined, out: Candidate[], 
       push(true, (refYmd, tense) => {
         if (!refYmd) return unknownWhen(finalText);
         const y = resolveYear(month, day, refYmd, tense);
-        return y === undefined ? unknownWhen(finalText) : withEnd(withTime(dayWhen(finalText, { y, m: month, d: day })));
+        return y === undefined
+          ? unknownWhen(finalText)
+          : withEnd(withTime(dayWhen(finalText, { y, m: month, d: day })));
       });
     } else {
       push(direction === undefined, (refYmd, tense) =>
-        refYmd ? withTime(dayWhen(finalText, resolveWeekday(weekday, refYmd, tense, direction))) : unknownWhen(finalText));
+        refYmd
+          ? withTime(dayWhen(finalText, resolveWeekday(weekday, refYmd, tense, direction)))
+          : unknownWhen(finalText),
+      );
     }
   }
 }
@@ -589,7 +714,10 @@ const DAY_RANGE_MONTH_FIRST = new RegExp(
 );
 const WEEKDAY_NAME = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
 // "on Wednesday and Thursday", "Monday to Wednesday".
-const WEEKDAY_RANGE = new RegExp(`\\b(?:(?:on|from)\\s+)?(${WEEKDAY_NAME})\\s+(?:and|to|through|until|-|–)\\s+(${WEEKDAY_NAME})\\b`, 'g');
+const WEEKDAY_RANGE = new RegExp(
+  `\\b(?:(?:on|from)\\s+)?(${WEEKDAY_NAME})\\s+(?:and|to|through|until|-|–)\\s+(${WEEKDAY_NAME})\\b`,
+  'g',
+);
 // "Dec. 1 through 3", "March 3 to 5" without "from": a day range on its own.
 const DAY_RANGE_MONTH_THROUGH = new RegExp(
   `\\b(?<!\\b(?:from|between)\\s)(${MONTH_NAME})\\s+(\\d{1,2})${ORDINAL}\\s+(?:through|thru|to|until|till)\\s+(\\d{1,2})${ORDINAL}(?![\\d:]|[.,]\\d|\\s*(?:a\\.?m|p\\.?m|GMT|UTC|o['’]clock|per|%))(?:,?\\s+(\\d{4}))?`,
@@ -648,8 +776,12 @@ function rangeCandidates(text: string, out: Candidate[]): void {
     const [whole, , d1, d2, name, year] = m;
     const month = monthNumber(name!);
     out.push({
-      index: m.index, end: m.index + whole!.length, text: whole!, needsTense: !year,
-      resolve: (ref, tense) => rangeWhen(whole!, yearFor(month, Number(d1), ref, tense, year), month, Number(d1), Number(d2)),
+      index: m.index,
+      end: m.index + whole!.length,
+      text: whole!,
+      needsTense: !year,
+      resolve: (ref, tense) =>
+        rangeWhen(whole!, yearFor(month, Number(d1), ref, tense, year), month, Number(d1), Number(d2)),
     });
   }
   DAY_RANGE_MONTH_FIRST.lastIndex = 0;
@@ -657,8 +789,12 @@ function rangeCandidates(text: string, out: Candidate[]): void {
     const [whole, , name, d1, d2, year] = m;
     const month = monthNumber(name!);
     out.push({
-      index: m.index, end: m.index + whole!.length, text: whole!, needsTense: !year,
-      resolve: (ref, tense) => rangeWhen(whole!, yearFor(month, Number(d1), ref, tense, year), month, Number(d1), Number(d2)),
+      index: m.index,
+      end: m.index + whole!.length,
+      text: whole!,
+      needsTense: !year,
+      resolve: (ref, tense) =>
+        rangeWhen(whole!, yearFor(month, Number(d1), ref, tense, year), month, Number(d1), Number(d2)),
     });
   }
   DAY_RANGE_MONTH_THROUGH.lastIndex = 0;
@@ -666,21 +802,32 @@ function rangeCandidates(text: string, out: Candidate[]): void {
     const [whole, name, d1, d2, year] = m;
     const month = monthNumber(name!);
     out.push({
-      index: m.index, end: m.index + whole!.length, text: whole!, needsTense: !year,
-      resolve: (ref, tense) => rangeWhen(whole!, yearFor(month, Number(d1), ref, tense, year), month, Number(d1), Number(d2)),
+      index: m.index,
+      end: m.index + whole!.length,
+      text: whole!,
+      needsTense: !year,
+      resolve: (ref, tense) =>
+        rangeWhen(whole!, yearFor(month, Number(d1), ref, tense, year), month, Number(d1), Number(d2)),
     });
   }
   NTH_WEEKDAY.lastIndex = 0;
-  while (/\b(?:first|second|third|fourth|last)\s+\w+day\s+(?:of|in)\b/i.test(text) && (m = NTH_WEEKDAY.exec(text)) !== null) {
+  while (
+    /\b(?:first|second|third|fourth|last)\s+\w+day\s+(?:of|in)\b/i.test(text) &&
+    (m = NTH_WEEKDAY.exec(text)) !== null
+  ) {
     const [whole, nth, dayName, name, year] = m;
     const month = monthNumber(name!);
     const weekday = WEEKDAYS.indexOf(dayName!.toLowerCase());
     out.push({
-      index: m.index, end: m.index + whole!.length, text: whole!, needsTense: !year,
+      index: m.index,
+      end: m.index + whole!.length,
+      text: whole!,
+      needsTense: !year,
       resolve: (ref, tense) => {
         // The year of the month as a whole (its first day), then the day in it.
         const y = yearFor(month, 1, ref, tense, year);
-        const day = y === undefined ? undefined : nthWeekday(y, month, weekday, NTH[nth!.toLowerCase() as keyof typeof NTH]);
+        const day =
+          y === undefined ? undefined : nthWeekday(y, month, weekday, NTH[nth!.toLowerCase() as keyof typeof NTH]);
         return day ? { text: whole!, precision: 'day', start: iso(day), end: iso(day) } : unknownWhen(whole!);
       },
     });
@@ -691,7 +838,10 @@ function rangeCandidates(text: string, out: Candidate[]): void {
     const month = monthNumber((n1 ?? n2)!);
     const d = Number(d1 ?? d2);
     out.push({
-      index: m.index, end: m.index + whole!.length, text: whole!, needsTense: !year,
+      index: m.index,
+      end: m.index + whole!.length,
+      text: whole!,
+      needsTense: !year,
       resolve: (ref, tense) => {
         const y = yearFor(month, d, ref, tense, year);
         const day0 = y === undefined ? undefined : { y, m: month, d };
@@ -710,7 +860,10 @@ function weekdayRangeCandidates(text: string, out: Candidate[]): void {
     const last = WEEKDAYS.indexOf(m[2]!.toLowerCase());
     const whole = m[0];
     out.push({
-      index: m.index, end: m.index + whole.length, text: whole, needsTense: true,
+      index: m.index,
+      end: m.index + whole.length,
+      text: whole,
+      needsTense: true,
       resolve: (ref, tense) => {
         if (!ref) return unknownWhen(whole);
         const a = resolveWeekday(first, ref, tense, undefined);
@@ -725,7 +878,14 @@ function militaryTimeCandidates(text: string, out: Candidate[]): void {
   let m: RegExpExecArray | null;
   while ((m = MILITARY_TIME.exec(text)) !== null) {
     const whole = m[0];
-    out.push({ index: m.index, end: m.index + whole.length, text: whole, needsTense: false, time: { hour: Number(m[1]), minute: Number(m[2]), offset: 0 }, resolve: () => unknownWhen(whole) });
+    out.push({
+      index: m.index,
+      end: m.index + whole.length,
+      text: whole,
+      needsTense: false,
+      time: { hour: Number(m[1]), minute: Number(m[2]), offset: 0 },
+      resolve: () => unknownWhen(whole),
+    });
   }
 }
 
@@ -735,7 +895,8 @@ const ORDINAL_DAYS: Record<string, number> = { first: 0, opening: 0, second: 1, 
 const RELATIVE_DAY =
   /\b(?:on\s+)?(?:the\s+(following|next|previous|same)\s+day|(later\s+)?that\s+(?:same\s+)?day|(the|a|an|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+(later|after(?:wards)?|earlier|before)(?:\s+(?:the|its|their|his|her)\s+([a-z]+))?)\b/gi;
 // "on the first day (of the trip)", "on its opening day".
-const ORDINAL_DAY = /\b(?:on\s+)?(?:the|its|their)\s+(first|opening|second|third|fourth|fifth)\s+day(?:\s+of\s+(?:the|its|their|his|her)\s+([a-z]+))?\b/gi;
+const ORDINAL_DAY =
+  /\b(?:on\s+)?(?:the|its|their)\s+(first|opening|second|third|fourth|fifth)\s+day(?:\s+of\s+(?:the|its|their|his|her)\s+([a-z]+))?\b/gi;
 
 function relativeDayCandidates(text: string, out: Candidate[]): void {
   RELATIVE_DAY.lastIndex = 0;
@@ -751,13 +912,31 @@ function relativeDayCandidates(text: string, out: Candidate[]): void {
       days = /^(earlier|before)$/i.test(direction!) ? -n : n;
     }
     const relative: RelativeDay = { days, ...(anchor ? { anchor: anchor.toLowerCase() } : {}) };
-    out.push({ index: m.index, end: m.index + whole.length, text: whole, needsTense: false, relative, resolve: () => unknownWhen(whole) });
+    out.push({
+      index: m.index,
+      end: m.index + whole.length,
+      text: whole,
+      needsTense: false,
+      relative,
+      resolve: () => unknownWhen(whole),
+    });
   }
   ORDINAL_DAY.lastIndex = 0;
   while ((m = ORDINAL_DAY.exec(text)) !== null) {
     const whole = m[0];
-    const relative: RelativeDay = { days: ORDINAL_DAYS[m[1]!.toLowerCase()]!, ordinal: true, ...(m[2] ? { anchor: m[2].toLowerCase() } : {}) };
-    out.push({ index: m.index, end: m.index + whole.length, text: whole, needsTense: false, relative, resolve: () => unknownWhen(whole) });
+    const relative: RelativeDay = {
+      days: ORDINAL_DAYS[m[1]!.toLowerCase()]!,
+      ordinal: true,
+      ...(m[2] ? { anchor: m[2].toLowerCase() } : {}),
+    };
+    out.push({
+      index: m.index,
+      end: m.index + whole.length,
+      text: whole,
+      needsTense: false,
+      relative,
+      resolve: () => unknownWhen(whole),
+    });
   }
 }
 
@@ -765,7 +944,8 @@ function relativeDayCandidates(text: string, out: Candidate[]): void {
 const MAYBE_DATE =
   /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|tomorrow|yesterday|last night|week|month|ago|morning|afternoon|evening)|\d{4}-\d{2}-\d{2}/i;
 /** A time of day: "9:30", "7am", "4.30pm", "1400 GMT", noon, midnight (not "3.25%"). */
-const MAYBE_TIME = /\b\d{1,2}:\d{2}\b|\b\d{1,2}(?:\.\d{2})?\s*(?:a\.?m\b|p\.?m\b)|\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC)\b|\bnoon\b|\bmidnight\b/i;
+const MAYBE_TIME =
+  /\b\d{1,2}:\d{2}\b|\b\d{1,2}(?:\.\d{2})?\s*(?:a\.?m\b|p\.?m\b)|\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC)\b|\bnoon\b|\bmidnight\b/i;
 const MAYBE_RELATIVE_DAY = /\bdays?\b/i;
 /**
  * What chrono is asked to read: a sentence holding a weekday, a casual day word, a month next to a
@@ -782,7 +962,12 @@ const CHRONO_WORTHY =
  * unknown, `time` set); with `relative`, days counted from another date (`relative` set).
  */
 export function findDates(text: string, publishedAt?: string, options: FindOptions = {}): DateMention[] {
-  if (!MAYBE_DATE.test(text) && !(options.times && MAYBE_TIME.test(text)) && !(options.relative && MAYBE_RELATIVE_DAY.test(text))) return [];
+  if (
+    !MAYBE_DATE.test(text) &&
+    !(options.times && MAYBE_TIME.test(text)) &&
+    !(options.relative && MAYBE_RELATIVE_DAY.test(text))
+  )
+    return [];
   return findDatesUncached(text, publishedAt, options);
 }
 
@@ -799,7 +984,8 @@ function findDatesUncached(text: string, publishedAt: string | undefined, option
   if (HAS_MONTH_WORD.test(text)) monthOnlyCandidates(text, own);
   const fromChrono: Candidate[] = [];
   for (const sentence of sentences) {
-    if (CHRONO_WORTHY.test(sentence.text) || (options.times && MAYBE_TIME.test(sentence.text))) chronoCandidates(sentence.text, ref, fromChrono, sentence.start, options.times);
+    if (CHRONO_WORTHY.test(sentence.text) || (options.times && MAYBE_TIME.test(sentence.text)))
+      chronoCandidates(sentence.text, ref, fromChrono, sentence.start, options.times);
   }
   // Our own rules win where they overlap chrono (it reads "next week" as a single day).
   let chosen: Candidate[] = [];
@@ -811,7 +997,11 @@ function findDatesUncached(text: string, publishedAt: string | undefined, option
   return chosen.map((c) => {
     let tense: Tense = 'unknown';
     if (c.needsTense && ref) {
-      const sentence = sentences.find((s) => c.index >= s.start && c.index < s.end) ?? { text, start: 0, end: text.length };
+      const sentence = sentences.find((s) => c.index >= s.start && c.index < s.end) ?? {
+        text,
+        start: 0,
+        end: text.length,
+      };
       tense = detectTense(sentence.text, c.index - sentence.start, c.end - sentence.start);
     }
     const mention: DateMention = { text: c.text, index: c.index, when: c.resolve(ref, tense) };
@@ -836,7 +1026,11 @@ function joinTimesToDays(text: string, chosen: Candidate[]): Candidate[] {
         const day = timeFirst ? b : a;
         const whole = text.slice(a.index, b.end);
         out.push({
-          index: a.index, end: b.end, text: whole, needsTense: day.needsTense, time,
+          index: a.index,
+          end: b.end,
+          text: whole,
+          needsTense: day.needsTense,
+          time,
           resolve: (ref, tense) => {
             const when = day.resolve(ref, tense);
             return when.precision === 'day' ? { ...atTime(when, time), text: whole } : { ...when, text: whole };

@@ -15,12 +15,30 @@ export interface PersonMention {
   possessive: boolean;
 }
 
-const PRONOUN_ALIASES = new Set(['he', 'him', 'his', 'she', 'her', 'hers', 'they', 'them', 'their', 'it', 'its', 'i', 'we', 'you']);
+const PRONOUN_ALIASES = new Set([
+  'he',
+  'him',
+  'his',
+  'she',
+  'her',
+  'hers',
+  'they',
+  'them',
+  'their',
+  'it',
+  'its',
+  'i',
+  'we',
+  'you',
+]);
 const NAME_SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
 
 export function surnameOf(person: Person): string {
   if (person.type === 'organization') return person.name;
-  const words = person.name.replace(/\s*\([^)]*\)/g, '').trim().split(/\s+/);
+  const words = person.name
+    .replace(/\s*\([^)]*\)/g, '')
+    .trim()
+    .split(/\s+/);
   while (words.length > 1 && NAME_SUFFIXES.has(words[words.length - 1]!.toLowerCase().replace(/,$/, ''))) words.pop();
   return words[words.length - 1]!.replace(/,$/, '');
 }
@@ -92,7 +110,10 @@ export function buildMatcher(people: Person[]): PeopleMatcher {
     // A surname two people share names neither of them.
     if (p.type !== 'organization' && surname.length >= 3 && surnameCount.get(surname) === 1) forms.add(surname);
     for (const form of forms) {
-      const f = form.replace(/\s*\((?:addressee|[^)]*only)\)\s*$/i, '').replace(/\s+/g, ' ').trim();
+      const f = form
+        .replace(/\s*\((?:addressee|[^)]*only)\)\s*$/i, '')
+        .replace(/\s+/g, ' ')
+        .trim();
       if (f.length < 2 || PRONOUN_ALIASES.has(f.toLowerCase())) continue;
       const rolePhrase = /^(the|a|an)\s/i.test(f) || /^[a-z]/.test(f);
       const key = rolePhrase ? f.toLowerCase() : f;
@@ -125,10 +146,27 @@ export function buildMatcher(people: Person[]): PeopleMatcher {
       else entry.next.set(second, [i]);
     }
   });
-  const whole = forms.length <= INDEXED_ABOVE
-    ? { names: alternation(forms.filter((f) => !f.role).map((f) => f.form), 'g'), roles: alternation(forms.filter((f) => f.role).map((f) => f.form), 'gi') }
-    : undefined;
-  return { forms, nameStarts, roleStarts, unindexed: { names: alternation(slow.names, 'g'), roles: alternation(slow.roles, 'gi') }, owner, ...(whole ? { whole } : {}) };
+  const whole =
+    forms.length <= INDEXED_ABOVE
+      ? {
+          names: alternation(
+            forms.filter((f) => !f.role).map((f) => f.form),
+            'g',
+          ),
+          roles: alternation(
+            forms.filter((f) => f.role).map((f) => f.form),
+            'gi',
+          ),
+        }
+      : undefined;
+  return {
+    forms,
+    nameStarts,
+    roleStarts,
+    unindexed: { names: alternation(slow.names, 'g'), roles: alternation(slow.roles, 'gi') },
+    owner,
+    ...(whole ? { whole } : {}),
+  };
 }
 
 function alternation(forms: string[], flags: string): RegExp | undefined {
@@ -137,7 +175,8 @@ function alternation(forms: string[], flags: string): RegExp | undefined {
   return new RegExp(`(?<![\\w’'])(?:${body})(?!\\w)`, flags);
 }
 
-const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c === 160 || (c > 127 && /\s/.test(String.fromCharCode(c)));
+const isSpace = (c: number) =>
+  c === 32 || c === 10 || c === 9 || c === 13 || c === 160 || (c > 127 && /\s/.test(String.fromCharCode(c)));
 const isAsciiWord = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
 /** The end of `parts` (joined by any whitespace) read at `at` in `text`, then a non-word character; -1 if it is not there. */
@@ -188,7 +227,12 @@ function wordStarts(text: string): Array<[number, number]> {
  * would find them, but trying at each word start only the forms that begin with that word: an
  * article naming thousands of people does not make each paragraph try thousands of patterns.
  */
-function scanForms(text: string, words: Array<[number, number]>, matcher: PeopleMatcher, role: boolean): Array<{ start: number; end: number }> {
+function scanForms(
+  text: string,
+  words: Array<[number, number]>,
+  matcher: PeopleMatcher,
+  role: boolean,
+): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
   const slow = role ? matcher.unindexed.roles : matcher.unindexed.names;
   const starts = role ? matcher.roleStarts : matcher.nameStarts;
@@ -208,7 +252,10 @@ function scanForms(text: string, words: Array<[number, number]>, matcher: People
   }
   if (slow || !hay) {
     // Forms opening with punctuation, or a text whose lower case changes length: one alternation of every form.
-    const re = alternation(matcher.forms.filter((f) => f.role === role).map((f) => f.form), role ? 'gi' : 'g');
+    const re = alternation(
+      matcher.forms.filter((f) => f.role === role).map((f) => f.form),
+      role ? 'gi' : 'g',
+    );
     if (!re) return out;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) out.push({ start: m.index, end: m.index + m[0].length });
@@ -266,12 +313,7 @@ export function findPeople(text: string, matcher: PeopleMatcher): PersonMention[
   return found.sort((a, b) => a.start - b.start);
 }
 
-
-export function antecedent(
-  pronoun: string,
-  history: PersonMention[][],
-  byId: Map<string, Person>,
-): string | undefined {
+export function antecedent(pronoun: string, history: PersonMention[][], byId: Map<string, Person>): string | undefined {
   const wanted = /^(she|her)$/i.test(pronoun) ? 'female' : /^(he|his|him)$/i.test(pronoun) ? 'male' : undefined;
   for (let i = history.length - 1; i >= 0; i--) {
     for (const mention of history[i]!) {
@@ -284,10 +326,11 @@ export function antecedent(
   return undefined;
 }
 
-
 /** Words that are a title, not a name: a "person" named only by them is the people layer's misreading. */
 const TITLE_ONLY_WORDS = new Set(
-  'president minister prime foreign secretary king queen pope prince princess chancellor governor mayor senator judge speaker envoy ambassador general chairman chair chief leader spokesman spokeswoman spokesperson official officials director deputy adviser advisor aide the'.split(' '),
+  'president minister prime foreign secretary king queen pope prince princess chancellor governor mayor senator judge speaker envoy ambassador general chairman chair chief leader spokesman spokeswoman spokesperson official officials director deputy adviser advisor aide the'.split(
+    ' ',
+  ),
 );
 
 /** "Minister" from "The Foreign Minister", "King" from "The King": a title the people layer took for a name. */

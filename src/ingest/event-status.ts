@@ -18,13 +18,15 @@ const CANCELLED =
 const POSTPONED =
   /\b(?:adjourned|adjourn(?:s|ing)?|postpone[ds]?|postponing|postponement|delay(?:ed|s|ing)?|pushed\s+back|push\s+back|put\s+off|deferred|defer(?:s|ring)?|rescheduled?|rescheduling|moved\s+(?:to|back|forward|up)|brought\s+forward|will\s+now\s+(?:be\s+)?(?:held|played|take\s+place|go\s+ahead))\b/i;
 /** Words that tell of an earlier plan, not of the event as it stands ("had been scheduled for"). */
-export const HISTORY = /\b(?:had\s+been|was\s+(?:first|originally|initially)|were\s+(?:first|originally|initially)|first\s+planned|originally|initially)\b/i;
+export const HISTORY =
+  /\b(?:had\s+been|was\s+(?:first|originally|initially)|were\s+(?:first|originally|initially)|first\s+planned|originally|initially)\b/i;
 
 const FUTURE =
   /\b(?:will|shall|won['’]t|['’]ll|is\s+to|are\s+to|(?:is|are|was|were|be)\s+(?:set|scheduled|slated|expected|due|poised|going|about|planned|likely)\s+to|(?:is|are)\s+(?:set|scheduled|slated|planned|due)\s+for|set\s+for|scheduled\s+for|slated\s+for|planned\s+for|due\s+(?:to|on|in|for)|plans?\s+to|intends?\s+to|aims?\s+to|expects?\s+to|agreed\s+to|agree\s+to|promised\s+to|vowed\s+to|pledged\s+to|decided\s+to|prepar(?:es|ing)\s+to|upcoming|forthcoming|planned|would|next|coming)\b/i;
 const PAST =
   /\b(?:met|held|took\s+place|was|were|had|did|visited|spoke|voted|won|lost|drew|beat|came\s+out|went|sat\s+down|travell?ed|flew|arrived|appeared|testified|launched|released|published|leaked|opened|hosted|received|welcomed|convicted|sentenced|survived|last|ago|earlier|previously|broke\s+down|collapsed|ended|concluded|booked|presented)\b/i;
-const PRESENT = /\b(?:is|are|runs|opens|starts|begins|takes\s+place|play|plays|faces|face|meets|meet|visits|holds|hold|kicks\s+off|kick\s+off)\b/i;
+const PRESENT =
+  /\b(?:is|are|runs|opens|starts|begins|takes\s+place|play|plays|faces|face|meets|meet|visits|holds|hold|kicks\s+off|kick\s+off)\b/i;
 
 export interface StatusContext {
   /** The clause around the trigger, quotes blanked. */
@@ -48,13 +50,30 @@ export function statusWords(c: StatusContext): EventStatus | undefined {
   // The condition is before the event ("could follow", "if needed, would be held") or an "if" after it;
   // "decide whether …" after the trigger is a question the event answers, not a condition.
   const conditionLeft = c.clauseLeft ?? c.left;
-  if (HYPOTHETICAL.test(conditionLeft) || /\bmay\s+(?!\d)/.test(conditionLeft) || /\bif\b/i.test(c.right)) return 'hypothetical';
+  if (HYPOTHETICAL.test(conditionLeft) || /\bmay\s+(?!\d)/.test(conditionLeft) || /\bif\b/i.test(c.right))
+    return 'hypothetical';
   // "A meeting with X could follow": the noun's own verb is a maybe.
-  if (c.noun && /^[^,;]{0,50}?\b(?:could|might|may)\s+(?:\w+\s+)?(?:follow|take\s+place|happen|come|be\s+held|go\s+ahead|occur)\b/.test(c.right)) return 'hypothetical';
+  if (
+    c.noun &&
+    /^[^,;]{0,50}?\b(?:could|might|may)\s+(?:\w+\s+)?(?:follow|take\s+place|happen|come|be\s+held|go\s+ahead|occur)\b/.test(
+      c.right,
+    )
+  )
+    return 'hypothetical';
   if (CANCELLED.test(near)) return 'cancelled';
   if (POSTPONED.test(near)) return 'postponed';
-  if (DECLINED.test(c.left.slice(-40)) || (c.noun && /^\s*(?:\S+\s+){0,4}?(?:was|is|were|are|will\s+be)\s+not\b/i.test(c.right))) return 'declined';
-  if (BACKGROUND.test(`${c.left.slice(-50)} ${c.span ?? ''} ${c.right.slice(0, 45)}`) || /\b(?:have|has|had)\s+(?:(?:\w+ly|also|already|now)\s+)?(?:met|spoken|talked|visited|held)\b[^.]*\bbefore\b/i.test(c.clause)) return 'background';
+  if (
+    DECLINED.test(c.left.slice(-40)) ||
+    (c.noun && /^\s*(?:\S+\s+){0,4}?(?:was|is|were|are|will\s+be)\s+not\b/i.test(c.right))
+  )
+    return 'declined';
+  if (
+    BACKGROUND.test(`${c.left.slice(-50)} ${c.span ?? ''} ${c.right.slice(0, 45)}`) ||
+    /\b(?:have|has|had)\s+(?:(?:\w+ly|also|already|now)\s+)?(?:met|spoken|talked|visited|held)\b[^.]*\bbefore\b/i.test(
+      c.clause,
+    )
+  )
+    return 'background';
   return undefined;
 }
 
@@ -65,7 +84,11 @@ export function statusWords(c: StatusContext): EventStatus | undefined {
  */
 export function laterChange(rest: string): 'cancelled' | 'postponed' | undefined {
   const head = /^[\s,;—–-]*(?:but|and|only\s+to\s+be)\s+([^,;.]{0,60})/i.exec(rest)?.[1];
-  if (!head || !/^(?:(?:it|they|this|that)\s+)?(?:was|were|has|have|had|is|are|got|been|later|then|since|now)\b/i.test(head)) return undefined;
+  if (
+    !head ||
+    !/^(?:(?:it|they|this|that)\s+)?(?:was|were|has|have|had|is|are|got|been|later|then|since|now)\b/i.test(head)
+  )
+    return undefined;
   if (CANCELLED.test(head)) return 'cancelled';
   if (POSTPONED.test(head)) return 'postponed';
   return undefined;
@@ -80,23 +103,46 @@ export function eventTense(c: StatusContext, trigger?: string): Tense {
     const head = trigger.split(/\s+/)[0]!;
     const previous = left.trim().split(/\s+/).slice(-2).join(' ').toLowerCase();
     // A timetable present: "goes on trial on Monday", "the ultimatum expires on Friday", "Kings Park play Eastfield".
-    if (/^(?:go|goes|expires?|runs?|takes?|comes?|enters?|lapses?|polls|plays|faces|hosts|meets|visits|votes|holds|opens|starts|begins|resumes?|kicks)$/.test(head) && !/\b(?:will|to|would|shall|did|does|do)$/.test(previous)) return 'present';
-    if (!c.noun && (PAST.test(head) || /^[a-z]{3,}ed$/.test(head) && !/^(?:need|feed|seed|speed|proceed|exceed|succeed)$/.test(head))) {
-      if (/\b(?:will|to|would|shall)\s+be$|\bbe$/.test(previous) || /\b(?:will|to|would|shall)\s+(?:\w+\s+)?be$/.test(previous)) return 'future';
+    if (
+      /^(?:go|goes|expires?|runs?|takes?|comes?|enters?|lapses?|polls|plays|faces|hosts|meets|visits|votes|holds|opens|starts|begins|resumes?|kicks)$/.test(
+        head,
+      ) &&
+      !/\b(?:will|to|would|shall|did|does|do)$/.test(previous)
+    )
+      return 'present';
+    if (
+      !c.noun &&
+      (PAST.test(head) ||
+        (/^[a-z]{3,}ed$/.test(head) && !/^(?:need|feed|seed|speed|proceed|exceed|succeed)$/.test(head)))
+    ) {
+      if (
+        /\b(?:will|to|would|shall)\s+be$|\bbe$/.test(previous) ||
+        /\b(?:will|to|would|shall)\s+(?:\w+\s+)?be$/.test(previous)
+      )
+        return 'future';
       if (/\b(?:is|are|am)$/.test(previous)) return 'present';
       if (!/\b(?:has|have|had|was|were|been)$/.test(previous)) return 'past';
     }
   }
   // "a deposition request for Volker, scheduled for this week": arranged, so to come, whatever the verb before.
-  if (c.noun && /^[^.;]{0,40}?\b(?<!\bas\s)(?:scheduled|set|planned|slated|due)\s+(?:for|on|to|in)\b/i.test(c.right)) return 'future';
+  if (c.noun && /^[^.;]{0,40}?\b(?<!\bas\s)(?:scheduled|set|planned|slated|due)\s+(?:for|on|to|in)\b/i.test(c.right))
+    return 'future';
   // The nearest signal before the trigger, reading leftwards word by word.
   const words = left.split(/\s+/).filter(Boolean);
   for (let i = words.length - 1, seen = 0; i >= 0 && seen < 9; i--, seen++) {
     const piece = words.slice(i).join(' ');
     if (FUTURE.test(piece)) return 'future';
     // "called a snap election", "set a hearing": an event named as it is arranged is still to come.
-    if (c.noun && /^(?:called|set|scheduled|announced|planned|arranged|organi[sz]ed|convened)$/i.test(words[i]!) && !/\b(?:was|were|had)\s*$/i.test(words.slice(0, i).join(' '))) return 'future';
-    if (PAST.test(words[i]!) || /^\w{3,}ed$/.test(words[i]!) && !/^(?:need|feed|seed|speed|proceed|exceed|succeed)$/i.test(words[i]!)) {
+    if (
+      c.noun &&
+      /^(?:called|set|scheduled|announced|planned|arranged|organi[sz]ed|convened)$/i.test(words[i]!) &&
+      !/\b(?:was|were|had)\s*$/i.test(words.slice(0, i).join(' '))
+    )
+      return 'future';
+    if (
+      PAST.test(words[i]!) ||
+      (/^\w{3,}ed$/.test(words[i]!) && !/^(?:need|feed|seed|speed|proceed|exceed|succeed)$/i.test(words[i]!))
+    ) {
       // "agreed to meet", "decided to hold": intent, not the past.
       const next = words[i + 1];
       if (next === 'to') return 'future';
@@ -115,10 +161,14 @@ export function eventTense(c: StatusContext, trigger?: string): Tense {
   }
   if (c.noun) {
     const right = c.right.slice(0, 60);
-    const m = /^\s*(?:[^,;]*?\s)?(will|would|shall|is\s+to|are\s+to|is\s+set|are\s+set|is\s+due|are\s+due|was|were|had|has\s+been|have\s+been|took\s+place|went\s+ahead|went\s+off|ended|collapsed|broke\s+down|opened|began|resumed|is|are|runs|opens|starts|begins|resumes?|start|begin|open|run|kicks\s+off)\b/i.exec(right);
+    const m =
+      /^\s*(?:[^,;]*?\s)?(will|would|shall|is\s+to|are\s+to|is\s+set|are\s+set|is\s+due|are\s+due|was|were|had|has\s+been|have\s+been|took\s+place|went\s+ahead|went\s+off|ended|collapsed|broke\s+down|opened|began|resumed|is|are|runs|opens|starts|begins|resumes?|start|begin|open|run|kicks\s+off)\b/i.exec(
+        right,
+      );
     if (m) {
       const v = m[1]!.toLowerCase();
-      if (/^(will|would|shall|is to|are to|is set|are set|is due|are due)$/.test(v.replace(/\s+/g, ' '))) return 'future';
+      if (/^(will|would|shall|is to|are to|is set|are set|is due|are due)$/.test(v.replace(/\s+/g, ' ')))
+        return 'future';
       if (/^(is|are|runs|opens|starts|begins|resumes?|start|begin|open|run|kicks\s+off)$/.test(v)) return 'present';
       return 'past';
     }

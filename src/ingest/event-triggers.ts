@@ -33,7 +33,8 @@ const after = (s: string, end: number, n = 40) => s.slice(end, end + n);
 /** "meet" senses that are not a gathering: meeting a target, being met with applause. */
 const MEET_OBJECTS =
   /^\s+(?:(?:the|its|their|his|her|our|all|a|an|these|those|that|this|such|any|new|strict|tough|key|minimum)\s+)*(?:target|targets|deadline|deadlines|demand|demands|standard|standards|requirement|requirements|need|needs|expectation|expectations|criteria|criterion|goal|goals|obligation|obligations|threshold|thresholds|condition|conditions|cost|costs|payroll|quota|quotas|challenge|challenges|terms|test|mark|bar|budget|ends)\b/i;
-const MET_WITH_REACTION = /^\s+with\s+(?:\w+\s+){0,2}(?:applause|criticism|resistance|scepticism|skepticism|protests?|silence|anger|outrage|derision|approval|disbelief|cheers|boos|jeers|concern|opposition|praise|dismay|suspicion|fury|hostility|indifference|relief|laughter|resignation)/i;
+const MET_WITH_REACTION =
+  /^\s+with\s+(?:\w+\s+){0,2}(?:applause|criticism|resistance|scepticism|skepticism|protests?|silence|anger|outrage|derision|approval|disbelief|cheers|boos|jeers|concern|opposition|praise|dismay|suspicion|fury|hostility|indifference|relief|laughter|resignation)/i;
 
 function meetGuard(s: string, start: number, end: number, word: string): boolean {
   // "drew 2-2 when they met": a match, not a meeting.
@@ -42,7 +43,10 @@ function meetGuard(s: string, start: number, end: number, word: string): boolean
   if (/^[A-Z]/.test(s.slice(start, end)) && start > 0 && !/[.!?"“]\s*$/.test(before(s, start, 3))) return false;
   const rest = after(s, end, 60);
   if (MEET_OBJECTS.test(rest)) return false;
-  if (/^met$/.test(word) && (MET_WITH_REACTION.test(rest) || /\b(?:was|were|been|be|is|are|being)\s+$/i.test(before(s, start, 12)))) {
+  if (
+    /^met$/.test(word) &&
+    (MET_WITH_REACTION.test(rest) || /\b(?:was|were|been|be|is|are|being)\s+$/i.test(before(s, start, 12)))
+  ) {
     return false;
   }
   if (/^meeting$/.test(word) && (MEET_OBJECTS.test(rest) || /\b(?:of\s+minds)\b/.test(rest.slice(0, 12)))) return false;
@@ -55,10 +59,12 @@ const RECEIVE = /\b(?:receive[sd]?|receiving|hosts?|hosted|hosting|welcome[sd]?|
 const PUBLISHABLE =
   'report|reports|data|figures|results|album|single|film|movie|book|memoir|transcript|recording|recordings|video|footage|details|findings|minutes|version|update|plan|draft|budget|forecast|forecasts|guidance|earnings|accounts|poll|survey|study|memo|documents?|files|list|sequel|series|trailer|song|songs|ep|statistics|estimate|estimates|index|review|audit|manifesto|white paper|declaration|statement|handset|phone|model|game|software|app|edition|issue|catalogue|call|conversation|messages|emails|letter|tape|tapes|photos|images|readout|dossier|numbers|inflation';
 const PUBLISHABLE_NEAR = new RegExp(`\\b(?:${PUBLISHABLE})\\b`, 'i');
-const FREED = /^\s+(?:\w+\s+){0,3}?(?:from\s+(?:prison|jail|custody|hospital|detention|captivity)|on\s+bail|without\s+charge)/i;
+const FREED =
+  /^\s+(?:\w+\s+){0,3}?(?:from\s+(?:prison|jail|custody|hospital|detention|captivity)|on\s+bail|without\s+charge)/i;
 
 /** "in remarks published by CNN", "in an interview published on Monday": where words appeared, not a release. */
-const REPORTED_IN = /\bin\s+(?:(?:an?|the|his|her|their)\s+)?(?:[\w-]+\s+)?(?:remarks|comments|interview|op-ed|article|column|post|letter|statement|essay|blog|tweets?)\s+$/i;
+const REPORTED_IN =
+  /\bin\s+(?:(?:an?|the|his|her|their)\s+)?(?:[\w-]+\s+)?(?:remarks|comments|interview|op-ed|article|column|post|letter|statement|essay|blog|tweets?)\s+$/i;
 
 function releaseGuard(s: string, start: number, end: number): boolean {
   if (FREED.test(after(s, end, 50)) || REPORTED_IN.test(before(s, start, 50))) return false;
@@ -69,37 +75,178 @@ function releaseGuard(s: string, start: number, end: number): boolean {
 const NOT_LAUNCHED =
   /^\s+(?:(?:a|an|the|its|their|his|her|new|fresh|major|large-scale|full-scale|wave\s+of|series\s+of|barrage\s+of|\w+-\w+)\s+)*(?:attack|attacks|offensive|counteroffensive|strike|strikes|raid|raids|missile|missiles|drones?|rockets?|investigation|investigations|inquiry|probe|appeal|bid|assault|war|crackdown|review|audit|lawsuit|legal\s+challenge|challenge|campaign\s+against|operation)\b/i;
 
-const SPORTS_WORDS = /\b(?:match|matches|derby|fixture|league|cup|final|semi-?final|quarter-?final|play-?off|kick-?off|stadium|striker|goalkeeper|penalt(?:y|ies)|goals?|scored|tournament|champions|season)\b/i;
+const SPORTS_WORDS =
+  /\b(?:match|matches|derby|fixture|league|cup|final|semi-?final|quarter-?final|play-?off|kick-?off|stadium|striker|goalkeeper|penalt(?:y|ies)|goals?|scored|tournament|champions|season)\b/i;
 /** A score ("2-1"), not a range of days ("Oct. 14-15", "9-12 June"). */
-const SCORE = /(?<!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+)\b\d{1,2}-\d{1,2}\b(?!\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))/;
+const SCORE =
+  /(?<!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+)\b\d{1,2}-\d{1,2}\b(?!\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))/;
 const SPORTS_CONTEXT = { test: (s: string) => SPORTS_WORDS.test(s) || SCORE.test(s) };
 const AUDIENCE =
   /^\s+(?:the\s+|a\s+|an\s+)?(?:nation|parliament|summit|conference|rally|assembly|crowd|audience|supporters|lawmakers|delegates|investors|students|graduates|congress|convention|meeting|forum|session|reporters|journalists|troops|voters|members|leaders|[A-Z])/;
 
 const RULES: Rule[] = [
   // Calls first: "phone talks", "video conference" are calls, not talks or conferences.
-  { kind: 'call', noun: true, hint: /phone|call|conversation|spoke|speak|video/i, re: /\b(?:(?:phone|telephone|video|conference)[\s-]+(?:call|calls|conversation|conversations|talks?|conference)|calls?\s+(?:between|with)|spoke\s+(?:(?:with|to)\s+(?:[\w.’'-]+\s+){1,4}?)?(?:by|on\s+the|over\s+the)\s+(?:phone|telephone|video\s+link)|speak\s+by\s+(?:phone|telephone)|phoned|telephoned|(?:had|held|made|hold|have|make|holds|makes)\s+a\s+(?:phone\s+|brief\s+|short\s+|lengthy\s+|long\s+)?call)\b/gi },
-  { kind: 'meeting', noun: false, hint: /meet|met\b|sit|sat/i, re: /\b(?:meet|meets|met|meeting|sit\s+down|sat\s+down|sits\s+down|sitting\s+down)\b/gi, guard: (s, a, b, w) => !/^meeting$/.test(w) || /\b(?:is|are|was|were|be|been)\s+$/i.test(before(s, a, 8)) ? meetGuard(s, a, b, w) : false },
-  { kind: 'meeting', noun: true, hint: /meeting|sit-down|audience/i, re: /\b(?:meeting|meetings|sit-down|audience\s+with)\b/gi, guard: (s, a, b, w) => !/\b(?:is|are|was|were|be|been)\s+$/i.test(before(s, a, 8)) && meetGuard(s, a, b, w) },
-  { kind: 'talks', noun: true, hint: /talks|negotiation|round/i, re: /\b(?:talks|negotiations|(?:another|second|third|fourth|fifth|next|new|fresh|further|final|last|previous)\s+rounds?(?:\s+of\s+(?:talks|negotiations))?)\b/gi, guard: (s, a) => !/\b(?:envoy|negotiator|representative|adviser|advisor|chief|head|team|office|minister|secretary|director|coordinator)\s+(?:for|on|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$/i.test(before(s, a, 50)) },
-  { kind: 'visit', noun: false, hint: /visit|trip|travel|fl[yie]|arriv|head|stop/i, re: /\b(?:visit|visits|visited|visiting|trip|trips|travel(?:s|led|ed|ling|ing)?\s+(?:on\s+)?to|fl(?:y|ies|ew|ying)\s+(?:on\s+)?to|arriv(?:e|es|ed|ing)\s+in|head(?:s|ed|ing)?\s+to|(?:a|the)\s+(?:planned\s+|brief\s+)?stop\s+in)\b/gi, guard: (s, a, b, w) => !/^visits?$/.test(w) || !/^\s+(?:by|from)\s+(?:his|her|their)\s+(?:family|lawyers?|relatives)/i.test(after(s, b)) },
+  {
+    kind: 'call',
+    noun: true,
+    hint: /phone|call|conversation|spoke|speak|video/i,
+    re: /\b(?:(?:phone|telephone|video|conference)[\s-]+(?:call|calls|conversation|conversations|talks?|conference)|calls?\s+(?:between|with)|spoke\s+(?:(?:with|to)\s+(?:[\w.’'-]+\s+){1,4}?)?(?:by|on\s+the|over\s+the)\s+(?:phone|telephone|video\s+link)|speak\s+by\s+(?:phone|telephone)|phoned|telephoned|(?:had|held|made|hold|have|make|holds|makes)\s+a\s+(?:phone\s+|brief\s+|short\s+|lengthy\s+|long\s+)?call)\b/gi,
+  },
+  {
+    kind: 'meeting',
+    noun: false,
+    hint: /meet|met\b|sit|sat/i,
+    re: /\b(?:meet|meets|met|meeting|sit\s+down|sat\s+down|sits\s+down|sitting\s+down)\b/gi,
+    guard: (s, a, b, w) =>
+      !/^meeting$/.test(w) || /\b(?:is|are|was|were|be|been)\s+$/i.test(before(s, a, 8))
+        ? meetGuard(s, a, b, w)
+        : false,
+  },
+  {
+    kind: 'meeting',
+    noun: true,
+    hint: /meeting|sit-down|audience/i,
+    re: /\b(?:meeting|meetings|sit-down|audience\s+with)\b/gi,
+    guard: (s, a, b, w) => !/\b(?:is|are|was|were|be|been)\s+$/i.test(before(s, a, 8)) && meetGuard(s, a, b, w),
+  },
+  {
+    kind: 'talks',
+    noun: true,
+    hint: /talks|negotiation|round/i,
+    re: /\b(?:talks|negotiations|(?:another|second|third|fourth|fifth|next|new|fresh|further|final|last|previous)\s+rounds?(?:\s+of\s+(?:talks|negotiations))?)\b/gi,
+    guard: (s, a) =>
+      !/\b(?:envoy|negotiator|representative|adviser|advisor|chief|head|team|office|minister|secretary|director|coordinator)\s+(?:for|on|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$/i.test(
+        before(s, a, 50),
+      ),
+  },
+  {
+    kind: 'visit',
+    noun: false,
+    hint: /visit|trip|travel|fl[yie]|arriv|head|stop/i,
+    re: /\b(?:visit|visits|visited|visiting|trip|trips|travel(?:s|led|ed|ling|ing)?\s+(?:on\s+)?to|fl(?:y|ies|ew|ying)\s+(?:on\s+)?to|arriv(?:e|es|ed|ing)\s+in|head(?:s|ed|ing)?\s+to|(?:a|the)\s+(?:planned\s+|brief\s+)?stop\s+in)\b/gi,
+    guard: (s, a, b, w) =>
+      !/^visits?$/.test(w) || !/^\s+(?:by|from)\s+(?:his|her|their)\s+(?:family|lawyers?|relatives)/i.test(after(s, b)),
+  },
   { kind: 'summit', noun: true, hint: /summit/i, re: /\bsummits?\b/gi },
-  { kind: 'vote', noun: false, hint: /vot|ballot|referend|plebiscite/i, re: /\b(?:vote|votes|voted|voting|ballot|ballots|referendum|plebiscite)\b/gi, guard: (s, a, b, w) => !(/^votes$/.test(w) && /(?:\d|percent|%|of\s+the)\s*$/i.test(before(s, a, 14))) && !/^\s+(?:of\s+thanks)/i.test(after(s, b)) },
-  { kind: 'hearing', noun: true, hint: /hearing|deposition|arraign/i, re: /\b(?:hearings?|deposition|arraignment|arraigned)\b/gi, guard: (s, a, b) => !/^\s+(?:aids?|loss|impaired)/i.test(after(s, b)) && !/\bhard\s+of\s+$/i.test(before(s, a)) },
-  { kind: 'hearing', noun: false, hint: /testif|appear|hear/i, re: /\b(?:testif(?:y|ies|ied|ying)|appear(?:s|ed|ing)?\s+(?:before|in\s+court|at\s+(?:the\s+)?(?:court|tribunal|inquiry))|(?:will|to|would)\s+hear\s+(?:the\s+)?(?:case|appeal|arguments|evidence|challenge)|(?<=\b(?:appeal|case|challenge|petition|lawsuit)s?\s+(?:[\w’'-]+\s+){0,3}?)(?:will|would|is\s+to|are\s+to|(?:is|are)\s+(?:due|set|scheduled|expected)\s+to)\s+be\s+heard)\b/gi },
-  { kind: 'trial', noun: true, hint: /trial/i, re: /\b(?:trials?|stand\s+trial|goes\s+on\s+trial|go\s+on\s+trial|went\s+on\s+trial)\b/gi, guard: (s, a, b) => !/\b(?:clinical|drug|vaccine|field|pilot|free|time|phase\s+\w+)\s+$/i.test(before(s, a, 16)) && !/^\s+(?:run|period|version|basis)\b/i.test(after(s, b)) },
-  { kind: 'sentencing', noun: false, hint: /sentenc/i, re: /\b(?:sentenced|sentencing|be\s+sentenced|(?:will|to|shall)\s+sentence)\b/gi },
-  { kind: 'election', noun: true, hint: /election|run-?off|primaries|caucus|polls/i, re: /\b(?:elections?|by-elections?|run-?offs?|primaries|caucus(?:es)?|polls\s+(?:open|close)|go\s+to\s+the\s+polls)\b/gi, guard: (s, a) => !/\bre-$/i.test(before(s, a, 3)) && !/\b(?:since|after)\s+(?:his|her|their|its)\s+$/i.test(before(s, a, 14)) },
-  { kind: 'launch', noun: false, hint: /launch|lift|blast|unveil|inaugur|open/i, re: /\b(?:launch|launches|launched|launching|lift-?off|liftoff|lift(?:s|ed|ing)?\s+off|blast-?off|blast(?:s|ed|ing)?\s+off|unveil(?:s|ed|ing)?|inaugurat(?:e|es|ed|ing)|open(?:s|ed|ing)?\s+(?:a|the|its|their)\s+new|opening\s+of\s+(?:a|the)\s+new)\b/gi, guard: (s, a, b, w) => !/^launch/.test(w) || (!NOT_LAUNCHED.test(after(s, b, 60)) && !/^\s+(?:site|sites|pad|pads|window|vehicle|date|facility|complex|team|director|control|schedule|event)\b/i.test(after(s, b))) },
-  { kind: 'match', noun: true, hint: /match|derby|fixture|final|play-?off|kick|prix/i, re: /\b(?:match|matches|derby|fixture|semi-?finals?|quarter-?finals?|(?:cup\s+)?final|play-?offs?|kick-?off|grand\s+prix)\b/gi, guard: (s, a, b, w) => SPORTS_CONTEXT.test(s) && !(/final$/.test(w) && /^\s+(?:offer|decision|say|word|report|day|round|version|deal|warning|stage|hours|minutes|straw)\b/i.test(after(s, b))) },
-  { kind: 'match', noun: false, hint: /face|play|beat|drew|draw|won|lost|\d-\d/i, re: /\b(?:face|faces|faced|facing|play|plays|played|playing|beat|beats|drew\s+\d+-\d+|drew\s+with|draws?\s+with|(?:won|lost)\s+\d+-\d+|\d+-\d+\s+(?:win|victory|defeat|loss|draw)\s+(?:over|against|to|with))\b/gi, guard: (s) => SPORTS_CONTEXT.test(s) },
-  { kind: 'deadline', noun: true, hint: /deadline|ultimatum|run|ran|expir|laps/i, re: /\b(?:deadlines?|ultimatum|runs?\s+out|ran\s+out|expir(?:e|es|ed)|laps(?:e|es|ed))\b/gi },
-  { kind: 'release', noun: false, hint: /releas|publish|leak|out\b|sale|results|figures|data|report/i, re: /\b(?:releas(?:e|es|ed|ing)|publish(?:es|ed|ing)?|leak(?:s|ed)?|c(?:o|a)mes?\s+out|coming\s+out|go(?:es)?\s+on\s+sale|going\s+on\s+sale|(?:results|figures|data|report)\s+(?:will\s+be|are|is|were|was)\s+(?:announced|published|released|due))\b/gi, guard: (s, a, b, w) => (/^(?:publish|results|figures|data|report)/.test(w) ? !REPORTED_IN.test(before(s, a, 50)) : releaseGuard(s, a, b)) },
-  { kind: 'conference', noun: true, hint: /conferen|convention|symposium|forum|expo|briefing|congress/i, re: /\b(?:conferences?|convention|symposium|forum|expo|(?:news|press|media)\s+briefing|briefing\s+for\s+(?:reporters|journalists|the\s+press)|congress(?=\s+(?:of|on|in)\b))\b/gi, guard: (s, a, b, w) => !/congress/.test(w) || /^[a-z]/.test(s.slice(a, b)) },
-  { kind: 'speech', noun: true, hint: /speech|keynote|eulogy|lecture|sermon|union|address/i, re: /\b(?:speech|speeches|keynote|eulogy|lecture|sermon|state\s+of\s+the\s+union|address(?:es)?\s+to)\b/gi },
-  { kind: 'speech', noun: false, hint: /address|speak|present/i, re: /\b(?:address(?:es|ed|ing)?|speak(?:s|ing)?\s+(?:at|to\s+(?:the|a)\s+(?:nation|parliament|assembly|conference|summit|rally|crowd))|(?:due|set|expected|scheduled)\s+to\s+speak|present(?:s|ed|ing)?\s+(?:[\w’'-]+\s+){1,6}?to\s+(?:parliament|congress|lawmakers|investors|shareholders|the\s+(?:board|committee|assembly|house|senate|council|nation|cabinet)|[A-Z]))\b/gi, guard: (s, a, b, w) => !/^address/.test(w) || AUDIENCE.test(after(s, b, 30)) },
+  {
+    kind: 'vote',
+    noun: false,
+    hint: /vot|ballot|referend|plebiscite/i,
+    re: /\b(?:vote|votes|voted|voting|ballot|ballots|referendum|plebiscite)\b/gi,
+    guard: (s, a, b, w) =>
+      !(/^votes$/.test(w) && /(?:\d|percent|%|of\s+the)\s*$/i.test(before(s, a, 14))) &&
+      !/^\s+(?:of\s+thanks)/i.test(after(s, b)),
+  },
+  {
+    kind: 'hearing',
+    noun: true,
+    hint: /hearing|deposition|arraign/i,
+    re: /\b(?:hearings?|deposition|arraignment|arraigned)\b/gi,
+    guard: (s, a, b) => !/^\s+(?:aids?|loss|impaired)/i.test(after(s, b)) && !/\bhard\s+of\s+$/i.test(before(s, a)),
+  },
+  {
+    kind: 'hearing',
+    noun: false,
+    hint: /testif|appear|hear/i,
+    re: /\b(?:testif(?:y|ies|ied|ying)|appear(?:s|ed|ing)?\s+(?:before|in\s+court|at\s+(?:the\s+)?(?:court|tribunal|inquiry))|(?:will|to|would)\s+hear\s+(?:the\s+)?(?:case|appeal|arguments|evidence|challenge)|(?<=\b(?:appeal|case|challenge|petition|lawsuit)s?\s+(?:[\w’'-]+\s+){0,3}?)(?:will|would|is\s+to|are\s+to|(?:is|are)\s+(?:due|set|scheduled|expected)\s+to)\s+be\s+heard)\b/gi,
+  },
+  {
+    kind: 'trial',
+    noun: true,
+    hint: /trial/i,
+    re: /\b(?:trials?|stand\s+trial|goes\s+on\s+trial|go\s+on\s+trial|went\s+on\s+trial)\b/gi,
+    guard: (s, a, b) =>
+      !/\b(?:clinical|drug|vaccine|field|pilot|free|time|phase\s+\w+)\s+$/i.test(before(s, a, 16)) &&
+      !/^\s+(?:run|period|version|basis)\b/i.test(after(s, b)),
+  },
+  {
+    kind: 'sentencing',
+    noun: false,
+    hint: /sentenc/i,
+    re: /\b(?:sentenced|sentencing|be\s+sentenced|(?:will|to|shall)\s+sentence)\b/gi,
+  },
+  {
+    kind: 'election',
+    noun: true,
+    hint: /election|run-?off|primaries|caucus|polls/i,
+    re: /\b(?:elections?|by-elections?|run-?offs?|primaries|caucus(?:es)?|polls\s+(?:open|close)|go\s+to\s+the\s+polls)\b/gi,
+    guard: (s, a) =>
+      !/\bre-$/i.test(before(s, a, 3)) && !/\b(?:since|after)\s+(?:his|her|their|its)\s+$/i.test(before(s, a, 14)),
+  },
+  {
+    kind: 'launch',
+    noun: false,
+    hint: /launch|lift|blast|unveil|inaugur|open/i,
+    re: /\b(?:launch|launches|launched|launching|lift-?off|liftoff|lift(?:s|ed|ing)?\s+off|blast-?off|blast(?:s|ed|ing)?\s+off|unveil(?:s|ed|ing)?|inaugurat(?:e|es|ed|ing)|open(?:s|ed|ing)?\s+(?:a|the|its|their)\s+new|opening\s+of\s+(?:a|the)\s+new)\b/gi,
+    guard: (s, a, b, w) =>
+      !/^launch/.test(w) ||
+      (!NOT_LAUNCHED.test(after(s, b, 60)) &&
+        !/^\s+(?:site|sites|pad|pads|window|vehicle|date|facility|complex|team|director|control|schedule|event)\b/i.test(
+          after(s, b),
+        )),
+  },
+  {
+    kind: 'match',
+    noun: true,
+    hint: /match|derby|fixture|final|play-?off|kick|prix/i,
+    re: /\b(?:match|matches|derby|fixture|semi-?finals?|quarter-?finals?|(?:cup\s+)?final|play-?offs?|kick-?off|grand\s+prix)\b/gi,
+    guard: (s, a, b, w) =>
+      SPORTS_CONTEXT.test(s) &&
+      !(
+        /final$/.test(w) &&
+        /^\s+(?:offer|decision|say|word|report|day|round|version|deal|warning|stage|hours|minutes|straw)\b/i.test(
+          after(s, b),
+        )
+      ),
+  },
+  {
+    kind: 'match',
+    noun: false,
+    hint: /face|play|beat|drew|draw|won|lost|\d-\d/i,
+    re: /\b(?:face|faces|faced|facing|play|plays|played|playing|beat|beats|drew\s+\d+-\d+|drew\s+with|draws?\s+with|(?:won|lost)\s+\d+-\d+|\d+-\d+\s+(?:win|victory|defeat|loss|draw)\s+(?:over|against|to|with))\b/gi,
+    guard: (s) => SPORTS_CONTEXT.test(s),
+  },
+  {
+    kind: 'deadline',
+    noun: true,
+    hint: /deadline|ultimatum|run|ran|expir|laps/i,
+    re: /\b(?:deadlines?|ultimatum|runs?\s+out|ran\s+out|expir(?:e|es|ed)|laps(?:e|es|ed))\b/gi,
+  },
+  {
+    kind: 'release',
+    noun: false,
+    hint: /releas|publish|leak|out\b|sale|results|figures|data|report/i,
+    re: /\b(?:releas(?:e|es|ed|ing)|publish(?:es|ed|ing)?|leak(?:s|ed)?|c(?:o|a)mes?\s+out|coming\s+out|go(?:es)?\s+on\s+sale|going\s+on\s+sale|(?:results|figures|data|report)\s+(?:will\s+be|are|is|were|was)\s+(?:announced|published|released|due))\b/gi,
+    guard: (s, a, b, w) =>
+      /^(?:publish|results|figures|data|report)/.test(w) ? !REPORTED_IN.test(before(s, a, 50)) : releaseGuard(s, a, b),
+  },
+  {
+    kind: 'conference',
+    noun: true,
+    hint: /conferen|convention|symposium|forum|expo|briefing|congress/i,
+    re: /\b(?:conferences?|convention|symposium|forum|expo|(?:news|press|media)\s+briefing|briefing\s+for\s+(?:reporters|journalists|the\s+press)|congress(?=\s+(?:of|on|in)\b))\b/gi,
+    guard: (s, a, b, w) => !/congress/.test(w) || /^[a-z]/.test(s.slice(a, b)),
+  },
+  {
+    kind: 'speech',
+    noun: true,
+    hint: /speech|keynote|eulogy|lecture|sermon|union|address/i,
+    re: /\b(?:speech|speeches|keynote|eulogy|lecture|sermon|state\s+of\s+the\s+union|address(?:es)?\s+to)\b/gi,
+  },
+  {
+    kind: 'speech',
+    noun: false,
+    hint: /address|speak|present/i,
+    re: /\b(?:address(?:es|ed|ing)?|speak(?:s|ing)?\s+(?:at|to\s+(?:the|a)\s+(?:nation|parliament|assembly|conference|summit|rally|crowd))|(?:due|set|expected|scheduled)\s+to\s+speak|present(?:s|ed|ing)?\s+(?:[\w’'-]+\s+){1,6}?to\s+(?:parliament|congress|lawmakers|investors|shareholders|the\s+(?:board|committee|assembly|house|senate|council|nation|cabinet)|[A-Z]))\b/gi,
+    guard: (s, a, b, w) => !/^address/.test(w) || AUDIENCE.test(after(s, b, 30)),
+  },
   // Dated actions of no other kind that news announces.
-  { kind: 'other', noun: false, hint: /effect|force|sworn|swearing|inaugur|ceremony|walk|strike|draw|tickets|orders|registration|bookings/i, re: /\b(?:takes?\s+effect|took\s+effect|comes?\s+into\s+force|came\s+into\s+force|enters?\s+into\s+force|entered\s+into\s+force|sworn\s+in|swearing-in|inauguration|ceremony|walk\s+out|walkout|go\s+on\s+strike|strike\s+action|(?:the|a)\s+draw\s+for|draw\s+(?:will|was)\s+be\s+made|(?:tickets|pre-orders|preorders|registration|bookings)\s+(?:will\s+)?(?:open|go\s+on\s+sale|going\s+on\s+sale|goes\s+on\s+sale))\b/gi },
+  {
+    kind: 'other',
+    noun: false,
+    hint: /effect|force|sworn|swearing|inaugur|ceremony|walk|strike|draw|tickets|orders|registration|bookings/i,
+    re: /\b(?:takes?\s+effect|took\s+effect|comes?\s+into\s+force|came\s+into\s+force|enters?\s+into\s+force|entered\s+into\s+force|sworn\s+in|swearing-in|inauguration|ceremony|walk\s+out|walkout|go\s+on\s+strike|strike\s+action|(?:the|a)\s+draw\s+for|draw\s+(?:will|was)\s+be\s+made|(?:tickets|pre-orders|preorders|registration|bookings)\s+(?:will\s+)?(?:open|go\s+on\s+sale|going\s+on\s+sale|goes\s+on\s+sale))\b/gi,
+  },
 ];
 
 const NOUN_BEFORE =
@@ -121,7 +268,9 @@ export function findTriggers(text: string, personAfter: (at: number) => boolean)
       const word = m[0].toLowerCase();
       if (rule.guard && !rule.guard(text, m.index, m.index + m[0].length, word)) continue;
       // "The launch", "Thursday's vote", "a visit": a noun whatever the rule's usual part of speech.
-      const verbal = rule.kind === 'call' && /^(?:spoke|speak|phoned|telephoned|had|held|made|hold|have|make|holds|makes)\b/.test(word);
+      const verbal =
+        rule.kind === 'call' &&
+        /^(?:spoke|speak|phoned|telephoned|had|held|made|hold|have|make|holds|makes)\b/.test(word);
       const noun = (rule.noun && !verbal) || NOUN_BEFORE.test(before(text, m.index, 30));
       raw.push({ kind: rule.kind, start: m.index, end: m.index + m[0].length, noun, word });
     }
@@ -129,7 +278,8 @@ export function findTriggers(text: string, personAfter: (at: number) => boolean)
   RECEIVE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = RECEIVE.exec(text)) !== null) {
-    if (personAfter(m.index + m[0].length)) raw.push({ kind: 'meeting', start: m.index, end: m.index + m[0].length, noun: false, word: m[0].toLowerCase() });
+    if (personAfter(m.index + m[0].length))
+      raw.push({ kind: 'meeting', start: m.index, end: m.index + m[0].length, noun: false, word: m[0].toLowerCase() });
   }
   raw.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Trigger[] = [];

@@ -79,14 +79,24 @@ export function reportingFrames(s: string): Frame[] {
     const verbEnd = m.index + m[0].length;
     const before = s.slice(0, verbStart);
     // "to file their reports", "the claims": a noun.
-    if (/\b(?:the|a|an|their|his|her|its|our|my|your|these|those|this|that|new|official|annual|latest|final|press|news|media)\s+$/i.test(before)) continue;
+    if (
+      /\b(?:the|a|an|their|his|her|its|our|my|your|these|those|this|that|new|official|annual|latest|final|press|news|media)\s+$/i.test(
+        before,
+      )
+    )
+      continue;
     const comma = Math.max(before.lastIndexOf(','), before.lastIndexOf('—'), before.lastIndexOf('–'));
     const tail = FRAME_TAIL.exec(s.slice(verbEnd))![0];
     const end = verbEnd + tail.length;
     const rest = s.slice(end).trim();
     const denial = DENIAL.test(m[0]);
     // Trailing: ", the Foreign Office said on Wednesday." (possibly followed by ", setting up …").
-    if (comma >= 0 && /^(?:[,.;!?]|$)/.test(rest) && verbStart - comma < 90 && !/\b(?:will|would|shall|to)\s/.test(s.slice(comma, verbStart))) {
+    if (
+      comma >= 0 &&
+      /^(?:[,.;!?]|$)/.test(rest) &&
+      verbStart - comma < 90 &&
+      !/\b(?:will|would|shall|to)\s/.test(s.slice(comma, verbStart))
+    ) {
       frames.push({ start: comma, end, denial });
       continue;
     }
@@ -110,9 +120,12 @@ export function reportingFrames(s: string): Frame[] {
 // Places.
 
 const NOT_PLACES = new Set(
-  'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec Today Tomorrow Yesterday Christmas Easter'.split(' '),
+  'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec Today Tomorrow Yesterday Christmas Easter'.split(
+    ' ',
+  ),
 );
-const TITLE_START = /^(?:President|Prime|Minister|Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Secretary|King|Queen|Pope|Prince|Princess|Chancellor|General|Gen|Senator|Representative|Judge|Justice|Mayor|Ambassador|Envoy|Speaker)\b/;
+const TITLE_START =
+  /^(?:President|Prime|Minister|Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Secretary|King|Queen|Pope|Prince|Princess|Chancellor|General|Gen|Senator|Representative|Judge|Justice|Mayor|Ambassador|Envoy|Speaker)\b/;
 const PLACE_PHRASE = /(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+|de\s+|del\s+|la\s+|on\s+|upon\s+)?[A-Z][\w’'.-]*)*/y;
 
 interface PlaceHit {
@@ -127,39 +140,83 @@ function placeAt(s: string, at: number, mentions: PersonMention[]): string | und
   let place = m[0].replace(/[.,]+$/, '').replace(/['’]s$/, '');
   // "the Capitol on Thursday", "Singapore on Oct. 21": the place ends before a date word.
   const words = place.split(/\s+/);
-  const cut = words.findIndex((w, i) => i > 0 && (NOT_PLACES.has(w.replace(/\.$/, '')) || /^(?:on|upon)$/.test(w) && NOT_PLACES.has((words[i + 1] ?? '').replace(/\.$/, ''))));
-  if (cut > 0) place = words.slice(0, words[cut - 1] === 'on' ? cut - 1 : cut).join(' ').replace(/\s+(?:on|upon)$/, '');
+  const cut = words.findIndex(
+    (w, i) =>
+      i > 0 &&
+      (NOT_PLACES.has(w.replace(/\.$/, '')) ||
+        (/^(?:on|upon)$/.test(w) && NOT_PLACES.has((words[i + 1] ?? '').replace(/\.$/, '')))),
+  );
+  if (cut > 0)
+    place = words
+      .slice(0, words[cut - 1] === 'on' ? cut - 1 : cut)
+      .join(' ')
+      .replace(/\s+(?:on|upon)$/, '');
   const bare = place.replace(/^the\s+/, '');
   const first = bare.split(/\s+/)[0]!;
   if (NOT_PLACES.has(first.replace(/\.$/, '')) || TITLE_START.test(bare)) return undefined;
   if (mentions.some((p) => p.start < at + place.length && at < p.end)) return undefined;
   // "the U.S. delegation", "the Reserve Bank's committee": a name as an adjective, not a place.
-  if (/^['’]s\b/.test(s.slice(at + m[0].length).trimStart()) || /^\s+(?:delegation|side|team|government|officials|committee|council|ministry|forces|army|navy|league|cup)\b/.test(s.slice(at + m[0].length))) return undefined;
+  if (
+    /^['’]s\b/.test(s.slice(at + m[0].length).trimStart()) ||
+    /^\s+(?:delegation|side|team|government|officials|committee|council|ministry|forces|army|navy|league|cup)\b/.test(
+      s.slice(at + m[0].length),
+    )
+  )
+    return undefined;
   // "the Geneva motor show": a name used as an adjective.
   const follower = /^\s+([a-z]{3,})\b/.exec(s.slice(at + m[0].length))?.[1];
-  if (follower && /^the\s/i.test(place) && /^(?:spaceport|airport|stadium|palace|base|cathedral|embassy|port|square|arena|hall|hotel|campus|resort|racecourse|circuit|centre|center)$/.test(follower)) place = `${place} ${follower}`;
-  else if (follower && /^the\s/i.test(place) && !/^(?:on|in|at|for|to|with|and|or|by|from|of|next|last|this|after|before|as|when|where|which|who|that|is|are|was|were|will|would|has|have|had|the|its|their|his|her)$/.test(follower)) return undefined;
+  if (
+    follower &&
+    /^the\s/i.test(place) &&
+    /^(?:spaceport|airport|stadium|palace|base|cathedral|embassy|port|square|arena|hall|hotel|campus|resort|racecourse|circuit|centre|center)$/.test(
+      follower,
+    )
+  )
+    place = `${place} ${follower}`;
+  else if (
+    follower &&
+    /^the\s/i.test(place) &&
+    !/^(?:on|in|at|for|to|with|and|or|by|from|of|next|last|this|after|before|as|when|where|which|who|that|is|are|was|were|will|would|has|have|had|the|its|their|his|her)$/.test(
+      follower,
+    )
+  )
+    return undefined;
   place = place.replace(/^The\s+/, 'the ');
   return place;
 }
 
 /** The event's place: "in X", "at X", "to X" (travel), "from X" (a launch), "visit X". Nearest after the trigger first. */
-function findPlace(s: string, from: number, to: number, triggers: Trigger[], mentions: PersonMention[], clauseStart: number): string | undefined {
+function findPlace(
+  s: string,
+  from: number,
+  to: number,
+  triggers: Trigger[],
+  mentions: PersonMention[],
+  clauseStart: number,
+): string | undefined {
   const hits: PlaceHit[] = [];
   const travel = triggers.some((t) => t.kind === 'visit');
   const launch = triggers.some((t) => t.kind === 'launch');
   // "at the palace", "at the launch site": a common noun that names a place.
-  const common = /\bat\s+(the\s+(?:(?:presidential|royal|official|old|new|main|national|city|state|summer|private)\s+)?(?:palace|embassy|airport|stadium|headquarters|launch\s+site|site|venue|residence|hotel|air\s+base|base|port|border|square|cathedral|town\s+hall|city\s+hall|parliament|senate|capitol|summit\s+venue))\b/gi;
+  const common =
+    /\bat\s+(the\s+(?:(?:presidential|royal|official|old|new|main|national|city|state|summer|private)\s+)?(?:palace|embassy|airport|stadium|headquarters|launch\s+site|site|venue|residence|hotel|air\s+base|base|port|border|square|cathedral|town\s+hall|city\s+hall|parliament|senate|capitol|summit\s+venue))\b/gi;
   common.lastIndex = clauseStart;
   let c: RegExpExecArray | null;
-  while ((c = common.exec(s)) !== null && c.index < to) hits.push({ place: c[1]!.replace(/^The\b/, 'the'), at: c.index });
+  while ((c = common.exec(s)) !== null && c.index < to)
+    hits.push({ place: c[1]!.replace(/^The\b/, 'the'), at: c.index });
   const re = /\b(in|at|to|from|visit|visits|visited|visiting|inside)\s+(?=(?:the\s+)?[A-Z])/g;
   re.lastIndex = clauseStart;
   let m: RegExpExecArray | null;
   while ((m = re.exec(s)) !== null && m.index < to) {
     const prep = m[1]!.toLowerCase();
     if (prep === 'to' && !travel) continue;
-    if (prep === 'to' && !/\b(?:trip|travel\w*|fl(?:y|ies|ew|ying)|visit|head\w*|return\w*|go|goes|went)\s+(?:\w+\s+)?to\s+$/i.test(s.slice(Math.max(0, m.index - 30), m.index + 3))) continue;
+    if (
+      prep === 'to' &&
+      !/\b(?:trip|travel\w*|fl(?:y|ies|ew|ying)|visit|head\w*|return\w*|go|goes|went)\s+(?:\w+\s+)?to\s+$/i.test(
+        s.slice(Math.max(0, m.index - 30), m.index + 3),
+      )
+    )
+      continue;
     if (prep === 'from' && !launch) continue;
     if (/^visit/.test(prep) && !travel) continue;
     const place = placeAt(s, m.index + m[0].length, mentions);
@@ -174,7 +231,9 @@ function findPlace(s: string, from: number, to: number, triggers: Trigger[], men
   if (outside.length) hits.splice(0, hits.length, ...outside);
   if (!hits.length) return undefined;
   const afterTrigger = hits.filter((h) => h.at >= from);
-  const best = (afterTrigger.length ? afterTrigger : hits).sort((a, b) => Math.abs(a.at - from) - Math.abs(b.at - from))[0]!;
+  const best = (afterTrigger.length ? afterTrigger : hits).sort(
+    (a, b) => Math.abs(a.at - from) - Math.abs(b.at - from),
+  )[0]!;
   return best.place;
 }
 
@@ -191,7 +250,16 @@ function boundaries(s: string, protectedSpans: Array<[number, number]>): number[
   while ((m = STRONG_BOUNDARY.exec(s)) !== null) {
     if (inside(protectedSpans, m.index + 1)) continue;
     // "testify before a panel", "before the committee": a place, not a time.
-    if (/^\sbefore\s/.test(m[0]) && (/\b(?:testif\w*|appear\w*|brought|bring\w*|come|came|go|went|stand\w*|stood|arraigned|heard)\s*$/i.test(s.slice(Math.max(0, m.index - 20), m.index)) || /^\s*(?:a|an|the)\s+(?:[A-Z]\w*|committee|panel|court|judge|magistrates|lawmakers|parliament|congress|senate|tribunal|jury|inquiry|board|council)/.test(s.slice(m.index + m[0].length)))) continue;
+    if (
+      /^\sbefore\s/.test(m[0]) &&
+      (/\b(?:testif\w*|appear\w*|brought|bring\w*|come|came|go|went|stand\w*|stood|arraigned|heard)\s*$/i.test(
+        s.slice(Math.max(0, m.index - 20), m.index),
+      ) ||
+        /^\s*(?:a|an|the)\s+(?:[A-Z]\w*|committee|panel|court|judge|magistrates|lawmakers|parliament|congress|senate|tribunal|jury|inquiry|board|council)/.test(
+          s.slice(m.index + m[0].length),
+        ))
+    )
+      continue;
     out.push(m.index);
   }
   return out;
@@ -247,19 +315,63 @@ interface Draft {
 
 const GATHERINGS = new Set<EventKind>(['meeting', 'talks', 'call', 'visit', 'summit']);
 /** Kinds the subject of "set", "called", "scheduled" does not take part in ("the governor set an election"). */
-const INSTITUTIONAL = new Set<EventKind>(['vote', 'election', 'hearing', 'trial', 'sentencing', 'deadline', 'match', 'summit', 'conference', 'release', 'launch']);
-const CONTROL_VERB = /\b(?:set|sets|called|calls|scheduled|schedules|ordered|orders|announced|announces|confirmed|confirms|postponed|postpones|cancel(?:l?ed|s)|delayed|delays|moved|brought|given|gave|gives|organi[sz]ed|organi[sz]es|convened|convenes|ruled|rules)\b/i;
+const INSTITUTIONAL = new Set<EventKind>([
+  'vote',
+  'election',
+  'hearing',
+  'trial',
+  'sentencing',
+  'deadline',
+  'match',
+  'summit',
+  'conference',
+  'release',
+  'launch',
+]);
+const CONTROL_VERB =
+  /\b(?:set|sets|called|calls|scheduled|schedules|ordered|orders|announced|announces|confirmed|confirms|postponed|postpones|cancel(?:l?ed|s)|delayed|delays|moved|brought|given|gave|gives|organi[sz]ed|organi[sz]es|convened|convenes|ruled|rules)\b/i;
 /** Purpose kinds win over the travel that serves them ("travel to Paris for talks"). */
-const PURPOSE_RANK: Partial<Record<EventKind, number>> = { meeting: 0, talks: 1, call: 2, summit: 3, conference: 4, speech: 5, hearing: 6, vote: 7, visit: 9 };
+const PURPOSE_RANK: Partial<Record<EventKind, number>> = {
+  meeting: 0,
+  talks: 1,
+  call: 2,
+  summit: 3,
+  conference: 4,
+  speech: 5,
+  hearing: 6,
+  vote: 7,
+  visit: 9,
+};
 
-const DEFINITE = /\b(?:the|this|that|these|those|its|their|his|her)\s+(?:(?:planned|proposed|expected|upcoming|scheduled|long-awaited|two-day|three-day|first|same)\s+)?$/i;
+const DEFINITE =
+  /\b(?:the|this|that|these|those|its|their|his|her)\s+(?:(?:planned|proposed|expected|upcoming|scheduled|long-awaited|two-day|three-day|first|same)\s+)?$/i;
 const FRESH = /\b(?:again|another|second|third|fourth|fifth|next|new|fresh|further|follow-up|return)\b/i;
-const PLURAL_SUBJECT = /\b(?:the\s+two\s+(?:sides|leaders|men|women|ministers|presidents|delegations|officials|envoys|countries|governments)|both\s+(?:sides|leaders|men|women|ministers)|the\s+pair)\b/i;
+const PLURAL_SUBJECT =
+  /\b(?:the\s+two\s+(?:sides|leaders|men|women|ministers|presidents|delegations|officials|envoys|countries|governments)|both\s+(?:sides|leaders|men|women|ministers)|the\s+pair)\b/i;
 
 const ANCHOR_KINDS: Record<string, EventKind[]> = {
-  launch: ['launch'], liftoff: ['launch'], vote: ['vote'], ballot: ['vote'], talks: ['talks'], meeting: ['meeting', 'talks'], summit: ['summit'],
-  trip: ['visit'], visit: ['visit'], tour: ['visit'], match: ['match'], game: ['match'], final: ['match'], hearing: ['hearing'], trial: ['trial'],
-  election: ['election'], conference: ['conference'], speech: ['speech'], deadline: ['deadline'], release: ['release'], call: ['call'], event: [],
+  launch: ['launch'],
+  liftoff: ['launch'],
+  vote: ['vote'],
+  ballot: ['vote'],
+  talks: ['talks'],
+  meeting: ['meeting', 'talks'],
+  summit: ['summit'],
+  trip: ['visit'],
+  visit: ['visit'],
+  tour: ['visit'],
+  match: ['match'],
+  game: ['match'],
+  final: ['match'],
+  hearing: ['hearing'],
+  trial: ['trial'],
+  election: ['election'],
+  conference: ['conference'],
+  speech: ['speech'],
+  deadline: ['deadline'],
+  release: ['release'],
+  call: ['call'],
+  event: [],
 };
 
 function unknownWhen(text = ''): When {
@@ -306,7 +418,8 @@ function personIds(mentions: PersonMention[], byId: Map<string, Person>): string
 }
 
 /** Where the object of a trigger ends: a comma, a clause word, another trigger. */
-const OBJECT_END = /,|;|\s(?:to\s+(?:discuss|talk|prepare|seek|agree|sign|review|finali[sz]e|avert|answer|stay|hear|brief|press|consult|confirm|present)|about|over|which|who|whom|that|where|when|after|before|because|while|as|if|on\s+(?:how|whether|the\s+(?:re-election|future|proposed|plan|bill|motion|increase))|behind|instead|amid)\b/;
+const OBJECT_END =
+  /,|;|\s(?:to\s+(?:discuss|talk|prepare|seek|agree|sign|review|finali[sz]e|avert|answer|stay|hear|brief|press|consult|confirm|present)|about|over|which|who|whom|that|where|when|after|before|because|while|as|if|on\s+(?:how|whether|the\s+(?:re-election|future|proposed|plan|bill|motion|increase))|behind|instead|amid)\b/;
 
 function objectSpan(s: string, from: number, to: number): [number, number] {
   const rest = s.slice(from, to);
@@ -340,13 +453,21 @@ function participantsOf(
   while ((m = between.exec(s)) !== null && m.index < ce) {
     named = true;
     const from = m.index + m[0].length;
-    const stop = /[;.]|,\s*(?!and\b)(?=\s*(?:the|a|an|which|who|officials|said|according|[a-z]+\s+said)\b)/.exec(s.slice(from, ce));
+    const stop = /[;.]|,\s*(?!and\b)(?=\s*(?:the|a|an|which|who|officials|said|according|[a-z]+\s+said)\b)/.exec(
+      s.slice(from, ce),
+    );
     const to = stop ? from + stop.index : ce;
     for (const p of usable) if (p.start >= from && p.end <= to && !chosen.includes(p)) chosen.push(p);
   }
   // The event's owner: "Witkoff's trip", "the envoy, whose phone conversation with …".
   for (const t of group) {
-    const owner = usable.find((p) => p.possessive && p.end <= t.start && t.start - p.end <= 30 && /^['’]s?\s+(?:[\w-]+\s+){0,3}$/.test(s.slice(p.end, t.start)));
+    const owner = usable.find(
+      (p) =>
+        p.possessive &&
+        p.end <= t.start &&
+        t.start - p.end <= 30 &&
+        /^['’]s?\s+(?:[\w-]+\s+){0,3}$/.test(s.slice(p.end, t.start)),
+    );
     if (owner && !chosen.includes(owner)) chosen.push(owner);
     const whose = /,\s*whose\s+(?:[\w-]+\s+){0,2}$/.exec(s.slice(Math.max(cs, t.start - 40), t.start));
     if (whose) {
@@ -358,12 +479,24 @@ function participantsOf(
   const [rs, re] = subjectRegion;
   const control = CONTROL_VERB.exec(s.slice(rs, Math.min(re, first.start)));
   // "Judge X sentenced Y": the one sentenced is the object; "Y was sentenced": the subject.
-  const activeSentence = group.some((t) => t.kind === 'sentencing' && !t.noun && /^(?:sentenced|(?:will|to|shall)\s+sentence)$/i.test(t.word) && !/\b(?:was|were|be|been|is|are|being|get|got)\s+(?:\w+\s+)?$/i.test(s.slice(Math.max(rs, t.start - 20), t.start)));
+  const activeSentence = group.some(
+    (t) =>
+      t.kind === 'sentencing' &&
+      !t.noun &&
+      /^(?:sentenced|(?:will|to|shall)\s+sentence)$/i.test(t.word) &&
+      !/\b(?:was|were|be|been|is|are|being|get|got)\s+(?:\w+\s+)?$/i.test(s.slice(Math.max(rs, t.start - 20), t.start)),
+  );
   const controlled = (INSTITUTIONAL.has(kind) && control !== null) || activeSentence;
   // "with Treasury Secretary Paul Warner expected to testify": the subject right before its verb.
   for (const t of group) {
     if (t.noun || activeSentence) continue;
-    const p = usable.find((x) => x.end <= t.start && /^\s+(?:(?:is|are|was|were)\s+)?(?:(?:expected|set|due|scheduled|slated|going|also|likely)\s+)*(?:to\s+)?$/.test(s.slice(x.end, t.start)));
+    const p = usable.find(
+      (x) =>
+        x.end <= t.start &&
+        /^\s+(?:(?:is|are|was|were)\s+)?(?:(?:expected|set|due|scheduled|slated|going|also|likely)\s+)*(?:to\s+)?$/.test(
+          s.slice(x.end, t.start),
+        ),
+    );
     if (p && !chosen.includes(p)) chosen.push(p);
   }
   // "a meeting between A and B" names everyone: no subject (who arranged it) is added.
@@ -375,9 +508,16 @@ function participantsOf(
     for (const p of usable) {
       if (p.start < subjectStart || p.start >= subjectEnd || p.possessive) continue;
       const lead = s.slice(Math.max(rs, p.start - 14), p.start);
-      if (/\b(?:to|with|for|by|about|of|on|from|against|than|whom|at|in|into|like|after|before|during|over)\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}$/i.test(lead) && !/\band\s+(?:[\w.-]+\s+){0,3}$/i.test(lead)) continue;
+      if (
+        /\b(?:to|with|for|by|about|of|on|from|against|than|whom|at|in|into|like|after|before|during|over)\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}$/i.test(
+          lead,
+        ) &&
+        !/\band\s+(?:[\w.-]+\s+){0,3}$/i.test(lead)
+      )
+        continue;
       // Inside "whom X coached", "who …, X": a relative clause about someone else.
-      if (/\b(?:whom|who|which|that)\b[^,]*$/i.test(s.slice(rs, p.start)) && !/,\s*$/.test(s.slice(rs, p.start))) continue;
+      if (/\b(?:whom|who|which|that)\b[^,]*$/i.test(s.slice(rs, p.start)) && !/,\s*$/.test(s.slice(rs, p.start)))
+        continue;
       if (!chosen.includes(p)) chosen.push(p);
     }
   }
@@ -390,7 +530,11 @@ function participantsOf(
       const from = t.kind === 'call' && /^spoke\s+(?:with|to)\b/.test(t.word) ? t.start : from0;
       const objectText = s.slice(t.end, to);
       const prepositional = /^\s+(?:with|of|by|and|for\s+talks\s+with)\b/i.test(objectText);
-      const direct = !t.noun && (t.kind === 'meeting' || /^(?:receive|host|welcome|phoned|telephoned)/.test(t.word) || (activeSentence && t.kind === 'sentencing'));
+      const direct =
+        !t.noun &&
+        (t.kind === 'meeting' ||
+          /^(?:receive|host|welcome|phoned|telephoned)/.test(t.word) ||
+          (activeSentence && t.kind === 'sentencing'));
       for (const p of usable) {
         if (p.start < from || p.start >= to || chosen.includes(p)) continue;
         const lead = s.slice(p.start < t.end ? t.start : t.end, p.start);
@@ -404,26 +548,46 @@ function participantsOf(
       }
       // "talks with her French counterpart, Julien Moreau": the counterpart named after the comma.
       const appositive = /^\s*,\s*/.exec(s.slice(to, ce));
-      if (appositive && /\b(?:counterpart|host|opposite\s+number|rival|opponent|predecessor|successor|deputy)\s*$/i.test(s.slice(from, to))) {
+      if (
+        appositive &&
+        /\b(?:counterpart|host|opposite\s+number|rival|opponent|predecessor|successor|deputy)\s*$/i.test(
+          s.slice(from, to),
+        )
+      ) {
         const next = usable.find((p) => p.start === to + appositive[0].length);
         if (next && !chosen.includes(next)) chosen.push(next);
       }
     }
   }
-  let ids = personIds(chosen.sort((a, b) => a.start - b.start), ctx.byId);
+  let ids = personIds(
+    chosen.sort((a, b) => a.start - b.start),
+    ctx.byId,
+  );
   // A pronoun subject ("She will meet …", "Her trip to Baghdad") brings its antecedent.
   const lead = s.slice(rs, Math.min(re, first.start));
-  const pronoun = !named && !activeSentence && !chosen.some((p) => p.start < first.start) ? PRONOUN_SUBJECT.exec(lead) ?? POSSESSIVE_PRONOUN.exec(lead) ?? /^\s*(He|She)\b/.exec(s.slice(rs)) : null;
+  const pronoun =
+    !named && !activeSentence && !chosen.some((p) => p.start < first.start)
+      ? (PRONOUN_SUBJECT.exec(lead) ?? POSSESSIVE_PRONOUN.exec(lead) ?? /^\s*(He|She)\b/.exec(s.slice(rs)))
+      : null;
   if (pronoun && !(controlled && !/^(his|her|their)$/i.test(pronoun[1]!))) {
     const word = pronoun[1]!.toLowerCase();
     if (word !== 'they' && word !== 'their') {
-      const frameSpeaker = frames.length ? personIds(mentions.filter((p) => frames.some((f) => p.start >= f.start && p.start < f.end)), ctx.byId) : [];
-      const id = frameSpeaker.find((x) => genderFits(ctx.byId.get(x), word)) ?? antecedent(word === 'his' ? 'he' : word === 'her' ? 'she' : word, ctx.history, ctx.byId);
+      const frameSpeaker = frames.length
+        ? personIds(
+            mentions.filter((p) => frames.some((f) => p.start >= f.start && p.start < f.end)),
+            ctx.byId,
+          )
+        : [];
+      const id =
+        frameSpeaker.find((x) => genderFits(ctx.byId.get(x), word)) ??
+        antecedent(word === 'his' ? 'he' : word === 'her' ? 'she' : word, ctx.history, ctx.byId);
       if (id && !ids.includes(id)) ids = [id, ...ids];
     }
   }
   const plural = ids.length === 0 && PLURAL_SUBJECT.test(lead);
-  const subjects = ids.filter((id) => chosen.some((p) => p.personId === id && p.start < first.start) || !chosen.some((p) => p.personId === id));
+  const subjects = ids.filter(
+    (id) => chosen.some((p) => p.personId === id && p.start < first.start) || !chosen.some((p) => p.personId === id),
+  );
   return { ids, plural, subjects };
 }
 
@@ -454,13 +618,23 @@ function groupTriggers(s: string, triggers: Trigger[], dateOf: Map<Trigger, Date
     const bothDated = lastDated && dateOf.has(t);
     const cut = cuts.some((c) => c >= prev.end && c < t.start);
     const lastKind = groupKind(last);
-    const venue = /\b(?:at|during|on\s+the\s+sidelines\s+of|ahead\s+of|address(?:es|ed|ing)?|attend(?:s|ed|ing)?)\s+(?:\S+\s+){0,5}$/i.test(gap) && !/\bfor\s/.test(gap);
+    const venue =
+      /\b(?:at|during|on\s+the\s+sidelines\s+of|ahead\s+of|address(?:es|ed|ing)?|attend(?:s|ed|ing)?)\s+(?:\S+\s+){0,5}$/i.test(
+        gap,
+      ) && !/\bfor\s/.test(gap);
     const purpose = /\b(?:to|for|in\s+order\s+to)\s+(?:\S+\s+){0,4}$/i.test(gap) || /^\s*(?:\S+\s+){0,2}$/.test(gap);
     let join = false;
     if (!bothDated && !cut && gap.length < 90) {
       if (t.kind === lastKind && !venue) join = true;
       else if (lastKind === 'visit' && t.kind !== 'visit' && purpose && GATHERINGS.has(t.kind)) join = true;
-      else if (t.kind === 'visit' && GATHERINGS.has(lastKind) && lastKind !== 'visit' && purpose && !/\b(?:during|while|on)\s/.test(gap)) join = true;
+      else if (
+        t.kind === 'visit' &&
+        GATHERINGS.has(lastKind) &&
+        lastKind !== 'visit' &&
+        purpose &&
+        !/\b(?:during|while|on)\s/.test(gap)
+      )
+        join = true;
       else if (lastKind === 'call' && t.kind === 'meeting' && /^\s*$/.test(gap)) join = true;
     }
     if (join) last.push(t);
@@ -478,8 +652,17 @@ function ownedByVerb(s: string, d: DateMention, frames: Frame[], triggers: Trigg
   // "cancelled Thursday's vote": the date belongs to the noun after it; "will be announced on 3 June": a passive to come.
   if (/^['’]s\b/.test(after) || /\b(?:will|to|would|shall)\s+be\s+\w+\s*$/i.test(before)) return false;
   if (triggers.some((t) => t.end <= d.index && d.index - t.end <= 2)) return false;
-  if (/\b(?:cancel(?:l?ed|s)?|called\s+off|postponed|delayed|announced|confirmed|denied|ruled|scrapped|dropped|rescheduled)\s+$/i.test(before)) return true;
-  if (/^\s*(?:set|announced|confirmed|denied|ruled|cancel(?:l?ed)|called\s+off|postponed|said|told)\b/i.test(after) && !/\bfor\s*$/i.test(before)) return true;
+  if (
+    /\b(?:cancel(?:l?ed|s)?|called\s+off|postponed|delayed|announced|confirmed|denied|ruled|scrapped|dropped|rescheduled)\s+$/i.test(
+      before,
+    )
+  )
+    return true;
+  if (
+    /^\s*(?:set|announced|confirmed|denied|ruled|cancel(?:l?ed)|called\s+off|postponed|said|told)\b/i.test(after) &&
+    !/\bfor\s*$/i.test(before)
+  )
+    return true;
   return false;
 }
 
@@ -530,27 +713,42 @@ function spanOfPeriod(s: string, dates: DateMention[], at: number): When | undef
     if (a.index < at || !a.when.start || !b.when.end) continue;
     const between = s.slice(a.index + a.text.length, b.index);
     const lead = s.slice(Math.max(at, a.index - 30), a.index);
-    if (/\b(?:opens?|begins?|starts?|runs?)\s+(?:on\s+)?$/i.test(lead) && /^\s*(?:,\s*)?and\s+(?:closes?|ends?|finishes|runs?\s+until)\s+(?:on\s+)?$/i.test(between)) {
-      return { text: s.slice(a.index, b.index + b.text.length), precision: 'day', start: a.when.start.slice(0, 10), end: b.when.end.slice(0, 10) };
+    if (
+      /\b(?:opens?|begins?|starts?|runs?)\s+(?:on\s+)?$/i.test(lead) &&
+      /^\s*(?:,\s*)?and\s+(?:closes?|ends?|finishes|runs?\s+until)\s+(?:on\s+)?$/i.test(between)
+    ) {
+      return {
+        text: s.slice(a.index, b.index + b.text.length),
+        precision: 'day',
+        start: a.when.start.slice(0, 10),
+        end: b.when.end.slice(0, 10),
+      };
     }
   }
   return undefined;
 }
 
-const PUBLISHED_NOUN = /\b(?:transcript|recording|report|data|figures|results|album|film|book|details|findings|minutes|memo|documents?|files|video|footage|tape|letter|emails?|messages?|declaration|statement|study|survey|poll|estimate|forecast|plan|draft|model|handset|phone)\b/i;
-const PUBLISHED_NOUN_BEFORE = /\b((?:the|a|an|its|their|his|her)\s+(?:[\w’'-]+\s+){0,3}?(?:transcript|recording|report|data|figures|results|album|film|book|details|findings|minutes|memo|documents?|files|video|footage|tape|letter|emails?|messages?|declaration|statement|study|survey|poll|estimate|forecast|plan|draft|model)|(?:[A-Z][\w-]*\s+)?(?:[a-z]+\s+)?(?:data|figures|results))\b(?:\s+\S+){0,5}\s*$/;
+const PUBLISHED_NOUN =
+  /\b(?:transcript|recording|report|data|figures|results|album|film|book|details|findings|minutes|memo|documents?|files|video|footage|tape|letter|emails?|messages?|declaration|statement|study|survey|poll|estimate|forecast|plan|draft|model|handset|phone)\b/i;
+const PUBLISHED_NOUN_BEFORE =
+  /\b((?:the|a|an|its|their|his|her)\s+(?:[\w’'-]+\s+){0,3}?(?:transcript|recording|report|data|figures|results|album|film|book|details|findings|minutes|memo|documents?|files|video|footage|tape|letter|emails?|messages?|declaration|statement|study|survey|poll|estimate|forecast|plan|draft|model)|(?:[A-Z][\w-]*\s+)?(?:[a-z]+\s+)?(?:data|figures|results))\b(?:\s+\S+){0,5}\s*$/;
 
 const OBJECT_AFTER: Partial<Record<EventKind, RegExp>> = {
   vote: /^\s+(?:on|over)\s+((?:[\w’'-]+\s+){0,6}?[\w’'-]+?)(?=\s+(?:on|at|in|by|next|this|last|before|after|when|which|that)\b|[,.;]|$)/i,
-  launch: /^\s+((?:its|their|his|her|the|a|an)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+?)(?=\s+(?:on|at|in|from|by|next|this|last)\b|[,.;]|$)/i,
-  release: /^\s+((?:its|their|his|her|the|a|an)\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+?)(?=\s+(?:on|at|in|by|next|this|last)\b|[,.;]|$)/i,
+  launch:
+    /^\s+((?:its|their|his|her|the|a|an)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+?)(?=\s+(?:on|at|in|from|by|next|this|last)\b|[,.;]|$)/i,
+  release:
+    /^\s+((?:its|their|his|her|the|a|an)\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+?)(?=\s+(?:on|at|in|by|next|this|last)\b|[,.;]|$)/i,
   hearing: /^\s+(?:on|into)\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+?)(?=\s+(?:on|at|in|by|next|this|last)\b|[,.;]|$)/i,
   deadline: /^\s+(?:for|to)\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+?)(?=\s+(?:is|on|at|in|by)\b|[,.;]|$)/i,
 };
 
 function analyzeSentence(input: SentenceInput, ctx: Context): void {
   const { s, masked } = input;
-  const personAfter = (at: number) => input.mentions.some((m) => m.start >= at && m.start - at <= 30 && /^\s+(?:[\w.’'-]+\s+){0,4}$/.test(s.slice(at, m.start)));
+  const personAfter = (at: number) =>
+    input.mentions.some(
+      (m) => m.start >= at && m.start - at <= 30 && /^\s+(?:[\w.’'-]+\s+){0,4}$/.test(s.slice(at, m.start)),
+    );
   const found = findTriggers(masked, personAfter);
   // Most sentences name no event and no date: nothing more to read.
   if (!found.length && !input.dates.length) return;
@@ -565,11 +763,19 @@ function analyzeSentence(input: SentenceInput, ctx: Context): void {
   const cuts = boundaries(masked, [...dateSpans, ...triggers.map((t): [number, number] => [t.start, t.end])]);
   const used = new Set<DateMention>();
   if (triggers.length) {
-    const dateOf = assignDates(masked, triggers, usableDates.filter((d) => !d.time || isDated(d.when)), cuts);
+    const dateOf = assignDates(
+      masked,
+      triggers,
+      usableDates.filter((d) => !d.time || isDated(d.when)),
+      cuts,
+    );
     const timeOf = new Map<Trigger, DateMention>();
     for (const d of usableDates.filter((x) => x.time && !isDated(x.when))) {
       const [cs, ce] = clauseOf(d.index, cuts, s.length);
-      const t = [...triggers].filter((x) => x.start >= cs && x.start < ce).sort((x, y) => Math.abs(x.end - d.index) - Math.abs(y.end - d.index))[0] ?? triggers[triggers.length - 1];
+      const t =
+        [...triggers]
+          .filter((x) => x.start >= cs && x.start < ce)
+          .sort((x, y) => Math.abs(x.end - d.index) - Math.abs(y.end - d.index))[0] ?? triggers[triggers.length - 1];
       if (t && !timeOf.has(t)) timeOf.set(t, d);
     }
     const groups = groupTriggers(masked, triggers, dateOf, cuts);
@@ -581,8 +787,16 @@ function analyzeSentence(input: SentenceInput, ctx: Context): void {
       const gap = masked.slice(prev[prev.length - 1]!.end, g[0]!.start);
       const sameClause = !cuts.some((c) => c >= prev[prev.length - 1]!.end && c < g[0]!.start);
       const venueKind = g.every((t) => t.kind === 'meeting' || t.kind === 'summit' || t.kind === 'conference');
-      const prevMain = !prev.every((t) => t.noun) || !prev.some((t) => t.kind === 'meeting' || t.kind === 'summit' || t.kind === 'conference');
-      if (sameClause && venueKind && g.every((t) => t.noun) && prevMain && /\b(?:at|on\s+the\s+sidelines\s+of|address(?:es|ed|ing)?|attend(?:s|ed|ing)?|to)\s+(?:\S+\s+){0,5}$/i.test(gap)) {
+      const prevMain =
+        !prev.every((t) => t.noun) ||
+        !prev.some((t) => t.kind === 'meeting' || t.kind === 'summit' || t.kind === 'conference');
+      if (
+        sameClause &&
+        venueKind &&
+        g.every((t) => t.noun) &&
+        prevMain &&
+        /\b(?:at|on\s+the\s+sidelines\s+of|address(?:es|ed|ing)?|attend(?:s|ed|ing)?|to)\s+(?:\S+\s+){0,5}$/i.test(gap)
+      ) {
         dateOfGroup[gi - 1] = dateOfGroup[gi];
         dateOfGroup[gi] = undefined;
       }
@@ -609,20 +823,42 @@ function analyzeSentence(input: SentenceInput, ctx: Context): void {
       // "Ortega, who met Berg in Rome on Monday, will fly to Madrid": the subject is before the aside.
       const aside = asideAround(masked, previousEnd);
       const afterAside = aside && first.start >= aside[1];
-      const subjectRegion: [number, number] = afterAside ? [clauseStart, aside[0]] : subjectRegionOf(masked, cuts, triggers, clauseStart, first.start, previousEnd);
+      const subjectRegion: [number, number] = afterAside
+        ? [clauseStart, aside[0]]
+        : subjectRegionOf(masked, cuts, triggers, clauseStart, first.start, previousEnd);
       if (afterAside) previousEnd = -1;
       const gapFromPrevious = previousEnd >= clauseStart ? masked.slice(previousEnd, first.start) : '';
       const afterPrevious = previousEnd >= clauseStart;
       const previousStart = Math.max(0, previousEnd);
       previousEnd = last.end;
       const next = groups[gi + 1]?.[0];
-      const { ids: found, plural, subjects } = participantsOf(input, group, [clauseStart, clauseEnd], frames, ctx, subjectRegion, next ? next.start : clauseEnd);
+      const {
+        ids: found,
+        plural,
+        subjects,
+      } = participantsOf(
+        input,
+        group,
+        [clauseStart, clauseEnd],
+        frames,
+        ctx,
+        subjectRegion,
+        next ? next.start : clauseEnd,
+      );
       let ids = found;
       // "… with a speech", "… during a visit to London", "will visit Peru … and meet Okafor": the same subject's.
       const coordinated = !group[0]!.noun && /\band\s+(?:(?:will|would|also|then|later)\s+)?$/i.test(gapFromPrevious);
-      const accompanying = kind !== 'other' && group.every((t) => t.noun) && /\b(?:with|and|during|on|while\s+on)\s+(?:a|an|the|his|her|their)?\s*(?:[\w-]+\s+)?$/i.test(gapFromPrevious);
-      if (previousSubjects.length && (coordinated || (accompanying && !ids.length))) ids = [...previousSubjects, ...ids.filter((x) => !previousSubjects.includes(x))];
-      previousSubjects = subjects.length ? subjects : previousSubjects.length && (coordinated || accompanying) ? previousSubjects : [];
+      const accompanying =
+        kind !== 'other' &&
+        group.every((t) => t.noun) &&
+        /\b(?:with|and|during|on|while\s+on)\s+(?:a|an|the|his|her|their)?\s*(?:[\w-]+\s+)?$/i.test(gapFromPrevious);
+      if (previousSubjects.length && (coordinated || (accompanying && !ids.length)))
+        ids = [...previousSubjects, ...ids.filter((x) => !previousSubjects.includes(x))];
+      previousSubjects = subjects.length
+        ? subjects
+        : previousSubjects.length && (coordinated || accompanying)
+          ? previousSubjects
+          : [];
       const denied = frames.some((f) => f.denial && f.end <= first.start);
       let status: EventStatus | undefined = denied ? 'hypothetical' : statusWords(c);
       if (status === 'hypothetical' || status === 'declined' || status === 'background') return;
@@ -638,32 +874,70 @@ function analyzeSentence(input: SentenceInput, ctx: Context): void {
       // "postponed to 13 November", "delayed … to Aug. 19": the new date, not the old one.
       let target: DateMention | undefined;
       if (status === 'postponed') {
-        target = usableDates.find((d) => d.index >= clauseStart && d.index < changeEnd && isDated(d.when) && /\b(?:to|until|till|for)\s*$/i.test(masked.slice(Math.max(0, d.index - 6), d.index)) && /\b(?:postpone\w*|delay\w*|moved|pushed\s+back|put\s+off|deferred|reschedul\w*)\b/i.test(masked.slice(clauseStart, d.index)));
+        target = usableDates.find(
+          (d) =>
+            d.index >= clauseStart &&
+            d.index < changeEnd &&
+            isDated(d.when) &&
+            /\b(?:to|until|till|for)\s*$/i.test(masked.slice(Math.max(0, d.index - 6), d.index)) &&
+            /\b(?:postpone\w*|delay\w*|moved|pushed\s+back|put\s+off|deferred|reschedul\w*)\b/i.test(
+              masked.slice(clauseStart, d.index),
+            ),
+        );
         if (target) dated = target;
       }
       if (dated) used.add(dated);
       if (period) for (const d of usableDates) if (period.text.includes(d.text)) used.add(d);
       const verbTrigger = group.find((t) => !t.noun) ?? group.find((t) => PRESENT_VERB_NOUN.test(t.word));
-      const tense: Tense = verbTrigger ? eventTense({ ...c, left: masked.slice(Math.max(clauseStart, previousStart), verbTrigger.start), noun: false }, verbTrigger.word) : eventTense(c);
+      const tense: Tense = verbTrigger
+        ? eventTense(
+            { ...c, left: masked.slice(Math.max(clauseStart, previousStart), verbTrigger.start), noun: false },
+            verbTrigger.word,
+          )
+        : eventTense(c);
       let when: When = period ?? dated?.when ?? unknownWhen();
       // The event's own tense decides which way a bare date points ("said on Tuesday" does not).
       // A present tense with a day is a timetable ("Kings Park play on Sunday", "the ultimatum expires on Friday").
-      if (dated?.retense && !period && tense !== 'unknown') when = dated.retense(tense === 'present' ? 'future' : tense);
+      if (dated?.retense && !period && tense !== 'unknown')
+        when = dated.retense(tense === 'present' ? 'future' : tense);
       // "Ministers will meet on Dec. 9, a day after the cabinet vote": the vote is the phrase's anchor, a day before the meeting.
-      const anchorOf = usableDates.find((d) => d.relative && !d.relative.ordinal && /\b(?:after|before)\b/i.test(d.text) && first.start >= d.index + d.text.length && /^\s*(?:[\w’'-]+\s+){0,2}$/.test(masked.slice(d.index + d.text.length, first.start)));
+      const anchorOf = usableDates.find(
+        (d) =>
+          d.relative &&
+          !d.relative.ordinal &&
+          /\b(?:after|before)\b/i.test(d.text) &&
+          first.start >= d.index + d.text.length &&
+          /^\s*(?:[\w’'-]+\s+){0,2}$/.test(masked.slice(d.index + d.text.length, first.start)),
+      );
       if (anchorOf) {
         const other = gi > 0 ? dateOfGroup[gi - 1] : undefined;
-        const day = other && !other.relative && (other.when.precision === 'day' || other.when.precision === 'instant') && other.when.start ? addDaysIso(other.when.start.slice(0, 10), -anchorOf.relative!.days) : undefined;
+        const day =
+          other &&
+          !other.relative &&
+          (other.when.precision === 'day' || other.when.precision === 'instant') &&
+          other.when.start
+            ? addDaysIso(other.when.start.slice(0, 10), -anchorOf.relative!.days)
+            : undefined;
         when = day ? { text: anchorOf.text, precision: 'day', start: day, end: day } : unknownWhen();
       }
       const history = HISTORY.test(c.left.slice(-40)) || HISTORY.test(c.right.slice(0, 30));
       if ((status === 'cancelled' || status === 'postponed') && dated && !period) {
         const modifier = group.some((t) => modifies(masked, dated!, t));
-        const planned = /\b(?:planned|scheduled|set|due|slated|expected)\s+(?:for|on|in)\s*$|\b(?:to|until|till|for)\s*$/i.test(masked.slice(Math.max(0, dated.index - 25), dated.index));
+        const planned =
+          /\b(?:planned|scheduled|set|due|slated|expected)\s+(?:for|on|in)\s*$|\b(?:to|until|till|for)\s*$/i.test(
+            masked.slice(Math.max(0, dated.index - 25), dated.index),
+          );
         const lead = masked.slice(Math.max(0, dated.index - 40), dated.index);
         // "The talks, due to start on Monday, were postponed indefinitely": the plan it had, not where it went.
-        const oldPlan = status === 'postponed' && dated !== target && !/\b(?:postponed|rescheduled|delayed|moved)\s+(?:\S+\s+){0,2}$/i.test(c.left)
-          && (modifier || HISTORY.test(lead) || /\b(?:planned|scheduled|set|due|slated|expected)\s+(?:to\s+(?:start|begin|open|take\s+place|be\s+held)\s+)?(?:(?:for|on|in)\s*)?$/i.test(lead));
+        const oldPlan =
+          status === 'postponed' &&
+          dated !== target &&
+          !/\b(?:postponed|rescheduled|delayed|moved)\s+(?:\S+\s+){0,2}$/i.test(c.left) &&
+          (modifier ||
+            HISTORY.test(lead) ||
+            /\b(?:planned|scheduled|set|due|slated|expected)\s+(?:to\s+(?:start|begin|open|take\s+place|be\s+held)\s+)?(?:(?:for|on|in)\s*)?$/i.test(
+              lead,
+            ));
         if (oldPlan) when = unknownWhen();
         else if (modifier || planned) {
           // The date the event had or has now: ahead of the report, whatever the tense of "cancelled".
@@ -673,14 +947,37 @@ function analyzeSentence(input: SentenceInput, ctx: Context): void {
       if (!status) {
         if (tense === 'future') status = 'scheduled';
         else if (tense === 'past') status = 'took place';
-        else status = isDated(when) && input.publishedAt ? (isFutureOf(when, input.publishedAt) ? 'scheduled' : 'took place') : 'scheduled';
+        else
+          status =
+            isDated(when) && input.publishedAt
+              ? isFutureOf(when, input.publishedAt)
+                ? 'scheduled'
+                : 'took place'
+              : 'scheduled';
       }
       // "no date has been set": nothing to remind of.
-      if (!isDated(when) && /\bno\s+(?:new\s+)?date\b|\bdate\b[^.]*\b(?:not|yet\s+to)\s+(?:been\s+)?(?:set|fixed|agreed|announced|decided)|\bhas\s+yet\s+to\s+(?:schedule|set)\b/i.test(masked)) return;
-      const location = findPlace(masked, first.start, clauseEnd, group, input.mentions, afterPrevious ? first.start : Math.max(clauseStart, subjectRegion[0]));
+      if (
+        !isDated(when) &&
+        /\bno\s+(?:new\s+)?date\b|\bdate\b[^.]*\b(?:not|yet\s+to)\s+(?:been\s+)?(?:set|fixed|agreed|announced|decided)|\bhas\s+yet\s+to\s+(?:schedule|set)\b/i.test(
+          masked,
+        )
+      )
+        return;
+      const location = findPlace(
+        masked,
+        first.start,
+        clauseEnd,
+        group,
+        input.mentions,
+        afterPrevious ? first.start : Math.max(clauseStart, subjectRegion[0]),
+      );
       const timed = group.map((t) => timeOf.get(t)).find((d): d is DateMention => !!d);
       if (timed) used.add(timed);
-      const relativeMention = anchorOf ? undefined : dated?.relative ? dated : usableDates.find((d) => d.relative && d.index >= clauseStart && d.index < clauseEnd && !d.time);
+      const relativeMention = anchorOf
+        ? undefined
+        : dated?.relative
+          ? dated
+          : usableDates.find((d) => d.relative && d.index >= clauseStart && d.index < clauseEnd && !d.time);
       if (relativeMention) used.add(relativeMention);
       const before = masked.slice(Math.max(0, first.start - 40), first.start);
       const definite = first.noun && DEFINITE.test(before);
@@ -697,9 +994,16 @@ function analyzeSentence(input: SentenceInput, ctx: Context): void {
       const subject = subjectWords(masked, subjectRegion[0], first.start, input.mentions);
       if (kind === 'match') object = teamsOf(masked, group, subjectRegion[0], clauseEnd) ?? object;
       // A definite mention adds its people only when they join it ("expected to join the talks").
-      const joins = definite && /\b(?:join|joins|joined|joining|attend|attends|attended|take\s+part\s+in|took\s+part\s+in|participate\s+in|chair|chairs|chaired|lead|leads|led)\s+(?:the|this|that)\s+$/i.test(before);
+      const joins =
+        definite &&
+        /\b(?:join|joins|joined|joining|attend|attends|attended|take\s+part\s+in|took\s+part\s+in|participate\s+in|chair|chairs|chaired|lead|leads|led)\s+(?:the|this|that)\s+$/i.test(
+          before,
+        );
       // "at that meeting", "the launch": a mention of an event named before brings no subject of its own.
-      const subjectOnly = definite && !joins && [...ctx.kinds].some((k) => compatibleKinds(k, kind)) ? explicitParticipants(input, group, [clauseStart, clauseEnd], frames, ctx) : undefined;
+      const subjectOnly =
+        definite && !joins && [...ctx.kinds].some((k) => compatibleKinds(k, kind))
+          ? explicitParticipants(input, group, [clauseStart, clauseEnd], frames, ctx)
+          : undefined;
       const draft: Draft = {
         kind,
         participants: subjectOnly ?? ids,
@@ -720,9 +1024,24 @@ function analyzeSentence(input: SentenceInput, ctx: Context): void {
         trigger: head.word,
         ...(plural ? { pluralSubject: true, recent: recentPeople(ctx) } : {}),
       };
-      if (draft.time && isDated(draft.when) && draft.when.precision === 'day' && draft.when.start === (draft.when.end ?? draft.when.start)) {
-        draft.when = atTime(draft.when, draft.time.local && draft.time.offset === undefined ? withPlaceZone(draft.time, draft.location, draft.when.start!) : draft.time);
-      } else if (draft.when.precision === 'instant' && draft.time?.local && draft.time.offset === undefined && draft.location) {
+      if (
+        draft.time &&
+        isDated(draft.when) &&
+        draft.when.precision === 'day' &&
+        draft.when.start === (draft.when.end ?? draft.when.start)
+      ) {
+        draft.when = atTime(
+          draft.when,
+          draft.time.local && draft.time.offset === undefined
+            ? withPlaceZone(draft.time, draft.location, draft.when.start!)
+            : draft.time,
+        );
+      } else if (
+        draft.when.precision === 'instant' &&
+        draft.time?.local &&
+        draft.time.offset === undefined &&
+        draft.location
+      ) {
         const offset = placeZone(draft.location, draft.when.start!);
         if (offset !== undefined) draft.when = atTime({ ...draft.when, precision: 'day' }, { ...draft.time, offset });
       }
@@ -730,11 +1049,24 @@ function analyzeSentence(input: SentenceInput, ctx: Context): void {
       ctx.kinds.add(draft.kind);
     });
   }
-  otherActions(input, frames, cuts, usableDates.filter((d) => !used.has(d)), triggers, ctx);
+  otherActions(
+    input,
+    frames,
+    cuts,
+    usableDates.filter((d) => !used.has(d)),
+    triggers,
+    ctx,
+  );
 }
 
 /** Only the people the event's own words name: "between A and B", "with B", "the trial of B". */
-function explicitParticipants(input: SentenceInput, group: Trigger[], clause: [number, number], frames: Frame[], ctx: Context): string[] {
+function explicitParticipants(
+  input: SentenceInput,
+  group: Trigger[],
+  clause: [number, number],
+  frames: Frame[],
+  ctx: Context,
+): string[] {
   const last = group[group.length - 1]!;
   return participantsOf(input, group, clause, frames, ctx, [last.end, last.end]).ids.filter((id) =>
     input.mentions.some((m) => m.personId === id && m.start >= group[0]!.start),
@@ -742,14 +1074,16 @@ function explicitParticipants(input: SentenceInput, group: Trigger[], clause: [n
 }
 
 /** Noun triggers that hold their own present-tense verb: "go to the polls", "expires", "takes effect". */
-const PRESENT_VERB_NOUN = /^(?:go|goes|goes\s+on|expires?|runs?\s+out|takes?\s+effect|comes?\s+into|enters?\s+into|lapses?|polls\s+open)\b/;
+const PRESENT_VERB_NOUN =
+  /^(?:go|goes|goes\s+on|expires?|runs?\s+out|takes?\s+effect|comes?\s+into|enters?\s+into|lapses?|polls\s+open)\b/;
 
 /** The ", who … ," aside holding `at`, if any. */
 function asideAround(s: string, at: number): [number, number] | undefined {
   if (at < 0) return undefined;
   const re = /,\s+(?:who|which|whose|whom)\b[^,]*,/g;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(s)) !== null) if (at > m.index && at < m.index + m[0].length) return [m.index, m.index + m[0].length];
+  while ((m = re.exec(s)) !== null)
+    if (at > m.index && at < m.index + m[0].length) return [m.index, m.index + m[0].length];
   return undefined;
 }
 
@@ -772,7 +1106,14 @@ function recentPeople(ctx: Context): string[] {
  * the clause; for a verb coordinated with an earlier one ("spoke by phone on Sunday and agreed to
  * meet"), the subject of that earlier clause.
  */
-function subjectRegionOf(s: string, cuts: number[], triggers: Trigger[], clauseStart: number, triggerStart: number, previousEnd: number): [number, number] {
+function subjectRegionOf(
+  s: string,
+  cuts: number[],
+  triggers: Trigger[],
+  clauseStart: number,
+  triggerStart: number,
+  previousEnd: number,
+): [number, number] {
   if (previousEnd >= clauseStart) return [previousEnd, triggerStart];
   if (/^\s*,?\s*and\s/.test(s.slice(clauseStart, clauseStart + 8))) {
     const previousCut = [...cuts].reverse().find((c) => c < clauseStart) ?? 0;
@@ -795,7 +1136,10 @@ function teamsOf(s: string, group: Trigger[], from: number, to: number): string 
   if (between) return `${between[1]} v ${between[2]}`;
   const verb = group.find((t) => !t.noun);
   if (!verb) return undefined;
-  const home = /(?:^|[,;]\s*|\s)(?:the\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})(?:,[^,]*,)?\s+(?:(?:will|would|could|then|now|also|to)\s+)*(?:\w+\s+)?$/.exec(s.slice(from, verb.start));
+  const home =
+    /(?:^|[,;]\s*|\s)(?:the\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})(?:,[^,]*,)?\s+(?:(?:will|would|could|then|now|also|to)\s+)*(?:\w+\s+)?$/.exec(
+      s.slice(from, verb.start),
+    );
   const away = TEAM_AFTER.exec(s.slice(verb.end, to));
   if (!home || !away) return undefined;
   if (/^(?:The|A|An|He|She|They|It|On|In|At)$/.test(home[1]!)) return undefined;
@@ -805,18 +1149,30 @@ function teamsOf(s: string, group: Trigger[], from: number, to: number): string 
 /** Capitalised words before the trigger that act when no person does ("Harbour City will face", "The Senate"). */
 function subjectWords(s: string, from: number, to: number, mentions: PersonMention[] = []): string | undefined {
   // "Per the request, Parliament would meet": the subject follows a fronted phrase.
-  const fronted = /^\s*(?:Per|According\s+to|In|On|At|After|Before|Under|With|For|Last|Next|This|Earlier|Later)\b[^,]{0,60},\s*/.exec(s.slice(from, to));
+  const fronted =
+    /^\s*(?:Per|According\s+to|In|On|At|After|Before|Under|With|For|Last|Next|This|Earlier|Later)\b[^,]{0,60},\s*/.exec(
+      s.slice(from, to),
+    );
   const lead = s.slice(from + (fronted ? fronted[0].length : 0), to);
   if (fronted) from += fronted[0].length;
   // "The assembly will vote": a body named by a common noun.
-  const body = /^\s*The\s+(assembly|council|board|committee|senate|house|parliament|congress|cabinet|government|court|jury|union|party|league|club|commission|agency|ministry|company|bank|tribunal)\s+[a-z]/.exec(lead);
+  const body =
+    /^\s*The\s+(assembly|council|board|committee|senate|house|parliament|congress|cabinet|government|court|jury|union|party|league|club|commission|agency|ministry|company|bank|tribunal)\s+[a-z]/.exec(
+      lead,
+    );
   if (body) return capitalise(body[1]!);
   const m = /^\s*(?:The\s+)?([A-Z][\w.-]*(?:\s+(?:of\s+)?[A-Z][\w.-]*){0,4})/.exec(lead);
   if (!m) return undefined;
   const at = from + m.index + m[0].length - m[1]!.length;
   const words = m[1]!;
-  if (/^(?:He|She|They|It|We|I|In|On|At|After|Before|The|A|An|His|Her|Their|Its|Asked|If|When|While|But|And|This|That|Private|Smartphone|Singer|Special|Chief|More|Most|Some|Many|Previous|Negotiators|Officials|Organisers|Organizers|Per|Last|Next|Earlier|Later|Yesterday|Today|Tomorrow|According|Under|With|For)$/.test(words.split(/\s+/)[0]!)) return undefined;
-  if (NOT_PLACES.has(words.split(/\s+/)[0]!) || mentions.some((p) => p.start < at + words.length && at < p.end)) return undefined;
+  if (
+    /^(?:He|She|They|It|We|I|In|On|At|After|Before|The|A|An|His|Her|Their|Its|Asked|If|When|While|But|And|This|That|Private|Smartphone|Singer|Special|Chief|More|Most|Some|Many|Previous|Negotiators|Officials|Organisers|Organizers|Per|Last|Next|Earlier|Later|Yesterday|Today|Tomorrow|According|Under|With|For)$/.test(
+      words.split(/\s+/)[0]!,
+    )
+  )
+    return undefined;
+  if (NOT_PLACES.has(words.split(/\s+/)[0]!) || mentions.some((p) => p.start < at + words.length && at < p.end))
+    return undefined;
   // "Voters", "Shareholders", "Officials": a common noun opening the sentence.
   if (!/\s/.test(words) && /(?:ers|ors|ists|ants|ents|ies|ians|ees|men|women|people)$/.test(words)) return undefined;
   // "Saturday’s derby", "The Reserve Bank’s committee": a possessive names an owner, not an actor.
@@ -836,11 +1192,21 @@ const FUTURE_MARKER =
   /\b(?:will|shall|is\s+to|are\s+to|(?:is|are)\s+(?:set|due|expected|scheduled|slated|going|likely)\s+to|would|plans?\s+to|intends?\s+to)\b/i;
 const DEADLINE_MARKER = /\b(?:must|have\s+to|has\s+to|needs?\s+to|required\s+to|obliged\s+to)\b/i;
 const NOT_ACTIONS = new Set(
-  'be have say tell comment remain continue need take stay keep seem appear become look feel know think believe want hope expect like try help make get go come give see mean ask allow depend face cost rise fall increase decrease grow ease reach last require include affect lead follow receive mark cut raise lower reduce change show return find work run begin start end'.split(' '),
+  'be have say tell comment remain continue need take stay keep seem appear become look feel know think believe want hope expect like try help make get go come give see mean ask allow depend face cost rise fall increase decrease grow ease reach last require include affect lead follow receive mark cut raise lower reduce change show return find work run begin start end'.split(
+    ' ',
+  ),
 );
-const VERB_BEFORE_DATE = /\b(?:will|shall|would|to|and|must|then|also|first)\s+(?:(?:now|also|then|first|finally|formally|officially|probably|not)\s+)?(?:be\s+)?([a-z]{3,})\b(?:\s+(?:[\w’'-]+\s+){0,8}?)$/d;
+const VERB_BEFORE_DATE =
+  /\b(?:will|shall|would|to|and|must|then|also|first)\s+(?:(?:now|also|then|first|finally|formally|officially|probably|not)\s+)?(?:be\s+)?([a-z]{3,})\b(?:\s+(?:[\w’'-]+\s+){0,8}?)$/d;
 
-function otherActions(input: SentenceInput, frames: Frame[], cuts: number[], dates: DateMention[], triggers: Trigger[], ctx: Context): void {
+function otherActions(
+  input: SentenceInput,
+  frames: Frame[],
+  cuts: number[],
+  dates: DateMention[],
+  triggers: Trigger[],
+  ctx: Context,
+): void {
   const { masked } = input;
   for (const date of dates) {
     const precise = date.when.precision === 'day' || date.when.precision === 'instant' || !!date.relative;
@@ -851,14 +1217,21 @@ function otherActions(input: SentenceInput, frames: Frame[], cuts: number[], dat
     const left = masked.slice(from, date.index);
     if (/[;.]/.test(left) || frames.some((f) => date.index >= f.start && date.index < f.end)) continue;
     const verb = VERB_BEFORE_DATE.exec(left);
-    const deadline = /\bby\s+$/i.test(masked.slice(Math.max(0, date.index - 4), date.index)) && DEADLINE_MARKER.test(masked.slice(cs, date.index));
+    const deadline =
+      /\bby\s+$/i.test(masked.slice(Math.max(0, date.index - 4), date.index)) &&
+      DEADLINE_MARKER.test(masked.slice(cs, date.index));
     if (!verb && !deadline) continue;
     const word = verb?.[1]?.toLowerCase() ?? '';
     if (!deadline && (NOT_ACTIONS.has(word) || /(?:ly|ing)$/.test(word))) continue;
     const sentenceLeft = masked.slice(0, date.index);
     if (!deadline && !FUTURE_MARKER.test(sentenceLeft.slice(cs)) && !FUTURE_MARKER.test(sentenceLeft)) continue;
     const verbAt = verb ? from + verb.indices![1]![0] : date.index;
-    const c: StatusContext = { clause: masked.slice(cs), left: masked.slice(cs, verbAt), right: masked.slice(verbAt, masked.length), noun: false };
+    const c: StatusContext = {
+      clause: masked.slice(cs),
+      left: masked.slice(cs, verbAt),
+      right: masked.slice(verbAt, masked.length),
+      noun: false,
+    };
     const status = statusWords(c);
     if (status === 'hypothetical' || status === 'declined' || status === 'background') continue;
     const kind: EventKind = deadline ? 'deadline' : 'other';
@@ -867,7 +1240,9 @@ function otherActions(input: SentenceInput, frames: Frame[], cuts: number[], dat
     const { ids } = participantsOf(input, [trigger], [cs, masked.length], frames, ctx, region);
     const location = findPlace(masked, verbAt, date.index + date.text.length + 30, [trigger], input.mentions, from);
     const object = deadline
-      ? /\b(?:must|have\s+to|has\s+to|needs?\s+to|required\s+to|obliged\s+to)\s+((?:[\w’'-]+\s+){0,6}?[\w’'-]+)\s+by\s*$/i.exec(masked.slice(cs, date.index))?.[1]
+      ? /\b(?:must|have\s+to|has\s+to|needs?\s+to|required\s+to|obliged\s+to)\s+((?:[\w’'-]+\s+){0,6}?[\w’'-]+)\s+by\s*$/i.exec(
+          masked.slice(cs, date.index),
+        )?.[1]
       : `${word}${/^\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+?)(?=\s+(?:on|at|in|by|from|next|this|last|the\s+following|whether)\b|[,.;]|$)/.exec(masked.slice(verbAt + word.length))?.[1]?.replace(/^/, ' ') ?? ''}`;
     ctx.drafts.push({
       kind,
@@ -884,7 +1259,9 @@ function otherActions(input: SentenceInput, frames: Frame[], cuts: number[], dat
       fresh: false,
       history: false,
       ...(object ? { object } : {}),
-      ...(subjectWords(masked, region[0], verbAt, input.mentions) ? { subject: subjectWords(masked, region[0], verbAt, input.mentions)! } : {}),
+      ...(subjectWords(masked, region[0], verbAt, input.mentions)
+        ? { subject: subjectWords(masked, region[0], verbAt, input.mentions)! }
+        : {}),
       trigger: word || 'deadline',
     });
   }
@@ -954,7 +1331,8 @@ class KeptDrafts {
       near.push(k);
     }
     const far = new Set<Draft>();
-    for (const p of d.participants) for (const k of (this.byPerson.get(p) ?? []).slice(-8)) if (!near.includes(k)) far.add(k);
+    for (const p of d.participants)
+      for (const k of (this.byPerson.get(p) ?? []).slice(-8)) if (!near.includes(k)) far.add(k);
     return [...near, ...[...far].sort((a, b) => b.order - a.order)];
   }
 }
@@ -971,12 +1349,26 @@ function antecedentEvent(d: Draft, kept: KeptDrafts): Draft | undefined {
     // Two places that are not one another ("Banff", then "Ottawa"): two events.
     if (d.location && k.location && !placesAgree(d.location, k.location)) continue;
     // "the talks", "the launch": the latest event of the kind, whatever its date says, if it names no one new.
-    if (!far && d.definite && (d.kind === k.kind || (d.kind !== 'visit' && k.kind !== 'visit')) && (d.participants.length === 0 || shared || k.participants.length === 0)) {
+    if (
+      !far &&
+      d.definite &&
+      (d.kind === k.kind || (d.kind !== 'visit' && k.kind !== 'visit')) &&
+      (d.participants.length === 0 || shared || k.participants.length === 0)
+    ) {
       if (datesAgree || d.history || d.status === 'postponed' || !isDated(d.when)) return k;
     }
     if (d.kind !== k.kind && !(GATHERINGS.has(d.kind) && GATHERINGS.has(k.kind))) continue;
     if (shared && datesAgree && (d.kind === k.kind || !isDated(d.when) || !isDated(k.when))) return k;
-    if (!far && !d.participants.length && !k.participants.length && d.kind === k.kind && !isDated(d.when) && !d.fresh && d.paragraph - k.paragraph <= 1) return k;
+    if (
+      !far &&
+      !d.participants.length &&
+      !k.participants.length &&
+      d.kind === k.kind &&
+      !isDated(d.when) &&
+      !d.fresh &&
+      d.paragraph - k.paragraph <= 1
+    )
+      return k;
   }
   return undefined;
 }
@@ -997,7 +1389,11 @@ function absorb(into: Draft, from: Draft): void {
     into.paragraph = from.paragraph;
     into.sentence = from.sentence;
     into.text = from.text;
-  } else if (isDated(from.when) && nested(into.when, from.when) && precisionRank(from.when) < precisionRank(into.when)) {
+  } else if (
+    isDated(from.when) &&
+    nested(into.when, from.when) &&
+    precisionRank(from.when) < precisionRank(into.when)
+  ) {
     // A finer date for the same event: "next week" then "on Tuesday".
     into.when = from.when;
   }
@@ -1009,7 +1405,8 @@ const PRECISION_RANK: Record<string, number> = { instant: 0, day: 1, week: 2, mo
 const precisionRank = (w: When) => PRECISION_RANK[w.precision] ?? 4;
 
 function addDaysIso(isoDay: string, n: number): string {
-  const t = Date.UTC(Number(isoDay.slice(0, 4)), Number(isoDay.slice(5, 7)) - 1, Number(isoDay.slice(8, 10))) + n * 86_400_000;
+  const t =
+    Date.UTC(Number(isoDay.slice(0, 4)), Number(isoDay.slice(5, 7)) - 1, Number(isoDay.slice(8, 10))) + n * 86_400_000;
   return new Date(t).toISOString().slice(0, 10);
 }
 
@@ -1026,7 +1423,8 @@ function resolveRelative(d: Draft, kept: Draft[], dateMentionsBefore: When[]): v
     if (rel.ordinal && !rel.anchor && (k.when.end ?? k.when.start) === k.when.start) continue;
     anchor = k.when;
   }
-  if (!anchor && !rel.anchor) anchor = dateMentionsBefore.filter((w) => w.precision === 'day' || w.precision === 'instant').pop();
+  if (!anchor && !rel.anchor)
+    anchor = dateMentionsBefore.filter((w) => w.precision === 'day' || w.precision === 'instant').pop();
   if (!anchor?.start) return;
   const day = addDaysIso(anchor.start.slice(0, 10), rel.days);
   d.when = { text: d.when.text || 'relative', precision: 'day', start: day, end: day };
@@ -1038,7 +1436,12 @@ function mergeArticle(drafts: Draft[], dateMentions: { when: When; paragraph: nu
   let seen = 0;
   const before: When[] = [];
   for (const d of drafts) {
-    while (seen < dateMentions.length && (dateMentions[seen]!.paragraph < d.paragraph || (dateMentions[seen]!.paragraph === d.paragraph && dateMentions[seen]!.sentence <= d.sentence))) before.push(dateMentions[seen++]!.when);
+    while (
+      seen < dateMentions.length &&
+      (dateMentions[seen]!.paragraph < d.paragraph ||
+        (dateMentions[seen]!.paragraph === d.paragraph && dateMentions[seen]!.sentence <= d.sentence))
+    )
+      before.push(dateMentions[seen++]!.when);
     if (d.relative) resolveRelative(d, kept.items, before);
     if (d.pluralSubject) {
       let previous: Draft | undefined;
@@ -1077,7 +1480,8 @@ function mergeArticle(drafts: Draft[], dateMentions: { when: When; paragraph: nu
       if (previous) d.when = { ...previous.when, text: d.when.text || previous.when.text };
     }
     if (d.when.precision === 'day' && d.when.start && (d.when.end ?? d.when.start) === d.when.start) {
-      const time = d.time.local && d.time.offset === undefined ? withPlaceZone(d.time, d.location, d.when.start) : d.time;
+      const time =
+        d.time.local && d.time.offset === undefined ? withPlaceZone(d.time, d.location, d.when.start) : d.time;
       d.when = atTime(d.when, time);
     }
   }
@@ -1088,11 +1492,20 @@ function mergeArticle(drafts: Draft[], dateMentions: { when: When; paragraph: nu
     if (isDated(d.when) || d.status === 'cancelled' || d.status === 'postponed' || !GATHERINGS.has(d.kind)) continue;
     let host: Draft | undefined;
     const better = (k: Draft) =>
-      !host || Number(k.location === d.location) > Number(host.location === d.location) ||
-      (Number(k.location === d.location) === Number(host.location === d.location) && Math.abs(k.paragraph - d.paragraph) < Math.abs(host.paragraph - d.paragraph));
+      !host ||
+      Number(k.location === d.location) > Number(host.location === d.location) ||
+      (Number(k.location === d.location) === Number(host.location === d.location) &&
+        Math.abs(k.paragraph - d.paragraph) < Math.abs(host.paragraph - d.paragraph));
     for (const j of [...neighbours(items, i, 2)]) {
       const k = items[j]!;
-      if (k === d || dropped.has(k) || !isDated(k.when) || !GATHERINGS.has(k.kind) || !overlaps(k.participants, d.participants)) continue;
+      if (
+        k === d ||
+        dropped.has(k) ||
+        !isDated(k.when) ||
+        !GATHERINGS.has(k.kind) ||
+        !overlaps(k.participants, d.participants)
+      )
+        continue;
       if (better(k)) host = k;
     }
     if (host) {
@@ -1104,7 +1517,8 @@ function mergeArticle(drafts: Draft[], dateMentions: { when: When; paragraph: nu
   return items.filter((d) => {
     if (dropped.has(d)) return false;
     if (isDated(d.when)) return true;
-    if (d.status === 'cancelled' || d.status === 'postponed') return d.participants.length > 0 || !!d.location || !!d.subject;
+    if (d.status === 'cancelled' || d.status === 'postponed')
+      return d.participants.length > 0 || !!d.location || !!d.subject;
     if (!GATHERINGS.has(d.kind)) return false;
     return d.participants.length >= 2 || (d.participants.length === 1 && !!d.location);
   });
@@ -1131,9 +1545,12 @@ function outcomeOf(d: Draft, paragraphs: Paragraph[]): { text: string; paragraph
   const inSentence = same.length ? d.text : '';
   const candidates: { text: string; paragraph: number }[] = [];
   const para = paragraphs.find((p) => p.index === d.paragraph);
-  if (para) for (const s of splitSentences(para.text).slice(d.sentence + 1)) candidates.push({ text: s.text, paragraph: para.index });
+  if (para)
+    for (const s of splitSentences(para.text).slice(d.sentence + 1))
+      candidates.push({ text: s.text, paragraph: para.index });
   const next = paragraphs.find((p) => p.index > d.paragraph && p.kind === 'body');
-  if (next && next.index - d.paragraph <= 2) for (const s of splitSentences(next.text)) candidates.push({ text: s.text, paragraph: next.index });
+  if (next && next.index - d.paragraph <= 2)
+    for (const s of splitSentences(next.text)) candidates.push({ text: s.text, paragraph: next.index });
   const hit = candidates.slice(0, 4).find((c) => OUTCOME.test(c.text) && !/^“/.test(c.text));
   if (hit) return hit;
   return OUTCOME.test(inSentence.replace(/\b(?:met|held|took place)\b/g, '')) ? undefined : undefined;
@@ -1143,9 +1560,25 @@ function outcomeOf(d: Draft, paragraphs: Paragraph[]): { text: string; paragraph
 // Titles.
 
 const KIND_NOUN: Record<EventKind, string> = {
-  meeting: 'meeting', call: 'call', talks: 'talks', visit: 'visit', summit: 'summit', vote: 'vote', hearing: 'hearing', trial: 'trial',
-  sentencing: 'sentencing', election: 'election', launch: 'launch', match: 'match', deadline: 'deadline', release: 'release',
-  conference: 'conference', speech: 'speech', other: 'event', publication: 'publication', statement: 'statement',
+  meeting: 'meeting',
+  call: 'call',
+  talks: 'talks',
+  visit: 'visit',
+  summit: 'summit',
+  vote: 'vote',
+  hearing: 'hearing',
+  trial: 'trial',
+  sentencing: 'sentencing',
+  election: 'election',
+  launch: 'launch',
+  match: 'match',
+  deadline: 'deadline',
+  release: 'release',
+  conference: 'conference',
+  speech: 'speech',
+  other: 'event',
+  publication: 'publication',
+  statement: 'statement',
 };
 
 function capitalise(s: string): string {
@@ -1158,7 +1591,10 @@ function clipWords(s: string, n: number): string {
 }
 
 function titleOf(d: Draft, byId: Map<string, Person>): string {
-  const names = d.participants.map((id) => byId.get(id)).filter((p): p is Person => Boolean(p)).map(surnameOf);
+  const names = d.participants
+    .map((id) => byId.get(id))
+    .filter((p): p is Person => Boolean(p))
+    .map(surnameOf);
   const who = names.join('–');
   const noun = KIND_NOUN[d.kind];
   const where = d.location ? ` in ${d.location.replace(/^the\s+/, 'the ')}` : '';
@@ -1174,7 +1610,11 @@ function titleOf(d: Draft, byId: Map<string, Person>): string {
       return d.location ? `Visit to ${d.location}` : d.subject ? `${d.subject} visit` : 'Visit';
     case 'summit':
     case 'conference':
-      return who ? `${who} ${noun}${where}` : d.subject && !/^(?:More|Most|Some|Many)\b/.test(d.subject) ? `${d.subject} ${noun}` : `${capitalise(noun)}${where}`;
+      return who
+        ? `${who} ${noun}${where}`
+        : d.subject && !/^(?:More|Most|Some|Many)\b/.test(d.subject)
+          ? `${d.subject} ${noun}`
+          : `${capitalise(noun)}${where}`;
     case 'hearing':
       if (who) return `${who} hearing${where}`;
       return d.object ? `Hearing on ${clipWords(d.object, 7)}` : `Hearing${where}`;
@@ -1184,16 +1624,28 @@ function titleOf(d: Draft, byId: Map<string, Person>): string {
       return d.object ? `${capitalise(noun)} on ${clipWords(d.object, 7)}` : `${capitalise(noun)}${where}`;
     case 'vote':
     case 'election':
-      return `${d.subject && !names.length ? `${d.subject} ` : who ? `${who} ` : ''}${noun}${d.object ? ` on ${clipWords(d.object, 7)}` : where}`.replace(/^./, (c) => c.toUpperCase());
+      return `${d.subject && !names.length ? `${d.subject} ` : who ? `${who} ` : ''}${noun}${d.object ? ` on ${clipWords(d.object, 7)}` : where}`.replace(
+        /^./,
+        (c) => c.toUpperCase(),
+      );
     case 'release': {
-      const thing = d.object ? capitalise(clipWords(d.object.replace(/^(?:its|their|his|her|the|a|an)\s+/i, ''), 7)) : 'Release';
-      const by = who || (d.subject && !PUBLISHED_NOUN.test(d.subject) && !(d.object ?? '').includes(d.subject) ? d.subject : '');
-      return d.object ? `${thing} released${by ? ` by ${by}` : ''}` : `${by ? `${by} ` : ''}${by ? 'release' : 'Release'}${where}`;
+      const thing = d.object
+        ? capitalise(clipWords(d.object.replace(/^(?:its|their|his|her|the|a|an)\s+/i, ''), 7))
+        : 'Release';
+      const by =
+        who || (d.subject && !PUBLISHED_NOUN.test(d.subject) && !(d.object ?? '').includes(d.subject) ? d.subject : '');
+      return d.object
+        ? `${thing} released${by ? ` by ${by}` : ''}`
+        : `${by ? `${by} ` : ''}${by ? 'release' : 'Release'}${where}`;
     }
     case 'launch':
-      return d.object ? `${capitalise(noun)} of ${clipWords(d.object.replace(/^(?:its|their|his|her)\s+/, ''), 7)}` : `${who ? `${who} ` : d.subject ? `${d.subject} ` : ''}${noun}${where}`.replace(/^./, (c) => c.toUpperCase());
+      return d.object
+        ? `${capitalise(noun)} of ${clipWords(d.object.replace(/^(?:its|their|his|her)\s+/, ''), 7)}`
+        : `${who ? `${who} ` : d.subject ? `${d.subject} ` : ''}${noun}${where}`.replace(/^./, (c) => c.toUpperCase());
     case 'deadline':
-      return d.object ? `Deadline ${/^(?:a|an|the|its|their)\s/i.test(d.object) ? 'for' : 'to'} ${clipWords(d.object, 7)}` : 'Deadline';
+      return d.object
+        ? `Deadline ${/^(?:a|an|the|its|their)\s/i.test(d.object) ? 'for' : 'to'} ${clipWords(d.object, 7)}`
+        : 'Deadline';
     case 'match':
       if (d.object && / v /.test(d.object)) return `${d.object}${where}`;
       return d.subject ? `${d.subject} match${where}` : `Match${where}`;
@@ -1210,7 +1662,12 @@ function titleOf(d: Draft, byId: Map<string, Person>): string {
 // Entry point.
 
 /** `mentions`: the people layer's mentions by paragraph (see layerMentions); without them, people are found by the names the model lists. */
-export function extractEvents(paragraphs: Paragraph[], people: Person[], publishedAt?: string, mentions?: Map<number, PersonMention[]>): Event[] {
+export function extractEvents(
+  paragraphs: Paragraph[],
+  people: Person[],
+  publishedAt?: string,
+  mentions?: Map<number, PersonMention[]>,
+): Event[] {
   // The name matcher is only needed when the people layer's mentions are not given.
   const matcher = mentions ? undefined : buildMatcher(people);
   const byId = new Map(people.map((p) => [p.id, p]));
@@ -1220,7 +1677,7 @@ export function extractEvents(paragraphs: Paragraph[], people: Person[], publish
     if (paragraph.kind !== 'body') continue;
     const text = paragraph.text;
     const dates = findDates(text, publishedAt, { times: true, relative: true });
-    const paragraphMentions = mentions ? mentions.get(paragraph.index) ?? [] : findPeople(text, matcher!);
+    const paragraphMentions = mentions ? (mentions.get(paragraph.index) ?? []) : findPeople(text, matcher!);
     splitSentences(text).forEach((sentence, si) => {
       const s = sentence.text;
       const quotes = quotedSpans(s);
@@ -1232,17 +1689,33 @@ export function extractEvents(paragraphs: Paragraph[], people: Person[], publish
         .filter((d) => d.index >= sentence.start && d.index < sentence.end)
         .map((d) => ({ ...d, index: d.index - sentence.start }))
         .filter((d) => !inside(quotes, d.index));
-      analyzeSentence({ s, masked, mentions: mentions.filter((m) => !inside(quotes, m.start)), dates: sentenceDates, paragraph: paragraph.index, sentence: si, ...(publishedAt ? { publishedAt } : {}) }, ctx);
-      for (const d of sentenceDates) if (isDated(d.when)) dateMentions.push({ when: d.when, paragraph: paragraph.index, sentence: si });
+      analyzeSentence(
+        {
+          s,
+          masked,
+          mentions: mentions.filter((m) => !inside(quotes, m.start)),
+          dates: sentenceDates,
+          paragraph: paragraph.index,
+          sentence: si,
+          ...(publishedAt ? { publishedAt } : {}),
+        },
+        ctx,
+      );
+      for (const d of sentenceDates)
+        if (isDated(d.when)) dateMentions.push({ when: d.when, paragraph: paragraph.index, sentence: si });
       ctx.history.push(mentions);
     });
   }
   const events = mergeArticle(ctx.drafts, dateMentions);
-  for (const d of events) if (d.status === 'took place') {
-    const outcome = outcomeOf(d, paragraphs);
-    if (outcome) d.outcome = outcome;
-  }
-  return finish(events.sort((a, b) => a.paragraph - b.paragraph || a.order - b.order), byId);
+  for (const d of events)
+    if (d.status === 'took place') {
+      const outcome = outcomeOf(d, paragraphs);
+      if (outcome) d.outcome = outcome;
+    }
+  return finish(
+    events.sort((a, b) => a.paragraph - b.paragraph || a.order - b.order),
+    byId,
+  );
 }
 
 function finish(drafts: Draft[], byId: Map<string, Person>): Event[] {
@@ -1253,7 +1726,8 @@ function finish(drafts: Draft[], byId: Map<string, Person>): Event[] {
     for (let n = 2; ids.has(id); n++) id = `${slugify(title)}-${n}`;
     ids.add(id);
     // To come: scheduled when the day is known, announced while it is only a week, a month or unknown.
-    if (d.status === 'scheduled' || d.status === 'announced') d.status = d.when.precision === 'day' || d.when.precision === 'instant' ? 'scheduled' : 'announced';
+    if (d.status === 'scheduled' || d.status === 'announced')
+      d.status = d.when.precision === 'day' || d.when.precision === 'instant' ? 'scheduled' : 'announced';
     const event: Event = {
       id,
       title,

@@ -24,7 +24,10 @@ export { EXTRACTOR_VERSION } from './version.js';
 export function prepareParagraph(p: Paragraph, next?: Paragraph): ParagraphDoc {
   const spans = carriesQuotes(p.kind) ? findQuoteSpans(p.text, !!next && /^\s*[‘'“"]/.test(next.text)) : [];
   const tokens = tokenize(p.text, spans);
-  const sents = sentences(tokens, spans.map((s) => s.text));
+  const sents = sentences(
+    tokens,
+    spans.map((s) => s.text),
+  );
   const sentenceOf: number[] = new Array(tokens.length);
   sents.forEach(([a, b], i) => {
     for (let k = a; k < b; k++) sentenceOf[k] = i;
@@ -64,8 +67,17 @@ export function extractArticle(source: ArticleSource): Article {
   clearMemoTables();
   const { paragraphs, people, quotes, docs } = analyzeQuotes(source.paragraphs);
   const statements = extractStatements(docs, people);
-  const persons = people.toModel(new Set([...quotes.map((q) => q.speakerId), ...statements.map((st) => st.speakerId)].filter((x): x is string => !!x)));
-  const events = extractEvents(paragraphs, persons, source.publishedAt, layerMentions(people.mentions, docs, new Set(persons.map((p) => p.id))));
+  const persons = people.toModel(
+    new Set(
+      [...quotes.map((q) => q.speakerId), ...statements.map((st) => st.speakerId)].filter((x): x is string => !!x),
+    ),
+  );
+  const events = extractEvents(
+    paragraphs,
+    persons,
+    source.publishedAt,
+    layerMentions(people.mentions, docs, new Set(persons.map((p) => p.id))),
+  );
   const points = summarize(paragraphs, source.headline);
   return {
     id: slugify(source.id),

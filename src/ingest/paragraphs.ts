@@ -16,7 +16,8 @@ const BOILERPLATE = [
 ];
 
 /** A photo credit at the end of a line: "(AP Photo/…)", "(… Pool Photo via AP)", "Photo: …". */
-const CREDIT = /(?:\((?=[^()]*\b(?:photo|photograph|pool|getty|images|reuters|afp|ap|credit|file)\b)[^()]*\)\s*$|\b(?:photo|photograph|image|picture|credit)s?\s*(?::|by)\s*[^.]{2,60}$)/i;
+const CREDIT =
+  /(?:\((?=[^()]*\b(?:photo|photograph|pool|getty|images|reuters|afp|ap|credit|file)\b)[^()]*\)\s*$|\b(?:photo|photograph|image|picture|credit)s?\s*(?::|by)\s*[^.]{2,60}$)/i;
 
 const letters = (s: string) => s.replace(/[^\p{L}]/gu, '');
 
@@ -30,15 +31,19 @@ function isRelatedHeadline(text: string): boolean {
 }
 
 function isCaption(text: string): boolean {
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (lines.some((l) => CREDIT.test(l))) return true;
   // A short caption line repeated as the start of a longer one (gallery title + caption).
   if (lines.length >= 2) {
     const first = lines[0]!.replace(/[.\s]+$/, '');
-    if (first.split(/\s+/).length <= 16 && lines[1]!.startsWith(first.slice(0, Math.min(first.length, 30)))) return true;
+    if (first.split(/\s+/).length <= 16 && lines[1]!.startsWith(first.slice(0, Math.min(first.length, 30))))
+      return true;
   }
   // Map legends and image keys open with a graphic symbol rather than a letter or quote mark.
-  if (/^[^\p{L}\p{N}\s"“‘'(\[—–-]/u.test(text.trim()) && text.split(/\s+/).length <= 12) return true;
+  if (/^[^\p{L}\p{N}\s"“‘'([—–-]/u.test(text.trim()) && text.split(/\s+/).length <= 12) return true;
   return false;
 }
 

@@ -32,9 +32,29 @@ import { resolveCataphora } from './cataphora.js';
 import { isDictionaryWord } from './dictionary.js';
 import { memoTable } from './memo.js';
 import {
-  FEMALE_WORDS, FUNCTION_WORDS, KINSHIP, MALE_WORDS, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, PREPOSITIONS, ROLE_NOUNS, TITLES,
-  APPOSITIVE_ORG_NOUNS, EVENT_HEADS, firstNameGender, isCommonWord, isDemonym, isNotName, isOrdinaryPhrase, isOrdinaryWord, isPlaceName, isPlainNoun, isRoleNoun,
-  isVerbForm, isVerbLike,
+  FEMALE_WORDS,
+  FUNCTION_WORDS,
+  KINSHIP,
+  MALE_WORDS,
+  NAME_PARTICLES,
+  ORG_HEADS,
+  PLACE_HEADS,
+  PREPOSITIONS,
+  ROLE_NOUNS,
+  TITLES,
+  APPOSITIVE_ORG_NOUNS,
+  EVENT_HEADS,
+  firstNameGender,
+  isCommonWord,
+  isDemonym,
+  isNotName,
+  isOrdinaryPhrase,
+  isOrdinaryWord,
+  isPlaceName,
+  isPlainNoun,
+  isRoleNoun,
+  isVerbForm,
+  isVerbLike,
 } from './lexicon.js';
 
 export interface PersonRecord {
@@ -84,14 +104,85 @@ interface Run {
 
 const POSSESSIVE = /['’]s?$/;
 /** Adverbs that open sentences ("Afterwards Trump visited …"): never the start of a name. */
-const SENTENCE_ADVERBS = new Set(['afterwards', 'afterward', 'meanwhile', 'nevertheless', 'nonetheless', 'however', 'moreover', 'furthermore', 'thereafter', 'subsequently', 'consequently', 'accordingly', 'additionally', 'likewise', 'similarly', 'otherwise', 'still', 'yet', 'thus', 'hence', 'indeed', 'instead', 'besides', 'overall', 'ultimately', 'eventually', 'finally', 'later', 'earlier', 'recently', 'separately', 'elsewhere', 'today', 'yesterday', 'tomorrow', 'tonight', 'now', 'then', 'next', 'first', 'second', 'third', 'lastly', 'also', 'again', 'once', 'soon', 'previously', 'initially', 'currently', 'notably', 'reportedly', 'apparently', 'specifically', 'surprisingly', 'interestingly', 'unfortunately', 'fortunately', 'clearly', 'obviously', 'certainly', 'perhaps', 'maybe', 'sometimes', 'often', 'usually']);
+const SENTENCE_ADVERBS = new Set([
+  'afterwards',
+  'afterward',
+  'meanwhile',
+  'nevertheless',
+  'nonetheless',
+  'however',
+  'moreover',
+  'furthermore',
+  'thereafter',
+  'subsequently',
+  'consequently',
+  'accordingly',
+  'additionally',
+  'likewise',
+  'similarly',
+  'otherwise',
+  'still',
+  'yet',
+  'thus',
+  'hence',
+  'indeed',
+  'instead',
+  'besides',
+  'overall',
+  'ultimately',
+  'eventually',
+  'finally',
+  'later',
+  'earlier',
+  'recently',
+  'separately',
+  'elsewhere',
+  'today',
+  'yesterday',
+  'tomorrow',
+  'tonight',
+  'now',
+  'then',
+  'next',
+  'first',
+  'second',
+  'third',
+  'lastly',
+  'also',
+  'again',
+  'once',
+  'soon',
+  'previously',
+  'initially',
+  'currently',
+  'notably',
+  'reportedly',
+  'apparently',
+  'specifically',
+  'surprisingly',
+  'interestingly',
+  'unfortunately',
+  'fortunately',
+  'clearly',
+  'obviously',
+  'certainly',
+  'perhaps',
+  'maybe',
+  'sometimes',
+  'often',
+  'usually',
+]);
 
 const normNameCache = memoTable<string, string>();
 /** A name's comparison key: no diacritics, lower case, no possessive, single spaces. Memoised (names recur). */
 export function normName(s: string): string {
   let key = normNameCache.get(s);
   if (key === undefined) {
-    key = stripDiacritics(s).toLowerCase().replace(/['’]s$/, '').replace(/[^a-z0-9]+/g, ' ').trim();
+    key = stripDiacritics(s)
+      .toLowerCase()
+      .replace(/['’]s$/, '')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
     if (normNameCache.size >= 20_000) normNameCache.clear();
     normNameCache.set(s, key);
   }
@@ -104,12 +195,14 @@ function lowerNoDot(w: string) {
 
 function isTitleWord(w: string): boolean {
   const l = lowerNoDot(w);
-  return TITLES.has(l) || /^ex-/.test(l) && TITLES.has(l.slice(3));
+  return TITLES.has(l) || (/^ex-/.test(l) && TITLES.has(l.slice(3)));
 }
 
 /** An occupation noun that can open a run as a title ("Musician", "Videoblogger"), not a first name. */
 function isOccupationWord(w: string): boolean {
-  return /^\p{Lu}\p{Ll}{3,}(ian|er|ist|or|ant|ent|ee)$/u.test(w) && isDictionaryWord(w) && firstNameGender(w) === undefined;
+  return (
+    /^\p{Lu}\p{Ll}{3,}(ian|er|ist|or|ant|ent|ee)$/u.test(w) && isDictionaryWord(w) && firstNameGender(w) === undefined
+  );
 }
 
 /** Nationality adjectives and short country codes before a title ("Russian President", "US Ambassador"). */
@@ -148,7 +241,14 @@ export class People {
     for (const run of runs) {
       const first = run.name[0];
       // A brand-shaped first word: an inner capital or a digit ("CentOS", "iOS", "Windows 11" aside), or all capitals.
-      if (run.name.length < 2 || run.titles.length || !first || firstNameGender(first) !== undefined || !/^\p{L}+\p{Lu}|\d|^\p{Lu}{2,}$/u.test(first)) continue;
+      if (
+        run.name.length < 2 ||
+        run.titles.length ||
+        !first ||
+        firstNameGender(first) !== undefined ||
+        !/^\p{L}+\p{Lu}|\d|^\p{Lu}{2,}$/u.test(first)
+      )
+        continue;
       const last = normName(run.name[run.name.length - 1]!);
       const firsts = this.brandWords.get(last) ?? new Set<string>();
       firsts.add(normName(first));
@@ -162,7 +262,15 @@ export class People {
     // Family members sharing a surname: "David and Louise Turpin" is David Turpin and Louise Turpin.
     runs.forEach((run, i) => {
       const next = runs[i + 1];
-      if (run.org || run.name.length !== 1 || run.titles.length || !next || next.paragraph !== run.paragraph || next.name.length < 2) return;
+      if (
+        run.org ||
+        run.name.length !== 1 ||
+        run.titles.length ||
+        !next ||
+        next.paragraph !== run.paragraph ||
+        next.name.length < 2
+      )
+        return;
       const doc = this.doc(run.paragraph);
       if (next.from !== run.to + 1 || !/^(and|&)$/i.test(doc.tokens[run.to]?.text ?? '')) return;
       if (firstNameGender(run.name[0]!) === undefined || firstNameGender(next.name[0]!) === undefined) return;
@@ -177,7 +285,12 @@ export class People {
     // "a marcher who gave his name only as Tomas", "a protester using the pseudonym Katya".
     for (const run of runs) {
       if (run.org || run.name.length !== 1 || run.titles.length || run.shared) continue;
-      if (this.firstNameContext(run)) run.shared = this.byName.get(normName(run.name[0]!)) ?? this.bySurname(run.name[0]!) ?? this.matchFirstName(run.name[0]!) ?? this.ensurePerson([run.name[0]!], run);
+      if (this.firstNameContext(run))
+        run.shared =
+          this.byName.get(normName(run.name[0]!)) ??
+          this.bySurname(run.name[0]!) ??
+          this.matchFirstName(run.name[0]!) ??
+          this.ensurePerson([run.name[0]!], run);
     }
     // Pass 2: mentions, including surnames and title + surname.
     for (const run of runs) this.mentionFromRun(run);
@@ -194,7 +307,9 @@ export class People {
       const run = runs[i]!;
       const doc = this.doc(run.paragraph);
       const t = doc.tokens;
-      const words = tokenWords(t, run.from, run.to).map((w) => w.replace(/['’]s?$/, (m) => (m.length > 1 || /s$/.test(w) ? '' : m)));
+      const words = tokenWords(t, run.from, run.to).map((w) =>
+        w.replace(/['’]s?$/, (m) => (m.length > 1 || /s$/.test(w) ? '' : m)),
+      );
       let orgEnd = -1;
       words.forEach((w, k) => {
         const l = w.toLowerCase();
@@ -204,10 +319,21 @@ export class People {
       // "Department" + "of Health" + "and Social Care", "Commission" + "on Presidential Debates".
       let to = run.to;
       let j = i;
-      while (runs[j + 1] && runs[j + 1]!.paragraph === run.paragraph && runs[j + 1]!.from === to + 1 && /^(of|for|on)$/.test(t[to]?.text ?? '')) {
+      while (
+        runs[j + 1] &&
+        runs[j + 1]!.paragraph === run.paragraph &&
+        runs[j + 1]!.from === to + 1 &&
+        /^(of|for|on)$/.test(t[to]?.text ?? '')
+      ) {
         j++;
         to = runs[j]!.to;
-        if (runs[j + 1] && runs[j + 1]!.from === to + 1 && /^(and|&)$/.test(t[to]?.text ?? '') && runs[j + 1]!.to - runs[j + 1]!.from <= 3 && !tokenWords(t, runs[j + 1]!.from, runs[j + 1]!.to).some((w) => ORG_HEADS.has(w.toLowerCase()))) {
+        if (
+          runs[j + 1] &&
+          runs[j + 1]!.from === to + 1 &&
+          /^(and|&)$/.test(t[to]?.text ?? '') &&
+          runs[j + 1]!.to - runs[j + 1]!.from <= 3 &&
+          !tokenWords(t, runs[j + 1]!.from, runs[j + 1]!.to).some((w) => ORG_HEADS.has(w.toLowerCase()))
+        ) {
           j++;
           to = runs[j]!.to;
         }
@@ -215,21 +341,32 @@ export class People {
       const all = tokenWords(t, run.from, to).map((w) => w.replace(/['’]s?$/, ''));
       const det = /^the$/i.test(t[run.from - 1]?.text ?? '');
       if (all.length < 2 && !(det && /^\p{Lu}{2,}$/u.test(all[0] ?? ''))) continue;
-      if (all.every((w) => TITLES.has(w.toLowerCase()) || isQualifier(w) || FUNCTION_WORDS.has(w.toLowerCase()))) continue;
+      if (all.every((w) => TITLES.has(w.toLowerCase()) || isQualifier(w) || FUNCTION_WORDS.has(w.toLowerCase())))
+        continue;
       if (all.some((w) => /^\p{Lu}{2,}$/u.test(w)) && all.length === 1) continue;
       const existing = this.byName.get(normName(all.join(' ')));
       const org = existing ?? this.ensurePerson(all, undefined, 'organization');
       if (!existing && org.type === 'organization') org.latent = true;
       if (org.type !== 'organization') continue;
       if (det) this.addAlias(org, `the ${all.join(' ')}`);
-      const acronym = t[to]?.text === '(' && /^\p{Lu}{2,}$/u.test(t[to + 1]?.text ?? '') && t[to + 2]?.text === ')' ? t[to + 1]!.text : undefined;
+      const acronym =
+        t[to]?.text === '(' && /^\p{Lu}{2,}$/u.test(t[to + 1]?.text ?? '') && t[to + 2]?.text === ')'
+          ? t[to + 1]!.text
+          : undefined;
       if (acronym) {
         this.addAlias(org, acronym);
         this.byName.set(normName(acronym), org);
       }
       this.orgRuns.set(run, { org, to });
       const head = all[0]!;
-      if (all.length >= 2 && !isOrdinaryWord(head) && !isDictionaryWord(head) && !isPlaceName([head]) && !TITLES.has(head.toLowerCase()) && !this.byName.has(normName(head))) {
+      if (
+        all.length >= 2 &&
+        !isOrdinaryWord(head) &&
+        !isDictionaryWord(head) &&
+        !isPlaceName([head]) &&
+        !TITLES.has(head.toLowerCase()) &&
+        !this.byName.has(normName(head))
+      ) {
         this.byName.set(normName(head), org);
         this.addAlias(org, head);
       }
@@ -245,7 +382,15 @@ export class People {
    */
   private findAppositiveOrganisations(runs: Run[]): void {
     for (const run of runs) {
-      if (run.org || this.orgRuns.has(run) || run.titles.length || run.possessive || run.name.length === 0 || run.name.length > 3) continue;
+      if (
+        run.org ||
+        this.orgRuns.has(run) ||
+        run.titles.length ||
+        run.possessive ||
+        run.name.length === 0 ||
+        run.name.length > 3
+      )
+        continue;
       const t = this.doc(run.paragraph).tokens;
       if (t[run.to]?.text !== ',' || !/^(the|a|an)$/i.test(t[run.to + 1]?.text ?? '')) continue;
       let k = run.to + 2;
@@ -274,7 +419,9 @@ export class People {
         for (let i = 0; i + 1 < words.length; i++) {
           if (!isTitleWord(words[i]!) || !isCapitalized(words[i]!)) continue;
           const surname = words[i + 1]!.replace(/[.'’]s?$/, '');
-          const person = this.list.filter((p) => p.type === 'person' && p.nameTokens.length >= 2 && p.nameTokens[p.nameTokens.length - 1] === surname);
+          const person = this.list.filter(
+            (p) => p.type === 'person' && p.nameTokens.length >= 2 && p.nameTokens[p.nameTokens.length - 1] === surname,
+          );
           if (person.length === 1) this.addAlias(person[0]!, `${words[i]} ${surname}`);
         }
       }
@@ -295,7 +442,13 @@ export class People {
       while (j < t.length) {
         const tok = t[j]!;
         // A nickname between first name and surname: Marcus "Mac" Delaney.
-        if (tok.kind === 'quote' && t[j + 1]?.kind === 'word' && isCapitalized(t[j + 1]!.text) && tok.text.split(/\s+/).length <= 3 && doc.sentenceOf[j + 1] === doc.sentenceOf[i]) {
+        if (
+          tok.kind === 'quote' &&
+          t[j + 1]?.kind === 'word' &&
+          isCapitalized(t[j + 1]!.text) &&
+          tok.text.split(/\s+/).length <= 3 &&
+          doc.sentenceOf[j + 1] === doc.sentenceOf[i]
+        ) {
           j++;
           continue;
         }
@@ -322,7 +475,8 @@ export class People {
     const tok = doc.tokens[i]!;
     if (tok.kind !== 'word' || !isCapitalized(tok.text)) return false;
     // "US-based", "Indian-born", "Kurdish-led": an adjective, not a name.
-    if (/-(based|born|led|backed|owned|funded|made|style|era|bred|raised|speaking|controlled|run)$/i.test(tok.text)) return false;
+    if (/-(based|born|led|backed|owned|funded|made|style|era|bred|raised|speaking|controlled|run)$/i.test(tok.text))
+      return false;
     const lower = tok.text.toLowerCase();
     if (FUNCTION_WORDS.has(lower) || FUNCTION_WORDS.has(lower.replace(/\.$/, ''))) return false;
     let firstWord = doc.sentences[doc.sentenceOf[i]!]![0];
@@ -331,10 +485,25 @@ export class People {
       if (/ing$/.test(lower) || /ly$/.test(lower)) return false;
       // "Afterwards Trump visited …": an ordinary word capitalised only because it opens the sentence.
       const next = doc.tokens[i + 1];
-      if (next && next.kind === 'word' && isCapitalized(next.text) && (SENTENCE_ADVERBS.has(lower) || isOrdinaryWord(tok.text) && !ORG_HEADS.has(lower) && !TITLES.has(lower.replace(/\.$/, '')) && !isRoleNoun(lower))) return false;
+      if (
+        next &&
+        next.kind === 'word' &&
+        isCapitalized(next.text) &&
+        (SENTENCE_ADVERBS.has(lower) ||
+          (isOrdinaryWord(tok.text) &&
+            !ORG_HEADS.has(lower) &&
+            !TITLES.has(lower.replace(/\.$/, '')) &&
+            !isRoleNoun(lower)))
+      )
+        return false;
     }
     // Interview labels, contracted pronouns and picture credits: "WN", "I'm", "Image", "Photo".
-    if (/^(wn|i['’](m|ve|d|ll)|image|photo|photograph|picture|video|credit|update|correction|editor['’]s)$/i.test(tok.text)) return false;
+    if (
+      /^(wn|i['’](m|ve|d|ll)|image|photo|photograph|picture|video|credit|update|correction|editor['’]s)$/i.test(
+        tok.text,
+      )
+    )
+      return false;
     return true;
   }
 
@@ -349,7 +518,13 @@ export class People {
     }
     let k = 0;
     // "Musician Sany Pitbull", "Videoblogger Daniel Fraga": an occupation opening the run is a title.
-    while (k < words.length - 1 && (isTitleWord(words[k]!) || (k === 0 && (isRoleNoun(words[k]!) || (words.length >= 3 && isOccupationWord(words[k]!)))) || (isQualifier(words[k]!) && (isTitleWord(words[k + 1] ?? '') || isQualifier(words[k + 1] ?? ''))))) k++;
+    while (
+      k < words.length - 1 &&
+      (isTitleWord(words[k]!) ||
+        (k === 0 && (isRoleNoun(words[k]!) || (words.length >= 3 && isOccupationWord(words[k]!)))) ||
+        (isQualifier(words[k]!) && (isTitleWord(words[k + 1] ?? '') || isQualifier(words[k + 1] ?? ''))))
+    )
+      k++;
     // "Mayor of London Sadiq Khan", "Governor of New York Ann Lee": the place closes the title before it.
     const prevWord = doc.tokens[from - 1];
     const prevTitle = doc.tokens[from - 2];
@@ -374,7 +549,11 @@ export class People {
     }
     // The name follows the last title word ("Cal Fire Capt. Robert Nunez").
     for (let m = words.length - 2; m >= k; m--) {
-      if (isTitleWord(words[m]!) && /^\p{Lu}/u.test(words[m]!) && !(m === 0 && words.length === 2 && firstNameGender(words[1]!) === undefined && false)) {
+      if (
+        isTitleWord(words[m]!) &&
+        /^\p{Lu}/u.test(words[m]!) &&
+        !(m === 0 && words.length === 2 && firstNameGender(words[1]!) === undefined && false)
+      ) {
         k = m + 1;
         break;
       }
@@ -398,12 +577,22 @@ export class People {
   }
 
   private looksLikePerson(run: Run): boolean {
-    const brand = run.name.length === 2 && run.titles.length === 0 ? this.brandWords.get(normName(run.name[1]!)) : undefined;
+    const brand =
+      run.name.length === 2 && run.titles.length === 0 ? this.brandWords.get(normName(run.name[1]!)) : undefined;
     if (brand && [...brand].some((f) => f !== normName(run.name[0]!))) return false;
-    if (run.name.some((w) => ORG_HEADS.has(w.toLowerCase()) || /^\p{Lu}{2,}$/u.test(w) || /\d/.test(w)) || isNotName(run.name[run.name.length - 1]!)) return false;
+    if (
+      run.name.some((w) => ORG_HEADS.has(w.toLowerCase()) || /^\p{Lu}{2,}$/u.test(w) || /\d/.test(w)) ||
+      isNotName(run.name[run.name.length - 1]!)
+    )
+      return false;
     if (run.name.length > 4) return false;
     // "Blog Brasil Escola", "Radio Nord": a kind of outlet and its name.
-    if (/^(blog|website|magazine|newspaper|radio|tv|channel|station|journal|agency|group|band|project|party|club)$/i.test([...run.titles, ...run.name][0]!)) return false;
+    if (
+      /^(blog|website|magazine|newspaper|radio|tv|channel|station|journal|agency|group|band|project|party|club)$/i.test(
+        [...run.titles, ...run.name][0]!,
+      )
+    )
+      return false;
     // "Republican National Convention", "Camp David Accords", "Natural Law": ordinary words or an event's name.
     if (EVENT_HEADS.has(run.name[run.name.length - 1]!.toLowerCase())) return false;
     // (Dictionary words that are also surnames — "Lee Marsh" — pass unless the lexicon knows one of them as a word.)
@@ -417,28 +606,60 @@ export class People {
     if (run.titles.some(isTitleWord)) return true;
     // "Mayor of London Sadiq Khan": a place closing a title ("Mayor of") before the name.
     const ofTitle = this.doc(run.paragraph).tokens[run.from - 2];
-    if (run.titles.length && this.doc(run.paragraph).tokens[run.from - 1]?.text === 'of' && ofTitle && isTitleWord(ofTitle.text) && isPlaceName(run.titles)) return true;
+    if (
+      run.titles.length &&
+      this.doc(run.paragraph).tokens[run.from - 1]?.text === 'of' &&
+      ofTitle &&
+      isTitleWord(ofTitle.text) &&
+      isPlaceName(run.titles)
+    )
+      return true;
     const doc = this.doc(run.paragraph);
     const prev = doc.tokens[run.from - 1];
-    if (prev && prev.kind === 'word' && (isRoleNoun(prev.text) || /^(pseudonym|named|called)$/i.test(prev.text))) return true;
+    if (prev && prev.kind === 'word' && (isRoleNoun(prev.text) || /^(pseudonym|named|called)$/i.test(prev.text)))
+      return true;
     const next = doc.tokens[run.to];
     if (next && next.kind === 'word' && isSpeechVerb(next.text)) return true;
     if (next && next.text === ',') {
       const after = doc.tokens[run.to + 1];
       if (after && /^(a|an|the|who)$/i.test(after.text)) return true;
       // "Lee Marsh, 44, of Harrogate": a name with an age.
-      if (after && /^\d{1,3}$/.test(after.text) && Number(after.text) < 120 && doc.tokens[run.to + 2]?.text === ',') return true;
+      if (after && /^\d{1,3}$/.test(after.text) && Number(after.text) < 120 && doc.tokens[run.to + 2]?.text === ',')
+        return true;
       // "…, Christian Wigand, said": an appositive name before a speech verb.
       if (after && isSpeechVerb(after.text) && prev?.text === ',' && run.name.length >= 2) return true;
     }
     // Two or three words the lexicon does not know as anything else ("Ksenia Sobchak"), in a person's
     // place: after a descriptor noun ("oppositionist figure Ksenia Sobchak") or before a verb.
-    if (run.name.length >= 2 && run.name.length <= 3 && run.name.every((w) => /^\p{Lu}\p{Ll}/u.test(w) && !isCommonWord(w) && !isNotName(w) && !isDemonym(w)) && !isPlaceName(run.name)) {
-      if (prev && prev.kind === 'word' && !isCapitalized(prev.text) && isPlainNoun(prev.text) && !PREPOSITIONS.has(prev.text.toLowerCase())) return true;
+    if (
+      run.name.length >= 2 &&
+      run.name.length <= 3 &&
+      run.name.every((w) => /^\p{Lu}\p{Ll}/u.test(w) && !isCommonWord(w) && !isNotName(w) && !isDemonym(w)) &&
+      !isPlaceName(run.name)
+    ) {
+      if (
+        prev &&
+        prev.kind === 'word' &&
+        !isCapitalized(prev.text) &&
+        isPlainNoun(prev.text) &&
+        !PREPOSITIONS.has(prev.text.toLowerCase())
+      )
+        return true;
       let k = run.to;
-      while (doc.tokens[k]?.kind === 'word' && /^(also|later|then|has|had|was|is|himself|herself|further|again)$/.test(doc.tokens[k]!.text)) k++;
+      while (
+        doc.tokens[k]?.kind === 'word' &&
+        /^(also|later|then|has|had|was|is|himself|herself|further|again)$/.test(doc.tokens[k]!.text)
+      )
+        k++;
       const verb = doc.tokens[k];
-      if (verb && verb.kind === 'word' && !isCapitalized(verb.text) && (isVerbLike(verb.text) || isSpeechVerb(verb.text)) && !(prev && prev.kind === 'word' && PREPOSITIONS.has(prev.text.toLowerCase()))) return true;
+      if (
+        verb &&
+        verb.kind === 'word' &&
+        !isCapitalized(verb.text) &&
+        (isVerbLike(verb.text) || isSpeechVerb(verb.text)) &&
+        !(prev && prev.kind === 'word' && PREPOSITIONS.has(prev.text.toLowerCase()))
+      )
+        return true;
     }
     return false;
   }
@@ -467,7 +688,17 @@ export class People {
       if (nameTokens.length >= 2) this.addAlias(record, nameTokens[nameTokens.length - 1]!);
     }
     if (run) this.applyTitles(record, run);
-    if (process.env.BRIEFBOT_DEBUG_PEOPLE) (record as unknown as { createdBy: string }).createdBy = (new Error().stack ?? '').split('\n').slice(2, 4).map((l) => l.trim().replace(/^at /, '').replace(/\(.*\/([^/]+)\)$/, '$1')).join(' < ');
+    if (process.env.BRIEFBOT_DEBUG_PEOPLE)
+      (record as unknown as { createdBy: string }).createdBy = (new Error().stack ?? '')
+        .split('\n')
+        .slice(2, 4)
+        .map((l) =>
+          l
+            .trim()
+            .replace(/^at /, '')
+            .replace(/\(.*\/([^/]+)\)$/, '$1'),
+        )
+        .join(' < ');
     this.list.push(record);
     this.index(record);
     this.byName.set(key, record);
@@ -527,8 +758,14 @@ export class People {
     const title = run.titles.join(' ');
     for (const w of run.titles) {
       const l = lowerNoDot(w);
-      if (FEMALE_WORDS.has(l)) (p.gender = 'female'), (p.genderFromName = false);
-      if (MALE_WORDS.has(l)) (p.gender = 'male'), (p.genderFromName = false);
+      if (FEMALE_WORDS.has(l)) {
+        p.gender = 'female';
+        p.genderFromName = false;
+      }
+      if (MALE_WORDS.has(l)) {
+        p.gender = 'male';
+        p.genderFromName = false;
+      }
     }
     if (run.titles.some(isTitleWord) || run.titles.length > 0) {
       this.addAlias(p, `${title} ${run.name.join(' ')}`);
@@ -539,14 +776,18 @@ export class People {
   private mentionFromRun(run: Run): void {
     const orgRun = this.orgRuns.get(run);
     if (orgRun) {
-      if (!this.mentionAt(run.paragraph, run.from) && !this.mentions.some((m) => m.paragraph === run.paragraph && m.from <= run.from && run.from < m.to)) {
+      if (
+        !this.mentionAt(run.paragraph, run.from) &&
+        !this.mentions.some((m) => m.paragraph === run.paragraph && m.from <= run.from && run.from < m.to)
+      ) {
         this.addMention(orgRun.org, run.paragraph, run.from, orgRun.to, run.possessive);
       }
       return;
     }
     if (run.org) {
       // A known organisation named again by its acronym or full name ("the SDF").
-      const known = run.name.length === 0 ? undefined : this.byName.get(normName([...run.titles, ...run.name].join(' ')));
+      const known =
+        run.name.length === 0 ? undefined : this.byName.get(normName([...run.titles, ...run.name].join(' ')));
       if (known?.type === 'organization') this.addMention(known, run.paragraph, run.from, run.to, run.possessive);
       return;
     }
@@ -562,19 +803,26 @@ export class People {
       person = this.byName.get(normName(run.name.join(' '))) ?? this.matchFullName(run.name);
       if (!person) {
         // "Joshua Wong" unknown but "Wong" of a longer run; or a surname run like "Bin Salman".
-        person = this.bySurname(run.name[run.name.length - 1]!, run) ;
+        person = this.bySurname(run.name[run.name.length - 1]!, run);
         if (person && person.nameTokens.length < run.name.length) person = undefined;
       }
     } else if (run.name.length === 1) {
       person = run.shared ?? this.bySurname(run.name[0]!, run);
       // "Sir Malcolm", "Dame Helen": an honorific with a first name.
-      if (!person && run.titles.some((w) => /^(sir|dame|lord|lady)$/i.test(w))) person = this.matchFirstName(run.name[0]!, run);
+      if (!person && run.titles.some((w) => /^(sir|dame|lord|lady)$/i.test(w)))
+        person = this.matchFirstName(run.name[0]!, run);
       // "Odair" after "Odair Varela": a first name one person of the article has.
-      if (!person && run.titles.length === 0 && !isCommonWord(run.name[0]!)) person = this.matchFirstName(run.name[0]!, run);
+      if (!person && run.titles.length === 0 && !isCommonWord(run.name[0]!))
+        person = this.matchFirstName(run.name[0]!, run);
       const titleGender = titlesGender(run.titles);
       if (person && titleGender && person.gender !== 'unknown' && person.gender !== titleGender) {
         // "Mr. Whitley" after "Sharon Whitley": a second person with the same surname.
-        person = this.list.find((p) => p.type === 'person' && p.gender === titleGender && normName(p.nameTokens[p.nameTokens.length - 1]!) === normName(run.name[0]!));
+        person = this.list.find(
+          (p) =>
+            p.type === 'person' &&
+            p.gender === titleGender &&
+            normName(p.nameTokens[p.nameTokens.length - 1]!) === normName(run.name[0]!),
+        );
         if (!person) {
           person = this.ensurePerson([...run.titles.slice(-1), run.name[0]!], run);
           person.gender = titleGender;
@@ -583,13 +831,36 @@ export class People {
         }
       }
       // "Mr Quint", "Judge Young": an honorific makes any word a name; an office title ("President", "Captain") needs a name-like word.
-      const honorific = run.titles.some((w) => /^(mr|mrs|ms|miss|mx|dr|prof|sir|dame|lord|lady|judge|justice|rev|fr|sen|rep|gov|det|insp|sgt|capt|lt|col|gen|adm|supt)$/i.test(w.replace(/\.$/, '')));
-      if (!person && run.titles.some((w) => isTitleWord(w) && !/^(presidential|foreign|state|federal|national|interior|home|senior|special|acting|former|first|vice|deputy|assistant|associate|executive|general|chief)$/i.test(w.replace(/\.$/, ''))) && !run.titles.every(isQualifier) && (honorific || !isOrdinaryWord(run.name[0]!)) && !isPlaceName(run.name) && !EVENT_HEADS.has(run.name[0]!.toLowerCase()) && !isNotName(run.name[0]!)) {
+      const honorific = run.titles.some((w) =>
+        /^(mr|mrs|ms|miss|mx|dr|prof|sir|dame|lord|lady|judge|justice|rev|fr|sen|rep|gov|det|insp|sgt|capt|lt|col|gen|adm|supt)$/i.test(
+          w.replace(/\.$/, ''),
+        ),
+      );
+      if (
+        !person &&
+        run.titles.some(
+          (w) =>
+            isTitleWord(w) &&
+            !/^(presidential|foreign|state|federal|national|interior|home|senior|special|acting|former|first|vice|deputy|assistant|associate|executive|general|chief)$/i.test(
+              w.replace(/\.$/, ''),
+            ),
+        ) &&
+        !run.titles.every(isQualifier) &&
+        (honorific || !isOrdinaryWord(run.name[0]!)) &&
+        !isPlaceName(run.name) &&
+        !EVENT_HEADS.has(run.name[0]!.toLowerCase()) &&
+        !isNotName(run.name[0]!)
+      ) {
         person = this.ensurePerson(run.name, run);
       }
     }
     if (!person) return;
-    if (run.name.length === 1 && run.titles.length === 0 && person.nameTokens.length >= 2 && normName(run.name[0]!) === normName(person.nameTokens[person.nameTokens.length - 1]!)) {
+    if (
+      run.name.length === 1 &&
+      run.titles.length === 0 &&
+      person.nameTokens.length >= 2 &&
+      normName(run.name[0]!) === normName(person.nameTokens[person.nameTokens.length - 1]!)
+    ) {
       this.bareSurname.set(person, (this.bareSurname.get(person) ?? 0) + 1);
     }
     if (run.name.length === 1 || person.name !== run.name.join(' ')) this.applyTitles(person, run);
@@ -597,7 +868,14 @@ export class People {
     this.addMention(person, run.paragraph, run.from, run.to, run.possessive, run.nameFrom);
   }
 
-  addMention(person: PersonRecord, paragraph: number, from: number, to: number, possessive = false, nameFrom = from): Mention {
+  addMention(
+    person: PersonRecord,
+    paragraph: number,
+    from: number,
+    to: number,
+    possessive = false,
+    nameFrom = from,
+  ): Mention {
     const doc = this.doc(paragraph);
     let start = Math.min(from, this.descriptorStart(doc, nameFrom));
     // Walk over a plain noun phrase too ("striker", "the veteran"), to see what governs it.
@@ -611,7 +889,12 @@ export class People {
         continue;
       }
       // "Ambassador to the United Nations X": the complement of a title.
-      if (/^(to|of|for)$/.test(l) && k > 0 && isTitleWord(doc.tokens[k - 1]!.text) && isCapitalized(doc.tokens[k - 1]!.text)) {
+      if (
+        /^(to|of|for)$/.test(l) &&
+        k > 0 &&
+        isTitleWord(doc.tokens[k - 1]!.text) &&
+        isCapitalized(doc.tokens[k - 1]!.text)
+      ) {
         start = k;
         continue;
       }
@@ -628,12 +911,28 @@ export class People {
     }
     // "with X and Y": the second conjunct shares the first one's role.
     if (subject && prev && /^(and|or)$/i.test(prev.text)) {
-      const before = this.inParagraph(paragraph).filter((m) => m.to <= start - 1 && m.sentence === doc.sentenceOf[from]);
+      const before = this.inParagraph(paragraph).filter(
+        (m) => m.to <= start - 1 && m.sentence === doc.sentenceOf[from],
+      );
       const conj = before[before.length - 1];
       if (conj && conj.to >= start - 2) subject = conj.subject;
-      else if (doc.tokens.slice(Math.max(0, start - 10), start - 1).some((t) => t.kind === 'word' && PREPOSITIONS.has(t.text.toLowerCase()))) subject = false;
+      else if (
+        doc.tokens
+          .slice(Math.max(0, start - 10), start - 1)
+          .some((t) => t.kind === 'word' && PREPOSITIONS.has(t.text.toLowerCase()))
+      )
+        subject = false;
     }
-    const m: Mention = { person, paragraph, from, to, sentence: doc.sentenceOf[from]!, subject, possessive, ...(nameFrom > from ? { nameFrom } : {}) };
+    const m: Mention = {
+      person,
+      paragraph,
+      from,
+      to,
+      sentence: doc.sentenceOf[from]!,
+      subject,
+      possessive,
+      ...(nameFrom > from ? { nameFrom } : {}),
+    };
     this.mentions.push(m);
     if (this.byParagraph) {
       // Kept up to date rather than rebuilt over every mention: the order a rebuild gives (by token,
@@ -665,16 +964,28 @@ export class People {
     if (established.length > 1) return this.mostRecent(established, run.paragraph, run.from) ?? established[0];
     // Nobody is "Marsh" alone yet: the one introduced first is the article's Marsh ("Lee Marsh … His
     // brother, Carl Marsh, …"), as news style names the other by first name.
-    const introduced = candidates.filter((p) => this.mentions.some((m) => m.person === p && (m.paragraph < run.paragraph || (m.paragraph === run.paragraph && m.from < run.from))));
+    const introduced = candidates.filter((p) =>
+      this.mentions.some(
+        (m) => m.person === p && (m.paragraph < run.paragraph || (m.paragraph === run.paragraph && m.from < run.from)),
+      ),
+    );
     return introduced[0] ?? candidates[0];
   }
 
   /** The one person of the article with this first name, mentioned before (`run`), if exactly one. */
   private matchFirstName(word: string, run?: { paragraph: number; from: number }): PersonRecord | undefined {
     const w = normName(word);
-    const hits = this.list.filter((p) => p.type === 'person' && p.nameTokens.length >= 2 && normName(p.nameTokens[0]!) === w);
+    const hits = this.list.filter(
+      (p) => p.type === 'person' && p.nameTokens.length >= 2 && normName(p.nameTokens[0]!) === w,
+    );
     if (hits.length !== 1) return undefined;
-    if (run && !this.mentions.some((m) => m.person === hits[0] && (m.paragraph < run.paragraph || (m.paragraph === run.paragraph && m.from < run.from)))) {
+    if (
+      run &&
+      !this.mentions.some(
+        (m) =>
+          m.person === hits[0] && (m.paragraph < run.paragraph || (m.paragraph === run.paragraph && m.from < run.from)),
+      )
+    ) {
       // Not yet introduced by full name: only a family context ("their children, Peter and Anne") links it.
       return undefined;
     }
@@ -688,12 +999,21 @@ export class People {
     const word = run.name[0]!;
     if (isNotName(word) || /^\p{Lu}{2,}$/u.test(word) || isPlaceName([word])) return false;
     const at = run.from;
-    const prev = (k: number) => (t[at - k]?.kind === 'word' ? t[at - k]!.text.toLowerCase() : t[at - k]?.text ?? '');
+    const prev = (k: number) => (t[at - k]?.kind === 'word' ? t[at - k]!.text.toLowerCase() : (t[at - k]?.text ?? ''));
     // "the pseudonym Katya", "named Lisa", "gave his name only as Tomas", "identified only as Maria".
     // ("Biden called Antifa an idea", "she named Smith": the verb with its object, not a name being given.)
-    const verbOfSubject = /^(called|named)$/.test(prev(1)) && (t[at - 2]?.kind === 'word' && isCapitalized(t[at - 2]!.text) || /^(he|she|they|we|i|it|who|also|then|later|once|has|have|had)$/.test(prev(2)));
-    if (/^(pseudonym|named|called)$/.test(prev(1)) && !verbOfSubject) return !isCommonWord(word) || firstNameGender(word) !== undefined;
-    if (prev(1) === 'as' && (/^(name|identified|known)$/.test(prev(2)) || /^(name|identified|known)$/.test(prev(3)) && /^(only|simply)$/.test(prev(2)))) return true;
+    const verbOfSubject =
+      /^(called|named)$/.test(prev(1)) &&
+      ((t[at - 2]?.kind === 'word' && isCapitalized(t[at - 2]!.text)) ||
+        /^(he|she|they|we|i|it|who|also|then|later|once|has|have|had)$/.test(prev(2)));
+    if (/^(pseudonym|named|called)$/.test(prev(1)) && !verbOfSubject)
+      return !isCommonWord(word) || firstNameGender(word) !== undefined;
+    if (
+      prev(1) === 'as' &&
+      (/^(name|identified|known)$/.test(prev(2)) ||
+        (/^(name|identified|known)$/.test(prev(3)) && /^(only|simply)$/.test(prev(2))))
+    )
+      return true;
     if (firstNameGender(word) === undefined) return false;
     // "his wife, Ruth", "her husband Tom", "their children, Peter and Anne", "Price's father, Gareth,".
     let k = 1;
@@ -704,10 +1024,16 @@ export class People {
       if (prev(k) === ',') k++;
     }
     const noun = prev(k).replace(/s$/, '');
-    if (KINSHIP[noun] !== undefined || KINSHIP[prev(k)] !== undefined || /^(child|children|kid|kids|grandchild|grandchildren|twin|twins)$/.test(prev(k))) return true;
+    if (
+      KINSHIP[noun] !== undefined ||
+      KINSHIP[prev(k)] !== undefined ||
+      /^(child|children|kid|kids|grandchild|grandchildren|twin|twins)$/.test(prev(k))
+    )
+      return true;
     // "Anne said": a first name as the subject of a speech verb, once the article has a family of that name.
     const next = t[run.to];
-    if (next?.kind === 'word' && isSpeechVerb(next.text) && run.from === doc.sentences[doc.sentenceOf[run.from]!]![0]) return true;
+    if (next?.kind === 'word' && isSpeechVerb(next.text) && run.from === doc.sentences[doc.sentenceOf[run.from]!]![0])
+      return true;
     return false;
   }
 
@@ -724,7 +1050,6 @@ export class People {
   private descriptorStart(doc: ParagraphDoc, from: number): number {
     let i = from - 1;
     let start = from;
-    let sawRole = false;
     while (i >= 0 && from - i <= 8) {
       const tok = doc.tokens[i]!;
       if (tok.kind !== 'word' || doc.sentenceOf[i] !== doc.sentenceOf[from]) break;
@@ -735,7 +1060,6 @@ export class People {
       }
       if (FUNCTION_WORDS.has(l) && !isRoleNoun(l)) break;
       if (isSpeechVerb(l) || (/(?:ed|ing)$/.test(l) && !isRoleNoun(l))) break;
-      if (isRoleNoun(l)) sawRole = true;
       start = i;
       i--;
     }
@@ -763,11 +1087,13 @@ export class People {
           const tok = doc.tokens[i]!;
           if (tok.kind !== 'word' || doc.sentenceOf[i] !== m.sentence) break;
           const l = tok.text.toLowerCase();
-          if (PREPOSITIONS.has(l) || isSpeechVerb(l) || (FUNCTION_WORDS.has(l) && !/^(the|its|his|her|their)$/.test(l))) break;
+          if (PREPOSITIONS.has(l) || isSpeechVerb(l) || (FUNCTION_WORDS.has(l) && !/^(the|its|his|her|their)$/.test(l)))
+            break;
           words.unshift(tok.text);
           if (/^(the|its|his|her|their)$/.test(l)) break;
         }
-        if (words.length >= 2 && isRoleNoun(words[words.length - 1]!)) this.addRole(m.person, words.join(' '), /^the$/i.test(words[0]!));
+        if (words.length >= 2 && isRoleNoun(words[words.length - 1]!))
+          this.addRole(m.person, words.join(' '), /^the$/i.test(words[0]!));
       }
       // Appositive: Name, the/a role …,
       const comma = doc.tokens[m.to];
@@ -781,7 +1107,8 @@ export class People {
           words.push(tok.text);
         }
         const first = words[0]?.toLowerCase() ?? '';
-        const opens = /^(the|a|an)$/.test(first) || (words[0] !== undefined && !isCapitalized(words[0]) && isRoleNoun(words[0]));
+        const opens =
+          /^(the|a|an)$/.test(first) || (words[0] !== undefined && !isCapitalized(words[0]) && isRoleNoun(words[0]));
         if (opens && words.length >= 2 && words.slice(0, 8).some((w) => isRoleNoun(w))) {
           const role = words.join(' ');
           this.addRole(m.person, role);
@@ -805,8 +1132,13 @@ export class People {
     if (p.type !== 'person') return;
     for (const w of words) {
       const l = lowerNoDot(w);
-      if (FEMALE_WORDS.has(l)) (p.gender = 'female'), (p.genderFromName = false);
-      else if (MALE_WORDS.has(l)) (p.gender = 'male'), (p.genderFromName = false);
+      if (FEMALE_WORDS.has(l)) {
+        p.gender = 'female';
+        p.genderFromName = false;
+      } else if (MALE_WORDS.has(l)) {
+        p.gender = 'male';
+        p.genderFromName = false;
+      }
     }
   }
 
@@ -818,13 +1150,23 @@ export class People {
         const l = tok.lower;
         const g = l === 'he' || l === 'his' || l === 'him' ? 'male' : l === 'she' || l === 'her' ? 'female' : undefined;
         if (!g) continue;
-        const prev = this.inParagraph(doc.index).filter((m) => m.from < i).slice(-2).reverse();
+        const prev = this.inParagraph(doc.index)
+          .filter((m) => m.from < i)
+          .slice(-2)
+          .reverse();
         const nearest = prev[0];
         if (!nearest || nearest.person.type !== 'person') continue;
         // A name's gender is a guess ("Alexis"); a pronoun in the same sentence, with no one else
         // named there, is evidence ("Tipton was devastated when she got …").
-        if (nearest.person.genderFromName && nearest.person.gender !== g && nearest.sentence === doc.sentenceOf[i] && nearest.paragraph === doc.index) {
-          const others = this.inParagraph(doc.index).some((m) => m.sentence === nearest.sentence && m.person !== nearest.person && m.person.type === 'person');
+        if (
+          nearest.person.genderFromName &&
+          nearest.person.gender !== g &&
+          nearest.sentence === doc.sentenceOf[i] &&
+          nearest.paragraph === doc.index
+        ) {
+          const others = this.inParagraph(doc.index).some(
+            (m) => m.sentence === nearest.sentence && m.person !== nearest.person && m.person.type === 'person',
+          );
           if (!others) {
             nearest.person.gender = g;
             nearest.person.genderFromName = false;
@@ -833,7 +1175,13 @@ export class People {
         }
         if (nearest.person.gender !== 'unknown') continue;
         if (doc.index !== nearest.paragraph || doc.sentenceOf[i]! - nearest.sentence > 1) continue;
-        if (prev[1] && prev[1].person !== nearest.person && prev[1].sentence === nearest.sentence && prev[1].paragraph === nearest.paragraph) continue;
+        if (
+          prev[1] &&
+          prev[1].person !== nearest.person &&
+          prev[1].sentence === nearest.sentence &&
+          prev[1].paragraph === nearest.paragraph
+        )
+          continue;
         nearest.person.gender = g;
       }
     }
@@ -875,10 +1223,16 @@ export class People {
   /** he/she → the most recent person of that gender, preferring sentence subjects nearby. */
   resolvePronoun(pronoun: string, paragraph: number, tokenIndex: number): PersonRecord | undefined {
     const l = pronoun.toLowerCase();
-    const gender = l === 'he' || l === 'him' || l === 'his' ? 'male' : l === 'she' || l === 'her' ? 'female' : undefined;
+    const gender =
+      l === 'he' || l === 'him' || l === 'his' ? 'male' : l === 'she' || l === 'her' ? 'female' : undefined;
     if (!gender) return undefined;
     // Captions interrupt the running text: their names are not antecedents.
-    const before = this.mentionsBefore(paragraph, tokenIndex).filter((m) => m.person.type === 'person' && (m.person.gender === gender || m.person.gender === 'unknown') && (m.paragraph === paragraph || this.doc(m.paragraph).kind === 'body'));
+    const before = this.mentionsBefore(paragraph, tokenIndex).filter(
+      (m) =>
+        m.person.type === 'person' &&
+        (m.person.gender === gender || m.person.gender === 'unknown') &&
+        (m.paragraph === paragraph || this.doc(m.paragraph).kind === 'body'),
+    );
     const near = before.filter((m) => paragraph - m.paragraph <= 1);
     const exact = (ms: Mention[]) => ms.find((m) => m.person.gender === gender) ?? ms[0];
     const subjects = near.filter((m) => m.subject);
@@ -890,7 +1244,9 @@ export class People {
     const content = words.map((w) => w.toLowerCase().replace(/\.$/, '')).filter((w) => !FUNCTION_WORDS.has(w));
     const head = content[content.length - 1];
     if (!head) return undefined;
-    const candidates = this.list.filter((p) => p.roleWords.has(head) || p.aliases.some((a) => a.toLowerCase().split(/\s+/).includes(head)));
+    const candidates = this.list.filter(
+      (p) => p.roleWords.has(head) || p.aliases.some((a) => a.toLowerCase().split(/\s+/).includes(head)),
+    );
     if (candidates.length === 0) return undefined;
     const score = (p: PersonRecord) => content.filter((w) => p.roleWords.has(w)).length;
     const best = Math.max(...candidates.map(score));
@@ -903,25 +1259,50 @@ export class People {
    * names, e.g. the speakers of reported statements).
    */
   toModel(keep?: ReadonlySet<string>): Person[] {
-    return this.list.filter((p) => !p.latent || keep?.has(p.id)).map((p) => ({
-      id: p.id,
-      name: p.name,
-      aliases: [...p.aliases],
-      ...(p.roles.some((r) => roleRank(r) >= 0) ? { role: p.roles.slice().sort((a, b) => roleRank(b) - roleRank(a))[0] } : {}),
-      type: p.type,
-      gender: p.gender,
-      ...(p.kind ? { kind: p.kind } : {}),
-    }));
+    return this.list
+      .filter((p) => !p.latent || keep?.has(p.id))
+      .map((p) => ({
+        id: p.id,
+        name: p.name,
+        aliases: [...p.aliases],
+        ...(p.roles.some((r) => roleRank(r) >= 0)
+          ? { role: p.roles.slice().sort((a, b) => roleRank(b) - roleRank(a))[0] }
+          : {}),
+        type: p.type,
+        gender: p.gender,
+        ...(p.kind ? { kind: p.kind } : {}),
+      }));
   }
 }
 
 /** Abbreviated titles and the role nouns a later reference may use for them. */
 const ROLE_SYNONYMS: Record<string, string[]> = {
-  justice: ['judge'], judge: ['justice'], capt: ['captain'], gov: ['governor'], sen: ['senator'], rep: ['representative', 'congressman', 'congresswoman', 'lawmaker'],
-  senator: ['lawmaker'], representative: ['lawmaker'], mp: ['lawmaker', 'member'], gen: ['general'], lt: ['lieutenant'], col: ['colonel'],
-  dr: ['doctor'], prof: ['professor'], adviser: ['advisor'], advisor: ['adviser'], chairman: ['chair'], chairwoman: ['chair'],
-  democratic: ['democrat'], republican: ['gop'], gop: ['republican'], labour: ['labour'],
-  spokesman: ['spokesperson'], spokeswoman: ['spokesperson'], ceo: ['chief', 'executive'], premier: ['prime', 'minister'],
+  justice: ['judge'],
+  judge: ['justice'],
+  capt: ['captain'],
+  gov: ['governor'],
+  sen: ['senator'],
+  rep: ['representative', 'congressman', 'congresswoman', 'lawmaker'],
+  senator: ['lawmaker'],
+  representative: ['lawmaker'],
+  mp: ['lawmaker', 'member'],
+  gen: ['general'],
+  lt: ['lieutenant'],
+  col: ['colonel'],
+  dr: ['doctor'],
+  prof: ['professor'],
+  adviser: ['advisor'],
+  advisor: ['adviser'],
+  chairman: ['chair'],
+  chairwoman: ['chair'],
+  democratic: ['democrat'],
+  republican: ['gop'],
+  gop: ['republican'],
+  labour: ['labour'],
+  spokesman: ['spokesperson'],
+  spokeswoman: ['spokesperson'],
+  ceo: ['chief', 'executive'],
+  premier: ['prime', 'minister'],
 };
 
 function titlesGender(titles: string[]): 'male' | 'female' | undefined {
@@ -940,5 +1321,8 @@ function roleRank(r: string): number {
 }
 
 export function tokenWords(tokens: Token[], from: number, to: number): string[] {
-  return tokens.slice(from, to).filter((t) => t.kind === 'word').map((t) => t.text);
+  return tokens
+    .slice(from, to)
+    .filter((t) => t.kind === 'word')
+    .map((t) => t.text);
 }

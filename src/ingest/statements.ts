@@ -7,7 +7,21 @@ import type { People } from './people.js';
 import { isSpeechVerb, isWeakCue, speechLemma } from './speech-verbs.js';
 import type { ParagraphDoc } from './tokens.js';
 
-const AUX = new Set(['has', 'have', 'had', 'also', 'later', 'previously', 'reportedly', 'publicly', 'then', 'was', 'is', 'were', 'would']);
+const AUX = new Set([
+  'has',
+  'have',
+  'had',
+  'also',
+  'later',
+  'previously',
+  'reportedly',
+  'publicly',
+  'then',
+  'was',
+  'is',
+  'were',
+  'would',
+]);
 
 export function extractStatements(docs: ParagraphDoc[], people: People): Statement[] {
   const out: Statement[] = [];
@@ -37,13 +51,15 @@ export function extractStatements(docs: ParagraphDoc[], people: People): Stateme
         if (/ing$/.test(w) && before?.text !== ',') continue;
         const m = people.inParagraph(doc.index).find((x) => x.to === j + 1 && x.from >= s0 && x.subject);
         if (m) speakerId = m.person.id;
-        else if (before && /^(he|she)$/i.test(before.text)) speakerId = people.resolvePronoun(before.text, doc.index, j)?.id;
+        else if (before && /^(he|she)$/i.test(before.text))
+          speakerId = people.resolvePronoun(before.text, doc.index, j)?.id;
         else if (before?.text === ',') {
           // "X, the adviser who …, speculated that …" / "X dismissed it, saying …": the sentence's subject.
           const subject = people.inParagraph(doc.index).find((x) => x.from >= s0 && x.from < k && x.subject);
           const first = doc.tokens[s0];
           if (subject && subject.from <= s0 + 3) speakerId = subject.person.id;
-          else if (first && /^(he|she)$/i.test(first.text)) speakerId = people.resolvePronoun(first.text, doc.index, s0)?.id;
+          else if (first && /^(he|she)$/i.test(first.text))
+            speakerId = people.resolvePronoun(first.text, doc.index, s0)?.id;
         }
       }
       if (speakerId) out.push({ speakerId, text, paragraph: doc.index });

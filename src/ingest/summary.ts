@@ -12,7 +12,7 @@ import { splitSentences } from './sentences.js';
 const STOPWORDS = new Set(
   (
     'a an the and or but nor so yet for of in on at to from by with without about above below into onto over under ' +
-    'after before between through during until since than then there here this that these those it its it’s it\'s ' +
+    "after before between through during until since than then there here this that these those it its it’s it's " +
     'is are was were be been being am do does did doing done have has had having will would shall should can could ' +
     'may might must not no yes i me my we us our you your he him his she her they them their who whom whose which ' +
     'what when where why how all any both each few more most other some such only own same too very just also even ' +
@@ -43,7 +43,6 @@ function stem(word: string): string {
 
 // Letters and digits; anything from U+00C0 up counts as a letter (accents, other scripts).
 const WORD = /[a-z0-9\u00c0-\uffff][a-z0-9\u00c0-\uffff'’-]*/g;
-const WORD_ANY_CASE = /[A-Za-z0-9\u00c0-\uffff][A-Za-z0-9\u00c0-\uffff'’-]*/g;
 
 const isWordStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c >= 0xc0;
 
@@ -109,7 +108,8 @@ function overlapRatio(a: Set<string>, b: Set<string>): number {
   return shared / Math.min(a.size, b.size);
 }
 
-const DANGLING_START = /^["“‘']?(he|she|they|it|this|that|these|those|his|her|their|its|him|them|but|and|so|also|still|however|yet|such)\b/i;
+const DANGLING_START =
+  /^["“‘']?(he|she|they|it|this|that|these|those|his|her|their|its|him|them|but|and|so|also|still|however|yet|such)\b/i;
 const SPEECH_VERB =
   /\b(said|says|say|told|tells|added|adds|wrote|writes|tweeted|remarked|asked|insisted|warned|stated|declared|explained|noted|argued|claimed|continued|commented|according)\b/i;
 
@@ -141,7 +141,12 @@ function quoteOpenAfter(text: string, startsInside: boolean): boolean {
  * How well a sentence stands alone, as a multiplier: a dangling pronoun or connective, a bare
  * fragment of a quotation with no speaker, or a very short or very long sentence all read worse.
  */
-function standalonePenalty(text: string, startsInsideQuote: boolean, endsInsideQuote: boolean, wordCount: number): number {
+function standalonePenalty(
+  text: string,
+  startsInsideQuote: boolean,
+  endsInsideQuote: boolean,
+  wordCount: number,
+): number {
   let factor = 1;
   if (DANGLING_START.test(text)) factor *= 0.45;
   // The middle of someone's quotation reads as a fragment.
@@ -331,7 +336,5 @@ export function summarize(paragraphs: Paragraph[], headline: string, maxPoints =
     chosen.push(c);
   }
   for (const c of skipped) if (chosen.length < maxPoints) chosen.push(c);
-  return chosen
-    .sort((a, b) => a.order - b.order)
-    .map((c) => ({ text: c.text, paragraph: c.paragraph }));
+  return chosen.sort((a, b) => a.order - b.order).map((c) => ({ text: c.text, paragraph: c.paragraph }));
 }

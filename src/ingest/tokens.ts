@@ -21,12 +21,59 @@ export interface Span {
 }
 
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'rep', 'reps', 'sen', 'gov', 'gen', 'st', 'jr', 'sr', 'lt', 'col', 'capt', 'prof', 'rev', 'sgt',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mt', 'ft', 'corp', 'inc', 'ltd',
-  'co', 'no', 'vs', 'etc', 'cmdr', 'adm', 'maj', 'pres', 'supt', 'insp', 'det', 'hon', 'atty', 'messrs',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'rep',
+  'reps',
+  'sen',
+  'gov',
+  'gen',
+  'st',
+  'jr',
+  'sr',
+  'lt',
+  'col',
+  'capt',
+  'prof',
+  'rev',
+  'sgt',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'mt',
+  'ft',
+  'corp',
+  'inc',
+  'ltd',
+  'co',
+  'no',
+  'vs',
+  'etc',
+  'cmdr',
+  'adm',
+  'maj',
+  'pres',
+  'supt',
+  'insp',
+  'det',
+  'hon',
+  'atty',
+  'messrs',
 ]);
 
-const WORD = /(?:\p{Lu}\.){2,}|@[\p{L}\p{N}_]+|[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:(?:['’\-&]|_+)[\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*/uy;
+const WORD =
+  /(?:\p{Lu}\.){2,}|@[\p{L}\p{N}_]+|[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:(?:['’\-&]|_+)[\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*/uy;
 
 /** Tokenizes `text`, turning each span in `quotes` (outer marks included) into one quote token. */
 export function tokenize(text: string, quotes: Span[] = []): Token[] {
@@ -38,7 +85,14 @@ export function tokenize(text: string, quotes: Span[] = []): Token[] {
     const nextQuote = sorted[qi];
     if (nextQuote && i >= nextQuote.start) {
       const quoted = text.slice(nextQuote.start, nextQuote.end);
-      tokens.push({ text: quoted, start: nextQuote.start, end: nextQuote.end, kind: 'quote', lower: quoted.toLowerCase(), q: nextQuote.i });
+      tokens.push({
+        text: quoted,
+        start: nextQuote.start,
+        end: nextQuote.end,
+        kind: 'quote',
+        lower: quoted.toLowerCase(),
+        q: nextQuote.i,
+      });
       i = Math.max(i, nextQuote.end);
       qi++;
       continue;
@@ -100,12 +154,17 @@ export function sentences(tokens: Token[], quoteTexts: string[]): Array<[number,
     const next = tokens[i + 1];
     let ends = false;
     if (t.kind === 'punct' && /[.!?]/.test(t.text)) {
-      ends = !next || next.kind === 'quote' || /^[\p{Lu}\p{N}]/u.test(next.text) || (next.kind === 'punct' && /[“"‘(\[]/.test(next.text));
+      ends =
+        !next ||
+        next.kind === 'quote' ||
+        /^[\p{Lu}\p{N}]/u.test(next.text) ||
+        (next.kind === 'punct' && /[“"‘([]/.test(next.text));
     } else if (t.kind === 'quote' && next && next.kind === 'word' && /^\p{Lu}/u.test(next.text)) {
       // "… with you." Tusk, a founding member …: a quote closing a sentence — unless its speaker
       // follows ("“They deceived people!” Panfilova explained").
       const inner = quoteTexts[t.q!] ?? '';
-      ends = TERMINAL.test(inner.trim()) && !(/[!?]["'”’)\]]*$/.test(inner.trim()) && attributionFollows(tokens, i + 1));
+      ends =
+        TERMINAL.test(inner.trim()) && !(/[!?]["'”’)\]]*$/.test(inner.trim()) && attributionFollows(tokens, i + 1));
     } else if (t.kind === 'quote' && next && next.kind === 'quote') {
       ends = true;
     }
@@ -139,7 +198,11 @@ export function isCapitalized(word: string): boolean {
 const ASCII = /^[\x00-\x7f]*$/;
 export function stripDiacritics(s: string): string {
   if (ASCII.test(s)) return s;
-  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l').replace(/Ł/g, 'L');
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ł/g, 'l')
+    .replace(/Ł/g, 'L');
 }
 
 /** One paragraph prepared for the rules: its quote spans, tokens (quotes folded) and sentences. */

@@ -1,4 +1,15 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+  statSync,
+  type Stats,
+} from 'node:fs';
 import { basename, sep } from 'node:path';
 import { BriefingError } from '../ingest/briefing-file.js';
 import type { FileStamp } from './cache.js';
@@ -42,7 +53,12 @@ export function isTextArticle(file: string): boolean {
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
     const head = Buffer.alloc(512);
     const n = readSync(fd, head, 0, head.length, 0);
-    return /^[^\n]+\r?\nPublished:\s*\d{4}-\d{2}-\d{2}\s*\r?\n/.test(head.subarray(0, n).toString('utf8').replace(/^\uFEFF/, ''));
+    return /^[^\n]+\r?\nPublished:\s*\d{4}-\d{2}-\d{2}\s*\r?\n/.test(
+      head
+        .subarray(0, n)
+        .toString('utf8')
+        .replace(/^\uFEFF/, ''),
+    );
   } catch {
     return false;
   } finally {
@@ -58,7 +74,12 @@ export function isArticleFile(file: string): boolean {
 /** A news article is tens of KB; deriving megabytes would stall start-up or the event loop for minutes. */
 export const MAX_BRIEFING_BYTES = 2 * 1024 * 1024;
 
-export const stampOf = (info: Stats): FileStamp => ({ size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino });
+export const stampOf = (info: Stats): FileStamp => ({
+  size: info.size,
+  mtimeMs: info.mtimeMs,
+  ctimeMs: info.ctimeMs,
+  ino: info.ino,
+});
 
 /**
  * Where a briefing in `root` really is, or why it may not be read. Links are followed only while
@@ -70,7 +91,8 @@ export function containedPath(file: string, root: string): { real: string } | { 
   try {
     link = lstatSync(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { problem: 'the file disappeared while it was being read', gone: true };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      return { problem: 'the file disappeared while it was being read', gone: true };
     return { problem: `cannot read: ${(error as Error).message}` };
   }
   if (!link.isSymbolicLink()) return { real: file };
@@ -80,24 +102,32 @@ export function containedPath(file: string, root: string): { real: string } | { 
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ELOOP') return { problem: 'a symbolic link loop' };
-    if (code === 'ENOENT') return { problem: 'a symbolic link to a file that does not exist (it disappeared, or was never there)' };
+    if (code === 'ENOENT')
+      return { problem: 'a symbolic link to a file that does not exist (it disappeared, or was never there)' };
     return { problem: `cannot read: ${(error as Error).message}` };
   }
   if (real !== root && !real.startsWith(root.endsWith(sep) ? root : root + sep)) {
-    return { problem: `a symbolic link to ${real}, outside the briefings folder: not read (only links within the folder are followed)` };
+    return {
+      problem: `a symbolic link to ${real}, outside the briefings folder: not read (only links within the folder are followed)`,
+    };
   }
   return { real };
 }
 
 /** Why a file in the folder cannot be read as a briefing (outside the folder, too large, binary, a loop, gone), or its text. */
-export function readBriefing(file: string, root: string): { content: string; stamp: FileStamp } | { problem: string; gone?: boolean } {
+export function readBriefing(
+  file: string,
+  root: string,
+): { content: string; stamp: FileStamp } | { problem: string; gone?: boolean } {
   const where = containedPath(file, root);
   if ('problem' in where) return where;
   try {
     const info = statSync(where.real);
     if (!info.isFile()) return { problem: 'not a regular file (a directory or device named like a briefing)' };
     if (info.size > MAX_BRIEFING_BYTES) {
-      return { problem: `${(info.size / 1_048_576).toFixed(1)} MB is too large for a briefing (at most ${MAX_BRIEFING_BYTES / 1_048_576} MB); skipped` };
+      return {
+        problem: `${(info.size / 1_048_576).toFixed(1)} MB is too large for a briefing (at most ${MAX_BRIEFING_BYTES / 1_048_576} MB); skipped`,
+      };
     }
     // O_NOFOLLOW: the checked file cannot be swapped for a link to elsewhere between the check and
     // the read (the open fails instead); O_NONBLOCK: a FIFO swapped in cannot hang the open.
@@ -105,7 +135,8 @@ export function readBriefing(file: string, root: string): { content: string; sta
     let content: string;
     try {
       const opened = fstatSync(fd);
-      if (!opened.isFile() || opened.ino !== info.ino || opened.dev !== info.dev) return { problem: 'the file was replaced while it was being read; read again on its next change' };
+      if (!opened.isFile() || opened.ino !== info.ino || opened.dev !== info.dev)
+        return { problem: 'the file was replaced while it was being read; read again on its next change' };
       content = readFileSync(fd, 'utf8');
     } finally {
       closeSync(fd);
@@ -134,12 +165,19 @@ export function idPrecedence(a: string, b: string, id: string): number {
 
 /** A derivation error back from a worker thread, as the BriefingError it was. */
 export function revive(file: string, e: SerializedError): Error {
-  if (e.name === 'BriefingError' && Array.isArray(e.props['issues'])) return new BriefingError(file, e.props['issues'] as BriefingError['issues']);
+  if (e.name === 'BriefingError' && Array.isArray(e.props['issues']))
+    return new BriefingError(file, e.props['issues'] as BriefingError['issues']);
   return new Error(e.message);
 }
 
 export function toError(file: string, error: unknown, keptLastGood: boolean): LibraryError {
-  if (error instanceof BriefingError) return { file, line: error.line, field: error.field, message: error.issues[0]?.message ?? error.message, keptLastGood };
+  if (error instanceof BriefingError)
+    return {
+      file,
+      line: error.line,
+      field: error.field,
+      message: error.issues[0]?.message ?? error.message,
+      keptLastGood,
+    };
   return { file, message: (error as Error).message ?? String(error), keptLastGood };
 }
-

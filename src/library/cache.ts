@@ -21,7 +21,10 @@ const CACHE_FORMAT = 4;
  * parsing them is about twice as fast as SQLite handing back UTF-8 text full of curly quotes.
  */
 function encodeText(value: unknown): string {
-  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[\u007f-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 function encode(value: unknown): Buffer {
@@ -114,7 +117,13 @@ export class ModelCache<T> {
 
   /** The cache key of one file: its name matters because the article id is derived from it. */
   keyOf(path: string, content: string): string {
-    return createHash('sha256').update(this.version).update('\0').update(basename(path)).update('\0').update(content).digest('hex');
+    return createHash('sha256')
+      .update(this.version)
+      .update('\0')
+      .update(basename(path))
+      .update('\0')
+      .update(content)
+      .digest('hex');
   }
 
   /** Whether a model is stored under `key` (without decoding it). */
@@ -154,7 +163,9 @@ export class ModelCache<T> {
         if (wanted.size > 64 && wanted.size * 2 >= this.size()) {
           // As text: the stored JSON is ASCII, so SQLite hands V8 a string directly, without a Buffer per row
           // (10 000 malloc'd buffers left the process ~70 MB larger after they were freed).
-          const scan = db.prepare('SELECT key, side, CAST(data AS TEXT) AS data FROM models WHERE version = ?') as Database.Statement<[string], { key: string; side: number | null; data: string }>;
+          const scan = db.prepare(
+            'SELECT key, side, CAST(data AS TEXT) AS data FROM models WHERE version = ?',
+          ) as Database.Statement<[string], { key: string; side: number | null; data: string }>;
           for (const row of scan.iterate(this.version)) if (wanted.has(row.key)) take(row.key, row.data, row.side);
         } else {
           for (const key of wanted) {
@@ -218,9 +229,9 @@ export class ModelCache<T> {
     const known = new Map<string, FileStamp & { key: string }>();
     try {
       const rows = this.db?.prepare('SELECT path, size, mtime, ctime, ino, key FROM files').all() as
-        | { path: string; size: number; mtime: number; ctime: number; ino: number; key: string }[]
-        | undefined;
-      for (const r of rows ?? []) known.set(r.path, { size: r.size, mtimeMs: r.mtime, ctimeMs: r.ctime, ino: r.ino, key: r.key });
+        { path: string; size: number; mtime: number; ctime: number; ino: number; key: string }[] | undefined;
+      for (const r of rows ?? [])
+        known.set(r.path, { size: r.size, mtimeMs: r.mtime, ctimeMs: r.ctime, ino: r.ino, key: r.key });
     } catch (error) {
       this.disable(error);
     }
@@ -241,7 +252,9 @@ export class ModelCache<T> {
     const now = Date.now();
     try {
       db.transaction(() => {
-        const put = db.prepare('INSERT OR REPLACE INTO files (path, size, mtime, ctime, ino, key) VALUES (?, ?, ?, ?, ?, ?)');
+        const put = db.prepare(
+          'INSERT OR REPLACE INTO files (path, size, mtime, ctime, ino, key) VALUES (?, ?, ?, ?, ?, ?)',
+        );
         const drop = db.prepare('DELETE FROM files WHERE path = ?');
         const kept = new Set<string>();
         for (const [path, stamp, key] of entries) {

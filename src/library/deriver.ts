@@ -1,6 +1,13 @@
 import { Article } from '../model/article.js';
 import type { ArticleSource } from '../model/briefing.js';
-import { applyOverrides, articleIdFromPath, BriefingError, OverrideError, parseBriefingFile, type ParsedBriefing } from '../ingest/briefing-file.js';
+import {
+  applyOverrides,
+  articleIdFromPath,
+  BriefingError,
+  OverrideError,
+  parseBriefingFile,
+  type ParsedBriefing,
+} from '../ingest/briefing-file.js';
 import { parseTextArticle } from '../ingest/text-file.js';
 import { fieldName } from '../config/yaml-location.js';
 
@@ -11,8 +18,12 @@ import { fieldName } from '../config/yaml-location.js';
 export function parseAnyBriefing(path: string, content: string): ParsedBriefing {
   if (!path.toLowerCase().endsWith('.txt')) return parseBriefingFile(path, content);
   const source = parseTextArticle(articleIdFromPath(path), content.replace(/^\uFEFF/, ''));
-  if (!source.headline) throw new BriefingError(path, [{ line: 1, field: 'headline', message: 'the first line must be the headline' }]);
-  if (!source.paragraphs.length) throw new BriefingError(path, [{ line: 2, field: 'body', message: 'no paragraphs after the headline (separate paragraphs with blank lines)' }]);
+  if (!source.headline)
+    throw new BriefingError(path, [{ line: 1, field: 'headline', message: 'the first line must be the headline' }]);
+  if (!source.paragraphs.length)
+    throw new BriefingError(path, [
+      { line: 2, field: 'body', message: 'no paragraphs after the headline (separate paragraphs with blank lines)' },
+    ]);
   return { source, frontMatter: {}, lineOf: () => undefined };
 }
 
@@ -31,7 +42,9 @@ export function createDeriver(extract: (source: ArticleSource) => Article): Deri
       article = applyOverrides(extract(parsed.source), parsed.frontMatter);
     } catch (error) {
       if (error instanceof OverrideError) {
-        throw new BriefingError(path, [{ line: parsed.lineOf(error.field), field: fieldName(error.field), message: error.message }]);
+        throw new BriefingError(path, [
+          { line: parsed.lineOf(error.field), field: fieldName(error.field), message: error.message },
+        ]);
       }
       if (error instanceof BriefingError) throw error;
       throw new BriefingError(path, [{ field: 'text', message: `the extractor failed: ${(error as Error).message}` }]);
@@ -41,7 +54,10 @@ export function createDeriver(extract: (source: ArticleSource) => Article): Deri
       // The extractor's output broke the model: a bug, but report it like any bad file.
       throw new BriefingError(
         path,
-        valid.error.issues.map((i) => ({ field: `article.${fieldName(i.path)}`, message: `derived model is invalid: ${i.message}` })),
+        valid.error.issues.map((i) => ({
+          field: `article.${fieldName(i.path)}`,
+          message: `derived model is invalid: ${i.message}`,
+        })),
       );
     }
     return valid.data;

@@ -182,7 +182,11 @@ export class EventIndex {
       // A reload's own event leaves `recent` at once (found by binary search on its end); one of
       // the start-up's is marked gone.
       let inRecent = false;
-      for (let i = lowerBoundIn(this.recent, item.endMs); i < this.recent.length && this.recent[i]!.endMs === item.endMs; i++) {
+      for (
+        let i = lowerBoundIn(this.recent, item.endMs);
+        i < this.recent.length && this.recent[i]!.endMs === item.endMs;
+        i++
+      ) {
         if (this.recent[i] === item) {
           this.recent.splice(i, 1);
           inRecent = true;

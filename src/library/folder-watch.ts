@@ -11,7 +11,11 @@ export interface WatchStatus {
 
 /** What the watch needs of the library it keeps in step with the folder. */
 export interface WatchHost {
-  logger?: { info(obj: object, msg?: string): void; warn(obj: object, msg?: string): void; error?(obj: object, msg?: string): void };
+  logger?: {
+    info(obj: object, msg?: string): void;
+    warn(obj: object, msg?: string): void;
+    error?(obj: object, msg?: string): void;
+  };
   /** The folder's real path (links inside it are resolved against it). */
   root(): string;
   setRoot(real: string): void;
@@ -59,7 +63,9 @@ export class FolderWatch {
   /** Whether new and edited briefings are being picked up. */
   status(): WatchStatus {
     if (!this.watching) return { ok: false, problem: 'the briefings folder is not being watched' };
-    return this.watcher && !this.watchProblem ? { ok: true } : { ok: false, problem: this.watchProblem ?? 'the briefings folder is not being watched' };
+    return this.watcher && !this.watchProblem
+      ? { ok: true }
+      : { ok: false, problem: this.watchProblem ?? 'the briefings folder is not being watched' };
   }
 
   private attach(): boolean {
@@ -102,7 +108,10 @@ export class FolderWatch {
     this.watcher?.close();
     this.watcher = undefined;
     if (!this.attach()) return;
-    this.host.logger?.info({ dir: this.dir }, 'briefings folder replaced or back: watching it again and reading its files');
+    this.host.logger?.info(
+      { dir: this.dir },
+      'briefings folder replaced or back: watching it again and reading its files',
+    );
     this.rescan();
   }
 
@@ -110,7 +119,11 @@ export class FolderWatch {
   private rescan(): void {
     let present: Set<string>;
     try {
-      present = new Set(readdirSync(this.dir).map((name) => join(this.dir, name)).filter(isArticleFile));
+      present = new Set(
+        readdirSync(this.dir)
+          .map((name) => join(this.dir, name))
+          .filter(isArticleFile),
+      );
     } catch {
       return;
     }
@@ -147,10 +160,13 @@ export class FolderWatch {
     clearTimeout(this.timers.get(file));
     this.timers.set(
       file,
-      setTimeout(() => {
-        this.timers.delete(file);
-        this.settle(file, true);
-      }, this.timing.settleMs - quietMs + 5),
+      setTimeout(
+        () => {
+          this.timers.delete(file);
+          this.settle(file, true);
+        },
+        this.timing.settleMs - quietMs + 5,
+      ),
     );
   }
 
@@ -164,7 +180,8 @@ export class FolderWatch {
     const read = readBriefing(file, this.host.root());
     if (settled && 'stamp' in read) {
       const after = statSync(file, { throwIfNoEntry: false });
-      const same = (x: { size: number; mtimeMs: number } | undefined) => !!x && x.size === settled.size && x.mtimeMs === settled.mtimeMs;
+      const same = (x: { size: number; mtimeMs: number } | undefined) =>
+        !!x && x.size === settled.size && x.mtimeMs === settled.mtimeMs;
       // Written again since it settled, or while it was being read: wait for it to settle again.
       if (!same(read.stamp) || !same(after)) return this.settle(file, true);
     }

@@ -9,12 +9,29 @@ import type { DeriveFn } from './deriver.js';
 import { ModelCache, type ModelCacheOptions } from './cache.js';
 import { deriveMany, type DerivationRef, type DeriveOptions } from './workers.js';
 import { SearchIndex } from './search.js';
-import { idPrecedence, isArticleFile, readBriefing, revive, toError, type LibraryChange, type LibraryError } from './briefing-files.js';
+import {
+  idPrecedence,
+  isArticleFile,
+  readBriefing,
+  revive,
+  toError,
+  type LibraryChange,
+  type LibraryError,
+} from './briefing-files.js';
 import { FolderWatch, type WatchStatus } from './folder-watch.js';
 import { Shelf } from './shelf.js';
 import { readForStartup } from './startup-read.js';
 
-export { containedPath, idPrecedence, isArticleFile, isBriefingFile, isTextArticle, MAX_BRIEFING_BYTES, type LibraryChange, type LibraryError } from './briefing-files.js';
+export {
+  containedPath,
+  idPrecedence,
+  isArticleFile,
+  isBriefingFile,
+  isTextArticle,
+  MAX_BRIEFING_BYTES,
+  type LibraryChange,
+  type LibraryError,
+} from './briefing-files.js';
 export type { WatchStatus } from './folder-watch.js';
 
 export interface LibraryOptions {
@@ -41,7 +58,11 @@ export interface LibraryOptions {
   settleMs?: number;
   /** How often the folder itself is checked (deleted, replaced by another folder); default 1 000 ms. */
   folderCheckMs?: number;
-  logger?: { info(obj: object, msg?: string): void; warn(obj: object, msg?: string): void; error?(obj: object, msg?: string): void };
+  logger?: {
+    info(obj: object, msg?: string): void;
+    warn(obj: object, msg?: string): void;
+    error?(obj: object, msg?: string): void;
+  };
 }
 
 /** Larger edits are extracted in a worker thread (when the library has workers): the main thread keeps answering. */
@@ -110,7 +131,12 @@ export class Library extends Shelf {
   }
 
   /** A library of ready-made articles (tests, tools); not backed by a folder. */
-  static fromArticles(articles: Article[], derive: DeriveFn = () => { throw new Error('not backed by files'); }): Library {
+  static fromArticles(
+    articles: Article[],
+    derive: DeriveFn = () => {
+      throw new Error('not backed by files');
+    },
+  ): Library {
     const lib = new Library({ dir: '.', derive });
     for (const article of articles) lib.put(`${article.id}.md`, article);
     return lib;
@@ -123,7 +149,11 @@ export class Library extends Shelf {
       this.realDir = realpathSync(this.dir);
       names = (await readdir(this.dir)).filter((n) => isArticleFile(join(this.dir, n))).sort();
     } catch (error) {
-      this.fileErrors.set(this.dir, { file: this.dir, message: `cannot read the briefings folder: ${(error as Error).message}`, keptLastGood: false });
+      this.fileErrors.set(this.dir, {
+        file: this.dir,
+        message: `cannot read the briefings folder: ${(error as Error).message}`,
+        keptLastGood: false,
+      });
       return this;
     }
     await this.loadFiles(names.map((name) => join(this.dir, name)));
@@ -136,12 +166,18 @@ export class Library extends Shelf {
    */
   private async loadFiles(files: string[]): Promise<void> {
     const started = performance.now();
-    const { problems, contents, keys, stamps, hits, recent, unreadCount } = readForStartup(files, this.root(), this.cache, this.settleMs);
+    const { problems, contents, keys, stamps, hits, recent, unreadCount } = readForStartup(
+      files,
+      this.root(),
+      this.cache,
+      this.settleMs,
+    );
     this.recentAtLoad.push(...recent);
     const missing = files.map((_, i) => i).filter((i) => contents[i] !== undefined && !(keys[i] && hits.has(keys[i]!)));
     const jobs = missing.map((i) => [files[i]!, contents[i]!] as const);
     // Workers (and the main thread helping them) import the derivation themselves, only when there are misses.
-    const derive = this.workers || !jobs.length ? undefined : await this.derivation().catch((error: unknown) => error as Error);
+    const derive =
+      this.workers || !jobs.length ? undefined : await this.derivation().catch((error: unknown) => error as Error);
     const derived = this.workers
       ? await deriveMany<Article>(this.workers.derivation, jobs, this.workers)
       : jobs.map(([file, content]) => {
@@ -192,18 +228,29 @@ export class Library extends Shelf {
     // New articles are indexed for search once, here (a warm start has them all already).
     this.search.prune();
     if (this.cache) {
-      this.cache.setMany(fresh.map(([key, article]) => {
-        const { model, texts } = splitTexts(article);
-        return [key, model, texts] as const;
-      }));
+      this.cache.setMany(
+        fresh.map(([key, article]) => {
+          const { model, texts } = splitTexts(article);
+          return [key, model, texts] as const;
+        }),
+      );
       const liveKeys = new Set(live);
       this.cache.rememberFiles(
-        files.flatMap((file, i) => (keys[i] && liveKeys.has(keys[i]!) && stamps[i] ? [[file, stamps[i]!, keys[i]!] as const] : [])),
+        files.flatMap((file, i) =>
+          keys[i] && liveKeys.has(keys[i]!) && stamps[i] ? [[file, stamps[i]!, keys[i]!] as const] : [],
+        ),
       );
       this.cache.prune(live);
     }
     this.logger?.info(
-      { articles: this.size, fromCache: hits.size, unread: unreadCount, derived: jobs.length, errors, ms: Math.round(performance.now() - started) },
+      {
+        articles: this.size,
+        fromCache: hits.size,
+        unread: unreadCount,
+        derived: jobs.length,
+        errors,
+        ms: Math.round(performance.now() - started),
+      },
       'briefings loaded',
     );
     if (this.size > 0) this.prepareStories();
@@ -267,10 +314,16 @@ export class Library extends Shelf {
       const key = this.cache?.keyOf(file, content);
       const hit = key !== undefined ? this.cache!.get(key) : undefined;
       if (hit) change = this.admit(file, { article: hit }, key);
-      else if (this.workers && content.length > LARGE_EDIT_CHARS) change = await this.deriveInWorker(file, content, key);
+      else if (this.workers && content.length > LARGE_EDIT_CHARS)
+        change = await this.deriveInWorker(file, content, key);
       else {
         // An edit is a cache miss: load the extractor first if this start-up never needed it.
-        const loaded = this.deriveFn ? undefined : await this.derivation().then(() => undefined, (error: unknown) => error);
+        const loaded = this.deriveFn
+          ? undefined
+          : await this.derivation().then(
+              () => undefined,
+              (error: unknown) => error,
+            );
         change = loaded ? this.admit(file, { error: loaded }) : this.deriveHere(file, content, key);
       }
     }
@@ -283,8 +336,15 @@ export class Library extends Shelf {
 
   /** A large edit, extracted in a worker thread like a start-up's misses: the main thread keeps answering meanwhile. */
   private async deriveInWorker(file: string, content: string, key: string | undefined): Promise<LibraryChange> {
-    const [result] = await deriveMany<Article>(this.workers!.derivation, [[file, content]], { threads: 1, minPoolJobs: 1, mainThreadHelps: false });
-    if (!result || !result.ok) return this.admit(file, { error: result ? revive(file, result.error) : new Error('the extraction worker returned nothing') });
+    const [result] = await deriveMany<Article>(this.workers!.derivation, [[file, content]], {
+      threads: 1,
+      minPoolJobs: 1,
+      mainThreadHelps: false,
+    });
+    if (!result || !result.ok)
+      return this.admit(file, {
+        error: result ? revive(file, result.error) : new Error('the extraction worker returned nothing'),
+      });
     if (key) {
       const { model, texts } = splitTexts(result.value);
       this.cache?.set(key, model, texts);
@@ -304,7 +364,8 @@ export class Library extends Shelf {
   /** Derives on this thread and admits (the cache was already asked). */
   private deriveHere(file: string, content: string, key: string | undefined): LibraryChange {
     try {
-      if (!this.deriveFn) throw new Error('the extractor is not loaded yet (reloadFile loads it; ingest does not wait)');
+      if (!this.deriveFn)
+        throw new Error('the extractor is not loaded yet (reloadFile loads it; ingest does not wait)');
       const article = this.deriveFn(file, content);
       if (key) {
         const { model, texts } = splitTexts(article);
@@ -359,14 +420,22 @@ export class Library extends Shelf {
     if (clash && clash.file !== file) {
       const rule = '(a file named exactly as the id comes first, then the first name in sort order)';
       if (idPrecedence(file, clash.file, article.id) > 0) {
-        const err = toError(file, new Error(`article id "${article.id}" is already used by ${basename(clash.file)}, which serves it ${rule}`), !!had);
+        const err = toError(
+          file,
+          new Error(`article id "${article.id}" is already used by ${basename(clash.file)}, which serves it ${rule}`),
+          !!had,
+        );
         this.fileErrors.set(file, err);
         this.idLosers.set(file, article.id);
         return { type: 'error', file, error: err };
       }
       // This file serves the id: the other one steps back, and is reported the same way.
       this.drop(clash);
-      const lost = toError(clash.file, new Error(`article id "${article.id}" is already used by ${basename(file)}, which serves it ${rule}`), false);
+      const lost = toError(
+        clash.file,
+        new Error(`article id "${article.id}" is already used by ${basename(file)}, which serves it ${rule}`),
+        false,
+      );
       this.fileErrors.set(clash.file, lost);
       this.idLosers.set(clash.file, article.id);
       this.logger?.warn({ ...lost }, 'briefing rejected');
@@ -375,7 +444,11 @@ export class Library extends Shelf {
     this.fileErrors.delete(file);
     this.idLosers.delete(file);
     // With a cache the paragraph texts live there, read when an answer needs them.
-    this.put(file, key && this.cache && !this.cache.problem ? withStoredTexts(article, this.storedTexts(key, file)) : article, key);
+    this.put(
+      file,
+      key && this.cache && !this.cache.problem ? withStoredTexts(article, this.storedTexts(key, file)) : article,
+      key,
+    );
     return { type: had ? 'updated' : 'added', file, articleId: article.id };
   }
 
@@ -384,6 +457,12 @@ export class Library extends Shelf {
   }
 
   stats(): { articles: number; people: number; sayings: number; events: number; errors: number } {
-    return { articles: this.size, people: this.people.size, sayings: this.sayings.size, events: this.eventIndex.size, errors: this.fileErrors.size };
+    return {
+      articles: this.size,
+      people: this.people.size,
+      sayings: this.sayings.size,
+      events: this.eventIndex.size,
+      errors: this.fileErrors.size,
+    };
   }
 }

@@ -29,12 +29,17 @@ export interface OpenLibraryOptions {
 
 export function openLibrary(options: OpenLibraryOptions): Library {
   const workers: (DeriveOptions & { derivation: DerivationRef }) | undefined =
-    options.threads === 0 ? undefined : { derivation: DERIVE_ARTICLE, threads: options.threads, minPoolJobs: options.minPoolJobs };
+    options.threads === 0
+      ? undefined
+      : { derivation: DERIVE_ARTICLE, threads: options.threads, minPoolJobs: options.minPoolJobs };
   return new Library({
     dir: options.dir,
     // Imported on the first cache miss: a warm start never loads the extractor.
     loadDerive: async () => (await import('./derive.js')).deriveArticle,
-    cache: options.cacheDir === false ? undefined : { dir: options.cacheDir ?? defaultCacheDir(options.dir), version: DERIVATION_VERSION },
+    cache:
+      options.cacheDir === false
+        ? undefined
+        : { dir: options.cacheDir ?? defaultCacheDir(options.dir), version: DERIVATION_VERSION },
     workers,
     debounceMs: options.debounceMs,
     logger: options.logger,

@@ -220,7 +220,10 @@ export class PeopleIndex {
    * otherwise every meaningful word must match (typos allowed) in the name, aliases or role.
    * `exactOnly` skips that typo-tolerant search (callers that only use an exact match).
    */
-  resolve(query: string, opts: { exactOnly?: boolean } = {}): { how: 'exact' | 'words' | 'none'; people: PersonSummary[] } {
+  resolve(
+    query: string,
+    opts: { exactOnly?: boolean } = {},
+  ): { how: 'exact' | 'words' | 'none'; people: PersonSummary[] } {
     const key = normalizeName(query);
     if (!key) return { how: 'none', people: [] };
     const exact = this.exact.get(key);
@@ -256,7 +259,12 @@ export class PeopleIndex {
   suggest(prefix: string, limit: number): PersonSummary[] {
     const words = tokenize(prefix);
     if (!words.length) return this.topQuoted(limit);
-    const results = this.search.search(words.join(' '), { combineWith: 'AND', prefix: true, fuzzy: (t) => (t.length >= 5 ? 1 : 0), boost: { name: 3, aliases: 2 } });
+    const results = this.search.search(words.join(' '), {
+      combineWith: 'AND',
+      prefix: true,
+      fuzzy: (t) => (t.length >= 5 ? 1 : 0),
+      boost: { name: 3, aliases: 2 },
+    });
     const seen = new Set<string>();
     const out: PersonSummary[] = [];
     for (const r of results) {
@@ -287,7 +295,11 @@ export class PeopleIndex {
       const p = this.get(id);
       if (p && p.quoteCount + p.statementCount > 0) all.push(p);
     }
-    return all.sort((a, b) => b.quoteCount - a.quoteCount || b.statementCount - a.statementCount || a.name.localeCompare(b.name)).slice(0, limit);
+    return all
+      .sort(
+        (a, b) => b.quoteCount - a.quoteCount || b.statementCount - a.statementCount || a.name.localeCompare(b.name),
+      )
+      .slice(0, limit);
   }
 
   get size(): number {

@@ -23,7 +23,9 @@ export function sayingsIn(article: Article, paragraph: number): Saying[] {
       else map!.set(p, [s]);
     };
     for (const quote of article.quotes) push(quote.paragraph, { kind: 'quote', articleId: article.id, quote });
-    article.statements.forEach((statement, ordinal) => push(statement.paragraph, { kind: 'statement', articleId: article.id, statement, ordinal }));
+    article.statements.forEach((statement, ordinal) =>
+      push(statement.paragraph, { kind: 'statement', articleId: article.id, statement, ordinal }),
+    );
     byParagraph.set(article, map);
   }
   return map.get(paragraph) ?? [];
@@ -37,7 +39,12 @@ function exactAt(words: string[], tokens: string[]): number {
   return -1;
 }
 
-export function findPhrase(search: SearchIndex, article: (id: string) => Article | undefined, phrase: string, limit = 10): PhraseMatch[] {
+export function findPhrase(
+  search: SearchIndex,
+  article: (id: string) => Article | undefined,
+  phrase: string,
+  limit = 10,
+): PhraseMatch[] {
   const words = tokenize(phrase).slice(0, 40);
   if (!words.length) return [];
   const content = words.filter((w) => !STOPWORDS.has(w));
@@ -61,12 +68,24 @@ export function findPhrase(search: SearchIndex, article: (id: string) => Article
       // The phrase pass looks for the words as typed only; close words are the loose pass's job.
       else if (mode !== 'phrase') {
         const win = bestWindow(words, tokens);
-        if (win && win.score >= 0.75) m = { saying, how: 'fuzzy', score: win.score, matched: tokens.slice(win.start, win.start + words.length).join(' ') };
+        if (win && win.score >= 0.75)
+          m = {
+            saying,
+            how: 'fuzzy',
+            score: win.score,
+            matched: tokens.slice(win.start, win.start + words.length).join(' '),
+          };
         else if (mode === 'loose' && wordsOnly.length >= 2) {
           // A paraphrase: most of the meaningful words, in any order and form ("became" for "has become").
           const have = new Set(stems(sayingText(saying)));
           const share = wordStems.filter((w) => have.has(w)).length / wordStems.length;
-          if (share >= 0.6) m = { saying, how: 'fuzzy', score: 0.6 * share, matched: bestSentences(sayingText(saying), wordStems, 1).replace(/^…\s*|\s*…$/g, '') };
+          if (share >= 0.6)
+            m = {
+              saying,
+              how: 'fuzzy',
+              score: 0.6 * share,
+              matched: bestSentences(sayingText(saying), wordStems, 1).replace(/^…\s*|\s*…$/g, ''),
+            };
         }
       }
       if (m && (!best || m.score > best.score)) best = m;
@@ -76,7 +95,13 @@ export function findPhrase(search: SearchIndex, article: (id: string) => Article
       const text = tokenize(a.paragraphs.find((p) => p.index === paragraph)?.text ?? '');
       const at = exactAt(words, text);
       const speakers = new Set(sayings.map((s) => (s.kind === 'quote' ? s.quote.speakerId : s.statement.speakerId)));
-      if (at >= 0 && speakers.size === 1) best = { saying: sayings[0]!, how: 'context', score: 0.7, matched: text.slice(at, at + words.length).join(' ') };
+      if (at >= 0 && speakers.size === 1)
+        best = {
+          saying: sayings[0]!,
+          how: 'context',
+          score: 0.7,
+          matched: text.slice(at, at + words.length).join(' '),
+        };
     }
     if (!best) return;
     const key = `${articleId}|${paragraph}|${sayingText(best.saying)}`;
@@ -102,7 +127,8 @@ export function findPhrase(search: SearchIndex, article: (id: string) => Article
   for (const h of loose.hits) consider(h.articleId, h.paragraph, 'loose');
   // Any of the words (a paraphrase): only when no word needed correcting, which found its lines above.
   if (!out.length && wordsOnly.length >= 2 && !loose.corrected) {
-    for (const h of search.passages(content, 30, { captions: true, all: false }).hits) consider(h.articleId, h.paragraph, 'loose');
+    for (const h of search.passages(content, 30, { captions: true, all: false }).hits)
+      consider(h.articleId, h.paragraph, 'loose');
   }
   return out.sort((a, b) => b.score - a.score).slice(0, limit);
 }

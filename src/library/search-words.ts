@@ -25,7 +25,9 @@ export interface SearchOptions {
 
 /** Words no search needs to match ("the" would otherwise be required in an AND query). */
 export const STOPWORDS = new Set(
-  'a an the of to in on at for and or but by with from as is are was were be been being it its this that these those there their they them he she his her him we our you your i me my mr mrs ms dr said say says about into over than then so if not no do does did has have had will would can could should what who whom which when where why how any some just also very more most'.split(' '),
+  'a an the of to in on at for and or but by with from as is are was were be been being it its this that these those there their they them he she his her him we our you your i me my mr mrs ms dr said say says about into over than then so if not no do does did has have had will would can could should what who whom which when where why how any some just also very more most'.split(
+    ' ',
+  ),
 );
 
 /** The stopwords as the index stems them ("has" → "ha"). */

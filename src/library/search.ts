@@ -82,7 +82,11 @@ export class SearchIndex {
       CREATE VIRTUAL TABLE IF NOT EXISTS temp.paragraph_terms USING fts5vocab(main, paragraphs, row);
       CREATE VIRTUAL TABLE IF NOT EXISTS temp.headline_terms USING fts5vocab(main, headlines, row);
     `);
-    for (const row of this.db.prepare('SELECT doc, key, article FROM docs').all() as { doc: number; key: string; article: string }[]) {
+    for (const row of this.db.prepare('SELECT doc, key, article FROM docs').all() as {
+      doc: number;
+      key: string;
+      article: string;
+    }[]) {
       this.stored.set(row.key, { doc: row.doc, articleId: row.article });
     }
     this.statements = {
@@ -154,7 +158,10 @@ export class SearchIndex {
     this.corrected.clear();
     this.rowCounts.clear();
     // After a bulk index (a cold start), one merged segment keeps every query's lookups short.
-    if (batch.length >= 100) this.db.exec(`INSERT INTO paragraphs(paragraphs) VALUES('optimize'); INSERT INTO headlines(headlines) VALUES('optimize');`);
+    if (batch.length >= 100)
+      this.db.exec(
+        `INSERT INTO paragraphs(paragraphs) VALUES('optimize'); INSERT INTO headlines(headlines) VALUES('optimize');`,
+      );
   }
 
   private insert(key: string, article: Article): void {
@@ -162,12 +169,20 @@ export class SearchIndex {
     const last = this.statements.maxDoc.get(day * SEQUENCE, (day + 1) * SEQUENCE)?.doc;
     const doc = last === null || last === undefined ? day * SEQUENCE : last + 1;
     this.statements.insertDoc.run(doc, key, article.id);
-    this.statements.insertHeadline.run(doc, article.headline, `${article.id.replace(/-/g, ' ')} ${article.source ?? ''}`);
+    this.statements.insertHeadline.run(
+      doc,
+      article.headline,
+      `${article.id.replace(/-/g, ' ')} ${article.source ?? ''}`,
+    );
     for (const p of article.paragraphs) {
       if (p.kind !== 'body' && p.kind !== 'caption') continue;
       const text = p.text;
       if (!text) continue;
-      this.statements.insertParagraph.run(doc * PARAGRAPHS + p.index, p.kind === 'body' ? text : null, p.kind === 'caption' ? text : null);
+      this.statements.insertParagraph.run(
+        doc * PARAGRAPHS + p.index,
+        p.kind === 'body' ? text : null,
+        p.kind === 'caption' ? text : null,
+      );
     }
     this.stored.set(key, { doc, articleId: article.id });
     this.live.set(doc, article.id);
@@ -179,7 +194,8 @@ export class SearchIndex {
     let known = this.known.get(key);
     if (known === undefined) {
       let stmt = this.prepared.get(table);
-      if (!stmt) this.prepared.set(table, (stmt = this.db.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? LIMIT 1`)));
+      if (!stmt)
+        this.prepared.set(table, (stmt = this.db.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? LIMIT 1`)));
       known = stmt.get(term(word)) !== undefined;
       if (this.known.size > 50_000) this.known.clear();
       this.known.set(key, known);
@@ -229,7 +245,10 @@ export class SearchIndex {
       const d = Math.min(levenshtein(stem, t), levenshtein(word, t));
       if (d <= budget) scored.push([t, d]);
     }
-    close = scored.sort((a, b) => a[1] - b[1]).slice(0, 3).map(([t]) => t);
+    close = scored
+      .sort((a, b) => a[1] - b[1])
+      .slice(0, 3)
+      .map(([t]) => t);
     if (this.corrected.size > 10_000) this.corrected.clear();
     this.corrected.set(word, close);
     return close;
@@ -242,17 +261,31 @@ export class SearchIndex {
    * The words as the index can match them: known words as they are, unknown ones replaced by
    * their closest index words (any of them), or dropped when none is close.
    */
-  private matchable(table: 'paragraphs' | 'headlines', words: string[], forms = true): { groups: string[][]; corrected: boolean } {
+  private matchable(
+    table: 'paragraphs' | 'headlines',
+    words: string[],
+    forms = true,
+  ): { groups: string[][]; corrected: boolean } {
     let corrected = false;
     const groups: string[][] = [];
     for (const w of words) {
       // Porter stems some forms apart ("die" / "died" → "die" / "di"): the usual inflections too.
-      if (this.knows(table, w)) groups.push([term(w), ...(forms ? inflections(w).filter((f) => this.knows(table, f)).map((f) => term(f)) : [])]);
+      if (this.knows(table, w))
+        groups.push([
+          term(w),
+          ...(forms
+            ? inflections(w)
+                .filter((f) => this.knows(table, f))
+                .map((f) => term(f))
+            : []),
+        ]);
       else {
         // A correction is a word of the index, matched as itself, and only in a table that holds
         // it: as a prefix, one as short as "re" pulled in every word it starts. A stem that is
         // not its own stem ("lighthous" → "lighthou") is still matched as a prefix.
-        const close = this.corrections(w).flatMap((t) => (this.knows(table, t) ? [term(t)] : this.terms![table].has(t) ? [term(t, true)] : []));
+        const close = this.corrections(w).flatMap((t) =>
+          this.knows(table, t) ? [term(t)] : this.terms![table].has(t) ? [term(t, true)] : [],
+        );
         corrected = true;
         if (close.length) groups.push(close);
       }
@@ -275,7 +308,9 @@ export class SearchIndex {
 
   /** Rows matching `match`, newest first, at most `limit`. */
   private newest(table: 'paragraphs' | 'headlines', match: string, limit = RANKED): number[] {
-    return this.query(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT ?`).pluck().all(match, limit) as number[];
+    return this.query(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT ?`)
+      .pluck()
+      .all(match, limit) as number[];
   }
 
   /** The newest `limit` paragraph rows of live articles (rows of replaced versions wait on disk for prune()). */
@@ -304,7 +339,12 @@ export class SearchIndex {
    * The newest RANKED rows matching every group (`all`) or any, each with its BM25 score over the
    * groups it holds (see the module comment).
    */
-  private ranked(table: 'paragraphs' | 'headlines', column: string, parts: string[], all: boolean): { id: number; score: number }[] {
+  private ranked(
+    table: 'paragraphs' | 'headlines',
+    column: string,
+    parts: string[],
+    all: boolean,
+  ): { id: number; score: number }[] {
     let rows: number[];
     let holds: (row: number, group: number) => boolean = () => true;
     if (all || parts.length === 1) rows = this.newest(table, `${column}(${parts.join(' AND ')})`);
@@ -320,7 +360,9 @@ export class SearchIndex {
       holds,
       groupRows: parts.map((part) => this.rowCount(table, `${column}(${part})`)),
       totals: this.query(`SELECT block FROM ${table}_data WHERE id = 1`).pluck().get() as Buffer,
-      sizes: this.query(`SELECT id, sz FROM ${table}_docsize WHERE id IN (SELECT value FROM json_each(?))`).raw().all(JSON.stringify(rows)) as [number, Buffer][],
+      sizes: this.query(`SELECT id, sz FROM ${table}_docsize WHERE id IN (SELECT value FROM json_each(?))`)
+        .raw()
+        .all(JSON.stringify(rows)) as [number, Buffer][],
     });
   }
 
@@ -333,15 +375,24 @@ export class SearchIndex {
     // A phrase is looked up as typed (its word forms are the loose pass's job).
     const { groups, corrected } = this.matchable('paragraphs', words, !opts.phrase);
     // A phrase is the words as typed: one needing correction makes it a miss (the caller's loose pass takes it).
-    if (!groups.length || (opts.phrase && (corrected || groups.length !== words.length))) return { hits: [], corrected };
+    if (!groups.length || (opts.phrase && (corrected || groups.length !== words.length)))
+      return { hits: [], corrected };
     const column = opts.captions ? '' : 'body : ';
     // A phrase of common words ("that we will not") makes FTS5 walk every position list: its
     // meaningful words (AND) find the same paragraphs fast, and the caller checks the word order.
-    const content = opts.phrase ? words.map((w, i) => [w, groups[i]] as const).filter(([w]) => !STOPWORDS.has(w)).map(([, g]) => g!) : [];
-    const expression = opts.phrase && content.length ? this.expression(content, { all: true }) : this.expression(groups, opts);
+    const content = opts.phrase
+      ? words
+          .map((w, i) => [w, groups[i]] as const)
+          .filter(([w]) => !STOPWORDS.has(w))
+          .map(([, g]) => g!)
+      : [];
+    const expression =
+      opts.phrase && content.length ? this.expression(content, { all: true }) : this.expression(groups, opts);
     // Phrase lookups are ranked by the caller (exact words first), so they are not scored here
     // and the newest `limit` matches are all they need.
-    const rows = opts.phrase ? this.newestLive(`${column}(${expression})`, limit).map((id) => ({ id, score: 0 })) : this.ranked('paragraphs', column, this.parts(groups, opts), opts.all !== false);
+    const rows = opts.phrase
+      ? this.newestLive(`${column}(${expression})`, limit).map((id) => ({ id, score: 0 }))
+      : this.ranked('paragraphs', column, this.parts(groups, opts), opts.all !== false);
     const hits: PassageHit[] = [];
     for (const { id, score } of rows) {
       const doc = Math.floor(id / PARAGRAPHS);
@@ -361,11 +412,15 @@ export class SearchIndex {
     if (!groups.length) return [];
     const expression = this.expression(groups, opts);
     // BM25 makes FTS5 count every row holding each word (its IDF): asked only when there are matches to put in order.
-    const newest = (this.query(`SELECT rowid FROM headlines WHERE headlines MATCH ? ORDER BY rowid DESC LIMIT ${RANKED}`).pluck().all(expression) as number[]).filter((doc) =>
-      this.live.has(doc),
-    );
+    const newest = (
+      this.query(`SELECT rowid FROM headlines WHERE headlines MATCH ? ORDER BY rowid DESC LIMIT ${RANKED}`)
+        .pluck()
+        .all(expression) as number[]
+    ).filter((doc) => this.live.has(doc));
     if (opts.prefix || newest.length <= 1) return newest.slice(0, limit).map((doc) => this.live.get(doc)!);
-    const rows = this.query(`SELECT rowid AS id, bm25(headlines, 4, 1) AS rank FROM headlines WHERE headlines MATCH ? ORDER BY rowid DESC LIMIT ${RANKED}`)
+    const rows = this.query(
+      `SELECT rowid AS id, bm25(headlines, 4, 1) AS rank FROM headlines WHERE headlines MATCH ? ORDER BY rowid DESC LIMIT ${RANKED}`,
+    )
       .raw()
       .all(expression) as [number, number][];
     const out: { id: string; rank: number; doc: number }[] = [];
@@ -373,11 +428,13 @@ export class SearchIndex {
       const id = this.live.get(doc);
       if (id !== undefined) out.push({ id, rank, doc });
     }
-    return out
-      // Autocomplete lists the newest first; a lookup the best match first.
-      .sort((a, b) => (opts.prefix ? 0 : a.rank - b.rank) || b.doc - a.doc)
-      .slice(0, limit)
-      .map((r) => r.id);
+    return (
+      out
+        // Autocomplete lists the newest first; a lookup the best match first.
+        .sort((a, b) => (opts.prefix ? 0 : a.rank - b.rank) || b.doc - a.doc)
+        .slice(0, limit)
+        .map((r) => r.id)
+    );
   }
 
   /** How many rows the index holds, and how many of its docs are live (tests, stats). */

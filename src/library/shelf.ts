@@ -1,6 +1,14 @@
 import { EventEmitter } from 'node:events';
 import type { Article } from '../model/article.js';
-import { EventIndex, PeopleIndex, SpeakerIndex, type IndexedEvent, type PersonSummary, type PhraseMatch, type Saying } from './indexes.js';
+import {
+  EventIndex,
+  PeopleIndex,
+  SpeakerIndex,
+  type IndexedEvent,
+  type PersonSummary,
+  type PhraseMatch,
+  type Saying,
+} from './indexes.js';
 import { searchWords, type PassageHit, type SearchIndex, type SearchOptions } from './search.js';
 import { findPhrase } from './phrases.js';
 import { tokenize } from './text-match.js';
@@ -141,8 +149,12 @@ export class Shelf extends EventEmitter<{ change: [LibraryChange] }> {
     if (!ids.length && words.length > 1) ids = this.search.headlines(words, limit, { all: false });
     if (!ids.length) {
       const best = new Map<string, number>();
-      for (const h of this.search.passages(words, 50, { all: words.length === 1 }).hits) best.set(h.articleId, (best.get(h.articleId) ?? 0) + h.score);
-      ids = [...best].sort((a, b) => b[1] - a[1] || this.rank(a[0]) - this.rank(b[0])).slice(0, limit).map(([id]) => id);
+      for (const h of this.search.passages(words, 50, { all: words.length === 1 }).hits)
+        best.set(h.articleId, (best.get(h.articleId) ?? 0) + h.score);
+      ids = [...best]
+        .sort((a, b) => b[1] - a[1] || this.rank(a[0]) - this.rank(b[0]))
+        .slice(0, limit)
+        .map(([id]) => id);
     }
     return ids.map((id) => this.byId.get(id)?.article).filter((a): a is Article => !!a);
   }
@@ -161,14 +173,26 @@ export class Shelf extends EventEmitter<{ change: [LibraryChange] }> {
    * Body paragraphs (and captions, with `captions`) that hold the words, best first (BM25 with
    * stemming; unknown words corrected to the closest known ones).
    */
-  searchParagraphs(words: string[], limit: number, opts: SearchOptions = {}): { hits: (PassageHit & { kind: 'body' | 'caption' })[]; corrected: boolean } {
+  searchParagraphs(
+    words: string[],
+    limit: number,
+    opts: SearchOptions = {},
+  ): { hits: (PassageHit & { kind: 'body' | 'caption' })[]; corrected: boolean } {
     const found = this.search.passages(words, limit, opts);
-    const hits = found.hits.map((h) => ({ ...h, kind: (this.byId.get(h.articleId)?.article.paragraphs.find((p) => p.index === h.paragraph)?.kind === 'caption' ? 'caption' : 'body') as 'body' | 'caption' }));
+    const hits = found.hits.map((h) => ({
+      ...h,
+      kind: (this.byId.get(h.articleId)?.article.paragraphs.find((p) => p.index === h.paragraph)?.kind === 'caption'
+        ? 'caption'
+        : 'body') as 'body' | 'caption',
+    }));
     return { hits, corrected: found.corrected };
   }
 
   /** People a name, alias or role phrase ("the envoy", "Rep. Lieu") may mean, best first (`exactOnly`: names and aliases as typed). */
-  resolvePeople(query: string, opts: { exactOnly?: boolean } = {}): { how: 'exact' | 'words' | 'none'; people: PersonSummary[] } {
+  resolvePeople(
+    query: string,
+    opts: { exactOnly?: boolean } = {},
+  ): { how: 'exact' | 'words' | 'none'; people: PersonSummary[] } {
     return this.people.resolve(query, opts);
   }
 
@@ -201,7 +225,9 @@ export class Shelf extends EventEmitter<{ change: [LibraryChange] }> {
     const ids = [...byArticle.keys()].sort((a, b) => this.rank(a) - this.rank(b));
     return ids.flatMap((id) =>
       [...(byArticle.get(id) ?? [])].sort(
-        (x, y) => (x.kind === 'quote' ? x.quote.paragraph : x.statement.paragraph) - (y.kind === 'quote' ? y.quote.paragraph : y.statement.paragraph),
+        (x, y) =>
+          (x.kind === 'quote' ? x.quote.paragraph : x.statement.paragraph) -
+          (y.kind === 'quote' ? y.quote.paragraph : y.statement.paragraph),
       ),
     );
   }
@@ -239,7 +265,8 @@ export class Shelf extends EventEmitter<{ change: [LibraryChange] }> {
 
   /** Events across briefings as stories (src/stories): built after a change, or at the first question that needs them. */
   stories(): StoryBook {
-    if (!this.storyBook || this.storyBook.generation !== this.changes) this.storyBook = { generation: this.changes, book: StoryBook.of(this.articles()) };
+    if (!this.storyBook || this.storyBook.generation !== this.changes)
+      this.storyBook = { generation: this.changes, book: StoryBook.of(this.articles()) };
     return this.storyBook.book;
   }
 

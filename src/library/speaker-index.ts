@@ -43,12 +43,17 @@ export class SpeakerIndex {
       else byArticle.set(article.id, [saying]);
     };
     for (const quote of article.quotes) index({ kind: 'quote', articleId: article.id, quote }, quote.speakerId);
-    article.statements.forEach((statement, ordinal) => index({ kind: 'statement', articleId: article.id, statement, ordinal }, statement.speakerId));
+    article.statements.forEach((statement, ordinal) =>
+      index({ kind: 'statement', articleId: article.id, statement, ordinal }, statement.speakerId),
+    );
   }
 
   remove(article: Article): void {
     this.live -= article.quotes.length + article.statements.length;
-    for (const speaker of new Set([...article.quotes.map((q) => q.speakerId), ...article.statements.map((s) => s.speakerId)])) {
+    for (const speaker of new Set([
+      ...article.quotes.map((q) => q.speakerId),
+      ...article.statements.map((s) => s.speakerId),
+    ])) {
       if (!speaker) continue;
       const byArticle = this.bySpeaker.get(speaker);
       byArticle?.delete(article.id);

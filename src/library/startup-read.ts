@@ -25,7 +25,12 @@ export interface StartupRead {
  * served before the load ends, and 10 000 small files read in a loop are several times faster
  * than through the libuv pool.
  */
-export function readForStartup(files: string[], root: string, cache: ModelCache<Article> | undefined, settleMs: number): StartupRead {
+export function readForStartup(
+  files: string[],
+  root: string,
+  cache: ModelCache<Article> | undefined,
+  settleMs: number,
+): StartupRead {
   const problems = new Map<number, string>();
   const contents: (string | undefined)[] = new Array(files.length);
   const keys: (string | undefined)[] = new Array(files.length);
@@ -64,9 +69,13 @@ export function readForStartup(files: string[], root: string, cache: ModelCache<
   });
   const hits = cache ? cache.getMany(keys.filter((k): k is string => !!k)) : new Map<string, Article>();
   // A remembered key whose model is gone: read the file after all.
-  const unread = files.map((_, i) => i).filter((i) => contents[i] === undefined && !problems.has(i) && !(keys[i] && hits.has(keys[i]!)));
+  const unread = files
+    .map((_, i) => i)
+    .filter((i) => contents[i] === undefined && !problems.has(i) && !(keys[i] && hits.has(keys[i]!)));
   for (const i of unread) read(i);
   unreadCount -= unread.length;
-  if (unread.length && cache) for (const [key, model] of cache.getMany(unread.map((i) => keys[i]).filter((k): k is string => !!k))) hits.set(key, model);
+  if (unread.length && cache)
+    for (const [key, model] of cache.getMany(unread.map((i) => keys[i]).filter((k): k is string => !!k)))
+      hits.set(key, model);
   return { problems, contents, keys, stamps, hits, recent, unreadCount };
 }

@@ -143,7 +143,9 @@ export function coverage(topicStems: string[], body: string): number {
   if (!topicStems.length) return 0;
   const have = new Set(stems(body));
   let hit = 0;
-  for (const t of topicStems) if (have.has(t) || (t.length >= 5 && [...have].some((h) => h.length >= 5 && (h.startsWith(t) || t.startsWith(h))))) hit += 1;
+  for (const t of topicStems)
+    if (have.has(t) || (t.length >= 5 && [...have].some((h) => h.length >= 5 && (h.startsWith(t) || t.startsWith(h)))))
+      hit += 1;
   return hit / topicStems.length;
 }
 

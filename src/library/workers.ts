@@ -122,7 +122,8 @@ export async function deriveMany<T>(
 
   // Chunks are [start, end) ranges; a failed worker's chunk goes back on the queue.
   const queue: [number, number][] = [];
-  for (let start = 0; start < jobs.length; start += chunkSize) queue.push([start, Math.min(jobs.length, start + chunkSize)]);
+  for (let start = 0; start < jobs.length; start += chunkSize)
+    queue.push([start, Math.min(jobs.length, start + chunkSize)]);
   let remaining = queue.length;
   if (remaining === 0) return results;
 

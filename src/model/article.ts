@@ -76,14 +76,40 @@ export const When = z.object({
  * a dated speech verb), still valid in cached or hand-made models; the extractor no longer makes them.
  */
 export const EventKind = z.enum([
-  'meeting', 'call', 'talks', 'visit', 'summit', 'vote', 'hearing', 'trial', 'sentencing', 'election',
-  'launch', 'match', 'deadline', 'release', 'conference', 'speech', 'other', 'publication', 'statement',
+  'meeting',
+  'call',
+  'talks',
+  'visit',
+  'summit',
+  'vote',
+  'hearing',
+  'trial',
+  'sentencing',
+  'election',
+  'launch',
+  'match',
+  'deadline',
+  'release',
+  'conference',
+  'speech',
+  'other',
+  'publication',
+  'statement',
 ]);
 /**
  * What the sentence says of the event. The extractor keeps declined, hypothetical and background
  * mentions out of `events`; they are in the enum so a status read from text always has a name.
  */
-export const EventStatus = z.enum(['announced', 'scheduled', 'took place', 'postponed', 'cancelled', 'declined', 'hypothetical', 'background']);
+export const EventStatus = z.enum([
+  'announced',
+  'scheduled',
+  'took place',
+  'postponed',
+  'cancelled',
+  'declined',
+  'hypothetical',
+  'background',
+]);
 export const Event = z.object({
   id: z.string().min(1),
   title: z.string().min(1),

@@ -62,7 +62,8 @@ const LEAD =
 const ASK =
   /^(?:(?:can|could|would|will) you(?: please)?(?: (?:quickly|just))?|(?:i (?:want|need|would like|wanna|d like) to know|i am (?:wondering|curious)|i was wondering|any idea|do you know|do you have|tell me quickly|quickly|just)\b[\s,:]*)+/;
 /** After a request opening, these verbs only introduce the real question. */
-const INTRO = /^(?:tell me|let me know|show me|find(?: out)?|check|look up|say|explain)\s+(?=(?:who|what|when|where|which|whether|if|how|did|does|is|are|was|were|has|have)\b)/;
+const INTRO =
+  /^(?:tell me|let me know|show me|find(?: out)?|check|look up|say|explain)\s+(?=(?:who|what|when|where|which|whether|if|how|did|does|is|are|was|were|has|have)\b)/;
 
 export function normalize(raw: string): Normalized {
   const original = cleanInput(raw);
@@ -78,7 +79,7 @@ export function normalize(raw: string): Normalized {
     .toLowerCase()
     .replace(/[’‘`´]/g, "'")
     // Emoji, symbols and emoticons carry no words.
-    .replace(/\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}\u200d\ufe0f]/gu, ' ')
+    .replace(/\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\u200d|\ufe0f/gu, ' ')
     .replace(/(?:^|\s)(?::-?[)(dp/]|;-?\)|<3|xd)(?=\s|$)/g, ' ');
   for (const [re, to] of SPELLINGS) text = text.replace(re, to);
   text = text
@@ -107,7 +108,8 @@ export function asTyped(slot: string, original: string): string {
   // The original's words with their places (one compiled pattern; a pattern per slot would cost
   // milliseconds to compile for Unicode text).
   const found: { word: string; start: number; end: number }[] = [];
-  for (const m of original.matchAll(WORD)) found.push({ word: m[0].toLowerCase().replace(/’/g, "'"), start: m.index, end: m.index + m[0].length });
+  for (const m of original.matchAll(WORD))
+    found.push({ word: m[0].toLowerCase().replace(/’/g, "'"), start: m.index, end: m.index + m[0].length });
   const want = words.map((w) => w.replace(/’/g, "'"));
   outer: for (let i = 0; i + want.length <= found.length; i++) {
     for (let k = 0; k < want.length; k++) if (found[i + k]!.word !== want[k]) continue outer;

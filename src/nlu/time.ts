@@ -5,7 +5,8 @@
 import { calendarDateOfInstant, startOfDayInstant, type CalendarDate } from '../replies/format.js';
 
 const WEEKDAY = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun';
-const MONTH = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
+const MONTH =
+  'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
 
 /** The time phrase of a normalised question, if any. */
 export const TIME_PHRASE = new RegExp(
@@ -38,7 +39,8 @@ export function resolvePeriod(phrase: string, now: Date, timeZone: string): { fr
   const p = phrase.toLowerCase();
   const range = (from: CalendarDate, to: CalendarDate = today) => ({ from: iso(from), to: iso(to) });
   if (p === 'today' || p === 'tonight' || p === 'this morning') return range(today);
-  if (p === 'yesterday' || p === 'last night' || p === 'overnight') return range(shift(today, -1), p === 'overnight' ? today : shift(today, -1));
+  if (p === 'yesterday' || p === 'last night' || p === 'overnight')
+    return range(shift(today, -1), p === 'overnight' ? today : shift(today, -1));
   if (p === 'this week') return range(monday);
   if (p === 'this weekend') return range(shift(monday, 5), shift(monday, 6));
   if (p === 'last week') return range(shift(monday, -7), shift(monday, -1));
@@ -50,7 +52,8 @@ export function resolvePeriod(phrase: string, now: Date, timeZone: string): { fr
     return range({ ...end, day: 1 }, end);
   }
   if (p === 'this year') return range({ year: today.year, month: 1, day: 1 });
-  if (p === 'last year') return range({ year: today.year - 1, month: 1, day: 1 }, { year: today.year - 1, month: 12, day: 31 });
+  if (p === 'last year')
+    return range({ year: today.year - 1, month: 1, day: 1 }, { year: today.year - 1, month: 12, day: 31 });
   if (p === 'recently' || p === 'lately' || p === 'past few days') return range(shift(today, -7));
   if (p === 'past week' || /the (?:last|past) week$/.test(p)) return range(shift(today, -7));
   if (p === 'past month' || /the (?:last|past) month$/.test(p)) return range(shift(today, -30));
@@ -67,7 +70,7 @@ export function resolvePeriod(phrase: string, now: Date, timeZone: string): { fr
     if (what === 'last week') return range(shift(monday, -7));
     if (what === 'last month') return range(shift({ ...today, day: 1 }, -1));
     const wd = WEEKDAYS.indexOf(what.slice(0, 3));
-    if (wd >= 0 && !/\d/.test(what)) return range(shift(today, -(((weekday - wd + 7) % 7) || 7)));
+    if (wd >= 0 && !/\d/.test(what)) return range(shift(today, -((weekday - wd + 7) % 7 || 7)));
     const m = new RegExp(`^(${MONTH}) (\\d{1,2})$`).exec(what);
     if (m) {
       const month = MONTHS.indexOf(m[1]!.slice(0, 3)) + 1;

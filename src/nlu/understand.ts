@@ -22,13 +22,17 @@ export const NO_LEXICON: Lexicon = { person: () => undefined, mentions: () => []
 const PRONOUN = /^(he|she|they|him|her|them|his|hers|their|this person|that person|that guy|this guy|the guy)$/;
 const THING = /^(this|that|it|the same|same|this one|that one)$/;
 /** "did anyone say…", "what are people saying…": a question about a subject, not about a person. */
-const ANYONE = /^(?:(?:what|how|who|so|and|are|is|do|does|did|have|has|were|was)\s+)*(anyone|anybody|any one|someone|somebody|people|others|officials|any|critics|they|the briefings|the articles|everyone|everybody|sources|experts|politicians|leaders|the press|the media|anyone else)$/i;
+const ANYONE =
+  /^(?:(?:what|how|who|so|and|are|is|do|does|did|have|has|were|was)\s+)*(anyone|anybody|any one|someone|somebody|people|others|officials|any|critics|they|the briefings|the articles|everyone|everybody|sources|experts|politicians|leaders|the press|the media|anyone else)$/i;
 
 /** Article words without the words that only say "an article". */
 function articleRef(words: string | undefined): string | undefined {
   if (!words) return undefined;
   const cleaned = words
-    .replace(/\b(the|a|an|this|that|full|short|long|latest|newest|story|stories|article|articles|briefing|briefings|piece|report|news|item|coverage|about|on|regarding|of|for|please|situation|thing|case|affair|saga)\b/g, ' ')
+    .replace(
+      /\b(the|a|an|this|that|full|short|long|latest|newest|story|stories|article|articles|briefing|briefings|piece|report|news|item|coverage|about|on|regarding|of|for|please|situation|thing|case|affair|saga)\b/g,
+      ' ',
+    )
     .replace(/(^|\s)[:;,.!?-]+(?=\s|$)/g, ' ')
     .replace(/\s+/g, ' ')
     .replace(/^[\s:;,.-]+|[\s:;,.-]+$/g, '')
@@ -37,17 +41,31 @@ function articleRef(words: string | undefined): string | undefined {
 }
 
 function cleanSpan(span: string | undefined): string | undefined {
-  const s = span?.replace(/^(the|a|an)\s+(?=\S+\s)/, (m) => m).replace(/\s+/g, ' ').trim();
+  const s = span
+    ?.replace(/^(the|a|an)\s+(?=\S+\s)/, (m) => m)
+    .replace(/\s+/g, ' ')
+    .trim();
   return s || undefined;
 }
 
 /** A topic without the words that only introduce it. */
 function topicOf(span: string | undefined): string | undefined {
-  const s = span?.replace(/^(about|on|regarding|concerning|the subject of|the topic of|the issue of|the matter of|the question of)\s+/, '').trim();
+  const s = span
+    ?.replace(
+      /^(about|on|regarding|concerning|the subject of|the topic of|the issue of|the matter of|the question of)\s+/,
+      '',
+    )
+    .trim();
   return s || undefined;
 }
 
-function eventCommand(p: Parse, text: string, lexicon: Lexicon, ask: 'when' | 'status' | 'countdown' | 'where', refers?: Reference[]): Command {
+function eventCommand(
+  p: Parse,
+  text: string,
+  lexicon: Lexicon,
+  ask: 'when' | 'status' | 'countdown' | 'where',
+  refers?: Reference[],
+): Command {
   const span = p.slots.event ?? p.slots.rest ?? text;
   const kinds = eventKinds(text);
   const people = lexicon.mentions(span);
@@ -55,7 +73,10 @@ function eventCommand(p: Parse, text: string, lexicon: Lexicon, ask: 'when' | 's
   const named = new Set(people.flatMap((m) => m.span.split(' ')));
   const words = span
     .split(' ')
-    .filter((w) => w.length > 1 && !named.has(w) && (EVENT_WORDS[w] !== undefined || !EVENT_FILLER.has(w)) && !/^\d+$/.test(w))
+    .filter(
+      (w) =>
+        w.length > 1 && !named.has(w) && (EVENT_WORDS[w] !== undefined || !EVENT_FILLER.has(w)) && !/^\d+$/.test(w),
+    )
     .filter((w, i, all) => all.indexOf(w) === i);
   const command: Extract<Command, { name: 'event' }> = { name: 'event', ask };
   if (kinds.length) command.kinds = kinds;
@@ -81,17 +102,23 @@ export function understand(raw: string, lexicon: Lexicon = NO_LEXICON): Understo
   if (cleaned.length > 400) {
     // Except a very long quoted phrase after "who said" (the core bounds it).
     const quotedPhrase = /^who (?:said|says|wrote)\s*[“"‘']([\s\S]+?)[”"’']?\s*\??$/i.exec(cleaned)?.[1];
-    if (quotedPhrase) return { command: { name: 'whosaid', phrase: quotedPhrase.trim() }, parse: { intent: 'phrase', slots: {} } };
+    if (quotedPhrase)
+      return { command: { name: 'whosaid', phrase: quotedPhrase.trim() }, parse: { intent: 'phrase', slots: {} } };
     return { command: { name: 'search', text: cleaned }, parse: { intent: 'search', slots: { rest: cleaned } } };
   }
   const n = normalize(cleaned);
   // Questions are short: the grammar reads at most 20 words and 160 characters; longer text is a
   // search (hostile text stays cheap).
   const words = n.text.split(' ');
-  if (words.length > 20 || n.text.length > 160) return { command: { name: 'search', text: n.original }, parse: { intent: 'search', slots: { rest: n.text } } };
+  if (words.length > 20 || n.text.length > 160)
+    return { command: { name: 'search', text: n.original }, parse: { intent: 'search', slots: { rest: n.text } } };
   const text = n.text;
   const phrase = n.phrases[0];
-  if (!text && !phrase) return { command: n.original ? { name: 'search', text: n.original } : { name: 'help' }, parse: { intent: 'help', slots: {} } };
+  if (!text && !phrase)
+    return {
+      command: n.original ? { name: 'search', text: n.original } : { name: 'help' },
+      parse: { intent: 'help', slots: {} },
+    };
   const p = parse(text);
   const s = { ...p.slots };
   for (const k of ['person', 'topic', 'article', 'rest'] as const) if (s[k]) s[k] = asTyped(s[k]!, n.original);
@@ -101,10 +128,22 @@ export function understand(raw: string, lexicon: Lexicon = NO_LEXICON): Understo
       case 'help':
         return { name: 'help' };
       case 'followup.person':
-        if (/^(who|what is|what was)\b/.test(text) && !/\bsay|said|tell|told\b/.test(text)) return { name: 'person', person: '', refers: ['person'] };
-        return { name: 'whosaid', person: '', refers: ['person'], ...(topicOf(s.topic) ? { about: topicOf(s.topic)! } : {}) };
+        if (/^(who|what is|what was)\b/.test(text) && !/\bsay|said|tell|told\b/.test(text))
+          return { name: 'person', person: '', refers: ['person'] };
+        return {
+          name: 'whosaid',
+          person: '',
+          refers: ['person'],
+          ...(topicOf(s.topic) ? { about: topicOf(s.topic)! } : {}),
+        };
       case 'followup.event': {
-        const ask = /^(where|in which)/.test(text) ? 'where' : /^how long/.test(text) ? 'countdown' : /^(did|has|is|was|will)\b/.test(text) ? 'status' : 'when';
+        const ask = /^(where|in which)/.test(text)
+          ? 'where'
+          : /^how long/.test(text)
+            ? 'countdown'
+            : /^(did|has|is|was|will)\b/.test(text)
+              ? 'status'
+              : 'when';
         return { name: 'event', ask, refers: ['event'] };
       }
       case 'followup.article':
@@ -135,7 +174,8 @@ export function understand(raw: string, lexicon: Lexicon = NO_LEXICON): Understo
       case 'summary':
       case 'summary.key': {
         const ref = s.article && THING.test(s.article.trim()) ? undefined : articleRef(s.article);
-        const length = p.intent === 'summary.key' || /\b(full|long|detailed|longer|everything)\b/.test(text) ? 'full' : 'short';
+        const length =
+          p.intent === 'summary.key' || /\b(full|long|detailed|longer|everything)\b/.test(text) ? 'full' : 'short';
         if (/\b(this|that|it)\b/.test(text) && !ref) return { name: 'summary', length, refers: ['article'] };
         return { name: 'summary', length, ...(ref ? { article: ref } : {}) };
       }
@@ -143,9 +183,21 @@ export function understand(raw: string, lexicon: Lexicon = NO_LEXICON): Understo
       case 'said.about': {
         const about = topicOf(s.topic);
         if (person && ANYONE.test(person) && about) return { name: 'topic', topic: about };
-        if (person && PRONOUN.test(person)) return { name: 'whosaid', person: '', refers: ['person'], ...(about ? { about } : {}), ...(p.intent === 'said.about.check' ? { check: true } : {}) };
+        if (person && PRONOUN.test(person))
+          return {
+            name: 'whosaid',
+            person: '',
+            refers: ['person'],
+            ...(about ? { about } : {}),
+            ...(p.intent === 'said.about.check' ? { check: true } : {}),
+          };
         if (!person) return { name: 'search', text: n.original };
-        return { name: 'whosaid', person, ...(about ? { about } : {}), ...(p.intent === 'said.about.check' ? { check: true } : {}) };
+        return {
+          name: 'whosaid',
+          person,
+          ...(about ? { about } : {}),
+          ...(p.intent === 'said.about.check' ? { check: true } : {}),
+        };
       }
       case 'said':
         if (person && PRONOUN.test(person)) return { name: 'whosaid', person: '', refers: ['person'] };
@@ -156,8 +208,18 @@ export function understand(raw: string, lexicon: Lexicon = NO_LEXICON): Understo
       case 'topic.support': {
         const topic = topicOf(s.topic);
         if (!topic) return { name: 'search', text: n.original };
-        if (PRONOUN.test(topic)) return { name: 'topic', topic: '', refers: ['person'], ...(p.intent === 'topic' ? {} : { stance: p.intent === 'topic.criticism' ? 'criticism' : 'support' }) };
-        return { name: 'topic', topic, ...(p.intent === 'topic' ? {} : { stance: p.intent === 'topic.criticism' ? 'criticism' : 'support' }) };
+        if (PRONOUN.test(topic))
+          return {
+            name: 'topic',
+            topic: '',
+            refers: ['person'],
+            ...(p.intent === 'topic' ? {} : { stance: p.intent === 'topic.criticism' ? 'criticism' : 'support' }),
+          };
+        return {
+          name: 'topic',
+          topic,
+          ...(p.intent === 'topic' ? {} : { stance: p.intent === 'topic.criticism' ? 'criticism' : 'support' }),
+        };
       }
       case 'event.countdown':
         return eventCommand(p, text, lexicon, 'countdown');
@@ -175,7 +237,14 @@ export function understand(raw: string, lexicon: Lexicon = NO_LEXICON): Understo
         const bare = asTyped(text, n.original).replace(/^(the|a|an)\s+/i, '');
         if (bare.split(' ').length <= 6 && lexicon.person(bare)) return { name: 'person', person: bare };
         // A short description ("Khashoggi's fiancée", "the Polish president") asks who that is.
-        if (bare.split(' ').length <= 6 && (/['’]s\s+\p{L}+$/u.test(bare) || /^(the\s+)?[\p{L}-]+(\s+[\p{L}-]+)?\s+(president|minister|secretary|spokesman|spokeswoman|envoy|adviser|advisor|leader|mayor|prosecutor|senator|congressman|congresswoman|speaker|ambassador|prince|rapporteur|director|chief|head)$/iu.test(bare))) return { name: 'person', person: bare };
+        if (
+          bare.split(' ').length <= 6 &&
+          (/['’]s\s+\p{L}+$/u.test(bare) ||
+            /^(the\s+)?[\p{L}-]+(\s+[\p{L}-]+)?\s+(president|minister|secretary|spokesman|spokeswoman|envoy|adviser|advisor|leader|mayor|prosecutor|senator|congressman|congresswoman|speaker|ambassador|prince|rapporteur|director|chief|head)$/iu.test(
+              bare,
+            ))
+        )
+          return { name: 'person', person: bare };
         return { name: 'search', text: n.original };
       }
     }

@@ -9,12 +9,19 @@ import type { Block, ReplyDocument, Span } from '../replies/document.js';
 type Citation = Extract<Span, { type: 'citation' }>;
 
 /** The reader's number of a paragraph: its place among the body paragraphs, from 1. */
-export function bodyNumber(article: Article | undefined, paragraph: number): { kind: 'body' | 'caption' | 'other'; n: number } {
+export function bodyNumber(
+  article: Article | undefined,
+  paragraph: number,
+): { kind: 'body' | 'caption' | 'other'; n: number } {
   if (!article) return { kind: 'body', n: paragraph + 1 };
   let n = 0;
   for (const p of article.paragraphs) {
     if (p.kind === 'body') n += 1;
-    if (p.index === paragraph) return { kind: p.kind === 'body' ? 'body' : p.kind === 'caption' ? 'caption' : 'other', n: p.kind === 'body' ? n : n + 1 };
+    if (p.index === paragraph)
+      return {
+        kind: p.kind === 'body' ? 'body' : p.kind === 'caption' ? 'caption' : 'other',
+        n: p.kind === 'body' ? n : n + 1,
+      };
   }
   return { kind: 'body', n: paragraph + 1 };
 }
@@ -27,7 +34,8 @@ export function shortHeadline(headline: string, max = 48): string {
 
 export function citationLabel(article: Article | undefined, paragraph: number, withArticle: boolean): string {
   const { kind, n } = bodyNumber(article, paragraph);
-  const where = kind === 'body' ? `¶${n}` : kind === 'caption' ? `photo caption after ¶${n - 1}` : `¶${n} (not body text)`;
+  const where =
+    kind === 'body' ? `¶${n}` : kind === 'caption' ? `photo caption after ¶${n - 1}` : `¶${n} (not body text)`;
   return withArticle && article ? `${shortHeadline(article.headline)}, ${where}` : where;
 }
 

@@ -40,7 +40,8 @@ export type Command =
   | { name: 'help'; topic?: string }
   | { name: 'unknown'; text: string };
 
-export type Intent = 'summary' | 'whosaid' | 'person' | 'event' | 'help' | 'unknown' | 'subscription' | 'topic' | 'catchup' | 'search';
+export type Intent =
+  'summary' | 'whosaid' | 'person' | 'event' | 'help' | 'unknown' | 'subscription' | 'topic' | 'catchup' | 'search';
 
 /** Where a command came from: the adapters fill this in; the core decides with it. */
 export interface Conversation {

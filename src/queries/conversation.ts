@@ -64,7 +64,9 @@ export class ConversationMemory {
     }
     const topic = (data?.['topic'] as string | undefined) ?? (data?.['about'] as { topic?: string } | undefined)?.topic;
     if (topic) subject.topic = topic;
-    const firstQuote = ((data?.['quotes'] as { articleId: string }[] | undefined) ?? [])[0] ?? ((data?.['lines'] as { articleId: string }[] | undefined) ?? [])[0];
+    const firstQuote =
+      ((data?.['quotes'] as { articleId: string }[] | undefined) ?? [])[0] ??
+      ((data?.['lines'] as { articleId: string }[] | undefined) ?? [])[0];
     if (!articleId && !event && firstQuote) subject.articleId = firstQuote.articleId;
     this.entries.set(key, subject);
   }
@@ -85,11 +87,19 @@ export function resolveReferences(command: Command, subject: Subject | undefined
     const s = command.subject;
     switch (previous.name) {
       case 'whosaid':
-        return previous.phrase && !previous.person ? { name: 'whosaid', person: s } : { ...previous, person: s, phrase: undefined };
+        return previous.phrase && !previous.person
+          ? { name: 'whosaid', person: s }
+          : { ...previous, person: s, phrase: undefined };
       case 'person':
         return { name: 'person', person: s };
       case 'event':
-        return { name: 'event', query: s, person: s, ...(previous.kinds ? { kinds: previous.kinds } : {}), ...(previous.ask ? { ask: previous.ask } : {}) };
+        return {
+          name: 'event',
+          query: s,
+          person: s,
+          ...(previous.kinds ? { kinds: previous.kinds } : {}),
+          ...(previous.ask ? { ask: previous.ask } : {}),
+        };
       case 'topic':
         return { ...previous, topic: s };
       case 'summary':

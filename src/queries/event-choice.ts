@@ -14,7 +14,37 @@ export type EventCommand = Extract<Command, { name: 'event' }>;
 
 /** Kinds a "/meeting" is about, before reports of votes, releases and other dated actions. */
 export const MEETING_KINDS = new Set<string>(['meeting', 'visit', 'call', 'talks', 'summit']);
-const QUERY_STOP = new Set(['the', 'a', 'an', 'next', 'meeting', 'meetings', 'event', 'events', 'when', 'is', 'will', 'with', 'and', 'between', 'what', 'where', 'upcoming', 'visit', 'meet', 'of', 'in', 'to', 'does', 'do', 'did', 'was', 'on', 'at', 'for']);
+const QUERY_STOP = new Set([
+  'the',
+  'a',
+  'an',
+  'next',
+  'meeting',
+  'meetings',
+  'event',
+  'events',
+  'when',
+  'is',
+  'will',
+  'with',
+  'and',
+  'between',
+  'what',
+  'where',
+  'upcoming',
+  'visit',
+  'meet',
+  'of',
+  'in',
+  'to',
+  'does',
+  'do',
+  'did',
+  'was',
+  'on',
+  'at',
+  'for',
+]);
 
 /** A story the briefings looked forward to at some point (not only reports of what had happened). */
 export function announced(story: Story): boolean {
@@ -52,10 +82,38 @@ const KIND_FAMILY: Record<string, string[]> = {
 
 /** Words that name a kind of event ("the vote", "hearings"). */
 const KIND_WORDS: Record<string, string> = {
-  vote: 'vote', votes: 'vote', ballot: 'vote', referendum: 'vote', hearing: 'hearing', hearings: 'hearing', trial: 'trial', trials: 'trial',
-  sentencing: 'sentencing', election: 'election', elections: 'election', launch: 'launch', launches: 'launch', summit: 'summit', summits: 'summit',
-  talks: 'talks', negotiations: 'talks', call: 'call', calls: 'call', visit: 'visit', visits: 'visit', trip: 'visit', match: 'match', matches: 'match',
-  game: 'match', final: 'match', deadline: 'deadline', deadlines: 'deadline', release: 'release', conference: 'conference', speech: 'speech', address: 'speech',
+  vote: 'vote',
+  votes: 'vote',
+  ballot: 'vote',
+  referendum: 'vote',
+  hearing: 'hearing',
+  hearings: 'hearing',
+  trial: 'trial',
+  trials: 'trial',
+  sentencing: 'sentencing',
+  election: 'election',
+  elections: 'election',
+  launch: 'launch',
+  launches: 'launch',
+  summit: 'summit',
+  summits: 'summit',
+  talks: 'talks',
+  negotiations: 'talks',
+  call: 'call',
+  calls: 'call',
+  visit: 'visit',
+  visits: 'visit',
+  trip: 'visit',
+  match: 'match',
+  matches: 'match',
+  game: 'match',
+  final: 'match',
+  deadline: 'deadline',
+  deadlines: 'deadline',
+  release: 'release',
+  conference: 'conference',
+  speech: 'speech',
+  address: 'speech',
 };
 
 /**
@@ -63,7 +121,9 @@ const KIND_WORDS: Record<string, string> = {
  * must name the event, other words only rank (leftover words of a question are no literal filter).
  */
 export function filterOf(command: EventCommand): Filter {
-  const raw = clip(command.query ?? '', 300).split(/\s+/).slice(0, 40);
+  const raw = clip(command.query ?? '', 300)
+    .split(/\s+/)
+    .slice(0, 40);
   const required: string[] = [];
   const ranking: string[] = [];
   const queryKinds: string[] = [];
@@ -71,11 +131,13 @@ export function filterOf(command: EventCommand): Filter {
     for (const w of tokenize(piece)) {
       if (QUERY_STOP.has(w)) continue;
       if (KIND_WORDS[w]) queryKinds.push(KIND_WORDS[w]!);
-      else if (/^[\p{Lu}\d]/u.test(piece.replace(/^[^\p{L}\d]+/u, '')) || !command.kinds && raw.length === 1) required.push(w);
+      else if (/^[\p{Lu}\d]/u.test(piece.replace(/^[^\p{L}\d]+/u, '')) || (!command.kinds && raw.length === 1))
+        required.push(w);
       else ranking.push(w);
     }
   }
-  for (const w of (command.words ?? []).slice(0, 40).flatMap((x) => tokenize(String(x).slice(0, 60)))) if (!QUERY_STOP.has(w)) ranking.push(w);
+  for (const w of (command.words ?? []).slice(0, 40).flatMap((x) => tokenize(String(x).slice(0, 60))))
+    if (!QUERY_STOP.has(w)) ranking.push(w);
   const kindNames = command.kinds?.length ? command.kinds.slice(0, 20) : queryKinds;
   const kinds = kindNames.length ? new Set(kindNames.flatMap((k) => KIND_FAMILY[k] ?? [k])) : undefined;
   const person = tokenize(clip(command.person ?? '', 300)).slice(0, 10);
@@ -124,7 +186,9 @@ export function choose(ctx: QueryContext, f: Filter): { story?: Story; others: S
   // Still to come or under way, in start order: as far as the first meeting and three others (further when words rank them).
   const live: Story[] = [];
   let meeting = false;
-  const ahead: readonly Story[] = pool ? [...pool].filter((s) => storyEndMs(s) >= nowMs).sort((a, b) => a.startMs - b.startMs) : book.endingAfter(nowMs);
+  const ahead: readonly Story[] = pool
+    ? [...pool].filter((s) => storyEndMs(s) >= nowMs).sort((a, b) => a.startMs - b.startMs)
+    : book.endingAfter(nowMs);
   for (const s of ahead) {
     if (!ranked && meeting && live.length >= 4) break;
     if (s.state !== 'pending' || !ok(s) || !announced(s)) continue;
@@ -137,7 +201,8 @@ export function choose(ctx: QueryContext, f: Filter): { story?: Story; others: S
   if (ranked) live.sort(better);
   const first = pick(book, live, f, preferMeetings);
   // With several words, a settled story holding more of them beats one to come holding fewer ("Witkoff Putin").
-  if (first && !(f.required.length > 1 && rankScore(book, first, f) < f.required.length * 100)) return { story: first, others: live.filter((s) => s !== first).slice(0, 3) };
+  if (first && !(f.required.length > 1 && rankScore(book, first, f) < f.required.length * 100))
+    return { story: first, others: live.filter((s) => s !== first).slice(0, 3) };
   // Nothing to come: the most recent story, settled or past (a meeting first), then undated ones.
   const recent: Story[] = [];
   const today = now.toISOString().slice(0, 10);
@@ -153,6 +218,7 @@ export function choose(ctx: QueryContext, f: Filter): { story?: Story; others: S
   }
   if (ranked) recent.sort(better);
   const latest = pick(book, recent, f, preferMeetings);
-  if (first && (!latest || rankScore(book, latest, f) <= rankScore(book, first, f))) return { story: first, others: live.filter((s) => s !== first).slice(0, 3) };
+  if (first && (!latest || rankScore(book, latest, f) <= rankScore(book, first, f)))
+    return { story: first, others: live.filter((s) => s !== first).slice(0, 3) };
   return { story: latest, others: [] };
 }

@@ -4,9 +4,28 @@ import type { Saying } from '../library/indexes.js';
 import type { Story, StoryStep } from '../stories/stories.js';
 import { choose, filterOf, type EventCommand } from './event-choice.js';
 import { text, type Block, type Span } from '../replies/document.js';
-import { calendarDate, clip, formatDate, formatWhen, periodEndInstant, relativeDays, relativeWeek, toInstant, whenStatus } from '../replies/format.js';
+import {
+  calendarDate,
+  clip,
+  formatDate,
+  formatWhen,
+  periodEndInstant,
+  relativeDays,
+  relativeWeek,
+  toInstant,
+  whenStatus,
+} from '../replies/format.js';
 import { tokenize } from '../library/text-match.js';
-import { cite, quoted, sayingParagraph, sayingSpeaker, sayingText, sayingUnnamed, speakerName, type QueryContext } from './shared.js';
+import {
+  cite,
+  quoted,
+  sayingParagraph,
+  sayingSpeaker,
+  sayingText,
+  sayingUnnamed,
+  speakerName,
+  type QueryContext,
+} from './shared.js';
 
 /**
  * "/meeting", "/meeting <name>" and event questions, answered from the event's story: every
@@ -58,7 +77,25 @@ export interface EventData {
   } | null;
 }
 
-const EVENT_WORDS = new Set(['meet', 'meeting', 'meetings', 'met', 'visit', 'visits', 'talks', 'discuss', 'discussions', 'summit', 'come', 'join', 'accompanied', 'agreed', 'deal', 'negotiations', 'trip']);
+const EVENT_WORDS = new Set([
+  'meet',
+  'meeting',
+  'meetings',
+  'met',
+  'visit',
+  'visits',
+  'talks',
+  'discuss',
+  'discussions',
+  'summit',
+  'come',
+  'join',
+  'accompanied',
+  'agreed',
+  'deal',
+  'negotiations',
+  'trip',
+]);
 
 function whenData(w: When): WhenData {
   return { text: w.text, precision: w.precision, start: w.start ?? null, end: w.end ?? null };
@@ -96,7 +133,8 @@ export function storyStatus(story: Story, now: Date, timeZone: string): EventSta
 const linesCache = new WeakMap<object, Saying[]>();
 
 function contextLines(ctx: QueryContext, story: Story, limit = 3): Saying[] {
-  const mention = story.latest.article.quotes.length || story.latest.article.statements.length ? story.latest : story.origin;
+  const mention =
+    story.latest.article.quotes.length || story.latest.article.statements.length ? story.latest : story.origin;
   const known = linesCache.get(mention);
   if (known) return known;
   const lines = contextLinesUncached(ctx, mention, limit);
@@ -117,7 +155,12 @@ function contextLinesUncached(ctx: QueryContext, mention: Story['latest'], limit
   );
   const sayings: Saying[] = [
     ...article.quotes.map((quote): Saying => ({ kind: 'quote', articleId: article.id, quote })),
-    ...article.statements.map((statement, ordinal): Saying => ({ kind: 'statement', articleId: article.id, statement, ordinal })),
+    ...article.statements.map((statement, ordinal): Saying => ({
+      kind: 'statement',
+      articleId: article.id,
+      statement,
+      ordinal,
+    })),
   ];
   return sayings
     .map((s, order) => {
@@ -148,8 +191,15 @@ function statementLine(ctx: QueryContext, speakerId: string, body: string): stri
 function timeSpan(ctx: QueryContext, when: When, relative: boolean): Span {
   const start = when.start as string;
   const precision = when.precision === 'unknown' ? 'day' : when.precision;
-  const span: Span = { type: 'time', at: toInstant(start, ctx.timeZone).toISOString(), precision, fallback: formatWhen(when, ctx.timeZone), relative };
-  if (when.end && precision !== 'instant') span.end = new Date(periodEndInstant(when.end, ctx.timeZone).getTime() - 1).toISOString();
+  const span: Span = {
+    type: 'time',
+    at: toInstant(start, ctx.timeZone).toISOString(),
+    precision,
+    fallback: formatWhen(when, ctx.timeZone),
+    relative,
+  };
+  if (when.end && precision !== 'instant')
+    span.end = new Date(periodEndInstant(when.end, ctx.timeZone).getTime() - 1).toISOString();
   return span;
 }
 
@@ -192,7 +242,8 @@ function historyLine(step: StoryStep, ctx: QueryContext): Span[] {
 }
 
 function lastStep(story: Story, kinds: string[]): StoryStep | undefined {
-  for (let i = story.history.length - 1; i >= 0; i--) if (kinds.includes(story.history[i]!.step)) return story.history[i];
+  for (let i = story.history.length - 1; i >= 0; i--)
+    if (kinds.includes(story.history[i]!.step)) return story.history[i];
   return undefined;
 }
 
@@ -222,7 +273,9 @@ function toData(story: Story, status: EventStatusWord): EventData {
         paragraph: h.citation.paragraph,
         headline: h.citation.headline,
       })),
-      outcome: took?.outcome ? { text: took.outcome.text, articleId: took.citation.articleId, paragraph: took.outcome.paragraph } : null,
+      outcome: took?.outcome
+        ? { text: took.outcome.text, articleId: took.citation.articleId, paragraph: took.outcome.paragraph }
+        : null,
     },
   };
 }
@@ -252,7 +305,10 @@ export function eventAnswer(ctx: QueryContext, command: EventCommand): Answer<Ev
   const names = story.people.map((p) => p.name);
   if (names.length) fields.push({ label: 'Who', value: [text(names.join(', '))] });
   fields.push({ label: 'Where', value: [text(story.location ?? 'not given in the briefings')] });
-  fields.push({ label: 'When', value: dated ? [timeSpan(ctx, when, status === 'upcoming' || status === 'under way')] : [text(words)] });
+  fields.push({
+    label: 'When',
+    value: dated ? [timeSpan(ctx, when, status === 'upcoming' || status === 'under way')] : [text(words)],
+  });
 
   const lines: string[] = [];
   let summary: string;
@@ -262,7 +318,9 @@ export function eventAnswer(ctx: QueryContext, command: EventCommand): Answer<Ev
   const confirmedStep = story.state === 'pending' && !moved ? lastStep(story, ['date confirmed']) : undefined;
   if (status === 'took place' && took) {
     const tookDated = took.when.start && took.when.precision !== 'unknown';
-    lines.push(`Took place${tookDated ? ` on ${whenWords(took.when, ctx)}` : ''}${took.location ? ` ${atPlace(took.location)}` : ''} (${citeText(took, now, ctx)}).`);
+    lines.push(
+      `Took place${tookDated ? ` on ${whenWords(took.when, ctx)}` : ''}${took.location ? ` ${atPlace(took.location)}` : ''} (${citeText(took, now, ctx)}).`,
+    );
     if (!tookDated) lines.push('The report gives no date.');
     summary = `${story.title}: took place${tookDated ? ` on ${whenWords(took.when, ctx)}` : ''}.`;
   } else if (status === 'cancelled' && cancelled) {
@@ -271,22 +329,34 @@ export function eventAnswer(ctx: QueryContext, command: EventCommand): Answer<Ev
     summary = `${story.title}: cancelled.`;
   } else if (status === 'postponed') {
     const step = lastStep(story, ['postponed'])!;
-    lines.push(`Postponed, no new date yet${step.from?.start ? ` (was: ${whenWords(step.from, ctx)})` : ''} (${citeText(step, now, ctx)}).`);
+    lines.push(
+      `Postponed, no new date yet${step.from?.start ? ` (was: ${whenWords(step.from, ctx)})` : ''} (${citeText(step, now, ctx)}).`,
+    );
     summary = `${story.title}: postponed, no new date.`;
   } else {
-    if (moved) lines.push(`Moved to ${words}${moved.from?.start ? ` (was: ${whenWords(moved.from, ctx)})` : ''} (${citeText(moved, now, ctx)}).`);
-    if (confirmedStep) lines.push(`Date confirmed: ${whenWords(confirmedStep.when, ctx)} (${citeText(confirmedStep, now, ctx)}).`);
+    if (moved)
+      lines.push(
+        `Moved to ${words}${moved.from?.start ? ` (was: ${whenWords(moved.from, ctx)})` : ''} (${citeText(moved, now, ctx)}).`,
+      );
+    if (confirmedStep)
+      lines.push(`Date confirmed: ${whenWords(confirmedStep.when, ctx)} (${citeText(confirmedStep, now, ctx)}).`);
     const week = when.start ? relativeWeek(now, when.start, ctx.timeZone) : undefined;
     if (status === 'upcoming') {
       const countdown = relativeDays(now, when.start as string, ctx.timeZone);
       const wide = when.precision === 'week' || when.precision === 'month';
-      const period = when.precision === 'week' ? (week ? `${week}, ` : '') + `the week of ${formatDate(when.start as string, ctx.timeZone, false)}` : words;
+      const period =
+        when.precision === 'week'
+          ? (week ? `${week}, ` : '') + `the week of ${formatDate(when.start as string, ctx.timeZone, false)}`
+          : words;
       lines.push(`Upcoming: ${period}; it ${wide ? 'begins' : 'is'} ${countdown}.`);
       fields.push({ label: 'Countdown', value: [text(`${wide ? 'starts ' : ''}${countdown}`)] });
       summary = `${story.title}: ${words} (${countdown}).`;
     } else if (status === 'under way') {
       lines.push(`Under way: it is expected ${words}, which has begun. No briefing yet confirms it took place.`);
-      fields.push({ label: 'Countdown', value: [text(`ends ${relativeDays(now, when.end ?? (when.start as string), ctx.timeZone)}`)] });
+      fields.push({
+        label: 'Countdown',
+        value: [text(`ends ${relativeDays(now, when.end ?? (when.start as string), ctx.timeZone)}`)],
+      });
       summary = `${story.title}: ${words} (under way).`;
     } else if (status === 'past') {
       lines.push(`This was expected ${words}, which is past. No briefing confirms that it took place.`);
@@ -302,7 +372,10 @@ export function eventAnswer(ctx: QueryContext, command: EventCommand): Answer<Ev
   blocks.push({ type: 'fields', fields });
   if (took?.outcome) {
     blocks.push({ type: 'heading', text: 'Outcome' });
-    blocks.push({ type: 'paragraph', spans: [text(`${took.outcome.text} `), cite(took.citation.articleId, took.outcome.paragraph)] });
+    blocks.push({
+      type: 'paragraph',
+      spans: [text(`${took.outcome.text} `), cite(took.citation.articleId, took.outcome.paragraph)],
+    });
   }
   if (story.history.length > 1) {
     blocks.push({ type: 'heading', text: 'History' });
@@ -310,22 +383,49 @@ export function eventAnswer(ctx: QueryContext, command: EventCommand): Answer<Ev
   }
   const said = contextLines(ctx, story);
   if (said.length) {
-    blocks.push({ type: 'heading', text: status === 'past' || status === 'took place' || status === 'cancelled' ? 'What was said beforehand' : 'What was said' });
+    blocks.push({
+      type: 'heading',
+      text:
+        status === 'past' || status === 'took place' || status === 'cancelled'
+          ? 'What was said beforehand'
+          : 'What was said',
+    });
     for (const s of said) {
-      if (s.kind === 'quote') blocks.push({ type: 'quote', text: s.quote.text, speaker: speakerName(ctx, s.quote.speakerId), ...(sayingUnnamed(s) ? { unnamed: sayingUnnamed(s) } : {}), cite: cite(s.articleId, s.quote.paragraph) });
-      else blocks.push({ type: 'paragraph', spans: [text(`${statementLine(ctx, s.statement.speakerId, s.statement.text)} `), cite(s.articleId, s.statement.paragraph)] });
+      if (s.kind === 'quote')
+        blocks.push({
+          type: 'quote',
+          text: s.quote.text,
+          speaker: speakerName(ctx, s.quote.speakerId),
+          ...(sayingUnnamed(s) ? { unnamed: sayingUnnamed(s) } : {}),
+          cite: cite(s.articleId, s.quote.paragraph),
+        });
+      else
+        blocks.push({
+          type: 'paragraph',
+          spans: [
+            text(`${statementLine(ctx, s.statement.speakerId, s.statement.text)} `),
+            cite(s.articleId, s.statement.paragraph),
+          ],
+        });
     }
   }
   const latest = story.latest;
   const sourceNote: Span[] = [text(`As reported: ${quoted(latest.event.when.text || 'no date given')}`)];
-  if (latest.article.publishedAt) sourceNote.push(text(` (published ${formatDate(latest.article.publishedAt, ctx.timeZone)})`));
+  if (latest.article.publishedAt)
+    sourceNote.push(text(` (published ${formatDate(latest.article.publishedAt, ctx.timeZone)})`));
   if (story.mentions.some((m) => m.event.confirmed)) sourceNote.push(text(' · date confirmed by the briefing'));
   sourceNote.push(text(' · '), cite(latest.article.id, latest.event.paragraph), text(` ${latest.article.headline}`));
   if (story.mentions.length > 1) sourceNote.push(text(` · ${story.mentions.length} reports`));
   blocks.push({ type: 'context', spans: sourceNote });
   if (others.length) {
     blocks.push({ type: 'heading', text: 'Also coming up' });
-    blocks.push({ type: 'list', items: others.map((o) => [text(`${o.title}: ${formatWhen(o.when, ctx.timeZone)} `), cite(o.latest.article.id, o.latest.event.paragraph)]) });
+    blocks.push({
+      type: 'list',
+      items: others.map((o) => [
+        text(`${o.title}: ${formatWhen(o.when, ctx.timeZone)} `),
+        cite(o.latest.article.id, o.latest.event.paragraph),
+      ]),
+    });
   }
   return { intent: 'event', reply: { summary, blocks, visibility: 'ephemeral' }, data: toData(story, status) };
 }

@@ -14,7 +14,16 @@ const COMMANDS: [string, string][] = [
   ['/brief unsubscribe [id]  ·  /brief subscriptions', 'stop or list scheduled posts'],
 ];
 
-const ENGLISH = ['who said "man of peace"?', 'what did Witkoff say', 'who is Ushakov', 'when is the meeting', 'summarize', 'what’s new this week', 'what did Ushakov say about WhatsApp', 'who talked about the land swap'];
+const ENGLISH = [
+  'who said "man of peace"?',
+  'what did Witkoff say',
+  'who is Ushakov',
+  'when is the meeting',
+  'summarize',
+  'what’s new this week',
+  'what did Ushakov say about WhatsApp',
+  'who talked about the land swap',
+];
 
 export function helpAnswer(topic?: string): Answer<{ topic: string | null }> {
   if (topic === 'subscribe') {
@@ -29,12 +38,18 @@ export function helpAnswer(topic?: string): Answer<{ topic: string | null }> {
             type: 'list',
             items: [
               [text('/brief subscribe daily 08:00', 'code'), text(' — every day at 08:00')],
-              [text('/brief subscribe weekdays 7:30 Europe/Berlin', 'code'), text(' — Monday to Friday, in a time zone')],
+              [
+                text('/brief subscribe weekdays 7:30 Europe/Berlin', 'code'),
+                text(' — Monday to Friday, in a time zone'),
+              ],
               [text('/brief subscribe monday 9am', 'code'), text(' — once a week')],
               [text('/brief subscribe digest "0 8 * * 1-5"', 'code'), text(' — a cron expression in quotes')],
             ],
           },
-          { type: 'context', spans: [text('Changing a channel’s subscriptions needs permission to manage the channel.')] },
+          {
+            type: 'context',
+            spans: [text('Changing a channel’s subscriptions needs permission to manage the channel.')],
+          },
         ],
       },
       data: { topic: 'subscribe' },
@@ -46,7 +61,11 @@ export function helpAnswer(topic?: string): Answer<{ topic: string | null }> {
     { type: 'paragraph', spans: [text('Or just ask: '), text(ENGLISH.map((e) => quoted(e)).join(', '))] },
     { type: 'context', spans: [text('Every answer cites the paragraph (¶) of the article it comes from.')] },
   ];
-  return { intent: 'help', reply: { summary: 'What briefbot can do: /brief, /whosaid, /meeting.', blocks, visibility: 'ephemeral' }, data: { topic: topic ?? null } };
+  return {
+    intent: 'help',
+    reply: { summary: 'What briefbot can do: /brief, /whosaid, /meeting.', blocks, visibility: 'ephemeral' },
+    data: { topic: topic ?? null },
+  };
 }
 
 export function unknownAnswer(asked: string): Answer<{ text: string }> {
@@ -58,7 +77,20 @@ export function unknownAnswer(asked: string): Answer<{ text: string }> {
       visibility: 'ephemeral',
       blocks: [
         { type: 'paragraph', spans: [text(`I did not understand ${quoted(echo)}.`)] },
-        { type: 'context', spans: [text('Try '), text('/brief', 'code'), text(', '), text('/whosaid Witkoff', 'code'), text(', '), text('/meeting', 'code'), text(' or '), text('help', 'code'), text('.')] },
+        {
+          type: 'context',
+          spans: [
+            text('Try '),
+            text('/brief', 'code'),
+            text(', '),
+            text('/whosaid Witkoff', 'code'),
+            text(', '),
+            text('/meeting', 'code'),
+            text(' or '),
+            text('help', 'code'),
+            text('.'),
+          ],
+        },
       ],
     },
     data: { text: echo },

@@ -53,7 +53,16 @@ function notConfigured(): Answer<{ configured: false }> {
     reply: {
       summary: 'Scheduled briefings are not configured on this bot.',
       visibility: 'ephemeral',
-      blocks: [{ type: 'paragraph', spans: [text('Scheduled briefings are not configured on this bot (no scheduler is running), so subscriptions cannot be changed here.')] }],
+      blocks: [
+        {
+          type: 'paragraph',
+          spans: [
+            text(
+              'Scheduled briefings are not configured on this bot (no scheduler is running), so subscriptions cannot be changed here.',
+            ),
+          ],
+        },
+      ],
     },
     data: { configured: false },
   };
@@ -79,7 +88,10 @@ function ref(s: string | undefined): string | undefined {
   if (s === undefined) return undefined;
   const normal = clip(s, MAX_REFERENCE).normalize('NFKC');
   const words = normal.split(/\s+/);
-  return clip(words.length > MAX_REFERENCE_WORDS ? words.slice(0, MAX_REFERENCE_WORDS).join(' ') : normal, MAX_REFERENCE);
+  return clip(
+    words.length > MAX_REFERENCE_WORDS ? words.slice(0, MAX_REFERENCE_WORDS).join(' ') : normal,
+    MAX_REFERENCE,
+  );
 }
 
 /** ASCII (NFKC leaves it alone) and too short to split into more than MAX_REFERENCE_WORDS pieces. */
@@ -95,7 +107,9 @@ function withinBounds(command: Command): boolean {
     case 'summary':
       return isBoundedRef(command.article);
     case 'event':
-      return isBoundedRef(command.query) && isBoundedRef(command.person) && !command.words?.length && !command.kinds?.length;
+      return (
+        isBoundedRef(command.query) && isBoundedRef(command.person) && !command.words?.length && !command.kinds?.length
+      );
     case 'topic':
       return isBoundedRef(command.topic);
     case 'search':
@@ -144,7 +158,11 @@ export function boundCommand(command: Command): Command {
     case 'help':
       return command.topic === undefined ? command : { ...command, topic: ref(command.topic)! };
     case 'subscribe':
-      return { ...command, schedule: ref(command.schedule)!, ...(command.timeZone !== undefined ? { timeZone: ref(command.timeZone)! } : {}) };
+      return {
+        ...command,
+        schedule: ref(command.schedule)!,
+        ...(command.timeZone !== undefined ? { timeZone: ref(command.timeZone)! } : {}),
+      };
     case 'unsubscribe':
       return command.id === undefined ? command : { ...command, id: ref(command.id)! };
     case 'unknown':
@@ -156,11 +174,22 @@ export function boundCommand(command: Command): Command {
 
 /** The core every front end talks to: route text to a command, answer it, suggest names. */
 export function createCore(opts: CoreOptions): Core {
-  const base: QueryContext = { library: opts.library, clock: opts.clock, timeZone: opts.timeZone, subscriptions: opts.subscriptions };
+  const base: QueryContext = {
+    library: opts.library,
+    clock: opts.clock,
+    timeZone: opts.timeZone,
+    subscriptions: opts.subscriptions,
+  };
   const lexicon = libraryLexicon(opts.library);
   const memory = new ConversationMemory(opts.clock);
   const cache =
-    opts.answerCache === false ? undefined : new AnswerCache(opts.library, opts.clock, typeof opts.answerCache === 'object' ? opts.answerCache.capacity : undefined);
+    opts.answerCache === false
+      ? undefined
+      : new AnswerCache(
+          opts.library,
+          opts.clock,
+          typeof opts.answerCache === 'object' ? opts.answerCache.capacity : undefined,
+        );
 
   async function answer(command: Command, conversation: Conversation, ctx: QueryContext): Promise<Answer> {
     switch (command.name) {
@@ -230,7 +259,12 @@ export function createCore(opts: CoreOptions): Core {
           reply: {
             summary: 'Something went wrong while answering.',
             visibility: 'ephemeral',
-            blocks: [{ type: 'paragraph', spans: [text('Something went wrong while answering that. The error has been logged.')] }],
+            blocks: [
+              {
+                type: 'paragraph',
+                spans: [text('Something went wrong while answering that. The error has been logged.')],
+              },
+            ],
           },
           data: null,
         };
@@ -258,7 +292,16 @@ function askBack(): Answer<{ followUp: false }> {
     reply: {
       summary: 'Who or what do you mean?',
       visibility: 'ephemeral',
-      blocks: [{ type: 'paragraph', spans: [text('Who or what do you mean? I keep the subject of a conversation for an hour; ask again with a name, a story or an event, e.g. “what did Ushakov say?”.')] }],
+      blocks: [
+        {
+          type: 'paragraph',
+          spans: [
+            text(
+              'Who or what do you mean? I keep the subject of a conversation for an hour; ask again with a name, a story or an event, e.g. “what did Ushakov say?”.',
+            ),
+          ],
+        },
+      ],
     },
     data: { followUp: false },
   };
@@ -279,23 +322,46 @@ function eventWithFallback(ctx: QueryContext, command: Extract<Command, { name: 
   const kinds = (command.kinds ?? []).filter((k) => k !== 'event');
   let fits = !!event;
   if (event && kinds.length) {
-    const kind = event.kind || (ctx.library.article(event.articleId)?.events.find((e) => e.paragraph === event.paragraph && e.title === event.title)?.kind ?? 'other');
-    fits = kinds.some((k) => k === kind || (k === 'meeting' && MEETING_LIKE.has(kind)) || (k === 'visit' && MEETING_LIKE.has(kind)));
+    const kind =
+      event.kind ||
+      (ctx.library
+        .article(event.articleId)
+        ?.events.find((e) => e.paragraph === event.paragraph && e.title === event.title)?.kind ??
+        'other');
+    fits = kinds.some(
+      (k) => k === kind || (k === 'meeting' && MEETING_LIKE.has(kind)) || (k === 'visit' && MEETING_LIKE.has(kind)),
+    );
   }
   // A story's participants are full names; "Putin" names "Vladimir Putin".
-  if (event && command.person && !event.participants.includes(command.person) && !tokenize(command.person).every((w) => event.participants.some((p) => tokenize(p).includes(w)))) fits = false;
+  if (
+    event &&
+    command.person &&
+    !event.participants.includes(command.person) &&
+    !tokenize(command.person).every((w) => event.participants.some((p) => tokenize(p).includes(w)))
+  )
+    fits = false;
   // Other words of the question ("when did the protests begin") must be about the event picked.
   const subject = (command.words ?? []).filter((w) => !EVENT_WORDS[w] && !STOPWORDS.has(w) && !TIME_FILLERS.has(w));
   if (event && fits && subject.length && !kinds.length && !command.person) {
-    const about = [event.title, event.location ?? '', ...event.participants, ctx.library.article(event.articleId)?.paragraphs.find((p) => p.index === event.paragraph)?.text ?? ''].join(' ');
+    const about = [
+      event.title,
+      event.location ?? '',
+      ...event.participants,
+      ctx.library.article(event.articleId)?.paragraphs.find((p) => p.index === event.paragraph)?.text ?? '',
+    ].join(' ');
     if (coverage(subject.map(stem), about) < 0.5) fits = false;
   }
   if (fits) return answer;
-  const about = [...(command.person ? [command.person] : []), ...(command.words ?? []), ...(command.words?.length ? [] : kinds)];
+  const about = [
+    ...(command.person ? [command.person] : []),
+    ...(command.words ?? []),
+    ...(command.words?.length ? [] : kinds),
+  ];
   const what = kinds.length ? kinds.join(' or ') : 'event';
   const lead = `The briefings give no dated ${what}${command.person ? ` for ${command.person}` : ''}; here is what they say`;
   const grounded = searchAnswer(ctx, about.join(' '), lead);
-  if (grounded.data.passages.length) return { intent: 'event', reply: grounded.reply, data: { event: null, passages: grounded.data.passages } };
+  if (grounded.data.passages.length)
+    return { intent: 'event', reply: grounded.reply, data: { event: null, passages: grounded.data.passages } };
   if (!event && !command.person && !kinds.length) return answer;
   const sentence = `The briefings announce no ${what}${command.person ? ` involving ${command.person}` : ''}.`;
   return {
@@ -321,7 +387,15 @@ function libraryLexicon(library: Library): Lexicon {
       const found = library.resolvePeople(span);
       const best = found.people[0];
       // A typo of a name: every word within two edits of the person's name words.
-      if (best && words.every((w) => tokenize(`${best.name} ${best.aliases.join(' ')}`).some((n) => n.length > 3 && levenshtein(w, n) <= (n.length > 6 ? 2 : 1)))) return best.name;
+      if (
+        best &&
+        words.every((w) =>
+          tokenize(`${best.name} ${best.aliases.join(' ')}`).some(
+            (n) => n.length > 3 && levenshtein(w, n) <= (n.length > 6 ? 2 : 1),
+          ),
+        )
+      )
+        return best.name;
       return undefined;
     },
     mentions: (text) => {
@@ -338,7 +412,16 @@ function libraryLexicon(library: Library): Lexicon {
           if (!name && n === 1 && span.length >= 5) {
             const best = library.resolvePeople(span).people[0];
             // A typo of a surname or given name (one edit, two for long names), never a common word.
-            if (best && tokenize(best.name).some((w) => w.length > 4 && w.slice(0, 2) === span.slice(0, 2) && levenshtein(w, span) <= (w.length >= 9 && span.length >= 9 ? 2 : 1))) name = best.name;
+            if (
+              best &&
+              tokenize(best.name).some(
+                (w) =>
+                  w.length > 4 &&
+                  w.slice(0, 2) === span.slice(0, 2) &&
+                  levenshtein(w, span) <= (w.length >= 9 && span.length >= 9 ? 2 : 1),
+              )
+            )
+              name = best.name;
           }
           if (!name) continue;
           for (let k = 0; k < n; k++) used.add(i + k);

@@ -21,9 +21,47 @@ export interface PersonFacts {
   victim: boolean;
 }
 
-const FILLER = new Set(['the', 'a', 'an', 'of', 'from', 'in', 'for', 'at', 'to', 'who', 'is', 'was', 'and', 'with', 'that', 'one', 'guy', 'woman', 'man', 'person', 'lady', 'fellow', 'whose', 'on', 'by', 'current', 'then', 'new', 'top', 'named', 'called', 'this', 'that']);
+const FILLER = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'from',
+  'in',
+  'for',
+  'at',
+  'to',
+  'who',
+  'is',
+  'was',
+  'and',
+  'with',
+  'that',
+  'one',
+  'guy',
+  'woman',
+  'man',
+  'person',
+  'lady',
+  'fellow',
+  'whose',
+  'on',
+  'by',
+  'current',
+  'then',
+  'new',
+  'top',
+  'named',
+  'called',
+  'this',
+  'that',
+]);
 
-const PARTY: Record<string, string[]> = { d: ['democrat', 'democratic', 'democrats'], r: ['republican', 'republicans', 'gop'], i: ['independent'] };
+const PARTY: Record<string, string[]> = {
+  d: ['democrat', 'democratic', 'democrats'],
+  r: ['republican', 'republicans', 'gop'],
+  i: ['independent'],
+};
 
 const TITLE_WORD = `(?:[A-Z][\\w'’.-]*|\\([A-Z]{1,6}\\)|of|the|to|for|and|${[...ROLE_NOUNS].join('|')})`;
 /** The title words right before a name: "Police spokesman", "Former US Ambassador to the United Nations". */
@@ -70,31 +108,73 @@ function readFacts(ctx: QueryContext, person: PersonSummary): PersonFacts {
           if (tag) {
             const party = tag[1] === 'D' ? 'Democrat' : tag[1] === 'R' ? 'Republican' : 'Independent';
             const state = US_STATES[tag[2]!.toLowerCase()] ?? tag[2]!;
-            descriptions.push(`${/\bRep\b|Representative/.test(before) ? 'U.S. Representative, ' : ''}${party} of ${state.replace(/\b\w/g, (c) => c.toUpperCase())} (${tag[1]}-${tag[2]})`);
-            extra.push(...(PARTY[tag[1]!.toLowerCase()] ?? []), state, 'representative', 'congressman', 'congresswoman', 'lawmaker');
+            descriptions.push(
+              `${/\bRep\b|Representative/.test(before) ? 'U.S. Representative, ' : ''}${party} of ${state.replace(/\b\w/g, (c) => c.toUpperCase())} (${tag[1]}-${tag[2]})`,
+            );
+            extra.push(
+              ...(PARTY[tag[1]!.toLowerCase()] ?? []),
+              state,
+              'representative',
+              'congressman',
+              'congresswoman',
+              'lawmaker',
+            );
           }
           // "X, the chief executive of Hong Kong," / "X, who was Trump's envoy until December,"
-          const apposition = /^,\s+((?:the|a|an|who (?:is|was|has been|had been|serves as|served as)|now|then|former|currently)\b[^,;.]{3,120})/.exec(after)?.[1];
+          const apposition =
+            /^,\s+((?:the|a|an|who (?:is|was|has been|had been|serves as|served as)|now|then|former|currently)\b[^,;.]{3,120})/.exec(
+              after,
+            )?.[1];
           if (apposition) descriptions.push(apposition);
           // "X was serving as Trump's personal lawyer", "X is the secretary of state"
-          const predicate = /^\s+(?:is|was|has been|had been|served as|serves as|was serving as|is serving as|works as|worked as)\s+((?:the|a|an|his|her|their|[A-Z][\w'’]*'s)\b[^,;.]{3,80})/.exec(after)?.[1];
+          const predicate =
+            /^\s+(?:is|was|has been|had been|served as|serves as|was serving as|is serving as|works as|worked as)\s+((?:the|a|an|his|her|their|[A-Z][\w'’]*'s)\b[^,;.]{3,80})/.exec(
+              after,
+            )?.[1];
           if (predicate) descriptions.push(predicate);
           // "X of Saudi Arabia"
           const of = /^\s+of\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)/.exec(after)?.[1];
           if (of) descriptions.push(of);
           // "Dunn's mother, Charlotte Charles": the relation before the name.
-          const relation = new RegExp(`([A-Z][\\w'’-]*(?:\\s+[A-Z][\\w'’-]*)?)['’]s\\s+(${[...RELATIONS].join('|')})\\s*,?\\s*$`, 'i').exec(before);
+          const relation = new RegExp(
+            `([A-Z][\\w'’-]*(?:\\s+[A-Z][\\w'’-]*)?)['’]s\\s+(${[...RELATIONS].join('|')})\\s*,?\\s*$`,
+            'i',
+          ).exec(before);
           if (relation) descriptions.push(`${relation[1]}'s ${relation[2]}`);
-          if (VICTIM_WORDS.test(sentence) && new RegExp(`(killed|murdered|slain|stabbed|shot|struck|attacked|death of|victim)[^.]{0,40}${escape(name)}|${escape(name)}[^.]{0,60}(was|were|had been|has been)\\s+(killed|murdered|slain|stabbed|shot|struck|attacked|injured|wounded)|${escape(name)}[^.]{0,30}\\bdied\\b`, 'i').test(sentence)) victim = true;
+          if (
+            VICTIM_WORDS.test(sentence) &&
+            new RegExp(
+              `(killed|murdered|slain|stabbed|shot|struck|attacked|death of|victim)[^.]{0,40}${escape(name)}|${escape(name)}[^.]{0,60}(was|were|had been|has been)\\s+(killed|murdered|slain|stabbed|shot|struck|attacked|injured|wounded)|${escape(name)}[^.]{0,30}\\bdied\\b`,
+              'i',
+            ).test(sentence)
+          )
+            victim = true;
           break;
         }
       }
     }
-    if (/murdered|killed|slain/i.test(article.headline) && local && new RegExp(`(murdered|killed|slain)\\s+[\\w\\s]{0,30}(${(local.role ?? '').split(' ').pop() || '\\u0000'})`, 'i').test(article.headline)) victim = true;
+    if (
+      /murdered|killed|slain/i.test(article.headline) &&
+      local &&
+      new RegExp(
+        `(murdered|killed|slain)\\s+[\\w\\s]{0,30}(${(local.role ?? '').split(' ').pop() || '\\u0000'})`,
+        'i',
+      ).test(article.headline)
+    )
+      victim = true;
   }
   const strong = new Set<string>();
-  for (const t of [person.name, ...person.aliases, person.role ?? '', person.affiliation ?? '', ...descriptions, ...extra]) for (const w of tokenize(t)) strong.add(w);
-  if (person.type === 'organization') for (const w of ['organisation', 'organization', 'group', 'office', 'department', 'agency']) strong.add(w);
+  for (const t of [
+    person.name,
+    ...person.aliases,
+    person.role ?? '',
+    person.affiliation ?? '',
+    ...descriptions,
+    ...extra,
+  ])
+    for (const w of tokenize(t)) strong.add(w);
+  if (person.type === 'organization')
+    for (const w of ['organisation', 'organization', 'group', 'office', 'department', 'agency']) strong.add(w);
   return { descriptions: [...new Set(descriptions.map((d) => d.trim()).filter(Boolean))], strong, weak, victim };
 }
 
@@ -102,7 +182,8 @@ const factCache = new WeakMap<object, { generation: number; facts: Map<string, P
 
 export function factsOf(ctx: QueryContext, person: PersonSummary): PersonFacts {
   let entry = factCache.get(ctx.library);
-  if (!entry || entry.generation !== ctx.library.generation) factCache.set(ctx.library, (entry = { generation: ctx.library.generation, facts: new Map() }));
+  if (!entry || entry.generation !== ctx.library.generation)
+    factCache.set(ctx.library, (entry = { generation: ctx.library.generation, facts: new Map() }));
   let facts = entry.facts.get(person.id);
   if (!facts) entry.facts.set(person.id, (facts = readFacts(ctx, person)));
   return facts;
@@ -128,12 +209,16 @@ function descriptionWords(text: string): string[] {
     .replace(/ united kingdom /g, ' uk ')
     .replace(/ united nations /g, ' un ')
     .replace(/ prime minister /g, ' prime minister ');
-  return t.trim().split(' ').filter((w) => w && !FILLER.has(w));
+  return t
+    .trim()
+    .split(' ')
+    .filter((w) => w && !FILLER.has(w));
 }
 
 function has(facts: PersonFacts, word: string): 'strong' | 'weak' | undefined {
   const vs = word === 'hongkong' ? ['hong', 'kong'] : variants(word);
-  if (word === 'hongkong') return vs.every((v) => facts.strong.has(v)) ? 'strong' : vs.every((v) => facts.weak.has(v)) ? 'weak' : undefined;
+  if (word === 'hongkong')
+    return vs.every((v) => facts.strong.has(v)) ? 'strong' : vs.every((v) => facts.weak.has(v)) ? 'weak' : undefined;
   if (vs.some((v) => facts.strong.has(v))) return 'strong';
   if (vs.some((v) => facts.weak.has(v))) return 'weak';
   return undefined;
@@ -143,10 +228,12 @@ function has(facts: PersonFacts, word: string): 'strong' | 'weak' | undefined {
 export function describedPeople(ctx: QueryContext, description: string, pool?: PersonSummary[]): PersonSummary[] {
   const text = description.replace(/[’]/g, "'");
   // "the victim's mother", "Khashoggi's fiancée", "the mother of Harry Dunn"
-  const possessive = /^(?:the\s+)?(.+?)'s\s+(.+)$/i.exec(text) ?? (() => {
-    const m = /^(?:the\s+)?(\w+)\s+of\s+(.+)$/i.exec(text);
-    return m && RELATIONS.has(tokenize(m[1]!)[0] ?? '') ? [m[0], m[2]!, m[1]!] : null;
-  })();
+  const possessive =
+    /^(?:the\s+)?(.+?)'s\s+(.+)$/i.exec(text) ??
+    (() => {
+      const m = /^(?:the\s+)?(\w+)\s+of\s+(.+)$/i.exec(text);
+      return m && RELATIONS.has(tokenize(m[1]!)[0] ?? '') ? [m[0], m[2]!, m[1]!] : null;
+    })();
   if (possessive) {
     const relation = descriptionWords(possessive[2]!);
     const owners = resolveOwner(ctx, possessive[1]!);
@@ -190,10 +277,16 @@ export function describedPeople(ctx: QueryContext, description: string, pool?: P
     }
     if (!ok || strong === 0) continue;
     // A former office is not the office ("the prime minister" is not the ex-prime minister).
-    if (!words.includes('former') && !words.includes('ex') && /\b(ex|former)\b/i.test(`${person.role ?? ''} ${person.aliases.join(' ')}`)) score -= 1.5;
+    if (
+      !words.includes('former') &&
+      !words.includes('ex') &&
+      /\b(ex|former)\b/i.test(`${person.role ?? ''} ${person.aliases.join(' ')}`)
+    )
+      score -= 1.5;
     // The person whose own role the question covers best: "the Polish president" is the President, not a president of something else.
     const roleWords = descriptionWords(person.role ?? '');
-    if (roleWords.length) score += roleWords.filter((w) => words.some((q) => variants(q).includes(w))).length / roleWords.length;
+    if (roleWords.length)
+      score += roleWords.filter((w) => words.some((q) => variants(q).includes(w))).length / roleWords.length;
     scored.push({ person, score: score + Math.min(2, person.quoteCount + person.statementCount) * 0.1 });
   }
   scored.sort((a, b) => b.score - a.score);
@@ -237,7 +330,15 @@ export function findPerson(ctx: QueryContext, query: string, prefer?: (p: Person
   };
   if (byName.how === 'exact') return pickFrom(byName.people, 'name')!;
   const words = descriptionWords(q);
-  const descriptive = words.some((w) => ROLE_NOUNS.has(w) || DEMONYMS[w] || PARTY[w] || /'s\b/.test(q) || US_STATES[w] || Object.values(US_STATES).includes(w));
+  const descriptive = words.some(
+    (w) =>
+      ROLE_NOUNS.has(w) ||
+      DEMONYMS[w] ||
+      PARTY[w] ||
+      /'s\b/.test(q) ||
+      US_STATES[w] ||
+      Object.values(US_STATES).includes(w),
+  );
   if (descriptive) {
     const described = describedPeople(ctx, q);
     // The name index's best match settles a tie it is part of ("the envoy": the one with that alias).
@@ -248,7 +349,9 @@ export function findPerson(ctx: QueryContext, query: string, prefer?: (p: Person
   // Typo-tolerant hits count only when every word of the question is close to a word of the
   // person's names (one edit, two in long words) or of their role: "Ushakv", never "Brexit" → "Brett".
   const typed = tokenize(q).filter((w) => !FILLER.has(w));
-  const near = (w: string, n: string) => n === w || (n.length >= 3 && w.length >= 3 && n[0] === w[0] && levenshtein(n, w) <= (n.length >= 7 && w.length >= 7 ? 2 : 1));
+  const near = (w: string, n: string) =>
+    n === w ||
+    (n.length >= 3 && w.length >= 3 && n[0] === w[0] && levenshtein(n, w) <= (n.length >= 7 && w.length >= 7 ? 2 : 1));
   const close = byName.people.filter((p) => {
     const own = tokenize(`${p.name} ${p.aliases.join(' ')} ${p.role ?? ''}`);
     if (!typed.every((w) => own.some((n) => near(w, n)))) return false;

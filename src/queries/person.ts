@@ -41,7 +41,11 @@ export function personAnswer(ctx: QueryContext, command: PersonCommand): Answer<
   const person = pick.person;
   if (!person) {
     // Not among the people the articles were read for: what the briefings say of the name, if anything.
-    const grounded = searchAnswer(ctx, query, `${query} is not among the people the briefings quote; here is what they say`);
+    const grounded = searchAnswer(
+      ctx,
+      query,
+      `${query} is not among the people the briefings quote; here is what they say`,
+    );
     if (grounded.data.passages.length) return { intent: 'person', reply: grounded.reply, data: { person: null } };
     const known = ctx.library.speakers(10);
     return {
@@ -51,7 +55,9 @@ export function personAnswer(ctx: QueryContext, command: PersonCommand): Answer<
         visibility: 'ephemeral',
         blocks: [
           { type: 'paragraph', spans: [text(`No one in the briefings matches ${quoted(clip(query, 80))}.`)] },
-          ...(known.length ? [{ type: 'context', spans: [text(`Quoted people: ${known.map((p) => p.name).join(', ')}`)] } as Block] : []),
+          ...(known.length
+            ? [{ type: 'context', spans: [text(`Quoted people: ${known.map((p) => p.name).join(', ')}`)] } as Block]
+            : []),
         ],
       },
       data: { person: null },
@@ -70,7 +76,11 @@ export function personAnswer(ctx: QueryContext, command: PersonCommand): Answer<
     return true;
   });
   if (person.role) fields.push({ label: 'Role', value: [text(person.role)] });
-  if (descriptions.length) fields.push({ label: person.role ? 'Also described as' : 'Described as', value: [text(descriptions.slice(0, 4).join('; '))] });
+  if (descriptions.length)
+    fields.push({
+      label: person.role ? 'Also described as' : 'Described as',
+      value: [text(descriptions.slice(0, 4).join('; '))],
+    });
   if (person.affiliation) fields.push({ label: 'Affiliation', value: [text(person.affiliation)] });
   const aliases = person.aliases.filter((a) => readableAlias(a, person.name));
   if (aliases.length) fields.push({ label: 'Also called', value: [text(aliases.slice(0, 8).join(', '))] });
@@ -84,13 +94,42 @@ export function personAnswer(ctx: QueryContext, command: PersonCommand): Answer<
           ? `${plural(person.quoteCount, 'direct quote')} and ${plural(person.statementCount, 'reported statement')} in ${plural(quotedIn.length, 'briefing')}`
           : 'not quoted in any briefing',
       ),
-      ...(first ? [text(' (first: '), cite(first.articleId, first.kind === 'quote' ? first.quote.paragraph : first.statement.paragraph), text(')')] : []),
+      ...(first
+        ? [
+            text(' (first: '),
+            cite(first.articleId, first.kind === 'quote' ? first.quote.paragraph : first.statement.paragraph),
+            text(')'),
+          ]
+        : []),
     ],
   });
-  if (mentionedIn.length) fields.push({ label: 'Mentioned', value: [text(`${quotedIn.length ? 'also ' : ''}mentioned without being quoted in ${plural(mentionedIn.length, 'briefing')}`)] });
-  const blocks: Block[] = [{ type: 'heading', text: person.name }, { type: 'fields', fields }];
-  if (!person.role && !descriptions.length) blocks.push({ type: 'context', spans: [text('The briefings do not give a role.')] });
-  if (articles.length) blocks.push({ type: 'context', spans: [text(`In: ${articles.slice(0, 3).map((a) => a.headline).join(' · ')}`)] });
+  if (mentionedIn.length)
+    fields.push({
+      label: 'Mentioned',
+      value: [
+        text(
+          `${quotedIn.length ? 'also ' : ''}mentioned without being quoted in ${plural(mentionedIn.length, 'briefing')}`,
+        ),
+      ],
+    });
+  const blocks: Block[] = [
+    { type: 'heading', text: person.name },
+    { type: 'fields', fields },
+  ];
+  if (!person.role && !descriptions.length)
+    blocks.push({ type: 'context', spans: [text('The briefings do not give a role.')] });
+  if (articles.length)
+    blocks.push({
+      type: 'context',
+      spans: [
+        text(
+          `In: ${articles
+            .slice(0, 3)
+            .map((a) => a.headline)
+            .join(' · ')}`,
+        ),
+      ],
+    });
   return {
     intent: 'person',
     reply: {
@@ -120,7 +159,11 @@ export function personAnswer(ctx: QueryContext, command: PersonCommand): Answer<
  * Mike Pompeo", "United Nations Nikki Haley") nor the tail of a longer title ("States President").
  */
 export function readableAlias(alias: string, name: string): boolean {
-  if (/^(States|Nations|Kingdom|Republic|Union|Affairs|Office|House|Forces|of|the)\b/.test(alias) && !alias.startsWith('House of')) return false;
+  if (
+    /^(States|Nations|Kingdom|Republic|Union|Affairs|Office|House|Forces|of|the)\b/.test(alias) &&
+    !alias.startsWith('House of')
+  )
+    return false;
   if (alias.length > name.length && alias.endsWith(name)) {
     const title = alias.slice(0, -name.length).trim();
     return tokenize(title).some((w) => ROLE_NOUNS.has(w) || /^(rep|sen|dr|mr|mrs|ms|gen|gov|lt|col|sgt|prof)$/.test(w));

@@ -22,7 +22,12 @@ export { cleanInput };
 export function parseSubscribe(args: string): Extract<Command, { name: 'subscribe' }> | undefined {
   const s = parseSchedule(args);
   if (!s.ok) return undefined;
-  return { name: 'subscribe', schedule: s.cron, ...(s.timeZone ? { timeZone: s.timeZone } : {}), ...(s.kind ? { kind: s.kind } : {}) };
+  return {
+    name: 'subscribe',
+    schedule: s.cron,
+    ...(s.timeZone ? { timeZone: s.timeZone } : {}),
+    ...(s.kind ? { kind: s.kind } : {}),
+  };
 }
 
 function routeBrief(args: string): Command {
@@ -78,17 +83,36 @@ export function routeText(raw: string, lexicon: Lexicon | ((name: string) => boo
   if (action) return action;
   // Bare slash-command words typed without the slash ("whosaid Ushakov", "meeting", "brief full").
   const bare = /^(brief|whosaid|meeting)(?:\s+(.*))?$/i.exec(text);
-  if (bare && !/^brief me\b/i.test(text)) return routeSlash((bare[1] ?? '').toLowerCase() as 'brief' | 'whosaid' | 'meeting', bare[2] ?? '');
-  const lex: Lexicon = typeof lexicon === 'function' ? { person: (name) => (lexicon(name) ? name : undefined), mentions: () => [] } : lexicon;
+  if (bare && !/^brief me\b/i.test(text))
+    return routeSlash((bare[1] ?? '').toLowerCase() as 'brief' | 'whosaid' | 'meeting', bare[2] ?? '');
+  const lex: Lexicon =
+    typeof lexicon === 'function'
+      ? { person: (name) => (lexicon(name) ? name : undefined), mentions: () => [] }
+      : lexicon;
   const command = understand(text, lex).command;
   // Nothing that could be searched for (emoji, pings, punctuation): said back as not understood.
-  if (command.name === 'search' && !questionWords(command.text.replace(/<[!@#][^>]*>|@(everyone|here|channel)\b/gi, ' ')).length) return { name: 'unknown', text };
+  if (
+    command.name === 'search' &&
+    !questionWords(command.text.replace(/<[!@#][^>]*>|@(everyone|here|channel)\b/gi, ' ')).length
+  )
+    return { name: 'unknown', text };
   return command;
 }
 
 // The question path's regular expressions (and Intl's zone data, for schedules) load at their first
 // use: one pass over typical questions at load, so the first person to ask does not wait for it.
-for (const warm of ['hey, what did Someone say about “the deal” this week? 🙏', 'catch me up pls', 'when is the vote', 'who is the minister ’', 'x ’'.repeat(30), 'Zm{4\u001b[31m\u200d{"a":1}<!here|@team> C"6 <https://e.example|x>', 'unsubscribe Z\u0337\u0322a\u0334 漢字\u{10FFFD}"who said ', 'ｗｈｏ ｉｓ Ｘ \u2028 \uFDFA', '/brief subscribe digest weekdays 8:30 pm Europe/Moscow', '/brief subscribe "0 8 * * 1-5" Mars/Base']) {
+for (const warm of [
+  'hey, what did Someone say about “the deal” this week? 🙏',
+  'catch me up pls',
+  'when is the vote',
+  'who is the minister ’',
+  'x ’'.repeat(30),
+  'Zm{4\u001b[31m\u200d{"a":1}<!here|@team> C"6 <https://e.example|x>',
+  'unsubscribe Z\u0337\u0322a\u0334 漢字\u{10FFFD}"who said ',
+  'ｗｈｏ ｉｓ Ｘ \u2028 \uFDFA',
+  '/brief subscribe digest weekdays 8:30 pm Europe/Moscow',
+  '/brief subscribe "0 8 * * 1-5" Mars/Base',
+]) {
   routeText(warm);
   routeText(warm);
 }

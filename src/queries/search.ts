@@ -19,10 +19,13 @@ export interface SearchData {
 
 /** Question words that are not about anything (what the fallback must not search for). */
 const QUESTION_WORDS = new Set(
-  'tell know explain show give find please thanks ok okay hey hi hello briefbot anything something everything stuff info information details detail question answer happened happen happening going think really actually exactly kind sort like mean means want need get got let lets see look much many why how whether maybe also still yet ever even'.split(' '),
+  'tell know explain show give find please thanks ok okay hey hi hello briefbot anything something everything stuff info information details detail question answer happened happen happening going think really actually exactly kind sort like mean means want need get got let lets see look much many why how whether maybe also still yet ever even'.split(
+    ' ',
+  ),
 );
 
-const UNKNOWN = /\b(unknown|unclear|not known|not been (?:disclosed|released|confirmed|identified|made public)|did not (?:say|disclose|give)|declined to (?:say|comment|give)|no (?:explanation|details|comment)|without (?:public )?explanation|has not been|remains? (?:unknown|unclear|a mystery))\b/i;
+const UNKNOWN =
+  /\b(unknown|unclear|not known|not been (?:disclosed|released|confirmed|identified|made public)|did not (?:say|disclose|give)|declined to (?:say|comment|give)|no (?:explanation|details|comment)|without (?:public )?explanation|has not been|remains? (?:unknown|unclear|a mystery))\b/i;
 
 /** The words of a question worth searching for. */
 export function questionWords(question: string): string[] {
@@ -35,11 +38,35 @@ export function searchAnswer(ctx: QueryContext, question: string, lead?: string)
   const none = (): Answer<SearchData> => ({
     intent: 'search',
     reply: {
-      summary: words.length ? `The briefings don’t say anything about ${quoted(asked)}.` : 'I could not tell what to look for.',
+      summary: words.length
+        ? `The briefings don’t say anything about ${quoted(asked)}.`
+        : 'I could not tell what to look for.',
       visibility: 'ephemeral',
       blocks: [
-        { type: 'paragraph', spans: [text(words.length ? `The briefings don’t say anything about ${quoted(asked)}.` : 'I could not tell what to look for in the briefings.')] },
-        { type: 'context', spans: [text('Try '), text('catch me up', 'code'), text(', '), text('who said "…"', 'code'), text(', '), text('what did <name> say about <subject>', 'code'), text(' or '), text('help', 'code'), text('.')] },
+        {
+          type: 'paragraph',
+          spans: [
+            text(
+              words.length
+                ? `The briefings don’t say anything about ${quoted(asked)}.`
+                : 'I could not tell what to look for in the briefings.',
+            ),
+          ],
+        },
+        {
+          type: 'context',
+          spans: [
+            text('Try '),
+            text('catch me up', 'code'),
+            text(', '),
+            text('who said "…"', 'code'),
+            text(', '),
+            text('what did <name> say about <subject>', 'code'),
+            text(' or '),
+            text('help', 'code'),
+            text('.'),
+          ],
+        },
       ],
     },
     data: { words, passages: [] },
@@ -47,7 +74,8 @@ export function searchAnswer(ctx: QueryContext, question: string, lead?: string)
   if (!words.length) return none();
   const topicStems = words.map(stem);
   let { hits } = ctx.library.searchParagraphs(words, 12, { captions: true, all: words.length <= 2 });
-  if (!hits.length && words.length > 1) hits = ctx.library.searchParagraphs(words, 12, { captions: true, all: false }).hits;
+  if (!hits.length && words.length > 1)
+    hits = ctx.library.searchParagraphs(words, 12, { captions: true, all: false }).hits;
   // Relevant: the paragraph holds at least half of the question's words (one of one or two).
   const need = words.length <= 2 ? 1 / words.length : 0.5;
   // Most of the question's words first, then BM25; body text before photo captions.
@@ -64,13 +92,28 @@ export function searchAnswer(ctx: QueryContext, question: string, lead?: string)
   for (const p of passages) {
     const excerpt = bestSentences(p.text, topicStems);
     const unknown = UNKNOWN.test(excerpt);
-    blocks.push({ type: 'paragraph', spans: [text(`${unknown ? 'The article says this is not known: ' : ''}${excerpt} `), cite(p.articleId, p.paragraph)] });
+    blocks.push({
+      type: 'paragraph',
+      spans: [
+        text(`${unknown ? 'The article says this is not known: ' : ''}${excerpt} `),
+        cite(p.articleId, p.paragraph),
+      ],
+    });
   }
-  blocks.push({ type: 'context', spans: [text('These are the articles’ own words, found by searching the briefings; no answer was composed.')] });
+  blocks.push({
+    type: 'context',
+    spans: [text('These are the articles’ own words, found by searching the briefings; no answer was composed.')],
+  });
   return {
     intent: 'search',
-    reply: { summary: `${lead ?? `What the briefings say about ${quoted(asked)}`}: ${clip(passages[0]!.text, 120)}`, visibility: 'ephemeral', blocks },
-    data: { words, passages: passages.map((p) => ({ articleId: p.articleId, paragraph: p.paragraph, text: p.text, kind: p.kind })) },
+    reply: {
+      summary: `${lead ?? `What the briefings say about ${quoted(asked)}`}: ${clip(passages[0]!.text, 120)}`,
+      visibility: 'ephemeral',
+      blocks,
+    },
+    data: {
+      words,
+      passages: passages.map((p) => ({ articleId: p.articleId, paragraph: p.paragraph, text: p.text, kind: p.kind })),
+    },
   };
 }
-

@@ -49,8 +49,18 @@ export function sayingSpeaker(s: Saying): string | null {
 }
 
 /** The text of an article's paragraph around a phrase, shortened to about `max` characters. */
-export function paragraphContext(ctx: QueryContext, articleId: string, paragraph: number, around?: string, max = 320): string | undefined {
-  const text = ctx.library.article(articleId)?.paragraphs.find((p) => p.index === paragraph)?.text.replace(/\s+/g, ' ').trim();
+export function paragraphContext(
+  ctx: QueryContext,
+  articleId: string,
+  paragraph: number,
+  around?: string,
+  max = 320,
+): string | undefined {
+  const text = ctx.library
+    .article(articleId)
+    ?.paragraphs.find((p) => p.index === paragraph)
+    ?.text.replace(/\s+/g, ' ')
+    .trim();
   if (!text) return undefined;
   if (text.length <= max) return text;
   const at = around ? text.toLowerCase().indexOf(around.toLowerCase()) : -1;

@@ -76,7 +76,8 @@ export class MemoryActionRefs implements ActionRefStore {
   }
 }
 
-export type ShareRefusal = 'not-a-reference' | 'expired' | 'other-user' | 'other-conversation' | 'cannot-post' | 'not-a-lookup';
+export type ShareRefusal =
+  'not-a-reference' | 'expired' | 'other-user' | 'other-conversation' | 'cannot-post' | 'not-a-lookup';
 
 export type Redeemed = { ok: true; ref: ActionRef } | { ok: false; reason: ShareRefusal; reply: ReplyDocument };
 
@@ -84,7 +85,8 @@ const REFUSALS: Record<ShareRefusal, string> = {
   'not-a-reference': "That button doesn't work (any more): run the command again to get a fresh answer.",
   expired: 'That button has expired: run the command again to get a fresh answer.',
   'other-user': 'Only the person who asked can post this answer: run the command yourself to get your own copy.',
-  'other-conversation': 'That answer belongs to another conversation: run the command here to get one for this channel.',
+  'other-conversation':
+    'That answer belongs to another conversation: run the command here to get one for this channel.',
   'cannot-post': "You can't post in this channel, so I won't post this for you.",
   'not-a-lookup': 'Only lookups can be posted to the channel.',
 };
@@ -132,7 +134,9 @@ export function withPostButton(reply: ReplyDocument, value: string): ReplyDocume
 
 /** The channel copy of an answer someone shared: public, no button, with who shared it when known. */
 export function sharedCopy(reply: ReplyDocument, sharer?: string): ReplyDocument {
-  const byline: ReplyDocument['blocks'] = sharer ? [{ type: 'context', spans: [{ type: 'text', text: `Shared by ${sharer}` }] }] : [];
+  const byline: ReplyDocument['blocks'] = sharer
+    ? [{ type: 'context', spans: [{ type: 'text', text: `Shared by ${sharer}` }] }]
+    : [];
   return { ...withoutPostButton(reply), visibility: 'public', blocks: [...reply.blocks, ...byline] };
 }
 
@@ -191,7 +195,15 @@ export class ShareClaims {
     // Reused while most of its life is left, so a button never expires soon after it is shown.
     if (live && live.expiresAt - now > this.ttlMs / 2) return `ref:${live.id}`;
     const { platform, channelId, userId } = scope;
-    const ref: ActionRef = { id: randomBytes(12).toString('base64url'), platform, channelId, userId, command: shared, createdAt: now, expiresAt: now + this.ttlMs };
+    const ref: ActionRef = {
+      id: randomBytes(12).toString('base64url'),
+      platform,
+      channelId,
+      userId,
+      command: shared,
+      createdAt: now,
+      expiresAt: now + this.ttlMs,
+    };
     this.store.insert(ref);
     this.recent.set(key, ref);
     if (++this.issued % 1_000 === 0) this.store.prune(now);

@@ -34,9 +34,16 @@ export function summaryPoints(article: Article, want: number): SummaryPoint[] {
 
 export { summaryActionValue as postActionValue } from './sharing.js';
 
-export function articleSummaryReply(ctx: QueryContext, article: Article, length: 'short' | 'full', visibility: 'public' | 'ephemeral'): ReplyDocument {
+export function articleSummaryReply(
+  ctx: QueryContext,
+  article: Article,
+  length: 'short' | 'full',
+  visibility: 'public' | 'ephemeral',
+): ReplyDocument {
   const points = summaryPoints(article, length === 'full' ? 5 : 3);
-  const meta: Span[] = [text(article.publishedAt ? formatDate(article.publishedAt, ctx.timeZone) : 'publication date not given')];
+  const meta: Span[] = [
+    text(article.publishedAt ? formatDate(article.publishedAt, ctx.timeZone) : 'publication date not given'),
+  ];
   if (article.source) meta.push(text(` · ${article.source}`));
   if (article.url) meta.push(text(' · '), { type: 'link', url: article.url, text: 'original article' });
   const blocks: Block[] = [
@@ -57,25 +64,38 @@ export function articleSummaryReply(ctx: QueryContext, article: Article, length:
       const s = whenStatus(e.when, now, ctx.timeZone);
       return s === 'upcoming' || s === 'ongoing';
     });
-    for (const e of ahead.slice(0, 3)) fields.push({ label: 'Coming up', value: [text(`${e.title}: ${formatWhen(e.when, ctx.timeZone)} `), cite(article.id, e.paragraph)] });
+    for (const e of ahead.slice(0, 3))
+      fields.push({
+        label: 'Coming up',
+        value: [text(`${e.title}: ${formatWhen(e.when, ctx.timeZone)} `), cite(article.id, e.paragraph)],
+      });
     if (fields.length) blocks.push({ type: 'fields', fields });
   }
   blocks.push({
     type: 'context',
-    spans: [text(`Briefing ${article.id} · ${plural(article.quotes.length, 'quote')} · ask “/whosaid <name>” or “/meeting” for more`)],
+    spans: [
+      text(
+        `Briefing ${article.id} · ${plural(article.quotes.length, 'quote')} · ask “/whosaid <name>” or “/meeting” for more`,
+      ),
+    ],
   });
   const doc: ReplyDocument = {
     summary: `${article.headline}${article.publishedAt ? ` (${formatDate(article.publishedAt, ctx.timeZone, false)})` : ''}`,
     blocks,
     visibility,
   };
-  if (visibility === 'ephemeral') doc.actions = [{ id: 'post_to_channel', label: 'Post to channel', value: summaryActionValue(length, article.id) }];
+  if (visibility === 'ephemeral')
+    doc.actions = [{ id: 'post_to_channel', label: 'Post to channel', value: summaryActionValue(length, article.id) }];
   return doc;
 }
 
 export function summaryAnswer(ctx: QueryContext, command: SummaryCommand): Answer<SummaryData> {
   const visibility = command.public ? 'public' : 'ephemeral';
-  const none = (reply: ReplyDocument): Answer<SummaryData> => ({ intent: 'summary', reply, data: { articleId: null, headline: null, points: [] } });
+  const none = (reply: ReplyDocument): Answer<SummaryData> => ({
+    intent: 'summary',
+    reply,
+    data: { articleId: null, headline: null, points: [] },
+  });
   let article: Article | undefined;
   if (command.article?.trim()) {
     const found = ctx.library.findArticles(command.article, 5);
@@ -88,7 +108,10 @@ export function summaryAnswer(ctx: QueryContext, command: SummaryCommand): Answe
         blocks: [
           { type: 'paragraph', spans: [text(`No briefing matches ${quoted(clip(command.article, 80))}.`)] },
           ...(recent.length
-            ? [{ type: 'heading', text: 'Latest briefings' } as Block, { type: 'list', items: recent.map((a) => [text(a.headline), text(` (${a.id})`, 'code')]) } as Block]
+            ? [
+                { type: 'heading', text: 'Latest briefings' } as Block,
+                { type: 'list', items: recent.map((a) => [text(a.headline), text(` (${a.id})`, 'code')]) } as Block,
+              ]
             : []),
         ],
       });
@@ -100,13 +123,22 @@ export function summaryAnswer(ctx: QueryContext, command: SummaryCommand): Answe
     return none({
       summary: 'No briefings are loaded yet.',
       visibility: 'ephemeral',
-      blocks: [{ type: 'paragraph', spans: [text('No briefings are loaded yet. Add an article to the briefings folder and ask again.')] }],
+      blocks: [
+        {
+          type: 'paragraph',
+          spans: [text('No briefings are loaded yet. Add an article to the briefings folder and ask again.')],
+        },
+      ],
     });
   }
   const points = summaryPoints(article, command.length === 'full' ? 5 : 3);
   return {
     intent: 'summary',
     reply: articleSummaryReply(ctx, article, command.length, visibility),
-    data: { articleId: article.id, headline: article.headline, points: points.map((p) => ({ text: p.text, paragraph: p.paragraph })) },
+    data: {
+      articleId: article.id,
+      headline: article.headline,
+      points: points.map((p) => ({ text: p.text, paragraph: p.paragraph })),
+    },
   };
 }

@@ -12,7 +12,18 @@ import { coverage, stem, stems, tokenize } from '../library/text-match.js';
 import { text, type Block, type ReplyDocument } from '../replies/document.js';
 import { clip } from '../replies/format.js';
 import { CRITICISM_WORDS, SUPPORT_WORDS } from '../nlu/lexicon.js';
-import { cite, plural, quoted, sayingParagraph, sayingSpeaker, sayingText, sayingUnnamed, speakerLabel, speakerName, type QueryContext } from './shared.js';
+import {
+  cite,
+  plural,
+  quoted,
+  sayingParagraph,
+  sayingSpeaker,
+  sayingText,
+  sayingUnnamed,
+  speakerLabel,
+  speakerName,
+  type QueryContext,
+} from './shared.js';
 
 export interface TopicLine {
   speaker: string | null;
@@ -36,14 +47,34 @@ export { coverage };
 
 export function lineBlock(ctx: QueryContext, s: Saying): Block {
   const speaker = speakerName(ctx, sayingSpeaker(s));
-  if (s.kind === 'quote') return { type: 'quote', text: s.quote.text, speaker, ...(sayingUnnamed(s) ? { unnamed: sayingUnnamed(s) } : {}), cite: cite(s.articleId, s.quote.paragraph) };
+  if (s.kind === 'quote')
+    return {
+      type: 'quote',
+      text: s.quote.text,
+      speaker,
+      ...(sayingUnnamed(s) ? { unnamed: sayingUnnamed(s) } : {}),
+      cite: cite(s.articleId, s.quote.paragraph),
+    };
   // A reported statement is the article's words, not the speaker's: never in quote marks.
-  return { type: 'paragraph', spans: [text(`${speaker ? `${speaker} (reported): ` : ''}${s.statement.text} `), cite(s.articleId, s.statement.paragraph)] };
+  return {
+    type: 'paragraph',
+    spans: [
+      text(`${speaker ? `${speaker} (reported): ` : ''}${s.statement.text} `),
+      cite(s.articleId, s.statement.paragraph),
+    ],
+  };
 }
 
 function toLine(ctx: QueryContext, s: Saying): TopicLine {
   const speaker = speakerName(ctx, sayingSpeaker(s));
-  return { speaker, ...(speaker ? {} : { speakerLabel: speakerLabel(ctx, s) }), text: sayingText(s), kind: s.kind, articleId: s.articleId, paragraph: sayingParagraph(s) };
+  return {
+    speaker,
+    ...(speaker ? {} : { speakerLabel: speakerLabel(ctx, s) }),
+    text: sayingText(s),
+    kind: s.kind,
+    articleId: s.articleId,
+    paragraph: sayingParagraph(s),
+  };
 }
 
 /** The topic's search words; a person named as the topic also matches by their other names. */
@@ -72,7 +103,8 @@ export function linesAbout(ctx: QueryContext, person: PersonSummary, about: stri
     const own = coverage(topicStems, sayingText(s));
     const inParagraph = paragraphScore.has(`${s.articleId}|${sayingParagraph(s)}`);
     const score = own + (inParagraph ? 0.3 : 0);
-    if (own >= 0.5 || (inParagraph && own > 0) || (inParagraph && topicStems.length === 1)) scored.push({ line: s, score });
+    if (own >= 0.5 || (inParagraph && own > 0) || (inParagraph && topicStems.length === 1))
+      scored.push({ line: s, score });
   }
   return scored.sort((a, b) => b.score - a.score);
 }
@@ -84,9 +116,22 @@ export function topicAnswer(ctx: QueryContext, command: TopicCommand): Answer<To
   const stance = command.stance ?? null;
   const { words, person: target } = topicWords(ctx, topic);
   const topicStems = words.map(stem);
-  const empty = (reply: ReplyDocument): Answer<TopicData> => ({ intent: 'topic', reply, data: { topic, stance, speakers: [], lines: [] } });
+  const empty = (reply: ReplyDocument): Answer<TopicData> => ({
+    intent: 'topic',
+    reply,
+    data: { topic, stance, speakers: [], lines: [] },
+  });
   if (!words.length) {
-    return empty({ summary: `What subject? Try “who talked about the peace deal”.`, visibility: 'ephemeral', blocks: [{ type: 'paragraph', spans: [text('Which subject do you mean? For example: “who talked about the peace deal?”')] }] });
+    return empty({
+      summary: `What subject? Try “who talked about the peace deal”.`,
+      visibility: 'ephemeral',
+      blocks: [
+        {
+          type: 'paragraph',
+          spans: [text('Which subject do you mean? For example: “who talked about the peace deal?”')],
+        },
+      ],
+    });
   }
   const search = ctx.library.searchParagraphs(words, 30, { all: words.length <= 2 });
   let hits = search.hits;
@@ -103,7 +148,9 @@ export function topicAnswer(ctx: QueryContext, command: TopicCommand): Answer<To
       if (stance) {
         // A stance needs its words in the line or its paragraph ("unacceptable", "defended").
         const lexicon = stance === 'criticism' ? CRITICISM_WORDS : SUPPORT_WORDS;
-        const marked = stems(`${sayingText(s)} ${article.paragraphs.find((p) => p.index === h.paragraph)?.text ?? ''}`).filter((w) => lexicon.has(w) || [...lexicon].some((c) => c.length >= 5 && w.startsWith(c))).length;
+        const marked = stems(
+          `${sayingText(s)} ${article.paragraphs.find((p) => p.index === h.paragraph)?.text ?? ''}`,
+        ).filter((w) => lexicon.has(w) || [...lexicon].some((c) => c.length >= 5 && w.startsWith(c))).length;
         if (!marked) continue;
         score *= 1 + marked;
       }
@@ -127,13 +174,16 @@ export function topicAnswer(ctx: QueryContext, command: TopicCommand): Answer<To
       const article = ctx.library.article(h.articleId);
       if (!article || sayingsIn(article, h.paragraph).length) continue;
       const body = article.paragraphs.find((p) => p.index === h.paragraph)?.text ?? '';
-      if (/\bcritic|\bcriticis|\bcriticiz|\bcondemn|\bopponents?\b/i.test(body)) unnamed.push({ articleId: h.articleId, paragraph: h.paragraph, text: body });
+      if (/\bcritic|\bcriticis|\bcriticiz|\bcondemn|\bopponents?\b/i.test(body))
+        unnamed.push({ articleId: h.articleId, paragraph: h.paragraph, text: body });
     }
   }
   const verb = stance === 'criticism' ? 'criticised' : stance === 'support' ? 'backed' : 'talked about';
   if (!ranked.length) {
     // Nobody quoted on it: the paragraphs that mention it, if any, said plainly as the articles' words.
-    const blocks: Block[] = [{ type: 'paragraph', spans: [text(`No one in the briefings is quoted as having ${verb} ${quoted(label)}.`)] }];
+    const blocks: Block[] = [
+      { type: 'paragraph', spans: [text(`No one in the briefings is quoted as having ${verb} ${quoted(label)}.`)] },
+    ];
     if (hits.length && stance === null) {
       blocks.push({ type: 'heading', text: `Where the briefings mention ${quoted(label)}` });
       for (const h of hits.slice(0, 3)) {
@@ -152,15 +202,47 @@ export function topicAnswer(ctx: QueryContext, command: TopicCommand): Answer<To
   const shown = ranked.slice(0, 8);
   const blocks: Block[] = [
     { type: 'heading', text: `Who ${verb} ${quoted(label)}` },
-    { type: 'paragraph', spans: [text(speakers.slice(0, 6).map((s) => `${s.name} (${plural(s.lines, 'line')})`).join(', ') + '.')] },
+    {
+      type: 'paragraph',
+      spans: [
+        text(
+          speakers
+            .slice(0, 6)
+            .map((s) => `${s.name} (${plural(s.lines, 'line')})`)
+            .join(', ') + '.',
+        ),
+      ],
+    },
     ...shown.map((r) => lineBlock(ctx, r.saying)),
   ];
-  if (ranked.length > shown.length) blocks.push({ type: 'context', spans: [text(`…and ${plural(ranked.length - shown.length, 'more line')} not shown.`)] });
-  for (const u of unnamed.slice(0, 2)) blocks.push({ type: 'paragraph', spans: [text(`Also (unnamed critics, in the article’s words): ${clip(u.text, 300)} `), cite(u.articleId, u.paragraph)] });
-  if (search.corrected) blocks.push({ type: 'context', spans: [text('(Some words were not in the briefings as typed; the closest ones were used.)')] });
+  if (ranked.length > shown.length)
+    blocks.push({
+      type: 'context',
+      spans: [text(`…and ${plural(ranked.length - shown.length, 'more line')} not shown.`)],
+    });
+  for (const u of unnamed.slice(0, 2))
+    blocks.push({
+      type: 'paragraph',
+      spans: [
+        text(`Also (unnamed critics, in the article’s words): ${clip(u.text, 300)} `),
+        cite(u.articleId, u.paragraph),
+      ],
+    });
+  if (search.corrected)
+    blocks.push({
+      type: 'context',
+      spans: [text('(Some words were not in the briefings as typed; the closest ones were used.)')],
+    });
   return {
     intent: 'topic',
-    reply: { summary: `${speakers.slice(0, 4).map((s) => s.name).join(', ')} ${verb} ${quoted(label)}.`, blocks, visibility: 'ephemeral' },
+    reply: {
+      summary: `${speakers
+        .slice(0, 4)
+        .map((s) => s.name)
+        .join(', ')} ${verb} ${quoted(label)}.`,
+      blocks,
+      visibility: 'ephemeral',
+    },
     data: { topic, stance, speakers, lines: ranked.map((r) => toLine(ctx, r.saying)) },
   };
 }

@@ -1,6 +1,19 @@
 import type { Article } from '../model/article.js';
 import { tokenize } from '../library/text-match.js';
-import { byEndMs, byOrder, byOrigin, byRecency, CANDIDATES, entriesOf, lowerBound, merge, Queue, SURNAME, withChanges, type Entry } from './entries.js';
+import {
+  byEndMs,
+  byOrder,
+  byOrigin,
+  byRecency,
+  CANDIDATES,
+  entriesOf,
+  lowerBound,
+  merge,
+  Queue,
+  SURNAME,
+  withChanges,
+  type Entry,
+} from './entries.js';
 import { PersonRegistry } from './people.js';
 import { fit, followStory, isDated, openStory, RECENT_MS, setTimes, storyEndMs, storyStartMs } from './linking.js';
 import type { Story } from './types.js';
@@ -36,7 +49,10 @@ export class StoryBook {
     this.articles = new Map(articles.map((a) => [a.id, a]));
     const removedArticles = [...before.values()].filter((a) => this.articles.get(a.id) !== a);
     const addedArticles = [...this.articles.values()].filter((a) => before.get(a.id) !== a);
-    const { registry, changedKeys, touchedArticles } = (prev?.people ?? new PersonRegistry()).updated(removedArticles, addedArticles);
+    const { registry, changedKeys, touchedArticles } = (prev?.people ?? new PersonRegistry()).updated(
+      removedArticles,
+      addedArticles,
+    );
     this.people = registry;
     const nameOf = (key: string) => registry.nameOf(key);
 
@@ -190,7 +206,11 @@ export class StoryBook {
 
     // Stories whose people changed name or aliases, and nothing else: the same reports, new names and words.
     if (prev) {
-      const renamed = [...changedKeys].filter((k) => prev.people.nameOf(k) !== registry.nameOf(k) || prev.people.aliases(k).join('\u0000') !== registry.aliases(k).join('\u0000'));
+      const renamed = [...changedKeys].filter(
+        (k) =>
+          prev.people.nameOf(k) !== registry.nameOf(k) ||
+          prev.people.aliases(k).join('\u0000') !== registry.aliases(k).join('\u0000'),
+      );
       for (const k of renamed) {
         for (const x of this.byKey.get(k) ?? []) {
           const s = this.storyOfEntry.get(x)!;
@@ -207,7 +227,12 @@ export class StoryBook {
     for (const s of newStories) setTimes(s);
     const over = new Set(replaced.keys());
     this.stories = withChanges(prev?.stories, over, newStories, byOrigin);
-    this.byEnd = withChanges(prev?.byEnd, over, newStories.filter((x) => isDated(x.when)), byEndMs);
+    this.byEnd = withChanges(
+      prev?.byEnd,
+      over,
+      newStories.filter((x) => isDated(x.when)),
+      byEndMs,
+    );
     this.byRecency = withChanges(prev?.byRecency, over, newStories, byRecency);
   }
 
@@ -226,7 +251,8 @@ export class StoryBook {
   /** The stories of these articles; the same book again while the articles are the same objects, an update of it after a change. */
   static of(articles: Article[]): StoryBook {
     const last = StoryBook.last;
-    if (last && last.articles.length === articles.length && last.articles.every((a, i) => a === articles[i])) return last.book;
+    if (last && last.articles.length === articles.length && last.articles.every((a, i) => a === articles[i]))
+      return last.book;
     const book = last ? last.book.updated(articles) : StoryBook.rebuilt(articles);
     StoryBook.last = { articles: [...articles], book };
     return book;

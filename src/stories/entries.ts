@@ -23,7 +23,8 @@ export const SURNAME = '\u0002';
 
 export const byOrder = (a: Entry, b: Entry) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0);
 const originOrder = (s: Story) => (s.origin as Entry).order;
-export const byOrigin = (a: Story, b: Story) => (originOrder(a) < originOrder(b) ? -1 : originOrder(a) > originOrder(b) ? 1 : 0);
+export const byOrigin = (a: Story, b: Story) =>
+  originOrder(a) < originOrder(b) ? -1 : originOrder(a) > originOrder(b) ? 1 : 0;
 export const byEndMs = (a: Story, b: Story) => a.endMs - b.endMs || byOrigin(a, b);
 export const byRecency = (a: Story, b: Story) => b.recentMs - a.recentMs || byOrigin(a, b);
 
@@ -31,11 +32,31 @@ export function entriesOf(article: Article, registry: PersonRegistry): Entry[] {
   const time = dayMs(article.publishedAt);
   const published = Number.isNaN(time) ? '' : article.publishedAt!;
   return article.events.map((event, i) => {
-    const people = [...new Set(event.participants.map((id) => registry.keyOf(article.id, id)).filter((k): k is string => !!k))];
-    const entry: Entry = { article, event, people, order: `${published}\u0000${article.id}\u0000${String(i).padStart(5, '0')}`, time, keys: people };
+    const people = [
+      ...new Set(event.participants.map((id) => registry.keyOf(article.id, id)).filter((k): k is string => !!k)),
+    ];
+    const entry: Entry = {
+      article,
+      event,
+      people,
+      order: `${published}\u0000${article.id}\u0000${String(i).padStart(5, '0')}`,
+      time,
+      keys: people,
+    };
     // Listed by surname too, where a report naming no one but a surname looks ("Haddad will meet Voss").
-    if (people.length) entry.keys = [...people, ...people.map((k) => registry.surnameOf(k)).filter((w): w is string => !!w).map((w) => `${SURNAME}${w}`)];
-    else entry.keys = [...[...topicWords(entry)].map((w) => `\u0001${event.kind}\u0001${w}`), ...[...namesOf(entry)].map((w) => `${SURNAME}${w}`)];
+    if (people.length)
+      entry.keys = [
+        ...people,
+        ...people
+          .map((k) => registry.surnameOf(k))
+          .filter((w): w is string => !!w)
+          .map((w) => `${SURNAME}${w}`),
+      ];
+    else
+      entry.keys = [
+        ...[...topicWords(entry)].map((w) => `\u0001${event.kind}\u0001${w}`),
+        ...[...namesOf(entry)].map((w) => `${SURNAME}${w}`),
+      ];
     return entry;
   });
 }
@@ -64,7 +85,12 @@ export function merge<T>(a: T[], b: T[], cmp: (x: T, y: T) => number): T[] {
 }
 
 /** A sorted list less `gone`, with `added` in place: a copy (the list may be another book's). */
-export function withChanges(list: Story[] | undefined, gone: Set<Story>, added: Story[], cmp: (a: Story, b: Story) => number): Story[] {
+export function withChanges(
+  list: Story[] | undefined,
+  gone: Set<Story>,
+  added: Story[],
+  cmp: (a: Story, b: Story) => number,
+): Story[] {
   if (!list?.length) return [...added].sort(cmp);
   const out = gone.size ? list.filter((s) => !gone.has(s)) : list.slice();
   if (added.length > 64) return merge(out, [...added].sort(cmp), cmp);
@@ -94,7 +120,7 @@ export class Queue {
     this.queued.add(e);
     const h = this.heap;
     h.push(e);
-    for (let i = h.length - 1; i > 0; ) {
+    for (let i = h.length - 1; i > 0;) {
       const p = (i - 1) >> 1;
       if (!this.less(h[i]!, h[p]!)) break;
       [h[i], h[p]] = [h[p]!, h[i]!];
@@ -107,7 +133,7 @@ export class Queue {
     const last = h.pop();
     if (h.length && last) {
       h[0] = last;
-      for (let i = 0; ; ) {
+      for (let i = 0; ;) {
         const l = 2 * i + 1;
         const r = l + 1;
         let m = i;

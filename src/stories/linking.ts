@@ -49,25 +49,32 @@ export const RECENT_MS = 120 * 86_400_000;
  * event, when it is and how it is reported ("the state Senate will vote on the bill on Monday").
  */
 const GENERIC = new Set(
-  ('the a an and or of on in at to for from with by as is are was were be been being will would shall should could may might has have had it its this that their his her '
-    + 'said says say told announced according officials official spokesman spokeswoman office staff clerk statement week month year day today tomorrow yesterday '
-    + 'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec '
-    + 'state national federal county city town regional local senate house assembly parliament council committee board cabinet congress chamber court government ministry '
-    + 'bill bills vote votes voted voting ballot motion measure law act proposal proposed plan planned final after before until more time new now '
-    + 'meeting meet met talks visit summit hearing trial election launch match deadline release conference speech call '
-    + 'moved postponed delayed pushed back rescheduled cancelled canceled called off held took place passed pass approve approved rejected set scheduled expected due ahead')
-    .split(' '),
+  (
+    'the a an and or of on in at to for from with by as is are was were be been being will would shall should could may might has have had it its this that their his her ' +
+    'said says say told announced according officials official spokesman spokeswoman office staff clerk statement week month year day today tomorrow yesterday ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec ' +
+    'state national federal county city town regional local senate house assembly parliament council committee board cabinet congress chamber court government ministry ' +
+    'bill bills vote votes voted voting ballot motion measure law act proposal proposed plan planned final after before until more time new now ' +
+    'meeting meet met talks visit summit hearing trial election launch match deadline release conference speech call ' +
+    'moved postponed delayed pushed back rescheduled cancelled canceled called off held took place passed pass approve approved rejected set scheduled expected due ahead'
+  ).split(' '),
 );
 
 /** What an event naming no one is about: its title's and sentence's words less the generic ones. */
 export function topicWords(m: StoryMention): Set<string> {
-  m.topics ??= new Set(tokenize(`${m.event.title} ${m.event.text ?? ''}`).filter((w) => w.length > 2 && !/^\d/.test(w) && !GENERIC.has(w)));
+  m.topics ??= new Set(
+    tokenize(`${m.event.title} ${m.event.text ?? ''}`).filter((w) => w.length > 2 && !/^\d/.test(w) && !GENERIC.has(w)),
+  );
   return m.topics;
 }
 
 /** The capitalised words of a report's sentence, lower case: where a surname alone may be. */
 export function namesOf(m: StoryMention): Set<string> {
-  m.names ??= new Set([...(m.event.text ?? '').matchAll(/\b\p{Lu}[\p{L}’'-]+/gu)].map((x) => x[0].toLowerCase().replace(/[’']s$/, '')).filter((w) => w.length > 2 && !GENERIC.has(w)));
+  m.names ??= new Set(
+    [...(m.event.text ?? '').matchAll(/\b\p{Lu}[\p{L}’'-]+/gu)]
+      .map((x) => x[0].toLowerCase().replace(/[’']s$/, ''))
+      .filter((w) => w.length > 2 && !GENERIC.has(w)),
+  );
   return m.names;
 }
 
@@ -90,7 +97,12 @@ function sharedTopic(story: Story, m: StoryMention): number {
 }
 
 function citationOf(m: StoryMention): Citation {
-  return { articleId: m.article.id, paragraph: m.event.paragraph, headline: m.article.headline, ...(m.article.publishedAt ? { publishedAt: m.article.publishedAt } : {}) };
+  return {
+    articleId: m.article.id,
+    paragraph: m.event.paragraph,
+    headline: m.article.headline,
+    ...(m.article.publishedAt ? { publishedAt: m.article.publishedAt } : {}),
+  };
 }
 
 function futureStatus(e: Event): boolean {
@@ -110,7 +122,14 @@ export function fit(story: Story, m: StoryMention): number | undefined {
   // A report naming no one may still name the story's people by surname ("Haddad will meet Voss next Tuesday").
   else if (!m.people.length) shared = story.people.filter((p) => namesOf(m).has(surnameIn(p.name))).length;
   if (shared === 0) return undefined;
-  const place = story.location && e.location ? (placesAgree(story.location, e.location) ? 1 : placesDisagree(story.location, e.location) ? -1 : 0) : 0;
+  const place =
+    story.location && e.location
+      ? placesAgree(story.location, e.location)
+        ? 1
+        : placesDisagree(story.location, e.location)
+          ? -1
+          : 0
+      : 0;
   if (place < 0) return undefined;
   // Someone other than the story's people in both reports' two-person events: another event.
   if (m.people.length >= 2 && story.people.length >= 2 && shared === 1) return undefined;
@@ -122,19 +141,40 @@ export function fit(story: Story, m: StoryMention): number | undefined {
   const published = m.article.publishedAt?.slice(0, 10);
   // A story long settled or long past is not what a new announcement is about.
   if (story.state === 'took place' && futureStatus(e)) return undefined;
-  if (story.state === 'took place' && e.status === 'took place' && isDated(e.when) && isDated(story.when) && !overlap(e.when, story.when)) return undefined;
+  if (
+    story.state === 'took place' &&
+    e.status === 'took place' &&
+    isDated(e.when) &&
+    isDated(story.when) &&
+    !overlap(e.when, story.when)
+  )
+    return undefined;
   if (story.state === 'cancelled' && futureStatus(e) && !moveWords) return undefined;
-  if (published && isDated(story.when) && story.state === 'pending' && addDays(endOf(story.when), 14) < published && futureStatus(e) && !moveWords) return undefined;
+  if (
+    published &&
+    isDated(story.when) &&
+    story.state === 'pending' &&
+    addDays(endOf(story.when), 14) < published &&
+    futureStatus(e) &&
+    !moveWords
+  )
+    return undefined;
   let dates: number;
   if (!isDated(e.when) || !isDated(story.when)) dates = 0;
   else if (overlap(e.when, story.when)) dates = 2;
   else if (moveWords) dates = 1;
   // A report that it took place a few days off the expected date is the same event, held late or early.
-  else if (e.status === 'took place' && shared >= 2 && Math.abs(Date.parse(dayOf(e.when.start)) - Date.parse(dayOf(story.when.start))) <= 45 * 86_400_000) dates = 1;
+  else if (
+    e.status === 'took place' &&
+    shared >= 2 &&
+    Math.abs(Date.parse(dayOf(e.when.start)) - Date.parse(dayOf(story.when.start))) <= 45 * 86_400_000
+  )
+    dates = 1;
   else if (story.state === 'postponed' && futureStatus(e)) dates = 1;
   else return undefined;
   // One shared person is enough only with more: the same place, follow-up wording, or the dates.
-  if (shared < 2 && !(place > 0 || followUp || (dates === 2 && story.people.length === 1 && m.people.length === 1))) return undefined;
+  if (shared < 2 && !(place > 0 || followUp || (dates === 2 && story.people.length === 1 && m.people.length === 1)))
+    return undefined;
   return shared * 3 + place * 2 + dates * 2 + (followUp ? 1 : 0);
 }
 
@@ -163,8 +203,26 @@ export function recency(s: Story): number {
 /** A story opened by its first report. */
 export function openStory(m: StoryMention, nameOf: (key: string) => string): Story {
   const e = m.event;
-  const state: StoryState = e.status === 'took place' ? 'took place' : e.status === 'cancelled' ? 'cancelled' : e.status === 'postponed' && !isDated(e.when) ? 'postponed' : 'pending';
-  const step: StepKind = state === 'took place' ? 'took place' : state === 'cancelled' ? 'cancelled' : state === 'postponed' ? 'postponed' : e.status === 'postponed' ? 'moved' : futureStatus(e) ? 'announced' : 'reported';
+  const state: StoryState =
+    e.status === 'took place'
+      ? 'took place'
+      : e.status === 'cancelled'
+        ? 'cancelled'
+        : e.status === 'postponed' && !isDated(e.when)
+          ? 'postponed'
+          : 'pending';
+  const step: StepKind =
+    state === 'took place'
+      ? 'took place'
+      : state === 'cancelled'
+        ? 'cancelled'
+        : state === 'postponed'
+          ? 'postponed'
+          : e.status === 'postponed'
+            ? 'moved'
+            : futureStatus(e)
+              ? 'announced'
+              : 'reported';
   const story: Story = {
     id: `${m.article.id}:${e.id}`,
     kind: e.kind,
@@ -173,7 +231,15 @@ export function openStory(m: StoryMention, nameOf: (key: string) => string): Sto
     state,
     when: e.when,
     ...(e.location ? { location: e.location } : {}),
-    history: [{ step, when: e.when, ...(e.location ? { location: e.location } : {}), ...(e.outcome ? { outcome: e.outcome } : {}), citation: citationOf(m) }],
+    history: [
+      {
+        step,
+        when: e.when,
+        ...(e.location ? { location: e.location } : {}),
+        ...(e.outcome ? { outcome: e.outcome } : {}),
+        citation: citationOf(m),
+      },
+    ],
     mentions: [m],
     latest: m,
     origin: m,
@@ -189,12 +255,31 @@ export function openStory(m: StoryMention, nameOf: (key: string) => string): Sto
 export function followStory(story: Story, m: StoryMention, nameOf: (key: string) => string): void {
   const e = m.event;
   story.mentions.push(m);
-  for (const key of m.people) if (!story.people.some((p) => p.key === key)) story.people.push({ key, name: nameOf(key) });
-  if (story.people.length >= 2 && story.title === story.origin.event.title && story.origin.event.participants.length < 2 && e.participants.length >= 2) story.title = e.title;
+  for (const key of m.people)
+    if (!story.people.some((p) => p.key === key)) story.people.push({ key, name: nameOf(key) });
+  if (
+    story.people.length >= 2 &&
+    story.title === story.origin.event.title &&
+    story.origin.event.participants.length < 2 &&
+    e.participants.length >= 2
+  )
+    story.title = e.title;
   // A more exact place: "Russia", then "the Kremlin".
-  if (e.location && (!story.location || (placesAgree(e.location, story.location) && placeChain(e.location).length > placeChain(story.location).length))) story.location = e.location;
+  if (
+    e.location &&
+    (!story.location ||
+      (placesAgree(e.location, story.location) && placeChain(e.location).length > placeChain(story.location).length))
+  )
+    story.location = e.location;
   const cite = citationOf(m);
-  const step = (s: StepKind, extra: Partial<StoryStep> = {}) => story.history.push({ step: s, when: story.when, ...(story.location ? { location: story.location } : {}), ...extra, citation: cite });
+  const step = (s: StepKind, extra: Partial<StoryStep> = {}) =>
+    story.history.push({
+      step: s,
+      when: story.when,
+      ...(story.location ? { location: story.location } : {}),
+      ...extra,
+      citation: cite,
+    });
   if (e.status === 'cancelled') {
     story.state = 'cancelled';
     story.latest = m;

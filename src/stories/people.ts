@@ -9,22 +9,88 @@ import type { Article, Person } from '../model/article.js';
  */
 
 const TITLES = new Set(
-  'mr mrs ms miss dr prof sir dame lord lady president prime minister secretary senator sen rep representative gov governor mayor judge justice king queen pope prince princess chancellor general gen ambassador envoy special u.s. us foreign deputy chief the vice state defense defence finance trade interior health'.split(' '),
+  'mr mrs ms miss dr prof sir dame lord lady president prime minister secretary senator sen rep representative gov governor mayor judge justice king queen pope prince princess chancellor general gen ambassador envoy special u.s. us foreign deputy chief the vice state defense defence finance trade interior health'.split(
+    ' ',
+  ),
 );
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 
 /** Short and long forms of first names that news copy mixes. */
 const SHORT_FORMS: Record<string, string> = {
-  steve: 'stephen', steven: 'stephen', stephen: 'stephen', mike: 'michael', michael: 'michael', bob: 'robert', rob: 'robert', robert: 'robert',
-  bill: 'william', will: 'william', william: 'william', jim: 'james', jimmy: 'james', james: 'james', tom: 'thomas', thomas: 'thomas',
-  dick: 'richard', rick: 'richard', richard: 'richard', joe: 'joseph', joseph: 'joseph', alex: 'alexander', alexander: 'alexander',
-  dan: 'daniel', danny: 'daniel', daniel: 'daniel', dave: 'david', david: 'david', chris: 'christopher', christopher: 'christopher',
-  nick: 'nicholas', nicholas: 'nicholas', tony: 'anthony', anthony: 'anthony', ben: 'benjamin', benjamin: 'benjamin', sam: 'samuel',
-  samuel: 'samuel', matt: 'matthew', matthew: 'matthew', andy: 'andrew', andrew: 'andrew', pete: 'peter', peter: 'peter', ed: 'edward',
-  ted: 'edward', edward: 'edward', liz: 'elizabeth', beth: 'elizabeth', elizabeth: 'elizabeth', kate: 'katherine', katherine: 'katherine',
-  catherine: 'katherine', jen: 'jennifer', jennifer: 'jennifer', vlad: 'vladimir', vladimir: 'vladimir', sergey: 'sergei', sergei: 'sergei',
-  yury: 'yuri', yuriy: 'yuri', yuri: 'yuri', mohammad: 'muhammad', mohammed: 'muhammad', muhammad: 'muhammad', mohamed: 'muhammad',
-  volodymyr: 'volodymyr', vladimyr: 'volodymyr', don: 'donald', donald: 'donald', ron: 'ronald', ronald: 'ronald', jeff: 'jeffrey', jeffrey: 'jeffrey',
+  steve: 'stephen',
+  steven: 'stephen',
+  stephen: 'stephen',
+  mike: 'michael',
+  michael: 'michael',
+  bob: 'robert',
+  rob: 'robert',
+  robert: 'robert',
+  bill: 'william',
+  will: 'william',
+  william: 'william',
+  jim: 'james',
+  jimmy: 'james',
+  james: 'james',
+  tom: 'thomas',
+  thomas: 'thomas',
+  dick: 'richard',
+  rick: 'richard',
+  richard: 'richard',
+  joe: 'joseph',
+  joseph: 'joseph',
+  alex: 'alexander',
+  alexander: 'alexander',
+  dan: 'daniel',
+  danny: 'daniel',
+  daniel: 'daniel',
+  dave: 'david',
+  david: 'david',
+  chris: 'christopher',
+  christopher: 'christopher',
+  nick: 'nicholas',
+  nicholas: 'nicholas',
+  tony: 'anthony',
+  anthony: 'anthony',
+  ben: 'benjamin',
+  benjamin: 'benjamin',
+  sam: 'samuel',
+  samuel: 'samuel',
+  matt: 'matthew',
+  matthew: 'matthew',
+  andy: 'andrew',
+  andrew: 'andrew',
+  pete: 'peter',
+  peter: 'peter',
+  ed: 'edward',
+  ted: 'edward',
+  edward: 'edward',
+  liz: 'elizabeth',
+  beth: 'elizabeth',
+  elizabeth: 'elizabeth',
+  kate: 'katherine',
+  katherine: 'katherine',
+  catherine: 'katherine',
+  jen: 'jennifer',
+  jennifer: 'jennifer',
+  vlad: 'vladimir',
+  vladimir: 'vladimir',
+  sergey: 'sergei',
+  sergei: 'sergei',
+  yury: 'yuri',
+  yuriy: 'yuri',
+  yuri: 'yuri',
+  mohammad: 'muhammad',
+  mohammed: 'muhammad',
+  muhammad: 'muhammad',
+  mohamed: 'muhammad',
+  volodymyr: 'volodymyr',
+  vladimyr: 'volodymyr',
+  don: 'donald',
+  donald: 'donald',
+  ron: 'ronald',
+  ronald: 'ronald',
+  jeff: 'jeffrey',
+  jeffrey: 'jeffrey',
 };
 
 function fold(s: string): string {
@@ -88,7 +154,13 @@ function fullNameUncached(p: Person): string {
   for (const alias of p.aliases) {
     if (/^[a-z]/.test(alias) || /^the\s/i.test(alias)) continue;
     const words = nameWords(alias);
-    if (words.length > best.length && words[words.length - 1] === last && words.every((w) => /^[a-z.'-]+$/.test(w)) && words.length <= 4) best = words;
+    if (
+      words.length > best.length &&
+      words[words.length - 1] === last &&
+      words.every((w) => /^[a-z.'-]+$/.test(w)) &&
+      words.length <= 4
+    )
+      best = words;
   }
   return best.join(' ');
 }
@@ -128,7 +200,8 @@ interface Group {
 }
 
 const mentionId = (articleId: string, personId: string) => `${articleId}\u0000${personId}`;
-const articleOrder = (a: Article, b: Article) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const articleOrder = (a: Article, b: Article) =>
+  (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * People are keyed one group at a time: a surname's people (a surname alone resolves among them)
@@ -187,7 +260,9 @@ function resolveGroup(group: string, articles: Article[]): Group {
     const long = SHORT_FORMS[first] ?? first;
     let found = first.length > 1 ? byFirst.get(long) : undefined;
     // An initial ("S. Witkoff"), or a cluster opened by one: compare with each.
-    found ??= clusters.find((c) => c.first !== undefined && (c.first.length <= 2 || first.length <= 1) && firstNamesAgree(c.first, first));
+    found ??= clusters.find(
+      (c) => c.first !== undefined && (c.first.length <= 2 || first.length <= 1) && firstNamesAgree(c.first, first),
+    );
     if (!found) {
       found = { key: `person:${words.join('-')}`, surname, first, name: display };
       clusters.push(found);
@@ -262,7 +337,10 @@ export class PersonRegistry {
    * A registry for the articles less `removed` plus `added` (a changed article is in both), and the
    * keys whose people, names or mentions may differ: this registry stays as it was.
    */
-  updated(removed: Article[], added: Article[]): { registry: PersonRegistry; changedKeys: Set<string>; touchedArticles: Set<string> } {
+  updated(
+    removed: Article[],
+    added: Article[],
+  ): { registry: PersonRegistry; changedKeys: Set<string>; touchedArticles: Set<string> } {
     const registry = new PersonRegistry([], this);
     const { changedKeys, touchedArticles } = registry.apply(removed, added);
     return { registry, changedKeys, touchedArticles };
@@ -306,8 +384,10 @@ export class PersonRegistry {
       const articles = [...this.members.get(g)!.values()].sort(articleOrder);
       const group = articles.length ? resolveGroup(g, articles) : undefined;
       // The articles of a mention that now has another key, or none.
-      for (const [mention, key] of old?.keys ?? []) if (group?.keys.get(mention) !== key) touchedArticles.add(mention.slice(0, mention.indexOf('\u0000')));
-      for (const [mention, key] of group?.keys ?? []) if (old?.keys.get(mention) !== key) touchedArticles.add(mention.slice(0, mention.indexOf('\u0000')));
+      for (const [mention, key] of old?.keys ?? [])
+        if (group?.keys.get(mention) !== key) touchedArticles.add(mention.slice(0, mention.indexOf('\u0000')));
+      for (const [mention, key] of group?.keys ?? [])
+        if (old?.keys.get(mention) !== key) touchedArticles.add(mention.slice(0, mention.indexOf('\u0000')));
       if (!group) {
         this.groups.delete(g);
         this.members.delete(g);
@@ -354,7 +434,13 @@ export class PersonRegistry {
       out.add(person.name);
       // Not an alias that names someone else of the article ("Russian President Vladimir Putin met U.S. special envoy", given as the envoy's).
       const surnames = articleSurnames(article);
-      for (const a of person.aliases) if (!fold(a).split(/[^a-z'-]+/).some((w) => w !== own && surnames.has(w))) out.add(a);
+      for (const a of person.aliases)
+        if (
+          !fold(a)
+            .split(/[^a-z'-]+/)
+            .some((w) => w !== own && surnames.has(w))
+        )
+          out.add(a);
     }
     return [...out];
   }

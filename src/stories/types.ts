@@ -2,7 +2,8 @@ import type { Article, Event, EventKind, When } from '../model/article.js';
 
 /** Stories: one real-world event as the briefings report it over time (see linking.ts and book.ts). */
 
-export type StepKind = 'announced' | 'date confirmed' | 'date refined' | 'moved' | 'postponed' | 'cancelled' | 'took place' | 'reported';
+export type StepKind =
+  'announced' | 'date confirmed' | 'date refined' | 'moved' | 'postponed' | 'cancelled' | 'took place' | 'reported';
 
 export interface Citation {
   articleId: string;
@@ -66,4 +67,3 @@ export interface Story {
   /** The latest of the last report's day and the story's end (see recency). */
   recentMs: number;
 }
-

@@ -38,7 +38,8 @@ describe('npm run bench -- --quick', () => {
       expect(Number.isFinite(row.value), `${row.figure} = ${row.value}`).toBe(true);
       if (row.baseline !== undefined) expect(Number.isFinite(row.baseline), `${row.figure} baseline`).toBe(true);
       if (row.ratio !== undefined) expect(Number.isFinite(row.ratio), `${row.figure} ratio`).toBe(true);
-      if (row.benchmark.startsWith('library') && row.target !== undefined) expect(typeof row.meets, `${row.figure} has a target but no verdict`).toBe('boolean');
+      if (row.benchmark.startsWith('library') && row.target !== undefined)
+        expect(typeof row.meets, `${row.figure} has a target but no verdict`).toBe('boolean');
     }
     const table = formatTable(report);
     expect(table.split('\n')).toHaveLength(report.rows.length + 2);
@@ -46,11 +47,20 @@ describe('npm run bench -- --quick', () => {
 
   it('has the library figures of issue 7', () => {
     const figures = report.rows.map((r) => r.figure);
-    for (const expected of LIBRARY_FIGURES) expect(figures.some((f) => expected.test(f)), String(expected)).toBe(true);
+    for (const expected of LIBRARY_FIGURES)
+      expect(
+        figures.some((f) => expected.test(f)),
+        String(expected),
+      ).toBe(true);
   });
 
   it('finds the bench files of every issue', async () => {
-    const names = (await benchFiles()).map((f) => f.split('/').pop()!.replace(/\.bench\.ts$/, ''));
+    const names = (await benchFiles()).map((f) =>
+      f
+        .split('/')
+        .pop()!
+        .replace(/\.bench\.ts$/, ''),
+    );
     for (const name of EXPECTED_FILES) expect(names).toContain(name);
     const benchmarks = new Set(report.rows.map((r) => r.benchmark));
     expect(benchmarks.size).toBeGreaterThanOrEqual(names.length);

@@ -49,7 +49,11 @@ describe('briefbot ask', () => {
     expect(Object.keys(out)).toEqual(['intent', 'reply', 'data', 'numbering']);
     expect(out.numbering).toMatch(/body paragraphs/);
     expect(out.intent).toBe('event');
-    expect(out.reply).toMatchObject({ visibility: 'ephemeral', summary: expect.any(String), blocks: expect.any(Array) });
+    expect(out.reply).toMatchObject({
+      visibility: 'ephemeral',
+      summary: expect.any(String),
+      blocks: expect.any(Array),
+    });
     expect(out.data.event).toMatchObject({
       participants: ['Steve Witkoff', 'Vladimir Putin'],
       location: 'Russia',
@@ -63,7 +67,12 @@ describe('briefbot ask', () => {
     const said = JSON.parse((await run(['ask', '--json', 'who said "man of peas"?'])).stdout);
     expect(said.intent).toBe('whosaid');
     expect(said.data.quotes).toEqual([
-      { speaker: 'Steve Witkoff', text: expect.stringContaining('man of peace'), articleId: 'russia-denies-leaking-witkoff-call', paragraph: 6 },
+      {
+        speaker: 'Steve Witkoff',
+        text: expect.stringContaining('man of peace'),
+        articleId: 'russia-denies-leaking-witkoff-call',
+        paragraph: 6,
+      },
     ]);
     const person = JSON.parse((await run(['ask', '--json', 'who is Ushakov'])).stdout);
     expect(person.intent).toBe('person');
@@ -111,7 +120,10 @@ describe('briefbot check', () => {
     await import('node:fs').then((fs) => fs.mkdirSync(dir, { recursive: true }));
     writeFileSync(join(dir, 'a.md'), '---\npublished: 2025-11-26\ncolour: red\n---\nH\n\nP\n');
     writeFileSync(join(dir, 'b.md'), '');
-    writeFileSync(join(scratch, 'bad.yaml'), 'timeZone: UTC\nschedules:\n  - name: x\n    cron: "not cron"\n    post: briefing\n    targets: [{ platform: slack, channel: C1 }]\n');
+    writeFileSync(
+      join(scratch, 'bad.yaml'),
+      'timeZone: UTC\nschedules:\n  - name: x\n    cron: "not cron"\n    post: briefing\n    targets: [{ platform: slack, channel: C1 }]\n',
+    );
     const r = await run(['check', '--briefings', dir, '--config', join(scratch, 'bad.yaml')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/a\.md:3: colour: unknown field "colour"/);
@@ -129,12 +141,17 @@ describe('briefbot model', () => {
     expect(a.publishedAt).toBe('2025-11-26');
     expect(a.quotes).toHaveLength(13);
     expect(a.paragraphs[3]).toMatchObject({ index: 3, kind: 'caption' });
-    expect(a.people.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['Yuri Ushakov', 'Steve Witkoff']));
+    expect(a.people.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['Yuri Ushakov', 'Steve Witkoff']),
+    );
   });
 
   it('reads a plain .txt with a Published line, and --published overrides the date', async () => {
     const file = join(scratch, 'story.txt');
-    writeFileSync(file, 'Mayor opens bridge\nPublished: 2025-03-02\n\n“It is a great day,” Mayor Jane Doe said on Monday.\n\nThe bridge cost a lot.\n');
+    writeFileSync(
+      file,
+      'Mayor opens bridge\nPublished: 2025-03-02\n\n“It is a great day,” Mayor Jane Doe said on Monday.\n\nThe bridge cost a lot.\n',
+    );
     const a = JSON.parse((await run(['model', '--json', file])).stdout);
     expect(a).toMatchObject({ id: 'story', headline: 'Mayor opens bridge', publishedAt: '2025-03-02' });
     expect(a.paragraphs.map((p: { index: number }) => p.index)).toEqual([0, 1]);
@@ -165,7 +182,10 @@ describe('start', () => {
     const both = platformStatus(parseEnv(GOOD_ENV), all);
     expect([both.slack.on, both.discord.on]).toEqual([true, true]);
     expect(both.slack.detail).toBe('Socket Mode');
-    const slackLeftOut = platformStatus(parseEnv({ SLACK_BOT_TOKEN: GOOD_ENV.SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET: GOOD_ENV.SLACK_SIGNING_SECRET }), ['discord']);
+    const slackLeftOut = platformStatus(
+      parseEnv({ SLACK_BOT_TOKEN: GOOD_ENV.SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET: GOOD_ENV.SLACK_SIGNING_SECRET }),
+      ['discord'],
+    );
     expect(slackLeftOut.slack).toEqual({ on: false, detail: "the config's platforms leave Slack out" });
     expect(JSON.stringify(both)).not.toContain(SECRET_MARKER);
   });
@@ -173,8 +193,16 @@ describe('start', () => {
   // Spawned like `npm start`: only the real entry point reads .env.
   const startIn = (dir: string, dotEnv: string, env: Record<string, string>) => {
     writeFileSync(join(dir, '.env'), dotEnv);
-    const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(SLACK_|DISCORD_|LOG_LEVEL|HEALTH_PORT|BRIEFBOT_)/.test(k)));
-    return spawnSync(process.execPath, [join(ROOT, 'bin/briefbot.js'), 'start'], { cwd: dir, env: { ...clean, ...env }, input: 'quit\n', encoding: 'utf8', timeout: 60_000 });
+    const clean = Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => !/^(SLACK_|DISCORD_|LOG_LEVEL|HEALTH_PORT|BRIEFBOT_)/.test(k)),
+    );
+    return spawnSync(process.execPath, [join(ROOT, 'bin/briefbot.js'), 'start'], {
+      cwd: dir,
+      env: { ...clean, ...env },
+      input: 'quit\n',
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
   };
 
   it('start reads .env from the working directory, never over variables already set, and logs no secret', () => {
@@ -189,7 +217,9 @@ describe('start', () => {
     // LOG_LEVEL=info from .env: the start-up line says which platforms are on and why the others are off.
     const ok = startIn(dir, config, {});
     expect(ok.status).toBe(0);
-    expect(ok.stderr).toMatch(/platforms: Slack off \(SLACK_BOT_TOKEN is not set\), Discord off \(DISCORD_TOKEN is not set\); running the console chat/);
+    expect(ok.stderr).toMatch(
+      /platforms: Slack off \(SLACK_BOT_TOKEN is not set\), Discord off \(DISCORD_TOKEN is not set\); running the console chat/,
+    );
     // The environment wins over .env.
     const quiet = startIn(dir, config, { LOG_LEVEL: 'warn' });
     expect(quiet.status).toBe(0);
@@ -198,7 +228,13 @@ describe('start', () => {
 
   it('npm start with no tokens opens the console chat (spawned: bin → dist/cli.js)', () => {
     const env = { ...process.env, SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '', SLACK_APP_TOKEN: '', LOG_LEVEL: 'warn' };
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin/briefbot.js'), 'start'], { cwd: ROOT, env, input: 'who is Ushakov\nquit\n', encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin/briefbot.js'), 'start'], {
+      cwd: ROOT,
+      env,
+      input: 'who is Ushakov\nquit\n',
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('briefbot: news briefings in chat');

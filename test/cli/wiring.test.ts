@@ -9,7 +9,12 @@ import { DISCORD_USER_ID, GOOD_ENV } from '../support/tokens.js';
 async function run(argv: string[], env: Record<string, string> = {}, cwd = process.cwd()) {
   let out = '';
   let err = '';
-  const code = await main(argv, { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) }, env, cwd });
+  const code = await main(argv, {
+    stdout: { write: (t: string) => (out += t) },
+    stderr: { write: (t: string) => (err += t) },
+    env,
+    cwd,
+  });
   return { code, out, err };
 }
 
@@ -43,7 +48,11 @@ describe('briefbot register discord', () => {
     stub = await DiscordStub.start();
   });
   afterAll(async () => stub?.stop());
-  const env = () => ({ DISCORD_TOKEN: GOOD_ENV.DISCORD_TOKEN, DISCORD_APP_ID: stub.appId, BRIEFBOT_DISCORD_API_URL: stub.restApi });
+  const env = () => ({
+    DISCORD_TOKEN: GOOD_ENV.DISCORD_TOKEN,
+    DISCORD_APP_ID: stub.appId,
+    BRIEFBOT_DISCORD_API_URL: stub.restApi,
+  });
 
   it('--guild registers in that server, without it globally', async () => {
     const guild = stub.guilds[0]!.id;
@@ -94,13 +103,20 @@ describe('briefbot check validates schedules too', () => {
       '',
     ].join('\n');
     writeFileSync(join(dir, 'briefbot.yaml'), config);
-    const r = await run(['check', '--config', 'briefbot.yaml', '--briefings', join(process.cwd(), 'briefings')], {}, dir);
+    const r = await run(
+      ['check', '--config', 'briefbot.yaml', '--briefings', join(process.cwd(), 'briefings')],
+      {},
+      dir,
+    );
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/briefbot\.yaml:7: schedules\[1\]\.name: duplicate schedule name "morning"/);
   });
 
   it('a good config with schedules passes', async () => {
-    writeFileSync(join(dir, 'good.yaml'), 'schedules:\n  - name: morning\n    cron: "0 8 * * 1-5"\n    post: briefing\n    targets: [{ platform: discord, channel: "123456789012345678" }]\n');
+    writeFileSync(
+      join(dir, 'good.yaml'),
+      'schedules:\n  - name: morning\n    cron: "0 8 * * 1-5"\n    post: briefing\n    targets: [{ platform: discord, channel: "123456789012345678" }]\n',
+    );
     const r = await run(['check', '--config', 'good.yaml', '--briefings', join(process.cwd(), 'briefings')], {}, dir);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
@@ -108,13 +124,21 @@ describe('briefbot check validates schedules too', () => {
   });
 
   it('start with a briefings folder that does not exist: a clear error, exit 1', async () => {
-    const r = await run(['start', '--config', 'good.yaml', '--briefings', join(dir, 'nope')], { DISCORD_TOKEN: GOOD_ENV.DISCORD_TOKEN, LOG_LEVEL: 'silent' }, dir);
+    const r = await run(
+      ['start', '--config', 'good.yaml', '--briefings', join(dir, 'nope')],
+      { DISCORD_TOKEN: GOOD_ENV.DISCORD_TOKEN, LOG_LEVEL: 'silent' },
+      dir,
+    );
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/briefings folder .*nope/);
   });
 
   it('start refuses the same bad config, naming the schedule', async () => {
-    const r = await run(['start', '--config', 'briefbot.yaml'], { DISCORD_TOKEN: GOOD_ENV.DISCORD_TOKEN, LOG_LEVEL: 'silent' }, dir);
+    const r = await run(
+      ['start', '--config', 'briefbot.yaml'],
+      { DISCORD_TOKEN: GOOD_ENV.DISCORD_TOKEN, LOG_LEVEL: 'silent' },
+      dir,
+    );
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/schedules\[1\]\.name/);
   });

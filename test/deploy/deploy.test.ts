@@ -59,7 +59,9 @@ describe('Dockerfile', () => {
   it('builds in one stage and runs from another, as a non-root user, with plain node', () => {
     expect(stages(instructions).length).toBeGreaterThanOrEqual(2);
     expect(build.name).toBe('build');
-    expect(build.body.some((i) => i.name === 'RUN' && /npm ci/.test(i.args) && /prune --omit=dev/.test(i.args))).toBe(true);
+    expect(build.body.some((i) => i.name === 'RUN' && /npm ci/.test(i.args) && /prune --omit=dev/.test(i.args))).toBe(
+      true,
+    );
     expect(runArgs('COPY').some((a) => a.startsWith('--from=build') && a.includes('dist'))).toBe(true);
     const users = runArgs('USER');
     expect(users.length).toBe(1);
@@ -85,7 +87,10 @@ describe('Dockerfile', () => {
     expect(ignored).toEqual(expect.arrayContaining(['.env', 'node_modules', 'data', '.cache']));
     for (const stage of stages(instructions)) {
       for (const copy of stage.body.filter((i) => i.name === 'COPY' && !i.args.startsWith('--from'))) {
-        const sources = copy.args.split(/\s+/).filter((a) => !a.startsWith('--')).slice(0, -1);
+        const sources = copy.args
+          .split(/\s+/)
+          .filter((a) => !a.startsWith('--'))
+          .slice(0, -1);
         for (const source of sources) {
           expect(existsSync(join(ROOT, source)), `COPY ${source}`).toBe(true);
           expect(ignored, `COPY ${source} is in .dockerignore`).not.toContain(source.replace(/\/$/, ''));
@@ -99,11 +104,20 @@ describe('Dockerfile', () => {
     const command = JSON.parse(healthcheck.slice(healthcheck.indexOf('CMD') + 3).trim()) as string[];
     expect(command[0]).toBe('node');
     expect(command.join(' ')).toContain('/healthz');
-    const server = await startHealthServer({ port: 0, host: '127.0.0.1', checks: new HealthChecks(), metrics: new BotMetrics({ outboxDepth: () => 0, articles: () => 0 }) });
+    const server = await startHealthServer({
+      port: 0,
+      host: '127.0.0.1',
+      checks: new HealthChecks(),
+      metrics: new BotMetrics({ outboxDepth: () => 0, articles: () => 0 }),
+    });
     // Asynchronously: the server answers from this process's event loop.
     const probe = (port: number) =>
       new Promise<number | null>((done) => {
-        const child = spawn(process.execPath, command.slice(1), { env: { ...process.env, HEALTH_PORT: String(port) }, stdio: 'ignore', timeout: 10_000 });
+        const child = spawn(process.execPath, command.slice(1), {
+          env: { ...process.env, HEALTH_PORT: String(port) },
+          stdio: 'ignore',
+          timeout: 10_000,
+        });
         child.on('exit', (code) => done(code));
       });
     try {

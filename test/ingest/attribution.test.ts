@@ -3,13 +3,24 @@ import { extractArticle } from '../../src/ingest/extract.js';
 
 function quotes(paragraphs: string[]) {
   const article = extractArticle({ id: 'test', headline: 'Test article', paragraphs });
-  const name = (id: string | null) => (id ? article.people.find((p) => p.id === id)?.name ?? id : null);
-  return article.quotes.map((q) => ({ text: q.text, speaker: name(q.speakerId), kind: q.kind, attribution: q.attribution, cue: q.cue, paragraph: q.paragraph }));
+  const name = (id: string | null) => (id ? (article.people.find((p) => p.id === id)?.name ?? id) : null);
+  return article.quotes.map((q) => ({
+    text: q.text,
+    speaker: name(q.speakerId),
+    kind: q.kind,
+    attribution: q.attribution,
+    cue: q.cue,
+    paragraph: q.paragraph,
+  }));
 }
 
 describe('speaker beside the quote', () => {
   it('“…,” X said', () => {
-    expect(quotes(['“The budget is balanced,” Finance Minister Lena Horvath said on Monday.'])[0]).toMatchObject({ speaker: 'Lena Horvath', attribution: 'adjacent', cue: 'said' });
+    expect(quotes(['“The budget is balanced,” Finance Minister Lena Horvath said on Monday.'])[0]).toMatchObject({
+      speaker: 'Lena Horvath',
+      attribution: 'adjacent',
+      cue: 'said',
+    });
   });
   it('“…,” said X', () => {
     expect(quotes(['“We are ready,” said coach Paulo Mendes.'])[0]).toMatchObject({ speaker: 'Paulo Mendes' });
@@ -18,7 +29,10 @@ describe('speaker beside the quote', () => {
     expect(quotes(['Senator Amara Obi said: “This bill will not pass.”'])[0]).toMatchObject({ speaker: 'Amara Obi' });
   });
   it('X told Outlet: “…” (the outlet is not the speaker)', () => {
-    expect(quotes(['Daniel Ferreira told The Lisbon Herald: “I have nothing to hide.”'])[0]).toMatchObject({ speaker: 'Daniel Ferreira', cue: 'told' });
+    expect(quotes(['Daniel Ferreira told The Lisbon Herald: “I have nothing to hide.”'])[0]).toMatchObject({
+      speaker: 'Daniel Ferreira',
+      cue: 'told',
+    });
   });
   it('speech verbs beyond "said"', () => {
     const paragraphs = [
@@ -37,7 +51,10 @@ describe('speaker beside the quote', () => {
     ]);
   });
   it('keeps question and exclamation marks inside the quote', () => {
-    expect(quotes(['“Where is the money?” asked auditor Jan Novak. “Show us!”']).map((q) => q.text)).toEqual(['Where is the money?', 'Show us!']);
+    expect(quotes(['“Where is the money?” asked auditor Jan Novak. “Show us!”']).map((q) => q.text)).toEqual([
+      'Where is the money?',
+      'Show us!',
+    ]);
   });
 });
 
@@ -65,7 +82,9 @@ describe('split and continued quotes', () => {
     ]);
   });
   it('a quote in a photo caption', () => {
-    const q = quotes(['Rescue worker Ali Demir at the site on Monday. “We heard voices,” Demir said. (Photo: Ana Ruiz/Reuters)']);
+    const q = quotes([
+      'Rescue worker Ali Demir at the site on Monday. “We heard voices,” Demir said. (Photo: Ana Ruiz/Reuters)',
+    ]);
     expect(q[0]).toMatchObject({ speaker: 'Ali Demir' });
   });
 });
@@ -107,7 +126,11 @@ describe('pronouns and role nouns', () => {
 
 describe('organisations, partial quotes, statements', () => {
   it('an organisation can be the speaker', () => {
-    const article = extractArticle({ id: 't', headline: 'h', paragraphs: ['The Foreign Office said in a statement that it was "deeply concerned" by the arrests.'] });
+    const article = extractArticle({
+      id: 't',
+      headline: 'h',
+      paragraphs: ['The Foreign Office said in a statement that it was "deeply concerned" by the arrests.'],
+    });
     const speaker = article.people.find((p) => p.id === article.quotes[0]!.speakerId);
     expect(speaker).toMatchObject({ type: 'organization' });
     expect(speaker!.name).toMatch(/Foreign Office/);
@@ -117,20 +140,39 @@ describe('organisations, partial quotes, statements', () => {
     expect(q[0]).toMatchObject({ speaker: 'Joan Whitby', kind: 'partial', cue: 'remarked' });
   });
   it('"according to X" is a statement, not a quote', () => {
-    const article = extractArticle({ id: 't', headline: 'h', paragraphs: ['Ferry operator Lars Holm expects delays.', 'The ferry will not sail until Friday, according to Holm.'] });
+    const article = extractArticle({
+      id: 't',
+      headline: 'h',
+      paragraphs: [
+        'Ferry operator Lars Holm expects delays.',
+        'The ferry will not sail until Friday, according to Holm.',
+      ],
+    });
     expect(article.quotes).toEqual([]);
     expect(article.statements.map((s) => s.paragraph)).toContain(1);
   });
   it('a paraphrased claim is a statement of its speaker', () => {
-    const article = extractArticle({ id: 't', headline: 'h', paragraphs: ['Interior Minister Paul Varga claimed the border was secure.'] });
-    expect(article.statements).toEqual([{ speakerId: 'paul-varga', text: 'Interior Minister Paul Varga claimed the border was secure.', paragraph: 0 }]);
+    const article = extractArticle({
+      id: 't',
+      headline: 'h',
+      paragraphs: ['Interior Minister Paul Varga claimed the border was secure.'],
+    });
+    expect(article.statements).toEqual([
+      { speakerId: 'paul-varga', text: 'Interior Minister Paul Varga claimed the border was secure.', paragraph: 0 },
+    ]);
   });
   it('"the agency said" resolves to the organisation named before', () => {
-    const q = quotes(['The National Weather Service warned of gusty winds overnight.', '“Conditions will remain critical through Thursday,” the agency said.']);
+    const q = quotes([
+      'The National Weather Service warned of gusty winds overnight.',
+      '“Conditions will remain critical through Thursday,” the agency said.',
+    ]);
     expect(q[0]).toMatchObject({ speaker: 'National Weather Service', attribution: 'role-noun' });
   });
   it('"the company said" resolves to the business the article is about', () => {
-    const q = quotes(['Lumora has been fined $40m by regulators.', 'In a statement, the company said: “We will appeal.”']);
+    const q = quotes([
+      'Lumora has been fined $40m by regulators.',
+      'In a statement, the company said: “We will appeal.”',
+    ]);
     expect(q[0]).toMatchObject({ speaker: 'Lumora' });
   });
   it('a spokesperson for an organisation speaks for the organisation', () => {
@@ -144,15 +186,23 @@ describe('names inside long titles', () => {
     expect(quotes(['“Leave now,” said Cal Fire Capt. Robert Nunez.'])[0]!.speaker).toBe('Robert Nunez');
   });
   it('an appositive name before a speech verb is a person, and later pronouns find them', () => {
-    const q = quotes(['A spokesman for the commission, Christian Wigand, said talks continue. “We are confident,” he said.']);
+    const q = quotes([
+      'A spokesman for the commission, Christian Wigand, said talks continue. “We are confident,” he said.',
+    ]);
     expect(q[0]!.speaker).toBe('Christian Wigand');
   });
   it('an abbreviated title answers to its role noun', () => {
-    const q = quotes(['Mr Justice Harlow refused the application.', '“The court cannot ignore the evidence,” the judge said.']);
+    const q = quotes([
+      'Mr Justice Harlow refused the application.',
+      '“The court cannot ignore the evidence,” the judge said.',
+    ]);
     expect(q[0]).toMatchObject({ speaker: 'Harlow', attribution: 'role-noun' });
   });
   it('British style: a single quote left open runs on when the next paragraph opens a quote', () => {
-    const q = quotes(['‘We had no warning,’ said Joan Pryce, a teacher. ‘We lost everything downstairs.', '‘The insurers cannot come until next week.’']);
+    const q = quotes([
+      '‘We had no warning,’ said Joan Pryce, a teacher. ‘We lost everything downstairs.',
+      '‘The insurers cannot come until next week.’',
+    ]);
     expect(q.map((x) => [x.paragraph, x.text, x.speaker])).toEqual([
       [0, 'We had no warning,', 'Joan Pryce'],
       [0, 'We lost everything downstairs.', 'Joan Pryce'],
@@ -164,56 +214,95 @@ describe('names inside long titles', () => {
     expect(q[0]).toMatchObject({ speaker: 'Police', cue: 'said in a statement' });
   });
   it('a quote-only paragraph inherits the speaker introduced just before it', () => {
-    const q = quotes(['Harbour master Ivan Petrov spoke to reporters on the quay on Monday.', '“The storm wall held. We were lucky.”']);
+    const q = quotes([
+      'Harbour master Ivan Petrov spoke to reporters on the quay on Monday.',
+      '“The storm wall held. We were lucky.”',
+    ]);
     expect(q[0]).toMatchObject({ speaker: 'Ivan Petrov', attribution: 'continuation' });
   });
   it('a pronoun after two people of the same gender goes to the most recent subject', () => {
-    const q = quotes(['Coach Dana Ruiz dropped captain Mia Holt on Friday. Holt declined to comment at first.', '“I trust the process,” she said later.']);
+    const q = quotes([
+      'Coach Dana Ruiz dropped captain Mia Holt on Friday. Holt declined to comment at first.',
+      '“I trust the process,” she said later.',
+    ]);
     expect(q[0]!.speaker).toBe('Mia Holt');
   });
   it('a title of the other gender separates two people who share a surname', () => {
-    const q = quotes(['“I have seen these promises before,” said Sharon Whitley, who runs a diner.', 'Her husband is more hopeful. “It is the best thing to happen here,” Mr. Whitley said.']);
+    const q = quotes([
+      '“I have seen these promises before,” said Sharon Whitley, who runs a diner.',
+      'Her husband is more hopeful. “It is the best thing to happen here,” Mr. Whitley said.',
+    ]);
     expect(q.map((x) => x.speaker)).toEqual(['Sharon Whitley', 'Mr. Whitley']);
   });
   it('a definite role nobody holds yet refers to the person the text was just about', () => {
-    const q = quotes(['Pep Alvarez admitted his side had been lucky. “We were not good today,” the United manager told reporters.']);
+    const q = quotes([
+      'Pep Alvarez admitted his side had been lucky. “We were not good today,” the United manager told reporters.',
+    ]);
     expect(q[0]).toMatchObject({ speaker: 'Pep Alvarez', attribution: 'role-noun' });
   });
   it('a capitalised sentence after a colon is a full quote', () => {
-    expect(quotes(['Asked about the title, Ana Lima smiled: “Ask me in May.”'])[0]).toMatchObject({ speaker: 'Ana Lima', kind: 'full' });
+    expect(quotes(['Asked about the title, Ana Lima smiled: “Ask me in May.”'])[0]).toMatchObject({
+      speaker: 'Ana Lima',
+      kind: 'full',
+    });
   });
   it('a capitalised party label with its article is a role noun', () => {
-    const q = quotes(['Sen. Dana Pruitt and Sen. Owen Marsh met on Monday.', 'Marsh was blunter. “This is a failure,” the Ohio Democrat said.']);
+    const q = quotes([
+      'Sen. Dana Pruitt and Sen. Owen Marsh met on Monday.',
+      'Marsh was blunter. “This is a failure,” the Ohio Democrat said.',
+    ]);
     expect(q[0]).toMatchObject({ speaker: 'Owen Marsh', attribution: 'role-noun' });
   });
 });
 
 describe('appositions and relative clauses (issue 14)', () => {
   it('a name in apposition to an organisation noun is an organisation, and "the company" finds it', () => {
-    const article = extractArticle({ id: 't', headline: 'T', paragraphs: ['Tallow, the furniture retailer, will close six stores.', 'The company said it had to "act before the winter."'] });
+    const article = extractArticle({
+      id: 't',
+      headline: 'T',
+      paragraphs: [
+        'Tallow, the furniture retailer, will close six stores.',
+        'The company said it had to "act before the winter."',
+      ],
+    });
     const speaker = article.people.find((p) => p.id === article.quotes[0]!.speakerId);
     expect(speaker).toMatchObject({ name: 'Tallow', type: 'organization' });
   });
   it('"X, a role at Y, who said": the relative clause belongs to X, not the organisation in the appositive', () => {
-    const q = quotes(['Rosa Quint, a banker at Verell Capital, who said the plan was "a gamble," left the meeting early.', 'Inspectors met Ivo Lenz, the head of the Dock Workers Union, who called the deal "a disgrace."']);
+    const q = quotes([
+      'Rosa Quint, a banker at Verell Capital, who said the plan was "a gamble," left the meeting early.',
+      'Inspectors met Ivo Lenz, the head of the Dock Workers Union, who called the deal "a disgrace."',
+    ]);
     expect(q.map((x) => x.speaker)).toEqual(['Rosa Quint', 'Ivo Lenz']);
   });
 });
 
 describe('unnamed sources keep the pronoun (issue 14)', () => {
   it('"a witness … she said" is the witness, not the woman named in the paragraph before', () => {
-    const article = extractArticle({ id: 't', headline: 'T', paragraphs: ['Nurse Ella Brant said the ward was calm.', 'A witness said the lights went out first. “It was pitch black,” she said.'] });
+    const article = extractArticle({
+      id: 't',
+      headline: 'T',
+      paragraphs: [
+        'Nurse Ella Brant said the ward was calm.',
+        'A witness said the lights went out first. “It was pitch black,” she said.',
+      ],
+    });
     expect(article.quotes[0]).toMatchObject({ speakerId: null, speakerDescription: 'A witness' });
   });
 });
 
 describe('names and addressees (issue 14)', () => {
   it('a given name that is also a word ("Bill", "Rose") still starts a name', () => {
-    const q = quotes(['Bill Stone wrote: “The plan will fail.”', 'In a letter to Ada Kerr, Rose Fenwick wrote: “We expect an answer.”']);
+    const q = quotes([
+      'Bill Stone wrote: “The plan will fail.”',
+      'In a letter to Ada Kerr, Rose Fenwick wrote: “We expect an answer.”',
+    ]);
     expect(q.map((x) => x.speaker)).toEqual(['Bill Stone', 'Rose Fenwick']);
   });
   it('“…?” Y replied: “…”: the question belongs to whoever asked it, the reply to Y', () => {
-    const q = quotes(['The prosecutor, Ian Moss, asked the witness, Jo Park: “Where were you at nine?” Park replied: “At home.”']);
+    const q = quotes([
+      'The prosecutor, Ian Moss, asked the witness, Jo Park: “Where were you at nine?” Park replied: “At home.”',
+    ]);
     expect(q.map((x) => x.speaker)).toEqual(['Ian Moss', 'Jo Park']);
   });
 });
@@ -224,35 +313,53 @@ describe('titles with places and governments as speakers (issue 14)', () => {
     expect(q.map((x) => x.speaker)).toEqual(['Omar Fadel', 'Omar Fadel']);
   });
   it('a country or region as the whole subject of a speech verb speaks through its government', () => {
-    const q = quotes(['Norway warned that the plan was “a serious mistake.”', '“We will not take part,” said South Korea.', 'In Oslo, police said the march would be “closely watched.”']);
+    const q = quotes([
+      'Norway warned that the plan was “a serious mistake.”',
+      '“We will not take part,” said South Korea.',
+      'In Oslo, police said the march would be “closely watched.”',
+    ]);
     expect(q.map((x) => x.speaker)).toEqual(['Norway', 'South Korea', 'Police']);
   });
 });
 
 describe('pronouns by discourse role (issue 14)', () => {
   it('a subject inside a reported clause outranks a verb’s object and the person spoken to', () => {
-    const q = quotes(['The network reported that General Omar Vance approved the raid that killed reporter Paul Reed but did not say he had planned it. Speaking to Mark Fry of NBC, he said, “It happened on my watch.”']);
+    const q = quotes([
+      'The network reported that General Omar Vance approved the raid that killed reporter Paul Reed but did not say he had planned it. Speaking to Mark Fry of NBC, he said, “It happened on my watch.”',
+    ]);
     expect(q[0]).toMatchObject({ speaker: 'Omar Vance', attribution: 'pronoun' });
   });
 });
 
 describe('agents after the quote (issue 14)', () => {
   it('“…”, as said by X / in the words of X (a name in apposition to a role included)', () => {
-    const q = quotes(['“We never gave up hope”, as said by the boy’s father, Emil Stroud.', '“Costs will rise”, in the words of the chief economist, Rolf Meyer.']);
+    const q = quotes([
+      '“We never gave up hope”, as said by the boy’s father, Emil Stroud.',
+      '“Costs will rise”, in the words of the chief economist, Rolf Meyer.',
+    ]);
     expect(q.map((x) => x.speaker)).toEqual(['Emil Stroud', 'Rolf Meyer']);
   });
 });
 
 describe('questions and answers (issue 14)', () => {
   it('the one who asked is not the one answering: “…?” a reporter asked him. “Yes,” he said.', () => {
-    const q = quotes(['Ben Ortiz, the coach, spoke first.', '“We are ready,” Ortiz said.', '“Are you?” a reporter asked him.', '“Yes,” he said.']);
+    const q = quotes([
+      'Ben Ortiz, the coach, spoke first.',
+      '“We are ready,” Ortiz said.',
+      '“Are you?” a reporter asked him.',
+      '“Yes,” he said.',
+    ]);
     expect(q.map((x) => x.speaker)).toEqual(['Ben Ortiz', null, 'Ben Ortiz']);
   });
 });
 
 describe('collective they (issue 14)', () => {
   it('“they” after two people joined by “and” opening the sentence before is one joint speaker naming both', () => {
-    const article = extractArticle({ id: 't', headline: 'T', paragraphs: ['Carla Dent and Ruth Imes wrote to the board. They said the closure was “a betrayal.”'] });
+    const article = extractArticle({
+      id: 't',
+      headline: 'T',
+      paragraphs: ['Carla Dent and Ruth Imes wrote to the board. They said the closure was “a betrayal.”'],
+    });
     const speaker = article.people.find((p) => p.id === article.quotes[0]!.speakerId);
     expect(speaker).toMatchObject({ name: 'Carla Dent and Ruth Imes', type: 'organization', kind: 'group' });
     expect(speaker!.aliases).toEqual(expect.arrayContaining(['Carla Dent', 'Ruth Imes']));
@@ -264,14 +371,19 @@ describe('collective they (issue 14)', () => {
 
 describe('courts (issue 14)', () => {
   it('a court that “ruled” a quoted phrase is its speaker', () => {
-    const q = quotes(['The Supreme Court of Valdor heard the case in May.', 'The court ruled that the ban was “disproportionate.”']);
+    const q = quotes([
+      'The Supreme Court of Valdor heard the case in May.',
+      'The court ruled that the ban was “disproportionate.”',
+    ]);
     expect(q[0]).toMatchObject({ speaker: 'Supreme Court of Valdor', text: 'disproportionate.' });
   });
 });
 
 describe('fragments woven into a clause (issue 14)', () => {
   it('“what she called …” is her wording, not a name', () => {
-    const q = quotes(['Councillor Ann Briggs opposed the plan. She promised what she called “a fair hearing” for tenants.']);
+    const q = quotes([
+      'Councillor Ann Briggs opposed the plan. She promised what she called “a fair hearing” for tenants.',
+    ]);
     expect(q[0]).toMatchObject({ speaker: 'Ann Briggs', text: 'a fair hearing' });
   });
   it('“what he described as …” before a noun is not a label', () => {
@@ -289,12 +401,21 @@ describe('fragments woven into a clause (issue 14)', () => {
 
 describe('people known through a named person (issue 14)', () => {
   it('“X’s family said” is an unnamed speaker, and no person “X’s” is made', () => {
-    const article = extractArticle({ id: 't', headline: 'T', paragraphs: ['Peter Ashworth was hurt in the attack.', 'Mr Ashworth’s family said in a statement that they were “devastated”.'] });
+    const article = extractArticle({
+      id: 't',
+      headline: 'T',
+      paragraphs: [
+        'Peter Ashworth was hurt in the attack.',
+        'Mr Ashworth’s family said in a statement that they were “devastated”.',
+      ],
+    });
     expect(article.quotes[0]).toMatchObject({ speakerId: null, speakerDescription: 'Mr Ashworth’s family' });
     expect(article.people.map((p) => p.name)).toEqual(['Peter Ashworth']);
   });
   it('“X’s wife” is the wife the article names', () => {
-    const q = quotes(['Peter Ashworth and his wife, Sarah Ashworth, were hurt. Mr Ashworth’s wife said she was “heartbroken”.']);
+    const q = quotes([
+      'Peter Ashworth and his wife, Sarah Ashworth, were hurt. Mr Ashworth’s wife said she was “heartbroken”.',
+    ]);
     expect(q[0]).toMatchObject({ speaker: 'Sarah Ashworth' });
   });
   it('“X’s spokesman” speaks for X', () => {
@@ -305,7 +426,10 @@ describe('people known through a named person (issue 14)', () => {
 
 describe('asides, manner verbs and organisers (issue 14)', () => {
   it('a name inside a participle aside (“, speaking to X,”) is not the subject', () => {
-    const q = quotes(['Union leader Ray Olsen was defiant.', 'Olsen, speaking to Radio Harbour, called the strike “unavoidable”.']);
+    const q = quotes([
+      'Union leader Ray Olsen was defiant.',
+      'Olsen, speaking to Radio Harbour, called the strike “unavoidable”.',
+    ]);
     expect(q[0]).toMatchObject({ speaker: 'Ray Olsen' });
   });
   it('a manner verb after the quote says “said” (“…,” he beamed)', () => {
@@ -317,12 +441,20 @@ describe('asides, manner verbs and organisers (issue 14)', () => {
     expect(q.every((x) => x.cue !== 'smiled')).toBe(true);
   });
   it('“Organisers said” is the organisation the passage names as running the event', () => {
-    const q = quotes(['The Harbour Club, which runs the regatta, cancelled it on Sunday. Organisers said the forecast was “simply too dangerous”.']);
+    const q = quotes([
+      'The Harbour Club, which runs the regatta, cancelled it on Sunday. Organisers said the forecast was “simply too dangerous”.',
+    ]);
     expect(q[0]).toMatchObject({ speaker: 'Harbour Club' });
   });
   it('organisers with no organisation named, or only a council, stay unnamed', () => {
-    expect(quotes(['The race was cancelled. Organisers said the forecast was “simply too dangerous”.'])[0]).toMatchObject({ speaker: null });
-    expect(quotes(['Harlow Council granted permission for the race. Organisers said the forecast was “simply too dangerous”.'])[0]).toMatchObject({ speaker: null });
+    expect(
+      quotes(['The race was cancelled. Organisers said the forecast was “simply too dangerous”.'])[0],
+    ).toMatchObject({ speaker: null });
+    expect(
+      quotes([
+        'Harlow Council granted permission for the race. Organisers said the forecast was “simply too dangerous”.',
+      ])[0],
+    ).toMatchObject({ speaker: null });
   });
   it('“the carmaker said” is the company just named', () => {
     const q = quotes(['Apex Motors recalled 4,000 cars on Friday. The carmaker said the fault was “extremely rare”.']);
@@ -347,7 +479,11 @@ describe('fragments of a claim someone made (issue 14)', () => {
 
 describe('possessive organisations (issue 14)', () => {
   it('“his campaign” is the possessor’s campaign, never a speaker called “campaign”', () => {
-    const article = extractArticle({ id: 't', headline: 'T', paragraphs: ['Paul Dunn is running for mayor. His campaign called the ad “false and defamatory”.'] });
+    const article = extractArticle({
+      id: 't',
+      headline: 'T',
+      paragraphs: ['Paul Dunn is running for mayor. His campaign called the ad “false and defamatory”.'],
+    });
     const speaker = article.people.find((p) => p.id === article.quotes[0]!.speakerId);
     expect(speaker?.name).toBe('Dunn campaign');
     expect(article.people.map((p) => p.name)).not.toContain('campaign');
@@ -356,35 +492,56 @@ describe('possessive organisations (issue 14)', () => {
 
 describe('quote paragraphs and translations (issue 14)', () => {
   it('a paragraph that is one quote goes on with the speaker the paragraph before closed on', () => {
-    const q = quotes(['La ministra Ana Ruiz dijo: “Vamos a ganar esta batalla”.', '“We are going to win this battle.”']);
+    const q = quotes([
+      'La ministra Ana Ruiz dijo: “Vamos a ganar esta batalla”.',
+      '“We are going to win this battle.”',
+    ]);
     expect(q[1]).toMatchObject({ speaker: 'Ana Ruiz' });
   });
   it('an original-language paragraph takes the speaker its translation names', () => {
-    const q = quotes(['El senador dijo que el plan es “una locura” para todos los ciudadanos.', 'The senator Luis Peña said that the plan is “madness” for all citizens.']);
+    const q = quotes([
+      'El senador dijo que el plan es “una locura” para todos los ciudadanos.',
+      'The senator Luis Peña said that the plan is “madness” for all citizens.',
+    ]);
     expect(q.map((x) => x.speaker)).toEqual(['Luis Peña', 'Luis Peña']);
   });
   it('two English paragraphs are no translation of each other', () => {
-    const q = quotes(['The senator said the plan was “madness” for all citizens.', 'Luis Peña said that the budget is “a fantasy” for the country.']);
+    const q = quotes([
+      'The senator said the plan was “madness” for all citizens.',
+      'Luis Peña said that the budget is “a fantasy” for the country.',
+    ]);
     expect(q[0]!.speaker).toBeNull();
   });
 });
 
 describe('Q: / A: interviews (issue 14)', () => {
   it('an “A:” answer is the interviewee’s, the one person named before the questions', () => {
-    const q = quotes(['Wildlife painter Rosa Quint spoke to the Daily Courier about her new exhibition.', 'Q: Where do you start?', 'A: “Always with the eyes. If the eyes are wrong, everything is wrong.”']);
+    const q = quotes([
+      'Wildlife painter Rosa Quint spoke to the Daily Courier about her new exhibition.',
+      'Q: Where do you start?',
+      'A: “Always with the eyes. If the eyes are wrong, everything is wrong.”',
+    ]);
     expect(q[0]).toMatchObject({ speaker: 'Rosa Quint' });
   });
   it('with two people named before the questions, nobody is assumed', () => {
-    const q = quotes(['Painter Rosa Quint and her agent Tom Vale spoke to the Daily Courier.', 'Q: Where do you start?', 'A: “Always with the eyes.”']);
+    const q = quotes([
+      'Painter Rosa Quint and her agent Tom Vale spoke to the Daily Courier.',
+      'Q: Where do you start?',
+      'A: “Always with the eyes.”',
+    ]);
     expect(q[0]!.speaker).toBeNull();
   });
 });
 
 describe('documents named by their owner (issue 14)', () => {
   it('“the report by X said” is X', () => {
-    expect(quotes(['The report by the Audit Office said the scheme was “poorly run”.'])[0]).toMatchObject({ speaker: 'Audit Office' });
+    expect(quotes(['The report by the Audit Office said the scheme was “poorly run”.'])[0]).toMatchObject({
+      speaker: 'Audit Office',
+    });
   });
   it('“the website of X says:” is X', () => {
-    expect(quotes(['The website of the Digital Rights Forum says: “Access to information is a right, not a luxury.”'])[0]).toMatchObject({ speaker: 'Digital Rights Forum' });
+    expect(
+      quotes(['The website of the Digital Rights Forum says: “Access to information is a right, not a luxury.”'])[0],
+    ).toMatchObject({ speaker: 'Digital Rights Forum' });
   });
 });

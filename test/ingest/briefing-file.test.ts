@@ -9,7 +9,10 @@ const errorOf = (fn: () => unknown): BriefingError => thrownBy(fn, BriefingError
 
 describe('parseBriefingFile', () => {
   it('reads front matter, headline and paragraphs; the id comes from the file name', () => {
-    const { source, frontMatter } = parseBriefingFile('/x/My Story.md', `---\npublished: 2025-11-26\nsource: Example Wire\nurl: https://example.org/a\n---\n${body}`);
+    const { source, frontMatter } = parseBriefingFile(
+      '/x/My Story.md',
+      `---\npublished: 2025-11-26\nsource: Example Wire\nurl: https://example.org/a\n---\n${body}`,
+    );
     expect(source).toEqual({
       id: 'my-story',
       headline: 'A headline',
@@ -43,12 +46,16 @@ describe('parseBriefingFile', () => {
   });
 
   it('names the line and field of a wrong type', () => {
-    const e = errorOf(() => parseBriefingFile('types.md', `---\npublished: 2025-11-26\nsummary: not a list\n---\n${body}`));
+    const e = errorOf(() =>
+      parseBriefingFile('types.md', `---\npublished: 2025-11-26\nsummary: not a list\n---\n${body}`),
+    );
     expect(e).toMatchObject({ line: 3, field: 'summary' });
   });
 
   it('names a bad date and a bad url', () => {
-    const e = errorOf(() => parseBriefingFile('d.md', `---\nsource: X\npublished: next tuesday\nurl: not a url\n---\n${body}`));
+    const e = errorOf(() =>
+      parseBriefingFile('d.md', `---\nsource: X\npublished: next tuesday\nurl: not a url\n---\n${body}`),
+    );
     expect(e.issues.map((i) => [i.line, i.field])).toEqual([
       [3, 'published'],
       [4, 'url'],
@@ -67,18 +74,32 @@ describe('parseBriefingFile', () => {
   });
 
   it('rejects front matter that is never closed, a list as front matter, and a missing headline or body', () => {
-    expect(errorOf(() => parseBriefingFile('o.md', `---\npublished: 2025-11-26\n${body}`))).toMatchObject({ line: 1, field: 'front matter' });
-    expect(errorOf(() => parseBriefingFile('l.md', `---\n- a\n- b\n---\n${body}`))).toMatchObject({ field: 'front matter' });
-    expect(errorOf(() => parseBriefingFile('h.md', `---\npublished: 2025-11-26\n---\n\n\n`))).toMatchObject({ field: 'headline' });
-    expect(errorOf(() => parseBriefingFile('p.md', `---\npublished: 2025-11-26\n---\nOnly a headline\n`))).toMatchObject({ line: 5, field: 'body' });
+    expect(errorOf(() => parseBriefingFile('o.md', `---\npublished: 2025-11-26\n${body}`))).toMatchObject({
+      line: 1,
+      field: 'front matter',
+    });
+    expect(errorOf(() => parseBriefingFile('l.md', `---\n- a\n- b\n---\n${body}`))).toMatchObject({
+      field: 'front matter',
+    });
+    expect(errorOf(() => parseBriefingFile('h.md', `---\npublished: 2025-11-26\n---\n\n\n`))).toMatchObject({
+      field: 'headline',
+    });
+    expect(
+      errorOf(() => parseBriefingFile('p.md', `---\npublished: 2025-11-26\n---\nOnly a headline\n`)),
+    ).toMatchObject({ line: 5, field: 'body' });
   });
 });
 
 describe('applyOverrides', () => {
   it('adds aliases, also for a person the extractor missed', () => {
-    const out = applyOverrides(seedArticle(), { aliases: { Witkoff: ['the envoy'], 'Kirill Dmitriev': ['the Russian envoy'] } });
+    const out = applyOverrides(seedArticle(), {
+      aliases: { Witkoff: ['the envoy'], 'Kirill Dmitriev': ['the Russian envoy'] },
+    });
     expect(out.people.find((p) => p.id === 'steve-witkoff')?.aliases).toContain('the envoy');
-    expect(out.people.find((p) => p.name === 'Kirill Dmitriev')).toMatchObject({ id: 'kirill-dmitriev', aliases: ['the Russian envoy'] });
+    expect(out.people.find((p) => p.name === 'Kirill Dmitriev')).toMatchObject({
+      id: 'kirill-dmitriev',
+      aliases: ['the Russian envoy'],
+    });
   });
 
   it('re-attributes a quote found by a phrase (typographic quotes and case aside)', () => {
@@ -88,9 +109,15 @@ describe('applyOverrides', () => {
   });
 
   it('pins an event to a confirmed date', () => {
-    const out = applyOverrides(seedArticle(), { events: [{ match: 'Putin', start: '2025-12-02', location: 'Moscow' }] });
+    const out = applyOverrides(seedArticle(), {
+      events: [{ match: 'Putin', start: '2025-12-02', location: 'Moscow' }],
+    });
     const e = out.events.find((x) => x.kind === 'meeting');
-    expect(e).toMatchObject({ confirmed: true, location: 'Moscow', when: { text: 'next week', precision: 'day', start: '2025-12-02', end: '2025-12-02' } });
+    expect(e).toMatchObject({
+      confirmed: true,
+      location: 'Moscow',
+      when: { text: 'next week', precision: 'day', start: '2025-12-02', end: '2025-12-02' },
+    });
   });
 
   it('replaces summary points, citing the paragraph they come from', () => {
@@ -99,7 +126,9 @@ describe('applyOverrides', () => {
   });
 
   it('throws OverrideError naming the field when an override matches nothing', () => {
-    expect(() => applyOverrides(seedArticle(), { speakers: [{ quote: 'never said this', speaker: 'Trump' }] })).toThrow(OverrideError);
+    expect(() => applyOverrides(seedArticle(), { speakers: [{ quote: 'never said this', speaker: 'Trump' }] })).toThrow(
+      OverrideError,
+    );
     try {
       applyOverrides(seedArticle(), { events: [{ match: 'Zelensky', start: '2025-12-02' }] });
     } catch (e) {

@@ -4,7 +4,7 @@ import { extractArticle } from '../../src/ingest/extract.js';
 function extract(paragraphs: string[]) {
   const article = extractArticle({ id: 'test', headline: 'Test article', paragraphs });
   const person = (name: string) => article.people.find((p) => p.name === name);
-  const name = (id: string | null) => (id ? article.people.find((p) => p.id === id)?.name ?? id : null);
+  const name = (id: string | null) => (id ? (article.people.find((p) => p.id === id)?.name ?? id) : null);
   return {
     article,
     person,

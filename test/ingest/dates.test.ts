@@ -29,7 +29,7 @@ describe('weekdays', () => {
     expect(day('Police said on Thursday the road had reopened.')).toBe('2025-11-20');
   });
 
-  it("a past-tense weekday equal to the published day is that same day", () => {
+  it('a past-tense weekday equal to the published day is that same day', () => {
     expect(day('The mayor said on Wednesday that talks would resume.')).toBe('2025-11-26');
   });
 
@@ -101,8 +101,16 @@ describe('weeks', () => {
   });
 
   it('"this week" and "last week"', () => {
-    expect(only('The assembly took place this week.').when).toMatchObject({ precision: 'week', start: '2025-11-24', end: '2025-11-30' });
-    expect(only('Last week the agency released a summary.').when).toMatchObject({ precision: 'week', start: '2025-11-17', end: '2025-11-23' });
+    expect(only('The assembly took place this week.').when).toMatchObject({
+      precision: 'week',
+      start: '2025-11-24',
+      end: '2025-11-30',
+    });
+    expect(only('Last week the agency released a summary.').when).toMatchObject({
+      precision: 'week',
+      start: '2025-11-17',
+      end: '2025-11-23',
+    });
   });
 
   it('"next week" on a Sunday is the week starting the next day', () => {
@@ -110,24 +118,49 @@ describe('weeks', () => {
   });
 
   it('"the coming week" is the seven days after publication', () => {
-    expect(only('More subpoenas are likely in the coming week.').when).toMatchObject({ precision: 'week', start: '2025-11-27', end: '2025-12-03' });
+    expect(only('More subpoenas are likely in the coming week.').when).toMatchObject({
+      precision: 'week',
+      start: '2025-11-27',
+      end: '2025-12-03',
+    });
   });
 
   it('"this weekend" looks back in a past-tense clause and ahead otherwise', () => {
-    expect(only('Protesters marched this weekend.').when).toMatchObject({ precision: 'week', start: '2025-11-22', end: '2025-11-23' });
+    expect(only('Protesters marched this weekend.').when).toMatchObject({
+      precision: 'week',
+      start: '2025-11-22',
+      end: '2025-11-23',
+    });
     expect(only('Protesters will march this weekend.').when).toMatchObject({ start: '2025-11-29', end: '2025-11-30' });
   });
 
   it('"two weeks ago" is a week', () => {
-    expect(only('The deal collapsed two weeks ago.').when).toMatchObject({ precision: 'week', start: '2025-11-10', end: '2025-11-16' });
+    expect(only('The deal collapsed two weeks ago.').when).toMatchObject({
+      precision: 'week',
+      start: '2025-11-10',
+      end: '2025-11-16',
+    });
   });
 });
 
 describe('months', () => {
   it('"last month", "this month", "next month"', () => {
-    expect(only('Prices rose last month.').when).toEqual({ text: 'last month', precision: 'month', start: '2025-10-01', end: '2025-10-31' });
-    expect(only('Prices rose this month.').when).toMatchObject({ precision: 'month', start: '2025-11-01', end: '2025-11-30' });
-    expect(only('Prices will rise next month.').when).toMatchObject({ precision: 'month', start: '2025-12-01', end: '2025-12-31' });
+    expect(only('Prices rose last month.').when).toEqual({
+      text: 'last month',
+      precision: 'month',
+      start: '2025-10-01',
+      end: '2025-10-31',
+    });
+    expect(only('Prices rose this month.').when).toMatchObject({
+      precision: 'month',
+      start: '2025-11-01',
+      end: '2025-11-30',
+    });
+    expect(only('Prices will rise next month.').when).toMatchObject({
+      precision: 'month',
+      start: '2025-12-01',
+      end: '2025-12-31',
+    });
     expect(only('Prices rose earlier this month.').when).toMatchObject({ precision: 'month', start: '2025-11-01' });
   });
 
@@ -136,7 +169,11 @@ describe('months', () => {
   });
 
   it('a bare month takes the year that keeps it in the past for past tense, ahead for future', () => {
-    expect(only('The protests began in June.').when).toMatchObject({ precision: 'month', start: '2025-06-01', end: '2025-06-30' });
+    expect(only('The protests began in June.').when).toMatchObject({
+      precision: 'month',
+      start: '2025-06-01',
+      end: '2025-06-30',
+    });
     expect(only('He served as envoy until December.').when).toMatchObject({ start: '2024-12-01', end: '2024-12-31' });
     expect(only('Parliament will sit again in December.').when).toMatchObject({ start: '2025-12-01' });
     expect(only('Parliament will sit again in March.').when).toMatchObject({ start: '2026-03-01' });
@@ -148,11 +185,18 @@ describe('months', () => {
     expect(june.when).toMatchObject({ precision: 'month', start: '2019-06-01', end: '2019-06-30' });
     expect(only('The call was made late last July.', '2019-09-06').when).toMatchObject({ start: '2019-07-01' });
     expect(only('The writer was killed last October.', '2019-09-06').when).toMatchObject({ start: '2018-10-01' });
-    expect(only('The results come in mid-October.', '2019-09-06').when).toMatchObject({ precision: 'month', start: '2019-10-01' });
+    expect(only('The results come in mid-October.', '2019-09-06').when).toMatchObject({
+      precision: 'month',
+      start: '2019-10-01',
+    });
   });
 
   it('a month with a year is explicit', () => {
-    expect(only('She has led the agency since April 2018.').when).toMatchObject({ precision: 'month', start: '2018-04-01', end: '2018-04-30' });
+    expect(only('She has led the agency since April 2018.').when).toMatchObject({
+      precision: 'month',
+      start: '2018-04-01',
+      end: '2018-04-30',
+    });
   });
 
   it('"may" and "march" as ordinary words are not months', () => {
@@ -231,11 +275,18 @@ describe('findDates and resolveWhen', () => {
   });
 
   it('relative offsets chrono would guess at are left out', () => {
-    expect(findDates('The vote comes two weeks before the deadline. The next hours will decide.', PUBLISHED)).toEqual([]);
+    expect(findDates('The vote comes two weeks before the deadline. The next hours will decide.', PUBLISHED)).toEqual(
+      [],
+    );
   });
 
   it('resolveWhen gives the first expression, or undefined', () => {
-    expect(resolveWhen('next week', PUBLISHED)).toEqual({ text: 'next week', precision: 'week', start: '2025-12-01', end: '2025-12-07' });
+    expect(resolveWhen('next week', PUBLISHED)).toEqual({
+      text: 'next week',
+      precision: 'week',
+      start: '2025-12-01',
+      end: '2025-12-07',
+    });
     expect(resolveWhen('2025-12-03')).toMatchObject({ precision: 'day', start: '2025-12-03' });
     expect(resolveWhen('no date here', PUBLISHED)).toBeUndefined();
   });
@@ -260,26 +311,59 @@ describe('ranges, weeks, zones and days counted from another (issue 12)', () => 
   const with_ = (text: string, published = PUBLISHED) => findDates(text, published, { times: true, relative: true });
 
   it('"Nov. 4-5", "from 9 to 12 June", "between 3 and 5 March", "Sept. 22 to Sept. 26": start and end days', () => {
-    expect(only('The hearing is on Nov. 4-5.', '2025-10-08').when).toMatchObject({ precision: 'day', start: '2025-11-04', end: '2025-11-05' });
-    expect(only('The summit runs from 9 to 12 June.', '2026-01-10').when).toMatchObject({ start: '2026-06-09', end: '2026-06-12' });
-    expect(only('Talks are planned between 3 and 5 March.', '2026-01-10').when).toMatchObject({ start: '2026-03-03', end: '2026-03-05' });
-    expect(only('It runs from Sept. 22 to Sept. 26.', '2025-07-21').when).toMatchObject({ start: '2025-09-22', end: '2025-09-26' });
+    expect(only('The hearing is on Nov. 4-5.', '2025-10-08').when).toMatchObject({
+      precision: 'day',
+      start: '2025-11-04',
+      end: '2025-11-05',
+    });
+    expect(only('The summit runs from 9 to 12 June.', '2026-01-10').when).toMatchObject({
+      start: '2026-06-09',
+      end: '2026-06-12',
+    });
+    expect(only('Talks are planned between 3 and 5 March.', '2026-01-10').when).toMatchObject({
+      start: '2026-03-03',
+      end: '2026-03-05',
+    });
+    expect(only('It runs from Sept. 22 to Sept. 26.', '2025-07-21').when).toMatchObject({
+      start: '2025-09-22',
+      end: '2025-09-26',
+    });
   });
 
   it('"on Wednesday and Thursday" is two days; "the week of 15 September" a week from its Monday', () => {
-    expect(only('Talks will be held on Wednesday and Thursday.', '2026-02-23').when).toMatchObject({ start: '2026-02-25', end: '2026-02-26' });
-    expect(only('A hearing is expected in the week of 17 September.', '2025-09-01').when).toMatchObject({ precision: 'week', start: '2025-09-15', end: '2025-09-21' });
+    expect(only('Talks will be held on Wednesday and Thursday.', '2026-02-23').when).toMatchObject({
+      start: '2026-02-25',
+      end: '2026-02-26',
+    });
+    expect(only('A hearing is expected in the week of 17 September.', '2025-09-01').when).toMatchObject({
+      precision: 'week',
+      start: '2025-09-15',
+      end: '2025-09-21',
+    });
   });
 
   it('a zone is kept as written: "9:30 a.m. EST" is -05:00 even in summer, "10:00 CET" +01:00', () => {
-    expect(only('They will meet at 9:30 a.m. EST on Thursday.', '2026-03-10').when.start).toBe('2026-03-12T09:30:00-05:00');
-    expect(only('The speech is on Sept. 9 at 10:00 a.m. CET.', '2025-09-01').when.start).toBe('2025-09-09T10:00:00+01:00');
+    expect(only('They will meet at 9:30 a.m. EST on Thursday.', '2026-03-10').when.start).toBe(
+      '2026-03-12T09:30:00-05:00',
+    );
+    expect(only('The speech is on Sept. 9 at 10:00 a.m. CET.', '2025-09-01').when.start).toBe(
+      '2025-09-09T10:00:00+01:00',
+    );
   });
 
   it('with times: a time alone is reported; "1400 GMT on Friday" is one instant; "local time" is marked', () => {
-    expect(with_('Liftoff is set for 14:05 GMT.')[0]).toMatchObject({ when: { precision: 'unknown' }, time: { hour: 14, minute: 5, offset: 0 } });
-    expect(with_('The vote closes at 1400 GMT on Friday.')[0]!.when).toMatchObject({ precision: 'instant', start: '2025-11-21T14:00:00Z' });
-    expect(with_('Kick-off is at 20:15 local time on Saturday.')[0]).toMatchObject({ when: { start: '2025-11-29T20:15:00' }, time: { local: true } });
+    expect(with_('Liftoff is set for 14:05 GMT.')[0]).toMatchObject({
+      when: { precision: 'unknown' },
+      time: { hour: 14, minute: 5, offset: 0 },
+    });
+    expect(with_('The vote closes at 1400 GMT on Friday.')[0]!.when).toMatchObject({
+      precision: 'instant',
+      start: '2025-11-21T14:00:00Z',
+    });
+    expect(with_('Kick-off is at 20:15 local time on Saturday.')[0]).toMatchObject({
+      when: { start: '2025-11-29T20:15:00' },
+      time: { local: true },
+    });
     expect(findDates('Liftoff is set for 14:05 GMT.', PUBLISHED)).toEqual([]);
   });
 
@@ -287,12 +371,18 @@ describe('ranges, weeks, zones and days counted from another (issue 12)', () => 
     expect(with_('She left the following day.')[0]!.relative).toEqual({ days: 1 });
     expect(with_('Two days later, he resigned.')[0]!.relative).toEqual({ days: 2 });
     expect(with_('They will speak the day before the launch.')[0]!.relative).toEqual({ days: -1, anchor: 'launch' });
-    expect(with_('He meets her on the first day of the trip.')[0]!.relative).toEqual({ days: 0, ordinal: true, anchor: 'trip' });
+    expect(with_('He meets her on the first day of the trip.')[0]!.relative).toEqual({
+      days: 0,
+      ordinal: true,
+      anchor: 'trip',
+    });
   });
 
   it('a participle after "will be" is to come; "are expected" is now; an adjective is no verb', () => {
     expect(only('Data will be released on Oct. 10.', '2025-10-08').when.start).toBe('2025-10-10');
-    expect(only('The court will hear the case of jailed journalist Ali Reza on Sept. 8.', '2025-07-21').when.start).toBe('2025-09-08');
+    expect(
+      only('The court will hear the case of jailed journalist Ali Reza on Sept. 8.', '2025-07-21').when.start,
+    ).toBe('2025-09-08');
   });
 
   it('retense resolves a bare day in another tense', () => {

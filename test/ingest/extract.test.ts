@@ -15,7 +15,9 @@ describe('extractArticle on the seed briefing', () => {
   });
 
   it('classifies captions, the related headline and boilerplate', () => {
-    const kinds = seed().paragraphs.filter((p) => p.kind !== 'body').map((p) => [p.index, p.kind]);
+    const kinds = seed()
+      .paragraphs.filter((p) => p.kind !== 'body')
+      .map((p) => [p.index, p.kind]);
     expect(kinds).toEqual([
       [3, 'caption'],
       [12, 'caption'],
@@ -30,7 +32,13 @@ describe('extractArticle on the seed briefing', () => {
     const speakers = article.quotes.map((q) => name(q.speakerId));
     expect(article.quotes).toHaveLength(13);
     const count = (n: string) => speakers.filter((s) => s === n).length;
-    expect([count('Yuri Ushakov'), count('Steve Witkoff'), count('Don Bacon'), count('Ted Lieu'), count('Donald Trump')]).toEqual([4, 5, 1, 1, 2]);
+    expect([
+      count('Yuri Ushakov'),
+      count('Steve Witkoff'),
+      count('Don Bacon'),
+      count('Ted Lieu'),
+      count('Donald Trump'),
+    ]).toEqual([4, 5, 1, 1, 2]);
     const texts = article.quotes.map((q) => q.text);
     expect(texts.some((t) => t.includes('DRONE GUY'))).toBe(false);
     expect(texts.some((t) => t.startsWith('Look,'))).toBe(false);
@@ -39,7 +47,9 @@ describe('extractArticle on the seed briefing', () => {
 
   it('gives people ids, surnames and role aliases, and no pronoun aliases', () => {
     const ushakov = seed().people.find((p) => p.id === 'yuri-ushakov')!;
-    expect(ushakov.aliases).toEqual(expect.arrayContaining(['Ushakov', 'the senior Russian foreign policy adviser', 'the foreign affairs adviser']));
+    expect(ushakov.aliases).toEqual(
+      expect.arrayContaining(['Ushakov', 'the senior Russian foreign policy adviser', 'the foreign affairs adviser']),
+    );
     expect(ushakov.gender).toBe('male');
     const witkoff = seed().people.find((p) => p.id === 'steve-witkoff')!;
     expect(witkoff.aliases).toEqual(expect.arrayContaining(['Witkoff', 'White House envoy', 'Mr. Witkoff']));
@@ -53,14 +63,45 @@ describe('extractArticle on the seed briefing', () => {
 
 describe('extractArticle on awkward input', () => {
   it('copes with an empty article and odd characters', () => {
-    expect(extractArticle({ id: 'Empty One', headline: 'Nothing', paragraphs: [] })).toMatchObject({ id: 'empty-one', quotes: [], people: [] });
-    const odd = extractArticle({ id: 'x', headline: 'h', paragraphs: ['"', '“', '‘’', '"" ‘‘ ”” 🙂 <!channel> @everyone', 'He said "'] });
+    expect(extractArticle({ id: 'Empty One', headline: 'Nothing', paragraphs: [] })).toMatchObject({
+      id: 'empty-one',
+      quotes: [],
+      people: [],
+    });
+    const odd = extractArticle({
+      id: 'x',
+      headline: 'h',
+      paragraphs: ['"', '“', '‘’', '"" ‘‘ ”” 🙂 <!channel> @everyone', 'He said "'],
+    });
     expect(() => Article.parse(odd)).not.toThrow();
   });
 
   it('never throws and always yields a valid model on arbitrary text with quote marks', () => {
-    const piece = fc.constantFrom('“', '”', '"', "'", '‘', '’', ' said ', ' he ', ' she ', 'Anna Berg', ' the envoy ', ', ', '. ', ':', '—', 'Mr.', ' according to ', '\n', 'ÉLAN', '(AP Photo)');
-    const paragraph = fc.array(fc.oneof(piece, fc.string({ maxLength: 6 })), { maxLength: 30 }).map((xs) => xs.join(''));
+    const piece = fc.constantFrom(
+      '“',
+      '”',
+      '"',
+      "'",
+      '‘',
+      '’',
+      ' said ',
+      ' he ',
+      ' she ',
+      'Anna Berg',
+      ' the envoy ',
+      ', ',
+      '. ',
+      ':',
+      '—',
+      'Mr.',
+      ' according to ',
+      '\n',
+      'ÉLAN',
+      '(AP Photo)',
+    );
+    const paragraph = fc
+      .array(fc.oneof(piece, fc.string({ maxLength: 6 })), { maxLength: 30 })
+      .map((xs) => xs.join(''));
     fc.assert(
       fc.property(fc.array(paragraph, { maxLength: 6 }), (paragraphs) => {
         const article = extractArticle({ id: 'fuzz', headline: 'Fuzz', paragraphs });

@@ -5,7 +5,10 @@ const people = (paragraphs: string[]) => extractArticle({ id: 't', headline: 'h'
 
 describe('people and aliases', () => {
   it('links a full name, its surname and title + surname to one person with a slug id', () => {
-    const ps = people(['Foreign Minister Karin Lund arrived in Oslo.', 'Lund met reporters. Minister Lund said nothing.']);
+    const ps = people([
+      'Foreign Minister Karin Lund arrived in Oslo.',
+      'Lund met reporters. Minister Lund said nothing.',
+    ]);
     const lund = ps.find((p) => p.id === 'karin-lund')!;
     expect(lund.name).toBe('Karin Lund');
     expect(lund.aliases).toEqual(expect.arrayContaining(['Lund', 'Foreign Minister Karin Lund', 'Minister Lund']));
@@ -13,7 +16,10 @@ describe('people and aliases', () => {
   });
 
   it('takes role phrases from appositives and descriptors', () => {
-    const ps = people(['Omar Haddad, the chief negotiator for the union, rejected the offer.', 'Veteran labour lawyer Ruth Adler disagreed.']);
+    const ps = people([
+      'Omar Haddad, the chief negotiator for the union, rejected the offer.',
+      'Veteran labour lawyer Ruth Adler disagreed.',
+    ]);
     expect(ps.find((p) => p.name === 'Omar Haddad')!.aliases).toContain('the chief negotiator for the union');
     expect(ps.find((p) => p.name === 'Ruth Adler')!.aliases).toContain('Veteran labour lawyer');
   });
@@ -32,7 +38,9 @@ describe('people and aliases', () => {
   });
 
   it('keeps places and organisations out of the people list', () => {
-    const names = people(['The Port Authority of New Jersey and Amnesty International criticised the plan in Hong Kong on Monday.']).map((p) => p.name);
+    const names = people([
+      'The Port Authority of New Jersey and Amnesty International criticised the plan in Hong Kong on Monday.',
+    ]).map((p) => p.name);
     expect(names).toEqual([]);
   });
 
@@ -41,19 +49,30 @@ describe('people and aliases', () => {
     expect(ps.filter((p) => /Bolton/.test(p.name)).map((p) => p.name)).toEqual(['John R. Bolton']);
   });
   it('reads through a nickname to the full name', () => {
-    const article = extractArticle({ id: 't', headline: 'h', paragraphs: ['Creator Marcus "Mac" Delaney said the final season would "answer every question".'] });
+    const article = extractArticle({
+      id: 't',
+      headline: 'h',
+      paragraphs: ['Creator Marcus "Mac" Delaney said the final season would "answer every question".'],
+    });
     expect(article.people.map((p) => p.name)).toEqual(['Marcus Delaney']);
     expect(article.quotes.map((q) => q.text)).toEqual(['answer every question']);
   });
 });
 
 describe('capitalised things that are not people (issue 14)', () => {
-  const names = (paragraphs: string[]) => extractArticle({ id: 't', headline: 'T', paragraphs }).people.map((p) => p.name);
+  const names = (paragraphs: string[]) =>
+    extractArticle({ id: 't', headline: 'T', paragraphs }).people.map((p) => p.name);
   it('a name sharing its last word with a brand-shaped name is a product, not a person', () => {
-    expect(names(['Rocky Linux aims to replace CentOS Linux. “We are ready,” said founder Greg Kurtz.'])).toEqual(['Greg Kurtz']);
+    expect(names(['Rocky Linux aims to replace CentOS Linux. “We are ready,” said founder Greg Kurtz.'])).toEqual([
+      'Greg Kurtz',
+    ]);
   });
   it('two people sharing a surname stay people', () => {
-    expect(names(['Callum Fenwick and his brother Jamie Fenwick denied the charge. “We are innocent,” Callum Fenwick said.'])).toEqual(expect.arrayContaining(['Callum Fenwick', 'Jamie Fenwick']));
+    expect(
+      names([
+        'Callum Fenwick and his brother Jamie Fenwick denied the charge. “We are innocent,” Callum Fenwick said.',
+      ]),
+    ).toEqual(expect.arrayContaining(['Callum Fenwick', 'Jamie Fenwick']));
   });
   it('the object of “called” is not a name being given', () => {
     expect(names(['Ann Cole called Antifa an “idea.”'])).toEqual(['Ann Cole']);

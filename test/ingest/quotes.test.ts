@@ -17,11 +17,15 @@ describe('quote spans', () => {
   });
 
   it('reads British single quotes with double quotes nested', () => {
-    expect(texts('‘The minister said “never”, and meant it,’ Ms Patel said.')).toEqual(['The minister said “never”, and meant it,']);
+    expect(texts('‘The minister said “never”, and meant it,’ Ms Patel said.')).toEqual([
+      'The minister said “never”, and meant it,',
+    ]);
   });
 
   it('keeps a nested straight double quote inside a straight double quote', () => {
-    expect(texts('"The "united front" is gone. Nobody believes it." Walsh wrote.')).toEqual(['The "united front" is gone. Nobody believes it.']);
+    expect(texts('"The "united front" is gone. Nobody believes it." Walsh wrote.')).toEqual([
+      'The "united front" is gone. Nobody believes it.',
+    ]);
   });
 
   it('does not take apostrophes for quote marks', () => {
@@ -37,7 +41,9 @@ describe('quote spans', () => {
 
 describe('quote exclusions', () => {
   it('skips titles of works', () => {
-    expect(quotesOf(['Carla Mendes, whose film "Salt Roads" opened on Friday, said the reviews were kind.'])).toEqual([]);
+    expect(quotesOf(['Carla Mendes, whose film "Salt Roads" opened on Friday, said the reviews were kind.'])).toEqual(
+      [],
+    );
   });
 
   it('skips nicknames', () => {
@@ -45,8 +51,14 @@ describe('quote exclusions', () => {
   });
 
   it('keeps the words on placards as a quote nobody is named for', () => {
-    const article = extractArticle({ id: 't', headline: 'h', paragraphs: ['Protesters carried placards reading "Hands off our libraries" through the town centre.'] });
-    expect(article.quotes).toMatchObject([{ text: 'Hands off our libraries', speakerId: null, speakerDescription: 'placards' }]);
+    const article = extractArticle({
+      id: 't',
+      headline: 'h',
+      paragraphs: ['Protesters carried placards reading "Hands off our libraries" through the town centre.'],
+    });
+    expect(article.quotes).toMatchObject([
+      { text: 'Hands off our libraries', speakerId: null, speakerDescription: 'placards' },
+    ]);
   });
 
   it('skips slogans used as a name or theme', () => {
@@ -54,7 +66,13 @@ describe('quote exclusions', () => {
   });
 
   it('skips scare quotes in a sentence without a speaker', () => {
-    expect(quotesOf(['The council described the plan as a "reset", although the budget is the same.'].map((s) => s.replace('described', 'framed')))).toEqual([]);
+    expect(
+      quotesOf(
+        ['The council described the plan as a "reset", although the budget is the same.'].map((s) =>
+          s.replace('described', 'framed'),
+        ),
+      ),
+    ).toEqual([]);
     expect(quotesOf(['Reports on the weapon vary between a pistol and a "blunt object".'])).toEqual([]);
   });
 
@@ -72,6 +90,8 @@ describe('quote exclusions', () => {
   });
 
   it('keeps short quotes that a speaker is credited with', () => {
-    expect(quotesOf(['Health Minister Rosa Lindqvist said the patient was in a "stable" condition.'])).toEqual(['stable']);
+    expect(quotesOf(['Health Minister Rosa Lindqvist said the patient was in a "stable" condition.'])).toEqual([
+      'stable',
+    ]);
   });
 });

@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { Article, Paragraph } from '../../src/model/article.js';
 import { Library } from '../../src/library/library.js';
 
-const article = (id: string, headline: string, opts: { source?: string; publishedAt?: string; body?: string[] } = {}): Article =>
+const article = (
+  id: string,
+  headline: string,
+  opts: { source?: string; publishedAt?: string; body?: string[] } = {},
+): Article =>
   ({
     id,
     headline,
@@ -20,9 +24,18 @@ const article = (id: string, headline: string, opts: { source?: string; publishe
 const ids = (articles: Article[]) => articles.map((a) => a.id);
 
 describe('finding articles', () => {
-  const a = article('port-deal', 'Harbour workers reach a port deal in Torvik', { source: 'Synthetic Wire', publishedAt: '2025-01-01' });
-  const b = article('budget-row', 'Budget row deepens as talks in Torvik stall', { publishedAt: '2025-01-02', body: ['The finance ministry blamed the stabbing of a clerk for the delay.'] });
-  const c = article('pipeline', 'Pipeline talks resume in Amberly', { source: 'Harbour Gazette', publishedAt: '2025-01-03' });
+  const a = article('port-deal', 'Harbour workers reach a port deal in Torvik', {
+    source: 'Synthetic Wire',
+    publishedAt: '2025-01-01',
+  });
+  const b = article('budget-row', 'Budget row deepens as talks in Torvik stall', {
+    publishedAt: '2025-01-02',
+    body: ['The finance ministry blamed the stabbing of a clerk for the delay.'],
+  });
+  const c = article('pipeline', 'Pipeline talks resume in Amberly', {
+    source: 'Harbour Gazette',
+    publishedAt: '2025-01-03',
+  });
 
   it('needs every headline word (other word forms too); headline words outrank source and id words', () => {
     const lib = Library.fromArticles([a, b, c]);

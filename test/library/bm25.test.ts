@@ -7,12 +7,31 @@ describe('bm25', () => {
   it('matches FTS5 bm25() for rows holding each word once', () => {
     const db = new Database(':memory:');
     db.exec(`CREATE VIRTUAL TABLE t USING fts5(body, caption, content='', contentless_delete=1)`);
-    const rows = ['harbour quota protest', 'quota fishermen said the quota rules', 'harbour boats', 'a quiet harbour town with boats and nets', 'nothing here'];
-    rows.forEach((text, i) => db.prepare('INSERT INTO t (rowid, body, caption) VALUES (?, ?, NULL)').run(i + 1, text.replace('the quota rules', 'the rules')));
+    const rows = [
+      'harbour quota protest',
+      'quota fishermen said the quota rules',
+      'harbour boats',
+      'a quiet harbour town with boats and nets',
+      'nothing here',
+    ];
+    rows.forEach((text, i) =>
+      db
+        .prepare('INSERT INTO t (rowid, body, caption) VALUES (?, ?, NULL)')
+        .run(i + 1, text.replace('the quota rules', 'the rules')),
+    );
     const match = 'harbour OR boats';
-    const fts = new Map((db.prepare('SELECT rowid AS id, bm25(t) AS rank FROM t WHERE t MATCH ?').all(match) as { id: number; rank: number }[]).map((r) => [r.id, -r.rank]));
+    const fts = new Map(
+      (
+        db.prepare('SELECT rowid AS id, bm25(t) AS rank FROM t WHERE t MATCH ?').all(match) as {
+          id: number;
+          rank: number;
+        }[]
+      ).map((r) => [r.id, -r.rank]),
+    );
     const groups = ['harbour', 'boats'];
-    const per = groups.map((g) => new Set(db.prepare('SELECT rowid FROM t WHERE t MATCH ?').pluck().all(g) as number[]));
+    const per = groups.map(
+      (g) => new Set(db.prepare('SELECT rowid FROM t WHERE t MATCH ?').pluck().all(g) as number[]),
+    );
     const ids = [...fts.keys()];
     const ours = bm25({
       rows: ids,

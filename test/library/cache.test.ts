@@ -50,7 +50,10 @@ describe('ModelCache', () => {
 
   it('serves a big batch (table scan) and a small one (point reads) alike', () => {
     const cache = new ModelCache<Model>({ dir, version: 'x1' });
-    const entries = Array.from({ length: 300 }, (_, i) => [cache.keyOf(`${i}.md`, `c${i}`), { id: `a${i}`, text: `t${i}` }] as const);
+    const entries = Array.from(
+      { length: 300 },
+      (_, i) => [cache.keyOf(`${i}.md`, `c${i}`), { id: `a${i}`, text: `t${i}` }] as const,
+    );
     cache.setMany(entries);
     const all = cache.getMany([...entries.map(([k]) => k), 'missing']);
     expect(all.size).toBe(300);

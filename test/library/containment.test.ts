@@ -1,5 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  mkdirSync,
+  mkdtempSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -40,7 +49,10 @@ describe('every briefing path stays inside the folder', () => {
     const root = tempDir();
     const dir = join(root, 'briefings');
     mkdirSync(dir);
-    writeFileSync(join(root, '.env'), '# Slack\nSLACK_BOT_TOKEN=xoxb-1234-5678-abcdefgh\n\n# Discord\nDISCORD_TOKEN=abc.def.ghi\n');
+    writeFileSync(
+      join(root, '.env'),
+      '# Slack\nSLACK_BOT_TOKEN=xoxb-1234-5678-abcdefgh\n\n# Discord\nDISCORD_TOKEN=abc.def.ghi\n',
+    );
     writeFileSync(join(dir, 'real.md'), good('A real briefing'));
     symlinkSync(join(root, '.env'), join(dir, 'env.md'));
     symlinkSync('../.env', join(dir, 'env-relative.md'));
@@ -48,10 +60,17 @@ describe('every briefing path stays inside the folder', () => {
     symlinkSync('/proc/self/status', join(dir, 'status.md'));
     symlinkSync('real.md', join(dir, 'alias.md'));
     const lib = await open(dir);
-    expect(lib.articles().map((a) => a.id).sort()).toEqual(['alias', 'real']);
+    expect(
+      lib
+        .articles()
+        .map((a) => a.id)
+        .sort(),
+    ).toEqual(['alias', 'real']);
     const errors = new Map(lib.errors().map((e) => [e.file, e.message]));
     for (const name of ['env.md', 'env-relative.md', 'passwd.md', 'status.md']) {
-      expect(errors.get(join(dir, name)), name).toMatch(/a symbolic link to .*, outside the briefings folder: not read/);
+      expect(errors.get(join(dir, name)), name).toMatch(
+        /a symbolic link to .*, outside the briefings folder: not read/,
+      );
     }
     expect(JSON.stringify(lib.articles())).not.toContain('xoxb-');
     expect(lib.suggestArticles('slack', 25)).toEqual([]);
@@ -66,7 +85,12 @@ describe('every briefing path stays inside the folder', () => {
     symlinkSync('pipe.md', join(dir, 'to-pipe.md'));
     const lib = await open(dir);
     expect(lib.articles().map((a) => a.id)).toEqual(['real']);
-    expect(lib.errors().map((e) => [e.file.split('/').pop(), e.message]).sort()).toEqual([
+    expect(
+      lib
+        .errors()
+        .map((e) => [e.file.split('/').pop(), e.message])
+        .sort(),
+    ).toEqual([
       ['pipe.md', 'not a regular file (a directory or device named like a briefing)'],
       ['to-pipe.md', 'not a regular file (a directory or device named like a briefing)'],
     ]);
@@ -82,10 +106,16 @@ describe('every briefing path stays inside the folder', () => {
     const lib = await open(dir);
     lib.watch();
     expect(lib.article('story')?.headline).toBe('Inside');
-    const changed = new Promise<LibraryChange>((resolve) => lib.on('change', (c) => c.file.endsWith('story.md') && resolve(c)));
+    const changed = new Promise<LibraryChange>((resolve) =>
+      lib.on('change', (c) => c.file.endsWith('story.md') && resolve(c)),
+    );
     unlinkSync(join(dir, 'story.md'));
     symlinkSync(join(root, 'secret.txt'), join(dir, 'story.md'));
-    await until(() => lib.errors().some((e) => e.file.endsWith('story.md')), 3_000, 'the re-pointed link to be refused');
+    await until(
+      () => lib.errors().some((e) => e.file.endsWith('story.md')),
+      3_000,
+      'the re-pointed link to be refused',
+    );
     await changed;
     expect(lib.errors().find((e) => e.file.endsWith('story.md'))?.message).toMatch(/outside the briefings folder/);
     expect(JSON.stringify(lib.articles())).not.toContain('DISCORD_TOKEN');
@@ -106,7 +136,9 @@ describe('article ids are unique case-insensitively, with a deterministic, repor
       }
       expect(lib.article('russia-denies')?.headline).toBe('Headline from russia-denies.md');
       for (const loser of ['Russia-Denies.md', 'russia_denies.md']) {
-        expect(lib.errors().find((e) => e.file === join(dir, loser))?.message).toMatch(/article id "russia-denies" is already used by russia-denies\.md, which serves it/);
+        expect(lib.errors().find((e) => e.file === join(dir, loser))?.message).toMatch(
+          /article id "russia-denies" is already used by russia-denies\.md, which serves it/,
+        );
       }
       // And a fresh start over the same folder picks the same winner.
       const again = await open(dir);
@@ -189,7 +221,11 @@ describe('the watcher follows the folder', () => {
     mkdirSync(staged);
     writeFileSync(join(staged, 'fresh.md'), good('Fresh story'));
     renameSync(staged, dir);
-    await until(() => lib.article('fresh') !== undefined && lib.article('old') === undefined, 3_000, 'the new folder to be read');
+    await until(
+      () => lib.article('fresh') !== undefined && lib.article('old') === undefined,
+      3_000,
+      'the new folder to be read',
+    );
     expect(lib.watchStatus()).toEqual({ ok: true });
 
     // And it is watched: a later edit in the new folder is picked up.

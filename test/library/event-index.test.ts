@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Article, Event, Person } from '../../src/model/article.js';
 import { EventIndex } from '../../src/library/indexes.js';
 
-const person = (id: string, name: string, aliases: string[] = []): Person => ({ id, name, aliases, type: 'person' }) as Person;
+const person = (id: string, name: string, aliases: string[] = []): Person =>
+  ({ id, name, aliases, type: 'person' }) as Person;
 
 function article(n: number, day: string | undefined, who: Person): Article {
   const event: Event = {
@@ -16,7 +17,16 @@ function article(n: number, day: string | undefined, who: Person): Article {
     paragraph: 0,
     confirmed: false,
   } as Event;
-  return { id: `a${n}`, headline: `H${n}`, paragraphs: [], people: [who], quotes: [], statements: [], events: [event], summary: { points: [] } } as unknown as Article;
+  return {
+    id: `a${n}`,
+    headline: `H${n}`,
+    paragraphs: [],
+    people: [who],
+    quotes: [],
+    statements: [],
+    events: [event],
+    summary: { points: [] },
+  } as unknown as Article;
 }
 
 describe('EventIndex', () => {
@@ -25,7 +35,9 @@ describe('EventIndex', () => {
 
   it('finds events by title, location and participant words (aliases too), and forgets removed ones', () => {
     const index = new EventIndex();
-    const articles = Array.from({ length: 2000 }, (_, n) => article(n, `2025-${String((n % 12) + 1).padStart(2, '0')}-10`, n % 3 ? witkoff : ushakov));
+    const articles = Array.from({ length: 2000 }, (_, n) =>
+      article(n, `2025-${String((n % 12) + 1).padStart(2, '0')}-10`, n % 3 ? witkoff : ushakov),
+    );
     for (const a of articles) index.add(a);
     expect(index.matching(['envoy']).size).toBe(1333);
     expect(index.matching(['ushakov', 'geneva']).size).toBe(667 + 1000 - 333);
@@ -36,7 +48,11 @@ describe('EventIndex', () => {
     for (const a of articles.slice(0, 5)) index.add(a);
     expect(index.matching(['summit']).size).toBe(105);
     expect(index.size).toBe(105);
-    expect(index.endedBefore(Date.parse('2026-01-01T00:00:00Z'), 3).map((i) => i.event.when.start)).toEqual(['2025-12-10', '2025-12-10', '2025-12-10']);
+    expect(index.endedBefore(Date.parse('2026-01-01T00:00:00Z'), 3).map((i) => i.event.when.start)).toEqual([
+      '2025-12-10',
+      '2025-12-10',
+      '2025-12-10',
+    ]);
   });
 
   it('after a start-up, reloaded events (kept apart until merged) and removed ones read as one list sorted by end', () => {
@@ -51,7 +67,13 @@ describe('EventIndex', () => {
     for (const a of moved) index.add(a);
     index.add(article(40, day(12), ushakov));
     const ends = (items: { event: Event }[]) => items.map((i) => i.event.when.end);
-    const expected = [...startUp.filter((_, n) => ![3, 7, 11, 15].includes(n)).map((a) => a.events[0]!.when.end!), day(25), day(2), day(30), day(12)].sort();
+    const expected = [
+      ...startUp.filter((_, n) => ![3, 7, 11, 15].includes(n)).map((a) => a.events[0]!.when.end!),
+      day(25),
+      day(2),
+      day(30),
+      day(12),
+    ].sort();
     expect(ends(index.endingAfter(0)).sort()).toEqual(expected);
     expect(index.size).toBe(20);
     const before = index.endedBefore(Date.parse('2025-02-01T00:00:00Z'), 50);

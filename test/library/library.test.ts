@@ -15,7 +15,8 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-const good = (headline: string, published = '2025-11-20') => `---\npublished: ${published}\n---\n${headline}\n\nA paragraph about ${headline}.\n`;
+const good = (headline: string, published = '2025-11-20') =>
+  `---\npublished: ${published}\n---\n${headline}\n\nA paragraph about ${headline}.\n`;
 
 function nextChange(lib: Library, file: string): Promise<LibraryChange> {
   return new Promise((resolve) => {
@@ -101,7 +102,10 @@ describe('Library reload', () => {
     const file = join(dir, 'russia-denies-leaking-witkoff-call.md');
     writeFileSync(file, readFileSync(SEED_PATH, 'utf8'));
     const lib = await new Library({ dir, derive: fixtureDerive }).load();
-    writeFileSync(file, readFileSync(SEED_PATH, 'utf8').replace('published: 2025-11-26', 'published: 2025-11-26\nwhen: tomorrow'));
+    writeFileSync(
+      file,
+      readFileSync(SEED_PATH, 'utf8').replace('published: 2025-11-26', 'published: 2025-11-26\nwhen: tomorrow'),
+    );
     const broken = await lib.reloadFile(file);
     expect(broken).toMatchObject({ type: 'error', error: { line: 5, field: 'when', keptLastGood: true } });
     expect(lib.article('russia-denies-leaking-witkoff-call')?.quotes).toHaveLength(13);
@@ -118,7 +122,10 @@ describe('Library reload', () => {
     writeFileSync(join(dir, 'other.md'), good('Other story'));
     const lib = await new Library({ dir, derive: fixtureDerive }).load();
     expect(lib.person('ted-lieu')?.quoteCount).toBe(1);
-    const seed = readFileSync(SEED_PATH, 'utf8').replace('published: 2025-11-26', 'published: 2025-11-26\nspeakers:\n  - quote: supposed to work\n    speaker: Don Bacon');
+    const seed = readFileSync(SEED_PATH, 'utf8').replace(
+      'published: 2025-11-26',
+      'published: 2025-11-26\nspeakers:\n  - quote: supposed to work\n    speaker: Don Bacon',
+    );
     writeFileSync(file, seed);
     await lib.reloadFile(file);
     await lib.reloadFile(file);
@@ -135,11 +142,25 @@ describe('Library indexes', () => {
   const lib = fixtureLibrary();
 
   it('resolves people by name, surname, alias and role phrase, case-insensitively', () => {
-    for (const q of ['Steve Witkoff', 'witkoff', 'WHITE HOUSE ENVOY', 'the envoy', 'special envoy', 'Mr. Witkoff', 'Witkof']) {
-      expect(lib.resolvePeople(q).people.map((p) => p.name), q).toEqual(['Steve Witkoff']);
+    for (const q of [
+      'Steve Witkoff',
+      'witkoff',
+      'WHITE HOUSE ENVOY',
+      'the envoy',
+      'special envoy',
+      'Mr. Witkoff',
+      'Witkof',
+    ]) {
+      expect(
+        lib.resolvePeople(q).people.map((p) => p.name),
+        q,
+      ).toEqual(['Steve Witkoff']);
     }
     expect(lib.resolvePeople('Rep. Lieu').people[0]?.name).toBe('Ted Lieu');
-    expect(lib.resolvePeople('the Russian negotiator')).toMatchObject({ how: 'exact', people: [{ name: 'Yuri Ushakov' }] });
+    expect(lib.resolvePeople('the Russian negotiator')).toMatchObject({
+      how: 'exact',
+      people: [{ name: 'Yuri Ushakov' }],
+    });
     expect(lib.resolvePeople('nobody at all').people).toEqual([]);
   });
 
@@ -151,16 +172,28 @@ describe('Library indexes', () => {
   });
 
   it('counts quotes per person across articles', () => {
-    expect(lib.person('steve-witkoff')).toMatchObject({ quoteCount: 5, statementCount: 0, articleIds: ['russia-denies-leaking-witkoff-call'] });
+    expect(lib.person('steve-witkoff')).toMatchObject({
+      quoteCount: 5,
+      statementCount: 0,
+      articleIds: ['russia-denies-leaking-witkoff-call'],
+    });
     expect(lib.speakers(2).map((p) => p.name)).toEqual(['Steve Witkoff', 'Yuri Ushakov']);
   });
 
   it('finds a phrase exactly, then word-level with typos', () => {
     const exact = lib.findPhrase('man of peace');
     expect(exact).toHaveLength(1);
-    expect(exact[0]).toMatchObject({ how: 'exact', score: 1, saying: { kind: 'quote', quote: { speakerId: 'steve-witkoff', paragraph: 6 } } });
+    expect(exact[0]).toMatchObject({
+      how: 'exact',
+      score: 1,
+      saying: { kind: 'quote', quote: { speakerId: 'steve-witkoff', paragraph: 6 } },
+    });
     const typo = lib.findPhrase('man of peas');
-    expect(typo[0]).toMatchObject({ how: 'fuzzy', matched: 'man of peace', saying: { quote: { speakerId: 'steve-witkoff' } } });
+    expect(typo[0]).toMatchObject({
+      how: 'fuzzy',
+      matched: 'man of peace',
+      saying: { quote: { speakerId: 'steve-witkoff' } },
+    });
     expect(lib.findPhrase('Ukrane prevale')[0]?.saying).toMatchObject({ quote: { speakerId: 'don-bacon' } });
     expect(lib.findPhrase('MAN, OF PEACE!')[0]?.how).toBe('exact');
     expect(lib.findPhrase('completely unrelated words here')).toEqual([]);

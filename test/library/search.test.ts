@@ -25,14 +25,25 @@ afterEach(() => {
 });
 
 describe('SearchIndex', () => {
-  const a = article('a', '2025-01-01', ['The fishermen protested against the new quotas.', 'Photo: boats in the harbour.']);
-  const b = article('b', '2025-02-01', ['A fisherman said the quota was unfair to fishing towns.', 'Nothing else happened.']);
+  const a = article('a', '2025-01-01', [
+    'The fishermen protested against the new quotas.',
+    'Photo: boats in the harbour.',
+  ]);
+  const b = article('b', '2025-02-01', [
+    'A fisherman said the quota was unfair to fishing towns.',
+    'Nothing else happened.',
+  ]);
 
   it('matches other word forms, ranks by BM25, reads captions only when asked', () => {
     const index = new SearchIndex();
     index.add(a);
     index.add(b);
-    expect(index.passages(['quota'], 5).hits.map((h) => h.articleId).sort()).toEqual(['a', 'b']);
+    expect(
+      index
+        .passages(['quota'], 5)
+        .hits.map((h) => h.articleId)
+        .sort(),
+    ).toEqual(['a', 'b']);
     expect(index.passages(['fishing', 'unfair'], 5).hits).toMatchObject([{ articleId: 'b', paragraph: 0 }]);
     expect(index.passages(['boats'], 5).hits).toEqual([]);
     expect(index.passages(['boats'], 5, { captions: true }).hits).toMatchObject([{ articleId: 'a', paragraph: 1 }]);

@@ -23,7 +23,11 @@ const briefing = (i: number, quote: string, speaker = 'Anna Berg') =>
   `---\npublished: 2025-01-${String((i % 28) + 1).padStart(2, '0')}\n---\nHeadline number ${i}\n\nIntro paragraph ${i}.\n\n“${quote},” ${speaker} said.\n`;
 
 async function writeBriefings(count: number): Promise<void> {
-  for (let i = 0; i < count; i++) await writeFile(join(dir, `b${String(i).padStart(3, '0')}.md`), briefing(i, `quote number ${i} about harbour ${i}`, i % 2 ? 'Anna Berg' : 'Olaf Strand'));
+  for (let i = 0; i < count; i++)
+    await writeFile(
+      join(dir, `b${String(i).padStart(3, '0')}.md`),
+      briefing(i, `quote number ${i} about harbour ${i}`, i % 2 ? 'Anna Berg' : 'Olaf Strand'),
+    );
 }
 
 /** A derive function that counts its calls, so a test can see what the cache saved. */
@@ -37,7 +41,12 @@ describe('Library start-up with cache and workers', () => {
     await writeBriefings(60);
     await writeFile(join(dir, 'broken.md'), '---\npublished: [not closed\n---\nHeadline\n\nText.\n');
     const cold = counting();
-    const first = await new Library({ dir, derive: cold.derive, cache: { dir: cacheDir, version: 't1' }, workers: { derivation: QUOTE_DERIVE, threads: 1, minPoolJobs: 1, mainThreadHelps: false } }).load();
+    const first = await new Library({
+      dir,
+      derive: cold.derive,
+      cache: { dir: cacheDir, version: 't1' },
+      workers: { derivation: QUOTE_DERIVE, threads: 1, minPoolJobs: 1, mainThreadHelps: false },
+    }).load();
     expect(cold.calls).toHaveLength(0); // every derivation ran in the worker
     expect(first.size).toBe(60);
     expect(first.errors()).toHaveLength(1);
@@ -90,10 +99,17 @@ describe('Library start-up with cache and workers', () => {
   it('a derivation that cannot be loaded is an error for the file, not a crash, and the last good version stays', async () => {
     await writeBriefings(3);
     (await new Library({ dir, derive: quoteDerive, cache: { dir: cacheDir, version: 't1' } }).load()).close();
-    const lib = await new Library({ dir, loadDerive: () => Promise.reject(new Error('cannot import the extractor')), cache: { dir: cacheDir, version: 't1' } }).load();
+    const lib = await new Library({
+      dir,
+      loadDerive: () => Promise.reject(new Error('cannot import the extractor')),
+      cache: { dir: cacheDir, version: 't1' },
+    }).load();
     await writeFile(join(dir, 'b001.md'), briefing(1, 'a line nobody can extract'));
     const change = await lib.reloadFile(join(dir, 'b001.md'), false);
-    expect(change).toMatchObject({ type: 'error', error: { message: 'cannot import the extractor', keptLastGood: true } });
+    expect(change).toMatchObject({
+      type: 'error',
+      error: { message: 'cannot import the extractor', keptLastGood: true },
+    });
     expect(lib.findPhrase('about harbour 1')[0]?.saying.articleId).toBe('b001');
     lib.close();
   });
@@ -103,7 +119,10 @@ describe('Library start-up with cache and workers', () => {
     const cold = await new Library({ dir, derive: quoteDerive, cache: { dir: cacheDir, version: 't1' } }).load();
     const plain = await new Library({ dir, derive: quoteDerive }).load();
     const expected = plain.article('b002')!.paragraphs;
-    expect(expected.map((p) => p.text)).toEqual(['Intro paragraph 2.', '“quote number 2 about harbour 2,” Olaf Strand said.']);
+    expect(expected.map((p) => p.text)).toEqual([
+      'Intro paragraph 2.',
+      '“quote number 2 about harbour 2,” Olaf Strand said.',
+    ]);
     expect(cold.article('b002')!.paragraphs).toEqual(expected);
     // Spread and JSON see the text, as on a plain paragraph.
     expect({ ...cold.article('b002')!.paragraphs[1] }).toEqual({ ...expected[1] });
@@ -118,7 +137,9 @@ describe('Library start-up with cache and workers', () => {
     const db = new Database(join(cacheDir, 'models.sqlite'));
     db.prepare('DELETE FROM sides').run();
     db.close();
-    expect(orphan.article('b003')!.paragraphs.map((p) => p.text)).toEqual(plain.article('b003')!.paragraphs.map((p) => p.text));
+    expect(orphan.article('b003')!.paragraphs.map((p) => p.text)).toEqual(
+      plain.article('b003')!.paragraphs.map((p) => p.text),
+    );
     // ... but never from a file edited since: no context rather than the wrong one.
     await writeFile(join(dir, 'b004.md'), briefing(4, 'a different quote altogether'));
     expect(orphan.article('b004')!.paragraphs.map((p) => p.text)).toEqual(['', '']);
@@ -184,7 +205,10 @@ describe('Library start-up with cache and workers', () => {
     const lib = await new Library({ dir, derive: quoteDerive }).load();
     for (let round = 0; round < 400; round++) {
       const i = round % 20;
-      lib.ingest(join(dir, `b${String(i).padStart(3, '0')}.md`), briefing(i, `round ${round} says the ferry ${i} is late`));
+      lib.ingest(
+        join(dir, `b${String(i).padStart(3, '0')}.md`),
+        briefing(i, `round ${round} says the ferry ${i} is late`),
+      );
     }
     expect(lib.size).toBe(20);
     expect(lib.stats().sayings).toBe(20);

@@ -6,13 +6,18 @@ const countWords = { module: new URL('../support/derivations.ts', import.meta.ur
 type Counted = { path: string; words: number; threadId: number };
 
 const jobs = (n: number): [string, string][] =>
-  Array.from({ length: n }, (_, i) => [`f${i}.md`, 'word '.repeat(i % 17 + 1)] as [string, string]);
+  Array.from({ length: n }, (_, i) => [`f${i}.md`, 'word '.repeat((i % 17) + 1)] as [string, string]);
 
 describe('deriveMany', () => {
   it('runs a TypeScript derivation in worker threads and returns results in job order', async () => {
     const stats: DeriveStats = { jobs: 0, workersStarted: 0, jobsByWorker: [], jobsInThread: 0, workerFailures: 0 };
     const input = jobs(400);
-    const results = await deriveMany<Counted>(countWords, input, { threads: 2, minPoolJobs: 10, mainThreadHelps: false }, stats);
+    const results = await deriveMany<Counted>(
+      countWords,
+      input,
+      { threads: 2, minPoolJobs: 10, mainThreadHelps: false },
+      stats,
+    );
     expect(results).toHaveLength(400);
     results.forEach((r, i) => {
       expect(r.ok).toBe(true);
@@ -74,8 +79,8 @@ describe('deriveMany', () => {
   });
 
   it('rejects clearly when the derivation export does not exist', async () => {
-    await expect(deriveMany({ module: countWords.module, exportName: 'nope' }, jobs(3), { threads: 0 })).rejects.toThrow(
-      /no function export "nope"/,
-    );
+    await expect(
+      deriveMany({ module: countWords.module, exportName: 'nope' }, jobs(3), { threads: 0 }),
+    ).rejects.toThrow(/no function export "nope"/);
   });
 });

@@ -15,7 +15,10 @@ import { startHttpHarness, type HttpHarness } from './slack/harness.js';
 describe('Slack: the answer time budget', () => {
   let h: HttpHarness;
   beforeAll(async () => {
-    h = await startHttpHarness(new FixtureCore({ delayMs: 5_000 }), { ackDeadlineMs: 100, guard: testGuard({ answerTimeout: '400ms' }) });
+    h = await startHttpHarness(new FixtureCore({ delayMs: 5_000 }), {
+      ackDeadlineMs: 100,
+      guard: testGuard({ answerTimeout: '400ms' }),
+    });
   });
   afterAll(async () => h?.stop());
 
@@ -23,13 +26,23 @@ describe('Slack: the answer time budget', () => {
     const res = await h.slash('/whosaid', 'Witkoff');
     expect(res.json()).toMatchObject({ response_type: 'ephemeral', text: 'Working on it…' });
     // Before: nothing for the whole 5 s (or ever, had the core hung).
-    const late = await h.stub.waitForCall('response_url', (c) => c.responseId === res.responseUrl.split('/').at(-1), 2_000);
+    const late = await h.stub.waitForCall(
+      'response_url',
+      (c) => c.responseId === res.responseUrl.split('/').at(-1),
+      2_000,
+    );
     expect(String(late.args.text)).toMatch(/taking too long/);
     expect(late.args.response_type).toBe('ephemeral');
   });
 
   it('a mention gets the same notice in its thread', async () => {
-    await h.event({ type: 'app_mention', user: 'U0ALICE', text: '<@U0BOT> who said "man of peace"?', ts: '1764150000.660001', channel: 'C0NEWS' });
+    await h.event({
+      type: 'app_mention',
+      user: 'U0ALICE',
+      text: '<@U0BOT> who said "man of peace"?',
+      ts: '1764150000.660001',
+      channel: 'C0NEWS',
+    });
     const post = await h.stub.waitForCall('chat.postMessage', (c) => c.args.thread_ts === '1764150000.660001', 2_000);
     expect(String(post.args.text)).toMatch(/taking too long/);
   });

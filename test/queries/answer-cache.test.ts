@@ -33,7 +33,10 @@ const quoteDerive = (file: string, content: string): Article => {
   const seed = seedArticle();
   if (file.endsWith(`${SEED}.md`)) {
     const at = seed.quotes.findIndex((q) => q.speakerId === 'steve-witkoff');
-    return Article.parse({ ...seed, quotes: seed.quotes.map((q, i) => (i === at ? { ...q, text: content.trim() } : q)) });
+    return Article.parse({
+      ...seed,
+      quotes: seed.quotes.map((q, i) => (i === at ? { ...q, text: content.trim() } : q)),
+    });
   }
   return secondArticle();
 };
@@ -154,14 +157,27 @@ describe('answer cache', () => {
 
   it('subscription commands are never cached: every call reaches the subscription service', async () => {
     const calls: string[] = [];
-    const answer = (what: string): Answer => ({ intent: 'subscription', reply: { summary: what, visibility: 'ephemeral', blocks: [] }, data: { what } });
+    const answer = (what: string): Answer => ({
+      intent: 'subscription',
+      reply: { summary: what, visibility: 'ephemeral', blocks: [] },
+      data: { what },
+    });
     const subscriptions: SubscriptionService = {
       subscribe: async (c) => (calls.push(`subscribe ${c.schedule}`), answer('subscribed')),
       unsubscribe: async () => (calls.push('unsubscribe'), answer('unsubscribed')),
       list: async () => (calls.push('list'), answer('list')),
     };
-    const core = createCore({ library: fixtureLibrary(), clock: movableClock('2025-11-28T12:00:00Z'), timeZone: 'UTC', subscriptions });
-    const commands: Command[] = [{ name: 'subscribe', schedule: 'daily at 9' }, { name: 'unsubscribe' }, { name: 'subscriptions' }];
+    const core = createCore({
+      library: fixtureLibrary(),
+      clock: movableClock('2025-11-28T12:00:00Z'),
+      timeZone: 'UTC',
+      subscriptions,
+    });
+    const commands: Command[] = [
+      { name: 'subscribe', schedule: 'daily at 9' },
+      { name: 'unsubscribe' },
+      { name: 'subscriptions' },
+    ];
     for (let round = 0; round < 3; round++) for (const c of commands) await core.handle(c, conv);
     expect(calls).toEqual(Array.from({ length: 3 }, () => ['subscribe daily at 9', 'unsubscribe', 'list']).flat());
   });
@@ -175,7 +191,12 @@ describe('answer cache', () => {
       return real(q);
     };
     const errors: unknown[] = [];
-    const core = createCore({ library, clock: movableClock('2025-11-28T12:00:00Z'), timeZone: 'UTC', logger: { error: (o) => errors.push(o) } });
+    const core = createCore({
+      library,
+      clock: movableClock('2025-11-28T12:00:00Z'),
+      timeZone: 'UTC',
+      logger: { error: (o) => errors.push(o) },
+    });
     const failed = await core.handle({ name: 'whosaid', person: 'Witkoff' }, conv);
     expect(failed.data).toBeNull();
     expect(errors).toHaveLength(1);
@@ -185,7 +206,12 @@ describe('answer cache', () => {
   });
 
   it('is bounded: the least recently used answer goes first', async () => {
-    const core = createCore({ library: fixtureLibrary(), clock: movableClock('2025-11-28T12:00:00Z'), timeZone: 'UTC', answerCache: { capacity: 2 } });
+    const core = createCore({
+      library: fixtureLibrary(),
+      clock: movableClock('2025-11-28T12:00:00Z'),
+      timeZone: 'UTC',
+      answerCache: { capacity: 2 },
+    });
     const ask = (person: string) => core.handle({ name: 'person', person }, conv);
     const witkoff = await ask('Witkoff');
     const putin = await ask('Putin');
@@ -196,13 +222,23 @@ describe('answer cache', () => {
   });
 
   it('capacity 0 keeps nothing (and does not throw)', async () => {
-    const core = createCore({ library: fixtureLibrary(), clock: movableClock('2025-11-28T12:00:00Z'), timeZone: 'UTC', answerCache: { capacity: 0 } });
+    const core = createCore({
+      library: fixtureLibrary(),
+      clock: movableClock('2025-11-28T12:00:00Z'),
+      timeZone: 'UTC',
+      answerCache: { capacity: 0 },
+    });
     const first = await core.handle({ name: 'person', person: 'Witkoff' }, conv);
     expect(await core.handle({ name: 'person', person: 'Witkoff' }, conv)).not.toBe(first);
   });
 
   it('answerCache: false computes every answer', async () => {
-    const core = createCore({ library: fixtureLibrary(), clock: movableClock('2025-11-28T12:00:00Z'), timeZone: 'UTC', answerCache: false });
+    const core = createCore({
+      library: fixtureLibrary(),
+      clock: movableClock('2025-11-28T12:00:00Z'),
+      timeZone: 'UTC',
+      answerCache: false,
+    });
     const a = await core.handle({ name: 'whosaid', person: 'Witkoff' }, conv);
     const b = await core.handle({ name: 'whosaid', person: 'Witkoff' }, conv);
     expect(b).not.toBe(a);

@@ -4,7 +4,13 @@ import { Library } from '../../src/library/library.js';
 import { Article } from '../../src/model/article.js';
 import type { Answer, Command, Conversation } from '../../src/queries/command.js';
 import type { SubscriptionService } from '../../src/queries/core.js';
-import { createCore, type EventData, type PersonData, type SummaryData, type WhosaidData } from '../../src/queries/index.js';
+import {
+  createCore,
+  type EventData,
+  type PersonData,
+  type SummaryData,
+  type WhosaidData,
+} from '../../src/queries/index.js';
 import type { Block, ReplyDocument } from '../../src/replies/document.js';
 import { fixtureLibrary, secondArticle, seedArticle } from '../support/fixtures.js';
 
@@ -21,7 +27,8 @@ function coreAt(now: string, library = fixtureLibrary(), subscriptions?: Subscri
 
 /** Every string a reader sees in a reply document. */
 function allText(doc: ReplyDocument): string {
-  const spanText = (s: { type: string; text?: string; fallback?: string; label?: string; url?: string }) => s.text ?? s.fallback ?? s.label ?? '';
+  const spanText = (s: { type: string; text?: string; fallback?: string; label?: string; url?: string }) =>
+    s.text ?? s.fallback ?? s.label ?? '';
   const block = (b: Block): string => {
     switch (b.type) {
       case 'heading':
@@ -68,7 +75,9 @@ describe('summary', () => {
     const list = a.reply.blocks.find((b) => b.type === 'list');
     expect(list?.type === 'list' && list.items.every((item) => item.some((s) => s.type === 'citation'))).toBe(true);
     expect(a.reply.visibility).toBe('ephemeral');
-    expect(a.reply.actions).toEqual([{ id: 'post_to_channel', label: 'Post to channel', value: `summary:short:${SEED}` }]);
+    expect(a.reply.actions).toEqual([
+      { id: 'post_to_channel', label: 'Post to channel', value: `summary:short:${SEED}` },
+    ]);
   });
 
   it('full has up to 5 points plus who is quoted and what is coming up', async () => {
@@ -106,14 +115,26 @@ describe('summary', () => {
 describe('whosaid', () => {
   it('by person through any alias, including a role phrase', async () => {
     const { ask } = coreAt('2025-11-28T12:00:00Z');
-    for (const q of ['/whosaid Witkoff', '/whosaid the envoy', 'what did Steve Witkoff say', '/whosaid White House envoy']) {
+    for (const q of [
+      '/whosaid Witkoff',
+      '/whosaid the envoy',
+      'what did Steve Witkoff say',
+      '/whosaid White House envoy',
+    ]) {
       const a = await ask<WhosaidData>(q);
       expect(a.data.match, q).toBe('person');
       expect(a.data.quotes, q).toHaveLength(5);
       expect(a.data.quotes.every((x) => x.speaker === 'Steve Witkoff')).toBe(true);
     }
     const lieu = await ask<WhosaidData>('/whosaid Rep. Lieu');
-    expect(lieu.data.quotes).toEqual([{ speaker: 'Ted Lieu', text: 'supposed to work for the United States, not Russia.', articleId: SEED, paragraph: 14 }]);
+    expect(lieu.data.quotes).toEqual([
+      {
+        speaker: 'Ted Lieu',
+        text: 'supposed to work for the United States, not Russia.',
+        articleId: SEED,
+        paragraph: 14,
+      },
+    ]);
     const ushakov = await ask<WhosaidData>('/whosaid Ushakov');
     expect(ushakov.data.quotes.map((q) => q.paragraph)).toEqual([2, 4, 10, 20]);
     expect(ushakov.data.statements).toHaveLength(2);
@@ -139,7 +160,9 @@ describe('whosaid', () => {
       ...secondArticle(),
       id: 'other-witkoff',
       people: [{ id: 'alex-witkoff', name: 'Alex Witkoff', aliases: ['Witkoff'], role: 'developer' }],
-      quotes: [{ id: 'q1', speakerId: 'alex-witkoff', text: 'We build towers,', paragraph: 1, cue: 'said', kind: 'full' }],
+      quotes: [
+        { id: 'q1', speakerId: 'alex-witkoff', text: 'We build towers,', paragraph: 1, cue: 'said', kind: 'full' },
+      ],
       events: [],
     });
     const { ask } = coreAt('2025-11-28T12:00:00Z', fixtureLibrary([seedArticle(), twin]));
@@ -148,7 +171,9 @@ describe('whosaid', () => {
     expect(a.data.candidates?.map((c) => c.name).sort()).toEqual(['Alex Witkoff', 'Steve Witkoff']);
     expect(allText(a.reply)).toContain('could mean several people');
     const full = await ask<WhosaidData>('/whosaid Alex Witkoff');
-    expect(full.data.quotes).toEqual([{ speaker: 'Alex Witkoff', text: 'We build towers,', articleId: 'other-witkoff', paragraph: 1 }]);
+    expect(full.data.quotes).toEqual([
+      { speaker: 'Alex Witkoff', text: 'We build towers,', articleId: 'other-witkoff', paragraph: 1 },
+    ]);
   });
 
   it('says when nothing matches and lists who is quoted', async () => {
@@ -173,7 +198,13 @@ describe('person', () => {
   it('gives role, affiliation, aliases and how often quoted', async () => {
     const { ask } = coreAt('2025-11-28T12:00:00Z');
     const a = await ask<PersonData>('who is Ushakov');
-    expect(a.data.person).toMatchObject({ name: 'Yuri Ushakov', role: 'senior Russian foreign policy adviser', affiliation: 'Kremlin', quotes: 4, statements: 2 });
+    expect(a.data.person).toMatchObject({
+      name: 'Yuri Ushakov',
+      role: 'senior Russian foreign policy adviser',
+      affiliation: 'Kremlin',
+      quotes: 4,
+      statements: 2,
+    });
     expect(a.data.person?.aliases).toContain('The Russian negotiator');
     expect(allText(a.reply)).toContain('4 direct quotes and 2 reported statements in 1 briefing');
     expect(citations(a.reply)).toEqual([{ articleId: SEED, paragraph: 0 }]);
@@ -201,7 +232,14 @@ describe('event', () => {
     const text = allText(a.reply);
     expect(text).toContain('Upcoming: next week, the week of 1 December 2025; it begins in 3 days.');
     const when = a.reply.blocks.flatMap((b) => (b.type === 'fields' ? b.fields : [])).find((f) => f.label === 'When');
-    expect(when?.value[0]).toEqual({ type: 'time', at: '2025-12-01T00:00:00.000Z', end: '2025-12-07T23:59:59.999Z', precision: 'week', fallback: 'the week of 1 December 2025', relative: true });
+    expect(when?.value[0]).toEqual({
+      type: 'time',
+      at: '2025-12-01T00:00:00.000Z',
+      end: '2025-12-07T23:59:59.999Z',
+      precision: 'week',
+      fallback: 'the week of 1 December 2025',
+      relative: true,
+    });
     // Context: Ushakov's hope that others join, and what Witkoff said it would take.
     expect(text).toContain('I hope he will not come alone');
     expect(text).toContain('he hopes other members of the U.S. government join Witkoff');
@@ -221,7 +259,9 @@ describe('event', () => {
     const a = await ask<EventData>('/meeting');
     expect(a.data.event).toMatchObject({ title: 'Witkoff–Putin meeting', status: 'past' });
     const text = allText(a.reply);
-    expect(text).toContain('This was expected the week of 1 December 2025, which is past. No briefing confirms that it took place.');
+    expect(text).toContain(
+      'This was expected the week of 1 December 2025, which is past. No briefing confirms that it took place.',
+    );
     expect(text).not.toMatch(/\bCountdown\b/);
     expect(text).toContain('What was said beforehand');
   });
@@ -248,7 +288,11 @@ describe('subscriptions and help', () => {
 
   it('delegates to the subscription service with the parsed command', async () => {
     const seen: unknown[] = [];
-    const reply = (s: string): Answer => ({ intent: 'subscription', reply: { summary: s, blocks: [], visibility: 'ephemeral' }, data: null });
+    const reply = (s: string): Answer => ({
+      intent: 'subscription',
+      reply: { summary: s, blocks: [], visibility: 'ephemeral' },
+      data: null,
+    });
     const service: SubscriptionService = {
       subscribe: async (c, v) => (seen.push([c, v.channelId]), reply('subscribed')),
       unsubscribe: async (c) => (seen.push(c), reply('unsubscribed')),
@@ -258,7 +302,11 @@ describe('subscriptions and help', () => {
     expect((await ask('/brief subscribe daily 08:00 Europe/Moscow')).reply.summary).toBe('subscribed');
     expect((await ask('/brief unsubscribe 7')).reply.summary).toBe('unsubscribed');
     expect((await ask('/brief subscriptions')).reply.summary).toBe('listed');
-    expect(seen).toEqual([[{ name: 'subscribe', schedule: '0 8 * * *', timeZone: 'Europe/Moscow' }, 'c1'], { name: 'unsubscribe', id: '7' }, 'list']);
+    expect(seen).toEqual([
+      [{ name: 'subscribe', schedule: '0 8 * * *', timeZone: 'Europe/Moscow' }, 'c1'],
+      { name: 'unsubscribe', id: '7' },
+      'list',
+    ]);
   });
 
   it('help lists the commands', async () => {
@@ -291,7 +339,12 @@ describe('bad questions', () => {
   });
 
   it('a 10 000 character question gets a short answer', async () => {
-    for (const q of ['x'.repeat(10_000), `who said "${'peace '.repeat(1700)}"`, `/whosaid ${'Witkoff '.repeat(1300)}`, `/brief ${'a'.repeat(10_000)}`]) {
+    for (const q of [
+      'x'.repeat(10_000),
+      `who said "${'peace '.repeat(1700)}"`,
+      `/whosaid ${'Witkoff '.repeat(1300)}`,
+      `/brief ${'a'.repeat(10_000)}`,
+    ]) {
       const a = await ask(q);
       expect(JSON.stringify(a.reply).length).toBeLessThan(6000);
     }
@@ -305,7 +358,12 @@ describe('bad questions', () => {
     }
     const lib = new Broken({ dir: '.', derive: () => seedArticle() });
     const errors: unknown[] = [];
-    const core = createCore({ library: lib, clock: fixedClock('2025-11-28T00:00:00Z'), timeZone: 'UTC', logger: { error: (o) => errors.push(o) } });
+    const core = createCore({
+      library: lib,
+      clock: fixedClock('2025-11-28T00:00:00Z'),
+      timeZone: 'UTC',
+      logger: { error: (o) => errors.push(o) },
+    });
     const a = await core.handle({ name: 'whosaid', phrase: 'x' } as Command, conv);
     expect(a.reply.summary).toContain('Something went wrong');
     expect(errors).toHaveLength(1);
@@ -315,7 +373,10 @@ describe('bad questions', () => {
 describe('suggestions', () => {
   const { core } = coreAt('2025-11-28T12:00:00Z');
   it('suggests people by name, alias or role prefix', () => {
-    expect(core.suggestPeople('wit', 5)[0]).toEqual({ name: 'Steve Witkoff — U.S. special envoy', value: 'Steve Witkoff' });
+    expect(core.suggestPeople('wit', 5)[0]).toEqual({
+      name: 'Steve Witkoff — U.S. special envoy',
+      value: 'Steve Witkoff',
+    });
     expect(core.suggestPeople('envoy', 5).map((p) => p.value)).toEqual(['Steve Witkoff']);
     expect(core.suggestPeople('', 3).map((p) => p.value)).toEqual(['Steve Witkoff', 'Yuri Ushakov', 'Donald Trump']);
     expect(core.suggestPeople('zzz', 5)).toEqual([]);

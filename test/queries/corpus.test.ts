@@ -25,13 +25,17 @@ describe('question corpus', () => {
 
   it('development part: at least 90 % read right', () => {
     const r = rate(s, DEVELOPMENT);
-    console.log(`question corpus, development: ${r.passed}/${r.total} (${((100 * r.passed) / r.total).toFixed(1)} %)\n${r.failures.join('\n')}`);
+    console.log(
+      `question corpus, development: ${r.passed}/${r.total} (${((100 * r.passed) / r.total).toFixed(1)} %)\n${r.failures.join('\n')}`,
+    );
     expect(r.passed / r.total).toBeGreaterThanOrEqual(0.9);
   });
 
   it('held-out part: scored and reported', () => {
     const r = rate(s, HELD_OUT);
-    console.log(`question corpus, held out: ${r.passed}/${r.total} (${((100 * r.passed) / r.total).toFixed(1)} %), ${r.failures.length} wrong`);
+    console.log(
+      `question corpus, held out: ${r.passed}/${r.total} (${((100 * r.passed) / r.total).toFixed(1)} %), ${r.failures.length} wrong`,
+    );
     expect(r.passed / r.total).toBeGreaterThanOrEqual(0.8);
   });
 });

@@ -10,7 +10,10 @@ describe('routeText', () => {
     ['/brief public', { name: 'summary', length: 'short', public: true }],
     ['/brief public full geneva summit', { name: 'summary', length: 'full', public: true, article: 'geneva summit' }],
     ['/brief subscribe daily 08:00', { name: 'subscribe', schedule: '0 8 * * *' }],
-    ['/brief subscribe daily 08:00 Europe/Moscow', { name: 'subscribe', schedule: '0 8 * * *', timeZone: 'Europe/Moscow' }],
+    [
+      '/brief subscribe daily 08:00 Europe/Moscow',
+      { name: 'subscribe', schedule: '0 8 * * *', timeZone: 'Europe/Moscow' },
+    ],
     ['/brief unsubscribe', { name: 'unsubscribe' }],
     ['/brief unsubscribe sub-3', { name: 'unsubscribe', id: 'sub-3' }],
     ['/brief subscriptions', { name: 'subscriptions' }],
@@ -30,7 +33,10 @@ describe('routeText', () => {
     ['tell me about Trump', { name: 'person', person: 'Trump' }],
     ['when is the meeting', { name: 'event', ask: 'when', kinds: ['meeting'], words: ['meeting'] }],
     ['When is the meeting?', { name: 'event', ask: 'when', kinds: ['meeting'], words: ['meeting'] }],
-    ['when will Witkoff meet Putin?', { name: 'event', ask: 'when', kinds: ['meeting'], words: ['witkoff', 'meet', 'putin'] }],
+    [
+      'when will Witkoff meet Putin?',
+      { name: 'event', ask: 'when', kinds: ['meeting'], words: ['witkoff', 'meet', 'putin'] },
+    ],
     ['next meeting', { name: 'event', ask: 'when', kinds: ['meeting'], words: ['meeting'] }],
     ['summarize', { name: 'summary', length: 'short' }],
     ['summarise the article about Geneva', { name: 'summary', length: 'short', article: 'Geneva' }],
@@ -45,7 +51,10 @@ describe('routeText', () => {
     ['"man of peace"', { name: 'whosaid', phrase: 'man of peace' }],
     ['😀🎉', { name: 'unknown', text: '😀🎉' }],
     ['hey briefbot, can you catch me up pls 🙏', { name: 'catchup' }],
-    ['did Ushakov say anything about WhatsApp?', { name: 'whosaid', person: 'Ushakov', about: 'WhatsApp', check: true }],
+    [
+      'did Ushakov say anything about WhatsApp?',
+      { name: 'whosaid', person: 'Ushakov', about: 'WhatsApp', check: true },
+    ],
     ['who brought up the land swap', { name: 'topic', topic: 'the land swap' }],
     ['what else did he say', { name: 'whosaid', person: '', refers: ['person'] }],
     ['<!channel> @everyone', { name: 'unknown', text: '<!channel> @everyone' }],
@@ -83,12 +92,20 @@ describe('routeSlash (platform slash commands give the arguments only)', () => {
 describe('parseSubscribe', () => {
   it('turns schedules into node-cron expressions', () => {
     expect(parseSubscribe('daily 8am')).toEqual({ name: 'subscribe', schedule: '0 8 * * *' });
-    expect(parseSubscribe('weekdays 7:30 Europe/Berlin')).toEqual({ name: 'subscribe', schedule: '30 7 * * 1-5', timeZone: 'Europe/Berlin' });
+    expect(parseSubscribe('weekdays 7:30 Europe/Berlin')).toEqual({
+      name: 'subscribe',
+      schedule: '30 7 * * 1-5',
+      timeZone: 'Europe/Berlin',
+    });
     expect(parseSubscribe('monday 9am')).toEqual({ name: 'subscribe', schedule: '0 9 * * 1' });
     expect(parseSubscribe('weekly friday 17:00')).toEqual({ name: 'subscribe', schedule: '0 17 * * 5' });
     expect(parseSubscribe('digest daily 18:00')).toEqual({ name: 'subscribe', schedule: '0 18 * * *', kind: 'digest' });
     expect(parseSubscribe('reminders hourly')).toEqual({ name: 'subscribe', schedule: '0 * * * *', kind: 'reminder' });
-    expect(parseSubscribe('"0 8 * * 1-5" UTC')).toEqual({ name: 'subscribe', schedule: '0 8 * * 1-5', timeZone: 'UTC' });
+    expect(parseSubscribe('"0 8 * * 1-5" UTC')).toEqual({
+      name: 'subscribe',
+      schedule: '0 8 * * 1-5',
+      timeZone: 'UTC',
+    });
   });
 
   it('refuses what it cannot read (the router then shows subscription help)', () => {

@@ -5,7 +5,13 @@ import { fixedClock } from '../../src/clock.js';
 import { deriveArticle } from '../../src/library/derive.js';
 import { Library } from '../../src/library/library.js';
 import type { Answer, Conversation } from '../../src/queries/command.js';
-import { createCore, type EventData, type PersonData, type SummaryData, type WhosaidData } from '../../src/queries/index.js';
+import {
+  createCore,
+  type EventData,
+  type PersonData,
+  type SummaryData,
+  type WhosaidData,
+} from '../../src/queries/index.js';
 
 const conv: Conversation = { platform: 'console', channelId: 'c', userId: 'u', canManageChannel: false };
 let library: Library;
@@ -27,7 +33,8 @@ describe('answers on the seed briefing', () => {
 
   it('whosaid: every speaker with the gold count', async () => {
     const counts: Record<string, number> = {};
-    for (const name of ['Ushakov', 'Witkoff', 'Bacon', 'Lieu', 'Trump']) counts[name] = (await ask<WhosaidData>(`/whosaid ${name}`)).data.quotes.length;
+    for (const name of ['Ushakov', 'Witkoff', 'Bacon', 'Lieu', 'Trump'])
+      counts[name] = (await ask<WhosaidData>(`/whosaid ${name}`)).data.quotes.length;
     expect(counts).toEqual({ Ushakov: 4, Witkoff: 5, Bacon: 1, Lieu: 1, Trump: 2 });
     expect((await ask<WhosaidData>('/whosaid White House envoy')).data.quotes).toHaveLength(5);
     expect((await ask<WhosaidData>('what did the senior adviser say')).data.quotes).toHaveLength(4);
@@ -37,7 +44,10 @@ describe('answers on the seed briefing', () => {
     for (const q of ['who said "man of peace"?', 'who said "man of peas"?', '/whosaid "land swop"']) {
       expect((await ask<WhosaidData>(q)).data.quotes[0]?.speaker, q).toBe('Steve Witkoff');
     }
-    expect((await ask<WhosaidData>('/whosaid "WhatsApp"')).data.quotes[0]).toMatchObject({ speaker: 'Yuri Ushakov', paragraph: 10 });
+    expect((await ask<WhosaidData>('/whosaid "WhatsApp"')).data.quotes[0]).toMatchObject({
+      speaker: 'Yuri Ushakov',
+      paragraph: 10,
+    });
   });
 
   it('person and summary', async () => {

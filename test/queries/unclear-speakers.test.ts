@@ -22,7 +22,11 @@ const article = extractArticle({
 });
 
 async function ask(text: string) {
-  const core = createCore({ library: fixtureLibrary([article]), clock: fixedClock('2026-01-11T09:00:00Z'), timeZone: 'UTC' });
+  const core = createCore({
+    library: fixtureLibrary([article]),
+    clock: fixedClock('2026-01-11T09:00:00Z'),
+    timeZone: 'UTC',
+  });
   return (await core.handle(core.route(text), conv)) as Answer<WhosaidData>;
 }
 
@@ -36,7 +40,11 @@ describe('answers label unnamed and unclear speakers', () => {
   it('who said: an unnamed source is shown as described, “(unnamed)”, in the summary, the data and the rendered reply', async () => {
     const a = await ask('who said "went up like paper"?');
     expect(a.reply.summary).toContain('An eyewitness (unnamed) said');
-    expect(a.data.quotes[0]).toMatchObject({ speaker: null, speakerDescription: 'An eyewitness', speakerLabel: 'An eyewitness (unnamed)' });
+    expect(a.data.quotes[0]).toMatchObject({
+      speaker: null,
+      speakerDescription: 'An eyewitness',
+      speakerLabel: 'An eyewitness (unnamed)',
+    });
     expect(renderPlain(a.reply)).toContain('— An eyewitness (unnamed) [¶2]');
   });
   it('who said: a quote with no speaker is “speaker unclear”, never a nearby name', async () => {

@@ -8,14 +8,37 @@ import { fixedClock, type Clock } from '../../src/clock.js';
 import { Library } from '../../src/library/library.js';
 import { Article } from '../../src/model/article.js';
 import type { Answer, Conversation } from '../../src/queries/command.js';
-import { createCore, type CatchupData, type EventData, type PersonData, type SearchData, type TopicData, type WhosaidData } from '../../src/queries/index.js';
+import {
+  createCore,
+  type CatchupData,
+  type EventData,
+  type PersonData,
+  type SearchData,
+  type TopicData,
+  type WhosaidData,
+} from '../../src/queries/index.js';
 import { describedPeople } from '../../src/queries/people.js';
 import { renderPlain } from '../../src/replies/plain.js';
 import { normalize } from '../../src/nlu/normalize.js';
 import { resolvePeriod } from '../../src/nlu/time.js';
 
-const person = (id: string, name: string, aliases: string[], role?: string) => ({ id, name, aliases, ...(role ? { role } : {}), type: 'person' as const, gender: 'unknown' as const });
-const quote = (id: string, speakerId: string, text: string, paragraph: number) => ({ id, speakerId, text, paragraph, cue: 'said', kind: 'full' as const, attribution: 'adjacent' as const });
+const person = (id: string, name: string, aliases: string[], role?: string) => ({
+  id,
+  name,
+  aliases,
+  ...(role ? { role } : {}),
+  type: 'person' as const,
+  gender: 'unknown' as const,
+});
+const quote = (id: string, speakerId: string, text: string, paragraph: number) => ({
+  id,
+  speakerId,
+  text,
+  paragraph,
+  cue: 'said',
+  kind: 'full' as const,
+  attribution: 'adjacent' as const,
+});
 
 /** A story about a harbour strike in Veloria: a minister, a union leader, a critic, a victim's sister. */
 function harbour(): Article {
@@ -42,10 +65,21 @@ function harbour(): Article {
       person('ivo-brann', 'Ivo Brann', ['Ivo'], 'Dock worker'),
       person('eda-brann', 'Eda Brann', ['Eda'], 'Brann’s sister'),
     ],
-    quotes: [quote('q1', 'piet-moss', 'We will not accept a deal that punishes the workers,', 2), quote('q2', 'tom-vale', 'wrong about the whole harbour plan.', 3)],
+    quotes: [
+      quote('q1', 'piet-moss', 'We will not accept a deal that punishes the workers,', 2),
+      quote('q2', 'tom-vale', 'wrong about the whole harbour plan.', 3),
+    ],
     statements: [
-      { speakerId: 'alma-rask', text: 'Veloria Harbour Minister Alma Rask said on Monday that the strike would end within a week.', paragraph: 0 },
-      { speakerId: 'eda-brann', text: 'Brann’s sister, Eda Brann, said the port owed the family answers.', paragraph: 5 },
+      {
+        speakerId: 'alma-rask',
+        text: 'Veloria Harbour Minister Alma Rask said on Monday that the strike would end within a week.',
+        paragraph: 0,
+      },
+      {
+        speakerId: 'eda-brann',
+        text: 'Brann’s sister, Eda Brann, said the port owed the family answers.',
+        paragraph: 5,
+      },
     ],
     events: [],
     summary: { points: [{ text: 'The harbour strike goes on.', paragraph: 0 }] },
@@ -54,7 +88,10 @@ function harbour(): Article {
 
 /** An older story in Kandar with a different minister. */
 function kandar(): Article {
-  const paragraphs = ['Kandar Finance Minister Oren Hale said the budget would pass.', '“The budget is balanced,” Hale said.'];
+  const paragraphs = [
+    'Kandar Finance Minister Oren Hale said the budget would pass.',
+    '“The budget is balanced,” Hale said.',
+  ];
   return Article.parse({
     id: 'kandar-budget',
     headline: 'Kandar budget passes first reading',
@@ -63,25 +100,47 @@ function kandar(): Article {
     people: [person('oren-hale', 'Oren Hale', ['Hale', 'Finance Minister Oren Hale'], 'Finance Minister')],
     quotes: [quote('k1', 'oren-hale', 'The budget is balanced,', 1)],
     statements: [],
-    events: [{ id: 'e1', title: 'Hale–Rask meeting', kind: 'meeting', participants: ['oren-hale'], location: 'Kandar', when: { text: 'next week', precision: 'week', start: '2025-12-01', end: '2025-12-07' }, paragraph: 0, confirmed: false }],
+    events: [
+      {
+        id: 'e1',
+        title: 'Hale–Rask meeting',
+        kind: 'meeting',
+        participants: ['oren-hale'],
+        location: 'Kandar',
+        when: { text: 'next week', precision: 'week', start: '2025-12-01', end: '2025-12-07' },
+        paragraph: 0,
+        confirmed: false,
+      },
+    ],
     summary: { points: [{ text: 'The Kandar budget passed.', paragraph: 0 }] },
   });
 }
 
 const library = Library.fromArticles([harbour(), kandar()]);
-const conv = (key?: string): Conversation => ({ platform: 'console', channelId: 'c', userId: 'u', canManageChannel: false, ...(key ? { conversationKey: key } : {}) });
+const conv = (key?: string): Conversation => ({
+  platform: 'console',
+  channelId: 'c',
+  userId: 'u',
+  canManageChannel: false,
+  ...(key ? { conversationKey: key } : {}),
+});
 
 function coreAt(clock: Clock = fixedClock('2025-11-28T12:00:00Z')) {
   const core = createCore({ library, clock, timeZone: 'UTC' });
-  return async <D>(text: string, key?: string): Promise<Answer<D>> => (await core.handle(core.route(text), conv(key))) as Answer<D>;
+  return async <D>(text: string, key?: string): Promise<Answer<D>> =>
+    (await core.handle(core.route(text), conv(key))) as Answer<D>;
 }
 const ask = coreAt();
 const ctx = { library, clock: fixedClock('2025-11-28T12:00:00Z'), timeZone: 'UTC' };
 
 describe('normalising what people type', () => {
   it('drops greetings, requests, politeness and emoji; keeps quoted phrases as typed', () => {
-    expect(normalize('<@U1> hey, could you please tell me who said “Not on my watch” 🙏?').text).toBe('who said @phrase');
-    expect(normalize('<@U1> hey, could you please tell me who said “Not on my watch” 🙏?').phrases).toEqual(['Not on my watch']);
+    expect(normalize('<@U1> hey, could you please tell me who said “Not on my watch” 🙏?').text).toBe(
+      'who said @phrase',
+    );
+    expect(normalize('<@U1> hey, could you please tell me who said “Not on my watch” 🙏?').phrases).toEqual([
+      'Not on my watch',
+    ]);
     expect(normalize('ok so whats new pls :)').text).toBe('what is new');
   });
 

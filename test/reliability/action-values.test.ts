@@ -19,7 +19,11 @@ describe("the core's Post-to-channel value routed as text", () => {
   });
 
   it('typed variants keep their meaning: "summary: full: <words>" does not keep a leading colon', () => {
-    expect(routeText('summary: full: witkoff call')).toEqual({ name: 'summary', length: 'full', article: 'witkoff call' });
+    expect(routeText('summary: full: witkoff call')).toEqual({
+      name: 'summary',
+      length: 'full',
+      article: 'witkoff call',
+    });
     expect(routeText('summary full witkoff')).toEqual({ name: 'summary', length: 'full', article: 'witkoff' });
     expect(routeText('summary')).toEqual({ name: 'summary', length: 'short' });
   });

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../../src/replies/slack.js';
 import { startBot, type BotHarness } from '../support/bot-harness.js';
 import { opt, snowflake, type StubUser } from '../support/discord-stub.js';
-import { blockActionPayload, eventCallback, interactiveFormBody, postSigned, type RecordedCall } from '../support/slack-stub.js';
+import {
+  blockActionPayload,
+  eventCallback,
+  interactiveFormBody,
+  postSigned,
+  type RecordedCall,
+} from '../support/slack-stub.js';
 import { GOOD_ENV } from '../support/tokens.js';
 
 /**
@@ -13,7 +19,9 @@ import { GOOD_ENV } from '../support/tokens.js';
 type Ack = { blocks: { type: string; elements?: { action_id?: string; value?: string }[] }[] };
 const buttonValue = (ack: unknown) => (ack as Ack).blocks.at(-1)!.elements![0]!.value!;
 const posts = (bot: BotHarness, channel?: string) =>
-  bot.slack.callsTo('chat.postMessage').filter((c) => c.status === 200 && !c.fault && (channel === undefined || c.args.channel === channel));
+  bot.slack
+    .callsTo('chat.postMessage')
+    .filter((c) => c.status === 200 && !c.fault && (channel === undefined || c.args.channel === channel));
 
 // One bot (Slack HTTP mode and Discord) for both platforms' button tests.
 let bot: BotHarness;
@@ -25,11 +33,17 @@ beforeAll(async () => {
 afterAll(async () => bot?.stop());
 
 describe('Slack buttons through the whole bot', () => {
-
   const press = async (value: string, fields: { userId?: string; channelId?: string } = {}) => {
     const responseUrl = bot.slack.responseUrl();
-    const body = interactiveFormBody(blockActionPayload({ actionId: ACTION_IDS.post_to_channel, value, responseUrl, ...fields }));
-    const res = await postSigned(bot.slackUrl, GOOD_ENV.SLACK_SIGNING_SECRET, body, 'application/x-www-form-urlencoded');
+    const body = interactiveFormBody(
+      blockActionPayload({ actionId: ACTION_IDS.post_to_channel, value, responseUrl, ...fields }),
+    );
+    const res = await postSigned(
+      bot.slackUrl,
+      GOOD_ENV.SLACK_SIGNING_SECRET,
+      body,
+      'application/x-www-form-urlencoded',
+    );
     expect(res.status).toBe(200);
     return bot.slack.waitForCall('response_url', (c) => c.responseId === responseUrl.split('/').at(-1));
   };
@@ -53,7 +67,9 @@ describe('Slack buttons through the whole bot', () => {
   });
 
   it("only the asker, in the asker's channel, can post the answer", async () => {
-    const value = buttonValue((await bot.slash('/whosaid', 'Ushakov', { userId: 'U0ALICE', channelId: 'C0NEWS' })).json());
+    const value = buttonValue(
+      (await bot.slash('/whosaid', 'Ushakov', { userId: 'U0ALICE', channelId: 'C0NEWS' })).json(),
+    );
     expect(value).toMatch(/^ref:[\w-]{16}$/);
     const byMallory = await press(value, { userId: 'U0MALLORY', channelId: 'C0NEWS' });
     expect(said(byMallory)).toMatch(/Only the person who asked/);
@@ -66,14 +82,26 @@ describe('Slack buttons through the whole bot', () => {
   it('a signed Post to channel request replayed 5 times posts once', async () => {
     const value = buttonValue((await bot.slash('/whosaid', 'Witkoff', { channelId: 'C0REPLAY' })).json());
     const responseUrl = bot.slack.responseUrl();
-    const body = interactiveFormBody(blockActionPayload({ actionId: ACTION_IDS.post_to_channel, value, responseUrl, channelId: 'C0REPLAY' }));
+    const body = interactiveFormBody(
+      blockActionPayload({ actionId: ACTION_IDS.post_to_channel, value, responseUrl, channelId: 'C0REPLAY' }),
+    );
     const timestamp = Math.floor(Date.now() / 1000);
     for (let i = 0; i < 5; i++) {
-      const res = await postSigned(bot.slackUrl, GOOD_ENV.SLACK_SIGNING_SECRET, body, 'application/x-www-form-urlencoded', { timestamp });
+      const res = await postSigned(
+        bot.slackUrl,
+        GOOD_ENV.SLACK_SIGNING_SECRET,
+        body,
+        'application/x-www-form-urlencoded',
+        { timestamp },
+      );
       expect(res.status).toBe(200);
     }
-    const told = () => bot.slack.callsTo('response_url').filter((c) => c.responseId === responseUrl.split('/').at(-1) && /already posted/.test(said(c)));
-    for (const until = Date.now() + 5_000; told().length < 4 && Date.now() < until; ) await new Promise((r) => setTimeout(r, 20));
+    const told = () =>
+      bot.slack
+        .callsTo('response_url')
+        .filter((c) => c.responseId === responseUrl.split('/').at(-1) && /already posted/.test(said(c)));
+    for (const until = Date.now() + 5_000; told().length < 4 && Date.now() < until;)
+      await new Promise((r) => setTimeout(r, 20));
     // Before: 5 public posts.
     expect(posts(bot, 'C0REPLAY')).toHaveLength(1);
     expect(told()).toHaveLength(4);
@@ -90,7 +118,10 @@ describe('Slack event redeliveries (Socket Mode, the fast way to send thousands 
 
   it('an event redelivered after 2 100 other events is still not answered twice', async () => {
     const ts = '1764150000.777001';
-    const mention = eventCallback({ type: 'app_mention', user: 'U0ALICE', text: '<@U0BOT> who said "man of peace"?', ts, channel: 'C0DEDUPE' }, 'EvDedupeFirst');
+    const mention = eventCallback(
+      { type: 'app_mention', user: 'U0ALICE', text: '<@U0BOT> who said "man of peace"?', ts, channel: 'C0DEDUPE' },
+      'EvDedupeFirst',
+    );
     await socketBot.slack.sendEnvelope('events_api', mention);
     await socketBot.slack.waitForCall('chat.postMessage', (c) => c.args.thread_ts === ts, 5_000);
     // 2 100 other events (channel joins: acked and ignored), 16 at a time.
@@ -98,7 +129,20 @@ describe('Slack event redeliveries (Socket Mode, the fast way to send thousands 
     const worker = async () => {
       while (next < 2_100) {
         const i = next++;
-        await socketBot.slack.sendEnvelope('events_api', eventCallback({ type: 'message', subtype: 'channel_join', user: 'U0BOB', ts: `1764150001.${String(i).padStart(6, '0')}`, channel: 'C0DEDUPE', channel_type: 'channel' }, `EvJoin${i}`));
+        await socketBot.slack.sendEnvelope(
+          'events_api',
+          eventCallback(
+            {
+              type: 'message',
+              subtype: 'channel_join',
+              user: 'U0BOB',
+              ts: `1764150001.${String(i).padStart(6, '0')}`,
+              channel: 'C0DEDUPE',
+              channel_type: 'channel',
+            },
+            `EvJoin${i}`,
+          ),
+        );
       }
     };
     await Promise.all(Array.from({ length: 16 }, worker));
@@ -110,7 +154,13 @@ describe('Slack event redeliveries (Socket Mode, the fast way to send thousands 
 });
 
 describe('Discord buttons through the whole bot', () => {
-  const mallory: StubUser = { id: snowflake(), username: 'mallory', global_name: 'Mallory', discriminator: '0', avatar: null };
+  const mallory: StubUser = {
+    id: snowflake(),
+    username: 'mallory',
+    global_name: 'Mallory',
+    discriminator: '0',
+    avatar: null,
+  };
 
   const answer = async (press: { id: string }) => (await bot.discord.waitForCallback(press.id)).body;
   const isPublic = (body: { data: { flags?: number } }) => ((body.data.flags ?? 0) & 64) === 0;
@@ -123,9 +173,15 @@ describe('Discord buttons through the whole bot', () => {
 
     const byMallory = await answer(bot.discord.button(customId, { user: mallory }));
     expect(byMallory.data.content).toMatch(/Only the person who asked/);
-    const elsewhere = await answer(bot.discord.button(customId, { channelId: bot.discord.guilds[0]!.noThreadsChannelId }));
+    const elsewhere = await answer(
+      bot.discord.button(customId, { channelId: bot.discord.guilds[0]!.noThreadsChannelId }),
+    );
     expect(elsewhere.data.content).toMatch(/another conversation/);
-    const forged = await answer(bot.discord.button(`bb:post_to_channel:${JSON.stringify({ name: 'subscribe', schedule: '* * * * * *' })}`, { permissions: 0xffffffffn }));
+    const forged = await answer(
+      bot.discord.button(`bb:post_to_channel:${JSON.stringify({ name: 'subscribe', schedule: '* * * * * *' })}`, {
+        permissions: 0xffffffffn,
+      }),
+    );
     expect(forged.data.content).toMatch(/run the command again/);
     // Before: Mallory's press and the press in the other channel both posted publicly.
     for (const body of [byMallory, elsewhere, forged]) expect(isPublic(body)).toBe(false);

@@ -6,7 +6,19 @@ describe('the composed bot (src/app.ts) on both platforms at once', () => {
   let bot: BotHarness;
   beforeAll(async () => {
     bot = await startBot({
-      config: { schedules: [{ name: 'morning', cron: '0 8 * * *', post: 'briefing', targets: [{ platform: 'slack', channel: 'C0NEWS' }, { platform: 'discord', channel: '123456789012345678' }] }] },
+      config: {
+        schedules: [
+          {
+            name: 'morning',
+            cron: '0 8 * * *',
+            post: 'briefing',
+            targets: [
+              { platform: 'slack', channel: 'C0NEWS' },
+              { platform: 'discord', channel: '123456789012345678' },
+            ],
+          },
+        ],
+      },
     });
   });
   afterAll(async () => bot?.stop());

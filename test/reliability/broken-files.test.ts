@@ -1,5 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -22,7 +34,8 @@ function brokenFolder(): { dir: string; bad: Record<string, string> } {
   copyFileSync(join(BRIEFINGS_DIR, SEED), join(dir, SEED));
   const bad: Record<string, string> = {
     'truncated-yaml.md': '---\npublished: 2025-11-26\nsource: "Bloomb',
-    'wrong-types.md': '---\npublished: 12345\nsummary: a string, not a list\nspeakers: {quote: 1}\n---\nHeadline\n\nBody paragraph.\n',
+    'wrong-types.md':
+      '---\npublished: 12345\nsummary: a string, not a list\nspeakers: {quote: 1}\n---\nHeadline\n\nBody paragraph.\n',
     'unknown-field.md': '---\npublisher: nobody\n---\nHeadline\n\nBody.\n',
     'empty.md': '',
     'only-front-matter.md': '---\npublished: 2025-11-26\n---\n',
@@ -35,7 +48,14 @@ function brokenFolder(): { dir: string; bad: Record<string, string> } {
   };
   for (const [name, content] of Object.entries(bad)) if (content) writeFileSync(join(dir, name), content);
   writeFileSync(join(dir, 'empty.md'), '');
-  writeFileSync(join(dir, 'binary.md'), Buffer.concat([Buffer.from('---\npublished: 2025-11-26\n---\nHeadline\n\n'), randomBytes(4096), Buffer.from([0, 0, 0])]));
+  writeFileSync(
+    join(dir, 'binary.md'),
+    Buffer.concat([
+      Buffer.from('---\npublished: 2025-11-26\n---\nHeadline\n\n'),
+      randomBytes(4096),
+      Buffer.from([0, 0, 0]),
+    ]),
+  );
   // 50 MB: a sparse write (no need to build the string in memory).
   const fd = openSync(join(dir, 'huge.md'), 'w');
   writeSync(fd, '---\npublished: 2025-11-26\n---\nA very long briefing\n\n');
@@ -91,9 +111,15 @@ describe('broken briefing files: each reported with file and reason, the rest ke
   it('`briefbot check` exits 1 and names each bad file with its reason', async () => {
     let out = '';
     let err = '';
-    const code = await main(['check', '--briefings', folder.dir], { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) }, env: {}, cwd: folder.dir });
+    const code = await main(['check', '--briefings', folder.dir], {
+      stdout: { write: (t: string) => (out += t) },
+      stderr: { write: (t: string) => (err += t) },
+      env: {},
+      cwd: folder.dir,
+    });
     expect(code).toBe(1);
-    for (const name of ['truncated-yaml.md', 'wrong-types.md', 'binary.md', 'huge.md', 'loop-a.md', 'empty.md']) expect(err).toContain(name);
+    for (const name of ['truncated-yaml.md', 'wrong-types.md', 'binary.md', 'huge.md', 'loop-a.md', 'empty.md'])
+      expect(err).toContain(name);
     expect(err).toMatch(/huge\.md: .*too large/);
     expect(out).toMatch(/briefings: 1 loaded/);
   }, 60_000);
@@ -103,17 +129,63 @@ describe('fuzzed front matter and bodies', () => {
   const fieldValue = fc.oneof(
     hostileText,
     fc.integer().map(String),
-    fc.constantFrom('2025-11-26', '2025-13-45', 'yesterday', '[1, 2', '{a: b}', '- x\n- y', '|\n  block', '&anchor x', '*alias', '!!binary AAAA', 'null', '~', '"unterminated', "'"),
+    fc.constantFrom(
+      '2025-11-26',
+      '2025-13-45',
+      'yesterday',
+      '[1, 2',
+      '{a: b}',
+      '- x\n- y',
+      '|\n  block',
+      '&anchor x',
+      '*alias',
+      '!!binary AAAA',
+      'null',
+      '~',
+      '"unterminated',
+      "'",
+    ),
   );
   const frontMatter = fc
-    .array(fc.tuple(fc.constantFrom('published', 'source', 'url', 'aliases', 'speakers', 'events', 'summary', 'unknown', 'published: 1\npublished'), fieldValue), { maxLength: 6 })
+    .array(
+      fc.tuple(
+        fc.constantFrom(
+          'published',
+          'source',
+          'url',
+          'aliases',
+          'speakers',
+          'events',
+          'summary',
+          'unknown',
+          'published: 1\npublished',
+        ),
+        fieldValue,
+      ),
+      { maxLength: 6 },
+    )
     .map((pairs) => pairs.map(([k, v]) => `${k}: ${v}`).join('\n'));
-  const body = fc.array(fc.oneof(hostileText, fc.constantFrom('“Quoted,” Witkoff said.', 'Ushakov said on Tuesday that talks would happen next week.', '---', '')), { maxLength: 8 }).map((p) => p.join('\n\n'));
-  const file = fc.tuple(fc.boolean(), frontMatter, fc.boolean(), fc.string({ maxLength: 80 }), body, fc.nat(400)).map(([hasFm, fm, closed, headline, text, cut]) => {
-    const full = `${hasFm ? `---\n${fm}\n${closed ? '---\n' : ''}` : ''}${headline}\n\n${text}`;
-    // Sometimes truncated mid-file, as an editor's half-written save.
-    return cut > 300 ? full.slice(0, cut % Math.max(1, full.length)) : full;
-  });
+  const body = fc
+    .array(
+      fc.oneof(
+        hostileText,
+        fc.constantFrom(
+          '“Quoted,” Witkoff said.',
+          'Ushakov said on Tuesday that talks would happen next week.',
+          '---',
+          '',
+        ),
+      ),
+      { maxLength: 8 },
+    )
+    .map((p) => p.join('\n\n'));
+  const file = fc
+    .tuple(fc.boolean(), frontMatter, fc.boolean(), fc.string({ maxLength: 80 }), body, fc.nat(400))
+    .map(([hasFm, fm, closed, headline, text, cut]) => {
+      const full = `${hasFm ? `---\n${fm}\n${closed ? '---\n' : ''}` : ''}${headline}\n\n${text}`;
+      // Sometimes truncated mid-file, as an editor's half-written save.
+      return cut > 300 ? full.slice(0, cut % Math.max(1, full.length)) : full;
+    });
 
   it('a library fed fuzzed files never throws, reports each bad one, and keeps the good one serving', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'briefbot-fuzz-'));

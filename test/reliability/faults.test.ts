@@ -24,12 +24,18 @@ describe('Slack Web API faults, with the bot’s real retry policy (HTTP mode)',
   });
   afterAll(async () => bot?.stop());
 
-  const answersIn = (ts: string) => bot.slack.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === ts && c.status === 200 && !c.fault);
+  const answersIn = (ts: string) =>
+    bot.slack.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === ts && c.status === 200 && !c.fault);
 
   it('429 with Retry-After on the reply: waits, retries, delivers once', async () => {
     bot.slack.fault('chat.postMessage', { kind: 'rate_limited', retryAfterSeconds: 1 });
     const ts = '1764150000.100001';
-    const res = await postSigned(bot.slackUrl, GOOD_ENV.SLACK_SIGNING_SECRET, JSON.stringify(mention('who said "man of peace"?', ts, 'EvF429')), 'application/json');
+    const res = await postSigned(
+      bot.slackUrl,
+      GOOD_ENV.SLACK_SIGNING_SECRET,
+      JSON.stringify(mention('who said "man of peace"?', ts, 'EvF429')),
+      'application/json',
+    );
     expect(res.status).toBe(200);
     await waitFor(() => answersIn(ts).length === 1, 10_000, 'the reply after the 429');
     const attempts = bot.slack.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === ts);
@@ -40,7 +46,12 @@ describe('Slack Web API faults, with the bot’s real retry policy (HTTP mode)',
   it('a 503 on the reply: retried with backoff, delivered once', async () => {
     bot.slack.fault('chat.postMessage', { kind: 'server_error', status: 503 });
     const ts = '1764150000.100002';
-    await postSigned(bot.slackUrl, GOOD_ENV.SLACK_SIGNING_SECRET, JSON.stringify(mention('who is Ushakov', ts, 'EvF500')), 'application/json');
+    await postSigned(
+      bot.slackUrl,
+      GOOD_ENV.SLACK_SIGNING_SECRET,
+      JSON.stringify(mention('who is Ushakov', ts, 'EvF500')),
+      'application/json',
+    );
     await waitFor(() => answersIn(ts).length === 1, 15_000, 'the reply after a 503');
     await new Promise((r) => setTimeout(r, 300));
     expect(answersIn(ts)).toHaveLength(1);
@@ -50,7 +61,9 @@ describe('Slack Web API faults, with the bot’s real retry policy (HTTP mode)',
     const ts = '1764150000.100003';
     const body = JSON.stringify(mention('brief', ts, 'EvFRetry'));
     await postSigned(bot.slackUrl, GOOD_ENV.SLACK_SIGNING_SECRET, body, 'application/json');
-    await postSigned(bot.slackUrl, GOOD_ENV.SLACK_SIGNING_SECRET, body, 'application/json', { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+    await postSigned(bot.slackUrl, GOOD_ENV.SLACK_SIGNING_SECRET, body, 'application/json', {
+      headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+    });
     await waitFor(() => answersIn(ts).length >= 1);
     await new Promise((r) => setTimeout(r, 300));
     expect(answersIn(ts)).toHaveLength(1);
@@ -68,7 +81,12 @@ describe('Slack Socket Mode: a dropped connection', () => {
   // (Slack's own refresh_requested disconnect is covered in test/platforms/slack/socket.test.ts.)
   it('reconnects after an abrupt drop; slash commands keep being acked with the answer', async () => {
     const slash = async (text: string) => {
-      const ack = await bot.slack.sendEnvelope('slash_commands', slashCommandBody({ command: '/whosaid', text, responseUrl: bot.slack.responseUrl() }), {}, 5_000);
+      const ack = await bot.slack.sendEnvelope(
+        'slash_commands',
+        slashCommandBody({ command: '/whosaid', text, responseUrl: bot.slack.responseUrl() }),
+        {},
+        5_000,
+      );
       return JSON.stringify(ack.payload ?? {});
     };
     expect(await slash('Witkoff')).toMatch(/Witkoff/);
@@ -99,7 +117,8 @@ describe('Discord gateway close codes and REST 429s', () => {
   });
   afterAll(async () => bot?.stop());
 
-  const answersTo = (id: string) => bot.discord.requests.filter((r) => r.path.startsWith(`/interactions/${id}/`) && r.status < 300);
+  const answersTo = (id: string) =>
+    bot.discord.requests.filter((r) => r.path.startsWith(`/interactions/${id}/`) && r.status < 300);
 
   it('close 4000: RESUME; a command sent during the gap is answered exactly once', async () => {
     const resumes = bot.discord.resumes.length;
@@ -115,7 +134,11 @@ describe('Discord gateway close codes and REST 429s', () => {
   it('close 4009 (session timed out): reconnects, and answers once', async () => {
     const sessions = bot.discord.resumes.length + bot.discord.identifies.length;
     bot.discord.disconnect(4009);
-    await waitFor(() => bot.discord.resumes.length + bot.discord.identifies.length > sessions, 15_000, 'a RESUME or IDENTIFY after 4009');
+    await waitFor(
+      () => bot.discord.resumes.length + bot.discord.identifies.length > sessions,
+      15_000,
+      'a RESUME or IDENTIFY after 4009',
+    );
     await bot.discord.waitForSession();
     const { id } = bot.discord.command('meeting');
     await bot.discord.waitForCallback(id, 10_000);
@@ -136,7 +159,9 @@ describe('Discord gateway close codes and REST 429s', () => {
     bot.discord.fail({ path: /\/callback$/, status: 429, retryAfter: 0.2 });
     const a = bot.discord.command('whosaid', [opt('phrase', 'man of peace')]);
     await bot.discord.waitForCallback(a.id, 10_000);
-    expect(bot.discord.requests.filter((r) => r.path.startsWith(`/interactions/${a.id}/`)).map((r) => r.status)).toEqual([429, 204]);
+    expect(
+      bot.discord.requests.filter((r) => r.path.startsWith(`/interactions/${a.id}/`)).map((r) => r.status),
+    ).toEqual([429, 204]);
     bot.discord.fail({ path: /\/callback$/, status: 500 });
     const b = bot.discord.command('brief');
     await bot.discord.waitForCallback(b.id, 10_000);
@@ -157,7 +182,10 @@ describe('scheduled posts through outages: nothing queued is lost, nothing is se
             name: 'morning',
             cron: '0 8 * * *',
             post: 'briefing',
-            targets: [...slackChannels.map((channel) => ({ platform: 'slack', channel })), ...discordChannels.map((channel) => ({ platform: 'discord', channel }))],
+            targets: [
+              ...slackChannels.map((channel) => ({ platform: 'slack', channel })),
+              ...discordChannels.map((channel) => ({ platform: 'discord', channel })),
+            ],
           },
         ],
       },
@@ -177,7 +205,10 @@ describe('scheduled posts through outages: nothing queued is lost, nothing is se
     bot.discord.fail({ path: /\/channels\/\d+\/messages$/, status: 502, times: 2 });
     await bot.app.scheduler!.fire('morning', new Date('2025-11-27T08:00:00Z'));
     await bot.app.scheduler!.idle();
-    const slackDelivered = bot.slack.callsTo('chat.postMessage').filter((c) => c.status === 200 && !c.fault).map((c) => c.args.channel);
+    const slackDelivered = bot.slack
+      .callsTo('chat.postMessage')
+      .filter((c) => c.status === 200 && !c.fault)
+      .map((c) => c.args.channel);
     const discordDelivered = bot.discord.channelMessages.map((m) => m.channelId);
     expect([...slackDelivered].sort()).toEqual(slackChannels);
     expect([...discordDelivered].sort()).toEqual(discordChannels);
@@ -199,7 +230,11 @@ describe('a Slack post whose response is lost past the client timeout', () => {
       discord: false,
       // 1 s, not less: on a loaded machine a shorter timeout also fails the calls that are not held.
       app: { posters: { timeoutMs: 1_000 }, outbox: { baseBackoffMs: 50, maxBackoffMs: 200 } },
-      config: { schedules: [{ name: 'morning', cron: '0 8 * * *', post: 'briefing', targets: [{ platform: 'slack', channel: 'C0SLOW' }] }] },
+      config: {
+        schedules: [
+          { name: 'morning', cron: '0 8 * * *', post: 'briefing', targets: [{ platform: 'slack', channel: 'C0SLOW' }] },
+        ],
+      },
     });
   });
   afterAll(async () => bot?.stop());
@@ -212,7 +247,9 @@ describe('a Slack post whose response is lost past the client timeout', () => {
     await bot.app.scheduler!.idle();
     await new Promise((r) => setTimeout(r, 2_000));
     expect(bot.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0SLOW')).toHaveLength(1);
-    expect(bot.slack.callsTo('conversations.history').filter((c) => c.args.channel === 'C0SLOW').length).toBeGreaterThanOrEqual(1);
+    expect(
+      bot.slack.callsTo('conversations.history').filter((c) => c.args.channel === 'C0SLOW').length,
+    ).toBeGreaterThanOrEqual(1);
     expect(bot.app.store!.sends('morning')).toHaveLength(1);
   }, 40_000);
 });

@@ -26,11 +26,18 @@ async function get(port: number, path: string): Promise<{ status: number; body: 
 
 const ready = async (port: number) => {
   const r = await get(port, '/readyz');
-  return { status: r.status, ...(JSON.parse(r.body) as { ok: boolean; checks: Record<string, { ok: boolean; detail?: string }> }) };
+  return {
+    status: r.status,
+    ...(JSON.parse(r.body) as { ok: boolean; checks: Record<string, { ok: boolean; detail?: string }> }),
+  };
 };
 
 const healthy = (extra: Parameters<typeof startBot>[0] = {}) =>
-  startBot({ ...extra, env: { HEALTH_PORT: '0', ...extra.env }, app: { health: { host: '127.0.0.1', monitorMs: 100 }, ...extra.app } });
+  startBot({
+    ...extra,
+    env: { HEALTH_PORT: '0', ...extra.env },
+    app: { health: { host: '127.0.0.1', monitorMs: 100 }, ...extra.app },
+  });
 
 describe('health endpoints on HEALTH_PORT (Slack HTTP mode and Discord)', () => {
   let bot: BotHarness;
@@ -80,9 +87,16 @@ describe('health endpoints on HEALTH_PORT (Slack HTTP mode and Discord)', () => 
     await bot.discord.stop();
     await until(async () => (await ready(port())).status === 503, 10_000, '/readyz to turn red');
     const r = await ready(port());
-    expect(r.checks.discord).toMatchObject({ ok: false, detail: expect.stringMatching(/gateway (closed|reconnecting)/) });
+    expect(r.checks.discord).toMatchObject({
+      ok: false,
+      detail: expect.stringMatching(/gateway (closed|reconnecting)/),
+    });
     expect(r.checks.slack!.ok).toBe(true);
-    await until(async () => /^briefbot_gateway_connected\{platform="discord"\} 0$/m.test((await get(port(), '/metrics')).body), 3_000, 'the gauge');
+    await until(
+      async () => /^briefbot_gateway_connected\{platform="discord"\} 0$/m.test((await get(port(), '/metrics')).body),
+      3_000,
+      'the gauge',
+    );
     expect(bot.logs.some((l) => /"level":50/.test(l) && /not ready: discord/.test(l))).toBe(true);
   }, 20_000);
 });
@@ -113,7 +127,11 @@ describe('the store disappearing, and the watcher losing its folder, turn /ready
   it('store deleted while running: logged at error within a second, /readyz red, a subscribe is not answered "Subscribed"', async () => {
     const store = bot.app.store!.path;
     unlinkSync(store);
-    await until(() => bot.logs.some((l) => /"level":50/.test(l) && l.includes('not ready: store') && l.includes('deleted')), 2_000, 'the error log line');
+    await until(
+      () => bot.logs.some((l) => /"level":50/.test(l) && l.includes('not ready: store') && l.includes('deleted')),
+      2_000,
+      'the error log line',
+    );
     const r = await ready(bot.app.health!.port);
     expect(r.status).toBe(503);
     expect(r.checks.store!.detail).toContain(store);
@@ -124,10 +142,21 @@ describe('the store disappearing, and the watcher losing its folder, turn /ready
   it('briefings folder moved away: watcher red; a new folder in its place: green again and read', async () => {
     const dir = join(bot.dir, 'briefings');
     renameSync(dir, join(bot.dir, 'briefings.old'));
-    await until(async () => (await ready(bot.app.health!.port)).checks.watcher?.ok === false, 3_000, 'the watcher check to fail');
+    await until(
+      async () => (await ready(bot.app.health!.port)).checks.watcher?.ok === false,
+      3_000,
+      'the watcher check to fail',
+    );
     mkdirSync(dir);
-    writeFileSync(join(dir, 'fresh-story.md'), '---\npublished: 2025-12-01\n---\nA fresh story\n\nIt has one paragraph.\n');
-    await until(async () => (await ready(bot.app.health!.port)).checks.watcher?.ok === true, 3_000, 'the watcher to re-attach');
+    writeFileSync(
+      join(dir, 'fresh-story.md'),
+      '---\npublished: 2025-12-01\n---\nA fresh story\n\nIt has one paragraph.\n',
+    );
+    await until(
+      async () => (await ready(bot.app.health!.port)).checks.watcher?.ok === true,
+      3_000,
+      'the watcher to re-attach',
+    );
     await until(() => bot.app.library.article('fresh-story') !== undefined, 5_000, 'the new folder to be read');
   });
 });
@@ -154,25 +183,32 @@ describe('a damaged store at start is moved aside and named, never silently repl
   });
 
   it.each([
-    ['a file that is not a database (malformed)', 'this is not sqlite\n'.repeat(500), /damaged or not a briefbot store/],
+    [
+      'a file that is not a database (malformed)',
+      'this is not sqlite\n'.repeat(500),
+      /damaged or not a briefbot store/,
+    ],
     ['a store truncated to 0 bytes', '', /empty \(0 bytes\): it was truncated/],
-  ])('%s: logged at error naming the store and where it was moved; the bot runs on a new store', async (_what, content, problem) => {
-    const dir = mkdtempSync(join(tmpdir(), 'briefbot-damaged-'));
-    dirs.push(dir);
-    const store = join(dir, 'briefbot.sqlite');
-    writeFileSync(store, content);
-    const bot = await healthy({ discord: false, config: { store } });
-    try {
-      const line = bot.logs.find((l) => /"level":50/.test(l) && l.includes(`store ${store} could not be used`));
-      expect(line, bot.logs.join('\n')).toBeDefined();
-      expect(line).toMatch(problem);
-      expect(line).toMatch(/moved to [^ ]+briefbot\.sqlite\.damaged-/);
-      expect(bot.app.store!.recovered?.movedTo).toMatch(/briefbot\.sqlite\.damaged-/);
-      expect((await ready(bot.app.health!.port)).checks.store!.ok).toBe(true);
-    } finally {
-      await bot.stop();
-    }
-  });
+  ])(
+    '%s: logged at error naming the store and where it was moved; the bot runs on a new store',
+    async (_what, content, problem) => {
+      const dir = mkdtempSync(join(tmpdir(), 'briefbot-damaged-'));
+      dirs.push(dir);
+      const store = join(dir, 'briefbot.sqlite');
+      writeFileSync(store, content);
+      const bot = await healthy({ discord: false, config: { store } });
+      try {
+        const line = bot.logs.find((l) => /"level":50/.test(l) && l.includes(`store ${store} could not be used`));
+        expect(line, bot.logs.join('\n')).toBeDefined();
+        expect(line).toMatch(problem);
+        expect(line).toMatch(/moved to [^ ]+briefbot\.sqlite\.damaged-/);
+        expect(bot.app.store!.recovered?.movedTo).toMatch(/briefbot\.sqlite\.damaged-/);
+        expect((await ready(bot.app.health!.port)).checks.store!.ok).toBe(true);
+      } finally {
+        await bot.stop();
+      }
+    },
+  );
 });
 
 /** The attack of issue 11, through the whole bot: links in briefings/ to secrets and system files. */
@@ -193,8 +229,14 @@ describe('nothing outside briefings/ is ever served (the running bot against the
   afterAll(async () => bot?.stop());
 
   it('each link out is refused and reported by file name', () => {
-    const refused = bot.app.library.errors().map((e) => [e.file.split('/').pop(), /outside the briefings folder/.test(e.message)]);
-    expect(refused.sort()).toEqual([['env.md', true], ['passwd.md', true], ['status.md', true]]);
+    const refused = bot.app.library
+      .errors()
+      .map((e) => [e.file.split('/').pop(), /outside the briefings folder/.test(e.message)]);
+    expect(refused.sort()).toEqual([
+      ['env.md', true],
+      ['passwd.md', true],
+      ['status.md', true],
+    ]);
     expect(bot.app.library.size).toBe(1);
   });
 
@@ -226,9 +268,16 @@ describe('one bot per store', () => {
     // An empty briefings folder: the second bot gets as far as the store without extracting anything.
     const empty = join(bot.dir, 'no-briefings');
     mkdirSync(empty);
-    const code = await main(['start', '--briefings', empty], { stdout: { write: () => true }, stderr: { write: (t: string) => (err += t) }, env: { ...bot.env, PORT: '0' }, cwd: bot.dir });
+    const code = await main(['start', '--briefings', empty], {
+      stdout: { write: () => true },
+      stderr: { write: (t: string) => (err += t) },
+      env: { ...bot.env, PORT: '0' },
+      cwd: bot.dir,
+    });
     expect(code).toBe(1);
-    expect(err).toContain(`briefbot: store ${bot.app.store!.path} is in use by another briefbot process (pid ${process.pid} on `);
+    expect(err).toContain(
+      `briefbot: store ${bot.app.store!.path} is in use by another briefbot process (pid ${process.pid} on `,
+    );
     // The first bot is untouched: it still answers and its store still takes writes.
     expect((await bot.slash('/whosaid', 'Witkoff')).body).toMatch(/Witkoff/);
     expect(bot.app.store!.health()).toEqual({ ok: true });

@@ -33,7 +33,10 @@ function tempStore(): { store: Store; path: string } {
   const dir = mkdtempSync(join(tmpdir(), 'briefbot-limits-'));
   const path = join(dir, 'store.sqlite');
   const store = openStore(path);
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }), () => store.close());
+  cleanups.push(
+    () => rmSync(dir, { recursive: true, force: true }),
+    () => store.close(),
+  );
   return { store, path };
 }
 
@@ -59,33 +62,52 @@ describe('the shortest gap between two fire times of a cron expression', () => {
   });
 
   it('config schedules under a minute apart are errors at their key; a minute is fine', () => {
-    const config = (cron: string) => ({ schedules: [{ name: 'x', cron, post: 'briefing', targets: [{ platform: 'slack', channel: 'C0123ABCD' }] }] });
+    const config = (cron: string) => ({
+      schedules: [{ name: 'x', cron, post: 'briefing', targets: [{ platform: 'slack', channel: 'C0123ABCD' }] }],
+    });
     expect(validateSchedules(config('*/30 * * * * *')).filter((i) => i.severity === 'error')).toEqual([
-      expect.objectContaining({ path: 'schedules[0].cron', message: expect.stringMatching(/30 seconds apart: a schedule may post at most once a minute/) }),
+      expect.objectContaining({
+        path: 'schedules[0].cron',
+        message: expect.stringMatching(/30 seconds apart: a schedule may post at most once a minute/),
+      }),
     ]);
     expect(validateSchedules(config('* * * * *'))).toEqual([]);
   });
 
   it('limits in the config are checked with file, line and key', () => {
-    const bad = () => parseConfig('limits:\n  subscriptionsPerChannel: 10\n  subscriptionMinInterval: 30s\n', 'briefbot.yaml');
+    const bad = () =>
+      parseConfig('limits:\n  subscriptionsPerChannel: 10\n  subscriptionMinInterval: 30s\n', 'briefbot.yaml');
     expect(bad).toThrow(ConfigError);
     expect(bad).toThrow(/briefbot\.yaml:3: limits\.subscriptionMinInterval: at least 1m/);
-    expect(parseConfig('limits:\n  commandsPerUserPerMinute: 5\n', 'x.yaml').limits).toEqual({ ...DEFAULT_LIMITS, commandsPerUserPerMinute: 5 });
+    expect(parseConfig('limits:\n  commandsPerUserPerMinute: 5\n', 'x.yaml').limits).toEqual({
+      ...DEFAULT_LIMITS,
+      commandsPerUserPerMinute: 5,
+    });
   });
 });
 
 describe('subscription caps over time', () => {
-  const editor = (userId: string, channelId = 'C0NEWS'): Conversation => ({ platform: 'slack', channelId, userId, canManageChannel: true });
-  const subs = (store: Store, clock: Clock) => new ChannelSubscriptions({ store, clock, timeZone: 'UTC', configuredJobs: () => [], onChange: () => undefined });
-  const subscribe = async (s: ChannelSubscriptions, schedule: string, conv: Conversation) => renderPlain((await s.subscribe({ name: 'subscribe', schedule }, conv)).reply);
+  const editor = (userId: string, channelId = 'C0NEWS'): Conversation => ({
+    platform: 'slack',
+    channelId,
+    userId,
+    canManageChannel: true,
+  });
+  const subs = (store: Store, clock: Clock) =>
+    new ChannelSubscriptions({ store, clock, timeZone: 'UTC', configuredJobs: () => [], onChange: () => undefined });
+  const subscribe = async (s: ChannelSubscriptions, schedule: string, conv: Conversation) =>
+    renderPlain((await s.subscribe({ name: 'subscribe', schedule }, conv)).reply);
 
   it('3 an hour per person, counted by creation (deleting one does not give it back), free again an hour later', async () => {
     const clock = movableClock();
     const { store } = tempStore();
     const s = subs(store, clock);
-    for (const at of ['07:00', '08:00', '09:00']) expect(await subscribe(s, `daily ${at}`, editor('U1'))).toMatch(/Subscribed/);
+    for (const at of ['07:00', '08:00', '09:00'])
+      expect(await subscribe(s, `daily ${at}`, editor('U1'))).toMatch(/Subscribed/);
     await s.unsubscribe({ name: 'unsubscribe', id: 's3' }, editor('U1'));
-    expect(await subscribe(s, 'daily 10:00', editor('U1', 'C0OTHER'))).toMatch(/created 3 subscriptions in the last hour.*from Wednesday 26 November 2025, 13:00/);
+    expect(await subscribe(s, 'daily 10:00', editor('U1', 'C0OTHER'))).toMatch(
+      /created 3 subscriptions in the last hour.*from Wednesday 26 November 2025, 13:00/,
+    );
     // Asking again for what exists is not a new subscription.
     expect(await subscribe(s, 'daily 07:00', editor('U1'))).toMatch(/Already subscribed/);
     clock.advance(HOUR + MIN);
@@ -103,13 +125,35 @@ describe('subscription caps over time', () => {
   it('the configured limits apply; a Discord DM may subscribe only when allowed', async () => {
     const clock = movableClock();
     const { store } = tempStore();
-    const strict = new ChannelSubscriptions({ store, clock, timeZone: 'UTC', configuredJobs: () => [], onChange: () => undefined, limits: { ...DEFAULT_LIMITS, subscriptionsPerChannel: 1, subscriptionMinInterval: '2h' } });
-    expect(await subscribe(strict, 'hourly', editor('U1'))).toMatch(/1 hour apart; a subscription from chat posts at most every 2 hours/);
+    const strict = new ChannelSubscriptions({
+      store,
+      clock,
+      timeZone: 'UTC',
+      configuredJobs: () => [],
+      onChange: () => undefined,
+      limits: { ...DEFAULT_LIMITS, subscriptionsPerChannel: 1, subscriptionMinInterval: '2h' },
+    });
+    expect(await subscribe(strict, 'hourly', editor('U1'))).toMatch(
+      /1 hour apart; a subscription from chat posts at most every 2 hours/,
+    );
     expect(await subscribe(strict, 'daily 08:00', editor('U1'))).toMatch(/Subscribed/);
     expect(await subscribe(strict, 'daily 09:00', editor('U2'))).toMatch(/already has 1 subscription, the most/);
-    const dm: Conversation = { platform: 'discord', channelId: '123456789012345678', userId: '223456789012345678', canManageChannel: true, isDirect: true };
+    const dm: Conversation = {
+      platform: 'discord',
+      channelId: '123456789012345678',
+      userId: '223456789012345678',
+      canManageChannel: true,
+      isDirect: true,
+    };
     expect(await subscribe(subs(store, clock), 'daily 08:00', dm)).toMatch(/not direct messages/);
-    const open = new ChannelSubscriptions({ store, clock, timeZone: 'UTC', configuredJobs: () => [], onChange: () => undefined, limits: { ...DEFAULT_LIMITS, discordDmSubscriptions: true } });
+    const open = new ChannelSubscriptions({
+      store,
+      clock,
+      timeZone: 'UTC',
+      configuredJobs: () => [],
+      onChange: () => undefined,
+      limits: { ...DEFAULT_LIMITS, discordDmSubscriptions: true },
+    });
     expect(await subscribe(open, 'daily 08:00', dm)).toMatch(/Subscribed/);
   });
 });
@@ -147,7 +191,11 @@ describe('share references in the store', () => {
   it('survive a restart, expire after an hour, and are posted once per channel', () => {
     const clock = movableClock();
     const { store, path } = tempStore();
-    const value = new ShareClaims({ clock, store: storeActionRefs(store) }).valueFor(reply, { name: 'whosaid', person: 'Witkoff' }, scope)!;
+    const value = new ShareClaims({ clock, store: storeActionRefs(store) }).valueFor(
+      reply,
+      { name: 'whosaid', person: 'Witkoff' },
+      scope,
+    )!;
     store.close();
     const reopened = openStore(path);
     cleanups.push(() => reopened.close());
@@ -172,7 +220,14 @@ describe('share references in the store', () => {
     expect(claims.valueFor(reply, { name: 'event' }, scope)).toBe(a);
     expect(claims.valueFor(reply, { name: 'event' }, { ...scope, userId: 'U2' })).not.toBe(a);
     // The core's own summary value names the article shown: that is what gets shared.
-    const summary = claims.valueFor({ ...reply, actions: [{ id: 'post_to_channel', label: 'Post', value: 'summary:full:some-article' }] }, { name: 'summary', length: 'short' }, scope)!;
-    expect(claims.redeem(summary, scope)).toMatchObject({ ok: true, ref: { command: { name: 'summary', length: 'full', article: 'some-article' } } });
+    const summary = claims.valueFor(
+      { ...reply, actions: [{ id: 'post_to_channel', label: 'Post', value: 'summary:full:some-article' }] },
+      { name: 'summary', length: 'short' },
+      scope,
+    )!;
+    expect(claims.redeem(summary, scope)).toMatchObject({
+      ok: true,
+      ref: { command: { name: 'summary', length: 'full', article: 'some-article' } },
+    });
   });
 });

@@ -32,7 +32,11 @@ describe('load: 2 000 Slack slash commands and 2 000 Discord interactions, mixed
     const after = heapUsedMb();
     const growth = ((after - before) / before) * 100;
     console.info(
-      [line('Slack HTTP', report.slack), line('Discord gateway', report.discord), `heap used after GC: ${before.toFixed(1)} MB before, ${after.toFixed(1)} MB after (${growth >= 0 ? '+' : ''}${growth.toFixed(1)} %)`].join('\n'),
+      [
+        line('Slack HTTP', report.slack),
+        line('Discord gateway', report.discord),
+        `heap used after GC: ${before.toFixed(1)} MB before, ${after.toFixed(1)} MB after (${growth >= 0 ? '+' : ''}${growth.toFixed(1)} %)`,
+      ].join('\n'),
     );
 
     expect(report.slack.errorSamples).toEqual([]);

@@ -41,6 +41,9 @@ describe('Prometheus text format', () => {
     checks.add('b', () => {
       throw new Error('boom');
     });
-    expect(checks.evaluate()).toEqual({ ok: false, checks: { a: { ok: true }, b: { ok: false, detail: 'the check failed: boom' } } });
+    expect(checks.evaluate()).toEqual({
+      ok: false,
+      checks: { a: { ok: true }, b: { ok: false, detail: 'the check failed: boom' } },
+    });
   });
 });

@@ -11,7 +11,16 @@ import { renderSlackMessages } from '../../src/replies/slack.js';
 import { ChannelSubscriptions } from '../../src/schedule/subscriptions.js';
 import { openStore } from '../../src/store/store.js';
 import { fixtureLibrary } from '../support/fixtures.js';
-import { discordUnsafe, discordViolations, hostileText, hugeText, plainUnsafe, slackUnsafeTokens, slackViolations, timed } from '../support/hostile.js';
+import {
+  discordUnsafe,
+  discordViolations,
+  hostileText,
+  hugeText,
+  plainUnsafe,
+  slackUnsafeTokens,
+  slackViolations,
+  timed,
+} from '../support/hostile.js';
 
 /** Per answer (core + one renderer); see `timed` for how noise is kept out. */
 const BUDGET_MS = 50;
@@ -20,7 +29,13 @@ const LINK_URL = 'https://news.example/a';
 const library = fixtureLibrary();
 const clock = fixedClock('2025-11-26T12:00:00Z');
 const store = openStore(':memory:');
-const subscriptions = new ChannelSubscriptions({ store, clock, timeZone: 'UTC', configuredJobs: () => [], onChange: () => undefined });
+const subscriptions = new ChannelSubscriptions({
+  store,
+  clock,
+  timeZone: 'UTC',
+  configuredJobs: () => [],
+  onChange: () => undefined,
+});
 const core = createCore({ library, clock, timeZone: 'UTC', subscriptions });
 const allowedUrls = new Set([LINK_URL, ...library.articles().flatMap((a) => (a.url ? [a.url] : []))]);
 const conversations: Conversation[] = [
@@ -84,7 +99,9 @@ async function checkAnswers(x: string): Promise<void> {
       const { value: answer, ms } = await timed<Answer>(() => core.handle(command, conversation), BUDGET_MS);
       noteAnswerTime(ms, `core.handle(${command.name})`);
       // handle() never rejects; an answer that is the generic failure means a query threw inside.
-      expect(answer.reply.summary, `${command.name} threw inside the core`).not.toBe('Something went wrong while answering.');
+      expect(answer.reply.summary, `${command.name} threw inside the core`).not.toBe(
+        'Something went wrong while answering.',
+      );
       await checkEverywhere(answer.reply, command.name);
       // The Slack adapter's Post-to-channel button carries the command: still within limits.
       await checkEverywhere(withPostButton(answer.reply, 'ref:AAAAAAAAAAAAAAAA'), `${command.name} + button`);
@@ -105,7 +122,13 @@ describe('the router never throws and stays fast on hostile text', () => {
     fc.assert(
       fc.property(fc.oneof({ weight: 9, arbitrary: hostileText }, { weight: 1, arbitrary: hugeText }), (x) => {
         const t0 = performance.now();
-        const routed = [routeText(x), routeText(x, () => true), routeSlash('brief', x), routeSlash('whosaid', x), routeSlash('meeting', x)];
+        const routed = [
+          routeText(x),
+          routeText(x, () => true),
+          routeSlash('brief', x),
+          routeSlash('whosaid', x),
+          routeSlash('meeting', x),
+        ];
         noteAnswerTime(performance.now() - t0, 'route ×5');
         for (const c of routed) expect(typeof c.name).toBe('string');
       }),
@@ -129,7 +152,13 @@ describe('every query and every renderer on hostile input', () => {
 /** The core always names the article and paragraph of a citation. */
 const nonBlank = hostileText.filter((t) => t.trim().length > 0);
 const hostileSpan: fc.Arbitrary<Span> = fc.oneof(
-  fc.record({ type: fc.constant('text' as const), text: hostileText, style: fc.constantFrom(undefined, 'bold' as const, 'italic' as const, 'code' as const) }).map((s) => (s.style ? s : { type: s.type, text: s.text })),
+  fc
+    .record({
+      type: fc.constant('text' as const),
+      text: hostileText,
+      style: fc.constantFrom(undefined, 'bold' as const, 'italic' as const, 'code' as const),
+    })
+    .map((s) => (s.style ? s : { type: s.type, text: s.text })),
   fc.record({ type: fc.constant('link' as const), url: fc.constant(LINK_URL), text: hostileText }),
   fc.record({ type: fc.constant('citation' as const), articleId: nonBlank, paragraph: fc.nat(99), label: nonBlank }),
   fc.record({
@@ -143,32 +172,54 @@ const spans = fc.array(hostileSpan, { maxLength: 6 });
 const hostileBlock: fc.Arbitrary<Block> = fc.oneof(
   fc.record({ type: fc.constant('heading' as const), text: hostileText }),
   fc.record({ type: fc.constant('paragraph' as const), spans }),
-  fc.record({
-    type: fc.constant('quote' as const),
-    text: hostileText,
-    speaker: fc.option(hostileText, { nil: null }),
-    cite: fc.record({ type: fc.constant('citation' as const), articleId: nonBlank, paragraph: fc.nat(99), label: nonBlank }),
-    context: fc.option(hostileText, { nil: undefined }),
-  }).map((q) => (q.context === undefined ? { type: q.type, text: q.text, speaker: q.speaker, cite: q.cite } : q)),
+  fc
+    .record({
+      type: fc.constant('quote' as const),
+      text: hostileText,
+      speaker: fc.option(hostileText, { nil: null }),
+      cite: fc.record({
+        type: fc.constant('citation' as const),
+        articleId: nonBlank,
+        paragraph: fc.nat(99),
+        label: nonBlank,
+      }),
+      context: fc.option(hostileText, { nil: undefined }),
+    })
+    .map((q) => (q.context === undefined ? { type: q.type, text: q.text, speaker: q.speaker, cite: q.cite } : q)),
   fc.record({ type: fc.constant('list' as const), items: fc.array(spans, { maxLength: 8 }) }),
-  fc.record({ type: fc.constant('fields' as const), fields: fc.array(fc.record({ label: hostileText, value: spans }), { maxLength: 30 }) }),
+  fc.record({
+    type: fc.constant('fields' as const),
+    fields: fc.array(fc.record({ label: hostileText, value: spans }), { maxLength: 30 }),
+  }),
   fc.record({ type: fc.constant('context' as const), spans }),
   fc.constant({ type: 'divider' as const }),
 );
-const hostileDoc: fc.Arbitrary<ReplyDocument> = fc.record({
-  summary: hostileText,
-  blocks: fc.array(hostileBlock, { maxLength: 70 }),
-  actions: fc.option(
-    // Labels come from the core ('Post to channel', 'More'), never empty; values may carry user text.
-    fc.array(fc.record({ id: fc.constantFrom('post_to_channel' as const, 'more' as const), label: hostileText.filter((l) => l.trim().length > 0), value: fc.oneof(hostileText, hugeText) }), { maxLength: 3 }),
-    { nil: undefined },
-  ),
-  visibility: fc.constantFrom('ephemeral' as const, 'public' as const),
-}).map((d) => (d.actions === undefined ? { summary: d.summary, blocks: d.blocks, visibility: d.visibility } : d));
+const hostileDoc: fc.Arbitrary<ReplyDocument> = fc
+  .record({
+    summary: hostileText,
+    blocks: fc.array(hostileBlock, { maxLength: 70 }),
+    actions: fc.option(
+      // Labels come from the core ('Post to channel', 'More'), never empty; values may carry user text.
+      fc.array(
+        fc.record({
+          id: fc.constantFrom('post_to_channel' as const, 'more' as const),
+          label: hostileText.filter((l) => l.trim().length > 0),
+          value: fc.oneof(hostileText, hugeText),
+        }),
+        { maxLength: 3 },
+      ),
+      { nil: undefined },
+    ),
+    visibility: fc.constantFrom('ephemeral' as const, 'public' as const),
+  })
+  .map((d) => (d.actions === undefined ? { summary: d.summary, blocks: d.blocks, visibility: d.visibility } : d));
 
 describe('renderers on hostile reply documents (every block and span type)', () => {
   it('Slack, Discord and plain: within limits, only the links the document asked for, no pings', async () => {
-    await fc.assert(fc.asyncProperty(hostileDoc, (doc) => checkEverywhere(doc, 'document')), { numRuns: 150 });
+    await fc.assert(
+      fc.asyncProperty(hostileDoc, (doc) => checkEverywhere(doc, 'document')),
+      { numRuns: 150 },
+    );
   });
 
   // No answer is this big (the core bounds its inputs), but an article paragraph can be: the renderers
@@ -182,9 +233,24 @@ describe('renderers on hostile reply documents (every block and span type)', () 
       blocks: [
         { type: 'heading', text: big },
         { type: 'paragraph', spans: [{ type: 'text', text: big }] },
-        { type: 'quote', text: big, speaker: big, cite: { type: 'citation', articleId: 'a', paragraph: 1, label: big }, context: big },
-        { type: 'list', items: Array.from({ length: 60 }, () => [{ type: 'text' as const, text: big.slice(0, 3000) }]) },
-        { type: 'fields', fields: Array.from({ length: 40 }, () => ({ label: big.slice(0, 500), value: [{ type: 'text' as const, text: big.slice(0, 5000) }] })) },
+        {
+          type: 'quote',
+          text: big,
+          speaker: big,
+          cite: { type: 'citation', articleId: 'a', paragraph: 1, label: big },
+          context: big,
+        },
+        {
+          type: 'list',
+          items: Array.from({ length: 60 }, () => [{ type: 'text' as const, text: big.slice(0, 3000) }]),
+        },
+        {
+          type: 'fields',
+          fields: Array.from({ length: 40 }, () => ({
+            label: big.slice(0, 500),
+            value: [{ type: 'text' as const, text: big.slice(0, 5000) }],
+          })),
+        },
       ],
       actions: [{ id: 'post_to_channel', label: big, value: big }],
     };

@@ -24,7 +24,19 @@ describe('secrets never reach a log line, an error message or a reply', () => {
     bot = await startBot({
       env: { LOG_LEVEL: 'trace' },
       app: { outbox: { baseBackoffMs: 50, maxBackoffMs: 200 } },
-      config: { schedules: [{ name: 'morning', cron: '0 8 * * *', post: 'briefing', targets: [{ platform: 'slack', channel: 'C0GONE' }, { platform: 'discord', channel: '323456789012345678' }] }] },
+      config: {
+        schedules: [
+          {
+            name: 'morning',
+            cron: '0 8 * * *',
+            post: 'briefing',
+            targets: [
+              { platform: 'slack', channel: 'C0GONE' },
+              { platform: 'discord', channel: '323456789012345678' },
+            ],
+          },
+        ],
+      },
     });
   });
   afterAll(async () => bot?.stop());
@@ -35,7 +47,16 @@ describe('secrets never reach a log line, an error message or a reply', () => {
     await bot.slash('/brief', 'SLACK_BOT_TOKEN xoxb-fake-but-shaped-0000 DISCORD_TOKEN');
     // A Slack Web API failure while answering a mention.
     bot.slack.fault('chat.postMessage', { kind: 'error', error: 'invalid_auth' });
-    const ev = eventCallback({ type: 'app_mention', user: 'U0ALICE', text: '<@U0BOT> who said "man of peace"?', ts: '1764150000.000200', channel: 'C0NEWS' }, 'EvSecrets1');
+    const ev = eventCallback(
+      {
+        type: 'app_mention',
+        user: 'U0ALICE',
+        text: '<@U0BOT> who said "man of peace"?',
+        ts: '1764150000.000200',
+        channel: 'C0NEWS',
+      },
+      'EvSecrets1',
+    );
     await postSigned(bot.slackUrl, GOOD_ENV.SLACK_SIGNING_SECRET, JSON.stringify(ev), 'application/json');
     // A forged request (bad signature) is refused and logged.
     const forged = await postSigned(bot.slackUrl, 'wrong-secret-000000', JSON.stringify(ev), 'application/json');
@@ -59,8 +80,13 @@ describe('secrets never reach a log line, an error message or a reply', () => {
 
   it('replies and posts carry no secret (what the platforms received)', () => {
     // auth.test is Bolt authenticating with Slack itself (the token is its argument), not a message.
-    const slackArgs = bot.slack.calls.filter((c) => c.method !== 'auth.test').map((c) => JSON.stringify(c.args)).join('\n');
-    expect(bot.slack.calls.filter((c) => c.method === 'chat.postMessage' || c.method === 'response_url').length).toBeGreaterThan(0);
+    const slackArgs = bot.slack.calls
+      .filter((c) => c.method !== 'auth.test')
+      .map((c) => JSON.stringify(c.args))
+      .join('\n');
+    expect(
+      bot.slack.calls.filter((c) => c.method === 'chat.postMessage' || c.method === 'response_url').length,
+    ).toBeGreaterThan(0);
     const discordBodies = bot.discord.requests.map((r) => JSON.stringify(r.body ?? '')).join('\n');
     expect(leaks(slackArgs)).toEqual([]);
     expect(leaks(discordBodies)).toEqual([]);
@@ -81,10 +107,22 @@ describe('startup with a missing or malformed token names the variable, exits no
   };
 
   const cases: [string, Record<string, string>, string][] = [
-    ['a user token as the bot token', { SLACK_BOT_TOKEN: `xoxp-1-${SECRET_MARKER}`, SLACK_SIGNING_SECRET: GOOD_ENV.SLACK_SIGNING_SECRET }, 'SLACK_BOT_TOKEN'],
+    [
+      'a user token as the bot token',
+      { SLACK_BOT_TOKEN: `xoxp-1-${SECRET_MARKER}`, SLACK_SIGNING_SECRET: GOOD_ENV.SLACK_SIGNING_SECRET },
+      'SLACK_BOT_TOKEN',
+    ],
     ['the bot token missing beside an app token', { SLACK_APP_TOKEN: GOOD_ENV.SLACK_APP_TOKEN }, 'SLACK_BOT_TOKEN'],
-    ['neither Socket Mode nor HTTP mode configured', { SLACK_BOT_TOKEN: GOOD_ENV.SLACK_BOT_TOKEN }, 'SLACK_SIGNING_SECRET'],
-    ['a malformed app token', { SLACK_BOT_TOKEN: GOOD_ENV.SLACK_BOT_TOKEN, SLACK_APP_TOKEN: `xoxb-${SECRET_MARKER}` }, 'SLACK_APP_TOKEN'],
+    [
+      'neither Socket Mode nor HTTP mode configured',
+      { SLACK_BOT_TOKEN: GOOD_ENV.SLACK_BOT_TOKEN },
+      'SLACK_SIGNING_SECRET',
+    ],
+    [
+      'a malformed app token',
+      { SLACK_BOT_TOKEN: GOOD_ENV.SLACK_BOT_TOKEN, SLACK_APP_TOKEN: `xoxb-${SECRET_MARKER}` },
+      'SLACK_APP_TOKEN',
+    ],
     ['a Discord token that is not three parts', { DISCORD_TOKEN: `${SECRET_MARKER}.abc` }, 'DISCORD_TOKEN'],
     ['a Discord token pasted with "Bot "', { DISCORD_TOKEN: `Bot ${GOOD_ENV.DISCORD_TOKEN}` }, 'DISCORD_TOKEN'],
   ];
@@ -100,7 +138,13 @@ describe('startup with a missing or malformed token names the variable, exits no
     const stub = await new SlackStub().start();
     stub.handle('auth.test', () => ({ ok: false, error: 'invalid_auth' }));
     try {
-      const r = await run({ SLACK_BOT_TOKEN: GOOD_ENV.SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET: GOOD_ENV.SLACK_SIGNING_SECRET, PORT: '0', BRIEFBOT_SLACK_API_URL: stub.apiUrl, LOG_LEVEL: 'silent' });
+      const r = await run({
+        SLACK_BOT_TOKEN: GOOD_ENV.SLACK_BOT_TOKEN,
+        SLACK_SIGNING_SECRET: GOOD_ENV.SLACK_SIGNING_SECRET,
+        PORT: '0',
+        BRIEFBOT_SLACK_API_URL: stub.apiUrl,
+        LOG_LEVEL: 'silent',
+      });
       expect(r.code).toBe(1);
       expect(r.err).toMatch(/SLACK_BOT_TOKEN/);
       expect(leaks(r.err)).toEqual([]);
@@ -112,7 +156,11 @@ describe('startup with a missing or malformed token names the variable, exits no
   it('spawned: the process exits non-zero and prints only the variable', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'bin/briefbot.js'), 'start'], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DISCORD_TOKEN: `not-a-token-${SECRET_MARKER}` },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        DISCORD_TOKEN: `not-a-token-${SECRET_MARKER}`,
+      },
       encoding: 'utf8',
       timeout: 60_000,
     });

@@ -14,7 +14,11 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const IN_FLIGHT_MS = 3_000;
 
 /** Spawns `briefbot start` (bin → dist/cli.js → app) and collects its stderr log lines. */
-function spawnBot(env: Record<string, string>): { child: ChildProcess; lines: string[]; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }> } {
+function spawnBot(env: Record<string, string>): {
+  child: ChildProcess;
+  lines: string[];
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
+} {
   const child = spawn(process.execPath, [join(ROOT, 'bin/briefbot.js'), 'start'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
@@ -69,7 +73,14 @@ describe('graceful shutdown: SIGTERM mid-answer and mid-post (spawned bot agains
         briefings: join(dir, 'briefings'),
         store,
         // Every minute (config schedules may not fire faster): the fire missed while "down" posts the newest briefing at start, and is in flight at SIGTERM.
-        schedules: [{ name: 'every-minute', cron: '* * * * *', post: 'briefing', targets: [{ platform: 'slack', channel: 'C0SCHED' }] }],
+        schedules: [
+          {
+            name: 'every-minute',
+            cron: '* * * * *',
+            post: 'briefing',
+            targets: [{ platform: 'slack', channel: 'C0SCHED' }],
+          },
+        ],
       }),
     );
     // The bot was last alive two minutes ago: start-up catches up the latest missed minute at once.
@@ -97,7 +108,18 @@ describe('graceful shutdown: SIGTERM mid-answer and mid-post (spawned bot agains
       const res = await postSigned(
         `http://127.0.0.1:${port}/slack/events`,
         GOOD_ENV.SLACK_SIGNING_SECRET,
-        JSON.stringify(eventCallback({ type: 'app_mention', user: 'U0ALICE', text: '<@U0BOT> who said "man of peace"?', ts: '1764150000.000100', channel: 'C0NEWS' }, 'EvShutdown1')),
+        JSON.stringify(
+          eventCallback(
+            {
+              type: 'app_mention',
+              user: 'U0ALICE',
+              text: '<@U0BOT> who said "man of peace"?',
+              ts: '1764150000.000100',
+              channel: 'C0NEWS',
+            },
+            'EvShutdown1',
+          ),
+        ),
         'application/json',
       );
       expect(res.status).toBe(200);

@@ -59,14 +59,22 @@ function expectWithinLimits(payloads: DiscordMessagePayload[]): number {
   return total;
 }
 
-const doc = (blocks: Block[], extra: Partial<ReplyDocument> = {}): ReplyDocument => ({ summary: 'test', blocks, visibility: 'public', ...extra });
+const doc = (blocks: Block[], extra: Partial<ReplyDocument> = {}): ReplyDocument => ({
+  summary: 'test',
+  blocks,
+  visibility: 'public',
+  ...extra,
+});
 const para = (...spans: Span[]): Block => ({ type: 'paragraph', spans });
-const descriptions = (payloads: DiscordMessagePayload[]) => payloads.flatMap((p) => p.embeds.map((e) => e.description ?? ''));
+const descriptions = (payloads: DiscordMessagePayload[]) =>
+  payloads.flatMap((p) => p.embeds.map((e) => e.description ?? ''));
 
 describe('escaping', () => {
   it('escapes every markdown construct so user text renders literally', () => {
     const out = escapeDiscord('*bold* _it_ ~~del~~ `code` ||spoiler|| > quote [link](https://x.y) # heading');
-    expect(out).toBe('\\*bold\\* \\_it\\_ \\~\\~del\\~\\~ \\`code\\` \\|\\|spoiler\\|\\| \\> quote \\[link\\](https://x.y) \\# heading');
+    expect(out).toBe(
+      '\\*bold\\* \\_it\\_ \\~\\~del\\~\\~ \\`code\\` \\|\\|spoiler\\|\\| \\> quote \\[link\\](https://x.y) \\# heading',
+    );
   });
 
   it('escapes line-start syntax: headings, lists, subtext, numbered lists', () => {
@@ -77,11 +85,15 @@ describe('escaping', () => {
   });
 
   it('defuses @everyone, @here and user, role and channel mentions (zero-width space)', () => {
-    const out = escapeDiscord('@everyone @here <@123456789012345678> <@!123456789012345678> <@&223456789012345678> <#323456789012345678>');
+    const out = escapeDiscord(
+      '@everyone @here <@123456789012345678> <@!123456789012345678> <@&223456789012345678> <#323456789012345678>',
+    );
     expect(out).not.toMatch(/@everyone|@here/);
     expect(out).not.toMatch(/<@!?\d|<@&\d|<#\d/);
     expect(out).toContain('@\u200beveryone');
-    expect(out.replace(/\u200b|\\/g, '')).toBe('@everyone @here <@123456789012345678> <@!123456789012345678> <@&223456789012345678> <#323456789012345678>');
+    expect(out.replace(/\u200b|\\/g, '')).toBe(
+      '@everyone @here <@123456789012345678> <@!123456789012345678> <@&223456789012345678> <#323456789012345678>',
+    );
   });
 
   it('renders span styles, citations and links; unsafe links stay text', () => {
@@ -117,7 +129,17 @@ describe('escaping', () => {
 
 describe('time spans', () => {
   const time = (s: Partial<Extract<Span, { type: 'time' }>>): string =>
-    renderDiscord(doc([para({ type: 'time', at: '2025-12-01T00:00:00Z', precision: 'instant', fallback: 'fallback text', ...s } as Span)]))[0]!.embeds[0]!.description!;
+    renderDiscord(
+      doc([
+        para({
+          type: 'time',
+          at: '2025-12-01T00:00:00Z',
+          precision: 'instant',
+          fallback: 'fallback text',
+          ...s,
+        } as Span),
+      ]),
+    )[0]!.embeds[0]!.description!;
 
   it('instant: full date and time, plus relative when asked', () => {
     const t = Date.UTC(2025, 9, 14, 15, 30) / 1000;
@@ -183,7 +205,12 @@ describe('limits and splitting', () => {
   it('fields: 25 per embed, long values continue in further fields, names and titles clamped at a word', () => {
     const fields = Array.from({ length: 60 }, (_, i) => ({ label: `Field ${i}`, value: [text(`value ${i}`)] }));
     fields.push({ label: 'long '.repeat(100), value: [text('v '.repeat(1500).trim())] });
-    const out = renderDiscord(doc([{ type: 'heading', text: 'Heading '.repeat(60) }, { type: 'fields', fields }]));
+    const out = renderDiscord(
+      doc([
+        { type: 'heading', text: 'Heading '.repeat(60) },
+        { type: 'fields', fields },
+      ]),
+    );
     expectWithinLimits(out);
     const all = out.flatMap((p) => p.embeds.flatMap((e) => e.fields ?? []));
     expect(all.filter((f) => /^Field \d+$/.test(f.name))).toHaveLength(60);
@@ -194,7 +221,10 @@ describe('limits and splitting', () => {
   });
 
   it('more than 10 embeds go to further messages', () => {
-    const blocks: Block[] = Array.from({ length: 25 }, (_, i) => [{ type: 'heading', text: `H${i}` } as Block, para(text(`p${i}`))]).flat();
+    const blocks: Block[] = Array.from({ length: 25 }, (_, i) => [
+      { type: 'heading', text: `H${i}` } as Block,
+      para(text(`p${i}`)),
+    ]).flat();
     const out = renderDiscord(doc(blocks));
     expectWithinLimits(out);
     expect(out.length).toBe(3);
@@ -212,7 +242,12 @@ describe('limits and splitting', () => {
       }),
     );
     expect(out[0]!.flags).toBe(64);
-    expect(out[0]!.components).toEqual([{ type: 1, components: [{ type: 2, style: 1, label: 'Post to channel', custom_id: 'post_to_channel:summary:short:a' }] }]);
+    expect(out[0]!.components).toEqual([
+      {
+        type: 1,
+        components: [{ type: 2, style: 1, label: 'Post to channel', custom_id: 'post_to_channel:summary:short:a' }],
+      },
+    ]);
   });
 
   it('REST body uses allowed_mentions with an empty parse list', () => {
@@ -223,17 +258,25 @@ describe('limits and splitting', () => {
   });
 
   it('property: any document renders within every limit and keeps every word in order', () => {
-    const word = fc.stringMatching(/^[A-Za-z0-9*_~`|>#@<&!:\[\]()-]{1,12}$/);
+    const word = fc.stringMatching(/^[A-Za-z0-9*_~`|>#@<&!:[\]()-]{1,12}$/);
     const spans = fc.array(
-      fc.record({ words: fc.array(word, { minLength: 1, maxLength: 400 }), style: fc.constantFrom(undefined, 'bold', 'italic') }),
+      fc.record({
+        words: fc.array(word, { minLength: 1, maxLength: 400 }),
+        style: fc.constantFrom(undefined, 'bold', 'italic'),
+      }),
       { minLength: 1, maxLength: 4 },
     );
     const block = fc.oneof(
       spans.map((ss): Block => para(...ss.map((s) => text(s.words.join(' ') + ' ', s.style as 'bold' | undefined)))),
-      fc.array(fc.array(word, { minLength: 1, maxLength: 60 }), { minLength: 1, maxLength: 30 }).map((items): Block => ({ type: 'list', items: items.map((w) => [text(w.join(' '))]) })),
-      fc.array(fc.tuple(word, fc.array(word, { minLength: 1, maxLength: 250 })), { minLength: 1, maxLength: 40 }).map(
-        (fs): Block => ({ type: 'fields', fields: fs.map(([l, v]) => ({ label: l, value: [text(v.join(' '))] })) }),
-      ),
+      fc
+        .array(fc.array(word, { minLength: 1, maxLength: 60 }), { minLength: 1, maxLength: 30 })
+        .map((items): Block => ({ type: 'list', items: items.map((w) => [text(w.join(' '))]) })),
+      fc
+        .array(fc.tuple(word, fc.array(word, { minLength: 1, maxLength: 250 })), { minLength: 1, maxLength: 40 })
+        .map((fs): Block => ({
+          type: 'fields',
+          fields: fs.map(([l, v]) => ({ label: l, value: [text(v.join(' '))] })),
+        })),
       word.map((w): Block => ({ type: 'heading', text: w })),
     );
     fc.assert(
@@ -241,14 +284,32 @@ describe('limits and splitting', () => {
         const out = renderDiscord(doc(blocks));
         expectWithinLimits(out);
         const rendered = out
-          .flatMap((p) => p.embeds.flatMap((e) => [e.title ?? '', e.description ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value])]))
+          .flatMap((p) =>
+            p.embeds.flatMap((e) => [
+              e.title ?? '',
+              e.description ?? '',
+              ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
+            ]),
+          )
           .join(' ');
         const unescape = (s: string) => s.replace(/\u200b/g, '').replace(/\\(.)/g, '$1');
         const renderedWords = unescape(rendered).replace(/\*/g, '').split(/\s+/).filter(Boolean);
         // Every source word appears, in order (renderer-added markers may sit between them).
         let at = 0;
         for (const b of blocks) {
-          const src = b.type === 'heading' ? [b.text] : b.type === 'paragraph' ? b.spans.flatMap((s) => (s.type === 'text' ? s.text.split(/\s+/) : [])) : b.type === 'list' ? b.items.flatMap((i) => i.flatMap((s) => (s.type === 'text' ? s.text.split(/\s+/) : []))) : b.type === 'fields' ? b.fields.flatMap((f) => [f.label, ...f.value.flatMap((s) => (s.type === 'text' ? s.text.split(/\s+/) : []))]) : [];
+          const src =
+            b.type === 'heading'
+              ? [b.text]
+              : b.type === 'paragraph'
+                ? b.spans.flatMap((s) => (s.type === 'text' ? s.text.split(/\s+/) : []))
+                : b.type === 'list'
+                  ? b.items.flatMap((i) => i.flatMap((s) => (s.type === 'text' ? s.text.split(/\s+/) : [])))
+                  : b.type === 'fields'
+                    ? b.fields.flatMap((f) => [
+                        f.label,
+                        ...f.value.flatMap((s) => (s.type === 'text' ? s.text.split(/\s+/) : [])),
+                      ])
+                    : [];
           for (const w of src.map((x) => x.replace(/\*/g, '')).filter(Boolean)) {
             const found = renderedWords.findIndex((r, i) => i >= at && r.includes(w));
             if (found < 0) return false;
@@ -266,10 +327,18 @@ describe('the biggest answers the seed can produce', () => {
   // The repo's briefings/ (the seed) through the real extractor, Library and core.
   let core: Core;
   beforeAll(async () => {
-    const library = await new Library({ dir: fileURLToPath(new URL('../../briefings', import.meta.url)), derive: createDeriver(extractArticle) }).load();
+    const library = await new Library({
+      dir: fileURLToPath(new URL('../../briefings', import.meta.url)),
+      derive: createDeriver(extractArticle),
+    }).load();
     core = createCore({ library, clock: fixedClock('2025-11-26T12:00:00Z'), timeZone: 'Europe/Berlin' });
   });
-  const conversation: Conversation = { platform: 'discord', channelId: '1311111111111111111', userId: '1322222222222222222', canManageChannel: true };
+  const conversation: Conversation = {
+    platform: 'discord',
+    channelId: '1311111111111111111',
+    userId: '1322222222222222222',
+    canManageChannel: true,
+  };
 
   it('every answer (summaries, every speaker, every quote phrase, events, help) fits Discord', async () => {
     const people = core.suggestPeople('', 25);
@@ -302,9 +371,16 @@ describe('the biggest answers the seed can produce', () => {
   });
 
   it('the seed repeated at scale (every quote of every speaker) still fits, split across messages', async () => {
-    const answers = await Promise.all(core.suggestPeople('', 25).map((p) => core.handle({ name: 'whosaid', person: p.value }, conversation)));
+    const answers = await Promise.all(
+      core.suggestPeople('', 25).map((p) => core.handle({ name: 'whosaid', person: p.value }, conversation)),
+    );
     const blocks = Array.from({ length: 8 }, () => answers.flatMap((a) => a.reply.blocks)).flat();
-    const out = renderDiscord({ summary: 'everything', visibility: 'ephemeral', blocks, actions: [{ id: 'post_to_channel', label: 'Post to channel', value: '{"name":"whosaid"}' }] });
+    const out = renderDiscord({
+      summary: 'everything',
+      visibility: 'ephemeral',
+      blocks,
+      actions: [{ id: 'post_to_channel', label: 'Post to channel', value: '{"name":"whosaid"}' }],
+    });
     expectWithinLimits(out);
     expect(out.length).toBeGreaterThan(1);
     expect(out.at(-1)!.components).toHaveLength(1);

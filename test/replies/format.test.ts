@@ -1,22 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { clip, formatDate, formatWhen, relativeDays, relativeWeek, startOfDayInstant, toInstant, whenStatus } from '../../src/replies/format.js';
+import {
+  clip,
+  formatDate,
+  formatWhen,
+  relativeDays,
+  relativeWeek,
+  startOfDayInstant,
+  toInstant,
+  whenStatus,
+} from '../../src/replies/format.js';
 
 const week = { text: 'next week', precision: 'week' as const, start: '2025-12-01', end: '2025-12-07' };
 
 describe('formatting times with their real precision', () => {
   it('says what the article knows', () => {
     expect(formatWhen(week, 'UTC')).toBe('the week of 1 December 2025');
-    expect(formatWhen({ text: 'on Oct. 14', precision: 'day', start: '2025-10-14', end: '2025-10-14' }, 'UTC')).toBe('Tuesday 14 October 2025');
-    expect(formatWhen({ text: 'in November', precision: 'month', start: '2025-11-01', end: '2025-11-30' }, 'UTC')).toBe('November 2025');
-    expect(formatWhen({ text: 'at 10am', precision: 'instant', start: '2025-12-01T10:00:00Z' }, 'Europe/Moscow')).toBe('Monday 1 December 2025, 13:00 GMT+3');
+    expect(formatWhen({ text: 'on Oct. 14', precision: 'day', start: '2025-10-14', end: '2025-10-14' }, 'UTC')).toBe(
+      'Tuesday 14 October 2025',
+    );
+    expect(formatWhen({ text: 'in November', precision: 'month', start: '2025-11-01', end: '2025-11-30' }, 'UTC')).toBe(
+      'November 2025',
+    );
+    expect(formatWhen({ text: 'at 10am', precision: 'instant', start: '2025-12-01T10:00:00Z' }, 'Europe/Moscow')).toBe(
+      'Monday 1 December 2025, 13:00 GMT+3',
+    );
     expect(formatWhen({ text: 'soon', precision: 'unknown' }, 'UTC')).toBe('“soon” (date not known)');
     expect(formatDate('2025-11-26', 'UTC')).toBe('Wednesday 26 November 2025');
   });
 
   it('places calendar days in the zone (DST-safe)', () => {
     expect(toInstant('2025-12-01', 'Europe/Moscow').toISOString()).toBe('2025-11-30T21:00:00.000Z');
-    expect(startOfDayInstant({ year: 2025, month: 3, day: 30 }, 'Europe/Berlin').toISOString()).toBe('2025-03-29T23:00:00.000Z');
-    expect(startOfDayInstant({ year: 2025, month: 3, day: 31 }, 'Europe/Berlin').toISOString()).toBe('2025-03-30T22:00:00.000Z');
+    expect(startOfDayInstant({ year: 2025, month: 3, day: 30 }, 'Europe/Berlin').toISOString()).toBe(
+      '2025-03-29T23:00:00.000Z',
+    );
+    expect(startOfDayInstant({ year: 2025, month: 3, day: 31 }, 'Europe/Berlin').toISOString()).toBe(
+      '2025-03-30T22:00:00.000Z',
+    );
     expect(toInstant('2025-12-01', 'America/New_York').toISOString()).toBe('2025-12-01T05:00:00.000Z');
   });
 

@@ -8,7 +8,12 @@ const doc = (): ReplyDocument => ({
   visibility: 'ephemeral',
   blocks: [
     { type: 'heading', text: 'What Steve Witkoff said' },
-    { type: 'quote', text: 'man of peace', speaker: 'Steve Witkoff', cite: { type: 'citation', articleId: 'a', paragraph: 3, label: 'a ¶4' } },
+    {
+      type: 'quote',
+      text: 'man of peace',
+      speaker: 'Steve Witkoff',
+      cite: { type: 'citation', articleId: 'a', paragraph: 3, label: 'a ¶4' },
+    },
   ],
   actions: [{ id: 'post_to_channel', label: 'Post to channel', value: 'ref:AAAAAAAAAAAAAAAA' }],
 });

@@ -1,11 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Block, ReplyDocument, Span } from '../../src/replies/document.js';
-import { escapeSlack, MORE, renderSlack, renderSlackMessages, renderSpan, SLACK_LIMITS } from '../../src/replies/slack.js';
+import {
+  escapeSlack,
+  MORE,
+  renderSlack,
+  renderSlackMessages,
+  renderSpan,
+  SLACK_LIMITS,
+} from '../../src/replies/slack.js';
 import { slackLimitViolations, slackMessageTexts } from '../support/slack-stub.js';
 
 const ZWSP = '\u200b';
-const cite = { type: 'citation', articleId: 'russia-denies-leaking-witkoff-call', paragraph: 6, label: 'Russia denies leaking Witkoff call, ¶7' } as const;
+const cite = {
+  type: 'citation',
+  articleId: 'russia-denies-leaking-witkoff-call',
+  paragraph: 6,
+  label: 'Russia denies leaking Witkoff call, ¶7',
+} as const;
 
 function doc(blocks: Block[], extra: Partial<ReplyDocument> = {}): ReplyDocument {
   return { summary: 'A summary', blocks, visibility: 'ephemeral', ...extra };
@@ -65,26 +77,60 @@ describe('escaping and mrkdwn', () => {
   });
 
   it('renders links only for http(s) URLs, with an escaped label', () => {
-    expect(renderSpan({ type: 'link', url: 'https://example.com/a', text: 'Read <more>' })).toBe('<https://example.com/a|Read &lt;more&gt;>');
+    expect(renderSpan({ type: 'link', url: 'https://example.com/a', text: 'Read <more>' })).toBe(
+      '<https://example.com/a|Read &lt;more&gt;>',
+    );
     expect(renderSpan({ type: 'link', url: 'javascript:alert(1)', text: 'x' })).toBe('x');
     expect(renderSpan({ type: 'link', url: 'https://a.b/|<!channel>', text: 'x' })).toBe('x');
   });
 
   it('never lets arbitrary text produce a mention, special or unescaped angle bracket', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('<', '>', '&', '!', '@', '#', '|', '*', '_', '~', '`', 'a', ' ', '\n', 'U', 'channel', 'here') }), (s) => {
-        const message = renderSlack(
-          doc([
-            { type: 'heading', text: s || 'x' },
-            { type: 'paragraph', spans: [{ type: 'text', text: s }, { type: 'time', at: '2025-12-01T00:00:00Z', precision: 'week', fallback: s }] },
-            { type: 'quote', text: s || 'x', speaker: s, cite: { ...cite, label: s } },
-          ], { summary: s }),
-        );
-        for (const t of slackMessageTexts(message)) {
-          expect(withoutOwnTokens(t)).not.toMatch(/[<>]/);
-          expect(withoutOwnTokens(t)).not.toMatch(/&(?!amp;|lt;|gt;)/);
-        }
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom(
+            '<',
+            '>',
+            '&',
+            '!',
+            '@',
+            '#',
+            '|',
+            '*',
+            '_',
+            '~',
+            '`',
+            'a',
+            ' ',
+            '\n',
+            'U',
+            'channel',
+            'here',
+          ),
+        }),
+        (s) => {
+          const message = renderSlack(
+            doc(
+              [
+                { type: 'heading', text: s || 'x' },
+                {
+                  type: 'paragraph',
+                  spans: [
+                    { type: 'text', text: s },
+                    { type: 'time', at: '2025-12-01T00:00:00Z', precision: 'week', fallback: s },
+                  ],
+                },
+                { type: 'quote', text: s || 'x', speaker: s, cite: { ...cite, label: s } },
+              ],
+              { summary: s },
+            ),
+          );
+          for (const t of slackMessageTexts(message)) {
+            expect(withoutOwnTokens(t)).not.toMatch(/[<>]/);
+            expect(withoutOwnTokens(t)).not.toMatch(/&(?!amp;|lt;|gt;)/);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -94,7 +140,12 @@ describe('time spans', () => {
   const unix = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 
   it('renders an instant with Slack date formatting and the plain fallback', () => {
-    const out = renderSpan({ type: 'time', at: '2025-10-14T15:30:00Z', precision: 'instant', fallback: 'October 14, 2025 at 15:30 UTC' });
+    const out = renderSpan({
+      type: 'time',
+      at: '2025-10-14T15:30:00Z',
+      precision: 'instant',
+      fallback: 'October 14, 2025 at 15:30 UTC',
+    });
     expect(out).toBe(`<!date^${unix('2025-10-14T15:30:00Z')}^{date_long_pretty} {time}|October 14, 2025 at 15:30 UTC>`);
   });
 
@@ -116,15 +167,27 @@ describe('time spans', () => {
   });
 
   it('renders a day without a time, a past day with "ago" when relative, and a month as plain text', () => {
-    const day = renderSpan({ type: 'time', at: '2025-10-14T00:00:00Z', precision: 'day', fallback: 'Tuesday, October 14, 2025', relative: true });
-    expect(day).toMatch(/^<!date\^\d+\^\{date_long_pretty\}\|Tuesday, October 14, 2025> \(<!date\^\d+\^\{ago\}\|Tuesday, October 14, 2025>\)$/);
-    expect(renderSpan({ type: 'time', at: '2025-12-01T00:00:00Z', precision: 'month', fallback: 'December 2025' })).toBe('December 2025');
+    const day = renderSpan({
+      type: 'time',
+      at: '2025-10-14T00:00:00Z',
+      precision: 'day',
+      fallback: 'Tuesday, October 14, 2025',
+      relative: true,
+    });
+    expect(day).toMatch(
+      /^<!date\^\d+\^\{date_long_pretty\}\|Tuesday, October 14, 2025> \(<!date\^\d+\^\{ago\}\|Tuesday, October 14, 2025>\)$/,
+    );
+    expect(
+      renderSpan({ type: 'time', at: '2025-12-01T00:00:00Z', precision: 'month', fallback: 'December 2025' }),
+    ).toBe('December 2025');
   });
 
   it('escapes the fallback inside the token and falls back to text for a bad instant', () => {
     const out = renderSpan({ type: 'time', at: '2025-10-14T00:00:00Z', precision: 'day', fallback: 'a|b <!here>' });
     expect(out).toContain('|a/b &lt;!here&gt;>');
-    expect(renderSpan({ type: 'time', at: 'not a date', precision: 'day', fallback: 'soon <x>' })).toBe('soon &lt;x&gt;');
+    expect(renderSpan({ type: 'time', at: 'not a date', precision: 'day', fallback: 'soon <x>' })).toBe(
+      'soon &lt;x&gt;',
+    );
   });
 });
 
@@ -132,7 +195,17 @@ describe("Slack's limits", () => {
   it('splits a 10 000-character echo into sections of at most 3 000 characters, losing nothing', () => {
     const long = Array.from({ length: 1700 }, (_, i) => `word${i}`).join(' ');
     expect(long.length).toBeGreaterThan(10_000);
-    const message = renderSlack(doc([{ type: 'paragraph', spans: [{ type: 'text', text: 'You asked: ' }, { type: 'text', text: long, style: 'code' }] }]));
+    const message = renderSlack(
+      doc([
+        {
+          type: 'paragraph',
+          spans: [
+            { type: 'text', text: 'You asked: ' },
+            { type: 'text', text: long, style: 'code' },
+          ],
+        },
+      ]),
+    );
     expect(slackLimitViolations(message)).toEqual([]);
     const sections = message.blocks.filter((b) => b.type === 'section');
     expect(sections.length).toBeGreaterThanOrEqual(4);
@@ -160,8 +233,13 @@ describe("Slack's limits", () => {
   });
 
   it('keeps a message to 50 blocks with a "…more" note and the buttons, or splits into several messages', () => {
-    const blocks: Block[] = Array.from({ length: 80 }, (_, i) => ({ type: 'paragraph', spans: [{ type: 'text', text: `point ${i}` }] }));
-    const reply = doc(blocks, { actions: [{ id: 'post_to_channel', label: 'Post to channel', value: '{"name":"summary"}' }] });
+    const blocks: Block[] = Array.from({ length: 80 }, (_, i) => ({
+      type: 'paragraph',
+      spans: [{ type: 'text', text: `point ${i}` }],
+    }));
+    const reply = doc(blocks, {
+      actions: [{ id: 'post_to_channel', label: 'Post to channel', value: '{"name":"summary"}' }],
+    });
     const one = renderSlack(reply);
     expect(one.blocks).toHaveLength(50);
     expect(slackLimitViolations(one)).toEqual([]);
@@ -197,7 +275,13 @@ describe("Slack's limits", () => {
       doc([
         { type: 'quote', text: big, speaker: 'Steve Witkoff', cite, context: big },
         { type: 'list', items: Array.from({ length: 40 }, () => [{ type: 'text', text: big.slice(0, 400) } as Span]) },
-        { type: 'fields', fields: Array.from({ length: 12 }, (_, i) => ({ label: `F${i}`, value: [{ type: 'text', text: big } as Span] })) },
+        {
+          type: 'fields',
+          fields: Array.from({ length: 12 }, (_, i) => ({
+            label: `F${i}`,
+            value: [{ type: 'text', text: big } as Span],
+          })),
+        },
         { type: 'context', spans: [{ type: 'text', text: big }] },
       ]),
     );
@@ -206,8 +290,21 @@ describe("Slack's limits", () => {
   });
 
   it('quotes carry the speaker and a context line citing the article and paragraph', () => {
-    const message = renderSlack(doc([{ type: 'quote', text: 'a man of peace', speaker: 'Steve Witkoff', cite, context: 'in the transcript published by Bloomberg' }]));
-    expect(message.blocks[0]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: '>a man of peace\n— *Steve Witkoff*', verbatim: true } });
+    const message = renderSlack(
+      doc([
+        {
+          type: 'quote',
+          text: 'a man of peace',
+          speaker: 'Steve Witkoff',
+          cite,
+          context: 'in the transcript published by Bloomberg',
+        },
+      ]),
+    );
+    expect(message.blocks[0]).toEqual({
+      type: 'section',
+      text: { type: 'mrkdwn', text: '>a man of peace\n— *Steve Witkoff*', verbatim: true },
+    });
     expect(message.blocks[1]!.type).toBe('context');
     expect(JSON.stringify(message.blocks[1])).toContain('Russia denies leaking Witkoff call, ¶7');
     expect(JSON.stringify(message.blocks[1])).toContain('_in the transcript published by Bloomberg_');

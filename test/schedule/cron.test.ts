@@ -37,23 +37,44 @@ describe('fire times agree with node-cron', () => {
   }
 
   it('08:00 Europe/Berlin is 08:00 local on the days around both DST changes of 2026', () => {
-    const spring = fireTimesBetween('0 8 * * *', 'Europe/Berlin', new Date('2026-03-27T00:00:00Z'), new Date('2026-03-31T00:00:00Z'));
+    const spring = fireTimesBetween(
+      '0 8 * * *',
+      'Europe/Berlin',
+      new Date('2026-03-27T00:00:00Z'),
+      new Date('2026-03-31T00:00:00Z'),
+    );
     expect(spring.map((d) => d.toISOString())).toEqual([
-      '2026-03-27T07:00:00.000Z', '2026-03-28T07:00:00.000Z', // CET, UTC+1
-      '2026-03-29T06:00:00.000Z', '2026-03-30T06:00:00.000Z', // CEST from 29 March, UTC+2
+      '2026-03-27T07:00:00.000Z',
+      '2026-03-28T07:00:00.000Z', // CET, UTC+1
+      '2026-03-29T06:00:00.000Z',
+      '2026-03-30T06:00:00.000Z', // CEST from 29 March, UTC+2
     ]);
-    const autumn = fireTimesBetween('0 8 * * *', 'Europe/Berlin', new Date('2026-10-23T00:00:00Z'), new Date('2026-10-27T00:00:00Z'));
+    const autumn = fireTimesBetween(
+      '0 8 * * *',
+      'Europe/Berlin',
+      new Date('2026-10-23T00:00:00Z'),
+      new Date('2026-10-27T00:00:00Z'),
+    );
     expect(autumn.map((d) => d.toISOString())).toEqual([
-      '2026-10-23T06:00:00.000Z', '2026-10-24T06:00:00.000Z',
-      '2026-10-25T07:00:00.000Z', '2026-10-26T07:00:00.000Z', // CET again from 25 October
+      '2026-10-23T06:00:00.000Z',
+      '2026-10-24T06:00:00.000Z',
+      '2026-10-25T07:00:00.000Z',
+      '2026-10-26T07:00:00.000Z', // CET again from 25 October
     ]);
   });
 
   it('finds the next and previous fire times across long gaps', () => {
-    expect(nextFireTime('0 9 1 1 *', 'UTC', new Date('2026-03-01T00:00:00Z'))?.toISOString()).toBe('2027-01-01T09:00:00.000Z');
-    expect(previousFireTime('0 8 * * 1', 'UTC', new Date('2026-03-05T00:00:00Z'))?.toISOString()).toBe('2026-03-02T08:00:00.000Z');
+    expect(nextFireTime('0 9 1 1 *', 'UTC', new Date('2026-03-01T00:00:00Z'))?.toISOString()).toBe(
+      '2027-01-01T09:00:00.000Z',
+    );
+    expect(previousFireTime('0 8 * * 1', 'UTC', new Date('2026-03-05T00:00:00Z'))?.toISOString()).toBe(
+      '2026-03-02T08:00:00.000Z',
+    );
     // Six fields: seconds too.
-    expect(fireTimesBetween('*/20 * * * * *', 'UTC', new Date('2026-01-01T00:00:00Z'), new Date('2026-01-01T00:01:00Z')).length).toBe(3);
+    expect(
+      fireTimesBetween('*/20 * * * * *', 'UTC', new Date('2026-01-01T00:00:00Z'), new Date('2026-01-01T00:01:00Z'))
+        .length,
+    ).toBe(3);
   });
 });
 
@@ -61,7 +82,18 @@ describe('schedule config validation', () => {
   const good = {
     timeZone: 'Europe/Berlin',
     platforms: ['slack', 'discord'],
-    schedules: [{ name: 'morning', cron: '0 8 * * 1-5', timeZone: 'Europe/Moscow', post: 'briefing', targets: [{ platform: 'slack', channel: 'C0123ABCD' }, { platform: 'discord', channel: '123456789012345678' }] }],
+    schedules: [
+      {
+        name: 'morning',
+        cron: '0 8 * * 1-5',
+        timeZone: 'Europe/Moscow',
+        post: 'briefing',
+        targets: [
+          { platform: 'slack', channel: 'C0123ABCD' },
+          { platform: 'discord', channel: '123456789012345678' },
+        ],
+      },
+    ],
     reminders: { offsets: ['1d', '1h'], targets: [{ platform: 'slack', channel: 'C0123ABCD' }] },
   };
 
@@ -74,30 +106,52 @@ describe('schedule config validation', () => {
     const bad = {
       ...good,
       schedules: [
-        { name: 'morning', cron: '0 25 * * *', timeZone: 'Europe/Berlinn', post: 'briefing', targets: [{ platform: 'teams', channel: 'x' }] },
+        {
+          name: 'morning',
+          cron: '0 25 * * *',
+          timeZone: 'Europe/Berlinn',
+          post: 'briefing',
+          targets: [{ platform: 'teams', channel: 'x' }],
+        },
         { name: 'morning', cron: 'every day', post: 'news', targets: [] },
       ],
     };
     const issues = validateSchedules(bad).filter((i) => i.severity === 'error');
     const byPath = Object.fromEntries(issues.map((i) => [i.path, i.message]));
-    expect(byPath['schedules[0].cron']).toMatch(/"0 25 \* \* \*" is not a valid cron expression \(hour: 25 is an invalid expression for hour\)/);
+    expect(byPath['schedules[0].cron']).toMatch(
+      /"0 25 \* \* \*" is not a valid cron expression \(hour: 25 is an invalid expression for hour\)/,
+    );
     expect(byPath['schedules[0].timeZone']).toMatch(/"Europe\/Berlinn" is not an IANA time zone/);
-    expect(byPath['schedules[0].targets[0].platform']).toMatch(/unknown platform "teams": scheduled posts go to "slack" or "discord"/);
+    expect(byPath['schedules[0].targets[0].platform']).toMatch(
+      /unknown platform "teams": scheduled posts go to "slack" or "discord"/,
+    );
     expect(byPath['schedules[1].name']).toMatch(/duplicate schedule name "morning"/);
     expect(byPath['schedules[1].cron']).toMatch(/has 2 fields, a cron expression has 5/);
     expect(byPath['schedules[1].post']).toMatch(/use briefing .*digest .*reminder/);
     expect(byPath['schedules[1].targets']).toMatch(/at least one target/);
-    expect(() => assertValidSchedules(bad, 'config/briefbot.yaml')).toThrow(/invalid schedule configuration in config\/briefbot.yaml:\n {2}schedules\[0\]\.cron/);
+    expect(() => assertValidSchedules(bad, 'config/briefbot.yaml')).toThrow(
+      /invalid schedule configuration in config\/briefbot.yaml:\n {2}schedules\[0\]\.cron/,
+    );
   });
 
   it('checks Discord channel ids, reminder offsets and warns about platforms that are off', () => {
     const issues = validateSchedules({
       platforms: ['slack'],
-      schedules: [{ name: 'a', cron: '0 8 * * *', post: 'digest', targets: [{ platform: 'discord', channel: '#general' }] }],
+      schedules: [
+        { name: 'a', cron: '0 8 * * *', post: 'digest', targets: [{ platform: 'discord', channel: '#general' }] },
+      ],
       reminders: { offsets: ['1 day'], targets: [] },
     });
-    expect(issues).toContainEqual(expect.objectContaining({ path: 'schedules[0].targets[0].channel', severity: 'error', message: expect.stringMatching(/not a Discord channel id/) }));
-    expect(issues).toContainEqual(expect.objectContaining({ path: 'schedules[0].targets[0].platform', severity: 'warning' }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({
+        path: 'schedules[0].targets[0].channel',
+        severity: 'error',
+        message: expect.stringMatching(/not a Discord channel id/),
+      }),
+    );
+    expect(issues).toContainEqual(
+      expect.objectContaining({ path: 'schedules[0].targets[0].platform', severity: 'warning' }),
+    );
     expect(issues).toContainEqual(expect.objectContaining({ path: 'reminders.offsets[0]', severity: 'error' }));
   });
 });
@@ -109,14 +163,22 @@ describe('subscription schedules typed in chat', () => {
     return r;
   };
   it('reads the usual phrasings', () => {
-    expect(ok('daily 08:00 [Europe/Moscow]')).toMatchObject({ cron: '0 8 * * *', timeZone: 'Europe/Moscow', label: 'every day at 08:00 (Europe/Moscow)' });
+    expect(ok('daily 08:00 [Europe/Moscow]')).toMatchObject({
+      cron: '0 8 * * *',
+      timeZone: 'Europe/Moscow',
+      label: 'every day at 08:00 (Europe/Moscow)',
+    });
     expect(ok('daily 08:00 Europe/Moscow')).toMatchObject({ cron: '0 8 * * *', timeZone: 'Europe/Moscow' });
     expect(ok('weekdays 7:30am')).toMatchObject({ cron: '30 7 * * 1-5', label: 'on weekdays at 07:30 (UTC)' });
     expect(ok('weekly monday 9:00')).toMatchObject({ cron: '0 9 * * 1' });
     expect(ok('every friday at 5 pm')).toMatchObject({ cron: '0 17 * * 5' });
     expect(ok('digest daily 18:00')).toMatchObject({ cron: '0 18 * * *', kind: 'digest' });
     expect(ok('hourly')).toMatchObject({ cron: '0 * * * *' });
-    expect(ok('0 8 * * 1-5', 'Asia/Tokyo')).toMatchObject({ cron: '0 8 * * 1-5', timeZone: 'Asia/Tokyo', label: 'on weekdays at 08:00 (Asia/Tokyo)' });
+    expect(ok('0 8 * * 1-5', 'Asia/Tokyo')).toMatchObject({
+      cron: '0 8 * * 1-5',
+      timeZone: 'Asia/Tokyo',
+      label: 'on weekdays at 08:00 (Asia/Tokyo)',
+    });
     expect(ok('0 9 * * 1')).toMatchObject({ label: 'every Monday at 09:00 (UTC)' });
     expect(ok('*/5 8-17 * * *')).toMatchObject({ label: 'on cron `*/5 8-17 * * *` (UTC)' });
   });
@@ -162,12 +224,30 @@ describe('subscription schedules typed in chat', () => {
   });
 
   it('explains what it cannot read', () => {
-    expect(parseSubscriptionSpec('every 30 hours', 'UTC')).toMatchObject({ ok: false, error: expect.stringMatching(/1 to 23 hours/) });
-    expect(parseSubscriptionSpec('daily 13pm', 'UTC')).toMatchObject({ ok: false, error: expect.stringMatching(/don't understand "13pm"/) });
-    expect(parseSubscriptionSpec('daily 08:00 Mars/Olympus', 'UTC')).toMatchObject({ ok: false, error: expect.stringMatching(/not a time zone/) });
-    expect(parseSubscriptionSpec('0 25 * * *', 'UTC')).toMatchObject({ ok: false, error: expect.stringMatching(/hour: 25/) });
-    expect(parseSubscriptionSpec('sometimes', 'UTC')).toMatchObject({ ok: false, error: expect.stringMatching(/don't understand "sometimes"/) });
-    expect(parseSubscriptionSpec('', 'UTC')).toMatchObject({ ok: false, error: expect.stringMatching(/When should I post/) });
+    expect(parseSubscriptionSpec('every 30 hours', 'UTC')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/1 to 23 hours/),
+    });
+    expect(parseSubscriptionSpec('daily 13pm', 'UTC')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/don't understand "13pm"/),
+    });
+    expect(parseSubscriptionSpec('daily 08:00 Mars/Olympus', 'UTC')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/not a time zone/),
+    });
+    expect(parseSubscriptionSpec('0 25 * * *', 'UTC')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/hour: 25/),
+    });
+    expect(parseSubscriptionSpec('sometimes', 'UTC')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/don't understand "sometimes"/),
+    });
+    expect(parseSubscriptionSpec('', 'UTC')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/When should I post/),
+    });
   });
 });
 

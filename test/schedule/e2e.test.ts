@@ -17,7 +17,10 @@ const cleanups: (() => unknown)[] = [];
 beforeEach(async () => {
   slack = await new SlackStub().start();
   discord = await DiscordStub.start();
-  cleanups.push(() => slack.stop(), () => discord.stop());
+  cleanups.push(
+    () => slack.stop(),
+    () => discord.stop(),
+  );
 });
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
@@ -33,7 +36,15 @@ async function setup(discordChannel = discord.guilds[0]!.textChannelId) {
   const scheduler = createScheduler({
     config: config({
       schedules: [
-        { name: 'morning', cron: '0 8 * * *', post: 'briefing', targets: [{ platform: 'slack', channel: SLACK_CHANNEL }, { platform: 'discord', channel: discordChannel }] },
+        {
+          name: 'morning',
+          cron: '0 8 * * *',
+          post: 'briefing',
+          targets: [
+            { platform: 'slack', channel: SLACK_CHANNEL },
+            { platform: 'discord', channel: discordChannel },
+          ],
+        },
       ],
     }),
     store,
@@ -83,7 +94,11 @@ describe('scheduled posts through the Slack and Discord stubs', () => {
   });
 
   it('429 with Retry-After, then 500, then 200 still delivers exactly one message on each platform', async () => {
-    slack.fault('chat.postMessage', { kind: 'rate_limited', retryAfterSeconds: 1 }, { kind: 'server_error', status: 500 });
+    slack.fault(
+      'chat.postMessage',
+      { kind: 'rate_limited', retryAfterSeconds: 1 },
+      { kind: 'server_error', status: 500 },
+    );
     discord.fail({ method: 'POST', path: /^\/channels\/\d+\/messages$/, status: 429, retryAfter: 0.3 });
     discord.fail({ method: 'POST', path: /^\/channels\/\d+\/messages$/, status: 500 });
     const { running, store } = await setup();
@@ -111,13 +126,21 @@ describe('scheduled posts through the Slack and Discord stubs', () => {
     const { running, store, logger, core, discordChannel } = await setup();
     await running.fire('morning', AT);
     await running.idle();
-    expect(store.disabledTargets().map((t) => `${t.platform}:${t.reason}`).sort()).toEqual(['discord:unknown_channel', 'slack:not_in_channel']);
+    expect(
+      store
+        .disabledTargets()
+        .map((t) => `${t.platform}:${t.reason}`)
+        .sort(),
+    ).toEqual(['discord:unknown_channel', 'slack:not_in_channel']);
     expect(logger.lines.filter((l) => l.level === 'warn' && /cannot take posts/.test(l.msg ?? ''))).toHaveLength(2);
 
     const conv = { platform: 'slack' as const, channelId: SLACK_CHANNEL, userId: 'U1', canManageChannel: false };
     const list = await core.handle(core.route('subscriptions', 'brief'), conv);
     expect(renderPlain(list.reply)).toMatch(/Paused: my last post here failed \(not_in_channel/);
-    const dlist = await core.handle({ name: 'subscriptions' }, { platform: 'discord', channelId: discordChannel, userId: snowflake(), canManageChannel: true });
+    const dlist = await core.handle(
+      { name: 'subscriptions' },
+      { platform: 'discord', channelId: discordChannel, userId: snowflake(), canManageChannel: true },
+    );
     expect(renderPlain(dlist.reply)).toMatch(/Paused: .*unknown_channel/);
 
     // The next fire skips the disabled targets: no request, no loop.

@@ -47,7 +47,10 @@ describe('outbox', () => {
 
   it('429 waits for Retry-After, then 500 backs off, then 200: exactly one message', async () => {
     const { store, slack, outbox } = setup(['C1']);
-    slack.script.set('C1', [{ kind: 'retry-after', ms: 30_000 }, { kind: 'transient', reason: 'HTTP 500' }]);
+    slack.script.set('C1', [
+      { kind: 'retry-after', ms: 30_000 },
+      { kind: 'transient', reason: 'HTTP 500' },
+    ]);
     outbox.start();
     await vi.advanceTimersByTimeAsync(29_999);
     expect(slack.calls).toHaveLength(1);
@@ -64,7 +67,10 @@ describe('outbox', () => {
 
   it('backs off exponentially on 5xx and gives up after maxAttempts with a log line (never loops)', async () => {
     const { store, slack, logger, outbox } = setup(['C1']);
-    slack.script.set('C1', Array.from({ length: 10 }, () => ({ kind: 'transient' as const, reason: 'HTTP 503' })));
+    slack.script.set(
+      'C1',
+      Array.from({ length: 10 }, () => ({ kind: 'transient' as const, reason: 'HTTP 503' })),
+    );
     outbox.start();
     await vi.advanceTimersByTimeAsync(60_000);
     await outbox.whenIdle();
@@ -84,7 +90,9 @@ describe('outbox', () => {
     await outbox.whenIdle();
     expect(slack.sent.map((m) => m.channel)).toEqual(['C2']);
     expect(store.disabledTarget({ platform: 'slack', channel: 'C1' })).toMatchObject({ reason: 'not_in_channel' });
-    expect(logger.lines.find((l) => l.level === 'warn')?.msg).toMatch(/slack channel C1 cannot take posts \(not_in_channel\); target disabled/);
+    expect(logger.lines.find((l) => l.level === 'warn')?.msg).toMatch(
+      /slack channel C1 cannot take posts \(not_in_channel\); target disabled/,
+    );
     await vi.advanceTimersByTimeAsync(60 * 60_000);
     expect(slack.calls.filter((c) => c.channel === 'C1')).toHaveLength(1);
   });
@@ -105,7 +113,15 @@ describe('outbox', () => {
     cleanups.push(cleanup);
     const logger = memoryLogger();
     const outbox = new Outbox(store, {}, systemClock, logger);
-    store.planFire({ schedule: 'm', fireTime: T0.toISOString(), kind: 'briefing', doc: JSON.stringify(doc('x')), articleIds: [], targets: [{ platform: 'discord', channel: '1' }], now: T0.toISOString() });
+    store.planFire({
+      schedule: 'm',
+      fireTime: T0.toISOString(),
+      kind: 'briefing',
+      doc: JSON.stringify(doc('x')),
+      articleIds: [],
+      targets: [{ platform: 'discord', channel: '1' }],
+      now: T0.toISOString(),
+    });
     outbox.start();
     await outbox.whenIdle();
     await outbox.stop();
@@ -124,7 +140,15 @@ describe('outbox', () => {
     const jitteryClock = { now: () => new Date(Date.now() - (reads++ % 2)) };
     const outbox = new Outbox(store, { slack }, jitteryClock, memoryLogger(), { baseBackoffMs: 1_000 });
     cleanups.push(() => outbox.stop());
-    store.planFire({ schedule: 'm', fireTime: T0.toISOString(), kind: 'briefing', doc: JSON.stringify(doc('x')), articleIds: [], targets: [{ platform: 'slack', channel: 'C1' }], now: T0.toISOString() });
+    store.planFire({
+      schedule: 'm',
+      fireTime: T0.toISOString(),
+      kind: 'briefing',
+      doc: JSON.stringify(doc('x')),
+      articleIds: [],
+      targets: [{ platform: 'slack', channel: 'C1' }],
+      now: T0.toISOString(),
+    });
     slack.script.set('C1', [{ kind: 'retry-after', ms: 1_000 }]);
     outbox.start();
     await vi.advanceTimersByTimeAsync(5_000);

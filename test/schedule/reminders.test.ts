@@ -17,17 +17,31 @@ const plan = (articles: Article[], offsets = ['1d', '1h']) =>
   dueReminders(articles, offsets, TZ, ...ALL).map((r) => [r.key, r.dueAt.toISOString()]);
 
 const text = (d: ReturnType<typeof reminderDocument>) =>
-  JSON.stringify(d.blocks.flatMap((b) => ('spans' in b ? b.spans : [])).map((s) => ('text' in s ? s.text : 'fallback' in s ? s.fallback : '')));
+  JSON.stringify(
+    d.blocks
+      .flatMap((b) => ('spans' in b ? b.spans : []))
+      .map((s) => ('text' in s ? s.text : 'fallback' in s ? s.fallback : '')),
+  );
 
 describe('event reminders', () => {
   it('a week-precision event ("next week") gets one reminder on the Monday of that week saying the day is not known', () => {
     const seed = seedArticle();
-    expect(plan([seed])).toEqual([['reminder:russia-denies-leaking-witkoff-call:e1:week-of', '2025-12-01T08:00:00.000Z']]);
+    expect(plan([seed])).toEqual([
+      ['reminder:russia-denies-leaking-witkoff-call:e1:week-of', '2025-12-01T08:00:00.000Z'],
+    ]);
     const [r] = dueReminders([seed], ['1d', '1h'], TZ, ...ALL);
     const d = reminderDocument(r!, TZ);
-    expect(d.summary).toBe('Reminder: Witkoff–Putin meeting: this week, the week of 1 December 2025 (exact day not known yet)');
+    expect(d.summary).toBe(
+      'Reminder: Witkoff–Putin meeting: this week, the week of 1 December 2025 (exact day not known yet)',
+    );
     expect(text(d)).toMatch(/This week: .*the week of 1 December 2025.*The exact day is not known yet/);
-    expect(d.blocks).toContainEqual({ type: 'fields', fields: [{ label: 'Who', value: [{ type: 'text', text: 'Steve Witkoff, Vladimir Putin' }] }, { label: 'Where', value: [{ type: 'text', text: 'Russia' }] }] });
+    expect(d.blocks).toContainEqual({
+      type: 'fields',
+      fields: [
+        { label: 'Who', value: [{ type: 'text', text: 'Steve Witkoff, Vladimir Putin' }] },
+        { label: 'Where', value: [{ type: 'text', text: 'Russia' }] },
+      ],
+    });
     // Traced to the paragraph, with the article's own words.
     expect(JSON.stringify(d.blocks.at(-1))).toMatch(/Reported as \\"next week\\".*"paragraph":17/);
   });
@@ -38,11 +52,21 @@ describe('event reminders', () => {
       ['reminder:ukraine-peace-summit:e1:day-of', '2025-12-10T08:00:00.000Z'],
     ]);
     // The Oct. 14 call and the Nov. 25 publication are past: nothing due after the article.
-    expect(dueReminders([seedArticle()], ['1d', '1h'], TZ, new Date('2025-11-26T00:00:00Z'), new Date('2025-11-30T00:00:00Z'))).toEqual([]);
+    expect(
+      dueReminders(
+        [seedArticle()],
+        ['1d', '1h'],
+        TZ,
+        new Date('2025-11-26T00:00:00Z'),
+        new Date('2025-11-30T00:00:00Z'),
+      ),
+    ).toEqual([]);
   });
 
   it('pinning the date in front matter moves the reminders', () => {
-    const pinned = applyOverrides(seedArticle(), { events: [{ match: 'Putin', start: '2025-12-03T10:00:00+03:00', precision: 'instant' }] });
+    const pinned = applyOverrides(seedArticle(), {
+      events: [{ match: 'Putin', start: '2025-12-03T10:00:00+03:00', precision: 'instant' }],
+    });
     expect(plan([pinned])).toEqual([
       ['reminder:russia-denies-leaking-witkoff-call:e1:1d', '2025-12-02T07:00:00.000Z'],
       ['reminder:russia-denies-leaking-witkoff-call:e1:1h', '2025-12-03T06:00:00.000Z'],
@@ -67,12 +91,20 @@ describe('event reminders', () => {
     const discord = recordingOutlet();
     const cfg = config({
       timeZone: TZ,
-      reminders: { offsets: ['1d', '1h'], targets: [{ platform: 'slack', channel: 'C1' }, { platform: 'discord', channel: '123456789012345678' }] },
+      reminders: {
+        offsets: ['1d', '1h'],
+        targets: [
+          { platform: 'slack', channel: 'C1' },
+          { platform: 'discord', channel: '123456789012345678' },
+        ],
+      },
     });
     const s = await startScheduler({ config: cfg, store, posters: { slack, discord }, articles: () => articles });
     await vi.advanceTimersByTimeAsync(25 * 3_600_000 + 60_000); // to Monday 1 December 08:01Z
     await s.idle();
-    expect(slack.sent.map((m) => m.text)).toEqual(['Reminder: Witkoff–Putin meeting: this week, the week of 1 December 2025 (exact day not known yet)']);
+    expect(slack.sent.map((m) => m.text)).toEqual([
+      'Reminder: Witkoff–Putin meeting: this week, the week of 1 December 2025 (exact day not known yet)',
+    ]);
     expect(discord.sent).toHaveLength(1);
     await s.stop();
 
@@ -83,7 +115,10 @@ describe('event reminders', () => {
     await vi.advanceTimersByTimeAsync(24 * 3_600_000);
     await s2.idle();
     expect(slack.sent.map((m) => [new Date(m.at).toISOString(), m.text])).toEqual([
-      ['2025-12-01T08:00:00.000Z', 'Reminder: Witkoff–Putin meeting: this week, the week of 1 December 2025 (exact day not known yet)'],
+      [
+        '2025-12-01T08:00:00.000Z',
+        'Reminder: Witkoff–Putin meeting: this week, the week of 1 December 2025 (exact day not known yet)',
+      ],
       ['2025-12-02T08:00:00.000Z', 'Reminder: Witkoff–Putin meeting: tomorrow, Wednesday 3 December 2025'],
     ]);
     expect(store.sends().filter((r) => r.platform === 'slack')).toHaveLength(2);
@@ -97,17 +132,52 @@ describe('reminders follow the story (issue 12)', () => {
       id,
       headline,
       publishedAt,
-      paragraphs: [{ index: 0, kind: 'body', text: 'x' }, { index: 1, kind: 'body', text: 'y' }],
+      paragraphs: [
+        { index: 0, kind: 'body', text: 'x' },
+        { index: 1, kind: 'body', text: 'y' },
+      ],
       people: seed.people.filter((p) => p.id === 'steve-witkoff' || p.id === 'vladimir-putin'),
       quotes: [],
       statements: [],
-      events: [{ id: 'e1', title: 'Putin–Witkoff meeting', kind: 'meeting', participants: ['vladimir-putin', 'steve-witkoff'], paragraph: 0, when: { text: '', precision: 'unknown' }, ...event }],
+      events: [
+        {
+          id: 'e1',
+          title: 'Putin–Witkoff meeting',
+          kind: 'meeting',
+          participants: ['vladimir-putin', 'steve-witkoff'],
+          paragraph: 0,
+          when: { text: '', precision: 'unknown' },
+          ...event,
+        },
+      ],
       summary: { points: [] },
     });
-  const confirmed = report('kremlin-confirms', '2025-11-28', { when: { text: 'on Tuesday, Dec. 2', precision: 'day', start: '2025-12-02', end: '2025-12-02' }, location: 'the Kremlin', status: 'scheduled' });
-  const moved = report('postponed', '2025-12-01', { when: { text: 'January', precision: 'month', start: '2026-01-01', end: '2026-01-31' }, status: 'postponed' });
-  const cancelled = report('called-off', '2025-11-29', { status: 'cancelled', text: 'The planned meeting has been called off.' }, 'Meeting called off');
-  const held = report('met', '2025-12-03', { when: { text: 'on Tuesday', precision: 'day', start: '2025-12-02', end: '2025-12-02' }, location: 'the Kremlin', status: 'took place', outcome: { text: 'The talks were useful.', paragraph: 1 } }, 'Putin meets Witkoff');
+  const confirmed = report('kremlin-confirms', '2025-11-28', {
+    when: { text: 'on Tuesday, Dec. 2', precision: 'day', start: '2025-12-02', end: '2025-12-02' },
+    location: 'the Kremlin',
+    status: 'scheduled',
+  });
+  const moved = report('postponed', '2025-12-01', {
+    when: { text: 'January', precision: 'month', start: '2026-01-01', end: '2026-01-31' },
+    status: 'postponed',
+  });
+  const cancelled = report(
+    'called-off',
+    '2025-11-29',
+    { status: 'cancelled', text: 'The planned meeting has been called off.' },
+    'Meeting called off',
+  );
+  const held = report(
+    'met',
+    '2025-12-03',
+    {
+      when: { text: 'on Tuesday', precision: 'day', start: '2025-12-02', end: '2025-12-02' },
+      location: 'the Kremlin',
+      status: 'took place',
+      outcome: { text: 'The talks were useful.', paragraph: 1 },
+    },
+    'Putin meets Witkoff',
+  );
   const SEED_KEY = 'reminder:russia-denies-leaking-witkoff-call:e1';
 
   it('a confirmed date moves the pending reminders (same story key, new offsets and times)', () => {
@@ -121,18 +191,24 @@ describe('reminders follow the story (issue 12)', () => {
 
   it('a postponement re-plans them for the new month', () => {
     const until = dueReminders([seed, confirmed, moved], ['1d', '1h'], TZ, ALL[0], new Date('2026-02-01T00:00:00Z'));
-    expect(until.map((r) => [r.key, r.dueAt.toISOString()])).toEqual([[`${SEED_KEY}:month-of`, '2026-01-01T08:00:00.000Z']]);
+    expect(until.map((r) => [r.key, r.dueAt.toISOString()])).toEqual([
+      [`${SEED_KEY}:month-of`, '2026-01-01T08:00:00.000Z'],
+    ]);
   });
 
   it('a cancellation drops them and becomes one update, due when the report’s day begins', () => {
-    expect(plan([seed, cancelled])).toEqual([['update:russia-denies-leaking-witkoff-call:e1:cancelled', '2025-11-28T23:00:00.000Z']]);
+    expect(plan([seed, cancelled])).toEqual([
+      ['update:russia-denies-leaking-witkoff-call:e1:cancelled', '2025-11-28T23:00:00.000Z'],
+    ]);
     const [u] = dueReminders([seed, cancelled], ['1d'], TZ, ...ALL);
     const d = reminderDocument(u!, TZ);
     expect(d.summary).toBe('Update: Witkoff–Putin meeting is cancelled (reported Saturday 29 November 2025)');
     expect(text(d)).toMatch(/Cancelled\..*It had been expected the week of 1 December 2025/);
     expect(JSON.stringify(d.blocks.at(-1))).toMatch(/"articleId":"called-off","paragraph":0/);
     // Offered for a few days after the report, then no more.
-    expect(dueReminders([seed, cancelled], ['1d'], TZ, new Date('2025-12-05T00:00:00Z'), new Date('2025-12-05T00:01:00Z'))).toEqual([]);
+    expect(
+      dueReminders([seed, cancelled], ['1d'], TZ, new Date('2025-12-05T00:00:00Z'), new Date('2025-12-05T00:01:00Z')),
+    ).toEqual([]);
   });
 
   it('a report that it took place posts its outcome; an event never announced gets no update', () => {
@@ -150,9 +226,23 @@ describe('reminders follow the story (issue 12)', () => {
     cleanups.push(cleanup);
     const slack = recordingOutlet();
     const discord = recordingOutlet();
-    const cfg = config({ timeZone: TZ, reminders: { offsets: ['1d'], targets: [{ platform: 'slack', channel: 'C1' }, { platform: 'discord', channel: '123456789012345678' }] } });
+    const cfg = config({
+      timeZone: TZ,
+      reminders: {
+        offsets: ['1d'],
+        targets: [
+          { platform: 'slack', channel: 'C1' },
+          { platform: 'discord', channel: '123456789012345678' },
+        ],
+      },
+    });
     const run = async (minutes: number) => {
-      const s = await startScheduler({ config: cfg, store, posters: { slack, discord }, articles: () => [seed, cancelled] });
+      const s = await startScheduler({
+        config: cfg,
+        store,
+        posters: { slack, discord },
+        articles: () => [seed, cancelled],
+      });
       await vi.advanceTimersByTimeAsync(minutes * 60_000); // the minute heartbeat looks again and again
       await s.idle();
       await s.stop();
@@ -162,7 +252,9 @@ describe('reminders follow the story (issue 12)', () => {
     // Restarted on Monday 1 December, 09:01 Berlin: the week-of reminder of the cancelled meeting is not due.
     vi.setSystemTime(new Date('2025-12-01T08:01:00Z'));
     await run(5);
-    expect(slack.sent.map((m) => m.text)).toEqual(['Update: Witkoff–Putin meeting is cancelled (reported Saturday 29 November 2025)']);
+    expect(slack.sent.map((m) => m.text)).toEqual([
+      'Update: Witkoff–Putin meeting is cancelled (reported Saturday 29 November 2025)',
+    ]);
     expect(discord.sent).toHaveLength(1);
   });
 });

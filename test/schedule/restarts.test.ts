@@ -26,11 +26,16 @@ interface Life {
 }
 
 function live(env: Record<string, string>): Life {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout!.on('data', (d) => (out += String(d)));
   child.stderr!.on('data', (d) => (out += String(d)));
-  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   cleanups.push(() => child.kill('SIGKILL'));
   return { child, out: () => out, exited };
 }
@@ -43,13 +48,19 @@ async function until(check: () => boolean, timeoutMs: number, what: string): Pro
   }
 }
 
-const slackTargets = (n: number, tag: string) => Array.from({ length: n }, (_, i) => ({ platform: 'slack' as const, channel: `C0${tag}${String(i).padStart(3, '0')}` }));
-const discordTargets = (n: number, base: bigint) => Array.from({ length: n }, (_, i) => ({ platform: 'discord' as const, channel: String(base + BigInt(i)) }));
+const slackTargets = (n: number, tag: string) =>
+  Array.from({ length: n }, (_, i) => ({
+    platform: 'slack' as const,
+    channel: `C0${tag}${String(i).padStart(3, '0')}`,
+  }));
+const discordTargets = (n: number, base: bigint) =>
+  Array.from({ length: n }, (_, i) => ({ platform: 'discord' as const, channel: String(base + BigInt(i)) }));
 
 /** Posts per target: what a channel saw. */
 function perTarget(delivered: Delivered[]): number[] {
   const counts = new Map<string, number>();
-  for (const d of delivered) counts.set(`${d.platform}:${d.channel}`, (counts.get(`${d.platform}:${d.channel}`) ?? 0) + 1);
+  for (const d of delivered)
+    counts.set(`${d.platform}:${d.channel}`, (counts.get(`${d.platform}:${d.channel}`) ?? 0) + 1);
   return [...counts.values()];
 }
 
@@ -63,7 +74,14 @@ describe('exactly once across restarts', () => {
     const common = { STORE: store, TARGETS: JSON.stringify(targets), CONCURRENCY: '2' };
 
     // First start at 08:00:50; the 08:01 fire fans out and the process is killed in the middle.
-    const first = live({ ...common, SLACK_API: stubs.slackApiUrl, DISCORD_API: stubs.discordApi, NOW: at('08:00:50'), FIRES: JSON.stringify([at('08:01:00')]), END: 'wait' });
+    const first = live({
+      ...common,
+      SLACK_API: stubs.slackApiUrl,
+      DISCORD_API: stubs.discordApi,
+      NOW: at('08:00:50'),
+      FIRES: JSON.stringify([at('08:01:00')]),
+      END: 'wait',
+    });
     await until(() => stubs.delivered.length >= 7, 20_000, 'the first deliveries');
     stubs.hold();
     const recorded = () => {
@@ -87,7 +105,13 @@ describe('exactly once across restarts', () => {
     // Restart 20 s later: 08:00 is inside the catch-up look-back but before the first start, and was never planned.
     const stubs2 = await RestStubs.start();
     cleanups.push(() => stubs2.stop());
-    const second = live({ ...common, SLACK_API: stubs2.slackApiUrl, DISCORD_API: stubs2.discordApi, NOW: at('08:01:10'), END: 'term' });
+    const second = live({
+      ...common,
+      SLACK_API: stubs2.slackApiUrl,
+      DISCORD_API: stubs2.discordApi,
+      NOW: at('08:01:10'),
+      END: 'term',
+    });
     expect(await second.exited).toMatchObject({ code: 0 });
     const all = [...stubs.delivered, ...stubs2.delivered];
     expect(tally(all, targets)).toEqual({ duplicates: 0, losses: 0 });
@@ -100,13 +124,19 @@ describe('exactly once across restarts', () => {
     cleanups.push(cleanup, () => stubs.stop());
     // Discord only: the posting path is the same for both platforms, and Bolt's import would double each start.
     const targets = discordTargets(4, 1_500_000_000_000_000_000n);
-    const common = { STORE: join(dir, 'briefbot.sqlite'), TARGETS: JSON.stringify(targets), SLACK_API: stubs.slackApiUrl, DISCORD_API: stubs.discordApi };
+    const common = {
+      STORE: join(dir, 'briefbot.sqlite'),
+      TARGETS: JSON.stringify(targets),
+      SLACK_API: stubs.slackApiUrl,
+      DISCORD_API: stubs.discordApi,
+    };
     const start = Date.parse(at('08:00:50'));
     for (let life = 0; life < 5; life++) {
       const from = start + life * 12_000;
       // The minute slots node-cron would fire during this life.
       const fires: string[] = [];
-      for (let t = Math.ceil(from / 60_000) * 60_000; t < from + 12_000; t += 60_000) fires.push(new Date(t).toISOString());
+      for (let t = Math.ceil(from / 60_000) * 60_000; t < from + 12_000; t += 60_000)
+        fires.push(new Date(t).toISOString());
       const end = life === 4 ? 'term' : life % 2 === 0 ? 'kill' : 'term';
       const run = live({ ...common, NOW: new Date(from).toISOString(), FIRES: JSON.stringify(fires), END: end });
       const exit = await run.exited;
@@ -125,7 +155,16 @@ describe('exactly once across processes', () => {
     const targets = [...slackTargets(50, 'TWO'), ...discordTargets(50, 1_600_000_000_000_000_000n)];
     const store = join(dir, 'briefbot.sqlite');
     // Both stay up once done ('wait'), so the one that got the store still holds it when the other opens it.
-    const env = { STORE: store, TARGETS: JSON.stringify(targets), SLACK_API: stubs.slackApiUrl, DISCORD_API: stubs.discordApi, NOW: at('08:00:58'), FIRES: JSON.stringify([at('08:01:00')]), END: 'wait', CONCURRENCY: '4' };
+    const env = {
+      STORE: store,
+      TARGETS: JSON.stringify(targets),
+      SLACK_API: stubs.slackApiUrl,
+      DISCORD_API: stubs.discordApi,
+      NOW: at('08:00:58'),
+      FIRES: JSON.stringify([at('08:01:00')]),
+      END: 'wait',
+      CONCURRENCY: '4',
+    };
     const a = live(env);
     const b = live(env);
     const settled = (l: Life) => l.out().includes('idle') || l.out().includes('refused:');

@@ -24,15 +24,42 @@ async function start(opts: Parameters<typeof startScheduler>[0]): Promise<Runnin
 describe('scheduler with fake timers', () => {
   it('a 08:00 Europe/Berlin schedule fires once at 08:00 local on the days around both DST changes', async () => {
     for (const [from, expected] of [
-      ['2026-03-27T00:00:00Z', ['2026-03-27T07:00:00.000Z', '2026-03-28T07:00:00.000Z', '2026-03-29T06:00:00.000Z', '2026-03-30T06:00:00.000Z']],
-      ['2026-10-23T00:00:00Z', ['2026-10-23T06:00:00.000Z', '2026-10-24T06:00:00.000Z', '2026-10-25T07:00:00.000Z', '2026-10-26T07:00:00.000Z']],
+      [
+        '2026-03-27T00:00:00Z',
+        [
+          '2026-03-27T07:00:00.000Z',
+          '2026-03-28T07:00:00.000Z',
+          '2026-03-29T06:00:00.000Z',
+          '2026-03-30T06:00:00.000Z',
+        ],
+      ],
+      [
+        '2026-10-23T00:00:00Z',
+        [
+          '2026-10-23T06:00:00.000Z',
+          '2026-10-24T06:00:00.000Z',
+          '2026-10-25T07:00:00.000Z',
+          '2026-10-26T07:00:00.000Z',
+        ],
+      ],
     ] as const) {
       vi.useFakeTimers({ now: new Date(from) });
       const { store, cleanup } = tempStore();
       const slack = recordingOutlet();
       const s = await startScheduler({
         // catchUp 7d: fired rows are kept that long, so all four sends are still on record at the end.
-        config: config({ catchUp: '7d', schedules: [{ name: 'berlin', cron: '0 8 * * *', timeZone: 'Europe/Berlin', post: 'briefing', targets: [{ platform: 'slack', channel: 'C1' }] }] }),
+        config: config({
+          catchUp: '7d',
+          schedules: [
+            {
+              name: 'berlin',
+              cron: '0 8 * * *',
+              timeZone: 'Europe/Berlin',
+              post: 'briefing',
+              targets: [{ platform: 'slack', channel: 'C1' }],
+            },
+          ],
+        }),
         store,
         posters: { slack },
         compose: everyFire,
@@ -56,7 +83,17 @@ describe('scheduler with fake timers', () => {
     const discord = recordingOutlet();
     const s = await start({
       config: config({
-        schedules: [{ name: 'morning', cron: '0 7 * * *', post: 'briefing', targets: [{ platform: 'slack', channel: 'C1' }, { platform: 'discord', channel: '123456789012345678' }] }],
+        schedules: [
+          {
+            name: 'morning',
+            cron: '0 7 * * *',
+            post: 'briefing',
+            targets: [
+              { platform: 'slack', channel: 'C1' },
+              { platform: 'discord', channel: '123456789012345678' },
+            ],
+          },
+        ],
       }),
       store,
       posters: { slack, discord },
@@ -65,7 +102,9 @@ describe('scheduler with fake timers', () => {
     await vi.advanceTimersByTimeAsync(2 * 60_000);
     await s.idle();
     expect(slack.sent.map((m) => [m.channel, m.text])).toEqual([['C1', 'briefing for 2025-11-27T07:00:00.000Z']]);
-    expect(discord.sent.map((m) => [m.channel, m.text])).toEqual([['123456789012345678', 'briefing for 2025-11-27T07:00:00.000Z']]);
+    expect(discord.sent.map((m) => [m.channel, m.text])).toEqual([
+      ['123456789012345678', 'briefing for 2025-11-27T07:00:00.000Z'],
+    ]);
   });
 
   it('a restart mid-fan-out sends only the targets not yet sent', async () => {
@@ -116,7 +155,9 @@ describe('scheduler with fake timers', () => {
     await s2.idle();
     expect(slack.sent.map((m) => [m.channel, m.text])).toEqual([['C1', 'briefing for 2025-11-27T07:00:00.000Z']]);
     const skipped = logger.lines.find((l) => l.level === 'warn' && /five-past-six/.test(l.msg ?? ''));
-    expect(skipped?.msg).toMatch(/skipped 1 fire time\(s\) of "five-past-six" missed while the bot was down, older than catchUp \(1h\)/);
+    expect(skipped?.msg).toMatch(
+      /skipped 1 fire time\(s\) of "five-past-six" missed while the bot was down, older than catchUp \(1h\)/,
+    );
     await s2.stop();
 
     // Another restart: nothing is posted twice.
@@ -168,7 +209,11 @@ describe('scheduler with fake timers', () => {
     const slack = recordingOutlet();
     const logger = memoryLogger();
     const s = await start({
-      config: config({ schedules: [{ name: 'morning', cron: '0 8 * * *', post: 'briefing', targets: [{ platform: 'slack', channel: 'C1' }] }] }),
+      config: config({
+        schedules: [
+          { name: 'morning', cron: '0 8 * * *', post: 'briefing', targets: [{ platform: 'slack', channel: 'C1' }] },
+        ],
+      }),
       store,
       posters: { slack },
       compose: everyFire,

@@ -22,7 +22,9 @@ async function setup() {
   const scheduler = createScheduler({
     config: config({
       timeZone: 'Europe/Berlin',
-      schedules: [{ name: 'morning', cron: '0 7 * * *', post: 'briefing', targets: [{ platform: 'slack', channel: 'C0NEWS' }] }],
+      schedules: [
+        { name: 'morning', cron: '0 7 * * *', post: 'briefing', targets: [{ platform: 'slack', channel: 'C0NEWS' }] },
+      ],
     }),
     store,
     posters: { slack, discord },
@@ -30,7 +32,12 @@ async function setup() {
     core: () => core,
     clock: systemClock,
   });
-  const core = createCore({ library, clock: systemClock, timeZone: 'Europe/Berlin', subscriptions: scheduler.subscriptions });
+  const core = createCore({
+    library,
+    clock: systemClock,
+    timeZone: 'Europe/Berlin',
+    subscriptions: scheduler.subscriptions,
+  });
   const running = await scheduler.start();
   cleanups.push(cleanup, () => running.stop());
   const ask = async (text: string, conv: Conversation) => {
@@ -42,7 +49,12 @@ async function setup() {
 
 const editor: Conversation = { platform: 'slack', channelId: 'C0NEWS', userId: 'U1', canManageChannel: true };
 const guest: Conversation = { ...editor, userId: 'U2', canManageChannel: false };
-const discordMod: Conversation = { platform: 'discord', channelId: '123456789012345678', userId: '223456789012345678', canManageChannel: true };
+const discordMod: Conversation = {
+  platform: 'discord',
+  channelId: '123456789012345678',
+  userId: '223456789012345678',
+  canManageChannel: true,
+};
 
 describe('/brief subscribe, unsubscribe, subscriptions', () => {
   it('subscribes a channel from chat; it posts at 08:00 Moscow time and is listed with its id and next post', async () => {
@@ -50,10 +62,22 @@ describe('/brief subscribe, unsubscribe, subscriptions', () => {
     const { text, answer } = await ask('subscribe daily 08:00 Europe/Moscow', editor);
     expect(answer.reply.visibility).toBe('ephemeral');
     expect(text).toMatch(/Subscribed: this channel gets the newest briefing every day at 08:00 \(Europe\/Moscow\)/);
-    expect(text).toMatch(/Next posts:\n.*Thursday 27 November 2025, 08:00 \(Europe\/Moscow\)\n.*Friday 28 November 2025, 08:00 \(Europe\/Moscow\)\n.*Saturday 29 November 2025, 08:00 \(Europe\/Moscow\)/);
+    expect(text).toMatch(
+      /Next posts:\n.*Thursday 27 November 2025, 08:00 \(Europe\/Moscow\)\n.*Friday 28 November 2025, 08:00 \(Europe\/Moscow\)\n.*Saturday 29 November 2025, 08:00 \(Europe\/Moscow\)/,
+    );
     expect(text).toMatch(/\/brief unsubscribe s1/);
     expect(running.jobs().map((j) => j.key)).toEqual(['morning', 'sub:s1']);
-    expect(store.subscriptions()).toMatchObject([{ id: 's1', platform: 'slack', channel: 'C0NEWS', cron: '0 8 * * *', timeZone: 'Europe/Moscow', kind: 'briefing', createdBy: 'U1' }]);
+    expect(store.subscriptions()).toMatchObject([
+      {
+        id: 's1',
+        platform: 'slack',
+        channel: 'C0NEWS',
+        cron: '0 8 * * *',
+        timeZone: 'Europe/Moscow',
+        kind: 'briefing',
+        createdBy: 'U1',
+      },
+    ]);
 
     // Anyone may list: the chat subscription and the configured schedule.
     const list = await ask('subscriptions', guest);
@@ -62,7 +86,9 @@ describe('/brief subscribe, unsubscribe, subscriptions', () => {
 
     await vi.advanceTimersByTimeAsync(2 * 3_600_000 + 60_000); // 05:01Z = 08:01 Moscow
     await running.idle();
-    expect(slack.sent.map((m) => [m.channel, new Date(m.at).toISOString()])).toEqual([['C0NEWS', '2025-11-27T05:00:00.000Z']]);
+    expect(slack.sent.map((m) => [m.channel, new Date(m.at).toISOString()])).toEqual([
+      ['C0NEWS', '2025-11-27T05:00:00.000Z'],
+    ]);
     expect(store.sends('sub:s1')).toHaveLength(1);
   });
 
@@ -73,11 +99,17 @@ describe('/brief subscribe, unsubscribe, subscriptions', () => {
     // 2025-11-27 03:00Z is 22:00 on the 26th in New York, past that day's 20:30.
     expect(slack.answer.reply.blocks).toContainEqual({
       type: 'list',
-      items: ['Thursday 27 November 2025, 20:30 (America/New_York)', 'Friday 28 November 2025, 20:30 (America/New_York)', 'Saturday 29 November 2025, 20:30 (America/New_York)'].map((text) => [{ type: 'text', text }]),
+      items: [
+        'Thursday 27 November 2025, 20:30 (America/New_York)',
+        'Friday 28 November 2025, 20:30 (America/New_York)',
+        'Saturday 29 November 2025, 20:30 (America/New_York)',
+      ].map((text) => [{ type: 'text', text }]),
     });
     const weekends = await ask('subscribe weekends 9:00', discordMod);
     expect(weekends.text).toMatch(/on weekends at 09:00 \(Europe\/Berlin\)/);
-    expect((await ask('subscribe tuesday thursday 10:00', editor)).text).toMatch(/every Tuesday, Thursday at 10:00 \(Europe\/Berlin\)/);
+    expect((await ask('subscribe tuesday thursday 10:00', editor)).text).toMatch(
+      /every Tuesday, Thursday at 10:00 \(Europe\/Berlin\)/,
+    );
     expect(store.subscriptions().map((x) => x.cron)).toEqual(['30 20 * * *', '0 9 * * 0,6', '0 10 * * 2,4']);
   });
 
@@ -109,7 +141,10 @@ describe('/brief subscribe, unsubscribe, subscriptions', () => {
     await ask('subscribe weekdays 06:00', editor);
     expect((await ask('subscribe weekdays 06:00', editor)).text).toMatch(/Already subscribed/);
     await ask('subscribe digest daily 06:00', discordMod);
-    expect(store.subscriptions().map((s) => `${s.id}:${s.platform}:${s.kind}`)).toEqual(['s1:slack:briefing', 's2:discord:digest']);
+    expect(store.subscriptions().map((s) => `${s.id}:${s.platform}:${s.kind}`)).toEqual([
+      's1:slack:briefing',
+      's2:discord:digest',
+    ]);
     // The Slack channel cannot remove the Discord channel's subscription.
     expect((await ask('unsubscribe s2', editor)).text).toMatch(/This channel has no subscription s2/);
     const off = await ask('unsubscribe s1', editor);
@@ -128,8 +163,14 @@ describe('/brief subscribe, unsubscribe, subscriptions', () => {
     // The router hands the scheduler what it could not turn into cron itself.
     const bad = await scheduler.subscriptions.subscribe({ name: 'subscribe', schedule: 'every blue moon' }, editor);
     expect(renderPlain(bad.reply)).toMatch(/Not subscribed\. I don't understand "blue" in "every blue moon"/);
-    const zone = await scheduler.subscriptions.subscribe({ name: 'subscribe', schedule: '0 8 * * *', timeZone: 'Mars/Olympus' }, editor);
+    const zone = await scheduler.subscriptions.subscribe(
+      { name: 'subscribe', schedule: '0 8 * * *', timeZone: 'Mars/Olympus' },
+      editor,
+    );
     expect(renderPlain(zone.reply)).toMatch(/"Mars\/Olympus" is not a time zone/);
-    expect((await ask('subscriptions', { platform: 'console', channelId: 'console', userId: 'me', canManageChannel: true })).text).toMatch(/Slack or Discord channel/);
+    expect(
+      (await ask('subscriptions', { platform: 'console', channelId: 'console', userId: 'me', canManageChannel: true }))
+        .text,
+    ).toMatch(/Slack or Discord channel/);
   });
 });

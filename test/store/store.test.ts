@@ -49,7 +49,15 @@ describe('store', () => {
 
   it('plans a fire once: a second plan of the same schedule and fire time queues nothing', () => {
     const { store } = tempStore();
-    const input = { schedule: 'morning', fireTime: NOW, kind: 'briefing', doc: '{}', articleIds: ['a'], targets: [slack, discord], now: NOW };
+    const input = {
+      schedule: 'morning',
+      fireTime: NOW,
+      kind: 'briefing',
+      doc: '{}',
+      articleIds: ['a'],
+      targets: [slack, discord],
+      now: NOW,
+    };
     expect(store.planFire(input)).toMatchObject({ created: true, queued: 2 });
     expect(store.planFire(input)).toMatchObject({ created: false, queued: 0 });
     expect(store.outboxCounts()).toEqual({ pending: 2, done: 0, failed: 0 });
@@ -57,7 +65,15 @@ describe('store', () => {
 
   it('records a send in the same transaction that marks the item done, at most once per target', () => {
     const { store } = tempStore();
-    store.planFire({ schedule: 'morning', fireTime: NOW, kind: 'briefing', doc: '{}', articleIds: [], targets: [slack], now: NOW });
+    store.planFire({
+      schedule: 'morning',
+      fireTime: NOW,
+      kind: 'briefing',
+      doc: '{}',
+      articleIds: [],
+      targets: [slack],
+      now: NOW,
+    });
     const [item] = store.dueOutbox(Date.parse(NOW), 10);
     expect(store.markDone(item!.id, ['1.1'], NOW)).toBe(true);
     expect(store.isSent('morning', NOW, slack)).toBe(true);
@@ -68,19 +84,45 @@ describe('store', () => {
     // A re-plan (a second instance, say) skips targets already sent.
     store.db.prepare('DELETE FROM outbox').run();
     store.db.prepare('DELETE FROM fires').run();
-    expect(store.planFire({ schedule: 'morning', fireTime: NOW, kind: 'briefing', doc: '{}', articleIds: [], targets: [slack, discord], now: NOW }).queued).toBe(1);
+    expect(
+      store.planFire({
+        schedule: 'morning',
+        fireTime: NOW,
+        kind: 'briefing',
+        doc: '{}',
+        articleIds: [],
+        targets: [slack, discord],
+        now: NOW,
+      }).queued,
+    ).toBe(1);
   });
 
   it('a send and its outbox item change together: a failing transaction leaves neither', () => {
     const { store } = tempStore();
-    store.planFire({ schedule: 'morning', fireTime: NOW, kind: 'briefing', doc: '{}', articleIds: [], targets: [slack], now: NOW });
+    store.planFire({
+      schedule: 'morning',
+      fireTime: NOW,
+      kind: 'briefing',
+      doc: '{}',
+      articleIds: [],
+      targets: [slack],
+      now: NOW,
+    });
     expect(() => store.markDone(9999, [], NOW)).toThrow(/does not exist/);
     expect(store.sends()).toHaveLength(0);
   });
 
   it('disabling a target fails what is queued for it and is listed with its reason', () => {
     const { store } = tempStore();
-    store.planFire({ schedule: 'morning', fireTime: NOW, kind: 'briefing', doc: '{}', articleIds: [], targets: [slack, discord], now: NOW });
+    store.planFire({
+      schedule: 'morning',
+      fireTime: NOW,
+      kind: 'briefing',
+      doc: '{}',
+      articleIds: [],
+      targets: [slack, discord],
+      now: NOW,
+    });
     store.disableTarget(slack, 'not_in_channel', NOW);
     expect(store.outboxCounts()).toEqual({ pending: 1, done: 0, failed: 1 });
     expect(store.disabledTarget(slack)).toMatchObject({ reason: 'not_in_channel', disabledAt: NOW });
@@ -91,7 +133,15 @@ describe('store', () => {
 
   it('keeps retry times and picks due items in order, skipping ones in flight', () => {
     const { store } = tempStore();
-    store.planFire({ schedule: 'm', fireTime: NOW, kind: 'briefing', doc: '{}', articleIds: [], targets: [slack, discord], now: NOW });
+    store.planFire({
+      schedule: 'm',
+      fireTime: NOW,
+      kind: 'briefing',
+      doc: '{}',
+      articleIds: [],
+      targets: [slack, discord],
+      now: NOW,
+    });
     const [a, b] = store.dueOutbox(0, 10);
     store.reschedule(a!.id, 5_000, 'rate limited', NOW, true);
     expect(store.dueOutbox(1_000, 10).map((r) => r.id)).toEqual([b!.id]);
@@ -102,7 +152,16 @@ describe('store', () => {
 
   it('stores subscriptions per channel without duplicates', () => {
     const { store } = tempStore();
-    const base = { platform: 'slack' as const, channel: 'C1', cron: '0 8 * * *', timeZone: 'Europe/Moscow', kind: 'briefing' as const, label: 'x', createdBy: 'U1', createdAt: NOW };
+    const base = {
+      platform: 'slack' as const,
+      channel: 'C1',
+      cron: '0 8 * * *',
+      timeZone: 'Europe/Moscow',
+      kind: 'briefing' as const,
+      label: 'x',
+      createdBy: 'U1',
+      createdAt: NOW,
+    };
     expect(store.addSubscription({ id: 's1', ...base }).created).toBe(true);
     expect(store.addSubscription({ id: 's2', ...base })).toMatchObject({ created: false, subscription: { id: 's1' } });
     store.addSubscription({ id: 's3', ...base, channel: 'C2' });

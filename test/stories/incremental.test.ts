@@ -34,7 +34,14 @@ const PEOPLE: [string, string, string[]][] = [
 const KINDS: EventKind[] = ['meeting', 'talks', 'visit', 'call', 'vote', 'summit'];
 const STATUSES = [undefined, 'announced', 'scheduled', 'took place', 'postponed', 'cancelled'] as const;
 const PLACES = [undefined, 'Moscow', 'the Kremlin', 'Russia', 'Berlin', 'City Hall'];
-const TEXTS = ['They will meet next week.', 'The planned visit was called off.', 'The talks were pushed back to March.', 'The assembly will vote on the harbour dredging bill.', 'A vote on water rates is set.', 'They finally met.'];
+const TEXTS = [
+  'They will meet next week.',
+  'The planned visit was called off.',
+  'The talks were pushed back to March.',
+  'The assembly will vote on the harbour dredging bill.',
+  'A vote on water rates is set.',
+  'They finally met.',
+];
 
 function day(base: number, offset: number): string {
   return new Date(base + offset * 86_400_000).toISOString().slice(0, 10);
@@ -42,7 +49,7 @@ function day(base: number, offset: number): string {
 
 let serial = 0;
 function randomArticle(rnd: () => number, id: string, pool = PEOPLE.length): Article {
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const base = Date.parse('2025-06-01T00:00:00Z');
   const published = rnd() < 0.08 ? undefined : day(base, Math.floor(rnd() * 300));
   const people: Person[] = [];
@@ -65,7 +72,14 @@ function randomArticle(rnd: () => number, id: string, pool = PEOPLE.length): Art
       title: pick(['Meeting', 'Vote on the harbour dredging bill', 'Vote on water rates', 'Talks']),
       kind: pick(KINDS),
       participants,
-      when: dated ? { text: 'then', precision: wide ? 'week' : 'day', start, end: wide ? day(Date.parse(`${start}T00:00:00Z`), 6) : start } : { text: '', precision: 'unknown' },
+      when: dated
+        ? {
+            text: 'then',
+            precision: wide ? 'week' : 'day',
+            start,
+            end: wide ? day(Date.parse(`${start}T00:00:00Z`), 6) : start,
+          }
+        : { text: '', precision: 'unknown' },
       ...(pick(PLACES) ? { location: pick(PLACES) } : {}),
       ...(pick(STATUSES) ? { status: pick(STATUSES) } : {}),
       text: pick(TEXTS),
@@ -80,7 +94,14 @@ function randomArticle(rnd: () => number, id: string, pool = PEOPLE.length): Art
     people,
     quotes: [],
     statements: [],
-    events: events.map((e) => ({ title: 'Event', kind: 'meeting', participants: [], when: { text: '', precision: 'unknown' }, paragraph: 0, ...e })),
+    events: events.map((e) => ({
+      title: 'Event',
+      kind: 'meeting',
+      participants: [],
+      when: { text: '', precision: 'unknown' },
+      paragraph: 0,
+      ...e,
+    })),
     summary: { points: [] },
   });
 }
@@ -109,15 +130,20 @@ function snapshot(book: StoryBook, articles: Article[]) {
   return {
     stories: book.stories.map(story),
     byEvent: articles.flatMap((a) => a.events.map((e) => `${a.id}/${e.id} → ${book.storyOf(a.id, e.id)?.id}`)),
-    people: articles.flatMap((a) => a.people.map((p) => {
-      const key = book.people.keyOf(a.id, p.id);
-      return [a.id, p.id, key, key && book.people.nameOf(key), key && book.people.aliases(key)];
-    })),
+    people: articles.flatMap((a) =>
+      a.people.map((p) => {
+        const key = book.people.keyOf(a.id, p.id);
+        return [a.id, p.id, key, key && book.people.nameOf(key), key && book.people.aliases(key)];
+      }),
+    ),
     recent: ids(book.recentFirst()),
     ranks: book.recentFirst().map((s) => book.recencyRank(s)),
     undated: ids(book.undated()),
     ahead: [0, 120, 240].map((d) => ids(book.endingAfter(Date.parse('2025-06-01T00:00:00Z') + d * 86_400_000))),
-    words: ['putin', 'witkoff', 'dredging', 'water', 'moscow', 'trump'].map((w) => [book.countMatching([w]), ids([...book.matching([w])])]),
+    words: ['putin', 'witkoff', 'dredging', 'water', 'moscow', 'trump'].map((w) => [
+      book.countMatching([w]),
+      ids([...book.matching([w])]),
+    ]),
   };
 }
 
@@ -130,7 +156,8 @@ function run(seed: number, steps: number, size: number, pool = PEOPLE.length) {
     const r = step === 0 ? 0 : rnd();
     const edits = step === 0 ? Math.min(size, 100) : 1 + Math.floor(rnd() * (rnd() < 0.2 ? 4 : 1));
     for (let k = 0; k < edits; k++) {
-      if (!articles.length || (r < 0.55 && articles.length < size)) articles = [...articles, randomArticle(rnd, `a${next++}`, pool)];
+      if (!articles.length || (r < 0.55 && articles.length < size))
+        articles = [...articles, randomArticle(rnd, `a${next++}`, pool)];
       else if (r < 0.8) {
         const i = Math.floor(rnd() * articles.length);
         articles = articles.map((a, j) => (j === i ? randomArticle(rnd, a.id, pool) : a));
@@ -140,12 +167,23 @@ function run(seed: number, steps: number, size: number, pool = PEOPLE.length) {
       }
     }
     const check = step % 5 === 0;
-    const before = check ? snapshot(book, articles.filter((a) => book.storyOf(a.id, 'e0') !== undefined)) : undefined;
+    const before = check
+      ? snapshot(
+          book,
+          articles.filter((a) => book.storyOf(a.id, 'e0') !== undefined),
+        )
+      : undefined;
     const updated = book.updated(articles);
     const rebuilt = StoryBook.rebuilt(articles);
     expect(snapshot(updated, articles), `seed ${seed}, step ${step}`).toEqual(snapshot(rebuilt, articles));
     // The book it was made from stays as it was.
-    if (check) expect(snapshot(book, articles.filter((a) => book.storyOf(a.id, 'e0') !== undefined))).toEqual(before);
+    if (check)
+      expect(
+        snapshot(
+          book,
+          articles.filter((a) => book.storyOf(a.id, 'e0') !== undefined),
+        ),
+      ).toEqual(before);
     book = updated;
   }
   return book;
@@ -176,7 +214,17 @@ describe('stories kept up to date one change at a time', () => {
       people: [],
       quotes: [],
       statements: [],
-      events: [{ id: 'e0', title: 'Vote on the library levy', kind: 'vote', participants: [], when: { text: 'May 2', precision: 'day', start: '2026-05-02', end: '2026-05-02' }, paragraph: 0, text: 'Voters decide the library levy on May 2.' }],
+      events: [
+        {
+          id: 'e0',
+          title: 'Vote on the library levy',
+          kind: 'vote',
+          participants: [],
+          when: { text: 'May 2', precision: 'day', start: '2026-05-02', end: '2026-05-02' },
+          paragraph: 0,
+          text: 'Voters decide the library levy on May 2.',
+        },
+      ],
       summary: { points: [] },
     });
     const next = book.updated([...articles, vote]);

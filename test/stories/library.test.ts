@@ -13,7 +13,17 @@ describe('Library.stories()', () => {
       publishedAt: '2025-12-03',
       quotes: [],
       statements: [],
-      events: [{ id: 'e1', title: 'Putin–Witkoff meeting', kind: 'meeting', participants: ['vladimir-putin', 'steve-witkoff'], paragraph: 0, status: 'took place', when: { text: 'on Tuesday', precision: 'day', start: '2025-12-02', end: '2025-12-02' } }],
+      events: [
+        {
+          id: 'e1',
+          title: 'Putin–Witkoff meeting',
+          kind: 'meeting',
+          participants: ['vladimir-putin', 'steve-witkoff'],
+          paragraph: 0,
+          status: 'took place',
+          when: { text: 'on Tuesday', precision: 'day', start: '2025-12-02', end: '2025-12-02' },
+        },
+      ],
     });
     const library = new Library({ dir: '.', derive: (file) => (file.endsWith('held.md') ? held : seed) });
     library.ingest('seed.md', 'x');

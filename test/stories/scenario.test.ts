@@ -56,7 +56,13 @@ function newsroom() {
   const discordChannel = discord.guilds[0]!.textChannelId;
   const cfg = config({
     timeZone: TZ,
-    reminders: { offsets: ['1d', '1h'], targets: [{ platform: 'slack', channel: SLACK_CHANNEL }, { platform: 'discord', channel: discordChannel }] },
+    reminders: {
+      offsets: ['1d', '1h'],
+      targets: [
+        { platform: 'slack', channel: SLACK_CHANNEL },
+        { platform: 'discord', channel: discordChannel },
+      ],
+    },
   });
   const posters = {
     slack: slackOutlet({ token: 'xoxb-test', apiUrl: slack.apiUrl, timeoutMs: 2_000 }),
@@ -84,13 +90,16 @@ function newsroom() {
     /** `briefbot ask --json` over the same folder at the same time. */
     async askJson(question: string) {
       let stdout = '';
-      const code = await main(['ask', '--json', '--now', clock.now().toISOString(), '--tz', TZ, '--briefings', dir, question], {
-        stdout: { write: (s: string) => (stdout += s) },
-        stderr: { write: () => undefined },
-        env: {},
-        cwd: ROOT,
-        derive: deriveArticle,
-      });
+      const code = await main(
+        ['ask', '--json', '--now', clock.now().toISOString(), '--tz', TZ, '--briefings', dir, question],
+        {
+          stdout: { write: (s: string) => (stdout += s) },
+          stderr: { write: () => undefined },
+          env: {},
+          cwd: ROOT,
+          derive: deriveArticle,
+        },
+      );
       expect(code).toBe(0);
       return JSON.parse(stdout).data.event as EventData['event'];
     },
@@ -102,8 +111,13 @@ function newsroom() {
     },
     posts() {
       return {
-        slack: slackPosts().slice(slackBefore).map((c) => String(c.args.text)),
-        discord: discord.channelMessages.filter((m) => m.channelId === discordChannel).slice(discordBefore).map((m) => JSON.stringify(m.body.embeds ?? m.body.content)),
+        slack: slackPosts()
+          .slice(slackBefore)
+          .map((c) => String(c.args.text)),
+        discord: discord.channelMessages
+          .filter((m) => m.channelId === discordChannel)
+          .slice(discordBefore)
+          .map((m) => JSON.stringify(m.body.embeds ?? m.body.content)),
       };
     },
     cleanup() {
@@ -114,7 +128,8 @@ function newsroom() {
   };
 }
 
-const slackPosts = () => slack.callsTo('chat.postMessage').filter((c) => c.status === 200 && !c.fault && c.args.channel === SLACK_CHANNEL);
+const slackPosts = () =>
+  slack.callsTo('chat.postMessage').filter((c) => c.status === 200 && !c.fault && c.args.channel === SLACK_CHANNEL);
 
 describe('a story: announced, date confirmed, moved, took place', () => {
   let room: ReturnType<typeof newsroom>;
@@ -124,16 +139,32 @@ describe('a story: announced, date confirmed, moved, took place', () => {
   it('26 Nov: the seed announces the meeting for next week; a distractor shares one participant', async () => {
     await room.add('seed', 'x-witkoff-to-meet-zelensky-berlin.md');
     const { data, text } = await room.meeting();
-    expect(data).toMatchObject({ title: 'Witkoff–Putin meeting', status: 'upcoming', location: 'Russia', when: { precision: 'week', start: '2025-12-01', end: '2025-12-07' } });
+    expect(data).toMatchObject({
+      title: 'Witkoff–Putin meeting',
+      status: 'upcoming',
+      location: 'Russia',
+      when: { precision: 'week', start: '2025-12-01', end: '2025-12-07' },
+    });
     expect(data!.history.map((h) => h.step)).toEqual(['announced']);
     expect(text).toContain('Upcoming: next week, the week of 1 December 2025');
     // The Berlin meeting with Zelensky is its own story, not a refinement of the Putin meeting.
     const zelensky = await room.meeting('Zelensky');
-    expect(zelensky.data).toMatchObject({ title: 'Witkoff–Zelensky meeting', location: 'Berlin', when: { start: '2025-12-05' } });
+    expect(zelensky.data).toMatchObject({
+      title: 'Witkoff–Zelensky meeting',
+      location: 'Berlin',
+      when: { start: '2025-12-05' },
+    });
     expect(zelensky.data!.story).not.toBe(data!.story);
     const json = await room.askJson('/meeting');
     expect(json).toMatchObject({ status: 'upcoming', title: 'Witkoff–Putin meeting' });
-    expect(json!.history).toEqual([expect.objectContaining({ step: 'announced', articleId: 'russia-denies-leaking-witkoff-call', paragraph: 17, reported: '2025-11-26' })]);
+    expect(json!.history).toEqual([
+      expect.objectContaining({
+        step: 'announced',
+        articleId: 'russia-denies-leaking-witkoff-call',
+        paragraph: 17,
+        reported: '2025-11-26',
+      }),
+    ]);
     await room.runScheduler();
     expect(room.posts().slack).toEqual([]);
   });
@@ -142,15 +173,25 @@ describe('a story: announced, date confirmed, moved, took place', () => {
     await room.add('1-kremlin-confirms-witkoff-date.md');
     room.clock.set('2025-11-28T12:00:00Z');
     const { data, text } = await room.meeting();
-    expect(data).toMatchObject({ status: 'upcoming', location: 'the Kremlin', when: { precision: 'day', start: '2025-12-02' } });
+    expect(data).toMatchObject({
+      status: 'upcoming',
+      location: 'the Kremlin',
+      when: { precision: 'day', start: '2025-12-02' },
+    });
     expect(data!.history.map((h) => [h.step, h.articleId, h.paragraph])).toEqual([
       ['announced', 'russia-denies-leaking-witkoff-call', 17],
       ['date confirmed', '1-kremlin-confirms-witkoff-date', 0],
     ]);
-    expect(text).toContain('Date confirmed: Tuesday 2 December 2025 (reported 28 November, ¶1 of Kremlin confirms date for Putin’s meeting with Witkoff).');
+    expect(text).toContain(
+      'Date confirmed: Tuesday 2 December 2025 (reported 28 November, ¶1 of Kremlin confirms date for Putin’s meeting with Witkoff).',
+    );
     expect(text).toContain('Upcoming: Tuesday 2 December 2025; it is in 4 days.');
     const json = await room.askJson('/meeting');
-    expect(json).toMatchObject({ status: 'upcoming', when: { start: '2025-12-02', precision: 'day' }, participants: ['Steve Witkoff', 'Vladimir Putin'] });
+    expect(json).toMatchObject({
+      status: 'upcoming',
+      when: { start: '2025-12-02', precision: 'day' },
+      participants: ['Steve Witkoff', 'Vladimir Putin'],
+    });
     expect(json!.history.map((h) => h.step)).toEqual(['announced', 'date confirmed']);
     await room.runScheduler();
     expect(room.posts().slack).toEqual([]);
@@ -176,13 +217,27 @@ describe('a story: announced, date confirmed, moved, took place', () => {
     await room.add('2-putin-witkoff-meeting-postponed.md');
     room.clock.set('2025-12-01T12:00:00Z');
     // The next meeting is now Witkoff's with Zelensky on 5 December; the Putin meeting has moved.
-    expect((await room.meeting()).data).toMatchObject({ title: 'Witkoff–Zelensky meeting', when: { start: '2025-12-05' } });
+    expect((await room.meeting()).data).toMatchObject({
+      title: 'Witkoff–Zelensky meeting',
+      when: { start: '2025-12-05' },
+    });
     const { data, text } = await room.meeting('Putin');
-    expect(data).toMatchObject({ status: 'upcoming', when: { precision: 'month', start: '2026-01-01', end: '2026-01-31' } });
-    expect(text).toContain('Moved to January 2026 (was: Tuesday 2 December 2025) (reported 1 December, ¶1 of Putin–Witkoff meeting postponed until January).');
+    expect(data).toMatchObject({
+      status: 'upcoming',
+      when: { precision: 'month', start: '2026-01-01', end: '2026-01-31' },
+    });
+    expect(text).toContain(
+      'Moved to January 2026 (was: Tuesday 2 December 2025) (reported 1 December, ¶1 of Putin–Witkoff meeting postponed until January).',
+    );
     const json = await room.askJson('when will Witkoff meet Putin?');
     expect(json!.history.map((h) => h.step)).toEqual(['announced', 'date confirmed', 'moved']);
-    expect(json!.history[2]).toMatchObject({ from: { start: '2025-12-02' }, when: { start: '2026-01-01' }, articleId: '2-putin-witkoff-meeting-postponed', paragraph: 0, reported: '2025-12-01' });
+    expect(json!.history[2]).toMatchObject({
+      from: { start: '2025-12-02' },
+      when: { start: '2026-01-01' },
+      articleId: '2-putin-witkoff-meeting-postponed',
+      paragraph: 0,
+      reported: '2025-12-01',
+    });
     // The day-of reminder for 2 December is dropped.
     room.clock.set('2025-12-02T08:01:00Z');
     await room.runScheduler();
@@ -192,7 +247,9 @@ describe('a story: announced, date confirmed, moved, took place', () => {
   it('1 Jan 09:01: the reminders were re-planned for January', async () => {
     room.clock.set('2026-01-01T08:01:00Z');
     await room.runScheduler();
-    expect(room.posts().slack.slice(1)).toEqual(['Reminder: Witkoff–Putin meeting: this month, January 2026 (exact day not known yet)']);
+    expect(room.posts().slack.slice(1)).toEqual([
+      'Reminder: Witkoff–Putin meeting: this month, January 2026 (exact day not known yet)',
+    ]);
     expect(room.posts().discord).toHaveLength(2);
   });
 
@@ -200,8 +257,15 @@ describe('a story: announced, date confirmed, moved, took place', () => {
     await room.add('3-putin-meets-witkoff-january.md');
     room.clock.set('2026-01-14T10:00:00Z');
     const { data, text } = await room.meeting();
-    expect(data).toMatchObject({ status: 'took place', location: 'the Kremlin', when: { start: '2026-01-13' }, articleId: '3-putin-meets-witkoff-january' });
-    expect(text).toContain('Took place on Tuesday 13 January 2026 at the Kremlin (reported 14 January, ¶1 of Putin meets Witkoff at the Kremlin, no deal on territory).');
+    expect(data).toMatchObject({
+      status: 'took place',
+      location: 'the Kremlin',
+      when: { start: '2026-01-13' },
+      articleId: '3-putin-meets-witkoff-january',
+    });
+    expect(text).toContain(
+      'Took place on Tuesday 13 January 2026 at the Kremlin (reported 14 January, ¶1 of Putin meets Witkoff at the Kremlin, no deal on territory).',
+    );
     expect(text).toContain('useful and constructive');
     const json = await room.askJson('/meeting Putin');
     expect(json).toMatchObject({ status: 'took place', participants: ['Steve Witkoff', 'Vladimir Putin'] });
@@ -211,7 +275,9 @@ describe('a story: announced, date confirmed, moved, took place', () => {
     room.clock.set('2026-01-14T10:05:00Z');
     await room.runScheduler();
     const posts = room.posts();
-    expect(posts.slack.slice(2)).toEqual(['Update: Witkoff–Putin meeting took place on Tuesday 13 January 2026 at the Kremlin']);
+    expect(posts.slack.slice(2)).toEqual([
+      'Update: Witkoff–Putin meeting took place on Tuesday 13 January 2026 at the Kremlin',
+    ]);
     expect(posts.discord).toHaveLength(3);
     expect(posts.discord[2]).toContain('useful and constructive');
   });
@@ -242,7 +308,9 @@ describe('a story: announced, then cancelled', () => {
     await room.runScheduler();
     room.clock.set('2025-11-29T11:00:00Z');
     await room.runScheduler();
-    expect(room.posts().slack).toEqual(['Update: Witkoff–Putin meeting is cancelled (reported Saturday 29 November 2025)']);
+    expect(room.posts().slack).toEqual([
+      'Update: Witkoff–Putin meeting is cancelled (reported Saturday 29 November 2025)',
+    ]);
     expect(room.posts().discord).toHaveLength(1);
     // The cancellation re-saved (an edit of the same briefing) is no new update.
     const cancelFile = join(room.dir, 'c1-kremlin-calls-off-witkoff-visit.md');
@@ -272,27 +340,52 @@ describe('a story: announced, then took place as planned; follow-up questions', 
     await room.add('t1-putin-met-witkoff-tuesday.md');
     room.clock.set('2025-12-03T15:00:00Z');
     const putin = await room.meeting('Putin');
-    expect(putin.text).toContain('Took place on Tuesday 2 December 2025 at the Kremlin (reported 3 December, ¶1 of Putin meets Witkoff at the Kremlin).');
+    expect(putin.text).toContain(
+      'Took place on Tuesday 2 December 2025 at the Kremlin (reported 3 December, ¶1 of Putin meets Witkoff at the Kremlin).',
+    );
     expect(putin.text).toContain('no compromise had been reached on territory');
     // "Witkoff flew to Berlin on Wednesday" is not the Berlin meeting with Zelensky two days later.
     expect((await room.meeting('Zelensky')).data).toMatchObject({ status: 'upcoming', when: { start: '2025-12-05' } });
     await room.runScheduler();
-    expect(room.posts().slack).toEqual(['Update: Witkoff–Putin meeting took place on Tuesday 2 December 2025 at the Kremlin']);
+    expect(room.posts().slack).toEqual([
+      'Update: Witkoff–Putin meeting took place on Tuesday 2 December 2025 at the Kremlin',
+    ]);
   });
 
   it('questions routed as structured filters get the linked event', async () => {
     const core = createCore({ library: room.library, clock: room.clock, timeZone: TZ, answerCache: false });
-    const ask = async (command: Parameters<typeof core.handle>[0]) => (await core.handle(command, conv)).data as EventData;
+    const ask = async (command: Parameters<typeof core.handle>[0]) =>
+      (await core.handle(command, conv)).data as EventData;
     const cases: [Parameters<typeof core.handle>[0], Partial<NonNullable<EventData['event']>>][] = [
-      [{ name: 'event', kinds: ['meeting'], person: 'Putin', words: ['did', 'take', 'place'] }, { title: 'Witkoff–Putin meeting', status: 'took place' }],
-      [{ name: 'event', person: 'Vladimir Putin' }, { status: 'took place', location: 'the Kremlin' }],
-      [{ name: 'event', kinds: ['meeting'], person: 'Zelensky' }, { title: 'Witkoff–Zelensky meeting', status: 'upcoming' }],
+      [
+        { name: 'event', kinds: ['meeting'], person: 'Putin', words: ['did', 'take', 'place'] },
+        { title: 'Witkoff–Putin meeting', status: 'took place' },
+      ],
+      [
+        { name: 'event', person: 'Vladimir Putin' },
+        { status: 'took place', location: 'the Kremlin' },
+      ],
+      [
+        { name: 'event', kinds: ['meeting'], person: 'Zelensky' },
+        { title: 'Witkoff–Zelensky meeting', status: 'upcoming' },
+      ],
       [{ name: 'event', kinds: ['meeting'] }, { title: 'Witkoff–Zelensky meeting' }],
-      [{ name: 'event', kinds: ['call'], person: 'Ushakov' }, { kind: 'call', status: 'took place', when: { text: 'on Oct. 14', precision: 'day', start: '2025-10-14', end: '2025-10-14' } }],
+      [
+        { name: 'event', kinds: ['call'], person: 'Ushakov' },
+        {
+          kind: 'call',
+          status: 'took place',
+          when: { text: 'on Oct. 14', precision: 'day', start: '2025-10-14', end: '2025-10-14' },
+        },
+      ],
       [{ name: 'event', query: 'Witkoff Putin' }, { title: 'Witkoff–Putin meeting' }],
-      [{ name: 'event', kinds: ['release'] }, { kind: 'release', status: 'took place' }],
+      [
+        { name: 'event', kinds: ['release'] },
+        { kind: 'release', status: 'took place' },
+      ],
     ];
-    for (const [command, expected] of cases) expect((await ask(command)).event, JSON.stringify(command)).toMatchObject(expected);
+    for (const [command, expected] of cases)
+      expect((await ask(command)).event, JSON.stringify(command)).toMatchObject(expected);
     expect((await ask({ name: 'event', person: 'Melania Trump' })).event).toBeNull();
   });
 });

@@ -36,7 +36,11 @@ export interface BotHarness {
   dir: string;
   /** Slack's HTTP endpoint (HTTP mode). */
   slackUrl: string;
-  slash(command: string, text: string, fields?: { userId?: string; channelId?: string }): Promise<SlackHttpResponse & { responseUrl: string }>;
+  slash(
+    command: string,
+    text: string,
+    fields?: { userId?: string; channelId?: string },
+  ): Promise<SlackHttpResponse & { responseUrl: string }>;
   stop(): Promise<void>;
 }
 
@@ -56,10 +60,18 @@ export async function startBot(opts: BotHarnessOptions = {}): Promise<BotHarness
       ? {
           SLACK_BOT_TOKEN: GOOD_ENV.SLACK_BOT_TOKEN,
           BRIEFBOT_SLACK_API_URL: slack.apiUrl,
-          ...(slackMode === 'socket' ? { SLACK_APP_TOKEN: GOOD_ENV.SLACK_APP_TOKEN } : { SLACK_SIGNING_SECRET: GOOD_ENV.SLACK_SIGNING_SECRET, PORT: '0' }),
+          ...(slackMode === 'socket'
+            ? { SLACK_APP_TOKEN: GOOD_ENV.SLACK_APP_TOKEN }
+            : { SLACK_SIGNING_SECRET: GOOD_ENV.SLACK_SIGNING_SECRET, PORT: '0' }),
         }
       : {}),
-    ...(opts.discord !== false ? { DISCORD_TOKEN: GOOD_ENV.DISCORD_TOKEN, DISCORD_APP_ID: discord.appId, BRIEFBOT_DISCORD_API_URL: discord.restApi } : {}),
+    ...(opts.discord !== false
+      ? {
+          DISCORD_TOKEN: GOOD_ENV.DISCORD_TOKEN,
+          DISCORD_APP_ID: discord.appId,
+          BRIEFBOT_DISCORD_API_URL: discord.restApi,
+        }
+      : {}),
     ...opts.env,
   };
   const logs: string[] = [];

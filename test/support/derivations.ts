@@ -41,8 +41,17 @@ export function quoteExtract(source: ArticleSource): Article {
     const m = /^“([^”]+?),?” ([A-Z][a-z]+ [A-Z][a-z]+) said\.$/.exec(text);
     if (!m) return;
     const id = slugify(m[2]!);
-    if (!people.has(id)) people.set(id, { id, name: m[2]!, aliases: [m[2]!.split(' ')[1]!], type: 'person', gender: 'unknown' });
-    quotes.push({ id: `q${quotes.length + 1}`, speakerId: id, text: m[1]!, paragraph: index, cue: 'said', kind: 'full', attribution: 'adjacent' });
+    if (!people.has(id))
+      people.set(id, { id, name: m[2]!, aliases: [m[2]!.split(' ')[1]!], type: 'person', gender: 'unknown' });
+    quotes.push({
+      id: `q${quotes.length + 1}`,
+      speakerId: id,
+      text: m[1]!,
+      paragraph: index,
+      cue: 'said',
+      kind: 'full',
+      attribution: 'adjacent',
+    });
   });
   return {
     id: source.id,

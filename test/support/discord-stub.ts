@@ -39,7 +39,13 @@ export const PERM = {
 } as const;
 
 export const MEMBER_PERMISSIONS =
-  PERM.ViewChannel | PERM.SendMessages | PERM.EmbedLinks | PERM.ReadMessageHistory | PERM.CreatePublicThreads | PERM.SendMessagesInThreads | PERM.UseApplicationCommands;
+  PERM.ViewChannel |
+  PERM.SendMessages |
+  PERM.EmbedLinks |
+  PERM.ReadMessageHistory |
+  PERM.CreatePublicThreads |
+  PERM.SendMessagesInThreads |
+  PERM.UseApplicationCommands;
 
 export interface StubUser {
   id: string;
@@ -123,7 +129,13 @@ export class DiscordStub {
   readonly appId = snowflake();
   readonly bot: StubUser;
   readonly guilds: StubGuild[] = [];
-  readonly user: StubUser = { id: snowflake(), username: 'reader', global_name: 'Reader', discriminator: '0', avatar: null };
+  readonly user: StubUser = {
+    id: snowflake(),
+    username: 'reader',
+    global_name: 'Reader',
+    discriminator: '0',
+    avatar: null,
+  };
   readonly dmChannelId = snowflake();
   readonly requests: RecordedRequest[] = [];
   /** Every dispatch sent, with the performance.now() it was written to the socket. */
@@ -147,9 +159,22 @@ export class DiscordStub {
   closeOnIdentify?: number;
 
   constructor(private readonly options: DiscordStubOptions = {}) {
-    this.bot = { id: snowflake(), username: options.botName ?? 'briefbot', global_name: null, discriminator: '0', avatar: null, bot: true };
+    this.bot = {
+      id: snowflake(),
+      username: options.botName ?? 'briefbot',
+      global_name: null,
+      discriminator: '0',
+      avatar: null,
+      bot: true,
+    };
     for (let i = 0; i < (options.guilds ?? 1); i++) {
-      this.guilds.push({ id: snowflake(), name: `Newsroom ${i + 1}`, textChannelId: snowflake(), noThreadsChannelId: snowflake(), threadId: snowflake() });
+      this.guilds.push({
+        id: snowflake(),
+        name: `Newsroom ${i + 1}`,
+        textChannelId: snowflake(),
+        noThreadsChannelId: snowflake(),
+        threadId: snowflake(),
+      });
     }
     this.events.setMaxListeners(0);
   }
@@ -237,7 +262,9 @@ export class DiscordStub {
   /** Command registrations: `scope` is 'global' or the guild id. */
   get registrations(): { scope: string; body: any[]; authorization?: string }[] {
     return this.requests
-      .filter((r) => r.method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(r.path) && r.status < 300)
+      .filter(
+        (r) => r.method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(r.path) && r.status < 300,
+      )
       .map((r) => ({ scope: r.path.split('/')[4] ?? 'global', body: r.body, authorization: r.headers.authorization }));
   }
 
@@ -245,7 +272,13 @@ export class DiscordStub {
   waitForRequest(predicate: (r: RecordedRequest) => boolean, timeoutMs = 5_000): Promise<RecordedRequest> {
     const found = this.requests.find(predicate);
     if (found) return Promise.resolve(found);
-    return waitForEmitted(this.events, 'request', predicate, timeoutMs, () => `discord stub: no matching request within ${timeoutMs} ms`);
+    return waitForEmitted(
+      this.events,
+      'request',
+      predicate,
+      timeoutMs,
+      () => `discord stub: no matching request within ${timeoutMs} ms`,
+    );
   }
 
   /** The (successful) interaction callback for one interaction id; indexed, so waiting costs O(1). */
@@ -283,7 +316,15 @@ export class DiscordStub {
       const json = /\{[\s\S]*\}/.exec(body);
       if (json) body = JSON.parse(json[0]);
     }
-    const record: RecordedRequest = { method: req.method ?? 'GET', path, query: url.searchParams, headers: req.headers, body, at: performance.now(), status: 0 };
+    const record: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path,
+      query: url.searchParams,
+      headers: req.headers,
+      body,
+      at: performance.now(),
+      status: 0,
+    };
     const send = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
       record.status = status;
       this.requests.push(record);
@@ -310,7 +351,12 @@ export class DiscordStub {
           const retryAfter = fault.retryAfter ?? 0.05;
           return send(
             429,
-            { message: 'You are being rate limited.', retry_after: retryAfter, global: fault.global ?? false, code: fault.global ? 0 : undefined },
+            {
+              message: 'You are being rate limited.',
+              retry_after: retryAfter,
+              global: fault.global ?? false,
+              code: fault.global ? 0 : undefined,
+            },
             {
               'retry-after': String(Math.ceil(retryAfter)),
               'x-ratelimit-limit': '5',
@@ -334,16 +380,36 @@ export class DiscordStub {
     const m = (re: RegExp) => re.exec(path);
     let match: RegExpExecArray | null;
     if (record.method === 'GET' && path === '/gateway/bot') {
-      return send(200, { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
+      return send(200, {
+        url: this.gatewayUrl,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+      });
     }
     if (record.method === 'GET' && path === '/gateway') return send(200, { url: this.gatewayUrl });
     if (record.method === 'GET' && path === '/users/@me') return send(200, this.bot);
     if (record.method === 'GET' && (path === '/applications/@me' || path === '/oauth2/applications/@me')) {
-      return send(200, { id: this.appId, name: this.bot.username, flags: 0, bot_public: true, bot_require_code_grant: false, description: '', icon: null, verify_key: 'x', team: null });
+      return send(200, {
+        id: this.appId,
+        name: this.bot.username,
+        flags: 0,
+        bot_public: true,
+        bot_require_code_grant: false,
+        description: '',
+        icon: null,
+        verify_key: 'x',
+        team: null,
+      });
     }
     if (record.method === 'POST' && m(/^\/interactions\/\d+\/[^/]+\/callback$/)) {
       if (record.query.get('with_response') === 'true') {
-        return send(200, { interaction: { id: path.split('/')[2], type: 2 }, resource: { type: body?.type, message: body?.data ? this.message(this.guilds[0]!.textChannelId, body.data) : undefined } });
+        return send(200, {
+          interaction: { id: path.split('/')[2], type: 2 },
+          resource: {
+            type: body?.type,
+            message: body?.data ? this.message(this.guilds[0]!.textChannelId, body.data) : undefined,
+          },
+        });
       }
       return send(204);
     }
@@ -352,21 +418,44 @@ export class DiscordStub {
     }
     if ((match = m(/^\/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/))) {
       if (record.method === 'DELETE') return send(204);
-      return send(200, this.message(this.guilds[0]!.textChannelId, body ?? {}, match[1], match[3] === '@original' ? undefined : match[3]));
+      return send(
+        200,
+        this.message(
+          this.guilds[0]!.textChannelId,
+          body ?? {},
+          match[1],
+          match[3] === '@original' ? undefined : match[3],
+        ),
+      );
     }
     if ((match = m(/^\/channels\/(\d+)\/messages$/)) && record.method === 'POST') {
       return send(200, this.message(match[1]!, body ?? {}));
     }
     if ((match = m(/^\/channels\/(\d+)\/messages\/(\d+)\/threads$/)) && record.method === 'POST') {
-      if (this.threadsCreated.has(match[2]!)) return send(400, { message: 'A thread has already been created for this message', code: 160004 });
+      if (this.threadsCreated.has(match[2]!))
+        return send(400, { message: 'A thread has already been created for this message', code: 160004 });
       this.threadsCreated.add(match[2]!);
       const guild = this.guilds.find((g) => g.textChannelId === match![1] || g.noThreadsChannelId === match![1]);
-      return send(201, this.threadObject(snowflake(), match[1]!, guild?.id ?? this.guilds[0]!.id, body?.name ?? 'thread', match[2]));
+      return send(
+        201,
+        this.threadObject(snowflake(), match[1]!, guild?.id ?? this.guilds[0]!.id, body?.name ?? 'thread', match[2]),
+      );
     }
     if ((match = m(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/))) {
       if (record.method === 'PUT') {
         const list = Array.isArray(body) ? body : [];
-        return send(200, list.map((c: any) => ({ ...c, id: snowflake(), application_id: match![1], guild_id: match![2], version: snowflake(), default_member_permissions: c.default_member_permissions ?? null, type: c.type ?? 1 })));
+        return send(
+          200,
+          list.map((c: any) => ({
+            ...c,
+            id: snowflake(),
+            application_id: match![1],
+            guild_id: match![2],
+            version: snowflake(),
+            default_member_permissions: c.default_member_permissions ?? null,
+            type: c.type ?? 1,
+          })),
+        );
       }
       if (record.method === 'GET') return send(200, []);
     }
@@ -410,7 +499,13 @@ export class DiscordStub {
       message_count: 0,
       member_count: 1,
       flags: 0,
-      thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: ISO(), locked: false, create_timestamp: ISO() },
+      thread_metadata: {
+        archived: false,
+        auto_archive_duration: 1440,
+        archive_timestamp: ISO(),
+        locked: false,
+        create_timestamp: ISO(),
+      },
       total_message_sent: 0,
     };
   }
@@ -608,8 +703,28 @@ export class DiscordStub {
       member_count: 2,
       voice_states: [],
       members: [
-        { user: this.bot, roles: [], joined_at: ISO(), deaf: false, mute: false, flags: 0, nick: null, avatar: null, pending: false },
-        { user: this.user, roles: [], joined_at: ISO(), deaf: false, mute: false, flags: 0, nick: null, avatar: null, pending: false },
+        {
+          user: this.bot,
+          roles: [],
+          joined_at: ISO(),
+          deaf: false,
+          mute: false,
+          flags: 0,
+          nick: null,
+          avatar: null,
+          pending: false,
+        },
+        {
+          user: this.user,
+          roles: [],
+          joined_at: ISO(),
+          deaf: false,
+          mute: false,
+          flags: 0,
+          nick: null,
+          avatar: null,
+          pending: false,
+        },
       ],
       channels: [
         channel(guild.textChannelId, 'newsroom', 0),
@@ -617,7 +732,12 @@ export class DiscordStub {
           { id: guild.id, type: 0, allow: '0', deny: PERM.CreatePublicThreads.toString() },
         ]),
       ],
-      threads: [{ ...this.threadObject(guild.threadId, guild.textChannelId, guild.id, 'existing thread'), owner_id: this.user.id }],
+      threads: [
+        {
+          ...this.threadObject(guild.threadId, guild.textChannelId, guild.id, 'existing thread'),
+          owner_id: this.user.id,
+        },
+      ],
       presences: [],
       stage_instances: [],
       guild_scheduled_events: [],
@@ -645,7 +765,15 @@ export class DiscordStub {
       guild: { id: guild.id, locale: 'en-US', features: [] },
       guild_locale: 'en-US',
       channel_id: channelId,
-      channel: { id: channelId, type: channelId === guild.threadId ? 11 : 0, guild_id: guild.id, name: 'newsroom', permissions: MEMBER_PERMISSIONS.toString(), flags: 0, parent_id: channelId === guild.threadId ? guild.textChannelId : null },
+      channel: {
+        id: channelId,
+        type: channelId === guild.threadId ? 11 : 0,
+        guild_id: guild.id,
+        name: 'newsroom',
+        permissions: MEMBER_PERMISSIONS.toString(),
+        flags: 0,
+        parent_id: channelId === guild.threadId ? guild.textChannelId : null,
+      },
       member: {
         user,
         roles: [],
@@ -679,7 +807,11 @@ export class DiscordStub {
   }
 
   /** INTERACTION_CREATE for a chat-input command; returns the interaction id and token. */
-  command(name: string, options: CommandOption[] = [], o: DispatchOptions = {}): { id: string; token: string; s: number } {
+  command(
+    name: string,
+    options: CommandOption[] = [],
+    o: DispatchOptions = {},
+  ): { id: string; token: string; s: number } {
     const base = this.interactionBase(2, o);
     const s = this.dispatch('INTERACTION_CREATE', {
       ...base,
@@ -689,20 +821,31 @@ export class DiscordStub {
   }
 
   /** An autocomplete interaction with `focused` set on the named option. */
-  autocomplete(name: string, options: CommandOption[], o: DispatchOptions = {}): { id: string; token: string; s: number } {
+  autocomplete(
+    name: string,
+    options: CommandOption[],
+    o: DispatchOptions = {},
+  ): { id: string; token: string; s: number } {
     const base = this.interactionBase(4, o);
     const s = this.dispatch('INTERACTION_CREATE', { ...base, data: { id: snowflake(), name, type: 1, options } });
     return { id: base.id, token: base.token, s };
   }
 
   /** A button press on a message the bot sent (ephemeral if `flags` has 64). */
-  button(customId: string, o: DispatchOptions & { messageFlags?: number } = {}): { id: string; token: string; s: number } {
+  button(
+    customId: string,
+    o: DispatchOptions & { messageFlags?: number } = {},
+  ): { id: string; token: string; s: number } {
     const base = this.interactionBase(3, o);
     const message = {
       ...this.message(base.channel_id, { content: '', components: [], flags: o.messageFlags ?? 64 }, this.appId),
       interaction_metadata: { id: snowflake(), type: 2, user: o.user ?? this.user, authorizing_integration_owners: {} },
     };
-    const s = this.dispatch('INTERACTION_CREATE', { ...base, message, data: { custom_id: customId, component_type: 2 } });
+    const s = this.dispatch('INTERACTION_CREATE', {
+      ...base,
+      message,
+      data: { custom_id: customId, component_type: 2 },
+    });
     return { id: base.id, token: base.token, s };
   }
 
@@ -711,7 +854,10 @@ export class DiscordStub {
    * Without the Message Content intent Discord still delivers content for messages that mention the
    * bot and for DMs, which is what this models.
    */
-  mention(content: string, o: DispatchOptions & { mentionBot?: boolean } = {}): { id: string; channelId: string; s: number } {
+  mention(
+    content: string,
+    o: DispatchOptions & { mentionBot?: boolean } = {},
+  ): { id: string; channelId: string; s: number } {
     const user = o.user ?? this.user;
     const id = snowflake();
     const text = content.includes('{bot}')
@@ -727,14 +873,23 @@ export class DiscordStub {
       channel_id: channelId,
       // Discord sends the channel type with MESSAGE_CREATE; discord.js needs it to build an uncached DM channel.
       channel_type: o.dm ? 1 : channelId === guild?.threadId ? 11 : 0,
-      ...(guild ? { guild_id: guild.id, member: { roles: [], joined_at: ISO(), deaf: false, mute: false, flags: 0 } } : {}),
+      ...(guild
+        ? { guild_id: guild.id, member: { roles: [], joined_at: ISO(), deaf: false, mute: false, flags: 0 } }
+        : {}),
       author: user,
       content: text,
       timestamp: ISO(),
       edited_timestamp: null,
       tts: false,
       mention_everyone: false,
-      mentions: mentionsBot ? [{ ...this.bot, ...(guild ? { member: { roles: [], joined_at: ISO(), deaf: false, mute: false, flags: 0 } } : {}) }] : [],
+      mentions: mentionsBot
+        ? [
+            {
+              ...this.bot,
+              ...(guild ? { member: { roles: [], joined_at: ISO(), deaf: false, mute: false, flags: 0 } } : {}),
+            },
+          ]
+        : [],
       mention_roles: [],
       attachments: [],
       embeds: [],
@@ -748,6 +903,11 @@ export class DiscordStub {
 }
 
 /** String option helper. */
-export const opt = (name: string, value: string, focused?: boolean): CommandOption => ({ name, type: 3, value, ...(focused ? { focused } : {}) });
+export const opt = (name: string, value: string, focused?: boolean): CommandOption => ({
+  name,
+  type: 3,
+  value,
+  ...(focused ? { focused } : {}),
+});
 /** Subcommand option helper. */
 export const sub = (name: string, options: CommandOption[] = []): CommandOption => ({ name, type: 1, options });

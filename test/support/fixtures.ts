@@ -11,7 +11,9 @@ import { parseBriefingFile } from '../../src/ingest/briefing-file.js';
 import { Library } from '../../src/library/library.js';
 import { createDeriver } from '../../src/library/deriver.js';
 
-export const SEED_PATH = fileURLToPath(new URL('../../briefings/russia-denies-leaking-witkoff-call.md', import.meta.url));
+export const SEED_PATH = fileURLToPath(
+  new URL('../../briefings/russia-denies-leaking-witkoff-call.md', import.meta.url),
+);
 
 const KINDS: Record<number, Paragraph['kind']> = { 3: 'caption', 12: 'caption', 18: 'related', 21: 'boilerplate' };
 
@@ -55,16 +57,49 @@ export function seedArticle(): Article {
       {
         id: 'yuri-ushakov',
         name: 'Yuri Ushakov',
-        aliases: ['Ushakov', 'The Russian negotiator', 'the senior Russian foreign policy adviser', 'the foreign affairs adviser'],
+        aliases: [
+          'Ushakov',
+          'The Russian negotiator',
+          'the senior Russian foreign policy adviser',
+          'the foreign affairs adviser',
+        ],
         role: 'senior Russian foreign policy adviser',
         affiliation: 'Kremlin',
         gender: 'male',
       },
-      { id: 'steve-witkoff', name: 'Steve Witkoff', aliases: ['Witkoff', 'Mr. Witkoff', 'U.S. special envoy', 'White House envoy'], role: 'U.S. special envoy', gender: 'male' },
-      { id: 'donald-trump', name: 'Donald Trump', aliases: ['Trump', 'President Donald Trump', 'the president'], role: 'President of the United States', gender: 'male' },
-      { id: 'vladimir-putin', name: 'Vladimir Putin', aliases: ['Putin', 'President Vladimir Putin'], role: 'President of Russia', gender: 'male' },
-      { id: 'don-bacon', name: 'Don Bacon', aliases: ['Bacon', 'Rep. Don Bacon (R-NE)'], role: 'U.S. Representative (R-NE)' },
-      { id: 'ted-lieu', name: 'Ted Lieu', aliases: ['Lieu', 'Rep. Ted Lieu (D-CA)'], role: 'U.S. Representative (D-CA)' },
+      {
+        id: 'steve-witkoff',
+        name: 'Steve Witkoff',
+        aliases: ['Witkoff', 'Mr. Witkoff', 'U.S. special envoy', 'White House envoy'],
+        role: 'U.S. special envoy',
+        gender: 'male',
+      },
+      {
+        id: 'donald-trump',
+        name: 'Donald Trump',
+        aliases: ['Trump', 'President Donald Trump', 'the president'],
+        role: 'President of the United States',
+        gender: 'male',
+      },
+      {
+        id: 'vladimir-putin',
+        name: 'Vladimir Putin',
+        aliases: ['Putin', 'President Vladimir Putin'],
+        role: 'President of Russia',
+        gender: 'male',
+      },
+      {
+        id: 'don-bacon',
+        name: 'Don Bacon',
+        aliases: ['Bacon', 'Rep. Don Bacon (R-NE)'],
+        role: 'U.S. Representative (R-NE)',
+      },
+      {
+        id: 'ted-lieu',
+        name: 'Ted Lieu',
+        aliases: ['Lieu', 'Rep. Ted Lieu (D-CA)'],
+        role: 'U.S. Representative (D-CA)',
+      },
     ],
     quotes: [
       q('q1', 'yuri-ushakov', between(2, '“'), 2),
@@ -95,14 +130,31 @@ export function seedArticle(): Article {
         when: { text: 'next week', precision: 'week', start: '2025-12-01', end: '2025-12-07' },
         paragraph: 17,
       },
-      { id: 'e2', title: 'Witkoff–Ushakov phone call', kind: 'call', participants: ['steve-witkoff', 'yuri-ushakov'], when: { text: 'on Oct. 14', precision: 'day', start: '2025-10-14', end: '2025-10-14' }, paragraph: 7 },
-      { id: 'e3', title: 'Bloomberg publishes the call transcript', kind: 'publication', participants: [], when: { text: 'Tuesday', precision: 'day', start: '2025-11-25', end: '2025-11-25' }, paragraph: 7 },
+      {
+        id: 'e2',
+        title: 'Witkoff–Ushakov phone call',
+        kind: 'call',
+        participants: ['steve-witkoff', 'yuri-ushakov'],
+        when: { text: 'on Oct. 14', precision: 'day', start: '2025-10-14', end: '2025-10-14' },
+        paragraph: 7,
+      },
+      {
+        id: 'e3',
+        title: 'Bloomberg publishes the call transcript',
+        kind: 'publication',
+        participants: [],
+        when: { text: 'Tuesday', precision: 'day', start: '2025-11-25', end: '2025-11-25' },
+        paragraph: 7,
+      },
     ],
     summary: {
       points: [
         { text: 'The Russian negotiator has claimed the Kremlin had nothing to do with the leak.', paragraph: 0 },
         { text: 'Witkoff seemed to coach his Russian counterpart on how to speak to Trump.', paragraph: 7 },
-        { text: 'Witkoff is set to visit Russia next week to meet directly with President Vladimir Putin.', paragraph: 17 },
+        {
+          text: 'Witkoff is set to visit Russia next week to meet directly with President Vladimir Putin.',
+          paragraph: 17,
+        },
         { text: 'The source of the leaked call remains unknown.', paragraph: 9 },
         { text: 'Critics said Witkoff’s coaching was unfairly beneficial to Russia.', paragraph: 11 },
       ],
@@ -119,12 +171,32 @@ export function secondArticle(): Article {
     source: 'Example Wire',
     url: 'https://example.org/summit',
     paragraphs: [
-      { index: 0, kind: 'body', text: 'Ukrainian President Volodymyr Zelensky will travel to Geneva on Dec. 10 for a peace summit.' },
+      {
+        index: 0,
+        kind: 'body',
+        text: 'Ukrainian President Volodymyr Zelensky will travel to Geneva on Dec. 10 for a peace summit.',
+      },
       { index: 1, kind: 'body', text: '“We are ready to talk, but not to surrender,” Zelensky said.' },
       { index: 2, kind: 'body', text: 'Swiss officials said preparations were under way.' },
     ],
-    people: [{ id: 'volodymyr-zelensky', name: 'Volodymyr Zelensky', aliases: ['Zelensky', 'Ukrainian President Volodymyr Zelensky'], role: 'President of Ukraine' }],
-    quotes: [{ id: 'q1', speakerId: 'volodymyr-zelensky', text: 'We are ready to talk, but not to surrender,', paragraph: 1, cue: 'said', kind: 'full' }],
+    people: [
+      {
+        id: 'volodymyr-zelensky',
+        name: 'Volodymyr Zelensky',
+        aliases: ['Zelensky', 'Ukrainian President Volodymyr Zelensky'],
+        role: 'President of Ukraine',
+      },
+    ],
+    quotes: [
+      {
+        id: 'q1',
+        speakerId: 'volodymyr-zelensky',
+        text: 'We are ready to talk, but not to surrender,',
+        paragraph: 1,
+        cue: 'said',
+        kind: 'full',
+      },
+    ],
     statements: [],
     events: [
       {
@@ -160,7 +232,8 @@ export function paragraphsOnlyExtract(source: ArticleSource): Article {
 
 /** Extractor stand-in that returns the hand-built seed model for the seed and paragraphs-only otherwise. */
 export function fixtureExtract(source: ArticleSource): Article {
-  if (source.id === 'russia-denies-leaking-witkoff-call') return { ...seedArticle(), publishedAt: source.publishedAt, source: source.source, url: source.url };
+  if (source.id === 'russia-denies-leaking-witkoff-call')
+    return { ...seedArticle(), publishedAt: source.publishedAt, source: source.source, url: source.url };
   return paragraphsOnlyExtract(source);
 }
 

@@ -9,23 +9,112 @@ import { slackLimitViolations } from './slack-stub.js';
 
 /** Fragments chat users (and attackers) really type. */
 export const HOSTILE_PIECES = [
-  '<!channel>', '<!here>', '<!everyone>', '<!subteam^S0123|@team>', '<@U0ALICE>', '<@U0ALICE|alice>', '<#C0NEWS|news>',
-  '<!date^1764150000^{date}|x>', '<https://evil.example|click me>', '<mailto:a@b.example|mail>',
-  '@everyone', '@here', '@Everyone', '＠everyone', '<@123456789012345678>', '<@!123456789012345678>', '<@&123456789012345678>', '<#123456789012345678>',
-  '[link](https://evil.example)', '[x](<https://evil.example>)', '[x]( https://evil.example )', '![img](https://evil.example/a.png)',
-  '*', '_', '`', '~', '```', '*bold*', '_italic_', '~strike~', '`code`', '```block```', '||spoiler||', '> quoted', '# heading', '-# small', '- item', '1. item',
-  '\u202e', '\u202d', '\u200f', '\u200e', '\u200d', '\u200b', '\u2066', '\ufeff', '\u0000', '\u0007', '\u001b[31m', '\u001b]8;;https://evil.example\u0007x\u001b]8;;\u0007', '\r\n', '\t', '\u2028',
-  '{"name":"summary","length":"full"}', '{"text":"x","command":"/brief"}', '{"__proto__":{"x":1}}', '[]', 'null', '\\', '\\*', '&lt;!channel&gt;', '&amp;', '&#60;!here&#62;',
-  'summary:full:russia-denies-leaking-witkoff-call', 'summary:full:<!channel>', 'who said ', 'who is ', '/brief ', '/whosaid ', '/meeting ', 'brief full ',
-  '"', '“', '”', "'", '«', 'Witkoff', 'Ushakov', 'man of peace', 'next week', 'subscribe daily 08:00 ', 'unsubscribe ',
-  'https://plain.example/path?q=1', 'http://plain.example', '👩‍👩‍👧', '🇺🇦', 'ﷺ', 'Z̷̢̛a̴l̶g̵o̸', '\ud800', '\udfff', 'ا', 'שלום', '漢字',
+  '<!channel>',
+  '<!here>',
+  '<!everyone>',
+  '<!subteam^S0123|@team>',
+  '<@U0ALICE>',
+  '<@U0ALICE|alice>',
+  '<#C0NEWS|news>',
+  '<!date^1764150000^{date}|x>',
+  '<https://evil.example|click me>',
+  '<mailto:a@b.example|mail>',
+  '@everyone',
+  '@here',
+  '@Everyone',
+  '＠everyone',
+  '<@123456789012345678>',
+  '<@!123456789012345678>',
+  '<@&123456789012345678>',
+  '<#123456789012345678>',
+  '[link](https://evil.example)',
+  '[x](<https://evil.example>)',
+  '[x]( https://evil.example )',
+  '![img](https://evil.example/a.png)',
+  '*',
+  '_',
+  '`',
+  '~',
+  '```',
+  '*bold*',
+  '_italic_',
+  '~strike~',
+  '`code`',
+  '```block```',
+  '||spoiler||',
+  '> quoted',
+  '# heading',
+  '-# small',
+  '- item',
+  '1. item',
+  '\u202e',
+  '\u202d',
+  '\u200f',
+  '\u200e',
+  '\u200d',
+  '\u200b',
+  '\u2066',
+  '\ufeff',
+  '\u0000',
+  '\u0007',
+  '\u001b[31m',
+  '\u001b]8;;https://evil.example\u0007x\u001b]8;;\u0007',
+  '\r\n',
+  '\t',
+  '\u2028',
+  '{"name":"summary","length":"full"}',
+  '{"text":"x","command":"/brief"}',
+  '{"__proto__":{"x":1}}',
+  '[]',
+  'null',
+  '\\',
+  '\\*',
+  '&lt;!channel&gt;',
+  '&amp;',
+  '&#60;!here&#62;',
+  'summary:full:russia-denies-leaking-witkoff-call',
+  'summary:full:<!channel>',
+  'who said ',
+  'who is ',
+  '/brief ',
+  '/whosaid ',
+  '/meeting ',
+  'brief full ',
+  '"',
+  '“',
+  '”',
+  "'",
+  '«',
+  'Witkoff',
+  'Ushakov',
+  'man of peace',
+  'next week',
+  'subscribe daily 08:00 ',
+  'unsubscribe ',
+  'https://plain.example/path?q=1',
+  'http://plain.example',
+  '👩‍👩‍👧',
+  '🇺🇦',
+  'ﷺ',
+  'Z̷̢̛a̴l̶g̵o̸',
+  '\ud800',
+  '\udfff',
+  'ا',
+  'שלום',
+  '漢字',
 ];
 
 const piece = fc.constantFrom(...HOSTILE_PIECES);
-const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ maxLength: 40 }));
+const anyText = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+  fc.string({ maxLength: 40 }),
+);
 
 /** Up to a few hundred characters of mixed hostile fragments and arbitrary Unicode. */
-export const hostileText = fc.array(fc.oneof({ weight: 3, arbitrary: piece }, { weight: 2, arbitrary: anyText }), { maxLength: 24 }).map((parts) => parts.join(''));
+export const hostileText = fc
+  .array(fc.oneof({ weight: 3, arbitrary: piece }, { weight: 2, arbitrary: anyText }), { maxLength: 24 })
+  .map((parts) => parts.join(''));
 
 /** 50 000–100 000 characters: one fragment repeated, or a mix, cut at the length. */
 export const hugeText = fc
@@ -66,7 +155,8 @@ function allSlackTexts(message: SlackMessage): SlackTextObject[] {
     if (Array.isArray(node)) return node.forEach(visit);
     if (node && typeof node === 'object') {
       const o = node as Record<string, unknown>;
-      if ((o.type === 'mrkdwn' || o.type === 'plain_text') && typeof o.text === 'string') out.push({ type: o.type, text: o.text });
+      if ((o.type === 'mrkdwn' || o.type === 'plain_text') && typeof o.text === 'string')
+        out.push({ type: o.type, text: o.text });
       for (const v of Object.values(o)) if (typeof v === 'object') visit(v);
     }
   };
@@ -98,7 +188,7 @@ function discordTexts(p: DiscordMessagePayload): string[] {
  */
 export function discordMarkdownText(raw: string): string {
   let out = '';
-  for (let i = 0; i < raw.length; ) {
+  for (let i = 0; i < raw.length;) {
     const c = raw[i]!;
     if (c === '\\' && i + 1 < raw.length) {
       out += '··';
@@ -128,7 +218,8 @@ export function discordMarkdownText(raw: string): string {
 /** Discord: mentions, pings and masked links the document did not ask for. */
 export function discordUnsafe(p: DiscordMessagePayload, allowedUrls: ReadonlySet<string>): string[] {
   const problems: string[] = [];
-  if (JSON.stringify(p.allowedMentions) !== JSON.stringify({ parse: [] })) problems.push(`allowedMentions ${JSON.stringify(p.allowedMentions)}`);
+  if (JSON.stringify(p.allowedMentions) !== JSON.stringify({ parse: [] }))
+    problems.push(`allowedMentions ${JSON.stringify(p.allowedMentions)}`);
   for (const raw of discordTexts(p)) {
     const unescaped = discordMarkdownText(raw);
     const ping = /@(everyone|here)\b|<@[!&]?\d+>|<#\d+>|<!(channel|here|everyone)>/i.exec(unescaped);
@@ -151,11 +242,13 @@ export function discordViolations(payloads: DiscordMessagePayload[]): string[] {
     let total = 0;
     for (const e of p.embeds) {
       if ((e.title ?? '').length > DISCORD_LIMITS.embedTitle) problems.push(`${at}: title ${e.title?.length}`);
-      if ((e.description ?? '').length > DISCORD_LIMITS.embedDescription) problems.push(`${at}: description ${e.description?.length}`);
+      if ((e.description ?? '').length > DISCORD_LIMITS.embedDescription)
+        problems.push(`${at}: description ${e.description?.length}`);
       if ((e.fields ?? []).length > DISCORD_LIMITS.fields) problems.push(`${at}: ${e.fields?.length} fields`);
       for (const f of e.fields ?? []) {
         if (!f.name || f.name.length > DISCORD_LIMITS.fieldName) problems.push(`${at}: field name ${f.name.length}`);
-        if (!f.value || f.value.length > DISCORD_LIMITS.fieldValue) problems.push(`${at}: field value ${f.value.length}`);
+        if (!f.value || f.value.length > DISCORD_LIMITS.fieldValue)
+          problems.push(`${at}: field value ${f.value.length}`);
       }
       if ((e.footer?.text ?? '').length > DISCORD_LIMITS.footer) problems.push(`${at}: footer`);
       total += (e.title ?? '').length + (e.description ?? '').length + (e.footer?.text ?? '').length;
@@ -164,9 +257,11 @@ export function discordViolations(payloads: DiscordMessagePayload[]): string[] {
     if (total > DISCORD_LIMITS.embedsTotal) problems.push(`${at}: embeds total ${total}`);
     if (p.components.length > DISCORD_LIMITS.rows) problems.push(`${at}: ${p.components.length} rows`);
     for (const row of p.components) {
-      if (row.components.length > DISCORD_LIMITS.componentsPerRow) problems.push(`${at}: ${row.components.length} buttons in a row`);
+      if (row.components.length > DISCORD_LIMITS.componentsPerRow)
+        problems.push(`${at}: ${row.components.length} buttons in a row`);
       for (const b of row.components) {
-        if (!b.label || b.label.length > DISCORD_LIMITS.buttonLabel) problems.push(`${at}: button label ${b.label?.length}`);
+        if (!b.label || b.label.length > DISCORD_LIMITS.buttonLabel)
+          problems.push(`${at}: button label ${b.label?.length}`);
         if (b.custom_id.length > DISCORD_LIMITS.customId) problems.push(`${at}: custom_id ${b.custom_id.length}`);
       }
     }

@@ -86,7 +86,12 @@ function figures(latencies: number[], errors: string[], wallMs: number): Platfor
 }
 
 /** Runs `count` jobs with at most `concurrency` at once, job i starting no earlier than i × spacing. */
-async function pool(count: number, concurrency: number, durationMs: number, job: (i: number) => Promise<void>): Promise<number> {
+async function pool(
+  count: number,
+  concurrency: number,
+  durationMs: number,
+  job: (i: number) => Promise<void>,
+): Promise<number> {
   const started = performance.now();
   const spacing = durationMs > 0 ? durationMs / count : 0;
   let next = 0;
@@ -102,7 +107,13 @@ async function pool(count: number, concurrency: number, durationMs: number, job:
   return performance.now() - started;
 }
 
-export async function slackLoad(bot: BotHarness, count: number, concurrency: number, durationMs = 0, onEach?: () => void): Promise<PlatformFigures> {
+export async function slackLoad(
+  bot: BotHarness,
+  count: number,
+  concurrency: number,
+  durationMs = 0,
+  onEach?: () => void,
+): Promise<PlatformFigures> {
   const latencies: number[] = [];
   const errors: string[] = [];
   const wall = await pool(count, concurrency, durationMs, async (i) => {
@@ -110,7 +121,18 @@ export async function slackLoad(bot: BotHarness, count: number, concurrency: num
     try {
       if (i % 10 === 9) {
         // A mention: acked at once with an empty 200, answered with chat.postMessage.
-        const body = JSON.stringify(eventCallback({ type: 'app_mention', user: 'U0ALICE', text: `<@U0BOT> who said "man of peace"? #${i}`, ts: `1764150000.${String(i).padStart(6, '0')}`, channel: 'C0NEWS' }, `EvLoad${i}`));
+        const body = JSON.stringify(
+          eventCallback(
+            {
+              type: 'app_mention',
+              user: 'U0ALICE',
+              text: `<@U0BOT> who said "man of peace"? #${i}`,
+              ts: `1764150000.${String(i).padStart(6, '0')}`,
+              channel: 'C0NEWS',
+            },
+            `EvLoad${i}`,
+          ),
+        );
         const res = await postSigned(bot.slackUrl, GOOD_ENV.SLACK_SIGNING_SECRET, body, 'application/json');
         if (res.status !== 200) throw new Error(`mention: HTTP ${res.status}`);
       } else {
@@ -129,7 +151,13 @@ export async function slackLoad(bot: BotHarness, count: number, concurrency: num
   return figures(latencies, errors, wall);
 }
 
-export async function discordLoad(bot: BotHarness, count: number, concurrency: number, durationMs = 0, onEach?: () => void): Promise<PlatformFigures> {
+export async function discordLoad(
+  bot: BotHarness,
+  count: number,
+  concurrency: number,
+  durationMs = 0,
+  onEach?: () => void,
+): Promise<PlatformFigures> {
   const latencies: number[] = [];
   const errors: string[] = [];
   const wall = await pool(count, concurrency, durationMs, async (i) => {
@@ -187,7 +215,11 @@ export function forgetStubRecords(bot: BotHarness): void {
   bot.slack.socketAcks.splice(0);
   bot.discord.requests.splice(0);
   bot.discord.dispatched.splice(0);
-  const internals = bot.discord as unknown as { callbackById?: Map<string, unknown>; messages?: Map<string, unknown>; sessions?: Map<string, { log: unknown[] }> };
+  const internals = bot.discord as unknown as {
+    callbackById?: Map<string, unknown>;
+    messages?: Map<string, unknown>;
+    sessions?: Map<string, { log: unknown[] }>;
+  };
   internals.callbackById?.clear();
   internals.messages?.clear();
   for (const s of internals.sessions?.values() ?? []) s.log.splice(0);

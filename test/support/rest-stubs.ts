@@ -91,24 +91,41 @@ export class RestStubs {
     const limited = (this.opts.rateLimitRatio ?? 0) > 0 && this.rng() < this.opts.rateLimitRatio!;
 
     if (req.method === 'POST' && url === '/slack/api/chat.postMessage') {
-      if (!String(req.headers.authorization ?? '').startsWith('Bearer ')) return json(200, { ok: false, error: 'not_authed' });
+      if (!String(req.headers.authorization ?? '').startsWith('Bearer '))
+        return json(200, { ok: false, error: 'not_authed' });
       if (limited) {
         this.rateLimited++;
-        return json(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(this.opts.slackRetryAfterSeconds ?? 1) });
+        return json(
+          429,
+          { ok: false, error: 'ratelimited' },
+          { 'retry-after': String(this.opts.slackRetryAfterSeconds ?? 1) },
+        );
       }
-      const args = String(req.headers['content-type']).includes('json') ? (JSON.parse(raw) as Record<string, string>) : Object.fromEntries(new URLSearchParams(raw));
+      const args = String(req.headers['content-type']).includes('json')
+        ? (JSON.parse(raw) as Record<string, string>)
+        : Object.fromEntries(new URLSearchParams(raw));
       this.delivered.push({ platform: 'slack', channel: String(args.channel), text: String(args.text ?? '') });
       return json(200, { ok: true, channel: args.channel, ts: `1764150000.${String(++this.ids).padStart(6, '0')}` });
     }
     const m = /^\/discord\/api\/v10\/channels\/(\d+)\/messages$/.exec(url);
     if (req.method === 'POST' && m) {
-      if (!String(req.headers.authorization ?? '').startsWith('Bot ')) return json(401, { message: '401: Unauthorized', code: 0 });
+      if (!String(req.headers.authorization ?? '').startsWith('Bot '))
+        return json(401, { message: '401: Unauthorized', code: 0 });
       if (limited) {
         this.rateLimited++;
         const after = this.opts.discordRetryAfterSeconds ?? 0.1;
-        return json(429, { message: 'You are being rate limited.', retry_after: after, global: false }, { 'retry-after': String(Math.ceil(after)) });
+        return json(
+          429,
+          { message: 'You are being rate limited.', retry_after: after, global: false },
+          { 'retry-after': String(Math.ceil(after)) },
+        );
       }
-      const body = JSON.parse(raw) as { content?: string; embeds?: { title?: string }[]; nonce?: string; enforce_nonce?: boolean };
+      const body = JSON.parse(raw) as {
+        content?: string;
+        embeds?: { title?: string }[];
+        nonce?: string;
+        enforce_nonce?: boolean;
+      };
       const channel = m[1]!;
       // enforce_nonce: the same nonce in the same channel returns the message created the first time.
       const key = body.nonce !== undefined && body.enforce_nonce ? `${channel}:${body.nonce}` : undefined;
@@ -116,7 +133,12 @@ export class RestStubs {
       if (existing) return json(200, { id: existing, channel_id: channel, nonce: body.nonce });
       const id = String(1_300_000_000_000_000_000n + BigInt(++this.ids));
       if (key) this.nonces.set(key, id);
-      this.delivered.push({ platform: 'discord', channel, text: body.content ?? body.embeds?.[0]?.title ?? '', ...(body.nonce ? { nonce: body.nonce } : {}) });
+      this.delivered.push({
+        platform: 'discord',
+        channel,
+        text: body.content ?? body.embeds?.[0]?.title ?? '',
+        ...(body.nonce ? { nonce: body.nonce } : {}),
+      });
       return json(200, { id, channel_id: channel, nonce: body.nonce });
     }
     json(404, { message: 'not found' });
@@ -124,9 +146,13 @@ export class RestStubs {
 }
 
 /** Targets that got more than one message, and targets that got none. */
-export function tally(delivered: Delivered[], targets: { platform: string; channel: string }[]): { duplicates: number; losses: number } {
+export function tally(
+  delivered: Delivered[],
+  targets: { platform: string; channel: string }[],
+): { duplicates: number; losses: number } {
   const counts = new Map<string, number>();
-  for (const d of delivered) counts.set(`${d.platform}:${d.channel}`, (counts.get(`${d.platform}:${d.channel}`) ?? 0) + 1);
+  for (const d of delivered)
+    counts.set(`${d.platform}:${d.channel}`, (counts.get(`${d.platform}:${d.channel}`) ?? 0) + 1);
   let duplicates = 0;
   let losses = 0;
   for (const t of targets) {

@@ -183,8 +183,13 @@ export class SlackStub {
     const match = (c: RecordedCall) => c.method === method && predicate(c);
     const existing = this.calls.find(match);
     if (existing) return Promise.resolve(existing);
-    return waitForEmitted<RecordedCall>(this.emitter, 'call', match, timeoutMs, () =>
-      `no ${method} call within ${timeoutMs} ms; recorded: ${this.calls.map((c) => c.method).join(', ') || 'none'}`,
+    return waitForEmitted<RecordedCall>(
+      this.emitter,
+      'call',
+      match,
+      timeoutMs,
+      () =>
+        `no ${method} call within ${timeoutMs} ms; recorded: ${this.calls.map((c) => c.method).join(', ') || 'none'}`,
     );
   }
 
@@ -192,7 +197,8 @@ export class SlackStub {
   async waitForCalls(method: string, count: number, timeoutMs = 3000): Promise<RecordedCall[]> {
     const deadline = Date.now() + timeoutMs;
     while (this.callsTo(method).length < count) {
-      if (Date.now() > deadline) throw new Error(`expected ${count} ${method} calls, got ${this.callsTo(method).length}`);
+      if (Date.now() > deadline)
+        throw new Error(`expected ${count} ${method} calls, got ${this.callsTo(method).length}`);
       await new Promise((r) => setTimeout(r, 5));
     }
     return this.callsTo(method);
@@ -204,9 +210,13 @@ export class SlackStub {
   /** Resolves when a Socket Mode client is connected (hello sent). */
   waitForSocket(timeoutMs = 3000, minConnections = 1): Promise<void> {
     if (this.sockets.size > 0 && this.connectionsOpened >= minConnections) return Promise.resolve();
-    return waitForEmitted<unknown>(this.emitter, 'socket', () => this.connectionsOpened >= minConnections, timeoutMs, () => 'no Socket Mode connection').then(
-      () => undefined,
-    );
+    return waitForEmitted<unknown>(
+      this.emitter,
+      'socket',
+      () => this.connectionsOpened >= minConnections,
+      timeoutMs,
+      () => 'no Socket Mode connection',
+    ).then(() => undefined);
   }
 
   get socketCount(): number {
@@ -256,7 +266,8 @@ export class SlackStub {
 
   /** Asks clients to reconnect, as Slack does when recycling a connection. */
   sendDisconnect(reason = 'refresh_requested'): void {
-    for (const ws of this.sockets) ws.send(JSON.stringify({ type: 'disconnect', reason, debug_info: { host: 'stub' } }));
+    for (const ws of this.sockets)
+      ws.send(JSON.stringify({ type: 'disconnect', reason, debug_info: { host: 'stub' } }));
   }
 
   private onSocket(ws: WebSocket): void {
@@ -366,7 +377,15 @@ export class SlackStub {
           ok: true,
           channel: args.channel,
           ts,
-          message: { type: 'message', text: args.text, blocks: args.blocks, ts, user: STUB_IDENTITY.user_id, bot_id: STUB_IDENTITY.bot_id, thread_ts: args.thread_ts },
+          message: {
+            type: 'message',
+            text: args.text,
+            blocks: args.blocks,
+            ts,
+            user: STUB_IDENTITY.user_id,
+            bot_id: STUB_IDENTITY.bot_id,
+            thread_ts: args.thread_ts,
+          },
         };
       }
       case 'conversations.history': {
@@ -375,7 +394,13 @@ export class SlackStub {
         const messages = [...(this.channelHistory.get(String(args.channel)) ?? [])]
           .reverse()
           .slice(0, limit)
-          .map((m) => ({ type: 'message', ts: m.ts, text: m.text, bot_id: STUB_IDENTITY.bot_id, ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}) }));
+          .map((m) => ({
+            type: 'message',
+            ts: m.ts,
+            text: m.text,
+            bot_id: STUB_IDENTITY.bot_id,
+            ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}),
+          }));
         return { ok: true, messages, has_more: false };
       }
       case 'chat.postEphemeral':
@@ -387,13 +412,24 @@ export class SlackStub {
         if (!user) return { ok: false, error: 'user_not_found' };
         return {
           ok: true,
-          user: { name: user.id.toLowerCase(), is_bot: false, is_restricted: false, is_ultra_restricted: false, tz: 'UTC', ...user, team_id: STUB_IDENTITY.team_id },
+          user: {
+            name: user.id.toLowerCase(),
+            is_bot: false,
+            is_restricted: false,
+            is_ultra_restricted: false,
+            tz: 'UTC',
+            ...user,
+            team_id: STUB_IDENTITY.team_id,
+          },
         };
       }
       case 'conversations.info': {
         const channel = this.channels.get(String(args.channel));
         if (!channel) return { ok: false, error: 'channel_not_found' };
-        return { ok: true, channel: { id: channel.id, name: channel.id.toLowerCase(), is_channel: true, creator: channel.creator } };
+        return {
+          ok: true,
+          channel: { id: channel.id, name: channel.id.toLowerCase(), is_channel: true, creator: channel.creator },
+        };
       }
       default:
         return { ok: true };
@@ -519,7 +555,10 @@ export function slashCommandBody(fields: {
   };
 }
 
-export function eventCallback(event: Record<string, unknown>, eventId: string = `Ev${randomUUID().slice(0, 8)}`): Record<string, unknown> {
+export function eventCallback(
+  event: Record<string, unknown>,
+  eventId: string = `Ev${randomUUID().slice(0, 8)}`,
+): Record<string, unknown> {
   return {
     token: 'deprecated-verification-token',
     team_id: STUB_IDENTITY.team_id,
@@ -528,7 +567,9 @@ export function eventCallback(event: Record<string, unknown>, eventId: string = 
     type: 'event_callback',
     event_id: eventId,
     event_time: Math.floor(Date.now() / 1000),
-    authorizations: [{ team_id: STUB_IDENTITY.team_id, user_id: STUB_IDENTITY.user_id, is_bot: true, is_enterprise_install: false }],
+    authorizations: [
+      { team_id: STUB_IDENTITY.team_id, user_id: STUB_IDENTITY.user_id, is_bot: true, is_enterprise_install: false },
+    ],
     is_ext_shared_channel: false,
   };
 }
@@ -545,7 +586,12 @@ export function blockActionPayload(fields: {
     user: { id: fields.userId ?? 'U0ALICE', username: 'alice', name: 'alice', team_id: STUB_IDENTITY.team_id },
     api_app_id: STUB_IDENTITY.app_id,
     token: 'deprecated-verification-token',
-    container: { type: 'message', message_ts: '1764150000.000001', channel_id: fields.channelId ?? 'C0NEWS', is_ephemeral: true },
+    container: {
+      type: 'message',
+      message_ts: '1764150000.000001',
+      channel_id: fields.channelId ?? 'C0NEWS',
+      is_ephemeral: true,
+    },
     trigger_id: `${Date.now()}.1.def`,
     team: { id: STUB_IDENTITY.team_id, domain: 'stub' },
     channel: { id: fields.channelId ?? 'C0NEWS', name: 'news' },
@@ -595,27 +641,33 @@ export function slackLimitViolations(message: { text?: string; blocks?: unknown[
         break;
       case 'section':
         if (!b.text && !b.fields) problems.push(`${where}: section without text or fields`);
-        if (b.text && (b.text.text.length < 1 || b.text.text.length > 3000)) problems.push(`${where}: section text ${b.text.text.length} chars (1..3000)`);
+        if (b.text && (b.text.text.length < 1 || b.text.text.length > 3000))
+          problems.push(`${where}: section text ${b.text.text.length} chars (1..3000)`);
         if (b.fields) {
           if (b.fields.length > 10) problems.push(`${where}: ${b.fields.length} fields (max 10)`);
           b.fields.forEach((f, j) => {
-            if (f.text.length < 1 || f.text.length > 2000) problems.push(`${where}: field ${j} ${f.text.length} chars (1..2000)`);
+            if (f.text.length < 1 || f.text.length > 2000)
+              problems.push(`${where}: field ${j} ${f.text.length} chars (1..2000)`);
           });
         }
         break;
       case 'context':
-        if (!b.elements?.length || b.elements.length > 10) problems.push(`${where}: ${b.elements?.length ?? 0} elements (1..10)`);
+        if (!b.elements?.length || b.elements.length > 10)
+          problems.push(`${where}: ${b.elements?.length ?? 0} elements (1..10)`);
         for (const el of b.elements ?? []) {
           const t = typeof el.text === 'string' ? el.text : '';
           if (t.length < 1 || t.length > 3000) problems.push(`${where}: element ${t.length} chars (1..3000)`);
         }
         break;
       case 'actions':
-        if (!b.elements?.length || b.elements.length > 25) problems.push(`${where}: ${b.elements?.length ?? 0} elements (1..25)`);
+        if (!b.elements?.length || b.elements.length > 25)
+          problems.push(`${where}: ${b.elements?.length ?? 0} elements (1..25)`);
         for (const el of b.elements ?? []) {
           const label = (el.text as { text?: string } | undefined)?.text ?? '';
-          if (label.length < 1 || label.length > 75) problems.push(`${where}: button text ${label.length} chars (1..75)`);
-          if ((el.value ?? '').length > 2000) problems.push(`${where}: button value ${el.value?.length} chars (max 2000)`);
+          if (label.length < 1 || label.length > 75)
+            problems.push(`${where}: button text ${label.length} chars (1..75)`);
+          if ((el.value ?? '').length > 2000)
+            problems.push(`${where}: button value ${el.value?.length} chars (max 2000)`);
           if (!el.action_id || el.action_id.length > 255) problems.push(`${where}: bad action_id`);
         }
         break;
@@ -637,7 +689,8 @@ export function slackMessageTexts(message: { text?: string; blocks?: unknown[] }
     for (const f of b.fields ?? []) out.push(f.text);
     for (const el of b.elements ?? []) {
       if (typeof el.text === 'string') out.push(el.text);
-      else if (el.text && typeof (el.text as { text?: unknown }).text === 'string') out.push((el.text as { text: string }).text);
+      else if (el.text && typeof (el.text as { text?: unknown }).text === 'string')
+        out.push((el.text as { text: string }).text);
     }
   }
   return out;

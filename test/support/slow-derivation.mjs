@@ -10,6 +10,18 @@ export function slowDerive(path, content) {
     while (Date.now() < until);
   }
   const id = path.split('/').pop().replace(/\.md$/, '');
-  const paragraphs = content.split(/\n\n+/).filter((p) => p.trim()).map((text, index) => ({ index, kind: 'body', text }));
-  return { id, headline: paragraphs[0]?.text.slice(0, 80) ?? id, paragraphs, people: [], quotes: [], statements: [], events: [], summary: { points: [] } };
+  const paragraphs = content
+    .split(/\n\n+/)
+    .filter((p) => p.trim())
+    .map((text, index) => ({ index, kind: 'body', text }));
+  return {
+    id,
+    headline: paragraphs[0]?.text.slice(0, 80) ?? id,
+    paragraphs,
+    people: [],
+    quotes: [],
+    statements: [],
+    events: [],
+    summary: { points: [] },
+  };
 }

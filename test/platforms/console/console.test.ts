@@ -30,7 +30,10 @@ describe('console chat', () => {
   });
 
   it('a line over the input cap is refused before it is parsed', async () => {
-    const out = await chat(['x'.repeat(10_000), '/meeting'], new ChatGuard({ clock: fixedClock('2025-11-28T12:00:00Z') }));
+    const out = await chat(
+      ['x'.repeat(10_000), '/meeting'],
+      new ChatGuard({ clock: fixedClock('2025-11-28T12:00:00Z') }),
+    );
     expect(out).toContain('That is too long for me to read: 10,000 characters, and I read at most 4,000.');
     expect(out).toContain('Witkoff–Putin meeting');
   });

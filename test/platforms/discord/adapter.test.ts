@@ -49,7 +49,11 @@ const allowedMentionsOf = (body: any) => body.allowed_mentions ?? body.data?.all
 /** Every request the bot made that creates a message carries allowed_mentions.parse = []. */
 function expectNoPings() {
   const sends = stub.requests.filter(
-    (r) => r.method === 'POST' && (/\/callback$/.test(r.path) ? [4, 7].includes(r.body?.type) : /\/messages$|^\/webhooks\/\d+\/[^/]+$/.test(r.path)),
+    (r) =>
+      r.method === 'POST' &&
+      (/\/callback$/.test(r.path)
+        ? [4, 7].includes(r.body?.type)
+        : /\/messages$|^\/webhooks\/\d+\/[^/]+$/.test(r.path)),
   );
   expect(sends.length).toBeGreaterThan(0);
   for (const r of sends) expect(allowedMentionsOf(r.body)?.parse, `${r.method} ${r.path}`).toEqual([]);
@@ -74,8 +78,18 @@ describe('discord adapter over the real discord.js client', () => {
     expect(cb.body.data.components ?? []).toEqual([]);
     expect(cb.body.data.allowed_mentions).toEqual({ parse: [] });
     const last = core.handled.at(-1)!;
-    expect(last.command).toEqual({ name: 'summary', length: 'full', article: 'russia-denies-leaking-witkoff-call', public: true });
-    expect(last.conversation).toMatchObject({ platform: 'discord', channelId: stub.guilds[0]!.textChannelId, userId: stub.user.id, isDirect: false });
+    expect(last.command).toEqual({
+      name: 'summary',
+      length: 'full',
+      article: 'russia-denies-leaking-witkoff-call',
+      public: true,
+    });
+    expect(last.conversation).toMatchObject({
+      platform: 'discord',
+      channelId: stub.guilds[0]!.textChannelId,
+      userId: stub.user.id,
+      isDirect: false,
+    });
   });
 
   it('/brief without options asks for the short briefing', async () => {
@@ -163,22 +177,35 @@ describe('discord adapter over the real discord.js client', () => {
   it('autocomplete on article lists articles', async () => {
     const { id } = stub.autocomplete('brief', [opt('article', 'witkoff', true)]);
     const cb = await stub.waitForCallback(id);
-    expect(cb.body.data.choices).toEqual([{ name: 'Russia denies leaking Witkoff call', value: 'russia-denies-leaking-witkoff-call' }]);
+    expect(cb.body.data.choices).toEqual([
+      { name: 'Russia denies leaking Witkoff call', value: 'russia-denies-leaking-witkoff-call' },
+    ]);
   });
 
   it('/briefing subscribe passes Manage Channels as canManageChannel', async () => {
-    const plain = stub.command('briefing', [sub('subscribe', [opt('schedule', 'weekdays 08:00')])], { permissions: MEMBER_PERMISSIONS });
+    const plain = stub.command('briefing', [sub('subscribe', [opt('schedule', 'weekdays 08:00')])], {
+      permissions: MEMBER_PERMISSIONS,
+    });
     const refused = await stub.waitForCallback(plain.id);
     expect(refused.body.data.content).toMatch(/Manage Channels/);
     expect(refused.body.data.flags & 64).toBe(64);
     expect(core.handled.at(-1)!.conversation.canManageChannel).toBe(false);
 
-    const manager = stub.command('briefing', [sub('subscribe', [opt('schedule', 'daily 18:30'), opt('kind', 'digest'), opt('timezone', 'Europe/Berlin')])], {
-      permissions: MEMBER_PERMISSIONS | PERM.ManageChannels,
-    });
+    const manager = stub.command(
+      'briefing',
+      [sub('subscribe', [opt('schedule', 'daily 18:30'), opt('kind', 'digest'), opt('timezone', 'Europe/Berlin')])],
+      {
+        permissions: MEMBER_PERMISSIONS | PERM.ManageChannels,
+      },
+    );
     const ok = await stub.waitForCallback(manager.id);
     expect(ok.body.data.content).toContain('Subscribed: daily 18:30');
-    expect(core.handled.at(-1)!.command).toEqual({ name: 'subscribe', schedule: 'daily 18:30', kind: 'digest', timeZone: 'Europe/Berlin' });
+    expect(core.handled.at(-1)!.command).toEqual({
+      name: 'subscribe',
+      schedule: 'daily 18:30',
+      kind: 'digest',
+      timeZone: 'Europe/Berlin',
+    });
     expect(core.handled.at(-1)!.conversation.canManageChannel).toBe(true);
 
     const list = stub.command('briefing', [sub('list')]);
@@ -192,7 +219,12 @@ describe('discord adapter over the real discord.js client', () => {
   it('a mention in a text channel is answered in a thread started from the message', async () => {
     const guild = stub.guilds[0]!;
     const m = stub.mention('who said “man of peace”?', { channelId: guild.textChannelId });
-    const sent = await stub.waitForRequest((r) => r.method === 'POST' && /\/channels\/\d+\/messages$/.test(r.path) && r.body?.embeds?.[0]?.description?.includes('man of peace'));
+    const sent = await stub.waitForRequest(
+      (r) =>
+        r.method === 'POST' &&
+        /\/channels\/\d+\/messages$/.test(r.path) &&
+        r.body?.embeds?.[0]?.description?.includes('man of peace'),
+    );
     const thread = stub.threads.find((t) => t.messageId === m.id);
     expect(thread, 'a thread was started from the question').toBeDefined();
     expect(thread!.body.name).toBe('who said “man of peace”?');
@@ -206,7 +238,9 @@ describe('discord adapter over the real discord.js client', () => {
   it('where threads are not allowed, a mention gets a direct reply (replied user pinged, nobody else)', async () => {
     const guild = stub.guilds[0]!;
     const m = stub.mention('{bot} brief me', { channelId: guild.noThreadsChannelId });
-    const sent = await stub.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${guild.noThreadsChannelId}/messages`);
+    const sent = await stub.waitForRequest(
+      (r) => r.method === 'POST' && r.path === `/channels/${guild.noThreadsChannelId}/messages`,
+    );
     expect(sent.body.message_reference.message_id).toBe(m.id);
     expect(sent.body.allowed_mentions).toEqual({ parse: [], replied_user: true });
     expect(stub.threads.some((t) => t.messageId === m.id)).toBe(false);
@@ -215,14 +249,18 @@ describe('discord adapter over the real discord.js client', () => {
   it('inside an existing thread, a mention is answered in that thread', async () => {
     const guild = stub.guilds[0]!;
     const m = stub.mention('help', { channelId: guild.threadId });
-    const sent = await stub.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${guild.threadId}/messages`);
+    const sent = await stub.waitForRequest(
+      (r) => r.method === 'POST' && r.path === `/channels/${guild.threadId}/messages`,
+    );
     expect(sent.body.message_reference.message_id).toBe(m.id);
     expect(sent.body.content).toContain('man of peace');
   });
 
   it('a DM is answered in the DM without needing a mention', async () => {
     const m = stub.mention('who said "sell Ukraine"?', { dm: true });
-    const sent = await stub.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${stub.dmChannelId}/messages`);
+    const sent = await stub.waitForRequest(
+      (r) => r.method === 'POST' && r.path === `/channels/${stub.dmChannelId}/messages`,
+    );
     expect(sent.body.message_reference.message_id).toBe(m.id);
     expect(sent.body.embeds[0].description).toContain('Donald Trump');
     expect(core.handled.at(-1)!.conversation).toMatchObject({ isDirect: true, canManageChannel: true });
@@ -230,9 +268,14 @@ describe('discord adapter over the real discord.js client', () => {
 
   it('echoed @everyone, user and role mentions never ping and are defused in the text', async () => {
     const guild = stub.guilds[0]!;
-    stub.mention('@everyone <@123456789012345678> <@&223456789012345678> **bold** [x](https://evil.example)', { channelId: guild.noThreadsChannelId });
+    stub.mention('@everyone <@123456789012345678> <@&223456789012345678> **bold** [x](https://evil.example)', {
+      channelId: guild.noThreadsChannelId,
+    });
     const sent = await stub.waitForRequest(
-      (r) => r.method === 'POST' && r.path === `/channels/${guild.noThreadsChannelId}/messages` && (r.body.embeds?.[0]?.description ?? '').includes('understand'),
+      (r) =>
+        r.method === 'POST' &&
+        r.path === `/channels/${guild.noThreadsChannelId}/messages` &&
+        (r.body.embeds?.[0]?.description ?? '').includes('understand'),
     );
     const description: string = sent.body.embeds[0].description;
     expect(sent.body.allowed_mentions.parse).toEqual([]);
@@ -276,22 +319,33 @@ describe('discord adapter over the real discord.js client', () => {
   });
 
   it('an answer too big for one message is split: reply + webhook follow-ups, each within limits', async () => {
-    const long = Array.from({ length: 40 }, (_, i) => `Paragraph ${i + 1}: ` + 'the envoy said the talks would continue next week '.repeat(8).trim() + '.');
+    const long = Array.from(
+      { length: 40 },
+      (_, i) => `Paragraph ${i + 1}: ` + 'the envoy said the talks would continue next week '.repeat(8).trim() + '.',
+    );
     core.nextReply = {
       summary: 'long',
       visibility: 'public',
-      blocks: [{ type: 'heading', text: 'Long answer' }, ...long.map((t) => ({ type: 'paragraph' as const, spans: [{ type: 'text' as const, text: t }] }))],
+      blocks: [
+        { type: 'heading', text: 'Long answer' },
+        ...long.map((t) => ({ type: 'paragraph' as const, spans: [{ type: 'text' as const, text: t }] })),
+      ],
     };
     const { id, token } = stub.command('brief');
     const cb = await stub.waitForCallback(id);
-    await stub.waitForRequest((r) => r.method === 'POST' && r.path.endsWith(token) && /Part (\d+) of \1/.test(JSON.stringify(r.body)));
+    await stub.waitForRequest(
+      (r) => r.method === 'POST' && r.path.endsWith(token) && /Part (\d+) of \1/.test(JSON.stringify(r.body)),
+    );
     const follow = stub.followUps.filter((f) => f.token === token).map((f) => f.body);
     const all = [cb.body.data, ...follow];
     expect(all.length).toBeGreaterThan(1);
     const joined = all.flatMap((m: any) => m.embeds.map((e: any) => e.description)).join('\n\n');
     for (const t of long) expect(joined).toContain(t);
     for (const m of all) {
-      const size = m.embeds.reduce((n: number, e: any) => n + (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0), 0);
+      const size = m.embeds.reduce(
+        (n: number, e: any) => n + (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0),
+        0,
+      );
       expect(size).toBeLessThanOrEqual(6000);
       for (const e of m.embeds) expect(e.description.length).toBeLessThanOrEqual(4096);
       expect(m.allowed_mentions.parse).toEqual([]);

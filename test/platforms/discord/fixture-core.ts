@@ -15,10 +15,22 @@ const PEOPLE = [
   { name: 'Ted Lieu', value: 'ted-lieu' },
 ];
 const QUOTES = [
-  { speaker: 'Steve Witkoff', paragraph: 7, text: 'I would make the call and just reiterate that you congratulate the president on this achievement, that you supported it, you supported it, that you respect that he is a man of peace, and you’re just, you’re really glad to have seen it happen' },
-  { speaker: 'Steve Witkoff', paragraph: 9, text: 'Now, me to you, I know what it’s going to take to get a peace deal done: Donetsk and maybe a land swap somewhere' },
+  {
+    speaker: 'Steve Witkoff',
+    paragraph: 7,
+    text: 'I would make the call and just reiterate that you congratulate the president on this achievement, that you supported it, you supported it, that you respect that he is a man of peace, and you’re just, you’re really glad to have seen it happen',
+  },
+  {
+    speaker: 'Steve Witkoff',
+    paragraph: 9,
+    text: 'Now, me to you, I know what it’s going to take to get a peace deal done: Donetsk and maybe a land swap somewhere',
+  },
   { speaker: 'Yuri Ushakov', paragraph: 2, text: 'It is unlikely that this is being done to improve relations' },
-  { speaker: 'Donald Trump', paragraph: 18, text: 'He’s got to sell this to Ukraine. He’s going to sell Ukraine to Russia. That’s what a deal-maker does' },
+  {
+    speaker: 'Donald Trump',
+    paragraph: 18,
+    text: 'He’s got to sell this to Ukraine. He’s going to sell Ukraine to Russia. That’s what a deal-maker does',
+  },
 ];
 
 export interface FixtureCore extends Core {
@@ -31,7 +43,12 @@ export interface FixtureCore extends Core {
   nextReply?: ReplyDocument;
 }
 
-const cite = (paragraph: number) => ({ type: 'citation' as const, articleId: ARTICLE, paragraph, label: `¶${paragraph + 1}` });
+const cite = (paragraph: number) => ({
+  type: 'citation' as const,
+  articleId: ARTICLE,
+  paragraph,
+  label: `¶${paragraph + 1}`,
+});
 
 function reply(intent: Answer['intent'], doc: ReplyDocument): Answer {
   return { intent, reply: doc, data: {} };
@@ -64,7 +81,10 @@ export function fixtureCore(): FixtureCore {
             summary: 'Russia denies leaking Witkoff call',
             visibility: 'public',
             blocks: [
-              { type: 'heading', text: 'Russia denies leaking Witkoff call, claims it was meant to undermine negotiations' },
+              {
+                type: 'heading',
+                text: 'Russia denies leaking Witkoff call, claims it was meant to undermine negotiations',
+              },
               {
                 type: 'list',
                 items: [
@@ -79,11 +99,20 @@ export function fixtureCore(): FixtureCore {
           const person = command.person?.toLowerCase();
           const phrase = command.phrase?.toLowerCase();
           const found = QUOTES.filter(
-            (q) => (!person || q.speaker.toLowerCase().includes(person.replace(/-/g, ' ')) || PEOPLE.some((p) => p.value === person && p.name === q.speaker)) && (!phrase || q.text.toLowerCase().includes(phrase)),
+            (q) =>
+              (!person ||
+                q.speaker.toLowerCase().includes(person.replace(/-/g, ' ')) ||
+                PEOPLE.some((p) => p.value === person && p.name === q.speaker)) &&
+              (!phrase || q.text.toLowerCase().includes(phrase)),
           );
           const blocks: Block[] = found.length
             ? found.map((q) => ({ type: 'quote', text: q.text, speaker: q.speaker, cite: cite(q.paragraph) }))
-            : [{ type: 'paragraph', spans: [text(`No one in the briefings said “${command.phrase ?? command.person ?? ''}”.`)] }];
+            : [
+                {
+                  type: 'paragraph',
+                  spans: [text(`No one in the briefings said “${command.phrase ?? command.person ?? ''}”.`)],
+                },
+              ];
           return reply('whosaid', { summary: `${found.length} quotes`, visibility: 'ephemeral', blocks });
         }
         case 'event':
@@ -96,7 +125,13 @@ export function fixtureCore(): FixtureCore {
                 type: 'paragraph',
                 spans: [
                   text('Steve Witkoff visits Russia to meet Vladimir Putin, '),
-                  { type: 'time', at: '2025-12-01', end: '2025-12-07', precision: 'week', fallback: 'the week of Monday 1 December 2025' },
+                  {
+                    type: 'time',
+                    at: '2025-12-01',
+                    end: '2025-12-07',
+                    precision: 'week',
+                    fallback: 'the week of Monday 1 December 2025',
+                  },
                   text(' '),
                   cite(20),
                 ],
@@ -105,9 +140,17 @@ export function fixtureCore(): FixtureCore {
           });
         case 'subscribe':
           if (!conversation.canManageChannel) {
-            return reply('subscription', { summary: 'You need Manage Channels to subscribe this channel.', visibility: 'ephemeral', blocks: [] });
+            return reply('subscription', {
+              summary: 'You need Manage Channels to subscribe this channel.',
+              visibility: 'ephemeral',
+              blocks: [],
+            });
           }
-          return reply('subscription', { summary: `Subscribed: ${command.schedule}`, visibility: 'ephemeral', blocks: [] });
+          return reply('subscription', {
+            summary: `Subscribed: ${command.schedule}`,
+            visibility: 'ephemeral',
+            blocks: [],
+          });
         case 'subscriptions':
           return reply('subscription', { summary: 'No subscriptions here.', visibility: 'ephemeral', blocks: [] });
         case 'unsubscribe':
@@ -118,16 +161,29 @@ export function fixtureCore(): FixtureCore {
           return reply('unknown', {
             summary: 'Not understood',
             visibility: 'ephemeral',
-            blocks: [{ type: 'paragraph', spans: [text(`I didn't understand “${command.name === 'unknown' ? command.text : ''}”.`)] }],
+            blocks: [
+              {
+                type: 'paragraph',
+                spans: [text(`I didn't understand “${command.name === 'unknown' ? command.text : ''}”.`)],
+              },
+            ],
           });
       }
     },
     suggestPeople(prefix, limit) {
       const p = prefix.toLowerCase();
-      return PEOPLE.filter((x) => x.name.toLowerCase().split(' ').some((w) => w.startsWith(p)) || x.name.toLowerCase().startsWith(p)).slice(0, limit);
+      return PEOPLE.filter(
+        (x) =>
+          x.name
+            .toLowerCase()
+            .split(' ')
+            .some((w) => w.startsWith(p)) || x.name.toLowerCase().startsWith(p),
+      ).slice(0, limit);
     },
     suggestArticles(prefix, limit) {
-      return [{ name: 'Russia denies leaking Witkoff call', value: ARTICLE }].filter((a) => a.name.toLowerCase().includes(prefix.toLowerCase())).slice(0, limit);
+      return [{ name: 'Russia denies leaking Witkoff call', value: ARTICLE }]
+        .filter((a) => a.name.toLowerCase().includes(prefix.toLowerCase()))
+        .slice(0, limit);
     },
   };
   return core;

@@ -5,7 +5,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/clock.js';
 import { main } from '../../../src/cli.js';
 import { startDiscord, type DiscordHandle, type GatewayFatal } from '../../../src/platforms/discord/index.js';
-import { BackoffIdentifyThrottler, FATAL_CLOSE_CODES, GatewayFatal as Fatal } from '../../../src/platforms/discord/gateway.js';
+import {
+  BackoffIdentifyThrottler,
+  FATAL_CLOSE_CODES,
+  GatewayFatal as Fatal,
+} from '../../../src/platforms/discord/gateway.js';
 import { BRIEFINGS_DIR } from '../../support/bot-harness.js';
 import { DiscordStub, opt } from '../../support/discord-stub.js';
 import { fixtureDerive } from '../../support/fixtures.js';
@@ -17,7 +21,7 @@ const silent = { debug() {}, info() {}, warn() {}, error() {} };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function until(check: () => boolean, ms: number, what: string): Promise<void> {
-  for (const end = Date.now() + ms; !check(); ) {
+  for (const end = Date.now() + ms; !check();) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await sleep(10);
   }
@@ -50,18 +54,21 @@ describe('Discord gateway closes, real discord.js against the stub gateway', () 
       onFatal: (f) => fatals.push(f),
     });
 
-  it.each([4004, 4014])('close %i after READY: reported as fatal with the variable to fix, no reconnect attempt', async (code) => {
-    bot = await start();
-    const identifies = stub.identifies.length;
-    stub.disconnect(code);
-    await until(() => fatals.length > 0, 5_000, 'the fatal close');
-    expect(fatals[0]!.code).toBe(code);
-    expect(fatals[0]!.message).toMatch(/DISCORD_TOKEN/);
-    expect(bot.gateway.state()).toBe('closed');
-    // discord.js would reconnect within 0.5 s if it were going to.
-    await sleep(800);
-    expect(stub.identifies.length + stub.resumes.length).toBe(identifies);
-  });
+  it.each([4004, 4014])(
+    'close %i after READY: reported as fatal with the variable to fix, no reconnect attempt',
+    async (code) => {
+      bot = await start();
+      const identifies = stub.identifies.length;
+      stub.disconnect(code);
+      await until(() => fatals.length > 0, 5_000, 'the fatal close');
+      expect(fatals[0]!.code).toBe(code);
+      expect(fatals[0]!.message).toMatch(/DISCORD_TOKEN/);
+      expect(bot.gateway.state()).toBe('closed');
+      // discord.js would reconnect within 0.5 s if it were going to.
+      await sleep(800);
+      expect(stub.identifies.length + stub.resumes.length).toBe(identifies);
+    },
+  );
 
   it('close 4000 (recoverable): resumes and keeps answering, nothing fatal', async () => {
     bot = await start();
@@ -77,7 +84,9 @@ describe('Discord gateway closes, real discord.js against the stub gateway', () 
   it('a fatal close before READY fails start-up with the message, instead of waiting forever', async () => {
     stub.closeOnIdentify = 4004;
     const started = start();
-    await expect(Promise.race([started, sleep(5_000).then(() => 'still waiting')])).rejects.toThrow(/4004.*DISCORD_TOKEN/);
+    await expect(Promise.race([started, sleep(5_000).then(() => 'still waiting')])).rejects.toThrow(
+      /4004.*DISCORD_TOKEN/,
+    );
   });
 });
 
@@ -88,7 +97,14 @@ describe('briefbot start exits non-zero when Discord closes the gateway for good
     stub = await DiscordStub.start();
     dir = mkdtempSync(join(tmpdir(), 'briefbot-gateway-'));
     cpSync(BRIEFINGS_DIR, join(dir, 'briefings'), { recursive: true });
-    writeFileSync(join(dir, 'briefbot.yaml'), JSON.stringify({ briefings: join(dir, 'briefings'), store: join(dir, 'data', 'bot.sqlite'), platforms: ['discord'] }));
+    writeFileSync(
+      join(dir, 'briefbot.yaml'),
+      JSON.stringify({
+        briefings: join(dir, 'briefings'),
+        store: join(dir, 'data', 'bot.sqlite'),
+        platforms: ['discord'],
+      }),
+    );
   });
   afterAll(async () => {
     await stub?.stop();
@@ -123,7 +139,9 @@ describe('briefbot start exits non-zero when Discord closes the gateway for good
     // Generous bound (it takes well under a second): shutdown used to wait 7 s for a REST handler
     // that never reports itself idle once an interaction has been answered.
     expect(Date.now() - closedAt).toBeLessThan(5_000);
-    expect(err).toMatch(/^briefbot: Discord: Discord rejected the bot token \(gateway close 4004, authentication failed\); set DISCORD_TOKEN/m);
+    expect(err).toMatch(
+      /^briefbot: Discord: Discord rejected the bot token \(gateway close 4004, authentication failed\); set DISCORD_TOKEN/m,
+    );
     expect(err).not.toContain(GOOD_ENV.DISCORD_TOKEN);
   }, 60_000);
 });
@@ -138,7 +156,10 @@ describe('gateway close codes and the identify backoff (units)', () => {
   it('new sessions back off, doubling from 1 s up to a minute and at least 5 s apart, and reset once connected', async () => {
     let now = 0;
     const waits: number[] = [];
-    const throttler = new BackoffIdentifyThrottler({ now: () => now, wait: async (ms) => void (waits.push(ms), (now += ms)) });
+    const throttler = new BackoffIdentifyThrottler({
+      now: () => now,
+      wait: async (ms) => void (waits.push(ms), (now += ms)),
+    });
     const signal = new AbortController().signal;
     for (let i = 0; i < 9; i++) await throttler.waitForIdentify(0, signal);
     expect(waits).toEqual([5_000, 5_000, 5_000, 8_000, 16_000, 32_000, 60_000, 60_000]);

@@ -102,7 +102,12 @@ describe('discord over the real core and the seed briefing', () => {
 
   it('a mention asking who said "man of peace" is answered in a thread', async () => {
     const m = stub.mention('who said "man of peace"?');
-    const sent = await stub.waitForRequest((r) => r.method === 'POST' && /\/channels\/\d+\/messages$/.test(r.path) && JSON.stringify(r.body).includes('Steve Witkoff'));
+    const sent = await stub.waitForRequest(
+      (r) =>
+        r.method === 'POST' &&
+        /\/channels\/\d+\/messages$/.test(r.path) &&
+        JSON.stringify(r.body).includes('Steve Witkoff'),
+    );
     expect(stub.threads.some((t) => t.messageId === m.id)).toBe(true);
     expect(sent.body.allowed_mentions.parse).toEqual([]);
   });

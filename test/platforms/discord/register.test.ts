@@ -70,14 +70,24 @@ describe('command definitions', () => {
 describe('registerDiscordCommands', () => {
   it('registers in a guild (PUT /applications/{app}/guilds/{guild}/commands) with the bot token', async () => {
     const guildId = stub.guilds[0]!.id;
-    const result = await registerDiscordCommands({ token: 'tok-guild', appId: stub.appId, guildId, restApi: stub.restApi });
+    const result = await registerDiscordCommands({
+      token: 'tok-guild',
+      appId: stub.appId,
+      guildId,
+      restApi: stub.restApi,
+    });
     expect(result).toMatchObject({ scope: 'guild', count: 4 });
     const reg = stub.registrations.at(-1)!;
     expect(reg.scope).toBe(guildId);
     expect(reg.authorization).toBe('Bot tok-guild');
     expect(reg.body).toEqual(commandDefinitions());
     // Subscriptions need Manage Channels by default, so server admins can manage /briefing under Integrations.
-    const registered = Object.fromEntries((reg.body as { name: string; default_member_permissions?: string | null }[]).map((c) => [c.name, c.default_member_permissions ?? null]));
+    const registered = Object.fromEntries(
+      (reg.body as { name: string; default_member_permissions?: string | null }[]).map((c) => [
+        c.name,
+        c.default_member_permissions ?? null,
+      ]),
+    );
     expect(registered).toEqual({ brief: null, whosaid: null, meeting: null, briefing: '16' });
   });
 
@@ -89,7 +99,9 @@ describe('registerDiscordCommands', () => {
 
   it('a 403 (missing applications.commands scope) surfaces as an error', async () => {
     stub.fail({ path: /\/commands$/, status: 403, method: 'PUT' });
-    await expect(registerDiscordCommands({ token: 't', appId: stub.appId, restApi: stub.restApi })).rejects.toThrow(/Missing Permissions/);
+    await expect(registerDiscordCommands({ token: 't', appId: stub.appId, restApi: stub.restApi })).rejects.toThrow(
+      /Missing Permissions/,
+    );
   });
 });
 
@@ -146,6 +158,14 @@ describe('invite and manifest', () => {
     expect(text).toContain(discordInvite('1311234567890123456'));
     expect(text).toMatch(/Message Content/);
     expect(text).toMatch(/register discord --guild/);
-    for (const c of ['/brief', '/whosaid', '/meeting', '/briefing subscribe', '/briefing unsubscribe', '/briefing list']) expect(text).toContain(c);
+    for (const c of [
+      '/brief',
+      '/whosaid',
+      '/meeting',
+      '/briefing subscribe',
+      '/briefing unsubscribe',
+      '/briefing list',
+    ])
+      expect(text).toContain(c);
   });
 });

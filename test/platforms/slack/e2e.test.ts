@@ -7,8 +7,23 @@ import { withPostButton } from '../../../src/queries/sharing.js';
 import type { Core } from '../../../src/queries/core.js';
 import { createCore } from '../../../src/queries/index.js';
 import { ACTION_IDS, renderSlack, renderSlackMessages } from '../../../src/replies/slack.js';
-import { slackLimitViolations, slackMessageTexts, slashCommandBody, eventCallback, blockActionPayload, SlackStub } from '../../support/slack-stub.js';
-import { APP_TOKEN, BOT_TOKEN, CLOCK, RecordingLogger, startHttpHarness, type HttpHarness, testGuard } from './harness.js';
+import {
+  slackLimitViolations,
+  slackMessageTexts,
+  slashCommandBody,
+  eventCallback,
+  blockActionPayload,
+  SlackStub,
+} from '../../support/slack-stub.js';
+import {
+  APP_TOKEN,
+  BOT_TOKEN,
+  CLOCK,
+  RecordingLogger,
+  startHttpHarness,
+  type HttpHarness,
+  testGuard,
+} from './harness.js';
 
 /**
  * End to end with the real core over the repository's briefings/ folder (the seed article):
@@ -26,7 +41,11 @@ beforeAll(async () => {
   core = createCore({ library, clock: CLOCK, timeZone: 'Europe/London' });
 });
 
-type Ack = { response_type: string; text: string; blocks: { type: string; elements?: { action_id?: string; value?: string }[] }[] };
+type Ack = {
+  response_type: string;
+  text: string;
+  blocks: { type: string; elements?: { action_id?: string; value?: string }[] }[];
+};
 const json = (x: unknown) => JSON.stringify(x);
 
 function checkAnswer(name: string, body: Ack, expected: (string | RegExp)[]) {
@@ -99,10 +118,19 @@ describe('Slack end to end, HTTP mode, real core', () => {
   });
 
   it('answers @briefbot who said "man of peace"? in a thread', async () => {
-    await h.event({ type: 'app_mention', user: 'U0ALICE', text: '<@U0BOT> who said "man of peace"?', ts: '1764150001.000100', channel: 'C0NEWS' });
+    await h.event({
+      type: 'app_mention',
+      user: 'U0ALICE',
+      text: '<@U0BOT> who said "man of peace"?',
+      ts: '1764150001.000100',
+      channel: 'C0NEWS',
+    });
     const post = await h.stub.waitForCall('chat.postMessage');
     expect(post.args.thread_ts).toBe('1764150001.000100');
-    checkAnswer('mention', { text: String(post.args.text), blocks: post.args.blocks } as Ack, ['Steve Witkoff', 'man of peace']);
+    checkAnswer('mention', { text: String(post.args.text), blocks: post.args.blocks } as Ack, [
+      'Steve Witkoff',
+      'man of peace',
+    ]);
   });
 });
 
@@ -111,7 +139,15 @@ describe('Slack end to end, Socket Mode, real core', () => {
   let slack: SlackHandle;
   beforeAll(async () => {
     stub = await new SlackStub().start();
-    slack = await startSlack({ core, env: { botToken: BOT_TOKEN, appToken: APP_TOKEN }, logger: new RecordingLogger(), clock: CLOCK, apiUrl: stub.apiUrl, retryConfig: { retries: 0 }, guard: testGuard() });
+    slack = await startSlack({
+      core,
+      env: { botToken: BOT_TOKEN, appToken: APP_TOKEN },
+      logger: new RecordingLogger(),
+      clock: CLOCK,
+      apiUrl: stub.apiUrl,
+      retryConfig: { retries: 0 },
+      guard: testGuard(),
+    });
   });
   afterAll(async () => {
     await slack.stop();
@@ -124,20 +160,38 @@ describe('Slack end to end, Socket Mode, real core', () => {
       ['/whosaid', 'Witkoff', 'man of peace'],
       ['/meeting', '', 'the week of <!date^'],
     ] as const) {
-      const ack = await stub.sendEnvelope('slash_commands', slashCommandBody({ command, text, responseUrl: stub.responseUrl() }));
+      const ack = await stub.sendEnvelope(
+        'slash_commands',
+        slashCommandBody({ command, text, responseUrl: stub.responseUrl() }),
+      );
       const body = ack.payload as Ack;
       expect(body.response_type).toBe('ephemeral');
       checkAnswer(command, body, [expected]);
     }
-    await stub.sendEnvelope('events_api', eventCallback({ type: 'app_mention', user: 'U0ALICE', text: '<@U0BOT> who said "man of peace"?', ts: '1764150002.000100', channel: 'C0NEWS' }));
+    await stub.sendEnvelope(
+      'events_api',
+      eventCallback({
+        type: 'app_mention',
+        user: 'U0ALICE',
+        text: '<@U0BOT> who said "man of peace"?',
+        ts: '1764150002.000100',
+        channel: 'C0NEWS',
+      }),
+    );
     const mention = await stub.waitForCall('chat.postMessage');
     expect(mention.args.thread_ts).toBe('1764150002.000100');
     expect(json(mention.args.blocks)).toContain('man of peace');
 
-    const brief = await stub.sendEnvelope('slash_commands', slashCommandBody({ command: '/brief', text: '', responseUrl: stub.responseUrl() }));
+    const brief = await stub.sendEnvelope(
+      'slash_commands',
+      slashCommandBody({ command: '/brief', text: '', responseUrl: stub.responseUrl() }),
+    );
     const value = (brief.payload as Ack).blocks.at(-1)!.elements![0]!.value!;
     expect(value).toMatch(/^ref:/);
-    await stub.sendEnvelope('interactive', blockActionPayload({ actionId: ACTION_IDS.post_to_channel, value, responseUrl: stub.responseUrl() }));
+    await stub.sendEnvelope(
+      'interactive',
+      blockActionPayload({ actionId: ACTION_IDS.post_to_channel, value, responseUrl: stub.responseUrl() }),
+    );
     const posted = await stub.waitForCall('chat.postMessage', (c) => c.args.thread_ts === undefined);
     expect(json(posted.args.blocks)).toContain('Russia denies leaking Witkoff call');
   });
@@ -165,7 +219,12 @@ describe("Slack's Block Kit limits on the biggest answers the seed can produce",
     ];
     for (const [text, command] of asks) {
       const routed = core.route(text, command);
-      const answer = await core.handle(routed, { platform: 'slack', channelId: 'C0NEWS', userId: 'U0ALICE', canManageChannel: true });
+      const answer = await core.handle(routed, {
+        platform: 'slack',
+        channelId: 'C0NEWS',
+        userId: 'U0ALICE',
+        canManageChannel: true,
+      });
       const reply = withPostButton(answer.reply, 'ref:AAAAAAAAAAAAAAAA');
       const label = `${command ?? 'mention'} ${text.slice(0, 40)}`;
       const one = renderSlack(reply);

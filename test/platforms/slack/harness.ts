@@ -39,13 +39,25 @@ export interface HttpHarness {
   slack: SlackHandle;
   logger: RecordingLogger;
   url: string;
-  slash(command: string, text: string, fields?: { userId?: string; channelId?: string; channelName?: string }, options?: SignedRequestOptions): Promise<SlackHttpResponse & { responseUrl: string }>;
+  slash(
+    command: string,
+    text: string,
+    fields?: { userId?: string; channelId?: string; channelName?: string },
+    options?: SignedRequestOptions,
+  ): Promise<SlackHttpResponse & { responseUrl: string }>;
   event(event: Record<string, unknown>, eventId?: string, options?: SignedRequestOptions): Promise<SlackHttpResponse>;
-  action(actionId: string, value: string, fields?: { userId?: string; channelId?: string }): Promise<SlackHttpResponse & { responseUrl: string }>;
+  action(
+    actionId: string,
+    value: string,
+    fields?: { userId?: string; channelId?: string },
+  ): Promise<SlackHttpResponse & { responseUrl: string }>;
   stop(): Promise<void>;
 }
 
-export async function startHttpHarness(core: Core, extra: { ackDeadlineMs?: number; stub?: SlackStub; guard?: ChatGuard } = {}): Promise<HttpHarness> {
+export async function startHttpHarness(
+  core: Core,
+  extra: { ackDeadlineMs?: number; stub?: SlackStub; guard?: ChatGuard } = {},
+): Promise<HttpHarness> {
   const stub = extra.stub ?? (await new SlackStub().start());
   const logger = new RecordingLogger();
   const slack = await startSlack({

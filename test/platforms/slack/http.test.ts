@@ -15,7 +15,10 @@ describe('Slack HTTP mode (fixture core)', () => {
 
   beforeAll(async () => {
     h = await startHttpHarness(core);
-    h.stub.addUser({ id: 'U0ALICE' }).addUser({ id: 'U0GUEST', is_restricted: true }).addUser({ id: 'U0SCG', is_ultra_restricted: true });
+    h.stub
+      .addUser({ id: 'U0ALICE' })
+      .addUser({ id: 'U0GUEST', is_restricted: true })
+      .addUser({ id: 'U0SCG', is_ultra_restricted: true });
   });
   afterAll(async () => {
     await h.stop();
@@ -31,7 +34,11 @@ describe('Slack HTTP mode (fixture core)', () => {
   it('acks /whosaid with the ephemeral answer itself: one round trip, no other Slack calls', async () => {
     const res = await h.slash('/whosaid', 'Witkoff');
     expect(res.status).toBe(200);
-    const body = res.json() as { response_type: string; text: string; blocks: { type: string; elements?: { action_id: string; value: string }[] }[] };
+    const body = res.json() as {
+      response_type: string;
+      text: string;
+      blocks: { type: string; elements?: { action_id: string; value: string }[] }[];
+    };
     expect(body.response_type).toBe('ephemeral');
     expect(body.text).toContain('Witkoff');
     expect(slackLimitViolations(body)).toEqual([]);
@@ -41,7 +48,12 @@ describe('Slack HTTP mode (fixture core)', () => {
     expect(button.action_id).toBe(ACTION_IDS.post_to_channel);
     // A key to the answer the bot gave, never the command itself.
     expect(button.value).toMatch(/^ref:[\w-]{16}$/);
-    expect(core.seen[0]!.conversation).toMatchObject({ platform: 'slack', channelId: 'C0NEWS', userId: 'U0ALICE', isDirect: false });
+    expect(core.seen[0]!.conversation).toMatchObject({
+      platform: 'slack',
+      channelId: 'C0NEWS',
+      userId: 'U0ALICE',
+      isDirect: false,
+    });
     await sleep(50);
     expect(h.stub.calls.filter((c) => c.method.startsWith('chat.') || c.method === 'response_url')).toEqual([]);
   });
@@ -102,9 +114,13 @@ describe('Slack HTTP mode (fixture core)', () => {
   });
 
   it('Post to channel falls back to the response_url when the bot is not in the channel', async () => {
-    const ack = (await h.slash('/meeting', '', { channelId: 'G0PRIVATE' })).json() as { blocks: { elements?: { value: string }[] }[] };
+    const ack = (await h.slash('/meeting', '', { channelId: 'G0PRIVATE' })).json() as {
+      blocks: { elements?: { value: string }[] }[];
+    };
     h.stub.fault('chat.postMessage', { kind: 'error', error: 'not_in_channel' });
-    const res = await h.action(ACTION_IDS.post_to_channel, ack.blocks.at(-1)!.elements![0]!.value, { channelId: 'G0PRIVATE' });
+    const res = await h.action(ACTION_IDS.post_to_channel, ack.blocks.at(-1)!.elements![0]!.value, {
+      channelId: 'G0PRIVATE',
+    });
     expect(res.status).toBe(200);
     const publicPost = await h.stub.waitForCall('response_url', (c) => c.args.response_type === 'in_channel');
     expect(JSON.stringify(publicPost.args.blocks)).toContain('the week of');
@@ -112,7 +128,10 @@ describe('Slack HTTP mode (fixture core)', () => {
   });
 
   it('an answer too big for one message: the ack shows "…more", a public post continues in a thread', async () => {
-    const ack = (await h.slash('/whosaid', 'everyone')).json() as { blocks: { type: string; elements?: { value: string }[] }[]; text: string };
+    const ack = (await h.slash('/whosaid', 'everyone')).json() as {
+      blocks: { type: string; elements?: { value: string }[] }[];
+      text: string;
+    };
     expect(slackLimitViolations(ack)).toEqual([]);
     expect(ack.blocks).toHaveLength(50);
     expect(JSON.stringify(ack.blocks)).toContain('…more');
@@ -120,14 +139,22 @@ describe('Slack HTTP mode (fixture core)', () => {
     const posts = await h.stub.waitForCalls('chat.postMessage', 3);
     expect(posts[0]!.args.thread_ts).toBeUndefined();
     const firstTs = (posts[0]!.response as { ts: string }).ts;
-    for (const p of posts) expect(slackLimitViolations({ text: String(p.args.text), blocks: p.args.blocks as unknown[] })).toEqual([]);
+    for (const p of posts)
+      expect(slackLimitViolations({ text: String(p.args.text), blocks: p.args.blocks as unknown[] })).toEqual([]);
     expect(posts.slice(1).map((p) => p.args.thread_ts)).toEqual([firstTs, firstTs]);
     const all = JSON.stringify(posts.map((p) => p.args.blocks));
     for (let i = 0; i < 60; i++) expect(all).toContain(`(#${i})`);
   });
 
   it('answers an @mention in a thread under it, without the mention in the question', async () => {
-    const res = await h.event({ type: 'app_mention', user: 'U0ALICE', text: '<@U0BOT> who said "man of peace"?', ts: '1764150000.000100', channel: 'C0NEWS', event_ts: '1764150000.000100' });
+    const res = await h.event({
+      type: 'app_mention',
+      user: 'U0ALICE',
+      text: '<@U0BOT> who said "man of peace"?',
+      ts: '1764150000.000100',
+      channel: 'C0NEWS',
+      event_ts: '1764150000.000100',
+    });
     expect(res.status).toBe(200);
     const post = await h.stub.waitForCall('chat.postMessage');
     expect(post.args).toMatchObject({ channel: 'C0NEWS', thread_ts: '1764150000.000100' });
@@ -137,12 +164,25 @@ describe('Slack HTTP mode (fixture core)', () => {
   });
 
   it('answers a mention inside a thread in that thread, and a DM directly (once, though Slack sends both events)', async () => {
-    await h.event({ type: 'app_mention', user: 'U0ALICE', text: '<@U0BOT> who said "peace deal"', ts: '1764150000.000300', thread_ts: '1764150000.000200', channel: 'C0NEWS' });
+    await h.event({
+      type: 'app_mention',
+      user: 'U0ALICE',
+      text: '<@U0BOT> who said "peace deal"',
+      ts: '1764150000.000300',
+      thread_ts: '1764150000.000200',
+      channel: 'C0NEWS',
+    });
     const threaded = await h.stub.waitForCall('chat.postMessage');
     expect(threaded.args.thread_ts).toBe('1764150000.000200');
     h.stub.reset();
 
-    const dm = { user: 'U0ALICE', text: '<@U0BOT> when do they meet?', ts: '1764150000.000400', channel: 'D0ALICE', channel_type: 'im' };
+    const dm = {
+      user: 'U0ALICE',
+      text: '<@U0BOT> when do they meet?',
+      ts: '1764150000.000400',
+      channel: 'D0ALICE',
+      channel_type: 'im',
+    };
     await h.event({ type: 'message', ...dm });
     await h.event({ type: 'app_mention', ...dm });
     const post = await h.stub.waitForCall('chat.postMessage');
@@ -154,19 +194,50 @@ describe('Slack HTTP mode (fixture core)', () => {
   });
 
   it('ignores bot messages, edits and its own posts', async () => {
-    await h.event({ type: 'message', subtype: 'message_changed', channel: 'D0ALICE', channel_type: 'im', ts: '1.1', message: { text: 'x' } });
-    await h.event({ type: 'message', bot_id: 'B0OTHER', user: 'U0OTHERBOT', text: 'who said x', channel: 'D0ALICE', channel_type: 'im', ts: '1.2' });
-    await h.event({ type: 'message', bot_id: 'B0BOT', user: 'U0BOT', text: 'who said x', channel: 'D0ALICE', channel_type: 'im', ts: '1.3' });
+    await h.event({
+      type: 'message',
+      subtype: 'message_changed',
+      channel: 'D0ALICE',
+      channel_type: 'im',
+      ts: '1.1',
+      message: { text: 'x' },
+    });
+    await h.event({
+      type: 'message',
+      bot_id: 'B0OTHER',
+      user: 'U0OTHERBOT',
+      text: 'who said x',
+      channel: 'D0ALICE',
+      channel_type: 'im',
+      ts: '1.2',
+    });
+    await h.event({
+      type: 'message',
+      bot_id: 'B0BOT',
+      user: 'U0BOT',
+      text: 'who said x',
+      channel: 'D0ALICE',
+      channel_type: 'im',
+      ts: '1.3',
+    });
     await sleep(100);
     expect(h.stub.callsTo('chat.postMessage')).toHaveLength(0);
     expect(core.seen).toHaveLength(0);
   });
 
   it('does not answer a Slack retry (X-Slack-Retry-Num) of an event it already answered', async () => {
-    const event = { type: 'app_mention', user: 'U0ALICE', text: '<@U0BOT> who said "man of peace"', ts: '1764150000.000500', channel: 'C0NEWS' };
+    const event = {
+      type: 'app_mention',
+      user: 'U0ALICE',
+      text: '<@U0BOT> who said "man of peace"',
+      ts: '1764150000.000500',
+      channel: 'C0NEWS',
+    };
     await h.event(event, 'Ev0RETRY1');
     await h.stub.waitForCall('chat.postMessage');
-    const retry = await h.event(event, 'Ev0RETRY1', { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+    const retry = await h.event(event, 'Ev0RETRY1', {
+      headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+    });
     expect(retry.status).toBe(200);
     await sleep(150);
     expect(h.stub.callsTo('chat.postMessage')).toHaveLength(1);
@@ -175,7 +246,12 @@ describe('Slack HTTP mode (fixture core)', () => {
   });
 
   it('answers url_verification with the challenge', async () => {
-    const res = await postSigned(h.url, SIGNING_SECRET, JSON.stringify({ type: 'url_verification', token: 't', challenge: 'c-123' }), 'application/json');
+    const res = await postSigned(
+      h.url,
+      SIGNING_SECRET,
+      JSON.stringify({ type: 'url_verification', token: 't', challenge: 'c-123' }),
+      'application/json',
+    );
     expect(res.status).toBe(200);
     expect(res.json()).toEqual({ challenge: 'c-123' });
   });
@@ -183,11 +259,20 @@ describe('Slack HTTP mode (fixture core)', () => {
   it('rejects a bad signature and a timestamp older than five minutes with 401, with no side effects', async () => {
     const bad = await h.slash('/whosaid', 'Witkoff', {}, { signature: 'v0=' + '0'.repeat(64) });
     expect(bad.status).toBe(401);
-    const wrongSecret = await h.slash('/whosaid', 'Witkoff', {}, { signature: slackSignature('not-the-secret', Math.floor(Date.now() / 1000), 'x') });
+    const wrongSecret = await h.slash(
+      '/whosaid',
+      'Witkoff',
+      {},
+      { signature: slackSignature('not-the-secret', Math.floor(Date.now() / 1000), 'x') },
+    );
     expect(wrongSecret.status).toBe(401);
     const old = await h.slash('/whosaid', 'Witkoff', {}, { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
     expect(old.status).toBe(401);
-    const oldEvent = await h.event({ type: 'app_mention', user: 'U0ALICE', text: '<@U0BOT> hi', ts: '1.9', channel: 'C0NEWS' }, undefined, { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
+    const oldEvent = await h.event(
+      { type: 'app_mention', user: 'U0ALICE', text: '<@U0BOT> hi', ts: '1.9', channel: 'C0NEWS' },
+      undefined,
+      { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 },
+    );
     expect(oldEvent.status).toBe(401);
     await sleep(100);
     expect(core.seen).toHaveLength(0);
@@ -195,7 +280,10 @@ describe('Slack HTTP mode (fixture core)', () => {
   });
 
   it('lets only workspace admins and the channel creator change subscriptions (users.info, conversations.info, cached)', async () => {
-    h.stub.addUser({ id: 'U0ADMIN', is_admin: true }).addUser({ id: 'U0CREATOR' }).addChannel({ id: 'C0NEWS', creator: 'U0CREATOR' });
+    h.stub
+      .addUser({ id: 'U0ADMIN', is_admin: true })
+      .addUser({ id: 'U0CREATOR' })
+      .addChannel({ id: 'C0NEWS', creator: 'U0CREATOR' });
     await h.slash('/brief', 'subscribe daily 08:00', { userId: 'U0ADMIN' });
     await h.slash('/brief', 'subscribe daily 09:00', { userId: 'U0ADMIN' });
     await h.slash('/brief', 'subscribe daily 08:00', { userId: 'U0CREATOR' });
@@ -206,12 +294,22 @@ describe('Slack HTTP mode (fixture core)', () => {
     expect(core.seen.map((s) => s.conversation.canManageChannel)).toEqual([true, true, true, false, false, false]);
     expect((res.json() as { text: string }).text).toContain('guests');
     // One lookup per user and one per channel: the second command of U0ADMIN came from the cache.
-    expect(h.stub.callsTo('users.info').map((c) => c.args.user)).toEqual(['U0ADMIN', 'U0CREATOR', 'U0ALICE', 'U0GUEST', 'U0SCG']);
+    expect(h.stub.callsTo('users.info').map((c) => c.args.user)).toEqual([
+      'U0ADMIN',
+      'U0CREATOR',
+      'U0ALICE',
+      'U0GUEST',
+      'U0SCG',
+    ]);
     expect(h.stub.callsTo('conversations.info').map((c) => c.args.channel)).toEqual(['C0NEWS']);
   });
 
   it('lets a user manage the subscriptions of their own DM with the bot without a lookup', async () => {
-    await h.slash('/brief', 'subscribe daily 08:00', { userId: 'U0ALICE', channelId: 'D0ALICE', channelName: 'directmessage' });
+    await h.slash('/brief', 'subscribe daily 08:00', {
+      userId: 'U0ALICE',
+      channelId: 'D0ALICE',
+      channelName: 'directmessage',
+    });
     expect(core.seen[0]!.conversation).toMatchObject({ canManageChannel: true, isDirect: true });
     expect(h.stub.callsTo('users.info')).toEqual([]);
   });
@@ -277,12 +375,21 @@ describe('startSlack configuration errors', () => {
     const { SlackStub } = await import('../../support/slack-stub.js');
     const { RecordingLogger, CLOCK } = await import('./harness.js');
     const core = new FixtureCore();
-    await expect(startSlack({ core, env: { botToken: 'xoxb-x' }, logger: new RecordingLogger(), clock: CLOCK })).rejects.toThrow(/SLACK_SIGNING_SECRET/);
+    await expect(
+      startSlack({ core, env: { botToken: 'xoxb-x' }, logger: new RecordingLogger(), clock: CLOCK }),
+    ).rejects.toThrow(/SLACK_SIGNING_SECRET/);
     const stub = await new SlackStub().start();
     stub.fault('auth.test', { kind: 'error', error: 'invalid_auth' });
     try {
       await expect(
-        startSlack({ core, env: { botToken: 'xoxb-bad', signingSecret: 's', port: 0, host: '127.0.0.1' }, logger: new RecordingLogger(), clock: CLOCK, apiUrl: stub.apiUrl, retryConfig: { retries: 0 } }),
+        startSlack({
+          core,
+          env: { botToken: 'xoxb-bad', signingSecret: 's', port: 0, host: '127.0.0.1' },
+          logger: new RecordingLogger(),
+          clock: CLOCK,
+          apiUrl: stub.apiUrl,
+          retryConfig: { retries: 0 },
+        }),
       ).rejects.toThrow(/invalid_auth.*SLACK_BOT_TOKEN/);
     } finally {
       await stub.stop();

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSlack, type SlackHandle } from '../../../src/platforms/slack/index.js';
 import { ACTION_IDS } from '../../../src/replies/slack.js';
-import { blockActionPayload, eventCallback, slackLimitViolations, slashCommandBody, SlackStub } from '../../support/slack-stub.js';
+import {
+  blockActionPayload,
+  eventCallback,
+  slackLimitViolations,
+  slashCommandBody,
+  SlackStub,
+} from '../../support/slack-stub.js';
 import { FixtureCore } from './fixture-core.js';
 import { APP_TOKEN, BOT_TOKEN, CLOCK, RecordingLogger, sleep, testGuard } from './harness.js';
 
@@ -20,7 +26,15 @@ describe('Slack Socket Mode (fixture core)', () => {
   beforeAll(async () => {
     stub = await new SlackStub().start();
     stub.addUser({ id: 'U0ALICE' });
-    slack = await startSlack({ core, env: { botToken: BOT_TOKEN, appToken: APP_TOKEN }, logger, clock: CLOCK, apiUrl: stub.apiUrl, retryConfig: { retries: 0 }, guard: testGuard() });
+    slack = await startSlack({
+      core,
+      env: { botToken: BOT_TOKEN, appToken: APP_TOKEN },
+      logger,
+      clock: CLOCK,
+      apiUrl: stub.apiUrl,
+      retryConfig: { retries: 0 },
+      guard: testGuard(),
+    });
     startupCalls = stub.calls.map((c) => ({ method: c.method, token: c.token }));
   });
   afterAll(async () => {
@@ -50,19 +64,37 @@ describe('Slack Socket Mode (fixture core)', () => {
       ['/brief', 'full', 'Russia denies leaking Witkoff call'],
       ['/meeting', '', 'the week of <!date^'],
     ] as const) {
-      const ack = await stub.sendEnvelope('slash_commands', slashCommandBody({ command, text, responseUrl: stub.responseUrl() }));
+      const ack = await stub.sendEnvelope(
+        'slash_commands',
+        slashCommandBody({ command, text, responseUrl: stub.responseUrl() }),
+      );
       const payload = ack.payload as { response_type: string; text: string; blocks: unknown[] };
       expect(payload.response_type, command).toBe('ephemeral');
       expect(JSON.stringify(payload.blocks), command).toContain(expected);
       expect(slackLimitViolations(payload), command).toEqual([]);
     }
     expect(core.seen.map((s) => s.command.name)).toEqual(['whosaid', 'summary', 'event']);
-    const publicAck = await stub.sendEnvelope('slash_commands', slashCommandBody({ command: '/brief', text: 'public', responseUrl: stub.responseUrl() }));
+    const publicAck = await stub.sendEnvelope(
+      'slash_commands',
+      slashCommandBody({ command: '/brief', text: 'public', responseUrl: stub.responseUrl() }),
+    );
     expect(publicAck.payload).toMatchObject({ response_type: 'in_channel' });
   });
 
   it('acks an app_mention envelope at once and answers in a thread under the mention', async () => {
-    const ack = await stub.sendEnvelope('events_api', eventCallback({ type: 'app_mention', user: 'U0ALICE', text: '<@U0BOT> who said "man of peace"?', ts: '1764150000.000700', channel: 'C0NEWS' }, 'Ev0SOCK1'));
+    const ack = await stub.sendEnvelope(
+      'events_api',
+      eventCallback(
+        {
+          type: 'app_mention',
+          user: 'U0ALICE',
+          text: '<@U0BOT> who said "man of peace"?',
+          ts: '1764150000.000700',
+          channel: 'C0NEWS',
+        },
+        'Ev0SOCK1',
+      ),
+    );
     expect(ack.envelope_id).toBeTruthy();
     expect(ack.payload ?? {}).toEqual({});
     const post = await stub.waitForCall('chat.postMessage');
@@ -72,7 +104,16 @@ describe('Slack Socket Mode (fixture core)', () => {
   });
 
   it('does not answer a redelivered event twice (retry_attempt)', async () => {
-    const body = eventCallback({ type: 'app_mention', user: 'U0ALICE', text: '<@U0BOT> who said "peace deal"', ts: '1764150000.000800', channel: 'C0NEWS' }, 'Ev0SOCK2');
+    const body = eventCallback(
+      {
+        type: 'app_mention',
+        user: 'U0ALICE',
+        text: '<@U0BOT> who said "peace deal"',
+        ts: '1764150000.000800',
+        channel: 'C0NEWS',
+      },
+      'Ev0SOCK2',
+    );
     await stub.sendEnvelope('events_api', body);
     await stub.waitForCall('chat.postMessage');
     const again = await stub.sendEnvelope('events_api', body, { retryAttempt: 1, retryReason: 'timeout' });
@@ -82,7 +123,17 @@ describe('Slack Socket Mode (fixture core)', () => {
   });
 
   it('answers a DM directly', async () => {
-    await stub.sendEnvelope('events_api', eventCallback({ type: 'message', channel_type: 'im', user: 'U0ALICE', text: 'who said "man of peace"', ts: '1764150000.000900', channel: 'D0ALICE' }));
+    await stub.sendEnvelope(
+      'events_api',
+      eventCallback({
+        type: 'message',
+        channel_type: 'im',
+        user: 'U0ALICE',
+        text: 'who said "man of peace"',
+        ts: '1764150000.000900',
+        channel: 'D0ALICE',
+      }),
+    );
     const post = await stub.waitForCall('chat.postMessage');
     expect(post.args.channel).toBe('D0ALICE');
     expect(post.args.thread_ts).toBeUndefined();
@@ -90,9 +141,16 @@ describe('Slack Socket Mode (fixture core)', () => {
 
   it('handles the Post to channel button from an interactive envelope', async () => {
     const responseUrl = stub.responseUrl();
-    const asked = await stub.sendEnvelope('slash_commands', slashCommandBody({ command: '/whosaid', text: 'Ushakov', responseUrl: stub.responseUrl() }));
-    const value = (asked.payload as { blocks: { elements?: { value: string }[] }[] }).blocks.at(-1)!.elements![0]!.value;
-    const ack = await stub.sendEnvelope('interactive', blockActionPayload({ actionId: ACTION_IDS.post_to_channel, value, responseUrl }));
+    const asked = await stub.sendEnvelope(
+      'slash_commands',
+      slashCommandBody({ command: '/whosaid', text: 'Ushakov', responseUrl: stub.responseUrl() }),
+    );
+    const value = (asked.payload as { blocks: { elements?: { value: string }[] }[] }).blocks.at(-1)!.elements![0]!
+      .value;
+    const ack = await stub.sendEnvelope(
+      'interactive',
+      blockActionPayload({ actionId: ACTION_IDS.post_to_channel, value, responseUrl }),
+    );
     expect(ack.envelope_id).toBeTruthy();
     const post = await stub.waitForCall('chat.postMessage');
     expect(post.args.channel).toBe('C0NEWS');
@@ -107,7 +165,10 @@ describe('Slack Socket Mode (fixture core)', () => {
     await stub.waitForSocket(9000, before + 1);
     // The new connection's hello must reach the client before it can ack.
     await sleep(50);
-    const ack = await stub.sendEnvelope('slash_commands', slashCommandBody({ command: '/whosaid', text: 'Witkoff', responseUrl: stub.responseUrl() }));
+    const ack = await stub.sendEnvelope(
+      'slash_commands',
+      slashCommandBody({ command: '/whosaid', text: 'Witkoff', responseUrl: stub.responseUrl() }),
+    );
     expect(ack.payload).toMatchObject({ response_type: 'ephemeral' });
     expect(stub.socketCount).toBe(1);
   });

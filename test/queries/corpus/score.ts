@@ -16,7 +16,8 @@ export const SEED_DIR = join(import.meta.dirname, '../../../briefings');
 /** The nine eval articles 00–08 in a temporary folder of their own (copies: links out of a briefings folder are refused). */
 export function nineFolder(): string {
   const dir = mkdtempSync(join(tmpdir(), 'briefbot-nine-'));
-  for (const f of readdirSync(EVAL_DIR).filter((f) => /^0[0-8]-.+\.txt$/.test(f))) copyFileSync(join(EVAL_DIR, f), join(dir, f));
+  for (const f of readdirSync(EVAL_DIR).filter((f) => /^0[0-8]-.+\.txt$/.test(f)))
+    copyFileSync(join(EVAL_DIR, f), join(dir, f));
   return dir;
 }
 
@@ -34,7 +35,11 @@ export async function scorer(): Promise<Scorer> {
     seed: createCore({ library: libraries.seed, clock: fixedClock('2025-11-28T12:00:00Z'), timeZone: 'UTC' }),
     nine: createCore({ library: libraries.nine, clock: fixedClock('2025-11-28T12:00:00Z'), timeZone: 'UTC' }),
   };
-  const ctxOf = (folder: Folder) => ({ library: libraries[folder], clock: fixedClock('2025-11-28T12:00:00Z'), timeZone: 'UTC' });
+  const ctxOf = (folder: Folder) => ({
+    library: libraries[folder],
+    clock: fixedClock('2025-11-28T12:00:00Z'),
+    timeZone: 'UTC',
+  });
   /** Why a question was read wrong, or undefined when it was read right. */
   const check = (folder: Folder, text: string, e: Expect): string | undefined => {
     const c = cores[folder].route(text) as Command & Record<string, unknown>;
@@ -45,10 +50,12 @@ export async function scorer(): Promise<Scorer> {
       const span = slot('person') ?? slot('topic');
       if (!span) return `no person slot: ${got}`;
       const found = findPerson(ctxOf(folder), span);
-      if (found.person?.name !== e.person) return `person ${e.person} expected, ${JSON.stringify(span)} resolved to ${found.person?.name ?? (found.candidates ? `candidates ${found.candidates.map((p) => p.name).join(', ')}` : 'nobody')}`;
+      if (found.person?.name !== e.person)
+        return `person ${e.person} expected, ${JSON.stringify(span)} resolved to ${found.person?.name ?? (found.candidates ? `candidates ${found.candidates.map((p) => p.name).join(', ')}` : 'nobody')}`;
     }
     for (const k of ['about', 'topic'] as const) {
-      if (e[k] && !(slot(k) ?? '').toLowerCase().includes(e[k]!)) return `${k} ${JSON.stringify(e[k])} expected: ${got}`;
+      if (e[k] && !(slot(k) ?? '').toLowerCase().includes(e[k]!))
+        return `${k} ${JSON.stringify(e[k])} expected: ${got}`;
     }
     if (e.article) {
       const ref = slot('article');
@@ -57,11 +64,13 @@ export async function scorer(): Promise<Scorer> {
     }
     if (e.ask && c.ask !== e.ask) return `ask ${e.ask} expected: ${got}`;
     if (e.kind && !((c.kinds as string[] | undefined) ?? []).includes(e.kind)) return `kind ${e.kind} expected: ${got}`;
-    if (e.phrase && (slot('phrase') ?? '').toLowerCase() !== e.phrase.toLowerCase()) return `phrase ${e.phrase} expected: ${got}`;
+    if (e.phrase && (slot('phrase') ?? '').toLowerCase() !== e.phrase.toLowerCase())
+      return `phrase ${e.phrase} expected: ${got}`;
     if (e.check && c.check !== true) return `a yes/no question expected: ${got}`;
     if (e.period && c.period !== e.period) return `period ${e.period} expected: ${got}`;
     if (e.stance && c.stance !== e.stance) return `stance ${e.stance} expected: ${got}`;
-    if (e.refers && !((c.refers as string[] | undefined) ?? []).includes(e.refers)) return `a reference to the ${e.refers} expected: ${got}`;
+    if (e.refers && !((c.refers as string[] | undefined) ?? []).includes(e.refers))
+      return `a reference to the ${e.refers} expected: ${got}`;
     return undefined;
   };
   return { check, libraries };
