@@ -1,6 +1,5 @@
 import type { When } from '../model/article.js';
 import type { Answer } from './command.js';
-import type { Saying } from '../library/indexes.js';
 import type { Story, StoryStep } from '../stories/stories.js';
 import { choose, filterOf, type EventCommand } from './event-choice.js';
 import { text, type Block, type Span } from '../replies/document.js';
@@ -15,17 +14,8 @@ import {
   toInstant,
   whenStatus,
 } from '../replies/format.js';
-import { tokenize } from '../library/text-match.js';
-import {
-  cite,
-  quoted,
-  sayingParagraph,
-  sayingSpeaker,
-  sayingText,
-  sayingUnnamed,
-  speakerName,
-  type QueryContext,
-} from './shared.js';
+import { contextLines, statementLine } from './event-lines.js';
+import { cite, quoted, sayingUnnamed, speakerName, type QueryContext } from './shared.js';
 
 /**
  * "/meeting", "/meeting <name>" and event questions, answered from the event's story: every
@@ -77,26 +67,6 @@ export interface EventData {
   } | null;
 }
 
-const EVENT_WORDS = new Set([
-  'meet',
-  'meeting',
-  'meetings',
-  'met',
-  'visit',
-  'visits',
-  'talks',
-  'discuss',
-  'discussions',
-  'summit',
-  'come',
-  'join',
-  'accompanied',
-  'agreed',
-  'deal',
-  'negotiations',
-  'trip',
-]);
-
 function whenData(w: When): WhenData {
   return { text: w.text, precision: w.precision, start: w.start ?? null, end: w.end ?? null };
 }
@@ -124,68 +94,6 @@ export function storyStatus(story: Story, now: Date, timeZone: string): EventSta
   if (story.state === 'postponed') return 'postponed';
   const s = whenStatus(story.when, now, timeZone);
   return s === 'ongoing' ? 'under way' : s;
-}
-
-// ---------------------------------------------------------------------------------------------
-// What was said about it.
-
-/** Lines already chosen for a report of a story (a changed article's reports are new objects: this is forgotten with them). */
-const linesCache = new WeakMap<object, Saying[]>();
-
-function contextLines(ctx: QueryContext, story: Story, limit = 3): Saying[] {
-  const mention =
-    story.latest.article.quotes.length || story.latest.article.statements.length ? story.latest : story.origin;
-  const known = linesCache.get(mention);
-  if (known) return known;
-  const lines = contextLinesUncached(ctx, mention, limit);
-  linesCache.set(mention, lines);
-  return lines;
-}
-
-function contextLinesUncached(ctx: QueryContext, mention: Story['latest'], limit: number): Saying[] {
-  const article = ctx.library.article(mention.article.id) ?? mention.article;
-  const participants = new Set(mention.event.participants);
-  const names = new Set(
-    mention.event.participants
-      .flatMap((id) => {
-        const p = article.people.find((x) => x.id === id);
-        return p ? [p.name.split(' ').pop()?.toLowerCase() ?? '', ...p.aliases.map((a) => a.toLowerCase())] : [];
-      })
-      .filter((n) => n.length > 2),
-  );
-  const sayings: Saying[] = [
-    ...article.quotes.map((quote): Saying => ({ kind: 'quote', articleId: article.id, quote })),
-    ...article.statements.map((statement, ordinal): Saying => ({
-      kind: 'statement',
-      articleId: article.id,
-      statement,
-      ordinal,
-    })),
-  ];
-  return sayings
-    .map((s, order) => {
-      const body = sayingText(s);
-      const lower = body.toLowerCase();
-      let score = 0;
-      const speaker = sayingSpeaker(s);
-      if (speaker && participants.has(speaker)) score += 3;
-      if ([...names].some((n) => lower.includes(n))) score += 3;
-      if (tokenize(body).some((w) => EVENT_WORDS.has(w))) score += 3;
-      const distance = sayingParagraph(s) - mention.event.paragraph;
-      if (distance >= 0 && distance <= 3) score += 2;
-      return { s, score, order };
-    })
-    .filter((x) => x.score >= 6)
-    .sort((a, b) => b.score - a.score || a.order - b.order)
-    .slice(0, limit)
-    .map((x) => x.s);
-}
-
-function statementLine(ctx: QueryContext, speakerId: string, body: string): string {
-  const person = ctx.library.person(speakerId);
-  if (!person) return body;
-  const names = [person.name, ...person.aliases].map((n) => n.toLowerCase());
-  return names.some((n) => body.toLowerCase().includes(n)) ? body : `${person.name}: ${body}`;
 }
 
 function timeSpan(ctx: QueryContext, when: When, relative: boolean): Span {
