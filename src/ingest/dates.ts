@@ -768,48 +768,39 @@ function rangeWhen(text: string, y: number | undefined, m: number, d1: number, d
 const MAYBE_DAY_RANGE = /\d(?:st|nd|rd|th)?\s*(?:-|–|to|until|till|through|and)\s*\d/;
 const MAYBE_WEEK_OF = /week\s+of/i;
 
+/** A day-range match read as its parts: the range rules order their groups differently. */
+type RangeParts = [whole: string, month: string, d1: string, d2: string, year: string | undefined];
+
+function rangeMatches(
+  pattern: RegExp,
+  text: string,
+  out: Candidate[],
+  parts: (m: RegExpExecArray) => RangeParts,
+): void {
+  pattern.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = pattern.exec(text)) !== null) {
+    const [whole, name, d1, d2, year] = parts(m);
+    const month = monthNumber(name);
+    out.push({
+      index: m.index,
+      end: m.index + whole.length,
+      text: whole,
+      needsTense: !year,
+      resolve: (ref, tense) =>
+        rangeWhen(whole, yearFor(month, Number(d1), ref, tense, year), month, Number(d1), Number(d2)),
+    });
+  }
+}
+
 function rangeCandidates(text: string, out: Candidate[]): void {
   let m: RegExpExecArray | null;
-  const ranged = MAYBE_DAY_RANGE.test(text);
-  DAY_RANGE_DAY_FIRST.lastIndex = ranged ? 0 : text.length;
-  while (ranged && (m = DAY_RANGE_DAY_FIRST.exec(text)) !== null) {
-    const [whole, , d1, d2, name, year] = m;
-    const month = monthNumber(name!);
-    out.push({
-      index: m.index,
-      end: m.index + whole!.length,
-      text: whole!,
-      needsTense: !year,
-      resolve: (ref, tense) =>
-        rangeWhen(whole!, yearFor(month, Number(d1), ref, tense, year), month, Number(d1), Number(d2)),
-    });
+  if (MAYBE_DAY_RANGE.test(text)) {
+    rangeMatches(DAY_RANGE_DAY_FIRST, text, out, ([whole, , d1, d2, name, year]) => [whole, name!, d1!, d2!, year]);
+    rangeMatches(DAY_RANGE_MONTH_FIRST, text, out, ([whole, , name, d1, d2, year]) => [whole, name!, d1!, d2!, year]);
   }
-  DAY_RANGE_MONTH_FIRST.lastIndex = 0;
-  while (ranged && (m = DAY_RANGE_MONTH_FIRST.exec(text)) !== null) {
-    const [whole, , name, d1, d2, year] = m;
-    const month = monthNumber(name!);
-    out.push({
-      index: m.index,
-      end: m.index + whole!.length,
-      text: whole!,
-      needsTense: !year,
-      resolve: (ref, tense) =>
-        rangeWhen(whole!, yearFor(month, Number(d1), ref, tense, year), month, Number(d1), Number(d2)),
-    });
-  }
-  DAY_RANGE_MONTH_THROUGH.lastIndex = 0;
-  while (/\b(?:through|thru|to|until|till)\s+\d/i.test(text) && (m = DAY_RANGE_MONTH_THROUGH.exec(text)) !== null) {
-    const [whole, name, d1, d2, year] = m;
-    const month = monthNumber(name!);
-    out.push({
-      index: m.index,
-      end: m.index + whole!.length,
-      text: whole!,
-      needsTense: !year,
-      resolve: (ref, tense) =>
-        rangeWhen(whole!, yearFor(month, Number(d1), ref, tense, year), month, Number(d1), Number(d2)),
-    });
-  }
+  if (/\b(?:through|thru|to|until|till)\s+\d/i.test(text))
+    rangeMatches(DAY_RANGE_MONTH_THROUGH, text, out, ([whole, name, d1, d2, year]) => [whole, name!, d1!, d2!, year]);
   NTH_WEEKDAY.lastIndex = 0;
   while (
     /\b(?:first|second|third|fourth|last)\s+\w+day\s+(?:of|in)\b/i.test(text) &&
