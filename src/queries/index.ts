@@ -22,6 +22,7 @@ import { STOPWORDS } from '../library/search.js';
 import { coverage, levenshtein, stem, tokenize } from '../library/text-match.js';
 import type { EventData } from './event.js';
 import { boundCommand, clip } from './bounds.js';
+import { MEETING_KINDS } from './event-choice.js';
 
 export { boundCommand, MAX_ECHO, MAX_REFERENCE, MAX_REFERENCE_WORDS } from './bounds.js';
 
@@ -206,7 +207,6 @@ function askBack(): Answer<{ followUp: false }> {
   };
 }
 
-const MEETING_LIKE = new Set(['meeting', 'visit', 'call', 'talks', 'summit']);
 /** "when is the launch now?", "is it still on?": words of the follow-up, not of what it is about. */
 const TIME_FILLERS = new Set(['now', 'still', 'yet', 'again', 'anymore']);
 
@@ -228,7 +228,7 @@ function eventWithFallback(ctx: QueryContext, command: Extract<Command, { name: 
         ?.events.find((e) => e.paragraph === event.paragraph && e.title === event.title)?.kind ??
         'other');
     fits = kinds.some(
-      (k) => k === kind || (k === 'meeting' && MEETING_LIKE.has(kind)) || (k === 'visit' && MEETING_LIKE.has(kind)),
+      (k) => k === kind || (k === 'meeting' && MEETING_KINDS.has(kind)) || (k === 'visit' && MEETING_KINDS.has(kind)),
     );
   }
   // A story's participants are full names; "Putin" names "Vladimir Putin".
