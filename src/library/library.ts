@@ -22,18 +22,6 @@ import { FolderWatch, type WatchStatus } from './folder-watch.js';
 import { Shelf } from './shelf.js';
 import { readForStartup } from './startup-read.js';
 
-export {
-  containedPath,
-  idPrecedence,
-  isArticleFile,
-  isBriefingFile,
-  isTextArticle,
-  MAX_BRIEFING_BYTES,
-  type LibraryChange,
-  type LibraryError,
-} from './briefing-files.js';
-export type { WatchStatus } from './folder-watch.js';
-
 export interface LibraryOptions {
   /** The briefings folder. */
   dir: string;

@@ -5,8 +5,7 @@
  * words of the paragraph around the quote).
  */
 import type { Article } from '../model/article.js';
-import type { PhraseMatch, Saying } from './indexes.js';
-import { sayingText } from './indexes.js';
+import { sayingText, type PhraseMatch, type Saying } from './speaker-index.js';
 import { STOPWORDS, type SearchIndex } from './search.js';
 import { bestSentences, bestWindow, mayHoldWords, stem, stems, tokenize } from './text-match.js';
 

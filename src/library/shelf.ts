@@ -1,18 +1,12 @@
 import { EventEmitter } from 'node:events';
 import type { Article } from '../model/article.js';
-import {
-  EventIndex,
-  PeopleIndex,
-  SpeakerIndex,
-  type IndexedEvent,
-  type PersonSummary,
-  type PhraseMatch,
-  type Saying,
-} from './indexes.js';
+import { EventIndex, type IndexedEvent } from './event-index.js';
+import { PeopleIndex, type PersonSummary } from './people-index.js';
+import { SpeakerIndex, type PhraseMatch, type Saying } from './speaker-index.js';
 import { searchWords, type PassageHit, type SearchIndex, type SearchOptions } from './search.js';
 import { findPhrase } from './phrases.js';
 import { tokenize } from './text-match.js';
-import { StoryBook } from '../stories/stories.js';
+import { StoryBook } from '../stories/book.js';
 import type { LibraryChange } from './briefing-files.js';
 
 export interface Entry {

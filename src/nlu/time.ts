@@ -2,7 +2,7 @@
  * Time words of a question ("this week", "since Monday", "in the last 3 days"): found by the
  * grammar as text, resolved against the clock when the question is answered.
  */
-import { calendarDateOfInstant, startOfDayInstant, type CalendarDate } from '../replies/format.js';
+import { calendarDateOfInstant, startOfDayInstant, type CalendarDate } from '../time.js';
 
 const WEEKDAY = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun';
 const MONTH =

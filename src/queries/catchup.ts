@@ -4,7 +4,7 @@
  */
 import type { Answer, Command } from './command.js';
 import { text, type Block } from '../replies/document.js';
-import { formatDate } from '../replies/format.js';
+import { formatDate } from '../time.js';
 import { resolvePeriod } from '../nlu/time.js';
 import { summaryPoints } from './summary.js';
 import { cite, plural, quoted, type QueryContext } from './shared.js';

@@ -1,8 +1,10 @@
 import type { Command } from './command.js';
-import { storyEndMs, type Story, type StoryBook } from '../stories/stories.js';
-import { clip, whenStatus } from '../replies/format.js';
+import type { StoryBook } from '../stories/book.js';
+import { storyEndMs } from '../stories/linking.js';
+import type { Story } from '../stories/types.js';
+import { whenStatus } from '../time.js';
 import { tokenize } from '../library/text-match.js';
-import type { QueryContext } from './shared.js';
+import { clip, type QueryContext } from './shared.js';
 
 /**
  * Which story "/meeting", "/meeting <name>" or an event question is about: the words of the

@@ -1,6 +1,6 @@
-import type { Saying } from '../library/indexes.js';
+import type { Saying } from '../library/speaker-index.js';
 import { tokenize } from '../library/text-match.js';
-import type { Story } from '../stories/stories.js';
+import type { Story } from '../stories/types.js';
 import { sayingParagraph, sayingSpeaker, sayingText, type QueryContext } from './shared.js';
 
 // What was said about an event: the sayings of its latest report that concern it, best first.

@@ -1,11 +1,10 @@
 import type { When } from '../model/article.js';
 import type { Answer } from './command.js';
-import type { Story, StoryStep } from '../stories/stories.js';
+import type { Story, StoryStep } from '../stories/types.js';
 import { choose, filterOf, type EventCommand } from './event-choice.js';
 import { text, type Block, type Span } from '../replies/document.js';
 import {
   calendarDate,
-  clip,
   formatDate,
   formatWhen,
   periodEndInstant,
@@ -13,9 +12,9 @@ import {
   relativeWeek,
   toInstant,
   whenStatus,
-} from '../replies/format.js';
+} from '../time.js';
 import { contextLines, statementLine } from './event-lines.js';
-import { cite, quoted, sayingUnnamed, speakerName, type QueryContext } from './shared.js';
+import { cite, clip, quoted, sayingUnnamed, speakerName, type QueryContext } from './shared.js';
 
 /**
  * "/meeting", "/meeting <name>" and event questions, answered from the event's story: every

@@ -1,7 +1,6 @@
 import type { Answer } from './command.js';
 import { text, type Block } from '../replies/document.js';
-import { clip } from '../replies/format.js';
-import { quoted } from './shared.js';
+import { clip, quoted } from './shared.js';
 
 const COMMANDS: [string, string][] = [
   ['/brief', 'summary of the newest briefing (3 points, each citing its paragraph)'],

@@ -6,7 +6,7 @@
  * others, and the headlines of their stories for country words.
  */
 import type { Article } from '../model/article.js';
-import type { PersonSummary } from '../library/indexes.js';
+import type { PersonSummary } from '../library/people-index.js';
 import { levenshtein, tokenize } from '../library/text-match.js';
 import { DEMONYMS, RELATIONS, ROLE_NOUNS, ROLE_SYNONYMS, US_STATES, VICTIM_WORDS } from '../nlu/lexicon.js';
 import type { QueryContext } from './shared.js';

@@ -1,8 +1,7 @@
 import type { Answer, Command } from './command.js';
 import { text, type Block, type Span } from '../replies/document.js';
-import { clip } from '../replies/format.js';
 import { candidatesReply } from './whosaid.js';
-import { cite, plural, quoted, type QueryContext } from './shared.js';
+import { cite, clip, plural, quoted, type QueryContext } from './shared.js';
 import { factsOf, findPerson } from './people.js';
 import { searchAnswer } from './search.js';
 import { tokenize } from '../library/text-match.js';

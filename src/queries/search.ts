@@ -8,9 +8,8 @@
 import type { Answer } from './command.js';
 import { searchWords } from '../library/search.js';
 import { text, type Block } from '../replies/document.js';
-import { clip } from '../replies/format.js';
 import { bestSentences, coverage, stem } from '../library/text-match.js';
-import { cite, quoted, type QueryContext } from './shared.js';
+import { cite, clip, quoted, type QueryContext } from './shared.js';
 
 export interface SearchData {
   words: string[];

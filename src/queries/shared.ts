@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { Library } from '../library/library.js';
-import type { PersonSummary, Saying } from '../library/indexes.js';
+import type { PersonSummary } from '../library/people-index.js';
+import type { Saying } from '../library/speaker-index.js';
 import type { Span } from '../replies/document.js';
 import type { SubscriptionService } from './core.js';
 
@@ -10,6 +11,12 @@ export interface QueryContext {
   clock: Clock;
   timeZone: string;
   subscriptions?: SubscriptionService;
+}
+
+/** Shortens user text for echoing: one line, at most `max` characters. */
+export function clip(text: string, max = 120): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
 }
 
 /** A citation of an article's paragraph; the label counts paragraphs from 1, as a reader would. */

@@ -1,8 +1,8 @@
 import type { Article, SummaryPoint } from '../model/article.js';
 import type { Answer, Command } from './command.js';
 import { text, type Block, type ReplyDocument, type Span } from '../replies/document.js';
-import { clip, formatDate, formatWhen, whenStatus } from '../replies/format.js';
-import { cite, plural, quoted, type QueryContext } from './shared.js';
+import { formatDate, formatWhen, whenStatus } from '../time.js';
+import { cite, clip, plural, quoted, type QueryContext } from './shared.js';
 import { summaryActionValue } from './sharing.js';
 
 export interface SummaryData {

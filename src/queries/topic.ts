@@ -5,15 +5,16 @@
  * stemming and typo correction); a paragraph's quotes and reported statements are its lines.
  */
 import type { Answer, Command } from './command.js';
-import type { PersonSummary, Saying } from '../library/indexes.js';
+import type { PersonSummary } from '../library/people-index.js';
+import type { Saying } from '../library/speaker-index.js';
 import { sayingsIn } from '../library/phrases.js';
 import { searchWords } from '../library/search.js';
 import { coverage, stem, stems, tokenize } from '../library/text-match.js';
 import { text, type Block, type ReplyDocument } from '../replies/document.js';
-import { clip } from '../replies/format.js';
 import { CRITICISM_WORDS, SUPPORT_WORDS } from '../nlu/lexicon.js';
 import {
   cite,
+  clip,
   plural,
   quoted,
   sayingParagraph,

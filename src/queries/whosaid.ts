@@ -1,9 +1,10 @@
 import type { Answer, Command } from './command.js';
 import { text, type Block, type ReplyDocument } from '../replies/document.js';
-import { clip } from '../replies/format.js';
-import type { PersonSummary, Saying } from '../library/indexes.js';
+import type { PersonSummary } from '../library/people-index.js';
+import type { Saying } from '../library/speaker-index.js';
 import {
   cite,
+  clip,
   paragraphContext,
   plural,
   quoted,

@@ -1,7 +1,8 @@
 import type { Article, Event } from '../model/article.js';
 import type { Block, ReplyDocument, Span } from '../replies/document.js';
 import { addDays, describeDuration, formatWhen, localDate, mondayOf, parseDuration, ymd, zonedTime } from '../time.js';
-import { StoryBook, type Story } from '../stories/stories.js';
+import { StoryBook } from '../stories/book.js';
+import type { Story } from '../stories/types.js';
 
 /** Local time of day for reminders about events that have a date but no time. */
 export const DAY_REMINDER_HOUR = 9;

@@ -12,7 +12,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Library, type LibraryChange } from '../../src/library/library.js';
+import type { LibraryChange } from '../../src/library/briefing-files.js';
+import { Library } from '../../src/library/library.js';
 import { fixtureDerive } from '../support/fixtures.js';
 
 const dirs: string[] = [];

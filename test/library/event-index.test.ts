@@ -1,7 +1,7 @@
 /** The event index behind "/meeting": sorted by end, words of titles and participants, per-article removal. */
 import { describe, expect, it } from 'vitest';
 import type { Article, Event, Person } from '../../src/model/article.js';
-import { EventIndex } from '../../src/library/indexes.js';
+import { EventIndex } from '../../src/library/event-index.js';
 
 const person = (id: string, name: string, aliases: string[] = []): Person =>
   ({ id, name, aliases, type: 'person' }) as Person;

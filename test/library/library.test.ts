@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Library, type LibraryChange } from '../../src/library/library.js';
+import type { LibraryChange } from '../../src/library/briefing-files.js';
+import { Library } from '../../src/library/library.js';
 import { fixtureDerive, fixtureLibrary, SEED_PATH } from '../support/fixtures.js';
 
 const dirs: string[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { clip } from '../../src/queries/shared.js';
 import {
-  clip,
   formatDate,
   formatWhen,
   relativeDays,
@@ -8,7 +8,7 @@ import {
   startOfDayInstant,
   toInstant,
   whenStatus,
-} from '../../src/replies/format.js';
+} from '../../src/time.js';
 
 const week = { text: 'next week', precision: 'week' as const, start: '2025-12-01', end: '2025-12-07' };
 

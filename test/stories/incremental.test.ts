@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Article, type Event, type EventKind, type Person } from '../../src/model/article.js';
-import { StoryBook, type Story } from '../../src/stories/stories.js';
+import { StoryBook } from '../../src/stories/book.js';
+import type { Story } from '../../src/stories/types.js';
 
 /**
  * The book kept up to date one change at a time is the book a rebuild makes: random sequences of

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Article, type Event, type Person } from '../../src/model/article.js';
 import { fullName, nameWords, PersonRegistry } from '../../src/stories/people.js';
-import { StoryBook } from '../../src/stories/stories.js';
+import { StoryBook } from '../../src/stories/book.js';
 
 /** Hand-made articles (no extractor): the linking rules on their own. */
 
