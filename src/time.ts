@@ -79,7 +79,7 @@ function formatter(timeZone: string, shape: 'parts' | 'clock' | 'clock-zone'): I
 }
 
 /** The wall clock in a zone at an instant. */
-export function localParts(at: Date, timeZone: string): LocalParts {
+function localParts(at: Date, timeZone: string): LocalParts {
   const out: LocalParts = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const p of formatter(timeZone, 'parts').formatToParts(at)) {
     if (p.type in out) out[p.type as keyof LocalParts] = Number(p.value);
@@ -92,7 +92,7 @@ export function calendarDateOfInstant(at: Date, timeZone: string): CalendarDate 
   return { year, month, day };
 }
 
-export function isDateOnly(iso: string): boolean {
+function isDateOnly(iso: string): boolean {
   return DATE_ONLY.test(iso);
 }
 
@@ -175,7 +175,7 @@ export function periodEndInstant(iso: string, timeZone: string): Date {
   return startOfDayInstant(calendarDate(addDays(iso, 1), timeZone), timeZone);
 }
 
-export function formatDay(d: CalendarDate, withWeekday = true): string {
+function formatDay(d: CalendarDate, withWeekday = true): string {
   const base = `${d.day} ${MONTHS[d.month - 1]} ${d.year}`;
   return withWeekday ? `${WEEKDAYS[weekday(d)]} ${base}` : base;
 }

@@ -35,7 +35,7 @@ const port = z
   .transform(Number)
   .refine((n) => n <= 65535, 'should be a port number (0–65535)');
 
-export const Env = z
+const Env = z
   .object({
     SLACK_BOT_TOKEN: optional(
       z

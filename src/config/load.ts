@@ -4,7 +4,7 @@ import { validate as validateCron } from 'node-cron';
 import { Config } from './schema.js';
 import { locateIssues, parseLocatedYaml, type LocatedIssue } from './yaml-location.js';
 
-export const DEFAULT_CONFIG_PATH = 'config/briefbot.yaml';
+const DEFAULT_CONFIG_PATH = 'config/briefbot.yaml';
 
 /** A config file that cannot be used: names the file, the line and the key at fault. */
 export class ConfigError extends Error {

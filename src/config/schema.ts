@@ -4,16 +4,16 @@ import { Limits } from './limits.js';
 
 const TimeZone = z.string().refine(isTimeZone, { message: 'not an IANA time zone (e.g. Europe/Berlin)' });
 
-export const Platform = z.enum(['slack', 'discord', 'console']);
+const Platform = z.enum(['slack', 'discord', 'console']);
 
-export const Target = z
+const Target = z
   .object({
     platform: z.enum(['slack', 'discord']),
     channel: z.string().min(1),
   })
   .strict();
 
-export const Schedule = z
+const Schedule = z
   .object({
     name: z.string().min(1),
     /** node-cron expression (5 or 6 fields); validated against node-cron when the config loads. */
@@ -24,7 +24,7 @@ export const Schedule = z
   })
   .strict();
 
-export const Reminders = z
+const Reminders = z
   .object({
     /** Offsets before an event, e.g. "1d", "1h", "30m". */
     offsets: z

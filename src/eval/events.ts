@@ -69,7 +69,7 @@ const TITLES =
   /^(?:(?:the|mr|mrs|ms|dr|sen|rep|gov|gen|president|prime|minister|pope|king|queen|secretary|judge|chancellor)\s+)+/;
 
 /** Two names of one person: equal, or one surname with compatible first names (an initial, a nickname's first letter, none). */
-export function sameName(a: string, b: string): boolean {
+function sameName(a: string, b: string): boolean {
   const x = norm(a).replace(TITLES, '');
   const y = norm(b).replace(TITLES, '');
   if (!x || !y) return false;
@@ -85,7 +85,7 @@ function normPlace(s: string | undefined): string {
   return s ? norm(s).replace(/^the /, '') : '';
 }
 
-export function samePlace(a: string | undefined, b: string | undefined): boolean {
+function samePlace(a: string | undefined, b: string | undefined): boolean {
   const x = normPlace(a);
   const y = normPlace(b);
   if (!x || !y) return x === y;
@@ -99,7 +99,7 @@ function goldEnd(w: GoldWhen): string {
 }
 
 /** Start and end days agree (a gold day and a predicted instant on that day agree). */
-export function sameDays(g: GoldWhen | undefined, p: PredictedEvent['when']): boolean {
+function sameDays(g: GoldWhen | undefined, p: PredictedEvent['when']): boolean {
   const dated = p && p.start && p.precision !== 'unknown';
   if (!g) return !dated;
   if (!dated) return false;
@@ -107,7 +107,7 @@ export function sameDays(g: GoldWhen | undefined, p: PredictedEvent['when']): bo
 }
 
 /** The time of day agrees too: both without one, or the same instant (offsets compared when both have them). */
-export function sameTime(g: GoldWhen | undefined, p: PredictedEvent['when']): boolean {
+function sameTime(g: GoldWhen | undefined, p: PredictedEvent['when']): boolean {
   if (!sameDays(g, p) || !g) return false;
   const gi = g.start.includes('T');
   const pi = !!p?.start?.includes('T');
@@ -137,7 +137,7 @@ function describeEvent(e: GoldEvent | PredictedEvent): string {
   return `${e.kind} [${e.participants.join(', ')}]${e.location ? ` @${e.location}` : ''} ${when}${e.status ? ` (${e.status})` : ''}`;
 }
 
-export function scoreEvents(gold: GoldEvent[], predicted: PredictedEvent[]): EventScore {
+function scoreEvents(gold: GoldEvent[], predicted: PredictedEvent[]): EventScore {
   const pairs: { g: number; p: number; score: number }[] = [];
   gold.forEach((g, gi) =>
     predicted.forEach((p, pi) => {
@@ -220,7 +220,7 @@ export function scoreEvents(gold: GoldEvent[], predicted: PredictedEvent[]): Eve
 }
 
 /** The article's events as the scorer reads them: participants by name, whatever the ids. */
-export function predictedEvents(article: Article): PredictedEvent[] {
+function predictedEvents(article: Article): PredictedEvent[] {
   const names = new Map(article.people.map((p) => [p.id, p.name]));
   return article.events.map((e: Event) => ({
     kind: e.kind,

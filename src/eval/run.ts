@@ -54,7 +54,7 @@ export interface EvalOptions {
   heldOutErrors?: boolean;
 }
 
-export function predictedQuotes(article: Article): PredictedQuote[] {
+function predictedQuotes(article: Article): PredictedQuote[] {
   const people = new Map(article.people.map((p) => [p.id, p]));
   return article.quotes.map((q) => {
     const p = q.speakerId ? people.get(q.speakerId) : undefined;

@@ -79,7 +79,7 @@ export interface Score {
   errors: QuoteError[];
 }
 
-export const OVERLAP_THRESHOLD = 0.8;
+const OVERLAP_THRESHOLD = 0.8;
 
 /** Whitespace collapsed, quote marks straightened, trailing punctuation and outer marks dropped. */
 export function normalizeQuote(text: string): string {

@@ -84,9 +84,6 @@ export class Gauge extends Metric<number> {
   set(labels: Labels, value: number): void {
     this.entry(labels, () => 0).value = value;
   }
-  get(labels: Labels = {}): number | undefined {
-    return this.series.get(keyOf(labels))?.value;
-  }
   lines(): string[] {
     if (this.collect) {
       try {
@@ -112,9 +109,6 @@ export class Histogram extends Metric<{ buckets: number[]; sum: number; count: n
     for (let i = 0; i < this.bounds.length; i++) if (value <= this.bounds[i]!) s.buckets[i]! += 1;
     s.sum += value;
     s.count += 1;
-  }
-  count(labels: Labels = {}): number {
-    return this.series.get(keyOf(labels))?.value.count ?? 0;
   }
   lines(): string[] {
     const out: string[] = [];

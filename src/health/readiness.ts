@@ -32,10 +32,6 @@ export class HealthChecks {
     this.checks.set(name, check);
   }
 
-  remove(name: string): void {
-    this.checks.delete(name);
-  }
-
   evaluate(): Readiness {
     const checks: Record<string, CheckResult> = {};
     let ok = true;

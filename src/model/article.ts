@@ -25,7 +25,7 @@ export const Person = z.object({
   kind: z.enum(['group', 'document', 'outlet']).optional(),
 });
 
-export const QuoteKind = z.enum(['full', 'partial']);
+const QuoteKind = z.enum(['full', 'partial']);
 export const Quote = z.object({
   id: z.string().min(1),
   speakerId: z.string().nullable(),

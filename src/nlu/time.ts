@@ -2,7 +2,7 @@
  * Time words of a question ("this week", "since Monday", "in the last 3 days"): found by the
  * grammar as text, resolved against the clock when the question is answered.
  */
-import { calendarDateOfInstant, startOfDayInstant, type CalendarDate } from '../time.js';
+import { calendarDateOfInstant, type CalendarDate } from '../time.js';
 
 const WEEKDAY = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun';
 const MONTH =
@@ -82,10 +82,4 @@ export function resolvePeriod(phrase: string, now: Date, timeZone: string): { fr
     if (d) return range({ year: Number(d[1]), month: Number(d[2]), day: Number(d[3]) });
   }
   return undefined;
-}
-
-/** The instant a period's first day starts (for comparing with published dates). */
-export function periodStart(period: { from: string }, timeZone: string): Date {
-  const [y, m, d] = period.from.split('-').map(Number) as [number, number, number];
-  return startOfDayInstant({ year: y, month: m, day: d }, timeZone);
 }

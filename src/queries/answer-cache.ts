@@ -77,14 +77,6 @@ export class AnswerCache {
     this.entries.set(key, { answer, minute: clockMinute });
   }
 
-  clear(): void {
-    this.entries.clear();
-  }
-
-  get size(): number {
-    return this.entries.size;
-  }
-
   private checkLibrary(): void {
     const generation = this.library.generation;
     if (generation !== this.seenGeneration) {

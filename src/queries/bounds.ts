@@ -1,10 +1,10 @@
 import type { Command } from './command.js';
 
 /** Longest reference (article, person, phrase, event, schedule) a query looks up; names and quotes are far shorter. */
-export const MAX_REFERENCE = 300;
-export const MAX_REFERENCE_WORDS = 40;
+const MAX_REFERENCE = 300;
+const MAX_REFERENCE_WORDS = 40;
 /** Longest text echoed back (the router cuts typed text at the same length). */
-export const MAX_ECHO = 2000;
+const MAX_ECHO = 2000;
 
 /** Cuts at `max` UTF-16 units without splitting a surrogate pair. */
 export function clip(s: string, max: number): string {

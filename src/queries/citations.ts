@@ -9,7 +9,7 @@ import type { Block, ReplyDocument, Span } from '../replies/document.js';
 type Citation = Extract<Span, { type: 'citation' }>;
 
 /** The reader's number of a paragraph: its place among the body paragraphs, from 1. */
-export function bodyNumber(
+function bodyNumber(
   article: Article | undefined,
   paragraph: number,
 ): { kind: 'body' | 'caption' | 'other'; n: number } {
@@ -26,13 +26,13 @@ export function bodyNumber(
   return { kind: 'body', n: paragraph + 1 };
 }
 
-export function shortHeadline(headline: string, max = 48): string {
+function shortHeadline(headline: string, max = 48): string {
   if (headline.length <= max) return headline;
   const cut = headline.slice(0, max);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 12)).replace(/[\s,;:–-]+$/, '')}…`;
 }
 
-export function citationLabel(article: Article | undefined, paragraph: number, withArticle: boolean): string {
+function citationLabel(article: Article | undefined, paragraph: number, withArticle: boolean): string {
   const { kind, n } = bodyNumber(article, paragraph);
   const where =
     kind === 'body' ? `¶${n}` : kind === 'caption' ? `photo caption after ¶${n - 1}` : `¶${n} (not body text)`;

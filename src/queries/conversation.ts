@@ -17,7 +17,7 @@ export interface Subject {
   at: number;
 }
 
-export const FOLLOW_UP_TTL_MS = 60 * 60_000;
+const FOLLOW_UP_TTL_MS = 60 * 60_000;
 
 export class ConversationMemory {
   private readonly entries: LRUCache<string, Subject>;
@@ -69,10 +69,6 @@ export class ConversationMemory {
       ((data?.['lines'] as { articleId: string }[] | undefined) ?? [])[0];
     if (!articleId && !event && firstQuote) subject.articleId = firstQuote.articleId;
     this.entries.set(key, subject);
-  }
-
-  get size(): number {
-    return this.entries.size;
   }
 }
 

@@ -49,7 +49,7 @@ const QUERY_STOP = new Set([
 ]);
 
 /** A story the briefings looked forward to at some point (not only reports of what had happened). */
-export function announced(story: Story): boolean {
+function announced(story: Story): boolean {
   return story.mentions.some((m) => {
     const e = m.event;
     if (e.status && e.status !== 'announced' && e.status !== 'scheduled' && e.status !== 'postponed') return false;

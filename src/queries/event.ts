@@ -87,7 +87,7 @@ function atPlace(place: string): string {
 }
 
 /** Where the story stands now: its settled state, or where the clock is against its date. */
-export function storyStatus(story: Story, now: Date, timeZone: string): EventStatusWord {
+function storyStatus(story: Story, now: Date, timeZone: string): EventStatusWord {
   if (story.state === 'took place') return 'took place';
   if (story.state === 'cancelled') return 'cancelled';
   if (story.state === 'postponed') return 'postponed';

@@ -24,7 +24,7 @@ import type { EventData } from './event.js';
 import { boundCommand, clip } from './bounds.js';
 import { MEETING_KINDS } from './event-choice.js';
 
-export { boundCommand, MAX_ECHO, MAX_REFERENCE, MAX_REFERENCE_WORDS } from './bounds.js';
+export { boundCommand } from './bounds.js';
 
 export type { SummaryData } from './summary.js';
 export type { WhosaidData, WhosaidQuote } from './whosaid.js';
@@ -35,7 +35,7 @@ export type { CatchupData } from './catchup.js';
 export type { SearchData } from './search.js';
 export { PARAGRAPH_NUMBERING } from './citations.js';
 export { routeText, routeSlash, parseSubscribe, cleanInput } from './router.js';
-export { articleSummaryReply, postActionValue } from './summary.js';
+export { postActionValue } from './summary.js';
 
 export interface CoreOptions {
   library: Library;

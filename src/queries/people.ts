@@ -5,7 +5,6 @@
  * appositions ("X, the …", "X, who was …"), party and state tags ("(D-CA)"), relations to
  * others, and the headlines of their stories for country words.
  */
-import type { Article } from '../model/article.js';
 import type { PersonSummary } from '../library/people-index.js';
 import { levenshtein, tokenize } from '../library/text-match.js';
 import { DEMONYMS, RELATIONS, ROLE_NOUNS, ROLE_SYNONYMS, US_STATES, VICTIM_WORDS } from '../nlu/lexicon.js';
@@ -366,8 +365,4 @@ export function findPerson(ctx: QueryContext, query: string, prefer?: (p: Person
   });
   if (close.length) return pickFrom(close.length > 1 && !descriptive ? close.slice(0, 1) : close, 'name')!;
   return { how: 'none' };
-}
-
-export function articleOf(ctx: QueryContext, id: string): Article | undefined {
-  return ctx.library.article(id);
 }

@@ -157,7 +157,7 @@ export function personAnswer(ctx: QueryContext, command: PersonCommand): Answer<
  * Whether an alias reads as a way to call the person: not a cut title glued to the name ("State
  * Mike Pompeo", "United Nations Nikki Haley") nor the tail of a longer title ("States President").
  */
-export function readableAlias(alias: string, name: string): boolean {
+function readableAlias(alias: string, name: string): boolean {
   if (
     /^(States|Nations|Kingdom|Republic|Union|Affairs|Office|House|Forces|of|the)\b/.test(alias) &&
     !alias.startsWith('House of')

@@ -1,6 +1,5 @@
 import type { Clock } from '../clock.js';
 import type { Library } from '../library/library.js';
-import type { PersonSummary } from '../library/people-index.js';
 import type { Saying } from '../library/speaker-index.js';
 import type { Span } from '../replies/document.js';
 import type { SubscriptionService } from './core.js';
@@ -87,21 +86,4 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 /** “…” around echoed user text. */
 export function quoted(text: string): string {
   return `“${text}”`;
-}
-
-/**
- * One person from a name lookup, or the candidates when it is ambiguous. `prefer` breaks ties
- * (e.g. "the people who are quoted" for /whosaid).
- */
-export function pickPerson(
-  people: PersonSummary[],
-  prefer?: (p: PersonSummary) => boolean,
-): { person?: PersonSummary; candidates?: PersonSummary[] } {
-  if (people.length === 0) return {};
-  if (people.length === 1) return { person: people[0] };
-  if (prefer) {
-    const preferred = people.filter(prefer);
-    if (preferred.length === 1) return { person: preferred[0] };
-  }
-  return { candidates: people };
 }

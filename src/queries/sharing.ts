@@ -14,9 +14,9 @@ import type { Command } from './command.js';
  */
 
 /** Answers worth sharing: lookups. Help, errors and subscription changes stay private. */
-export const SHAREABLE: ReadonlySet<Command['name']> = new Set(['summary', 'whosaid', 'person', 'event']);
+const SHAREABLE: ReadonlySet<Command['name']> = new Set(['summary', 'whosaid', 'person', 'event']);
 
-export function isShareable(command: Command): boolean {
+function isShareable(command: Command): boolean {
   return SHAREABLE.has(command.name);
 }
 
@@ -48,7 +48,7 @@ export interface ActionRefStore {
 }
 
 /** A bounded in-memory ActionRefStore (adapters started without a store: tests, benches). */
-export class MemoryActionRefs implements ActionRefStore {
+class MemoryActionRefs implements ActionRefStore {
   private readonly refs = new Map<string, ActionRef>();
   private readonly posts = new Set<string>();
 

@@ -34,7 +34,7 @@ export function summaryPoints(article: Article, want: number): SummaryPoint[] {
 
 export { summaryActionValue as postActionValue } from './sharing.js';
 
-export function articleSummaryReply(
+function articleSummaryReply(
   ctx: QueryContext,
   article: Article,
   length: 'short' | 'full',

@@ -11,7 +11,7 @@ const ZWSP = '\u200b';
  * Breaks every mention form so it renders as text and cannot ping even if allowed_mentions were
  * lost: @everyone, @here, <@id>, <@!id>, <@&id>, <#id>, and Slack-style <!channel>.
  */
-export function neutralizeMentions(text: string): string {
+function neutralizeMentions(text: string): string {
   if (!text.includes('@') && !text.includes('<')) return text;
   return text.replace(/@(everyone|here)/gi, `@${ZWSP}$1`).replace(/<([@#!])/g, `<${ZWSP}$1`);
 }
@@ -83,7 +83,7 @@ function renderTime(span: Extract<Span, { type: 'time' }>): string {
 
 const SAFE_URL = /^https?:\/\/[^\s<>()[\]]+$/i;
 
-export function renderSpan(span: Span): string {
+function renderSpan(span: Span): string {
   switch (span.type) {
     case 'text': {
       if (span.text.trim() === '') return span.text;
@@ -117,7 +117,7 @@ export function renderSpan(span: Span): string {
   }
 }
 
-export const renderSpans = (spans: Span[]): string => spans.map(renderSpan).join('');
+const renderSpans = (spans: Span[]): string => spans.map(renderSpan).join('');
 
 // ─── splitting ────────────────────────────────────────────────────────────────────────────────────
 

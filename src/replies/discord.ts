@@ -10,7 +10,7 @@ import type { Action, Block, ReplyDocument, Span } from './document.js';
 import { quoteSpeakerLabel } from './document.js';
 import { escapeDiscord, splitSpans, splitText } from './discord-markdown.js';
 
-export { escapeDiscord, neutralizeMentions, plainDiscord, splitSpans, splitText } from './discord-markdown.js';
+export { escapeDiscord, plainDiscord, splitSpans, splitText } from './discord-markdown.js';
 
 /**
  * Discord renderer: a ReplyDocument → one or more plain-JSON message payloads (API field shapes,
@@ -37,7 +37,7 @@ export const DISCORD_LIMITS = {
 } as const;
 
 /** Briefbot's accent colour (a muted blue), so answers are recognisable in a busy channel. */
-export const EMBED_COLOR = 0x3b6ea5;
+const EMBED_COLOR = 0x3b6ea5;
 
 export type DiscordEmbed = APIEmbed;
 /** Our buttons always carry a label. */

@@ -19,7 +19,7 @@ const ZWSP = '\u200b';
  * (needs a boundary before, a non-space after) nor close a span. The text still reads the same.
  */
 const MRKDWN_MARKER = /[*_~`]/;
-export function neutraliseMrkdwn(escaped: string): string {
+function neutraliseMrkdwn(escaped: string): string {
   if (!MRKDWN_MARKER.test(escaped)) return escaped;
   return escaped.replace(/[*_~`]/g, (m) => `${ZWSP}${m}${ZWSP}`);
 }
@@ -46,7 +46,7 @@ function unixSeconds(iso: string): number | undefined {
 }
 
 /** Fallback inside `<!date…|fallback>`: escaped; `|` and `>` would end the token early. */
-export function dateFallback(raw: string): string {
+function dateFallback(raw: string): string {
   return escapeSlack(raw.replace(/\|/g, '/'));
 }
 
@@ -57,7 +57,7 @@ const HALF_DAY = 12 * 3600;
  * point at the middle of their first day: a reader ±12 h from the newsroom still sees the same
  * calendar date, instead of the day before.
  */
-export function renderTime(span: Extract<Span, { type: 'time' }>): string {
+function renderTime(span: Extract<Span, { type: 'time' }>): string {
   const start = unixSeconds(span.at);
   if (start === undefined || span.precision === 'month') return mrkdwnText(span.fallback);
   switch (span.precision) {
@@ -90,7 +90,7 @@ export function citeWithArticle(cite: Extract<Span, { type: 'citation' }>): Span
   return [cite, { type: 'text', text: ' · ' }, { type: 'text', text: cite.articleId, style: 'code' }];
 }
 
-export function isSafeUrl(url: string): boolean {
+function isSafeUrl(url: string): boolean {
   return /^https?:\/\/[^\s<>|]+$/i.test(url);
 }
 

@@ -3,7 +3,7 @@ import type { Action, Block, ReplyDocument, Span } from './document.js';
 import { quoteSpeakerLabel } from './document.js';
 import { citeWithArticle, mrkdwnText, plainText, renderSpan, spanPlain } from './slack-mrkdwn.js';
 
-export { escapeSlack, mrkdwnText, neutraliseMrkdwn, plainText, renderSpan, renderTime } from './slack-mrkdwn.js';
+export { escapeSlack, mrkdwnText, plainText, renderSpan } from './slack-mrkdwn.js';
 
 /**
  * Block Kit rendering of a ReplyDocument as plain JSON (no SDK classes), so the adapter, the
@@ -83,7 +83,7 @@ function truncateRendered(span: Span, limit: number): string {
 }
 
 /** Escaped mrkdwn of raw text, cut to fit `limit` with a trailing "…more". */
-export function shortenMrkdwn(raw: string, limit: number): string {
+function shortenMrkdwn(raw: string, limit: number): string {
   const full = mrkdwnText(raw);
   if (full.length <= limit) return full;
   const room = limit - MORE.length - 1;
@@ -97,7 +97,7 @@ export function shortenMrkdwn(raw: string, limit: number): string {
 }
 
 /** Plain-text (escaped) cut to fit `limit`, with "…" when shortened. */
-export function shortenPlain(raw: string, limit: number): string {
+function shortenPlain(raw: string, limit: number): string {
   const full = plainText(raw);
   if (full.length <= limit) return full;
   let cut = '';
@@ -206,7 +206,7 @@ function fieldsBlocks(block: Extract<Block, { type: 'fields' }>): SlackBlock[] {
   return out;
 }
 
-export function renderBlock(block: Block): SlackBlock[] {
+function renderBlock(block: Block): SlackBlock[] {
   switch (block.type) {
     case 'heading': {
       const text = block.text.replace(/\s+/g, ' ').trim();
@@ -237,7 +237,7 @@ export function renderBlock(block: Block): SlackBlock[] {
 /** Slack action ids the adapter listens on. */
 export const ACTION_IDS = { post_to_channel: 'briefbot_post_to_channel', more: 'briefbot_more' } as const;
 
-export function renderActions(actions: Action[]): ActionsBlock | undefined {
+function renderActions(actions: Action[]): ActionsBlock | undefined {
   const buttons: Button[] = actions
     // A value over the limit would make Slack reject the whole message: drop that button instead.
     .filter((a) => a.value.length <= SLACK_LIMITS.buttonValue)
@@ -253,7 +253,7 @@ export function renderActions(actions: Action[]): ActionsBlock | undefined {
 }
 
 /** The `text` fallback: the summary, or the first words of the reply if there is none. */
-export function fallbackText(doc: ReplyDocument): string {
+function fallbackText(doc: ReplyDocument): string {
   let raw = doc.summary.trim();
   if (!raw) {
     const first = doc.blocks.find((b) => b.type === 'heading' || b.type === 'paragraph');

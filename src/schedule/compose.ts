@@ -37,9 +37,9 @@ export function normalizeComposed(c: Composed | ReplyDocument | null): Composed 
 }
 
 /** How far ahead a `reminder` schedule looks for upcoming events. */
-export const UPCOMING_DAYS = 7;
+const UPCOMING_DAYS = 7;
 /** A digest's first post covers this much time before it. */
-export const FIRST_DIGEST_WINDOW_MS = 24 * 3_600_000;
+const FIRST_DIGEST_WINDOW_MS = 24 * 3_600_000;
 
 const SCHEDULER_CONVERSATION: Conversation = {
   platform: 'console',
@@ -51,7 +51,7 @@ const SCHEDULER_CONVERSATION: Conversation = {
 const published = (a: Article): number => (a.publishedAt ? new Date(a.publishedAt).getTime() : Number.NaN);
 
 /** Newest first by publication time; articles without one sort last. */
-export function byNewest(articles: Article[]): Article[] {
+function byNewest(articles: Article[]): Article[] {
   return [...articles].sort((a, b) => {
     const pa = published(a);
     const pb = published(b);
@@ -70,7 +70,7 @@ const citation = (article: Article, paragraph: number): Extract<Span, { type: 'c
 });
 
 /** The article's summary points, each traced to its paragraph (used when no core is wired in). */
-export function articleBlocks(article: Article): Block[] {
+function articleBlocks(article: Article): Block[] {
   const blocks: Block[] = [{ type: 'heading', text: article.headline }];
   if (article.summary.points.length > 0) {
     blocks.push({

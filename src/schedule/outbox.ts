@@ -18,7 +18,7 @@ export interface OutboxOptions {
   maxRetryAfterMs: number;
 }
 
-export const DEFAULT_OUTBOX_OPTIONS: OutboxOptions = {
+const DEFAULT_OUTBOX_OPTIONS: OutboxOptions = {
   concurrency: 8,
   baseBackoffMs: 1_000,
   maxBackoffMs: 5 * 60_000,
@@ -28,10 +28,7 @@ export const DEFAULT_OUTBOX_OPTIONS: OutboxOptions = {
 };
 
 /** A stable key per message part, short enough for a Discord nonce (≤ 25 chars). */
-export function idempotencyKey(
-  item: Pick<OutboxRow, 'schedule' | 'fireTime' | 'platform' | 'channel'>,
-  part: number,
-): string {
+function idempotencyKey(item: Pick<OutboxRow, 'schedule' | 'fireTime' | 'platform' | 'channel'>, part: number): string {
   return createHash('sha256')
     .update(`${item.schedule}\u0000${item.fireTime}\u0000${item.platform}\u0000${item.channel}\u0000${part}`)
     .digest('base64url')

@@ -5,7 +5,7 @@ import { StoryBook } from '../stories/book.js';
 import type { Story } from '../stories/types.js';
 
 /** Local time of day for reminders about events that have a date but no time. */
-export const DAY_REMINDER_HOUR = 9;
+const DAY_REMINDER_HOUR = 9;
 
 export interface PlannedReminder {
   /** The "schedule" the send is recorded under: one per story (its first report's article and event) and offset. */
@@ -31,7 +31,7 @@ function eventStartInstant(event: Event): Date | undefined {
 }
 
 /** Dates the event may fall on, for "is it upcoming" checks: [first instant, last instant]. */
-export function eventSpan(event: Event, timeZone: string): [Date, Date] | undefined {
+function eventSpan(event: Event, timeZone: string): [Date, Date] | undefined {
   const { precision, start, end } = event.when;
   if (!start || precision === 'unknown') return undefined;
   const instant = eventStartInstant(event);
@@ -54,7 +54,7 @@ const atDayHour = (isoDate: string, timeZone: string): Date => {
 };
 
 /** When each reminder for one event is due. Pinned (front matter) dates are already in `event.when`. */
-export function remindersForEvent(
+function remindersForEvent(
   article: Article,
   event: Event,
   offsets: string[],
@@ -94,7 +94,7 @@ export function remindersForEvent(
 }
 
 /** How long after a report the one update about it (cancelled, took place) may still go out. */
-export const UPDATE_WINDOW_MS = 3 * DAY_MS;
+const UPDATE_WINDOW_MS = 3 * DAY_MS;
 
 /** The event as the story stands: its latest report, with the story's title, date, place and people. */
 function storyEvent(story: Story): Event {

@@ -192,7 +192,7 @@ export function parseSubscriptionSpec(text: string, defaultTimeZone: string, exp
 }
 
 /** Words for the common shapes ("every day at 08:00 (Europe/Moscow)"); other expressions are shown as cron. */
-export function describeCron(expression: string, timeZone: string): string {
+function describeCron(expression: string, timeZone: string): string {
   const f = expression.trim().split(/\s+/);
   if (f.length !== 5 || !/^\d+$/.test(f[0]!) || f[2] !== '*' || f[3] !== '*')
     return `on cron \`${expression}\` (${timeZone})`;

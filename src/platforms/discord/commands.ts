@@ -12,15 +12,13 @@ import {
  * group (subscribe | unsubscribe | list) rather than as an option of `/brief`, because a
  * subscription takes its own arguments and `/brief` must stay a one-field lookup.
  */
-export const COMMAND_NAMES = ['brief', 'whosaid', 'meeting', 'briefing'] as const;
-
 const inGuildsAndDMs = <T extends SlashCommandBuilder>(b: T): T =>
   b
     .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
     .setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
 
 /** JSON-encodable builders (the subcommand and option-only builder types differ, toJSON is shared). */
-export function buildCommands(): { toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody; name: string }[] {
+function buildCommands(): { toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody; name: string }[] {
   const brief = inGuildsAndDMs(new SlashCommandBuilder())
     .setName('brief')
     .setDescription('Post a briefing of the latest (or a chosen) article to this channel')

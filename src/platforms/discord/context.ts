@@ -37,7 +37,7 @@ export const notice = (text: string): ReplyDocument => ({ summary: text, blocks:
 export const render = (ctx: DiscordContext, doc: ReplyDocument) =>
   renderDiscord(doc, { customId: (a) => ctx.customIds.encode(a) });
 
-export function replyOptions(p: DiscordMessagePayload): InteractionReplyOptions {
+function replyOptions(p: DiscordMessagePayload): InteractionReplyOptions {
   return {
     ...(p.content !== undefined ? { content: p.content } : {}),
     embeds: p.embeds,

@@ -6,7 +6,7 @@ import type { Action } from '../../replies/document.js';
  * in the id itself (it survives restarts); a longer one is kept in a bounded in-memory cache and the
  * id carries its key, so after a restart or eviction such a button says it has expired.
  */
-export const CUSTOM_ID_PREFIX = 'bb';
+const CUSTOM_ID_PREFIX = 'bb';
 const MAX = 100;
 
 export class CustomIds {

@@ -22,7 +22,6 @@ export type { DiscordLogger } from './context.js';
 export { GatewayFatal, type GatewayState } from './gateway.js';
 export {
   DISCORD_INTENTS,
-  DISCORD_PERMISSIONS,
   discordInvite,
   discordManifest,
   fileStore,
@@ -72,7 +71,7 @@ export interface DiscordHandle extends ChatAdapter {
 }
 
 /** The Discord adapter: discord.js's client, with one handler file per interaction and listener. */
-export function createDiscordAdapter(opts: StartDiscordOptions): DiscordHandle {
+function createDiscordAdapter(opts: StartDiscordOptions): DiscordHandle {
   const { logger } = opts;
   const throttler = new BackoffIdentifyThrottler();
   const client = new Client({

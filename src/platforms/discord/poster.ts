@@ -19,7 +19,7 @@ const DISCORD_CHANNEL_ERRORS: Record<number, string> = {
 };
 
 /** Classifies a failed `POST /channels/{id}/messages` as @discordjs/rest reports it. */
-export function classifyDiscordError(err: unknown): SendOutcome {
+function classifyDiscordError(err: unknown): SendOutcome {
   if (err instanceof RateLimitError)
     return {
       kind: 'retry-after',
@@ -48,7 +48,7 @@ export function classifyDiscordError(err: unknown): SendOutcome {
  * (schedule, fire time, target, part) with `enforce_nonce`, so Discord itself drops a repeat of a
  * message whose answer was lost (a crash between sending and recording).
  */
-export function createDiscordPoster(opts: DiscordPosterOptions): Poster<DiscordMessagePayload> {
+function createDiscordPoster(opts: DiscordPosterOptions): Poster<DiscordMessagePayload> {
   const rest = new REST({
     version: '10',
     ...(opts.api ? { api: opts.api.replace(/\/+$/, '') } : {}),

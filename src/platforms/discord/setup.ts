@@ -24,7 +24,7 @@ export const DISCORD_INTENTS = [
 ];
 
 /** The permissions the bot asks for in its invite, and nothing more. */
-export const DISCORD_PERMISSIONS = [
+const DISCORD_PERMISSIONS = [
   PermissionFlagsBits.ViewChannel,
   PermissionFlagsBits.SendMessages,
   PermissionFlagsBits.SendMessagesInThreads,

@@ -11,7 +11,7 @@ import { registerMessages } from './events/messages.js';
 import type { SlackLogger } from './logger.js';
 import { ChannelManagers } from './users.js';
 
-export { SLASH_PATTERN, type SlashName, type SlashResponse } from './commands/slash.js';
+export type { SlashName, SlashResponse } from './commands/slash.js';
 
 export interface SlackHandlerDeps {
   core: Core;

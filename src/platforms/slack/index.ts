@@ -14,7 +14,7 @@ import { guardedReceiver } from './http-guard.js';
 import { boltLogger, type SlackLogger } from './logger.js';
 import { describeError } from './users.js';
 
-export { slackManifest, SLACK_BOT_EVENTS, SLACK_BOT_SCOPES, SLACK_COMMANDS, type ManifestOptions } from './manifest.js';
+export { slackManifest, type ManifestOptions } from './manifest.js';
 export type { SlackLogger } from './logger.js';
 
 export interface SlackEnv {
@@ -103,7 +103,7 @@ export interface SlackHandle extends ChatAdapter {
  * otherwise (`POST /slack/events`, `GET /healthz`). `start()` resolves once Slack is reachable:
  * the token is verified (auth.test) and, in Socket Mode, the connection is open.
  */
-export function createSlackAdapter(opts: StartSlackOptions): SlackHandle {
+function createSlackAdapter(opts: StartSlackOptions): SlackHandle {
   const { env, logger } = opts;
   if (!env.botToken) throw new Error('Slack: SLACK_BOT_TOKEN is not set');
   const socketMode = Boolean(env.appToken);

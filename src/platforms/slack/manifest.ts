@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 
-export const SLACK_COMMANDS = [
+const SLACK_COMMANDS = [
   {
     command: '/brief',
     description: 'Summary of the latest briefing, or of a named article',
@@ -18,7 +18,7 @@ export const SLACK_COMMANDS = [
   },
 ] as const;
 
-export const SLACK_BOT_SCOPES = [
+const SLACK_BOT_SCOPES = [
   'app_mentions:read',
   'chat:write',
   // Post to channel and scheduled briefings in public channels the bot has not joined.
@@ -36,7 +36,7 @@ export const SLACK_BOT_SCOPES = [
   'groups:history',
 ] as const;
 
-export const SLACK_BOT_EVENTS = ['app_mention', 'message.im'] as const;
+const SLACK_BOT_EVENTS = ['app_mention', 'message.im'] as const;
 
 export interface ManifestOptions {
   /** App and bot display name. */

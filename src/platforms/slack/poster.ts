@@ -3,7 +3,7 @@ import { renderSlackMessages, type SlackMessage } from '../../replies/slack.js';
 import type { Outlet, Poster, SendOutcome } from '../../schedule/types.js';
 
 /** Slack errors that mean "this channel cannot take our posts": the outbox disables the target. */
-export const SLACK_PERMANENT_ERRORS = new Set([
+const SLACK_PERMANENT_ERRORS = new Set([
   'channel_not_found',
   'not_in_channel',
   'is_archived',
@@ -16,10 +16,10 @@ export const SLACK_PERMANENT_ERRORS = new Set([
   'ekm_access_denied',
 ]);
 /** Message metadata type that marks the scheduler's posts, so a retry can find an earlier delivery. */
-export const POST_EVENT_TYPE = 'briefbot_post';
+const POST_EVENT_TYPE = 'briefbot_post';
 
 /** Slack errors worth retrying with backoff. */
-export const SLACK_TRANSIENT_ERRORS = new Set([
+const SLACK_TRANSIENT_ERRORS = new Set([
   'internal_error',
   'fatal_error',
   'service_unavailable',
@@ -35,7 +35,7 @@ export interface SlackPosterOptions {
 }
 
 /** Classifies a WebClient failure. Exported for the tests and the adapter. */
-export function classifySlackError(err: unknown): SendOutcome {
+function classifySlackError(err: unknown): SendOutcome {
   const e = err as {
     code?: string;
     retryAfter?: number;
@@ -71,7 +71,7 @@ export function classifySlackError(err: unknown): SendOutcome {
  * Posts rendered messages with Slack's WebClient (`chat.postMessage`). Retries are off here:
  * the outbox owns them, so a rate limit or a 5xx comes back as an outcome instead of a 30-minute wait.
  */
-export function createSlackPoster(opts: SlackPosterOptions): Poster<SlackMessage> {
+function createSlackPoster(opts: SlackPosterOptions): Poster<SlackMessage> {
   const client = new webApi.WebClient(opts.token, {
     ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}),
     retryConfig: { retries: 0 },

@@ -10,11 +10,11 @@ import { createCore } from '../../../src/queries/index.js';
 import { findPerson } from '../../../src/queries/people.js';
 import type { Case, Expect, Folder } from './utterances.js';
 
-export const EVAL_DIR = join(import.meta.dirname, '../../../../shared/eval/quotes');
-export const SEED_DIR = join(import.meta.dirname, '../../../briefings');
+const EVAL_DIR = join(import.meta.dirname, '../../../../shared/eval/quotes');
+const SEED_DIR = join(import.meta.dirname, '../../../briefings');
 
 /** The nine eval articles 00–08 in a temporary folder of their own (copies: links out of a briefings folder are refused). */
-export function nineFolder(): string {
+function nineFolder(): string {
   const dir = mkdtempSync(join(tmpdir(), 'briefbot-nine-'));
   for (const f of readdirSync(EVAL_DIR).filter((f) => /^0[0-8]-.+\.txt$/.test(f)))
     copyFileSync(join(EVAL_DIR, f), join(dir, f));

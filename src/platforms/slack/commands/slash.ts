@@ -6,7 +6,7 @@ import { conversationFor, SORRY, type SlackContext } from '../context.js';
 import { slackTextToPlain } from '../text.js';
 
 export type SlashName = 'brief' | 'whosaid' | 'meeting';
-export const SLASH_PATTERN = /^\/(brief|whosaid|meeting)$/;
+const SLASH_PATTERN = /^\/(brief|whosaid|meeting)$/;
 
 export interface SlashResponse extends SlackMessage {
   response_type: 'ephemeral' | 'in_channel';
