@@ -1,7 +1,7 @@
-import type { Saying } from '../library/speaker-index.js';
+import { sayingParagraph, sayingText, type Saying } from '../library/speaker-index.js';
 import { tokenize } from '../library/text-match.js';
 import type { Story } from '../stories/types.js';
-import { sayingParagraph, sayingSpeaker, sayingText, type QueryContext } from './shared.js';
+import { sayingSpeaker, type QueryContext } from './shared.js';
 
 // What was said about an event: the sayings of its latest report that concern it, best first.
 

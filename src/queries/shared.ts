@@ -42,14 +42,6 @@ export function speakerLabel(ctx: QueryContext, s: Saying): string {
   return unnamed ? `${unnamed} (unnamed)` : 'speaker unclear';
 }
 
-export function sayingText(s: Saying): string {
-  return s.kind === 'quote' ? s.quote.text : s.statement.text;
-}
-
-export function sayingParagraph(s: Saying): number {
-  return s.kind === 'quote' ? s.quote.paragraph : s.statement.paragraph;
-}
-
 export function sayingSpeaker(s: Saying): string | null {
   return s.kind === 'quote' ? s.quote.speakerId : s.statement.speakerId;
 }

@@ -6,7 +6,7 @@
  */
 import type { Answer, Command } from './command.js';
 import type { PersonSummary } from '../library/people-index.js';
-import type { Saying } from '../library/speaker-index.js';
+import { sayingParagraph, sayingText, type Saying } from '../library/speaker-index.js';
 import { sayingsIn } from '../library/phrases.js';
 import { searchWords } from '../library/search.js';
 import { coverage, stem, stems, tokenize } from '../library/text-match.js';
@@ -17,9 +17,7 @@ import {
   clip,
   plural,
   quoted,
-  sayingParagraph,
   sayingSpeaker,
-  sayingText,
   sayingUnnamed,
   speakerLabel,
   speakerName,

@@ -1,16 +1,14 @@
 import type { Answer, Command } from './command.js';
 import { text, type Block, type ReplyDocument } from '../replies/document.js';
 import type { PersonSummary } from '../library/people-index.js';
-import type { Saying } from '../library/speaker-index.js';
+import { sayingParagraph, sayingText, type Saying } from '../library/speaker-index.js';
 import {
   cite,
   clip,
   paragraphContext,
   plural,
   quoted,
-  sayingParagraph,
   sayingSpeaker,
-  sayingText,
   sayingUnnamed,
   speakerLabel,
   speakerName,

@@ -1,6 +1,5 @@
 import cron from 'node-cron';
-import { isTimeZone } from '../time.js';
-import { parseDuration } from '../time.js';
+import { isTimeZone, parseDuration } from '../time.js';
 import { describeGap, minCronGapMs } from './min-interval.js';
 
 export interface ScheduleIssue {
@@ -48,56 +47,60 @@ export function explainCron(expression: string): string | undefined {
 
 const RESERVED_PREFIXES = ['sub:', 'reminder:'];
 /** Config schedules may fire at most once a minute (chat subscriptions have their own, larger floor). */
-export const CONFIG_MIN_INTERVAL_MS = 60_000;
+const CONFIG_MIN_INTERVAL_MS = 60_000;
 const DISCORD_SNOWFLAKE = /^\d{17,20}$/;
+
+function report(
+  issues: ScheduleIssue[],
+  path: string,
+  message: string,
+  severity: ScheduleIssue['severity'] = 'error',
+): void {
+  issues.push({ path, message, severity });
+}
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function checkTarget(t: unknown, path: string, platforms: unknown, issues: ScheduleIssue[]): void {
   if (!isRecord(t)) {
-    issues.push({ path, message: 'a target is {platform: slack|discord, channel: "…"}', severity: 'error' });
+    report(issues, path, 'a target is {platform: slack|discord, channel: "…"}');
     return;
   }
   const platform = t.platform;
   if (platform !== 'slack' && platform !== 'discord') {
-    issues.push({
-      path: `${path}.platform`,
-      message: `unknown platform ${JSON.stringify(platform)}: scheduled posts go to "slack" or "discord"`,
-      severity: 'error',
-    });
+    report(
+      issues,
+      `${path}.platform`,
+      `unknown platform ${JSON.stringify(platform)}: scheduled posts go to "slack" or "discord"`,
+    );
   }
   const channel = t.channel;
   if (typeof channel !== 'string' || channel.trim() === '') {
-    issues.push({
-      path: `${path}.channel`,
-      message: 'a target needs a channel id (Slack "C0123ABCD", Discord "123456789012345678")',
-      severity: 'error',
-    });
+    report(issues, `${path}.channel`, 'a target needs a channel id (Slack "C0123ABCD", Discord "123456789012345678")');
   } else if (platform === 'discord' && !DISCORD_SNOWFLAKE.test(channel)) {
-    issues.push({
-      path: `${path}.channel`,
-      message:
-        `${JSON.stringify(channel)} is not a Discord channel id: copy it with Developer Mode → right-click ` +
+    report(
+      issues,
+      `${path}.channel`,
+      `${JSON.stringify(channel)} is not a Discord channel id: copy it with Developer Mode → right-click ` +
         `the channel → Copy Channel ID (17–20 digits; quote it in YAML)`,
-      severity: 'error',
-    });
+    );
   } else if (platform === 'slack' && !/^[CGD][A-Z0-9]{6,}$/.test(channel) && !channel.startsWith('#')) {
-    issues.push({
-      path: `${path}.channel`,
-      message:
-        `${JSON.stringify(channel)} does not look like a Slack channel id (e.g. C0123ABCD, from the ` +
+    report(
+      issues,
+      `${path}.channel`,
+      `${JSON.stringify(channel)} does not look like a Slack channel id (e.g. C0123ABCD, from the ` +
         `channel's details)`,
-      severity: 'warning',
-    });
+      'warning',
+    );
   }
   if (Array.isArray(platforms) && typeof platform === 'string' && !platforms.includes(platform)) {
-    issues.push({
-      path: `${path}.platform`,
-      message:
-        `posts to ${platform}, but ${platform} is not in \`platforms\` (${platforms.join(', ')}): nothing ` +
+    report(
+      issues,
+      `${path}.platform`,
+      `posts to ${platform}, but ${platform} is not in \`platforms\` (${platforms.join(', ')}): nothing ` +
         `will be posted there`,
-      severity: 'warning',
-    });
+      'warning',
+    );
   }
 }
 
@@ -112,107 +115,84 @@ export function validateSchedules(config: unknown): ScheduleIssue[] {
   const platforms = config.platforms;
 
   if (config.timeZone !== undefined && (typeof config.timeZone !== 'string' || !isTimeZone(config.timeZone))) {
-    issues.push({
-      path: 'timeZone',
-      message:
-        `${JSON.stringify(config.timeZone)} is not an IANA time zone (e.g. Europe/Berlin, ` + `America/New_York, UTC)`,
-      severity: 'error',
-    });
+    report(
+      issues,
+      'timeZone',
+      `${JSON.stringify(config.timeZone)} is not an IANA time zone (e.g. Europe/Berlin, ` + `America/New_York, UTC)`,
+    );
   }
   if (
     config.catchUp !== undefined &&
     (typeof config.catchUp !== 'string' || parseDuration(config.catchUp) === undefined)
   ) {
-    issues.push({
-      path: 'catchUp',
-      message: `${JSON.stringify(config.catchUp)} is not a duration: a number and m, h or d, e.g. 1h`,
-      severity: 'error',
-    });
+    report(issues, 'catchUp', `${JSON.stringify(config.catchUp)} is not a duration: a number and m, h or d, e.g. 1h`);
   }
 
   const schedules = config.schedules;
   if (schedules !== undefined && !Array.isArray(schedules)) {
-    issues.push({
-      path: 'schedules',
-      message: 'schedules is a list of {name, cron, timeZone?, post, targets}',
-      severity: 'error',
-    });
+    report(issues, 'schedules', 'schedules is a list of {name, cron, timeZone?, post, targets}');
   }
   const seen = new Map<string, number>();
   (Array.isArray(schedules) ? schedules : []).forEach((s: unknown, i) => {
     const at = `schedules[${i}]`;
     if (!isRecord(s)) {
-      issues.push({ path: at, message: 'a schedule is {name, cron, timeZone?, post, targets}', severity: 'error' });
+      report(issues, at, 'a schedule is {name, cron, timeZone?, post, targets}');
       return;
     }
     const name = s.name;
     if (typeof name !== 'string' || name.trim() === '') {
-      issues.push({
-        path: `${at}.name`,
-        message: 'a schedule needs a name (used in logs and to post each fire time once)',
-        severity: 'error',
-      });
+      report(issues, `${at}.name`, 'a schedule needs a name (used in logs and to post each fire time once)');
     } else {
       const prev = seen.get(name);
       if (prev !== undefined) {
-        issues.push({
-          path: `${at}.name`,
-          message: `duplicate schedule name "${name}" (also schedules[${prev}]): names must be unique`,
-          severity: 'error',
-        });
+        report(
+          issues,
+          `${at}.name`,
+          `duplicate schedule name "${name}" (also schedules[${prev}]): names must be unique`,
+        );
       } else seen.set(name, i);
       const reserved = RESERVED_PREFIXES.find((p) => name.startsWith(p));
       if (reserved)
-        issues.push({
-          path: `${at}.name`,
-          message: `names starting with "${reserved}" are reserved for chat subscriptions and reminders`,
-          severity: 'error',
-        });
+        report(
+          issues,
+          `${at}.name`,
+          `names starting with "${reserved}" are reserved for chat subscriptions and reminders`,
+        );
     }
     if (typeof s.cron !== 'string') {
-      issues.push({
-        path: `${at}.cron`,
-        message: 'a schedule needs a cron expression, e.g. "0 8 * * *" (08:00 every day)',
-        severity: 'error',
-      });
+      report(issues, `${at}.cron`, 'a schedule needs a cron expression, e.g. "0 8 * * *" (08:00 every day)');
     } else {
       const why = explainCron(s.cron);
-      if (why) issues.push({ path: `${at}.cron`, message: why, severity: 'error' });
+      if (why) report(issues, `${at}.cron`, why);
       else {
         const gap = minCronGapMs(s.cron);
         if (gap < CONFIG_MIN_INTERVAL_MS) {
-          issues.push({
-            path: `${at}.cron`,
-            message:
-              `"${s.cron}" fires ${describeGap(gap)} apart: a schedule may post at most once a minute ` +
+          report(
+            issues,
+            `${at}.cron`,
+            `"${s.cron}" fires ${describeGap(gap)} apart: a schedule may post at most once a minute ` +
               `(e.g. "*/15 * * * *" is every 15 minutes)`,
-            severity: 'error',
-          });
+          );
         }
       }
     }
     if (s.timeZone !== undefined && (typeof s.timeZone !== 'string' || !isTimeZone(s.timeZone))) {
-      issues.push({
-        path: `${at}.timeZone`,
-        message: `${JSON.stringify(s.timeZone)} is not an IANA time zone (e.g. Europe/Berlin, America/New_York, UTC)`,
-        severity: 'error',
-      });
+      report(
+        issues,
+        `${at}.timeZone`,
+        `${JSON.stringify(s.timeZone)} is not an IANA time zone (e.g. Europe/Berlin, America/New_York, UTC)`,
+      );
     }
     if (s.post !== 'briefing' && s.post !== 'digest' && s.post !== 'reminder') {
-      issues.push({
-        path: `${at}.post`,
-        message:
-          `${JSON.stringify(s.post)} is not something to post: use briefing (newest article), digest ` +
+      report(
+        issues,
+        `${at}.post`,
+        `${JSON.stringify(s.post)} is not something to post: use briefing (newest article), digest ` +
           `(articles since the last post) or reminder (upcoming events)`,
-        severity: 'error',
-      });
+      );
     }
     if (!Array.isArray(s.targets) || s.targets.length === 0) {
-      issues.push({
-        path: `${at}.targets`,
-        message: 'a schedule needs at least one target {platform, channel}',
-        severity: 'error',
-      });
+      report(issues, `${at}.targets`, 'a schedule needs at least one target {platform, channel}');
     } else {
       s.targets.forEach((t: unknown, j: number) => checkTarget(t, `${at}.targets[${j}]`, platforms, issues));
     }
@@ -223,11 +203,11 @@ export function validateSchedules(config: unknown): ScheduleIssue[] {
     if (Array.isArray(reminders.offsets)) {
       reminders.offsets.forEach((o: unknown, i: number) => {
         if (typeof o !== 'string' || parseDuration(o) === undefined || parseDuration(o) === 0) {
-          issues.push({
-            path: `reminders.offsets[${i}]`,
-            message: `${JSON.stringify(o)} is not an offset: a number and m, h or d, e.g. 1d or 1h`,
-            severity: 'error',
-          });
+          report(
+            issues,
+            `reminders.offsets[${i}]`,
+            `${JSON.stringify(o)} is not an offset: a number and m, h or d, e.g. 1d or 1h`,
+          );
         }
       });
     }

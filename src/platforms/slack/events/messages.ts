@@ -62,19 +62,7 @@ export function registerMessages(app: App, ctx: SlackContext): void {
     const { channel, ts, text, user } = event;
     // In a channel: a thread under the mention (or the thread it was in). In a DM: directly.
     const threadTs = isDirect ? event.thread_ts : (event.thread_ts ?? ts);
-    await answerMessage(
-      ctx,
-      {
-        channel,
-        ts,
-        text,
-        user,
-        isDirect,
-        ...(threadTs ? { threadTs } : {}),
-        ...(context.botUserId ? { botUserId: context.botUserId } : {}),
-      },
-      client,
-    );
+    await answerMessage(ctx, { channel, ts, text, user, isDirect, threadTs, botUserId: context.botUserId }, client);
   });
 
   app.message(async ({ message, client, context }) => {
@@ -88,18 +76,7 @@ export function registerMessages(app: App, ctx: SlackContext): void {
     )
       return;
     const { channel, ts, text, user, thread_ts: threadTs } = message;
-    await answerMessage(
-      ctx,
-      {
-        channel,
-        ts,
-        text,
-        user,
-        isDirect: true,
-        ...(threadTs ? { threadTs } : {}),
-        ...(context.botUserId ? { botUserId: context.botUserId } : {}),
-      },
-      client,
-    );
+    const botUserId = context.botUserId;
+    await answerMessage(ctx, { channel, ts, text, user, isDirect: true, threadTs, botUserId }, client);
   });
 }
