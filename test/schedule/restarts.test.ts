@@ -10,7 +10,7 @@ import { tempDir } from './helpers.js';
  * Exactly once across restarts and processes, with real scheduler processes (SIGKILL is real)
  * and an injected clock, so "five restarts 12 s apart" takes a few seconds, not a minute.
  */
-const CHILD = fileURLToPath(new URL('./fixtures/restart-child.ts', import.meta.url));
+const CHILD = fileURLToPath(new URL('./fixtures/restart-child.mjs', import.meta.url));
 const DAY = '2028-02-29';
 const at = (time: string) => `${DAY}T${time}Z`;
 
@@ -26,7 +26,7 @@ interface Life {
 }
 
 function live(env: Record<string, string>): Life {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+  const child = spawn(process.execPath, [CHILD], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
