@@ -18,11 +18,10 @@
  *   (edit distance on the stems), read lazily from the FTS5 vocabulary.
  */
 import Database from 'better-sqlite3';
-import { stemmer } from 'stemmer';
 import type { Article } from '../model/article.js';
-import { fuzzyBudget, levenshtein } from './text-match.js';
-import { inflections, STOPWORD_STEMS, STOPWORDS, term, type PassageHit, type SearchOptions } from './search-words.js';
-import { bm25 } from './bm25.js';
+import { STOPWORDS, term, type PassageHit, type SearchOptions } from './search-words.js';
+import { SearchVocabulary } from './search-vocabulary.js';
+import { bm25, rowLength } from './bm25.js';
 
 export { searchWords, STOPWORDS, type PassageHit, type SearchOptions } from './search-words.js';
 
@@ -50,10 +49,12 @@ export class SearchIndex {
   private readonly liveKeyOf = new Map<string, string>();
   /** Articles added but not yet indexed: indexed on the next query or flush(). */
   private pending = new Map<string, Article>();
-  /** The index's words by first letter (UTF-16 code), read when a query first needs a correction. */
-  private vocabulary?: Map<number, string[]>;
-  /** Which table holds each word of the vocabulary. */
-  private terms?: Record<'paragraphs' | 'headlines', Set<string>>;
+  private readonly vocabulary: SearchVocabulary;
+  /**
+   * Per doc, its paragraph rows' token counts (BM25's row lengths; 0 = no row), read from FTS5's
+   * docsize once per doc instead of once per candidate row on every query.
+   */
+  private readonly rowLengths = new Map<number, Uint32Array>();
   private readonly persistent: boolean;
   private memoryKeys = 0;
   private readonly statements: {
@@ -89,6 +90,7 @@ export class SearchIndex {
     }[]) {
       this.stored.set(row.key, { doc: row.doc, articleId: row.article });
     }
+    this.vocabulary = new SearchVocabulary(this.db);
     this.statements = {
       insertDoc: this.db.prepare('INSERT INTO docs (doc, key, article) VALUES (?, ?, ?)'),
       maxDoc: this.db.prepare('SELECT max(doc) AS doc FROM docs WHERE doc >= ? AND doc < ?'),
@@ -139,10 +141,8 @@ export class SearchIndex {
     this.statements.deleteHeadline.run(doc);
     this.statements.deleteDoc.run(doc);
     this.stored.delete(key);
-    this.vocabulary = undefined;
-    this.known.clear();
-    this.corrected.clear();
-    this.rowCounts.clear();
+    this.rowLengths.delete(doc);
+    this.changed();
   }
 
   /** Indexes the pending articles (one transaction). */
@@ -153,10 +153,7 @@ export class SearchIndex {
     this.db.transaction(() => {
       for (const [k, article] of batch) this.insert(k, article);
     })();
-    this.vocabulary = undefined;
-    this.known.clear();
-    this.corrected.clear();
-    this.rowCounts.clear();
+    this.changed();
     // After a bulk index (a cold start), one merged segment keeps every query's lookups short.
     if (batch.length >= 100)
       this.db.exec(
@@ -185,112 +182,21 @@ export class SearchIndex {
       );
     }
     this.stored.set(key, { doc, articleId: article.id });
+    this.rowLengths.delete(doc);
     this.live.set(doc, article.id);
   }
 
-  /** Whether the index holds a word (stemmed as the index stems it). */
-  private knows(table: 'paragraphs' | 'headlines', word: string): boolean {
-    const key = `${table}|${word}`;
-    let known = this.known.get(key);
-    if (known === undefined) {
-      let stmt = this.prepared.get(table);
-      if (!stmt)
-        this.prepared.set(table, (stmt = this.db.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? LIMIT 1`)));
-      known = stmt.get(term(word)) !== undefined;
-      if (this.known.size > 50_000) this.known.clear();
-      this.known.set(key, known);
-    }
-    return known;
+  /** Memos that hold only until the index changes. */
+  private changed(): void {
+    this.vocabulary.clear();
+    this.rowCounts.clear();
   }
-
-  /** Words looked up in the index since it last changed, and whether it holds them. */
-  private readonly known = new Map<string, boolean>();
 
   private readonly prepared = new Map<string, Database.Statement>();
   private query(sql: string): Database.Statement {
     let stmt = this.prepared.get(sql);
     if (!stmt) this.prepared.set(sql, (stmt = this.db.prepare(sql)));
     return stmt;
-  }
-
-  /** Index words within the typo budget of a word it does not know, closest first (memoised until the index changes). */
-  private corrections(word: string): string[] {
-    const budget = fuzzyBudget(word);
-    if (budget === 0) return [];
-    let close = this.corrected.get(word);
-    if (close) return close;
-    if (!this.vocabulary) {
-      // A typo rarely hits the first letter: the vocabulary is kept by first letter, and only that one is read.
-      this.vocabulary = new Map();
-      this.terms = { paragraphs: new Set(), headlines: new Set() };
-      const rows = this.db
-        .prepare(
-          `SELECT term, max(p), max(h) FROM (SELECT term, 1 AS p, 0 AS h FROM temp.paragraph_terms UNION ALL SELECT term, 0, 1 FROM temp.headline_terms) GROUP BY term ORDER BY term`,
-        )
-        .raw()
-        .all() as [string, number, number][];
-      for (const [t, inParagraphs, inHeadlines] of rows) {
-        const list = this.vocabulary.get(t.charCodeAt(0));
-        if (list) list.push(t);
-        else this.vocabulary.set(t.charCodeAt(0), [t]);
-        if (inParagraphs) this.terms.paragraphs.add(t);
-        if (inHeadlines) this.terms.headlines.add(t);
-      }
-    }
-    const stem = stemmer(word);
-    const scored: [string, number][] = [];
-    for (const t of this.vocabulary.get(word.charCodeAt(0)) ?? []) {
-      // A stopword ("for" for "fuure", "ha" of "has" for "hearing") is no correction: it would match nearly every paragraph.
-      if (Math.abs(t.length - stem.length) > budget || STOPWORD_STEMS.has(t)) continue;
-      const d = Math.min(levenshtein(stem, t), levenshtein(word, t));
-      if (d <= budget) scored.push([t, d]);
-    }
-    close = scored
-      .sort((a, b) => a[1] - b[1])
-      .slice(0, 3)
-      .map(([t]) => t);
-    if (this.corrected.size > 10_000) this.corrected.clear();
-    this.corrected.set(word, close);
-    return close;
-  }
-
-  /** corrections() of the words asked since the index last changed. */
-  private readonly corrected = new Map<string, string[]>();
-
-  /**
-   * The words as the index can match them: known words as they are, unknown ones replaced by
-   * their closest index words (any of them), or dropped when none is close.
-   */
-  private matchable(
-    table: 'paragraphs' | 'headlines',
-    words: string[],
-    forms = true,
-  ): { groups: string[][]; corrected: boolean } {
-    let corrected = false;
-    const groups: string[][] = [];
-    for (const w of words) {
-      // Porter stems some forms apart ("die" / "died" → "die" / "di"): the usual inflections too.
-      if (this.knows(table, w))
-        groups.push([
-          term(w),
-          ...(forms
-            ? inflections(w)
-                .filter((f) => this.knows(table, f))
-                .map((f) => term(f))
-            : []),
-        ]);
-      else {
-        // A correction is a word of the index, matched as itself, and only in a table that holds
-        // it: as a prefix, one as short as "re" pulled in every word it starts. A stem that is
-        // not its own stem ("lighthous" → "lighthou") is still matched as a prefix.
-        const close = this.corrections(w).flatMap((t) =>
-          this.knows(table, t) ? [term(t)] : this.terms![table].has(t) ? [term(t, true)] : [],
-        );
-        corrected = true;
-        if (close.length) groups.push(close);
-      }
-    }
-    return { groups, corrected };
   }
 
   private expression(groups: string[][], opts: SearchOptions): string {
@@ -360,10 +266,23 @@ export class SearchIndex {
       holds,
       groupRows: parts.map((part) => this.rowCount(table, `${column}(${part})`)),
       totals: this.query(`SELECT block FROM ${table}_data WHERE id = 1`).pluck().get() as Buffer,
-      sizes: this.query(`SELECT id, sz FROM ${table}_docsize WHERE id IN (SELECT value FROM json_each(?))`)
-        .raw()
-        .all(JSON.stringify(rows)) as [number, Buffer][],
+      length: (row) => this.rowLength(row),
     });
+  }
+
+  /** A paragraph row's length in tokens (undefined when FTS5 has no record of it). */
+  private rowLength(row: number): number | undefined {
+    const doc = Math.floor(row / PARAGRAPHS);
+    let lengths = this.rowLengths.get(doc);
+    if (!lengths) {
+      const sizes = this.query('SELECT id, sz FROM paragraphs_docsize WHERE id >= ? AND id < ?')
+        .raw()
+        .all(doc * PARAGRAPHS, (doc + 1) * PARAGRAPHS) as [number, Buffer][];
+      lengths = new Uint32Array(sizes.length ? sizes[sizes.length - 1]![0] - doc * PARAGRAPHS + 1 : 0);
+      for (const [id, sz] of sizes) lengths[id - doc * PARAGRAPHS] = rowLength(sz);
+      this.rowLengths.set(doc, lengths);
+    }
+    return lengths[row - doc * PARAGRAPHS] || undefined;
   }
 
   /**
@@ -373,7 +292,7 @@ export class SearchIndex {
   passages(words: string[], limit: number, opts: SearchOptions = {}): { hits: PassageHit[]; corrected: boolean } {
     this.flush();
     // A phrase is looked up as typed (its word forms are the loose pass's job).
-    const { groups, corrected } = this.matchable('paragraphs', words, !opts.phrase);
+    const { groups, corrected } = this.vocabulary.matchable('paragraphs', words, !opts.phrase);
     // A phrase is the words as typed: one needing correction makes it a miss (the caller's loose pass takes it).
     if (!groups.length || (opts.phrase && (corrected || groups.length !== words.length)))
       return { hits: [], corrected };
@@ -408,7 +327,9 @@ export class SearchIndex {
   /** Article ids whose headline (or id, or source) holds the words, best first (ties: newest). */
   headlines(words: string[], limit: number, opts: SearchOptions = {}): string[] {
     this.flush();
-    const { groups } = opts.prefix ? { groups: words.map((w) => [term(w)]) } : this.matchable('headlines', words);
+    const { groups } = opts.prefix
+      ? { groups: words.map((w) => [term(w)]) }
+      : this.vocabulary.matchable('headlines', words);
     if (!groups.length) return [];
     const expression = this.expression(groups, opts);
     // BM25 makes FTS5 count every row holding each word (its IDF): asked only when there are matches to put in order.
