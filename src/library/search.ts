@@ -7,11 +7,13 @@
  *   in memory (tests, small tools).
  * - Contentless tables: the text stays in the model and its paragraph store; the index holds only
  *   the postings, so memory and disk stay small. A row's id encodes its article and paragraph:
- *   `doc * 2^16 + paragraph`, and a doc number grows with the publication day, so "newest first"
- *   is the rowid order FTS5 walks anyway.
+ *   `doc * 2^16 + (2^16 - 1 - paragraph)`, and a doc number falls as the publication day grows
+ *   (and within a day, as articles are added), so "newest first" is ascending rowid order: the
+ *   order FTS5 walks a posting list in, skipping ahead through it (descending order makes it
+ *   load each word's whole list first).
  * - Ranking: FTS5's bm25() counts every row holding each word on every query, so a common word
  *   costs its whole posting list. Instead the newest `RANKED` matches (a news bot's reader wants
- *   the recent ones; FTS5 walks rowids newest first) are scored here with BM25's formula, from
+ *   the recent ones) are scored here with BM25's formula, from
  *   each word's row count (counted once until the index changes) and the rows' lengths. A word
  *   counts once per row (paragraphs are short: a repeat is rare and weighs little in BM25).
  * - Typos: a query word the index does not know is replaced by the closest words it does know
@@ -27,6 +29,9 @@ export { searchWords, STOPWORDS, type PassageHit, type SearchOptions } from './s
 
 const PARAGRAPHS = 2 ** 16;
 const SEQUENCE = 2 ** 20;
+const DAYS = 2 ** 16;
+/** `PRAGMA user_version` of an index whose rowids are in the order above (an older index is rebuilt). */
+const ROW_ORDER = 1;
 /** Matches ranked per query (newest first); older matches beyond it are not ranked. */
 const RANKED = 150;
 
@@ -35,9 +40,18 @@ interface Doc {
   articleId: string;
 }
 
+/** A paragraph's row: its doc, then its paragraphs in reverse (the newest-first order puts a doc's last paragraph first). */
+function rowOf(doc: number, paragraph: number): number {
+  return doc * PARAGRAPHS + (PARAGRAPHS - 1 - paragraph);
+}
+
+function paragraphOf(row: number): number {
+  return PARAGRAPHS - 1 - (row % PARAGRAPHS);
+}
+
 function dayOf(article: Article): number {
   const published = article.publishedAt ? Date.parse(`${article.publishedAt.slice(0, 10)}T00:00:00Z`) : Number.NaN;
-  return Number.isNaN(published) ? 0 : Math.max(0, Math.min(65_535, Math.floor(published / 86_400_000)));
+  return Number.isNaN(published) ? 0 : Math.max(0, Math.min(DAYS - 1, Math.floor(published / 86_400_000)));
 }
 
 export class SearchIndex {
@@ -59,7 +73,7 @@ export class SearchIndex {
   private memoryKeys = 0;
   private readonly statements: {
     insertDoc: Database.Statement<[number, string, string]>;
-    maxDoc: Database.Statement<[number, number], { doc: number | null }>;
+    minDoc: Database.Statement<[number, number], { doc: number | null }>;
     insertParagraph: Database.Statement<[number, string | null, string | null]>;
     insertHeadline: Database.Statement<[number, string, string]>;
     deleteDoc: Database.Statement<[number]>;
@@ -76,6 +90,11 @@ export class SearchIndex {
       this.db.pragma('synchronous = NORMAL');
     }
     const tokenizer = `tokenize='porter unicode61 remove_diacritics 2'`;
+    if (this.db.pragma('user_version', { simple: true }) !== ROW_ORDER) {
+      // Rows numbered the older way: indexed again from the models, once.
+      this.db.exec('DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS paragraphs; DROP TABLE IF EXISTS headlines;');
+      this.db.pragma(`user_version = ${ROW_ORDER}`);
+    }
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS docs (doc INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, article TEXT NOT NULL);
       CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs USING fts5(body, caption, content='', contentless_delete=1, ${tokenizer});
@@ -93,7 +112,7 @@ export class SearchIndex {
     this.vocabulary = new SearchVocabulary(this.db);
     this.statements = {
       insertDoc: this.db.prepare('INSERT INTO docs (doc, key, article) VALUES (?, ?, ?)'),
-      maxDoc: this.db.prepare('SELECT max(doc) AS doc FROM docs WHERE doc >= ? AND doc < ?'),
+      minDoc: this.db.prepare('SELECT min(doc) AS doc FROM docs WHERE doc >= ? AND doc < ?'),
       insertParagraph: this.db.prepare('INSERT INTO paragraphs (rowid, body, caption) VALUES (?, ?, ?)'),
       insertHeadline: this.db.prepare('INSERT INTO headlines (rowid, headline, extra) VALUES (?, ?, ?)'),
       deleteDoc: this.db.prepare('DELETE FROM docs WHERE doc = ?'),
@@ -162,9 +181,10 @@ export class SearchIndex {
   }
 
   private insert(key: string, article: Article): void {
-    const day = dayOf(article);
-    const last = this.statements.maxDoc.get(day * SEQUENCE, (day + 1) * SEQUENCE)?.doc;
-    const doc = last === null || last === undefined ? day * SEQUENCE : last + 1;
+    // Newer days take lower numbers, and so does each article added to a day.
+    const range = (DAYS - 1 - dayOf(article)) * SEQUENCE;
+    const first = this.statements.minDoc.get(range, range + SEQUENCE)?.doc;
+    const doc = first === null || first === undefined ? range + SEQUENCE - 1 : first - 1;
     this.statements.insertDoc.run(doc, key, article.id);
     this.statements.insertHeadline.run(
       doc,
@@ -176,7 +196,7 @@ export class SearchIndex {
       const text = p.text;
       if (!text) continue;
       this.statements.insertParagraph.run(
-        doc * PARAGRAPHS + p.index,
+        rowOf(doc, p.index),
         p.kind === 'body' ? text : null,
         p.kind === 'caption' ? text : null,
       );
@@ -214,7 +234,7 @@ export class SearchIndex {
 
   /** Rows matching `match`, newest first, at most `limit`. */
   private newest(table: 'paragraphs' | 'headlines', match: string, limit = RANKED): number[] {
-    return this.query(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT ?`)
+    return this.query(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid LIMIT ?`)
       .pluck()
       .all(match, limit) as number[];
   }
@@ -257,7 +277,7 @@ export class SearchIndex {
     else {
       // The newest rows of the union are among each group's newest, and so is each one's membership.
       const per = parts.map((part) => new Set(this.newest(table, `${column}(${part})`)));
-      rows = [...new Set(per.flatMap((set) => [...set]))].sort((a, b) => b - a).slice(0, RANKED);
+      rows = [...new Set(per.flatMap((set) => [...set]))].sort((a, b) => a - b).slice(0, RANKED);
       holds = (row, group) => per[group]!.has(row);
     }
     if (!rows.length) return [];
@@ -278,11 +298,11 @@ export class SearchIndex {
       const sizes = this.query('SELECT id, sz FROM paragraphs_docsize WHERE id >= ? AND id < ?')
         .raw()
         .all(doc * PARAGRAPHS, (doc + 1) * PARAGRAPHS) as [number, Buffer][];
-      lengths = new Uint32Array(sizes.length ? sizes[sizes.length - 1]![0] - doc * PARAGRAPHS + 1 : 0);
-      for (const [id, sz] of sizes) lengths[id - doc * PARAGRAPHS] = rowLength(sz);
+      lengths = new Uint32Array(sizes.length ? paragraphOf(sizes[0]![0]) + 1 : 0);
+      for (const [id, sz] of sizes) lengths[paragraphOf(id)] = rowLength(sz);
       this.rowLengths.set(doc, lengths);
     }
-    return lengths[row - doc * PARAGRAPHS] || undefined;
+    return lengths[paragraphOf(row)] || undefined;
   }
 
   /**
@@ -317,7 +337,7 @@ export class SearchIndex {
       const doc = Math.floor(id / PARAGRAPHS);
       const articleId = this.live.get(doc);
       if (articleId === undefined || (opts.articles && !opts.articles.has(articleId))) continue;
-      hits.push({ articleId, paragraph: id - doc * PARAGRAPHS, score });
+      hits.push({ articleId, paragraph: paragraphOf(id), score });
       if (opts.phrase && hits.length >= limit) break;
     }
     hits.sort((a, b) => b.score - a.score);
@@ -334,13 +354,13 @@ export class SearchIndex {
     const expression = this.expression(groups, opts);
     // BM25 makes FTS5 count every row holding each word (its IDF): asked only when there are matches to put in order.
     const newest = (
-      this.query(`SELECT rowid FROM headlines WHERE headlines MATCH ? ORDER BY rowid DESC LIMIT ${RANKED}`)
+      this.query(`SELECT rowid FROM headlines WHERE headlines MATCH ? ORDER BY rowid LIMIT ${RANKED}`)
         .pluck()
         .all(expression) as number[]
     ).filter((doc) => this.live.has(doc));
     if (opts.prefix || newest.length <= 1) return newest.slice(0, limit).map((doc) => this.live.get(doc)!);
     const rows = this.query(
-      `SELECT rowid AS id, bm25(headlines, 4, 1) AS rank FROM headlines WHERE headlines MATCH ? ORDER BY rowid DESC LIMIT ${RANKED}`,
+      `SELECT rowid AS id, bm25(headlines, 4, 1) AS rank FROM headlines WHERE headlines MATCH ? ORDER BY rowid LIMIT ${RANKED}`,
     )
       .raw()
       .all(expression) as [number, number][];
@@ -352,7 +372,7 @@ export class SearchIndex {
     return (
       out
         // Autocomplete lists the newest first; a lookup the best match first.
-        .sort((a, b) => (opts.prefix ? 0 : a.rank - b.rank) || b.doc - a.doc)
+        .sort((a, b) => (opts.prefix ? 0 : a.rank - b.rank) || a.doc - b.doc)
         .slice(0, limit)
         .map((r) => r.id)
     );
