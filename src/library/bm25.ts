@@ -33,20 +33,34 @@ export interface Bm25Input {
   groupRows: number[];
   /** The table's averages record (`<table>_data` id 1): row count, then tokens per column. */
   totals: Buffer;
-  /** The candidates' docsize records: rowid and tokens per column. */
-  sizes: [number, Buffer][];
+  /** The candidates' docsize records: rowid and tokens per column (or `length`). */
+  sizes?: [number, Buffer][];
+  /** A candidate's length in tokens, when its docsize records are known elsewhere. */
+  length?: (row: number) => number | undefined;
 }
 
-export function bm25({ rows, holds, groupRows, totals, sizes }: Bm25Input): { id: number; score: number }[] {
+/** A row's length in tokens, from its docsize record. */
+export function rowLength(sz: Buffer): number {
+  return varints(sz).reduce((sum, n) => sum + n, 0);
+}
+
+export function bm25({
+  rows,
+  holds,
+  groupRows,
+  totals,
+  sizes = [],
+  length,
+}: Bm25Input): { id: number; score: number }[] {
   const [count = 0, ...columns] = varints(totals);
   const average = columns.reduce((sum, n) => sum + n, 0) / Math.max(1, count);
   const weights = groupRows.map((n) => {
     const idf = Math.log((count - n + 0.5) / (n + 0.5));
     return idf > 0 ? idf : 1e-6;
   });
-  const lengths = new Map(sizes.map(([id, sz]) => [id, varints(sz).reduce((sum, n) => sum + n, 0)]));
+  const lengths = new Map(sizes.map(([id, sz]) => [id, rowLength(sz)]));
   return rows.map((id) => {
-    const norm = 1 + K1 * (1 - B + (B * (lengths.get(id) ?? average)) / (average || 1));
+    const norm = 1 + K1 * (1 - B + (B * (length?.(id) ?? lengths.get(id) ?? average)) / (average || 1));
     let score = 0;
     weights.forEach((w, group) => {
       if (holds(id, group)) score += (w * (K1 + 1)) / norm;

@@ -7,13 +7,13 @@ import { parseAnyBriefing } from './deriver.js';
 import { RecentTexts, splitTexts, withStoredTexts } from './paragraphs.js';
 import type { DeriveFn } from './deriver.js';
 import { ModelCache, type ModelCacheOptions } from './cache.js';
-import { deriveMany, type DerivationRef, type DeriveOptions } from './workers.js';
+import type { DerivationRef, DeriveOptions } from './workers.js';
+import { Derivation } from './derivation.js';
 import { SearchIndex } from './search.js';
 import {
   idPrecedence,
   isArticleFile,
   readBriefing,
-  revive,
   toError,
   type LibraryChange,
   type LibraryError,
@@ -76,9 +76,7 @@ function openStores(opts: LibraryOptions): { cache?: ModelCache<Article>; search
  */
 export class Library extends Shelf {
   readonly dir: string;
-  private deriveFn?: DeriveFn;
-  private readonly loadDerive?: () => Promise<DeriveFn>;
-  private loadingDerive?: Promise<DeriveFn>;
+  private readonly derivation: Derivation;
   private readonly recentTexts = new RecentTexts();
   private readonly logger?: LibraryOptions['logger'];
   private readonly fileErrors = new Map<string, LibraryError>();
@@ -91,7 +89,6 @@ export class Library extends Shelf {
   /** Files refused because another file serves their article id: file → id. */
   private readonly idLosers = new Map<string, string>();
   private readonly cache?: ModelCache<Article>;
-  private readonly workers?: LibraryOptions['workers'];
 
   constructor(opts: LibraryOptions) {
     if (!opts.derive && !opts.loadDerive) throw new Error('a Library needs derive or loadDerive');
@@ -99,11 +96,9 @@ export class Library extends Shelf {
     super(search);
     this.cache = cache;
     this.dir = resolve(opts.dir);
-    this.deriveFn = opts.derive;
-    this.loadDerive = opts.loadDerive;
+    this.derivation = new Derivation({ ...opts, cache });
     this.settleMs = opts.settleMs ?? 1_000;
     this.logger = opts.logger;
-    this.workers = opts.workers;
     this.folder = new FolderWatch(
       this.dir,
       {
@@ -163,25 +158,8 @@ export class Library extends Shelf {
     this.recentAtLoad.push(...recent);
     const missing = files.map((_, i) => i).filter((i) => contents[i] !== undefined && !(keys[i] && hits.has(keys[i]!)));
     const jobs = missing.map((i) => [files[i]!, contents[i]!] as const);
-    // Workers (and the main thread helping them) import the derivation themselves, only when there are misses.
-    const derive =
-      this.workers || !jobs.length ? undefined : await this.derivation().catch((error: unknown) => error as Error);
-    const derived = this.workers
-      ? await deriveMany<Article>(this.workers.derivation, jobs, this.workers)
-      : jobs.map(([file, content]) => {
-          try {
-            if (typeof derive !== 'function') throw derive;
-            return { ok: true as const, value: derive(file, content) };
-          } catch (error) {
-            return { ok: false as const, error: { name: '', message: '', props: {} }, thrown: error };
-          }
-        });
-    const outcome = new Map<number, { article: Article } | { error: unknown }>();
-    missing.forEach((i, k) => {
-      const r = derived[k]!;
-      if (r.ok) outcome.set(i, { article: r.value });
-      else outcome.set(i, { error: 'thrown' in r ? r.thrown : revive(files[i]!, r.error) });
-    });
+    const derived = await this.derivation.many(jobs);
+    const outcome = new Map(missing.map((i, k) => [i, derived[k]!] as const));
     const fresh: [string, Article][] = [];
     const live: string[] = [];
     let errors = 0;
@@ -302,18 +280,10 @@ export class Library extends Shelf {
       const key = this.cache?.keyOf(file, content);
       const hit = key !== undefined ? this.cache!.get(key) : undefined;
       if (hit) change = this.admit(file, { article: hit }, key);
-      else if (this.workers && content.length > LARGE_EDIT_CHARS)
-        change = await this.deriveInWorker(file, content, key);
-      else {
-        // An edit is a cache miss: load the extractor first if this start-up never needed it.
-        const loaded = this.deriveFn
-          ? undefined
-          : await this.derivation().then(
-              () => undefined,
-              (error: unknown) => error,
-            );
-        change = loaded ? this.admit(file, { error: loaded }) : this.deriveHere(file, content, key);
-      }
+      else if (this.derivation.workers && content.length > LARGE_EDIT_CHARS)
+        change = this.admit(file, await this.derivation.inWorker(file, content, key), key);
+      // An edit is a cache miss: the extractor is loaded first if this start-up never needed it.
+      else change = this.admit(file, await this.derivation.one(file, content, key), key);
     }
     if (change.type === 'error') this.logger?.warn({ ...change.error }, 'briefing rejected');
     else this.logger?.info({ file: change.file, articleId: change.articleId, change: change.type }, 'briefing loaded');
@@ -322,47 +292,13 @@ export class Library extends Shelf {
     return change;
   }
 
-  /** A large edit, extracted in a worker thread like a start-up's misses: the main thread keeps answering meanwhile. */
-  private async deriveInWorker(file: string, content: string, key: string | undefined): Promise<LibraryChange> {
-    const [result] = await deriveMany<Article>(this.workers!.derivation, [[file, content]], {
-      threads: 1,
-      minPoolJobs: 1,
-      mainThreadHelps: false,
-    });
-    if (!result || !result.ok)
-      return this.admit(file, {
-        error: result ? revive(file, result.error) : new Error('the extraction worker returned nothing'),
-      });
-    if (key) {
-      const { model, texts } = splitTexts(result.value);
-      this.cache?.set(key, model, texts);
-    }
-    return this.admit(file, { article: result.value }, key);
-  }
-
   /** Derives (or takes from the cache) and indexes one file's content (synchronously: the derivation is pure). */
   ingest(path: string, content: string): LibraryChange {
     const file = resolve(path);
     const key = this.cache?.keyOf(file, content);
     const cached = key ? this.cache?.get(key) : undefined;
     if (cached) return this.admit(file, { article: cached }, key);
-    return this.deriveHere(file, content, key);
-  }
-
-  /** Derives on this thread and admits (the cache was already asked). */
-  private deriveHere(file: string, content: string, key: string | undefined): LibraryChange {
-    try {
-      if (!this.deriveFn)
-        throw new Error('the extractor is not loaded yet (reloadFile loads it; ingest does not wait)');
-      const article = this.deriveFn(file, content);
-      if (key) {
-        const { model, texts } = splitTexts(article);
-        this.cache?.set(key, model, texts);
-      }
-      return this.admit(file, { article }, key);
-    } catch (error) {
-      return this.admit(file, { error });
-    }
+    return this.admit(file, this.derivation.here(file, content, key), key);
   }
 
   /**
@@ -384,15 +320,6 @@ export class Library extends Shelf {
           }
         }),
     };
-  }
-
-  /** The derivation, imported on first use when the library was given `loadDerive`. */
-  private derivation(): Promise<DeriveFn> {
-    if (this.deriveFn) return Promise.resolve(this.deriveFn);
-    this.loadingDerive ??= this.loadDerive!().then((fn) => (this.deriveFn = fn));
-    // A failed import is retried on the next miss.
-    this.loadingDerive.catch(() => (this.loadingDerive = undefined));
-    return this.loadingDerive;
   }
 
   /** Indexes a derived article, or records why the file cannot be used (keeping its last good version). */

@@ -55,6 +55,8 @@ export class PeopleIndex {
   private readonly appearances = new Map<string, Map<string, PersonAppearance>>();
   /** get() results, dropped when the person's articles change: an answer asks for a speaker per quote. */
   private readonly summaries = new Map<string, PersonSummary>();
+  /** topQuoted() ranks every person: its list is kept until a person's counts change. */
+  private mostQuoted?: PersonSummary[];
   /**
    * Search documents are shared by every article describing a person the same way (same name,
    * aliases, role), counted here: 10 000 articles give ~45 000 appearances but far fewer documents.
@@ -111,6 +113,7 @@ export class PeopleIndex {
       if (!byArticle) this.appearances.set(person.id, (byArticle = new Map()));
       byArticle.set(article.id, { person, quoteCount, statementCount });
       this.summaries.delete(person.id);
+      this.mostQuoted = undefined;
       for (const key of this.keysOf(person)) {
         let ids = this.exact.get(key);
         if (!ids) this.exact.set(key, (ids = new Map()));
@@ -136,6 +139,7 @@ export class PeopleIndex {
       const byArticle = this.appearances.get(person.id);
       byArticle?.delete(article.id);
       this.summaries.delete(person.id);
+      this.mostQuoted = undefined;
       if (byArticle && byArticle.size === 0) this.appearances.delete(person.id);
       for (const key of this.keysOf(person)) {
         const ids = this.exact.get(key);
@@ -290,16 +294,17 @@ export class PeopleIndex {
 
   /** The most quoted speakers (by quotes, then statements). */
   topQuoted(limit: number): PersonSummary[] {
-    const all: PersonSummary[] = [];
-    for (const id of this.appearances.keys()) {
-      const p = this.get(id);
-      if (p && p.quoteCount + p.statementCount > 0) all.push(p);
-    }
-    return all
-      .sort(
+    if (!this.mostQuoted) {
+      const all: PersonSummary[] = [];
+      for (const id of this.appearances.keys()) {
+        const p = this.get(id);
+        if (p && p.quoteCount + p.statementCount > 0) all.push(p);
+      }
+      this.mostQuoted = all.sort(
         (a, b) => b.quoteCount - a.quoteCount || b.statementCount - a.statementCount || a.name.localeCompare(b.name),
-      )
-      .slice(0, limit);
+      );
+    }
+    return this.mostQuoted.slice(0, limit);
   }
 
   get size(): number {

@@ -7,27 +7,31 @@
  *   in memory (tests, small tools).
  * - Contentless tables: the text stays in the model and its paragraph store; the index holds only
  *   the postings, so memory and disk stay small. A row's id encodes its article and paragraph:
- *   `doc * 2^16 + paragraph`, and a doc number grows with the publication day, so "newest first"
- *   is the rowid order FTS5 walks anyway.
+ *   `doc * 2^16 + (2^16 - 1 - paragraph)`, and a doc number falls as the publication day grows
+ *   (and within a day, as articles are added), so "newest first" is ascending rowid order: the
+ *   order FTS5 walks a posting list in, skipping ahead through it (descending order makes it
+ *   load each word's whole list first).
  * - Ranking: FTS5's bm25() counts every row holding each word on every query, so a common word
  *   costs its whole posting list. Instead the newest `RANKED` matches (a news bot's reader wants
- *   the recent ones; FTS5 walks rowids newest first) are scored here with BM25's formula, from
+ *   the recent ones) are scored here with BM25's formula, from
  *   each word's row count (counted once until the index changes) and the rows' lengths. A word
  *   counts once per row (paragraphs are short: a repeat is rare and weighs little in BM25).
  * - Typos: a query word the index does not know is replaced by the closest words it does know
  *   (edit distance on the stems), read lazily from the FTS5 vocabulary.
  */
 import Database from 'better-sqlite3';
-import { stemmer } from 'stemmer';
 import type { Article } from '../model/article.js';
-import { fuzzyBudget, levenshtein } from './text-match.js';
-import { inflections, STOPWORD_STEMS, STOPWORDS, term, type PassageHit, type SearchOptions } from './search-words.js';
-import { bm25 } from './bm25.js';
+import { STOPWORDS, term, type PassageHit, type SearchOptions } from './search-words.js';
+import { SearchVocabulary } from './search-vocabulary.js';
+import { bm25, rowLength } from './bm25.js';
 
 export { searchWords, STOPWORDS, type PassageHit, type SearchOptions } from './search-words.js';
 
 const PARAGRAPHS = 2 ** 16;
 const SEQUENCE = 2 ** 20;
+const DAYS = 2 ** 16;
+/** `PRAGMA user_version` of an index whose rowids are in the order above (an older index is rebuilt). */
+const ROW_ORDER = 1;
 /** Matches ranked per query (newest first); older matches beyond it are not ranked. */
 const RANKED = 150;
 
@@ -36,9 +40,18 @@ interface Doc {
   articleId: string;
 }
 
+/** A paragraph's row: its doc, then its paragraphs in reverse (the newest-first order puts a doc's last paragraph first). */
+function rowOf(doc: number, paragraph: number): number {
+  return doc * PARAGRAPHS + (PARAGRAPHS - 1 - paragraph);
+}
+
+function paragraphOf(row: number): number {
+  return PARAGRAPHS - 1 - (row % PARAGRAPHS);
+}
+
 function dayOf(article: Article): number {
   const published = article.publishedAt ? Date.parse(`${article.publishedAt.slice(0, 10)}T00:00:00Z`) : Number.NaN;
-  return Number.isNaN(published) ? 0 : Math.max(0, Math.min(65_535, Math.floor(published / 86_400_000)));
+  return Number.isNaN(published) ? 0 : Math.max(0, Math.min(DAYS - 1, Math.floor(published / 86_400_000)));
 }
 
 export class SearchIndex {
@@ -50,15 +63,17 @@ export class SearchIndex {
   private readonly liveKeyOf = new Map<string, string>();
   /** Articles added but not yet indexed: indexed on the next query or flush(). */
   private pending = new Map<string, Article>();
-  /** The index's words by first letter (UTF-16 code), read when a query first needs a correction. */
-  private vocabulary?: Map<number, string[]>;
-  /** Which table holds each word of the vocabulary. */
-  private terms?: Record<'paragraphs' | 'headlines', Set<string>>;
+  private readonly vocabulary: SearchVocabulary;
+  /**
+   * Per doc, its paragraph rows' token counts (BM25's row lengths; 0 = no row), read from FTS5's
+   * docsize once per doc instead of once per candidate row on every query.
+   */
+  private readonly rowLengths = new Map<number, Uint32Array>();
   private readonly persistent: boolean;
   private memoryKeys = 0;
   private readonly statements: {
     insertDoc: Database.Statement<[number, string, string]>;
-    maxDoc: Database.Statement<[number, number], { doc: number | null }>;
+    minDoc: Database.Statement<[number, number], { doc: number | null }>;
     insertParagraph: Database.Statement<[number, string | null, string | null]>;
     insertHeadline: Database.Statement<[number, string, string]>;
     deleteDoc: Database.Statement<[number]>;
@@ -75,6 +90,11 @@ export class SearchIndex {
       this.db.pragma('synchronous = NORMAL');
     }
     const tokenizer = `tokenize='porter unicode61 remove_diacritics 2'`;
+    if (this.db.pragma('user_version', { simple: true }) !== ROW_ORDER) {
+      // Rows numbered the older way: indexed again from the models, once.
+      this.db.exec('DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS paragraphs; DROP TABLE IF EXISTS headlines;');
+      this.db.pragma(`user_version = ${ROW_ORDER}`);
+    }
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS docs (doc INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, article TEXT NOT NULL);
       CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs USING fts5(body, caption, content='', contentless_delete=1, ${tokenizer});
@@ -89,9 +109,10 @@ export class SearchIndex {
     }[]) {
       this.stored.set(row.key, { doc: row.doc, articleId: row.article });
     }
+    this.vocabulary = new SearchVocabulary(this.db);
     this.statements = {
       insertDoc: this.db.prepare('INSERT INTO docs (doc, key, article) VALUES (?, ?, ?)'),
-      maxDoc: this.db.prepare('SELECT max(doc) AS doc FROM docs WHERE doc >= ? AND doc < ?'),
+      minDoc: this.db.prepare('SELECT min(doc) AS doc FROM docs WHERE doc >= ? AND doc < ?'),
       insertParagraph: this.db.prepare('INSERT INTO paragraphs (rowid, body, caption) VALUES (?, ?, ?)'),
       insertHeadline: this.db.prepare('INSERT INTO headlines (rowid, headline, extra) VALUES (?, ?, ?)'),
       deleteDoc: this.db.prepare('DELETE FROM docs WHERE doc = ?'),
@@ -139,10 +160,8 @@ export class SearchIndex {
     this.statements.deleteHeadline.run(doc);
     this.statements.deleteDoc.run(doc);
     this.stored.delete(key);
-    this.vocabulary = undefined;
-    this.known.clear();
-    this.corrected.clear();
-    this.rowCounts.clear();
+    this.rowLengths.delete(doc);
+    this.changed();
   }
 
   /** Indexes the pending articles (one transaction). */
@@ -153,10 +172,7 @@ export class SearchIndex {
     this.db.transaction(() => {
       for (const [k, article] of batch) this.insert(k, article);
     })();
-    this.vocabulary = undefined;
-    this.known.clear();
-    this.corrected.clear();
-    this.rowCounts.clear();
+    this.changed();
     // After a bulk index (a cold start), one merged segment keeps every query's lookups short.
     if (batch.length >= 100)
       this.db.exec(
@@ -165,9 +181,10 @@ export class SearchIndex {
   }
 
   private insert(key: string, article: Article): void {
-    const day = dayOf(article);
-    const last = this.statements.maxDoc.get(day * SEQUENCE, (day + 1) * SEQUENCE)?.doc;
-    const doc = last === null || last === undefined ? day * SEQUENCE : last + 1;
+    // Newer days take lower numbers, and so does each article added to a day.
+    const range = (DAYS - 1 - dayOf(article)) * SEQUENCE;
+    const first = this.statements.minDoc.get(range, range + SEQUENCE)?.doc;
+    const doc = first === null || first === undefined ? range + SEQUENCE - 1 : first - 1;
     this.statements.insertDoc.run(doc, key, article.id);
     this.statements.insertHeadline.run(
       doc,
@@ -179,118 +196,27 @@ export class SearchIndex {
       const text = p.text;
       if (!text) continue;
       this.statements.insertParagraph.run(
-        doc * PARAGRAPHS + p.index,
+        rowOf(doc, p.index),
         p.kind === 'body' ? text : null,
         p.kind === 'caption' ? text : null,
       );
     }
     this.stored.set(key, { doc, articleId: article.id });
+    this.rowLengths.delete(doc);
     this.live.set(doc, article.id);
   }
 
-  /** Whether the index holds a word (stemmed as the index stems it). */
-  private knows(table: 'paragraphs' | 'headlines', word: string): boolean {
-    const key = `${table}|${word}`;
-    let known = this.known.get(key);
-    if (known === undefined) {
-      let stmt = this.prepared.get(table);
-      if (!stmt)
-        this.prepared.set(table, (stmt = this.db.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? LIMIT 1`)));
-      known = stmt.get(term(word)) !== undefined;
-      if (this.known.size > 50_000) this.known.clear();
-      this.known.set(key, known);
-    }
-    return known;
+  /** Memos that hold only until the index changes. */
+  private changed(): void {
+    this.vocabulary.clear();
+    this.rowCounts.clear();
   }
-
-  /** Words looked up in the index since it last changed, and whether it holds them. */
-  private readonly known = new Map<string, boolean>();
 
   private readonly prepared = new Map<string, Database.Statement>();
   private query(sql: string): Database.Statement {
     let stmt = this.prepared.get(sql);
     if (!stmt) this.prepared.set(sql, (stmt = this.db.prepare(sql)));
     return stmt;
-  }
-
-  /** Index words within the typo budget of a word it does not know, closest first (memoised until the index changes). */
-  private corrections(word: string): string[] {
-    const budget = fuzzyBudget(word);
-    if (budget === 0) return [];
-    let close = this.corrected.get(word);
-    if (close) return close;
-    if (!this.vocabulary) {
-      // A typo rarely hits the first letter: the vocabulary is kept by first letter, and only that one is read.
-      this.vocabulary = new Map();
-      this.terms = { paragraphs: new Set(), headlines: new Set() };
-      const rows = this.db
-        .prepare(
-          `SELECT term, max(p), max(h) FROM (SELECT term, 1 AS p, 0 AS h FROM temp.paragraph_terms UNION ALL SELECT term, 0, 1 FROM temp.headline_terms) GROUP BY term ORDER BY term`,
-        )
-        .raw()
-        .all() as [string, number, number][];
-      for (const [t, inParagraphs, inHeadlines] of rows) {
-        const list = this.vocabulary.get(t.charCodeAt(0));
-        if (list) list.push(t);
-        else this.vocabulary.set(t.charCodeAt(0), [t]);
-        if (inParagraphs) this.terms.paragraphs.add(t);
-        if (inHeadlines) this.terms.headlines.add(t);
-      }
-    }
-    const stem = stemmer(word);
-    const scored: [string, number][] = [];
-    for (const t of this.vocabulary.get(word.charCodeAt(0)) ?? []) {
-      // A stopword ("for" for "fuure", "ha" of "has" for "hearing") is no correction: it would match nearly every paragraph.
-      if (Math.abs(t.length - stem.length) > budget || STOPWORD_STEMS.has(t)) continue;
-      const d = Math.min(levenshtein(stem, t), levenshtein(word, t));
-      if (d <= budget) scored.push([t, d]);
-    }
-    close = scored
-      .sort((a, b) => a[1] - b[1])
-      .slice(0, 3)
-      .map(([t]) => t);
-    if (this.corrected.size > 10_000) this.corrected.clear();
-    this.corrected.set(word, close);
-    return close;
-  }
-
-  /** corrections() of the words asked since the index last changed. */
-  private readonly corrected = new Map<string, string[]>();
-
-  /**
-   * The words as the index can match them: known words as they are, unknown ones replaced by
-   * their closest index words (any of them), or dropped when none is close.
-   */
-  private matchable(
-    table: 'paragraphs' | 'headlines',
-    words: string[],
-    forms = true,
-  ): { groups: string[][]; corrected: boolean } {
-    let corrected = false;
-    const groups: string[][] = [];
-    for (const w of words) {
-      // Porter stems some forms apart ("die" / "died" → "die" / "di"): the usual inflections too.
-      if (this.knows(table, w))
-        groups.push([
-          term(w),
-          ...(forms
-            ? inflections(w)
-                .filter((f) => this.knows(table, f))
-                .map((f) => term(f))
-            : []),
-        ]);
-      else {
-        // A correction is a word of the index, matched as itself, and only in a table that holds
-        // it: as a prefix, one as short as "re" pulled in every word it starts. A stem that is
-        // not its own stem ("lighthous" → "lighthou") is still matched as a prefix.
-        const close = this.corrections(w).flatMap((t) =>
-          this.knows(table, t) ? [term(t)] : this.terms![table].has(t) ? [term(t, true)] : [],
-        );
-        corrected = true;
-        if (close.length) groups.push(close);
-      }
-    }
-    return { groups, corrected };
   }
 
   private expression(groups: string[][], opts: SearchOptions): string {
@@ -308,7 +234,7 @@ export class SearchIndex {
 
   /** Rows matching `match`, newest first, at most `limit`. */
   private newest(table: 'paragraphs' | 'headlines', match: string, limit = RANKED): number[] {
-    return this.query(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT ?`)
+    return this.query(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid LIMIT ?`)
       .pluck()
       .all(match, limit) as number[];
   }
@@ -351,7 +277,7 @@ export class SearchIndex {
     else {
       // The newest rows of the union are among each group's newest, and so is each one's membership.
       const per = parts.map((part) => new Set(this.newest(table, `${column}(${part})`)));
-      rows = [...new Set(per.flatMap((set) => [...set]))].sort((a, b) => b - a).slice(0, RANKED);
+      rows = [...new Set(per.flatMap((set) => [...set]))].sort((a, b) => a - b).slice(0, RANKED);
       holds = (row, group) => per[group]!.has(row);
     }
     if (!rows.length) return [];
@@ -360,10 +286,23 @@ export class SearchIndex {
       holds,
       groupRows: parts.map((part) => this.rowCount(table, `${column}(${part})`)),
       totals: this.query(`SELECT block FROM ${table}_data WHERE id = 1`).pluck().get() as Buffer,
-      sizes: this.query(`SELECT id, sz FROM ${table}_docsize WHERE id IN (SELECT value FROM json_each(?))`)
-        .raw()
-        .all(JSON.stringify(rows)) as [number, Buffer][],
+      length: (row) => this.rowLength(row),
     });
+  }
+
+  /** A paragraph row's length in tokens (undefined when FTS5 has no record of it). */
+  private rowLength(row: number): number | undefined {
+    const doc = Math.floor(row / PARAGRAPHS);
+    let lengths = this.rowLengths.get(doc);
+    if (!lengths) {
+      const sizes = this.query('SELECT id, sz FROM paragraphs_docsize WHERE id >= ? AND id < ?')
+        .raw()
+        .all(doc * PARAGRAPHS, (doc + 1) * PARAGRAPHS) as [number, Buffer][];
+      lengths = new Uint32Array(sizes.length ? paragraphOf(sizes[0]![0]) + 1 : 0);
+      for (const [id, sz] of sizes) lengths[paragraphOf(id)] = rowLength(sz);
+      this.rowLengths.set(doc, lengths);
+    }
+    return lengths[paragraphOf(row)] || undefined;
   }
 
   /**
@@ -373,7 +312,7 @@ export class SearchIndex {
   passages(words: string[], limit: number, opts: SearchOptions = {}): { hits: PassageHit[]; corrected: boolean } {
     this.flush();
     // A phrase is looked up as typed (its word forms are the loose pass's job).
-    const { groups, corrected } = this.matchable('paragraphs', words, !opts.phrase);
+    const { groups, corrected } = this.vocabulary.matchable('paragraphs', words, !opts.phrase);
     // A phrase is the words as typed: one needing correction makes it a miss (the caller's loose pass takes it).
     if (!groups.length || (opts.phrase && (corrected || groups.length !== words.length)))
       return { hits: [], corrected };
@@ -398,7 +337,7 @@ export class SearchIndex {
       const doc = Math.floor(id / PARAGRAPHS);
       const articleId = this.live.get(doc);
       if (articleId === undefined || (opts.articles && !opts.articles.has(articleId))) continue;
-      hits.push({ articleId, paragraph: id - doc * PARAGRAPHS, score });
+      hits.push({ articleId, paragraph: paragraphOf(id), score });
       if (opts.phrase && hits.length >= limit) break;
     }
     hits.sort((a, b) => b.score - a.score);
@@ -408,18 +347,20 @@ export class SearchIndex {
   /** Article ids whose headline (or id, or source) holds the words, best first (ties: newest). */
   headlines(words: string[], limit: number, opts: SearchOptions = {}): string[] {
     this.flush();
-    const { groups } = opts.prefix ? { groups: words.map((w) => [term(w)]) } : this.matchable('headlines', words);
+    const { groups } = opts.prefix
+      ? { groups: words.map((w) => [term(w)]) }
+      : this.vocabulary.matchable('headlines', words);
     if (!groups.length) return [];
     const expression = this.expression(groups, opts);
     // BM25 makes FTS5 count every row holding each word (its IDF): asked only when there are matches to put in order.
     const newest = (
-      this.query(`SELECT rowid FROM headlines WHERE headlines MATCH ? ORDER BY rowid DESC LIMIT ${RANKED}`)
+      this.query(`SELECT rowid FROM headlines WHERE headlines MATCH ? ORDER BY rowid LIMIT ${RANKED}`)
         .pluck()
         .all(expression) as number[]
     ).filter((doc) => this.live.has(doc));
     if (opts.prefix || newest.length <= 1) return newest.slice(0, limit).map((doc) => this.live.get(doc)!);
     const rows = this.query(
-      `SELECT rowid AS id, bm25(headlines, 4, 1) AS rank FROM headlines WHERE headlines MATCH ? ORDER BY rowid DESC LIMIT ${RANKED}`,
+      `SELECT rowid AS id, bm25(headlines, 4, 1) AS rank FROM headlines WHERE headlines MATCH ? ORDER BY rowid LIMIT ${RANKED}`,
     )
       .raw()
       .all(expression) as [number, number][];
@@ -431,7 +372,7 @@ export class SearchIndex {
     return (
       out
         // Autocomplete lists the newest first; a lookup the best match first.
-        .sort((a, b) => (opts.prefix ? 0 : a.rank - b.rank) || b.doc - a.doc)
+        .sort((a, b) => (opts.prefix ? 0 : a.rank - b.rank) || a.doc - b.doc)
         .slice(0, limit)
         .map((r) => r.id)
     );

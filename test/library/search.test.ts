@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/model/article.js';
 import { SearchIndex } from '../../src/library/search.js';
@@ -94,6 +95,40 @@ describe('SearchIndex', () => {
     index.remove(b);
     expect(index.passages(['quota'], 5).hits.map((h) => h.articleId)).toEqual(['a']);
     expect(index.headlines(['story'], 5)).toEqual(['a']);
+    index.close();
+  });
+
+  it('lists the newest matches first, and indexes again a file numbered the older way', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'briefbot-search-order-'));
+    dirs.push(dir);
+    const file = join(dir, 'search.sqlite');
+    const old = new Database(file);
+    old.exec(`CREATE TABLE docs (doc INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, article TEXT NOT NULL);
+              INSERT INTO docs VALUES (7, 'k-old', 'old');`);
+    old.close();
+    const text = ['The harbour reopened on Monday.', 'The harbour was quiet.'];
+    const older = article('older', '2025-01-01', text);
+    const sameDayFirst = article('same-day-first', '2025-03-01', text);
+    const sameDaySecond = article('same-day-second', '2025-03-01', text);
+    let index = new SearchIndex(file);
+    expect(index.stats().docs).toBe(0);
+    index.add(sameDayFirst, 'k1');
+    index.add(older, 'k2');
+    index.add(sameDaySecond, 'k3');
+    const order = (i: SearchIndex) =>
+      i.passages(['harbour', 'reopened'], 5, { phrase: true }).hits.map((h) => `${h.articleId}:${h.paragraph}`);
+    expect(order(index)).toEqual(['same-day-second:0', 'same-day-first:0', 'older:0']);
+    expect(index.passages(['harbour'], 9, { phrase: true }).hits.map((h) => h.paragraph)).toEqual([1, 0, 1, 0, 1, 0]);
+    index.close();
+    index = new SearchIndex(file);
+    for (const [a, k] of [
+      [sameDayFirst, 'k1'],
+      [older, 'k2'],
+      [sameDaySecond, 'k3'],
+    ] as const)
+      index.add(a, k);
+    expect(index.stats().docs).toBe(3);
+    expect(order(index)).toEqual(['same-day-second:0', 'same-day-first:0', 'older:0']);
     index.close();
   });
 });

@@ -1,0 +1,126 @@
+/**
+ * The words the full-text index holds, and a query's words as it can match them: known words (and
+ * their usual inflections) as they are, unknown ones replaced by the closest index words (edit
+ * distance on the stems, within the word's typo budget), read lazily from the FTS5 vocabulary.
+ * Everything here is memoised until the index changes (clear()).
+ */
+import type Database from 'better-sqlite3';
+import { stemmer } from 'stemmer';
+import { fuzzyBudget, levenshtein } from './text-match.js';
+import { inflections, STOPWORD_STEMS, term } from './search-words.js';
+
+export type SearchTable = 'paragraphs' | 'headlines';
+
+export class SearchVocabulary {
+  /** The index's words by first letter (UTF-16 code), read when a query first needs a correction. */
+  private byLetter?: Map<number, string[]>;
+  /** Which table holds each word of the vocabulary. */
+  private terms?: Record<SearchTable, Set<string>>;
+  /** Words looked up in the index since it last changed, and whether it holds them. */
+  private readonly known = new Map<string, boolean>();
+  /** corrections() of the words asked since the index last changed. */
+  private readonly corrected = new Map<string, string[]>();
+  private readonly lookups = new Map<SearchTable, Database.Statement>();
+
+  constructor(private readonly db: Database.Database) {}
+
+  /** The index changed: every memo goes. */
+  clear(): void {
+    this.byLetter = undefined;
+    this.terms = undefined;
+    this.known.clear();
+    this.corrected.clear();
+  }
+
+  /** Whether the index holds a word (stemmed as the index stems it). */
+  knows(table: SearchTable, word: string): boolean {
+    const key = `${table}|${word}`;
+    let known = this.known.get(key);
+    if (known === undefined) {
+      let stmt = this.lookups.get(table);
+      if (!stmt)
+        this.lookups.set(table, (stmt = this.db.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? LIMIT 1`)));
+      known = stmt.get(term(word)) !== undefined;
+      if (this.known.size > 50_000) this.known.clear();
+      this.known.set(key, known);
+    }
+    return known;
+  }
+
+  /** Index words within the typo budget of a word it does not know, closest first. */
+  corrections(word: string): string[] {
+    const budget = fuzzyBudget(word);
+    if (budget === 0) return [];
+    let close = this.corrected.get(word);
+    if (close) return close;
+    const stem = stemmer(word);
+    const scored: [string, number][] = [];
+    for (const t of this.vocabulary().get(word.charCodeAt(0)) ?? []) {
+      // A stopword ("for" for "fuure", "ha" of "has" for "hearing") is no correction: it would match nearly every paragraph.
+      if (Math.abs(t.length - stem.length) > budget || STOPWORD_STEMS.has(t)) continue;
+      const d = Math.min(levenshtein(stem, t), levenshtein(word, t));
+      if (d <= budget) scored.push([t, d]);
+    }
+    close = scored
+      .sort((a, b) => a[1] - b[1])
+      .slice(0, 3)
+      .map(([t]) => t);
+    if (this.corrected.size > 10_000) this.corrected.clear();
+    this.corrected.set(word, close);
+    return close;
+  }
+
+  /** A typo rarely hits the first letter: the vocabulary is kept by first letter, and only that one is read. */
+  private vocabulary(): Map<number, string[]> {
+    if (this.byLetter) return this.byLetter;
+    const byLetter = new Map<number, string[]>();
+    const terms: Record<SearchTable, Set<string>> = { paragraphs: new Set(), headlines: new Set() };
+    const rows = this.db
+      .prepare(
+        `SELECT term, max(p), max(h) FROM (SELECT term, 1 AS p, 0 AS h FROM temp.paragraph_terms UNION ALL SELECT term, 0, 1 FROM temp.headline_terms) GROUP BY term ORDER BY term`,
+      )
+      .raw()
+      .all() as [string, number, number][];
+    for (const [t, inParagraphs, inHeadlines] of rows) {
+      const list = byLetter.get(t.charCodeAt(0));
+      if (list) list.push(t);
+      else byLetter.set(t.charCodeAt(0), [t]);
+      if (inParagraphs) terms.paragraphs.add(t);
+      if (inHeadlines) terms.headlines.add(t);
+    }
+    this.terms = terms;
+    return (this.byLetter = byLetter);
+  }
+
+  /**
+   * The words as the index can match them, one group of FTS5 terms per word: known words as they
+   * are, unknown ones replaced by their closest index words (any of them), or dropped when none is close.
+   */
+  matchable(table: SearchTable, words: string[], forms = true): { groups: string[][]; corrected: boolean } {
+    let corrected = false;
+    const groups: string[][] = [];
+    for (const w of words) {
+      // Porter stems some forms apart ("die" / "died" → "die" / "di"): the usual inflections too.
+      if (this.knows(table, w))
+        groups.push([
+          term(w),
+          ...(forms
+            ? inflections(w)
+                .filter((f) => this.knows(table, f))
+                .map((f) => term(f))
+            : []),
+        ]);
+      else {
+        // A correction is a word of the index, matched as itself, and only in a table that holds
+        // it: as a prefix, one as short as "re" pulled in every word it starts. A stem that is
+        // not its own stem ("lighthous" → "lighthou") is still matched as a prefix.
+        const close = this.corrections(w).flatMap((t) =>
+          this.knows(table, t) ? [term(t)] : this.terms![table].has(t) ? [term(t, true)] : [],
+        );
+        corrected = true;
+        if (close.length) groups.push(close);
+      }
+    }
+    return { groups, corrected };
+  }
+}
