@@ -173,6 +173,9 @@ const SENTENCE_ADVERBS = new Set([
   'usually',
 ]);
 
+/** Records which rule created each person (read once: the environment is slow to read per person). */
+const DEBUG_PEOPLE = !!process.env.BRIEFBOT_DEBUG_PEOPLE;
+
 const normNameCache = memoTable<string, string>();
 /** A name's comparison key: no diacritics, lower case, no possessive, single spaces. Memoised (names recur). */
 export function normName(s: string): string {
@@ -688,7 +691,7 @@ export class People {
       if (nameTokens.length >= 2) this.addAlias(record, nameTokens[nameTokens.length - 1]!);
     }
     if (run) this.applyTitles(record, run);
-    if (process.env.BRIEFBOT_DEBUG_PEOPLE)
+    if (DEBUG_PEOPLE)
       (record as unknown as { createdBy: string }).createdBy = (new Error().stack ?? '')
         .split('\n')
         .slice(2, 4)
