@@ -420,7 +420,7 @@ export class People {
       for (const span of doc.spans) {
         const words = span.text.split(/[\s,;:!?"“”‘’()]+/);
         for (let i = 0; i + 1 < words.length; i++) {
-          if (!isTitleWord(words[i]!) || !isCapitalized(words[i]!)) continue;
+          if (!isCapitalized(words[i]!) || !isTitleWord(words[i]!)) continue;
           const surname = words[i + 1]!.replace(/[.'’]s?$/, '');
           const person = this.list.filter(
             (p) => p.type === 'person' && p.nameTokens.length >= 2 && p.nameTokens[p.nameTokens.length - 1] === surname,
