@@ -634,7 +634,7 @@ const isWord = (t: Token | undefined): boolean => !!t && t.kind === 'word';
 const skippable = (t: Token | undefined): boolean =>
   !!t &&
   t.kind === 'word' &&
-  (SKIPPABLE.has(t.text.toLowerCase()) ||
+  (SKIPPABLE.has(t.lower) ||
     (/^\p{Ll}{3,}ly$/u.test(t.text) &&
       !/^(only|family|early|daily|weekly|ally|rally|italy|july|reply|supply|fly|belly|bully|holly|jolly|lily|sully|tally)$/.test(
         t.text,
@@ -852,7 +852,7 @@ export class Attributor {
         .filter((t) => t.kind === 'word')
         .map((t) => t.text);
     const narrative = doc.tokens.slice(s0, s1).filter((t) => t.kind === 'word');
-    const sentenceText = narrative.map((t) => t.text.toLowerCase()).join(' ');
+    const sentenceText = narrative.map((t) => t.lower).join(' ');
     const hasCue =
       narrative.some((t) => isSpeechVerb(t.text) && (!isMannerVerb(t.text) || t.start > span.end)) ||
       /\baccording to\b/.test(sentenceText) ||

@@ -23,7 +23,11 @@ const letters = (s: string) => s.replace(/[^\p{L}]/gu, '');
 
 function isRelatedHeadline(text: string): boolean {
   // Cheap exit: running text has lower-case letters early on.
-  if ((text.slice(0, 60).match(/[a-z]/g)?.length ?? 0) > 8) return false;
+  let lowerCase = 0;
+  for (let i = 0; i < 60 && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122 && ++lowerCase > 8) return false;
+  }
   const l = letters(text);
   if (l.length < 12 || text.includes('\n')) return false;
   const upper = l.replace(/[^\p{Lu}]/gu, '').length;

@@ -173,6 +173,9 @@ const SENTENCE_ADVERBS = new Set([
   'usually',
 ]);
 
+/** Records which rule created each person (read once: the environment is slow to read per person). */
+const DEBUG_PEOPLE = !!process.env.BRIEFBOT_DEBUG_PEOPLE;
+
 const normNameCache = memoTable<string, string>();
 /** A name's comparison key: no diacritics, lower case, no possessive, single spaces. Memoised (names recur). */
 export function normName(s: string): string {
@@ -417,7 +420,7 @@ export class People {
       for (const span of doc.spans) {
         const words = span.text.split(/[\s,;:!?"“”‘’()]+/);
         for (let i = 0; i + 1 < words.length; i++) {
-          if (!isTitleWord(words[i]!) || !isCapitalized(words[i]!)) continue;
+          if (!isCapitalized(words[i]!) || !isTitleWord(words[i]!)) continue;
           const surname = words[i + 1]!.replace(/[.'’]s?$/, '');
           const person = this.list.filter(
             (p) => p.type === 'person' && p.nameTokens.length >= 2 && p.nameTokens[p.nameTokens.length - 1] === surname,
@@ -688,7 +691,7 @@ export class People {
       if (nameTokens.length >= 2) this.addAlias(record, nameTokens[nameTokens.length - 1]!);
     }
     if (run) this.applyTitles(record, run);
-    if (process.env.BRIEFBOT_DEBUG_PEOPLE)
+    if (DEBUG_PEOPLE)
       (record as unknown as { createdBy: string }).createdBy = (new Error().stack ?? '')
         .split('\n')
         .slice(2, 4)

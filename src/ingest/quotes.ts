@@ -245,8 +245,8 @@ export function isExcludedQuote(span: QuoteSpan, ctx: QuoteContext): string | un
   // A case, a work or an event by its name: "Eva Glawischnig-Piesczek vs. Facebook Ireland Limited", "the “Million Man March”".
   if (/\s(v|vs)\.?\s+\p{Lu}/u.test(span.text) && isTitleCase(span.text)) return 'name';
   if (
-    isTitleCase(span.text) &&
     words <= 8 &&
+    isTitleCase(span.text) &&
     (!ctx.hasCue ||
       /(\bthe|['’]s|\d)\s*$/i.test(before) ||
       (/^\s*,?\s*(a|an|the)\s/i.test(after) && (/,$/.test(span.text) || /^\s*,/.test(after))) ||

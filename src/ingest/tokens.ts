@@ -78,11 +78,13 @@ const WORD =
 /** Tokenizes `text`, turning each span in `quotes` (outer marks included) into one quote token. */
 export function tokenize(text: string, quotes: Span[] = []): Token[] {
   const tokens: Token[] = [];
-  const sorted = quotes.map((q, i) => ({ ...q, i })).sort((a, b) => a.start - b.start);
+  // Span indexes in text order (a stable sort, as sorting copies of the spans would be).
+  const order = quotes.map((_, k) => k).sort((a, b) => quotes[a]!.start - quotes[b]!.start);
   let qi = 0;
   let i = 0;
   while (i < text.length) {
-    const nextQuote = sorted[qi];
+    const nextIndex = order[qi];
+    const nextQuote = nextIndex === undefined ? undefined : quotes[nextIndex]!;
     if (nextQuote && i >= nextQuote.start) {
       const quoted = text.slice(nextQuote.start, nextQuote.end);
       tokens.push({
@@ -91,7 +93,7 @@ export function tokenize(text: string, quotes: Span[] = []): Token[] {
         end: nextQuote.end,
         kind: 'quote',
         lower: quoted.toLowerCase(),
-        q: nextQuote.i,
+        q: nextIndex,
       });
       i = Math.max(i, nextQuote.end);
       qi++;
