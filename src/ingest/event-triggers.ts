@@ -76,7 +76,7 @@ const NOT_LAUNCHED =
   /^\s+(?:(?:a|an|the|its|their|his|her|new|fresh|major|large-scale|full-scale|wave\s+of|series\s+of|barrage\s+of|\w+-\w+)\s+)*(?:attack|attacks|offensive|counteroffensive|strike|strikes|raid|raids|missile|missiles|drones?|rockets?|investigation|investigations|inquiry|probe|appeal|bid|assault|war|crackdown|review|audit|lawsuit|legal\s+challenge|challenge|campaign\s+against|operation)\b/i;
 
 const SPORTS_WORDS =
-  /\b(?:match|matches|derby|fixture|league|cup|final|semi-?final|quarter-?final|play-?off|kick-?off|stadium|striker|goalkeeper|penalt(?:y|ies)|goals?|scored|tournament|champions|season)\b/i;
+  /\b(?:match|matches|derby|fixture|league|cup|final|semi-?final|quarter-?final|play-?offs?|kick-?off|stadium|striker|goalkeeper|penalt(?:y|ies)|goals?|scored|tournament|champions|season)\b/i;
 /** A score ("2-1"), not a range of days ("Oct. 14-15", "9-12 June"). */
 const SCORE =
   /(?<!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+)\b\d{1,2}-\d{1,2}\b(?!\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))/;

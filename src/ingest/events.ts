@@ -3,6 +3,7 @@ import { atTime, findDates, type DateMention, type RelativeDay, type TimeOfDay }
 import { antecedent, buildMatcher, findPeople, isTitleOnly, surnameOf, type PersonMention } from './event-people.js';
 import { placesAgree, placeZone } from './event-places.js';
 import { eventTense, HISTORY, laterChange, statusWords, type StatusContext, type Tense } from './event-status.js';
+import { elidedTriggers, isElided, laterWeekday } from './event-ellipsis.js';
 import { findTriggers, type Trigger } from './event-triggers.js';
 import { splitSentences } from './sentences.js';
 import { slugify } from './text-file.js';
@@ -126,7 +127,9 @@ const NOT_PLACES = new Set(
 );
 const TITLE_START =
   /^(?:President|Prime|Minister|Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Secretary|King|Queen|Pope|Prince|Princess|Chancellor|General|Gen|Senator|Representative|Judge|Justice|Mayor|Ambassador|Envoy|Speaker)\b/;
-const PLACE_PHRASE = /(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+|de\s+|del\s+|la\s+|on\s+|upon\s+)?[A-Z][\w’'.-]*)*/y;
+// Letters with accents too ("Brasília", "Kraków").
+const PLACE_PHRASE =
+  /(?:the\s+)?\p{Lu}[\p{L}\p{M}\d_’'.-]*(?:\s+(?:of\s+|de\s+|del\s+|la\s+|on\s+|upon\s+)?\p{Lu}[\p{L}\p{M}\d_’'.-]*)*/uy;
 
 interface PlaceHit {
   place: string;
@@ -407,6 +410,9 @@ interface Context {
 const PRONOUN_SUBJECT = /\b(he|she|they)\s+(?:\w+\s+){0,3}$/i;
 const POSSESSIVE_PRONOUN = /\b(his|her|their)\s+(?:\w+\s+){0,2}$/i;
 
+/** "Secretary of State Laura Finch", "Minister of the Interior X": the "of" of a title, not a preposition. */
+const TITLE_OF = /\b[A-Z][a-z]+\s+of\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}$/;
+
 function personIds(mentions: PersonMention[], byId: Map<string, Person>): string[] {
   const ids: string[] = [];
   for (const m of mentions) {
@@ -512,7 +518,8 @@ function participantsOf(
         /\b(?:to|with|for|by|about|of|on|from|against|than|whom|at|in|into|like|after|before|during|over)\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}$/i.test(
           lead,
         ) &&
-        !/\band\s+(?:[\w.-]+\s+){0,3}$/i.test(lead)
+        !/\band\s+(?:[\w.-]+\s+){0,3}$/i.test(lead) &&
+        !TITLE_OF.test(s.slice(Math.max(rs, p.start - 40), p.start))
       )
         continue;
       // Inside "whom X coached", "who …, X": a relative clause about someone else.
@@ -758,6 +765,9 @@ function analyzeSentence(input: SentenceInput, ctx: Context): void {
   // Not the words of a reporting frame, nor of a date ("the day before the launch").
   const triggers = found.filter((t) => !inFrame(t.start) && !inside(dateSpans, t.start));
   const usableDates = input.dates.filter((d) => !ownedByVerb(masked, d, frames, triggers));
+  // "meet Y on Monday and Z on Wednesday": the second object is an event of its own.
+  const elided = elidedTriggers(masked, triggers, usableDates);
+  if (elided.length) triggers.splice(0, triggers.length, ...[...triggers, ...elided].sort((a, b) => a.start - b.start));
   // "…, the minister said on Monday" and nothing else: no event.
   if (!triggers.length && !usableDates.length) return;
   const cuts = boundaries(masked, [...dateSpans, ...triggers.map((t): [number, number] => [t.start, t.end])]);
@@ -823,9 +833,11 @@ function analyzeSentence(input: SentenceInput, ctx: Context): void {
       // "Ortega, who met Berg in Rome on Monday, will fly to Madrid": the subject is before the aside.
       const aside = asideAround(masked, previousEnd);
       const afterAside = aside && first.start >= aside[1];
-      const subjectRegion: [number, number] = afterAside
-        ? [clauseStart, aside[0]]
-        : subjectRegionOf(masked, cuts, triggers, clauseStart, first.start, previousEnd);
+      const subjectRegion: [number, number] = isElided(first)
+        ? [first.start, first.start]
+        : afterAside
+          ? [clauseStart, aside[0]]
+          : subjectRegionOf(masked, cuts, triggers, clauseStart, first.start, previousEnd);
       if (afterAside) previousEnd = -1;
       const gapFromPrevious = previousEnd >= clauseStart ? masked.slice(previousEnd, first.start) : '';
       const afterPrevious = previousEnd >= clauseStart;
@@ -888,18 +900,19 @@ function analyzeSentence(input: SentenceInput, ctx: Context): void {
       }
       if (dated) used.add(dated);
       if (period) for (const d of usableDates) if (period.text.includes(d.text)) used.add(d);
-      const verbTrigger = group.find((t) => !t.noun) ?? group.find((t) => PRESENT_VERB_NOUN.test(t.word));
+      const found0 = group.find((t) => !t.noun) ?? group.find((t) => PRESENT_VERB_NOUN.test(t.word));
+      // A second object takes the tense of the verb it shares.
+      const verbTrigger = found0 && isElided(found0) ? found0.source : found0;
+      const tenseFrom = found0 && isElided(found0) ? clauseStart : Math.max(clauseStart, previousStart);
       const tense: Tense = verbTrigger
-        ? eventTense(
-            { ...c, left: masked.slice(Math.max(clauseStart, previousStart), verbTrigger.start), noun: false },
-            verbTrigger.word,
-          )
+        ? eventTense({ ...c, left: masked.slice(tenseFrom, verbTrigger.start), noun: false }, verbTrigger.word)
         : eventTense(c);
       let when: When = period ?? dated?.when ?? unknownWhen();
       // The event's own tense decides which way a bare date points ("said on Tuesday" does not).
       // A present tense with a day is a timetable ("Kings Park play on Sunday", "the ultimatum expires on Friday").
       if (dated?.retense && !period && tense !== 'unknown')
         when = dated.retense(tense === 'present' ? 'future' : tense);
+      if (isElided(first) && dated) when = laterWeekday(when, ctx.drafts[ctx.drafts.length - 1]?.when, dated.text);
       // "Ministers will meet on Dec. 9, a day after the cabinet vote": the vote is the phrase's anchor, a day before the meeting.
       const anchorOf = usableDates.find(
         (d) =>
@@ -966,7 +979,7 @@ function analyzeSentence(input: SentenceInput, ctx: Context): void {
       const location = findPlace(
         masked,
         first.start,
-        clauseEnd,
+        next && isElided(next) ? next.start : clauseEnd,
         group,
         input.mentions,
         afterPrevious ? first.start : Math.max(clauseStart, subjectRegion[0]),
