@@ -163,7 +163,7 @@ const RULES: Rule[] = [
     kind: 'sentencing',
     noun: false,
     hint: /sentenc/i,
-    re: /\b(?:sentenced|sentencing|be\s+sentenced|(?:will|to|shall)\s+sentence)\b/gi,
+    re: /\b(?:sentenced|sentencing|be\s+sentenced|(?:will|to|shall)\s+sentence|(?<=\band\s+)sentence(?=\s+(?:[A-Z]|him\b|her\b|them\b)))\b/gi,
   },
   {
     kind: 'election',

@@ -91,6 +91,8 @@ export function reportingFrames(s: string): Frame[] {
     const end = verbEnd + tail.length;
     const rest = s.slice(end).trim();
     const denial = DENIAL.test(m[0]);
+    // "X, who denies the charges, will appear …": an aside about the charges, no reporting frame.
+    if (denial && /,\s*(?:who|which)\s+(?:\w+ly\s+)?$/i.test(before)) continue;
     // Trailing: ", the Foreign Office said on Wednesday." (possibly followed by ", setting up …").
     if (
       comma >= 0 &&
@@ -259,6 +261,10 @@ function boundaries(s: string, protectedSpans: Array<[number, number]>): number[
         s.slice(Math.max(0, m.index - 20), m.index),
       ) ||
         /^\s*(?:a|an|the)\s+(?:[A-Z]\w*|committee|panel|court|judge|magistrates|lawmakers|parliament|congress|senate|tribunal|jury|inquiry|board|council)/.test(
+          s.slice(m.index + m[0].length),
+        ) ||
+        // "a hearing before Judge Lind", "before Congress": a person or a body, not a day.
+        /^\s*(?:Judge|Justice|Magistrate|Congress|Parliament|the\s+Senate|Senate)\b/.test(
           s.slice(m.index + m[0].length),
         ))
     )
@@ -489,7 +495,7 @@ function participantsOf(
     (t) =>
       t.kind === 'sentencing' &&
       !t.noun &&
-      /^(?:sentenced|(?:will|to|shall)\s+sentence)$/i.test(t.word) &&
+      /^(?:sentenced|(?:(?:will|to|shall)\s+)?sentence)$/i.test(t.word) &&
       !/\b(?:was|were|be|been|is|are|being|get|got)\s+(?:\w+\s+)?$/i.test(s.slice(Math.max(rs, t.start - 20), t.start)),
   );
   const controlled = (INSTITUTIONAL.has(kind) && control !== null) || activeSentence;
@@ -585,8 +591,17 @@ function participantsOf(
             ctx.byId,
           )
         : [];
+      // "Lind sentenced Marsh, and his appeal hearing …": a possessive's nearest person before it in the sentence.
+      const at = rs + pronoun.index;
+      const nearest = /^(?:his|her)$/.test(word)
+        ? [...mentions]
+            .reverse()
+            .find((p) => p.end <= at && !p.possessive && !inFrame(p) && genderFits(ctx.byId.get(p.personId), word))
+            ?.personId
+        : undefined;
       const id =
         frameSpeaker.find((x) => genderFits(ctx.byId.get(x), word)) ??
+        (nearest && personIds([{ personId: nearest, start: 0, end: 0, possessive: false }], ctx.byId)[0]) ??
         antecedent(word === 'his' ? 'he' : word === 'her' ? 'she' : word, ctx.history, ctx.byId);
       if (id && !ids.includes(id)) ids = [id, ...ids];
     }
@@ -676,7 +691,10 @@ function ownedByVerb(s: string, d: DateMention, frames: Frame[], triggers: Trigg
 /** The date written right before the event's noun: "Thursday's vote", "their Aug. 28 meeting", "its September meeting". */
 function modifies(s: string, d: DateMention, t: Trigger): boolean {
   if (!t.noun || d.index > t.start) return false;
-  return /^(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,2}$/.test(s.slice(d.index + d.text.length, t.start));
+  const between = s.slice(d.index + d.text.length, t.start);
+  // "for Jan. 5 and a hearing": a connective ends the first phrase.
+  if (/\b(?:and|or|but|then|to|for|with|as|than|after|before)\b/.test(between)) return false;
+  return /^(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,2}$/.test(between);
 }
 
 function assignDates(s: string, triggers: Trigger[], dates: DateMention[], cuts: number[]): Map<Trigger, DateMention> {
@@ -864,7 +882,9 @@ function analyzeSentence(input: SentenceInput, ctx: Context): void {
         kind !== 'other' &&
         group.every((t) => t.noun) &&
         /\b(?:with|and|during|on|while\s+on)\s+(?:a|an|the|his|her|their)?\s*(?:[\w-]+\s+)?$/i.test(gapFromPrevious);
-      if (previousSubjects.length && (coordinated || (accompanying && !ids.length)))
+      // "Judge X will hear the case … and sentence Y": who sentences or tries is the court, not a participant.
+      const courtVerb = group.some((t) => (t.kind === 'sentencing' || t.kind === 'trial') && !t.noun);
+      if (previousSubjects.length && !courtVerb && (coordinated || (accompanying && !ids.length)))
         ids = [...previousSubjects, ...ids.filter((x) => !previousSubjects.includes(x))];
       previousSubjects = subjects.length
         ? subjects
@@ -1131,7 +1151,11 @@ function subjectRegionOf(
   if (/^\s*,?\s*and\s/.test(s.slice(clauseStart, clauseStart + 8))) {
     const previousCut = [...cuts].reverse().find((c) => c < clauseStart) ?? 0;
     const own = s.slice(clauseStart, triggerStart);
-    if (!/\b(?:he|she|they|it)\b/i.test(own) && !/[A-Z]/.test(own.replace(/^\s*,?\s*and\s+/, ''))) {
+    // "…, and his appeal hearing": a noun phrase of its own is a new subject, not a second verb of the first.
+    if (
+      !/\b(?:he|she|they|it|his|her|their|its|the|a|an)\b/i.test(own) &&
+      !/[A-Z]/.test(own.replace(/^\s*,?\s*and\s+/, ''))
+    ) {
       const firstThere = triggers.find((t) => t.start >= previousCut && t.start < clauseStart);
       return [previousCut, firstThere ? firstThere.start : clauseStart];
     }

@@ -77,3 +77,75 @@ describe('a title with "of" is no preposition; accented places', () => {
     ]);
   });
 });
+
+describe('24-hour times with zones', () => {
+  it('"17h00 CET", "1700 CET": the stated zone; "9h30" alone: a local time with no offset', () => {
+    expect(briefs('The ministers will meet at 17h00 CET on Friday in Oslo.')).toEqual([
+      ['meeting', [], 'Oslo', '2025-11-28T17:00:00+01:00', 'scheduled'],
+    ]);
+    expect(briefs('The vote is at 1700 CET on Friday.')).toEqual([
+      ['vote', [], undefined, '2025-11-28T17:00:00+01:00', 'scheduled'],
+    ]);
+    expect(briefs('The talks open at 9h30 on Friday.')).toEqual([
+      ['talks', [], undefined, '2025-11-28T09:30:00', 'scheduled'],
+    ]);
+  });
+});
+
+describe('days counted from another event', () => {
+  it('"two days before the summit", "the day after the vote", "the same day": from that event', () => {
+    expect(briefs(['The summit opens in Rome on Dec. 10.', 'Ministers will meet two days before the summit.'])).toEqual(
+      [
+        ['summit', [], 'Rome', '2025-12-10', 'scheduled'],
+        ['meeting', [], undefined, '2025-12-08', 'scheduled'],
+      ],
+    );
+    expect(briefs('The vote is set for Dec. 4. Wren will hold a news conference the day after the vote.')).toEqual([
+      ['vote', [], undefined, '2025-12-04', 'scheduled'],
+      ['conference', ['Ada Wren'], undefined, '2025-12-05', 'scheduled'],
+    ]);
+    expect(briefs('Ministers will meet in Oslo on Thursday. Voss will hold a press conference the same day.')).toEqual([
+      ['meeting', [], 'Oslo', '2025-11-27', 'scheduled'],
+      ['conference', ['Lena Voss'], undefined, '2025-11-27', 'scheduled'],
+    ]);
+  });
+});
+
+describe('courts: the judge, the accused, two dated steps', () => {
+  it('"X, who denies the charges, will appear …": the aside is no denial of the hearing', () => {
+    expect(
+      briefs('Kuyt, who denies the charges, will appear before magistrates for a hearing on 20 February.'),
+    ).toEqual([['hearing', ['Piet Kuyt'], undefined, '2026-02-20', 'scheduled']]);
+  });
+
+  it('"a hearing before Judge X is set for <day>": the judge is a place in the phrase, not a time', () => {
+    expect(briefs('A hearing before Judge Ines Moreau is set for Dec. 3.')).toEqual([
+      ['hearing', [], undefined, '2025-12-03', 'scheduled'],
+    ]);
+  });
+
+  it('"the judge sentenced X, and his appeal hearing …": his is X, not the judge', () => {
+    expect(briefs('Judge Ines Moreau sentenced Kuyt on Monday, and his appeal hearing is set for Feb. 2.')).toEqual([
+      ['sentencing', ['Piet Kuyt'], undefined, '2025-11-24', 'took place'],
+      ['hearing', ['Piet Kuyt'], undefined, '2026-02-02', 'scheduled'],
+    ]);
+  });
+
+  it('"will hear the case on <day> and sentence X on <day>": two events, the judge not carried to the sentencing', () => {
+    const got = briefs('Judge Ines Moreau will hear the case on Dec. 2 and sentence Kuyt on Dec. 9.');
+    expect(got[1]).toEqual(['sentencing', ['Piet Kuyt'], undefined, '2025-12-09', 'scheduled']);
+    expect(got[0]![3]).toBe('2025-12-02');
+  });
+
+  it('"set the trial of X for <day> and a hearing for Y on <day>": each noun its own date', () => {
+    expect(
+      briefs('Judge Ines Moreau set the trial of Kuyt for Jan. 5 and a hearing for Haddad on Dec. 8.').map((e) => [
+        e[0],
+        e[3],
+      ]),
+    ).toEqual([
+      ['trial', '2026-01-05'],
+      ['hearing', '2025-12-08'],
+    ]);
+  });
+});
