@@ -113,7 +113,7 @@ const RULES: Rule[] = [
     kind: 'talks',
     noun: true,
     hint: /talks|negotiation|round/i,
-    re: /\b(?:talks|negotiations|(?:another|second|third|fourth|fifth|next|new|fresh|further|final|last|previous)\s+rounds?(?:\s+of\s+(?:talks|negotiations))?)\b/gi,
+    re: /\b(?:talks|negotiations|negotiat(?:ing|ion)\s+rounds?|(?:another|second|third|fourth|fifth|next|new|fresh|further|final|last|previous)\s+rounds?(?:\s+of\s+(?:talks|negotiations))?)\b/gi,
     guard: (s, a) =>
       !/\b(?:envoy|negotiator|representative|adviser|advisor|chief|head|team|office|minister|secretary|director|coordinator)\s+(?:for|on|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$/i.test(
         before(s, a, 50),
@@ -240,6 +240,32 @@ const RULES: Rule[] = [
     re: /\b(?:address(?:es|ed|ing)?|speak(?:s|ing)?\s+(?:at|to\s+(?:the|a)\s+(?:nation|parliament|assembly|conference|summit|rally|crowd))|(?:due|set|expected|scheduled)\s+to\s+speak|present(?:s|ed|ing)?\s+(?:[\w’'-]+\s+){1,6}?to\s+(?:parliament|congress|lawmakers|investors|shareholders|the\s+(?:board|committee|assembly|house|senate|council|nation|cabinet)|[A-Z]))\b/gi,
     guard: (s, a, b, w) => !/^address/.test(w) || AUDIENCE.test(after(s, b, 30)),
   },
+  // "a public inquiry … will open", "the inquiry resumes hearings": an inquiry sitting is a hearing.
+  {
+    kind: 'hearing',
+    noun: true,
+    hint: /inquir/i,
+    re: /\binquiry\b/gi,
+    guard: (s, a, b) =>
+      /^[^.;]{0,50}?\b(?:open|opens|opened|opening|begin|begins|began|start|starts|started|resume|resumes|resumed|sit|sits|sat|hear|hears|heard|hearings?)\b/i.test(
+        after(s, b, 60),
+      ) &&
+      !/\b(?:launch\w*|call\w*\s+for|demand\w*|order\w*|set\s+up|announc\w*)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$/i.test(
+        before(s, a),
+      ),
+  },
+  // A debate, a rally: dated happenings of no listed kind.
+  {
+    kind: 'other',
+    noun: true,
+    hint: /debat|rall/i,
+    re: /\b(?:debates?|(?<=\b(?:will|to|shall)\s+)debate|rall(?:y|ies))\b/gi,
+    guard: (s, a, b, w) =>
+      !/^rall/.test(w) ||
+      !/\b(?:stock|stocks|share|shares|market|markets|relief|bond|bonds|oil|price|prices|currency|dollar|euro|late|year-end|strong|sharp)\s+$/i.test(
+        before(s, a, 20),
+      ),
+  },
   // Dated actions of no other kind that news announces.
   {
     kind: 'other',
@@ -254,7 +280,7 @@ const NOUN_BEFORE =
 
 /** A cheap test before the rules run: the stems every trigger starts with. */
 const HINT =
-  /effect|force|meet|met\b|meeting|sit|sat|talk|negotiat|round|call|conversation|spoke|speak|phone|visit|trip|travel|fl[yie]|arriv|head|stop|summit|vot|ballot|referend|plebiscite|hearing|testif|appear|hear\b|heard\b|deposition|arraign|trial|sentenc|election|run-?off|primar|caucus|polls|launch|lift|blast|unveil|inaugur|open|match|derby|fixture|final|play|kick|prix|face|beat|drew|draw|win|won|lost|victory|defeat|loss|deadline|ultimatum|run|ran|expir|laps|releas|publish|leak|out\b|sale|results|figures|data|report|conferen|convention|symposium|forum|expo|briefing|congress|speech|keynote|eulogy|lecture|sermon|union|address|present|sworn|swearing|ceremony|walk|strike|tickets|pre-?orders|registration|bookings|receiv|host|welcom/i;
+  /debat|rall|inquir|effect|force|meet|met\b|meeting|sit|sat|talk|negotiat|round|call|conversation|spoke|speak|phone|visit|trip|travel|fl[yie]|arriv|head|stop|summit|vot|ballot|referend|plebiscite|hearing|testif|appear|hear\b|heard\b|deposition|arraign|trial|sentenc|election|run-?off|primar|caucus|polls|launch|lift|blast|unveil|inaugur|open|match|derby|fixture|final|play|kick|prix|face|beat|drew|draw|win|won|lost|victory|defeat|loss|deadline|ultimatum|run|ran|expir|laps|releas|publish|leak|out\b|sale|results|figures|data|report|conferen|convention|symposium|forum|expo|briefing|congress|speech|keynote|eulogy|lecture|sermon|union|address|present|sworn|swearing|ceremony|walk|strike|tickets|pre-?orders|registration|bookings|receiv|host|welcom/i;
 
 /** Triggers of `text` (quoted words already blanked), longest first where they overlap. */
 export function findTriggers(text: string, personAfter: (at: number) => boolean): Trigger[] {

@@ -519,6 +519,13 @@ function participantsOf(
     const subjectEnd = Math.min(re, first.start);
     for (const p of usable) {
       if (p.start < subjectStart || p.start >= subjectEnd || p.possessive) continue;
+      // "Ortiz supporters plan a rally": a name used as a modifier of a group.
+      if (
+        /^\s+(?:supporters|officials|aides|allies|fans|lawyers|loyalists|backers|camp|campaign|team)\b/i.test(
+          s.slice(p.end),
+        )
+      )
+        continue;
       const lead = s.slice(Math.max(rs, p.start - 14), p.start);
       if (
         /\b(?:to|with|for|by|about|of|on|from|against|than|whom|at|in|into|like|after|before|during|over)\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}$/i.test(
@@ -764,7 +771,8 @@ const OBJECT_AFTER: Partial<Record<EventKind, RegExp>> = {
     /^\s+((?:its|their|his|her|the|a|an)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+?)(?=\s+(?:on|at|in|from|by|next|this|last)\b|[,.;]|$)/i,
   release:
     /^\s+((?:its|their|his|her|the|a|an)\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+?)(?=\s+(?:on|at|in|by|next|this|last)\b|[,.;]|$)/i,
-  hearing: /^\s+(?:on|into)\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+?)(?=\s+(?:on|at|in|by|next|this|last)\b|[,.;]|$)/i,
+  hearing:
+    /^\s+(?:on|into)\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+?)(?=\s+(?:on|at|in|by|next|this|last|will|would|is|are|was|were|opens?|begins?|resumes?)\b|[,.;]|$)/i,
   deadline: /^\s+(?:for|to)\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+?)(?=\s+(?:is|on|at|in|by)\b|[,.;]|$)/i,
 };
 
@@ -991,7 +999,7 @@ function analyzeSentence(input: SentenceInput, ctx: Context): void {
       // "no date has been set": nothing to remind of.
       if (
         !isDated(when) &&
-        /\bno\s+(?:new\s+)?date\b|\bdate\b[^.]*\b(?:not|yet\s+to)\s+(?:been\s+)?(?:set|fixed|agreed|announced|decided)|\bhas\s+yet\s+to\s+(?:schedule|set)\b/i.test(
+        /\bno\s+(?:new\s+)?dates?\b|\bdates?\b[^.]*\b(?:not|yet\s+to)\s+(?:been\s+)?(?:set|fixed|agreed|announced|decided)|\bhas\s+yet\s+to\s+(?:schedule|set)\b/i.test(
           masked,
         )
       )

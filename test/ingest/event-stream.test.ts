@@ -149,3 +149,49 @@ describe('courts: the judge, the accused, two dated steps', () => {
     ]);
   });
 });
+
+describe('debates, rallies, inquiries, negotiating rounds', () => {
+  it('"a televised debate", "will debate", "a rally": dated happenings of kind other', () => {
+    expect(briefs('Wren and Haddad will face off in a televised debate at the Civic Center on Dec. 4.')).toEqual([
+      ['other', ['Ada Wren', 'Omar Haddad'], 'the Civic Center', '2025-12-04', 'scheduled'],
+    ]);
+    expect(briefs('The assembly will debate the budget in Oslo on Dec. 4.')).toEqual([
+      ['other', [], 'Oslo', '2025-12-04', 'scheduled'],
+    ]);
+    expect(briefs('Haddad supporters plan a rally on Saturday.')).toEqual([
+      ['other', [], undefined, '2025-11-29', 'scheduled'],
+    ]);
+    expect(briefs('Shares rallied on Monday.')).toEqual([]);
+  });
+
+  it('"the public inquiry … will open on <day>": a hearing; "called for an inquiry" is none', () => {
+    expect(briefs('The public inquiry into the fire will open on Jan. 14.').map((e) => [e[0], e[3]])).toEqual([
+      ['hearing', '2026-01-14'],
+    ]);
+    expect(briefs('The opposition called for an inquiry on Monday.')).toEqual([]);
+  });
+
+  it('"the next negotiating round will open in <city>": talks', () => {
+    expect(briefs('The next negotiating round will open in Geneva on Dec. 2.')).toEqual([
+      ['talks', [], 'Geneva', '2025-12-02', 'scheduled'],
+    ]);
+  });
+});
+
+describe('status words: a later date than planned, a delay as a topic, dates not set', () => {
+  it('"will now launch … a week later than planned": postponed to that day', () => {
+    expect(briefs('The probe will now launch on Dec. 9, a week later than planned.')).toEqual([
+      ['launch', [], undefined, '2025-12-09', 'postponed'],
+    ]);
+  });
+
+  it('"testify … about the delay": the hearing is not itself delayed', () => {
+    expect(briefs('Kuyt is due to testify before the committee on Dec. 9 about the delay.')).toEqual([
+      ['hearing', ['Piet Kuyt'], undefined, '2025-12-09', 'scheduled'],
+    ]);
+  });
+
+  it('"will travel to X, but the dates have not been announced": no event', () => {
+    expect(briefs('Wren will travel to Oslo and Bergen, but the dates have not been announced.')).toEqual([]);
+  });
+});
