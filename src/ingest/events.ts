@@ -675,6 +675,8 @@ function groupTriggers(s: string, triggers: Trigger[], dateOf: Map<Trigger, Date
 /** Dates the frame or a status verb owns ("said on Monday", "called off last week", "on Monday set"). */
 function ownedByVerb(s: string, d: DateMention, frames: Frame[], triggers: Trigger[] = []): boolean {
   if (frames.some((f) => d.index >= f.start && d.index < f.end)) return true;
+  // "their first meeting since Vidal took office in March": a "since" clause dates the past it counts from.
+  if (/\bsince\b[^,;.]{0,50}$/i.test(s.slice(Math.max(0, d.index - 60), d.index))) return true;
   const before = s.slice(Math.max(0, d.index - 30), d.index);
   const after = s.slice(d.index + d.text.length, d.index + d.text.length + 12);
   if (/\b(?:to|until|till|for|from)\s*$/i.test(before)) return false;
@@ -766,7 +768,7 @@ const PUBLISHED_NOUN_BEFORE =
   /\b((?:the|a|an|its|their|his|her)\s+(?:[\w’'-]+\s+){0,3}?(?:transcript|recording|report|data|figures|results|album|film|book|details|findings|minutes|memo|documents?|files|video|footage|tape|letter|emails?|messages?|declaration|statement|study|survey|poll|estimate|forecast|plan|draft|model)|(?:[A-Z][\w-]*\s+)?(?:[a-z]+\s+)?(?:data|figures|results))\b(?:\s+\S+){0,5}\s*$/;
 
 const OBJECT_AFTER: Partial<Record<EventKind, RegExp>> = {
-  vote: /^\s+(?:on|over)\s+((?:[\w’'-]+\s+){0,6}?[\w’'-]+?)(?=\s+(?:on|at|in|by|next|this|last|before|after|when|which|that)\b|[,.;]|$)/i,
+  vote: /^\s+(?:on|over)\s+((?:[\w’'-]+\s+){0,6}?[\w’'-]+?)(?=\s+(?:on|at|in|by|next|this|last|before|after|when|which|that|was|were|is|are|has|have|had|will|would)\b|[,.;]|$)/i,
   launch:
     /^\s+((?:its|their|his|her|the|a|an)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+?)(?=\s+(?:on|at|in|from|by|next|this|last)\b|[,.;]|$)/i,
   release:
@@ -1202,7 +1204,7 @@ function subjectWords(s: string, from: number, to: number, mentions: PersonMenti
   if (fronted) from += fronted[0].length;
   // "The assembly will vote": a body named by a common noun.
   const body =
-    /^\s*The\s+(assembly|council|board|committee|senate|house|parliament|congress|cabinet|government|court|jury|union|party|league|club|commission|agency|ministry|company|bank|tribunal)\s+[a-z]/.exec(
+    /^\s*The\s+(assembly|council|board|committee|senate|house|parliament|congress|cabinet|government|court|jury|union|party|league|club|commission|agency|ministry|company|bank|tribunal)(?:\s+[a-z]|\s*$)/.exec(
       lead,
     );
   if (body) return capitalise(body[1]!);
@@ -1563,7 +1565,7 @@ function mergeArticle(drafts: Draft[], dateMentions: { when: When; paragraph: nu
     if (dropped.has(d)) return false;
     if (isDated(d.when)) return true;
     if (d.status === 'cancelled' || d.status === 'postponed')
-      return d.participants.length > 0 || !!d.location || !!d.subject;
+      return d.participants.length > 0 || !!d.location || !!d.subject || !!d.object;
     if (!GATHERINGS.has(d.kind)) return false;
     return d.participants.length >= 2 || (d.participants.length === 1 && !!d.location);
   });

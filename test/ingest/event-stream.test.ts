@@ -195,3 +195,20 @@ describe('status words: a later date than planned, a delay as a topic, dates not
     expect(briefs('Wren will travel to Oslo and Bergen, but the dates have not been announced.')).toEqual([]);
   });
 });
+
+describe('a cancellation naming no one, a "since" clause', () => {
+  it('"the council vote on <plan> was called off": kept (what was voted on names it), title without the verb', () => {
+    const found = extractEvents(
+      body('The council vote on the harbour plan was called off on Wednesday.'),
+      PEOPLE,
+      PUBLISHED,
+    );
+    expect(found.map((e) => [e.kind, e.status, e.title])).toEqual([
+      ['vote', 'cancelled', 'Council vote on the harbour plan'],
+    ]);
+  });
+
+  it('"their first meeting since X took office in March": the month dates the past, no event', () => {
+    expect(briefs('It would be their first meeting since Haddad took office in March.')).toEqual([]);
+  });
+});
