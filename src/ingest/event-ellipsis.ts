@@ -14,7 +14,7 @@ const ELIDED_KINDS = new Set(['meeting', 'call', 'visit', 'match']);
 const NAME = String.raw`(?:the\s+)?\p{Lu}[\p{L}\p{M}.’'-]*(?:\s+(?:of\s+|de\s+|al-\s*)?\p{Lu}[\p{L}\p{M}.’'-]*){0,6}`;
 /** After the first date: "and [with] NAME [, TITLE,] [in|at PLACE] [on|in]" right up to the second date. */
 const SECOND_OBJECT = new RegExp(
-  String.raw`^\s*,?\s+and\s+(?:then\s+)?(?:with\s+)?(?:(?:\p{Ll}+\s+){0,3}?${NAME}\s+)(?:(?:in|at)\s+${NAME}\s+)?(?:on\s+|in\s+|at\s+)?$`,
+  String.raw`^\s*,?\s+and\s+(?:then\s+)?(?:with\s+|to\s+|in\s+)?(?:(?:\p{Ll}+\s+){0,3}?${NAME}\s+)(?:(?:in|at)\s+${NAME}\s+)?(?:on\s+|in\s+|at\s+)?$`,
   'u',
 );
 
@@ -44,6 +44,8 @@ export function elidedTriggers(s: string, triggers: Trigger[], dates: DateMentio
     const gap = s.slice(firstEnd, second.index);
     if (!SECOND_OBJECT.test(gap)) continue;
     const at = firstEnd + /^\s*,?\s+and\s+(?:then\s+)?(?:with\s+)?/.exec(gap)![0].length;
+    // "and to Warsaw on Tuesday": a second destination only for travel.
+    if (/^\s*,?\s+and\s+(?:then\s+)?(?:to|in)\s/.test(gap) && t.kind !== 'visit') continue;
     out.push({ kind: t.kind, start: at, end: at, noun: false, word: t.word, elided: true, source: t });
   }
   return out;

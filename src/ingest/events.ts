@@ -217,7 +217,7 @@ function findPlace(
     if (prep === 'to' && !travel) continue;
     if (
       prep === 'to' &&
-      !/\b(?:trip|travel\w*|fl(?:y|ies|ew|ying)|visit|head\w*|return\w*|go|goes|went)\s+(?:\w+\s+)?to\s+$/i.test(
+      !/\b(?:trip|travel\w*|fl(?:y|ies|ew|ying)|visit|head\w*|return\w*|go|goes|went)\s+(?:\w+\s+)?to\s+$|\band\s+(?:then\s+)?to\s+$/i.test(
         s.slice(Math.max(0, m.index - 30), m.index + 3),
       )
     )
@@ -891,7 +891,9 @@ function analyzeSentence(input: SentenceInput, ctx: Context): void {
       const accompanying =
         kind !== 'other' &&
         group.every((t) => t.noun) &&
-        /\b(?:with|and|during|on|while\s+on)\s+(?:a|an|the|his|her|their)?\s*(?:[\w-]+\s+)?$/i.test(gapFromPrevious);
+        /\b(?:with|and|during|on|while\s+on)\s+(?:a|an|the|his|her|their)?\s*(?:[\w-]+\s+){0,2}$/i.test(
+          gapFromPrevious,
+        );
       // "Judge X will hear the case … and sentence Y": who sentences or tries is the court, not a participant.
       const courtVerb = group.some((t) => (t.kind === 'sentencing' || t.kind === 'trial') && !t.noun);
       if (previousSubjects.length && !courtVerb && (coordinated || (accompanying && !ids.length)))
@@ -921,10 +923,14 @@ function analyzeSentence(input: SentenceInput, ctx: Context): void {
             d.index >= clauseStart &&
             d.index < changeEnd &&
             isDated(d.when) &&
-            /\b(?:to|until|till|for)\s*$/i.test(masked.slice(Math.max(0, d.index - 6), d.index)) &&
-            /\b(?:postpone\w*|delay\w*|moved|pushed\s+back|put\s+off|deferred|reschedul\w*)\b/i.test(
-              masked.slice(clauseStart, d.index),
-            ),
+            ((/\b(?:to|until|till|for)\s*$/i.test(masked.slice(Math.max(0, d.index - 6), d.index)) &&
+              /\b(?:postpone\w*|delay\w*|moved|pushed\s+back|put\s+off|deferred|reschedul\w*)\b/i.test(
+                masked.slice(clauseStart, d.index),
+              )) ||
+              // "… will now begin on Jan. 19": the date of the new plan.
+              /\bwill\s+now\s+(?:be\s+)?[a-z]+(?:\s+(?:off|place|ahead|held))?\s+(?:on|in|at)?\s*$/i.test(
+                masked.slice(Math.max(0, d.index - 40), d.index),
+              )),
         );
         if (target) dated = target;
       }

@@ -212,3 +212,27 @@ describe('a cancellation naming no one, a "since" clause', () => {
     expect(briefs('It would be their first meeting since Haddad took office in March.')).toEqual([]);
   });
 });
+
+describe('second steps of one plan', () => {
+  it('"travel to A on Monday and to B on Tuesday": two visits, each its place', () => {
+    expect(briefs('Wren will travel to Kyiv on Monday and to Warsaw on Tuesday.')).toEqual([
+      ['visit', ['Ada Wren'], 'Kyiv', '2025-12-01', 'scheduled'],
+      ['visit', ['Ada Wren'], 'Warsaw', '2025-12-02', 'scheduled'],
+    ]);
+  });
+
+  it('"hold talks on <day> and a joint news conference the following day": the same people', () => {
+    expect(
+      briefs('Wren and Haddad will hold talks in Oslo on Dec. 3 and a joint news conference the following day.'),
+    ).toEqual([
+      ['talks', ['Ada Wren', 'Omar Haddad'], 'Oslo', '2025-12-03', 'scheduled'],
+      ['conference', ['Ada Wren', 'Omar Haddad'], undefined, '2025-12-04', 'scheduled'],
+    ]);
+  });
+
+  it('"which had been due to start on Monday, will now begin on <day>": the new day, postponed', () => {
+    expect(briefs('The trial of Kuyt, which had been due to start on Monday, will now begin on Jan. 19.')).toEqual([
+      ['trial', ['Piet Kuyt'], undefined, '2026-01-19', 'postponed'],
+    ]);
+  });
+});
