@@ -897,9 +897,9 @@ function militaryTimeCandidates(text: string, out: Candidate[]): void {
 
 const COUNT_WORDS: Record<string, number> = { ...NUMBER_WORDS, the: 1 };
 const ORDINAL_DAYS: Record<string, number> = { first: 0, opening: 0, second: 1, third: 2, fourth: 3, fifth: 4 };
-// "the following day", "the next day", "a day later", "two days after the vote", "the day before the launch".
+// "the following day", "the next day", "a day later", "two days after the vote", "the day before the launch", "a week later".
 const RELATIVE_DAY =
-  /\b(?:on\s+)?(?:the\s+(following|next|previous|same)\s+day|(later\s+)?that\s+(?:same\s+)?day|(the|a|an|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+(later|after(?:wards)?|earlier|before)(?:\s+(?:the|its|their|his|her)\s+([a-z]+))?)\b/gi;
+  /\b(?:on\s+)?(?:the\s+(following|next|previous|same)\s+day|(later\s+)?that\s+(?:same\s+)?day|(the|a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(?:days?|(weeks?))\s+(later|after(?:wards)?|earlier|before)(?:\s+(?:the|its|their|his|her)\s+([a-z]+))?)\b/gi;
 // "on the first day (of the trip)", "on its opening day".
 const ORDINAL_DAY =
   /\b(?:on\s+)?(?:the|its|their)\s+(first|opening|second|third|fourth|fifth)\s+day(?:\s+of\s+(?:the|its|their|his|her)\s+([a-z]+))?\b/gi;
@@ -909,12 +909,13 @@ function relativeDayCandidates(text: string, out: Candidate[]): void {
   let m: RegExpExecArray | null;
   while ((m = RELATIVE_DAY.exec(text)) !== null) {
     const whole = m[0];
-    const [, which, , count, direction, anchor] = m;
+    const [, which, , count, weeks, direction, anchor] = m;
     let days: number;
     if (which) days = which.toLowerCase() === 'previous' ? -1 : which.toLowerCase() === 'same' ? 0 : 1;
     else if (!count) days = 0;
     else {
-      const n = COUNT_WORDS[count.toLowerCase()] ?? Number(count);
+      // "a week later": seven days.
+      const n = (COUNT_WORDS[count.toLowerCase()] ?? Number(count)) * (weeks ? 7 : 1);
       days = /^(earlier|before)$/i.test(direction!) ? -n : n;
     }
     const relative: RelativeDay = { days, ...(anchor ? { anchor: anchor.toLowerCase() } : {}) };
@@ -954,7 +955,7 @@ const MAYBE_TIME = new RegExp(
   `\\b\\d{1,2}:\\d{2}\\b|\\b\\d{1,2}(?:\\.\\d{2})?\\s*(?:a\\.?m\\b|p\\.?m\\b)|\\b(?:[01]\\d|2[0-3])[0-5]\\d\\s*(?:${ZONE_NAMES})\\b|\\b\\d{1,2}h\\d{2}\\b|\\bnoon\\b|\\bmidnight\\b`,
   'i',
 );
-const MAYBE_RELATIVE_DAY = /\bdays?\b/i;
+const MAYBE_RELATIVE_DAY = /\bdays?\b|\bweeks?\s+(?:later|after|earlier|before)\b/i;
 const MAYBE_MILITARY_TIME = new RegExp(`\\d\\d\\s*(?:Z\\b|${ZONE_NAMES})|\\dh\\d\\d`);
 /**
  * What chrono is asked to read: a sentence holding a weekday, a casual day word, a month next to a

@@ -896,7 +896,9 @@ function analyzeSentence(input: SentenceInput, ctx: Context): void {
         );
       // "Judge X will hear the case … and sentence Y": who sentences or tries is the court, not a participant.
       const courtVerb = group.some((t) => (t.kind === 'sentencing' || t.kind === 'trial') && !t.noun);
-      if (previousSubjects.length && !courtVerb && (coordinated || (accompanying && !ids.length)))
+      // "… on Dec. 3, with a vote expected a week later": a vote or a deadline is not the speaker's own.
+      const ownedBySubject = !['vote', 'election', 'deadline', 'trial', 'sentencing'].includes(kind);
+      if (previousSubjects.length && !courtVerb && (coordinated || (accompanying && !ids.length && ownedBySubject)))
         ids = [...previousSubjects, ...ids.filter((x) => !previousSubjects.includes(x))];
       previousSubjects = subjects.length
         ? subjects

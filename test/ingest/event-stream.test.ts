@@ -236,3 +236,19 @@ describe('second steps of one plan', () => {
     ]);
   });
 });
+
+describe('"a week later" after a dated event', () => {
+  it('"present the budget on Dec. 3, with a vote expected a week later": the vote seven days on, not the speaker\'s', () => {
+    expect(briefs('Wren will present the budget to parliament on Dec. 3, with a vote expected a week later.')).toEqual([
+      ['speech', ['Ada Wren'], undefined, '2025-12-03', 'scheduled'],
+      ['vote', [], undefined, '2025-12-10', 'scheduled'],
+    ]);
+  });
+
+  it('"a week before the summit": seven days before it', () => {
+    expect(briefs(['The summit opens on Dec. 10.', 'Ministers will meet a week before the summit.'])).toEqual([
+      ['summit', [], undefined, '2025-12-10', 'scheduled'],
+      ['meeting', [], undefined, '2025-12-03', 'scheduled'],
+    ]);
+  });
+});
