@@ -748,8 +748,13 @@ const WEEK_OF = new RegExp(
   `\\b(?:in\\s+)?the\\s+week\\s+of\\s+(?:(\\d{1,2})${ORDINAL}\\s+(${MONTH_NAME})(?![a-z])|(${MONTH_NAME})\\s+(\\d{1,2})${ORDINAL}(?!\\d))(?:,?\\s+(\\d{4}))?`,
   'gi',
 );
-// "1400 GMT", "0930 UTC": the wire's 24-hour times.
-const MILITARY_TIME = /\b(?:at\s+)?([01]\d|2[0-3])([0-5]\d)\s*(GMT|UTC|Z)\b/g;
+// "1400 GMT", "0930 UTC", "1700 CET": the wire's 24-hour times; "17h00 CET", "9h30": the European style
+// (a zone's offset as written, none without a zone).
+const ZONE_NAMES = Object.keys(ZONE_OFFSETS).join('|');
+const MILITARY_TIME = new RegExp(
+  `\\b(?:at\\s+)?(?:([01]\\d|2[0-3])([0-5]\\d)\\s*(Z|${ZONE_NAMES})|([01]?\\d|2[0-3])h([0-5]\\d)(?:\\s*(${ZONE_NAMES}))?)\\b`,
+  'g',
+);
 
 function yearFor(month: number, day: number, ref: Ymd | undefined, tense: Tense, year?: string): number | undefined {
   if (year) return Number(year);
@@ -864,6 +869,16 @@ function weekdayRangeCandidates(text: string, out: Candidate[]): void {
   }
 }
 
+function militaryTime(m: RegExpExecArray): TimeOfDay {
+  const zone = m[3] ?? m[6];
+  const offset = zone === undefined ? undefined : zone === 'Z' ? 0 : ZONE_OFFSETS[zone];
+  return {
+    hour: Number(m[1] ?? m[4]),
+    minute: Number(m[2] ?? m[5]),
+    ...(offset !== undefined ? { offset } : {}),
+  };
+}
+
 function militaryTimeCandidates(text: string, out: Candidate[]): void {
   MILITARY_TIME.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -874,7 +889,7 @@ function militaryTimeCandidates(text: string, out: Candidate[]): void {
       end: m.index + whole.length,
       text: whole,
       needsTense: false,
-      time: { hour: Number(m[1]), minute: Number(m[2]), offset: 0 },
+      time: militaryTime(m),
       resolve: () => unknownWhen(whole),
     });
   }
@@ -882,9 +897,9 @@ function militaryTimeCandidates(text: string, out: Candidate[]): void {
 
 const COUNT_WORDS: Record<string, number> = { ...NUMBER_WORDS, the: 1 };
 const ORDINAL_DAYS: Record<string, number> = { first: 0, opening: 0, second: 1, third: 2, fourth: 3, fifth: 4 };
-// "the following day", "the next day", "a day later", "two days after the vote", "the day before the launch".
+// "the following day", "the next day", "a day later", "two days after the vote", "the day before the launch", "a week later".
 const RELATIVE_DAY =
-  /\b(?:on\s+)?(?:the\s+(following|next|previous|same)\s+day|(later\s+)?that\s+(?:same\s+)?day|(the|a|an|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+(later|after(?:wards)?|earlier|before)(?:\s+(?:the|its|their|his|her)\s+([a-z]+))?)\b/gi;
+  /\b(?:on\s+)?(?:the\s+(following|next|previous|same)\s+day|(later\s+)?that\s+(?:same\s+)?day|(the|a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(?:days?|(weeks?))\s+(later|after(?:wards)?|earlier|before)(?:\s+(?:the|its|their|his|her)\s+([a-z]+))?)\b/gi;
 // "on the first day (of the trip)", "on its opening day".
 const ORDINAL_DAY =
   /\b(?:on\s+)?(?:the|its|their)\s+(first|opening|second|third|fourth|fifth)\s+day(?:\s+of\s+(?:the|its|their|his|her)\s+([a-z]+))?\b/gi;
@@ -894,12 +909,13 @@ function relativeDayCandidates(text: string, out: Candidate[]): void {
   let m: RegExpExecArray | null;
   while ((m = RELATIVE_DAY.exec(text)) !== null) {
     const whole = m[0];
-    const [, which, , count, direction, anchor] = m;
+    const [, which, , count, weeks, direction, anchor] = m;
     let days: number;
     if (which) days = which.toLowerCase() === 'previous' ? -1 : which.toLowerCase() === 'same' ? 0 : 1;
     else if (!count) days = 0;
     else {
-      const n = COUNT_WORDS[count.toLowerCase()] ?? Number(count);
+      // "a week later": seven days.
+      const n = (COUNT_WORDS[count.toLowerCase()] ?? Number(count)) * (weeks ? 7 : 1);
       days = /^(earlier|before)$/i.test(direction!) ? -n : n;
     }
     const relative: RelativeDay = { days, ...(anchor ? { anchor: anchor.toLowerCase() } : {}) };
@@ -935,9 +951,12 @@ function relativeDayCandidates(text: string, out: Candidate[]): void {
 const MAYBE_DATE =
   /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|tomorrow|yesterday|last night|week|month|ago|morning|afternoon|evening)|\d{4}-\d{2}-\d{2}/i;
 /** A time of day: "9:30", "7am", "4.30pm", "1400 GMT", noon, midnight (not "3.25%"). */
-const MAYBE_TIME =
-  /\b\d{1,2}:\d{2}\b|\b\d{1,2}(?:\.\d{2})?\s*(?:a\.?m\b|p\.?m\b)|\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC)\b|\bnoon\b|\bmidnight\b/i;
-const MAYBE_RELATIVE_DAY = /\bdays?\b/i;
+const MAYBE_TIME = new RegExp(
+  `\\b\\d{1,2}:\\d{2}\\b|\\b\\d{1,2}(?:\\.\\d{2})?\\s*(?:a\\.?m\\b|p\\.?m\\b)|\\b(?:[01]\\d|2[0-3])[0-5]\\d\\s*(?:${ZONE_NAMES})\\b|\\b\\d{1,2}h\\d{2}\\b|\\bnoon\\b|\\bmidnight\\b`,
+  'i',
+);
+const MAYBE_RELATIVE_DAY = /\bdays?\b|\bweeks?\s+(?:later|after|earlier|before)\b/i;
+const MAYBE_MILITARY_TIME = new RegExp(`\\d\\d\\s*(?:Z\\b|${ZONE_NAMES})|\\dh\\d\\d`);
 /**
  * What chrono is asked to read: a sentence holding a weekday, a casual day word, a month next to a
  * day number, or an ISO date. Chrono costs time in proportion to the text it reads, and most
@@ -970,7 +989,7 @@ function findDatesUncached(text: string, publishedAt: string | undefined, option
   if (HAS_MONTH_WORD.test(text)) rangeCandidates(text, own);
   if (/day\s+(?:and|to|through|until|-|–)\s+[A-Z]\w*day\b/.test(text)) weekdayRangeCandidates(text, own);
   if (options.relative && MAYBE_RELATIVE_DAY.test(text)) relativeDayCandidates(text, own);
-  if (options.times && /GMT|UTC|\dZ\b/.test(text)) militaryTimeCandidates(text, own);
+  if (options.times && MAYBE_MILITARY_TIME.test(text)) militaryTimeCandidates(text, own);
   if (HAS_PERIOD_WORD.test(text)) relativePeriodCandidates(text, own);
   if (HAS_MONTH_WORD.test(text)) monthOnlyCandidates(text, own);
   const fromChrono: Candidate[] = [];

@@ -16,7 +16,7 @@ const BACKGROUND =
 const CANCELLED =
   /\b(?:cancel(?:l?ed|s|ling|lation)?|called\s+off|call\s+off|calls\s+off|calling\s+off|scrapped|scraps?|scrapping|axed|abandoned|dropped|shelved|will\s+not\s+(?:take\s+place|go\s+ahead)|won['’]t\s+(?:take\s+place|go\s+ahead)|is\s+off|was\s+off|has\s+been\s+off)\b/i;
 const POSTPONED =
-  /\b(?:adjourned|adjourn(?:s|ing)?|postpone[ds]?|postponing|postponement|delay(?:ed|s|ing)?|pushed\s+back|push\s+back|put\s+off|deferred|defer(?:s|ring)?|rescheduled?|rescheduling|moved\s+(?:to|back|forward|up)|brought\s+forward|will\s+now\s+(?:be\s+)?(?:held|played|take\s+place|go\s+ahead))\b/i;
+  /\b(?:adjourned|adjourn(?:s|ing)?|postpone[ds]?|postponing|postponement|(?<!\b(?:about|over|on|of|for|after|despite|behind)\s+(?:the|a|this|that|any)\s+)delay(?:ed|s|ing)?|later\s+than\s+(?:first\s+|originally\s+)?(?:planned|scheduled|expected)|pushed\s+back|push\s+back|put\s+off|deferred|defer(?:s|ring)?|rescheduled?|rescheduling|moved\s+(?:to|back|forward|up)|brought\s+forward|will\s+now\s+(?:be\s+)?(?:held|played|take\s+place|go\s+ahead|launch|lift\s+off|open|start|begin|meet|convene))\b/i;
 /** Words that tell of an earlier plan, not of the event as it stands ("had been scheduled for"). */
 export const HISTORY =
   /\b(?:had\s+been|was\s+(?:first|originally|initially)|were\s+(?:first|originally|initially)|first\s+planned|originally|initially)\b/i;

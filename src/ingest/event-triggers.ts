@@ -76,7 +76,7 @@ const NOT_LAUNCHED =
   /^\s+(?:(?:a|an|the|its|their|his|her|new|fresh|major|large-scale|full-scale|wave\s+of|series\s+of|barrage\s+of|\w+-\w+)\s+)*(?:attack|attacks|offensive|counteroffensive|strike|strikes|raid|raids|missile|missiles|drones?|rockets?|investigation|investigations|inquiry|probe|appeal|bid|assault|war|crackdown|review|audit|lawsuit|legal\s+challenge|challenge|campaign\s+against|operation)\b/i;
 
 const SPORTS_WORDS =
-  /\b(?:match|matches|derby|fixture|league|cup|final|semi-?final|quarter-?final|play-?off|kick-?off|stadium|striker|goalkeeper|penalt(?:y|ies)|goals?|scored|tournament|champions|season)\b/i;
+  /\b(?:match|matches|derby|fixture|league|cup|final|semi-?final|quarter-?final|play-?offs?|kick-?off|stadium|striker|goalkeeper|penalt(?:y|ies)|goals?|scored|tournament|champions|season)\b/i;
 /** A score ("2-1"), not a range of days ("Oct. 14-15", "9-12 June"). */
 const SCORE =
   /(?<!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+)\b\d{1,2}-\d{1,2}\b(?!\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))/;
@@ -113,7 +113,7 @@ const RULES: Rule[] = [
     kind: 'talks',
     noun: true,
     hint: /talks|negotiation|round/i,
-    re: /\b(?:talks|negotiations|(?:another|second|third|fourth|fifth|next|new|fresh|further|final|last|previous)\s+rounds?(?:\s+of\s+(?:talks|negotiations))?)\b/gi,
+    re: /\b(?:talks|negotiations|negotiat(?:ing|ion)\s+rounds?|(?:another|second|third|fourth|fifth|next|new|fresh|further|final|last|previous)\s+rounds?(?:\s+of\s+(?:talks|negotiations))?)\b/gi,
     guard: (s, a) =>
       !/\b(?:envoy|negotiator|representative|adviser|advisor|chief|head|team|office|minister|secretary|director|coordinator)\s+(?:for|on|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$/i.test(
         before(s, a, 50),
@@ -163,7 +163,7 @@ const RULES: Rule[] = [
     kind: 'sentencing',
     noun: false,
     hint: /sentenc/i,
-    re: /\b(?:sentenced|sentencing|be\s+sentenced|(?:will|to|shall)\s+sentence)\b/gi,
+    re: /\b(?:sentenced|sentencing|be\s+sentenced|(?:will|to|shall)\s+sentence|(?<=\band\s+)sentence(?=\s+(?:[A-Z]|him\b|her\b|them\b)))\b/gi,
   },
   {
     kind: 'election',
@@ -240,6 +240,32 @@ const RULES: Rule[] = [
     re: /\b(?:address(?:es|ed|ing)?|speak(?:s|ing)?\s+(?:at|to\s+(?:the|a)\s+(?:nation|parliament|assembly|conference|summit|rally|crowd))|(?:due|set|expected|scheduled)\s+to\s+speak|present(?:s|ed|ing)?\s+(?:[\w’'-]+\s+){1,6}?to\s+(?:parliament|congress|lawmakers|investors|shareholders|the\s+(?:board|committee|assembly|house|senate|council|nation|cabinet)|[A-Z]))\b/gi,
     guard: (s, a, b, w) => !/^address/.test(w) || AUDIENCE.test(after(s, b, 30)),
   },
+  // "a public inquiry … will open", "the inquiry resumes hearings": an inquiry sitting is a hearing.
+  {
+    kind: 'hearing',
+    noun: true,
+    hint: /inquir/i,
+    re: /\binquiry\b/gi,
+    guard: (s, a, b) =>
+      /^[^.;]{0,50}?\b(?:open|opens|opened|opening|begin|begins|began|start|starts|started|resume|resumes|resumed|sit|sits|sat|hear|hears|heard|hearings?)\b/i.test(
+        after(s, b, 60),
+      ) &&
+      !/\b(?:launch\w*|call\w*\s+for|demand\w*|order\w*|set\s+up|announc\w*)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$/i.test(
+        before(s, a),
+      ),
+  },
+  // A debate, a rally: dated happenings of no listed kind.
+  {
+    kind: 'other',
+    noun: true,
+    hint: /debat|rall/i,
+    re: /\b(?:debates?|(?<=\b(?:will|to|shall)\s+)debate|rall(?:y|ies))\b/gi,
+    guard: (s, a, b, w) =>
+      !/^rall/.test(w) ||
+      !/\b(?:stock|stocks|share|shares|market|markets|relief|bond|bonds|oil|price|prices|currency|dollar|euro|late|year-end|strong|sharp)\s+$/i.test(
+        before(s, a, 20),
+      ),
+  },
   // Dated actions of no other kind that news announces.
   {
     kind: 'other',
@@ -254,7 +280,7 @@ const NOUN_BEFORE =
 
 /** A cheap test before the rules run: the stems every trigger starts with. */
 const HINT =
-  /effect|force|meet|met\b|meeting|sit|sat|talk|negotiat|round|call|conversation|spoke|speak|phone|visit|trip|travel|fl[yie]|arriv|head|stop|summit|vot|ballot|referend|plebiscite|hearing|testif|appear|hear\b|heard\b|deposition|arraign|trial|sentenc|election|run-?off|primar|caucus|polls|launch|lift|blast|unveil|inaugur|open|match|derby|fixture|final|play|kick|prix|face|beat|drew|draw|win|won|lost|victory|defeat|loss|deadline|ultimatum|run|ran|expir|laps|releas|publish|leak|out\b|sale|results|figures|data|report|conferen|convention|symposium|forum|expo|briefing|congress|speech|keynote|eulogy|lecture|sermon|union|address|present|sworn|swearing|ceremony|walk|strike|tickets|pre-?orders|registration|bookings|receiv|host|welcom/i;
+  /debat|rall|inquir|effect|force|meet|met\b|meeting|sit|sat|talk|negotiat|round|call|conversation|spoke|speak|phone|visit|trip|travel|fl[yie]|arriv|head|stop|summit|vot|ballot|referend|plebiscite|hearing|testif|appear|hear\b|heard\b|deposition|arraign|trial|sentenc|election|run-?off|primar|caucus|polls|launch|lift|blast|unveil|inaugur|open|match|derby|fixture|final|play|kick|prix|face|beat|drew|draw|win|won|lost|victory|defeat|loss|deadline|ultimatum|run|ran|expir|laps|releas|publish|leak|out\b|sale|results|figures|data|report|conferen|convention|symposium|forum|expo|briefing|congress|speech|keynote|eulogy|lecture|sermon|union|address|present|sworn|swearing|ceremony|walk|strike|tickets|pre-?orders|registration|bookings|receiv|host|welcom/i;
 
 /** Triggers of `text` (quoted words already blanked), longest first where they overlap. */
 export function findTriggers(text: string, personAfter: (at: number) => boolean): Trigger[] {

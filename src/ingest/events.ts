@@ -3,6 +3,7 @@ import { atTime, findDates, type DateMention, type RelativeDay, type TimeOfDay }
 import { antecedent, buildMatcher, findPeople, isTitleOnly, surnameOf, type PersonMention } from './event-people.js';
 import { placesAgree, placeZone } from './event-places.js';
 import { eventTense, HISTORY, laterChange, statusWords, type StatusContext, type Tense } from './event-status.js';
+import { elidedTriggers, isElided, laterWeekday } from './event-ellipsis.js';
 import { findTriggers, type Trigger } from './event-triggers.js';
 import { splitSentences } from './sentences.js';
 import { slugify } from './text-file.js';
@@ -90,6 +91,8 @@ export function reportingFrames(s: string): Frame[] {
     const end = verbEnd + tail.length;
     const rest = s.slice(end).trim();
     const denial = DENIAL.test(m[0]);
+    // "X, who denies the charges, will appear …": an aside about the charges, no reporting frame.
+    if (denial && /,\s*(?:who|which)\s+(?:\w+ly\s+)?$/i.test(before)) continue;
     // Trailing: ", the Foreign Office said on Wednesday." (possibly followed by ", setting up …").
     if (
       comma >= 0 &&
@@ -126,7 +129,9 @@ const NOT_PLACES = new Set(
 );
 const TITLE_START =
   /^(?:President|Prime|Minister|Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Secretary|King|Queen|Pope|Prince|Princess|Chancellor|General|Gen|Senator|Representative|Judge|Justice|Mayor|Ambassador|Envoy|Speaker)\b/;
-const PLACE_PHRASE = /(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+|de\s+|del\s+|la\s+|on\s+|upon\s+)?[A-Z][\w’'.-]*)*/y;
+// Letters with accents too ("Brasília", "Kraków").
+const PLACE_PHRASE =
+  /(?:the\s+)?\p{Lu}[\p{L}\p{M}\d_’'.-]*(?:\s+(?:of\s+|de\s+|del\s+|la\s+|on\s+|upon\s+)?\p{Lu}[\p{L}\p{M}\d_’'.-]*)*/uy;
 
 interface PlaceHit {
   place: string;
@@ -212,7 +217,7 @@ function findPlace(
     if (prep === 'to' && !travel) continue;
     if (
       prep === 'to' &&
-      !/\b(?:trip|travel\w*|fl(?:y|ies|ew|ying)|visit|head\w*|return\w*|go|goes|went)\s+(?:\w+\s+)?to\s+$/i.test(
+      !/\b(?:trip|travel\w*|fl(?:y|ies|ew|ying)|visit|head\w*|return\w*|go|goes|went)\s+(?:\w+\s+)?to\s+$|\band\s+(?:then\s+)?to\s+$/i.test(
         s.slice(Math.max(0, m.index - 30), m.index + 3),
       )
     )
@@ -256,6 +261,10 @@ function boundaries(s: string, protectedSpans: Array<[number, number]>): number[
         s.slice(Math.max(0, m.index - 20), m.index),
       ) ||
         /^\s*(?:a|an|the)\s+(?:[A-Z]\w*|committee|panel|court|judge|magistrates|lawmakers|parliament|congress|senate|tribunal|jury|inquiry|board|council)/.test(
+          s.slice(m.index + m[0].length),
+        ) ||
+        // "a hearing before Judge Lind", "before Congress": a person or a body, not a day.
+        /^\s*(?:Judge|Justice|Magistrate|Congress|Parliament|the\s+Senate|Senate)\b/.test(
           s.slice(m.index + m[0].length),
         ))
     )
@@ -407,6 +416,9 @@ interface Context {
 const PRONOUN_SUBJECT = /\b(he|she|they)\s+(?:\w+\s+){0,3}$/i;
 const POSSESSIVE_PRONOUN = /\b(his|her|their)\s+(?:\w+\s+){0,2}$/i;
 
+/** "Secretary of State Laura Finch", "Minister of the Interior X": the "of" of a title, not a preposition. */
+const TITLE_OF = /\b[A-Z][a-z]+\s+of\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}$/;
+
 function personIds(mentions: PersonMention[], byId: Map<string, Person>): string[] {
   const ids: string[] = [];
   for (const m of mentions) {
@@ -483,7 +495,7 @@ function participantsOf(
     (t) =>
       t.kind === 'sentencing' &&
       !t.noun &&
-      /^(?:sentenced|(?:will|to|shall)\s+sentence)$/i.test(t.word) &&
+      /^(?:sentenced|(?:(?:will|to|shall)\s+)?sentence)$/i.test(t.word) &&
       !/\b(?:was|were|be|been|is|are|being|get|got)\s+(?:\w+\s+)?$/i.test(s.slice(Math.max(rs, t.start - 20), t.start)),
   );
   const controlled = (INSTITUTIONAL.has(kind) && control !== null) || activeSentence;
@@ -507,12 +519,20 @@ function participantsOf(
     const subjectEnd = Math.min(re, first.start);
     for (const p of usable) {
       if (p.start < subjectStart || p.start >= subjectEnd || p.possessive) continue;
+      // "Ortiz supporters plan a rally": a name used as a modifier of a group.
+      if (
+        /^\s+(?:supporters|officials|aides|allies|fans|lawyers|loyalists|backers|camp|campaign|team)\b/i.test(
+          s.slice(p.end),
+        )
+      )
+        continue;
       const lead = s.slice(Math.max(rs, p.start - 14), p.start);
       if (
         /\b(?:to|with|for|by|about|of|on|from|against|than|whom|at|in|into|like|after|before|during|over)\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}$/i.test(
           lead,
         ) &&
-        !/\band\s+(?:[\w.-]+\s+){0,3}$/i.test(lead)
+        !/\band\s+(?:[\w.-]+\s+){0,3}$/i.test(lead) &&
+        !TITLE_OF.test(s.slice(Math.max(rs, p.start - 40), p.start))
       )
         continue;
       // Inside "whom X coached", "who …, X": a relative clause about someone else.
@@ -578,8 +598,17 @@ function participantsOf(
             ctx.byId,
           )
         : [];
+      // "Lind sentenced Marsh, and his appeal hearing …": a possessive's nearest person before it in the sentence.
+      const at = rs + pronoun.index;
+      const nearest = /^(?:his|her)$/.test(word)
+        ? [...mentions]
+            .reverse()
+            .find((p) => p.end <= at && !p.possessive && !inFrame(p) && genderFits(ctx.byId.get(p.personId), word))
+            ?.personId
+        : undefined;
       const id =
         frameSpeaker.find((x) => genderFits(ctx.byId.get(x), word)) ??
+        (nearest && personIds([{ personId: nearest, start: 0, end: 0, possessive: false }], ctx.byId)[0]) ??
         antecedent(word === 'his' ? 'he' : word === 'her' ? 'she' : word, ctx.history, ctx.byId);
       if (id && !ids.includes(id)) ids = [id, ...ids];
     }
@@ -646,6 +675,8 @@ function groupTriggers(s: string, triggers: Trigger[], dateOf: Map<Trigger, Date
 /** Dates the frame or a status verb owns ("said on Monday", "called off last week", "on Monday set"). */
 function ownedByVerb(s: string, d: DateMention, frames: Frame[], triggers: Trigger[] = []): boolean {
   if (frames.some((f) => d.index >= f.start && d.index < f.end)) return true;
+  // "their first meeting since Vidal took office in March": a "since" clause dates the past it counts from.
+  if (/\bsince\b[^,;.]{0,50}$/i.test(s.slice(Math.max(0, d.index - 60), d.index))) return true;
   const before = s.slice(Math.max(0, d.index - 30), d.index);
   const after = s.slice(d.index + d.text.length, d.index + d.text.length + 12);
   if (/\b(?:to|until|till|for|from)\s*$/i.test(before)) return false;
@@ -669,7 +700,10 @@ function ownedByVerb(s: string, d: DateMention, frames: Frame[], triggers: Trigg
 /** The date written right before the event's noun: "Thursday's vote", "their Aug. 28 meeting", "its September meeting". */
 function modifies(s: string, d: DateMention, t: Trigger): boolean {
   if (!t.noun || d.index > t.start) return false;
-  return /^(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,2}$/.test(s.slice(d.index + d.text.length, t.start));
+  const between = s.slice(d.index + d.text.length, t.start);
+  // "for Jan. 5 and a hearing": a connective ends the first phrase.
+  if (/\b(?:and|or|but|then|to|for|with|as|than|after|before)\b/.test(between)) return false;
+  return /^(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,2}$/.test(between);
 }
 
 function assignDates(s: string, triggers: Trigger[], dates: DateMention[], cuts: number[]): Map<Trigger, DateMention> {
@@ -734,12 +768,13 @@ const PUBLISHED_NOUN_BEFORE =
   /\b((?:the|a|an|its|their|his|her)\s+(?:[\w’'-]+\s+){0,3}?(?:transcript|recording|report|data|figures|results|album|film|book|details|findings|minutes|memo|documents?|files|video|footage|tape|letter|emails?|messages?|declaration|statement|study|survey|poll|estimate|forecast|plan|draft|model)|(?:[A-Z][\w-]*\s+)?(?:[a-z]+\s+)?(?:data|figures|results))\b(?:\s+\S+){0,5}\s*$/;
 
 const OBJECT_AFTER: Partial<Record<EventKind, RegExp>> = {
-  vote: /^\s+(?:on|over)\s+((?:[\w’'-]+\s+){0,6}?[\w’'-]+?)(?=\s+(?:on|at|in|by|next|this|last|before|after|when|which|that)\b|[,.;]|$)/i,
+  vote: /^\s+(?:on|over)\s+((?:[\w’'-]+\s+){0,6}?[\w’'-]+?)(?=\s+(?:on|at|in|by|next|this|last|before|after|when|which|that|was|were|is|are|has|have|had|will|would)\b|[,.;]|$)/i,
   launch:
     /^\s+((?:its|their|his|her|the|a|an)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+?)(?=\s+(?:on|at|in|from|by|next|this|last)\b|[,.;]|$)/i,
   release:
     /^\s+((?:its|their|his|her|the|a|an)\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+?)(?=\s+(?:on|at|in|by|next|this|last)\b|[,.;]|$)/i,
-  hearing: /^\s+(?:on|into)\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+?)(?=\s+(?:on|at|in|by|next|this|last)\b|[,.;]|$)/i,
+  hearing:
+    /^\s+(?:on|into)\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+?)(?=\s+(?:on|at|in|by|next|this|last|will|would|is|are|was|were|opens?|begins?|resumes?)\b|[,.;]|$)/i,
   deadline: /^\s+(?:for|to)\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+?)(?=\s+(?:is|on|at|in|by)\b|[,.;]|$)/i,
 };
 
@@ -758,6 +793,9 @@ function analyzeSentence(input: SentenceInput, ctx: Context): void {
   // Not the words of a reporting frame, nor of a date ("the day before the launch").
   const triggers = found.filter((t) => !inFrame(t.start) && !inside(dateSpans, t.start));
   const usableDates = input.dates.filter((d) => !ownedByVerb(masked, d, frames, triggers));
+  // "meet Y on Monday and Z on Wednesday": the second object is an event of its own.
+  const elided = elidedTriggers(masked, triggers, usableDates);
+  if (elided.length) triggers.splice(0, triggers.length, ...[...triggers, ...elided].sort((a, b) => a.start - b.start));
   // "…, the minister said on Monday" and nothing else: no event.
   if (!triggers.length && !usableDates.length) return;
   const cuts = boundaries(masked, [...dateSpans, ...triggers.map((t): [number, number] => [t.start, t.end])]);
@@ -823,9 +861,11 @@ function analyzeSentence(input: SentenceInput, ctx: Context): void {
       // "Ortega, who met Berg in Rome on Monday, will fly to Madrid": the subject is before the aside.
       const aside = asideAround(masked, previousEnd);
       const afterAside = aside && first.start >= aside[1];
-      const subjectRegion: [number, number] = afterAside
-        ? [clauseStart, aside[0]]
-        : subjectRegionOf(masked, cuts, triggers, clauseStart, first.start, previousEnd);
+      const subjectRegion: [number, number] = isElided(first)
+        ? [first.start, first.start]
+        : afterAside
+          ? [clauseStart, aside[0]]
+          : subjectRegionOf(masked, cuts, triggers, clauseStart, first.start, previousEnd);
       if (afterAside) previousEnd = -1;
       const gapFromPrevious = previousEnd >= clauseStart ? masked.slice(previousEnd, first.start) : '';
       const afterPrevious = previousEnd >= clauseStart;
@@ -851,8 +891,14 @@ function analyzeSentence(input: SentenceInput, ctx: Context): void {
       const accompanying =
         kind !== 'other' &&
         group.every((t) => t.noun) &&
-        /\b(?:with|and|during|on|while\s+on)\s+(?:a|an|the|his|her|their)?\s*(?:[\w-]+\s+)?$/i.test(gapFromPrevious);
-      if (previousSubjects.length && (coordinated || (accompanying && !ids.length)))
+        /\b(?:with|and|during|on|while\s+on)\s+(?:a|an|the|his|her|their)?\s*(?:[\w-]+\s+){0,2}$/i.test(
+          gapFromPrevious,
+        );
+      // "Judge X will hear the case … and sentence Y": who sentences or tries is the court, not a participant.
+      const courtVerb = group.some((t) => (t.kind === 'sentencing' || t.kind === 'trial') && !t.noun);
+      // "… on Dec. 3, with a vote expected a week later": a vote or a deadline is not the speaker's own.
+      const ownedBySubject = !['vote', 'election', 'deadline', 'trial', 'sentencing'].includes(kind);
+      if (previousSubjects.length && !courtVerb && (coordinated || (accompanying && !ids.length && ownedBySubject)))
         ids = [...previousSubjects, ...ids.filter((x) => !previousSubjects.includes(x))];
       previousSubjects = subjects.length
         ? subjects
@@ -879,27 +925,32 @@ function analyzeSentence(input: SentenceInput, ctx: Context): void {
             d.index >= clauseStart &&
             d.index < changeEnd &&
             isDated(d.when) &&
-            /\b(?:to|until|till|for)\s*$/i.test(masked.slice(Math.max(0, d.index - 6), d.index)) &&
-            /\b(?:postpone\w*|delay\w*|moved|pushed\s+back|put\s+off|deferred|reschedul\w*)\b/i.test(
-              masked.slice(clauseStart, d.index),
-            ),
+            ((/\b(?:to|until|till|for)\s*$/i.test(masked.slice(Math.max(0, d.index - 6), d.index)) &&
+              /\b(?:postpone\w*|delay\w*|moved|pushed\s+back|put\s+off|deferred|reschedul\w*)\b/i.test(
+                masked.slice(clauseStart, d.index),
+              )) ||
+              // "… will now begin on Jan. 19": the date of the new plan.
+              /\bwill\s+now\s+(?:be\s+)?[a-z]+(?:\s+(?:off|place|ahead|held))?\s+(?:on|in|at)?\s*$/i.test(
+                masked.slice(Math.max(0, d.index - 40), d.index),
+              )),
         );
         if (target) dated = target;
       }
       if (dated) used.add(dated);
       if (period) for (const d of usableDates) if (period.text.includes(d.text)) used.add(d);
-      const verbTrigger = group.find((t) => !t.noun) ?? group.find((t) => PRESENT_VERB_NOUN.test(t.word));
+      const found0 = group.find((t) => !t.noun) ?? group.find((t) => PRESENT_VERB_NOUN.test(t.word));
+      // A second object takes the tense of the verb it shares.
+      const verbTrigger = found0 && isElided(found0) ? found0.source : found0;
+      const tenseFrom = found0 && isElided(found0) ? clauseStart : Math.max(clauseStart, previousStart);
       const tense: Tense = verbTrigger
-        ? eventTense(
-            { ...c, left: masked.slice(Math.max(clauseStart, previousStart), verbTrigger.start), noun: false },
-            verbTrigger.word,
-          )
+        ? eventTense({ ...c, left: masked.slice(tenseFrom, verbTrigger.start), noun: false }, verbTrigger.word)
         : eventTense(c);
       let when: When = period ?? dated?.when ?? unknownWhen();
       // The event's own tense decides which way a bare date points ("said on Tuesday" does not).
       // A present tense with a day is a timetable ("Kings Park play on Sunday", "the ultimatum expires on Friday").
       if (dated?.retense && !period && tense !== 'unknown')
         when = dated.retense(tense === 'present' ? 'future' : tense);
+      if (isElided(first) && dated) when = laterWeekday(when, ctx.drafts[ctx.drafts.length - 1]?.when, dated.text);
       // "Ministers will meet on Dec. 9, a day after the cabinet vote": the vote is the phrase's anchor, a day before the meeting.
       const anchorOf = usableDates.find(
         (d) =>
@@ -958,7 +1009,7 @@ function analyzeSentence(input: SentenceInput, ctx: Context): void {
       // "no date has been set": nothing to remind of.
       if (
         !isDated(when) &&
-        /\bno\s+(?:new\s+)?date\b|\bdate\b[^.]*\b(?:not|yet\s+to)\s+(?:been\s+)?(?:set|fixed|agreed|announced|decided)|\bhas\s+yet\s+to\s+(?:schedule|set)\b/i.test(
+        /\bno\s+(?:new\s+)?dates?\b|\bdates?\b[^.]*\b(?:not|yet\s+to)\s+(?:been\s+)?(?:set|fixed|agreed|announced|decided)|\bhas\s+yet\s+to\s+(?:schedule|set)\b/i.test(
           masked,
         )
       )
@@ -966,7 +1017,7 @@ function analyzeSentence(input: SentenceInput, ctx: Context): void {
       const location = findPlace(
         masked,
         first.start,
-        clauseEnd,
+        next && isElided(next) ? next.start : clauseEnd,
         group,
         input.mentions,
         afterPrevious ? first.start : Math.max(clauseStart, subjectRegion[0]),
@@ -1118,7 +1169,11 @@ function subjectRegionOf(
   if (/^\s*,?\s*and\s/.test(s.slice(clauseStart, clauseStart + 8))) {
     const previousCut = [...cuts].reverse().find((c) => c < clauseStart) ?? 0;
     const own = s.slice(clauseStart, triggerStart);
-    if (!/\b(?:he|she|they|it)\b/i.test(own) && !/[A-Z]/.test(own.replace(/^\s*,?\s*and\s+/, ''))) {
+    // "…, and his appeal hearing": a noun phrase of its own is a new subject, not a second verb of the first.
+    if (
+      !/\b(?:he|she|they|it|his|her|their|its|the|a|an)\b/i.test(own) &&
+      !/[A-Z]/.test(own.replace(/^\s*,?\s*and\s+/, ''))
+    ) {
       const firstThere = triggers.find((t) => t.start >= previousCut && t.start < clauseStart);
       return [previousCut, firstThere ? firstThere.start : clauseStart];
     }
@@ -1157,7 +1212,7 @@ function subjectWords(s: string, from: number, to: number, mentions: PersonMenti
   if (fronted) from += fronted[0].length;
   // "The assembly will vote": a body named by a common noun.
   const body =
-    /^\s*The\s+(assembly|council|board|committee|senate|house|parliament|congress|cabinet|government|court|jury|union|party|league|club|commission|agency|ministry|company|bank|tribunal)\s+[a-z]/.exec(
+    /^\s*The\s+(assembly|council|board|committee|senate|house|parliament|congress|cabinet|government|court|jury|union|party|league|club|commission|agency|ministry|company|bank|tribunal)(?:\s+[a-z]|\s*$)/.exec(
       lead,
     );
   if (body) return capitalise(body[1]!);
@@ -1518,7 +1573,7 @@ function mergeArticle(drafts: Draft[], dateMentions: { when: When; paragraph: nu
     if (dropped.has(d)) return false;
     if (isDated(d.when)) return true;
     if (d.status === 'cancelled' || d.status === 'postponed')
-      return d.participants.length > 0 || !!d.location || !!d.subject;
+      return d.participants.length > 0 || !!d.location || !!d.subject || !!d.object;
     if (!GATHERINGS.has(d.kind)) return false;
     return d.participants.length >= 2 || (d.participants.length === 1 && !!d.location);
   });

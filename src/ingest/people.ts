@@ -607,6 +607,7 @@ export class People {
     if (ROLE_NOUNS.has(run.name[run.name.length - 1]!.toLowerCase())) return false;
     if (firstNameGender(run.name[0]!) !== undefined) return true;
     if (run.titles.some(isTitleWord)) return true;
+    if (this.afterPluralTitle(run)) return true;
     // "Mayor of London Sadiq Khan": a place closing a title ("Mayor of") before the name.
     const ofTitle = this.doc(run.paragraph).tokens[run.from - 2];
     if (
@@ -665,6 +666,31 @@ export class People {
         return true;
     }
     return false;
+  }
+
+  /**
+   * "Trade ministers Milan Jovic and Arben Krasniqi", "the envoys, Ana Rus and Ivo Kralj": full names
+   * (two or three words) listed right after a plural title, each one a person.
+   */
+  private afterPluralTitle(run: Run): boolean {
+    if (run.name.length < 2 || run.name.length > 3 || run.titles.length || isPlaceName(run.name)) return false;
+    const t = this.doc(run.paragraph).tokens;
+    let k = run.from - 1;
+    // Back over the names listed before this one: "A, B and C".
+    const pluralTitle = (w: Token | undefined) =>
+      !!w && w.kind === 'word' && /^\p{L}{3,}s$/u.test(w.text) && isRoleNoun(w.text.slice(0, -1));
+    for (let listed = 0; listed < 4 && k >= 0 && /^(?:and|,)$/.test(t[k]!.text); listed++) {
+      if (t[k]!.text === ',' && pluralTitle(t[k - 1])) break;
+      k--;
+      let words = 0;
+      while (k >= 0 && t[k]!.kind === 'word' && isCapitalized(t[k]!.text) && words < 3) {
+        k--;
+        words++;
+      }
+      if (words < 2) return false;
+    }
+    if (k >= 0 && t[k]!.text === ',') k--;
+    return pluralTitle(t[k]);
   }
 
   ensurePerson(nameTokens: string[], run?: Run, type: 'person' | 'organization' = 'person'): PersonRecord {

@@ -190,6 +190,8 @@ const RULES: [IntentName, string[]][] = [
       'will {event} (happen|take place|go ahead)[ .*]',
       // "did Witkoff meet Putin", "is Witkoff still going to see Putin": the whole clause names the event.
       '(did|has|have|had)(?= .+ (meet|met|see|seen|visit|visited|talk to|talked to|sit down with|sat down with) .+) {event}',
+      // "did Holt and Vidal meet?": two people and the verb last.
+      '(did|have|had)(?= .+ and .+ (meet|met|talk|talked|sit down|sat down)$) {event}',
       '(is|are|was|were)(?= .+ still (going|set|due|expected|planning|planned) to (meet|see|visit|travel to|go to|come to|talk to) .+) {event}',
     ],
   ],

@@ -27,6 +27,7 @@ describe('follow-up questions', () => {
     expect(understand('is Ortega still going to visit Lindqvist?').parse.slots.event).toBe('ortega still going to visit lindqvist');
     expect(understand('was it moved?').command).toMatchObject({ name: 'event', ask: 'status', refers: ['event'] });
     expect(understand('has the vote been pushed back?').command).toMatchObject({ name: 'event' });
+    expect(understand('did Ames and Brook meet?').command).toMatchObject({ name: 'event', ask: 'status' });
     // Not every "did …" is about an event.
     expect(understand('did Ortega say anything about tariffs?').command.name).not.toBe('event');
   });
@@ -34,10 +35,10 @@ describe('follow-up questions', () => {
   it('dev: every question right; held-out: scored, not studied', async () => {
     const dev = await evaluateFollowUps(join(DIR, 'dev.json'), SEED_PATH);
     expect(dev.results.filter((r) => !r.right)).toEqual([]);
-    expect(dev.total).toBe(22);
+    expect(dev.total).toBe(28);
     const heldout = await evaluateFollowUps(join(DIR, 'heldout.json'), SEED_PATH);
-    expect(heldout.total).toBe(12);
-    // The figure at the time of writing (9 of 12): a floor against regressions, not a target.
-    expect(heldout.right).toBeGreaterThanOrEqual(9);
+    expect(heldout.total).toBe(16);
+    // The figure at the time of writing (13 of 16): a floor against regressions, not a target.
+    expect(heldout.right).toBeGreaterThanOrEqual(13);
   }, 30_000);
 });
