@@ -59,6 +59,30 @@ import {
 
 export type AttributionKind = Quote['attribution'];
 
+/** Organisation names that end in these words are not companies. */
+const NOT_COMPANY_HEAD =
+  /(university|party|campaign|union|church|school|trust|foundation|charity|society|association|alliance|federation|institute|league|coalition|forum|network|college|hospital|club|committee|movement)$/;
+/** Role nouns that say an organisation is not a company ("the charity Clean Water", "X, a trade union"). */
+const NOT_COMPANY_NOUNS = new Set([
+  'charity',
+  'trust',
+  'union',
+  'society',
+  'association',
+  'campaign',
+  'group',
+  'university',
+  'foundation',
+  'party',
+  'club',
+  'alliance',
+  'coalition',
+  'movement',
+  'regulator',
+  'watchdog',
+]);
+const nounOfKind = (p: PersonRecord, nouns: Set<string>): boolean => [...p.roleWords].some((w) => nouns.has(w));
+
 /** A speaker is named only at this confidence or more. */
 export const NAME_THRESHOLD = 0.5;
 
@@ -2024,7 +2048,8 @@ export class Attributor {
       const role = this.roleNoun(doc, a, b, sIndex, true);
       if (role) return { ...role, method: 'spokesperson' };
       // "a spokesperson said" after "The Department said in a statement …": the organisation just speaking.
-      if (vi === 1 && INDEFINITE_OPENERS.has(first)) {
+      // Not when the phrase says whose ("a spokesman for the company") and nothing fitting was found.
+      if (vi === 1 && INDEFINITE_OPENERS.has(first) && !/^(for|of|from|at|with)$/.test(lw[2] ?? '')) {
         const org = this.recentStrong(
           doc,
           a,
@@ -3291,11 +3316,15 @@ export class Attributor {
       s++;
     }
     const ordinal = (w: string) => /^\d+(st|nd|rd|th)$/i.test(w);
+    // Two or more capitalised words then ", which": a thing's name even when its first word is not a name.
+    let capsEnd = s;
+    while (capsEnd < b && isWord(t[capsEnd]) && isCapitalized(t[capsEnd]!.text)) capsEnd++;
+    const namedThing = capsEnd - s >= 2 && t[capsEnd]?.text === ',' && lower(t[capsEnd + 1]) === 'which';
     if (
       s >= b ||
       !isWord(t[s]) ||
       !(isCapitalized(t[s]!.text) || ordinal(t[s]!.text)) ||
-      isNotName(t[s]!.text) ||
+      (isNotName(t[s]!.text) && !namedThing) ||
       INDEFINITE_OPENERS.has(lower(t[s])) ||
       FUNCTION_WORDS.has(lower(t[s]))
     )
@@ -3352,9 +3381,12 @@ export class Attributor {
       /^(amendment|act|bill|law|constitution|convention|treaty|charter|declaration|code|report|resolution|directive|regulation)$/.test(
         lastWord,
       );
+    // "Western Water, which runs the works, said": "which" takes a thing, never a person.
+    const whichFollows = t[e]?.text === ',' && lower(t[e + 1]) === 'which';
     const orgLike =
       det ||
       !!kind ||
+      whichFollows ||
       ORG_HEADS.has(lastWord) ||
       !!acronym ||
       documentName ||
@@ -3367,7 +3399,7 @@ export class Attributor {
         (PLACE_HEADS.has(lastWord) || (ORG_HEADS.has(lastWord) && !/^\p{Lu}{2,}/u.test(words[0]!)))
       )
         return undefined;
-      if (words.some((w) => isNotName(w)) && words.length <= 2) return undefined;
+      if (words.some((w) => isNotName(w)) && words.length <= 2 && !whichFollows) return undefined;
       const org = this.organization(
         name,
         [det && !kind ? `the ${name}` : '', acronym ?? ''].filter(Boolean),
@@ -3506,7 +3538,8 @@ export class Attributor {
       if (noun === 'organisers') return !govish && !/(police|constabulary|court|tribunal|university|party)$/.test(l);
       if (noun === 'police' || noun === 'force') return /police|constabulary|force/.test(l);
       if (noun === 'court' || noun === 'tribunal') return /court|tribunal/.test(l);
-      if (company) return !govish && !/(university|party|campaign|union|church|school)$/.test(l);
+      // A charity, trust or union is not "the company", however recently it spoke.
+      if (company) return !govish && !NOT_COMPANY_HEAD.test(l) && !nounOfKind(p, NOT_COMPANY_NOUNS);
       if (noun === 'government' || noun === 'administration') return govish || p.nameTokens.length <= 2;
       if (/^(party|union|university|church|school|hospital|bank|club|team|charity)$/.test(noun))
         return l.includes(noun) || !govish;
@@ -3589,6 +3622,9 @@ export class Attributor {
         if (this.people.inParagraph(d.index).some((m) => m.from <= s0 && s0 < m.to)) continue;
         const name = t.slice(s0, b).map((x) => x.text);
         if (name.some((w) => PLACE_HEADS.has(w.toLowerCase()) || isNotName(w))) continue;
+        // A plural noun opening the sentence ("Rivers feeding the Severn …") is not a company.
+        if (name.length === 1 && /\p{Ll}s$/u.test(name[0]!) && isDictionaryWord(name[0]!.toLowerCase().slice(0, -1)))
+          continue;
         return this.people.ensurePerson(name, undefined, 'organization');
       }
       if (d.index >= 1) break;

@@ -45,6 +45,7 @@ import {
   APPOSITIVE_ORG_NOUNS,
   EVENT_HEADS,
   firstNameGender,
+  givenNameGender,
   isCommonWord,
   isDemonym,
   isNotName,
@@ -680,7 +681,7 @@ export class People {
       roleWords: new Set(),
     };
     if (type === 'person') {
-      const g = nameTokens.length >= 2 ? firstNameGender(nameTokens[0]!) : undefined;
+      const g = nameTokens.length >= 2 ? givenNameGender(nameTokens[0]!) : undefined;
       if (g === 'male' || g === 'female') {
         record.gender = g;
         record.genderFromName = true;

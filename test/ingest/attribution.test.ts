@@ -545,3 +545,34 @@ describe('documents named by their owner (issue 14)', () => {
     ).toMatchObject({ speaker: 'Digital Rights Forum' });
   });
 });
+
+describe('organisation voices need an organisation of the right kind', () => {
+  it('"a spokesman for the company" is not the charity that spoke last', () => {
+    const q = quotes([
+      'The charity Clean Brooks Trust called the report “a wake-up call”.',
+      '“We recognise there is more to do,” a spokesman for the company said.',
+    ]);
+    expect(q[0]).toMatchObject({ speaker: 'Clean Brooks Trust' });
+    expect(q[1]).toMatchObject({ speaker: null });
+  });
+  it('"X, which …, said": a capitalised name before "which" is an organisation, then "the company"', () => {
+    const q = quotes([
+      'The charity Clean Brooks Trust called the report “a wake-up call”.',
+      'Northern Water, which runs most of the treatment works in the county, said it was “investing record sums”.',
+      '“We recognise there is more to do,” a spokesman for the company said.',
+    ]);
+    expect(q.map((x) => x.speaker)).toEqual(['Clean Brooks Trust', 'Northern Water', 'Northern Water']);
+  });
+  it('a plural noun opening the article is not the company of a later "the company said"', () => {
+    const q = quotes([
+      'Lakes near the city hold more plastic than thought, scientists found.',
+      '“We will look at the findings,” the company said.',
+    ]);
+    expect(q[0]).toMatchObject({ speaker: null });
+  });
+  it('a bare name opening the article still is the company', () => {
+    expect(
+      quotes(['Corvexa has been fined $1bn by regulators.', '“We will appeal,” the company said.'])[0],
+    ).toMatchObject({ speaker: 'Corvexa' });
+  });
+});
