@@ -2148,8 +2148,15 @@ export class Attributor {
         isRoleNoun(w.replace(/s$/, '')) ||
         GENERIC_PERSON_NOUNS.has(w) ||
         PEOPLE_PLURALS.has(w);
-      if (rest.length <= 2 && VOICE_OF.has(head) && head !== 'statement')
+      if (rest.length <= 2 && VOICE_OF.has(head) && head !== 'statement') {
+        // "Moravec's spokesman, Karel Dvorak, said": the spokesman named in apposition speaks himself.
+        const named = this.people
+          .inParagraph(doc.index)
+          .find((m) => m.from === b + 1 && t[b]?.text === ',' && m.person.type === 'person' && !m.possessive);
+        if (named && named.person !== owner.person)
+          return { who: { person: named.person }, confidence: 0.9, how: 'adjacent', method: 'subject', cue: '' };
         return { who: { person: owner.person }, confidence: 0.85, how: 'adjacent', method: 'spokesperson', cue: '' };
+      }
       const kin = KINSHIP[head];
       if (kin !== undefined && rest.length <= 2) {
         // "Mr Ashworth's wife" when the article names her.
@@ -2563,11 +2570,23 @@ export class Attributor {
     // Possessor in the phrase itself: "Facebook's statement", "its statement" → back to the subject.
     const owner = this.possessorOf(doc, at, sIndex);
     if (owner) return owner;
-    // "a statement by/from X" in the same sentence.
-    for (let k = at + 1; k < Math.min(t.length, at + 6); k++) {
+    // "a statement by/from X" in the same sentence; also "the memo, sent on Monday by X, …".
+    let until = Math.min(t.length, at + 6);
+    for (let k = at + 1; k < until; k++) {
+      if (
+        t[k]?.text === ',' &&
+        k === at + 1 &&
+        /^(sent|written|issued|signed|published|released|drafted|circulated|posted)$/.test(lower(t[k + 1]))
+      ) {
+        until = Math.min(t.length, at + 10);
+        continue;
+      }
       if (/^(by|from|of)$/.test(lower(t[k])) || (lower(t[k]) === 'signed' && lower(t[k + 1]) === 'by')) {
         if (lower(t[k]) === 'signed') k++;
-        const m = this.people.inParagraph(doc.index).find((x) => x.from > k && x.from <= k + 3);
+        // "by chief operating officer Laura Benning": a lower-case role may stand before the name.
+        const m = this.people
+          .inParagraph(doc.index)
+          .find((x) => x.from > k && x.from <= k + 5 && t.slice(k + 1, x.from).every((y) => isWord(y)));
         if (m)
           return { who: { person: m.person }, confidence: 0.85, how: 'role-noun', cue: '', method: 'document-issuer' };
         if (!this.reading) {
@@ -2700,6 +2719,12 @@ export class Attributor {
       return { who: null, confidence: 0, how: 'none', method: 'first-person', cue: '' };
     }
     if (g === 'neuter') {
+      // "The memo, sent by X, says … It adds that …": "it" continues the text the sentence before opened on.
+      const text = this.documentOpening(doc, sIndex - 1);
+      if (text !== undefined) {
+        const issuer = this.issuerOf(doc, text, sIndex - 1);
+        if (issuer?.who?.person) return { ...issuer, confidence: Math.min(issuer.confidence, 0.8) };
+      }
       const org = this.recentStrong(doc, k, sIndex, (x) => !!x.person && x.person.type === 'organization', 2);
       if (org) return { who: org.who, confidence: 0.75, how: 'pronoun', method: 'pronoun', cue: '' };
       return { who: null, confidence: 0, how: 'none', method: 'pronoun', cue: '' };
@@ -2721,6 +2746,16 @@ export class Attributor {
     const p = this.resolveGendered(doc, k, sIndex, g);
     if (!p) return { who: null, confidence: 0, how: 'none', method: 'pronoun', cue: '' };
     return { who: p.who, confidence: p.confidence, how: 'pronoun', method: 'pronoun', cue: '' };
+  }
+
+  /** The token of a document noun that sentence `s` opens on ("The memo, …", "The report says"), if any. */
+  private documentOpening(doc: ParagraphDoc, s: number): number | undefined {
+    if (s < 0) return undefined;
+    const [a0, a1] = doc.sentences[s]!;
+    const t = doc.tokens;
+    const k = /^(the|this|that)$/i.test(t[a0]?.text ?? '') ? a0 + 1 : -1;
+    if (k < 0 || k >= a1 || !isWord(t[k]) || !DOCUMENT_NOUNS.has(bare(t[k]!.text))) return undefined;
+    return k;
   }
 
   /**

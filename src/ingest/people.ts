@@ -1015,7 +1015,10 @@ export class People {
         (/^(name|identified|known)$/.test(prev(3)) && /^(only|simply)$/.test(prev(2))))
     )
       return true;
-    if (firstNameGender(word) === undefined) return false;
+    // The tagger's names anywhere below; a name only the given-name list knows ("Leo", "Freya") only
+    // where a family word introduces it.
+    const known = firstNameGender(word) !== undefined;
+    if (!known && givenNameGender(word) === undefined) return false;
     // "his wife, Ruth", "her husband Tom", "their children, Peter and Anne", "Price's father, Gareth,".
     let k = 1;
     if (prev(k) === ',') k++;
@@ -1033,7 +1036,12 @@ export class People {
       return true;
     // "Anne said": a first name as the subject of a speech verb, once the article has a family of that name.
     const next = t[run.to];
-    if (next?.kind === 'word' && isSpeechVerb(next.text) && run.from === doc.sentences[doc.sentenceOf[run.from]!]![0])
+    if (
+      known &&
+      next?.kind === 'word' &&
+      isSpeechVerb(next.text) &&
+      run.from === doc.sentences[doc.sentenceOf[run.from]!]![0]
+    )
       return true;
     return false;
   }

@@ -576,3 +576,27 @@ describe('organisation voices need an organisation of the right kind', () => {
     ).toMatchObject({ speaker: 'Corvexa' });
   });
 });
+
+describe('documents, spokesmen and first names', () => {
+  it('"The memo, sent by X, says … It adds …": both quotes go to the sender', () => {
+    const q = quotes([
+      'Kelvane will end remote work in January.',
+      'The memo, sent on Monday by chief operating officer Mira Sandoval, says remote work made it “harder to build a culture”. It adds that exceptions will be “rare”.',
+    ]);
+    expect(q.map((x) => x.speaker)).toEqual(['Mira Sandoval', 'Mira Sandoval']);
+  });
+  it('"X’s spokesman, Y Z, said": the named spokesman speaks, not X', () => {
+    const q = quotes([
+      'Interior Minister Ilse Varga defended the tax.',
+      'Varga’s spokesman, Karel Novy, said on Sunday that the minister was “open to dialogue”.',
+    ]);
+    expect(q[0]).toMatchObject({ speaker: 'Karel Novy' });
+  });
+  it('"her brother, Leo": a first name the tagger reads as a word is a person in a family apposition', () => {
+    const q = quotes([
+      'Ana Silva and her brother, Leo, run the bakery together.',
+      '“We argue every morning,” Leo said, laughing.',
+    ]);
+    expect(q[0]).toMatchObject({ speaker: 'Leo' });
+  });
+});
