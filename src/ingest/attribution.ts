@@ -2784,7 +2784,8 @@ export class Attributor {
     const s0 = doc.sentences[sIndex]![0];
     const window = this.window(doc, k, sIndex, 2);
     const near = this.window(doc, k, sIndex, 1);
-    const distinct = new Set(near.filter((x) => fit(x.who) === 0).map((x) => x.who.person ?? x.who.anon));
+    // Everyone nearby who could be meant: a person of unknown gender is as much a rival as one of the same.
+    const distinct = new Set(near.filter((x) => (fit(x.who) ?? 2) <= 1).map((x) => x.who.person ?? x.who.anon));
     for (const m of this.people.inParagraph(doc.index)) {
       if (m.from < s0 || m.from >= k || !m.subject || m.possessive) continue;
       if (fit({ person: m.person }) === 0 && this.clauseHasVerbBetween(doc, m.to, k))
@@ -2830,6 +2831,18 @@ export class Attributor {
     if (fit(best.s.who) === 2) c = Math.min(c, 0.45);
     // Another person as salient as the chosen one makes it a guess.
     if (second && second.key < best.key + 0.5 && fit(second.s.who) !== 2) c = Math.min(c, 0.45);
+    // The choice skipped a later subject of the same earlier paragraph who could be meant as well
+    // ("A attacked it. B (gender unknown) defended it." ¶ "…," he said): a guess.
+    if (
+      second &&
+      best.s.paragraph !== doc.index &&
+      second.s.paragraph === best.s.paragraph &&
+      second.s.sentence > best.s.sentence &&
+      best.s.strong &&
+      second.s.strong &&
+      (fit(second.s.who) ?? 2) <= 1
+    )
+      c = Math.min(c, 0.45);
     return { who: best.s.who, confidence: c };
   }
 

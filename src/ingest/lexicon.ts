@@ -96,16 +96,16 @@ const UNISEX_NAMES = new Set(
   ),
 );
 
-/** The gender a person's first name suggests: the tagger's own, else the name list's; undefined when neither knows. */
+/** The gender a person's first name suggests: the tagger's, else the name list's; undefined when neither knows the name. */
 export function givenNameGender(word: string): 'male' | 'female' | 'unknown' | undefined {
   const own = firstNameGender(word);
-  if (own !== undefined) return own;
+  if (own === 'male' || own === 'female') return own;
   if (!/^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(word)) return undefined;
   const l = stripDiacritics(word).toLowerCase();
   if (UNISEX_NAMES.has(l)) return 'unknown';
   givenNames ??= requireList('gender-detection-from-name/names/en.js') as Map<string, string>;
   const g = givenNames.get(l);
-  return g === 'male' || g === 'female' ? g : undefined;
+  return g === 'male' || g === 'female' ? g : own;
 }
 
 /** A verb form that takes an object ("praised", "met", "asks"): a name after it is not the subject. */

@@ -1015,10 +1015,11 @@ export class People {
         (/^(name|identified|known)$/.test(prev(3)) && /^(only|simply)$/.test(prev(2))))
     )
       return true;
-    // The tagger's names anywhere below; a name only the given-name list knows ("Leo", "Freya") only
-    // where a family word introduces it.
+    // The tagger's names anywhere below; a name only the given-name list knows ("Leo"), or a word no
+    // list knows ("Efua"), only where a family word introduces it.
     const known = firstNameGender(word) !== undefined;
-    if (!known && givenNameGender(word) === undefined) return false;
+    const unfamiliar = !isCommonWord(word) && !isDictionaryWord(word.toLowerCase());
+    if (!known && givenNameGender(word) === undefined && !unfamiliar) return false;
     // "his wife, Ruth", "her husband Tom", "their children, Peter and Anne", "Price's father, Gareth,".
     let k = 1;
     if (prev(k) === ',') k++;

@@ -600,3 +600,32 @@ describe('documents, spokesmen and first names', () => {
     expect(q[0]).toMatchObject({ speaker: 'Leo' });
   });
 });
+
+describe('pronouns need one clear antecedent', () => {
+  it('of two men who are subjects of the paragraph before, "he said" is the later one', () => {
+    const q = quotes([
+      'Labour leader Keir Hollis attacked the plan. Prime Minister Tom Sunley defended it on Monday.',
+      '“We have the votes,” he said.',
+    ]);
+    expect(q[0]).toMatchObject({ speaker: 'Tom Sunley' });
+  });
+  it('a later subject whose first name gives no gender to the tagger is a rival, not skipped', () => {
+    const q = quotes([
+      'Labour leader Keir Hollis attacked the plan. Prime Minister Quinn Sunley defended it.',
+      '“This is a tax on work,” he said.',
+    ]);
+    expect(q[0]).toMatchObject({ speaker: null });
+  });
+  it('one man in the paragraph before is still named', () => {
+    expect(
+      quotes(['Labour leader Keir Hollis attacked the plan on Monday.', '“This is a tax on work,” he said.'])[0],
+    ).toMatchObject({ speaker: 'Keir Hollis' });
+  });
+  it('"his wife, Efua": a name no list knows, introduced by a family word, takes "she says"', () => {
+    const q = quotes([
+      'Kwame Mensah repairs bicycles in a shed in Leeds. This spring he and his wife, Efua, open a shop.',
+      'Efua keeps the accounts. “He would give every bike away if I let him,” she says.',
+    ]);
+    expect(q[0]).toMatchObject({ speaker: 'Efua' });
+  });
+});
