@@ -2509,6 +2509,10 @@ export class Attributor {
         a,
       );
       if (p && this.nationalityFits(p, mods)) {
+        const roleWords = words.slice(1, h + 1).map((w) => w.text);
+        // Two people just named with that role: "the minister" is either.
+        if (this.people.roleNounRivals(roleWords, doc.index, a, p) > 0)
+          return { who: { person: p }, confidence: 0.45, how: 'role-noun', method: 'role-noun', cue: '' };
         const phrase = words
           .slice(0, h + 1)
           .map((w) => w.text)

@@ -1265,6 +1265,31 @@ export class People {
   }
 
   /**
+   * Others who fit "the minister" as well as `chosen` does and are mentioned in the paragraph or the
+   * one before ("Health Minister A and Finance Minister B met …" ¶ "the minister said"): rivals.
+   */
+  roleNounRivals(words: string[], paragraph: number, tokenIndex: number, chosen: PersonRecord): number {
+    const content = words.map((w) => w.toLowerCase().replace(/\.$/, '')).filter((w) => !FUNCTION_WORDS.has(w));
+    const head = content[content.length - 1];
+    if (!head) return 0;
+    const score = (p: PersonRecord) => content.filter((w) => p.roleWords.has(w)).length;
+    const mine = score(chosen);
+    return this.list.filter(
+      (p) =>
+        p !== chosen &&
+        p.type === 'person' &&
+        p.roleWords.has(head) &&
+        score(p) >= mine &&
+        this.mentions.some(
+          (m) =>
+            m.person === p &&
+            m.paragraph >= paragraph - 1 &&
+            (m.paragraph < paragraph || (m.paragraph === paragraph && m.from < tokenIndex)),
+        ),
+    ).length;
+  }
+
+  /**
    * The article's people list: every person, and the organisations that speak (or that `keep`
    * names, e.g. the speakers of reported statements).
    */

@@ -629,3 +629,20 @@ describe('pronouns need one clear antecedent', () => {
     expect(q[0]).toMatchObject({ speaker: 'Efua' });
   });
 });
+
+describe('role nouns need one holder', () => {
+  it('"the minister said" after two ministers is unclear', () => {
+    const q = quotes([
+      'Health Minister Ana Ruiz and Finance Minister Carla Diaz met the unions on Monday.',
+      '“We made progress,” the minister said.',
+    ]);
+    expect(q[0]).toMatchObject({ speaker: null });
+  });
+  it('"the minister said" after one minister and a mayor is the minister', () => {
+    const q = quotes([
+      'Health Minister Ana Ruiz met the unions on Monday with the mayor, Carla Diaz.',
+      '“We made progress,” the minister said.',
+    ]);
+    expect(q[0]).toMatchObject({ speaker: 'Ana Ruiz' });
+  });
+});
