@@ -59,6 +59,30 @@ import {
 
 export type AttributionKind = Quote['attribution'];
 
+/** Organisation names that end in these words are not companies. */
+const NOT_COMPANY_HEAD =
+  /(university|party|campaign|union|church|school|trust|foundation|charity|society|association|alliance|federation|institute|league|coalition|forum|network|college|hospital|club|committee|movement)$/;
+/** Role nouns that say an organisation is not a company ("the charity Clean Water", "X, a trade union"). */
+const NOT_COMPANY_NOUNS = new Set([
+  'charity',
+  'trust',
+  'union',
+  'society',
+  'association',
+  'campaign',
+  'group',
+  'university',
+  'foundation',
+  'party',
+  'club',
+  'alliance',
+  'coalition',
+  'movement',
+  'regulator',
+  'watchdog',
+]);
+const nounOfKind = (p: PersonRecord, nouns: Set<string>): boolean => [...p.roleWords].some((w) => nouns.has(w));
+
 /** A speaker is named only at this confidence or more. */
 export const NAME_THRESHOLD = 0.5;
 
@@ -2024,7 +2048,8 @@ export class Attributor {
       const role = this.roleNoun(doc, a, b, sIndex, true);
       if (role) return { ...role, method: 'spokesperson' };
       // "a spokesperson said" after "The Department said in a statement …": the organisation just speaking.
-      if (vi === 1 && INDEFINITE_OPENERS.has(first)) {
+      // Not when the phrase says whose ("a spokesman for the company") and nothing fitting was found.
+      if (vi === 1 && INDEFINITE_OPENERS.has(first) && !/^(for|of|from|at|with)$/.test(lw[2] ?? '')) {
         const org = this.recentStrong(
           doc,
           a,
@@ -2123,8 +2148,15 @@ export class Attributor {
         isRoleNoun(w.replace(/s$/, '')) ||
         GENERIC_PERSON_NOUNS.has(w) ||
         PEOPLE_PLURALS.has(w);
-      if (rest.length <= 2 && VOICE_OF.has(head) && head !== 'statement')
+      if (rest.length <= 2 && VOICE_OF.has(head) && head !== 'statement') {
+        // "Moravec's spokesman, Karel Dvorak, said": the spokesman named in apposition speaks himself.
+        const named = this.people
+          .inParagraph(doc.index)
+          .find((m) => m.from === b + 1 && t[b]?.text === ',' && m.person.type === 'person' && !m.possessive);
+        if (named && named.person !== owner.person)
+          return { who: { person: named.person }, confidence: 0.9, how: 'adjacent', method: 'subject', cue: '' };
         return { who: { person: owner.person }, confidence: 0.85, how: 'adjacent', method: 'spokesperson', cue: '' };
+      }
       const kin = KINSHIP[head];
       if (kin !== undefined && rest.length <= 2) {
         // "Mr Ashworth's wife" when the article names her.
@@ -2477,6 +2509,10 @@ export class Attributor {
         a,
       );
       if (p && this.nationalityFits(p, mods)) {
+        const roleWords = words.slice(1, h + 1).map((w) => w.text);
+        // Two people just named with that role: "the minister" is either.
+        if (this.people.roleNounRivals(roleWords, doc.index, a, p) > 0)
+          return { who: { person: p }, confidence: 0.45, how: 'role-noun', method: 'role-noun', cue: '' };
         const phrase = words
           .slice(0, h + 1)
           .map((w) => w.text)
@@ -2538,11 +2574,23 @@ export class Attributor {
     // Possessor in the phrase itself: "Facebook's statement", "its statement" → back to the subject.
     const owner = this.possessorOf(doc, at, sIndex);
     if (owner) return owner;
-    // "a statement by/from X" in the same sentence.
-    for (let k = at + 1; k < Math.min(t.length, at + 6); k++) {
+    // "a statement by/from X" in the same sentence; also "the memo, sent on Monday by X, …".
+    let until = Math.min(t.length, at + 6);
+    for (let k = at + 1; k < until; k++) {
+      if (
+        t[k]?.text === ',' &&
+        k === at + 1 &&
+        /^(sent|written|issued|signed|published|released|drafted|circulated|posted)$/.test(lower(t[k + 1]))
+      ) {
+        until = Math.min(t.length, at + 10);
+        continue;
+      }
       if (/^(by|from|of)$/.test(lower(t[k])) || (lower(t[k]) === 'signed' && lower(t[k + 1]) === 'by')) {
         if (lower(t[k]) === 'signed') k++;
-        const m = this.people.inParagraph(doc.index).find((x) => x.from > k && x.from <= k + 3);
+        // "by chief operating officer Laura Benning": a lower-case role may stand before the name.
+        const m = this.people
+          .inParagraph(doc.index)
+          .find((x) => x.from > k && x.from <= k + 5 && t.slice(k + 1, x.from).every((y) => isWord(y)));
         if (m)
           return { who: { person: m.person }, confidence: 0.85, how: 'role-noun', cue: '', method: 'document-issuer' };
         if (!this.reading) {
@@ -2675,6 +2723,12 @@ export class Attributor {
       return { who: null, confidence: 0, how: 'none', method: 'first-person', cue: '' };
     }
     if (g === 'neuter') {
+      // "The memo, sent by X, says … It adds that …": "it" continues the text the sentence before opened on.
+      const text = this.documentOpening(doc, sIndex - 1);
+      if (text !== undefined) {
+        const issuer = this.issuerOf(doc, text, sIndex - 1);
+        if (issuer?.who?.person) return { ...issuer, confidence: Math.min(issuer.confidence, 0.8) };
+      }
       const org = this.recentStrong(doc, k, sIndex, (x) => !!x.person && x.person.type === 'organization', 2);
       if (org) return { who: org.who, confidence: 0.75, how: 'pronoun', method: 'pronoun', cue: '' };
       return { who: null, confidence: 0, how: 'none', method: 'pronoun', cue: '' };
@@ -2696,6 +2750,16 @@ export class Attributor {
     const p = this.resolveGendered(doc, k, sIndex, g);
     if (!p) return { who: null, confidence: 0, how: 'none', method: 'pronoun', cue: '' };
     return { who: p.who, confidence: p.confidence, how: 'pronoun', method: 'pronoun', cue: '' };
+  }
+
+  /** The token of a document noun that sentence `s` opens on ("The memo, …", "The report says"), if any. */
+  private documentOpening(doc: ParagraphDoc, s: number): number | undefined {
+    if (s < 0) return undefined;
+    const [a0, a1] = doc.sentences[s]!;
+    const t = doc.tokens;
+    const k = /^(the|this|that)$/i.test(t[a0]?.text ?? '') ? a0 + 1 : -1;
+    if (k < 0 || k >= a1 || !isWord(t[k]) || !DOCUMENT_NOUNS.has(bare(t[k]!.text))) return undefined;
+    return k;
   }
 
   /**
@@ -2724,7 +2788,8 @@ export class Attributor {
     const s0 = doc.sentences[sIndex]![0];
     const window = this.window(doc, k, sIndex, 2);
     const near = this.window(doc, k, sIndex, 1);
-    const distinct = new Set(near.filter((x) => fit(x.who) === 0).map((x) => x.who.person ?? x.who.anon));
+    // Everyone nearby who could be meant: a person of unknown gender is as much a rival as one of the same.
+    const distinct = new Set(near.filter((x) => (fit(x.who) ?? 2) <= 1).map((x) => x.who.person ?? x.who.anon));
     for (const m of this.people.inParagraph(doc.index)) {
       if (m.from < s0 || m.from >= k || !m.subject || m.possessive) continue;
       if (fit({ person: m.person }) === 0 && this.clauseHasVerbBetween(doc, m.to, k))
@@ -2770,6 +2835,18 @@ export class Attributor {
     if (fit(best.s.who) === 2) c = Math.min(c, 0.45);
     // Another person as salient as the chosen one makes it a guess.
     if (second && second.key < best.key + 0.5 && fit(second.s.who) !== 2) c = Math.min(c, 0.45);
+    // The choice skipped a later subject of the same earlier paragraph who could be meant as well
+    // ("A attacked it. B (gender unknown) defended it." ¶ "…," he said): a guess.
+    if (
+      second &&
+      best.s.paragraph !== doc.index &&
+      second.s.paragraph === best.s.paragraph &&
+      second.s.sentence > best.s.sentence &&
+      best.s.strong &&
+      second.s.strong &&
+      (fit(second.s.who) ?? 2) <= 1
+    )
+      c = Math.min(c, 0.45);
     return { who: best.s.who, confidence: c };
   }
 
@@ -3291,11 +3368,15 @@ export class Attributor {
       s++;
     }
     const ordinal = (w: string) => /^\d+(st|nd|rd|th)$/i.test(w);
+    // Two or more capitalised words then ", which": a thing's name even when its first word is not a name.
+    let capsEnd = s;
+    while (capsEnd < b && isWord(t[capsEnd]) && isCapitalized(t[capsEnd]!.text)) capsEnd++;
+    const namedThing = capsEnd - s >= 2 && t[capsEnd]?.text === ',' && lower(t[capsEnd + 1]) === 'which';
     if (
       s >= b ||
       !isWord(t[s]) ||
       !(isCapitalized(t[s]!.text) || ordinal(t[s]!.text)) ||
-      isNotName(t[s]!.text) ||
+      (isNotName(t[s]!.text) && !namedThing) ||
       INDEFINITE_OPENERS.has(lower(t[s])) ||
       FUNCTION_WORDS.has(lower(t[s]))
     )
@@ -3352,9 +3433,12 @@ export class Attributor {
       /^(amendment|act|bill|law|constitution|convention|treaty|charter|declaration|code|report|resolution|directive|regulation)$/.test(
         lastWord,
       );
+    // "Western Water, which runs the works, said": "which" takes a thing, never a person.
+    const whichFollows = t[e]?.text === ',' && lower(t[e + 1]) === 'which';
     const orgLike =
       det ||
       !!kind ||
+      whichFollows ||
       ORG_HEADS.has(lastWord) ||
       !!acronym ||
       documentName ||
@@ -3367,7 +3451,7 @@ export class Attributor {
         (PLACE_HEADS.has(lastWord) || (ORG_HEADS.has(lastWord) && !/^\p{Lu}{2,}/u.test(words[0]!)))
       )
         return undefined;
-      if (words.some((w) => isNotName(w)) && words.length <= 2) return undefined;
+      if (words.some((w) => isNotName(w)) && words.length <= 2 && !whichFollows) return undefined;
       const org = this.organization(
         name,
         [det && !kind ? `the ${name}` : '', acronym ?? ''].filter(Boolean),
@@ -3506,7 +3590,8 @@ export class Attributor {
       if (noun === 'organisers') return !govish && !/(police|constabulary|court|tribunal|university|party)$/.test(l);
       if (noun === 'police' || noun === 'force') return /police|constabulary|force/.test(l);
       if (noun === 'court' || noun === 'tribunal') return /court|tribunal/.test(l);
-      if (company) return !govish && !/(university|party|campaign|union|church|school)$/.test(l);
+      // A charity, trust or union is not "the company", however recently it spoke.
+      if (company) return !govish && !NOT_COMPANY_HEAD.test(l) && !nounOfKind(p, NOT_COMPANY_NOUNS);
       if (noun === 'government' || noun === 'administration') return govish || p.nameTokens.length <= 2;
       if (/^(party|union|university|church|school|hospital|bank|club|team|charity)$/.test(noun))
         return l.includes(noun) || !govish;
@@ -3589,6 +3674,9 @@ export class Attributor {
         if (this.people.inParagraph(d.index).some((m) => m.from <= s0 && s0 < m.to)) continue;
         const name = t.slice(s0, b).map((x) => x.text);
         if (name.some((w) => PLACE_HEADS.has(w.toLowerCase()) || isNotName(w))) continue;
+        // A plural noun opening the sentence ("Rivers feeding the Severn …") is not a company.
+        if (name.length === 1 && /\p{Ll}s$/u.test(name[0]!) && isDictionaryWord(name[0]!.toLowerCase().slice(0, -1)))
+          continue;
         return this.people.ensurePerson(name, undefined, 'organization');
       }
       if (d.index >= 1) break;

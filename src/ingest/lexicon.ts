@@ -1,4 +1,5 @@
 /** Word lists shared by the people and attribution rules (general English, nothing article-specific). */
+import { createRequire } from 'node:module';
 import nlp from 'compromise';
 import { isDictionaryWord } from './dictionary.js';
 import { memoTable } from './memo.js';
@@ -77,6 +78,34 @@ export function firstNameGender(word: string): 'male' | 'female' | 'unknown' | u
   if (t.includes('FemaleName')) return 'female';
   if (t.includes('FirstName')) return 'unknown';
   return undefined;
+}
+
+/**
+ * Given names the tagger does not know, with the gender their bearers mostly have, from the
+ * gender-detection-from-name package's English list (MIT; about 32,000 names from birth records).
+ * Loaded on first use. The list also holds surnames and words ("Carter", "Long"), so it only
+ * says which gender a name's first word suggests; it never decides that a word is a name.
+ */
+let givenNames: Map<string, string> | undefined;
+const requireList = createRequire(import.meta.url);
+
+/** Names given to boys and girls alike, which the list files under one gender. */
+const UNISEX_NAMES = new Set(
+  'alex ali andrea ashley avery bailey blair cameron casey charlie dale dana devon drew eden elliot emerson finley frankie glenn hayden jaime jamie jean jesse jo jody jordan kai kelly kerry kim kit lee leslie lou marion morgan nicola noel pat quinn reese riley robin rory sam sandy sasha shannon shay skyler stacy sydney taylor terry toni tracy val'.split(
+    ' ',
+  ),
+);
+
+/** The gender a person's first name suggests: the tagger's, else the name list's; undefined when neither knows the name. */
+export function givenNameGender(word: string): 'male' | 'female' | 'unknown' | undefined {
+  const own = firstNameGender(word);
+  if (own === 'male' || own === 'female') return own;
+  if (!/^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(word)) return undefined;
+  const l = stripDiacritics(word).toLowerCase();
+  if (UNISEX_NAMES.has(l)) return 'unknown';
+  givenNames ??= requireList('gender-detection-from-name/names/en.js') as Map<string, string>;
+  const g = givenNames.get(l);
+  return g === 'male' || g === 'female' ? g : own;
 }
 
 /** A verb form that takes an object ("praised", "met", "asks"): a name after it is not the subject. */

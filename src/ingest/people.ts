@@ -45,6 +45,7 @@ import {
   APPOSITIVE_ORG_NOUNS,
   EVENT_HEADS,
   firstNameGender,
+  givenNameGender,
   isCommonWord,
   isDemonym,
   isNotName,
@@ -709,7 +710,7 @@ export class People {
       roleWords: new Set(),
     };
     if (type === 'person') {
-      const g = nameTokens.length >= 2 ? firstNameGender(nameTokens[0]!) : undefined;
+      const g = nameTokens.length >= 2 ? givenNameGender(nameTokens[0]!) : undefined;
       if (g === 'male' || g === 'female') {
         record.gender = g;
         record.genderFromName = true;
@@ -1043,7 +1044,11 @@ export class People {
         (/^(name|identified|known)$/.test(prev(3)) && /^(only|simply)$/.test(prev(2))))
     )
       return true;
-    if (firstNameGender(word) === undefined) return false;
+    // The tagger's names anywhere below; a name only the given-name list knows ("Leo"), or a word no
+    // list knows ("Efua"), only where a family word introduces it.
+    const known = firstNameGender(word) !== undefined;
+    const unfamiliar = !isCommonWord(word) && !isDictionaryWord(word.toLowerCase());
+    if (!known && givenNameGender(word) === undefined && !unfamiliar) return false;
     // "his wife, Ruth", "her husband Tom", "their children, Peter and Anne", "Price's father, Gareth,".
     let k = 1;
     if (prev(k) === ',') k++;
@@ -1061,7 +1066,12 @@ export class People {
       return true;
     // "Anne said": a first name as the subject of a speech verb, once the article has a family of that name.
     const next = t[run.to];
-    if (next?.kind === 'word' && isSpeechVerb(next.text) && run.from === doc.sentences[doc.sentenceOf[run.from]!]![0])
+    if (
+      known &&
+      next?.kind === 'word' &&
+      isSpeechVerb(next.text) &&
+      run.from === doc.sentences[doc.sentenceOf[run.from]!]![0]
+    )
       return true;
     return false;
   }
@@ -1281,6 +1291,31 @@ export class People {
     const best = Math.max(...candidates.map(score));
     const top = candidates.filter((p) => score(p) === best);
     return this.mostRecent(top, paragraph, tokenIndex) ?? top[0];
+  }
+
+  /**
+   * Others who fit "the minister" as well as `chosen` does and are mentioned in the paragraph or the
+   * one before ("Health Minister A and Finance Minister B met …" ¶ "the minister said"): rivals.
+   */
+  roleNounRivals(words: string[], paragraph: number, tokenIndex: number, chosen: PersonRecord): number {
+    const content = words.map((w) => w.toLowerCase().replace(/\.$/, '')).filter((w) => !FUNCTION_WORDS.has(w));
+    const head = content[content.length - 1];
+    if (!head) return 0;
+    const score = (p: PersonRecord) => content.filter((w) => p.roleWords.has(w)).length;
+    const mine = score(chosen);
+    return this.list.filter(
+      (p) =>
+        p !== chosen &&
+        p.type === 'person' &&
+        p.roleWords.has(head) &&
+        score(p) >= mine &&
+        this.mentions.some(
+          (m) =>
+            m.person === p &&
+            m.paragraph >= paragraph - 1 &&
+            (m.paragraph < paragraph || (m.paragraph === paragraph && m.from < tokenIndex)),
+        ),
+    ).length;
   }
 
   /**

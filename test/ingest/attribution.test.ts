@@ -545,3 +545,104 @@ describe('documents named by their owner (issue 14)', () => {
     ).toMatchObject({ speaker: 'Digital Rights Forum' });
   });
 });
+
+describe('organisation voices need an organisation of the right kind', () => {
+  it('"a spokesman for the company" is not the charity that spoke last', () => {
+    const q = quotes([
+      'The charity Clean Brooks Trust called the report “a wake-up call”.',
+      '“We recognise there is more to do,” a spokesman for the company said.',
+    ]);
+    expect(q[0]).toMatchObject({ speaker: 'Clean Brooks Trust' });
+    expect(q[1]).toMatchObject({ speaker: null });
+  });
+  it('"X, which …, said": a capitalised name before "which" is an organisation, then "the company"', () => {
+    const q = quotes([
+      'The charity Clean Brooks Trust called the report “a wake-up call”.',
+      'Northern Water, which runs most of the treatment works in the county, said it was “investing record sums”.',
+      '“We recognise there is more to do,” a spokesman for the company said.',
+    ]);
+    expect(q.map((x) => x.speaker)).toEqual(['Clean Brooks Trust', 'Northern Water', 'Northern Water']);
+  });
+  it('a plural noun opening the article is not the company of a later "the company said"', () => {
+    const q = quotes([
+      'Lakes near the city hold more plastic than thought, scientists found.',
+      '“We will look at the findings,” the company said.',
+    ]);
+    expect(q[0]).toMatchObject({ speaker: null });
+  });
+  it('a bare name opening the article still is the company', () => {
+    expect(
+      quotes(['Corvexa has been fined $1bn by regulators.', '“We will appeal,” the company said.'])[0],
+    ).toMatchObject({ speaker: 'Corvexa' });
+  });
+});
+
+describe('documents, spokesmen and first names', () => {
+  it('"The memo, sent by X, says … It adds …": both quotes go to the sender', () => {
+    const q = quotes([
+      'Kelvane will end remote work in January.',
+      'The memo, sent on Monday by chief operating officer Mira Sandoval, says remote work made it “harder to build a culture”. It adds that exceptions will be “rare”.',
+    ]);
+    expect(q.map((x) => x.speaker)).toEqual(['Mira Sandoval', 'Mira Sandoval']);
+  });
+  it('"X’s spokesman, Y Z, said": the named spokesman speaks, not X', () => {
+    const q = quotes([
+      'Interior Minister Ilse Varga defended the tax.',
+      'Varga’s spokesman, Karel Novy, said on Sunday that the minister was “open to dialogue”.',
+    ]);
+    expect(q[0]).toMatchObject({ speaker: 'Karel Novy' });
+  });
+  it('"her brother, Leo": a first name the tagger reads as a word is a person in a family apposition', () => {
+    const q = quotes([
+      'Ana Silva and her brother, Leo, run the bakery together.',
+      '“We argue every morning,” Leo said, laughing.',
+    ]);
+    expect(q[0]).toMatchObject({ speaker: 'Leo' });
+  });
+});
+
+describe('pronouns need one clear antecedent', () => {
+  it('of two men who are subjects of the paragraph before, "he said" is the later one', () => {
+    const q = quotes([
+      'Labour leader Keir Hollis attacked the plan. Prime Minister Tom Sunley defended it on Monday.',
+      '“We have the votes,” he said.',
+    ]);
+    expect(q[0]).toMatchObject({ speaker: 'Tom Sunley' });
+  });
+  it('a later subject whose first name gives no gender to the tagger is a rival, not skipped', () => {
+    const q = quotes([
+      'Labour leader Keir Hollis attacked the plan. Prime Minister Quinn Sunley defended it.',
+      '“This is a tax on work,” he said.',
+    ]);
+    expect(q[0]).toMatchObject({ speaker: null });
+  });
+  it('one man in the paragraph before is still named', () => {
+    expect(
+      quotes(['Labour leader Keir Hollis attacked the plan on Monday.', '“This is a tax on work,” he said.'])[0],
+    ).toMatchObject({ speaker: 'Keir Hollis' });
+  });
+  it('"his wife, Efua": a name no list knows, introduced by a family word, takes "she says"', () => {
+    const q = quotes([
+      'Kwame Mensah repairs bicycles in a shed in Leeds. This spring he and his wife, Efua, open a shop.',
+      'Efua keeps the accounts. “He would give every bike away if I let him,” she says.',
+    ]);
+    expect(q[0]).toMatchObject({ speaker: 'Efua' });
+  });
+});
+
+describe('role nouns need one holder', () => {
+  it('"the minister said" after two ministers is unclear', () => {
+    const q = quotes([
+      'Health Minister Ana Ruiz and Finance Minister Carla Diaz met the unions on Monday.',
+      '“We made progress,” the minister said.',
+    ]);
+    expect(q[0]).toMatchObject({ speaker: null });
+  });
+  it('"the minister said" after one minister and a mayor is the minister', () => {
+    const q = quotes([
+      'Health Minister Ana Ruiz met the unions on Monday with the mayor, Carla Diaz.',
+      '“We made progress,” the minister said.',
+    ]);
+    expect(q[0]).toMatchObject({ speaker: 'Ana Ruiz' });
+  });
+});

@@ -81,3 +81,16 @@ describe('capitalised things that are not people (issue 14)', () => {
     expect(names(['A man called Olek said he was “terrified”.'])).toEqual(['Olek']);
   });
 });
+
+describe('gender from a list of given names', () => {
+  it('gives a gender to first names the tagger does not know, none to names used for both', () => {
+    const ps = people([
+      'Adaeze Okafor was elected chair of the society. Kwame Boateng seconded the motion and Quinn Harlow abstained.',
+      '“It was close,” Okafor said. “We won,” Boateng said. “I had doubts,” Harlow said.',
+    ]);
+    const g = (n: string) => ps.find((p) => p.name === n)?.gender;
+    expect(g('Adaeze Okafor')).toBe('female');
+    expect(g('Kwame Boateng')).toBe('male');
+    expect(g('Quinn Harlow')).toBe('unknown');
+  });
+});
