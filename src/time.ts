@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import type { When } from './model/article.js';
+import { words } from './text/words.js';
 
 /**
  * Days, instants and IANA zones, on Intl alone. Dates in the article model are calendar dates
@@ -7,20 +8,7 @@ import type { When } from './model/article.js';
  */
 
 const DAY_MS = 86_400_000;
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const MONTHS = words`January February March April May June July August September October November December`;
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 

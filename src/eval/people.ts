@@ -12,6 +12,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { wordSet } from '../text/words.js';
 import { normName, type GoldPerson } from './score.js';
 
 export type EntityType = 'person' | 'organization' | 'group' | 'document';
@@ -74,49 +75,11 @@ function forms(e: EntityAnnotation): string[][] {
 }
 
 /** Honorifics and office words: a part of a name made only of these names no one. */
-const TITLE_ONLY = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'miss',
-  'dr',
-  'sir',
-  'dame',
-  'lord',
-  'lady',
-  'prof',
-  'professor',
-  'rev',
-  'father',
-  'president',
-  'minister',
-  'prime',
-  'secretary',
-  'senator',
-  'sen',
-  'rep',
-  'governor',
-  'mayor',
-  'judge',
-  'justice',
-  'king',
-  'queen',
-  'prince',
-  'princess',
-  'general',
-  'chief',
-  'director',
-  'the',
-  'of',
-  'and',
-  'new',
-  'united',
-  'national',
-  'state',
-  'party',
-  'university',
-  'department',
-]);
+const TITLE_ONLY = wordSet`
+  mr mrs ms miss dr sir dame lord lady prof professor rev father president minister prime secretary senator sen rep
+  governor mayor judge justice king queen prince princess general chief director the of and new united national state
+  party university department
+`;
 
 /** True when `words` is the whole of `full`, or a run of its words that keeps its first or last word. */
 function partOf(words: string[], full: string[]): boolean {

@@ -18,6 +18,7 @@
  * left unclear rather than guessed. Addressees ("told the BBC", "asked by Sky News") never speak.
  */
 import type { Quote } from '../model/article.js';
+import { wordSet } from '../text/words.js';
 import type { Mention, People, PersonRecord } from './people.js';
 import { normName } from './people.js';
 import type { QuoteContext, QuoteSpan } from './quotes.js';
@@ -63,25 +64,11 @@ export type AttributionKind = Quote['attribution'];
 const NOT_COMPANY_HEAD =
   /(university|party|campaign|union|church|school|trust|foundation|charity|society|association|alliance|federation|institute|league|coalition|forum|network|college|hospital|club|committee|movement)$/;
 /** Role nouns that say an organisation is not a company ("the charity Clean Water", "X, a trade union"). */
-const NOT_COMPANY_NOUNS = new Set([
-  'charity',
-  'trust',
-  'union',
-  'society',
-  'association',
-  'campaign',
-  'group',
-  'university',
-  'foundation',
-  'party',
-  'club',
-  'alliance',
-  'coalition',
-  'movement',
-  'regulator',
-  'watchdog',
-]);
-const nounOfKind = (p: PersonRecord, nouns: Set<string>): boolean => [...p.roleWords].some((w) => nouns.has(w));
+const NOT_COMPANY_NOUNS = wordSet`
+  charity trust union society association campaign group university foundation party club alliance coalition movement
+  regulator watchdog
+`;
+const nounOfKind = (p: PersonRecord, nouns: ReadonlySet<string>): boolean => [...p.roleWords].some((w) => nouns.has(w));
 
 /** A speaker is named only at this confidence or more. */
 export const NAME_THRESHOLD = 0.5;
@@ -135,234 +122,32 @@ interface Salient {
   subjectLike?: boolean;
 }
 
-const SKIPPABLE = new Set([
-  'am',
-  'also',
-  'later',
-  'then',
-  'further',
-  'again',
-  'previously',
-  'reportedly',
-  'allegedly',
-  'publicly',
-  'has',
-  'had',
-  'have',
-  'was',
-  'is',
-  'would',
-  'will',
-  'once',
-  'earlier',
-  'subsequently',
-  'simply',
-  'just',
-  'repeatedly',
-  'recently',
-  'quickly',
-  'flatly',
-  'angrily',
-  'bluntly',
-  'separately',
-  'privately',
-  'tersely',
-  'only',
-  'herself',
-  'himself',
-  'themselves',
-  'itself',
-  'even',
-  'still',
-  'since',
-  'had',
-  'did',
-  'does',
-  'do',
-  'not',
-  'never',
-  'first',
-  'finally',
-  'immediately',
-  'openly',
-  'sarcastically',
-  'relievedly',
-  'proudly',
-  'firmly',
-  'quietly',
-  'loudly',
-  'calmly',
-  'sharply',
-  'sadly',
-  'happily',
-  'famously',
-  'memorably',
-  'specifically',
-  'explicitly',
-  'directly',
-  'personally',
-  'himself,',
-  'could',
-  'can',
-  'may',
-  'might',
-  'must',
-  'should',
-  'shall',
-  'were',
-  'are',
-  'be',
-  'been',
-  'being',
-  'going',
-  'to',
-  'went',
-  'on',
-  'often',
-  'frequently',
-  'always',
-  'usually',
-  'typically',
-  'sometimes',
-  'now',
-  'already',
-]);
+const SKIPPABLE = wordSet`
+  am also later then further again previously reportedly allegedly publicly has had have was is would will once earlier
+  subsequently simply just repeatedly recently quickly flatly angrily bluntly separately privately tersely only herself
+  himself themselves itself even still since had did does do not never first finally immediately openly sarcastically
+  relievedly proudly firmly quietly loudly calmly sharply sadly happily famously memorably specifically explicitly
+  directly personally himself, could can may might must should shall were are be been being going to went on often
+  frequently always usually typically sometimes now already
+`;
 const HE = new Set(['he', 'him', 'his']);
 const SHE = new Set(['she', 'her']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'i', 'we']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom']);
 /** Words after an inverted speech verb that end the speaker's noun phrase ("said X on Twitter"). */
-const INVERTED_STOP = new Set([
-  'on',
-  'in',
-  'via',
-  'at',
-  'to',
-  'during',
-  'after',
-  'before',
-  'while',
-  'when',
-  'as',
-  'from',
-  'and',
-  'but',
-  'who',
-  'which',
-  'that',
-  'adding',
-  'noting',
-  'using',
-  'speaking',
-  'told',
-  'said',
-  'wrote',
-  'posted',
-  'for',
-  'with',
-  'of',
-  'about',
-  'into',
-  'over',
-  'in',
-  'en',
-  'a',
-  'em',
-  'no',
-  'na',
-  'del',
-  'al',
-]);
+const INVERTED_STOP = wordSet`
+  on in via at to during after before while when as from and but who which that adding noting using speaking told said
+  wrote posted for with of about into over in en a em no na del al
+`;
 /** Sentence openers that begin an introductory phrase rather than the subject ("After the match, …"). */
-const INTRO_OPENERS = new Set([
-  'after',
-  'before',
-  'when',
-  'while',
-  'as',
-  'since',
-  'although',
-  'though',
-  'despite',
-  'in',
-  'on',
-  'at',
-  'during',
-  'following',
-  'speaking',
-  'asked',
-  'writing',
-  'passing',
-  'defending',
-  'outside',
-  'inside',
-  'further',
-  'with',
-  'without',
-  'for',
-  'from',
-  'by',
-  'meanwhile',
-  'however',
-  'nonetheless',
-  'still',
-  'yet',
-  'instead',
-  'also',
-  'later',
-  'earlier',
-  'then',
-  'now',
-  'today',
-  'yesterday',
-  'if',
-  'once',
-  'because',
-  'amid',
-  'amidst',
-  'under',
-  'over',
-  'to',
-  'echoing',
-  'prompted',
-  'faced',
-  'unlike',
-  'like',
-  'besides',
-  'so',
-  'thus',
-  'thereafter',
-  'afterwards',
-  'back',
-  'elsewhere',
-  'separately',
-  'similarly',
-  'likewise',
-  'specifically',
-  'finally',
-  'first',
-  'second',
-  'third',
-  'next',
-  'last',
-  'lastly',
-  'moreover',
-  'furthermore',
-  'additionally',
-  'indeed',
-  'nevertheless',
-  'otherwise',
-  'overall',
-  'initially',
-  'eventually',
-  'ultimately',
-  'recently',
-  'currently',
-  'reportedly',
-  'apparently',
-  'notably',
-  'according',
-]);
+const INTRO_OPENERS = wordSet`
+  after before when while as since although though despite in on at during following speaking asked writing passing
+  defending outside inside further with without for from by meanwhile however nonetheless still yet instead also later
+  earlier then now today yesterday if once because amid amidst under over to echoing prompted faced unlike like besides
+  so thus thereafter afterwards back elsewhere separately similarly likewise specifically finally first second third
+  next last lastly moreover furthermore additionally indeed nevertheless otherwise overall initially eventually
+  ultimately recently currently reportedly apparently notably according
+`;
 /** Nouns whose speaker is the organisation or person they belong to ("a spokesman for X"). */
 const SPOKES =
   /^(spokesman|spokeswoman|spokesperson|spokespeople|spokespersons|representative|representatives|official|officials|statement|source|sources|aide|aides|lawyer|lawyers|attorney|attorneys)$/;
@@ -375,283 +160,51 @@ const VOICE_OF = new Set([
   'statement',
   'representative',
 ]);
-const DETERMINERS = new Set([
-  'the',
-  'a',
-  'an',
-  'his',
-  'her',
-  'its',
-  'their',
-  'this',
-  'that',
-  'these',
-  'those',
-  'my',
-  'our',
-  'your',
-]);
+const DETERMINERS = wordSet`the a an his her its their this that these those my our your`;
 /** Verbs of naming: the quote they govern is what the subject calls something. */
-const NAMING = new Set([
-  'call',
-  'describe',
-  'term',
-  'label',
-  'brand',
-  'characterise',
-  'characterize',
-  'refer',
-  'hail',
-  'dismiss',
-  'accuse',
-  'praise',
-  'criticize',
-  'criticise',
-  'condemn',
-  'denounce',
-  'welcome',
-  'thank',
-  'slam',
-  'blast',
-]);
+const NAMING = wordSet`
+  call describe term label brand characterise characterize refer hail dismiss accuse praise criticize criticise condemn
+  denounce welcome thank slam blast
+`;
 /** Verbs that lend a quote to the text that is their subject: "the sign read …", "the banner said …". */
-const TEXT_VERBS = new Set([
-  'read',
-  'reads',
-  'reading',
-  'said',
-  'says',
-  'say',
-  'stated',
-  'states',
-  'declared',
-  'declares',
-  'proclaimed',
-  'proclaims',
-  'warned',
-  'warns',
-  'asked',
-  'asks',
-  'demanded',
-  'demands',
-  'urged',
-  'urges',
-  'showed',
-  'shows',
-  'bore',
-  'bears',
-  'displayed',
-  'displays',
-]);
+const TEXT_VERBS = wordSet`
+  read reads reading said says say stated states declared declares proclaimed proclaims warned warns asked asks demanded
+  demands urged urges showed shows bore bears displayed displays
+`;
 /** Speech verbs of languages that drop the subject ("dijo que …"). */
-const FOREIGN_SAY = new Set([
-  'dijo',
-  'afirmó',
-  'afirmo',
-  'declaró',
-  'declaro',
-  'indicó',
-  'indico',
-  'señaló',
-  'señalo',
-  'explicó',
-  'explico',
-  'añadió',
-  'agregó',
-  'aseguró',
-  'sostuvo',
-  'manifestó',
-  'expresó',
-  'comentó',
-  'escribió',
-  'advirtió',
-  'disse',
-  'afirmou',
-  'declarou',
-  'explicou',
-  'escreveu',
-  'acrescentou',
-  'comentou',
-]);
+const FOREIGN_SAY = wordSet`
+  dijo afirmó afirmo declaró declaro indicó indico señaló señalo explicó explico añadió agregó aseguró sostuvo manifestó
+  expresó comentó escribió advirtió disse afirmou declarou explicou escreveu acrescentou comentou
+`;
 /** Verbs of giving words: "gave a terse “no.”", "expressed “regret”". */
 /** Methods that make a short quoted phrase someone's words even without a speech verb. */
-const RESCUING = new Set([
-  'written-text',
-  'text-owner',
-  'quotative-like',
-  'verb-before',
-  'naming-verb',
-  'passive-by',
-  'document-issuer',
-  'colon',
-  'transcript',
-  'inverted-verb',
-  'verb-after',
-]);
+const RESCUING = wordSet`
+  written-text text-owner quotative-like verb-before naming-verb passive-by document-issuer colon transcript
+  inverted-verb verb-after
+`;
 /** Plural nouns for groups of people the article does not name. */
-const PEOPLE_PLURALS = new Set([
-  'people',
-  'members',
-  'children',
-  'users',
-  'others',
-  'protesters',
-  'residents',
-  'witnesses',
-  'observers',
-  'experts',
-  'analysts',
-  'critics',
-  'officials',
-  'activists',
-  'supporters',
-  'opponents',
-  'fans',
-  'locals',
-  'women',
-  'men',
-  'parents',
-  'families',
-  'students',
-  'teachers',
-  'doctors',
-  'nurses',
-  'workers',
-  'voters',
-  'citizens',
-  'netizens',
-  'bloggers',
-  'commentators',
-  'scholars',
-  'sources',
-  'insiders',
-  'aides',
-  'diplomats',
-  'lawmakers',
-  'legislators',
-  'politicians',
-  'demonstrators',
-  'organisers',
-  'organizers',
-  'participants',
-  'attendees',
-  'marchers',
-  'strikers',
-  'campaigners',
-  'villagers',
-  'neighbours',
-  'neighbors',
-  'relatives',
-  'friends',
-  'colleagues',
-  'employees',
-  'staff',
-  'passengers',
-  'travellers',
-  'travelers',
-  'shoppers',
-  'spectators',
-  'onlookers',
-  'bystanders',
-  'mourners',
-  'pilgrims',
-  'refugees',
-  'migrants',
-  'soldiers',
-  'troops',
-  'officers',
-  'authorities',
-  'investigators',
-  'prosecutors',
-  'scientists',
-  'researchers',
-  'economists',
-  'lawyers',
-]);
+const PEOPLE_PLURALS = wordSet`
+  people members children users others protesters residents witnesses observers experts analysts critics officials
+  activists supporters opponents fans locals women men parents families students teachers doctors nurses workers voters
+  citizens netizens bloggers commentators scholars sources insiders aides diplomats lawmakers legislators politicians
+  demonstrators organisers organizers participants attendees marchers strikers campaigners villagers neighbours
+  neighbors relatives friends colleagues employees staff passengers travellers travelers shoppers spectators onlookers
+  bystanders mourners pilgrims refugees migrants soldiers troops officers authorities investigators prosecutors
+  scientists researchers economists lawyers
+`;
 /** Nouns for something said: a fragment after "X's claim that" is X's. */
-const SPEECH_NOUNS = new Set([
-  'claim',
-  'claims',
-  'remark',
-  'remarks',
-  'comment',
-  'comments',
-  'words',
-  'assertion',
-  'assertions',
-  'suggestion',
-  'allegation',
-  'allegations',
-  'accusation',
-  'accusations',
-  'insistence',
-  'description',
-  'characterisation',
-  'characterization',
-  'boast',
-  'promise',
-  'pledge',
-  'warning',
-  'argument',
-  'contention',
-  'description',
-  'statement',
-  'complaint',
-  'charge',
-  'quip',
-  'jibe',
-  'jab',
-]);
-const SPEECHLIKE = new Set([
-  'gave',
-  'give',
-  'gives',
-  'giving',
-  'offered',
-  'offers',
-  'expressed',
-  'expresses',
-  'voiced',
-  'voices',
-  'issued',
-  'issues',
-  'sent',
-  'extended',
-  'conveyed',
-  'uttered',
-]);
-const QUOTATIVE_BE = new Set([
-  'is',
-  'was',
-  'are',
-  'were',
-  'am',
-  "'m",
-  "'s",
-  "'re",
-  'be',
-  'being',
-  'been',
-  'went',
-  'go',
-  'goes',
-  'going',
-  'gone',
-  "i'm",
-  'i’m',
-  "she's",
-  'she’s',
-  "he's",
-  'he’s',
-  "they're",
-  'they’re',
-  "we're",
-  'we’re',
-  "you're",
-  'you’re',
-  "it's",
-  'it’s',
-]);
+const SPEECH_NOUNS = wordSet`
+  claim claims remark remarks comment comments words assertion assertions suggestion allegation allegations accusation
+  accusations insistence description characterisation characterization boast promise pledge warning argument contention
+  description statement complaint charge quip jibe jab
+`;
+const SPEECHLIKE = wordSet`
+  gave give gives giving offered offers expressed expresses voiced voices issued issues sent extended conveyed uttered
+`;
+const QUOTATIVE_BE = wordSet`
+  is was are were am 'm 's 're be being been went go goes going gone i'm i’m she's she’s he's he’s they're they’re we're
+  we’re you're you’re it's it’s
+`;
 
 const isWord = (t: Token | undefined): boolean => !!t && t.kind === 'word';
 /** Adverbs and auxiliaries between a subject and its verb ("also", "sentimentally", "had"). */
@@ -3712,88 +3265,12 @@ export class Attributor {
 }
 
 /** Function words of the other languages quotes arrive in (none of them an English word). */
-const FOREIGN_FUNCTION = new Set([
-  'el',
-  'los',
-  'las',
-  'que',
-  'del',
-  'y',
-  'una',
-  'por',
-  'con',
-  'para',
-  'se',
-  'lo',
-  'su',
-  'sus',
-  'al',
-  'como',
-  'más',
-  'pero',
-  'les',
-  'des',
-  'du',
-  'et',
-  'est',
-  'une',
-  'pour',
-  'qui',
-  'dans',
-  'não',
-  'uma',
-  'os',
-  'em',
-  'da',
-  'dos',
-  'das',
-  'é',
-  'ao',
-  'na',
-  'mais',
-  'com',
-  'ni',
-  'muy',
-  'ya',
-  'sobre',
-  'también',
-  'porque',
-  'nos',
-  'e',
-  'ele',
-  'ela',
-  'eles',
-  'mas',
-  'sem',
-  'sin',
-  'nous',
-  'vous',
-  'ils',
-  'elle',
-  'sont',
-  'avec',
-  'sur',
-  'pas',
-]);
-const ENGLISH_FUNCTION = new Set([
-  'the',
-  'and',
-  'of',
-  'is',
-  'to',
-  'that',
-  'with',
-  'for',
-  'was',
-  'are',
-  'this',
-  'it',
-  'not',
-  'we',
-  'they',
-  'has',
-  'have',
-]);
+const FOREIGN_FUNCTION = wordSet`
+  el los las que del y una por con para se lo su sus al como más pero les des du et est une pour qui dans não uma os em
+  da dos das é ao na mais com ni muy ya sobre también porque nos e ele ela eles mas sem sin nous vous ils elle sont avec
+  sur pas
+`;
+const ENGLISH_FUNCTION = wordSet`the and of is to that with for was are this it not we they has have`;
 
 function language(doc: ParagraphDoc): 'foreign' | 'english' | undefined {
   let foreign = 0;

@@ -5,6 +5,7 @@
  * resolved forward to the first person introduced soon after whose role shares its head noun
  * or one of its qualifiers. No fitting candidate: it stays unresolved.
  */
+import { wordSet } from '../text/words.js';
 import type { Mention, People, PersonRecord } from './people.js';
 import type { ParagraphDoc } from './tokens.js';
 import { isCapitalized } from './tokens.js';
@@ -16,93 +17,22 @@ const WINDOW_PARAGRAPHS = 2;
 const MAX_MODIFIERS = 4;
 
 /** Title words that only modify ("the senior …", "the former …"): never the head of the phrase. */
-const MODIFIER_TITLES = new Set([
-  'special',
-  'senior',
-  'former',
-  'acting',
-  'vice',
-  'presidential',
-  'interior',
-  'foreign',
-  'home',
-  'first',
-  'assistant',
-  'associate',
-  'ex',
-  'crown',
-  'prime',
-  'state',
-  'health',
-  'defense',
-  'defence',
-  'finance',
-  'justice',
-  'education',
-  'trade',
-  'economy',
-  'culture',
-  'energy',
-  'transport',
-  'labor',
-  'labour',
-  'agriculture',
-  'environment',
-  'treasury',
-]);
+const MODIFIER_TITLES = wordSet`
+  special senior former acting vice presidential interior foreign home first assistant associate ex crown prime state
+  health defense defence finance justice education trade economy culture energy transport labor labour agriculture
+  environment treasury
+`;
 
 /** Lower-case adjectives naming an office or portfolio: they qualify a role as a nationality does. */
-const OFFICE_ADJECTIVES = new Set([
-  'foreign',
-  'interior',
-  'presidential',
-  'defense',
-  'defence',
-  'finance',
-  'health',
-  'home',
-  'justice',
-  'education',
-  'trade',
-  'economy',
-  'culture',
-  'energy',
-  'transport',
-  'labor',
-  'labour',
-  'agriculture',
-  'environment',
-  'treasury',
-  'military',
-  'diplomatic',
-  'federal',
-  'opposition',
-]);
+const OFFICE_ADJECTIVES = wordSet`
+  foreign interior presidential defense defence finance health home justice education trade economy culture energy
+  transport labor labour agriculture environment treasury military diplomatic federal opposition
+`;
 
 /** Words that may follow a subject: auxiliaries and common adverbs before the verb. */
-const AFTER_SUBJECT = new Set([
-  'has',
-  'have',
-  'had',
-  'is',
-  'was',
-  'were',
-  'are',
-  'will',
-  'would',
-  'could',
-  'can',
-  'may',
-  'might',
-  'also',
-  'later',
-  'then',
-  'had',
-  'reportedly',
-  'again',
-  'recently',
-  'previously',
-]);
+const AFTER_SUBJECT = wordSet`
+  has have had is was were are will would could can may might also later then had reportedly again recently previously
+`;
 
 const norm = (w: string) => w.toLowerCase().replace(/\.$/, '');
 

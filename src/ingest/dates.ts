@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node';
 import type { When } from '../model/article.js';
+import { wordSet } from '../text/words.js';
 import { splitSentences } from './sentences.js';
 
 /** A date expression found in a text, resolved against the article's published date. */
@@ -378,19 +379,7 @@ const MONTH_ONLY = new RegExp(
   'gi',
 );
 /** Month names that are also ordinary words or first names; they need a temporal context. */
-const AMBIGUOUS_MONTHS = new Set([
-  'may',
-  'march',
-  'mar',
-  'mar.',
-  'june',
-  'april',
-  'august',
-  'aug',
-  'aug.',
-  'jan',
-  'jan.',
-]);
+const AMBIGUOUS_MONTHS = wordSet`may march mar mar. june april august aug aug. jan jan.`;
 const TEMPORAL_BEFORE =
   /\b(in|since|until|till|by|during|through|from|of|and|or|before|after|between|to|early|mid|late|last|this|next)[\s-]*$/i;
 

@@ -1,4 +1,5 @@
 import type { Person } from '../model/article.js';
+import { wordSet } from '../text/words.js';
 
 /**
  * The people of an article found in a text by any form the article names them with: names
@@ -15,22 +16,7 @@ export interface PersonMention {
   possessive: boolean;
 }
 
-const PRONOUN_ALIASES = new Set([
-  'he',
-  'him',
-  'his',
-  'she',
-  'her',
-  'hers',
-  'they',
-  'them',
-  'their',
-  'it',
-  'its',
-  'i',
-  'we',
-  'you',
-]);
+const PRONOUN_ALIASES = wordSet`he him his she her hers they them their it its i we you`;
 const NAME_SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
 
 export function surnameOf(person: Person): string {

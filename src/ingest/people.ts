@@ -24,6 +24,7 @@
  * become a person: add to the lexicon's lists, not to callers.
  */
 import type { Person } from '../model/article.js';
+import { wordSet } from '../text/words.js';
 import { slugify } from './text-file.js';
 import type { ParagraphDoc, Token } from './tokens.js';
 import { isCapitalized, stripDiacritics } from './tokens.js';
@@ -105,74 +106,14 @@ interface Run {
 
 const POSSESSIVE = /['’]s?$/;
 /** Adverbs that open sentences ("Afterwards Trump visited …"): never the start of a name. */
-const SENTENCE_ADVERBS = new Set([
-  'afterwards',
-  'afterward',
-  'meanwhile',
-  'nevertheless',
-  'nonetheless',
-  'however',
-  'moreover',
-  'furthermore',
-  'thereafter',
-  'subsequently',
-  'consequently',
-  'accordingly',
-  'additionally',
-  'likewise',
-  'similarly',
-  'otherwise',
-  'still',
-  'yet',
-  'thus',
-  'hence',
-  'indeed',
-  'instead',
-  'besides',
-  'overall',
-  'ultimately',
-  'eventually',
-  'finally',
-  'later',
-  'earlier',
-  'recently',
-  'separately',
-  'elsewhere',
-  'today',
-  'yesterday',
-  'tomorrow',
-  'tonight',
-  'now',
-  'then',
-  'next',
-  'first',
-  'second',
-  'third',
-  'lastly',
-  'also',
-  'again',
-  'once',
-  'soon',
-  'previously',
-  'initially',
-  'currently',
-  'notably',
-  'reportedly',
-  'apparently',
-  'specifically',
-  'surprisingly',
-  'interestingly',
-  'unfortunately',
-  'fortunately',
-  'clearly',
-  'obviously',
-  'certainly',
-  'perhaps',
-  'maybe',
-  'sometimes',
-  'often',
-  'usually',
-]);
+const SENTENCE_ADVERBS = wordSet`
+  afterwards afterward meanwhile nevertheless nonetheless however moreover furthermore thereafter subsequently
+  consequently accordingly additionally likewise similarly otherwise still yet thus hence indeed instead besides overall
+  ultimately eventually finally later earlier recently separately elsewhere today yesterday tomorrow tonight now then
+  next first second third lastly also again once soon previously initially currently notably reportedly apparently
+  specifically surprisingly interestingly unfortunately fortunately clearly obviously certainly perhaps maybe sometimes
+  often usually
+`;
 
 /** Records which rule created each person (read once: the environment is slow to read per person). */
 const DEBUG_PEOPLE = !!process.env.BRIEFBOT_DEBUG_PEOPLE;

@@ -4,6 +4,7 @@
  * their outer quote. Deciding which spans are speech (and not titles, nicknames, slogans or
  * scare quotes) is `isExcludedQuote`, which needs the sentence around the span.
  */
+import { wordSet } from '../text/words.js';
 import { NICKNAME_CUES, SLOGAN_CUES, TITLE_CUES } from './speech-verbs.js';
 
 export interface QuoteSpan {
@@ -134,45 +135,9 @@ export interface QuoteContext {
 }
 
 /** Function words that stay lower case inside a title or name (English, Spanish, Portuguese, French). */
-const TITLE_SMALL = new Set([
-  'of',
-  'the',
-  'and',
-  'a',
-  'an',
-  'in',
-  'on',
-  'for',
-  'to',
-  'at',
-  'by',
-  'vs',
-  'vs.',
-  'v',
-  'v.',
-  'de',
-  'da',
-  'do',
-  'das',
-  'dos',
-  'e',
-  'o',
-  'os',
-  'as',
-  'em',
-  'no',
-  'na',
-  'del',
-  'la',
-  'las',
-  'los',
-  'el',
-  'y',
-  'des',
-  'du',
-  'le',
-  'et',
-]);
+const TITLE_SMALL = wordSet`
+  of the and a an in on for to at by vs vs. v v. de da do das dos e o os as em no na del la las los el y des du le et
+`;
 
 /** Every word capitalised but the small ones: "Million Man March", "Grande Mistério da Boneca Assassina". */
 export function isTitleCase(text: string): boolean {

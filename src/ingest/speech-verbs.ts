@@ -4,6 +4,8 @@
  */
 
 /** Base form → irregular inflections (regular -s/-ed/-ing forms are generated). */
+import { wordSet, words } from '../text/words.js';
+
 const VERBS: Record<string, string[]> = {
   say: ['said', 'says', 'saying'],
   tell: ['told', 'tells', 'telling'],
@@ -153,90 +155,18 @@ const VERBS: Record<string, string[]> = {
  * Speech verbs of the other languages news quotes arrive in (Spanish, Portuguese, French), as
  * they stand beside an original-language quotation: "“…”, dijo X en la radio".
  */
-const FOREIGN_SPEECH = [
-  'dijo',
-  'afirmó',
-  'afirmo',
-  'declaró',
-  'declaro',
-  'indicó',
-  'indico',
-  'señaló',
-  'señalo',
-  'explicó',
-  'explico',
-  'añadió',
-  'añadio',
-  'agregó',
-  'agrego',
-  'aseguró',
-  'aseguro',
-  'sostuvo',
-  'manifestó',
-  'manifesto',
-  'expresó',
-  'expreso',
-  'comentó',
-  'comento',
-  'escribió',
-  'escribio',
-  'preguntó',
-  'pregunto',
-  'respondió',
-  'respondio',
-  'advirtió',
-  'advirtio',
-  'decía',
-  'decia',
-  'dice',
-  'disse',
-  'afirmou',
-  'declarou',
-  'explicou',
-  'escreveu',
-  'acrescentou',
-  'comentou',
-  'perguntou',
-  'respondeu',
-  'déclaré',
-  'déclare',
-  'affirme',
-  'affirmé',
-  'ajoute',
-  'ajouté',
-  'écrit',
-  'explique',
-  'expliqué',
-];
+const FOREIGN_SPEECH = words`
+  dijo afirmó afirmo declaró declaro indicó indico señaló señalo explicó explico añadió añadio agregó agrego aseguró
+  aseguro sostuvo manifestó manifesto expresó expreso comentó comento escribió escribio preguntó pregunto respondió
+  respondio advirtió advirtio decía decia dice disse afirmou declarou explicou escreveu acrescentou comentou perguntou
+  respondeu déclaré déclare affirme affirmé ajoute ajouté écrit explique expliqué
+`;
 
 /** Words that never introduce speech even though the lexicon would inflect them that way. */
-const NOT_SPEECH = new Set([
-  'state',
-  'posts',
-  'post',
-  'calls',
-  'call',
-  'note',
-  'notes',
-  'report',
-  'reports',
-  'counter',
-  'answer',
-  'promise',
-  'demand',
-  'thank',
-  'welcome',
-  'tells',
-  'stress',
-  'continue',
-  'comment',
-  'claim',
-  'deny',
-  'sigh',
-  'joke',
-  'vow',
-  'pledge',
-]);
+const NOT_SPEECH = wordSet`
+  state posts post calls call note notes report reports counter answer promise demand thank welcome tells stress
+  continue comment claim deny sigh joke vow pledge
+`;
 
 function inflect(base: string): string[] {
   const forms = [base];
@@ -260,108 +190,15 @@ for (const bare of ['say', 'tell', 'add', 'warn', 'insist', 'tweet', 'write', 'e
   FORM_TO_LEMMA.set(bare, bare);
 for (const form of FOREIGN_SPEECH) FORM_TO_LEMMA.set(form, 'say');
 // Forms of the newer verbs that are far more often nouns ("the question", "a label", "echoes of").
-for (const form of [
-  'question',
-  'questions',
-  'questioning',
-  'label',
-  'labels',
-  'term',
-  'terms',
-  'terming',
-  'quote',
-  'quotes',
-  'appeal',
-  'appeals',
-  'echo',
-  'echoes',
-  'cry',
-  'cries',
-  'brand',
-  'brands',
-  'branding',
-  'snap',
-  'snaps',
-  'query',
-  'queries',
-  'reflect',
-  'reflects',
-  'reflecting',
-  'reflected',
-  'cite',
-  'hail',
-  'repeat',
-  'repeats',
-  'chant',
-  'chants',
-  'highlight',
-  'highlights',
-  'refer',
-  'refers',
-  'beg',
-  'yell',
-  'yells',
-  'reveal',
-  'dismiss',
-  'finalise',
-  'finalize',
-  'summarise',
-  'summarize',
-  'underline',
-  'underlines',
-  'assure',
-  'reassure',
-  'disclose',
-  'confess',
-  'condemn',
-  'denounce',
-  'affirm',
-  'accuse',
-  'concur',
-  'mutter',
-  'murmur',
-  'sneer',
-  'scoff',
-  'enquire',
-  'inquire',
-  'characterise',
-  'characterize',
-  'crying',
-  'chanting',
-  'quoting',
-  'laugh',
-  'laughs',
-  'laughing',
-  'smile',
-  'smiles',
-  'smiling',
-  'beam',
-  'beams',
-  'beaming',
-  'grin',
-  'grins',
-  'grinning',
-  'chuckle',
-  'chuckles',
-  'shrug',
-  'shrugs',
-  'gush',
-  'fume',
-  'fumes',
-  'groan',
-  'groans',
-  'sob',
-  'sobs',
-  'sobbing',
-  'reason',
-  'reasons',
-  'reasoning',
-  'remind',
-  'reminds',
-  'reckon',
-  'reckons',
-  'reckoning',
-])
+for (const form of words`
+  question questions questioning label labels term terms terming quote quotes appeal appeals echo echoes cry cries brand
+  brands branding snap snaps query queries reflect reflects reflecting reflected cite hail repeat repeats chant chants
+  highlight highlights refer refers beg yell yells reveal dismiss finalise finalize summarise summarize underline
+  underlines assure reassure disclose confess condemn denounce affirm accuse concur mutter murmur sneer scoff enquire
+  inquire characterise characterize crying chanting quoting laugh laughs laughing smile smiles smiling beam beams
+  beaming grin grins grinning chuckle chuckles shrug shrugs gush fume fumes groan groans sob sobs sobbing reason reasons
+  reasoning remind reminds reckon reckons reckoning
+`)
   FORM_TO_LEMMA.delete(form);
 
 /** The lemma when `word` is a form of a speech verb, else undefined. */
@@ -373,19 +210,7 @@ export function isSpeechVerb(word: string): boolean {
   return FORM_TO_LEMMA.has(word.toLowerCase());
 }
 
-const MANNER = new Set([
-  'laugh',
-  'smile',
-  'beam',
-  'grin',
-  'chuckle',
-  'shrug',
-  'gush',
-  'enthuse',
-  'fume',
-  'groan',
-  'sob',
-]);
+const MANNER = wordSet`laugh smile beam grin chuckle shrug gush enthuse fume groan sob`;
 /** Manner verbs ("he beamed") say "said" only after the quote: "smiled at the “good news”" quotes no one. */
 export function isMannerVerb(word: string): boolean {
   const lemma = FORM_TO_LEMMA.get(word.toLowerCase());
@@ -393,116 +218,32 @@ export function isMannerVerb(word: string): boolean {
 }
 
 /** Verbs that only introduce a quotation when a quote follows in the same clause ("called it a 'farce'"). */
-const WEAK = new Set([
-  'call',
-  'describe',
-  'criticize',
-  'criticise',
-  'blast',
-  'slam',
-  'praise',
-  'thank',
-  'welcome',
-  'agree',
-  'confirm',
-  'deny',
-  'report',
-  'post',
-  'state',
-  'promise',
-  'demand',
-  'predict',
-  'recall',
-  'continue',
-  'note',
-  'mention',
-]);
+const WEAK = wordSet`
+  call describe criticize criticise blast slam praise thank welcome agree confirm deny report post state promise demand
+  predict recall continue note mention
+`;
 export function isWeakCue(lemma: string): boolean {
   return WEAK.has(lemma);
 }
 
-/** Multi-word cues that attribute without a verb ("according to X"). */
-export const ACCORDING_TO = /\baccording\s+to\b/i;
-
 /** Nouns that, after "in a", name the channel of speech ("in a statement") — part of the cue. */
-export const SPEECH_CHANNEL_NOUNS = new Set([
-  'statement',
-  'interview',
-  'tweet',
-  'post',
-  'letter',
-  'speech',
-  'email',
-  'e-mail',
-  'message',
-  'briefing',
-  'broadcast',
-  'address',
-  'announcement',
-  'transcript',
-  'op-ed',
-  'essay',
-  'column',
-  'press',
-  'conference',
-  'video',
-]);
+export const SPEECH_CHANNEL_NOUNS = wordSet`
+  statement interview tweet post letter speech email e-mail message briefing broadcast address announcement transcript
+  op-ed essay column press conference video
+`;
 
 /** Words that mark the quoted words as a title, nickname, slogan or term rather than speech. */
-export const TITLE_CUES = new Set([
-  'book',
-  'film',
-  'movie',
-  'song',
-  'album',
-  'novel',
-  'show',
-  'series',
-  'play',
-  'poem',
-  'titled',
-  'entitled',
-  'headlined',
-  'article',
-  'documentary',
-  'episode',
-  'podcast',
-  'programme',
-  'program',
-  'painting',
-  'exhibition',
-  'opera',
-  'musical',
-  'single',
-]);
-export const NICKNAME_CUES = new Set([
-  'nicknamed',
-  'dubbed',
-  'known',
-  'aka',
-  'alias',
-  'so-called',
-  'branded',
-  'labelled',
-  'labeled',
-  'named',
-  'codenamed',
-  'code-named',
-]);
+export const TITLE_CUES = wordSet`
+  book film movie song album novel show series play poem titled entitled headlined article documentary episode podcast
+  programme program painting exhibition opera musical single
+`;
+export const NICKNAME_CUES = wordSet`
+  nicknamed dubbed known aka alias so-called branded labelled labeled named codenamed code-named
+`;
 /**
  * Words that mark the quoted words as a slogan, motto or hashtag used as a name or theme (no
  * entry). The texts of banners, signs, placards and chants are entries, with no named speaker.
  */
-export const SLOGAN_CUES = new Set([
-  'slogan',
-  'slogans',
-  'motto',
-  'mottos',
-  'mottoes',
-  'hashtag',
-  'hashtags',
-  'theme',
-  'tagline',
-  'catchphrase',
-  'campaign',
-]);
+export const SLOGAN_CUES = wordSet`
+  slogan slogans motto mottos mottoes hashtag hashtags theme tagline catchphrase campaign
+`;

@@ -3,25 +3,12 @@
  * sentences without a direct quote; the speaker must be a person or organisation of the article.
  */
 import type { Statement } from '../model/article.js';
+import { wordSet } from '../text/words.js';
 import type { People } from './people.js';
 import { isSpeechVerb, isWeakCue, speechLemma } from './speech-verbs.js';
 import type { ParagraphDoc } from './tokens.js';
 
-const AUX = new Set([
-  'has',
-  'have',
-  'had',
-  'also',
-  'later',
-  'previously',
-  'reportedly',
-  'publicly',
-  'then',
-  'was',
-  'is',
-  'were',
-  'would',
-]);
+const AUX = wordSet`has have had also later previously reportedly publicly then was is were would`;
 
 export function extractStatements(docs: ParagraphDoc[], people: People): Statement[] {
   const out: Statement[] = [];

@@ -2,6 +2,7 @@
  * Tokens and sentences for the hand-written rules. Quote spans are passed in and become single
  * `quote` tokens, so the narrative around quotes can be read without the quoted words.
  */
+import { wordSet } from '../text/words.js';
 import { isSpeechVerb } from './speech-verbs.js';
 
 export interface Token {
@@ -20,57 +21,10 @@ export interface Span {
   end: number;
 }
 
-const ABBREVIATIONS = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'rep',
-  'reps',
-  'sen',
-  'gov',
-  'gen',
-  'st',
-  'jr',
-  'sr',
-  'lt',
-  'col',
-  'capt',
-  'prof',
-  'rev',
-  'sgt',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-  'mt',
-  'ft',
-  'corp',
-  'inc',
-  'ltd',
-  'co',
-  'no',
-  'vs',
-  'etc',
-  'cmdr',
-  'adm',
-  'maj',
-  'pres',
-  'supt',
-  'insp',
-  'det',
-  'hon',
-  'atty',
-  'messrs',
-]);
+const ABBREVIATIONS = wordSet`
+  mr mrs ms dr rep reps sen gov gen st jr sr lt col capt prof rev sgt jan feb mar apr jun jul aug sep sept oct nov dec
+  mt ft corp inc ltd co no vs etc cmdr adm maj pres supt insp det hon atty messrs
+`;
 
 const WORD =
   /(?:\p{Lu}\.){2,}|@[\p{L}\p{N}_]+|[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:(?:['’\-&]|_+)[\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*/uy;

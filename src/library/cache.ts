@@ -80,7 +80,6 @@ export class ModelCache<T> {
   private readonly sideIds = new Map<string, number>();
   private rememberedFiles?: Map<string, FileStamp & { key: string }>;
   private readonly racyMs: number;
-  private hasStmt?: Database.Statement<[string], { one: number }>;
 
   constructor(options: ModelCacheOptions) {
     this.version = `${CACHE_FORMAT}:${options.version}`;
@@ -104,7 +103,6 @@ export class ModelCache<T> {
       db.prepare('DELETE FROM models WHERE version <> ?').run(this.version);
       if (db.prepare('SELECT 1 FROM models LIMIT 1').get() === undefined) db.exec('DELETE FROM sides');
       this.getStmt = db.prepare('SELECT side, data FROM models WHERE key = ?');
-      this.hasStmt = db.prepare('SELECT 1 AS one FROM models WHERE key = ?');
       this.putStmt = db.prepare('INSERT OR REPLACE INTO models (key, version, side, data) VALUES (?, ?, ?, ?)');
       this.putSideStmt = db.prepare('INSERT INTO sides (body) VALUES (?)');
       this.sideStmt = db.prepare('SELECT body FROM sides WHERE id = ?');
@@ -124,16 +122,6 @@ export class ModelCache<T> {
       .update('\0')
       .update(content)
       .digest('hex');
-  }
-
-  /** Whether a model is stored under `key` (without decoding it). */
-  has(key: string): boolean {
-    try {
-      return !!this.hasStmt?.get(key);
-    } catch (error) {
-      this.disable(error);
-      return false;
-    }
   }
 
   get(key: string): T | undefined {

@@ -214,11 +214,6 @@ export class PeopleIndex {
     };
   }
 
-  /** The person as one article describes them. */
-  inArticle(personId: string, articleId: string): Person | undefined {
-    return this.appearances.get(personId)?.get(articleId)?.person;
-  }
-
   /**
    * People a name, alias or role phrase may mean, best first: an exact name/alias match wins;
    * otherwise every meaningful word must match (typos allowed) in the name, aliases or role.

@@ -109,10 +109,6 @@ export class Shelf extends EventEmitter<{ change: [LibraryChange] }> {
     return this.byId.get(id)?.article;
   }
 
-  fileOf(id: string): string | undefined {
-    return this.byId.get(id)?.file;
-  }
-
   /** Newest first (by published date). */
   articles(limit = Infinity): Article[] {
     const out: Article[] = [];
@@ -194,11 +190,6 @@ export class Shelf extends EventEmitter<{ change: [LibraryChange] }> {
     return this.people.get(id);
   }
 
-  /** The person as a given article describes them. */
-  personIn(personId: string, articleId: string) {
-    return this.people.inArticle(personId, articleId);
-  }
-
   suggestPeople(prefix: string, limit: number): PersonSummary[] {
     return this.people.suggest(prefix, limit);
   }
@@ -243,15 +234,6 @@ export class Shelf extends EventEmitter<{ change: [LibraryChange] }> {
   /** Dated events over by `at` (a day of slack), most recent first. */
   eventsBefore(at: Date, limit = 20): IndexedEvent[] {
     return this.eventIndex.endedBefore(at.getTime(), limit);
-  }
-
-  undatedEvents(): IndexedEvent[] {
-    return this.eventIndex.undatedEvents();
-  }
-
-  /** Events whose title, location or participants' names hold any of the (tokenized) words. */
-  eventsMatching(words: string[]): Set<IndexedEvent> {
-    return this.eventIndex.matching(words);
   }
 
   private storyBook?: { generation: number; book: StoryBook };

@@ -1,3 +1,4 @@
+import { wordSet } from '../text/words.js';
 import type { Command } from './command.js';
 import type { StoryBook } from '../stories/book.js';
 import { storyEndMs } from '../stories/linking.js';
@@ -16,37 +17,10 @@ export type EventCommand = Extract<Command, { name: 'event' }>;
 
 /** Kinds a "/meeting" is about, before reports of votes, releases and other dated actions. */
 export const MEETING_KINDS = new Set<string>(['meeting', 'visit', 'call', 'talks', 'summit']);
-const QUERY_STOP = new Set([
-  'the',
-  'a',
-  'an',
-  'next',
-  'meeting',
-  'meetings',
-  'event',
-  'events',
-  'when',
-  'is',
-  'will',
-  'with',
-  'and',
-  'between',
-  'what',
-  'where',
-  'upcoming',
-  'visit',
-  'meet',
-  'of',
-  'in',
-  'to',
-  'does',
-  'do',
-  'did',
-  'was',
-  'on',
-  'at',
-  'for',
-]);
+const QUERY_STOP = wordSet`
+  the a an next meeting meetings event events when is will with and between what where upcoming visit meet of in to does
+  do did was on at for
+`;
 
 /** A story the briefings looked forward to at some point (not only reports of what had happened). */
 function announced(story: Story): boolean {

@@ -1,30 +1,16 @@
 import { sayingParagraph, sayingText, type Saying } from '../library/speaker-index.js';
 import { tokenize } from '../library/text-match.js';
 import type { Story } from '../stories/types.js';
+import { wordSet } from '../text/words.js';
 import { sayingSpeaker, type QueryContext } from './shared.js';
 
 // What was said about an event: the sayings of its latest report that concern it, best first.
 
 /** Words of a saying that show it is about the meeting rather than another subject of the article. */
-const EVENT_WORDS = new Set([
-  'meet',
-  'meeting',
-  'meetings',
-  'met',
-  'visit',
-  'visits',
-  'talks',
-  'discuss',
-  'discussions',
-  'summit',
-  'come',
-  'join',
-  'accompanied',
-  'agreed',
-  'deal',
-  'negotiations',
-  'trip',
-]);
+const EVENT_WORDS = wordSet`
+  meet meeting meetings met visit visits talks discuss discussions summit come join accompanied agreed deal negotiations
+  trip
+`;
 
 /** Lines already chosen for a report of a story (a changed article's reports are new objects: this is forgotten with them). */
 const linesCache = new WeakMap<object, Saying[]>();

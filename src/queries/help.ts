@@ -1,3 +1,4 @@
+import { phrases } from '../text/words.js';
 import type { Answer } from './command.js';
 import { text, type Block } from '../replies/document.js';
 import { clip, quoted } from './shared.js';
@@ -13,16 +14,10 @@ const COMMANDS: [string, string][] = [
   ['/brief unsubscribe [id]  ·  /brief subscriptions', 'stop or list scheduled posts'],
 ];
 
-const ENGLISH = [
-  'who said "man of peace"?',
-  'what did Witkoff say',
-  'who is Ushakov',
-  'when is the meeting',
-  'summarize',
-  'what’s new this week',
-  'what did Ushakov say about WhatsApp',
-  'who talked about the land swap',
-];
+const ENGLISH = phrases`
+  who said "man of peace"? | what did Witkoff say | who is Ushakov | when is the meeting | summarize |
+  what’s new this week | what did Ushakov say about WhatsApp | who talked about the land swap
+`;
 
 export function helpAnswer(topic?: string): Answer<{ topic: string | null }> {
   if (topic === 'subscribe') {

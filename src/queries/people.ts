@@ -8,6 +8,7 @@
 import type { PersonSummary } from '../library/people-index.js';
 import { levenshtein, tokenize } from '../library/text-match.js';
 import { DEMONYMS, RELATIONS, ROLE_NOUNS, ROLE_SYNONYMS, US_STATES, VICTIM_WORDS } from '../nlu/lexicon.js';
+import { wordSet } from '../text/words.js';
 import type { QueryContext } from './shared.js';
 
 export interface PersonFacts {
@@ -20,41 +21,10 @@ export interface PersonFacts {
   victim: boolean;
 }
 
-const FILLER = new Set([
-  'the',
-  'a',
-  'an',
-  'of',
-  'from',
-  'in',
-  'for',
-  'at',
-  'to',
-  'who',
-  'is',
-  'was',
-  'and',
-  'with',
-  'that',
-  'one',
-  'guy',
-  'woman',
-  'man',
-  'person',
-  'lady',
-  'fellow',
-  'whose',
-  'on',
-  'by',
-  'current',
-  'then',
-  'new',
-  'top',
-  'named',
-  'called',
-  'this',
-  'that',
-]);
+const FILLER = wordSet`
+  the a an of from in for at to who is was and with that one guy woman man person lady fellow whose on by current then
+  new top named called this that
+`;
 
 const PARTY: Record<string, string[]> = {
   d: ['democrat', 'democratic', 'democrats'],

@@ -1,20 +1,14 @@
 import { webApi } from '@slack/bolt';
 import { renderSlackMessages, type SlackMessage } from '../../replies/slack.js';
 import type { Outlet, Poster, SendOutcome } from '../../schedule/types.js';
+import { wordSet } from '../../text/words.js';
 
 /** Slack errors that mean "this channel cannot take our posts": the outbox disables the target. */
-const SLACK_PERMANENT_ERRORS = new Set([
-  'channel_not_found',
-  'not_in_channel',
-  'is_archived',
-  'channel_is_archived',
-  'restricted_action',
-  'restricted_action_read_only_channel',
-  'restricted_action_thread_only_channel',
-  'restricted_action_non_threadable_channel',
-  'team_access_not_granted',
-  'ekm_access_denied',
-]);
+const SLACK_PERMANENT_ERRORS = wordSet`
+  channel_not_found not_in_channel is_archived channel_is_archived restricted_action restricted_action_read_only_channel
+  restricted_action_thread_only_channel restricted_action_non_threadable_channel team_access_not_granted
+  ekm_access_denied
+`;
 /** Message metadata type that marks the scheduler's posts, so a retry can find an earlier delivery. */
 const POST_EVENT_TYPE = 'briefbot_post';
 
