@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { extractEvents } from '../../src/ingest/events.js';
-import { Event, type Paragraph, type Person } from '../../src/model/article.js';
+import { brief, eventsOf, person, type EventBrief } from '../support/event-texts.js';
 
 /**
  * Event rules for two events in one sentence, relative days, zoned times and the kinds added
  * later (debate, rally, inquiry), each on a small text written for it. People are given by hand.
  */
-
-function person(id: string, name: string, aliases: string[] = [], extra: Partial<Person> = {}): Person {
-  return { id, name, aliases, type: 'person', gender: 'unknown', ...extra };
-}
 
 const PEOPLE = [
   person('ada-wren', 'Ada Wren', ['Wren', 'Foreign Secretary Ada Wren', 'Secretary of State Ada Wren'], {
@@ -23,22 +18,8 @@ const PEOPLE = [
 // A Wednesday.
 const PUBLISHED = '2025-11-26';
 
-function body(...texts: string[]): Paragraph[] {
-  return texts.map((text, index) => ({ index, kind: 'body', text }));
-}
-
-function briefs(texts: string | string[], published = PUBLISHED): [string, string[], string?, string?, string?][] {
-  const found = extractEvents(body(...(Array.isArray(texts) ? texts : [texts])), PEOPLE, published);
-  for (const e of found) expect(Event.parse(e)).toEqual(e);
-  return found.map((e) => {
-    const when = e.when.start
-      ? e.when.end && e.when.end !== e.when.start
-        ? `${e.when.start}..${e.when.end}`
-        : e.when.start
-      : undefined;
-    return [e.kind, e.participantNames ?? [], e.location, when, e.status];
-  });
-}
+const briefs = (texts: string | string[], published = PUBLISHED): EventBrief[] =>
+  eventsOf(texts, PEOPLE, published).map(brief);
 
 describe('one verb, two dated objects: two events', () => {
   it('"X will meet Y on Monday and Z in <city> on Wednesday": each object its own day and place', () => {
@@ -198,11 +179,7 @@ describe('status words: a later date than planned, a delay as a topic, dates not
 
 describe('a cancellation naming no one, a "since" clause', () => {
   it('"the council vote on <plan> was called off": kept (what was voted on names it), title without the verb', () => {
-    const found = extractEvents(
-      body('The council vote on the harbour plan was called off on Wednesday.'),
-      PEOPLE,
-      PUBLISHED,
-    );
+    const found = eventsOf('The council vote on the harbour plan was called off on Wednesday.', PEOPLE, PUBLISHED);
     expect(found.map((e) => [e.kind, e.status, e.title])).toEqual([
       ['vote', 'cancelled', 'Council vote on the harbour plan'],
     ]);

@@ -2,17 +2,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractEvents, surnameOf } from '../../src/ingest/events.js';
 import { deriveArticle } from '../../src/library/derive.js';
-import { Event, type Paragraph, type Person } from '../../src/model/article.js';
+import { type Event, type Paragraph } from '../../src/model/article.js';
 import { SEED_PATH } from '../support/fixtures.js';
+import { brief, eventsOf, person } from '../support/event-texts.js';
 
 /**
  * Event rules, each on a small text written for it (none is taken from the evaluation articles in
  * test/corpus/events). People are given by hand so the tests do not depend on the people layer.
  */
-
-function person(id: string, name: string, aliases: string[] = [], extra: Partial<Person> = {}): Person {
-  return { id, name, aliases, type: 'person', gender: 'unknown', ...extra };
-}
 
 const berg = person('anna-berg', 'Anna Berg', ['Berg', 'the trade minister'], { gender: 'female' });
 const ortega = person('luis-ortega', 'Luis Ortega', ['Ortega', 'Foreign Minister Luis Ortega'], { gender: 'male' });
@@ -23,25 +20,7 @@ const PEOPLE = [berg, ortega, okafor, lind, marsh];
 // A Wednesday.
 const PUBLISHED = '2025-11-26';
 
-function body(...texts: string[]): Paragraph[] {
-  return texts.map((text, index) => ({ index, kind: 'body', text }));
-}
-
-function events(texts: string | string[], published = PUBLISHED, people = PEOPLE): Event[] {
-  const found = extractEvents(body(...(Array.isArray(texts) ? texts : [texts])), people, published);
-  for (const e of found) expect(Event.parse(e)).toEqual(e);
-  return found;
-}
-
-/** kind, participants' names, location, start..end (or start), status. */
-function brief(e: Event): [string, string[], string | undefined, string | undefined, string | undefined] {
-  const when = e.when.start
-    ? e.when.end && e.when.end !== e.when.start
-      ? `${e.when.start}..${e.when.end}`
-      : e.when.start
-    : undefined;
-  return [e.kind, e.participantNames ?? [], e.location, when, e.status];
-}
+const events = (texts: string | string[], published = PUBLISHED, people = PEOPLE) => eventsOf(texts, people, published);
 
 const briefs = (texts: string | string[], published = PUBLISHED, people = PEOPLE) =>
   events(texts, published, people).map(brief);
