@@ -1,5 +1,4 @@
 import type { Paragraph, SummaryPoint } from '../model/article.js';
-import { memoTable } from './memo.js';
 import { splitSentences } from './sentences.js';
 
 /**
@@ -25,7 +24,7 @@ interface Candidate {
   text: string;
   paragraph: number;
   order: number;
-  terms: Set<string>;
+  /** The sentence's distinct terms as sorted ids (see TermIds). */
   ids: Int32Array;
   wordCount: number;
   penalty: number;
@@ -61,18 +60,10 @@ function countWords(text: string): number {
   return n;
 }
 
-// Word → its term ('' for a stopword): words recur across sentences and articles.
-const termCache = memoTable<string, string>();
-
+/** A word's term ('' for a stopword). */
 function termOf(raw: string): string {
-  let term = termCache.get(raw);
-  if (term === undefined) {
-    const w = raw.endsWith("'s") || raw.endsWith('’s') ? raw.slice(0, -2) : raw;
-    term = w.length < 2 || STOPWORDS.has(w) ? '' : stem(w);
-    if (termCache.size >= 50_000) termCache.clear();
-    termCache.set(raw, term);
-  }
-  return term;
+  const w = raw.endsWith("'s") || raw.endsWith('’s') ? raw.slice(0, -2) : raw;
+  return w.length < 2 || STOPWORDS.has(w) ? '' : stem(w);
 }
 
 export function contentTerms(text: string): Set<string> {
@@ -86,26 +77,79 @@ export function contentTerms(text: string): Set<string> {
   return terms;
 }
 
-/** Sorted integer ids of a sentence's terms, for fast intersections. */
-function termIds(terms: Set<string>, dictionary: Map<string, number>): Int32Array {
-  const ids = new Int32Array(terms.size);
-  let k = 0;
-  for (const t of terms) {
-    let id = dictionary.get(t);
-    if (id === undefined) {
-      id = dictionary.size;
-      dictionary.set(t, id);
+const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c >= 0xc0;
+
+/**
+ * Terms as small integers, numbered in order of first use: a text becomes the sorted ids of its
+ * distinct terms (the terms contentTerms gives), so sentences are compared by merging arrays.
+ */
+class TermIds {
+  /** Lower-cased word → its term's id, or -1 for a stopword. */
+  private readonly byWord = new Map<string, number>();
+  private readonly byTerm = new Map<string, number>();
+  /** seen[id] === stamp: the id is already in the text being read. */
+  private seen = new Int32Array(1024);
+  private stamp = 0;
+  private readonly found: number[] = [];
+
+  of(text: string): Int32Array {
+    const lower = text.toLowerCase();
+    const found = this.found;
+    found.length = 0;
+    const stamp = ++this.stamp;
+    // The words WORD matches, found by hand to skip building the match array.
+    for (let i = 0; i < lower.length; i++) {
+      if (!isWordChar(lower.charCodeAt(i))) continue;
+      let end = i + 1;
+      for (; end < lower.length; end++) {
+        const c = lower.charCodeAt(end);
+        if (!isWordChar(c) && c !== 0x27 && c !== 0x2d) break;
+      }
+      const id = this.idOfWord(lower.slice(i, end));
+      i = end - 1;
+      if (id < 0 || this.seen[id] === stamp) continue;
+      this.seen[id] = stamp;
+      found.push(id);
     }
-    ids[k++] = id;
+    return Int32Array.from(found).sort();
   }
-  return ids.sort();
+
+  private idOfWord(word: string): number {
+    let id = this.byWord.get(word);
+    if (id === undefined) {
+      const term = termOf(word);
+      id = term ? (this.byTerm.get(term) ?? this.add(term)) : -1;
+      this.byWord.set(word, id);
+    }
+    return id;
+  }
+
+  private add(term: string): number {
+    const id = this.byTerm.size;
+    this.byTerm.set(term, id);
+    if (id >= this.seen.length) {
+      const grown = new Int32Array(this.seen.length * 2);
+      grown.set(this.seen);
+      this.seen = grown;
+    }
+    return id;
+  }
 }
 
-function overlapRatio(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
+/** Shared terms over the smaller count, for two sorted id arrays. */
+function overlapRatio(a: Int32Array, b: Int32Array): number {
+  if (a.length === 0 || b.length === 0) return 0;
   let shared = 0;
-  for (const t of a) if (b.has(t)) shared++;
-  return shared / Math.min(a.size, b.size);
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else {
+      shared++;
+      i++;
+      j++;
+    }
+  }
+  return shared / Math.min(a.length, b.length);
 }
 
 const DANGLING_START =
@@ -161,9 +205,8 @@ function standalonePenalty(
   return factor;
 }
 
-function candidates(paragraphs: Paragraph[]): Candidate[] {
+function candidates(paragraphs: Paragraph[], termIds: TermIds): Candidate[] {
   const out: Candidate[] = [];
-  const dictionary = new Map<string, number>();
   let order = 0;
   for (const p of paragraphs) {
     if (p.kind !== 'body') continue;
@@ -174,13 +217,11 @@ function candidates(paragraphs: Paragraph[]): Candidate[] {
       insideQuote = quoteOpenAfter(s.text, startsInside);
       const wordCount = countWords(s.text);
       if (wordCount < 4) continue;
-      const terms = contentTerms(s.text);
       out.push({
         text: s.text,
         paragraph: p.index,
         order: order++,
-        terms,
-        ids: termIds(terms, dictionary),
+        ids: termIds.of(s.text),
         wordCount,
         penalty: standalonePenalty(s.text, startsInside, insideQuote, wordCount),
       });
@@ -202,14 +243,14 @@ const LEAD_KEPT = 120;
  * each one's weighted degree (how often its terms recur elsewhere), times its headline overlap
  * and how well it stands alone.
  */
-function rankable(nodes: Candidate[], headlineTerms: Set<string>): Candidate[] {
+function rankable(nodes: Candidate[], headlineTerms: Int32Array): Candidate[] {
   if (nodes.length <= MAX_RANKED) return nodes;
   const df = new Map<number, number>();
   for (const c of nodes) for (const id of c.ids) df.set(id, (df.get(id) ?? 0) + 1);
   const estimate = (c: Candidate) => {
     let recurring = 0;
     for (const id of c.ids) recurring += df.get(id)! - 1;
-    return (c.penalty * (1 + overlapRatio(c.terms, headlineTerms)) * recurring) / Math.log(c.ids.length + 2);
+    return (c.penalty * (1 + overlapRatio(c.ids, headlineTerms)) * recurring) / Math.log(c.ids.length + 2);
   };
   const rest = nodes
     .slice(LEAD_KEPT)
@@ -224,56 +265,64 @@ function rankable(nodes: Candidate[], headlineTerms: Set<string>): Candidate[] {
 /** PageRank over the weighted similarity graph, with jumps weighted by `prior`. */
 function rank(nodes: Candidate[], prior: number[]): Float64Array {
   const n = nodes.length;
-  // Sparse rows: for each node, its neighbours and the share of its score each one receives.
-  const neighbours: number[][] = Array.from({ length: n }, () => []);
-  const weights: number[][] = Array.from({ length: n }, () => []);
+  // Term postings, packed (term t's sentences are postings[postStart[t]] … postings[postStart[t + 1]], in
+  // increasing order): only pairs of sentences that share a term are compared.
+  let termCount = 0;
+  for (const c of nodes) if (c.ids.length) termCount = Math.max(termCount, c.ids[c.ids.length - 1]! + 1);
+  const postStart = new Int32Array(termCount + 1);
+  for (const c of nodes) for (const id of c.ids) postStart[id + 1]!++;
+  for (let t = 0; t < termCount; t++) postStart[t + 1]! += postStart[t]!;
+  const postings = new Int32Array(postStart[termCount]!);
+  const postFill = postStart.slice(0, termCount);
+  for (let i = 0; i < n; i++) for (const id of nodes[i]!.ids) postings[postFill[id]!++] = i;
+  const logLength = Float64Array.from(nodes, (c) => Math.log(c.ids.length + 1));
+  // The edges, in order of (i, j) with i < j, and each node's degree and weighted degree.
+  const edgeFrom: number[] = [];
+  const edgeTo: number[] = [];
+  const edgeWeight: number[] = [];
+  const degree = new Int32Array(n);
   const outSum = new Float64Array(n);
-  // Term postings: only pairs of sentences that share a term are compared.
-  const postings = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    for (const id of nodes[i]!.ids) {
-      const list = postings.get(id);
-      if (list) list.push(i);
-      else postings.set(id, [i]);
-    }
-  }
-  const logLength = nodes.map((c) => Math.log(c.ids.length + 1));
   const shared = new Int32Array(n);
   const touchedBuffer = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     let count = 0;
     for (const id of nodes[i]!.ids) {
-      const list = postings.get(id)!;
-      // Postings are in increasing order: walk back from the end to the pairs after i.
-      for (let k = list.length - 1; k >= 0; k--) {
-        const j = list[k]!;
+      // Walk back from the end of the postings to the pairs after i.
+      for (let k = postStart[id + 1]! - 1, stop = postStart[id]!; k >= stop; k--) {
+        const j = postings[k]!;
         if (j <= i) break;
         if (shared[j] === 0) touchedBuffer[count++] = j;
         shared[j] = shared[j]! + 1;
       }
     }
-    // Increasing j, as a full pass over the pairs would add them (same sums, same scores).
     const touched = touchedBuffer.subarray(0, count).sort();
     for (const j of touched) {
       const w = shared[j]! / (logLength[i]! + logLength[j]!);
       shared[j] = 0;
-      neighbours[i]!.push(j);
-      weights[i]!.push(w);
-      neighbours[j]!.push(i);
-      weights[j]!.push(w);
+      edgeFrom.push(i);
+      edgeTo.push(j);
+      edgeWeight.push(w);
+      degree[i]!++;
+      degree[j]!++;
       outSum[i] = outSum[i]! + w;
       outSum[j] = outSum[j]! + w;
     }
   }
-  // The rows packed into flat typed arrays (row j is rowStart[j] … rowStart[j + 1]): the
-  // iterations below walk them fifty times over, in the same order as the nested lists.
+  // The rows packed into flat typed arrays (row j is rowStart[j] … rowStart[j + 1]), filled in
+  // edge order: each row lists its neighbours in increasing order, as building them pair by pair did.
   const rowStart = new Int32Array(n + 1);
-  for (let j = 0; j < n; j++) rowStart[j + 1] = rowStart[j]! + neighbours[j]!.length;
+  for (let j = 0; j < n; j++) rowStart[j + 1] = rowStart[j]! + degree[j]!;
   const target = new Int32Array(rowStart[n]!);
   const weight = new Float64Array(rowStart[n]!);
-  for (let j = 0; j < n; j++) {
-    target.set(neighbours[j]!, rowStart[j]!);
-    weight.set(weights[j]!, rowStart[j]!);
+  const rowFill = rowStart.slice(0, n);
+  for (let e = 0; e < edgeFrom.length; e++) {
+    const i = edgeFrom[e]!;
+    const j = edgeTo[e]!;
+    const w = edgeWeight[e]!;
+    target[rowFill[i]!] = j;
+    weight[rowFill[i]!++] = w;
+    target[rowFill[j]!] = i;
+    weight[rowFill[j]!++] = w;
   }
   const priorScores = Float64Array.from(prior);
   let scores = Float64Array.from(prior);
@@ -310,12 +359,13 @@ function rank(nodes: Candidate[], prior: number[]): Float64Array {
  * paragraph index. Captions, related links and boilerplate are never used.
  */
 export function summarize(paragraphs: Paragraph[], headline: string, maxPoints = 5): SummaryPoint[] {
-  const all = candidates(paragraphs);
+  const termIds = new TermIds();
+  const all = candidates(paragraphs, termIds);
   if (all.length === 0 || maxPoints < 1) return [];
-  const headlineTerms = contentTerms(headline);
+  const headlineTerms = termIds.of(headline);
   const nodes = rankable(all, headlineTerms);
   // Lead bias: the jump weight halves every few sentences; the headline's words add to it.
-  const raw = nodes.map((c) => 1 / (1 + c.order / 3) + 0.5 * overlapRatio(c.terms, headlineTerms));
+  const raw = nodes.map((c) => 1 / (1 + c.order / 3) + 0.5 * overlapRatio(c.ids, headlineTerms));
   const total = raw.reduce((a, b) => a + b, 0);
   const prior = raw.map((r) => r / total);
   const scores = rank(nodes, prior);
@@ -327,7 +377,7 @@ export function summarize(paragraphs: Paragraph[], headline: string, maxPoints =
   const skipped: Candidate[] = [];
   for (const { c } of ranked) {
     if (chosen.length >= maxPoints) break;
-    if (chosen.some((s) => overlapRatio(s.terms, c.terms) > 0.6)) continue;
+    if (chosen.some((s) => overlapRatio(s.ids, c.ids) > 0.6)) continue;
     // Spread the points: at most two from one paragraph while others are left.
     if (chosen.filter((s) => s.paragraph === c.paragraph).length >= 2) {
       skipped.push(c);
