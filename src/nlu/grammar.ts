@@ -31,7 +31,9 @@ export type IntentName =
   | 'event.status'
   | 'event.where'
   | 'event.when'
+  | 'said.on'
   | 'person'
+  | 'cues'
   | 'search';
 
 export interface Parse {
@@ -303,7 +305,7 @@ const RULES: [IntentName, string[]][] = [
   ],
   // Last: "Trump on Bolton" (a name, then the subject), once no other reading fits.
   [
-    'said.about',
+    'said.on',
     [
       '(?<person>(?!(when|what|where|who|why|how|is|are|was|were|did|does|do|has|have|will|can|could|the|a|an|any|news|update|updates|more|vote|hearing|meeting|talks|story|article|focus|report|tell|info|information|background|details|facts|bio|profile|anything|something|everything|give|show|get|find)( |$))\\S+(?: \\S+){0,2}) (on|about|re) {topic}',
     ],

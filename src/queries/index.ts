@@ -278,6 +278,7 @@ function libraryLexicon(library: Library): Lexicon {
     return undefined;
   };
   return {
+    article: (words) => library.findArticles(words, 1).length > 0,
     person: (span) => {
       const exact = one(span);
       if (exact) return exact;
