@@ -40,14 +40,15 @@ const SPEECH = set(`
   tweeting wrote write writes writing written post posts posted claim claims claimed view views take
   reaction reactions react reacted respond responded response responses reply replied stated
   announced argued warned added lines position stance opinion thoughts think thinks feel felt
-  testimony mention mentioned
+  testimony mention mentioned apologise apologised apologize apologized apology admit admitted deny
+  denied promise promised vow vowed urge urged demand demanded insist insisted confirm explained
 `);
 /** Verbs of naming that are speech only right after the speaker ("what did X call the attack"). */
 const NAMING = set('call called calls describe described describes label labelled labeled');
 
 /** "what's new", "any updates", "what did I miss": the vocabulary of a catch-up. */
 const CATCHUP = set(`
-  news update updates latest newest new fresh stories briefings headlines roundup digest recap
+  news update updates latest newest new fresh stories briefings headlines roundup digest recap daily weekly
   missed miss happened happening going came come arrived published stuff lately recently overnight
 `);
 
