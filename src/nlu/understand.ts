@@ -101,7 +101,7 @@ const OF_SOMEONE = new Set(['office', 'government', 'team', 'family', 'campaign'
  * known person named in it. A description built on a name ("Dunn's mother") and a span naming
  * nobody, or more than one person, are left as they are.
  */
-function repairPerson(span: string | undefined, lexicon: Lexicon): string | undefined {
+function repairPerson(span: string | undefined, lexicon: Lexicon, original: string): string | undefined {
   if (!span || PRONOUN.test(span) || ANYONE.test(span) || lexicon.person(span)) return span;
   // Only a mention by name: a title alias ("the president", "journalist") is part of a description.
   const named = lexicon
@@ -113,7 +113,7 @@ function repairPerson(span: string | undefined, lexicon: Lexicon): string | unde
     .replace(named[0]!.span, ' ')
     .split(/[^\p{L}]+/u);
   if (rest.some((w) => ROLE_NOUNS.has(w) || RELATIONS.has(w) || OF_SOMEONE.has(w))) return span;
-  return asTyped(named[0]!.span, span);
+  return asTyped(named[0]!.span, original);
 }
 
 export interface Understood {
@@ -149,7 +149,7 @@ export function understand(raw: string, lexicon: Lexicon = NO_LEXICON): Understo
   const p = parse(text);
   const s = { ...p.slots };
   for (const k of ['person', 'topic', 'article', 'rest'] as const) if (s[k]) s[k] = asTyped(s[k]!, n.original);
-  const person = repairPerson(cleanSpan(s.person?.replace(/['’]s$/, '')), lexicon);
+  const person = repairPerson(cleanSpan(s.person?.replace(/['’]s$/, '')), lexicon, n.original);
   const command = ((): Command => {
     switch (p.intent) {
       case 'help':
