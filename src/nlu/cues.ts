@@ -28,7 +28,7 @@ const FUNCTION = set(`
   will would can could should shall may might must of to in on at for from with by about over into
   regarding re concerning around and or but so then than as if whether what who whom whose which when
   where why how i me my we us our you your he him his she her they them their there here any some
-  anything something all just really actually exactly even ever yet still also now again please pls
+  anything something everything all just really actually exactly even ever yet still also now again please pls
   tell show give get got let see know want need like d would s t up out off more much many kind
   kinds sort type types quick quickly short
 `);
@@ -56,7 +56,7 @@ const CATCHUP = set(`
 const SUMMARY = set(`
   story stories article articles piece report briefing coverage summary summaries summarise summarize
   summarised summarized sum tldr tl dr gist takeaways takeaway points point key main overview explain
-  rundown highlights synopsis deal brief about
+  rundown highlights synopsis deal brief about thing situation saga affair row case issue matter business
 `);
 
 /** Words that ask about an event, and what they ask. */
@@ -136,6 +136,16 @@ export function readSaid(
   return command;
 }
 
+/** "anything more from her", "her comments": the person of the conversation. */
+export function readSaidByPronoun(text: string): Command | undefined {
+  const from = /\b(?:anything|something|more|stuff|lines|words|quotes) (?:else )?(?:from|by) (?:him|her|them)\b/.test(
+    text,
+  );
+  const speech = words(text).some((x) => SPEECH.has(x)) && /\b(?:he|she|they|his|her|their)\b/.test(text);
+  if (!from && !speech) return undefined;
+  return { name: 'whosaid', person: '', refers: ['person'] };
+}
+
 /** A summary word and an article whose words match: "the UN assembly story, what's it about?". */
 export function readSummary(
   text: string,
@@ -153,6 +163,10 @@ export function readSummary(
     return undefined;
   }
   const ref = content.join(' ');
+  // "anything about Mark Amodei": "about" and a name ask about the person, not a story.
+  const cues = words(text).filter((x) => SUMMARY.has(x));
+  const named = new Set(lexicon.mentions(ref).flatMap((m) => m.span.split(' ')));
+  if (cues.every((x) => x === 'about') && content.every((w) => named.has(w))) return undefined;
   if (!lexicon.article?.(ref)) return undefined;
   return { name: 'summary', length, article: asTyped(ref, original) };
 }
@@ -166,7 +180,7 @@ export function readEvent(
   const kinds = eventKinds(text);
   const travel = TRAVEL.test(text);
   const eventWord = w.some((x) => EVENT_WORDS[x] !== undefined);
-  if (!eventWord && !travel) return undefined;
+  if (!eventWord && !travel && !kinds.length) return undefined;
   let ask: 'when' | 'where' | 'countdown' | 'status' | undefined;
   if (/^(?:how long|how many (?:days|hours|weeks)|days (?:left|until|till))\b/.test(text) || w.includes('countdown'))
     ask = 'countdown';
@@ -193,7 +207,13 @@ export function readPerson(
   content: string[],
 ): Command | undefined {
   if (!mention || content.length) return undefined;
-  if (!/\bwho\b/.test(text) && !/\b(?:role|job|title|position|background|bio|profile)\b/.test(text)) return undefined;
+  // "who … X", "X's role", "anything about X" (and nothing said).
+  if (
+    !/\bwho\b/.test(text) &&
+    !/\b(?:role|job|title|position|background|bio|profile)\b/.test(text) &&
+    !/\babout\s+(?:\S+\s+){0,2}$/.test(text.slice(0, text.indexOf(mention.span)))
+  )
+    return undefined;
   return { name: 'person', person: asTyped(mention.span, original) };
 }
 
@@ -217,7 +237,7 @@ export function readByCues(typed: string, original: string, lexicon: CueLexicon)
   const content = contentWords(text, named, all);
   const help = readHelp(text, mentions.length ? ['(name)'] : content);
   if (help) return help;
-  const said = readSaid(text, original, mentions[0]);
+  const said = readSaid(text, original, mentions[0]) ?? readSaidByPronoun(text);
   if (said) return said;
   // A summary's article words are the question's words but its summary and catch-up words.
   const articleWords = contentWords(text, new Set(), [SUMMARY, CATCHUP, STATUS]).filter(

@@ -366,6 +366,9 @@ export function eventKinds(text: string): string[] {
     if (k && k !== 'event') kinds.add(k);
   }
   if (/\bphone call\b/.test(text)) kinds.add('call');
+  // Phrasal verbs of event kinds: "step down" is a resignation, "pass away" a death.
+  if (/\b(?:step|steps|stepped|stepping) (?:down|aside)\b/.test(text)) kinds.add('resignation');
+  if (/\b(?:pass|passes|passed) away\b/.test(text)) kinds.add('death');
   return [...kinds];
 }
 

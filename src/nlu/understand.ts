@@ -108,10 +108,7 @@ function repairPerson(span: string | undefined, lexicon: Lexicon, original: stri
     .mentions(span.toLowerCase())
     .filter((m) => m.span.split(' ').some((w) => tokenize(m.name).includes(w)));
   if (named.length !== 1) return span;
-  const rest = span
-    .toLowerCase()
-    .replace(named[0]!.span, ' ')
-    .split(/[^\p{L}]+/u);
+  const rest = tokenize(span).filter((w) => !named[0]!.span.split(' ').includes(w));
   if (rest.some((w) => ROLE_NOUNS.has(w) || RELATIONS.has(w) || OF_SOMEONE.has(w))) return span;
   return asTyped(named[0]!.span, original);
 }
@@ -260,6 +257,9 @@ export function understand(raw: string, lexicon: Lexicon = NO_LEXICON): Understo
       case 'event.countdown':
         return eventCommand(p, text, lexicon, 'countdown');
       case 'event.status':
+        // "what happened to the attacker": no event word and nobody known, so not an event question.
+        if (/^what (?:happened|came)\b/.test(text) && !eventKinds(text).length && !lexicon.mentions(text).length)
+          return { name: 'search', text: n.original };
         return eventCommand(p, text, lexicon, 'status');
       case 'event.where':
         return eventCommand(p, text, lexicon, 'where');

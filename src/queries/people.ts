@@ -194,7 +194,9 @@ function descriptionWords(text: string): string[] {
     .replace(/ united states /g, ' us ')
     .replace(/ united kingdom /g, ' uk ')
     .replace(/ united nations /g, ' un ')
-    .replace(/ prime minister /g, ' prime minister ');
+    .replace(/ prime minister /g, ' prime minister ')
+    // "PM" is one office of two words, not any minister.
+    .replace(/ pm /g, ' prime minister ');
   return t
     .trim()
     .split(' ')
@@ -217,7 +219,7 @@ export function describedPeople(ctx: QueryContext, description: string, pool?: P
   const possessive =
     /^(?:the\s+)?(.+?)'s\s+(.+)$/i.exec(text) ??
     (() => {
-      const m = /^(?:the\s+)?(\w+)\s+of\s+(.+)$/i.exec(text);
+      const m = /^(?:the\s+)?(\p{L}+)\s+of\s+(.+)$/iu.exec(text);
       return m && RELATIONS.has(tokenize(m[1]!)[0] ?? '') ? [m[0], m[2]!, m[1]!] : null;
     })();
   // "Poland's interior minister" is the Polish interior minister, not a relation of someone.

@@ -61,7 +61,8 @@ describe('cue reader', () => {
   });
 
   it('a summary word and matching article words ask for that story', () => {
-    expect(read('the bridge toll thing, gist?')).toMatchObject({ name: 'summary', article: 'bridge toll thing' });
+    expect(read('the bridge toll thing, gist?')).toMatchObject({ name: 'summary', article: 'bridge toll' });
+    expect(read('what is up with the ferry situation')).toMatchObject({ name: 'summary', article: 'ferry' });
     expect(read('takeaways on tolls')).toMatchObject({ name: 'summary', length: 'full', article: 'tolls' });
   });
 
@@ -94,6 +95,19 @@ describe('cue reader', () => {
 
   it('"who" and a known person ask who that is', () => {
     expect(read('any idea who vance is')).toEqual({ name: 'person', person: 'vance' });
+  });
+
+  it('"about" and nothing but a known name ask about the person, not a story', () => {
+    expect(read('anything about Ada Vance')).toEqual({ name: 'person', person: 'Ada Vance' });
+  });
+
+  it('a pronoun with a speech word or "from" is the conversation’s person', () => {
+    expect(read('anything more from her')).toEqual({ name: 'whosaid', person: '', refers: ['person'] });
+    expect(read('show me his comments')).toEqual({ name: 'whosaid', person: '', refers: ['person'] });
+  });
+
+  it('phrasal verbs of event kinds: stepping down is a resignation', () => {
+    expect(read('when did vance step down')).toMatchObject({ name: 'event', ask: 'when', kinds: ['resignation'] });
   });
 
   it('catch-up vocabulary with no other slot is a catch-up, with its time', () => {
@@ -131,6 +145,15 @@ describe('understanding: slots repaired by what resolves', () => {
   it('"X on Y" needs a known X', () => {
     expect(routed('Vance on tolls')).toEqual({ name: 'whosaid', person: 'Vance', about: 'tolls' });
     expect(routed('key takeaways on the toll')).toMatchObject({ name: 'summary', article: 'toll' });
+  });
+
+  it('"what happened to X" with no event word and nobody known is not an event question', () => {
+    expect(routed('what happened to the ferryman')).toEqual({ name: 'search', text: 'what happened to the ferryman' });
+  });
+
+  it('chat spellings: "sup", "gimme"', () => {
+    expect(routed('sup, anything happening?')).toEqual({ name: 'catchup' });
+    expect(routed('gimme the headlines')).toEqual({ name: 'catchup' });
   });
 
   it('"brief me on the news" is a catch-up', () => {

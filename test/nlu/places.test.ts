@@ -54,6 +54,10 @@ describe('office and place', () => {
     expect(findPerson(ctx, "France's interior minister").person?.name).toBe('Lucie Barre');
   });
 
+  it('"PM" is the prime minister, not any minister', () => {
+    expect(names('the French PM')).toEqual([]);
+  });
+
   it('a person before "’s" is still a relation, never a place', () => {
     expect(names("Kell's interior minister")).not.toContain('Lucie Barre');
   });
