@@ -28,12 +28,12 @@ describe('second question bank', () => {
     expect(MORE_HELD_OUT.length * 3).toBeGreaterThanOrEqual(mine.length - 2);
   });
 
-  it('development part', () => {
+  it('development part: at least 95 % read right', () => {
     const r = rate(s, MORE_DEVELOPMENT);
     console.log(
       `second bank, development: ${r.passed}/${r.total} (${((100 * r.passed) / r.total).toFixed(1)} %)\n${r.failures.join('\n')}`,
     );
-    expect(r.passed / r.total).toBeGreaterThanOrEqual(0);
+    expect(r.passed / r.total).toBeGreaterThanOrEqual(0.95);
   });
 
   it('held-out part: scored and reported', () => {
@@ -41,6 +41,6 @@ describe('second question bank', () => {
     console.log(
       `second bank, held out: ${r.passed}/${r.total} (${((100 * r.passed) / r.total).toFixed(1)} %), ${r.failures.length} wrong`,
     );
-    expect(r.passed / r.total).toBeGreaterThanOrEqual(0);
+    expect(r.passed / r.total).toBeGreaterThanOrEqual(0.85);
   });
 });
