@@ -195,6 +195,31 @@ export const MORE_DEVELOPMENT: Case[] = [
   ['nine', 'how many refugees are in turkey', { cmd: 'search' }],
   ['nine', 'what is burisma', { cmd: 'search' }],
   ['seed', 'anything more from her', { cmd: 'whosaid', refers: 'person' }],
+  // Round 3, written after the round-2 rules: its held-out third was scored first sight too.
+  ['nine', 'whats new in the news', { cmd: 'catchup' }],
+  ['nine', 'any stories i missed', { cmd: 'catchup' }],
+  ['nine', 'what have you got for me today', { cmd: 'catchup', period: 'today' }],
+  ['nine', 'quick rundown of the brexit article', { cmd: 'summary', article: '07-uk-parliament-suspension' }],
+  ['nine', 'whats the khashoggi thing about', { cmd: 'summary', article: '06-khashoggi-fiancee-un' }],
+  ['nine', 'tell me about the syria withdrawal story', { cmd: 'summary', article: '05-trump-syria-withdrawal' }],
+  [
+    'seed',
+    'hey can you tell me what ushakov said about the leak',
+    { cmd: 'whosaid', person: 'Yuri Ushakov', about: 'leak' },
+  ],
+  ['nine', 'Haley quotes pls', { cmd: 'whosaid', person: 'Nikki Haley' }],
+  ['nine', 'anything from Lam on the protests?', { cmd: 'whosaid', person: 'Carrie Lam', about: 'protests' }],
+  ['nine', 'could you show me what Wong tweeted', { cmd: 'whosaid', person: 'Joshua Wong' }],
+  ['nine', 'i want to see what Duda said', { cmd: 'whosaid', person: 'Andrzej Duda' }],
+  ['nine', 'Zelensky on pressure?', { cmd: 'whosaid', person: 'Volodymyr Zelensky', about: 'pressure' }],
+  ['nine', 'who is the president of ukraine', { cmd: 'person', person: 'Volodymyr Zelensky' }],
+  ['nine', 'who is the head of amnesty in hong kong', { cmd: 'person', person: 'Man-kei Tam' }],
+  ['nine', 'who is Schiff', { cmd: 'person', person: 'Adam Schiff' }],
+  ['nine', 'whos Tusk?', { cmd: 'person', person: 'Donald Tusk' }],
+  ['nine', 'when is Volker being deposed', { cmd: 'event', ask: 'when', kind: 'hearing' }],
+  ['nine', 'when did Adamowicz pass away', { cmd: 'event', ask: 'when', kind: 'death' }],
+  ['seed', 'what kind of stuff can you do', { cmd: 'help' }],
+  ['seed', 'instructions?', { cmd: 'help' }],
 ];
 
 export const MORE_HELD_OUT: Case[] = [
@@ -280,4 +305,19 @@ export const MORE_HELD_OUT: Case[] = [
   ['seed', 'any tips on using you', { cmd: 'help' }],
   ['nine', 'why was bolton fired', { cmd: 'search' }],
   ['nine', 'and what about Duda', { cmd: 'followup' }],
+  // Round 3.
+  ['nine', 'hit me with the latest', { cmd: 'catchup' }],
+  ['nine', 'the subpoena piece in a nutshell', { cmd: 'summary', article: '02-house-subpoena-pompeo-volker' }],
+  ['nine', 'could you give me the gist of the gdansk piece', { cmd: 'summary', article: '04-gdansk-mayor-stabbed' }],
+  ['nine', 'what exactly did corbyn say', { cmd: 'whosaid', person: 'Jeremy Corbyn' }],
+  ['nine', 'Graham on ISIS', { cmd: 'whosaid', person: 'Lindsey Graham', about: 'isis' }],
+  [
+    'nine',
+    'what did the prime minister of the UK say about immunity',
+    { cmd: 'whosaid', person: 'Boris Johnson', about: 'immunity' },
+  ],
+  ['seed', 'who is the republican congressman', { cmd: 'person', person: 'Don Bacon' }],
+  ['seed', 'is witkoff still heading to russia', { cmd: 'event', ask: 'status', kind: 'visit' }],
+  ['seed', 'when is the trip to moscow', { cmd: 'event', ask: 'when', kind: 'visit' }],
+  ['nine', 'who opposed the withdrawal', { cmd: 'topic', topic: 'withdrawal', stance: 'criticism' }],
 ];
