@@ -73,6 +73,8 @@ const TRAVEL = /\b(?:going|go|goes|heading|head|travelling|traveling|travel|flyi
 /** Asking what the bot does: words of ability and use, addressed to the bot. */
 const ADDRESSEE = set('you your bot briefbot this');
 const ABILITY = set('able capable answer ask commands command questions features work use talk help do');
+/** Nouns that ask for the manual on their own: "instructions?". */
+const MANUAL = set('instructions manual guide tips usage menu options examples');
 
 const SAY_CHECK = /^(?:did|does|has|have|had|is|was)\b/;
 const ABOUT = /\b(?:about|on|regarding|concerning|over|re)\s+(.+)$/;
@@ -105,7 +107,8 @@ export function readHelp(text: string, content: string[]): Command | undefined {
   if (content.length) return undefined;
   const w = words(text);
   const ability = w.filter((x) => ABILITY.has(x)).length;
-  if ((w.some((x) => ADDRESSEE.has(x)) && ability >= 1) || ability >= 2) return { name: 'help' };
+  if ((w.some((x) => ADDRESSEE.has(x)) && ability >= 1) || ability >= 2 || w.some((x) => MANUAL.has(x)))
+    return { name: 'help' };
   return undefined;
 }
 
@@ -219,7 +222,9 @@ export function readPerson(
 
 /** Catch-up vocabulary and no other slot: "hey whats the news", "new stuff since yesterday?". */
 export function readCatchup(text: string, content: string[]): Command | undefined {
-  if (content.length || !words(text).some((x) => CATCHUP.has(x))) return undefined;
+  // "what have you got for me today": asking what the bot holds is asking for the news.
+  const holds = /\b(?:have you got|do you have|you got|you have)\b/.test(text);
+  if (content.length || (!holds && !words(text).some((x) => CATCHUP.has(x)))) return undefined;
   const period = findTime(text);
   return period ? { name: 'catchup', period } : { name: 'catchup' };
 }
@@ -233,7 +238,7 @@ export function readByCues(typed: string, original: string, lexicon: CueLexicon)
   const text = typed.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
   const mentions = lexicon.mentions(text);
   const named = new Set(mentions.flatMap((m) => m.span.split(' ')));
-  const all = [SPEECH, NAMING, CATCHUP, SUMMARY, WHEN, WHERE, COUNTDOWN, STATUS, ADDRESSEE, ABILITY];
+  const all = [SPEECH, NAMING, CATCHUP, SUMMARY, WHEN, WHERE, COUNTDOWN, STATUS, ADDRESSEE, ABILITY, MANUAL];
   const content = contentWords(text, named, all);
   const help = readHelp(text, mentions.length ? ['(name)'] : content);
   if (help) return help;

@@ -113,6 +113,7 @@ describe('cue reader', () => {
   it('catch-up vocabulary with no other slot is a catch-up, with its time', () => {
     expect(read('yo whats the news')).toEqual({ name: 'catchup' });
     expect(read('fresh stuff since yesterday')).toEqual({ name: 'catchup', period: 'since yesterday' });
+    expect(read('what have you got for me today')).toEqual({ name: 'catchup', period: 'today' });
   });
 
   it('catch-up words with a name or other content are not a catch-up', () => {
@@ -124,6 +125,7 @@ describe('cue reader', () => {
     expect(read('what are you able to do')).toEqual({ name: 'help' });
     expect(read('what sort of questions can i ask')).toEqual({ name: 'help' });
     expect(read('can you help with volcanoes')).toBeUndefined();
+    expect(read('instructions?')).toEqual({ name: 'help' });
   });
 
   it('leftover words never become a filter: an unread question stays a search', () => {
