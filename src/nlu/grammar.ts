@@ -31,7 +31,9 @@ export type IntentName =
   | 'event.status'
   | 'event.where'
   | 'event.when'
+  | 'said.on'
   | 'person'
+  | 'cues'
   | 'search';
 
 export interface Parse {
@@ -303,7 +305,7 @@ const RULES: [IntentName, string[]][] = [
   ],
   // Last: "Trump on Bolton" (a name, then the subject), once no other reading fits.
   [
-    'said.about',
+    'said.on',
     [
       '(?<person>(?!(when|what|where|who|why|how|is|are|was|were|did|does|do|has|have|will|can|could|the|a|an|any|news|update|updates|more|vote|hearing|meeting|talks|story|article|focus|report|tell|info|information|background|details|facts|bio|profile|anything|something|everything|give|show|get|find)( |$))\\S+(?: \\S+){0,2}) (on|about|re) {topic}',
     ],
@@ -364,6 +366,9 @@ export function eventKinds(text: string): string[] {
     if (k && k !== 'event') kinds.add(k);
   }
   if (/\bphone call\b/.test(text)) kinds.add('call');
+  // Phrasal verbs of event kinds: "step down" is a resignation, "pass away" a death.
+  if (/\b(?:step|steps|stepped|stepping) (?:down|aside)\b/.test(text)) kinds.add('resignation');
+  if (/\b(?:pass|passes|passed) away\b/.test(text)) kinds.add('death');
   return [...kinds];
 }
 

@@ -40,6 +40,9 @@ const SPELLINGS: [RegExp, string][] = [
   [/\bcan not\b/g, 'cannot'],
   [/\b(i|you|we|they)['’](re|ve|d|ll|m)\b/g, '$1 $2'],
   [/\bwat\b/g, 'what'],
+  [/\b(?:wassup|wazzup|whassup|sup)\b/g, 'what is up'],
+  [/\bgimme\b/g, 'give me'],
+  [/\blemme\b/g, 'let me'],
   [/\bwht\b/g, 'what'],
   [/\bwho's\b/g, 'who is'],
   [/\babt\b/g, 'about'],
@@ -60,7 +63,7 @@ const SPELLINGS: [RegExp, string][] = [
 const LEAD =
   /^(?:(?:hey|hi|hello|hiya|yo|ok|okay|k|so|um+|uh+|er+|well|right|quick question|question|briefbot|bot|there|team|all|folks|guys|again|then|also|now|sorry|excuse me|good (?:morning|afternoon|evening)|morning|oh|ah|hmm+|btw|by the way)\b[\s,:;.!-]*)+/;
 const ASK =
-  /^(?:(?:can|could|would|will) you(?: please)?(?: (?:quickly|just))?|(?:i (?:want|need|would like|wanna|d like) to know|i am (?:wondering|curious)|i was wondering|any idea|do you know|do you have|tell me quickly|quickly|just)\b[\s,:]*)+/;
+  /^(?:(?:can|could|would|will) you(?: please)?(?: (?:quickly|just))?|(?:i (?:want|need|would like|wanna|d like) to (?:know|see|hear|find out)|(?:can|could|may) i (?:see|get|have|hear)|let me (?:see|hear)|i am (?:wondering|curious)|i was wondering|any idea|do you know|do you have|tell me quickly|quickly|just)\b[\s,:]*)+/;
 /** After a request opening, these verbs only introduce the real question. */
 const INTRO =
   /^(?:tell me|let me know|show me|find(?: out)?|check|look up|say|explain)\s+(?=(?:who|what|when|where|which|whether|if|how|did|does|is|are|was|were|has|have)\b)/;

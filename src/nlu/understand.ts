@@ -6,7 +6,9 @@
  */
 import type { Command, Reference } from '../queries/command.js';
 import { eventKinds, parse, timeOf, type Parse } from './grammar.js';
-import { EVENT_FILLER, EVENT_WORDS } from './lexicon.js';
+import { EVENT_FILLER, EVENT_WORDS, RELATIONS, ROLE_NOUNS } from './lexicon.js';
+import { tokenize } from '../library/text-match.js';
+import { readByCues } from './cues.js';
 import { asTyped, cleanInput, normalize } from './normalize.js';
 
 /** What the router may ask the library while reading a question. */
@@ -15,6 +17,8 @@ export interface Lexicon {
   person(span: string): string | undefined;
   /** Known people named anywhere in a text, with the words naming them. */
   mentions(text: string): { span: string; name: string }[];
+  /** Whether some article's headline or body words match these words (the cue reader's article slot). */
+  article?(words: string): boolean;
 }
 
 export const NO_LEXICON: Lexicon = { person: () => undefined, mentions: () => [] };
@@ -89,6 +93,26 @@ function eventCommand(
   return command;
 }
 
+/** Words that make a name part of a description ("Dunn's mother", "Trump's team"). */
+const OF_SOMEONE = new Set(['office', 'government', 'team', 'family', 'campaign', 'administration', 'party']);
+
+/**
+ * A person slot holding more than a name ("show me the Corbyn", "i d like to see Trump"): the one
+ * known person named in it. A description built on a name ("Dunn's mother") and a span naming
+ * nobody, or more than one person, are left as they are.
+ */
+function repairPerson(span: string | undefined, lexicon: Lexicon, original: string): string | undefined {
+  if (!span || PRONOUN.test(span) || ANYONE.test(span) || lexicon.person(span)) return span;
+  // Only a mention by name: a title alias ("the president", "journalist") is part of a description.
+  const named = lexicon
+    .mentions(span.toLowerCase())
+    .filter((m) => m.span.split(' ').some((w) => tokenize(m.name).includes(w)));
+  if (named.length !== 1) return span;
+  const rest = tokenize(span).filter((w) => !named[0]!.span.split(' ').includes(w));
+  if (rest.some((w) => ROLE_NOUNS.has(w) || RELATIONS.has(w) || OF_SOMEONE.has(w))) return span;
+  return asTyped(named[0]!.span, original);
+}
+
 export interface Understood {
   command: Command;
   /** The grammar's reading, for tests and the corpus report. */
@@ -122,7 +146,7 @@ export function understand(raw: string, lexicon: Lexicon = NO_LEXICON): Understo
   const p = parse(text);
   const s = { ...p.slots };
   for (const k of ['person', 'topic', 'article', 'rest'] as const) if (s[k]) s[k] = asTyped(s[k]!, n.original);
-  const person = cleanSpan(s.person?.replace(/['’]s$/, ''));
+  const person = repairPerson(cleanSpan(s.person?.replace(/['’]s$/, '')), lexicon, n.original);
   const command = ((): Command => {
     switch (p.intent) {
       case 'help':
@@ -177,8 +201,17 @@ export function understand(raw: string, lexicon: Lexicon = NO_LEXICON): Understo
         const length =
           p.intent === 'summary.key' || /\b(full|long|detailed|longer|everything)\b/.test(text) ? 'full' : 'short';
         if (/\b(this|that|it)\b/.test(text) && !ref) return { name: 'summary', length, refers: ['article'] };
+        // "brief me on the news": the news is every story, a catch-up.
+        if (!ref && s.article && /\b(news|headlines|latest|updates?|stories)\b/.test(s.article)) {
+          const period = timeOf(text);
+          return period ? { name: 'catchup', period } : { name: 'catchup' };
+        }
         return { name: 'summary', length, ...(ref ? { article: ref } : {}) };
       }
+      case 'said.on':
+        // "Trump on Bolton": only a known name; "key takeaways on the withdrawal" is read by its cues.
+        if (!person || !lexicon.person(person)) return { name: 'search', text: n.original };
+        return { name: 'whosaid', person, ...(topicOf(s.topic) ? { about: topicOf(s.topic)! } : {}) };
       case 'said.about.check':
       case 'said.about': {
         const about = topicOf(s.topic);
@@ -224,6 +257,9 @@ export function understand(raw: string, lexicon: Lexicon = NO_LEXICON): Understo
       case 'event.countdown':
         return eventCommand(p, text, lexicon, 'countdown');
       case 'event.status':
+        // "what happened to the attacker": no event word and nobody known, so not an event question.
+        if (/^what (?:happened|came)\b/.test(text) && !eventKinds(text).length && !lexicon.mentions(text).length)
+          return { name: 'search', text: n.original };
         return eventCommand(p, text, lexicon, 'status');
       case 'event.where':
         return eventCommand(p, text, lexicon, 'where');
@@ -232,6 +268,7 @@ export function understand(raw: string, lexicon: Lexicon = NO_LEXICON): Understo
       case 'person':
         if (person && PRONOUN.test(person)) return { name: 'person', person: '', refers: ['person'] };
         return person ? { name: 'person', person } : { name: 'search', text: n.original };
+      case 'cues':
       case 'search': {
         if (phrase && text === '@phrase') return { name: 'whosaid', phrase };
         const bare = asTyped(text, n.original).replace(/^(the|a|an)\s+/i, '');
@@ -249,5 +286,10 @@ export function understand(raw: string, lexicon: Lexicon = NO_LEXICON): Understo
       }
     }
   })();
+  // No template fits: the question is read by its cue words and the slots that resolve.
+  if (command.name === 'search') {
+    const cued = readByCues(text, n.original, lexicon);
+    if (cued) return { command: cued, parse: { intent: 'cues', slots: {} } };
+  }
   return { command, parse: p };
 }

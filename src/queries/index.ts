@@ -278,6 +278,16 @@ function libraryLexicon(library: Library): Lexicon {
     return undefined;
   };
   return {
+    // An article whose headline and body hold most of the words: a loose best match is no match.
+    article: (words) => {
+      const best = library.findArticles(words, 1)[0];
+      if (!best) return false;
+      const asked = tokenize(words)
+        .filter((w) => !STOPWORDS.has(w))
+        .map(stem);
+      const body = [best.headline, ...best.paragraphs.map((p) => p.text)].join(' ');
+      return coverage(asked, body) >= 0.5;
+    },
     person: (span) => {
       const exact = one(span);
       if (exact) return exact;

@@ -158,11 +158,28 @@ export function factsOf(ctx: QueryContext, person: PersonSummary): PersonFacts {
   return facts;
 }
 
+/** A country or city's name → its adjective's names: "turkey" → "turkish", "ankara"… ("the president of Turkey"). */
+const PLACE_NAMES = new Map<string, string[]>();
+for (const [adjective, names] of Object.entries(DEMONYMS))
+  for (const name of names)
+    if (!name.includes(' ') && name !== adjective) PLACE_NAMES.set(name, [...(PLACE_NAMES.get(name) ?? []), adjective]);
+
+/** Whether every word of a text names a place ("poland", "hong kong", "california"). */
+function isPlace(text: string): boolean {
+  const words = descriptionWords(text);
+  return (
+    words.length > 0 &&
+    words.every((w) => w === 'hongkong' || DEMONYMS[w] || PLACE_NAMES.has(w) || Object.values(US_STATES).includes(w))
+  );
+}
+
 /** The words a description's word may appear as. */
 function variants(word: string): string[] {
   const out = new Set([word]);
   for (const v of ROLE_SYNONYMS[word] ?? []) out.add(v);
   for (const v of DEMONYMS[word] ?? []) for (const t of tokenize(v)) out.add(t);
+  for (const adjective of PLACE_NAMES.get(word) ?? [])
+    for (const v of DEMONYMS[adjective] ?? []) for (const t of tokenize(v)) out.add(t);
   if (US_STATES[word]) out.add(US_STATES[word]!);
   if (word.endsWith('s') && word.length > 4) out.add(word.slice(0, -1));
   if (word === 'democrat' || word === 'democratic') ['democrat', 'democratic', 'democrats'].forEach((v) => out.add(v));
@@ -177,7 +194,9 @@ function descriptionWords(text: string): string[] {
     .replace(/ united states /g, ' us ')
     .replace(/ united kingdom /g, ' uk ')
     .replace(/ united nations /g, ' un ')
-    .replace(/ prime minister /g, ' prime minister ');
+    .replace(/ prime minister /g, ' prime minister ')
+    // "PM" is one office of two words, not any minister.
+    .replace(/ pm /g, ' prime minister ');
   return t
     .trim()
     .split(' ')
@@ -200,10 +219,11 @@ export function describedPeople(ctx: QueryContext, description: string, pool?: P
   const possessive =
     /^(?:the\s+)?(.+?)'s\s+(.+)$/i.exec(text) ??
     (() => {
-      const m = /^(?:the\s+)?(\w+)\s+of\s+(.+)$/i.exec(text);
+      const m = /^(?:the\s+)?(\p{L}+)\s+of\s+(.+)$/iu.exec(text);
       return m && RELATIONS.has(tokenize(m[1]!)[0] ?? '') ? [m[0], m[2]!, m[1]!] : null;
     })();
-  if (possessive) {
+  // "Poland's interior minister" is the Polish interior minister, not a relation of someone.
+  if (possessive && !isPlace(possessive[1]!)) {
     const relation = descriptionWords(possessive[2]!);
     const owners = resolveOwner(ctx, possessive[1]!);
     if (owners.length && relation.length) {
@@ -224,7 +244,7 @@ export function describedPeople(ctx: QueryContext, description: string, pool?: P
       if (found.length) return [...new Map(found.map((p) => [p.id, p])).values()];
     }
   }
-  const words = descriptionWords(text);
+  const words = descriptionWords(possessive ? text.replace(/'s\b/, '') : text);
   if (!words.length) return [];
   const scored: { person: PersonSummary; score: number }[] = [];
   for (const person of pool ?? ctx.library.everyone()) {
