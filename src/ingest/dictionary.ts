@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { memoByWord } from './memo.js';
 
 let text = '';
 let starts: Uint32Array | undefined;
@@ -40,8 +41,10 @@ function entry(k: number): string {
   return text.slice(a, text.indexOf('"', a));
 }
 
-/** True when `word` (any case) is in the dictionary. */
-export function isDictionaryWord(word: string): boolean {
+/** True when `word` (any case) is in the dictionary. Memoised: a bisection cuts some twenty entries. */
+export const isDictionaryWord = memoByWord(inDictionary);
+
+function inDictionary(word: string): boolean {
   const w = word.toLowerCase();
   if (!/^[a-z]+$/.test(w)) return false;
   const index = load();

@@ -31,7 +31,7 @@ import { isCapitalized, stripDiacritics } from './tokens.js';
 import { isSpeechVerb } from './speech-verbs.js';
 import { resolveCataphora } from './cataphora.js';
 import { isDictionaryWord } from './dictionary.js';
-import { memoTable } from './memo.js';
+import { memoByWord, memoTable } from './memo.js';
 import {
   FEMALE_WORDS,
   FUNCTION_WORDS,
@@ -138,20 +138,23 @@ function lowerNoDot(w: string) {
   return w.toLowerCase().replace(/\.$/, '');
 }
 
-function isTitleWord(w: string): boolean {
+const isTitleWord = memoByWord(titleWord);
+function titleWord(w: string): boolean {
   const l = lowerNoDot(w);
   return TITLES.has(l) || (/^ex-/.test(l) && TITLES.has(l.slice(3)));
 }
 
 /** An occupation noun that can open a run as a title ("Musician", "Videoblogger"), not a first name. */
-function isOccupationWord(w: string): boolean {
+const isOccupationWord = memoByWord(occupationWord);
+function occupationWord(w: string): boolean {
   return (
     /^\p{Lu}\p{Ll}{3,}(ian|er|ist|or|ant|ent|ee)$/u.test(w) && isDictionaryWord(w) && firstNameGender(w) === undefined
   );
 }
 
 /** Nationality adjectives and short country codes before a title ("Russian President", "US Ambassador"). */
-function isQualifier(w: string): boolean {
+const isQualifier = memoByWord(qualifier);
+function qualifier(w: string): boolean {
   if (/^(North|South|East|West|Northern|Southern|Eastern|Western|Central|New)$/.test(w)) return true;
   return /^(?:\p{Lu}\.){2,}$/u.test(w) || /^\p{Lu}{2,3}$/u.test(w) || /^\p{Lu}\p{Ll}+(?:an|ian|ese|ish|i|ic)$/u.test(w);
 }
