@@ -147,7 +147,19 @@ function demonym(word: string): boolean {
 function place(t: string[]): boolean {
   return t.some((x) => x === 'Place' || x === 'City' || x === 'Country' || x === 'Region');
 }
+// Asked of every capitalised run, several times: memoised per extraction (no word holds a NUL).
+const placeNameMemo = memoTable<string, boolean>();
 export function isPlaceName(words: string[]): boolean {
+  const key = words.length === 1 ? words[0]! : words.join('\u0000');
+  let hit = placeNameMemo.get(key);
+  if (hit === undefined) {
+    hit = placeName(words);
+    if (placeNameMemo.size >= 20_000) placeNameMemo.clear();
+    placeNameMemo.set(key, hit);
+  }
+  return hit;
+}
+function placeName(words: string[]): boolean {
   if (place(lookup(words.length === 1 ? words[0]! : words.join(' ')))) return true;
   // "Northern Ireland", "South Sudan", "West Java": a compass word before a place.
   if (words.length === 2 && /^(North|South|East|West|Northern|Southern|Eastern|Western|Central)$/.test(words[0]!))

@@ -174,6 +174,8 @@ export class People {
   private byInner = new Map<string, PersonRecord[]>();
   /** First + last token → the first such person. */
   private byFirstLast = new Map<string, PersonRecord>();
+  /** First token of a name of two or more tokens → persons. */
+  private byFirst = new Map<string, PersonRecord[]>();
   /** Runs that name an organisation (with the token where its name ends, over "of"/"on" phrases). */
   private orgRuns = new Map<Run, { org: PersonRecord; to: number }>();
   /** How often each person has been named by the bare surname so far. */
@@ -693,6 +695,7 @@ export class People {
     if (t.length >= 2) {
       const key = `${normName(t[0]!)}\u0000${normName(t[t.length - 1]!)}`;
       if (!this.byFirstLast.has(key)) this.byFirstLast.set(key, p);
+      push(this.byFirst, normName(t[0]!));
     }
   }
 
@@ -949,9 +952,7 @@ export class People {
   /** The one person of the article with this first name, mentioned before (`run`), if exactly one. */
   private matchFirstName(word: string, run?: { paragraph: number; from: number }): PersonRecord | undefined {
     const w = normName(word);
-    const hits = this.list.filter(
-      (p) => p.type === 'person' && p.nameTokens.length >= 2 && normName(p.nameTokens[0]!) === w,
-    );
+    const hits = (this.byFirst.get(w) ?? []).filter((p) => p.type === 'person');
     if (hits.length !== 1) return undefined;
     if (
       run &&
