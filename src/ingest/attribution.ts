@@ -3119,7 +3119,8 @@ export class Attributor {
     if (isOrdinaryWord(w) || isPlaceName([w])) return false;
     // …nor one the article also writes in lower case ("Territory … territories").
     const l = w.toLowerCase();
-    return !this.docs.some((d) => d.tokens.some((x) => x.kind === 'word' && (x.text === l || x.text === l + 's')));
+    const plural = l + 's';
+    return !this.docs.some((d) => d.tokens.some((x) => x.kind === 'word' && (x.text === l || x.text === plural)));
   }
 
   /** An organisation phrase starting at `a`: "the Department for Transport", "Unite". */

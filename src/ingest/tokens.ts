@@ -55,9 +55,15 @@ export function tokenize(text: string, quotes: Span[] = []): Token[] {
       qi++;
       continue;
     }
-    const ch = text[i]!;
-    const code = ch.charCodeAt(0);
-    if (code === 32 || code === 10 || code === 9 || code === 13 || code === 160 || (code > 127 && /\s/.test(ch))) {
+    const code = text.charCodeAt(i);
+    if (
+      code === 32 ||
+      code === 10 ||
+      code === 9 ||
+      code === 13 ||
+      code === 160 ||
+      (code > 127 && /\s/.test(text[i]!))
+    ) {
       i++;
       continue;
     }
@@ -78,6 +84,7 @@ export function tokenize(text: string, quotes: Span[] = []): Token[] {
       i = end;
       continue;
     }
+    const ch = text[i]!;
     tokens.push({ text: ch, start: i, end: i + 1, kind: 'punct', lower: ch.toLowerCase() });
     i++;
   }
