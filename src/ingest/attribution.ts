@@ -25,6 +25,7 @@ import type { QuoteContext, QuoteSpan } from './quotes.js';
 import { isExcludedQuote, quoteKind } from './quotes.js';
 import { isMannerVerb, isSpeechVerb, isWeakCue, speechLemma, SPEECH_CHANNEL_NOUNS } from './speech-verbs.js';
 import { isDictionaryWord } from './dictionary.js';
+import { memoByWord } from './memo.js';
 import type { ParagraphDoc, Token } from './tokens.js';
 import { isCapitalized } from './tokens.js';
 import {
@@ -217,11 +218,12 @@ const skippable = (t: Token | undefined): boolean =>
         t.text,
       )));
 const lower = (t: Token | undefined) => (t ? t.lower : '');
-const bare = (w: string) =>
+const bare = memoByWord((w: string) =>
   w
     .toLowerCase()
     .replace(/['’]s$/, '')
-    .replace(/\.$/, '');
+    .replace(/\.$/, ''),
+);
 
 function pronounGender(w: string): Gender | 'plural' | 'neuter' | 'first' | undefined {
   const l = w.toLowerCase();
@@ -3117,7 +3119,8 @@ export class Attributor {
     if (isOrdinaryWord(w) || isPlaceName([w])) return false;
     // …nor one the article also writes in lower case ("Territory … territories").
     const l = w.toLowerCase();
-    return !this.docs.some((d) => d.tokens.some((x) => x.kind === 'word' && (x.text === l || x.text === l + 's')));
+    const plural = l + 's';
+    return !this.docs.some((d) => d.tokens.some((x) => x.kind === 'word' && (x.text === l || x.text === plural)));
   }
 
   /** An organisation phrase starting at `a`: "the Department for Transport", "Unite". */
@@ -3373,7 +3376,8 @@ function singular(w: string): string {
 }
 
 /** A noun for a person or people: a role, a plain person noun, kinship, or a plural of people. */
-function personish(w: string): boolean {
+const personish = memoByWord(personNoun);
+function personNoun(w: string): boolean {
   return (
     isRoleNoun(w) ||
     isRoleNoun(singular(w)) ||

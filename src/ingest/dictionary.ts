@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { memoByWord } from './memo.js';
 
 let text = '';
 let starts: Uint32Array | undefined;
@@ -35,13 +36,22 @@ function load(): Uint32Array {
   return starts;
 }
 
-function entry(k: number): string {
-  const a = starts![k]!;
-  return text.slice(a, text.indexOf('"', a));
+/** How entry `k` sorts against `w` (as `<` on strings would, for a–z words), without cutting it out. */
+function compareEntry(k: number, w: string): number {
+  let a = starts![k]!;
+  for (let i = 0; ; i++, a++) {
+    const c = text.charCodeAt(a);
+    if (c === 34) return i === w.length ? 0 : -1;
+    if (i === w.length) return 1;
+    const d = c - w.charCodeAt(i);
+    if (d !== 0) return d;
+  }
 }
 
-/** True when `word` (any case) is in the dictionary. */
-export function isDictionaryWord(word: string): boolean {
+/** True when `word` (any case) is in the dictionary. Memoised: the same words are asked about again and again. */
+export const isDictionaryWord = memoByWord(inDictionary);
+
+function inDictionary(word: string): boolean {
   const w = word.toLowerCase();
   if (!/^[a-z]+$/.test(w)) return false;
   const index = load();
@@ -49,9 +59,9 @@ export function isDictionaryWord(word: string): boolean {
   let hi = index.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    const e = entry(mid);
-    if (e === w) return true;
-    if (e < w) lo = mid + 1;
+    const order = compareEntry(mid, w);
+    if (order === 0) return true;
+    if (order < 0) lo = mid + 1;
     else hi = mid - 1;
   }
   return false;

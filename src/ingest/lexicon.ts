@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import nlp from 'compromise';
 import { wordSet } from '../text/words.js';
 import { isDictionaryWord } from './dictionary.js';
-import { memoTable } from './memo.js';
+import { memoByWord, memoTable } from './memo.js';
 import { stripDiacritics } from './tokens.js';
 
 const LEX = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one
@@ -71,7 +71,10 @@ const WORD_FIRST_NAMES: Record<string, 'male' | 'female'> = {
   fern: 'female',
 };
 
-export function firstNameGender(word: string): 'male' | 'female' | 'unknown' | undefined {
+// Asked of every capitalised word, several times: memoised per extraction (see ./memo.ts).
+export const firstNameGender = memoByWord(firstNameGenderOf);
+
+function firstNameGenderOf(word: string): 'male' | 'female' | 'unknown' | undefined {
   const own = WORD_FIRST_NAMES[word.toLowerCase()];
   if (own && /^\p{Lu}\p{Ll}/u.test(word)) return own;
   const t = tags(word);
@@ -98,7 +101,9 @@ const UNISEX_NAMES = new Set(
 );
 
 /** The gender a person's first name suggests: the tagger's, else the name list's; undefined when neither knows the name. */
-export function givenNameGender(word: string): 'male' | 'female' | 'unknown' | undefined {
+export const givenNameGender = memoByWord(givenNameGenderOf);
+
+function givenNameGenderOf(word: string): 'male' | 'female' | 'unknown' | undefined {
   const own = firstNameGender(word);
   if (own === 'male' || own === 'female') return own;
   if (!/^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(word)) return undefined;
@@ -110,7 +115,8 @@ export function givenNameGender(word: string): 'male' | 'female' | 'unknown' | u
 }
 
 /** A verb form that takes an object ("praised", "met", "asks"): a name after it is not the subject. */
-export function isVerbForm(word: string): boolean {
+export const isVerbForm = memoByWord(verbForm);
+function verbForm(word: string): boolean {
   const t = tags(word);
   if (t.some((x) => x === 'PastTense' || x === 'Infinitive' || x === 'PresentTense' || x === 'Verb' || x === 'Gerund'))
     return true;
@@ -121,7 +127,8 @@ export function isVerbForm(word: string): boolean {
  * A word that can be a clause's verb: what `isVerbForm` says, and past forms the lexicon files as
  * adjectives ("rejected", "devastated").
  */
-export function isVerbLike(word: string): boolean {
+export const isVerbLike = memoByWord(verbLike);
+function verbLike(word: string): boolean {
   if (isVerbForm(word)) return true;
   if (!/^\p{Ll}{3,}ed$/u.test(word)) return false;
   const t = tags(word);
@@ -129,7 +136,8 @@ export function isVerbLike(word: string): boolean {
 }
 
 /** A capitalised nationality or country code: "Swiss", "Russian", "U.S.", "UK". */
-export function isDemonym(word: string): boolean {
+export const isDemonym = memoByWord(demonym);
+function demonym(word: string): boolean {
   if (/^(?:\p{Lu}\.){2,}$/u.test(word) || /^\p{Lu}{2,3}$/u.test(word)) return true;
   if (!/^\p{Lu}\p{Ll}/u.test(word)) return false;
   return tags(word).includes('Demonym') || /^\p{Lu}\p{Ll}+(?:an|ian|ese|ish|i)$/u.test(word);
@@ -139,7 +147,19 @@ export function isDemonym(word: string): boolean {
 function place(t: string[]): boolean {
   return t.some((x) => x === 'Place' || x === 'City' || x === 'Country' || x === 'Region');
 }
+// Asked of every capitalised run, several times: memoised per extraction (no word holds a NUL).
+const placeNameMemo = memoTable<string, boolean>();
 export function isPlaceName(words: string[]): boolean {
+  const key = words.length === 1 ? words[0]! : words.join('\u0000');
+  let hit = placeNameMemo.get(key);
+  if (hit === undefined) {
+    hit = placeName(words);
+    if (placeNameMemo.size >= 20_000) placeNameMemo.clear();
+    placeNameMemo.set(key, hit);
+  }
+  return hit;
+}
+function placeName(words: string[]): boolean {
   if (place(lookup(words.length === 1 ? words[0]! : words.join(' ')))) return true;
   // "Northern Ireland", "South Sudan", "West Java": a compass word before a place.
   if (words.length === 2 && /^(North|South|East|West|Northern|Southern|Eastern|Western|Central)$/.test(words[0]!))
@@ -153,7 +173,8 @@ export function isOrganisationName(word: string): boolean {
 }
 
 /** A plain lower-case noun ("figure", "chef", "blogger"), as descriptors before a name are. */
-export function isPlainNoun(word: string): boolean {
+export const isPlainNoun = memoByWord(plainNoun);
+function plainNoun(word: string): boolean {
   const t = tags(word);
   return (
     t.some((x) => x === 'Singular' || x === 'Actor' || x === 'Noun') &&
@@ -162,7 +183,8 @@ export function isPlainNoun(word: string): boolean {
 }
 
 /** A word the lexicon knows as something other than a name (a noun, verb, adjective …). */
-export function isCommonWord(word: string): boolean {
+export const isCommonWord = memoByWord(commonWord);
+function commonWord(word: string): boolean {
   const t = tags(word);
   if (t.length === 0) return false;
   return !t.some(

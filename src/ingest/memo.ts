@@ -16,3 +16,21 @@ export function memoTable<K, V>(): Map<K, V> {
 export function clearMemoTables(): void {
   for (const t of tables) t.clear();
 }
+
+const NONE = Symbol('none');
+
+/**
+ * `fn` memoised per extraction, for a pure function of one word that the rules ask of the same
+ * words again and again (a lexicon test, a dictionary look-up).
+ */
+export function memoByWord<V>(fn: (word: string) => V): (word: string) => V {
+  const table = memoTable<string, V | typeof NONE>();
+  return (word) => {
+    const hit = table.get(word);
+    if (hit !== undefined) return hit === NONE ? (undefined as V) : hit;
+    const value = fn(word);
+    if (table.size >= 20_000) table.clear();
+    table.set(word, value === undefined ? NONE : value);
+    return value;
+  };
+}

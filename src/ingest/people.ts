@@ -31,7 +31,7 @@ import { isCapitalized, stripDiacritics } from './tokens.js';
 import { isSpeechVerb } from './speech-verbs.js';
 import { resolveCataphora } from './cataphora.js';
 import { isDictionaryWord } from './dictionary.js';
-import { memoTable } from './memo.js';
+import { memoByWord, memoTable } from './memo.js';
 import {
   FEMALE_WORDS,
   FUNCTION_WORDS,
@@ -138,20 +138,23 @@ function lowerNoDot(w: string) {
   return w.toLowerCase().replace(/\.$/, '');
 }
 
-function isTitleWord(w: string): boolean {
+const isTitleWord = memoByWord(titleWord);
+function titleWord(w: string): boolean {
   const l = lowerNoDot(w);
   return TITLES.has(l) || (/^ex-/.test(l) && TITLES.has(l.slice(3)));
 }
 
 /** An occupation noun that can open a run as a title ("Musician", "Videoblogger"), not a first name. */
-function isOccupationWord(w: string): boolean {
+const isOccupationWord = memoByWord(occupationWord);
+function occupationWord(w: string): boolean {
   return (
     /^\p{Lu}\p{Ll}{3,}(ian|er|ist|or|ant|ent|ee)$/u.test(w) && isDictionaryWord(w) && firstNameGender(w) === undefined
   );
 }
 
 /** Nationality adjectives and short country codes before a title ("Russian President", "US Ambassador"). */
-function isQualifier(w: string): boolean {
+const isQualifier = memoByWord(qualifier);
+function qualifier(w: string): boolean {
   if (/^(North|South|East|West|Northern|Southern|Eastern|Western|Central|New)$/.test(w)) return true;
   return /^(?:\p{Lu}\.){2,}$/u.test(w) || /^\p{Lu}{2,3}$/u.test(w) || /^\p{Lu}\p{Ll}+(?:an|ian|ese|ish|i|ic)$/u.test(w);
 }
@@ -171,6 +174,8 @@ export class People {
   private byInner = new Map<string, PersonRecord[]>();
   /** First + last token → the first such person. */
   private byFirstLast = new Map<string, PersonRecord>();
+  /** First token of a name of two or more tokens → persons. */
+  private byFirst = new Map<string, PersonRecord[]>();
   /** Runs that name an organisation (with the token where its name ends, over "of"/"on" phrases). */
   private orgRuns = new Map<Run, { org: PersonRecord; to: number }>();
   /** How often each person has been named by the bare surname so far. */
@@ -690,6 +695,7 @@ export class People {
     if (t.length >= 2) {
       const key = `${normName(t[0]!)}\u0000${normName(t[t.length - 1]!)}`;
       if (!this.byFirstLast.has(key)) this.byFirstLast.set(key, p);
+      push(this.byFirst, normName(t[0]!));
     }
   }
 
@@ -946,9 +952,7 @@ export class People {
   /** The one person of the article with this first name, mentioned before (`run`), if exactly one. */
   private matchFirstName(word: string, run?: { paragraph: number; from: number }): PersonRecord | undefined {
     const w = normName(word);
-    const hits = this.list.filter(
-      (p) => p.type === 'person' && p.nameTokens.length >= 2 && normName(p.nameTokens[0]!) === w,
-    );
+    const hits = (this.byFirst.get(w) ?? []).filter((p) => p.type === 'person');
     if (hits.length !== 1) return undefined;
     if (
       run &&

@@ -38,7 +38,8 @@ export function findQuoteSpans(text: string, nextOpensQuote = false): QuoteSpan[
     const open = stack.pop()!;
     if (stack.length === 0) spans.push(makeSpan(text, open, pos + 1, true));
   };
-  for (let i = 0; i < text.length; i++) {
+  // From one quote mark (or apostrophe) to the next: a regex scan passes over the rest faster than a loop.
+  for (let i = nextMark(text, 0); i >= 0; i = nextMark(text, i + 1)) {
     const ch = text[i]!;
     if (
       ch !== '“' &&
@@ -93,6 +94,14 @@ export function findQuoteSpans(text: string, nextOpensQuote = false): QuoteSpan[
     spans.push(makeSpan(text, bottom, text.length, false));
   }
   return spans.filter((s) => s.text.length > 0);
+}
+
+const MARK = /["'«»\u2018-\u201e]/g;
+
+function nextMark(text: string, from: number): number {
+  MARK.lastIndex = from;
+  const m = MARK.exec(text);
+  return m ? m.index : -1;
 }
 
 function makeSpan(text: string, open: Open, end: number, closed: boolean): QuoteSpan {

@@ -32,6 +32,8 @@ const WORD =
 /** Tokenizes `text`, turning each span in `quotes` (outer marks included) into one quote token. */
 export function tokenize(text: string, quotes: Span[] = []): Token[] {
   const tokens: Token[] = [];
+  const narrow = oneByteCopy(text);
+  const wide = !LATIN1_ONLY.test(text);
   // Span indexes in text order (a stable sort, as sorting copies of the spans would be).
   const order = quotes.map((_, k) => k).sort((a, b) => quotes[a]!.start - quotes[b]!.start);
   let qi = 0;
@@ -53,9 +55,15 @@ export function tokenize(text: string, quotes: Span[] = []): Token[] {
       qi++;
       continue;
     }
-    const ch = text[i]!;
-    const code = ch.charCodeAt(0);
-    if (code === 32 || code === 10 || code === 9 || code === 13 || code === 160 || (code > 127 && /\s/.test(ch))) {
+    const code = text.charCodeAt(i);
+    if (
+      code === 32 ||
+      code === 10 ||
+      code === 9 ||
+      code === 13 ||
+      code === 160 ||
+      (code > 127 && /\s/.test(text[i]!))
+    ) {
       i++;
       continue;
     }
@@ -66,7 +74,7 @@ export function tokenize(text: string, quotes: Span[] = []): Token[] {
       let end = wordEnd >= 0 ? wordEnd : i + m![0].length;
       const limit = nextQuote ? nextQuote.start : text.length;
       end = Math.min(end, limit);
-      let word = text.slice(i, end);
+      let word = wide && !latin1(text, i, end) ? text.slice(i, end) : narrow.slice(i, end);
       // Abbreviations and initials keep their full stop ("Dr.", "R.", "Oct.").
       if (text[end] === '.' && end < limit && (ABBREVIATIONS.has(word.toLowerCase()) || /^\p{Lu}$/u.test(word))) {
         end++;
@@ -76,10 +84,28 @@ export function tokenize(text: string, quotes: Span[] = []): Token[] {
       i = end;
       continue;
     }
+    const ch = text[i]!;
     tokens.push({ text: ch, start: i, end: i + 1, kind: 'punct', lower: ch.toLowerCase() });
     i++;
   }
   return tokens;
+}
+
+/**
+ * `text` held one byte per character. A text that came from one holding a character above U+00FF
+ * (a curly quote is enough) is stored two bytes wide, and so is every slice of it: every
+ * toLowerCase, regex test and Set lookup the rules make on such a word takes a slow path. Words
+ * are cut from this copy instead, except those holding a character above U+00FF, which the copy
+ * mangles (Latin-1 keeps only the low byte).
+ */
+function oneByteCopy(text: string): string {
+  return Buffer.from(text, 'latin1').toString('latin1');
+}
+const LATIN1_ONLY = /^[\x00-\xff]*$/;
+
+function latin1(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) > 0xff) return false;
+  return true;
 }
 
 const isAsciiAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
