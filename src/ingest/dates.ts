@@ -517,10 +517,20 @@ const ZONE_OFFSETS: Record<string, number> = {
 };
 const ZONE_ABBREVIATION = new RegExp(`\\b(${Object.keys(ZONE_OFFSETS).join('|')})\\b`);
 
+/** A score or a tally ("31-12", "2-1"), not a range of days ("Oct. 14-15", "9-12 June") nor part of an ISO date. */
+const TALLY =
+  /(?<!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+|[\d-])\b\d{1,3}\s*[-–]\s*\d{1,3}\b(?![\d-]|\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|a\.?m\b|p\.?m\b))/g;
+
+/** The text with its tallies blanked (same length), so "approved it 31-12 on Tuesday" holds no time "12". */
+function maskTallies(text: string): string {
+  if (!/\d\s*[-–]\s*\d/.test(text)) return text;
+  return text.replace(TALLY, (m) => m.replace(/\d/g, 'x'));
+}
+
 function chronoCandidates(text: string, ref: Ymd | undefined, out: Candidate[], base = 0, times = false): void {
   // Noon on the published day, in the host's zone: chrono reads and writes local components.
   const refDate = ref ? new Date(ref.y, ref.m - 1, ref.d, 12) : new Date(2000, 0, 1, 12);
-  const results = chrono.parse(text, refDate);
+  const results = chrono.parse(maskTallies(text), refDate);
   // A time alone may belong to the date right after it: "8:30 p.m. BST (1930 UTC) on August 27".
   const carried = new Map<
     number,

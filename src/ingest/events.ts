@@ -70,6 +70,22 @@ export interface Frame {
   denial: boolean;
 }
 
+/** What a denial denies when it is a charge, not a report: "denies the charge and will stand trial". */
+const DENIED_CHARGE =
+  /^\s+(?:the\s+|any\s+|all\s+|both\s+)?(?:charges?|counts?|allegations?|accusations?|wrongdoing|offen[cs]es?)\b/i;
+
+/**
+ * A speech verb that frames nothing: a denial of a charge ("X denies fraud and will stand trial"),
+ * or a relative clause closed by a comma ("Okafor, who wrote the bill, will …"), which is about the
+ * subject, not the source of the sentence.
+ */
+function notAFrame(s: string, verbStart: number, verbEnd: number, denial: boolean): boolean {
+  if (denial && DENIED_CHARGE.test(s.slice(verbEnd))) return true;
+  if (!/,\s*(?:who|which)\s+(?:\w+ly\s+)?$/i.test(s.slice(Math.max(0, verbStart - 20), verbStart))) return false;
+  const aside = /^[^,;]*,/.exec(s.slice(verbEnd));
+  return !!aside && !/\bthat\b|["“]/.test(aside[0]);
+}
+
 /** The reporting frames of a sentence (quotes blanked): leading ("X said that"), trailing (", X said."), or mid ("X said on Monday she …"). */
 export function reportingFrames(s: string): Frame[] {
   const frames: Frame[] = [];
@@ -93,6 +109,7 @@ export function reportingFrames(s: string): Frame[] {
     const denial = DENIAL.test(m[0]);
     // "X, who denies the charges, will appear …": an aside about the charges, no reporting frame.
     if (denial && /,\s*(?:who|which)\s+(?:\w+ly\s+)?$/i.test(before)) continue;
+    if (notAFrame(s, verbStart, verbEnd, denial)) continue;
     // Trailing: ", the Foreign Office said on Wednesday." (possibly followed by ", setting up …").
     if (
       comma >= 0 &&
@@ -665,6 +682,8 @@ function groupTriggers(s: string, triggers: Trigger[], dateOf: Map<Trigger, Date
       )
         join = true;
       else if (lastKind === 'call' && t.kind === 'meeting' && /^\s*$/.test(gap)) join = true;
+      // "travel to Dorking on Tuesday for a league game": the game is the trip's purpose.
+      else if (lastKind === 'visit' && t.kind === 'match' && purpose) join = true;
     }
     if (join) last.push(t);
     else groups.push([t]);

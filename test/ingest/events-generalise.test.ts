@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { findDates } from '../../src/ingest/dates.js';
+import { brief, eventsOf, person, type EventBrief } from '../support/event-texts.js';
+
+/**
+ * Event rules of the second round (issue 12), each on a small text written for it: tallied votes,
+ * openings, "have until" deadlines, products that ship, sport's own words, speech verbs that frame
+ * nothing. People are given by hand so the tests do not depend on the people layer.
+ */
+
+const PEOPLE = [
+  person('rosa-quint', 'Rosa Quint', ['Quint', 'Sen. Rosa Quint', 'Mayor Rosa Quint'], { gender: 'female' }),
+  person('ivo-brand', 'Ivo Brand', ['Brand'], { gender: 'male' }),
+];
+// A Wednesday.
+const PUBLISHED = '2025-11-26';
+
+const briefs = (texts: string | string[], published = PUBLISHED): EventBrief[] =>
+  eventsOf(texts, PEOPLE, published).map(brief);
+
+describe('a tally is a vote that took place', () => {
+  it('"approved the measure 61-39 on Tuesday": a vote, on the past Tuesday', () => {
+    expect(briefs('The assembly approved the harbour measure 61-39 on Tuesday.')).toEqual([
+      ['vote', [], undefined, '2025-11-25', 'took place'],
+    ]);
+  });
+
+  it('"passed its third reading by 290 votes to 212": a vote, without a time of day from the tally', () => {
+    expect(briefs('The bill passed its third reading by 290 votes to 212 on Monday.')).toEqual([
+      ['vote', [], undefined, '2025-11-24', 'took place'],
+    ]);
+  });
+
+  it('a tally holds no time: "21-9 on Friday" is a day, "Oct. 6-7" still a range', () => {
+    const [d] = findDates('The board backed the plan 21-9 on Friday.', PUBLISHED);
+    expect(d!.when.precision).toBe('day');
+    const [r] = findDates('The forum meets on Dec. 8-9.', PUBLISHED);
+    expect([r!.when.start, r!.when.end]).toEqual(['2025-12-08', '2025-12-09']);
+  });
+
+  it('a share is not a tally: "backed by 55-45 percent" names no vote', () => {
+    expect(briefs('The idea was backed by 55-45 percent in a poll last year.')).toEqual([]);
+  });
+});
+
+describe('openings, deadlines and products', () => {
+  it('"will be officially opened at 11am on Friday": a dated happening, kind other', () => {
+    expect(briefs('The new swimming pool will be officially opened at 11am on Friday.')).toEqual([
+      ['other', [], undefined, '2025-11-28T11:00:00', 'scheduled'],
+    ]);
+  });
+
+  it('"have until <date> to …": a deadline', () => {
+    expect(briefs('Tenants have until 5 December to object to the rent rise.')).toEqual([
+      ['deadline', [], undefined, '2025-12-05', 'scheduled'],
+    ]);
+  });
+
+  it('"orders open Dec. 2 and the console ships Dec. 9": two events', () => {
+    expect(briefs('Orders open Dec. 2 and the console ships Dec. 9.')).toEqual([
+      ['other', [], undefined, '2025-12-02', 'scheduled'],
+      ['release', [], undefined, '2025-12-09', 'scheduled'],
+    ]);
+  });
+
+  it('"its first model went on sale in March": a release that took place; a ship sailing is none', () => {
+    expect(briefs('Its first model went on sale in March.')).toEqual([
+      ['release', [], undefined, '2025-03-01..2025-03-31', 'took place'],
+    ]);
+    expect(briefs('Two ships sailed to Malta on Monday.')).toEqual([]);
+  });
+});
+
+describe("sport's own words", () => {
+  it('"travel to <town> on Tuesday for a league game": a match there, not a visit', () => {
+    expect(briefs('The side then travel to Exmouth on Tuesday for a league game.')).toEqual([
+      ['match', [], 'Exmouth', '2025-12-02', 'scheduled'],
+    ]);
+  });
+
+  it('"will host <club> in the cup semi-final on Saturday": a match, not a meeting', () => {
+    const found = briefs('Dunmore Town will host Kelby Rovers in the cup semi-final on Saturday.');
+    expect(found.map((b) => b[0])).toEqual(['match']);
+    expect(found[0]![3]).toBe('2025-11-29');
+  });
+});
+
+describe('speech verbs that frame nothing', () => {
+  it('"X, who wrote the bill, will hold a news conference": the subject before the aside', () => {
+    expect(briefs('Sen. Rosa Quint, who wrote the bill, will hold a news conference in Salem on Friday.')).toEqual([
+      ['conference', ['Rosa Quint'], 'Salem', '2025-11-28', 'scheduled'],
+    ]);
+  });
+
+  it('"denies the charge and will stand trial in May": a denial of a charge does not deny the trial', () => {
+    expect(briefs('Brand denies the charges and will stand trial on 4 May.')).toEqual([
+      ['trial', ['Ivo Brand'], undefined, '2026-05-04', 'scheduled'],
+    ]);
+  });
+
+  it('"denied that the talks took place": still a denial', () => {
+    expect(briefs('Quint denied that she met Brand in Salem on Monday.')).toEqual([]);
+  });
+});
