@@ -32,6 +32,8 @@ export interface RelativeDay {
   anchor?: string;
   /** "the first day (of the trip)": counted from the start of the anchor event. */
   ordinal?: boolean;
+  /** "the final day (of the summit)": counted back from the end of the anchor event. */
+  fromEnd?: boolean;
 }
 
 export interface FindOptions {
@@ -895,13 +897,23 @@ function militaryTimeCandidates(text: string, out: Candidate[]): void {
 }
 
 const COUNT_WORDS: Record<string, number> = { ...NUMBER_WORDS, the: 1 };
-const ORDINAL_DAYS: Record<string, number> = { first: 0, opening: 0, second: 1, third: 2, fourth: 3, fifth: 4 };
+const ORDINAL_DAYS: Record<string, number> = {
+  first: 0,
+  opening: 0,
+  second: 1,
+  third: 2,
+  fourth: 3,
+  fifth: 4,
+  final: 0,
+  closing: 0,
+};
+const FROM_END = /^(?:final|closing)$/i;
 // "the following day", "the next day", "a day later", "two days after the vote", "the day before the launch", "a week later".
 const RELATIVE_DAY =
   /\b(?:on\s+)?(?:the\s+(following|next|previous|same)\s+day|(later\s+)?that\s+(?:same\s+)?day|(the|a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(?:days?|(weeks?))\s+(later|after(?:wards)?|earlier|before)(?:\s+(?:the|its|their|his|her)\s+([a-z]+))?)\b/gi;
 // "on the first day (of the trip)", "on its opening day".
 const ORDINAL_DAY =
-  /\b(?:on\s+)?(?:the|its|their)\s+(first|opening|second|third|fourth|fifth)\s+day(?:\s+of\s+(?:the|its|their|his|her)\s+([a-z]+))?\b/gi;
+  /\b(?:on\s+)?(?:the|its|their)\s+(first|opening|second|third|fourth|fifth|final|closing)\s+day(?:\s+of\s+(?:the|its|their|his|her)\s+([a-z]+))?\b/gi;
 
 function relativeDayCandidates(text: string, out: Candidate[]): void {
   RELATIVE_DAY.lastIndex = 0;
@@ -933,6 +945,7 @@ function relativeDayCandidates(text: string, out: Candidate[]): void {
     const relative: RelativeDay = {
       days: ORDINAL_DAYS[m[1]!.toLowerCase()]!,
       ordinal: true,
+      ...(FROM_END.test(m[1]!) ? { fromEnd: true } : {}),
       ...(m[2] ? { anchor: m[2].toLowerCase() } : {}),
     };
     out.push({

@@ -305,6 +305,14 @@ const RULES: Rule[] = [
       (/\b(?:the|its|their|a|new)\s+(?:[\w-]+\s+){0,2}$/i.test(before(s, a, 30)) &&
         !/^\s+(?:to|from|with|carrying|of)\b/i.test(after(s, b, 12))),
   },
+  // "pleaded not guilty on Wednesday", "admitted fraud at Leeds Crown Court": a plea is made at a hearing.
+  {
+    kind: 'hearing',
+    noun: false,
+    hint: /plea|pled|admit/i,
+    re: /\b(?:plead(?:s|ed)?|pled|(?:will|to|would)\s+enter\s+a\s+plea|entered\s+a\s+plea)(?:\s+(?:not\s+)?guilty\b)?|\badmit(?:s|ted)\b(?=[^.;]{0,80}\b(?:court|tribunal)\b)/gi,
+    guard: (s, a, b, w) => /guilty|plea/.test(w) || !/^plead/.test(w) || /^\s+(?:not\s+)?guilty/i.test(after(s, b, 15)),
+  },
   // "travel to Dorking for a league game", "hosts Brentford Athletic": sport's own words.
   {
     kind: 'match',
@@ -317,11 +325,11 @@ const RULES: Rule[] = [
 ];
 
 const NOUN_BEFORE =
-  /(?:(?:\b(?:[Tt]he|[Aa]|[Aa]n|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)|\d)\s+(?:(?:planned|proposed|first|second|third|next|last|upcoming|expected|scheduled|state|official|private|public|surprise|brief|historic|long-awaited|rare|previous|\w+-\w+|[A-Z][\w.]*)\s+){0,2}|['’]s\s+(?:[a-z][\w-]*\s+){0,2})$/;
+  /(?:(?:\b(?:[Tt]he|[Aa]|[Aa]n|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)|\d)\s+(?:(?:planned|proposed|first|second|third|next|last|upcoming|expected|scheduled|state|official|private|public|surprise|brief|historic|long-awaited|rare|previous|\w+-\w+|[A-Z][\w.]*)\s+){0,2}|['’]s\s+(?:(?!(?:then|now|also|later|still|again|will|would|could|should|must|may)\s)[a-z][\w-]*\s+){0,2})$/;
 
 /** A cheap test before the rules run: the stems every trigger starts with. */
 const HINT =
-  /debat|rall|inquir|effect|force|meet|met\b|meeting|sit|sat|talk|negotiat|round|call|conversation|spoke|speak|phone|visit|trip|travel|fl[yie]|arriv|head|stop|summit|vot|ballot|referend|plebiscite|hearing|testif|appear|hear\b|heard\b|deposition|arraign|trial|sentenc|election|run-?off|primar|caucus|polls|launch|lift|blast|unveil|inaugur|open|match|derby|fixture|final|play|kick|prix|face|beat|drew|draw|win|won|lost|victory|defeat|loss|deadline|ultimatum|run|ran|expir|laps|releas|publish|leak|out\b|sale|results|figures|data|report|conferen|convention|symposium|forum|expo|briefing|congress|speech|keynote|eulogy|lecture|sermon|union|address|present|sworn|swearing|ceremony|walk|strike|tickets|pre-?orders|registration|bookings|receiv|host|welcom|approv|pass|reject|adopt|defeat|endors|ratif|back|until|ship|game/i;
+  /debat|rall|inquir|effect|force|meet|met\b|meeting|sit|sat|talk|negotiat|round|call|conversation|spoke|speak|phone|visit|trip|travel|fl[yie]|arriv|head|stop|summit|vot|ballot|referend|plebiscite|hearing|testif|appear|hear\b|heard\b|deposition|arraign|trial|sentenc|election|run-?off|primar|caucus|polls|launch|lift|blast|unveil|inaugur|open|match|derby|fixture|final|play|kick|prix|face|beat|drew|draw|win|won|lost|victory|defeat|loss|deadline|ultimatum|run|ran|expir|laps|releas|publish|leak|out\b|sale|results|figures|data|report|conferen|convention|symposium|forum|expo|briefing|congress|speech|keynote|eulogy|lecture|sermon|union|address|present|sworn|swearing|ceremony|walk|strike|tickets|pre-?orders|registration|bookings|receiv|host|welcom|approv|pass|reject|adopt|defeat|endors|ratif|back|until|ship|game|plea|pled|admit/i;
 
 /** Triggers of `text` (quoted words already blanked), longest first where they overlap. */
 export function findTriggers(text: string, personAfter: (at: number) => boolean): Trigger[] {

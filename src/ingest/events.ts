@@ -207,6 +207,18 @@ function placeAt(s: string, at: number, mentions: PersonMention[]): string | und
   return place;
 }
 
+/** A venue named by common nouns, "in the village hall", "on the town green", "in the school gym". */
+const VENUE =
+  /\b(?:in|at|on|inside)\s+(the\s+(?:(?!(?:first|last|next|same|other|final|coming|past)\s)[a-z]+\s+){0,2}(?:hall|green|square|park|church|chapel|library|auditorium|gym|gymnasium|ballroom|courtroom|chamber|playing\s+fields?|recreation\s+ground|community\s+cent(?:re|er)|market\s+place|high\s+street))\b(?!\s+of\b)/g;
+
+function venueHits(s: string, from: number, to: number): PlaceHit[] {
+  const hits: PlaceHit[] = [];
+  VENUE.lastIndex = from;
+  let v: RegExpExecArray | null;
+  while ((v = VENUE.exec(s)) !== null && v.index < to) hits.push({ place: v[1]!, at: v.index });
+  return hits;
+}
+
 /** The event's place: "in X", "at X", "to X" (travel), "from X" (a launch), "visit X". Nearest after the trigger first. */
 function findPlace(
   s: string,
@@ -226,6 +238,7 @@ function findPlace(
   let c: RegExpExecArray | null;
   while ((c = common.exec(s)) !== null && c.index < to)
     hits.push({ place: c[1]!.replace(/^The\b/, 'the'), at: c.index });
+  hits.push(...venueHits(s, clauseStart, to));
   const re = /\b(in|at|to|from|visit|visits|visited|visiting|inside)\s+(?=(?:the\s+)?[A-Z])/g;
   re.lastIndex = clauseStart;
   let m: RegExpExecArray | null;
@@ -355,7 +368,7 @@ const INSTITUTIONAL = new Set<EventKind>([
   'launch',
 ]);
 const CONTROL_VERB =
-  /\b(?:set|sets|called|calls|scheduled|schedules|ordered|orders|announced|announces|confirmed|confirms|postponed|postpones|cancel(?:l?ed|s)|delayed|delays|moved|brought|given|gave|gives|organi[sz]ed|organi[sz]es|convened|convenes|ruled|rules)\b/i;
+  /\b(?:set|sets|called|calls|scheduled|schedules|ordered|orders|announced|announces|confirmed|confirms|postponed|postpones|cancel(?:l?ed|s)|delayed|delays|moved|brought|given|gave|gives|organi[sz]ed|organi[sz]es|convened|convenes|ruled|rules|adjourned|adjourns)\b/i;
 /** Purpose kinds win over the travel that serves them ("travel to Paris for talks"). */
 const PURPOSE_RANK: Partial<Record<EventKind, number>> = {
   meeting: 0,
@@ -495,7 +508,11 @@ function participantsOf(
         p.possessive &&
         p.end <= t.start &&
         t.start - p.end <= 30 &&
-        /^['’]s?\s+(?:[\w-]+\s+){0,3}$/.test(s.slice(p.end, t.start)),
+        /^['’]s?\s+(?:[\w-]+\s+){0,3}$/.test(s.slice(p.end, t.start)) &&
+        // "Okoro's side then travel …": a manager's team plays, not the manager.
+        !/^['’]s?\s+(?:[\w-]+\s+)?(?:side|team|squad|club|men|women|players|eleven|xi)\b/i.test(
+          s.slice(p.end, t.start),
+        ),
     );
     if (owner && !chosen.includes(owner)) chosen.push(owner);
     const whose = /,\s*whose\s+(?:[\w-]+\s+){0,2}$/.exec(s.slice(Math.max(cs, t.start - 40), t.start));
@@ -1500,7 +1517,8 @@ function resolveRelative(d: Draft, kept: Draft[], dateMentionsBefore: When[]): v
   if (!anchor && !rel.anchor)
     anchor = dateMentionsBefore.filter((w) => w.precision === 'day' || w.precision === 'instant').pop();
   if (!anchor?.start) return;
-  const day = addDaysIso(anchor.start.slice(0, 10), rel.days);
+  const from = rel.fromEnd ? (anchor.end ?? anchor.start) : anchor.start;
+  const day = addDaysIso(from.slice(0, 10), rel.fromEnd ? -rel.days : rel.days);
   d.when = { text: d.when.text || 'relative', precision: 'day', start: day, end: day };
 }
 

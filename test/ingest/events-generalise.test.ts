@@ -102,3 +102,53 @@ describe('speech verbs that frame nothing', () => {
     expect(briefs('Quint denied that she met Brand in Salem on Monday.')).toEqual([]);
   });
 });
+
+describe('courts: pleas and adjournments', () => {
+  it('"pleaded guilty at <court> on Monday": a hearing that took place, with the defendant', () => {
+    expect(briefs('Brand pleaded guilty to arson at Carlisle Crown Court on Monday.')).toEqual([
+      ['hearing', ['Ivo Brand'], 'Carlisle Crown Court', '2025-11-24', 'took place'],
+    ]);
+  });
+
+  it('"admitted theft at <court>": a plea too; "admitted he was wrong" is none', () => {
+    expect(briefs('Brand admitted theft at Carlisle Magistrates Court on Monday.').map((b) => b[0])).toEqual([
+      'hearing',
+    ]);
+    expect(briefs('Brand admitted on Monday that he had been wrong.')).toEqual([]);
+  });
+
+  it('"Judge X adjourned sentencing until <date>": the judge does not take part', () => {
+    const judge = person('ada-kerr', 'Ada Kerr', ['Kerr', 'Judge Ada Kerr'], { gender: 'female' });
+    const found = eventsOf('Judge Ada Kerr adjourned sentencing until 9 January.', [...PEOPLE, judge], PUBLISHED);
+    expect(found.map((e) => [e.kind, e.participantNames ?? [], e.when.start])).toEqual([
+      ['sentencing', [], '2026-01-09'],
+    ]);
+  });
+});
+
+describe('places and days named by common words', () => {
+  it('"in the village hall", "on the town green": a venue of common nouns', () => {
+    expect(briefs('Councillors will meet in the village hall on 2 December.')).toEqual([
+      ['meeting', [], 'the village hall', '2025-12-02', 'scheduled'],
+    ]);
+    expect(briefs('The candidates will debate on the town green on Saturday.')[0]![2]).toBe('the town green');
+  });
+
+  it('"the final day" of a multi-day event is its last day', () => {
+    expect(
+      briefs([
+        'Ministers will gather in Turin from 8 to 10 December for the forum.',
+        'A news conference is planned for the final day.',
+      ]),
+    ).toEqual([
+      ['conference', [], 'Turin', '2025-12-08..2025-12-10', 'scheduled'],
+      ['conference', [], undefined, '2025-12-10', 'scheduled'],
+    ]);
+  });
+
+  it('"X’s side then travel to …": a verb after a possessive noun and an adverb', () => {
+    expect(briefs("Brand's side then travel to Exmouth on Tuesday for a cup match.")).toEqual([
+      ['match', [], 'Exmouth', '2025-12-02', 'scheduled'],
+    ]);
+  });
+});
