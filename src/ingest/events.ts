@@ -1,6 +1,14 @@
 import type { Event, EventKind, EventStatus, Paragraph, Person, When } from '../model/article.js';
 import { atTime, findDates, type DateMention, type RelativeDay, type TimeOfDay } from './dates.js';
-import { antecedent, buildMatcher, findPeople, isTitleOnly, surnameOf, type PersonMention } from './event-people.js';
+import {
+  antecedent,
+  buildMatcher,
+  findPeople,
+  isInstitutionName,
+  isTitleOnly,
+  surnameOf,
+  type PersonMention,
+} from './event-people.js';
 import { placesAgree, placeZone } from './event-places.js';
 import { eventTense, HISTORY, laterChange, statusWords, type StatusContext, type Tense } from './event-status.js';
 import { elidedTriggers, isElided, laterWeekday } from './event-ellipsis.js';
@@ -656,6 +664,7 @@ function participantsOf(
 
 function genderFits(p: Person | undefined, pronoun: string): boolean {
   if (!p || p.type === 'organization') return false;
+  if (isInstitutionName(p)) return false;
   const wanted = /^(she|her)$/.test(pronoun) ? 'female' : 'male';
   return p.gender === 'unknown' || p.gender === wanted;
 }
@@ -987,6 +996,7 @@ function analyzeSentence(input: SentenceInput, ctx: Context): void {
       if (dated?.retense && !period && tense !== 'unknown')
         when = dated.retense(tense === 'present' ? 'future' : tense);
       if (isElided(first) && dated) when = laterWeekday(when, ctx.drafts[ctx.drafts.length - 1]?.when, dated.text);
+      else if (dated && tense === 'future') when = itineraryDay(when, dated.text, masked, ids, input.paragraph, ctx);
       // "Ministers will meet on Dec. 9, a day after the cabinet vote": the vote is the phrase's anchor, a day before the meeting.
       const anchorOf = usableDates.find(
         (d) =>
@@ -1144,6 +1154,23 @@ function analyzeSentence(input: SentenceInput, ctx: Context): void {
     triggers,
     ctx,
   );
+}
+
+/** Words that put a step after the steps before it: "then", "before flying home", "later in the trip". */
+const ITINERARY_CUE =
+  /\b(?:then|afterwards|after\s+that|before\s+(?:flying|heading|returning|travelling|traveling)\s+(?:home|back)|before\s+returning|on\s+(?:the|(?:his|her|their)\s+)way\s+(?:home|back)|later\s+in\s+the\s+(?:trip|tour|visit|week))\b/i;
+
+/**
+ * "Finch will meet Mendes on Monday and Ruiz on Wednesday. Finch will address Congress on Thursday
+ * before flying home": a bare weekday of a later step of the same person's trip falls after the
+ * steps before it, not on the first such weekday after the report.
+ */
+function itineraryDay(when: When, text: string, s: string, ids: string[], paragraph: number, ctx: Context): When {
+  if (!ITINERARY_CUE.test(s) || !ids.length) return when;
+  const previous = ctx.drafts[ctx.drafts.length - 1];
+  if (!previous || paragraph - previous.paragraph > 1 || previous.status !== 'scheduled') return when;
+  if (!previous.participants.some((p) => ids.includes(p))) return when;
+  return laterWeekday(when, previous.when, text);
 }
 
 /** Only the people the event's own words name: "between A and B", "with B", "the trial of B". */

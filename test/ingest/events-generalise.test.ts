@@ -152,3 +152,37 @@ describe('places and days named by common words', () => {
     ]);
   });
 });
+
+describe('a trip told step by step; an office is not "he"', () => {
+  it('"… on Monday and … on Friday. X will then speak … on Saturday": after the steps before', () => {
+    // Published on a Wednesday: Saturday alone would be in three days, before Monday's meeting.
+    expect(
+      briefs([
+        'Quint will meet Brand in Lagos on Monday.',
+        'Quint will address the assembly on Saturday before flying home.',
+      ]),
+    ).toEqual([
+      ['meeting', ['Rosa Quint', 'Ivo Brand'], 'Lagos', '2025-12-01', 'scheduled'],
+      ['speech', ['Rosa Quint'], undefined, '2025-12-06', 'scheduled'],
+    ]);
+  });
+
+  it('without a cue of sequence, the weekday is the first after the report', () => {
+    expect(
+      briefs(['Quint will meet Brand in Lagos on Monday.', 'Quint will address the assembly on Saturday.'])[1]![3],
+    ).toBe('2025-11-29');
+  });
+
+  it('"He is expected to open …" after "…, Kelby Palace said": the palace is not he', () => {
+    const palace = person('kelby-palace', 'Kelby Palace', ['Kelby Palace']);
+    const found = eventsOf(
+      [
+        'The prince will tour the north next month, Kelby Palace said.',
+        'He is expected to open a new school in Tarn on 9 December.',
+      ],
+      [palace],
+      PUBLISHED,
+    );
+    expect(found.map((e) => e.participantNames ?? [])).not.toContainEqual(['Kelby Palace']);
+  });
+});
