@@ -313,6 +313,17 @@ const RULES: Rule[] = [
     re: /\b(?:plead(?:s|ed)?|pled|(?:will|to|would)\s+enter\s+a\s+plea|entered\s+a\s+plea)(?:\s+(?:not\s+)?guilty\b)?|\badmit(?:s|ted)\b(?=[^.;]{0,80}\b(?:court|tribunal)\b)/gi,
     guard: (s, a, b, w) => /guilty|plea/.test(w) || !/^plead/.test(w) || /^\s+(?:not\s+)?guilty/i.test(after(s, b, 15)),
   },
+  // "A fun run planned for 21 June has been called off": a plan with a date, called off or put back.
+  {
+    kind: 'other',
+    noun: true,
+    hint: /planned|scheduled|slated/i,
+    re: /(?<=\b(?:[Aa]|[Aa]n|[Tt]he)\s+(?:[\w-]+\s+){0,2})[a-z]{3,}(?=\s+(?:planned|scheduled|slated)\s+for\b)/g,
+    guard: (s, a, b) =>
+      !/\b(?:been|be|being|was|were|is|are|had|has|have|first|originally|initially|already|now|also|still|once)\s*$/i.test(
+        s.slice(Math.max(0, a - 30), b),
+      ) && /\b(?:called\s+off|cancel(?:l?ed)|scrapped|axed|postponed|put\s+off|pushed\s+back)\b/i.test(after(s, b, 80)),
+  },
   // "travel to Dorking for a league game", "hosts Brentford Athletic": sport's own words.
   {
     kind: 'match',
@@ -329,7 +340,7 @@ const NOUN_BEFORE =
 
 /** A cheap test before the rules run: the stems every trigger starts with. */
 const HINT =
-  /debat|rall|inquir|effect|force|meet|met\b|meeting|sit|sat|talk|negotiat|round|call|conversation|spoke|speak|phone|visit|trip|travel|fl[yie]|arriv|head|stop|summit|vot|ballot|referend|plebiscite|hearing|testif|appear|hear\b|heard\b|deposition|arraign|trial|sentenc|election|run-?off|primar|caucus|polls|launch|lift|blast|unveil|inaugur|open|match|derby|fixture|final|play|kick|prix|face|beat|drew|draw|win|won|lost|victory|defeat|loss|deadline|ultimatum|run|ran|expir|laps|releas|publish|leak|out\b|sale|results|figures|data|report|conferen|convention|symposium|forum|expo|briefing|congress|speech|keynote|eulogy|lecture|sermon|union|address|present|sworn|swearing|ceremony|walk|strike|tickets|pre-?orders|registration|bookings|receiv|host|welcom|approv|pass|reject|adopt|defeat|endors|ratif|back|until|ship|game|plea|pled|admit/i;
+  /debat|rall|inquir|effect|force|meet|met\b|meeting|sit|sat|talk|negotiat|round|call|conversation|spoke|speak|phone|visit|trip|travel|fl[yie]|arriv|head|stop|summit|vot|ballot|referend|plebiscite|hearing|testif|appear|hear\b|heard\b|deposition|arraign|trial|sentenc|election|run-?off|primar|caucus|polls|launch|lift|blast|unveil|inaugur|open|match|derby|fixture|final|play|kick|prix|face|beat|drew|draw|win|won|lost|victory|defeat|loss|deadline|ultimatum|run|ran|expir|laps|releas|publish|leak|out\b|sale|results|figures|data|report|conferen|convention|symposium|forum|expo|briefing|congress|speech|keynote|eulogy|lecture|sermon|union|address|present|sworn|swearing|ceremony|walk|strike|tickets|pre-?orders|registration|bookings|receiv|host|welcom|approv|pass|reject|adopt|defeat|endors|ratif|back|until|ship|game|plea|pled|admit|planned|scheduled|slated/i;
 
 /** Triggers of `text` (quoted words already blanked), longest first where they overlap. */
 export function findTriggers(text: string, personAfter: (at: number) => boolean): Trigger[] {

@@ -621,6 +621,13 @@ function participantsOf(
       }
     }
   }
+  for (const p of passiveAgents(
+    s,
+    group,
+    mentions.filter((x) => !inFrame(x)),
+    ce,
+  ))
+    if (!chosen.includes(p)) chosen.push(p);
   let ids = personIds(
     chosen.sort((a, b) => a.start - b.start),
     ctx.byId,
@@ -660,6 +667,21 @@ function participantsOf(
     (id) => chosen.some((p) => p.personId === id && p.start < first.start) || !chosen.some((p) => p.personId === id),
   );
   return { ids, plural, subjects };
+}
+
+/** "will be officially opened … by the town's mayor, Janet Booth": the agent of a passive event takes part. */
+function passiveAgents(s: string, group: Trigger[], usable: PersonMention[], clauseEnd: number): PersonMention[] {
+  const passive = group.find((t) => /^(?:be|been|is|are|was|were)\s/.test(t.word));
+  if (!passive) return [];
+  // The clause may end at the comma before the name ("by the mayor, Janet Booth").
+  const by = /\bby\s+/.exec(s.slice(passive.end, Math.max(clauseEnd, Math.min(s.length, passive.end + 60))));
+  if (!by) return [];
+  const from = passive.end + by.index + by[0].length;
+  // The name itself or after a title: "by Mayor Janet Booth", "by the town's mayor, Janet Booth".
+  const agent = usable.find(
+    (p) => p.start >= from && /^(?:the\s+)?(?:[\w’'-]+(?:,\s*|\s+)){0,4}$/i.test(s.slice(from, p.start)),
+  );
+  return agent ? [agent] : [];
 }
 
 function genderFits(p: Person | undefined, pronoun: string): boolean {

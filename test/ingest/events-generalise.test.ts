@@ -186,3 +186,25 @@ describe('a trip told step by step; an office is not "he"', () => {
     expect(found.map((e) => e.participantNames ?? [])).not.toContainEqual(['Kelby Palace']);
   });
 });
+
+describe('plans called off; the agent of a passive', () => {
+  it('"A <thing> planned for <date> has been called off": a cancelled event of kind other', () => {
+    expect(briefs('A charity swim planned for 6 December has been called off because of the weather.')).toEqual([
+      ['other', [], undefined, '2025-12-06', 'cancelled'],
+    ]);
+  });
+
+  it('"had been scheduled for", "was first planned for": no second event beside the one named', () => {
+    expect(briefs('The launch had been scheduled for Dec. 4 but was called off.').map((b) => b[0])).toEqual(['launch']);
+  });
+
+  it('a plan that stands names no event of its own: "a bridge planned for 2027 will cost more"', () => {
+    expect(briefs('A new bridge planned for 2027 will cost more than expected.')).toEqual([]);
+  });
+
+  it('"will be opened on Saturday by the mayor, Rosa Quint": the agent takes part', () => {
+    expect(briefs('The new clinic will be officially opened on Saturday by the mayor, Rosa Quint.')).toEqual([
+      ['other', ['Rosa Quint'], undefined, '2025-11-29', 'scheduled'],
+    ]);
+  });
+});
