@@ -1848,6 +1848,7 @@ export function extractEvents(
     });
   }
   const events = mergeArticle(ctx.drafts, dateMentions);
+  carryDefendant(events);
   for (const d of events)
     if (d.status === 'took place') {
       const outcome = outcomeOf(d, paragraphs);
@@ -1857,6 +1858,28 @@ export function extractEvents(
     events.sort((a, b) => a.paragraph - b.paragraph || a.order - b.order),
     byId,
   );
+}
+
+const COURT_KINDS = new Set<EventKind>(['hearing', 'trial', 'sentencing']);
+
+/**
+ * "Holt admitted fraud at Leeds Crown Court on Monday. The judge adjourned sentencing until 2 April":
+ * a sentencing or a trial naming no one is that of the one defendant of the court step just before.
+ */
+function carryDefendant(drafts: Draft[]): void {
+  let last: Draft | undefined;
+  for (const d of [...drafts].sort((a, b) => a.paragraph - b.paragraph || a.order - b.order)) {
+    if (!COURT_KINDS.has(d.kind)) continue;
+    if (
+      (d.kind === 'sentencing' || d.kind === 'trial') &&
+      !d.participants.length &&
+      last &&
+      last.participants.length === 1 &&
+      d.paragraph - last.paragraph <= 1
+    )
+      d.participants = [...last.participants];
+    if (d.participants.length) last = d;
+  }
 }
 
 function finish(drafts: Draft[], byId: Map<string, Person>): Event[] {

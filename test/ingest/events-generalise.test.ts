@@ -208,3 +208,25 @@ describe('plans called off; the agent of a passive', () => {
     ]);
   });
 });
+
+describe('the defendant of the court step before', () => {
+  it('a sentencing naming no one is that of the one defendant just before', () => {
+    expect(
+      briefs([
+        'Brand pleaded guilty to arson at Carlisle Crown Court on Monday.',
+        'The judge said sentencing would take place on 9 January.',
+      ]).map((b) => [b[0], b[1]]),
+    ).toEqual([
+      ['hearing', ['Ivo Brand']],
+      ['sentencing', ['Ivo Brand']],
+    ]);
+  });
+
+  it('two defendants before: no one is guessed', () => {
+    const found = briefs([
+      'Brand and Quint pleaded guilty to arson at Carlisle Crown Court on Monday.',
+      'The judge said sentencing would take place on 9 January.',
+    ]);
+    expect(found.find((b) => b[0] === 'sentencing')?.[1]).toEqual([]);
+  });
+});
