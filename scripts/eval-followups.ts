@@ -20,7 +20,8 @@ try {
   const reports = [];
   for (const f of files) reports.push(await evaluateFollowUps(f, seed));
   if (json) process.stdout.write(JSON.stringify(reports, null, 2) + '\n');
-  else process.stdout.write(reports.map((r) => formatFollowUpReport(r, r.split !== 'heldout')).join('\n\n') + '\n');
+  else
+    process.stdout.write(reports.map((r) => formatFollowUpReport(r, !r.split.includes('heldout'))).join('\n\n') + '\n');
 } catch (err) {
   process.stderr.write(`eval:followups: ${(err as Error).message}\n`);
   process.exitCode = 1;

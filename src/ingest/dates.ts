@@ -32,6 +32,8 @@ export interface RelativeDay {
   anchor?: string;
   /** "the first day (of the trip)": counted from the start of the anchor event. */
   ordinal?: boolean;
+  /** "the final day (of the summit)": counted back from the end of the anchor event. */
+  fromEnd?: boolean;
 }
 
 export interface FindOptions {
@@ -517,10 +519,20 @@ const ZONE_OFFSETS: Record<string, number> = {
 };
 const ZONE_ABBREVIATION = new RegExp(`\\b(${Object.keys(ZONE_OFFSETS).join('|')})\\b`);
 
+/** A score or a tally ("31-12", "2-1"), not a range of days ("Oct. 14-15", "9-12 June") nor part of an ISO date. */
+const TALLY =
+  /(?<!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+|[\d-])\b\d{1,3}\s*[-–]\s*\d{1,3}\b(?![\d-]|\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|a\.?m\b|p\.?m\b))/g;
+
+/** The text with its tallies blanked (same length), so "approved it 31-12 on Tuesday" holds no time "12". */
+function maskTallies(text: string): string {
+  if (!/\d\s*[-–]\s*\d/.test(text)) return text;
+  return text.replace(TALLY, (m) => m.replace(/\d/g, 'x'));
+}
+
 function chronoCandidates(text: string, ref: Ymd | undefined, out: Candidate[], base = 0, times = false): void {
   // Noon on the published day, in the host's zone: chrono reads and writes local components.
   const refDate = ref ? new Date(ref.y, ref.m - 1, ref.d, 12) : new Date(2000, 0, 1, 12);
-  const results = chrono.parse(text, refDate);
+  const results = chrono.parse(maskTallies(text), refDate);
   // A time alone may belong to the date right after it: "8:30 p.m. BST (1930 UTC) on August 27".
   const carried = new Map<
     number,
@@ -885,13 +897,23 @@ function militaryTimeCandidates(text: string, out: Candidate[]): void {
 }
 
 const COUNT_WORDS: Record<string, number> = { ...NUMBER_WORDS, the: 1 };
-const ORDINAL_DAYS: Record<string, number> = { first: 0, opening: 0, second: 1, third: 2, fourth: 3, fifth: 4 };
+const ORDINAL_DAYS: Record<string, number> = {
+  first: 0,
+  opening: 0,
+  second: 1,
+  third: 2,
+  fourth: 3,
+  fifth: 4,
+  final: 0,
+  closing: 0,
+};
+const FROM_END = /^(?:final|closing)$/i;
 // "the following day", "the next day", "a day later", "two days after the vote", "the day before the launch", "a week later".
 const RELATIVE_DAY =
   /\b(?:on\s+)?(?:the\s+(following|next|previous|same)\s+day|(later\s+)?that\s+(?:same\s+)?day|(the|a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(?:days?|(weeks?))\s+(later|after(?:wards)?|earlier|before)(?:\s+(?:the|its|their|his|her)\s+([a-z]+))?)\b/gi;
 // "on the first day (of the trip)", "on its opening day".
 const ORDINAL_DAY =
-  /\b(?:on\s+)?(?:the|its|their)\s+(first|opening|second|third|fourth|fifth)\s+day(?:\s+of\s+(?:the|its|their|his|her)\s+([a-z]+))?\b/gi;
+  /\b(?:on\s+)?(?:the|its|their)\s+(first|opening|second|third|fourth|fifth|final|closing)\s+day(?:\s+of\s+(?:the|its|their|his|her)\s+([a-z]+))?\b/gi;
 
 function relativeDayCandidates(text: string, out: Candidate[]): void {
   RELATIVE_DAY.lastIndex = 0;
@@ -923,6 +945,7 @@ function relativeDayCandidates(text: string, out: Candidate[]): void {
     const relative: RelativeDay = {
       days: ORDINAL_DAYS[m[1]!.toLowerCase()]!,
       ordinal: true,
+      ...(FROM_END.test(m[1]!) ? { fromEnd: true } : {}),
       ...(m[2] ? { anchor: m[2].toLowerCase() } : {}),
     };
     out.push({

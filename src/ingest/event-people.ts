@@ -299,6 +299,14 @@ export function findPeople(text: string, matcher: PeopleMatcher): PersonMention[
   return found.sort((a, b) => a.start - b.start);
 }
 
+/** A building or an office that speaks for someone ("Buckingham Palace", "the White House"): never "he" or "she". */
+const INSTITUTION_NAME =
+  /\b(?:Palace|House|Office|Ministry|Department|Kremlin|Council|Court|Agency|Commission|Embassy|Government|Cabinet|Parliament|Senate|Bank|Street)$/;
+
+export function isInstitutionName(p: Person): boolean {
+  return p.gender === 'unknown' && INSTITUTION_NAME.test(p.name);
+}
+
 export function antecedent(pronoun: string, history: PersonMention[][], byId: Map<string, Person>): string | undefined {
   const wanted = /^(she|her)$/i.test(pronoun) ? 'female' : /^(he|his|him)$/i.test(pronoun) ? 'male' : undefined;
   for (let i = history.length - 1; i >= 0; i--) {
@@ -306,6 +314,7 @@ export function antecedent(pronoun: string, history: PersonMention[][], byId: Ma
       const person = byId.get(mention.personId);
       if (!person || person.type === 'organization') continue;
       if (wanted && person.gender !== 'unknown' && person.gender !== wanted) continue;
+      if (wanted && isInstitutionName(person)) continue;
       return person.id;
     }
   }

@@ -104,9 +104,11 @@ export function eventTense(c: StatusContext, trigger?: string): Tense {
     const previous = left.trim().split(/\s+/).slice(-2).join(' ').toLowerCase();
     // A timetable present: "goes on trial on Monday", "the ultimatum expires on Friday", "Kings Park play Eastfield".
     if (
-      /^(?:go|goes|expires?|runs?|takes?|comes?|enters?|lapses?|polls|plays|faces|hosts|meets|visits|votes|holds|opens|starts|begins|resumes?|kicks)$/.test(
+      (/^(?:go|goes|expires?|runs?|takes?|comes?|enters?|lapses?|polls|plays|faces|hosts|meets|visits|votes|holds|opens|starts|begins|resumes?|kicks)$/.test(
         head,
-      ) &&
+      ) ||
+        // A side is plural in British sports copy: "the side then travel to Dorking on Tuesday".
+        /^(?:travel|travels|head|heads|play|face|host)$/.test(head)) &&
       !/\b(?:will|to|would|shall|did|does|do)$/.test(previous)
     )
       return 'present';

@@ -274,14 +274,74 @@ const RULES: Rule[] = [
     hint: /effect|force|sworn|swearing|inaugur|ceremony|walk|strike|draw|tickets|orders|registration|bookings/i,
     re: /\b(?:takes?\s+effect|took\s+effect|comes?\s+into\s+force|came\s+into\s+force|enters?\s+into\s+force|entered\s+into\s+force|sworn\s+in|swearing-in|inauguration|ceremony|walk\s+out|walkout|go\s+on\s+strike|strike\s+action|(?:the|a)\s+draw\s+for|draw\s+(?:will|was)\s+be\s+made|(?:tickets|pre-orders|preorders|registration|bookings)\s+(?:will\s+)?(?:open|go\s+on\s+sale|going\s+on\s+sale|goes\s+on\s+sale))\b/gi,
   },
+  // "approved the bill 52-48", "passed its second reading by 312 votes to 241": a tally is a vote.
+  {
+    kind: 'vote',
+    noun: false,
+    hint: /approv|pass|reject|adopt|defeat|endors|ratif|back/i,
+    re: /\b(?:approved|passed|rejected|adopted|defeated|endorsed|ratified|backed|approve|pass|reject|adopt)\b(?=\s+(?:[\w’'().-]+\s+){0,8}?(?:by\s+)?\d{1,3}(?:\s+votes?)?\s*(?:-|–|to)\s*\d{1,3}\b(?!\s*(?:%|percent|per\s+cent)))/gi,
+  },
+  // "will be officially opened", "opens its doors": an opening is a dated happening of no listed kind.
+  {
+    kind: 'other',
+    noun: false,
+    hint: /open/i,
+    re: /\b(?:(?:be|been|is|are|was|were)\s+(?:officially\s+|formally\s+)?(?:re)?opened(?!\s+(?:fire|talks|negotiations|an?\s+(?:investigation|inquiry)))|(?:re)?open(?:s|ed)?\s+(?:its|their)\s+doors|(?:(?<!pre-)orders)\s+(?:will\s+)?open)\b/gi,
+  },
+  // "residents have until 12 June to comment": the date is a deadline.
+  {
+    kind: 'deadline',
+    noun: false,
+    hint: /until/i,
+    re: /\b(?:ha(?:ve|s)|had|given|giving|get|gets)\s+until\b(?=[^.;]{0,30}\bto\s+[a-z])/gi,
+  },
+  // "the headset ships Sept. 25", "its last model went on sale in 2024": a product out.
+  {
+    kind: 'release',
+    noun: false,
+    hint: /ship|sale/i,
+    re: /\b(?:went\s+on\s+sale|(?:will\s+)?ships?|shipped|(?:begins?|began|starts?|started)\s+shipping)\b/gi,
+    guard: (s, a, b, w) =>
+      /\bsale$/.test(w) ||
+      (/\b(?:the|its|their|a|new)\s+(?:[\w-]+\s+){0,2}$/i.test(before(s, a, 30)) &&
+        !/^\s+(?:to|from|with|carrying|of)\b/i.test(after(s, b, 12))),
+  },
+  // "pleaded not guilty on Wednesday", "admitted fraud at Leeds Crown Court": a plea is made at a hearing.
+  {
+    kind: 'hearing',
+    noun: false,
+    hint: /plea|pled|admit/i,
+    re: /\b(?:plead(?:s|ed)?|pled|(?:will|to|would)\s+enter\s+a\s+plea|entered\s+a\s+plea)(?:\s+(?:not\s+)?guilty\b)?|\badmit(?:s|ted)\b(?=[^.;]{0,80}\b(?:court|tribunal)\b)/gi,
+    guard: (s, a, b, w) => /guilty|plea/.test(w) || !/^plead/.test(w) || /^\s+(?:not\s+)?guilty/i.test(after(s, b, 15)),
+  },
+  // "A fun run planned for 21 June has been called off": a plan with a date, called off or put back.
+  {
+    kind: 'other',
+    noun: true,
+    hint: /planned|scheduled|slated/i,
+    re: /(?<=\b(?:[Aa]|[Aa]n|[Tt]he)\s+(?:[\w-]+\s+){0,2})[a-z]{3,}(?=\s+(?:planned|scheduled|slated)\s+for\b)/g,
+    guard: (s, a, b) =>
+      !/\b(?:been|be|being|was|were|is|are|had|has|have|first|originally|initially|already|now|also|still|once)\s*$/i.test(
+        s.slice(Math.max(0, a - 30), b),
+      ) && /\b(?:called\s+off|cancel(?:l?ed)|scrapped|axed|postponed|put\s+off|pushed\s+back)\b/i.test(after(s, b, 80)),
+  },
+  // "travel to Dorking for a league game", "hosts Brentford Athletic": sport's own words.
+  {
+    kind: 'match',
+    noun: true,
+    hint: /game|host/i,
+    re: /\b(?:games?|host(?:s|ed|ing)?(?=\s+(?:the\s+)?[A-Z]))\b/g,
+    guard: (s, a) =>
+      SPORTS_CONTEXT.test(s) && !/\b(?:video|computer|board|mind|waiting|blame)\s+$/i.test(before(s, a, 12)),
+  },
 ];
 
 const NOUN_BEFORE =
-  /(?:(?:\b(?:[Tt]he|[Aa]|[Aa]n|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)|\d)\s+(?:(?:planned|proposed|first|second|third|next|last|upcoming|expected|scheduled|state|official|private|public|surprise|brief|historic|long-awaited|rare|previous|\w+-\w+|[A-Z][\w.]*)\s+){0,2}|['’]s\s+(?:[a-z][\w-]*\s+){0,2})$/;
+  /(?:(?:\b(?:[Tt]he|[Aa]|[Aa]n|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)|\d)\s+(?:(?:planned|proposed|first|second|third|next|last|upcoming|expected|scheduled|state|official|private|public|surprise|brief|historic|long-awaited|rare|previous|\w+-\w+|[A-Z][\w.]*)\s+){0,2}|['’]s\s+(?:(?!(?:then|now|also|later|still|again|will|would|could|should|must|may)\s)[a-z][\w-]*\s+){0,2})$/;
 
 /** A cheap test before the rules run: the stems every trigger starts with. */
 const HINT =
-  /debat|rall|inquir|effect|force|meet|met\b|meeting|sit|sat|talk|negotiat|round|call|conversation|spoke|speak|phone|visit|trip|travel|fl[yie]|arriv|head|stop|summit|vot|ballot|referend|plebiscite|hearing|testif|appear|hear\b|heard\b|deposition|arraign|trial|sentenc|election|run-?off|primar|caucus|polls|launch|lift|blast|unveil|inaugur|open|match|derby|fixture|final|play|kick|prix|face|beat|drew|draw|win|won|lost|victory|defeat|loss|deadline|ultimatum|run|ran|expir|laps|releas|publish|leak|out\b|sale|results|figures|data|report|conferen|convention|symposium|forum|expo|briefing|congress|speech|keynote|eulogy|lecture|sermon|union|address|present|sworn|swearing|ceremony|walk|strike|tickets|pre-?orders|registration|bookings|receiv|host|welcom/i;
+  /debat|rall|inquir|effect|force|meet|met\b|meeting|sit|sat|talk|negotiat|round|call|conversation|spoke|speak|phone|visit|trip|travel|fl[yie]|arriv|head|stop|summit|vot|ballot|referend|plebiscite|hearing|testif|appear|hear\b|heard\b|deposition|arraign|trial|sentenc|election|run-?off|primar|caucus|polls|launch|lift|blast|unveil|inaugur|open|match|derby|fixture|final|play|kick|prix|face|beat|drew|draw|win|won|lost|victory|defeat|loss|deadline|ultimatum|run|ran|expir|laps|releas|publish|leak|out\b|sale|results|figures|data|report|conferen|convention|symposium|forum|expo|briefing|congress|speech|keynote|eulogy|lecture|sermon|union|address|present|sworn|swearing|ceremony|walk|strike|tickets|pre-?orders|registration|bookings|receiv|host|welcom|approv|pass|reject|adopt|defeat|endors|ratif|back|until|ship|game|plea|pled|admit|planned|scheduled|slated/i;
 
 /** Every word RECEIVE matches holds one of these. */
 const RECEIVE_HINT = /receiv|host|welcom/i;

@@ -1,6 +1,14 @@
 import type { Event, EventKind, EventStatus, Paragraph, Person, When } from '../model/article.js';
 import { atTime, findDates, type DateMention, type RelativeDay, type TimeOfDay } from './dates.js';
-import { antecedent, buildMatcher, findPeople, isTitleOnly, surnameOf, type PersonMention } from './event-people.js';
+import {
+  antecedent,
+  buildMatcher,
+  findPeople,
+  isInstitutionName,
+  isTitleOnly,
+  surnameOf,
+  type PersonMention,
+} from './event-people.js';
 import { placesAgree, placeZone } from './event-places.js';
 import { eventTense, HISTORY, laterChange, statusWords, type StatusContext, type Tense } from './event-status.js';
 import { elidedTriggers, isElided, laterWeekday } from './event-ellipsis.js';
@@ -70,6 +78,22 @@ export interface Frame {
   denial: boolean;
 }
 
+/** What a denial denies when it is a charge, not a report: "denies the charge and will stand trial". */
+const DENIED_CHARGE =
+  /^\s+(?:the\s+|any\s+|all\s+|both\s+)?(?:charges?|counts?|allegations?|accusations?|wrongdoing|offen[cs]es?)\b/i;
+
+/**
+ * A speech verb that frames nothing: a denial of a charge ("X denies fraud and will stand trial"),
+ * or a relative clause closed by a comma ("Okafor, who wrote the bill, will …"), which is about the
+ * subject, not the source of the sentence.
+ */
+function notAFrame(s: string, verbStart: number, verbEnd: number, denial: boolean): boolean {
+  if (denial && DENIED_CHARGE.test(s.slice(verbEnd))) return true;
+  if (!/,\s*(?:who|which)\s+(?:\w+ly\s+)?$/i.test(s.slice(Math.max(0, verbStart - 20), verbStart))) return false;
+  const aside = /^[^,;]*,/.exec(s.slice(verbEnd));
+  return !!aside && !/\bthat\b|["“]/.test(aside[0]);
+}
+
 /** The reporting frames of a sentence (quotes blanked): leading ("X said that"), trailing (", X said."), or mid ("X said on Monday she …"). */
 export function reportingFrames(s: string): Frame[] {
   const frames: Frame[] = [];
@@ -93,6 +117,7 @@ export function reportingFrames(s: string): Frame[] {
     const denial = DENIAL.test(m[0]);
     // "X, who denies the charges, will appear …": an aside about the charges, no reporting frame.
     if (denial && /,\s*(?:who|which)\s+(?:\w+ly\s+)?$/i.test(before)) continue;
+    if (notAFrame(s, verbStart, verbEnd, denial)) continue;
     // Trailing: ", the Foreign Office said on Wednesday." (possibly followed by ", setting up …").
     if (
       comma >= 0 &&
@@ -190,6 +215,18 @@ function placeAt(s: string, at: number, mentions: PersonMention[]): string | und
   return place;
 }
 
+/** A venue named by common nouns, "in the village hall", "on the town green", "in the school gym". */
+const VENUE =
+  /\b(?:in|at|on|inside)\s+(the\s+(?:(?!(?:first|last|next|same|other|final|coming|past)\s)[a-z]+\s+){0,2}(?:hall|green|square|park|church|chapel|library|auditorium|gym|gymnasium|ballroom|courtroom|chamber|playing\s+fields?|recreation\s+ground|community\s+cent(?:re|er)|market\s+place|high\s+street))\b(?!\s+of\b)/g;
+
+function venueHits(s: string, from: number, to: number): PlaceHit[] {
+  const hits: PlaceHit[] = [];
+  VENUE.lastIndex = from;
+  let v: RegExpExecArray | null;
+  while ((v = VENUE.exec(s)) !== null && v.index < to) hits.push({ place: v[1]!, at: v.index });
+  return hits;
+}
+
 /** The event's place: "in X", "at X", "to X" (travel), "from X" (a launch), "visit X". Nearest after the trigger first. */
 function findPlace(
   s: string,
@@ -209,6 +246,7 @@ function findPlace(
   let c: RegExpExecArray | null;
   while ((c = common.exec(s)) !== null && c.index < to)
     hits.push({ place: c[1]!.replace(/^The\b/, 'the'), at: c.index });
+  hits.push(...venueHits(s, clauseStart, to));
   const re = /\b(in|at|to|from|visit|visits|visited|visiting|inside)\s+(?=(?:the\s+)?[A-Z])/g;
   re.lastIndex = clauseStart;
   let m: RegExpExecArray | null;
@@ -338,7 +376,7 @@ const INSTITUTIONAL = new Set<EventKind>([
   'launch',
 ]);
 const CONTROL_VERB =
-  /\b(?:set|sets|called|calls|scheduled|schedules|ordered|orders|announced|announces|confirmed|confirms|postponed|postpones|cancel(?:l?ed|s)|delayed|delays|moved|brought|given|gave|gives|organi[sz]ed|organi[sz]es|convened|convenes|ruled|rules)\b/i;
+  /\b(?:set|sets|called|calls|scheduled|schedules|ordered|orders|announced|announces|confirmed|confirms|postponed|postpones|cancel(?:l?ed|s)|delayed|delays|moved|brought|given|gave|gives|organi[sz]ed|organi[sz]es|convened|convenes|ruled|rules|adjourned|adjourns)\b/i;
 /** Purpose kinds win over the travel that serves them ("travel to Paris for talks"). */
 const PURPOSE_RANK: Partial<Record<EventKind, number>> = {
   meeting: 0,
@@ -478,7 +516,11 @@ function participantsOf(
         p.possessive &&
         p.end <= t.start &&
         t.start - p.end <= 30 &&
-        /^['’]s?\s+(?:[\w-]+\s+){0,3}$/.test(s.slice(p.end, t.start)),
+        /^['’]s?\s+(?:[\w-]+\s+){0,3}$/.test(s.slice(p.end, t.start)) &&
+        // "Okoro's side then travel …": a manager's team plays, not the manager.
+        !/^['’]s?\s+(?:[\w-]+\s+)?(?:side|team|squad|club|men|women|players|eleven|xi)\b/i.test(
+          s.slice(p.end, t.start),
+        ),
     );
     if (owner && !chosen.includes(owner)) chosen.push(owner);
     const whose = /,\s*whose\s+(?:[\w-]+\s+){0,2}$/.exec(s.slice(Math.max(cs, t.start - 40), t.start));
@@ -579,6 +621,13 @@ function participantsOf(
       }
     }
   }
+  for (const p of passiveAgents(
+    s,
+    group,
+    mentions.filter((x) => !inFrame(x)),
+    ce,
+  ))
+    if (!chosen.includes(p)) chosen.push(p);
   let ids = personIds(
     chosen.sort((a, b) => a.start - b.start),
     ctx.byId,
@@ -620,8 +669,24 @@ function participantsOf(
   return { ids, plural, subjects };
 }
 
+/** "will be officially opened … by the town's mayor, Janet Booth": the agent of a passive event takes part. */
+function passiveAgents(s: string, group: Trigger[], usable: PersonMention[], clauseEnd: number): PersonMention[] {
+  const passive = group.find((t) => /^(?:be|been|is|are|was|were)\s/.test(t.word));
+  if (!passive) return [];
+  // The clause may end at the comma before the name ("by the mayor, Janet Booth").
+  const by = /\bby\s+/.exec(s.slice(passive.end, Math.max(clauseEnd, Math.min(s.length, passive.end + 60))));
+  if (!by) return [];
+  const from = passive.end + by.index + by[0].length;
+  // The name itself or after a title: "by Mayor Janet Booth", "by the town's mayor, Janet Booth".
+  const agent = usable.find(
+    (p) => p.start >= from && /^(?:the\s+)?(?:[\w’'-]+(?:,\s*|\s+)){0,4}$/i.test(s.slice(from, p.start)),
+  );
+  return agent ? [agent] : [];
+}
+
 function genderFits(p: Person | undefined, pronoun: string): boolean {
   if (!p || p.type === 'organization') return false;
+  if (isInstitutionName(p)) return false;
   const wanted = /^(she|her)$/.test(pronoun) ? 'female' : 'male';
   return p.gender === 'unknown' || p.gender === wanted;
 }
@@ -665,6 +730,8 @@ function groupTriggers(s: string, triggers: Trigger[], dateOf: Map<Trigger, Date
       )
         join = true;
       else if (lastKind === 'call' && t.kind === 'meeting' && /^\s*$/.test(gap)) join = true;
+      // "travel to Dorking on Tuesday for a league game": the game is the trip's purpose.
+      else if (lastKind === 'visit' && t.kind === 'match' && purpose) join = true;
     }
     if (join) last.push(t);
     else groups.push([t]);
@@ -951,6 +1018,7 @@ function analyzeSentence(input: SentenceInput, ctx: Context): void {
       if (dated?.retense && !period && tense !== 'unknown')
         when = dated.retense(tense === 'present' ? 'future' : tense);
       if (isElided(first) && dated) when = laterWeekday(when, ctx.drafts[ctx.drafts.length - 1]?.when, dated.text);
+      else if (dated && tense === 'future') when = itineraryDay(when, dated.text, masked, ids, input.paragraph, ctx);
       // "Ministers will meet on Dec. 9, a day after the cabinet vote": the vote is the phrase's anchor, a day before the meeting.
       const anchorOf = usableDates.find(
         (d) =>
@@ -1108,6 +1176,23 @@ function analyzeSentence(input: SentenceInput, ctx: Context): void {
     triggers,
     ctx,
   );
+}
+
+/** Words that put a step after the steps before it: "then", "before flying home", "later in the trip". */
+const ITINERARY_CUE =
+  /\b(?:then|afterwards|after\s+that|before\s+(?:flying|heading|returning|travelling|traveling)\s+(?:home|back)|before\s+returning|on\s+(?:the|(?:his|her|their)\s+)way\s+(?:home|back)|later\s+in\s+the\s+(?:trip|tour|visit|week))\b/i;
+
+/**
+ * "Finch will meet Mendes on Monday and Ruiz on Wednesday. Finch will address Congress on Thursday
+ * before flying home": a bare weekday of a later step of the same person's trip falls after the
+ * steps before it, not on the first such weekday after the report.
+ */
+function itineraryDay(when: When, text: string, s: string, ids: string[], paragraph: number, ctx: Context): When {
+  if (!ITINERARY_CUE.test(s) || !ids.length) return when;
+  const previous = ctx.drafts[ctx.drafts.length - 1];
+  if (!previous || paragraph - previous.paragraph > 1 || previous.status !== 'scheduled') return when;
+  if (!previous.participants.some((p) => ids.includes(p))) return when;
+  return laterWeekday(when, previous.when, text);
 }
 
 /** Only the people the event's own words name: "between A and B", "with B", "the trial of B". */
@@ -1481,7 +1566,8 @@ function resolveRelative(d: Draft, kept: Draft[], dateMentionsBefore: When[]): v
   if (!anchor && !rel.anchor)
     anchor = dateMentionsBefore.filter((w) => w.precision === 'day' || w.precision === 'instant').pop();
   if (!anchor?.start) return;
-  const day = addDaysIso(anchor.start.slice(0, 10), rel.days);
+  const from = rel.fromEnd ? (anchor.end ?? anchor.start) : anchor.start;
+  const day = addDaysIso(from.slice(0, 10), rel.fromEnd ? -rel.days : rel.days);
   d.when = { text: d.when.text || 'relative', precision: 'day', start: day, end: day };
 }
 
@@ -1762,6 +1848,7 @@ export function extractEvents(
     });
   }
   const events = mergeArticle(ctx.drafts, dateMentions);
+  carryDefendant(events);
   for (const d of events)
     if (d.status === 'took place') {
       const outcome = outcomeOf(d, paragraphs);
@@ -1771,6 +1858,28 @@ export function extractEvents(
     events.sort((a, b) => a.paragraph - b.paragraph || a.order - b.order),
     byId,
   );
+}
+
+const COURT_KINDS = new Set<EventKind>(['hearing', 'trial', 'sentencing']);
+
+/**
+ * "Holt admitted fraud at Leeds Crown Court on Monday. The judge adjourned sentencing until 2 April":
+ * a sentencing or a trial naming no one is that of the one defendant of the court step just before.
+ */
+function carryDefendant(drafts: Draft[]): void {
+  let last: Draft | undefined;
+  for (const d of [...drafts].sort((a, b) => a.paragraph - b.paragraph || a.order - b.order)) {
+    if (!COURT_KINDS.has(d.kind)) continue;
+    if (
+      (d.kind === 'sentencing' || d.kind === 'trial') &&
+      !d.participants.length &&
+      last &&
+      last.participants.length === 1 &&
+      d.paragraph - last.paragraph <= 1
+    )
+      d.participants = [...last.participants];
+    if (d.participants.length) last = d;
+  }
 }
 
 function finish(drafts: Draft[], byId: Map<string, Person>): Event[] {
