@@ -1522,6 +1522,13 @@ export class Attributor {
       const named = ms.find((m) => m.from > (inner?.to ?? at) && !m.possessive);
       if (named && named.person.type === 'person')
         return { who: { person: named.person }, confidence: 0.95, how: 'adjacent', method: 'subject', cue: '' };
+      const holder = namedBeforeRole(
+        t,
+        [...this.people.mentionsIn(doc.index, 0, a), ...ms],
+        a,
+        t.indexOf(words[spokes]!, a),
+      );
+      if (holder) return { who: { person: holder }, confidence: 0.95, how: 'adjacent', method: 'subject', cue: '' };
       if (VOICE_OF.has(lw[spokes]!)) {
         if (inner)
           return { who: { person: inner.person }, confidence: 0.9, how: 'adjacent', method: 'spokesperson', cue: '' };
@@ -3328,6 +3335,17 @@ interface Carry {
   introducer: Who | null;
   paragraph: number;
   endsOnQuote: boolean;
+}
+
+/**
+ * "Ann Lee, health spokeswoman for the party, said": the person named at the head of the phrase, set
+ * off by a comma before the role, speaks, not the body the role is for.
+ */
+function namedBeforeRole(t: Token[], ms: Mention[], a: number, role: number): PersonRecord | undefined {
+  const m = ms.find(
+    (x) => (x.from === a || x.to === a - 1) && x.to < role && !x.possessive && x.person.type === 'person',
+  );
+  return m && t[m.to]?.text === ',' ? m.person : undefined;
 }
 
 export { normName };

@@ -260,6 +260,7 @@ export const ORG_HEADS = wordSet`
   securities capital partners investments ventures banks products industries systems technologies solutions labs media
   pharmaceuticals airlines airways motors energy logistics insurance entertainment studios records publishing
   communications telecom electric foods brands stores events productions promotions
+  fc afc rovers wanderers athletic albion rangers harriers hotspur town united
 `;
 
 /** Lower-case nouns that make an organisation speaker out of a possessive or a determiner ("Erdogan's office"). */

@@ -646,3 +646,30 @@ describe('role nouns need one holder', () => {
     expect(q[0]).toMatchObject({ speaker: 'Ana Ruiz' });
   });
 });
+
+describe('generalising rules (issue 14, fresh data)', () => {
+  it('a club word before a role noun does not make the club the pronoun antecedent', () => {
+    const q = quotes([
+      'Ashford Wanderers beat Kelso Town 3-1 on Sunday.',
+      'Wanderers coach Dina Marr was calm. "We earned it," she said.',
+    ]);
+    expect(q[0]).toMatchObject({ speaker: 'Dina Marr' });
+  });
+  it('"X, spokeswoman for Party, said": the named person speaks, not the party', () => {
+    const q = quotes([
+      'Rosa Delane, transport spokeswoman for the Green Party, which obtained the data, called it "a scandal".',
+    ]);
+    expect(q[0]).toMatchObject({ speaker: 'Rosa Delane' });
+  });
+  it('"the union, Name," makes Name an organisation a later spokesperson speaks for', () => {
+    const q = quotes([
+      'Priya Nand of the Liberal Party said the plan was "reckless".',
+      'The country\'s biggest teachers\' union, Edvantis, rejected the offer. A spokesperson said: "This insults every teacher."',
+    ]);
+    expect(q[1]).toMatchObject({ speaker: 'Edvantis' });
+  });
+  it('"Name of the Party said": an unknown pair of names before "of" + an organisation is the person', () => {
+    const q = quotes(['Tavita Oloa of the Harbour Workers Union said: "We were never asked."']);
+    expect(q[0]).toMatchObject({ speaker: 'Tavita Oloa' });
+  });
+});
