@@ -717,7 +717,7 @@ export class Attributor {
       }
       // "gave a terse “no.”", "gave its “deepest sympathies”", "expressed “regret”": giving words is saying them.
       if (SPEECHLIKE.has(w) && !isCapitalized(tok.text) && this.onlyModifiersBetween(doc, v, qi)) {
-        const subj = this.subjectBefore(doc, s0, v, sIndex);
+        const subj = this.clauseSubject(doc, s0, v, sIndex) ?? this.subjectBefore(doc, s0, v, sIndex);
         if (subj) return { ...subj, method: subj.method === 'subject' ? 'verb-before' : subj.method, cue: tok.text };
       }
       // "He holds that …": a view put as a claim.
@@ -756,7 +756,7 @@ export class Attributor {
         // was said to be “…”, were told “…”: nobody named says it.
         return { who: null, confidence: 0, how: 'none', method: 'passive', cue: tok.text };
       }
-      const subj = this.subjectBefore(doc, s0, v, sIndex);
+      const subj = this.clauseSubject(doc, s0, v, sIndex) ?? this.subjectBefore(doc, s0, v, sIndex);
       // "Rocky Linux describes itself as …": whatever calls itself "itself" is no person.
       if (
         subj?.who?.person?.type === 'person' &&
@@ -988,6 +988,43 @@ export class Attributor {
    * appositives ("X, the chair of Y, said"), relative clauses ("X, who …, said") and a coordinated
    * predicate ("X said …, and described …").
    */
+  /**
+   * "The referee declined to comment, but the league issued a statement saying …": a contrastive
+   * clause ("but", "while", "whereas", "yet", a semicolon) between the sentence start and the verb
+   * has its own subject, which is the one that speaks. Undefined when there is no such clause or it
+   * opens with a verb (sharing the first clause's subject).
+   */
+  private clauseSubject(doc: ParagraphDoc, s0: number, v: number, sIndex: number): Found | undefined {
+    const t = doc.tokens;
+    for (let c = v - 2; c > s0; c--) {
+      if (t[c]!.kind === 'quote') return undefined;
+      const semi = t[c]!.text === ';';
+      if (!semi && !(t[c]!.text === ',' && /^(but|while|whereas|yet)$/.test(lower(t[c + 1])))) continue;
+      const from = semi ? c + 1 : c + 2;
+      const head = t[from];
+      if (!head || !isWord(head) || (!isCapitalized(head.text) && isVerbLike(head.text))) return undefined;
+      if (from >= v) return undefined;
+      if (/ing$/.test(lower(t[v])))
+        return this.mainClauseSubject(doc, from, v - 1, sIndex) ?? this.subjectBefore(doc, from, v, sIndex);
+      return this.subjectBefore(doc, from, v, sIndex);
+    }
+    return undefined;
+  }
+
+  /**
+   * "a council spokesman" after "Rotherham Council" was named: the one organisation mentioned before
+   * whose name ends in that organisation noun; null (unclear) when there are several, undefined when none.
+   */
+  private orgOfKind(doc: ParagraphDoc, a: number, kind: string[]): PersonRecord | null | undefined {
+    if (kind.length !== 1 || !ORG_NOUNS.has(kind[0]!)) return undefined;
+    const found = new Set<PersonRecord>();
+    for (const m of this.people.mentionsBefore(doc.index, a)) {
+      const p = m.person;
+      if (p.type === 'organization' && p.nameTokens[p.nameTokens.length - 1]?.toLowerCase() === kind[0]) found.add(p);
+    }
+    return found.size === 1 ? [...found][0] : found.size > 1 ? null : undefined;
+  }
+
   private subjectBefore(
     doc: ParagraphDoc,
     s0: number,
@@ -1605,6 +1642,9 @@ export class Attributor {
         const org = this.organization(caps.map((x) => x.text).join(' '), [], doc, s1, s1 + caps.length);
         return { who: { person: org }, confidence: 0.85, how: 'adjacent', method: 'spokesperson', cue: '' };
       }
+      const named = this.orgOfKind(doc, a, lw.slice(1, vi));
+      if (named === null) return { who: null, confidence: 0, how: 'none', method: 'spokesperson', cue: '' };
+      if (named) return { who: { person: named }, confidence: 0.8, how: 'adjacent', method: 'spokesperson', cue: '' };
       const role = this.roleNoun(doc, a, b, sIndex, true);
       if (role) return { ...role, method: 'spokesperson' };
       // "a spokesperson said" after "The Department said in a statement …": the organisation just speaking.

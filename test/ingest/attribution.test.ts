@@ -672,4 +672,26 @@ describe('generalising rules (issue 14, fresh data)', () => {
     const q = quotes(['Tavita Oloa of the Harbour Workers Union said: "We were never asked."']);
     expect(q[0]).toMatchObject({ speaker: 'Tavita Oloa' });
   });
+  it('"X declined to comment, but Y issued a statement saying": the contrastive clause\'s subject speaks', () => {
+    const q = quotes([
+      'The mayor, Ines Calder, declined to comment, but the Harbour Authority issued a statement saying it was "deeply concerned".',
+    ]);
+    expect(q[0]).toMatchObject({ speaker: 'Harbour Authority' });
+  });
+  it('"X declined to comment, but added …": a clause opening with a verb keeps the first subject', () => {
+    const q = quotes(['Ines Calder declined to comment, but added that the plan was "a mess".']);
+    expect(q[0]).toMatchObject({ speaker: 'Ines Calder' });
+  });
+  it('"a council spokesman" after one council was named speaks for it; after two it is unclear', () => {
+    const one = quotes([
+      'Prosecuting for Alder Vale Council, Joan Pike said the house was "unsafe".',
+      'A council spokesman said: "We act on every complaint."',
+    ]);
+    expect(one[1]).toMatchObject({ speaker: 'Alder Vale Council' });
+    const two = quotes([
+      'Alder Vale Council and Brook Council disagreed.',
+      'A council spokesman said: "We act on every complaint."',
+    ]);
+    expect(two[0]).toMatchObject({ speaker: null });
+  });
 });
