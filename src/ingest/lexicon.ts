@@ -233,7 +233,8 @@ export const ROLE_NOUNS = wordSet`
   democrat conservative liberal socialist critic supporter opponent organiser organizer negotiators striker midfielder
   defender winger goalkeeper footballer cricketer batsman bowler quarterback pitcher athlete cyclist swimmer boxer dean
   provost rector lecturer fellow principal headteacher vicar priest pastor chaplain magistrate coroner registrar clerk
-  treasurer
+  treasurer barrister solicitor-advocate juror defendant claimant plaintiff paramedic nurse midwife referee umpire
+  headmaster headmistress shopkeeper publican
 `;
 
 export const FEMALE_WORDS = wordSet`

@@ -682,6 +682,13 @@ describe('generalising rules (issue 14, fresh data)', () => {
     const q = quotes(['Ines Calder declined to comment, but added that the plan was "a mess".']);
     expect(q[0]).toMatchObject({ speaker: 'Ines Calder' });
   });
+  it('"X\'s barrister, Y" then "the barrister said": court role nouns name their holder', () => {
+    const q = quotes([
+      'Omar Reyes denied assault at Leeds Crown Court.',
+      'Reyes\'s barrister, Clare Dunn, said the evidence was "thin". The barrister said the case was "built on rumour".',
+    ]);
+    expect(q.map((x) => x.speaker)).toEqual(['Clare Dunn', 'Clare Dunn']);
+  });
   it('"a council spokesman" after one council was named speaks for it; after two it is unclear', () => {
     const one = quotes([
       'Prosecuting for Alder Vale Council, Joan Pike said the house was "unsafe".',
