@@ -1025,6 +1025,27 @@ export class Attributor {
     return found.size === 1 ? [...found][0] : found.size > 1 ? null : undefined;
   }
 
+  /**
+   * "France said …. Northern Ireland has suggested people “think about” it": the sentence opens on a
+   * capitalised subject that is not the current speaker and has a speech verb before the quote, so the
+   * fragment is someone else's, unresolved; the current speaker must not take it.
+   */
+  private otherNamedSubject(doc: ParagraphDoc, s0: number, qi: number, current: Who): boolean {
+    const t = doc.tokens;
+    const head = t[s0];
+    if (!head || !isWord(head) || !isCapitalized(head.text) || SUBJECT_PRONOUNS.has(lower(head))) return false;
+    if (/^(the|a|an|this|that|these|those|but|and|so|yet|in|on|at|after|before|when|while|as|if)$/.test(lower(head)))
+      return false;
+    const own = current.person
+      ? current.person.nameTokens.concat(current.person.aliases.flatMap((x) => x.split(' ')))
+      : [];
+    if (own.includes(head.text)) return false;
+    if (this.people.mentionAt(doc.index, s0)?.person === current.person) return false;
+    for (let k = s0 + 1; k < qi; k++)
+      if (isWord(t[k]) && isSpeechVerb(t[k]!.text) && !isCapitalized(t[k]!.text)) return true;
+    return false;
+  }
+
   private subjectBefore(
     doc: ParagraphDoc,
     s0: number,
@@ -2133,7 +2154,11 @@ export class Attributor {
       if (
         cand &&
         (g === 'unknown' || cand.gender === 'unknown' || cand.gender === g) &&
-        this.nationalityFits(cand, mods)
+        this.nationalityFits(cand, mods) &&
+        describesSubject(
+          !!sameSentence,
+          words.slice(1, h).map((w) => w.text),
+        )
       )
         return { who: { person: cand }, confidence: 0.6, how: 'role-noun', method: 'role-salient', cue: '' };
       return { who: null, confidence: 0, how: 'none', method: 'role-noun', cue: '' };
@@ -2639,6 +2664,8 @@ export class Attributor {
     const claim = this.speechNounOwner(doc, s0, qi, sIndex);
     if (claim !== undefined) return claim ?? undefined;
     const current = prevWho && prev!.confidence >= NAME_THRESHOLD ? prevWho : null;
+    if (current && !subject && this.otherNamedSubject(doc, s0, qi, current))
+      return { who: null, confidence: 0, how: 'none', method: 'current-speaker', cue: '' };
     if (current && (!subject || samePerson(subject, current) || !subject.person || subject.person.type !== 'person')) {
       return { who: current, confidence: 0.6, how: 'continuation', method: 'current-speaker', cue: '' };
     }
@@ -3386,6 +3413,15 @@ function namedBeforeRole(t: Token[], ms: Mention[], a: number, role: number): Pe
     (x) => (x.from === a || x.to === a - 1) && x.to < role && !x.possessive && x.person.type === 'person',
   );
   return m && t[m.to]?.text === ',' ? m.person : undefined;
+}
+
+/**
+ * A role nobody holds may name the previous sentence's subject bare or with a capitalised epithet
+ * ("the author said", "the United manager"); with lower-case modifiers ("the last remaining
+ * inhabitant says") it describes someone new, so it stays unclear.
+ */
+function describesSubject(sameSentence: boolean, mods: string[]): boolean {
+  return sameSentence || mods.every((m) => isCapitalized(m));
 }
 
 export { normName };

@@ -689,6 +689,19 @@ describe('generalising rules (issue 14, fresh data)', () => {
     ]);
     expect(q.map((x) => x.speaker)).toEqual(['Clare Dunn', 'Clare Dunn']);
   });
+  it("a fragment after another capitalised subject and a speech verb is not the current speaker's", () => {
+    const q = quotes([
+      'Talks stalled on Monday.',
+      'France said the offer was "unacceptable". Northern Ireland has suggested people "think about" it.',
+    ]);
+    expect(q.map((x) => x.speaker)).toEqual(['France', null]);
+  });
+  it('a described role nobody holds ("the last remaining fisherman") is not the previous subject', () => {
+    const q = quotes([
+      'Mara Olsen tells the story of a sailor who reaches an island. When he lands, the last remaining fisherman says "nobody stays here".',
+    ]);
+    expect(q[0]).toMatchObject({ speaker: null });
+  });
   it('"a council spokesman" after one council was named speaks for it; after two it is unclear', () => {
     const one = quotes([
       'Prosecuting for Alder Vale Council, Joan Pike said the house was "unsafe".',
