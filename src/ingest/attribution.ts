@@ -2819,6 +2819,31 @@ export class Attributor {
     }
   }
 
+  /**
+   * A transcript of two labels ("Valley Courier: …" / "Ann Lee: …"), each opening at least two
+   * paragraphs: when exactly one label names a person of the article, that person answers the
+   * other label's questions ("You once called it …" is put to them).
+   */
+  private findNameLabels(): void {
+    const label = (d: ParagraphDoc) => /^(\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3}):\s/u.exec(d.text)?.[1];
+    const counts = new Map<string, number>();
+    for (const d of this.docs) {
+      const l = d.kind === 'body' ? label(d) : undefined;
+      if (l) counts.set(l, (counts.get(l) ?? 0) + 1);
+    }
+    const labels = [...counts].filter(([, n]) => n >= 2).map(([l]) => l);
+    if (labels.length !== 2) return;
+    const person = (l: string) => this.people.list.find((p) => p.type === 'person' && normName(p.name) === normName(l));
+    const named = labels.filter((l) => person(l));
+    if (named.length !== 1) return;
+    const interviewee = person(named[0]!)!;
+    for (const d of this.docs) {
+      const l = d.kind === 'body' ? label(d) : undefined;
+      if (l === named[0]) this.answerer.set(d.index, interviewee);
+      else if (l && labels.includes(l)) this.interviewee.set(d.index, interviewee);
+    }
+  }
+
   /** The subject of a paragraph's last sentence when it introduces what follows (a speech verb or a closing colon). */
   private colonIntroducer(doc: ParagraphDoc): Who | null {
     if (doc.spans.length > 0 && doc.spans[doc.spans.length - 1]!.end < doc.text.trimEnd().length - 1) return null;
@@ -2850,6 +2875,7 @@ export class Attributor {
   /** Interview answers: a paragraph opening "((Name))" and the unlabelled paragraphs after it, up to the next label. */
   private findInterviewAnswers(): void {
     this.findQuestionAnswerLabels();
+    this.findNameLabels();
     let current: PersonRecord | undefined;
     let questions: number[] = [];
     for (const doc of this.docs) {

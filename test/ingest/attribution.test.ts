@@ -702,6 +702,16 @@ describe('generalising rules (issue 14, fresh data)', () => {
     ]);
     expect(q[0]).toMatchObject({ speaker: null });
   });
+  it('"Outlet: …" / "Name: …" transcripts: a question quoting "you" quotes the interviewee', () => {
+    const q = quotes([
+      'The Hill Gazette spoke to the potter Ines Varga about her kiln.',
+      'Hill Gazette: When did you start?',
+      'Ines Varga: At nine. My aunt taught me.',
+      'Hill Gazette: You once called clay "a patient teacher". Why?',
+      'Ines Varga: Because it never hurries.',
+    ]);
+    expect(q[0]).toMatchObject({ text: 'a patient teacher', speaker: 'Ines Varga' });
+  });
   it('"a council spokesman" after one council was named speaks for it; after two it is unclear', () => {
     const one = quotes([
       'Prosecuting for Alder Vale Council, Joan Pike said the house was "unsafe".',
