@@ -719,7 +719,7 @@ export class Attributor {
       }
       // "gave a terse “no.”", "gave its “deepest sympathies”", "expressed “regret”": giving words is saying them.
       if (SPEECHLIKE.has(w) && !isCapitalized(tok.text) && this.onlyModifiersBetween(doc, v, qi)) {
-        const subj = this.subjectBefore(doc, s0, v, sIndex);
+        const subj = this.clauseSubject(doc, s0, v, sIndex) ?? this.subjectBefore(doc, s0, v, sIndex);
         if (subj) return { ...subj, method: subj.method === 'subject' ? 'verb-before' : subj.method, cue: tok.text };
       }
       // "He holds that …": a view put as a claim.
@@ -758,7 +758,7 @@ export class Attributor {
         // was said to be “…”, were told “…”: nobody named says it.
         return { who: null, confidence: 0, how: 'none', method: 'passive', cue: tok.text };
       }
-      const subj = this.subjectBefore(doc, s0, v, sIndex);
+      const subj = this.clauseSubject(doc, s0, v, sIndex) ?? this.subjectBefore(doc, s0, v, sIndex);
       // "Rocky Linux describes itself as …": whatever calls itself "itself" is no person.
       if (
         subj?.who?.person?.type === 'person' &&
@@ -990,6 +990,64 @@ export class Attributor {
    * appositives ("X, the chair of Y, said"), relative clauses ("X, who …, said") and a coordinated
    * predicate ("X said …, and described …").
    */
+  /**
+   * "The referee declined to comment, but the league issued a statement saying …": a contrastive
+   * clause ("but", "while", "whereas", "yet", a semicolon) between the sentence start and the verb
+   * has its own subject, which is the one that speaks. Undefined when there is no such clause or it
+   * opens with a verb (sharing the first clause's subject).
+   */
+  private clauseSubject(doc: ParagraphDoc, s0: number, v: number, sIndex: number): Found | undefined {
+    const t = doc.tokens;
+    for (let c = v - 2; c > s0; c--) {
+      if (t[c]!.kind === 'quote') return undefined;
+      const semi = t[c]!.text === ';';
+      if (!semi && !(t[c]!.text === ',' && /^(but|while|whereas|yet)$/.test(lower(t[c + 1])))) continue;
+      const from = semi ? c + 1 : c + 2;
+      const head = t[from];
+      if (!head || !isWord(head) || (!isCapitalized(head.text) && isVerbLike(head.text))) return undefined;
+      if (from >= v) return undefined;
+      if (/ing$/.test(lower(t[v])))
+        return this.mainClauseSubject(doc, from, v - 1, sIndex) ?? this.subjectBefore(doc, from, v, sIndex);
+      return this.subjectBefore(doc, from, v, sIndex);
+    }
+    return undefined;
+  }
+
+  /**
+   * "a council spokesman" after "Rotherham Council" was named: the one organisation mentioned before
+   * whose name ends in that organisation noun; null (unclear) when there are several, undefined when none.
+   */
+  private orgOfKind(doc: ParagraphDoc, a: number, kind: string[]): PersonRecord | null | undefined {
+    if (kind.length !== 1 || !ORG_NOUNS.has(kind[0]!)) return undefined;
+    const found = new Set<PersonRecord>();
+    for (const m of this.people.mentionsBefore(doc.index, a)) {
+      const p = m.person;
+      if (p.type === 'organization' && p.nameTokens[p.nameTokens.length - 1]?.toLowerCase() === kind[0]) found.add(p);
+    }
+    return found.size === 1 ? [...found][0] : found.size > 1 ? null : undefined;
+  }
+
+  /**
+   * "France said …. Northern Ireland has suggested people “think about” it": the sentence opens on a
+   * capitalised subject that is not the current speaker and has a speech verb before the quote, so the
+   * fragment is someone else's, unresolved; the current speaker must not take it.
+   */
+  private otherNamedSubject(doc: ParagraphDoc, s0: number, qi: number, current: Who): boolean {
+    const t = doc.tokens;
+    const head = t[s0];
+    if (!head || !isWord(head) || !isCapitalized(head.text) || SUBJECT_PRONOUNS.has(lower(head))) return false;
+    if (/^(the|a|an|this|that|these|those|but|and|so|yet|in|on|at|after|before|when|while|as|if)$/.test(lower(head)))
+      return false;
+    const own = current.person
+      ? current.person.nameTokens.concat(current.person.aliases.flatMap((x) => x.split(' ')))
+      : [];
+    if (own.includes(head.text)) return false;
+    if (this.people.mentionAt(doc.index, s0)?.person === current.person) return false;
+    for (let k = s0 + 1; k < qi; k++)
+      if (isWord(t[k]) && isSpeechVerb(t[k]!.text) && !isCapitalized(t[k]!.text)) return true;
+    return false;
+  }
+
   private subjectBefore(
     doc: ParagraphDoc,
     s0: number,
@@ -1524,6 +1582,13 @@ export class Attributor {
       const named = ms.find((m) => m.from > (inner?.to ?? at) && !m.possessive);
       if (named && named.person.type === 'person')
         return { who: { person: named.person }, confidence: 0.95, how: 'adjacent', method: 'subject', cue: '' };
+      const holder = namedBeforeRole(
+        t,
+        [...this.people.mentionsIn(doc.index, 0, a), ...ms],
+        a,
+        t.indexOf(words[spokes]!, a),
+      );
+      if (holder) return { who: { person: holder }, confidence: 0.95, how: 'adjacent', method: 'subject', cue: '' };
       if (VOICE_OF.has(lw[spokes]!)) {
         if (inner)
           return { who: { person: inner.person }, confidence: 0.9, how: 'adjacent', method: 'spokesperson', cue: '' };
@@ -1600,6 +1665,9 @@ export class Attributor {
         const org = this.organization(caps.map((x) => x.text).join(' '), [], doc, s1, s1 + caps.length);
         return { who: { person: org }, confidence: 0.85, how: 'adjacent', method: 'spokesperson', cue: '' };
       }
+      const named = this.orgOfKind(doc, a, lw.slice(1, vi));
+      if (named === null) return { who: null, confidence: 0, how: 'none', method: 'spokesperson', cue: '' };
+      if (named) return { who: { person: named }, confidence: 0.8, how: 'adjacent', method: 'spokesperson', cue: '' };
       const role = this.roleNoun(doc, a, b, sIndex, true);
       if (role) return { ...role, method: 'spokesperson' };
       // "a spokesperson said" after "The Department said in a statement …": the organisation just speaking.
@@ -2088,7 +2156,11 @@ export class Attributor {
       if (
         cand &&
         (g === 'unknown' || cand.gender === 'unknown' || cand.gender === g) &&
-        this.nationalityFits(cand, mods)
+        this.nationalityFits(cand, mods) &&
+        describesSubject(
+          !!sameSentence,
+          words.slice(1, h).map((w) => w.text),
+        )
       )
         return { who: { person: cand }, confidence: 0.6, how: 'role-noun', method: 'role-salient', cue: '' };
       return { who: null, confidence: 0, how: 'none', method: 'role-noun', cue: '' };
@@ -2594,6 +2666,8 @@ export class Attributor {
     const claim = this.speechNounOwner(doc, s0, qi, sIndex);
     if (claim !== undefined) return claim ?? undefined;
     const current = prevWho && prev!.confidence >= NAME_THRESHOLD ? prevWho : null;
+    if (current && !subject && this.otherNamedSubject(doc, s0, qi, current))
+      return { who: null, confidence: 0, how: 'none', method: 'current-speaker', cue: '' };
     if (current && (!subject || samePerson(subject, current) || !subject.person || subject.person.type !== 'person')) {
       return { who: current, confidence: 0.6, how: 'continuation', method: 'current-speaker', cue: '' };
     }
@@ -2747,6 +2821,31 @@ export class Attributor {
     }
   }
 
+  /**
+   * A transcript of two labels ("Valley Courier: …" / "Ann Lee: …"), each opening at least two
+   * paragraphs: when exactly one label names a person of the article, that person answers the
+   * other label's questions ("You once called it …" is put to them).
+   */
+  private findNameLabels(): void {
+    const label = (d: ParagraphDoc) => /^(\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3}):\s/u.exec(d.text)?.[1];
+    const counts = new Map<string, number>();
+    for (const d of this.docs) {
+      const l = d.kind === 'body' ? label(d) : undefined;
+      if (l) counts.set(l, (counts.get(l) ?? 0) + 1);
+    }
+    const labels = [...counts].filter(([, n]) => n >= 2).map(([l]) => l);
+    if (labels.length !== 2) return;
+    const person = (l: string) => this.people.list.find((p) => p.type === 'person' && normName(p.name) === normName(l));
+    const named = labels.filter((l) => person(l));
+    if (named.length !== 1) return;
+    const interviewee = person(named[0]!)!;
+    for (const d of this.docs) {
+      const l = d.kind === 'body' ? label(d) : undefined;
+      if (l === named[0]) this.answerer.set(d.index, interviewee);
+      else if (l && labels.includes(l)) this.interviewee.set(d.index, interviewee);
+    }
+  }
+
   /** The subject of a paragraph's last sentence when it introduces what follows (a speech verb or a closing colon). */
   private colonIntroducer(doc: ParagraphDoc): Who | null {
     if (doc.spans.length > 0 && doc.spans[doc.spans.length - 1]!.end < doc.text.trimEnd().length - 1) return null;
@@ -2778,6 +2877,7 @@ export class Attributor {
   /** Interview answers: a paragraph opening "((Name))" and the unlabelled paragraphs after it, up to the next label. */
   private findInterviewAnswers(): void {
     this.findQuestionAnswerLabels();
+    this.findNameLabels();
     let current: PersonRecord | undefined;
     let questions: number[] = [];
     for (const doc of this.docs) {
@@ -3331,6 +3431,26 @@ interface Carry {
   introducer: Who | null;
   paragraph: number;
   endsOnQuote: boolean;
+}
+
+/**
+ * "Ann Lee, health spokeswoman for the party, said": the person named at the head of the phrase, set
+ * off by a comma before the role, speaks, not the body the role is for.
+ */
+function namedBeforeRole(t: Token[], ms: Mention[], a: number, role: number): PersonRecord | undefined {
+  const m = ms.find(
+    (x) => (x.from === a || x.to === a - 1) && x.to < role && !x.possessive && x.person.type === 'person',
+  );
+  return m && t[m.to]?.text === ',' ? m.person : undefined;
+}
+
+/**
+ * A role nobody holds may name the previous sentence's subject bare or with a capitalised epithet
+ * ("the author said", "the United manager"); with lower-case modifiers ("the last remaining
+ * inhabitant says") it describes someone new, so it stays unclear.
+ */
+function describesSubject(sameSentence: boolean, mods: string[]): boolean {
+  return sameSentence || mods.every((m) => isCapitalized(m));
 }
 
 export { normName };

@@ -255,7 +255,8 @@ export const ROLE_NOUNS = wordSet`
   democrat conservative liberal socialist critic supporter opponent organiser organizer negotiators striker midfielder
   defender winger goalkeeper footballer cricketer batsman bowler quarterback pitcher athlete cyclist swimmer boxer dean
   provost rector lecturer fellow principal headteacher vicar priest pastor chaplain magistrate coroner registrar clerk
-  treasurer
+  treasurer barrister solicitor-advocate juror defendant claimant plaintiff paramedic nurse midwife referee umpire
+  headmaster headmistress shopkeeper publican
 `;
 
 export const FEMALE_WORDS = wordSet`
@@ -282,6 +283,7 @@ export const ORG_HEADS = wordSet`
   securities capital partners investments ventures banks products industries systems technologies solutions labs media
   pharmaceuticals airlines airways motors energy logistics insurance entertainment studios records publishing
   communications telecom electric foods brands stores events productions promotions
+  fc afc rovers wanderers athletic albion rangers harriers hotspur town united
 `;
 
 /** Lower-case nouns that make an organisation speaker out of a possessive or a determiner ("Erdogan's office"). */

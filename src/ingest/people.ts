@@ -231,6 +231,7 @@ export class People {
     // Social Care"): known to the discourse from their first mention, listed only once they speak.
     this.findOrganisations(runs);
     this.findAppositiveOrganisations(runs);
+    this.findOrganisationsAfterAppositive(runs);
     // People the article names by a first name only: "his wife, Ruth", "their children, Peter and Anne",
     // "a marcher who gave his name only as Tomas", "a protester using the pseudonym Katya".
     for (const run of runs) {
@@ -357,6 +358,50 @@ export class People {
       const org = existing ?? this.ensurePerson(run.name, undefined, 'organization');
       if (!existing) org.latent = true;
       this.addRole(org, [t[run.to + 1]!.text.toLowerCase(), ...words].join(' '), false);
+      this.orgRuns.set(run, { org, to: run.to });
+    }
+  }
+
+  /**
+   * "Britain's largest industrial union, Unison, …", "the city's biggest employer, a chipmaker, …": a name
+   * after a noun phrase headed by an organisation noun is that organisation. Not after a preposition
+   * inside the phrase ("a spokesman for the union, Ann Lee,"), where the name is the person.
+   */
+  private findOrganisationsAfterAppositive(runs: Run[]): void {
+    for (const run of runs) {
+      if (
+        run.org ||
+        this.orgRuns.has(run) ||
+        run.titles.length ||
+        run.possessive ||
+        run.name.length === 0 ||
+        run.name.length > 3 ||
+        firstNameGender(run.name[0]!) !== undefined
+      )
+        continue;
+      const t = this.doc(run.paragraph).tokens;
+      const head = t[run.from - 2];
+      if (t[run.from - 1]?.text !== ',' || !head || head.kind !== 'word' || isCapitalized(head.text)) continue;
+      if (!APPOSITIVE_ORG_NOUNS.has(head.text.toLowerCase())) continue;
+      if (!/^[,.;:]$/.test(t[run.to]?.text ?? '')) continue;
+      let determined = false;
+      let blocked = false;
+      for (let k = run.from - 3; k >= 0 && k >= run.from - 9; k--) {
+        const w = t[k]!;
+        if (/^['’]$/.test(w.text)) {
+          determined = true; // "teachers' union"
+          continue;
+        }
+        if (w.kind !== 'word') break;
+        const lw = w.text.toLowerCase();
+        if (PREPOSITIONS.has(lw)) blocked = true;
+        if (/^(the|a|an|its|their|our)$/.test(lw) || POSSESSIVE.test(w.text)) determined = true;
+      }
+      if (!determined || blocked) continue;
+      const key = normName(run.name.join(' '));
+      const existing = this.byName.get(key);
+      if (existing && existing.type !== 'organization') continue;
+      const org = existing ?? this.ensurePerson(run.name, undefined, 'organization');
       this.orgRuns.set(run, { org, to: run.to });
     }
   }
@@ -611,6 +656,7 @@ export class People {
         !(prev && prev.kind === 'word' && PREPOSITIONS.has(prev.text.toLowerCase()))
       )
         return true;
+      if (ofOrganisation(doc.tokens, run.to)) return true;
     }
     return false;
   }
@@ -1327,6 +1373,17 @@ function roleRank(r: string): number {
   // Honorifics alone ("Rep.", "Dr.") say little; a described role says more.
   if (r.split(/\s+/).every((w) => /\.$/.test(w) || /^(mr|mrs|ms|miss|sir|dame|lord|lady)$/i.test(w))) return -1;
   return (/^(the|a|an)\s/i.test(r) ? 2 : 0) + Math.min(r.split(/\s+/).length, 6) / 10;
+}
+
+/** "Kofi Mensah of the Liberal Party": "of" (and "the") then capitalised words closed by an organisation head. */
+function ofOrganisation(t: Token[], k: number): boolean {
+  if (t[k]?.text !== 'of') return false;
+  k++;
+  if (/^the$/i.test(t[k]?.text ?? '')) k++;
+  let last = '';
+  for (let n = 0; n < 5 && t[k]?.kind === 'word' && isCapitalized(t[k]!.text); n++, k++)
+    last = t[k]!.text.toLowerCase();
+  return last !== '' && ORG_HEADS.has(last) && !PLACE_HEADS.has(last);
 }
 
 export function tokenWords(tokens: Token[], from: number, to: number): string[] {

@@ -646,3 +646,82 @@ describe('role nouns need one holder', () => {
     expect(q[0]).toMatchObject({ speaker: 'Ana Ruiz' });
   });
 });
+
+describe('generalising rules (issue 14, fresh data)', () => {
+  it('a club word before a role noun does not make the club the pronoun antecedent', () => {
+    const q = quotes([
+      'Ashford Wanderers beat Kelso Town 3-1 on Sunday.',
+      'Wanderers coach Dina Marr was calm. "We earned it," she said.',
+    ]);
+    expect(q[0]).toMatchObject({ speaker: 'Dina Marr' });
+  });
+  it('"X, spokeswoman for Party, said": the named person speaks, not the party', () => {
+    const q = quotes([
+      'Rosa Delane, transport spokeswoman for the Green Party, which obtained the data, called it "a scandal".',
+    ]);
+    expect(q[0]).toMatchObject({ speaker: 'Rosa Delane' });
+  });
+  it('"the union, Name," makes Name an organisation a later spokesperson speaks for', () => {
+    const q = quotes([
+      'Priya Nand of the Liberal Party said the plan was "reckless".',
+      'The country\'s biggest teachers\' union, Edvantis, rejected the offer. A spokesperson said: "This insults every teacher."',
+    ]);
+    expect(q[1]).toMatchObject({ speaker: 'Edvantis' });
+  });
+  it('"Name of the Party said": an unknown pair of names before "of" + an organisation is the person', () => {
+    const q = quotes(['Tavita Oloa of the Harbour Workers Union said: "We were never asked."']);
+    expect(q[0]).toMatchObject({ speaker: 'Tavita Oloa' });
+  });
+  it('"X declined to comment, but Y issued a statement saying": the contrastive clause\'s subject speaks', () => {
+    const q = quotes([
+      'The mayor, Ines Calder, declined to comment, but the Harbour Authority issued a statement saying it was "deeply concerned".',
+    ]);
+    expect(q[0]).toMatchObject({ speaker: 'Harbour Authority' });
+  });
+  it('"X declined to comment, but added …": a clause opening with a verb keeps the first subject', () => {
+    const q = quotes(['Ines Calder declined to comment, but added that the plan was "a mess".']);
+    expect(q[0]).toMatchObject({ speaker: 'Ines Calder' });
+  });
+  it('"X\'s barrister, Y" then "the barrister said": court role nouns name their holder', () => {
+    const q = quotes([
+      'Omar Reyes denied assault at Leeds Crown Court.',
+      'Reyes\'s barrister, Clare Dunn, said the evidence was "thin". The barrister said the case was "built on rumour".',
+    ]);
+    expect(q.map((x) => x.speaker)).toEqual(['Clare Dunn', 'Clare Dunn']);
+  });
+  it("a fragment after another capitalised subject and a speech verb is not the current speaker's", () => {
+    const q = quotes([
+      'Talks stalled on Monday.',
+      'France said the offer was "unacceptable". Northern Ireland has suggested people "think about" it.',
+    ]);
+    expect(q.map((x) => x.speaker)).toEqual(['France', null]);
+  });
+  it('a described role nobody holds ("the last remaining fisherman") is not the previous subject', () => {
+    const q = quotes([
+      'Mara Olsen tells the story of a sailor who reaches an island. When he lands, the last remaining fisherman says "nobody stays here".',
+    ]);
+    expect(q[0]).toMatchObject({ speaker: null });
+  });
+  it('"Outlet: …" / "Name: …" transcripts: a question quoting "you" quotes the interviewee', () => {
+    const q = quotes([
+      'The Hill Gazette spoke to the potter Ines Varga about her kiln.',
+      'Hill Gazette: When did you start?',
+      'Ines Varga: At nine. My aunt taught me.',
+      'Hill Gazette: You once called clay "a patient teacher". Why?',
+      'Ines Varga: Because it never hurries.',
+    ]);
+    expect(q[0]).toMatchObject({ text: 'a patient teacher', speaker: 'Ines Varga' });
+  });
+  it('"a council spokesman" after one council was named speaks for it; after two it is unclear', () => {
+    const one = quotes([
+      'Prosecuting for Alder Vale Council, Joan Pike said the house was "unsafe".',
+      'A council spokesman said: "We act on every complaint."',
+    ]);
+    expect(one[1]).toMatchObject({ speaker: 'Alder Vale Council' });
+    const two = quotes([
+      'Alder Vale Council and Brook Council disagreed.',
+      'A council spokesman said: "We act on every complaint."',
+    ]);
+    expect(two[0]).toMatchObject({ speaker: null });
+  });
+});

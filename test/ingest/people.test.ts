@@ -94,3 +94,21 @@ describe('gender from a list of given names', () => {
     expect(g('Quinn Harlow')).toBe('unknown');
   });
 });
+
+describe('sports clubs are not people (issue 14)', () => {
+  it('a club named by place + club word is no person', () => {
+    const ps = people(['Ashford Wanderers beat Kelso Town 3-1 on Sunday.', 'Wanderers coach Dina Marr was pleased.']);
+    expect(ps.filter((p) => p.type === 'person').map((p) => p.name)).toEqual(['Dina Marr']);
+  });
+});
+
+describe('a name after an organisation noun phrase (issue 14)', () => {
+  it('"the region\'s largest employer union, Name," is an organisation; "a spokesman for the union, Name," a person', () => {
+    const ps = people([
+      "The region's largest dockers' union, Marivox, called a strike.",
+      'A spokesman for the union, Elias Brandt, confirmed it.',
+    ]);
+    expect(ps.find((p) => p.name === 'Marivox')?.type).toBe('organization');
+    expect(ps.find((p) => p.name === 'Elias Brandt')?.type).toBe('person');
+  });
+});
