@@ -24,6 +24,56 @@ export class SearchVocabulary {
 
   constructor(private readonly db: Database.Database) {}
 
+  /** Words as the index's tokenizer stems them (the tokenizer never changes, so this memo stays). */
+  private readonly stems = new Map<string, string>();
+  private stemProbe?: {
+    insert: Database.Statement<[string]>;
+    terms: Database.Statement<[], string>;
+    clear: Database.Statement;
+  };
+
+  /**
+   * A word as the index stores it, asked of FTS5 itself (one row in a scratch table), so two forms
+   * are known to meet exactly when the index says so; '' when it is not one token.
+   */
+  indexStem(word: string): string {
+    let stem = this.stems.get(word);
+    if (stem === undefined) {
+      if (!this.stemProbe) {
+        this.db
+          .exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.stem_probe USING fts5(word, tokenize='porter unicode61 remove_diacritics 2');
+          CREATE VIRTUAL TABLE IF NOT EXISTS temp.stem_probe_terms USING fts5vocab(temp, stem_probe, row);`);
+        this.stemProbe = {
+          insert: this.db.prepare('INSERT INTO temp.stem_probe (word) VALUES (?)'),
+          terms: this.db.prepare('SELECT term FROM temp.stem_probe_terms').pluck() as Database.Statement<[], string>,
+          clear: this.db.prepare('DELETE FROM temp.stem_probe'),
+        };
+      }
+      this.stemProbe.insert.run(word);
+      const terms = this.stemProbe.terms.all();
+      this.stemProbe.clear.run();
+      stem = terms.length === 1 ? terms[0]! : '';
+      if (this.stems.size > 50_000) this.stems.clear();
+      this.stems.set(word, stem);
+    }
+    return stem;
+  }
+
+  /** FTS5 terms (`"word"`, `"stem"*`) without the ones the index stems like an earlier one. */
+  distinctTerms(terms: string[]): string[] {
+    if (terms.length < 2) return terms;
+    const seen = new Set<string>();
+    return terms.filter((t) => {
+      const prefix = t.endsWith('*');
+      const stem = this.indexStem(t.slice(1, prefix ? -2 : -1));
+      if (!stem) return true;
+      const key = prefix ? `${stem}*` : stem;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+
   /** The index changed: every memo goes. */
   clear(): void {
     this.byLetter = undefined;

@@ -23,7 +23,8 @@ import Database from 'better-sqlite3';
 import type { Article } from '../model/article.js';
 import { STOPWORDS, term, type PassageHit, type SearchOptions } from './search-words.js';
 import { SearchVocabulary } from './search-vocabulary.js';
-import { bm25, rowLength } from './bm25.js';
+import { bm25, rowLength, weightedBm25 } from './bm25.js';
+import { tokenize } from './text-match.js';
 
 export { searchWords, STOPWORDS, type PassageHit, type SearchOptions } from './search-words.js';
 
@@ -54,6 +55,16 @@ function dayOf(article: Article): number {
   return Number.isNaN(published) ? 0 : Math.max(0, Math.min(DAYS - 1, Math.floor(published / 86_400_000)));
 }
 
+interface HeadlineWords {
+  headline: string[];
+  extra: string[];
+}
+
+/** The text of a headline row's second column: the article id's words and the source. */
+function headlineExtra(article: Article): string {
+  return `${article.id.replace(/-/g, ' ')} ${article.source ?? ''}`;
+}
+
 export class SearchIndex {
   private readonly db: Database.Database;
   /** Content key → its doc, for every doc the index holds (live or not). */
@@ -69,6 +80,12 @@ export class SearchIndex {
    * docsize once per doc instead of once per candidate row on every query.
    */
   private readonly rowLengths = new Map<number, Uint32Array>();
+  /** Per live doc, its headline row's two texts (for ranking headlines here, see headlineRanks). */
+  private readonly headlineTexts = new Map<number, [string, string]>();
+  /** Per doc, its headline row's tokens as the index stems them (read lazily). */
+  private readonly headlineStems = new Map<number, HeadlineWords>();
+  /** Per doc, its headline row's length in tokens (FTS5's docsize), read at the first ranking. */
+  private headlineLengths?: Map<number, number>;
   private readonly persistent: boolean;
   private memoryKeys = 0;
   private readonly statements: {
@@ -127,6 +144,7 @@ export class SearchIndex {
     const known = this.stored.get(k);
     if (known && known.articleId === article.id) {
       this.live.set(known.doc, article.id);
+      this.headlineTexts.set(known.doc, [article.headline, headlineExtra(article)]);
       this.liveKeyOf.set(article.id, k);
       return;
     }
@@ -141,7 +159,10 @@ export class SearchIndex {
     this.liveKeyOf.delete(article.id);
     this.pending.delete(k);
     const doc = this.stored.get(k);
-    if (doc) this.live.delete(doc.doc);
+    if (doc) {
+      this.live.delete(doc.doc);
+      this.headlineTexts.delete(doc.doc);
+    }
     if (doc && !this.persistent) this.drop(k, doc.doc);
   }
 
@@ -161,7 +182,14 @@ export class SearchIndex {
     this.statements.deleteDoc.run(doc);
     this.stored.delete(key);
     this.rowLengths.delete(doc);
+    this.forgetHeadline(doc);
     this.changed();
+  }
+
+  private forgetHeadline(doc: number): void {
+    this.headlineTexts.delete(doc);
+    this.headlineStems.delete(doc);
+    this.headlineLengths?.delete(doc);
   }
 
   /** Indexes the pending articles (one transaction). */
@@ -186,11 +214,10 @@ export class SearchIndex {
     const first = this.statements.minDoc.get(range, range + SEQUENCE)?.doc;
     const doc = first === null || first === undefined ? range + SEQUENCE - 1 : first - 1;
     this.statements.insertDoc.run(doc, key, article.id);
-    this.statements.insertHeadline.run(
-      doc,
-      article.headline,
-      `${article.id.replace(/-/g, ' ')} ${article.source ?? ''}`,
-    );
+    const extra = headlineExtra(article);
+    this.statements.insertHeadline.run(doc, article.headline, extra);
+    this.forgetHeadline(doc);
+    this.headlineTexts.set(doc, [article.headline, extra]);
     for (const p of article.paragraphs) {
       if (p.kind !== 'body' && p.kind !== 'caption') continue;
       const text = p.text;
@@ -210,6 +237,7 @@ export class SearchIndex {
   private changed(): void {
     this.vocabulary.clear();
     this.rowCounts.clear();
+    this.headlineTotals = undefined;
   }
 
   private readonly prepared = new Map<string, Database.Statement>();
@@ -219,15 +247,23 @@ export class SearchIndex {
     return stmt;
   }
 
-  private expression(groups: string[][], opts: SearchOptions): string {
+  private expression(groups: string[][], opts: SearchOptions, distinct = true): string {
     if (opts.phrase) return groups.map((g) => g[0]!).join(' + ');
-    return this.parts(groups, opts).join(opts.all === false ? ' OR ' : ' AND ');
+    return this.parts(groups, opts, distinct).join(opts.all === false ? ' OR ' : ' AND ');
   }
 
-  /** Each group as one FTS5 expression: its alternatives OR-ed. */
-  private parts(groups: string[][], opts: SearchOptions): string[] {
+  /**
+   * Each group as one FTS5 expression: its alternatives OR-ed. `distinct`: alternatives the index
+   * stems alike ("sign", "signed", "signs") once, as each costs FTS5 a read of the same posting list.
+   */
+  private parts(groups: string[][], opts: SearchOptions, distinct = true): string[] {
     return groups.map((g, i) => {
-      const alternatives = opts.prefix && i === groups.length - 1 ? g.map((t) => (t.endsWith('*') ? t : `${t}*`)) : g;
+      const alternatives =
+        opts.prefix && i === groups.length - 1
+          ? g.map((t) => (t.endsWith('*') ? t : `${t}*`))
+          : distinct
+            ? this.vocabulary.distinctTerms(g)
+            : g;
       return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' OR ')})`;
     });
   }
@@ -359,11 +395,14 @@ export class SearchIndex {
         .all(expression) as number[]
     ).filter((doc) => this.live.has(doc));
     if (opts.prefix || newest.length <= 1) return newest.slice(0, limit).map((doc) => this.live.get(doc)!);
-    const rows = this.query(
-      `SELECT rowid AS id, bm25(headlines, 4, 1) AS rank FROM headlines WHERE headlines MATCH ? ORDER BY rowid LIMIT ${RANKED}`,
-    )
-      .raw()
-      .all(expression) as [number, number][];
+    const rows =
+      this.headlineRanks(groups, newest, opts.all !== false) ??
+      (this.query(
+        `SELECT rowid AS id, bm25(headlines, 4, 1) AS rank FROM headlines WHERE headlines MATCH ? ORDER BY rowid LIMIT ${RANKED}`,
+      )
+        .raw()
+        // Every alternative, as FTS5 weighs each one in bm25().
+        .all(this.expression(groups, opts, false)) as [number, number][]);
     const out: { id: string; rank: number; doc: number }[] = [];
     for (const [doc, rank] of rows) {
       const id = this.live.get(doc);
@@ -376,6 +415,82 @@ export class SearchIndex {
         .slice(0, limit)
         .map((r) => r.id)
     );
+  }
+
+  /**
+   * bm25(headlines, 4, 1) of the matching live rows, computed here as FTS5 does (see ./bm25.ts)
+   * from each word's row count (counted once until the index changes) and the words of the rows'
+   * headlines, instead of a second FTS5 query that counts every row holding each word. Undefined
+   * when a row does not hold the words as this tokenizer sees them (FTS5 then ranks).
+   */
+  private headlineRanks(groups: string[][], rows: number[], all: boolean): [number, number][] | undefined {
+    const phrases = groups.flatMap((g, group) =>
+      g.map((t) => {
+        const prefix = t.endsWith('*');
+        return { group, term: t, prefix, stem: this.vocabulary.indexStem(t.slice(1, prefix ? -2 : -1)) };
+      }),
+    );
+    if (phrases.some((p) => !p.stem)) return undefined;
+    const counts = phrases.map((p) => this.rowCount('headlines', p.term));
+    const out: [number, number][] = [];
+    const tf = new Float64Array(phrases.length);
+    for (const doc of rows) {
+      const words = this.headlineWords(doc);
+      const length = this.headlineLength(doc);
+      if (!words || length === undefined) return undefined;
+      tf.fill(0);
+      const held = new Set<number>();
+      for (const [column, weight] of [
+        [words.headline, 4],
+        [words.extra, 1],
+      ] as const)
+        for (const token of column)
+          phrases.forEach((p, i) => {
+            if (p.prefix ? token.startsWith(p.stem) : token === p.stem) {
+              tf[i]! += weight;
+              held.add(p.group);
+            }
+          });
+      if (all ? held.size !== groups.length : held.size === 0) return undefined;
+      out.push([doc, weightedBm25(tf, length, counts, this.totals())]);
+    }
+    return out;
+  }
+
+  private headlineTotals?: Buffer;
+  private totals(): Buffer {
+    return (this.headlineTotals ??= this.query(`SELECT block FROM headlines_data WHERE id = 1`)
+      .pluck()
+      .get() as Buffer);
+  }
+
+  /** A headline row's tokens (as the index stems them) per column, memoised per doc. */
+  private headlineWords(doc: number): HeadlineWords | undefined {
+    let words = this.headlineStems.get(doc);
+    if (!words) {
+      const text = this.headlineTexts.get(doc);
+      if (!text) return undefined;
+      const stems = (t: string) => tokenize(t).map((token) => this.vocabulary.indexStem(token));
+      words = { headline: stems(text[0]), extra: stems(text[1]) };
+      if (words.headline.includes('') || words.extra.includes('')) return undefined;
+      this.headlineStems.set(doc, words);
+    }
+    return words;
+  }
+
+  /** A headline row's length in tokens (FTS5's docsize), all of them read at the first need. */
+  private headlineLength(doc: number): number | undefined {
+    if (!this.headlineLengths) {
+      this.headlineLengths = new Map();
+      for (const [id, sz] of this.query('SELECT id, sz FROM headlines_docsize').raw().all() as [number, Buffer][])
+        this.headlineLengths.set(id, rowLength(sz));
+    }
+    let length = this.headlineLengths.get(doc);
+    if (length === undefined) {
+      const sz = this.query('SELECT sz FROM headlines_docsize WHERE id = ?').pluck().get(doc) as Buffer | undefined;
+      if (sz) this.headlineLengths.set(doc, (length = rowLength(sz)));
+    }
+    return length;
   }
 
   /** How many rows the index holds, and how many of its docs are live (tests, stats). */
