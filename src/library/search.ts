@@ -275,12 +275,40 @@ export class SearchIndex {
       .all(match, limit) as number[];
   }
 
-  /** The newest `limit` paragraph rows of live articles (rows of replaced versions wait on disk for prune()). */
-  private newestLive(match: string, limit: number): number[] {
-    const rows = this.newest('paragraphs', match, Math.min(limit, RANKED));
-    const live = (id: number) => this.live.has(Math.floor(id / PARAGRAPHS));
-    if (rows.length < Math.min(limit, RANKED) || rows.every(live)) return rows;
-    return this.newest('paragraphs', match);
+  /**
+   * The newest `limit` paragraph rows of live articles (rows of replaced versions wait on disk for
+   * prune()), as hits of articles in `articles` (if given), read a few rows at a time: FTS5's cost
+   * grows with the rows it returns, and a phrase lookup often stops after its first matches.
+   */
+  private *liveHits(match: string, limit: number, articles?: Set<string>): Generator<PassageHit> {
+    const first = Math.min(limit, RANKED);
+    const stmt = this.query(
+      'SELECT rowid FROM paragraphs WHERE paragraphs MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?',
+    ).pluck();
+    let scanned = 0;
+    let found = 0;
+    let allLive = true;
+    let after = -1;
+    for (let chunk = 16; found < limit; chunk *= 2) {
+      // Among the newest `limit` rows, or the newest RANKED when some of those are gone.
+      const room = (allLive ? first : RANKED) - scanned;
+      if (room <= 0) return;
+      const rows = stmt.all(match, after, Math.min(chunk, room)) as number[];
+      for (const id of rows) {
+        scanned += 1;
+        after = id;
+        const articleId = this.live.get(Math.floor(id / PARAGRAPHS));
+        if (articleId === undefined) {
+          allLive = false;
+          continue;
+        }
+        if (articles && !articles.has(articleId)) continue;
+        found += 1;
+        yield { articleId, paragraph: paragraphOf(id), score: 0 };
+        if (found >= limit) return;
+      }
+      if (rows.length < Math.min(chunk, room)) return;
+    }
   }
 
   /** Rows matching an expression (all rows, for BM25's word weights): counted once until the index changes. */
@@ -346,38 +374,70 @@ export class SearchIndex {
    * corrected to the closest known ones; `corrected` says so.
    */
   passages(words: string[], limit: number, opts: SearchOptions = {}): { hits: PassageHit[]; corrected: boolean } {
+    if (opts.phrase) {
+      const found = this.phraseHits(words, limit, opts);
+      return { hits: [...found.hits], corrected: found.corrected };
+    }
     this.flush();
-    // A phrase is looked up as typed (its word forms are the loose pass's job).
-    const { groups, corrected } = this.vocabulary.matchable('paragraphs', words, !opts.phrase);
-    // A phrase is the words as typed: one needing correction makes it a miss (the caller's loose pass takes it).
-    if (!groups.length || (opts.phrase && (corrected || groups.length !== words.length)))
-      return { hits: [], corrected };
+    const { groups, corrected } = this.vocabulary.matchable('paragraphs', words);
+    if (!groups.length) return { hits: [], corrected };
     const column = opts.captions ? '' : 'body : ';
-    // A phrase of common words ("that we will not") makes FTS5 walk every position list: its
-    // meaningful words (AND) find the same paragraphs fast, and the caller checks the word order.
-    const content = opts.phrase
-      ? words
-          .map((w, i) => [w, groups[i]] as const)
-          .filter(([w]) => !STOPWORDS.has(w))
-          .map(([, g]) => g!)
-      : [];
-    const expression =
-      opts.phrase && content.length ? this.expression(content, { all: true }) : this.expression(groups, opts);
-    // Phrase lookups are ranked by the caller (exact words first), so they are not scored here
-    // and the newest `limit` matches are all they need.
-    const rows = opts.phrase
-      ? this.newestLive(`${column}(${expression})`, limit).map((id) => ({ id, score: 0 }))
-      : this.ranked('paragraphs', column, this.parts(groups, opts), opts.all !== false);
+    const rows = this.ranked('paragraphs', column, this.parts(groups, opts), opts.all !== false);
     const hits: PassageHit[] = [];
     for (const { id, score } of rows) {
-      const doc = Math.floor(id / PARAGRAPHS);
-      const articleId = this.live.get(doc);
+      const articleId = this.live.get(Math.floor(id / PARAGRAPHS));
       if (articleId === undefined || (opts.articles && !opts.articles.has(articleId))) continue;
       hits.push({ articleId, paragraph: paragraphOf(id), score });
-      if (opts.phrase && hits.length >= limit) break;
     }
     hits.sort((a, b) => b.score - a.score);
     return { hits: hits.slice(0, limit), corrected };
+  }
+
+  /**
+   * Candidates for a phrase, newest first and read as they are taken (see liveHits): the paragraphs
+   * holding its meaningful words as typed; none when a word needs correcting (`corrected`).
+   */
+  phraseHits(
+    words: string[],
+    limit: number,
+    opts: Omit<SearchOptions, 'phrase' | 'all' | 'prefix'> = {},
+  ): { hits: Iterable<PassageHit>; corrected: boolean } {
+    this.flush();
+    const { groups, corrected } = this.vocabulary.matchable('paragraphs', words, false);
+    if (!groups.length || corrected || groups.length !== words.length) return { hits: [], corrected };
+    const column = opts.captions ? '' : 'body : ';
+    // A phrase of common words ("that we will not") makes FTS5 walk every position list: its
+    // meaningful words (AND) find the same paragraphs fast, and the caller checks the word order.
+    const content = groups.filter((_, i) => !STOPWORDS.has(words[i]!));
+    const expression = content.length
+      ? this.expression(content, { all: true })
+      : this.expression(groups, { phrase: true });
+    return { hits: this.liveHits(`${column}(${expression})`, limit, opts.articles), corrected };
+  }
+
+  /**
+   * A phrase with typos: each unknown word corrected to its closest index words first, then the
+   * paragraphs holding every meaningful word, newest first (one query, as for a phrase typed right).
+   * `stems`: per word, the stems a token there may have (undefined: the word as typed).
+   */
+  correctedPhrase(
+    words: string[],
+    limit: number,
+  ): { hits: Iterable<PassageHit>; stems: (string[] | undefined)[] } | undefined {
+    this.flush();
+    const corrected = this.vocabulary.correctedWords('paragraphs', words);
+    if (!corrected) return undefined;
+    const content = corrected.filter((_, i) => !STOPWORDS.has(words[i]!)).map((c) => c.terms);
+    if (!content.length) return undefined;
+    return {
+      hits: this.liveHits(`(${this.expression(content, { all: true })})`, limit),
+      stems: corrected.map((c) => c.stems),
+    };
+  }
+
+  /** A token as the index stems it ('' when the tokenizer makes it more than one token). */
+  indexStem(token: string): string {
+    return this.vocabulary.indexStem(token);
   }
 
   /** Article ids whose headline (or id, or source) holds the words, best first (ties: newest). */
