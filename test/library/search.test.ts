@@ -166,4 +166,19 @@ describe('SearchIndex', () => {
     expect(vocabulary.distinctTerms(['"lighthous"*', '"lighthouse"'])).toEqual(['"lighthous"*', '"lighthouse"']);
     db.close();
   });
+
+  it('a phrase with a typo: corrected to the closest index word first, candidates newest first', () => {
+    const index = new SearchIndex();
+    index.add(article('old', '2025-01-01', ['They will postpone the talks.', 'Nothing.']));
+    index.add(article('new', '2025-03-01', ['We postponed the vote and the talks.']));
+    const fixed = index.correctedPhrase(['potpone', 'the', 'talks'], 10)!;
+    expect(fixed.stems[0]).toEqual([index.indexStem('postpone')]);
+    expect(fixed.stems.slice(1)).toEqual([undefined, undefined]);
+    expect([...fixed.hits].map((h) => h.articleId)).toEqual(['new', 'old']);
+    expect(index.correctedPhrase(['qqqqzzzz', 'talks'], 10)).toBeUndefined();
+    // Typed right, the phrase lookup takes it (candidates: the caller checks the order); a typo makes it a miss there.
+    expect([...index.phraseHits(['postpone', 'the', 'talks'], 1).hits].map((h) => h.articleId)).toEqual(['new']);
+    expect(index.phraseHits(['potpone', 'talks'], 10).corrected).toBe(true);
+    index.close();
+  });
 });
