@@ -277,37 +277,20 @@ export class SearchIndex {
 
   /**
    * The newest `limit` paragraph rows of live articles (rows of replaced versions wait on disk for
-   * prune()), as hits of articles in `articles` (if given), read a few rows at a time: FTS5's cost
-   * grows with the rows it returns, and a phrase lookup often stops after its first matches.
+   * prune()), as hits of articles in `articles` (if given). One read: FTS5 seeks every posting list
+   * again for a second read from a rowid on, which costs more than the rows a caller leaves unread.
    */
   private *liveHits(match: string, limit: number, articles?: Set<string>): Generator<PassageHit> {
     const first = Math.min(limit, RANKED);
-    const stmt = this.query(
-      'SELECT rowid FROM paragraphs WHERE paragraphs MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?',
-    ).pluck();
-    let scanned = 0;
+    let rows = this.newest('paragraphs', match, first);
+    if (rows.length === first && !rows.every((id) => this.live.has(Math.floor(id / PARAGRAPHS))))
+      rows = this.newest('paragraphs', match);
     let found = 0;
-    let allLive = true;
-    let after = -1;
-    for (let chunk = 16; found < limit; chunk *= 2) {
-      // Among the newest `limit` rows, or the newest RANKED when some of those are gone.
-      const room = (allLive ? first : RANKED) - scanned;
-      if (room <= 0) return;
-      const rows = stmt.all(match, after, Math.min(chunk, room)) as number[];
-      for (const id of rows) {
-        scanned += 1;
-        after = id;
-        const articleId = this.live.get(Math.floor(id / PARAGRAPHS));
-        if (articleId === undefined) {
-          allLive = false;
-          continue;
-        }
-        if (articles && !articles.has(articleId)) continue;
-        found += 1;
-        yield { articleId, paragraph: paragraphOf(id), score: 0 };
-        if (found >= limit) return;
-      }
-      if (rows.length < Math.min(chunk, room)) return;
+    for (const id of rows) {
+      const articleId = this.live.get(Math.floor(id / PARAGRAPHS));
+      if (articleId === undefined || (articles && !articles.has(articleId))) continue;
+      yield { articleId, paragraph: paragraphOf(id), score: 0 };
+      if (++found >= limit) return;
     }
   }
 
