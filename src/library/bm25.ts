@@ -68,3 +68,22 @@ export function bm25({
     return { id, score };
   });
 }
+
+/**
+ * One row's bm25() as FTS5 computes it with column weights: per phrase (each term of the query
+ * in order, repeats included), `frequencies` holds its instances in the row weighted by column.
+ * Same operations in the same order as fts5_aux.c, so the value is FTS5's to the last bit.
+ */
+export function weightedBm25(frequencies: Float64Array, length: number, phraseRows: number[], totals: Buffer): number {
+  const [count = 0, ...columns] = varints(totals);
+  const average = columns.reduce((sum, n) => sum + n, 0) / count;
+  let score = 0;
+  for (let i = 0; i < phraseRows.length; i++) {
+    const n = phraseRows[i]!;
+    let idf = Math.log((count - n + 0.5) / (n + 0.5));
+    if (idf <= 0) idf = 1e-6;
+    const f = frequencies[i]!;
+    score += idf * ((f * (K1 + 1)) / (f + K1 * (1 - B + (B * length) / average)));
+  }
+  return -1 * score;
+}

@@ -6,8 +6,8 @@
  */
 import type { Article } from '../model/article.js';
 import { sayingText, type PhraseMatch, type Saying } from './speaker-index.js';
-import { STOPWORDS, type SearchIndex } from './search.js';
-import { bestSentences, bestWindow, mayHoldWords, stem, stems, tokenize } from './text-match.js';
+import { STOPWORDS, type PassageHit, type SearchIndex } from './search.js';
+import { bestSentences, bestWindow, isPlain, mayHoldWords, stem, stems, tokenize, wordRun } from './text-match.js';
 
 const byParagraph = new WeakMap<Article, Map<number, Saying[]>>();
 
@@ -38,6 +38,24 @@ function exactAt(words: string[], tokens: string[]): number {
   return -1;
 }
 
+/** Where the words stand in the tokens, a corrected word (with `stems`) being any token the index stems so. */
+function correctedAt(
+  words: string[],
+  stems: (string[] | undefined)[],
+  tokens: string[],
+  stemOf: (token: string) => string,
+): number {
+  outer: for (let start = 0; start + words.length <= tokens.length; start++) {
+    for (let i = 0; i < words.length; i++) {
+      const token = tokens[start + i]!;
+      const close = stems[i];
+      if (close ? !close.includes(stemOf(token)) : token !== words[i]) continue outer;
+    }
+    return start;
+  }
+  return -1;
+}
+
 export function findPhrase(
   search: SearchIndex,
   article: (id: string) => Article | undefined,
@@ -52,14 +70,49 @@ export function findPhrase(
   const wordStems = wordsOnly.map(stem);
   const out: PhraseMatch[] = [];
   const seen = new Set<string>();
-  const consider = (articleId: string, paragraph: number, mode: 'phrase' | 'context' | 'loose'): void => {
+  /** Per word, the index stems a corrected word may take (mode 'corrected'), and the words as typed. */
+  let corrections: (string[] | undefined)[] = [];
+  let typed: string[] = [];
+  let correctedRun: RegExp | undefined;
+  const run = wordRun(words);
+  const consider = (articleId: string, paragraph: number, mode: 'phrase' | 'context' | 'loose' | 'corrected'): void => {
     const a = article(articleId);
     if (!a) return;
     const sayings = sayingsIn(a, paragraph);
     let best: PhraseMatch | undefined;
     for (const saying of sayings) {
-      // The phrase pass wants the words as typed: a saying without them all is skipped untokenized.
-      if (mode === 'phrase' && !mayHoldWords(sayingText(saying), words)) continue;
+      if (mode === 'corrected') {
+        // The phrase with its typos corrected, scored as the loose pass scores it (the words as typed against the saying's).
+        if (
+          isPlain(sayingText(saying))
+            ? !correctedRun!.test(sayingText(saying))
+            : !mayHoldWords(sayingText(saying), typed)
+        )
+          continue;
+        const tokens = tokenize(sayingText(saying));
+        if (correctedAt(words, corrections, tokens, (t) => search.indexStem(t)) < 0) continue;
+        const win = bestWindow(words, tokens);
+        if (win && win.score >= 0.75 && (!best || win.score > best.score))
+          best = {
+            saying,
+            how: 'fuzzy',
+            score: win.score,
+            matched: tokens.slice(win.start, win.start + words.length).join(' '),
+          };
+        continue;
+      }
+      // The phrase pass wants the words as typed: a saying without them all is skipped untokenized,
+      // and plain text holding them in a row is an exact match without being tokenized.
+      if (mode === 'phrase') {
+        const said = sayingText(saying);
+        if (isPlain(said)) {
+          if (!run.test(said)) continue;
+          const m: PhraseMatch = { saying, how: 'exact', score: 1, matched: words.join(' ') };
+          if (!best || m.score > best.score) best = m;
+          continue;
+        }
+        if (!mayHoldWords(said, words)) continue;
+      }
       const tokens = tokenize(sayingText(saying));
       const at = exactAt(words, tokens);
       let m: PhraseMatch | undefined;
@@ -109,19 +162,35 @@ export function findPhrase(
     out.push(best);
   };
 
-  // 1. The words as a phrase (stemmed by the index, checked word by word above).
-  const asPhrase = search.passages(words, 60, { phrase: true, captions: true });
+  // 1. The words as a phrase (stemmed by the index, checked word by word above), read as taken.
+  const asPhrase = search.phraseHits(words, 60, { captions: true });
   if (!asPhrase.corrected) {
+    const taken: PassageHit[] = [];
     for (const h of asPhrase.hits) {
+      taken.push(h);
       consider(h.articleId, h.paragraph, 'phrase');
       if (out.length >= limit) break;
     }
     if (out.length) return out.slice(0, limit);
     // The words run past the quote marks ("… said Witkoff, …"): a few paragraphs' own text is read.
-    for (const h of asPhrase.hits.slice(0, 12)) consider(h.articleId, h.paragraph, 'context');
+    for (const h of taken.slice(0, 12)) consider(h.articleId, h.paragraph, 'context');
     if (out.length) return out.sort((a, b) => b.score - a.score).slice(0, limit);
+  } else {
+    // 2. Typos: the unknown words corrected to their closest index words first, then the phrase
+    // looked up as in 1 (one query), the words as typed scored against the saying's as below.
+    const fixed = search.correctedPhrase(words, 60);
+    if (fixed) {
+      corrections = fixed.stems;
+      typed = words.filter((_, i) => !fixed.stems[i]);
+      correctedRun = wordRun(words.map((w, i) => (fixed.stems[i] ? undefined : w)));
+      for (const h of fixed.hits) {
+        consider(h.articleId, h.paragraph, 'corrected');
+        if (out.length >= limit) break;
+      }
+      if (out.length) return out.sort((a, b) => b.score - a.score).slice(0, limit);
+    }
   }
-  // 2. Typos or other word forms: every meaningful word (corrected), in any order.
+  // 3. Typos or other word forms: every meaningful word (corrected), in any order.
   const loose = search.passages(content.length ? content : words, 30, { captions: true });
   for (const h of loose.hits) consider(h.articleId, h.paragraph, 'loose');
   // Any of the words (a paraphrase): only when no word needed correcting, which found its lines above.

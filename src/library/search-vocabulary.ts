@@ -18,11 +18,61 @@ export class SearchVocabulary {
   private terms?: Record<SearchTable, Set<string>>;
   /** Words looked up in the index since it last changed, and whether it holds them. */
   private readonly known = new Map<string, boolean>();
-  /** corrections() of the words asked since the index last changed. */
-  private readonly corrected = new Map<string, string[]>();
+  /** corrections() of the words asked since the index last changed, with their distances. */
+  private readonly corrected = new Map<string, [string, number][]>();
   private readonly lookups = new Map<SearchTable, Database.Statement>();
 
   constructor(private readonly db: Database.Database) {}
+
+  /** Words as the index's tokenizer stems them (the tokenizer never changes, so this memo stays). */
+  private readonly stems = new Map<string, string>();
+  private stemProbe?: {
+    insert: Database.Statement<[string]>;
+    terms: Database.Statement<[], string>;
+    clear: Database.Statement;
+  };
+
+  /**
+   * A word as the index stores it, asked of FTS5 itself (one row in a scratch table), so two forms
+   * are known to meet exactly when the index says so; '' when it is not one token.
+   */
+  indexStem(word: string): string {
+    let stem = this.stems.get(word);
+    if (stem === undefined) {
+      if (!this.stemProbe) {
+        this.db
+          .exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.stem_probe USING fts5(word, tokenize='porter unicode61 remove_diacritics 2');
+          CREATE VIRTUAL TABLE IF NOT EXISTS temp.stem_probe_terms USING fts5vocab(temp, stem_probe, row);`);
+        this.stemProbe = {
+          insert: this.db.prepare('INSERT INTO temp.stem_probe (word) VALUES (?)'),
+          terms: this.db.prepare('SELECT term FROM temp.stem_probe_terms').pluck() as Database.Statement<[], string>,
+          clear: this.db.prepare('DELETE FROM temp.stem_probe'),
+        };
+      }
+      this.stemProbe.insert.run(word);
+      const terms = this.stemProbe.terms.all();
+      this.stemProbe.clear.run();
+      stem = terms.length === 1 ? terms[0]! : '';
+      if (this.stems.size > 50_000) this.stems.clear();
+      this.stems.set(word, stem);
+    }
+    return stem;
+  }
+
+  /** FTS5 terms (`"word"`, `"stem"*`) without the ones the index stems like an earlier one. */
+  distinctTerms(terms: string[]): string[] {
+    if (terms.length < 2) return terms;
+    const seen = new Set<string>();
+    return terms.filter((t) => {
+      const prefix = t.endsWith('*');
+      const stem = this.indexStem(t.slice(1, prefix ? -2 : -1));
+      if (!stem) return true;
+      const key = prefix ? `${stem}*` : stem;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
 
   /** The index changed: every memo goes. */
   clear(): void {
@@ -49,6 +99,16 @@ export class SearchVocabulary {
 
   /** Index words within the typo budget of a word it does not know, closest first. */
   corrections(word: string): string[] {
+    return this.scoredCorrections(word).map(([t]) => t);
+  }
+
+  /** The corrections nearest of all (the ties at the smallest distance). */
+  closestCorrections(word: string): string[] {
+    const scored = this.scoredCorrections(word);
+    return scored.filter(([, d]) => d === scored[0]![1]).map(([t]) => t);
+  }
+
+  private scoredCorrections(word: string): [string, number][] {
     const budget = fuzzyBudget(word);
     if (budget === 0) return [];
     let close = this.corrected.get(word);
@@ -61,10 +121,7 @@ export class SearchVocabulary {
       const d = Math.min(levenshtein(stem, t), levenshtein(word, t));
       if (d <= budget) scored.push([t, d]);
     }
-    close = scored
-      .sort((a, b) => a[1] - b[1])
-      .slice(0, 3)
-      .map(([t]) => t);
+    close = scored.sort((a, b) => a[1] - b[1]).slice(0, 3);
     if (this.corrected.size > 10_000) this.corrected.clear();
     this.corrected.set(word, close);
     return close;
@@ -90,6 +147,28 @@ export class SearchVocabulary {
     }
     this.terms = terms;
     return (this.byLetter = byLetter);
+  }
+
+  /**
+   * A phrase's words as the index can match them in order, unknown words replaced by their closest
+   * index words: per word, its FTS5 terms and (for a corrected word) the stems a token must have.
+   * Undefined when a word is neither known nor close to one.
+   */
+  correctedWords(table: SearchTable, words: string[]): { terms: string[]; stems?: string[] }[] | undefined {
+    const out: { terms: string[]; stems?: string[] }[] = [];
+    for (const w of words) {
+      if (this.knows(table, w)) {
+        out.push({ terms: [term(w)] });
+        continue;
+      }
+      const stems = this.closestCorrections(w);
+      const terms = stems.flatMap((t) =>
+        this.knows(table, t) ? [term(t)] : this.terms![table].has(t) ? [term(t, true)] : [],
+      );
+      if (!terms.length) return undefined;
+      out.push({ terms, stems });
+    }
+    return out;
   }
 
   /**

@@ -23,7 +23,8 @@ import Database from 'better-sqlite3';
 import type { Article } from '../model/article.js';
 import { STOPWORDS, term, type PassageHit, type SearchOptions } from './search-words.js';
 import { SearchVocabulary } from './search-vocabulary.js';
-import { bm25, rowLength } from './bm25.js';
+import { bm25, rowLength, weightedBm25 } from './bm25.js';
+import { tokenize } from './text-match.js';
 
 export { searchWords, STOPWORDS, type PassageHit, type SearchOptions } from './search-words.js';
 
@@ -54,6 +55,16 @@ function dayOf(article: Article): number {
   return Number.isNaN(published) ? 0 : Math.max(0, Math.min(DAYS - 1, Math.floor(published / 86_400_000)));
 }
 
+interface HeadlineWords {
+  headline: string[];
+  extra: string[];
+}
+
+/** The text of a headline row's second column: the article id's words and the source. */
+function headlineExtra(article: Article): string {
+  return `${article.id.replace(/-/g, ' ')} ${article.source ?? ''}`;
+}
+
 export class SearchIndex {
   private readonly db: Database.Database;
   /** Content key → its doc, for every doc the index holds (live or not). */
@@ -69,6 +80,12 @@ export class SearchIndex {
    * docsize once per doc instead of once per candidate row on every query.
    */
   private readonly rowLengths = new Map<number, Uint32Array>();
+  /** Per live doc, its headline row's two texts (for ranking headlines here, see headlineRanks). */
+  private readonly headlineTexts = new Map<number, [string, string]>();
+  /** Per doc, its headline row's tokens as the index stems them (read lazily). */
+  private readonly headlineStems = new Map<number, HeadlineWords>();
+  /** Per doc, its headline row's length in tokens (FTS5's docsize), read at the first ranking. */
+  private headlineLengths?: Map<number, number>;
   private readonly persistent: boolean;
   private memoryKeys = 0;
   private readonly statements: {
@@ -127,6 +144,7 @@ export class SearchIndex {
     const known = this.stored.get(k);
     if (known && known.articleId === article.id) {
       this.live.set(known.doc, article.id);
+      this.headlineTexts.set(known.doc, [article.headline, headlineExtra(article)]);
       this.liveKeyOf.set(article.id, k);
       return;
     }
@@ -141,7 +159,10 @@ export class SearchIndex {
     this.liveKeyOf.delete(article.id);
     this.pending.delete(k);
     const doc = this.stored.get(k);
-    if (doc) this.live.delete(doc.doc);
+    if (doc) {
+      this.live.delete(doc.doc);
+      this.headlineTexts.delete(doc.doc);
+    }
     if (doc && !this.persistent) this.drop(k, doc.doc);
   }
 
@@ -161,7 +182,14 @@ export class SearchIndex {
     this.statements.deleteDoc.run(doc);
     this.stored.delete(key);
     this.rowLengths.delete(doc);
+    this.forgetHeadline(doc);
     this.changed();
+  }
+
+  private forgetHeadline(doc: number): void {
+    this.headlineTexts.delete(doc);
+    this.headlineStems.delete(doc);
+    this.headlineLengths?.delete(doc);
   }
 
   /** Indexes the pending articles (one transaction). */
@@ -186,11 +214,10 @@ export class SearchIndex {
     const first = this.statements.minDoc.get(range, range + SEQUENCE)?.doc;
     const doc = first === null || first === undefined ? range + SEQUENCE - 1 : first - 1;
     this.statements.insertDoc.run(doc, key, article.id);
-    this.statements.insertHeadline.run(
-      doc,
-      article.headline,
-      `${article.id.replace(/-/g, ' ')} ${article.source ?? ''}`,
-    );
+    const extra = headlineExtra(article);
+    this.statements.insertHeadline.run(doc, article.headline, extra);
+    this.forgetHeadline(doc);
+    this.headlineTexts.set(doc, [article.headline, extra]);
     for (const p of article.paragraphs) {
       if (p.kind !== 'body' && p.kind !== 'caption') continue;
       const text = p.text;
@@ -210,6 +237,7 @@ export class SearchIndex {
   private changed(): void {
     this.vocabulary.clear();
     this.rowCounts.clear();
+    this.headlineTotals = undefined;
   }
 
   private readonly prepared = new Map<string, Database.Statement>();
@@ -219,15 +247,23 @@ export class SearchIndex {
     return stmt;
   }
 
-  private expression(groups: string[][], opts: SearchOptions): string {
+  private expression(groups: string[][], opts: SearchOptions, distinct = true): string {
     if (opts.phrase) return groups.map((g) => g[0]!).join(' + ');
-    return this.parts(groups, opts).join(opts.all === false ? ' OR ' : ' AND ');
+    return this.parts(groups, opts, distinct).join(opts.all === false ? ' OR ' : ' AND ');
   }
 
-  /** Each group as one FTS5 expression: its alternatives OR-ed. */
-  private parts(groups: string[][], opts: SearchOptions): string[] {
+  /**
+   * Each group as one FTS5 expression: its alternatives OR-ed. `distinct`: alternatives the index
+   * stems alike ("sign", "signed", "signs") once, as each costs FTS5 a read of the same posting list.
+   */
+  private parts(groups: string[][], opts: SearchOptions, distinct = true): string[] {
     return groups.map((g, i) => {
-      const alternatives = opts.prefix && i === groups.length - 1 ? g.map((t) => (t.endsWith('*') ? t : `${t}*`)) : g;
+      const alternatives =
+        opts.prefix && i === groups.length - 1
+          ? g.map((t) => (t.endsWith('*') ? t : `${t}*`))
+          : distinct
+            ? this.vocabulary.distinctTerms(g)
+            : g;
       return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' OR ')})`;
     });
   }
@@ -239,12 +275,23 @@ export class SearchIndex {
       .all(match, limit) as number[];
   }
 
-  /** The newest `limit` paragraph rows of live articles (rows of replaced versions wait on disk for prune()). */
-  private newestLive(match: string, limit: number): number[] {
-    const rows = this.newest('paragraphs', match, Math.min(limit, RANKED));
-    const live = (id: number) => this.live.has(Math.floor(id / PARAGRAPHS));
-    if (rows.length < Math.min(limit, RANKED) || rows.every(live)) return rows;
-    return this.newest('paragraphs', match);
+  /**
+   * The newest `limit` paragraph rows of live articles (rows of replaced versions wait on disk for
+   * prune()), as hits of articles in `articles` (if given). One read: FTS5 seeks every posting list
+   * again for a second read from a rowid on, which costs more than the rows a caller leaves unread.
+   */
+  private *liveHits(match: string, limit: number, articles?: Set<string>): Generator<PassageHit> {
+    const first = Math.min(limit, RANKED);
+    let rows = this.newest('paragraphs', match, first);
+    if (rows.length === first && !rows.every((id) => this.live.has(Math.floor(id / PARAGRAPHS))))
+      rows = this.newest('paragraphs', match);
+    let found = 0;
+    for (const id of rows) {
+      const articleId = this.live.get(Math.floor(id / PARAGRAPHS));
+      if (articleId === undefined || (articles && !articles.has(articleId))) continue;
+      yield { articleId, paragraph: paragraphOf(id), score: 0 };
+      if (++found >= limit) return;
+    }
   }
 
   /** Rows matching an expression (all rows, for BM25's word weights): counted once until the index changes. */
@@ -310,38 +357,70 @@ export class SearchIndex {
    * corrected to the closest known ones; `corrected` says so.
    */
   passages(words: string[], limit: number, opts: SearchOptions = {}): { hits: PassageHit[]; corrected: boolean } {
+    if (opts.phrase) {
+      const found = this.phraseHits(words, limit, opts);
+      return { hits: [...found.hits], corrected: found.corrected };
+    }
     this.flush();
-    // A phrase is looked up as typed (its word forms are the loose pass's job).
-    const { groups, corrected } = this.vocabulary.matchable('paragraphs', words, !opts.phrase);
-    // A phrase is the words as typed: one needing correction makes it a miss (the caller's loose pass takes it).
-    if (!groups.length || (opts.phrase && (corrected || groups.length !== words.length)))
-      return { hits: [], corrected };
+    const { groups, corrected } = this.vocabulary.matchable('paragraphs', words);
+    if (!groups.length) return { hits: [], corrected };
     const column = opts.captions ? '' : 'body : ';
-    // A phrase of common words ("that we will not") makes FTS5 walk every position list: its
-    // meaningful words (AND) find the same paragraphs fast, and the caller checks the word order.
-    const content = opts.phrase
-      ? words
-          .map((w, i) => [w, groups[i]] as const)
-          .filter(([w]) => !STOPWORDS.has(w))
-          .map(([, g]) => g!)
-      : [];
-    const expression =
-      opts.phrase && content.length ? this.expression(content, { all: true }) : this.expression(groups, opts);
-    // Phrase lookups are ranked by the caller (exact words first), so they are not scored here
-    // and the newest `limit` matches are all they need.
-    const rows = opts.phrase
-      ? this.newestLive(`${column}(${expression})`, limit).map((id) => ({ id, score: 0 }))
-      : this.ranked('paragraphs', column, this.parts(groups, opts), opts.all !== false);
+    const rows = this.ranked('paragraphs', column, this.parts(groups, opts), opts.all !== false);
     const hits: PassageHit[] = [];
     for (const { id, score } of rows) {
-      const doc = Math.floor(id / PARAGRAPHS);
-      const articleId = this.live.get(doc);
+      const articleId = this.live.get(Math.floor(id / PARAGRAPHS));
       if (articleId === undefined || (opts.articles && !opts.articles.has(articleId))) continue;
       hits.push({ articleId, paragraph: paragraphOf(id), score });
-      if (opts.phrase && hits.length >= limit) break;
     }
     hits.sort((a, b) => b.score - a.score);
     return { hits: hits.slice(0, limit), corrected };
+  }
+
+  /**
+   * Candidates for a phrase, newest first and read as they are taken (see liveHits): the paragraphs
+   * holding its meaningful words as typed; none when a word needs correcting (`corrected`).
+   */
+  phraseHits(
+    words: string[],
+    limit: number,
+    opts: Omit<SearchOptions, 'phrase' | 'all' | 'prefix'> = {},
+  ): { hits: Iterable<PassageHit>; corrected: boolean } {
+    this.flush();
+    const { groups, corrected } = this.vocabulary.matchable('paragraphs', words, false);
+    if (!groups.length || corrected || groups.length !== words.length) return { hits: [], corrected };
+    const column = opts.captions ? '' : 'body : ';
+    // A phrase of common words ("that we will not") makes FTS5 walk every position list: its
+    // meaningful words (AND) find the same paragraphs fast, and the caller checks the word order.
+    const content = groups.filter((_, i) => !STOPWORDS.has(words[i]!));
+    const expression = content.length
+      ? this.expression(content, { all: true })
+      : this.expression(groups, { phrase: true });
+    return { hits: this.liveHits(`${column}(${expression})`, limit, opts.articles), corrected };
+  }
+
+  /**
+   * A phrase with typos: each unknown word corrected to its closest index words first, then the
+   * paragraphs holding every meaningful word, newest first (one query, as for a phrase typed right).
+   * `stems`: per word, the stems a token there may have (undefined: the word as typed).
+   */
+  correctedPhrase(
+    words: string[],
+    limit: number,
+  ): { hits: Iterable<PassageHit>; stems: (string[] | undefined)[] } | undefined {
+    this.flush();
+    const corrected = this.vocabulary.correctedWords('paragraphs', words);
+    if (!corrected) return undefined;
+    const content = corrected.filter((_, i) => !STOPWORDS.has(words[i]!)).map((c) => c.terms);
+    if (!content.length) return undefined;
+    return {
+      hits: this.liveHits(`(${this.expression(content, { all: true })})`, limit),
+      stems: corrected.map((c) => c.stems),
+    };
+  }
+
+  /** A token as the index stems it ('' when the tokenizer makes it more than one token). */
+  indexStem(token: string): string {
+    return this.vocabulary.indexStem(token);
   }
 
   /** Article ids whose headline (or id, or source) holds the words, best first (ties: newest). */
@@ -359,11 +438,14 @@ export class SearchIndex {
         .all(expression) as number[]
     ).filter((doc) => this.live.has(doc));
     if (opts.prefix || newest.length <= 1) return newest.slice(0, limit).map((doc) => this.live.get(doc)!);
-    const rows = this.query(
-      `SELECT rowid AS id, bm25(headlines, 4, 1) AS rank FROM headlines WHERE headlines MATCH ? ORDER BY rowid LIMIT ${RANKED}`,
-    )
-      .raw()
-      .all(expression) as [number, number][];
+    const rows =
+      this.headlineRanks(groups, newest, opts.all !== false) ??
+      (this.query(
+        `SELECT rowid AS id, bm25(headlines, 4, 1) AS rank FROM headlines WHERE headlines MATCH ? ORDER BY rowid LIMIT ${RANKED}`,
+      )
+        .raw()
+        // Every alternative, as FTS5 weighs each one in bm25().
+        .all(this.expression(groups, opts, false)) as [number, number][]);
     const out: { id: string; rank: number; doc: number }[] = [];
     for (const [doc, rank] of rows) {
       const id = this.live.get(doc);
@@ -376,6 +458,82 @@ export class SearchIndex {
         .slice(0, limit)
         .map((r) => r.id)
     );
+  }
+
+  /**
+   * bm25(headlines, 4, 1) of the matching live rows, computed here as FTS5 does (see ./bm25.ts)
+   * from each word's row count (counted once until the index changes) and the words of the rows'
+   * headlines, instead of a second FTS5 query that counts every row holding each word. Undefined
+   * when a row does not hold the words as this tokenizer sees them (FTS5 then ranks).
+   */
+  private headlineRanks(groups: string[][], rows: number[], all: boolean): [number, number][] | undefined {
+    const phrases = groups.flatMap((g, group) =>
+      g.map((t) => {
+        const prefix = t.endsWith('*');
+        return { group, term: t, prefix, stem: this.vocabulary.indexStem(t.slice(1, prefix ? -2 : -1)) };
+      }),
+    );
+    if (phrases.some((p) => !p.stem)) return undefined;
+    const counts = phrases.map((p) => this.rowCount('headlines', p.term));
+    const out: [number, number][] = [];
+    const tf = new Float64Array(phrases.length);
+    for (const doc of rows) {
+      const words = this.headlineWords(doc);
+      const length = this.headlineLength(doc);
+      if (!words || length === undefined) return undefined;
+      tf.fill(0);
+      const held = new Set<number>();
+      for (const [column, weight] of [
+        [words.headline, 4],
+        [words.extra, 1],
+      ] as const)
+        for (const token of column)
+          phrases.forEach((p, i) => {
+            if (p.prefix ? token.startsWith(p.stem) : token === p.stem) {
+              tf[i]! += weight;
+              held.add(p.group);
+            }
+          });
+      if (all ? held.size !== groups.length : held.size === 0) return undefined;
+      out.push([doc, weightedBm25(tf, length, counts, this.totals())]);
+    }
+    return out;
+  }
+
+  private headlineTotals?: Buffer;
+  private totals(): Buffer {
+    return (this.headlineTotals ??= this.query(`SELECT block FROM headlines_data WHERE id = 1`)
+      .pluck()
+      .get() as Buffer);
+  }
+
+  /** A headline row's tokens (as the index stems them) per column, memoised per doc. */
+  private headlineWords(doc: number): HeadlineWords | undefined {
+    let words = this.headlineStems.get(doc);
+    if (!words) {
+      const text = this.headlineTexts.get(doc);
+      if (!text) return undefined;
+      const stems = (t: string) => tokenize(t).map((token) => this.vocabulary.indexStem(token));
+      words = { headline: stems(text[0]), extra: stems(text[1]) };
+      if (words.headline.includes('') || words.extra.includes('')) return undefined;
+      this.headlineStems.set(doc, words);
+    }
+    return words;
+  }
+
+  /** A headline row's length in tokens (FTS5's docsize), all of them read at the first need. */
+  private headlineLength(doc: number): number | undefined {
+    if (!this.headlineLengths) {
+      this.headlineLengths = new Map();
+      for (const [id, sz] of this.query('SELECT id, sz FROM headlines_docsize').raw().all() as [number, Buffer][])
+        this.headlineLengths.set(id, rowLength(sz));
+    }
+    let length = this.headlineLengths.get(doc);
+    if (length === undefined) {
+      const sz = this.query('SELECT sz FROM headlines_docsize WHERE id = ?').pluck().get(doc) as Buffer | undefined;
+      if (sz) this.headlineLengths.set(doc, (length = rowLength(sz)));
+    }
+    return length;
   }
 
   /** How many rows the index holds, and how many of its docs are live (tests, stats). */

@@ -32,6 +32,20 @@ export function mayHoldWords(text: string, words: string[]): boolean {
   return words.every((w) => lower.includes(w));
 }
 
+/**
+ * A test for words standing next to each other in a text, as tokenize() would split it, for
+ * text that tokenize() splits without normalizing (see isPlain); undefined marks any one word.
+ */
+export function wordRun(words: (string | undefined)[]): RegExp {
+  const body = words.map((w) => w ?? '[a-z0-9]+').join('[^a-z0-9]+');
+  return new RegExp(`(?:^|[^a-z0-9])${body}(?![a-z0-9])`, 'i');
+}
+
+/** Whether tokenize() splits the text as it is (plain ASCII and typographic punctuation). */
+export function isPlain(text: string): boolean {
+  return !NEEDS_NORMALIZING.test(text);
+}
+
 // Two reusable rows: a phrase query compares thousands of word pairs, and allocating a row per
 // character was most of its cost.
 let prevRow = new Int32Array(64);

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/model/article.js';
 import { SearchIndex } from '../../src/library/search.js';
+import { SearchVocabulary } from '../../src/library/search-vocabulary.js';
 
 const article = (id: string, publishedAt: string, body: string[], headline = `Story ${id}`): Article =>
   ({
@@ -129,6 +130,55 @@ describe('SearchIndex', () => {
       index.add(a, k);
     expect(index.stats().docs).toBe(3);
     expect(order(index)).toEqual(['same-day-second:0', 'same-day-first:0', 'older:0']);
+    index.close();
+  });
+
+  it('ranks headlines as FTS5 bm25(headlines, 4, 1) does, to the order', () => {
+    const index = new SearchIndex();
+    const heads = [
+      'Harbour talks stall as harbour workers strike',
+      'Strike talks resume',
+      'Workers strike again over harbour pay',
+      'Talks on the harbour budget',
+      'Harbour strikes: talks, talks and more talks',
+    ];
+    heads.forEach((h, i) => index.add(article(`h${i}`, `2025-03-0${i + 1}`, ['Body.'], h)));
+    const queries = [['harbour', 'talks'], ['strikes'], ['workers', 'harbour'], ['talk']];
+    const ours = queries.map((q) => index.headlines(q, 5));
+    // The same queries with FTS5 ranking every match (the path this replaces).
+    const internals = index as unknown as { headlineRanks: () => undefined };
+    internals.headlineRanks = () => undefined;
+    expect(ours).toEqual(queries.map((q) => index.headlines(q, 5)));
+    expect(ours[0]).toHaveLength(3);
+    // Ranked, not newest first: the headline saying "talks" three times comes before a newer one.
+    expect(ours[3]!.indexOf('h4')).toBeLessThan(ours[3]!.indexOf('h3'));
+    index.close();
+  });
+
+  it('asks an alternative once when the index stems it like another ("signed" is "sign")', () => {
+    const db = new Database(':memory:');
+    const vocabulary = new SearchVocabulary(db);
+    expect(vocabulary.indexStem('signed')).toBe(vocabulary.indexStem('sign'));
+    expect(vocabulary.indexStem('died')).not.toBe(vocabulary.indexStem('die'));
+    expect(vocabulary.indexStem("o'brien")).toBe('');
+    expect(vocabulary.distinctTerms(['"sign"', '"signed"', '"signs"', '"signing"'])).toEqual(['"sign"']);
+    expect(vocabulary.distinctTerms(['"die"', '"died"', '"dies"'])).toEqual(['"die"', '"died"']);
+    expect(vocabulary.distinctTerms(['"lighthous"*', '"lighthouse"'])).toEqual(['"lighthous"*', '"lighthouse"']);
+    db.close();
+  });
+
+  it('a phrase with a typo: corrected to the closest index word first, candidates newest first', () => {
+    const index = new SearchIndex();
+    index.add(article('old', '2025-01-01', ['They will postpone the talks.', 'Nothing.']));
+    index.add(article('new', '2025-03-01', ['We postponed the vote and the talks.']));
+    const fixed = index.correctedPhrase(['potpone', 'the', 'talks'], 10)!;
+    expect(fixed.stems[0]).toEqual([index.indexStem('postpone')]);
+    expect(fixed.stems.slice(1)).toEqual([undefined, undefined]);
+    expect([...fixed.hits].map((h) => h.articleId)).toEqual(['new', 'old']);
+    expect(index.correctedPhrase(['qqqqzzzz', 'talks'], 10)).toBeUndefined();
+    // Typed right, the phrase lookup takes it (candidates: the caller checks the order); a typo makes it a miss there.
+    expect([...index.phraseHits(['postpone', 'the', 'talks'], 1).hits].map((h) => h.articleId)).toEqual(['new']);
+    expect(index.phraseHits(['potpone', 'talks'], 10).corrected).toBe(true);
     index.close();
   });
 });

@@ -1,6 +1,6 @@
 /** The cheap pre-check of the phrase search: it may rule a text out only when tokenizing would too. */
 import { describe, expect, it } from 'vitest';
-import { mayHoldWords, tokenize } from '../../src/library/text-match.js';
+import { isPlain, mayHoldWords, tokenize, wordRun } from '../../src/library/text-match.js';
 
 describe('mayHoldWords', () => {
   it('rules out plain text missing a word, keeps text holding them all', () => {
@@ -12,5 +12,20 @@ describe('mayHoldWords', () => {
   it('never rules out text that tokenize() normalizes (diacritics)', () => {
     expect(mayHoldWords('Le café est fermé', ['cafe'])).toBe(true);
     expect(tokenize('Le café est fermé')).toContain('cafe');
+  });
+});
+
+describe('wordRun', () => {
+  it('finds the words in a row exactly where tokenize() would, any word standing for undefined', () => {
+    const text = '“We will not abandon the pipeline,” Vasilander said.';
+    expect(isPlain(text)).toBe(true);
+    expect(wordRun(['not', 'abandon', 'the']).test(text)).toBe(true);
+    expect(wordRun(['abandon', 'pipeline']).test(text)).toBe(false);
+    // Whole words only: "pipe" is not "pipeline", "ill" is not "will".
+    expect(wordRun(['the', 'pipe']).test(text)).toBe(false);
+    expect(wordRun(['ill', 'not']).test(text)).toBe(false);
+    expect(wordRun(['not', undefined, 'the']).test(text)).toBe(true);
+    expect(wordRun(['we', undefined, undefined, 'abandon']).test(text)).toBe(true);
+    expect(isPlain('Zelovová said')).toBe(false);
   });
 });
