@@ -7,7 +7,7 @@
 import type Database from 'better-sqlite3';
 import { stemmer } from 'stemmer';
 import { fuzzyBudget, levenshtein } from './text-match.js';
-import { inflections, STOPWORD_STEMS, term } from './search-words.js';
+import { inflections, STOPWORD_STEMS, term, type SearchOptions } from './search-words.js';
 
 export type SearchTable = 'paragraphs' | 'headlines';
 
@@ -201,5 +201,27 @@ export class SearchVocabulary {
       }
     }
     return { groups, corrected };
+  }
+
+  /** The groups as one FTS5 match expression: a phrase, or the groups AND-ed (or OR-ed). */
+  expression(groups: string[][], opts: SearchOptions, distinct = true): string {
+    if (opts.phrase) return groups.map((g) => g[0]!).join(' + ');
+    return this.parts(groups, opts, distinct).join(opts.all === false ? ' OR ' : ' AND ');
+  }
+
+  /**
+   * Each group as one FTS5 expression: its alternatives OR-ed. `distinct`: alternatives the index
+   * stems alike ("sign", "signed", "signs") once, as each costs FTS5 a read of the same posting list.
+   */
+  parts(groups: string[][], opts: SearchOptions, distinct = true): string[] {
+    return groups.map((g, i) => {
+      const alternatives =
+        opts.prefix && i === groups.length - 1
+          ? g.map((t) => (t.endsWith('*') ? t : `${t}*`))
+          : distinct
+            ? this.distinctTerms(g)
+            : g;
+      return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' OR ')})`;
+    });
   }
 }

@@ -6,11 +6,7 @@
  *   nothing and a reload indexes only the new version of one file. Without a cache the index is
  *   in memory (tests, small tools).
  * - Contentless tables: the text stays in the model and its paragraph store; the index holds only
- *   the postings, so memory and disk stay small. A row's id encodes its article and paragraph:
- *   `doc * 2^16 + (2^16 - 1 - paragraph)`, and a doc number falls as the publication day grows
- *   (and within a day, as articles are added), so "newest first" is ascending rowid order: the
- *   order FTS5 walks a posting list in, skipping ahead through it (descending order makes it
- *   load each word's whole list first).
+ *   the postings, so memory and disk stay small. Rowids put the newest first (./search-rows.ts).
  * - Ranking: FTS5's bm25() counts every row holding each word on every query, so a common word
  *   costs its whole posting list. Instead the newest `RANKED` matches (a news bot's reader wants
  *   the recent ones) are scored here with BM25's formula, from
@@ -23,14 +19,12 @@ import Database from 'better-sqlite3';
 import type { Article } from '../model/article.js';
 import { STOPWORDS, term, type PassageHit, type SearchOptions } from './search-words.js';
 import { SearchVocabulary } from './search-vocabulary.js';
-import { bm25, rowLength, weightedBm25 } from './bm25.js';
-import { tokenize } from './text-match.js';
+import { bm25 } from './bm25.js';
+import { headlineExtra, HeadlineRanks } from './headline-ranks.js';
+import { DAYS, dayOf, PARAGRAPHS, ParagraphLengths, paragraphOf, rowOf, SEQUENCE } from './search-rows.js';
 
 export { searchWords, STOPWORDS, type PassageHit, type SearchOptions } from './search-words.js';
 
-const PARAGRAPHS = 2 ** 16;
-const SEQUENCE = 2 ** 20;
-const DAYS = 2 ** 16;
 /** `PRAGMA user_version` of an index whose rowids are in the order above (an older index is rebuilt). */
 const ROW_ORDER = 1;
 /** Matches ranked per query (newest first); older matches beyond it are not ranked. */
@@ -39,30 +33,6 @@ const RANKED = 150;
 interface Doc {
   doc: number;
   articleId: string;
-}
-
-/** A paragraph's row: its doc, then its paragraphs in reverse (the newest-first order puts a doc's last paragraph first). */
-function rowOf(doc: number, paragraph: number): number {
-  return doc * PARAGRAPHS + (PARAGRAPHS - 1 - paragraph);
-}
-
-function paragraphOf(row: number): number {
-  return PARAGRAPHS - 1 - (row % PARAGRAPHS);
-}
-
-function dayOf(article: Article): number {
-  const published = article.publishedAt ? Date.parse(`${article.publishedAt.slice(0, 10)}T00:00:00Z`) : Number.NaN;
-  return Number.isNaN(published) ? 0 : Math.max(0, Math.min(DAYS - 1, Math.floor(published / 86_400_000)));
-}
-
-interface HeadlineWords {
-  headline: string[];
-  extra: string[];
-}
-
-/** The text of a headline row's second column: the article id's words and the source. */
-function headlineExtra(article: Article): string {
-  return `${article.id.replace(/-/g, ' ')} ${article.source ?? ''}`;
 }
 
 export class SearchIndex {
@@ -75,17 +45,15 @@ export class SearchIndex {
   /** Articles added but not yet indexed: indexed on the next query or flush(). */
   private pending = new Map<string, Article>();
   private readonly vocabulary: SearchVocabulary;
-  /**
-   * Per doc, its paragraph rows' token counts (BM25's row lengths; 0 = no row), read from FTS5's
-   * docsize once per doc instead of once per candidate row on every query.
-   */
-  private readonly rowLengths = new Map<number, Uint32Array>();
-  /** Per live doc, its headline row's two texts (for ranking headlines here, see headlineRanks). */
-  private readonly headlineTexts = new Map<number, [string, string]>();
-  /** Per doc, its headline row's tokens as the index stems them (read lazily). */
-  private readonly headlineStems = new Map<number, HeadlineWords>();
-  /** Per doc, its headline row's length in tokens (FTS5's docsize), read at the first ranking. */
-  private headlineLengths?: Map<number, number>;
+  private readonly paragraphLengths = new ParagraphLengths(
+    (from, to) =>
+      this.query('SELECT id, sz FROM paragraphs_docsize WHERE id >= ? AND id < ?').raw().all(from, to) as [
+        number,
+        Buffer,
+      ][],
+  );
+  /** Headline rows ranked here rather than by a second FTS5 query (see ./headline-ranks.ts). */
+  private readonly headlineRanks: HeadlineRanks;
   private readonly persistent: boolean;
   private memoryKeys = 0;
   private readonly statements: {
@@ -127,6 +95,10 @@ export class SearchIndex {
       this.stored.set(row.key, { doc: row.doc, articleId: row.article });
     }
     this.vocabulary = new SearchVocabulary(this.db);
+    this.headlineRanks = new HeadlineRanks(
+      (sql) => this.query(sql),
+      (token) => this.vocabulary.indexStem(token),
+    );
     this.statements = {
       insertDoc: this.db.prepare('INSERT INTO docs (doc, key, article) VALUES (?, ?, ?)'),
       minDoc: this.db.prepare('SELECT min(doc) AS doc FROM docs WHERE doc >= ? AND doc < ?'),
@@ -144,7 +116,7 @@ export class SearchIndex {
     const known = this.stored.get(k);
     if (known && known.articleId === article.id) {
       this.live.set(known.doc, article.id);
-      this.headlineTexts.set(known.doc, [article.headline, headlineExtra(article)]);
+      this.headlineRanks.remember(known.doc, article);
       this.liveKeyOf.set(article.id, k);
       return;
     }
@@ -161,7 +133,7 @@ export class SearchIndex {
     const doc = this.stored.get(k);
     if (doc) {
       this.live.delete(doc.doc);
-      this.headlineTexts.delete(doc.doc);
+      this.headlineRanks.forget(doc.doc);
     }
     if (doc && !this.persistent) this.drop(k, doc.doc);
   }
@@ -181,15 +153,9 @@ export class SearchIndex {
     this.statements.deleteHeadline.run(doc);
     this.statements.deleteDoc.run(doc);
     this.stored.delete(key);
-    this.rowLengths.delete(doc);
-    this.forgetHeadline(doc);
+    this.paragraphLengths.forget(doc);
+    this.headlineRanks.forget(doc);
     this.changed();
-  }
-
-  private forgetHeadline(doc: number): void {
-    this.headlineTexts.delete(doc);
-    this.headlineStems.delete(doc);
-    this.headlineLengths?.delete(doc);
   }
 
   /** Indexes the pending articles (one transaction). */
@@ -214,10 +180,9 @@ export class SearchIndex {
     const first = this.statements.minDoc.get(range, range + SEQUENCE)?.doc;
     const doc = first === null || first === undefined ? range + SEQUENCE - 1 : first - 1;
     this.statements.insertDoc.run(doc, key, article.id);
-    const extra = headlineExtra(article);
-    this.statements.insertHeadline.run(doc, article.headline, extra);
-    this.forgetHeadline(doc);
-    this.headlineTexts.set(doc, [article.headline, extra]);
+    this.statements.insertHeadline.run(doc, article.headline, headlineExtra(article));
+    this.headlineRanks.forget(doc);
+    this.headlineRanks.remember(doc, article);
     for (const p of article.paragraphs) {
       if (p.kind !== 'body' && p.kind !== 'caption') continue;
       const text = p.text;
@@ -229,7 +194,7 @@ export class SearchIndex {
       );
     }
     this.stored.set(key, { doc, articleId: article.id });
-    this.rowLengths.delete(doc);
+    this.paragraphLengths.forget(doc);
     this.live.set(doc, article.id);
   }
 
@@ -237,7 +202,7 @@ export class SearchIndex {
   private changed(): void {
     this.vocabulary.clear();
     this.rowCounts.clear();
-    this.headlineTotals = undefined;
+    this.headlineRanks.changed();
   }
 
   private readonly prepared = new Map<string, Database.Statement>();
@@ -245,27 +210,6 @@ export class SearchIndex {
     let stmt = this.prepared.get(sql);
     if (!stmt) this.prepared.set(sql, (stmt = this.db.prepare(sql)));
     return stmt;
-  }
-
-  private expression(groups: string[][], opts: SearchOptions, distinct = true): string {
-    if (opts.phrase) return groups.map((g) => g[0]!).join(' + ');
-    return this.parts(groups, opts, distinct).join(opts.all === false ? ' OR ' : ' AND ');
-  }
-
-  /**
-   * Each group as one FTS5 expression: its alternatives OR-ed. `distinct`: alternatives the index
-   * stems alike ("sign", "signed", "signs") once, as each costs FTS5 a read of the same posting list.
-   */
-  private parts(groups: string[][], opts: SearchOptions, distinct = true): string[] {
-    return groups.map((g, i) => {
-      const alternatives =
-        opts.prefix && i === groups.length - 1
-          ? g.map((t) => (t.endsWith('*') ? t : `${t}*`))
-          : distinct
-            ? this.vocabulary.distinctTerms(g)
-            : g;
-      return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' OR ')})`;
-    });
   }
 
   /** Rows matching `match`, newest first, at most `limit`. */
@@ -333,23 +277,8 @@ export class SearchIndex {
       holds,
       groupRows: parts.map((part) => this.rowCount(table, `${column}(${part})`)),
       totals: this.query(`SELECT block FROM ${table}_data WHERE id = 1`).pluck().get() as Buffer,
-      length: (row) => this.rowLength(row),
+      length: (row) => this.paragraphLengths.of(row),
     });
-  }
-
-  /** A paragraph row's length in tokens (undefined when FTS5 has no record of it). */
-  private rowLength(row: number): number | undefined {
-    const doc = Math.floor(row / PARAGRAPHS);
-    let lengths = this.rowLengths.get(doc);
-    if (!lengths) {
-      const sizes = this.query('SELECT id, sz FROM paragraphs_docsize WHERE id >= ? AND id < ?')
-        .raw()
-        .all(doc * PARAGRAPHS, (doc + 1) * PARAGRAPHS) as [number, Buffer][];
-      lengths = new Uint32Array(sizes.length ? paragraphOf(sizes[0]![0]) + 1 : 0);
-      for (const [id, sz] of sizes) lengths[paragraphOf(id)] = rowLength(sz);
-      this.rowLengths.set(doc, lengths);
-    }
-    return lengths[paragraphOf(row)] || undefined;
   }
 
   /**
@@ -365,7 +294,7 @@ export class SearchIndex {
     const { groups, corrected } = this.vocabulary.matchable('paragraphs', words);
     if (!groups.length) return { hits: [], corrected };
     const column = opts.captions ? '' : 'body : ';
-    const rows = this.ranked('paragraphs', column, this.parts(groups, opts), opts.all !== false);
+    const rows = this.ranked('paragraphs', column, this.vocabulary.parts(groups, opts), opts.all !== false);
     const hits: PassageHit[] = [];
     for (const { id, score } of rows) {
       const articleId = this.live.get(Math.floor(id / PARAGRAPHS));
@@ -393,8 +322,8 @@ export class SearchIndex {
     // meaningful words (AND) find the same paragraphs fast, and the caller checks the word order.
     const content = groups.filter((_, i) => !STOPWORDS.has(words[i]!));
     const expression = content.length
-      ? this.expression(content, { all: true })
-      : this.expression(groups, { phrase: true });
+      ? this.vocabulary.expression(content, { all: true })
+      : this.vocabulary.expression(groups, { phrase: true });
     return { hits: this.liveHits(`${column}(${expression})`, limit, opts.articles), corrected };
   }
 
@@ -413,7 +342,7 @@ export class SearchIndex {
     const content = corrected.filter((_, i) => !STOPWORDS.has(words[i]!)).map((c) => c.terms);
     if (!content.length) return undefined;
     return {
-      hits: this.liveHits(`(${this.expression(content, { all: true })})`, limit),
+      hits: this.liveHits(`(${this.vocabulary.expression(content, { all: true })})`, limit),
       stems: corrected.map((c) => c.stems),
     };
   }
@@ -430,7 +359,7 @@ export class SearchIndex {
       ? { groups: words.map((w) => [term(w)]) }
       : this.vocabulary.matchable('headlines', words);
     if (!groups.length) return [];
-    const expression = this.expression(groups, opts);
+    const expression = this.vocabulary.expression(groups, opts);
     // BM25 makes FTS5 count every row holding each word (its IDF): asked only when there are matches to put in order.
     const newest = (
       this.query(`SELECT rowid FROM headlines WHERE headlines MATCH ? ORDER BY rowid LIMIT ${RANKED}`)
@@ -439,13 +368,13 @@ export class SearchIndex {
     ).filter((doc) => this.live.has(doc));
     if (opts.prefix || newest.length <= 1) return newest.slice(0, limit).map((doc) => this.live.get(doc)!);
     const rows =
-      this.headlineRanks(groups, newest, opts.all !== false) ??
+      this.headlineRanks.rank(groups, newest, opts.all !== false, (term) => this.rowCount('headlines', term)) ??
       (this.query(
         `SELECT rowid AS id, bm25(headlines, 4, 1) AS rank FROM headlines WHERE headlines MATCH ? ORDER BY rowid LIMIT ${RANKED}`,
       )
         .raw()
         // Every alternative, as FTS5 weighs each one in bm25().
-        .all(this.expression(groups, opts, false)) as [number, number][]);
+        .all(this.vocabulary.expression(groups, opts, false)) as [number, number][]);
     const out: { id: string; rank: number; doc: number }[] = [];
     for (const [doc, rank] of rows) {
       const id = this.live.get(doc);
@@ -458,82 +387,6 @@ export class SearchIndex {
         .slice(0, limit)
         .map((r) => r.id)
     );
-  }
-
-  /**
-   * bm25(headlines, 4, 1) of the matching live rows, computed here as FTS5 does (see ./bm25.ts)
-   * from each word's row count (counted once until the index changes) and the words of the rows'
-   * headlines, instead of a second FTS5 query that counts every row holding each word. Undefined
-   * when a row does not hold the words as this tokenizer sees them (FTS5 then ranks).
-   */
-  private headlineRanks(groups: string[][], rows: number[], all: boolean): [number, number][] | undefined {
-    const phrases = groups.flatMap((g, group) =>
-      g.map((t) => {
-        const prefix = t.endsWith('*');
-        return { group, term: t, prefix, stem: this.vocabulary.indexStem(t.slice(1, prefix ? -2 : -1)) };
-      }),
-    );
-    if (phrases.some((p) => !p.stem)) return undefined;
-    const counts = phrases.map((p) => this.rowCount('headlines', p.term));
-    const out: [number, number][] = [];
-    const tf = new Float64Array(phrases.length);
-    for (const doc of rows) {
-      const words = this.headlineWords(doc);
-      const length = this.headlineLength(doc);
-      if (!words || length === undefined) return undefined;
-      tf.fill(0);
-      const held = new Set<number>();
-      for (const [column, weight] of [
-        [words.headline, 4],
-        [words.extra, 1],
-      ] as const)
-        for (const token of column)
-          phrases.forEach((p, i) => {
-            if (p.prefix ? token.startsWith(p.stem) : token === p.stem) {
-              tf[i]! += weight;
-              held.add(p.group);
-            }
-          });
-      if (all ? held.size !== groups.length : held.size === 0) return undefined;
-      out.push([doc, weightedBm25(tf, length, counts, this.totals())]);
-    }
-    return out;
-  }
-
-  private headlineTotals?: Buffer;
-  private totals(): Buffer {
-    return (this.headlineTotals ??= this.query(`SELECT block FROM headlines_data WHERE id = 1`)
-      .pluck()
-      .get() as Buffer);
-  }
-
-  /** A headline row's tokens (as the index stems them) per column, memoised per doc. */
-  private headlineWords(doc: number): HeadlineWords | undefined {
-    let words = this.headlineStems.get(doc);
-    if (!words) {
-      const text = this.headlineTexts.get(doc);
-      if (!text) return undefined;
-      const stems = (t: string) => tokenize(t).map((token) => this.vocabulary.indexStem(token));
-      words = { headline: stems(text[0]), extra: stems(text[1]) };
-      if (words.headline.includes('') || words.extra.includes('')) return undefined;
-      this.headlineStems.set(doc, words);
-    }
-    return words;
-  }
-
-  /** A headline row's length in tokens (FTS5's docsize), all of them read at the first need. */
-  private headlineLength(doc: number): number | undefined {
-    if (!this.headlineLengths) {
-      this.headlineLengths = new Map();
-      for (const [id, sz] of this.query('SELECT id, sz FROM headlines_docsize').raw().all() as [number, Buffer][])
-        this.headlineLengths.set(id, rowLength(sz));
-    }
-    let length = this.headlineLengths.get(doc);
-    if (length === undefined) {
-      const sz = this.query('SELECT sz FROM headlines_docsize WHERE id = ?').pluck().get(doc) as Buffer | undefined;
-      if (sz) this.headlineLengths.set(doc, (length = rowLength(sz)));
-    }
-    return length;
   }
 
   /** How many rows the index holds, and how many of its docs are live (tests, stats). */

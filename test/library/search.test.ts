@@ -146,8 +146,8 @@ describe('SearchIndex', () => {
     const queries = [['harbour', 'talks'], ['strikes'], ['workers', 'harbour'], ['talk']];
     const ours = queries.map((q) => index.headlines(q, 5));
     // The same queries with FTS5 ranking every match (the path this replaces).
-    const internals = index as unknown as { headlineRanks: () => undefined };
-    internals.headlineRanks = () => undefined;
+    const internals = index as unknown as { headlineRanks: { rank: () => undefined } };
+    internals.headlineRanks.rank = () => undefined;
     expect(ours).toEqual(queries.map((q) => index.headlines(q, 5)));
     expect(ours[0]).toHaveLength(3);
     // Ranked, not newest first: the headline saying "talks" three times comes before a newer one.
