@@ -326,6 +326,18 @@ export class People {
     }
   }
 
+  /** A short plain name not yet read as an organisation, a title or a possessive. */
+  private mayNameOrganisation(run: Run): boolean {
+    return !(
+      run.org ||
+      this.orgRuns.has(run) ||
+      run.titles.length ||
+      run.possessive ||
+      run.name.length === 0 ||
+      run.name.length > 3
+    );
+  }
+
   /**
    * "Brightwave, the streaming company, …", "Corvex, a Dutch chipmaker, …": a name in apposition to
    * an organisation noun is an organisation, whatever its own words look like; the noun phrase is
@@ -333,15 +345,7 @@ export class People {
    */
   private findAppositiveOrganisations(runs: Run[]): void {
     for (const run of runs) {
-      if (
-        run.org ||
-        this.orgRuns.has(run) ||
-        run.titles.length ||
-        run.possessive ||
-        run.name.length === 0 ||
-        run.name.length > 3
-      )
-        continue;
+      if (!this.mayNameOrganisation(run)) continue;
       const t = this.doc(run.paragraph).tokens;
       if (t[run.to]?.text !== ',' || !/^(the|a|an)$/i.test(t[run.to + 1]?.text ?? '')) continue;
       let k = run.to + 2;
@@ -369,16 +373,7 @@ export class People {
    */
   private findOrganisationsAfterAppositive(runs: Run[]): void {
     for (const run of runs) {
-      if (
-        run.org ||
-        this.orgRuns.has(run) ||
-        run.titles.length ||
-        run.possessive ||
-        run.name.length === 0 ||
-        run.name.length > 3 ||
-        firstNameGender(run.name[0]!) !== undefined
-      )
-        continue;
+      if (!this.mayNameOrganisation(run) || firstNameGender(run.name[0]!) !== undefined) continue;
       const t = this.doc(run.paragraph).tokens;
       const head = t[run.from - 2];
       if (t[run.from - 1]?.text !== ',' || !head || head.kind !== 'word' || isCapitalized(head.text)) continue;
