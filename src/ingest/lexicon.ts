@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import nlp from 'compromise';
 import { wordSet } from '../text/words.js';
 import { isDictionaryWord } from './dictionary.js';
-import { memoByWord, memoTable } from './memo.js';
+import { memoByWord } from './memo.js';
 import { stripDiacritics } from './tokens.js';
 
 const LEX = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one
@@ -148,16 +148,9 @@ function place(t: string[]): boolean {
   return t.some((x) => x === 'Place' || x === 'City' || x === 'Country' || x === 'Region');
 }
 // Asked of every capitalised run, several times: memoised per extraction (no word holds a NUL).
-const placeNameMemo = memoTable<string, boolean>();
+const placeNameOfKey = memoByWord((key: string) => placeName(key.split('\u0000')));
 export function isPlaceName(words: string[]): boolean {
-  const key = words.length === 1 ? words[0]! : words.join('\u0000');
-  let hit = placeNameMemo.get(key);
-  if (hit === undefined) {
-    hit = placeName(words);
-    if (placeNameMemo.size >= 20_000) placeNameMemo.clear();
-    placeNameMemo.set(key, hit);
-  }
-  return hit;
+  return placeNameOfKey(words.join('\u0000'));
 }
 function placeName(words: string[]): boolean {
   if (place(lookup(words.length === 1 ? words[0]! : words.join(' ')))) return true;
@@ -321,17 +314,10 @@ export const PLACE_HEADS = wordSet`
 export const NAME_PARTICLES = wordSet`bin ibn al el de del della da das do dos di du la le van von der den ter y af zu`;
 
 // Asked of most words of every subject phrase: memoised per extraction (see ./memo.ts).
-const roleNounMemo = memoTable<string, boolean>();
-export function isRoleNoun(word: string): boolean {
-  let hit = roleNounMemo.get(word);
-  if (hit === undefined) {
-    const w = word.toLowerCase().replace(/\.$/, '');
-    hit = ROLE_NOUNS.has(w) || TITLES.has(w) || isActorNoun(w);
-    if (roleNounMemo.size >= 20_000) roleNounMemo.clear();
-    roleNounMemo.set(word, hit);
-  }
-  return hit;
-}
+export const isRoleNoun = memoByWord((word: string) => {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  return ROLE_NOUNS.has(w) || TITLES.has(w) || isActorNoun(w);
+});
 
 /** Nouns for texts that can carry quoted words: their issuer (or, unnamed, nobody) is the speaker. */
 export const DOCUMENT_NOUNS = wordSet`

@@ -31,7 +31,7 @@ import { isCapitalized, stripDiacritics } from './tokens.js';
 import { isSpeechVerb } from './speech-verbs.js';
 import { resolveCataphora } from './cataphora.js';
 import { isDictionaryWord } from './dictionary.js';
-import { memoByWord, memoTable } from './memo.js';
+import { memoByWord } from './memo.js';
 import {
   FEMALE_WORDS,
   FUNCTION_WORDS,
@@ -118,21 +118,14 @@ const SENTENCE_ADVERBS = wordSet`
 /** Records which rule created each person (read once: the environment is slow to read per person). */
 const DEBUG_PEOPLE = !!process.env.BRIEFBOT_DEBUG_PEOPLE;
 
-const normNameCache = memoTable<string, string>();
 /** A name's comparison key: no diacritics, lower case, no possessive, single spaces. Memoised (names recur). */
-export function normName(s: string): string {
-  let key = normNameCache.get(s);
-  if (key === undefined) {
-    key = stripDiacritics(s)
-      .toLowerCase()
-      .replace(/['’]s$/, '')
-      .replace(/[^a-z0-9]+/g, ' ')
-      .trim();
-    if (normNameCache.size >= 20_000) normNameCache.clear();
-    normNameCache.set(s, key);
-  }
-  return key;
-}
+export const normName = memoByWord((s: string) =>
+  stripDiacritics(s)
+    .toLowerCase()
+    .replace(/['’]s$/, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim(),
+);
 
 function lowerNoDot(w: string) {
   return w.toLowerCase().replace(/\.$/, '');
