@@ -11,6 +11,7 @@ import { eventKinds } from './grammar.js';
 import { EVENT_WORDS } from './lexicon.js';
 import { asTyped } from './normalize.js';
 import { findTime, TIME_PHRASE } from './time.js';
+import { wordSet } from '../text/words.js';
 
 /** What the cue reader asks the library. */
 export interface CueLexicon {
@@ -20,10 +21,8 @@ export interface CueLexicon {
   article?(words: string): boolean;
 }
 
-const set = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
-
 /** Words that only make the sentence: never a slot. */
-const FUNCTION = set(`
+const FUNCTION = wordSet`
   a an the this that these those it its is are was were be been being am do does did done have has had
   will would can could should shall may might must of to in on at for from with by about over into
   regarding re concerning around and or but so then than as if whether what who whom whose which when
@@ -31,10 +30,10 @@ const FUNCTION = set(`
   anything something everything all just really actually exactly even ever yet still also now again please pls
   tell show give get got let see know want need like d would s t up out off more much many kind
   kinds sort type types quick quickly short
-`);
+`;
 
 /** "what did X say", "X's quotes", "anything from X": the words of saying and of what was said. */
-const SPEECH = set(`
+const SPEECH = wordSet`
   say says said saying tell told telling quote quotes quoted quotation quotations statement statements
   comment comments commented commenting remark remarks remarked words word tweet tweets tweeted
   tweeting wrote write writes writing written post posts posted claim claims claimed view views take
@@ -42,39 +41,39 @@ const SPEECH = set(`
   announced argued warned added lines position stance opinion thoughts think thinks feel felt
   testimony mention mentioned apologise apologised apologize apologized apology admit admitted deny
   denied promise promised vow vowed urge urged demand demanded insist insisted confirm explained
-`);
+`;
 /** Verbs of naming that are speech only right after the speaker ("what did X call the attack"). */
-const NAMING = set('call called calls describe described describes label labelled labeled');
+const NAMING = wordSet`call called calls describe described describes label labelled labeled`;
 
 /** "what's new", "any updates", "what did I miss": the vocabulary of a catch-up. */
-const CATCHUP = set(`
+const CATCHUP = wordSet`
   news update updates latest newest new fresh stories briefings headlines roundup digest recap daily weekly
   missed miss happened happening going came come arrived published stuff lately recently overnight
-`);
+`;
 
 /** A summary's words: the story and what is asked of it. */
-const SUMMARY = set(`
+const SUMMARY = wordSet`
   story stories article articles piece report briefing coverage summary summaries summarise summarize
   summarised summarized sum tldr tl dr gist takeaways takeaway points point key main overview explain
   rundown highlights synopsis deal brief about thing situation saga affair row case issue matter business
-`);
+`;
 
 /** Words that ask about an event, and what they ask. */
-const WHEN = set('when date day time week month');
-const WHERE = set('where city country place venue');
-const COUNTDOWN = set('countdown long soon');
-const STATUS = set(`
+const WHEN = wordSet`when date day time week month`;
+const WHERE = wordSet`where city country place venue`;
+const COUNTDOWN = wordSet`countdown long soon`;
+const STATUS = wordSet`
   still yet happen happened happening place cancelled canceled postponed delayed confirmed ahead off
   over going on
-`);
+`;
 /** Going somewhere is a visit: "is X still going to Moscow?". */
 const TRAVEL = /\b(?:going|go|goes|heading|head|travelling|traveling|travel|flying|fly|coming|come) to\b/;
 
 /** Asking what the bot does: words of ability and use, addressed to the bot. */
-const ADDRESSEE = set('you your bot briefbot this');
-const ABILITY = set('able capable answer ask commands command questions features work use talk help do');
+const ADDRESSEE = wordSet`you your bot briefbot this`;
+const ABILITY = wordSet`able capable answer ask commands command questions features work use talk help do`;
 /** Nouns that ask for the manual on their own: "instructions?". */
-const MANUAL = set('instructions manual guide tips usage menu options examples');
+const MANUAL = wordSet`instructions manual guide tips usage menu options examples`;
 
 const SAY_CHECK = /^(?:did|does|has|have|had|is|was)\b/;
 const ABOUT = /\b(?:about|on|regarding|concerning|over|re)\s+(.+)$/;
@@ -84,7 +83,7 @@ function words(text: string): string[] {
 }
 
 /** The words of a question that are none of its cues, names or time words. */
-function contentWords(text: string, named: Set<string>, cues: Set<string>[]): string[] {
+function contentWords(text: string, named: Set<string>, cues: ReadonlySet<string>[]): string[] {
   return words(text.replace(TIME_PHRASE, ' ')).filter(
     (w) => !FUNCTION.has(w) && !named.has(w) && !cues.some((c) => c.has(w)) && !/^\d+$/.test(w),
   );
