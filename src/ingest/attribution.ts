@@ -272,6 +272,8 @@ export class Attributor {
   private questioner: Who | undefined;
   /** The quote being attributed. */
   private current: QuoteSpan | undefined;
+  /** Per paragraph: the mention list last read and which of its tokens lie inside a mention. */
+  private mentionCover = new Map<number, { list: Mention[]; inside: Uint8Array }>();
 
   constructor(
     private docs: ParagraphDoc[],
@@ -425,26 +427,28 @@ export class Attributor {
   }
 
   private context(doc: ParagraphDoc, s0: number, s1: number, i: number, span: QuoteSpan): QuoteContext {
-    const words = (a: number, b: number) =>
-      doc.tokens
-        .slice(a, b)
-        .filter((t) => t.kind === 'word')
-        .map((t) => t.text);
+    const words = (a: number, b: number) => {
+      const out: string[] = [];
+      for (let k = a; k < b; k++) if (doc.tokens[k]!.kind === 'word') out.push(doc.tokens[k]!.text);
+      return out;
+    };
     const narrative = doc.tokens.slice(s0, s1).filter((t) => t.kind === 'word');
-    const sentenceText = narrative.map((t) => t.lower).join(' ');
     const hasCue =
       narrative.some((t) => isSpeechVerb(t.text) && (!isMannerVerb(t.text) || t.start > span.end)) ||
-      /\baccording to\b/.test(sentenceText) ||
+      /\baccording to\b/.test(narrative.map((t) => t.lower).join(' ')) ||
       this.hasQuotativeLike(doc, s0, s1);
+    // The last character before the opening mark that is not white space (what trimEnd would leave last).
+    let last = span.start - 1;
+    while (last >= 0 && /\s/.test(doc.text[last]!)) last--;
     return {
       before: words(s0, i),
       after: words(i + 1, s1),
       charBefore: doc.text[span.start - 1] ?? '',
-      lastBefore: doc.text.slice(0, span.start).trimEnd().slice(-1),
+      lastBefore: last >= 0 ? doc.text[last]! : '',
       charAfter: doc.text[span.end] ?? '',
       hasCue,
       alone: narrative.length === 0,
-      paragraphAlone: doc.tokens.every((t) => t.kind !== 'word') && doc.spans.length === 1,
+      paragraphAlone: doc.spans.length === 1 && doc.tokens.every((t) => t.kind !== 'word'),
       rawBefore: doc.text.slice(Math.max(0, span.start - 80), span.start),
       rawAfter: doc.text.slice(span.end, span.end + 80),
     };
@@ -1416,7 +1420,17 @@ export class Attributor {
   }
 
   private inMention(doc: ParagraphDoc, k: number): boolean {
-    return this.people.inParagraph(doc.index).some((m) => m.from <= k && k < m.to);
+    // Asked of most tokens the subject rules pass over: read from a map of the paragraph's covered
+    // tokens, redrawn whenever the paragraph's mention list is replaced (as adding a mention does).
+    const list = this.people.inParagraph(doc.index);
+    let cover = this.mentionCover.get(doc.index);
+    if (!cover || cover.list !== list) {
+      const inside = new Uint8Array(doc.tokens.length);
+      for (const m of list) inside.fill(1, m.from, m.to);
+      cover = { list, inside };
+      this.mentionCover.set(doc.index, cover);
+    }
+    return cover.inside[k] === 1;
   }
 
   /** "[ru]", "[es]": a language note inside the sentence. */
@@ -2252,6 +2266,7 @@ export class Attributor {
     if (subj?.who?.person && subj.who.person !== undefined)
       return { ...subj, how: 'role-noun', confidence: Math.min(subj.confidence, 0.85) };
     // An earlier sentence about the same kind of text: "In a statement, Brantwell said …" / "The study, by the X, …".
+    const kindOfText = /^(statement|report|study|letter|announcement|release|notice|post|blog|website)$/.test(noun);
     for (let p = doc.index, n = 0; p >= 0 && n < 3; p--) {
       const d = this.docs[p]!;
       if (d.kind !== 'body' && d.kind !== 'caption') continue;
@@ -2259,18 +2274,20 @@ export class Attributor {
       const last = p === doc.index ? sIndex - 1 : d.sentences.length - 1;
       for (let s = last; s >= 0; s--) {
         const [a0, a1] = d.sentences[s]!;
-        const k = d.tokens
-          .slice(a0, a1)
-          .findIndex(
-            (x) =>
-              isWord(x) &&
-              (bare(x.text) === noun ||
-                (DOCUMENT_NOUNS.has(bare(x.text)) &&
-                  /^(statement|report|study|letter|announcement|release|notice|post|blog|website)$/.test(noun) &&
-                  /^(statement|report|study|letter|announcement|release|notice)$/.test(bare(x.text)))),
-          );
-        if (k < 0) continue;
-        const pos = a0 + k;
+        let pos = -1;
+        for (let q = a0; q < a1 && pos < 0; q++) {
+          const x = d.tokens[q]!;
+          if (!isWord(x)) continue;
+          const w = bare(x.text);
+          if (
+            w === noun ||
+            (kindOfText &&
+              DOCUMENT_NOUNS.has(w) &&
+              /^(statement|report|study|letter|announcement|release|notice)$/.test(w))
+          )
+            pos = q;
+        }
+        if (pos < 0) continue;
         const by = this.byPhrase(d, pos, a1);
         if (by) return { who: { person: by }, confidence: 0.8, how: 'role-noun', cue: '', method: 'document-issuer' };
         const subjects = this.subjects.get(p);
@@ -2854,8 +2871,7 @@ export class Attributor {
     const toks = doc.tokens.slice(last[0], last[1]);
     if (toks.some((x) => x.kind === 'quote')) return null;
     const endsColon = toks[toks.length - 1]?.text === ':';
-    const speaks = toks.some((x) => isWord(x) && isSpeechVerb(x.text) && !isCapitalized(x.text));
-    if (!endsColon && !speaks) return null;
+    if (!endsColon && !toks.some((x) => isWord(x) && isSpeechVerb(x.text) && !isCapitalized(x.text))) return null;
     const s = this.subjects.get(doc.index)?.[doc.sentences.length - 1];
     if (s) return s;
     return null;
@@ -2889,9 +2905,8 @@ export class Attributor {
           questions.push(doc.index);
           continue;
         }
-        current =
-          this.people.list.find((p) => normName(p.name) === normName(name)) ??
-          this.people.ensurePerson(name.split(/\s+/));
+        const key = normName(name);
+        current = this.people.list.find((p) => normName(p.name) === key) ?? this.people.ensurePerson(name.split(/\s+/));
         // The question before an answer was put to the one who answers it.
         for (const q of questions) this.interviewee.set(q, current);
         questions = [];

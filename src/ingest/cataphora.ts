@@ -80,7 +80,7 @@ export function resolveCataphora(people: People, docs: ParagraphDoc[]): void {
 function rolePhraseAt(people: People, doc: ParagraphDoc, i: number): RolePhrase | undefined {
   const t = doc.tokens;
   const det = t[i]!;
-  if (det.kind !== 'word' || !/^the$/i.test(det.text) || !opensClause(doc, i)) return undefined;
+  if (det.kind !== 'word' || det.lower !== 'the' || !opensClause(doc, i)) return undefined;
   let j = i + 1;
   while (
     j < t.length &&

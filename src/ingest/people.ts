@@ -173,6 +173,8 @@ export class People {
   private orgRuns = new Map<Run, { org: PersonRecord; to: number }>();
   /** How often each person has been named by the bare surname so far. */
   private bareSurname = new Map<PersonRecord, number>();
+  /** Each person's earliest mention (paragraph, token), so "mentioned before here?" needs no scan of all mentions. */
+  private earliest = new Map<PersonRecord, Mention>();
 
   constructor(private docs: ParagraphDoc[]) {}
 
@@ -747,8 +749,10 @@ export class People {
 
   addAlias(p: PersonRecord, alias: string): void {
     const a = alias.trim().replace(/[,;:]$/, '');
-    if (!a || normName(a) === normName(p.name) || /^(he|she|they|it|him|her|his)$/i.test(a)) return;
-    if (!p.aliases.some((x) => normName(x) === normName(a))) p.aliases.push(a);
+    if (!a) return;
+    const key = normName(a);
+    if (key === normName(p.name) || /^(he|she|they|it|him|her|his)$/i.test(a)) return;
+    if (!p.aliases.some((x) => normName(x) === key)) p.aliases.push(a);
   }
 
   addRole(p: PersonRecord, role: string, asAlias = true): void {
@@ -789,7 +793,7 @@ export class People {
     if (orgRun) {
       if (
         !this.mentionAt(run.paragraph, run.from) &&
-        !this.mentions.some((m) => m.paragraph === run.paragraph && m.from <= run.from && run.from < m.to)
+        !this.inParagraph(run.paragraph).some((m) => m.from <= run.from && run.from < m.to)
       ) {
         this.addMention(orgRun.org, run.paragraph, run.from, orgRun.to, run.possessive);
       }
@@ -945,6 +949,9 @@ export class People {
       ...(nameFrom > from ? { nameFrom } : {}),
     };
     this.mentions.push(m);
+    const first = this.earliest.get(person);
+    if (!first || paragraph < first.paragraph || (paragraph === first.paragraph && from < first.from))
+      this.earliest.set(person, m);
     if (this.byParagraph) {
       // Kept up to date rather than rebuilt over every mention: the order a rebuild gives (by token,
       // ties in the order added), in a new array so that lists handed out before stay as they were.
@@ -975,11 +982,7 @@ export class People {
     if (established.length > 1) return this.mostRecent(established, run.paragraph, run.from) ?? established[0];
     // Nobody is "Marsh" alone yet: the one introduced first is the article's Marsh ("Lee Marsh … His
     // brother, Carl Marsh, …"), as news style names the other by first name.
-    const introduced = candidates.filter((p) =>
-      this.mentions.some(
-        (m) => m.person === p && (m.paragraph < run.paragraph || (m.paragraph === run.paragraph && m.from < run.from)),
-      ),
-    );
+    const introduced = candidates.filter((p) => this.mentionedBefore(p, run));
     return introduced[0] ?? candidates[0];
   }
 
@@ -988,17 +991,17 @@ export class People {
     const w = normName(word);
     const hits = (this.byFirst.get(w) ?? []).filter((p) => p.type === 'person');
     if (hits.length !== 1) return undefined;
-    if (
-      run &&
-      !this.mentions.some(
-        (m) =>
-          m.person === hits[0] && (m.paragraph < run.paragraph || (m.paragraph === run.paragraph && m.from < run.from)),
-      )
-    ) {
+    if (run && !this.mentionedBefore(hits[0]!, run)) {
       // Not yet introduced by full name: only a family context ("their children, Peter and Anne") links it.
       return undefined;
     }
     return hits[0];
+  }
+
+  /** Some mention of `p` comes before token `run.from` of paragraph `run.paragraph`. */
+  private mentionedBefore(p: PersonRecord, run: { paragraph: number; from: number }): boolean {
+    const m = this.earliest.get(p);
+    return !!m && (m.paragraph < run.paragraph || (m.paragraph === run.paragraph && m.from < run.from));
   }
 
   /** A single capitalised word that the words before it make a first name (or a pseudonym). */
@@ -1168,10 +1171,7 @@ export class People {
         const l = tok.lower;
         const g = l === 'he' || l === 'his' || l === 'him' ? 'male' : l === 'she' || l === 'her' ? 'female' : undefined;
         if (!g) continue;
-        const prev = this.inParagraph(doc.index)
-          .filter((m) => m.from < i)
-          .slice(-2)
-          .reverse();
+        const prev = lastTwoBefore(this.inParagraph(doc.index), i);
         const nearest = prev[0];
         if (!nearest || nearest.person.type !== 'person') continue;
         // A name's gender is a guess ("Alexis"); a pronoun in the same sentence, with no one else
@@ -1372,6 +1372,13 @@ function ofOrganisation(t: Token[], k: number): boolean {
   for (let n = 0; n < 5 && t[k]?.kind === 'word' && isCapitalized(t[k]!.text); n++, k++)
     last = t[k]!.text.toLowerCase();
   return last !== '' && ORG_HEADS.has(last) && !PLACE_HEADS.has(last);
+}
+
+/** The last two mentions of `list` that start before token `i`, the nearest first (one loop, no copies). */
+function lastTwoBefore(list: Mention[], i: number): Mention[] {
+  const out: Mention[] = [];
+  for (let k = list.length - 1; k >= 0 && out.length < 2; k--) if (list[k]!.from < i) out.push(list[k]!);
+  return out;
 }
 
 export function tokenWords(tokens: Token[], from: number, to: number): string[] {
