@@ -57,6 +57,9 @@ import {
   isPlainNoun,
   isRoleNoun,
   isVerbLike,
+  roleNounToken,
+  speechVerbToken,
+  verbLikeToken,
 } from './lexicon.js';
 
 export type AttributionKind = Quote['attribution'];
@@ -434,7 +437,7 @@ export class Attributor {
     };
     const narrative = doc.tokens.slice(s0, s1).filter((t) => t.kind === 'word');
     const hasCue =
-      narrative.some((t) => isSpeechVerb(t.text) && (!isMannerVerb(t.text) || t.start > span.end)) ||
+      narrative.some((t) => speechVerbToken(t) && (!isMannerVerb(t.text) || t.start > span.end)) ||
       /\baccording to\b/.test(narrative.map((t) => t.lower).join(' ')) ||
       this.hasQuotativeLike(doc, s0, s1);
     // The last character before the opening mark that is not white space (what trimEnd would leave last).
@@ -492,7 +495,7 @@ export class Attributor {
     // 3. A cue after the quote further on in the sentence ("“…” was how X put it").
     for (let v = qi + 1; v < s1; v++) {
       if (t[v]!.kind === 'quote') break;
-      if (!isWord(t[v]) || !isSpeechVerb(t[v]!.text) || isCapitalized(t[v]!.text)) continue;
+      if (!isWord(t[v]) || !speechVerbToken(t[v]!) || isCapitalized(t[v]!.text)) continue;
       const subj = this.subjectBefore(doc, qi + 1, v, sIndex);
       if (subj?.who)
         return { ...subj, confidence: Math.min(subj.confidence, 0.7), method: 'verb-later', cue: this.cue(doc, v, s1) };
@@ -605,7 +608,7 @@ export class Attributor {
         )
       )
         break;
-      if (k > j && isSpeechVerb(tok.text) && !isCapitalized(tok.text)) {
+      if (k > j && speechVerbToken(tok) && !isCapitalized(tok.text)) {
         const subj = this.subjectBefore(doc, j, k, sIndex);
         if (subj?.who || subj)
           return subj
@@ -616,11 +619,11 @@ export class Attributor {
       // Quotative like after the quote is not English; another verb means the clause is about something else.
       if (
         k > j &&
-        isVerbLike(tok.text) &&
+        verbLikeToken(tok) &&
         !isCapitalized(tok.text) &&
         !SKIPPABLE.has(lower(tok)) &&
         !this.inMention(doc, k) &&
-        !isRoleNoun(tok.text)
+        !roleNounToken(tok)
       )
         break;
     }
@@ -1193,7 +1196,7 @@ export class Attributor {
         const x = t[p]!;
         if (x.kind === 'quote' || !isWord(x) || isCapitalized(x.text) || this.inMention(doc, p)) continue;
         const xl = lower(x);
-        if (!(isSpeechVerb(x.text) || isVerbLike(x.text) || /^(is|was|has|had|have|are|were)$/.test(xl))) continue;
+        if (!(speechVerbToken(x) || verbLikeToken(x) || /^(is|was|has|had|have|are|were)$/.test(xl))) continue;
         if (DETERMINERS.has(lower(t[p - 1])) || lower(t[p - 1]) === 'to' || /ing$/.test(xl)) continue;
         const subj = this.subjectBefore(doc, s0, p, sIndex, allowFirst, depth + 1);
         if (!subj?.who) continue;
@@ -1211,14 +1214,14 @@ export class Attributor {
           at - 1 >= s0 &&
           isWord(t[at - 1]) &&
           !isCapitalized(t[at - 1]!.text) &&
-          (isVerbLike(t[at - 1]!.text) || isSpeechVerb(t[at - 1]!.text))
+          (verbLikeToken(t[at - 1]!) || speechVerbToken(t[at - 1]!))
         )
           continue;
         return subj;
       }
       return undefined;
     }
-    if (isSpeechVerb(tok.text) && !isCapitalized(tok.text)) return undefined;
+    if (speechVerbToken(tok) && !isCapitalized(tok.text)) return undefined;
     return this.npSubject(doc, s0, k + 1, sIndex);
   }
 
@@ -1298,7 +1301,7 @@ export class Attributor {
         break;
       }
       const l = lower(x);
-      if (isSpeechVerb(x.text) && !isCapitalized(x.text)) break;
+      if (speechVerbToken(x) && !isCapitalized(x.text)) break;
       if (
         RELATIVE.has(l) ||
         /^(and|but|or|than|because|if|when|while|as|so|after|before|since|until|though|although|whether)$/.test(l)
@@ -1323,8 +1326,8 @@ export class Attributor {
           a - 2 >= s0 &&
           w &&
           isWord(w) &&
-          ((isCapitalized(w.text) && !isSpeechVerb(w.text)) ||
-            (isRoleNoun(w.text) && !isCapitalized(w.text) && !isVerbLike(w.text)))
+          ((isCapitalized(w.text) && !speechVerbToken(w)) ||
+            (roleNounToken(w) && !isCapitalized(w.text) && !verbLikeToken(w)))
         ) {
           a--;
           continue;
@@ -1334,7 +1337,7 @@ export class Attributor {
       if (PREPOSITIONS.has(l) && !/^(of|for)$/.test(l)) break;
       if (/^(of|for)$/.test(l)) {
         // "the chief executive of Hong Kong", "a spokesman for the company": part of the phrase.
-        if (a - 2 >= s0 && isWord(t[a - 2]) && !isVerbLike(t[a - 2]!.text)) {
+        if (a - 2 >= s0 && isWord(t[a - 2]) && !verbLikeToken(t[a - 2]!)) {
           a--;
           continue;
         }
@@ -1342,8 +1345,8 @@ export class Attributor {
       }
       if (
         !isCapitalized(x.text) &&
-        isVerbLike(x.text) &&
-        !isRoleNoun(x.text) &&
+        verbLikeToken(x) &&
+        !roleNounToken(x) &&
         !DETERMINERS.has(l) &&
         !/(ed|ing)$/.test(l) &&
         !GENERIC_PERSON_NOUNS.has(l) &&
@@ -1351,7 +1354,7 @@ export class Attributor {
         !DOCUMENT_NOUNS.has(l)
       )
         break;
-      if (!isCapitalized(x.text) && /ed$/.test(l) && !isRoleNoun(l) && a < end && !DETERMINERS.has(lower(t[a - 2])))
+      if (!isCapitalized(x.text) && /ed$/.test(l) && !roleNounToken(x) && a < end && !DETERMINERS.has(lower(t[a - 2])))
         break;
       a--;
       if (DETERMINERS.has(l) || INDEFINITE_OPENERS.has(l)) {
@@ -1362,7 +1365,7 @@ export class Attributor {
           /^(of|for)$/.test(lower(t[a - 1])) &&
           a - 2 >= s0 &&
           isWord(t[a - 2]) &&
-          !isVerbLike(t[a - 2]!.text) &&
+          !verbLikeToken(t[a - 2]!) &&
           !DETERMINERS.has(lower(t[a - 2]))
         ) {
           a--;
@@ -1395,7 +1398,7 @@ export class Attributor {
         !(l === 'and' && isCapitalized(t[to + 1]?.text ?? '') && isCapitalized(t[to - 1]!.text))
       )
         break;
-      if (to > from && isSpeechVerb(x.text) && !isCapitalized(x.text)) break;
+      if (to > from && speechVerbToken(x) && !isCapitalized(x.text)) break;
       to++;
     }
     return to;
@@ -1423,6 +1426,7 @@ export class Attributor {
     // Asked of most tokens the subject rules pass over: read from a map of the paragraph's covered
     // tokens, redrawn whenever the paragraph's mention list is replaced (as adding a mention does).
     const list = this.people.inParagraph(doc.index);
+    if (list.length === 0) return false;
     let cover = this.mentionCover.get(doc.index);
     if (!cover || cover.list !== list) {
       const inside = new Uint8Array(doc.tokens.length);
@@ -1450,7 +1454,7 @@ export class Attributor {
       if (x.kind === 'quote') return undefined;
       if (!isWord(x) || isCapitalized(x.text) || this.inMention(doc, v)) continue;
       const l = lower(x);
-      if (!(isVerbLike(x.text) || isSpeechVerb(x.text) || /^(is|was|are|were)$/.test(l))) continue;
+      if (!(verbLikeToken(x) || speechVerbToken(x) || /^(is|was|are|were)$/.test(l))) continue;
       if (DETERMINERS.has(lower(t[v - 1])) || lower(t[v - 1]) === 'to' || /ing$/.test(l) || this.isNounUse(doc, v, s0))
         continue;
       if (/^(is|was|are|were)$/.test(l)) {
@@ -1508,11 +1512,11 @@ export class Attributor {
         (FUNCTION_WORDS.has(l) && !/^(is|was|has|had|have|are|were|will|would|can|could|did|does)$/.test(l))
       )
         continue;
-      if (isRoleNoun(l) || GENERIC_PERSON_NOUNS.has(l) || ORG_NOUNS.has(l) || DOCUMENT_NOUNS.has(l)) continue;
+      if (roleNounToken(x) || GENERIC_PERSON_NOUNS.has(l) || ORG_NOUNS.has(l) || DOCUMENT_NOUNS.has(l)) continue;
       const afterPronoun = SUBJECT_PRONOUNS.has(lower(t[v - 1])) && /s$|ed$/.test(l);
       if (
-        isSpeechVerb(x.text) ||
-        isVerbLike(x.text) ||
+        speechVerbToken(x) ||
+        verbLikeToken(x) ||
         afterPronoun ||
         /^(is|was|has|had|have|are|were|will|would|can|could|did|does)$/.test(l)
       ) {

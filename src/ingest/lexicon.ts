@@ -4,6 +4,8 @@ import nlp from 'compromise';
 import { wordSet } from '../text/words.js';
 import { isDictionaryWord } from './dictionary.js';
 import { memoByWord } from './memo.js';
+import { isSpeechVerb } from './speech-verbs.js';
+import type { Token } from './tokens.js';
 import { stripDiacritics } from './tokens.js';
 
 const LEX = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one
@@ -444,3 +446,21 @@ export function isOrdinaryPhrase(words: string[]): boolean {
 export function isNotName(word: string): boolean {
   return NOT_NAMES.has(word.toLowerCase());
 }
+
+/**
+ * Word-class tests that the subject and cue rules ask of the same token again and again, answered
+ * once per token and kept on it: two bits a test in `Token.flags` (asked, answer).
+ */
+function keptOnToken(t: Token, asked: number, test: (word: string) => boolean): boolean {
+  const flags = t.flags ?? 0;
+  if (flags & asked) return (flags & (asked << 1)) !== 0;
+  const yes = test(t.text);
+  t.flags = flags | asked | (yes ? asked << 1 : 0);
+  return yes;
+}
+/** `isSpeechVerb(t.text)`, kept on the token. */
+export const speechVerbToken = (t: Token): boolean => keptOnToken(t, 1, isSpeechVerb);
+/** `isVerbLike(t.text)`, kept on the token. */
+export const verbLikeToken = (t: Token): boolean => keptOnToken(t, 4, isVerbLike);
+/** `isRoleNoun(t.text)`, kept on the token. */
+export const roleNounToken = (t: Token): boolean => keptOnToken(t, 16, isRoleNoun);

@@ -14,6 +14,8 @@ export interface Token {
   lower: string;
   /** For quote tokens: the index of the quote span. */
   q?: number;
+  /** Answers to word-class tests, kept once asked (see `speechVerbToken` in ./lexicon.ts). */
+  flags?: number;
 }
 
 export interface Span {
@@ -50,6 +52,7 @@ export function tokenize(text: string, quotes: Span[] = []): Token[] {
         kind: 'quote',
         lower: quoted.toLowerCase(),
         q: nextIndex,
+        flags: 0,
       });
       i = Math.max(i, nextQuote.end);
       qi++;
@@ -80,12 +83,12 @@ export function tokenize(text: string, quotes: Span[] = []): Token[] {
         end++;
         word += '.';
       }
-      tokens.push({ text: word, start: i, end, kind: 'word', lower: word.toLowerCase() });
+      tokens.push({ text: word, start: i, end, kind: 'word', lower: word.toLowerCase(), flags: 0 });
       i = end;
       continue;
     }
     const ch = text[i]!;
-    tokens.push({ text: ch, start: i, end: i + 1, kind: 'punct', lower: ch.toLowerCase() });
+    tokens.push({ text: ch, start: i, end: i + 1, kind: 'punct', lower: ch.toLowerCase(), flags: 0 });
     i++;
   }
   return tokens;
