@@ -74,7 +74,12 @@ function weekdayOf(x: Ymd): number {
 function mondayOf(x: Ymd): Ymd {
   return addDays(x, -((weekdayOf(x) + 6) % 7));
 }
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(y: number, m: number): number {
+  // Counted, not read off a Date (the hot path); Date.UTC reads years 0-99 as 19xx, so those keep it.
+  if (Number.isInteger(y) && y >= 100 && y <= 200_000 && Number.isInteger(m) && m >= 1 && m <= 12)
+    return m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 29 : MONTH_DAYS[m - 1]!;
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 function validYmd(x: Ymd): boolean {
@@ -90,8 +95,16 @@ function cmp(a: Ymd, b: Ymd): number {
   return toUtc(a) - toUtc(b);
 }
 
+let lastPublished: { text: string; ymd: Ymd | undefined } | undefined;
+
+/** Read once per article, not once per paragraph: the last date read is kept (Ymd values are never changed). */
 function parsePublished(publishedAt: string | undefined): Ymd | undefined {
   if (!publishedAt) return undefined;
+  if (lastPublished?.text !== publishedAt) lastPublished = { text: publishedAt, ymd: readPublished(publishedAt) };
+  return lastPublished.ymd;
+}
+
+function readPublished(publishedAt: string): Ymd | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(publishedAt);
   if (!m) return undefined;
   const x = { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };

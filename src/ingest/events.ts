@@ -845,13 +845,17 @@ const OBJECT_AFTER: Partial<Record<EventKind, RegExp>> = {
   deadline: /^\s+(?:for|to)\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+?)(?=\s+(?:is|on|at|in|by)\b|[,.;]|$)/i,
 };
 
+/** A person named within a few words after `at` ("receive Okafor", "hosts the Prime Minister"). */
+function personAfter(input: SentenceInput, at: number): boolean {
+  return input.mentions.some(
+    (m) => m.start >= at && m.start - at <= 30 && /^\s+(?:[\w.’'-]+\s+){0,4}$/.test(input.s.slice(at, m.start)),
+  );
+}
+
 function analyzeSentence(input: SentenceInput, ctx: Context): void {
   const { s, masked } = input;
-  const personAfter = (at: number) =>
-    input.mentions.some(
-      (m) => m.start >= at && m.start - at <= 30 && /^\s+(?:[\w.’'-]+\s+){0,4}$/.test(s.slice(at, m.start)),
-    );
-  const found = findTriggers(masked, personAfter);
+  // An unnamed arrow: under tsx (esbuild's keepNames) a named local closure costs a defineProperty each call.
+  const found = findTriggers(masked, (at) => personAfter(input, at));
   // Most sentences name no event and no date: nothing more to read.
   if (!found.length && !input.dates.length) return;
   const frames = reportingFrames(masked);
@@ -1410,10 +1414,11 @@ function otherActions(
 // ---------------------------------------------------------------------------------------------
 // The article: merging mentions, days counted from others, titles.
 
+const kindFamily = (k: EventKind) => (k === 'meeting' || k === 'talks' || k === 'visit' ? 'gathering' : k);
+
 function compatibleKinds(a: EventKind, b: EventKind): boolean {
   if (a === b) return true;
-  const family = (k: EventKind) => (k === 'meeting' || k === 'talks' || k === 'visit' ? 'gathering' : k);
-  return family(a) === family(b);
+  return kindFamily(a) === kindFamily(b);
 }
 
 /** First and last day (YYYY-MM-DD) of a dated `when`. */

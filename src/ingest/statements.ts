@@ -10,14 +10,17 @@ import type { ParagraphDoc } from './tokens.js';
 
 const AUX = wordSet`has have had also later previously reportedly publicly then was is were would`;
 
+function hasQuote(doc: ParagraphDoc, s0: number, s1: number): boolean {
+  for (let k = s0; k < s1; k++) if (doc.tokens[k]!.kind === 'quote') return true;
+  return false;
+}
+
 export function extractStatements(docs: ParagraphDoc[], people: People): Statement[] {
   const out: Statement[] = [];
   for (const doc of docs) {
     if (doc.kind !== 'body') continue;
     for (const [s0, s1] of doc.sentences) {
-      const toks = doc.tokens.slice(s0, s1);
-      if (toks.some((t) => t.kind === 'quote')) continue;
-      const text = doc.text.slice(toks[0]!.start, toks[toks.length - 1]!.end).trim();
+      if (hasQuote(doc, s0, s1)) continue;
       let speakerId: string | undefined;
       for (let k = s0; k < s1 && !speakerId; k++) {
         const tok = doc.tokens[k]!;
@@ -49,7 +52,10 @@ export function extractStatements(docs: ParagraphDoc[], people: People): Stateme
             speakerId = people.resolvePronoun(first.text, doc.index, s0)?.id;
         }
       }
-      if (speakerId) out.push({ speakerId, text, paragraph: doc.index });
+      if (speakerId) {
+        const text = doc.text.slice(doc.tokens[s0]!.start, doc.tokens[s1 - 1]!.end).trim();
+        out.push({ speakerId, text, paragraph: doc.index });
+      }
     }
   }
   return out;

@@ -327,21 +327,21 @@ function rank(nodes: Candidate[], prior: number[]): Float64Array {
   const priorScores = Float64Array.from(prior);
   let scores = Float64Array.from(prior);
   let next = new Float64Array(n);
+  const share = new Float64Array(n);
   for (let iter = 0; iter < ITERATIONS; iter++) {
     let dangling = 0;
-    for (let i = 0; i < n; i++) next[i] = (1 - DAMPING) * priorScores[i]!;
     for (let j = 0; j < n; j++) {
       const sj = scores[j]!;
       // A sentence linked to nothing hands its score back through the prior.
-      if (outSum[j] === 0) {
-        dangling += sj;
-        continue;
-      }
-      const share = (DAMPING * sj) / outSum[j]!;
-      for (let k = rowStart[j]!, end = rowStart[j + 1]!; k < end; k++) {
-        const t = target[k]!;
-        next[t] = next[t]! + share * weight[k]!;
-      }
+      if (outSum[j] === 0) dangling += sj;
+      else share[j] = (DAMPING * sj) / outSum[j]!;
+    }
+    // Each sentence gathers its neighbours' shares. Rows list neighbours in increasing order, so the
+    // sums are added in the order handing the shares out row by row added them: the same scores, bit for bit.
+    for (let t = 0; t < n; t++) {
+      let sum = (1 - DAMPING) * priorScores[t]!;
+      for (let k = rowStart[t]!, end = rowStart[t + 1]!; k < end; k++) sum = sum + share[target[k]!]! * weight[k]!;
+      next[t] = sum;
     }
     let delta = 0;
     for (let i = 0; i < n; i++) {

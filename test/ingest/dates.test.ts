@@ -391,3 +391,19 @@ describe('ranges, weeks, zones and days counted from another (issue 12)', () => 
     expect(m!.retense!('future').start).toBe('2025-11-27');
   });
 });
+
+describe('month lengths', () => {
+  it('knows leap years, century years included', () => {
+    expect(resolveWhen('The vote is on Feb. 29, 2024.', '2024-01-10')?.start).toBe('2024-02-29');
+    expect(resolveWhen('The vote is on Feb. 29, 2000.', '2000-01-10')?.start).toBe('2000-02-29');
+    expect(resolveWhen('The vote is on Feb. 29, 2023.', '2023-01-10')).toBeUndefined();
+    expect(resolveWhen('The vote is on Feb. 29, 1900.', '1900-01-10')).toBeUndefined();
+    expect(resolveWhen('It ends on 31 April.', '2025-03-01')).toBeUndefined();
+    expect(resolveWhen('The poll is in February 2100.', '2100-01-01')?.end).toBe('2100-02-28');
+  });
+  it('reads each article against its own published date', () => {
+    expect(resolveWhen('The vote is on Feb. 29.', '2024-01-10')?.start).toBe('2024-02-29');
+    expect(resolveWhen('The vote is on Feb. 29.', '2025-01-10')).toBeUndefined();
+    expect(resolveWhen('The vote is on Feb. 29.', '2024-01-10')?.start).toBe('2024-02-29');
+  });
+});
