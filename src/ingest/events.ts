@@ -13,6 +13,7 @@ import { placesAgree, placeZone } from './event-places.js';
 import { eventTense, HISTORY, laterChange, statusWords, type StatusContext, type Tense } from './event-status.js';
 import { elidedTriggers, isElided, laterWeekday } from './event-ellipsis.js';
 import { findTriggers, type Trigger } from './event-triggers.js';
+import { datesOtherNoun, takesOpponent } from './event-roles.js';
 import { splitSentences } from './sentences.js';
 import { slugify } from './text-file.js';
 
@@ -153,7 +154,7 @@ const NOT_PLACES = new Set(
   ),
 );
 const TITLE_START =
-  /^(?:President|Prime|Minister|Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Secretary|King|Queen|Pope|Prince|Princess|Chancellor|General|Gen|Senator|Representative|Judge|Justice|Mayor|Ambassador|Envoy|Speaker)\b/;
+  /^(?:President|Prime|Minister|Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Secretary|King|Queen|Pope|Prince|Princess|Chancellor|General|Gen|Senator|Representative|Judge|Justice|Mayor|Ambassador|Envoy|Speaker)\b(?!['’]s\s+\p{Lu})/u;
 // Letters with accents too ("Brasília", "Kraków").
 const PLACE_PHRASE =
   /(?:the\s+)?\p{Lu}[\p{L}\p{M}\d_’'.-]*(?:\s+(?:of\s+|de\s+|del\s+|la\s+|on\s+|upon\s+)?\p{Lu}[\p{L}\p{M}\d_’'.-]*)*/uy;
@@ -587,7 +588,11 @@ function participantsOf(
   if (new Set(chosen.map((p) => p.personId)).size < 2) {
     // Objects: "met Y", "talks with Y", "the trial of Y", "a visit to Moscow by Y", "sentenced Y".
     for (const t of group) {
-      if (!(GATHERINGS.has(t.kind) || t.kind === 'trial' || t.kind === 'sentencing' || t.kind === 'hearing')) continue;
+      if (
+        !(GATHERINGS.has(t.kind) || t.kind === 'trial' || t.kind === 'sentencing' || t.kind === 'hearing') &&
+        !takesOpponent(t)
+      )
+        continue;
       const [from0, to] = objectSpan(s, t.end, Math.min(ce, objectsEnd));
       const from = t.kind === 'call' && /^spoke\s+(?:with|to)\b/.test(t.word) ? t.start : from0;
       const objectText = s.slice(t.end, to);
@@ -596,7 +601,8 @@ function participantsOf(
         !t.noun &&
         (t.kind === 'meeting' ||
           /^(?:receive|host|welcome|phoned|telephoned)/.test(t.word) ||
-          (activeSentence && t.kind === 'sentencing'));
+          (activeSentence && t.kind === 'sentencing') ||
+          takesOpponent(t));
       for (const p of usable) {
         if (p.start < from || p.start >= to || chosen.includes(p)) continue;
         const lead = s.slice(p.start < t.end ? t.start : t.end, p.start);
@@ -785,7 +791,7 @@ function assignDates(s: string, triggers: Trigger[], dates: DateMention[], cuts:
   }
   const pairs: { t: Trigger; d: DateMention; cost: number }[] = [];
   for (const d of dates) {
-    if (taken.has(d)) continue;
+    if (taken.has(d) || datesOtherNoun(s, d)) continue;
     const [cs, ce] = clauseOf(d.index, cuts, s.length);
     // A date after a trigger of its clause is that trigger's; one before every trigger ("On Monday, …") the next one's.
     const leftOnly = triggers.some((t) => t.start >= cs && t.end <= d.index);
