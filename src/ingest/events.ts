@@ -13,7 +13,15 @@ import { placesAgree, placeZone } from './event-places.js';
 import { eventTense, HISTORY, laterChange, statusWords, type StatusContext, type Tense } from './event-status.js';
 import { elidedTriggers, isElided, laterWeekday } from './event-ellipsis.js';
 import { findTriggers, type Trigger } from './event-triggers.js';
-import { datesOtherNoun, takesOpponent } from './event-roles.js';
+import {
+  companionsOf,
+  datesOtherNoun,
+  orderedBy,
+  orderedObject,
+  stopIn,
+  takesOpponent,
+  venueOfPrevious,
+} from './event-roles.js';
 import { splitSentences } from './sentences.js';
 import { slugify } from './text-file.js';
 
@@ -627,6 +635,8 @@ function participantsOf(
       }
     }
   }
+  if (new Set(chosen.map((p) => p.personId)).size >= 2)
+    for (const p of companionsOf(s, group, usable, Math.min(ce, objectsEnd))) if (!chosen.includes(p)) chosen.push(p);
   for (const p of passiveAgents(
     s,
     group,
@@ -971,7 +981,14 @@ function analyzeSentence(input: SentenceInput, ctx: Context): void {
       const courtVerb = group.some((t) => (t.kind === 'sentencing' || t.kind === 'trial') && !t.noun);
       // "… on Dec. 3, with a vote expected a week later": a vote or a deadline is not the speaker's own.
       const ownedBySubject = !['vote', 'election', 'deadline', 'trial', 'sentencing'].includes(kind);
-      if (previousSubjects.length && !courtVerb && (coordinated || (accompanying && !ids.length && ownedBySubject)))
+      // "X will speak at the conference in Y June 7-9": the undated speech's speaker is at the dated venue.
+      const speakerAtVenue =
+        !ids.length && gi > 0 && !dateOfGroup[gi - 1] && !!dateOfGroup[gi] && venueOfPrevious(group, gapFromPrevious);
+      if (
+        previousSubjects.length &&
+        !courtVerb &&
+        (coordinated || (accompanying && !ids.length && ownedBySubject) || speakerAtVenue)
+      )
         ids = [...previousSubjects, ...ids.filter((x) => !previousSubjects.includes(x))];
       previousSubjects = subjects.length
         ? subjects
@@ -1361,11 +1378,11 @@ function otherActions(
     const triggerBefore = triggers.filter((t) => t.end <= date.index && t.start >= cs).pop();
     const from = Math.max(cs, triggerBefore ? triggerBefore.end : cs);
     const left = masked.slice(from, date.index);
-    if (/[;.]/.test(left) || frames.some((f) => date.index >= f.start && date.index < f.end)) continue;
+    if (stopIn(left) || frames.some((f) => date.index >= f.start && date.index < f.end)) continue;
     const verb = VERB_BEFORE_DATE.exec(left);
     const deadline =
       /\bby\s+$/i.test(masked.slice(Math.max(0, date.index - 4), date.index)) &&
-      DEADLINE_MARKER.test(masked.slice(cs, date.index));
+      (DEADLINE_MARKER.test(masked.slice(cs, date.index)) || orderedBy(masked.slice(cs, date.index)));
     if (!verb && !deadline) continue;
     const word = verb?.[1]?.toLowerCase() ?? '';
     if (!deadline && (NOT_ACTIONS.has(word) || /(?:ly|ing)$/.test(word))) continue;
@@ -1386,9 +1403,9 @@ function otherActions(
     const { ids } = participantsOf(input, [trigger], [cs, masked.length], frames, ctx, region);
     const location = findPlace(masked, verbAt, date.index + date.text.length + 30, [trigger], input.mentions, from);
     const object = deadline
-      ? /\b(?:must|have\s+to|has\s+to|needs?\s+to|required\s+to|obliged\s+to)\s+((?:[\w’'-]+\s+){0,6}?[\w’'-]+)\s+by\s*$/i.exec(
+      ? (/\b(?:must|have\s+to|has\s+to|needs?\s+to|required\s+to|obliged\s+to)\s+((?:[\w’'-]+\s+){0,6}?[\w’'-]+)\s+by\s*$/i.exec(
           masked.slice(cs, date.index),
-        )?.[1]
+        )?.[1] ?? orderedObject(masked.slice(cs, date.index)))
       : `${word}${/^\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+?)(?=\s+(?:on|at|in|by|from|next|this|last|the\s+following|whether)\b|[,.;]|$)/.exec(masked.slice(verbAt + word.length))?.[1]?.replace(/^/, ' ') ?? ''}`;
     ctx.drafts.push({
       kind,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { stopIn } from '../../src/ingest/event-roles.js';
 import { skipAside } from '../../src/ingest/event-status.js';
 import { brief, eventsOf, person, type EventBrief } from '../support/event-texts.js';
 
@@ -63,5 +64,46 @@ describe('a possessive date of another noun', () => {
 describe('a place named after a title word', () => {
   it('"at Queen’s Park" is a place though "Queen" opens titles', () => {
     expect(briefs('Ada Pell will play Nina Roux at Queen’s Park on Saturday.')[0]![2]).toBe('Queen’s Park');
+  });
+});
+
+describe('a third person met "with", after two named', () => {
+  it('"A and B will meet again in Rome on Friday with the Swiss mediator, C": all three', () => {
+    expect(briefs('Pell and Roux will meet again in Rome on Friday with the Swiss mediator, Ole Berg.')).toEqual([
+      ['meeting', ['Ada Pell', 'Nina Roux', 'Ole Berg'], 'Rome', '2026-03-06', 'scheduled'],
+    ]);
+  });
+
+  it('no one is added past a clause word: "… on Friday, after Berg …"', () => {
+    const [e] = briefs('Pell and Roux will meet in Rome on Friday, after talks with Ole Berg collapsed.');
+    expect(e![1]).toEqual(['Ada Pell', 'Nina Roux']);
+  });
+});
+
+describe('the speaker at a dated venue', () => {
+  it('"A will also speak at the firm’s conference in Oslo June 7-9": the conference, with A', () => {
+    expect(briefs('Ada Pell will also speak at the firm’s developer conference in Oslo June 7-9.')).toEqual([
+      ['conference', ['Ada Pell'], 'Oslo', '2026-06-07..2026-06-09', 'scheduled'],
+    ]);
+  });
+});
+
+describe('an order with a date is a deadline', () => {
+  it('"Judge X ordered Y to report to prison by March 15": a deadline of Y', () => {
+    const people = [...PEOPLE, person('rita-vale', 'Rita Vale', ['Vale', 'U.S. District Judge Rita Vale'])];
+    const events = eventsOf(
+      'U.S. District Judge Rita Vale ordered Berg to report to prison by March 15.',
+      people,
+      PUBLISHED,
+    );
+    expect(events.map(brief)).toEqual([['deadline', ['Ole Berg'], undefined, '2026-03-15', 'scheduled']]);
+    expect(events[0]!.title).toBe('Deadline to report to prison');
+  });
+
+  it('stopIn: the full stops of "U.S." and "Sen." do not end a sentence', () => {
+    expect(stopIn('U.S. District Judge Rita Vale ordered Berg to')).toBe(false);
+    expect(stopIn('Sen. Pell will')).toBe(false);
+    expect(stopIn('it rained. Then')).toBe(true);
+    expect(stopIn('a plan; the')).toBe(true);
   });
 });
