@@ -83,3 +83,8 @@ export function stopIn(text: string): boolean {
 export function orderedObject(left: string): string | undefined {
   return /\bto\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s+by\s*$/i.exec(left)?.[1];
 }
+
+/** "host B at Quayside Park on Saturday, kick-off 3pm": the kick-off is the time of the match before it, not a match. */
+export function kickOffOf(lastKind: string, t: Trigger): boolean {
+  return lastKind === 'match' && t.kind === 'match' && /^kick-?off$/.test(t.word);
+}

@@ -325,6 +325,14 @@ const RULES: Rule[] = [
         s.slice(Math.max(0, a - 30), b),
       ) && /\b(?:called\s+off|cancel(?:l?ed)|scrapped|axed|postponed|put\s+off|pushed\s+back)\b/i.test(after(s, b, 80)),
   },
+  // "Saturday's county cup tie", "the second-round tie between A and B": a tie is a cup match.
+  {
+    kind: 'match',
+    noun: true,
+    hint: /tie/i,
+    re: /\b(?:(?:cup|league|trophy|(?:first|second|third|fourth|fifth|quarter-final|semi-final)[\s-]round|home|away|replay|knockout|play-?off)\s+tie|ties?(?=\s+(?:between|against|with)\s+(?:the\s+)?[A-Z]))\b/gi,
+    guard: (s) => SPORTS_CONTEXT.test(s) || /\bcup\s+tie\b/i.test(s),
+  },
   // "travel to Dorking for a league game", "hosts Brentford Athletic": sport's own words.
   {
     kind: 'match',
@@ -341,7 +349,7 @@ const NOUN_BEFORE =
 
 /** A cheap test before the rules run: the stems every trigger starts with. */
 const HINT =
-  /debat|rall|inquir|effect|force|meet|met\b|meeting|sit|sat|talk|negotiat|round|call|conversation|spoke|speak|phone|visit|trip|travel|fl[yie]|arriv|head|stop|summit|vot|ballot|referend|plebiscite|hearing|testif|appear|hear\b|heard\b|deposition|arraign|trial|sentenc|election|run-?off|primar|caucus|polls|launch|lift|blast|unveil|inaugur|open|match|derby|fixture|final|play|kick|prix|face|beat|drew|draw|win|won|lost|victory|defeat|loss|deadline|ultimatum|run|ran|expir|laps|releas|publish|leak|out\b|sale|results|figures|data|report|conferen|convention|symposium|forum|expo|briefing|congress|speech|keynote|eulogy|lecture|sermon|union|address|present|sworn|swearing|ceremony|walk|strike|tickets|pre-?orders|registration|bookings|receiv|host|welcom|approv|pass|reject|adopt|defeat|endors|ratif|back|until|ship|game|plea|pled|admit|planned|scheduled|slated/i;
+  /tie|debat|rall|inquir|effect|force|meet|met\b|meeting|sit|sat|talk|negotiat|round|call|conversation|spoke|speak|phone|visit|trip|travel|fl[yie]|arriv|head|stop|summit|vot|ballot|referend|plebiscite|hearing|testif|appear|hear\b|heard\b|deposition|arraign|trial|sentenc|election|run-?off|primar|caucus|polls|launch|lift|blast|unveil|inaugur|open|match|derby|fixture|final|play|kick|prix|face|beat|drew|draw|win|won|lost|victory|defeat|loss|deadline|ultimatum|run|ran|expir|laps|releas|publish|leak|out\b|sale|results|figures|data|report|conferen|convention|symposium|forum|expo|briefing|congress|speech|keynote|eulogy|lecture|sermon|union|address|present|sworn|swearing|ceremony|walk|strike|tickets|pre-?orders|registration|bookings|receiv|host|welcom|approv|pass|reject|adopt|defeat|endors|ratif|back|until|ship|game|plea|pled|admit|planned|scheduled|slated/i;
 
 /** Every word RECEIVE matches holds one of these. */
 const RECEIVE_HINT = /receiv|host|welcom/i;

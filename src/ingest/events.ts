@@ -16,6 +16,7 @@ import { findTriggers, type Trigger } from './event-triggers.js';
 import {
   companionsOf,
   datesOtherNoun,
+  kickOffOf,
   orderedBy,
   orderedObject,
   stopIn,
@@ -748,6 +749,7 @@ function groupTriggers(s: string, triggers: Trigger[], dateOf: Map<Trigger, Date
       else if (lastKind === 'call' && t.kind === 'meeting' && /^\s*$/.test(gap)) join = true;
       // "travel to Dorking on Tuesday for a league game": the game is the trip's purpose.
       else if (lastKind === 'visit' && t.kind === 'match' && purpose) join = true;
+      else if (kickOffOf(lastKind, t)) join = true;
     }
     if (join) last.push(t);
     else groups.push([t]);
@@ -1289,7 +1291,8 @@ function subjectRegionOf(
   return [clauseStart, triggerStart];
 }
 
-const TEAM = '[A-Z][\\w.-]*(?:\\s+[A-Z][\\w.-]*){0,3}';
+// Latin letters with accents too ("Hana Novák"): no "u" flag, so the ranges are spelled out.
+const TEAM = '[A-Z\\u00C0-\\u00DE][\\w.\\u00C0-\\u024F-]*(?:\\s+[A-Z\\u00C0-\\u00DE][\\w.\\u00C0-\\u024F-]*){0,3}';
 const BETWEEN_TEAMS = new RegExp(`\\bbetween\\s+(?:the\\s+)?(${TEAM})\\s+and\\s+(?:the\\s+)?(${TEAM})`);
 const TEAM_AFTER = new RegExp(`^\\s+(?:\\d+-\\d+\\s+)?(?:with\\s+|over\\s+|against\\s+)?(?:the\\s+)?(${TEAM})`);
 

@@ -107,3 +107,36 @@ describe('an order with a date is a deadline', () => {
     expect(stopIn('a plan; the')).toBe(true);
   });
 });
+
+describe('cup ties and kick-offs', () => {
+  it('"Saturday’s cup tie between A and B has been postponed … will now be played on …": one match, moved', () => {
+    const events = briefs([
+      'Saturday’s county cup tie between Oldham Vale and Kirk Rovers has been postponed because of a frozen pitch.',
+      'The match will now be played on Tuesday 10 March.',
+    ]);
+    expect(events).toEqual([['match', [], undefined, '2026-03-10', 'postponed']]);
+  });
+
+  it('"host B at <ground> on Saturday, kick-off 3pm": the kick-off is the match’s time, not a second match', () => {
+    const events = eventsOf(
+      'Oldham Vale will host Kirk Rovers at Vale Park on Saturday, kick-off 3pm, in the county cup.',
+      PEOPLE,
+      PUBLISHED,
+    );
+    expect(events.map((e) => [e.kind, e.location, e.when.start])).toEqual([
+      ['match', 'Vale Park', '2026-03-07T15:00:00'],
+    ]);
+  });
+
+  it('"ties between countries" are no match', () => {
+    expect(briefs('Ties between the two countries will be reviewed on Monday.').map((e) => e[0])).not.toContain(
+      'match',
+    );
+  });
+
+  it('a player with an accented name is named whole in the title: "Pell v Hana Novák"', () => {
+    const people = [...PEOPLE, person('hana-novak', 'Hana Novák', ['Novák'])];
+    const [e] = eventsOf('Pell beat Hana Novák 6-3 6-4 in Monday’s semi-final.', people, PUBLISHED);
+    expect(e!.title).toBe('Pell v Hana Novák');
+  });
+});
