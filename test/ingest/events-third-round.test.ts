@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stopIn } from '../../src/ingest/event-roles.js';
+import { extractArticle } from '../../src/ingest/extract.js';
+import { parseTextArticle } from '../../src/ingest/text-file.js';
 import { skipAside } from '../../src/ingest/event-status.js';
 import { brief, eventsOf, person, type EventBrief } from '../support/event-texts.js';
 
@@ -138,5 +140,28 @@ describe('cup ties and kick-offs', () => {
     const people = [...PEOPLE, person('hana-novak', 'Hana Novák', ['Novák'])];
     const [e] = eventsOf('Pell beat Hana Novák 6-3 6-4 in Monday’s semi-final.', people, PUBLISHED);
     expect(e!.title).toBe('Pell v Hana Novák');
+  });
+});
+
+describe('the people layer: names that end like nationality adjectives', () => {
+  it('"Trade ministers Milan Jovic and Arben Krasniqi": two people, not a qualifier "Milan" and a surname', () => {
+    const article = extractArticle(
+      parseTextArticle(
+        'x',
+        'Ministers to sign protocol\nPublished: 2026-01-14\n\nTrade ministers Milan Jovic and Arben Krasniqi will sign a customs protocol in Brussels on 20 January.\n',
+      ),
+    );
+    expect(article.people.map((p) => p.name)).toEqual(['Milan Jovic', 'Arben Krasniqi']);
+    expect(article.events.map((e) => e.participantNames)).toEqual([['Milan Jovic', 'Arben Krasniqi']]);
+  });
+
+  it('a qualifier pair before a title still opens the title: "South Korean President Lee Min-ho"', () => {
+    const article = extractArticle(
+      parseTextArticle(
+        'x',
+        'Talks\nPublished: 2026-01-14\n\nSouth Korean President Lee Min-ho will visit Oslo on Friday.\n',
+      ),
+    );
+    expect(article.people.map((p) => p.name)).toEqual(['Lee Min-ho']);
   });
 });
