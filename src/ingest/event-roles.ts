@@ -88,3 +88,17 @@ export function orderedObject(left: string): string | undefined {
 export function kickOffOf(lastKind: string, t: Trigger): boolean {
   return lastKind === 'match' && t.kind === 'match' && /^kick-?off$/.test(t.word);
 }
+
+/** The latest dated event (by day) whose sentence calls it an event ("at a launch event in Seattle"): what "the event" counts from. */
+export function eventCalledEvent<
+  D extends { when: { precision: string; start?: string }; text: string; paragraph: number },
+>(kept: readonly D[], d: D): D | undefined {
+  for (let i = kept.length - 1; i >= 0; i--) {
+    const k = kept[i]!;
+    // Not the sentence of "the day after the event" itself.
+    if (k === d || k.paragraph > d.paragraph || k.text === d.text) continue;
+    if (k.when.precision !== 'day' && k.when.precision !== 'instant') continue;
+    if (/\b(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}event\b/i.test(k.text)) return k;
+  }
+  return undefined;
+}

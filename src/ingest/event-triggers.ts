@@ -272,7 +272,7 @@ const RULES: Rule[] = [
     kind: 'other',
     noun: false,
     hint: /effect|force|sworn|swearing|inaugur|ceremony|walk|strike|draw|tickets|orders|registration|bookings/i,
-    re: /\b(?:takes?\s+effect|took\s+effect|comes?\s+into\s+force|came\s+into\s+force|enters?\s+into\s+force|entered\s+into\s+force|sworn\s+in|swearing-in|inauguration|ceremony|walk\s+out|walkout|go\s+on\s+strike|strike\s+action|(?:the|a)\s+draw\s+for|draw\s+(?:will|was)\s+be\s+made|(?:tickets|pre-orders|preorders|registration|bookings)\s+(?:will\s+)?(?:open|go\s+on\s+sale|going\s+on\s+sale|goes\s+on\s+sale))\b/gi,
+    re: /\b(?:takes?\s+effect|took\s+effect|comes?\s+into\s+force|came\s+into\s+force|enters?\s+into\s+force|entered\s+into\s+force|sworn\s+in|swearing-in|inauguration|ceremony|walk\s+out|walkout|go\s+on\s+strike|strike\s+action|(?:the|a)\s+draw\s+for|draw\s+(?:will|was)\s+be\s+made|(?:tickets|pre-orders|preorders|registration|bookings)\s+(?:will\s+)?(?:open|opening|go\s+on\s+sale|going\s+on\s+sale|goes\s+on\s+sale))\b/gi,
   },
   // "approved the bill 52-48", "passed its second reading by 312 votes to 241": a tally is a vote.
   {

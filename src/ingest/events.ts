@@ -16,6 +16,7 @@ import { findTriggers, type Trigger } from './event-triggers.js';
 import {
   companionsOf,
   datesOtherNoun,
+  eventCalledEvent,
   kickOffOf,
   orderedBy,
   orderedObject,
@@ -1582,6 +1583,8 @@ function resolveRelative(d: Draft, kept: Draft[], dateMentionsBefore: When[]): v
   if (!rel || isDated(d.when)) return;
   let anchor: When | undefined;
   const wanted = rel.anchor ? ANCHOR_KINDS[rel.anchor] : undefined;
+  // "the day after the event": the event the article called one ("at a launch event"), if any.
+  if (rel.anchor === 'event') anchor = eventCalledEvent(kept, d)?.when;
   for (let i = kept.length - 1; i >= 0 && !anchor; i--) {
     const k = kept[i]!;
     if (k === d || !isDated(k.when) || k.when.precision === 'week' || k.when.precision === 'month') continue;

@@ -165,3 +165,18 @@ describe('the people layer: names that end like nationality adjectives', () => {
     expect(article.people.map((p) => p.name)).toEqual(['Lee Min-ho']);
   });
 });
+
+describe('"the day after the event"', () => {
+  it('counts from the event the article called one, not from the last date', () => {
+    expect(
+      briefs([
+        'Orla will unveil its new phone at a launch event in Leeds on March 10.',
+        'The phone goes on sale March 20, with preorders opening the day after the event.',
+      ]),
+    ).toEqual([
+      ['launch', [], 'Leeds', '2026-03-10', 'scheduled'],
+      ['release', [], undefined, '2026-03-20', 'scheduled'],
+      ['other', [], undefined, '2026-03-11', 'scheduled'],
+    ]);
+  });
+});
