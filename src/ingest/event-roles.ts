@@ -102,3 +102,20 @@ export function eventCalledEvent<
   }
   return undefined;
 }
+
+/** "be officially opened", "opens to the public", "reopened": an opening is titled as one, not by its verb phrase. */
+export function openingTitle(trigger: string): string | undefined {
+  if (
+    /^(?:(?:be|been|is|are|was|were)\s+(?:officially\s+|formally\s+)?)?opened\b|\bopens?\s+(?:its|their)\s+doors|^opens?\s+to\s+the\s+public|^(?:official|formal|grand)\s+opening$/i.test(
+      trigger,
+    )
+  )
+    return /to\s+the\s+public/i.test(trigger) ? 'Opening to the public' : 'Opening';
+  if (
+    /^(?:(?:be|been|is|are|was|were)\s+(?:officially\s+|formally\s+)?)?reopened\b|\breopens?\b|reopening$/i.test(
+      trigger,
+    )
+  )
+    return 'Reopening';
+  return undefined;
+}

@@ -17,6 +17,7 @@ import {
   companionsOf,
   datesOtherNoun,
   eventCalledEvent,
+  openingTitle,
   kickOffOf,
   orderedBy,
   orderedObject,
@@ -1823,6 +1824,8 @@ function titleOf(d: Draft, byId: Map<string, Person>): string {
       return who ? `${who} speech${where}` : `Speech${where}`;
     default: {
       const actor = who || d.subject || '';
+      const opening = openingTitle(d.trigger);
+      if (opening) return `${opening}${who ? ` by ${who}` : ''}${where}`;
       return capitalise(`${actor ? `${actor}: ` : ''}${clipWords(d.object ?? d.trigger, 8)}`);
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stopIn } from '../../src/ingest/event-roles.js';
+import { openingTitle, stopIn } from '../../src/ingest/event-roles.js';
 import { extractArticle } from '../../src/ingest/extract.js';
 import { parseTextArticle } from '../../src/ingest/text-file.js';
 import { skipAside } from '../../src/ingest/event-status.js';
@@ -178,5 +178,28 @@ describe('"the day after the event"', () => {
       ['release', [], undefined, '2026-03-20', 'scheduled'],
       ['other', [], undefined, '2026-03-11', 'scheduled'],
     ]);
+  });
+});
+
+describe('openings', () => {
+  it('"opens to the public on Saturday", "the official opening … on 3 March": dated openings', () => {
+    expect(briefs('The library opens to the public on Saturday.')).toEqual([
+      ['other', [], undefined, '2026-03-07', 'scheduled'],
+    ]);
+    expect(briefs('The official opening of the bridge will be on 3 April.')).toEqual([
+      ['other', [], undefined, '2026-04-03', 'scheduled'],
+    ]);
+  });
+
+  it('an opening is titled as one, not by its verb phrase', () => {
+    const [e] = eventsOf(
+      'The new clinic will be officially opened on Saturday by the mayor, Ada Pell.',
+      PEOPLE,
+      PUBLISHED,
+    );
+    expect(e!.title).toBe('Opening by Pell');
+    expect(openingTitle('opens to the public')).toBe('Opening to the public');
+    expect(openingTitle('reopen its doors')).toBe('Reopening');
+    expect(openingTitle('sign a treaty')).toBeUndefined();
   });
 });
