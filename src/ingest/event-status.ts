@@ -162,18 +162,25 @@ export function eventTense(c: StatusContext, trigger?: string): Tense {
     }
   }
   if (c.noun) {
-    const right = c.right.slice(0, 60);
+    const right = skipAside(c.right).slice(0, 60);
     const m =
-      /^\s*(?:[^,;]*?\s)?(will|would|shall|is\s+to|are\s+to|is\s+set|are\s+set|is\s+due|are\s+due|was|were|had|has\s+been|have\s+been|took\s+place|went\s+ahead|went\s+off|ended|collapsed|broke\s+down|opened|began|resumed|is|are|runs|opens|starts|begins|resumes?|start|begin|open|run|kicks\s+off)\b/i.exec(
+      /^\s*(?:[^,;]*?\s)?(will|would|shall|is\s+to|are\s+to|is\s+set|are\s+set|is\s+due|are\s+due|was|were|had|has\s+been|have\s+been|took\s+place|went\s+ahead|went\s+off|ended|collapsed|broke\s+down|opened|began|resumed|is|are|runs|opens|starts|begins|resumes?|start|begin|open|run|kicks\s+off|follows|takes\s+place)\b/i.exec(
         right,
       );
     if (m) {
       const v = m[1]!.toLowerCase();
       if (/^(will|would|shall|is to|are to|is set|are set|is due|are due)$/.test(v.replace(/\s+/g, ' ')))
         return 'future';
-      if (/^(is|are|runs|opens|starts|begins|resumes?|start|begin|open|run|kicks\s+off)$/.test(v)) return 'present';
+      if (/^(is|are|runs|opens|starts|begins|resumes?|start|begin|open|run|kicks\s+off|follows|takes\s+place)$/.test(v))
+        return 'present';
       return 'past';
     }
   }
   return 'unknown';
+}
+
+/** The words after a noun past an aside set off by commas: ", between A and B, follows on Sunday" → " follows on Sunday". */
+export function skipAside(right: string): string {
+  const aside = /^\s*,\s*(?:between|with|involving|featuring|like|as)\b[^,;.]{1,80},/i.exec(right);
+  return aside ? right.slice(aside[0].length) : right;
 }

@@ -272,7 +272,7 @@ const RULES: Rule[] = [
     kind: 'other',
     noun: false,
     hint: /effect|force|sworn|swearing|inaugur|ceremony|walk|strike|draw|tickets|orders|registration|bookings/i,
-    re: /\b(?:takes?\s+effect|took\s+effect|comes?\s+into\s+force|came\s+into\s+force|enters?\s+into\s+force|entered\s+into\s+force|sworn\s+in|swearing-in|inauguration|ceremony|walk\s+out|walkout|go\s+on\s+strike|strike\s+action|(?:the|a)\s+draw\s+for|draw\s+(?:will|was)\s+be\s+made|(?:tickets|pre-orders|preorders|registration|bookings)\s+(?:will\s+)?(?:open|go\s+on\s+sale|going\s+on\s+sale|goes\s+on\s+sale))\b/gi,
+    re: /\b(?:takes?\s+effect|took\s+effect|comes?\s+into\s+force|came\s+into\s+force|enters?\s+into\s+force|entered\s+into\s+force|sworn\s+in|swearing-in|inauguration|ceremony|walk\s+out|walkout|go\s+on\s+strike|strike\s+action|(?:the|a)\s+draw\s+for|draw\s+(?:will|was)\s+be\s+made|(?:tickets|pre-orders|preorders|registration|bookings)\s+(?:will\s+)?(?:open|opening|go\s+on\s+sale|going\s+on\s+sale|goes\s+on\s+sale))\b/gi,
   },
   // "approved the bill 52-48", "passed its second reading by 312 votes to 241": a tally is a vote.
   {
@@ -286,7 +286,7 @@ const RULES: Rule[] = [
     kind: 'other',
     noun: false,
     hint: /open/i,
-    re: /\b(?:(?:be|been|is|are|was|were)\s+(?:officially\s+|formally\s+)?(?:re)?opened(?!\s+(?:fire|talks|negotiations|an?\s+(?:investigation|inquiry)))|(?:re)?open(?:s|ed)?\s+(?:its|their)\s+doors|(?:(?<!pre-)orders)\s+(?:will\s+)?open)\b/gi,
+    re: /\b(?:(?:be|been|is|are|was|were)\s+(?:officially\s+|formally\s+)?(?:re)?opened(?!\s+(?:fire|talks|negotiations|an?\s+(?:investigation|inquiry)))|(?:re)?open(?:s|ed)?\s+(?:its|their)\s+doors|(?:re)?open(?:s|ed)?\s+to\s+the\s+public|(?<=\b(?:its|the|an?|their)\s+)(?:official|formal|grand)\s+(?:re)?opening|(?:(?<!pre-)orders)\s+(?:will\s+)?open)\b/gi,
   },
   // "residents have until 12 June to comment": the date is a deadline.
   {
@@ -325,6 +325,14 @@ const RULES: Rule[] = [
         s.slice(Math.max(0, a - 30), b),
       ) && /\b(?:called\s+off|cancel(?:l?ed)|scrapped|axed|postponed|put\s+off|pushed\s+back)\b/i.test(after(s, b, 80)),
   },
+  // "Saturday's county cup tie", "the second-round tie between A and B": a tie is a cup match.
+  {
+    kind: 'match',
+    noun: true,
+    hint: /tie/i,
+    re: /\b(?:(?:cup|league|trophy|(?:first|second|third|fourth|fifth|quarter-final|semi-final)[\s-]round|home|away|replay|knockout|play-?off)\s+tie|ties?(?=\s+(?:between|against|with)\s+(?:the\s+)?[A-Z]))\b/gi,
+    guard: (s) => SPORTS_CONTEXT.test(s) || /\bcup\s+tie\b/i.test(s),
+  },
   // "travel to Dorking for a league game", "hosts Brentford Athletic": sport's own words.
   {
     kind: 'match',
@@ -341,7 +349,7 @@ const NOUN_BEFORE =
 
 /** A cheap test before the rules run: the stems every trigger starts with. */
 const HINT =
-  /debat|rall|inquir|effect|force|meet|met\b|meeting|sit|sat|talk|negotiat|round|call|conversation|spoke|speak|phone|visit|trip|travel|fl[yie]|arriv|head|stop|summit|vot|ballot|referend|plebiscite|hearing|testif|appear|hear\b|heard\b|deposition|arraign|trial|sentenc|election|run-?off|primar|caucus|polls|launch|lift|blast|unveil|inaugur|open|match|derby|fixture|final|play|kick|prix|face|beat|drew|draw|win|won|lost|victory|defeat|loss|deadline|ultimatum|run|ran|expir|laps|releas|publish|leak|out\b|sale|results|figures|data|report|conferen|convention|symposium|forum|expo|briefing|congress|speech|keynote|eulogy|lecture|sermon|union|address|present|sworn|swearing|ceremony|walk|strike|tickets|pre-?orders|registration|bookings|receiv|host|welcom|approv|pass|reject|adopt|defeat|endors|ratif|back|until|ship|game|plea|pled|admit|planned|scheduled|slated/i;
+  /tie|debat|rall|inquir|effect|force|meet|met\b|meeting|sit|sat|talk|negotiat|round|call|conversation|spoke|speak|phone|visit|trip|travel|fl[yie]|arriv|head|stop|summit|vot|ballot|referend|plebiscite|hearing|testif|appear|hear\b|heard\b|deposition|arraign|trial|sentenc|election|run-?off|primar|caucus|polls|launch|lift|blast|unveil|inaugur|open|match|derby|fixture|final|play|kick|prix|face|beat|drew|draw|win|won|lost|victory|defeat|loss|deadline|ultimatum|run|ran|expir|laps|releas|publish|leak|out\b|sale|results|figures|data|report|conferen|convention|symposium|forum|expo|briefing|congress|speech|keynote|eulogy|lecture|sermon|union|address|present|sworn|swearing|ceremony|walk|strike|tickets|pre-?orders|registration|bookings|receiv|host|welcom|approv|pass|reject|adopt|defeat|endors|ratif|back|until|ship|game|plea|pled|admit|planned|scheduled|slated/i;
 
 /** Every word RECEIVE matches holds one of these. */
 const RECEIVE_HINT = /receiv|host|welcom/i;

@@ -13,6 +13,18 @@ import { placesAgree, placeZone } from './event-places.js';
 import { eventTense, HISTORY, laterChange, statusWords, type StatusContext, type Tense } from './event-status.js';
 import { elidedTriggers, isElided, laterWeekday } from './event-ellipsis.js';
 import { findTriggers, type Trigger } from './event-triggers.js';
+import {
+  companionsOf,
+  datesOtherNoun,
+  eventCalledEvent,
+  openingTitle,
+  kickOffOf,
+  orderedBy,
+  orderedObject,
+  stopIn,
+  takesOpponent,
+  venueOfPrevious,
+} from './event-roles.js';
 import { splitSentences } from './sentences.js';
 import { slugify } from './text-file.js';
 
@@ -153,7 +165,7 @@ const NOT_PLACES = new Set(
   ),
 );
 const TITLE_START =
-  /^(?:President|Prime|Minister|Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Secretary|King|Queen|Pope|Prince|Princess|Chancellor|General|Gen|Senator|Representative|Judge|Justice|Mayor|Ambassador|Envoy|Speaker)\b/;
+  /^(?:President|Prime|Minister|Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Secretary|King|Queen|Pope|Prince|Princess|Chancellor|General|Gen|Senator|Representative|Judge|Justice|Mayor|Ambassador|Envoy|Speaker)\b(?!['’]s\s+\p{Lu})/u;
 // Letters with accents too ("Brasília", "Kraków").
 const PLACE_PHRASE =
   /(?:the\s+)?\p{Lu}[\p{L}\p{M}\d_’'.-]*(?:\s+(?:of\s+|de\s+|del\s+|la\s+|on\s+|upon\s+)?\p{Lu}[\p{L}\p{M}\d_’'.-]*)*/uy;
@@ -587,7 +599,11 @@ function participantsOf(
   if (new Set(chosen.map((p) => p.personId)).size < 2) {
     // Objects: "met Y", "talks with Y", "the trial of Y", "a visit to Moscow by Y", "sentenced Y".
     for (const t of group) {
-      if (!(GATHERINGS.has(t.kind) || t.kind === 'trial' || t.kind === 'sentencing' || t.kind === 'hearing')) continue;
+      if (
+        !(GATHERINGS.has(t.kind) || t.kind === 'trial' || t.kind === 'sentencing' || t.kind === 'hearing') &&
+        !takesOpponent(t)
+      )
+        continue;
       const [from0, to] = objectSpan(s, t.end, Math.min(ce, objectsEnd));
       const from = t.kind === 'call' && /^spoke\s+(?:with|to)\b/.test(t.word) ? t.start : from0;
       const objectText = s.slice(t.end, to);
@@ -596,7 +612,8 @@ function participantsOf(
         !t.noun &&
         (t.kind === 'meeting' ||
           /^(?:receive|host|welcome|phoned|telephoned)/.test(t.word) ||
-          (activeSentence && t.kind === 'sentencing'));
+          (activeSentence && t.kind === 'sentencing') ||
+          takesOpponent(t));
       for (const p of usable) {
         if (p.start < from || p.start >= to || chosen.includes(p)) continue;
         const lead = s.slice(p.start < t.end ? t.start : t.end, p.start);
@@ -621,6 +638,8 @@ function participantsOf(
       }
     }
   }
+  if (new Set(chosen.map((p) => p.personId)).size >= 2)
+    for (const p of companionsOf(s, group, usable, Math.min(ce, objectsEnd))) if (!chosen.includes(p)) chosen.push(p);
   for (const p of passiveAgents(
     s,
     group,
@@ -732,6 +751,7 @@ function groupTriggers(s: string, triggers: Trigger[], dateOf: Map<Trigger, Date
       else if (lastKind === 'call' && t.kind === 'meeting' && /^\s*$/.test(gap)) join = true;
       // "travel to Dorking on Tuesday for a league game": the game is the trip's purpose.
       else if (lastKind === 'visit' && t.kind === 'match' && purpose) join = true;
+      else if (kickOffOf(lastKind, t)) join = true;
     }
     if (join) last.push(t);
     else groups.push([t]);
@@ -785,7 +805,7 @@ function assignDates(s: string, triggers: Trigger[], dates: DateMention[], cuts:
   }
   const pairs: { t: Trigger; d: DateMention; cost: number }[] = [];
   for (const d of dates) {
-    if (taken.has(d)) continue;
+    if (taken.has(d) || datesOtherNoun(s, d)) continue;
     const [cs, ce] = clauseOf(d.index, cuts, s.length);
     // A date after a trigger of its clause is that trigger's; one before every trigger ("On Monday, …") the next one's.
     const leftOnly = triggers.some((t) => t.start >= cs && t.end <= d.index);
@@ -969,7 +989,14 @@ function analyzeSentence(input: SentenceInput, ctx: Context): void {
       const courtVerb = group.some((t) => (t.kind === 'sentencing' || t.kind === 'trial') && !t.noun);
       // "… on Dec. 3, with a vote expected a week later": a vote or a deadline is not the speaker's own.
       const ownedBySubject = !['vote', 'election', 'deadline', 'trial', 'sentencing'].includes(kind);
-      if (previousSubjects.length && !courtVerb && (coordinated || (accompanying && !ids.length && ownedBySubject)))
+      // "X will speak at the conference in Y June 7-9": the undated speech's speaker is at the dated venue.
+      const speakerAtVenue =
+        !ids.length && gi > 0 && !dateOfGroup[gi - 1] && !!dateOfGroup[gi] && venueOfPrevious(group, gapFromPrevious);
+      if (
+        previousSubjects.length &&
+        !courtVerb &&
+        (coordinated || (accompanying && !ids.length && ownedBySubject) || speakerAtVenue)
+      )
         ids = [...previousSubjects, ...ids.filter((x) => !previousSubjects.includes(x))];
       previousSubjects = subjects.length
         ? subjects
@@ -1270,7 +1297,8 @@ function subjectRegionOf(
   return [clauseStart, triggerStart];
 }
 
-const TEAM = '[A-Z][\\w.-]*(?:\\s+[A-Z][\\w.-]*){0,3}';
+// Latin letters with accents too ("Hana Novák"): no "u" flag, so the ranges are spelled out.
+const TEAM = '[A-Z\\u00C0-\\u00DE][\\w.\\u00C0-\\u024F-]*(?:\\s+[A-Z\\u00C0-\\u00DE][\\w.\\u00C0-\\u024F-]*){0,3}';
 const BETWEEN_TEAMS = new RegExp(`\\bbetween\\s+(?:the\\s+)?(${TEAM})\\s+and\\s+(?:the\\s+)?(${TEAM})`);
 const TEAM_AFTER = new RegExp(`^\\s+(?:\\d+-\\d+\\s+)?(?:with\\s+|over\\s+|against\\s+)?(?:the\\s+)?(${TEAM})`);
 
@@ -1359,11 +1387,11 @@ function otherActions(
     const triggerBefore = triggers.filter((t) => t.end <= date.index && t.start >= cs).pop();
     const from = Math.max(cs, triggerBefore ? triggerBefore.end : cs);
     const left = masked.slice(from, date.index);
-    if (/[;.]/.test(left) || frames.some((f) => date.index >= f.start && date.index < f.end)) continue;
+    if (stopIn(left) || frames.some((f) => date.index >= f.start && date.index < f.end)) continue;
     const verb = VERB_BEFORE_DATE.exec(left);
     const deadline =
       /\bby\s+$/i.test(masked.slice(Math.max(0, date.index - 4), date.index)) &&
-      DEADLINE_MARKER.test(masked.slice(cs, date.index));
+      (DEADLINE_MARKER.test(masked.slice(cs, date.index)) || orderedBy(masked.slice(cs, date.index)));
     if (!verb && !deadline) continue;
     const word = verb?.[1]?.toLowerCase() ?? '';
     if (!deadline && (NOT_ACTIONS.has(word) || /(?:ly|ing)$/.test(word))) continue;
@@ -1384,9 +1412,9 @@ function otherActions(
     const { ids } = participantsOf(input, [trigger], [cs, masked.length], frames, ctx, region);
     const location = findPlace(masked, verbAt, date.index + date.text.length + 30, [trigger], input.mentions, from);
     const object = deadline
-      ? /\b(?:must|have\s+to|has\s+to|needs?\s+to|required\s+to|obliged\s+to)\s+((?:[\w’'-]+\s+){0,6}?[\w’'-]+)\s+by\s*$/i.exec(
+      ? (/\b(?:must|have\s+to|has\s+to|needs?\s+to|required\s+to|obliged\s+to)\s+((?:[\w’'-]+\s+){0,6}?[\w’'-]+)\s+by\s*$/i.exec(
           masked.slice(cs, date.index),
-        )?.[1]
+        )?.[1] ?? orderedObject(masked.slice(cs, date.index)))
       : `${word}${/^\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+?)(?=\s+(?:on|at|in|by|from|next|this|last|the\s+following|whether)\b|[,.;]|$)/.exec(masked.slice(verbAt + word.length))?.[1]?.replace(/^/, ' ') ?? ''}`;
     ctx.drafts.push({
       kind,
@@ -1561,6 +1589,8 @@ function resolveRelative(d: Draft, kept: Draft[], dateMentionsBefore: When[]): v
   if (!rel || isDated(d.when)) return;
   let anchor: When | undefined;
   const wanted = rel.anchor ? ANCHOR_KINDS[rel.anchor] : undefined;
+  // "the day after the event": the event the article called one ("at a launch event"), if any.
+  if (rel.anchor === 'event') anchor = eventCalledEvent(kept, d)?.when;
   for (let i = kept.length - 1; i >= 0 && !anchor; i--) {
     const k = kept[i]!;
     if (k === d || !isDated(k.when) || k.when.precision === 'week' || k.when.precision === 'month') continue;
@@ -1799,6 +1829,8 @@ function titleOf(d: Draft, byId: Map<string, Person>): string {
       return who ? `${who} speech${where}` : `Speech${where}`;
     default: {
       const actor = who || d.subject || '';
+      const opening = openingTitle(d.trigger);
+      if (opening) return `${opening}${who ? ` by ${who}` : ''}${where}`;
       return capitalise(`${actor ? `${actor}: ` : ''}${clipWords(d.object ?? d.trigger, 8)}`);
     }
   }

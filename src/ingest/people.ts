@@ -152,6 +152,15 @@ function qualifier(w: string): boolean {
   return /^(?:\p{Lu}\.){2,}$/u.test(w) || /^\p{Lu}{2,3}$/u.test(w) || /^\p{Lu}\p{Ll}+(?:an|ian|ese|ish|i|ic)$/u.test(w);
 }
 
+/**
+ * "Milan Jovic": two words that only look like nationality adjectives by their endings, the second
+ * closing the run, are a first name and a surname (a qualifier pair needs a title or a name after it:
+ * "South Korean President …").
+ */
+function qualifiesLastWord(words: string[], k: number): boolean {
+  return k + 1 === words.length - 1;
+}
+
 export class People {
   readonly list: PersonRecord[] = [];
   readonly mentions: Mention[] = [];
@@ -507,7 +516,8 @@ export class People {
       k < words.length - 1 &&
       (isTitleWord(words[k]!) ||
         (k === 0 && (isRoleNoun(words[k]!) || (words.length >= 3 && isOccupationWord(words[k]!)))) ||
-        (isQualifier(words[k]!) && (isTitleWord(words[k + 1] ?? '') || isQualifier(words[k + 1] ?? ''))))
+        (isQualifier(words[k]!) &&
+          (isTitleWord(words[k + 1] ?? '') || (isQualifier(words[k + 1] ?? '') && !qualifiesLastWord(words, k)))))
     )
       k++;
     // "Mayor of London Sadiq Khan", "Governor of New York Ann Lee": the place closes the title before it.
