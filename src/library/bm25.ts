@@ -59,14 +59,17 @@ export function bm25({
     return idf > 0 ? idf : 1e-6;
   });
   const lengths = new Map(sizes.map(([id, sz]) => [id, rowLength(sz)]));
-  return rows.map((id) => {
+  // Plain loops: a closure per row was most of a topic search's garbage.
+  const out: { id: number; score: number }[] = new Array(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const id = rows[r]!;
     const norm = 1 + K1 * (1 - B + (B * (length?.(id) ?? lengths.get(id) ?? average)) / (average || 1));
     let score = 0;
-    weights.forEach((w, group) => {
-      if (holds(id, group)) score += (w * (K1 + 1)) / norm;
-    });
-    return { id, score };
-  });
+    for (let group = 0; group < weights.length; group++)
+      if (holds(id, group)) score += (weights[group]! * (K1 + 1)) / norm;
+    out[r] = { id, score };
+  }
+  return out;
 }
 
 /**

@@ -72,6 +72,7 @@ export class ModelCache<T> {
   private putStmt?: Database.Statement<[string, string, number | null, Buffer]>;
   private putSideStmt?: Database.Statement<[string]>;
   private sideStmt?: Database.Statement<[number], { body: string }>;
+  private sideItemStmt?: Database.Statement<[string, number], { item: string | null }>;
   private sideIdStmt?: Database.Statement<[string], { side: number | null }>;
   /**
    * Key → its side row, learnt from every read and write: an answer's paragraph lookup is then one
@@ -106,6 +107,7 @@ export class ModelCache<T> {
       this.putStmt = db.prepare('INSERT OR REPLACE INTO models (key, version, side, data) VALUES (?, ?, ?, ?)');
       this.putSideStmt = db.prepare('INSERT INTO sides (body) VALUES (?)');
       this.sideStmt = db.prepare('SELECT body FROM sides WHERE id = ?');
+      this.sideItemStmt = db.prepare('SELECT json_extract(body, ?) AS item FROM sides WHERE id = ?');
       this.sideIdStmt = db.prepare('SELECT side FROM models WHERE key = ?');
       this.db = db;
     } catch (error) {
@@ -171,17 +173,37 @@ export class ModelCache<T> {
   /** The side part stored with `key` (undefined when there is none or it cannot be read). */
   side<S>(key: string): S | undefined {
     try {
-      let id = this.sideIds.get(key);
-      if (id === undefined) {
-        const side = this.sideIdStmt?.get(key)?.side;
-        if (side === undefined || side === null) return undefined;
-        this.sideIds.set(key, (id = side));
-      }
-      const row = this.sideStmt?.get(id);
+      const id = this.sideId(key);
+      const row = id === undefined ? undefined : this.sideStmt?.get(id);
       return row ? decode<S>(row.body) : undefined;
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * One string of a side part that is an array of strings (SQLite reads it out of the JSON), so an
+   * answer showing one paragraph does not decode the article's every paragraph. Undefined when
+   * there is no such item.
+   */
+  sideItem(key: string, position: number): string | undefined {
+    try {
+      const id = this.sideId(key);
+      const item = id === undefined ? undefined : this.sideItemStmt?.get(`$[${position}]`, id)?.item;
+      return typeof item === 'string' ? item : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private sideId(key: string): number | undefined {
+    let id = this.sideIds.get(key);
+    if (id === undefined) {
+      const side = this.sideIdStmt?.get(key)?.side;
+      if (side === undefined || side === null) return undefined;
+      this.sideIds.set(key, (id = side));
+    }
+    return id;
   }
 
   set(key: string, value: T, side?: unknown): void {

@@ -4,7 +4,7 @@ import { basename, join, resolve } from 'node:path';
 import type { Article } from '../model/article.js';
 import { articleIdFromPath } from '../ingest/briefing-file.js';
 import { parseAnyBriefing } from './deriver.js';
-import { RecentTexts, splitTexts, withStoredTexts } from './paragraphs.js';
+import { RecentTexts, splitTexts, withStoredTexts, type ParagraphTexts } from './paragraphs.js';
 import type { DeriveFn } from './deriver.js';
 import { ModelCache, type ModelCacheOptions } from './cache.js';
 import type { DerivationRef, DeriveOptions } from './workers.js';
@@ -78,6 +78,8 @@ export class Library extends Shelf {
   readonly dir: string;
   private readonly derivation: Derivation;
   private readonly recentTexts = new RecentTexts();
+  /** The article whose paragraph was last read alone (see storedTexts). */
+  private lastReadAlone?: string;
   private readonly logger?: LibraryOptions['logger'];
   private readonly fileErrors = new Map<string, LibraryError>();
   private readonly settleMs: number;
@@ -305,8 +307,17 @@ export class Library extends Shelf {
    * One article's paragraph texts: from the cache's side table, else (the cache failed since) from
    * the file itself as long as it still has the content the model was derived from.
    */
-  private storedTexts(key: string, file: string): { load(): string[] | undefined } {
+  private storedTexts(key: string, file: string): ParagraphTexts {
     return {
+      // One paragraph (a phrase match's context) is read alone; a second of the same article reads
+      // the article's texts once (load), for an answer that goes on through its paragraphs.
+      loadOne: (position) => {
+        const recent = this.recentTexts.peek(key);
+        if (recent) return recent[position];
+        if (this.lastReadAlone === key) return undefined;
+        this.lastReadAlone = key;
+        return this.cache?.sideItem(key, position);
+      },
       load: () =>
         this.recentTexts.get(key, () => {
           const stored = this.cache?.side<string[]>(key);

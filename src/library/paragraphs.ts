@@ -12,6 +12,8 @@ import { LRUCache } from 'lru-cache';
 export interface ParagraphTexts {
   /** The texts in paragraph order, or undefined when they can no longer be found. */
   load(): string[] | undefined;
+  /** One text by its position, when the store can read one alone (else load() is used). */
+  loadOne?(position: number): string | undefined;
 }
 
 // One shared accessor: `text` is an own, enumerable property (spread and JSON see it, as on a
@@ -41,7 +43,7 @@ export class StoredParagraph implements Paragraph {
   }
 
   readText(): string {
-    return this.#texts.load()?.[this.#position] ?? '';
+    return this.#texts.loadOne?.(this.#position) ?? this.#texts.load()?.[this.#position] ?? '';
   }
 }
 
@@ -63,6 +65,11 @@ export class RecentTexts {
   private readonly entries: LRUCache<string, string[]>;
   constructor(private readonly capacity = 32) {
     this.entries = new LRUCache({ max: Math.max(1, capacity) });
+  }
+
+  /** The texts of `key` if they are in the table (no fetch). */
+  peek(key: string): string[] | undefined {
+    return this.entries.get(key);
   }
 
   get(key: string, fetch: () => string[] | undefined): string[] | undefined {

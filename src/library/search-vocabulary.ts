@@ -172,13 +172,48 @@ export class SearchVocabulary {
   }
 
   /**
+   * A closed compound's open forms the index holds ("whistleblower" → "whistle blower", which is
+   * also how it tokenizes "whistle-blower"): each split into two words of three letters or more,
+   * neither a stopword, that stand side by side somewhere in the table.
+   */
+  private openForms(table: SearchTable, word: string): string[] {
+    if (word.length < 6 || !/^[a-z]+$/.test(word)) return [];
+    const out: string[] = [];
+    for (let i = 3; i <= word.length - 3; i++) {
+      const head = word.slice(0, i);
+      const tail = word.slice(i);
+      if (STOPWORD_STEMS.has(head) || STOPWORD_STEMS.has(tail)) continue;
+      if (this.knows(table, head) && this.knows(table, tail) && this.knows(table, `${head} ${tail}`))
+        out.push(term(`${head} ${tail}`));
+    }
+    return out;
+  }
+
+  /** Two words the index also holds written as one ("whistle blower" → "whistleblower"), as that word. */
+  private closedForm(table: SearchTable, first: string | undefined, second: string | undefined): string | undefined {
+    if (!first || !second || !/^[a-z]{2,}$/.test(first) || !/^[a-z]{3,}$/.test(second)) return undefined;
+    const joined = first + second;
+    return this.knows(table, joined) ? joined : undefined;
+  }
+
+  /**
    * The words as the index can match them, one group of FTS5 terms per word: known words as they
    * are, unknown ones replaced by their closest index words (any of them), or dropped when none is close.
+   * With `forms`, a compound meets its closed and open forms ("whistleblower", "whistle-blower"):
+   * two words the index holds as one are one group (the two side by side, or the one word).
    */
   matchable(table: SearchTable, words: string[], forms = true): { groups: string[][]; corrected: boolean } {
     let corrected = false;
     const groups: string[][] = [];
-    for (const w of words) {
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      const joined = forms ? this.closedForm(table, w, words[i + 1]) : undefined;
+      if (joined !== undefined) {
+        groups.push([term(`${w} ${words[i + 1]!}`), term(joined)]);
+        i += 1;
+        continue;
+      }
+      const open = forms ? this.openForms(table, w) : [];
       // Porter stems some forms apart ("die" / "died" → "die" / "di"): the usual inflections too.
       if (this.knows(table, w))
         groups.push([
@@ -188,7 +223,9 @@ export class SearchVocabulary {
                 .filter((f) => this.knows(table, f))
                 .map((f) => term(f))
             : []),
+          ...open,
         ]);
+      else if (open.length) groups.push(open);
       else {
         // A correction is a word of the index, matched as itself, and only in a table that holds
         // it: as a prefix, one as short as "re" pulled in every word it starts. A stem that is

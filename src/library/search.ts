@@ -294,15 +294,20 @@ export class SearchIndex {
     const { groups, corrected } = this.vocabulary.matchable('paragraphs', words);
     if (!groups.length) return { hits: [], corrected };
     const column = opts.captions ? '' : 'body : ';
-    const rows = this.ranked('paragraphs', column, this.vocabulary.parts(groups, opts), opts.all !== false);
+    const rows = this.ranked('paragraphs', column, this.vocabulary.parts(groups, opts), opts.all !== false).filter(
+      ({ id }) => {
+        const articleId = this.live.get(Math.floor(id / PARAGRAPHS));
+        return articleId !== undefined && (!opts.articles || opts.articles.has(articleId));
+      },
+    );
+    // Sorted before hits are made: only the `limit` shown become objects.
+    rows.sort((a, b) => b.score - a.score);
     const hits: PassageHit[] = [];
-    for (const { id, score } of rows) {
-      const articleId = this.live.get(Math.floor(id / PARAGRAPHS));
-      if (articleId === undefined || (opts.articles && !opts.articles.has(articleId))) continue;
-      hits.push({ articleId, paragraph: paragraphOf(id), score });
+    for (let i = 0; i < rows.length && i < limit; i++) {
+      const { id, score } = rows[i]!;
+      hits.push({ articleId: this.live.get(Math.floor(id / PARAGRAPHS))!, paragraph: paragraphOf(id), score });
     }
-    hits.sort((a, b) => b.score - a.score);
-    return { hits: hits.slice(0, limit), corrected };
+    return { hits, corrected };
   }
 
   /**

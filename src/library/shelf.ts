@@ -170,7 +170,9 @@ export class Shelf extends EventEmitter<{ change: [LibraryChange] }> {
   ): { hits: (PassageHit & { kind: 'body' | 'caption' })[]; corrected: boolean } {
     const found = this.search.passages(words, limit, opts);
     const hits = found.hits.map((h) => ({
-      ...h,
+      articleId: h.articleId,
+      paragraph: h.paragraph,
+      score: h.score,
       kind: (this.byId.get(h.articleId)?.article.paragraphs.find((p) => p.index === h.paragraph)?.kind === 'caption'
         ? 'caption'
         : 'body') as 'body' | 'caption',

@@ -152,14 +152,17 @@ export function stems(text: string): string[] {
   return out;
 }
 
+function sharePrefix(t: string, h: string): boolean {
+  return h.length >= 5 && (h.startsWith(t) || t.startsWith(h));
+}
+
 /** How many of the topic's stems a text holds (0–1); long stems also match by prefix. */
 export function coverage(topicStems: string[], body: string): number {
   if (!topicStems.length) return 0;
-  const have = new Set(stems(body));
+  const words = stems(body);
   let hit = 0;
   for (const t of topicStems)
-    if (have.has(t) || (t.length >= 5 && [...have].some((h) => h.length >= 5 && (h.startsWith(t) || t.startsWith(h)))))
-      hit += 1;
+    if (words.includes(t) || (t.length >= 5 && words.some((h) => sharePrefix(t, h)))) hit += 1;
   return hit / topicStems.length;
 }
 

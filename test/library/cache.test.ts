@@ -28,6 +28,20 @@ describe('ModelCache', () => {
     second.close();
   });
 
+  it('reads one string of a side part alone, non-ASCII text intact', () => {
+    const cache = new ModelCache<Model>({ dir, version: 'x1' });
+    const key = cache.keyOf('/b/a.md', 'content');
+    const texts = ['First.', '“Brudziński,” said 東京 🙂', ''];
+    cache.set(key, { id: 'a', text: '' }, texts);
+    cache.close();
+    const reopened = new ModelCache<Model>({ dir, version: 'x1' });
+    expect([0, 1, 2].map((i) => reopened.sideItem(key, i))).toEqual(texts);
+    expect(reopened.sideItem(key, 3)).toBeUndefined();
+    expect(reopened.sideItem('no such key', 0)).toBeUndefined();
+    expect(reopened.side(key)).toEqual(texts);
+    reopened.close();
+  });
+
   it('keys on content, file name and version', () => {
     const cache = new ModelCache<Model>({ dir, version: 'x1' });
     const key = cache.keyOf('/b/a.md', 'hello');

@@ -181,4 +181,30 @@ describe('SearchIndex', () => {
     expect(index.phraseHits(['potpone', 'talks'], 10).corrected).toBe(true);
     index.close();
   });
+  it('a hyphen-joined compound meets its closed and open forms ("whistleblower", "whistle-blower")', () => {
+    const index = new SearchIndex();
+    index.add(article('open', '2025-01-01', ['According to a whistle-blower complaint, the aid was delayed.']));
+    index.add(article('closed', '2025-02-01', ['The union wants protection for whistleblowers.']));
+    index.add(article('apart', '2025-03-01', ['A blower was found near the whistle stop.']));
+    index.add(article('spaced', '2025-04-01', ['The whistle blower spoke to reporters.']));
+    const found = (words: string[]) =>
+      index
+        .passages(words, 10)
+        .hits.map((h) => h.articleId)
+        .sort();
+    expect(found(['whistleblower'])).toEqual(['closed', 'open', 'spaced']);
+    expect(found(['whistleblowers'])).toEqual(['closed', 'open', 'spaced']);
+    expect(found(['whistle', 'blower'])).toEqual(['closed', 'open', 'spaced']);
+    expect(found(['whistle', 'blower', 'complaint'])).toEqual(['open']);
+    // The words alone are still the words alone.
+    expect(found(['blower'])).toEqual(['apart', 'open', 'spaced']);
+    expect(index.passages(['whistleblower'], 10).corrected).toBe(false);
+    // A phrase lookup keeps the words as typed.
+    expect([...index.phraseHits(['whistle', 'blower'], 10).hits].map((h) => h.articleId).sort()).toEqual([
+      'apart',
+      'open',
+      'spaced',
+    ]);
+    index.close();
+  });
 });
