@@ -48,7 +48,7 @@ const NAMING = wordSet`call called calls describe described describes label labe
 /** "what's new", "any updates", "what did I miss": the vocabulary of a catch-up. */
 const CATCHUP = wordSet`
   news update updates latest newest new fresh stories briefings headlines roundup digest recap daily weekly
-  missed miss happened happening going came come arrived published stuff lately recently overnight
+  missed miss happen happened happening going came come arrived published stuff lately recently overnight
 `;
 
 /** A summary's words: the story and what is asked of it. */

@@ -259,6 +259,10 @@ export const ROLE_SYNONYMS: Record<string, string[]> = {
   rapporteur: ['rapporteur', 'investigator', 'expert'],
   investigator: ['rapporteur', 'investigator'],
   official: ['official', 'minister', 'secretary', 'adviser', 'spokesman', 'officer', 'director'],
+  // A party's other names: "Tory" is Conservative.
+  tory: ['tory', 'tories', 'conservative'],
+  tories: ['tory', 'tories', 'conservative'],
+  conservative: ['conservative', 'tory', 'tories'],
 };
 
 /** Nouns that name a role or relation: a description's head ("the interior minister", "Dunn's mother"). */

@@ -10,6 +10,7 @@ import { EVENT_FILLER, EVENT_WORDS, RELATIONS, ROLE_NOUNS } from './lexicon.js';
 import { tokenize } from '../library/text-match.js';
 import { readByCues } from './cues.js';
 import { asTyped, cleanInput, normalize } from './normalize.js';
+import { readSubscription } from './subscriptions.js';
 
 /** What the router may ask the library while reading a question. */
 export interface Lexicon {
@@ -34,14 +35,27 @@ function articleRef(words: string | undefined): string | undefined {
   if (!words) return undefined;
   const cleaned = words
     .replace(
-      /\b(the|a|an|this|that|full|short|long|latest|newest|story|stories|article|articles|briefing|briefings|piece|report|news|item|coverage|about|on|regarding|of|for|please|situation|thing|case|affair|saga)\b/g,
+      /\b(the|a|an|this|that|full|short|long|latest|newest|story|stories|article|articles|briefing|briefings|piece|report|news|item|coverage|about|on|regarding|of|for|please|situation|thing|case|affair|saga|one|ones)\b/g,
       ' ',
     )
     .replace(/(^|\s)[:;,.!?-]+(?=\s|$)/g, ' ')
     .replace(/\s+/g, ' ')
     .replace(/^[\s:;,.-]+|[\s:;,.-]+$/g, '')
+    // A preposition left at the start names no story: "(going on) in the news".
+    .replace(/^(?:in|at|with|to|from|over|around)\s+/i, '')
     .trim();
   return cleaned || undefined;
+}
+
+/** The period an article slot names when it names nothing but a time ("today's", "this week's"). */
+function periodOnly(ref: string): string | undefined {
+  const plain = ref
+    .toLowerCase()
+    .replace(/['’]s\b/g, '')
+    .replace(/\b(?:the|stories|story|articles|article|news|briefings|headlines|pieces)\b/g, ' ');
+  const period = timeOf(plain);
+  if (!period) return undefined;
+  return plain.replace(period, ' ').trim() ? undefined : period;
 }
 
 function cleanSpan(span: string | undefined): string | undefined {
@@ -143,6 +157,8 @@ export function understand(raw: string, lexicon: Lexicon = NO_LEXICON): Understo
       command: n.original ? { name: 'search', text: n.original } : { name: 'help' },
       parse: { intent: 'help', slots: {} },
     };
+  const subscription = readSubscription(text, n.original);
+  if (subscription) return { command: subscription, parse: { intent: 'help', slots: {} } };
   const p = parse(text);
   const s = { ...p.slots };
   for (const k of ['person', 'topic', 'article', 'rest'] as const) if (s[k]) s[k] = asTyped(s[k]!, n.original);
@@ -190,7 +206,9 @@ export function understand(raw: string, lexicon: Lexicon = NO_LEXICON): Understo
         const subject = /\b(?:on|about|regarding|with|re)\s+(.+)$/.exec(text)?.[1];
         if (subject && !timeOf(subject)) {
           const article = articleRef(asTyped(subject, n.original));
-          if (article) return { name: 'summary', length: 'short', article };
+          // Only a subject some story holds: "what's going on in the news" has none.
+          if (article && (!lexicon.article || lexicon.article(article)))
+            return { name: 'summary', length: 'short', article };
         }
         const period = timeOf(text);
         return period ? { name: 'catchup', period } : { name: 'catchup' };
@@ -198,6 +216,9 @@ export function understand(raw: string, lexicon: Lexicon = NO_LEXICON): Understo
       case 'summary':
       case 'summary.key': {
         const ref = s.article && THING.test(s.article.trim()) ? undefined : articleRef(s.article);
+        // "a rundown of today's stories": a time, not a story, so every story of that time.
+        const timeOnly = ref && s.article ? periodOnly(s.article) : undefined;
+        if (timeOnly) return { name: 'catchup', period: timeOnly };
         const length =
           p.intent === 'summary.key' || /\b(full|long|detailed|longer|everything)\b/.test(text) ? 'full' : 'short';
         if (/\b(this|that|it)\b/.test(text) && !ref) return { name: 'summary', length, refers: ['article'] };
@@ -232,10 +253,14 @@ export function understand(raw: string, lexicon: Lexicon = NO_LEXICON): Understo
           ...(p.intent === 'said.about.check' ? { check: true } : {}),
         };
       }
-      case 'said':
+      case 'said': {
+        // "quotes about the land swap": a subject, not a speaker.
+        const subject = /^(?:about|on|regarding|concerning|re)\s+(.+)$/.exec(person ?? '')?.[1];
+        if (subject) return { name: 'topic', topic: subject };
         if (person && PRONOUN.test(person)) return { name: 'whosaid', person: '', refers: ['person'] };
         if (person && ANYONE.test(person)) return { name: 'catchup' };
         return person ? { name: 'whosaid', person } : { name: 'whosaid' };
+      }
       case 'topic':
       case 'topic.criticism':
       case 'topic.support': {

@@ -1,0 +1,114 @@
+/**
+ * Rules of question reading added for the fourth bank, each on a small question or article
+ * written for it (no question or name of a bank).
+ */
+import { describe, expect, it } from 'vitest';
+import { fixedClock } from '../../src/clock.js';
+import { Library } from '../../src/library/library.js';
+import { Article } from '../../src/model/article.js';
+import { understand, type Lexicon } from '../../src/nlu/understand.js';
+import { readSubscription } from '../../src/nlu/subscriptions.js';
+import { eventKinds } from '../../src/nlu/grammar.js';
+import { findPerson } from '../../src/queries/people.js';
+
+/** A lexicon that knows one story, about a ferry strike in Orlan. */
+const lexicon: Lexicon = {
+  person: (span) => (/^(?:mira )?sole$/i.test(span) ? 'Mira Sole' : undefined),
+  mentions: (text) => (/\bsole\b/.test(text) ? [{ span: 'sole', name: 'Mira Sole' }] : []),
+  article: (words) => /\b(?:ferry|strike|orlan)\b/i.test(words),
+};
+const read = (text: string) => understand(text, lexicon).command;
+
+describe('article slots', () => {
+  it('"the X one" names the story by X', () => {
+    expect(read('tl;dr on the ferry one')).toMatchObject({ name: 'summary', article: 'ferry' });
+  });
+  it('a subject after "going on" is a story only when some story holds it', () => {
+    expect(read("what's going on in the news")).toEqual({ name: 'catchup' });
+    expect(read("what's going on with the ferry strike")).toMatchObject({ name: 'summary', article: 'ferry strike' });
+  });
+  it('an article slot that is only a time asks for the stories of that time', () => {
+    expect(read("give me a rundown of today's stories")).toEqual({ name: 'catchup', period: 'today' });
+    expect(read("summary of this week's articles")).toEqual({ name: 'catchup', period: 'this week' });
+  });
+});
+
+describe('intent cues', () => {
+  it('"quotes about X" asks who spoke of X, not for a speaker named "about X"', () => {
+    expect(read('quotes about the ferry fares')).toEqual({ name: 'topic', topic: 'the ferry fares' });
+    expect(read('quotes from sole')).toMatchObject({ name: 'whosaid', person: 'sole' });
+  });
+  it('"did anything happen" is a catch-up', () => {
+    expect(read('anything happen this week?')).toEqual({ name: 'catchup', period: 'this week' });
+  });
+  it("a word naming one of the model's event kinds asks for that kind too", () => {
+    expect(eventKinds('when is the trial')).toContain('trial');
+    expect(eventKinds('when is the speech')).toContain('speech');
+    expect(eventKinds('when is the vote')).toEqual(['vote']);
+    expect(eventKinds('does it match')).toEqual([]);
+  });
+});
+
+describe('subscriptions in plain words', () => {
+  it('reads a schedule with a bare hour, a kind and a time zone', () => {
+    expect(readSubscription('send me a briefing every weekday at 8')).toEqual({
+      name: 'subscribe',
+      schedule: '0 8 * * 1-5',
+    });
+    expect(
+      readSubscription(
+        'post the digest every monday at 9am europe moscow',
+        'post the digest every monday at 9am Europe/Moscow',
+      ),
+    ).toEqual({ name: 'subscribe', schedule: '0 9 * * 1', timeZone: 'Europe/Moscow', kind: 'digest' });
+  });
+  it('an unreadable schedule asks for help with subscriptions; no request to post is no subscription', () => {
+    expect(readSubscription('send me the news every blue moon')).toEqual({ name: 'help', topic: 'subscribe' });
+    expect(readSubscription('who said every word counts')).toBeUndefined();
+  });
+  it('unsubscribing and listing', () => {
+    expect(read('unsubscribe me')).toEqual({ name: 'unsubscribe' });
+    expect(read('please stop sending these briefings')).toEqual({ name: 'unsubscribe' });
+    expect(read('which subscriptions does this channel have')).toEqual({ name: 'subscriptions' });
+  });
+});
+
+describe('people by description', () => {
+  const person = (id: string, name: string, aliases: string[], role?: string) => ({
+    id,
+    name,
+    aliases,
+    ...(role ? { role } : {}),
+    type: 'person' as const,
+    gender: 'unknown' as const,
+  });
+  const paragraphs = [
+    'Conservative MP Ian Wold said the bridge toll was fair.',
+    'Since then, a Republican, Ana Ortiz, has backed the toll, telling the Oregon Courier: "It pays for itself."',
+    'Labour MP Ruth Dane called it a tax on workers.',
+  ];
+  const article = Article.parse({
+    id: 'bridge-toll',
+    headline: 'Bridge toll splits lawmakers',
+    publishedAt: '2025-11-20',
+    paragraphs: paragraphs.map((text, index) => ({ index, kind: 'body', text })),
+    people: [
+      person('ian-wold', 'Ian Wold', ['Wold', 'Conservative MP Ian Wold'], 'Conservative MP'),
+      person('ana-ortiz', 'Ana Ortiz', ['Ortiz']),
+      person('ruth-dane', 'Ruth Dane', ['Dane', 'Labour MP Ruth Dane'], 'Labour MP'),
+    ],
+    quotes: [],
+    statements: [],
+    events: [],
+    summary: { points: [{ text: 'The toll splits lawmakers.', paragraph: 0 }] },
+  });
+  const ctx = { library: Library.fromArticles([article]), clock: fixedClock('2025-11-28T12:00:00Z'), timeZone: 'UTC' };
+  it("a party's other name: a Tory is a Conservative", () => {
+    expect(findPerson(ctx, 'the tory mp').person?.name).toBe('Ian Wold');
+  });
+  it('a description fronted by a comma ("a Republican, X") and a state named in their sentence', () => {
+    expect(findPerson(ctx, 'the republican').person?.name).toBe('Ana Ortiz');
+    expect(findPerson(ctx, 'the republican from oregon').person?.name).toBe('Ana Ortiz');
+    expect(findPerson(ctx, 'the republican from texas').person).toBeUndefined();
+  });
+});
