@@ -112,3 +112,28 @@ describe('people by description', () => {
     expect(findPerson(ctx, 'the republican from texas').person).toBeUndefined();
   });
 });
+
+describe('article lookup by body words', () => {
+  const story = (id: string, headline: string, body: string) =>
+    Article.parse({
+      id,
+      headline,
+      publishedAt: '2025-11-20',
+      paragraphs: [{ index: 0, kind: 'body', text: body }],
+      people: [],
+      quotes: [],
+      statements: [],
+      events: [],
+      summary: { points: [{ text: body, paragraph: 0 }] },
+    });
+  const library = Library.fromArticles([
+    story('port-fraud', 'Port chief denies fraud', 'The port chief said the accounts were in order.'),
+    story('ferry-sinks', 'Ferry sinks off the coast', 'Skipper Tam Dunis survived the sinking with two crew.'),
+  ]);
+  it('a word the bodies hold as typed is not corrected to a headline word', () => {
+    expect(library.findArticles('dunis')[0]?.id).toBe('ferry-sinks');
+    expect(library.findArticles('tam dunis')[0]?.id).toBe('ferry-sinks');
+    expect(library.findArticles('denies')[0]?.id).toBe('port-fraud');
+    expect(library.findArticles('ferry')[0]?.id).toBe('ferry-sinks');
+  });
+});
