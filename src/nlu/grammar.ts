@@ -164,7 +164,7 @@ const RULES: [IntentName, string[]][] = [
       'what is (the|this|that) {article} STORY about',
       'what is (the|this|that) STORY (about|on|regarding) {article} about',
       'what is the (gist|point|summary|upshot) of {article}',
-      'what is (the story|going on|happening|the deal|the news|the latest) (with|on|about|regarding) {article}',
+      'what is (the story|going on|happening|the deal|the news|the latest|up|the matter|the situation) (with|on|about|regarding) {article}',
       'what is happening (with|in|on) {article}',
       '(tell me|explain|fill me in) about the {article} (STORY|news|situation|thing|case|affair)',
       '(tell me|explain|fill me in) (about|on) the STORY (about|on) {article}',

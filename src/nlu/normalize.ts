@@ -66,7 +66,7 @@ const ASK =
   /^(?:(?:can|could|would|will) you(?: please)?(?: (?:quickly|just))?|(?:i (?:want|need|would like|wanna|d like) to (?:know|see|hear|find out)|(?:can|could|may) i (?:see|get|have|hear)|let me (?:see|hear)|i am (?:wondering|curious)|i was wondering|any idea|do you know|do you have|tell me quickly|quickly|just)\b[\s,:]*)+/;
 /** After a request opening, these verbs only introduce the real question. */
 const INTRO =
-  /^(?:tell me|let me know|show me|find(?: out)?|check|look up|say|explain)\s+(?=(?:who|what|when|where|which|whether|if|how|did|does|is|are|was|were|has|have)\b)/;
+  /^(?:tell me|let me know|show me|find(?: out)?|check|look up|say|explain|remind me|remind us)\s+(?=(?:who|what|when|where|which|whether|if|how|did|does|is|are|was|were|has|have)\b)/;
 
 export function normalize(raw: string): Normalized {
   const original = cleanInput(raw);

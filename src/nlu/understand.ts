@@ -6,7 +6,11 @@
  */
 import type { Command, Reference } from '../queries/command.js';
 import { eventKinds, parse, timeOf, type Parse } from './grammar.js';
-import { EVENT_FILLER, EVENT_WORDS, RELATIONS, ROLE_NOUNS } from './lexicon.js';
+import { CRITICISE_VERBS, EVENT_FILLER, EVENT_WORDS, RELATIONS, ROLE_NOUNS, SUPPORT_VERBS } from './lexicon.js';
+import { findTime } from './time.js';
+
+const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
+const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
 import { tokenize } from '../library/text-match.js';
 import { readByCues } from './cues.js';
 import { asTyped, cleanInput, normalize } from './normalize.js';
@@ -67,14 +71,35 @@ function cleanSpan(span: string | undefined): string | undefined {
 }
 
 /** A topic without the words that only introduce it. */
+/** A day, a date or a time phrase alone: when something was said, not what about. */
+const WHEN_ONLY = new RegExp(
+  `^(?:(?:on|last|this|next|since)\\s+)?(?:${WEEKDAYS}|${MONTHS}(?:\\s+\\d{1,2})?|\\d{1,2}\\s+(?:${MONTHS}))$`,
+);
+
 function topicOf(span: string | undefined): string | undefined {
   const s = span
     ?.replace(
       /^(about|on|regarding|concerning|the subject of|the topic of|the issue of|the matter of|the question of)\s+/,
       '',
     )
+    // "opposed to X", "critical of X": the preposition belongs to the verb.
+    .replace(/^(?:to|of|with|at|over|towards?)\s+(?=\S)/, '')
     .trim();
-  return s || undefined;
+  if (!s || WHEN_ONLY.test(s) || findTime(s) === s) return undefined;
+  return s;
+}
+
+/** The words of a question before its slot (the whole question when the slot is not found). */
+function before(text: string, slot: string): string {
+  const at = text.lastIndexOf(slot.toLowerCase());
+  return at > 0 ? text.slice(0, at) : text;
+}
+
+/** The stance a question's own verb or subject takes: "did anyone attack X", "what do critics say about X". */
+function stanceOf(text: string): 'criticism' | 'support' | undefined {
+  if (new RegExp(`\\b(?:${CRITICISE_VERBS}|critics|criticism)\\b`).test(text)) return 'criticism';
+  if (new RegExp(`\\b(?:${SUPPORT_VERBS})\\b`).test(text)) return 'support';
+  return undefined;
 }
 
 function eventCommand(
@@ -122,8 +147,15 @@ function repairPerson(span: string | undefined, lexicon: Lexicon, original: stri
     .mentions(span.toLowerCase())
     .filter((m) => m.span.split(' ').some((w) => tokenize(m.name).includes(w)));
   if (named.length !== 1) return span;
-  const rest = tokenize(span).filter((w) => !named[0]!.span.split(' ').includes(w));
-  if (rest.some((w) => ROLE_NOUNS.has(w) || RELATIONS.has(w) || OF_SOMEONE.has(w))) return span;
+  const nameWords = named[0]!.span.split(' ');
+  const rest = tokenize(span).filter((w) => !nameWords.includes(w));
+  // A title before the name is the named person: "the protester Katya", "minister Vale".
+  const lower = span.toLowerCase();
+  const titled =
+    lower.endsWith(named[0]!.span) &&
+    !/['’]s\b/.test(lower) &&
+    !rest.some((w) => /^(?:of|to|for|from|and|with)$/.test(w));
+  if (!titled && rest.some((w) => ROLE_NOUNS.has(w) || RELATIONS.has(w) || OF_SOMEONE.has(w))) return span;
   return asTyped(named[0]!.span, original);
 }
 
@@ -236,7 +268,10 @@ export function understand(raw: string, lexicon: Lexicon = NO_LEXICON): Understo
       case 'said.about.check':
       case 'said.about': {
         const about = topicOf(s.topic);
-        if (person && ANYONE.test(person) && about) return { name: 'topic', topic: about };
+        if (person && ANYONE.test(person) && about) {
+          const stance = stanceOf(before(text, about));
+          return { name: 'topic', topic: about, ...(stance ? { stance } : {}) };
+        }
         if (person && PRONOUN.test(person))
           return {
             name: 'whosaid',
@@ -273,11 +308,14 @@ export function understand(raw: string, lexicon: Lexicon = NO_LEXICON): Understo
             refers: ['person'],
             ...(p.intent === 'topic' ? {} : { stance: p.intent === 'topic.criticism' ? 'criticism' : 'support' }),
           };
-        return {
-          name: 'topic',
-          topic,
-          ...(p.intent === 'topic' ? {} : { stance: p.intent === 'topic.criticism' ? 'criticism' : 'support' }),
-        };
+        // "what do critics say about X": the subject says the stance.
+        const stance =
+          p.intent === 'topic'
+            ? stanceOf(before(text, topic))
+            : p.intent === 'topic.criticism'
+              ? 'criticism'
+              : 'support';
+        return { name: 'topic', topic, ...(stance ? { stance } : {}) };
       }
       case 'event.countdown':
         return eventCommand(p, text, lexicon, 'countdown');

@@ -330,6 +330,17 @@ export function findPerson(ctx: QueryContext, query: string, prefer?: (p: Person
     return { candidates: people, how };
   };
   if (byName.how === 'exact') return pickFrom(byName.people, 'name')!;
+  // Initials typed in capitals ("MBS"): the one person whose name's words start with them.
+  if (/^\p{Lu}{3,4}$/u.test(q)) {
+    const initials = ctx.library.everyone().filter(
+      (p) =>
+        p.type !== 'organization' &&
+        tokenize(p.name)
+          .map((w) => w[0])
+          .join('') === q.toLowerCase(),
+    );
+    if (initials.length === 1) return { person: initials[0], how: 'name' };
+  }
   const words = descriptionWords(q);
   const descriptive = words.some(
     (w) =>

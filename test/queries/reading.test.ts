@@ -49,6 +49,38 @@ describe('intent cues', () => {
   });
 });
 
+describe('slots of said and topic questions', () => {
+  it('"what is up with X" asks for the story of X', () => {
+    expect(read("what's up with the ferry strike")).toMatchObject({ name: 'summary', article: 'ferry strike' });
+  });
+  it("the question's own verb or subject gives the stance, never the words of the topic", () => {
+    expect(read('did anyone attack the fares')).toEqual({ name: 'topic', topic: 'the fares', stance: 'criticism' });
+    expect(read('what do critics say about the fares')).toEqual({
+      name: 'topic',
+      topic: 'the fares',
+      stance: 'criticism',
+    });
+    expect(read('who talked about the attack')).toEqual({ name: 'topic', topic: 'the attack' });
+  });
+  it("a verb's preposition is not part of the topic", () => {
+    expect(read('who is opposed to the toll')).toEqual({ name: 'topic', topic: 'the toll', stance: 'criticism' });
+  });
+  it('a day after "say on" is when it was said, not what about', () => {
+    expect(read('what did sole say on wednesday')).toEqual({ name: 'whosaid', person: 'sole' });
+    expect(read('what did sole say on the fares')).toEqual({ name: 'whosaid', person: 'sole', about: 'the fares' });
+  });
+  it('a title before a name is the named person; a relation "of" a name is not', () => {
+    expect(read('what did the skipper sole say')).toEqual({ name: 'whosaid', person: 'sole' });
+    expect(read('what did the mother of sole say')).toEqual({ name: 'whosaid', person: 'the mother of sole' });
+  });
+  it('"remind me when" introduces an event question', () => {
+    expect(read('remind me when the vote is')).toMatchObject({ name: 'event', ask: 'when', kinds: ['vote'] });
+  });
+  it('question words never become event words', () => {
+    expect(read("what's coming up")).toEqual({ name: 'event', ask: 'when' });
+  });
+});
+
 describe('subscriptions in plain words', () => {
   it('reads a schedule with a bare hour, a kind and a time zone', () => {
     expect(readSubscription('send me a briefing every weekday at 8')).toEqual({
@@ -103,6 +135,19 @@ describe('people by description', () => {
     summary: { points: [{ text: 'The toll splits lawmakers.', paragraph: 0 }] },
   });
   const ctx = { library: Library.fromArticles([article]), clock: fixedClock('2025-11-28T12:00:00Z'), timeZone: 'UTC' };
+  it('initials typed in capitals name the one person they fit', () => {
+    expect(findPerson(ctx, 'IW').person).toBeUndefined();
+    expect(findPerson(ctx, 'ANO').person).toBeUndefined();
+    const three = Library.fromArticles([
+      Article.parse({
+        ...article,
+        id: 'toll-2',
+        people: [...article.people, person('jon-ray-bell', 'Jon Ray Bell', ['Bell'])],
+      }),
+    ]);
+    expect(findPerson({ ...ctx, library: three }, 'JRB').person?.name).toBe('Jon Ray Bell');
+    expect(findPerson({ ...ctx, library: three }, 'jrb').person).toBeUndefined();
+  });
   it("a party's other name: a Tory is a Conservative", () => {
     expect(findPerson(ctx, 'the tory mp').person?.name).toBe('Ian Wold');
   });
