@@ -58,6 +58,9 @@ const SUMMARY = wordSet`
   rundown highlights synopsis deal brief about thing situation saga affair row case issue matter business
 `;
 
+/** Words that ask for a longer summary. */
+const LENGTH = wordSet`full detailed long longer complete whole`;
+
 /** Words that ask about an event, and what they ask. */
 const WHEN = wordSet`when date day time week month`;
 const WHERE = wordSet`where city country place venue`;
@@ -156,8 +159,10 @@ export function readSummary(
   lexicon: CueLexicon,
 ): Command | undefined {
   if (!words(text).some((x) => SUMMARY.has(x))) return undefined;
-  const key = /\b(?:key|main|points|takeaways|takeaway|highlights)\b/.test(text);
+  const key = /\b(?:key|main|points|takeaways|takeaway|highlights|full|detailed|long|longer)\b/.test(text);
   const length = key ? 'full' : 'short';
+  // "the full briefing on X": how long is asked, not which story.
+  content = content.filter((w) => !LENGTH.has(w));
   if (!content.length) {
     // "what's the main point of this article": the story of the conversation.
     if (/\b(?:this|that|it)\b/.test(text) && /\b(?:story|article|piece|report|point|points|gist)\b/.test(text))

@@ -39,7 +39,7 @@ function articleRef(words: string | undefined): string | undefined {
   if (!words) return undefined;
   const cleaned = words
     .replace(
-      /\b(the|a|an|this|that|full|short|long|latest|newest|story|stories|article|articles|briefing|briefings|piece|report|news|item|coverage|about|on|regarding|of|for|please|situation|thing|case|affair|saga|one|ones)\b/g,
+      /\b(the|a|an|this|that|full|short|long|latest|newest|story|stories|article|articles|briefing|briefings|piece|report|news|item|coverage|about|on|regarding|of|for|please|situation|thing|case|affair|saga|one|ones|everything|anything|all|stuff|things|whatever)\b/g,
       ' ',
     )
     .replace(/(^|\s)[:;,.!?-]+(?=\s|$)/g, ' ')
@@ -221,7 +221,8 @@ export function understand(raw: string, lexicon: Lexicon = NO_LEXICON): Understo
       case 'followup.article':
         return { name: 'summary', length: 'full', refers: ['article'] };
       case 'followup.subject': {
-        const subject = cleanSpan(s.rest) ?? '';
+        // "and what about X": the opening may come twice.
+        const subject = cleanSpan(s.rest?.replace(/^(?:what about|how about|about)\s+/i, '')) ?? '';
         if (THING.test(subject) || !subject) return { name: 'summary', length: 'full', refers: ['article'] };
         return { name: 'followup', subject };
       }
@@ -247,7 +248,8 @@ export function understand(raw: string, lexicon: Lexicon = NO_LEXICON): Understo
       }
       case 'summary':
       case 'summary.key': {
-        const ref = s.article && THING.test(s.article.trim()) ? undefined : articleRef(s.article);
+        const cleanedRef = s.article && THING.test(s.article.trim()) ? undefined : articleRef(s.article);
+        const ref = cleanedRef && THING.test(cleanedRef) ? undefined : cleanedRef;
         // "a rundown of today's stories": a time, not a story, so every story of that time.
         const timeOnly = ref && s.article ? periodOnly(s.article) : undefined;
         if (timeOnly) return { name: 'catchup', period: timeOnly };

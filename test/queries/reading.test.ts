@@ -23,6 +23,18 @@ describe('article slots', () => {
   it('"the X one" names the story by X', () => {
     expect(read('tl;dr on the ferry one')).toMatchObject({ name: 'summary', article: 'ferry' });
   });
+  it('words of quantity and length name no story', () => {
+    expect(read('pls catch me up on everything')).toEqual({ name: 'catchup' });
+    expect(read('give me the full briefing on the ferry strike')).toMatchObject({
+      name: 'summary',
+      length: 'full',
+      article: 'ferry strike',
+    });
+    expect(read('summarise it all')).toMatchObject({ name: 'summary', refers: ['article'] });
+  });
+  it('"and what about X" follows up with X', () => {
+    expect(read('and what about sole')).toEqual({ name: 'followup', subject: 'sole' });
+  });
   it('a subject after "going on" is a story only when some story holds it', () => {
     expect(read("what's going on in the news")).toEqual({ name: 'catchup' });
     expect(read("what's going on with the ferry strike")).toMatchObject({ name: 'summary', article: 'ferry strike' });

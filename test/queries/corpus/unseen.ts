@@ -308,6 +308,13 @@ const LATER: Case[] = [
   ['nine', "what is callamard's job", { cmd: 'person', person: 'Agnès Callamard' }],
   ['nine', 'who is in favour of impeachment', { cmd: 'topic', topic: 'impeachment', stance: 'support' }],
   ['seed', 'what time is the meeting', { cmd: 'event', ask: 'when', kind: 'meeting' }],
+  ['nine', 'pls catch me up on everything', { cmd: 'catchup' }],
+  ['nine', 'and what about bercow', { cmd: 'followup' }],
+  ['nine', 'give me the full briefing on syria', { cmd: 'summary', article: '05-trump-syria-withdrawal' }],
+  ['nine', 'who is the saudi ruler', { cmd: 'person', person: 'Mohammad bin Salman' }],
+  ['nine', 'who is the congressman from nebraska', { cmd: 'person', person: 'Don Bacon' }],
+  ['nine', 'when did khashoggi die', { cmd: 'event', ask: 'when', kind: 'death' }],
+  ['nine', 'how did bercow react', { cmd: 'whosaid', person: 'John Bercow' }],
 ];
 
 export const UNSEEN_DEVELOPMENT: Case[] = [...UNSEEN.filter((_, i) => i % 3 !== 2), ...LATER];
