@@ -69,8 +69,9 @@ const STATUS = wordSet`
   still yet happen happened happening place cancelled canceled postponed delayed confirmed ahead off
   over going on
 `;
-/** Going somewhere is a visit: "is X still going to Moscow?". */
-const TRAVEL = /\b(?:going|go|goes|heading|head|travelling|traveling|travel|flying|fly|coming|come) to\b/;
+/** Going somewhere is a visit: "is X still going to Moscow?"; "going to suspend" is only the future. */
+const TRAVEL =
+  /\b(?:going|go|goes|heading|head|travelling|traveling|travel|flying|fly|coming|come) to\b(?! (?:be|have|do|make|get|give|take|say|tell|meet|see|visit|talk|speak|discuss|sign|vote|hold|suspend|resign|announce|happen|stop|start|keep|leave|win|lose|try|ask|call|need|sell|buy|pay|put|run|let|send|attend|join|push|block|withdraw|impose|release|publish|fire|sack|arrest|charge|sue|testify|appear|debate|pass|approve|reject|veto|cancel|delay|postpone|face|accept|agree|allow|stay|return|move|deliver|address|present|respond|reply|help|use|decide|end|change|look|find|show|work|play|waive|prorogue|investigate|impeach|convict|drop|back|support|oppose|fight|protect|destroy|defend|comment|apologise|apologize)\b)/;
 
 /** Asking what the bot does: words of ability and use, addressed to the bot. */
 const ADDRESSEE = wordSet`you your bot briefbot this`;
@@ -193,6 +194,8 @@ export function readEvent(
     ask = 'countdown';
   else if (w[0] && WHERE.has(w[0])) ask = 'where';
   else if (w[0] && (WHEN.has(w[0]) || /^(?:what|which) (?:day|date|time)\b/.test(text))) ask = 'when';
+  else if (/\b(?:coming up|upcoming|ahead|next)\b/.test(text) && !/^(?:did|has|have|is|are|was|were|will)\b/.test(text))
+    ask = 'when';
   else if (w.some((x) => STATUS.has(x)) || /^(?:did|has|have|is|are|was|were|will)\b/.test(text)) ask = 'status';
   else if (w.some((x) => COUNTDOWN.has(x))) ask = 'countdown';
   if (!ask) return undefined;

@@ -132,7 +132,7 @@ const RULES: [IntentName, string[]][] = [
   [
     'phrase.bare',
     [
-      '(who|which person|who else|who exactly) (said|says|has said|had said|was quoted saying|is quoted saying|was quoted as saying|called|wrote|tweeted|described|claimed|declared|stated|used the (words|phrase)) (?!(anything|something|about|on|regarding|a word|much|nothing)( |$)){rest}',
+      '(who|which person|which \\w+|who else|who exactly) (said|says|has said|had said|was quoted saying|is quoted saying|was quoted as saying|called|wrote|tweeted|described|claimed|declared|stated|used the (words|phrase)) (?!(anything|something|about|on|regarding|a word|much|nothing|what (about|on|regarding))( |$)){rest}',
     ],
   ],
   [

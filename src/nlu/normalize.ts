@@ -40,6 +40,10 @@ const SPELLINGS: [RegExp, string][] = [
   [/\bcan not\b/g, 'cannot'],
   [/\b(i|you|we|they)['’](re|ve|d|ll|m)\b/g, '$1 $2'],
   [/\bwat\b/g, 'what'],
+  [/\bwot\b/g, 'what'],
+  // "w/ the Kurds", "w the Kurds" (never a name's initial: "Stefan W" is followed by no article).
+  [/\bw\/\s*/g, 'with '],
+  [/\bw (?=(?:the|a|an|his|her|him|them|me|us|their)\b)/g, 'with '],
   [/\b(?:wassup|wazzup|whassup|sup)\b/g, 'what is up'],
   [/\bgimme\b/g, 'give me'],
   [/\blemme\b/g, 'let me'],

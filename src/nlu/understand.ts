@@ -76,14 +76,23 @@ const WHEN_ONLY = new RegExp(
   `^(?:(?:on|last|this|next|since)\\s+)?(?:${WEEKDAYS}|${MONTHS}(?:\\s+\\d{1,2})?|\\d{1,2}\\s+(?:${MONTHS}))$`,
 );
 
+const MEDIUM =
+  /\b(?:on|via|in|to)\s+(?:twitter|x|facebook|instagram|tv|television|the radio|radio|social media|an interview|a statement|reporters|the press|journalists)\b|^(?:twitter|facebook|instagram|tv|television|social media)(?:\s+(?=about|on|regarding)|$)/gi;
+
 function topicOf(span: string | undefined): string | undefined {
   const s = span
     ?.replace(
       /^(about|on|regarding|concerning|the subject of|the topic of|the issue of|the matter of|the question of)\s+/,
       '',
     )
+    // Where it was said is not what about: "(wrote) on twitter about X", "to reporters".
+    .replace(MEDIUM, ' ')
+    // "who said what about X"
+    .replace(/^\s*what\s+(?=about|on|regarding|concerning)/, '')
+    .replace(/^\s*(?:about|on|regarding|concerning)\s+/, '')
     // "opposed to X", "critical of X": the preposition belongs to the verb.
-    .replace(/^(?:to|of|with|at|over|towards?)\s+(?=\S)/, '')
+    .replace(/^\s*(?:to|of|with|at|over|towards?)\s+(?=\S)/, '')
+    .replace(/\s+/g, ' ')
     .trim();
   if (!s || WHEN_ONLY.test(s) || findTime(s) === s) return undefined;
   return s;
@@ -231,7 +240,10 @@ export function understand(raw: string, lexicon: Lexicon = NO_LEXICON): Understo
       case 'phrase':
         return phrase ? { name: 'whosaid', phrase } : { name: 'search', text: n.original };
       case 'phrase.bare': {
-        const words = s.rest?.replace(/^(that|the words|the phrase)\s+/i, '').trim();
+        let words = s.rest?.replace(/^(that|the words|the phrase)\s+/i, '').trim();
+        // "who called the move a smash and grab", "who described it as X": the name given, not its object.
+        if (words && /^(?:called|described|labelled|labeled|branded)\b/.test(text.replace(/^(?:who|which \S+) /, '')))
+          words = words.replace(/^(?:it|this|that|him|her|them|the \S+)\s+(?:as\s+)?(?:(?:a|an)\s+)?(?=\S)/i, '');
         return words ? { name: 'whosaid', phrase: words } : { name: 'whosaid' };
       }
       case 'catchup': {

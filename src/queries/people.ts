@@ -193,7 +193,10 @@ function variants(word: string): string[] {
   for (const adjective of PLACE_NAMES.get(word) ?? [])
     for (const v of DEMONYMS[adjective] ?? []) for (const t of tokenize(v)) out.add(t);
   if (US_STATES[word]) out.add(US_STATES[word]!);
-  if (word.endsWith('s') && word.length > 4) out.add(word.slice(0, -1));
+  if (word.endsWith('s') && word.length > 4) {
+    out.add(word.slice(0, -1));
+    for (const v of ROLE_SYNONYMS[word.slice(0, -1)] ?? []) out.add(v);
+  }
   if (word === 'democrat' || word === 'democratic') ['democrat', 'democratic', 'democrats'].forEach((v) => out.add(v));
   if (word === 'republican' || word === 'gop') ['republican', 'republicans', 'gop'].forEach((v) => out.add(v));
   return [...out];
@@ -345,6 +348,8 @@ export function findPerson(ctx: QueryContext, query: string, prefer?: (p: Person
   const descriptive = words.some(
     (w) =>
       ROLE_NOUNS.has(w) ||
+      // "the protesters": a role in the plural.
+      (w.length > 4 && w.endsWith('s') && ROLE_NOUNS.has(w.slice(0, -1))) ||
       DEMONYMS[w] ||
       PARTY[w] ||
       PARTY_WORDS.has(w) ||

@@ -85,6 +85,30 @@ describe('slots of said and topic questions', () => {
     expect(read('what did the skipper sole say')).toEqual({ name: 'whosaid', person: 'sole' });
     expect(read('what did the mother of sole say')).toEqual({ name: 'whosaid', person: 'the mother of sole' });
   });
+  it('"w" before an article is "with"; a name\'s initial stays', () => {
+    expect(read("what's the deal w the ferry strike")).toMatchObject({ name: 'summary', article: 'ferry strike' });
+    expect(read('what did mira w say')).toMatchObject({ name: 'whosaid', person: 'mira w' });
+  });
+  it('"who said what about X" asks who spoke of X', () => {
+    expect(read('who said what about the fares')).toEqual({ name: 'topic', topic: 'the fares' });
+  });
+  it('"who called it X" asks who said X, not "it X"', () => {
+    expect(read('who called the strike a disgrace')).toEqual({ name: 'whosaid', phrase: 'disgrace' });
+    expect(read('who described it as reckless')).toEqual({ name: 'whosaid', phrase: 'reckless' });
+    expect(read('which minister said the fares were fair')).toEqual({ name: 'whosaid', phrase: 'the fares were fair' });
+  });
+  it('where something was said is not what it was about', () => {
+    expect(read('who wrote on twitter about the fares')).toEqual({ name: 'topic', topic: 'the fares' });
+    expect(read('what did sole say on twitter')).toEqual({ name: 'whosaid', person: 'sole' });
+    expect(read('who talked about the press')).toEqual({ name: 'topic', topic: 'the press' });
+  });
+  it('"going to" a place is a visit, "going to" a verb only the future', () => {
+    expect(read('is sole still going to orlan')).toMatchObject({ name: 'event', kinds: ['visit'] });
+    expect(read('is sole going to suspend the strike')).not.toMatchObject({ kinds: ['visit'] });
+  });
+  it('"any X coming up" asks when', () => {
+    expect(read('any votes coming up?')).toMatchObject({ name: 'event', ask: 'when', kinds: ['vote'] });
+  });
   it('"remind me when" introduces an event question', () => {
     expect(read('remind me when the vote is')).toMatchObject({ name: 'event', ask: 'when', kinds: ['vote'] });
   });
@@ -159,6 +183,11 @@ describe('people by description', () => {
     ]);
     expect(findPerson({ ...ctx, library: three }, 'JRB').person?.name).toBe('Jon Ray Bell');
     expect(findPerson({ ...ctx, library: three }, 'jrb').person).toBeUndefined();
+  });
+  it('a role in the plural describes people of that role', () => {
+    expect(findPerson(ctx, 'the lawmakers').candidates?.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['Ian Wold', 'Ruth Dane']),
+    );
   });
   it("a party's other name: a Tory is a Conservative", () => {
     expect(findPerson(ctx, 'the tory mp').person?.name).toBe('Ian Wold');

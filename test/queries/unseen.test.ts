@@ -24,19 +24,19 @@ describe('fourth question bank', () => {
     expect(UNSEEN_HELD_OUT.length).toBe(64);
   });
 
-  it('development part: scored, failures listed', () => {
+  it('development part: at least 95 % read right', () => {
     const r = rate(s, UNSEEN_DEVELOPMENT);
     console.log(
       `fourth bank, development: ${r.passed}/${r.total} (${((100 * r.passed) / r.total).toFixed(1)} %)\n${r.failures.join('\n')}`,
     );
-    expect(r.passed / r.total).toBeGreaterThanOrEqual(0);
+    expect(r.passed / r.total).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('held-out part: scored and reported', () => {
+  it('held-out part: scored and reported, at least 90 %', () => {
     const r = rate(s, UNSEEN_HELD_OUT);
     console.log(
       `fourth bank, held out: ${r.passed}/${r.total} (${((100 * r.passed) / r.total).toFixed(1)} %), ${r.failures.length} wrong`,
     );
-    expect(r.passed / r.total).toBeGreaterThanOrEqual(0);
+    expect(r.passed / r.total).toBeGreaterThanOrEqual(0.9);
   });
 });

@@ -315,6 +315,13 @@ const LATER: Case[] = [
   ['nine', 'who is the congressman from nebraska', { cmd: 'person', person: 'Don Bacon' }],
   ['nine', 'when did khashoggi die', { cmd: 'event', ask: 'when', kind: 'death' }],
   ['nine', 'how did bercow react', { cmd: 'whosaid', person: 'John Bercow' }],
+  ['nine', 'yo briefbot whats the deal w the kurds', { cmd: 'summary', article: '05-trump-syria-withdrawal' }],
+  ['nine', 'who said what about the extradition bill', { cmd: 'topic', topic: 'extradition' }],
+  ['nine', 'who called the move a smash and grab', { cmd: 'whosaid', phrase: 'smash and grab' }],
+  ['nine', 'which mp said it was a constitutional outrage', { cmd: 'whosaid' }],
+  ['nine', 'who wrote on twitter about syria', { cmd: 'topic', topic: 'syria' }],
+  ['nine', 'any deadlines coming up?', { cmd: 'event', ask: 'when', kind: 'deadline' }],
+  ['nine', 'what did the protesters say', { cmd: 'whosaid', person: 'Joshua Wong' }],
 ];
 
 export const UNSEEN_DEVELOPMENT: Case[] = [...UNSEEN.filter((_, i) => i % 3 !== 2), ...LATER];
