@@ -357,6 +357,12 @@ export class SearchIndex {
     return this.vocabulary.indexStem(token);
   }
 
+  /** Whether a table holds the word as it is (no correction). */
+  knows(table: 'paragraphs' | 'headlines', word: string): boolean {
+    this.flush();
+    return this.vocabulary.knows(table, word);
+  }
+
   /** Article ids whose headline (or id, or source) holds the words, best first (ties: newest). */
   headlines(words: string[], limit: number, opts: SearchOptions = {}): string[] {
     this.flush();

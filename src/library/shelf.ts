@@ -135,8 +135,12 @@ export class Shelf extends EventEmitter<{ change: [LibraryChange] }> {
     if (exact) return [exact.article];
     const words = searchWords(query);
     if (!words.length) return [];
-    let ids = this.search.headlines(words, limit);
-    if (!ids.length && words.length > 1) ids = this.search.headlines(words, limit, { all: false });
+    // A word the bodies hold as typed is no typo: a headline reached only by correcting it
+    // ("dunn" → "denies") is not the story meant, so the bodies are searched.
+    const unheadlined = words.filter((w) => !this.search.knows('headlines', w));
+    const bodyWords = unheadlined.length > 0 && unheadlined.every((w) => this.search.knows('paragraphs', w));
+    let ids = bodyWords ? [] : this.search.headlines(words, limit);
+    if (!ids.length && !bodyWords && words.length > 1) ids = this.search.headlines(words, limit, { all: false });
     if (!ids.length) {
       const best = new Map<string, number>();
       for (const h of this.search.passages(words, 50, { all: words.length === 1 }).hits)

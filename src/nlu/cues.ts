@@ -48,7 +48,7 @@ const NAMING = wordSet`call called calls describe described describes label labe
 /** "what's new", "any updates", "what did I miss": the vocabulary of a catch-up. */
 const CATCHUP = wordSet`
   news update updates latest newest new fresh stories briefings headlines roundup digest recap daily weekly
-  missed miss happened happening going came come arrived published stuff lately recently overnight
+  missed miss happen happened happening going came come arrived published stuff lately recently overnight
 `;
 
 /** A summary's words: the story and what is asked of it. */
@@ -58,6 +58,9 @@ const SUMMARY = wordSet`
   rundown highlights synopsis deal brief about thing situation saga affair row case issue matter business
 `;
 
+/** Words that ask for a longer summary. */
+const LENGTH = wordSet`full detailed long longer complete whole`;
+
 /** Words that ask about an event, and what they ask. */
 const WHEN = wordSet`when date day time week month`;
 const WHERE = wordSet`where city country place venue`;
@@ -66,8 +69,9 @@ const STATUS = wordSet`
   still yet happen happened happening place cancelled canceled postponed delayed confirmed ahead off
   over going on
 `;
-/** Going somewhere is a visit: "is X still going to Moscow?". */
-const TRAVEL = /\b(?:going|go|goes|heading|head|travelling|traveling|travel|flying|fly|coming|come) to\b/;
+/** Going somewhere is a visit: "is X still going to Moscow?"; "going to suspend" is only the future. */
+const TRAVEL =
+  /\b(?:going|go|goes|heading|head|travelling|traveling|travel|flying|fly|coming|come) to\b(?! (?:be|have|do|make|get|give|take|say|tell|meet|see|visit|talk|speak|discuss|sign|vote|hold|suspend|resign|announce|happen|stop|start|keep|leave|win|lose|try|ask|call|need|sell|buy|pay|put|run|let|send|attend|join|push|block|withdraw|impose|release|publish|fire|sack|arrest|charge|sue|testify|appear|debate|pass|approve|reject|veto|cancel|delay|postpone|face|accept|agree|allow|stay|return|move|deliver|address|present|respond|reply|help|use|decide|end|change|look|find|show|work|play|waive|prorogue|investigate|impeach|convict|drop|back|support|oppose|fight|protect|destroy|defend|comment|apologise|apologize)\b)/;
 
 /** Asking what the bot does: words of ability and use, addressed to the bot. */
 const ADDRESSEE = wordSet`you your bot briefbot this`;
@@ -156,8 +160,10 @@ export function readSummary(
   lexicon: CueLexicon,
 ): Command | undefined {
   if (!words(text).some((x) => SUMMARY.has(x))) return undefined;
-  const key = /\b(?:key|main|points|takeaways|takeaway|highlights)\b/.test(text);
+  const key = /\b(?:key|main|points|takeaways|takeaway|highlights|full|detailed|long|longer)\b/.test(text);
   const length = key ? 'full' : 'short';
+  // "the full briefing on X": how long is asked, not which story.
+  content = content.filter((w) => !LENGTH.has(w));
   if (!content.length) {
     // "what's the main point of this article": the story of the conversation.
     if (/\b(?:this|that|it)\b/.test(text) && /\b(?:story|article|piece|report|point|points|gist)\b/.test(text))
@@ -188,6 +194,8 @@ export function readEvent(
     ask = 'countdown';
   else if (w[0] && WHERE.has(w[0])) ask = 'where';
   else if (w[0] && (WHEN.has(w[0]) || /^(?:what|which) (?:day|date|time)\b/.test(text))) ask = 'when';
+  else if (/\b(?:coming up|upcoming|ahead|next)\b/.test(text) && !/^(?:did|has|have|is|are|was|were|will)\b/.test(text))
+    ask = 'when';
   else if (w.some((x) => STATUS.has(x)) || /^(?:did|has|have|is|are|was|were|will)\b/.test(text)) ask = 'status';
   else if (w.some((x) => COUNTDOWN.has(x))) ask = 'countdown';
   if (!ask) return undefined;

@@ -8,6 +8,12 @@
 import type { Command } from '../queries/command.js';
 import { CRITICISE_VERBS, EVENT_WORDS, SAY_VERBS, SUPPORT_VERBS } from './lexicon.js';
 import { findTime, TIME_PHRASE } from './time.js';
+import { EventKind } from '../model/article.js';
+
+/** The event kinds an article model holds (not the retired 'publication', 'statement', 'other'). */
+const MODEL_KINDS: ReadonlySet<string> = new Set(
+  EventKind.options.filter((k) => k !== 'other' && k !== 'publication' && k !== 'statement'),
+);
 
 export type IntentName =
   | 'help'
@@ -126,7 +132,7 @@ const RULES: [IntentName, string[]][] = [
   [
     'phrase.bare',
     [
-      '(who|which person|who else|who exactly) (said|says|has said|had said|was quoted saying|is quoted saying|was quoted as saying|called|wrote|tweeted|described|claimed|declared|stated|used the (words|phrase)) (?!(anything|something|about|on|regarding|a word|much|nothing)( |$)){rest}',
+      '(who|which person|which \\w+|who else|who exactly) (said|says|has said|had said|was quoted saying|is quoted saying|was quoted as saying|called|wrote|tweeted|described|claimed|declared|stated|used the (words|phrase)) (?!(anything|something|about|on|regarding|a word|much|nothing|what (about|on|regarding))( |$)){rest}',
     ],
   ],
   [
@@ -158,7 +164,7 @@ const RULES: [IntentName, string[]][] = [
       'what is (the|this|that) {article} STORY about',
       'what is (the|this|that) STORY (about|on|regarding) {article} about',
       'what is the (gist|point|summary|upshot) of {article}',
-      'what is (the story|going on|happening|the deal|the news|the latest) (with|on|about|regarding) {article}',
+      'what is (the story|going on|happening|the deal|the news|the latest|up|the matter|the situation) (with|on|about|regarding) {article}',
       'what is happening (with|in|on) {article}',
       '(tell me|explain|fill me in) about the {article} (STORY|news|situation|thing|case|affair)',
       '(tell me|explain|fill me in) (about|on) the STORY (about|on) {article}',
@@ -364,6 +370,13 @@ export function eventKinds(text: string): string[] {
   for (const w of text.split(' ')) {
     const k = EVENT_WORDS[w];
     if (k && k !== 'event') kinds.add(k);
+    // A word that is one of the model's own kinds asks for that kind too ("trial", "speech").
+    const own = MODEL_KINDS.has(w)
+      ? w
+      : w.endsWith('s') && MODEL_KINDS.has(w.slice(0, -1))
+        ? w.slice(0, -1)
+        : undefined;
+    if (own && k) kinds.add(own);
   }
   if (/\bphone call\b/.test(text)) kinds.add('call');
   // Phrasal verbs of event kinds: "step down" is a resignation, "pass away" a death.

@@ -259,6 +259,10 @@ export const ROLE_SYNONYMS: Record<string, string[]> = {
   rapporteur: ['rapporteur', 'investigator', 'expert'],
   investigator: ['rapporteur', 'investigator'],
   official: ['official', 'minister', 'secretary', 'adviser', 'spokesman', 'officer', 'director'],
+  // A party's other names: "Tory" is Conservative.
+  tory: ['tory', 'tories', 'conservative'],
+  tories: ['tory', 'tories', 'conservative'],
+  conservative: ['conservative', 'tory', 'tories'],
 };
 
 /** Nouns that name a role or relation: a description's head ("the interior minister", "Dunn's mother"). */
@@ -278,7 +282,7 @@ export const RELATIONS = new Set(
 
 /** Words of an event question that say nothing about which event: never a filter. */
 export const EVENT_FILLER = new Set(
-  'still going ahead go ahead happen happened happening take place taken took place planned plan scheduled expected actually exactly really definitely going gonna will would be been being next upcoming coming soon date day time week month year when where whether long many days until till til before left remain remaining countdown count down status update news word confirmed cancelled canceled postponed called off delayed on off over done held set due supposed meant there any the a an is are was were did does do has have had it this that of to in for at with between and about by'.split(
+  'still going ahead go ahead happen happened happening take place taken took place planned plan scheduled expected actually exactly really definitely going gonna will would be been being next upcoming coming soon date day time week month year when where whether long many days until till til before left remain remaining countdown count down status update news word confirmed cancelled canceled postponed called off delayed on off over done held set due supposed meant there any the a an is are was were did does do has have had it this that of to in for at with between and about by what which who any anything me us up events event'.split(
     ' ',
   ),
 );

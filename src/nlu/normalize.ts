@@ -40,6 +40,10 @@ const SPELLINGS: [RegExp, string][] = [
   [/\bcan not\b/g, 'cannot'],
   [/\b(i|you|we|they)['’](re|ve|d|ll|m)\b/g, '$1 $2'],
   [/\bwat\b/g, 'what'],
+  [/\bwot\b/g, 'what'],
+  // "w/ the Kurds", "w the Kurds" (never a name's initial: "Stefan W" is followed by no article).
+  [/\bw\/\s*/g, 'with '],
+  [/\bw (?=(?:the|a|an|his|her|him|them|me|us|their)\b)/g, 'with '],
   [/\b(?:wassup|wazzup|whassup|sup)\b/g, 'what is up'],
   [/\bgimme\b/g, 'give me'],
   [/\blemme\b/g, 'let me'],
@@ -66,7 +70,7 @@ const ASK =
   /^(?:(?:can|could|would|will) you(?: please)?(?: (?:quickly|just))?|(?:i (?:want|need|would like|wanna|d like) to (?:know|see|hear|find out)|(?:can|could|may) i (?:see|get|have|hear)|let me (?:see|hear)|i am (?:wondering|curious)|i was wondering|any idea|do you know|do you have|tell me quickly|quickly|just)\b[\s,:]*)+/;
 /** After a request opening, these verbs only introduce the real question. */
 const INTRO =
-  /^(?:tell me|let me know|show me|find(?: out)?|check|look up|say|explain)\s+(?=(?:who|what|when|where|which|whether|if|how|did|does|is|are|was|were|has|have)\b)/;
+  /^(?:tell me|let me know|show me|find(?: out)?|check|look up|say|explain|remind me|remind us)\s+(?=(?:who|what|when|where|which|whether|if|how|did|does|is|are|was|were|has|have)\b)/;
 
 export function normalize(raw: string): Normalized {
   const original = cleanInput(raw);

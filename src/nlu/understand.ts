@@ -6,10 +6,15 @@
  */
 import type { Command, Reference } from '../queries/command.js';
 import { eventKinds, parse, timeOf, type Parse } from './grammar.js';
-import { EVENT_FILLER, EVENT_WORDS, RELATIONS, ROLE_NOUNS } from './lexicon.js';
+import { CRITICISE_VERBS, EVENT_FILLER, EVENT_WORDS, RELATIONS, ROLE_NOUNS, SUPPORT_VERBS } from './lexicon.js';
+import { findTime } from './time.js';
+
+const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
+const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
 import { tokenize } from '../library/text-match.js';
 import { readByCues } from './cues.js';
 import { asTyped, cleanInput, normalize } from './normalize.js';
+import { readSubscription } from './subscriptions.js';
 
 /** What the router may ask the library while reading a question. */
 export interface Lexicon {
@@ -34,14 +39,27 @@ function articleRef(words: string | undefined): string | undefined {
   if (!words) return undefined;
   const cleaned = words
     .replace(
-      /\b(the|a|an|this|that|full|short|long|latest|newest|story|stories|article|articles|briefing|briefings|piece|report|news|item|coverage|about|on|regarding|of|for|please|situation|thing|case|affair|saga)\b/g,
+      /\b(the|a|an|this|that|full|short|long|latest|newest|story|stories|article|articles|briefing|briefings|piece|report|news|item|coverage|about|on|regarding|of|for|please|situation|thing|case|affair|saga|one|ones|everything|anything|all|stuff|things|whatever)\b/g,
       ' ',
     )
     .replace(/(^|\s)[:;,.!?-]+(?=\s|$)/g, ' ')
     .replace(/\s+/g, ' ')
     .replace(/^[\s:;,.-]+|[\s:;,.-]+$/g, '')
+    // A preposition left at the start names no story: "(going on) in the news".
+    .replace(/^(?:in|at|with|to|from|over|around)\s+/i, '')
     .trim();
   return cleaned || undefined;
+}
+
+/** The period an article slot names when it names nothing but a time ("today's", "this week's"). */
+function periodOnly(ref: string): string | undefined {
+  const plain = ref
+    .toLowerCase()
+    .replace(/['’]s\b/g, '')
+    .replace(/\b(?:the|stories|story|articles|article|news|briefings|headlines|pieces)\b/g, ' ');
+  const period = timeOf(plain);
+  if (!period) return undefined;
+  return plain.replace(period, ' ').trim() ? undefined : period;
 }
 
 function cleanSpan(span: string | undefined): string | undefined {
@@ -53,14 +71,44 @@ function cleanSpan(span: string | undefined): string | undefined {
 }
 
 /** A topic without the words that only introduce it. */
+/** A day, a date or a time phrase alone: when something was said, not what about. */
+const WHEN_ONLY = new RegExp(
+  `^(?:(?:on|last|this|next|since)\\s+)?(?:${WEEKDAYS}|${MONTHS}(?:\\s+\\d{1,2})?|\\d{1,2}\\s+(?:${MONTHS}))$`,
+);
+
+const MEDIUM =
+  /\b(?:on|via|in|to)\s+(?:twitter|x|facebook|instagram|tv|television|the radio|radio|social media|an interview|a statement|reporters|the press|journalists)\b|^(?:twitter|facebook|instagram|tv|television|social media)(?:\s+(?=about|on|regarding)|$)/gi;
+
 function topicOf(span: string | undefined): string | undefined {
   const s = span
     ?.replace(
       /^(about|on|regarding|concerning|the subject of|the topic of|the issue of|the matter of|the question of)\s+/,
       '',
     )
+    // Where it was said is not what about: "(wrote) on twitter about X", "to reporters".
+    .replace(MEDIUM, ' ')
+    // "who said what about X"
+    .replace(/^\s*what\s+(?=about|on|regarding|concerning)/, '')
+    .replace(/^\s*(?:about|on|regarding|concerning)\s+/, '')
+    // "opposed to X", "critical of X": the preposition belongs to the verb.
+    .replace(/^\s*(?:to|of|with|at|over|towards?)\s+(?=\S)/, '')
+    .replace(/\s+/g, ' ')
     .trim();
-  return s || undefined;
+  if (!s || WHEN_ONLY.test(s) || findTime(s) === s) return undefined;
+  return s;
+}
+
+/** The words of a question before its slot (the whole question when the slot is not found). */
+function before(text: string, slot: string): string {
+  const at = text.lastIndexOf(slot.toLowerCase());
+  return at > 0 ? text.slice(0, at) : text;
+}
+
+/** The stance a question's own verb or subject takes: "did anyone attack X", "what do critics say about X". */
+function stanceOf(text: string): 'criticism' | 'support' | undefined {
+  if (new RegExp(`\\b(?:${CRITICISE_VERBS}|critics|criticism)\\b`).test(text)) return 'criticism';
+  if (new RegExp(`\\b(?:${SUPPORT_VERBS})\\b`).test(text)) return 'support';
+  return undefined;
 }
 
 function eventCommand(
@@ -108,8 +156,15 @@ function repairPerson(span: string | undefined, lexicon: Lexicon, original: stri
     .mentions(span.toLowerCase())
     .filter((m) => m.span.split(' ').some((w) => tokenize(m.name).includes(w)));
   if (named.length !== 1) return span;
-  const rest = tokenize(span).filter((w) => !named[0]!.span.split(' ').includes(w));
-  if (rest.some((w) => ROLE_NOUNS.has(w) || RELATIONS.has(w) || OF_SOMEONE.has(w))) return span;
+  const nameWords = named[0]!.span.split(' ');
+  const rest = tokenize(span).filter((w) => !nameWords.includes(w));
+  // A title before the name is the named person: "the protester Katya", "minister Vale".
+  const lower = span.toLowerCase();
+  const titled =
+    lower.endsWith(named[0]!.span) &&
+    !/['’]s\b/.test(lower) &&
+    !rest.some((w) => /^(?:of|to|for|from|and|with)$/.test(w));
+  if (!titled && rest.some((w) => ROLE_NOUNS.has(w) || RELATIONS.has(w) || OF_SOMEONE.has(w))) return span;
   return asTyped(named[0]!.span, original);
 }
 
@@ -143,6 +198,8 @@ export function understand(raw: string, lexicon: Lexicon = NO_LEXICON): Understo
       command: n.original ? { name: 'search', text: n.original } : { name: 'help' },
       parse: { intent: 'help', slots: {} },
     };
+  const subscription = readSubscription(text, n.original);
+  if (subscription) return { command: subscription, parse: { intent: 'help', slots: {} } };
   const p = parse(text);
   const s = { ...p.slots };
   for (const k of ['person', 'topic', 'article', 'rest'] as const) if (s[k]) s[k] = asTyped(s[k]!, n.original);
@@ -173,7 +230,8 @@ export function understand(raw: string, lexicon: Lexicon = NO_LEXICON): Understo
       case 'followup.article':
         return { name: 'summary', length: 'full', refers: ['article'] };
       case 'followup.subject': {
-        const subject = cleanSpan(s.rest) ?? '';
+        // "and what about X": the opening may come twice.
+        const subject = cleanSpan(s.rest?.replace(/^(?:what about|how about|about)\s+/i, '')) ?? '';
         if (THING.test(subject) || !subject) return { name: 'summary', length: 'full', refers: ['article'] };
         return { name: 'followup', subject };
       }
@@ -182,7 +240,10 @@ export function understand(raw: string, lexicon: Lexicon = NO_LEXICON): Understo
       case 'phrase':
         return phrase ? { name: 'whosaid', phrase } : { name: 'search', text: n.original };
       case 'phrase.bare': {
-        const words = s.rest?.replace(/^(that|the words|the phrase)\s+/i, '').trim();
+        let words = s.rest?.replace(/^(that|the words|the phrase)\s+/i, '').trim();
+        // "who called the move a smash and grab", "who described it as X": the name given, not its object.
+        if (words && /^(?:called|described|labelled|labeled|branded)\b/.test(text.replace(/^(?:who|which \S+) /, '')))
+          words = words.replace(/^(?:it|this|that|him|her|them|the \S+)\s+(?:as\s+)?(?:(?:a|an)\s+)?(?=\S)/i, '');
         return words ? { name: 'whosaid', phrase: words } : { name: 'whosaid' };
       }
       case 'catchup': {
@@ -190,14 +251,20 @@ export function understand(raw: string, lexicon: Lexicon = NO_LEXICON): Understo
         const subject = /\b(?:on|about|regarding|with|re)\s+(.+)$/.exec(text)?.[1];
         if (subject && !timeOf(subject)) {
           const article = articleRef(asTyped(subject, n.original));
-          if (article) return { name: 'summary', length: 'short', article };
+          // Only a subject some story holds: "what's going on in the news" has none.
+          if (article && (!lexicon.article || lexicon.article(article)))
+            return { name: 'summary', length: 'short', article };
         }
         const period = timeOf(text);
         return period ? { name: 'catchup', period } : { name: 'catchup' };
       }
       case 'summary':
       case 'summary.key': {
-        const ref = s.article && THING.test(s.article.trim()) ? undefined : articleRef(s.article);
+        const cleanedRef = s.article && THING.test(s.article.trim()) ? undefined : articleRef(s.article);
+        const ref = cleanedRef && THING.test(cleanedRef) ? undefined : cleanedRef;
+        // "a rundown of today's stories": a time, not a story, so every story of that time.
+        const timeOnly = ref && s.article ? periodOnly(s.article) : undefined;
+        if (timeOnly) return { name: 'catchup', period: timeOnly };
         const length =
           p.intent === 'summary.key' || /\b(full|long|detailed|longer|everything)\b/.test(text) ? 'full' : 'short';
         if (/\b(this|that|it)\b/.test(text) && !ref) return { name: 'summary', length, refers: ['article'] };
@@ -215,7 +282,10 @@ export function understand(raw: string, lexicon: Lexicon = NO_LEXICON): Understo
       case 'said.about.check':
       case 'said.about': {
         const about = topicOf(s.topic);
-        if (person && ANYONE.test(person) && about) return { name: 'topic', topic: about };
+        if (person && ANYONE.test(person) && about) {
+          const stance = stanceOf(before(text, about));
+          return { name: 'topic', topic: about, ...(stance ? { stance } : {}) };
+        }
         if (person && PRONOUN.test(person))
           return {
             name: 'whosaid',
@@ -232,10 +302,14 @@ export function understand(raw: string, lexicon: Lexicon = NO_LEXICON): Understo
           ...(p.intent === 'said.about.check' ? { check: true } : {}),
         };
       }
-      case 'said':
+      case 'said': {
+        // "quotes about the land swap": a subject, not a speaker.
+        const subject = /^(?:about|on|regarding|concerning|re)\s+(.+)$/.exec(person ?? '')?.[1];
+        if (subject) return { name: 'topic', topic: subject };
         if (person && PRONOUN.test(person)) return { name: 'whosaid', person: '', refers: ['person'] };
         if (person && ANYONE.test(person)) return { name: 'catchup' };
         return person ? { name: 'whosaid', person } : { name: 'whosaid' };
+      }
       case 'topic':
       case 'topic.criticism':
       case 'topic.support': {
@@ -248,11 +322,14 @@ export function understand(raw: string, lexicon: Lexicon = NO_LEXICON): Understo
             refers: ['person'],
             ...(p.intent === 'topic' ? {} : { stance: p.intent === 'topic.criticism' ? 'criticism' : 'support' }),
           };
-        return {
-          name: 'topic',
-          topic,
-          ...(p.intent === 'topic' ? {} : { stance: p.intent === 'topic.criticism' ? 'criticism' : 'support' }),
-        };
+        // "what do critics say about X": the subject says the stance.
+        const stance =
+          p.intent === 'topic'
+            ? stanceOf(before(text, topic))
+            : p.intent === 'topic.criticism'
+              ? 'criticism'
+              : 'support';
+        return { name: 'topic', topic, ...(stance ? { stance } : {}) };
       }
       case 'event.countdown':
         return eventCommand(p, text, lexicon, 'countdown');

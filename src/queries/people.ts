@@ -32,6 +32,9 @@ const PARTY: Record<string, string[]> = {
   i: ['independent'],
 };
 
+/** Party words that describe a person on their own ("the Republican", "the Tory MP"). */
+const PARTY_WORDS = new Set([...Object.values(PARTY).flat(), 'conservative', 'tory', 'tories', 'labour', 'liberal']);
+
 const TITLE_WORD = `(?:[A-Z][\\w'’.-]*|\\([A-Z]{1,6}\\)|of|the|to|for|and|${[...ROLE_NOUNS].join('|')})`;
 /** The title words right before a name: "Police spokesman", "Former US Ambassador to the United Nations". */
 const TITLE_BEFORE = new RegExp(`(${TITLE_WORD}(?:\\s+${TITLE_WORD})*)\\s*$`);
@@ -72,6 +75,13 @@ function readFacts(ctx: QueryContext, person: PersonSummary): PersonFacts {
           // "Police spokesman Mariusz Ciarka", "Former US Ambassador to the United Nations Nikki Haley"
           const title = TITLE_BEFORE.exec(before)?.[1];
           if (title && name === person.name && /[A-Z]/.test(title)) descriptions.push(title);
+          // "a Republican, Mark Amodei, …": a description set before the name by a comma.
+          const fronted = /(?:^|[\s,])(?:a|an|the|one)\s+([A-Z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3}),\s*$/.exec(
+            before,
+          )?.[1];
+          if (fronted && name === person.name) descriptions.push(fronted);
+          // A US state named in the person's own sentence is weak evidence of the state they are from.
+          for (const w of tokenize(sentence)) if (STATE_NAMES.has(w)) weak.add(w);
           // "(D-CA)", "(R-NE)"
           const tag = /^\s*\(([DRI])-([A-Z]{2})\)/.exec(after);
           if (tag) {
@@ -164,6 +174,8 @@ for (const [adjective, names] of Object.entries(DEMONYMS))
   for (const name of names)
     if (!name.includes(' ') && name !== adjective) PLACE_NAMES.set(name, [...(PLACE_NAMES.get(name) ?? []), adjective]);
 
+const STATE_NAMES = new Set(Object.values(US_STATES).filter((n) => !n.includes(' ')));
+
 /** Whether every word of a text names a place ("poland", "hong kong", "california"). */
 function isPlace(text: string): boolean {
   const words = descriptionWords(text);
@@ -181,7 +193,10 @@ function variants(word: string): string[] {
   for (const adjective of PLACE_NAMES.get(word) ?? [])
     for (const v of DEMONYMS[adjective] ?? []) for (const t of tokenize(v)) out.add(t);
   if (US_STATES[word]) out.add(US_STATES[word]!);
-  if (word.endsWith('s') && word.length > 4) out.add(word.slice(0, -1));
+  if (word.endsWith('s') && word.length > 4) {
+    out.add(word.slice(0, -1));
+    for (const v of ROLE_SYNONYMS[word.slice(0, -1)] ?? []) out.add(v);
+  }
   if (word === 'democrat' || word === 'democratic') ['democrat', 'democratic', 'democrats'].forEach((v) => out.add(v));
   if (word === 'republican' || word === 'gop') ['republican', 'republicans', 'gop'].forEach((v) => out.add(v));
   return [...out];
@@ -318,12 +333,26 @@ export function findPerson(ctx: QueryContext, query: string, prefer?: (p: Person
     return { candidates: people, how };
   };
   if (byName.how === 'exact') return pickFrom(byName.people, 'name')!;
+  // Initials typed in capitals ("MBS"): the one person whose name's words start with them.
+  if (/^\p{Lu}{3,4}$/u.test(q)) {
+    const initials = ctx.library.everyone().filter(
+      (p) =>
+        p.type !== 'organization' &&
+        tokenize(p.name)
+          .map((w) => w[0])
+          .join('') === q.toLowerCase(),
+    );
+    if (initials.length === 1) return { person: initials[0], how: 'name' };
+  }
   const words = descriptionWords(q);
   const descriptive = words.some(
     (w) =>
       ROLE_NOUNS.has(w) ||
+      // "the protesters": a role in the plural.
+      (w.length > 4 && w.endsWith('s') && ROLE_NOUNS.has(w.slice(0, -1))) ||
       DEMONYMS[w] ||
       PARTY[w] ||
+      PARTY_WORDS.has(w) ||
       /'s\b/.test(q) ||
       US_STATES[w] ||
       Object.values(US_STATES).includes(w),
