@@ -197,6 +197,8 @@ export class People {
       firsts.add(normName(first));
       this.brandWords.set(last, firsts);
     }
+    // Named organisations by apposition or suffix first, so another mention of the name is no person.
+    this.findDescribedOrganisations(runs);
     // Pass 1: full names.
     for (const run of runs) {
       if (run.org || run.name.length < 2) continue;
@@ -394,6 +396,34 @@ export class People {
     }
   }
 
+  /** The noun phrase after a name and its suffix: "Corvane, Inc., a biotech company" gives "a biotech company". */
+  private appositiveRole(run: Run): string | undefined {
+    const t = this.doc(run.paragraph).tokens;
+    const line = t
+      .slice(run.to, run.to + 16)
+      .map((x) => x.text)
+      .join(' ');
+    return /, ((?:a|an|the) [\p{Ll}\s-]+?) ?[,.;]/u.exec(line)?.[1]?.replace(/ - /g, '-');
+  }
+
+  /** Names that apposition or a company suffix mark as organisations (see inOrganisationApposition). */
+  private findDescribedOrganisations(runs: Run[]): void {
+    for (const run of runs) {
+      if ((!run.org && !this.mayNameOrganisation(run)) || !this.inOrganisationApposition(run)) continue;
+      const existing = this.byName.get(normName(run.name.join(' ')));
+      if (existing) {
+        const role = existing.type === 'organization' && !existing.roles.length && this.appositiveRole(run);
+        if (role) this.addRole(existing, role, false);
+        continue;
+      }
+      const org = this.ensurePerson(run.name, undefined, 'organization');
+      org.latent = true;
+      const role = this.appositiveRole(run);
+      if (role) this.addRole(org, role, false);
+      this.orgRuns.set(run, { org, to: run.to });
+    }
+  }
+
   /** "Mr. Witkoff" said inside someone's quote is still a way the article names Witkoff. */
   private collectQuotedTitles(): void {
     for (const doc of this.docs) {
@@ -559,6 +589,49 @@ export class People {
     return this.docs[p]!;
   }
 
+  /**
+   * "The developer, Ashgrove Homes, said", "Corvane Therapeutics, Inc., a biotech company,": a name
+   * in apposition to an organisation noun, or carrying a company suffix, names an organisation,
+   * unless it opens with a known first name.
+   */
+  private inOrganisationApposition(run: Run): boolean {
+    if (run.titles.length || firstNameGender(run.name[0]!) !== undefined) return false;
+    const t = this.doc(run.paragraph).tokens;
+    const word = (k: number) => (t[k]?.kind === 'word' ? t[k]!.text.toLowerCase() : undefined);
+    // Before: "the developer, X", "a local charity, X".
+    const head = word(run.from - 2);
+    if (
+      t[run.from - 1]?.text === ',' &&
+      head &&
+      APPOSITIVE_ORG_NOUNS.has(head) &&
+      !isCapitalized(t[run.from - 2]!.text)
+    )
+      for (let k = run.from - 3; k >= 0 && k >= run.from - 6; k--) {
+        const w = word(k);
+        if (!w || PREPOSITIONS.has(w)) break;
+        if (/^(the|a|an|its|their|our)$/.test(w)) return true;
+      }
+    // After: ", Inc.", then an optional "(NASDAQ: X)", then ", a … company".
+    let k = run.to;
+    if (t[k]?.text === ',' && /^(inc|ltd|llc|plc|corp|gmbh)\.?$/.test(word(k + 1) ?? '')) return true;
+    if (t[k]?.text === '(') {
+      while (k < t.length && t[k]!.text !== ')') k++;
+      k++;
+    }
+    if (t[k]?.text !== ',' || !/^(a|an|the)$/.test(word(k + 1) ?? '')) return false;
+    let last: string | undefined;
+    for (let j = k + 2; j < t.length && j < k + 8; j++) {
+      const w = word(j);
+      if (w === undefined) {
+        if (t[j]!.text === '-') continue;
+        break;
+      }
+      if (isCapitalized(t[j]!.text)) break;
+      last = w;
+    }
+    return last !== undefined && APPOSITIVE_ORG_NOUNS.has(last);
+  }
+
   private looksLikePerson(run: Run): boolean {
     const brand =
       run.name.length === 2 && run.titles.length === 0 ? this.brandWords.get(normName(run.name[1]!)) : undefined;
@@ -585,6 +658,7 @@ export class People {
     const before = this.doc(run.paragraph).tokens[run.from - 1];
     if (run.titles.length === 0 && before && /^the$/i.test(before.text)) return false;
     if (ROLE_NOUNS.has(run.name[run.name.length - 1]!.toLowerCase())) return false;
+    if (this.inOrganisationApposition(run)) return false;
     if (firstNameGender(run.name[0]!) !== undefined) return true;
     if (run.titles.some(isTitleWord)) return true;
     if (this.afterPluralTitle(run)) return true;
