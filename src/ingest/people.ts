@@ -284,7 +284,10 @@ export class People {
           to = runs[j]!.to;
         }
       }
-      const all = tokenWords(t, run.from, to).map((w) => w.replace(/['’]s?$/, ''));
+      const all = [
+        ...this.possessivePrefix(runs[i - 1], run),
+        ...tokenWords(t, run.from, to).map((w) => w.replace(/['’]s?$/, '')),
+      ];
       const det = /^the$/i.test(t[run.from - 1]?.text ?? '');
       if (all.length < 2 && !(det && /^\p{Lu}{2,}$/u.test(all[0] ?? ''))) continue;
       if (all.every((w) => TITLES.has(w.toLowerCase()) || isQualifier(w) || FUNCTION_WORDS.has(w.toLowerCase())))
@@ -394,6 +397,25 @@ export class People {
       const org = existing ?? this.ensurePerson(run.name, undefined, 'organization');
       this.orgRuns.set(run, { org, to: run.to });
     }
+  }
+
+  /**
+   * "the Farmers' Union of Wales", "the Women's Institute": a capitalised possessive right before an
+   * organisation's head is the first word of its name, kept with its apostrophe.
+   */
+  private possessivePrefix(prev: Run | undefined, run: Run): string[] {
+    if (!prev || prev.paragraph !== run.paragraph || prev.titles.length || prev.name.length !== 1) return [];
+    const t = this.doc(run.paragraph).tokens;
+    const gap = t.slice(prev.to, run.from).map((x) => x.text);
+    const word = prev.name[0]!;
+    if (!/^the$/i.test(t[prev.from - 1]?.text ?? '')) return [];
+    // Only plural common nouns ("Farmers'", "Women's"): "Russia's Foreign Ministry" is the ministry.
+    const plural = /^(women|men|children|people)$/i;
+    if (gap.length === 0 && prev.possessive && plural.test(word) && /['’]s$/.test(t[prev.to - 1]?.text ?? ''))
+      return [t[prev.to - 1]!.text];
+    if (gap.length === 1 && /^['’]$/.test(gap[0]!) && /s$/.test(word) && isDictionaryWord(word.toLowerCase()))
+      return [word + gap[0]!];
+    return [];
   }
 
   /** The noun phrase after a name and its suffix: "Corvane, Inc., a biotech company" gives "a biotech company". */

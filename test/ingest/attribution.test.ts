@@ -793,3 +793,22 @@ describe('organisations in apposition', () => {
     expect(types).toMatchObject({ 'Brookvale Estates': 'organization', 'Tarvik Systems': 'organization' });
   });
 });
+
+describe('plural possessives in organisation names', () => {
+  it('"the Growers\' Union of Kent" and "the Women\'s Institute" keep their first word; "Norway\'s Foreign Ministry" does not', () => {
+    const article = extractArticle({
+      id: 'test',
+      headline: 'Test article',
+      paragraphs: [
+        'The Growers\' Union of Kent called the ruling "a disaster". The Women\'s Institute said it was "appalled."',
+        'Norway\'s Foreign Ministry said the claim was "absurd."',
+      ],
+    });
+    const name = (id: string | null) => article.people.find((p) => p.id === id)?.name;
+    expect(article.quotes.map((q) => name(q.speakerId))).toEqual([
+      "Growers' Union of Kent",
+      "Women's Institute",
+      'Foreign Ministry',
+    ]);
+  });
+});
