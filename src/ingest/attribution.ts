@@ -1106,7 +1106,7 @@ export class Attributor {
       const aside =
         isWord(t[d + 1]) &&
         !this.inMention(doc, d + 1) &&
-        (/^\p{Ll}+ing$/u.test(t[d + 1]!.text) || PREPOSITIONS.has(lower(t[d + 1])));
+        (/^\p{Ll}+ing$/u.test(t[d + 1]!.text) || PREPOSITIONS.has(lower(t[d + 1])) || byParticipleAside(t, d + 1));
       const innerName = aside ? undefined : this.nameIn(doc, d + 1, k);
       // "After the match, Rhys Price, 21, said": an introductory phrase before the first comma is not the subject.
       const c = commaBefore(t, d - 1, s0);
@@ -3597,6 +3597,13 @@ export { normName };
  * Scans back from `from` to the comma that opens the clause ending there, skipping commas inside
  * brackets; stops at a quote or a clause break (; : dashes). Returns its index, or the stop.
  */
+/** ", led by X,", ", chaired by X,": a passive participle whose agent is not the subject of the clause. */
+function byParticipleAside(t: Token[], i: number): boolean {
+  const w = t[i];
+  if (!w || !isWord(w) || lower(t[i + 1]) !== 'by') return false;
+  return /^\p{Ll}+(ed|en)$/u.test(w.text) || /^(led|run|held|built|made|set|won)$/.test(w.text);
+}
+
 function commaBefore(t: readonly { text: string; kind: string }[], from: number, s0: number): number {
   let d = from;
   let paren = 0;

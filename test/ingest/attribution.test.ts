@@ -812,3 +812,12 @@ describe('plural possessives in organisation names', () => {
     ]);
   });
 });
+
+describe('passive participle asides', () => {
+  it('", led by X," is not the subject: the union speaks, and unnamed it stays unclear', () => {
+    expect(quotes(['The union, led by Frank Dole, said the offer was "an insult."'])[0]!.speaker).toBeNull();
+    expect(
+      quotes(['The Transport Workers Union, led by Frank Dole, said the offer was "an insult."'])[0]!.speaker,
+    ).toBe('Transport Workers Union');
+  });
+});
