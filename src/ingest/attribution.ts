@@ -165,6 +165,10 @@ const VOICE_OF = new Set([
   'representative',
 ]);
 const DETERMINERS = wordSet`the a an his her its their this that these those my our your`;
+/** Nouns too general to pick out one named organisation ("Non-Government Organisation"). */
+const GENERIC_ORG_NOUNS = wordSet`organisation organization group body`;
+/** Modifiers that do not describe which organisation is meant ("the same agency", "the new company"). */
+const DESCRIPTION_STOP = wordSet`same other new former latter first second whole entire only main own`;
 /** Verbs of naming: the quote they govern is what the subject calls something. */
 const NAMING = wordSet`
   call describe term label brand characterise characterize refer hail dismiss accuse praise criticize criticise condemn
@@ -1109,7 +1113,7 @@ export class Attributor {
       const aside =
         isWord(t[d + 1]) &&
         !this.inMention(doc, d + 1) &&
-        (/^\p{Ll}+ing$/u.test(t[d + 1]!.text) || PREPOSITIONS.has(lower(t[d + 1])));
+        (/^\p{Ll}+ing$/u.test(t[d + 1]!.text) || PREPOSITIONS.has(lower(t[d + 1])) || byParticipleAside(t, d + 1));
       const innerName = aside ? undefined : this.nameIn(doc, d + 1, k);
       // "After the match, Rhys Price, 21, said": an introductory phrase before the first comma is not the subject.
       const c = commaBefore(t, d - 1, s0);
@@ -1589,6 +1593,8 @@ export class Attributor {
     const lw = words.map((x) => lower(x));
     const first = lw[0]!;
     if (SUBJECT_PRONOUNS.has(first) && words.length === 1) return this.pronoun(doc, a, sIndex);
+    const suffixed = this.companySuffixOwner(doc, a, words);
+    if (suffixed) return suffixed;
     // Named people and organisations in the phrase, outside prepositional phrases and possessives.
     const ms = this.people.mentionsIn(doc.index, a, b);
     // "a spokesman for X", "an official of X", "the statement from X": X speaks.
@@ -2063,7 +2069,19 @@ export class Attributor {
         )) &&
       !isCapitalized(headTok.text)
     ) {
-      const org = this.recentOrganization(doc, a, head);
+      const recent = this.recentOrganization(doc, a, head);
+      // "the national weather agency … The agency said": the description with the same head noun, not
+      // another organisation that spoke recently (a business noun keeps the named company).
+      const described =
+        recent && (COMPANY_NOUNS.has(head) || normName(recent.name).split(' ').includes(head))
+          ? undefined
+          : this.describedOrganization(doc, a, b, head);
+      const org =
+        described ??
+        recent ??
+        this.soleOrganizationNamed(doc, a, head) ??
+        this.soleOrganizationInRole(doc, a, head) ??
+        this.describedOrganization(doc, a, b, head);
       if (org) {
         if (!this.reading) this.people.addAlias(org, `the ${head}`);
         return { who: { person: org }, confidence: 0.8, how: 'role-noun', method: 'organisation-noun', cue: '' };
@@ -2115,6 +2133,8 @@ export class Attributor {
       const byRole = this.people.resolveRoleNoun([...mods, head], doc.index, a);
       if (byRole && (kin === 'unknown' || byRole.gender === kin || byRole.gender === 'unknown'))
         return { who: { person: byRole }, confidence: 0.8, how: 'role-noun', method: 'role-noun', cue: '' };
+      const mine = this.firstPersonKin(doc, words, h, det, kin);
+      if (mine) return mine;
       const p = this.salientPerson(doc, a, sIndex, kin, 6);
       if (p && p.unique)
         return { who: { person: p.person }, confidence: 0.7, how: 'role-noun', method: 'kinship', cue: '' };
@@ -3384,6 +3404,124 @@ export class Attributor {
     this.people.addMention(p, doc.index, a, b);
     this.people.mentions.sort((x, y) => x.paragraph - y.paragraph || x.from - y.from);
   }
+
+  /**
+   * "the institute said" when the article so far names exactly one organisation whose name ends in
+   * that noun ("the National Geoscience Institute"): a definite description picks out the one
+   * referent that fits it, however far back it was named.
+   */
+  private soleOrganizationNamed(doc: ParagraphDoc, before: number, noun: string): PersonRecord | undefined {
+    if (this.reading || GENERIC_ORG_NOUNS.has(noun)) return undefined;
+    const named = new Set<PersonRecord>();
+    for (const m of this.people.mentions) {
+      if (m.paragraph > doc.index || (m.paragraph === doc.index && m.from >= before)) break;
+      const p = m.person;
+      if (p.type !== 'organization' || p.nameTokens.length < 2 || p.kind === 'outlet') continue;
+      if (p.nameTokens[p.nameTokens.length - 1]!.toLowerCase() === noun) named.add(p);
+    }
+    if (named.size !== 1) return undefined;
+    // Any other capitalised name ending in the noun ("the Baltic Marine Institute") makes it ambiguous.
+    const [only] = named;
+    for (const d of this.docs.slice(0, doc.index + 1)) {
+      if (d.kind !== 'body') continue;
+      const t = d.tokens;
+      for (let k = 1; k < (d === doc ? before : t.length); k++) {
+        if (lower(t[k]) !== noun || !isCapitalized(t[k]!.text) || !isCapitalized(t[k - 1]!.text)) continue;
+        if (!this.people.inParagraph(d.index).some((m) => m.person === only && m.from <= k && k < m.to))
+          return undefined;
+      }
+    }
+    return only;
+  }
+
+  /** "the company said" when exactly one organisation named before was described as "a … company". */
+  private soleOrganizationInRole(doc: ParagraphDoc, before: number, noun: string): PersonRecord | undefined {
+    if (this.reading || GENERIC_ORG_NOUNS.has(noun)) return undefined;
+    const named = new Set<PersonRecord>();
+    for (const m of this.people.mentions) {
+      if (m.paragraph > doc.index || (m.paragraph === doc.index && m.from >= before)) break;
+      const p = m.person;
+      if (p.type === 'organization' && p.roles.some((r) => r.split(/\s+/).pop() === noun)) named.add(p);
+    }
+    return named.size === 1 ? [...named][0] : undefined;
+  }
+
+  /**
+   * An organisation the article only describes: "the port authority said" names its speaker by
+   * that description, and a bare "the agency said" takes up "the civil protection agency" of the
+   * sentences just before. A bare noun with no such description stays unclear.
+   */
+  private describedOrganization(doc: ParagraphDoc, a: number, b: number, noun: string): PersonRecord | undefined {
+    if (this.reading) return undefined;
+    const described = (d: ParagraphDoc, from: number, to: number): [number, number] | undefined => {
+      const t = d.tokens;
+      for (let k = to - 1; k > from; k--) {
+        if (!isWord(t[k]) || lower(t[k]) !== noun || isCapitalized(t[k]!.text)) continue;
+        let s = k;
+        while (
+          s > from &&
+          isWord(t[s - 1]) &&
+          /^\p{Ll}+$/u.test(t[s - 1]!.text) &&
+          !FUNCTION_WORDS.has(lower(t[s - 1]))
+        )
+          s--;
+        if (s === k || s === from || !/^the$/i.test(t[s - 1]!.text)) continue;
+        const next = t[k + 1];
+        if (next && isWord(next) && isCapitalized(next.text)) continue;
+        if (t.slice(s, k).some((x) => DESCRIPTION_STOP.has(lower(x)))) continue;
+        return [s, k + 1];
+      }
+      return undefined;
+    };
+    const own = described(doc, a, b);
+    let where: [ParagraphDoc, number, number] | undefined = own ? [doc, own[0], own[1]] : undefined;
+    for (let p = doc.index; !where && p >= 0 && doc.index - p <= 1; p--) {
+      const d = this.docs[p]!;
+      if (d.kind !== 'body') continue;
+      const span = described(d, 0, p === doc.index ? a : d.tokens.length);
+      if (span) where = [d, span[0], span[1]];
+    }
+    if (!where) return undefined;
+    const [d, s, e] = where;
+    const name = d.tokens
+      .slice(s, e)
+      .map((x) => x.text)
+      .join(' ');
+    return this.organization(name, [`the ${name}`], d, s, e);
+  }
+
+  /** "Tarvik Systems, Inc., a software company, said": a company suffix is the name before it, never someone. */
+  private companySuffixOwner(doc: ParagraphDoc, a: number, words: Token[]): Found | undefined {
+    if (words.length !== 1 || !/^(inc|ltd|llc|plc|corp|gmbh)\.?$/i.test(words[0]!.text)) return undefined;
+    const owner =
+      doc.tokens[a - 1]?.text === ','
+        ? this.people.inParagraph(doc.index).find((m) => m.to === a - 1 && m.person.type === 'organization')
+        : undefined;
+    if (owner) return { who: { person: owner.person }, confidence: 0.85, how: 'adjacent', method: 'subject', cue: '' };
+    return { who: null, confidence: 0, how: 'none', method: 'unresolved-phrase', cue: '' };
+  }
+
+  /**
+   * "my mother said" in someone's own words: the narrator's relative, not the narrator, and
+   * unnamed unless the article names that relative.
+   */
+  private firstPersonKin(
+    doc: ParagraphDoc,
+    words: Token[],
+    h: number,
+    det: string,
+    kin: 'male' | 'female' | 'unknown',
+  ): Found | undefined {
+    if (!/^(my|our|your)$/.test(det)) return undefined;
+    const description = doc.text.slice(words[0]!.start, words[h]!.end);
+    return {
+      who: { anon: { description, gender: kin, plural: false, paragraph: doc.index } },
+      confidence: 0.8,
+      how: 'role-noun',
+      method: 'unnamed',
+      cue: '',
+    };
+  }
 }
 
 /** Function words of the other languages quotes arrive in (none of them an English word). */
@@ -3478,6 +3616,13 @@ export { normName };
  * Scans back from `from` to the comma that opens the clause ending there, skipping commas inside
  * brackets; stops at a quote or a clause break (; : dashes). Returns its index, or the stop.
  */
+/** ", led by X,", ", chaired by X,": a passive participle whose agent is not the subject of the clause. */
+function byParticipleAside(t: Token[], i: number): boolean {
+  const w = t[i];
+  if (!w || !isWord(w) || lower(t[i + 1]) !== 'by') return false;
+  return /^\p{Ll}+(ed|en)$/u.test(w.text) || /^(led|run|held|built|made|set|won)$/.test(w.text);
+}
+
 function commaBefore(t: readonly { text: string; kind: string }[], from: number, s0: number): number {
   let d = from;
   let paren = 0;

@@ -286,7 +286,7 @@ export const ORG_NOUNS = wordSet`
   office ministry department government embassy agency police company party campaign administration commission committee
   council court army military team group union bank board spokesperson cabinet presidency palace firm club authorities
   statement militia coalition alliance network newspaper broadcaster channel outlet organisation organization regulator
-  airline carrier retailer maker giant operator insurer lender publisher charity
+  airline carrier retailer maker giant operator insurer lender publisher charity authority
 `;
 
 /** Heads of an appositive that make the name before it an organisation ("Brightwave, the streaming company,"). */

@@ -208,6 +208,8 @@ export class People {
       firsts.add(normName(first));
       this.brandWords.set(last, firsts);
     }
+    // Named organisations by apposition or suffix first, so another mention of the name is no person.
+    this.findDescribedOrganisations(runs);
     // Pass 1: full names.
     for (const run of runs) {
       if (run.org || run.name.length < 2) continue;
@@ -293,7 +295,10 @@ export class People {
           to = runs[j]!.to;
         }
       }
-      const all = tokenWords(t, run.from, to).map((w) => w.replace(/['’]s?$/, ''));
+      const all = [
+        ...this.possessivePrefix(runs[i - 1], run),
+        ...tokenWords(t, run.from, to).map((w) => w.replace(/['’]s?$/, '')),
+      ];
       const det = /^the$/i.test(t[run.from - 1]?.text ?? '');
       if (all.length < 2 && !(det && /^\p{Lu}{2,}$/u.test(all[0] ?? ''))) continue;
       if (all.every((w) => TITLES.has(w.toLowerCase()) || isQualifier(w) || FUNCTION_WORDS.has(w.toLowerCase())))
@@ -401,6 +406,53 @@ export class People {
       const existing = this.byName.get(key);
       if (existing && existing.type !== 'organization') continue;
       const org = existing ?? this.ensurePerson(run.name, undefined, 'organization');
+      this.orgRuns.set(run, { org, to: run.to });
+    }
+  }
+
+  /**
+   * "the Farmers' Union of Wales", "the Women's Institute": a capitalised possessive right before an
+   * organisation's head is the first word of its name, kept with its apostrophe.
+   */
+  private possessivePrefix(prev: Run | undefined, run: Run): string[] {
+    if (!prev || prev.paragraph !== run.paragraph || prev.titles.length || prev.name.length !== 1) return [];
+    const t = this.doc(run.paragraph).tokens;
+    const gap = t.slice(prev.to, run.from).map((x) => x.text);
+    const word = prev.name[0]!;
+    if (!/^the$/i.test(t[prev.from - 1]?.text ?? '')) return [];
+    // Only plural common nouns ("Farmers'", "Women's"): "Russia's Foreign Ministry" is the ministry.
+    const plural = /^(women|men|children|people)$/i;
+    if (gap.length === 0 && prev.possessive && plural.test(word) && /['’]s$/.test(t[prev.to - 1]?.text ?? ''))
+      return [t[prev.to - 1]!.text];
+    if (gap.length === 1 && /^['’]$/.test(gap[0]!) && /s$/.test(word) && isDictionaryWord(word.toLowerCase()))
+      return [word + gap[0]!];
+    return [];
+  }
+
+  /** The noun phrase after a name and its suffix: "Corvane, Inc., a biotech company" gives "a biotech company". */
+  private appositiveRole(run: Run): string | undefined {
+    const t = this.doc(run.paragraph).tokens;
+    const line = t
+      .slice(run.to, run.to + 16)
+      .map((x) => x.text)
+      .join(' ');
+    return /, ((?:a|an|the) [\p{Ll}\s-]+?) ?[,.;]/u.exec(line)?.[1]?.replace(/ - /g, '-');
+  }
+
+  /** Names that apposition or a company suffix mark as organisations (see inOrganisationApposition). */
+  private findDescribedOrganisations(runs: Run[]): void {
+    for (const run of runs) {
+      if ((!run.org && !this.mayNameOrganisation(run)) || !this.inOrganisationApposition(run)) continue;
+      const existing = this.byName.get(normName(run.name.join(' ')));
+      if (existing) {
+        const role = existing.type === 'organization' && !existing.roles.length && this.appositiveRole(run);
+        if (role) this.addRole(existing, role, false);
+        continue;
+      }
+      const org = this.ensurePerson(run.name, undefined, 'organization');
+      org.latent = true;
+      const role = this.appositiveRole(run);
+      if (role) this.addRole(org, role, false);
       this.orgRuns.set(run, { org, to: run.to });
     }
   }
@@ -571,6 +623,49 @@ export class People {
     return this.docs[p]!;
   }
 
+  /**
+   * "The developer, Ashgrove Homes, said", "Corvane Therapeutics, Inc., a biotech company,": a name
+   * in apposition to an organisation noun, or carrying a company suffix, names an organisation,
+   * unless it opens with a known first name.
+   */
+  private inOrganisationApposition(run: Run): boolean {
+    if (run.titles.length || firstNameGender(run.name[0]!) !== undefined) return false;
+    const t = this.doc(run.paragraph).tokens;
+    const word = (k: number) => (t[k]?.kind === 'word' ? t[k]!.text.toLowerCase() : undefined);
+    // Before: "the developer, X", "a local charity, X".
+    const head = word(run.from - 2);
+    if (
+      t[run.from - 1]?.text === ',' &&
+      head &&
+      APPOSITIVE_ORG_NOUNS.has(head) &&
+      !isCapitalized(t[run.from - 2]!.text)
+    )
+      for (let k = run.from - 3; k >= 0 && k >= run.from - 6; k--) {
+        const w = word(k);
+        if (!w || PREPOSITIONS.has(w)) break;
+        if (/^(the|a|an|its|their|our)$/.test(w)) return true;
+      }
+    // After: ", Inc.", then an optional "(NASDAQ: X)", then ", a … company".
+    let k = run.to;
+    if (t[k]?.text === ',' && /^(inc|ltd|llc|plc|corp|gmbh)\.?$/.test(word(k + 1) ?? '')) return true;
+    if (t[k]?.text === '(') {
+      while (k < t.length && t[k]!.text !== ')') k++;
+      k++;
+    }
+    if (t[k]?.text !== ',' || !/^(a|an|the)$/.test(word(k + 1) ?? '')) return false;
+    let last: string | undefined;
+    for (let j = k + 2; j < t.length && j < k + 8; j++) {
+      const w = word(j);
+      if (w === undefined) {
+        if (t[j]!.text === '-') continue;
+        break;
+      }
+      if (isCapitalized(t[j]!.text)) break;
+      last = w;
+    }
+    return last !== undefined && APPOSITIVE_ORG_NOUNS.has(last);
+  }
+
   private looksLikePerson(run: Run): boolean {
     const brand =
       run.name.length === 2 && run.titles.length === 0 ? this.brandWords.get(normName(run.name[1]!)) : undefined;
@@ -597,6 +692,7 @@ export class People {
     const before = this.doc(run.paragraph).tokens[run.from - 1];
     if (run.titles.length === 0 && before && /^the$/i.test(before.text)) return false;
     if (ROLE_NOUNS.has(run.name[run.name.length - 1]!.toLowerCase())) return false;
+    if (this.inOrganisationApposition(run)) return false;
     if (firstNameGender(run.name[0]!) !== undefined) return true;
     if (run.titles.some(isTitleWord)) return true;
     if (this.afterPluralTitle(run)) return true;

@@ -725,3 +725,99 @@ describe('generalising rules (issue 14, fresh data)', () => {
     expect(two[0]).toMatchObject({ speaker: null });
   });
 });
+
+describe('organisations named by description', () => {
+  it('"the institute said" is the one named Institute, however far back', () => {
+    const qs = quotes([
+      'Scientists at the Baltic Marine Institute began sampling the bay in 2019.',
+      'Fishing crews reported fewer cod this spring.',
+      '"It is the worst season in memory," said trawler captain Ilse Berg.',
+      'Prices at the quay have doubled.',
+      'The institute said in a bulletin that stocks were "close to collapse."',
+    ]);
+    expect(qs.map((q) => q.speaker)).toEqual(['Ilse Berg', 'Baltic Marine Institute']);
+  });
+  it('two named institutes leave "the institute" unclear', () => {
+    const qs = quotes([
+      'Fishing crews sent samples to the Baltic Marine Institute and the Nordic Fisheries Institute.',
+      'Fishing crews reported fewer cod this spring.',
+      'Prices at the quay have doubled.',
+      'Some crews have sold their boats.',
+      'Others are waiting for a decision from the ministry.',
+      'The institute said stocks were "close to collapse."',
+    ]);
+    expect(qs[0]!.speaker).toBeNull();
+  });
+  it('"the company said" is the one organisation described as a company', () => {
+    const qs = quotes([
+      'Halvex Foods, Inc., a Dutch packaging company, said on Monday it would cut 300 jobs.',
+      'Unions called the move a betrayal.',
+      'The company noted that the plan was "subject to consultation."',
+    ]);
+    expect(qs[0]!.speaker).toBe('Halvex Foods');
+  });
+  it('a described organisation speaks by its description, and "the agency" takes it up', () => {
+    const qs = quotes([
+      'The harbour authority said in a statement that ferries would "run as normal."',
+      'According to the national weather agency, the storm will pass by noon. The agency said people should "stay indoors."',
+    ]);
+    expect(qs.map((q) => q.speaker)).toEqual(['harbour authority', 'national weather agency']);
+  });
+  it('a bare "the agency" with no description stays unclear', () => {
+    expect(quotes(['The storm hit at dawn.', 'The agency said people should "stay indoors."'])[0]!.speaker).toBeNull();
+  });
+});
+
+describe('first-person kin', () => {
+  it('"my mother said" inside an answer is not the interviewee', () => {
+    const qs = quotes([
+      'Lena Sorensen runs a bakery in Aarhus. She spoke to us about bread.',
+      'Q: How did it start?',
+      'A: My mother said, "Close the shop," and I said, "Give me a year."',
+    ]);
+    expect(qs[0]!.speaker).toBeNull();
+  });
+});
+
+describe('organisations in apposition', () => {
+  it('"The developer, X, said" and "X, Inc., a … company" are organisations, not people', () => {
+    const article = extractArticle({
+      id: 'test',
+      headline: 'Test article',
+      paragraphs: [
+        'The developer, Brookvale Estates, said in a statement that it was "pleased."',
+        'Tarvik Systems, Inc., a software company, said the deal was "a milestone."',
+      ],
+    });
+    const types = Object.fromEntries(article.people.map((p) => [p.name, p.type]));
+    expect(types).toMatchObject({ 'Brookvale Estates': 'organization', 'Tarvik Systems': 'organization' });
+  });
+});
+
+describe('plural possessives in organisation names', () => {
+  it('"the Growers\' Union of Kent" and "the Women\'s Institute" keep their first word; "Norway\'s Foreign Ministry" does not', () => {
+    const article = extractArticle({
+      id: 'test',
+      headline: 'Test article',
+      paragraphs: [
+        'The Growers\' Union of Kent called the ruling "a disaster". The Women\'s Institute said it was "appalled."',
+        'Norway\'s Foreign Ministry said the claim was "absurd."',
+      ],
+    });
+    const name = (id: string | null) => article.people.find((p) => p.id === id)?.name;
+    expect(article.quotes.map((q) => name(q.speakerId))).toEqual([
+      "Growers' Union of Kent",
+      "Women's Institute",
+      'Foreign Ministry',
+    ]);
+  });
+});
+
+describe('passive participle asides', () => {
+  it('", led by X," is not the subject: the union speaks, and unnamed it stays unclear', () => {
+    expect(quotes(['The union, led by Frank Dole, said the offer was "an insult."'])[0]!.speaker).toBeNull();
+    expect(
+      quotes(['The Transport Workers Union, led by Frank Dole, said the offer was "an insult."'])[0]!.speaker,
+    ).toBe('Transport Workers Union');
+  });
+});
