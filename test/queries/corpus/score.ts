@@ -2,6 +2,7 @@
 import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { fixedClock } from '../../../src/clock.js';
 import { deriveArticle } from '../../../src/library/derive.js';
 import { Library } from '../../../src/library/library.js';
@@ -83,4 +84,28 @@ export function rate(s: Scorer, cases: Case[]): { passed: number; total: number;
     if (why) failures.push(`[${folder}] ${text} — ${why}`);
   }
   return { passed: cases.length - failures.length, total: cases.length, failures };
+}
+
+/** Opens the two libraries before a test file's tests and closes them after; call at the top of the file. */
+export function sharedScorer(): () => Scorer {
+  let s: Scorer | undefined;
+  beforeAll(async () => {
+    s = await scorer();
+  });
+  afterAll(() => {
+    s?.libraries.seed.close();
+    s?.libraries.nine.close();
+  });
+  return () => s!;
+}
+
+/**
+ * Scores one part of a bank and prints its figure. A development part lists its failures; a
+ * held-out part only counts them, so no rule is written for one of its questions.
+ */
+export function scorePart(s: Scorer, bank: string, part: 'development' | 'held out', cases: Case[]): number {
+  const r = rate(s, cases);
+  const figure = `${bank}, ${part}: ${r.passed}/${r.total} (${((100 * r.passed) / r.total).toFixed(1)} %)`;
+  console.log(part === 'development' ? `${figure}\n${r.failures.join('\n')}` : `${figure}, ${r.failures.length} wrong`);
+  return r.passed / r.total;
 }
