@@ -3412,13 +3412,11 @@ export class Attributor {
    */
   private soleOrganizationNamed(doc: ParagraphDoc, before: number, noun: string): PersonRecord | undefined {
     if (this.reading || GENERIC_ORG_NOUNS.has(noun)) return undefined;
-    const named = new Set<PersonRecord>();
-    for (const m of this.people.mentions) {
-      if (m.paragraph > doc.index || (m.paragraph === doc.index && m.from >= before)) break;
-      const p = m.person;
-      if (p.type !== 'organization' || p.nameTokens.length < 2 || p.kind === 'outlet') continue;
-      if (p.nameTokens[p.nameTokens.length - 1]!.toLowerCase() === noun) named.add(p);
-    }
+    const named = this.organizationsBefore(
+      doc,
+      before,
+      (p) => p.nameTokens.length >= 2 && p.kind !== 'outlet' && p.nameTokens.at(-1)!.toLowerCase() === noun,
+    );
     if (named.size !== 1) return undefined;
     // Any other capitalised name ending in the noun ("the Baltic Marine Institute") makes it ambiguous.
     const [only] = named;
@@ -3437,13 +3435,22 @@ export class Attributor {
   /** "the company said" when exactly one organisation named before was described as "a … company". */
   private soleOrganizationInRole(doc: ParagraphDoc, before: number, noun: string): PersonRecord | undefined {
     if (this.reading || GENERIC_ORG_NOUNS.has(noun)) return undefined;
+    const named = this.organizationsBefore(doc, before, (p) => p.roles.some((r) => r.split(/\s+/).pop() === noun));
+    return named.size === 1 ? [...named][0] : undefined;
+  }
+
+  /** The organisations mentioned before token `before` of `doc` that fit a description. */
+  private organizationsBefore(
+    doc: ParagraphDoc,
+    before: number,
+    fits: (p: PersonRecord) => boolean,
+  ): Set<PersonRecord> {
     const named = new Set<PersonRecord>();
     for (const m of this.people.mentions) {
       if (m.paragraph > doc.index || (m.paragraph === doc.index && m.from >= before)) break;
-      const p = m.person;
-      if (p.type === 'organization' && p.roles.some((r) => r.split(/\s+/).pop() === noun)) named.add(p);
+      if (m.person.type === 'organization' && fits(m.person)) named.add(m.person);
     }
-    return named.size === 1 ? [...named][0] : undefined;
+    return named;
   }
 
   /**

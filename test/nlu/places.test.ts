@@ -8,15 +8,9 @@ import { Library } from '../../src/library/library.js';
 import { Article } from '../../src/model/article.js';
 import { normalize } from '../../src/nlu/normalize.js';
 import { describedPeople, findPerson } from '../../src/queries/people.js';
+import { personFixture } from '../support/fixtures.js';
 
-const person = (id: string, name: string, aliases: string[], role: string) => ({
-  id,
-  name,
-  aliases,
-  role,
-  type: 'person' as const,
-  gender: 'unknown' as const,
-});
+const person = personFixture;
 
 const paragraphs = [
   'French Interior Minister Lucie Barre said the border checks would stay.',

@@ -10,6 +10,7 @@ import { understand, type Lexicon } from '../../src/nlu/understand.js';
 import { readSubscription } from '../../src/nlu/subscriptions.js';
 import { eventKinds } from '../../src/nlu/grammar.js';
 import { findPerson } from '../../src/queries/people.js';
+import { personFixture } from '../support/fixtures.js';
 
 /** A lexicon that knows one story, about a ferry strike in Orlan. */
 const lexicon: Lexicon = {
@@ -142,14 +143,7 @@ describe('subscriptions in plain words', () => {
 });
 
 describe('people by description', () => {
-  const person = (id: string, name: string, aliases: string[], role?: string) => ({
-    id,
-    name,
-    aliases,
-    ...(role ? { role } : {}),
-    type: 'person' as const,
-    gender: 'unknown' as const,
-  });
+  const person = personFixture;
   const paragraphs = [
     'Conservative MP Ian Wold said the bridge toll was fair.',
     'Since then, a Republican, Ana Ortiz, has backed the toll, telling the Oregon Courier: "It pays for itself."',

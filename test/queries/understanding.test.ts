@@ -21,15 +21,9 @@ import { describedPeople } from '../../src/queries/people.js';
 import { renderPlain } from '../../src/replies/plain.js';
 import { normalize } from '../../src/nlu/normalize.js';
 import { resolvePeriod } from '../../src/nlu/time.js';
+import { personFixture } from '../support/fixtures.js';
 
-const person = (id: string, name: string, aliases: string[], role?: string) => ({
-  id,
-  name,
-  aliases,
-  ...(role ? { role } : {}),
-  type: 'person' as const,
-  gender: 'unknown' as const,
-});
+const person = personFixture;
 const quote = (id: string, speakerId: string, text: string, paragraph: number) => ({
   id,
   speakerId,

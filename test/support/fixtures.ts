@@ -242,3 +242,13 @@ export const fixtureDerive = createDeriver(fixtureExtract);
 export function fixtureLibrary(articles: Article[] = [seedArticle(), secondArticle()]): Library {
   return Library.fromArticles(articles, fixtureDerive);
 }
+
+/** A person of an article model, for tests that build people by hand. */
+export const personFixture = (id: string, name: string, aliases: string[], role?: string) => ({
+  id,
+  name,
+  aliases,
+  ...(role ? { role } : {}),
+  type: 'person' as const,
+  gender: 'unknown' as const,
+});
