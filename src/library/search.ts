@@ -87,13 +87,8 @@ export class SearchIndex {
       CREATE VIRTUAL TABLE IF NOT EXISTS temp.paragraph_terms USING fts5vocab(main, paragraphs, row);
       CREATE VIRTUAL TABLE IF NOT EXISTS temp.headline_terms USING fts5vocab(main, headlines, row);
     `);
-    for (const row of this.db.prepare('SELECT doc, key, article FROM docs').all() as {
-      doc: number;
-      key: string;
-      article: string;
-    }[]) {
-      this.stored.set(row.key, { doc: row.doc, articleId: row.article });
-    }
+    const docs = this.db.prepare('SELECT doc, key, article FROM docs').raw().all() as [number, string, string][];
+    for (const [doc, key, articleId] of docs) this.stored.set(key, { doc, articleId });
     this.vocabulary = new SearchVocabulary(this.db);
     this.headlineRanks = new HeadlineRanks(
       (sql) => this.query(sql),
@@ -231,11 +226,17 @@ export class SearchIndex {
       rows = this.newest('paragraphs', match);
     let found = 0;
     for (const id of rows) {
-      const articleId = this.live.get(Math.floor(id / PARAGRAPHS));
-      if (articleId === undefined || (articles && !articles.has(articleId))) continue;
+      const articleId = this.liveArticle(id, articles);
+      if (articleId === undefined) continue;
       yield { articleId, paragraph: paragraphOf(id), score: 0 };
       if (++found >= limit) return;
     }
+  }
+
+  /** The article of a paragraph row, if it is live and among `articles` (when given). */
+  private liveArticle(row: number, articles?: Set<string>): string | undefined {
+    const articleId = this.live.get(Math.floor(row / PARAGRAPHS));
+    return articleId === undefined || (articles && !articles.has(articleId)) ? undefined : articleId;
   }
 
   /** Rows matching an expression (all rows, for BM25's word weights): counted once until the index changes. */
@@ -295,17 +296,14 @@ export class SearchIndex {
     if (!groups.length) return { hits: [], corrected };
     const column = opts.captions ? '' : 'body : ';
     const rows = this.ranked('paragraphs', column, this.vocabulary.parts(groups, opts), opts.all !== false).filter(
-      ({ id }) => {
-        const articleId = this.live.get(Math.floor(id / PARAGRAPHS));
-        return articleId !== undefined && (!opts.articles || opts.articles.has(articleId));
-      },
+      ({ id }) => this.liveArticle(id, opts.articles) !== undefined,
     );
     // Sorted before hits are made: only the `limit` shown become objects.
     rows.sort((a, b) => b.score - a.score);
     const hits: PassageHit[] = [];
     for (let i = 0; i < rows.length && i < limit; i++) {
       const { id, score } = rows[i]!;
-      hits.push({ articleId: this.live.get(Math.floor(id / PARAGRAPHS))!, paragraph: paragraphOf(id), score });
+      hits.push({ articleId: this.liveArticle(id)!, paragraph: paragraphOf(id), score });
     }
     return { hits, corrected };
   }
@@ -372,11 +370,7 @@ export class SearchIndex {
     if (!groups.length) return [];
     const expression = this.vocabulary.expression(groups, opts);
     // BM25 makes FTS5 count every row holding each word (its IDF): asked only when there are matches to put in order.
-    const newest = (
-      this.query(`SELECT rowid FROM headlines WHERE headlines MATCH ? ORDER BY rowid LIMIT ${RANKED}`)
-        .pluck()
-        .all(expression) as number[]
-    ).filter((doc) => this.live.has(doc));
+    const newest = this.newest('headlines', expression).filter((doc) => this.live.has(doc));
     if (opts.prefix || newest.length <= 1) return newest.slice(0, limit).map((doc) => this.live.get(doc)!);
     const rows =
       this.headlineRanks.rank(groups, newest, opts.all !== false, (term) => this.rowCount('headlines', term)) ??
@@ -386,18 +380,12 @@ export class SearchIndex {
         .raw()
         // Every alternative, as FTS5 weighs each one in bm25().
         .all(this.vocabulary.expression(groups, opts, false)) as [number, number][]);
-    const out: { id: string; rank: number; doc: number }[] = [];
-    for (const [doc, rank] of rows) {
-      const id = this.live.get(doc);
-      if (id !== undefined) out.push({ id, rank, doc });
-    }
-    return (
-      out
-        // Autocomplete lists the newest first; a lookup the best match first.
-        .sort((a, b) => (opts.prefix ? 0 : a.rank - b.rank) || a.doc - b.doc)
-        .slice(0, limit)
-        .map((r) => r.id)
-    );
+    // The best match first, then the newest (autocomplete returned the newest first above).
+    return rows
+      .filter(([doc]) => this.live.has(doc))
+      .sort((a, b) => a[1] - b[1] || a[0] - b[0])
+      .slice(0, limit)
+      .map(([doc]) => this.live.get(doc)!);
   }
 
   /** How many rows the index holds, and how many of its docs are live (tests, stats). */
