@@ -148,8 +148,9 @@ const RULES: Rule[] = [
   {
     kind: 'hearing',
     noun: false,
-    hint: /testif|appear|hear/i,
-    re: /\b(?:testif(?:y|ies|ied|ying)|appear(?:s|ed|ing)?\s+(?:before|in\s+court|at\s+(?:the\s+)?(?:court|tribunal|inquiry))|(?:will|to|would)\s+hear\s+(?:the\s+)?(?:case|appeal|arguments|evidence|challenge)|(?<=\b(?:appeal|case|challenge|petition|lawsuit)s?\s+(?:[\w’'-]+\s+){0,3}?)(?:will|would|is\s+to|are\s+to|(?:is|are)\s+(?:due|set|scheduled|expected)\s+to)\s+be\s+heard)\b/gi,
+    hint: /testif|appear|hear|evidence/i,
+    // "will give evidence to the committee": a witness's session, as "testify" is.
+    re: /\b(?:testif(?:y|ies|ied|ying)|(?:give|gives|giving|gave|given)\s+evidence\s+(?:to|before)|appear(?:s|ed|ing)?\s+(?:before|in\s+court|at\s+(?:the\s+)?(?:court|tribunal|inquiry))|(?:will|to|would)\s+hear\s+(?:the\s+)?(?:case|appeal|arguments|evidence|challenge)|(?<=\b(?:appeal|case|challenge|petition|lawsuit)s?\s+(?:[\w’'-]+\s+){0,3}?)(?:will|would|is\s+to|are\s+to|(?:is|are)\s+(?:due|set|scheduled|expected)\s+to)\s+be\s+heard)\b/gi,
   },
   {
     kind: 'trial',
@@ -349,7 +350,7 @@ const NOUN_BEFORE =
 
 /** A cheap test before the rules run: the stems every trigger starts with. */
 const HINT =
-  /tie|debat|rall|inquir|effect|force|meet|met\b|meeting|sit|sat|talk|negotiat|round|call|conversation|spoke|speak|phone|visit|trip|travel|fl[yie]|arriv|head|stop|summit|vot|ballot|referend|plebiscite|hearing|testif|appear|hear\b|heard\b|deposition|arraign|trial|sentenc|election|run-?off|primar|caucus|polls|launch|lift|blast|unveil|inaugur|open|match|derby|fixture|final|play|kick|prix|face|beat|drew|draw|win|won|lost|victory|defeat|loss|deadline|ultimatum|run|ran|expir|laps|releas|publish|leak|out\b|sale|results|figures|data|report|conferen|convention|symposium|forum|expo|briefing|congress|speech|keynote|eulogy|lecture|sermon|union|address|present|sworn|swearing|ceremony|walk|strike|tickets|pre-?orders|registration|bookings|receiv|host|welcom|approv|pass|reject|adopt|defeat|endors|ratif|back|until|ship|game|plea|pled|admit|planned|scheduled|slated/i;
+  /tie|debat|rall|inquir|effect|force|meet|met\b|meeting|sit|sat|talk|negotiat|round|call|conversation|spoke|speak|phone|visit|trip|travel|fl[yie]|arriv|head|stop|summit|vot|ballot|referend|plebiscite|hearing|testif|evidence|appear|hear\b|heard\b|deposition|arraign|trial|sentenc|election|run-?off|primar|caucus|polls|launch|lift|blast|unveil|inaugur|open|match|derby|fixture|final|play|kick|prix|face|beat|drew|draw|win|won|lost|victory|defeat|loss|deadline|ultimatum|run|ran|expir|laps|releas|publish|leak|out\b|sale|results|figures|data|report|conferen|convention|symposium|forum|expo|briefing|congress|speech|keynote|eulogy|lecture|sermon|union|address|present|sworn|swearing|ceremony|walk|strike|tickets|pre-?orders|registration|bookings|receiv|host|welcom|approv|pass|reject|adopt|defeat|endors|ratif|back|until|ship|game|plea|pled|admit|planned|scheduled|slated/i;
 
 /** Every word RECEIVE matches holds one of these. */
 const RECEIVE_HINT = /receiv|host|welcom/i;

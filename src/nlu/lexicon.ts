@@ -36,6 +36,7 @@ export const EVENT_WORDS: Record<string, string> = {
   hearing: 'hearing',
   hearings: 'hearing',
   testimony: 'hearing',
+  evidence: 'hearing',
   deposition: 'hearing',
   testify: 'hearing',
   testifies: 'hearing',
