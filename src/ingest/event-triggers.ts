@@ -287,7 +287,8 @@ const RULES: Rule[] = [
     kind: 'other',
     noun: false,
     hint: /open/i,
-    re: /\b(?:(?:be|been|is|are|was|were)\s+(?:officially\s+|formally\s+)?(?:re)?opened(?!\s+(?:fire|talks|negotiations|an?\s+(?:investigation|inquiry)))|(?:re)?open(?:s|ed)?\s+(?:its|their)\s+doors|(?:re)?open(?:s|ed)?\s+to\s+the\s+public|(?<=\b(?:its|the|an?|their)\s+)(?:official|formal|grand)\s+(?:re)?opening|(?:(?<!pre-)orders)\s+(?:will\s+)?open)\b/gi,
+    // "has cancelled plans to open its factory": the planned opening, whatever the report calls it.
+    re: /\b(?:(?<=\bplans?\s+to\s+)(?:re)?open(?=\s+(?:its|their|an?|the)\s)|(?:be|been|is|are|was|were)\s+(?:officially\s+|formally\s+)?(?:re)?opened(?!\s+(?:fire|talks|negotiations|an?\s+(?:investigation|inquiry)))|(?:re)?open(?:s|ed)?\s+(?:its|their)\s+doors|(?:re)?open(?:s|ed)?\s+to\s+the\s+public|(?<=\b(?:its|the|an?|their)\s+)(?:official|formal|grand)\s+(?:re)?opening|(?:(?<!pre-)orders)\s+(?:will\s+)?open)\b/gi,
   },
   // "residents have until 12 June to comment": the date is a deadline.
   {

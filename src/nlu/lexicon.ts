@@ -60,7 +60,7 @@ export const EVENT_WORDS: Record<string, string> = {
   session: 'meeting',
   debate: 'meeting',
   rally: 'meeting',
-  ceremony: 'meeting',
+  ceremony: 'ceremony',
   funeral: 'meeting',
   vigil: 'meeting',
   recess: 'deadline',

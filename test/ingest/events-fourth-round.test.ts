@@ -30,3 +30,17 @@ describe('giving evidence is a hearing', () => {
     expect(briefs('The evidence given so far suggests the plan was rushed, Denn said on Monday.')).toEqual([]);
   });
 });
+
+describe('plans to open something are its opening', () => {
+  it('"has cancelled plans to open its depot": the opening, cancelled, whatever the first report called it', () => {
+    expect(briefs('Harlow Foods has cancelled plans to open its depot in Corby, the company said on Monday.')).toEqual([
+      ['other', [], 'Corby', undefined, 'cancelled'],
+    ]);
+  });
+
+  it('"plans to open" titles the event an opening; "open talks" is no opening', () => {
+    const [e] = eventsOf('Harlow Foods plans to open its depot in Corby on 4 December.', PEOPLE, PUBLISHED);
+    expect(e).toMatchObject({ title: expect.stringMatching(/^Opening/), when: { start: '2025-12-04' } });
+    expect(briefs('Harlow Foods plans to open talks with the union.')).toEqual([]);
+  });
+});
