@@ -282,6 +282,13 @@ const RULES: Rule[] = [
     hint: /approv|pass|reject|adopt|defeat|endors|ratif|back/i,
     re: /\b(?:approved|passed|rejected|adopted|defeated|endorsed|ratified|backed|approve|pass|reject|adopt)\b(?=\s+(?:[\w’'().-]+\s+){0,8}?(?:by\s+)?\d{1,3}(?:\s+votes?)?\s*(?:-|–|to)\s*\d{1,3}\b(?!\s*(?:%|percent|per\s+cent)))/gi,
   },
+  // "Councillors approved the budget on Tuesday": a voting body deciding a measure is its vote.
+  {
+    kind: 'vote',
+    noun: false,
+    hint: /approv|pass|reject|adopt/i,
+    re: /(?<=\b(?:[Cc]ouncil|[Cc]ouncillors|[Cc]ouncilors|[Aa]ssembly|[Ss]enate|[Ss]enators|[Ll]awmakers|[Ll]egislators|MPs|[Pp]arliament|[Cc]ommittee|[Dd]elegates)\s+(?:has\s+|have\s+|had\s+)?)(?:approved|passed|rejected|adopted)(?=\s+(?:the|a|an|its|their)\s+(?:[\w’'-]+\s+){0,3}?(?:bill|budget|measure|motion|ordinance|levy|amendment|resolution|law)s?\b)/g,
+  },
   // "will be officially opened", "opens its doors": an opening is a dated happening of no listed kind.
   {
     kind: 'other',

@@ -44,3 +44,16 @@ describe('plans to open something are its opening', () => {
     expect(briefs('Harlow Foods plans to open talks with the union.')).toEqual([]);
   });
 });
+
+describe('a voting body deciding a measure is its vote', () => {
+  it('"Councillors approved the budget on Tuesday": a vote that took place, with no tally', () => {
+    expect(briefs('Councillors approved the budget on Tuesday after a long debate.')).toEqual([
+      ['vote', [], undefined, '2025-11-25', 'took place'],
+    ]);
+  });
+
+  it('"the regulator approved the merger", "Denn approved the plan": no vote', () => {
+    expect(briefs('The regulator approved the merger on Tuesday.')).toEqual([]);
+    expect(briefs('Mara Denn approved the budget on Tuesday.')).toEqual([]);
+  });
+});
