@@ -105,6 +105,8 @@ export function eventCalledEvent<
 
 /** "be officially opened", "opens to the public", "reopened": an opening is titled as one, not by its verb phrase. */
 export function openingTitle(trigger: string): string | undefined {
+  if (/^open$/i.test(trigger)) return 'Opening';
+  if (/^reopen$/i.test(trigger)) return 'Reopening';
   if (
     /^(?:(?:be|been|is|are|was|were)\s+(?:officially\s+|formally\s+)?)?opened\b|\bopens?\s+(?:its|their)\s+doors|^opens?\s+to\s+the\s+public|^(?:official|formal|grand)\s+opening$/i.test(
       trigger,

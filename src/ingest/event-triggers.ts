@@ -148,8 +148,9 @@ const RULES: Rule[] = [
   {
     kind: 'hearing',
     noun: false,
-    hint: /testif|appear|hear/i,
-    re: /\b(?:testif(?:y|ies|ied|ying)|appear(?:s|ed|ing)?\s+(?:before|in\s+court|at\s+(?:the\s+)?(?:court|tribunal|inquiry))|(?:will|to|would)\s+hear\s+(?:the\s+)?(?:case|appeal|arguments|evidence|challenge)|(?<=\b(?:appeal|case|challenge|petition|lawsuit)s?\s+(?:[\w’'-]+\s+){0,3}?)(?:will|would|is\s+to|are\s+to|(?:is|are)\s+(?:due|set|scheduled|expected)\s+to)\s+be\s+heard)\b/gi,
+    hint: /testif|appear|hear|evidence/i,
+    // "will give evidence to the committee": a witness's session, as "testify" is.
+    re: /\b(?:testif(?:y|ies|ied|ying)|(?:give|gives|giving|gave|given)\s+evidence\s+(?:to|before)|appear(?:s|ed|ing)?\s+(?:before|in\s+court|at\s+(?:the\s+)?(?:court|tribunal|inquiry))|(?:will|to|would)\s+hear\s+(?:the\s+)?(?:case|appeal|arguments|evidence|challenge)|(?<=\b(?:appeal|case|challenge|petition|lawsuit)s?\s+(?:[\w’'-]+\s+){0,3}?)(?:will|would|is\s+to|are\s+to|(?:is|are)\s+(?:due|set|scheduled|expected)\s+to)\s+be\s+heard)\b/gi,
   },
   {
     kind: 'trial',
@@ -281,12 +282,20 @@ const RULES: Rule[] = [
     hint: /approv|pass|reject|adopt|defeat|endors|ratif|back/i,
     re: /\b(?:approved|passed|rejected|adopted|defeated|endorsed|ratified|backed|approve|pass|reject|adopt)\b(?=\s+(?:[\w’'().-]+\s+){0,8}?(?:by\s+)?\d{1,3}(?:\s+votes?)?\s*(?:-|–|to)\s*\d{1,3}\b(?!\s*(?:%|percent|per\s+cent)))/gi,
   },
+  // "Councillors approved the budget on Tuesday": a voting body deciding a measure is its vote.
+  {
+    kind: 'vote',
+    noun: false,
+    hint: /approv|pass|reject|adopt/i,
+    re: /(?<=\b(?:[Cc]ouncil|[Cc]ouncillors|[Cc]ouncilors|[Aa]ssembly|[Ss]enate|[Ss]enators|[Ll]awmakers|[Ll]egislators|MPs|[Pp]arliament|[Cc]ommittee|[Dd]elegates)\s+(?:has\s+|have\s+|had\s+)?)(?:approved|passed|rejected|adopted)(?=\s+(?:the|a|an|its|their)\s+(?:[\w’'-]+\s+){0,3}?(?:bill|budget|measure|motion|ordinance|levy|amendment|resolution|law)s?\b)/g,
+  },
   // "will be officially opened", "opens its doors": an opening is a dated happening of no listed kind.
   {
     kind: 'other',
     noun: false,
     hint: /open/i,
-    re: /\b(?:(?:be|been|is|are|was|were)\s+(?:officially\s+|formally\s+)?(?:re)?opened(?!\s+(?:fire|talks|negotiations|an?\s+(?:investigation|inquiry)))|(?:re)?open(?:s|ed)?\s+(?:its|their)\s+doors|(?:re)?open(?:s|ed)?\s+to\s+the\s+public|(?<=\b(?:its|the|an?|their)\s+)(?:official|formal|grand)\s+(?:re)?opening|(?:(?<!pre-)orders)\s+(?:will\s+)?open)\b/gi,
+    // "has cancelled plans to open its factory": the planned opening, whatever the report calls it.
+    re: /\b(?:(?<=\bplans?\s+to\s+)(?:re)?open(?=\s+(?:its|their|an?|the)\s)|(?:be|been|is|are|was|were)\s+(?:officially\s+|formally\s+)?(?:re)?opened(?!\s+(?:fire|talks|negotiations|an?\s+(?:investigation|inquiry)))|(?:re)?open(?:s|ed)?\s+(?:its|their)\s+doors|(?:re)?open(?:s|ed)?\s+to\s+the\s+public|(?<=\b(?:its|the|an?|their)\s+)(?:official|formal|grand)\s+(?:re)?opening|(?:(?<!pre-)orders)\s+(?:will\s+)?open)\b/gi,
   },
   // "residents have until 12 June to comment": the date is a deadline.
   {
@@ -349,7 +358,7 @@ const NOUN_BEFORE =
 
 /** A cheap test before the rules run: the stems every trigger starts with. */
 const HINT =
-  /tie|debat|rall|inquir|effect|force|meet|met\b|meeting|sit|sat|talk|negotiat|round|call|conversation|spoke|speak|phone|visit|trip|travel|fl[yie]|arriv|head|stop|summit|vot|ballot|referend|plebiscite|hearing|testif|appear|hear\b|heard\b|deposition|arraign|trial|sentenc|election|run-?off|primar|caucus|polls|launch|lift|blast|unveil|inaugur|open|match|derby|fixture|final|play|kick|prix|face|beat|drew|draw|win|won|lost|victory|defeat|loss|deadline|ultimatum|run|ran|expir|laps|releas|publish|leak|out\b|sale|results|figures|data|report|conferen|convention|symposium|forum|expo|briefing|congress|speech|keynote|eulogy|lecture|sermon|union|address|present|sworn|swearing|ceremony|walk|strike|tickets|pre-?orders|registration|bookings|receiv|host|welcom|approv|pass|reject|adopt|defeat|endors|ratif|back|until|ship|game|plea|pled|admit|planned|scheduled|slated/i;
+  /tie|debat|rall|inquir|effect|force|meet|met\b|meeting|sit|sat|talk|negotiat|round|call|conversation|spoke|speak|phone|visit|trip|travel|fl[yie]|arriv|head|stop|summit|vot|ballot|referend|plebiscite|hearing|testif|evidence|appear|hear\b|heard\b|deposition|arraign|trial|sentenc|election|run-?off|primar|caucus|polls|launch|lift|blast|unveil|inaugur|open|match|derby|fixture|final|play|kick|prix|face|beat|drew|draw|win|won|lost|victory|defeat|loss|deadline|ultimatum|run|ran|expir|laps|releas|publish|leak|out\b|sale|results|figures|data|report|conferen|convention|symposium|forum|expo|briefing|congress|speech|keynote|eulogy|lecture|sermon|union|address|present|sworn|swearing|ceremony|walk|strike|tickets|pre-?orders|registration|bookings|receiv|host|welcom|approv|pass|reject|adopt|defeat|endors|ratif|back|until|ship|game|plea|pled|admit|planned|scheduled|slated/i;
 
 /** Every word RECEIVE matches holds one of these. */
 const RECEIVE_HINT = /receiv|host|welcom/i;

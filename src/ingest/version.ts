@@ -5,4 +5,4 @@
  *
  * Bump when the extractor's output changes for the same input.
  */
-export const EXTRACTOR_VERSION = 'extract-12';
+export const EXTRACTOR_VERSION = 'extract-13';

@@ -206,6 +206,8 @@ const RULES: [IntentName, string[]][] = [
   [
     'event.where',
     [
+      // "where did Marsh and Holm meet?": the clause names the event, both people with it.
+      'where (did|do|does|will)(?= .+ (meet|met|meeting|talk|talk to|hold talks|sit down|sit down with)( .+)?$) {event}',
       '(where|in which city|in what city|which city|what city|in which country|which country|what country|what place)[ is| are| was| will| does| did][ the] {event}[ be| happen| take place| held| going to be| planned| set| scheduled| hosted][ .*]',
     ],
   ],

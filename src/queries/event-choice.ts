@@ -53,6 +53,8 @@ const KIND_FAMILY: Record<string, string[]> = {
   release: ['release', 'publication'],
   publication: ['release', 'publication'],
   vote: ['vote', 'election'],
+  // A ceremony is a gathering or the opening, launch or swearing-in it marks.
+  ceremony: ['other', 'launch', 'meeting'],
   election: ['election', 'vote'],
 };
 

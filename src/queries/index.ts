@@ -228,7 +228,12 @@ function eventWithFallback(ctx: QueryContext, command: Extract<Command, { name: 
         ?.events.find((e) => e.paragraph === event.paragraph && e.title === event.title)?.kind ??
         'other');
     fits = kinds.some(
-      (k) => k === kind || (k === 'meeting' && MEETING_KINDS.has(kind)) || (k === 'visit' && MEETING_KINDS.has(kind)),
+      (k) =>
+        k === kind ||
+        (k === 'meeting' && MEETING_KINDS.has(kind)) ||
+        (k === 'visit' && MEETING_KINDS.has(kind)) ||
+        // "the opening ceremony": the opening, launch or gathering it marks.
+        (k === 'ceremony' && (kind === 'other' || kind === 'launch' || MEETING_KINDS.has(kind))),
     );
   }
   // A story's participants are full names; "Putin" names "Vladimir Putin".
@@ -236,7 +241,9 @@ function eventWithFallback(ctx: QueryContext, command: Extract<Command, { name: 
     event &&
     command.person &&
     !event.participants.includes(command.person) &&
-    !tokenize(command.person).every((w) => event.participants.some((p) => tokenize(p).includes(w)))
+    !tokenize(command.person).every((w) => event.participants.some((p) => tokenize(p).includes(w))) &&
+    // An actor of no listed participant names the title ("Brightwell Motors: ceremony").
+    !(!event.participants.length && tokenize(command.person).every((w) => tokenize(event.title).includes(w)))
   )
     fits = false;
   // Other words of the question ("when did the protests begin") must be about the event picked.

@@ -295,7 +295,7 @@ export function followStory(story: Story, m: StoryMention, nameOf: (key: string)
   }
   if (e.status === 'postponed' || (isDated(e.when) && isDated(story.when) && !overlap(e.when, story.when))) {
     const from = story.when;
-    if (isDated(e.when)) {
+    if (isDated(e.when) && !namesOldDate(e, story)) {
       story.when = e.when;
       story.state = 'pending';
       story.latest = m;
@@ -326,4 +326,16 @@ export function followStory(story: Story, m: StoryMention, nameOf: (key: string)
   }
   if (story.state === 'postponed') story.state = 'pending';
   step('reported');
+}
+
+/**
+ * "has postponed Thursday's hearing. No new date has been set": a postponement whose only date is
+ * the story's own day names the date it leaves, not a new one.
+ */
+export function namesOldDate(e: Event, story: Pick<Story, 'when'>): boolean {
+  return (
+    e.status === 'postponed' &&
+    e.when.start !== undefined &&
+    e.when.start.slice(0, 10) === story.when.start?.slice(0, 10)
+  );
 }

@@ -200,3 +200,38 @@ describe('event answers from stories', () => {
     expect(a.data?.status).toBe('under way');
   });
 });
+
+describe('a ceremony asked about by the company holding it', () => {
+  it('"is the Harlow Foods opening ceremony still on?": the opening of no listed participant, its actor in the title', async () => {
+    const opening = report(
+      'harlow-opening',
+      '2025-11-24',
+      [
+        {
+          title: 'Harlow Foods: ceremony',
+          kind: 'other',
+          when: { text: 'on 4 December', precision: 'day', start: '2025-12-04', end: '2025-12-04' },
+          status: 'scheduled',
+          text: 'Harlow Foods will hold an opening ceremony for its bakery on 4 December.',
+        },
+      ],
+      [],
+    );
+    const command: Command = {
+      name: 'event',
+      ask: 'status',
+      kinds: ['ceremony'],
+      person: 'Harlow Foods',
+      query: 'Harlow Foods',
+      words: ['opening', 'ceremony'],
+    };
+    expect((await ask([opening], '2025-11-28T12:00:00Z', command)).data).toMatchObject({
+      title: 'Harlow Foods: ceremony',
+      status: 'upcoming',
+    });
+    // Another company's ceremony is not it.
+    expect(
+      (await ask([opening], '2025-11-28T12:00:00Z', { ...command, person: 'Dunn Steel', query: 'Dunn Steel' })).data,
+    ).toBeNull();
+  });
+});

@@ -217,3 +217,27 @@ describe('article lookup by body words', () => {
     expect(library.findArticles('ferry')[0]?.id).toBe('ferry-sinks');
   });
 });
+
+describe('where two people meet', () => {
+  it('"where did X and Y meet?" and "where did X meet Y?" keep both people in the event words', () => {
+    expect(understand('where did Rook and Tann meet?').command).toMatchObject({
+      name: 'event',
+      ask: 'where',
+      words: expect.arrayContaining(['rook', 'tann']),
+    });
+    expect(understand('where will Rook meet Tann?').command).toMatchObject({
+      name: 'event',
+      ask: 'where',
+      words: expect.arrayContaining(['rook', 'tann']),
+    });
+  });
+  it('"where is the vote?" is unchanged', () => {
+    expect(understand('where is the vote?').command).toMatchObject({ name: 'event', ask: 'where', kinds: ['vote'] });
+  });
+});
+
+describe('a ceremony is asked as a ceremony, not a meeting', () => {
+  it('"is the opening ceremony still on?"', () => {
+    expect(eventKinds('is the opening ceremony still on')).toEqual(['ceremony']);
+  });
+});

@@ -462,3 +462,30 @@ describe('a report naming no one but a surname', () => {
     expect(book.storyOf(elsewhere.id, 'e0')).not.toBe(book.storyOf(set.id, 'e0'));
   });
 });
+
+describe('a postponement naming the day it leaves', () => {
+  it('"has postponed Thursday\'s hearing" with the story\'s own day is postponed, not moved to that day', () => {
+    const set = article(
+      '2025-12-01',
+      [witkoff],
+      [{ kind: 'hearing', participants: ['steve-witkoff'], when: day('2025-12-04') }],
+    );
+    const off = article(
+      '2025-12-03',
+      [witkoff],
+      [{ kind: 'hearing', participants: ['steve-witkoff'], when: day('2025-12-04'), status: 'postponed' }],
+    );
+    const story = StoryBook.of([set, off]).storyOf(set.id, 'e0')!;
+    expect(story.state).toBe('postponed');
+    expect(story.history.at(-1)).toMatchObject({ step: 'postponed' });
+    const moved = article(
+      '2025-12-03',
+      [witkoff],
+      [{ kind: 'hearing', participants: ['steve-witkoff'], when: day('2025-12-11'), status: 'postponed' }],
+    );
+    expect(StoryBook.of([set, moved]).storyOf(set.id, 'e0')!.history.at(-1)).toMatchObject({
+      step: 'moved',
+      when: { start: '2025-12-11' },
+    });
+  });
+});
