@@ -30,26 +30,21 @@ export function sayingsIn(article: Article, paragraph: number): Saying[] {
   return map.get(paragraph) ?? [];
 }
 
-function exactAt(words: string[], tokens: string[]): number {
-  outer: for (let start = 0; start + words.length <= tokens.length; start++) {
-    for (let i = 0; i < words.length; i++) if (tokens[start + i] !== words[i]) continue outer;
-    return start;
-  }
-  return -1;
-}
-
-/** Where the words stand in the tokens, a corrected word (with `stems`) being any token the index stems so. */
-function correctedAt(
+/**
+ * Where the words stand in a row in the tokens, or -1. A word given `stems` (a corrected typo) is
+ * any token the index stems to one of them (`stemOf`); every other word must be the token as typed.
+ */
+function phraseAt(
   words: string[],
-  stems: (string[] | undefined)[],
   tokens: string[],
-  stemOf: (token: string) => string,
+  stems: (string[] | undefined)[] = [],
+  stemOf?: (token: string) => string,
 ): number {
   outer: for (let start = 0; start + words.length <= tokens.length; start++) {
     for (let i = 0; i < words.length; i++) {
       const token = tokens[start + i]!;
       const close = stems[i];
-      if (close ? !close.includes(stemOf(token)) : token !== words[i]) continue outer;
+      if (close ? !close.includes(stemOf!(token)) : token !== words[i]) continue outer;
     }
     return start;
   }
@@ -90,7 +85,7 @@ export function findPhrase(
         )
           continue;
         const tokens = tokenize(sayingText(saying));
-        if (correctedAt(words, corrections, tokens, (t) => search.indexStem(t)) < 0) continue;
+        if (phraseAt(words, tokens, corrections, (t) => search.indexStem(t)) < 0) continue;
         const win = bestWindow(words, tokens);
         if (win && win.score >= 0.75 && (!best || win.score > best.score))
           best = {
@@ -114,7 +109,7 @@ export function findPhrase(
         if (!mayHoldWords(said, words)) continue;
       }
       const tokens = tokenize(sayingText(saying));
-      const at = exactAt(words, tokens);
+      const at = phraseAt(words, tokens);
       let m: PhraseMatch | undefined;
       if (at >= 0) m = { saying, how: 'exact', score: 1, matched: tokens.slice(at, at + words.length).join(' ') };
       // The phrase pass looks for the words as typed only; close words are the loose pass's job.
@@ -145,7 +140,7 @@ export function findPhrase(
     // The words are in the paragraph but not inside one saying: the saying of that paragraph, as context.
     if (!best && sayings.length && mode === 'context') {
       const text = tokenize(a.paragraphs.find((p) => p.index === paragraph)?.text ?? '');
-      const at = exactAt(words, text);
+      const at = phraseAt(words, text);
       const speakers = new Set(sayings.map((s) => (s.kind === 'quote' ? s.quote.speakerId : s.statement.speakerId)));
       if (at >= 0 && speakers.size === 1)
         best = {
