@@ -2076,12 +2076,9 @@ export class Attributor {
         recent && (COMPANY_NOUNS.has(head) || normName(recent.name).split(' ').includes(head))
           ? undefined
           : this.describedOrganization(doc, a, b, head);
+      // With no recent organisation the description was already looked for above.
       const org =
-        described ??
-        recent ??
-        this.soleOrganizationNamed(doc, a, head) ??
-        this.soleOrganizationInRole(doc, a, head) ??
-        this.describedOrganization(doc, a, b, head);
+        described ?? recent ?? this.soleOrganizationNamed(doc, a, head) ?? this.soleOrganizationInRole(doc, a, head);
       if (org) {
         if (!this.reading) this.people.addAlias(org, `the ${head}`);
         return { who: { person: org }, confidence: 0.8, how: 'role-noun', method: 'organisation-noun', cue: '' };
