@@ -162,13 +162,21 @@ export class SearchVocabulary {
         continue;
       }
       const stems = this.closestCorrections(w);
-      const terms = stems.flatMap((t) =>
-        this.knows(table, t) ? [term(t)] : this.terms![table].has(t) ? [term(t, true)] : [],
-      );
+      const terms = this.correctionTerms(table, stems);
       if (!terms.length) return undefined;
       out.push({ terms, stems });
     }
     return out;
+  }
+
+  /**
+   * Corrections as FTS5 terms of a table that holds them: a word of the index as itself; a stem that
+   * is not its own stem ("lighthous" → "lighthou") as a prefix.
+   */
+  private correctionTerms(table: SearchTable, corrections: string[]): string[] {
+    return corrections.flatMap((t) =>
+      this.knows(table, t) ? [term(t)] : this.terms![table].has(t) ? [term(t, true)] : [],
+    );
   }
 
   /**
@@ -230,9 +238,7 @@ export class SearchVocabulary {
         // A correction is a word of the index, matched as itself, and only in a table that holds
         // it: as a prefix, one as short as "re" pulled in every word it starts. A stem that is
         // not its own stem ("lighthous" → "lighthou") is still matched as a prefix.
-        const close = this.corrections(w).flatMap((t) =>
-          this.knows(table, t) ? [term(t)] : this.terms![table].has(t) ? [term(t, true)] : [],
-        );
+        const close = this.correctionTerms(table, this.corrections(w));
         corrected = true;
         if (close.length) groups.push(close);
       }
