@@ -11,11 +11,10 @@ const SCHEDULE_WORD =
 const REQUEST = /\b(?:send|post|give|deliver|drop|dm|message|brief|remind|subscribe|schedule)\b/;
 const POSTS = /\b(?:briefings?|digests?|summar(?:y|ies)|news|updates?|reminders?|roundups?|headlines)\b/;
 
-/** A bare hour after "at" is a time on the clock: "at 8" → 8:00. */
+/** "in the morning" / "evenings" with no time given: the usual hour (8:00, 18:00). */
 function clockTimes(text: string): string {
   const timed = /\d/.test(text);
   return text
-    .replace(/\bat (\d{1,2})(?=\s|$)/gi, 'at $1:00')
     .replace(/\b(?:in the )?mornings?\b/gi, timed ? ' ' : '8:00')
     .replace(/\b(?:in the )?evenings?\b/gi, timed ? ' ' : '18:00');
 }

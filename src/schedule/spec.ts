@@ -160,6 +160,9 @@ export function parseSchedule(text: string): Schedule {
       time = parseTime(lower + next);
       i++;
     } else if (parseTime(lower)) time = parseTime(lower);
+    // "at 8": after "at", a bare hour is a time on the clock ("daily 8" stays unread).
+    else if (/^\d{1,2}$/.test(lower) && Number(lower) <= 23 && words[i - 1]?.toLowerCase() === 'at')
+      time = { hour: Number(lower), minute: 0 };
     else if (/^:[0-5]\d$/.test(lower)) time = { hour: 0, minute: Number(lower.slice(1)) };
     else return { ok: false, error: `I don't understand "${words[i]}" in "${text.trim()}". ${EXAMPLES}.` };
   }

@@ -188,6 +188,8 @@ describe('subscription schedules typed in chat', () => {
     ['daily 8:30pm', '30 20 * * *'],
     ['daily 12am', '0 0 * * *'],
     ['every day at 12 pm', '0 12 * * *'],
+    ['weekdays at 8', '0 8 * * 1-5'],
+    ['daily at 18', '0 18 * * *'],
     ['daily 20:30', '30 20 * * *'],
     ['daily', '0 8 * * *'],
     ['noon', '0 12 * * *'],
@@ -239,6 +241,14 @@ describe('subscription schedules typed in chat', () => {
     expect(parseSubscriptionSpec('0 25 * * *', 'UTC')).toMatchObject({
       ok: false,
       error: expect.stringMatching(/hour: 25/),
+    });
+    expect(parseSubscriptionSpec('daily 8', 'UTC')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/don't understand "8"/),
+    });
+    expect(parseSubscriptionSpec('daily at 24', 'UTC')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/don't understand "24"/),
     });
     expect(parseSubscriptionSpec('sometimes', 'UTC')).toMatchObject({
       ok: false,
